@@ -1,0 +1,75 @@
+"""The input-error contract: what was wrong with which file, where, and what was expected.
+
+Modelled on pydantic's error contract (``type``, ``loc``, ``msg``, ``input``, ``ctx``), with
+the file, line and column of the offending node added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class InputError(BaseModel):
+    """One problem with the input that stops a record from being checked.
+
+    >>> InputError(type="unknown_id", file="m.yaml", line=3, loc=("meeting", "body"),
+    ...            msg="no body with id 'x'").render()
+    "m.yaml:3: meeting.body: no body with id 'x' [unknown_id]"
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    type: str
+    file: str
+    line: int | None = None
+    column: int | None = None
+    loc: tuple[str | int, ...] = ()
+    msg: str
+    input: str | None = Field(default=None, description="a short rendering of the offending value")
+    ctx: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def field(self) -> str:
+        return dotted(self.loc)
+
+    def render(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.loc else ""
+        return f"{where}:{field} {self.msg} [{self.type}]"
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line or 0, self.column or 0, self.field, self.msg)
+
+
+def dotted(loc: tuple[str | int, ...]) -> str:
+    """Render a location path the way users write it: ``meetings[2].motions[0].votes.yes``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def short_input(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class RulebookError(Exception):
+    """A rule or parameter file is malformed; the message names the file and line."""
+
+    def __init__(self, file: str, line: int | None, msg: str) -> None:
+        self.file, self.line, self.msg = file, line, msg
+        super().__init__(f"{file}:{line}: {msg}" if line else f"{file}: {msg}")
+
+
+class EngineUnavailable(Exception):
+    """The requested engine cannot run here (e.g. durable-rules is not installed)."""

@@ -1,0 +1,261 @@
+"""Derive the facts of a resolved dossier: counts, day spans, who signed, which tier …"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ..models import (
+    ApproverRole,
+    Body,
+    BodyKind,
+    Expense,
+    Meeting,
+    Outcome,
+    Recall,
+    Role,
+    Seat,
+    SignatureRole,
+    Term,
+    Voucher,
+)
+from ..records.dossier import Dossier, Located
+from .schema import Fact, RecordRef
+
+
+def build_facts(dossier: Dossier, as_of: date | None = None) -> list[Fact]:
+    """Every fact of ``dossier``; records dated after ``as_of`` have not happened yet."""
+    builder = _FactBuilder(dossier, as_of)
+    return list(builder.facts())
+
+
+def _span(start: date, end: date) -> tuple[int, int, int]:
+    delta = relativedelta(end, start)
+    return delta.years, delta.months, delta.days
+
+
+class _FactBuilder:
+    def __init__(self, dossier: Dossier, as_of: date | None) -> None:
+        self.dossier = dossier
+        self.as_of = as_of
+        self.jurisdiction = dossier.jurisdiction
+
+    def _happened(self, day: date) -> bool:
+        return self.as_of is None or day <= self.as_of
+
+    def facts(self) -> Iterator[Fact]:
+        for located in self.dossier.meetings:
+            if self._happened(located.record.date):
+                yield from self._meeting(located)
+        for located in self.dossier.expenses:
+            if self._happened(located.record.paid_on):
+                yield self._expense(located)
+        for located_body in self.dossier.bodies.values():
+            yield from self._terms(located_body)
+        yield from self._replacements()
+
+    def _meeting(self, located: Located[Meeting]) -> Iterator[Fact]:
+        meeting = located.record
+        body = self.dossier.bodies[meeting.body].record
+        seated = len(body.seated_members_on(meeting.date))
+        common: dict[str, int | str] = {
+            "body": body.id, "body_kind": body.kind.value, "meeting_kind": meeting.kind.value,
+            "present": len(meeting.present), "seated": seated,
+        }
+        dates = {"meeting": meeting.date}
+        yield Fact("meeting", RecordRef(meeting.id, "meeting", located.where()), meeting.date,
+                   self.jurisdiction,
+                   {**common, "special_circumstances": int(meeting.special_circumstances is not None)},
+                   dates, {"body_name": body.name})
+        for i, motion in enumerate(meeting.motions):
+            votes = motion.votes
+            values: dict[str, int | str] = {
+                **common, "outcome": motion.outcome.value,
+                "yes": votes.yes if votes else motion.consent_count,
+                "no": votes.no if votes else 0,
+                "abstain": votes.abstain if votes else 0,
+                "votes_cast": votes.cast if votes else motion.consent_count,
+                "consented": motion.consent_count,
+            }
+            yield Fact("motion", RecordRef(f"{meeting.id}/{motion.id}", "motion",
+                                           located.where("motions", i)),
+                       meeting.date, self.jurisdiction, values, dates,
+                       {"body_name": body.name, "title": motion.title})
+        for i, person in enumerate(meeting.present):
+            yield from self._act(located, body, person, i)
+
+    def _act(self, located: Located[Meeting], body: Body, person: str, i: int) -> Iterator[Fact]:
+        meeting = located.record
+        seat = body.seat_of(person)
+        term = seat.latest_term_started_by(meeting.date) if seat else None
+        if seat is None or term is None:
+            return
+        years, months, days = _span(term.start, meeting.date)
+        yield Fact(
+            "act", RecordRef(meeting.id, "meeting", located.where("present", i)), meeting.date,
+            self.jurisdiction,
+            {"body": body.id, "body_kind": body.kind.value, "person": person,
+             "act_day": meeting.date.toordinal(), "has_end": int(term.end is not None),
+             "term_end": term.end.toordinal() if term.end else 0,
+             "span_years": years, "span_months": months, "span_days": days},
+            {"meeting": meeting.date, "term_start": term.start,
+             **({"term_end": term.end} if term.end else {})},
+            {"person": person, "person_name": seat.name, "body_name": body.name},
+        )
+
+    def _terms(self, located_body: Located[Body]) -> Iterator[Fact]:
+        body = located_body.record
+        for i, seat in enumerate(body.seats):
+            for j, term in enumerate(seat.terms):
+                if not self._happened(term.start):
+                    continue
+                years, months, days = _span(term.start, term.end) if term.end else (0, 0, 0)
+                decision_kind, adopted = self._decision(term)
+                yield Fact(
+                    "term",
+                    RecordRef(f"{body.id}/{seat.person}", "term",
+                              located_body.where("seats", i, "terms", j)),
+                    term.start, self.jurisdiction,
+                    {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
+                     "role": seat.role.value, "obtained_by": term.obtained_by.value,
+                     "has_end": int(term.end is not None), "span_years": years,
+                     "span_months": months, "span_days": days,
+                     "decision_body_kind": decision_kind, "decision_adopted": adopted},
+                    {"term_start": term.start, **({"term_end": term.end} if term.end else {})},
+                    {"person": seat.person, "person_name": seat.name, "body_name": body.name},
+                )
+
+    def _decision(self, term: Term) -> tuple[str, int]:
+        if term.decision is None:
+            return "", 0
+        found = self.dossier.motion(term.decision.meeting, term.decision.motion)
+        if found is None:
+            return "", 0
+        meeting, motion = found
+        body = self.dossier.bodies[meeting.body].record
+        return body.kind.value, int(motion.outcome is Outcome.ADOPTED)
+
+    def _expense(self, located: Located[Expense]) -> Fact:
+        expense = located.record
+        body = self.dossier.bodies[expense.body].record
+        paid = expense.paid_on
+
+        def approval(role: ApproverRole) -> tuple[int, int]:
+            dates = [a.date for a in expense.approvals if a.role is role]
+            return int(bool(dates)), int(any(d <= paid for d in dates))
+
+        director, director_in_time = approval(ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR)
+        street, street_in_time = approval(ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR)
+        decision, decision_in_time = 0, 0
+        decision_day: date | None = None
+        if expense.assembly_decision is not None:
+            found = self.dossier.motion(expense.assembly_decision.meeting,
+                                        expense.assembly_decision.motion)
+            if found is not None:
+                meeting, motion = found
+                kind = self.dossier.bodies[meeting.body].record.kind
+                if kind is BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY and motion.outcome is Outcome.ADOPTED:
+                    decision, decision_in_time = 1, int(meeting.date <= paid)
+                    decision_day = meeting.date
+        signed = {s.role for s in expense.signatures}
+        rc_director = self.dossier.role_holder(BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, paid)
+        secretary = self.dossier.role_holder(BodyKind.PARTY_COMMITTEE, Role.SECRETARY, paid)
+        signers = {s.person for s in expense.signatures}
+        dates = {"paid_on": paid}
+        for a in expense.approvals:
+            dates.setdefault(f"approval_{a.role.value}", a.date)
+        if decision_day is not None:
+            dates["assembly_decision"] = decision_day
+        return Fact(
+            "expense", RecordRef(expense.id, "expense", located.where()), paid, self.jurisdiction,
+            {"body": body.id, "body_kind": body.kind.value,
+             "amount_fen": int(expense.amount * 100),
+             "approved_rc_director": director, "approved_rc_director_in_time": director_in_time,
+             "approved_street_deputy": street, "approved_street_deputy_in_time": street_in_time,
+             "assembly_decision": decision, "assembly_decision_in_time": decision_in_time,
+             "filed": int(expense.filing is not None),
+             "signed_handler": int(SignatureRole.HANDLER in signed),
+             "signed_director": int(SignatureRole.DIRECTOR in signed),
+             "signed_party_secretary": int(SignatureRole.PARTY_SECRETARY in signed),
+             "signed_deputy_director": int(SignatureRole.DEPUTY_DIRECTOR in signed),
+             "distinct_signers": len(signers),
+             "informal_slip": int(expense.voucher is Voucher.INFORMAL_SLIP),
+             "director_is_secretary": int(rc_director is not None and rc_director == secretary),
+             "accountant": expense.accountant, "cashier": expense.cashier,
+             "director": rc_director or ""},
+            dates,
+            {"amount": f"{expense.amount:.2f}", "payee": expense.payee, "purpose": expense.purpose},
+        )
+
+    def _replacements(self) -> Iterator[Fact]:
+        recalls_by_person: dict[tuple[str, str], Located[Recall]] = {
+            (r.record.body, r.record.person): r for r in self.dossier.recalls
+        }
+        covered: set[tuple[str, str]] = set()
+        for located_body in self.dossier.bodies.values():
+            body = located_body.record
+            for i, seat in enumerate(body.seats):
+                for j, term in enumerate(seat.terms):
+                    if term.replaces is None or not self._happened(term.start):
+                        continue
+                    old = body.seat_of(term.replaces)
+                    recall = recalls_by_person.get((body.id, term.replaces))
+                    covered.add((body.id, term.replaces))
+                    decision = (recall.record.decision if recall and recall.record.decision
+                                else term.decision)
+                    yield self._replacement_fact(
+                        body, old, seat, term, decision,
+                        RecordRef(f"{body.id}/{seat.person}", "term",
+                                  located_body.where("seats", i, "terms", j)),
+                        recall.record if recall else None, term.start)
+        for key, located in recalls_by_person.items():
+            recall = located.record
+            if key in covered or not self._happened(recall.date):
+                continue
+            body = self.dossier.bodies[recall.body].record
+            yield self._replacement_fact(
+                body, body.seat_of(recall.person), None, None, recall.decision,
+                RecordRef(recall.id, "recall", located.where()), recall, recall.date)
+
+    def _replacement_fact(self, body: Body, old: Seat | None, new: Seat | None,
+                          term: Term | None, decision: object, ref: RecordRef,
+                          recall: Recall | None, day: date) -> Fact:
+        found_body, adopted, consented, seated = "", 0, 0, 0
+        decision_day: date | None = None
+        from ..models import DecisionRef
+
+        if isinstance(decision, DecisionRef):
+            found = self.dossier.motion(decision.meeting, decision.motion)
+            if found is not None:
+                meeting, motion = found
+                deciding = self.dossier.bodies[meeting.body].record
+                found_body = deciding.id
+                adopted = int(motion.outcome is Outcome.ADOPTED)
+                consented = motion.consent_count
+                seated = len(deciding.seated_members_on(meeting.date))
+                decision_day = meeting.date
+        return Fact(
+            "replacement", ref, day, self.jurisdiction,
+            {"body": body.id, "body_kind": body.kind.value,
+             "departure": recall.kind.value if recall else "replacement",
+             "has_successor": int(new is not None),
+             "sector": _text(old.sector if old else None),
+             "successor_sector": _text(new.sector if new else None),
+             "group": (old.group or "") if old else "",
+             "successor_group": (new.group or "") if new else "",
+             "successor_obtained_by": term.obtained_by.value if term else "",
+             "decision_found": int(decision_day is not None), "decision_body": found_body,
+             "decision_adopted": adopted, "decision_consented": consented,
+             "decision_seated": seated},
+            {"day": day, **({"decision": decision_day} if decision_day else {})},
+            {"person": old.person if old else (recall.person if recall else ""),
+             "person_name": old.name if old else "",
+             "successor": new.person if new else "", "successor_name": new.name if new else "",
+             "body_name": body.name},
+        )
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(getattr(value, "value", value))

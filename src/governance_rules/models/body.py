@@ -1,0 +1,157 @@
+"""Governing bodies, their seats and the terms by which members hold them."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from ._base import RecordModel
+from ._types import Day, Slug, Text
+
+
+class BodyKind(StrEnum):
+    """The kinds of body the sources define."""
+
+    CONSULTATION_COMMITTEE = "consultation_committee"  # 社区协商委员会
+    MEMBER_REPRESENTATIVE_ASSEMBLY = "member_representative_assembly"  # 社区成员代表大会
+    RESIDENTS_COMMITTEE = "residents_committee"  # 社区居民委员会
+    PARTY_COMMITTEE = "party_committee"  # 社区党组织委员会
+    AFFAIRS_CENTRE = "affairs_centre"  # 社区事务受理中心
+    SUPERVISION_COMMITTEE = "supervision_committee"  # 居务监督委员会
+    GOVERNANCE_OFFICE = "governance_office"  # 综治办
+    TOWNSHIP_CONGRESS = "township_congress"  # 乡镇人民代表大会
+    STREET_OFFICE = "street_office"  # 街道办事处
+
+
+class Sector(StrEnum):
+    """The eight sectors of the consultation committee (HLS-356:18)."""
+
+    PARTY_ORGANISATION = "party_organisation"
+    RESIDENTS_COMMITTEE = "residents_committee"
+    SUPERVISION_COMMITTEE = "supervision_committee"
+    GRID_WORKERS = "grid_workers"
+    RESIDENTS = "residents"
+    WOMEN = "women"
+    UNITS = "units"
+    BACKBONE = "backbone"
+
+
+class Role(StrEnum):
+    """A member's role on a body."""
+
+    CONVENER = "convener"
+    ROTATING_DIRECTOR = "rotating_director"
+    DIRECTOR = "director"
+    DEPUTY_DIRECTOR = "deputy_director"
+    SECRETARY = "secretary"
+    DEPUTY_SECRETARY = "deputy_secretary"
+    MEMBER = "member"
+    REPRESENTATIVE = "representative"
+    UNIT_REPRESENTATIVE = "unit_representative"
+
+
+class SeatOrigin(StrEnum):
+    """How a term was obtained."""
+
+    ELECTION = "election"
+    BY_ELECTION = "by_election"
+    APPOINTMENT = "appointment"
+    NOMINATION = "nomination"
+
+
+class DecisionRef(RecordModel):
+    """Points at the motion of a meeting that took a decision."""
+
+    meeting: Slug
+    motion: Slug
+
+
+class Term(RecordModel):
+    """One term of office on a seat.
+
+    ``end`` is the last day of the term; an open term has none. A term that
+    ``replaces`` somebody names why (``reason``) and the ``decision`` behind it.
+    """
+
+    start: Day
+    end: Day | None = None
+    obtained_by: SeatOrigin
+    decision: DecisionRef | None = None
+    replaces: Slug | None = None
+    reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> Term:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"term ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def covers(self, day: date) -> bool:
+        """Whether ``day`` lies inside this term as declared (an open term has no end)."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class Seat(RecordModel):
+    """A person's seat on a body, with every term they held on it."""
+
+    person: Slug
+    name: Text
+    role: Role = Role.MEMBER
+    sector: Sector | None = None
+    group: Slug | None = None
+    zone: Text | None = None
+    terms: list[Term] = Field(min_length=1, max_length=100)
+
+    @model_validator(mode="after")
+    def _terms_do_not_overlap(self) -> Seat:
+        ordered = sorted(self.terms, key=lambda t: t.start)
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            if before.end is None or after.start <= before.end:
+                raise ValueError(
+                    f"terms overlap: the term starting {before.start} is still running "
+                    f"when the term starting {after.start} begins"
+                )
+        return self
+
+    def term_on(self, day: date) -> Term | None:
+        """The declared term covering ``day``, if any."""
+        for term in self.terms:
+            if term.covers(day):
+                return term
+        return None
+
+    def latest_term_started_by(self, day: date) -> Term | None:
+        """The most recent term that had started by ``day`` (it may have ended)."""
+        started = [t for t in self.terms if t.start <= day]
+        return max(started, key=lambda t: t.start) if started else None
+
+
+class Body(RecordModel):
+    """A governing body of the community, e.g. its consultation committee.
+
+    >>> Body(id="cc", kind="consultation_committee", name="协商委员会", seats=[]).kind
+    <BodyKind.CONSULTATION_COMMITTEE: 'consultation_committee'>
+    """
+
+    id: Slug
+    kind: BodyKind
+    name: Text
+    established: Day | None = None
+    seats: list[Seat] = Field(default_factory=list, max_length=100_000)
+
+    def seated_members_on(self, day: date) -> list[Seat]:
+        """Seats whose declared term covers ``day``: the denominator of "X% of members"."""
+        return [seat for seat in self.seats if seat.term_on(day) is not None]
+
+    def seat_of(self, person: str) -> Seat | None:
+        for seat in self.seats:
+            if seat.person == person:
+                return seat
+        return None
+
+    def holder_of(self, role: Role, day: date) -> str | None:
+        """The person holding ``role`` on ``day``, if exactly one seat does."""
+        holders = [s.person for s in self.seated_members_on(day) if s.role == role]
+        return holders[0] if len(holders) == 1 else None

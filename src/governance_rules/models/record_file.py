@@ -1,0 +1,44 @@
+"""The shape of one record file; its JSON Schema is what ``governance-rules schema records`` prints."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ._base import RecordModel
+from .body import Body
+from .community import Community
+from .finance import Expense
+from .meeting import Meeting
+from .recall import Recall
+
+
+class RecordFile(RecordModel):
+    """A YAML or JSON file of records. Each key takes one record or a list of them.
+
+    A folder of such files with one ``community`` is a dossier.
+    """
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    community: Community | None = None
+    body: Body | None = None
+    bodies: list[Body] | None = None
+    meeting: Meeting | None = None
+    meetings: list[Meeting] | None = None
+    expense: Expense | None = None
+    expenses: list[Expense] | None = None
+    recall: Recall | None = None
+    recalls: list[Recall] | None = None
+
+
+RECORD_KEYS: dict[str, tuple[str, type[object]]] = {
+    "community": ("community", Community),
+    "body": ("bodies", Body),
+    "bodies": ("bodies", Body),
+    "meeting": ("meetings", Meeting),
+    "meetings": ("meetings", Meeting),
+    "expense": ("expenses", Expense),
+    "expenses": ("expenses", Expense),
+    "recall": ("recalls", Recall),
+    "recalls": ("recalls", Recall),
+}
+"""Top-level key → (collection it joins, model)."""

@@ -1,0 +1,126 @@
+"""Cross-record consistency: every id a record names must exist and make sense on its date.
+
+An inconsistent record is an input error, not a finding, and is left out of the check.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import InputError, short_input
+from ..models import Body, DecisionRef
+from .dossier import Dossier, Located
+
+
+def resolve(dossier: Dossier) -> None:
+    """Drop the records that contradict the rest, reporting why (file, line, field)."""
+    errors = dossier.input_errors
+    if dossier.community is None and dossier.files:
+        errors.append(InputError(
+            type="missing_community", file=dossier.root,
+            msg="no `community:` record in this dossier; add a community.yaml so that the "
+            "jurisdiction (and its rule overlays) is known",
+        ))
+    people = {s.person for b in dossier.bodies.values() for s in b.record.seats}
+
+    def fail(located: Located[Any], sub: tuple[str | int, ...], kind: str, msg: str,
+             value: Any = None) -> None:
+        where = located.where(*sub)
+        errors.append(InputError(type=kind, file=where.file, line=where.line,
+                                 loc=(*located.path, *sub), msg=msg,
+                                 input=None if value is None else short_input(value)))
+
+    for located_body in dossier.bodies.values():
+        body = located_body.record
+        persons = [s.person for s in body.seats]
+        for i, seat in enumerate(body.seats):
+            if persons.index(seat.person) != i:
+                fail(located_body, ("seats", i, "person"), "duplicate_id",
+                     f"{seat.person!r} has two seats on {body.id!r}; list every term on one seat")
+            for j, term in enumerate(seat.terms):
+                if term.replaces is not None and body.seat_of(term.replaces) is None:
+                    fail(located_body, ("seats", i, "terms", j, "replaces"), "unknown_id",
+                         f"no member {term.replaces!r} on {body.id!r} to replace")
+
+    kept_meetings = []
+    for located in dossier.meetings:
+        meeting = located.record
+        body_entry = dossier.bodies.get(meeting.body)
+        if body_entry is None:
+            fail(located, ("body",), "unknown_id", _unknown("body", meeting.body, dossier.bodies))
+            continue
+        body = body_entry.record
+        ok = True
+        for i, person in enumerate(meeting.present):
+            seat = body.seat_of(person)
+            if seat is None or seat.latest_term_started_by(meeting.date) is None:
+                ok = False
+                fail(located, ("present", i), "not_seated",
+                     f"{person!r} holds no seat on {body.id!r} on {meeting.date}", person)
+        for role in ("chair", "convener"):
+            person = getattr(meeting, role)
+            if person is not None and person not in people:
+                ok = False
+                fail(located, (role,), "unknown_id",
+                     f"{role} {person!r} is not a member of any body in this dossier", person)
+        if ok:
+            kept_meetings.append(located)
+    dossier.meetings = kept_meetings
+    dossier.meetings_by_id = {m.record.id: m for m in kept_meetings}
+
+    def check_decision(located: Located[Any], sub: tuple[str | int, ...],
+                       ref: DecisionRef | None) -> bool:
+        if ref is None:
+            return True
+        if dossier.meeting(ref.meeting) is None:
+            fail(located, (*sub, "meeting"), "unknown_id",
+                 f"no meeting {ref.meeting!r} in this dossier (or it was left out above)")
+            return False
+        if dossier.motion(ref.meeting, ref.motion) is None:
+            fail(located, (*sub, "motion"), "unknown_id",
+                 f"meeting {ref.meeting!r} has no motion {ref.motion!r}")
+            return False
+        return True
+
+    for located_body in list(dossier.bodies.values()):
+        body = located_body.record
+        for i, seat in enumerate(body.seats):
+            for j, term in enumerate(seat.terms):
+                check_decision(located_body, ("seats", i, "terms", j, "decision"), term.decision)
+
+    kept_expenses = []
+    for located_expense in dossier.expenses:
+        expense = located_expense.record
+        ok = expense.body in dossier.bodies
+        if not ok:
+            fail(located_expense, ("body",), "unknown_id",
+                 _unknown("body", expense.body, dossier.bodies))
+        ok = check_decision(located_expense, ("assembly_decision",),
+                            expense.assembly_decision) and ok
+        if ok:
+            kept_expenses.append(located_expense)
+    dossier.expenses = kept_expenses
+
+    kept_recalls = []
+    for located_recall in dossier.recalls:
+        recall = located_recall.record
+        entry = dossier.bodies.get(recall.body)
+        if entry is None:
+            fail(located_recall, ("body",), "unknown_id",
+                 _unknown("body", recall.body, dossier.bodies))
+            continue
+        ok = check_decision(located_recall, ("decision",), recall.decision)
+        for field in ("person", "replaced_by"):
+            person = getattr(recall, field)
+            if person is not None and entry.record.seat_of(person) is None:
+                ok = False
+                fail(located_recall, (field,), "unknown_id",
+                     f"no member {person!r} on {recall.body!r}", person)
+        if ok:
+            kept_recalls.append(located_recall)
+    dossier.recalls = kept_recalls
+
+
+def _unknown(what: str, value: str, known: dict[str, Located[Body]]) -> str:
+    choices = ", ".join(sorted(known)) or "none defined"
+    return f"no {what} with id {value!r}; known: {choices}"

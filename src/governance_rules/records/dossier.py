@@ -1,0 +1,84 @@
+"""A dossier: one community's records, each with the file and line it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, TypeVar
+
+from ..errors import InputError, dotted
+from ..models import Body, BodyKind, Community, Expense, Meeting, Recall, Role
+from ..models.meeting import Motion
+from ._parse import LineIndex, Path_
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where a record (or one of its fields) is: file, 1-based line, and dotted path."""
+
+    file: str
+    line: int | None
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """A validated record plus the file position of it and of every field under it."""
+
+    record: T
+    file: str
+    path: Path_
+    index: LineIndex | None = None
+
+    def where(self, *sub: str | int) -> Where:
+        full = (*self.path, *sub)
+        line = self.index.locate(full)[0] if self.index is not None else None
+        return Where(self.file, line, dotted(full))
+
+
+@dataclass
+class Dossier:
+    """Everything one community's records say, after loading and resolving.
+
+    Records that were inconsistent with the rest were left out and reported in
+    ``input_errors``; everything else is here, in file order.
+    """
+
+    root: str
+    community: Located[Community] | None = None
+    bodies: dict[str, Located[Body]] = field(default_factory=dict)
+    meetings: list[Located[Meeting]] = field(default_factory=list)
+    expenses: list[Located[Expense]] = field(default_factory=list)
+    recalls: list[Located[Recall]] = field(default_factory=list)
+    input_errors: list[InputError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    meetings_by_id: dict[str, Located[Meeting]] = field(default_factory=dict, repr=False)
+
+    @property
+    def jurisdiction(self) -> tuple[str, ...]:
+        return tuple(self.community.record.jurisdiction) if self.community else ()
+
+    def meeting(self, meeting_id: str) -> Located[Meeting] | None:
+        return self.meetings_by_id.get(meeting_id)
+
+    def motion(self, meeting_id: str, motion_id: str) -> tuple[Meeting, Motion] | None:
+        located = self.meeting(meeting_id)
+        if located is None:
+            return None
+        for motion in located.record.motions:
+            if motion.id == motion_id:
+                return located.record, motion
+        return None
+
+    def bodies_of_kind(self, kind: BodyKind) -> list[Body]:
+        return [b.record for b in self.bodies.values() if b.record.kind is kind]
+
+    def role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
+        """Who holds ``role`` on the (first) body of ``kind`` on ``day``."""
+        for body in self.bodies_of_kind(kind):
+            holder = body.holder_of(role, day)
+            if holder is not None:
+                return holder
+        return None

@@ -1,0 +1,222 @@
+"""Find record files, group them into dossiers, validate and resolve them.
+
+Every problem becomes an :class:`~governance_rules.errors.InputError` naming file, line and
+field; a broken file never stops the others from being read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InputError, short_input
+from ..models import Body, Community, Expense, Meeting, Recall
+from ..models.record_file import RECORD_KEYS
+from ._parse import LineIndex, ParseFailure, Path_, parse_record_text
+from ._resolve import resolve
+from .dossier import Dossier, Located
+
+RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+COMMUNITY_FILES = tuple(f"community{s}" for s in RECORD_SUFFIXES)
+IGNORED_FILES = frozenset({"governance-waivers.yaml", ".pre-commit-hooks.yaml"})
+
+
+@dataclass(frozen=True)
+class DossierSource:
+    """The files of one dossier, and which of them the user asked to have checked."""
+
+    root: Path
+    files: tuple[Path, ...]
+    selected: frozenset[Path]
+
+
+def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSource], list[InputError]]:
+    """Group the record files under ``paths`` into dossiers.
+
+    A dossier is rooted at the nearest folder holding a ``community.yaml`` (or ``.yml``,
+    ``.json``). A single file given on its own is checked in the context of its dossier.
+    """
+    errors: list[InputError] = []
+    selected: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            selected.extend(_record_files_under(path))
+        elif path.is_file():
+            selected.append(path)
+        else:
+            errors.append(InputError(type="path_not_found", file=str(raw),
+                                     msg="no such file or folder"))
+    groups: dict[Path, set[Path]] = {}
+    for file in selected:
+        groups.setdefault(_dossier_root(file, paths), set()).add(file)
+    sources = []
+    for root in sorted(groups):
+        chosen = groups[root]
+        context = set(_record_files_under(root)) if _has_community_file(root) else set()
+        files = tuple(sorted(context | chosen))
+        sources.append(DossierSource(root, files, frozenset(chosen)))
+    return sources, errors
+
+
+def load_dossier(source: DossierSource, display_base: Path | None = None) -> Dossier:
+    """Read, validate and resolve every file of one dossier."""
+    dossier = Dossier(root=_display(source.root, display_base))
+    collected: list[tuple[str, Located[Any]]] = []
+    for path in source.files:
+        name = _display(path, display_base)
+        dossier.files.append(name)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            dossier.input_errors.append(InputError(type="unreadable", file=name, msg=str(exc)))
+            continue
+        found, errs = read_records(raw, name)
+        collected.extend(found)
+        dossier.input_errors.extend(errs)
+    _collect(dossier, collected)
+    resolve(dossier)
+    return dossier
+
+
+def read_records(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]], list[InputError]]:
+    """Parse and validate one file: its records, each tagged with the collection it joins."""
+    try:
+        data, index = parse_record_text(raw, file)
+    except ParseFailure as failure:
+        return [], [failure.error]
+    return records_from_data(data, file, index)
+
+
+def records_from_data(
+    data: Any, file: str, index: LineIndex | None = None
+) -> tuple[list[tuple[str, Located[Any]]], list[InputError]]:
+    """Validate already-parsed data (e.g. a dict from an app) as one record file."""
+    index = index or LineIndex()
+    errors: list[InputError] = []
+    found: list[tuple[str, Located[Any]]] = []
+    if not isinstance(data, dict):
+        line, col = index.locate(())
+        return [], [InputError(type="not_a_mapping", file=file, line=line, column=col,
+                               msg="expected a mapping of records such as `meeting:` at the top "
+                               f"of the file, got {type(data).__name__}")]
+    for key, value in data.items():
+        if key == "$schema":
+            continue
+        if key not in RECORD_KEYS:
+            line, col = index.locate((key,))
+            errors.append(InputError(
+                type="unknown_key", file=file, line=line, column=col, loc=(key,),
+                msg=f"unknown record key {key!r}; expected one of "
+                + ", ".join(sorted(RECORD_KEYS)),
+            ))
+            continue
+        collection, model = RECORD_KEYS[key]
+        plural = key == collection
+        if plural and not isinstance(value, list):
+            line, col = index.locate((key,))
+            errors.append(InputError(type="list_type", file=file, line=line, column=col,
+                                     loc=(key,), msg=f"`{key}` takes a list of records",
+                                     input=short_input(value)))
+            continue
+        items: Iterable[tuple[Path_, Any]] = (
+            (((key, i), item) for i, item in enumerate(value)) if plural else [((key,), value)]
+        )
+        for path, item in items:
+            try:
+                record = model.model_validate(item)  # type: ignore[attr-defined]
+            except ValidationError as exc:
+                errors.extend(_validation_errors(exc, file, path, index))
+                continue
+            found.append((collection, Located(record, file, path, index)))
+    return found, errors
+
+
+def _validation_errors(
+    exc: ValidationError, file: str, prefix: Path_, index: LineIndex
+) -> list[InputError]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = (*prefix, *err["loc"])
+        line, col = index.locate(loc)
+        msg = err["msg"].removeprefix("Value error, ")
+        ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items() if k != "error"}
+        out.append(InputError(type=err["type"], file=file, line=line, column=col, loc=loc,
+                              msg=msg, input=short_input(err.get("input")), ctx=ctx))
+    return out
+
+
+def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> None:
+    seen: dict[tuple[str, str], Located[Any]] = {}
+    for collection, located in collected:
+        record = located.record
+        key = (collection, record.id)
+        if key in seen:
+            first = seen[key]
+            where = located.where("id")
+            dossier.input_errors.append(InputError(
+                type="duplicate_id", file=where.file, line=where.line, loc=(*located.path, "id"),
+                msg=f"id {record.id!r} is already used by the record at "
+                f"{first.file}:{first.where('id').line}",
+            ))
+            continue
+        seen[key] = located
+        if isinstance(record, Community):
+            if dossier.community is not None:
+                where = located.where()
+                dossier.input_errors.append(InputError(
+                    type="second_community", file=where.file, line=where.line, loc=located.path,
+                    msg=f"a dossier describes one community; {dossier.community.record.id!r} "
+                    "is already defined",
+                ))
+                continue
+            dossier.community = located
+        elif isinstance(record, Body):
+            dossier.bodies[record.id] = located
+        elif isinstance(record, Meeting):
+            dossier.meetings.append(located)
+        elif isinstance(record, Expense):
+            dossier.expenses.append(located)
+        elif isinstance(record, Recall):
+            dossier.recalls.append(located)
+
+
+def _record_files_under(folder: Path) -> list[Path]:
+    out = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name in IGNORED_FILES:
+                continue
+            if name.lower().endswith(RECORD_SUFFIXES):
+                out.append(Path(dirpath) / name)
+    return out
+
+
+def _has_community_file(folder: Path) -> bool:
+    return any((folder / name).is_file() for name in COMMUNITY_FILES)
+
+
+def _dossier_root(file: Path, given: Sequence[str | os.PathLike[str]]) -> Path:
+    for folder in file.parents:
+        if _has_community_file(folder):
+            return folder
+    for raw in given:
+        base = Path(raw)
+        if base.is_dir() and (base == file.parent or base in file.parents):
+            return base
+    return file.parent
+
+
+def _display(path: Path, base: Path | None) -> str:
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,219 @@
+"""A loaded rulebook: rules, parameters and source documents, and how rules bind to a case."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..facts.schema import FACT_SCHEMAS
+from .conditions import Condition, all_of, any_of, check_types, eq
+from .kinds import KINDS, RuleKind
+from .model import Parameter, ParameterVersion, ParamRef, Rule
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source document: its id, the file it is in, and the lines of that file it spans."""
+
+    id: str
+    file: str
+    first_line: int
+    last_line: int
+    title: str
+
+
+@dataclass(frozen=True, eq=False)
+class BoundRule:
+    """A rule with its parameters resolved for one jurisdiction and day, compiled to conditions."""
+
+    rule: Rule
+    kind: RuleKind  # type: ignore[type-arg]
+    params: BaseModel
+    guard: Condition
+    violated: Condition
+    parameters: Mapping[str, ParameterVersion]
+    key: str
+
+
+@dataclass
+class Rulebook:
+    """The rule set: use :func:`governance_rules.load_rulebook` to get one.
+
+    Immutable in use; :meth:`with_parameter` returns a new rulebook for what-if analysis.
+
+    >>> from governance_rules import load_rulebook
+    >>> book = load_rulebook()
+    >>> book.rule("cc-consent-80").catalogue
+    ['CC-CONSENT-80']
+    """
+
+    version: str
+    rules: tuple[Rule, ...]
+    parameters: dict[str, Parameter]
+    documents: dict[str, Document]
+    _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
+    _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        by_type: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            by_type.setdefault(rule.applies_to, []).append(rule)
+        self._by_type = {k: tuple(v) for k, v in by_type.items()}
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(f"no rule {rule_id!r}; see `governance-rules rules`")
+
+    def rules_for(self, fact_type: str) -> tuple[Rule, ...]:
+        return self._by_type.get(fact_type, ())
+
+    def parameter_names(self, rule: Rule) -> list[str]:
+        return sorted(_refs(rule.params))
+
+    def bind(self, rule: Rule, jurisdiction: tuple[str, ...], day: date) -> BoundRule | None:
+        """The rule as it applies on ``day`` in ``jurisdiction``; ``None`` if not in force."""
+        if not rule.in_force.covers(day):
+            return None
+        names = self.parameter_names(rule)
+        versions: dict[str, ParameterVersion] = {}
+        for name in names:
+            version = self.parameters[name].version_for(jurisdiction, day)
+            if version is None:
+                return None
+            versions[name] = version
+        key = (rule.id, tuple(id(versions[n]) for n in names))
+        bound = self._bound.get(key)
+        if bound is None:
+            bound = compile_rule(rule, versions)
+            self._bound[key] = bound
+        return bound
+
+    def with_parameter(self, name: str, value: Any) -> Rulebook:
+        """A copy in which parameter ``name`` takes ``value`` everywhere and at all dates.
+
+        >>> from fractions import Fraction
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook().with_parameter("cc.consent_share", Fraction(2, 3))
+        >>> book.parameters["cc.consent_share"].values[0].value
+        Fraction(2, 3)
+        """
+        from .model import parse_typed
+
+        if name not in self.parameters:
+            raise KeyError(f"no parameter {name!r}")
+        old = self.parameters[name]
+        typed = parse_typed(old.type, value)
+        new = old.model_copy(update={"values": [ParameterVersion(value=typed)], "overlays": {}})
+        params = {**self.parameters, name: new}
+        book = Rulebook(self.version + f"+{name}={value}", self.rules, params, self.documents)
+        for rule in book.rules:
+            validate_rule(book, rule)
+        return book
+
+
+def compile_rule(rule: Rule, versions: Mapping[str, ParameterVersion]) -> BoundRule:
+    kind = KINDS[rule.kind]
+    raw = _substitute(rule.params, {n: v.value for n, v in versions.items()})
+    params = kind.parse_params(raw)
+    schema = FACT_SCHEMAS[rule.applies_to]
+    guard = all_of(*(any_of(*(eq(k, v) for v in ([vals] if isinstance(vals, str) else vals)))
+                     for k, vals in sorted(rule.when.items())))
+    violated = kind.violated(params)
+    check_types(guard, schema, f"rule {rule.id} (when)")
+    check_types(violated, schema, f"rule {rule.id}")
+    suffix = "-".join(f"{n}={v.label()}" for n, v in sorted(versions.items()))
+    return BoundRule(rule, kind, params, guard, violated, dict(versions),
+                     f"{rule.id}|{suffix}" if suffix else rule.id)
+
+
+def validate_rule(book: Rulebook, rule: Rule) -> None:
+    """Raise ``ValueError`` unless the rule compiles under every version of its parameters."""
+    if rule.kind not in KINDS:
+        raise ValueError(f"unknown rule kind {rule.kind!r}; known: {', '.join(sorted(KINDS))}")
+    kind = KINDS[rule.kind]
+    if rule.applies_to not in kind.fact_types:
+        raise ValueError(f"kind {rule.kind!r} applies to {sorted(kind.fact_types)}, "
+                         f"not {rule.applies_to!r}")
+    schema = FACT_SCHEMAS[rule.applies_to]
+    for key in rule.when:
+        if schema.get(key) is not str:
+            raise ValueError(f"`when` can only test text fields of a {rule.applies_to}; "
+                             f"{key!r} is not one")
+    for lang in ("zh", "en"):
+        _check_template(rule.message.get(lang), kind.message_fields, f"message.{lang}")
+    for citation in rule.source:
+        document = book.documents.get(citation.document)
+        if document is None:
+            raise ValueError(f"source cites unknown document {citation.document!r}; known: "
+                             + ", ".join(sorted(book.documents)))
+        for line in citation.lines:
+            if not document.first_line <= line <= document.last_line:
+                raise ValueError(
+                    f"source cites {citation.document} line {line}, outside its lines "
+                    f"{document.first_line}-{document.last_line}")
+    names = book.parameter_names(rule)
+    for name in names:
+        if name not in book.parameters:
+            raise ValueError(f"unknown parameter {name!r}")
+    variants: list[dict[str, ParameterVersion]] = []
+    base = {n: _all_versions(book.parameters[n])[0] for n in names}
+    variants.append(base)
+    for name in names:
+        for version in _all_versions(book.parameters[name]):
+            variants.append({**base, name: version})
+    for versions in variants:
+        try:
+            compile_rule(rule, versions)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"])
+            raise ValueError(f"params.{loc}: {first['msg']}") from None
+
+
+def _all_versions(param: Parameter) -> list[ParameterVersion]:
+    out = list(param.values)
+    for versions in param.overlays.values():
+        out.extend(versions)
+    return out
+
+
+def _check_template(template: str, allowed: frozenset[str], where: str) -> None:
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    for _, field_name, spec, conversion in parsed:
+        if field_name is None:
+            continue
+        if field_name not in allowed or spec or conversion:
+            raise ValueError(f"{where}: placeholder {{{field_name}}} is not one of "
+                             + ", ".join(sorted(allowed)))
+
+
+def _refs(raw: Any) -> set[str]:
+    if isinstance(raw, ParamRef):
+        return {raw.param}
+    if isinstance(raw, dict):
+        if set(raw) == {"param"} and isinstance(raw["param"], str):
+            return {raw["param"]}
+        return set().union(*(_refs(v) for v in raw.values())) if raw else set()
+    if isinstance(raw, list):
+        return set().union(*(_refs(v) for v in raw)) if raw else set()
+    return set()
+
+
+def _substitute(raw: Any, values: Mapping[str, Any]) -> Any:
+    if isinstance(raw, dict):
+        if set(raw) == {"param"} and isinstance(raw["param"], str):
+            return values[raw["param"]]
+        return {k: _substitute(v, values) for k, v in raw.items()}
+    if isinstance(raw, list):
+        return [_substitute(v, values) for v in raw]
+    return raw

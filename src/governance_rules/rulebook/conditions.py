@@ -1,0 +1,162 @@
+"""The closed condition language that rule kinds compile to and engines evaluate.
+
+A condition compares fields of one flat fact with constants or with other fields of the
+same fact (optionally multiplied by a whole number, so that exact fractions need no
+division). ``All`` and ``Any`` combine them. Nothing else exists: no code, no ``eval``.
+
+>>> violated = Cmp(Field("consented", 5), "<", Field("seated", 4))  # consented/seated < 4/5
+>>> compile_native(violated)({"consented": 6, "seated": 8})
+True
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Union
+
+Scalar = int | str
+Values = Mapping[str, Scalar]
+
+_OPS: dict[str, Callable[[Scalar, Scalar], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A field of the fact, times a positive whole number (1 unless scaling a fraction)."""
+
+    name: str
+    times: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Cmp:
+    left: Field
+    op: str
+    right: Field | int | str
+
+
+@dataclass(frozen=True, slots=True)
+class All:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Any:
+    items: tuple[Condition, ...]
+
+
+Condition = Union[Cmp, All, Any]  # noqa: UP007 - used at runtime in isinstance-free unions
+TRUE = All(())
+FALSE = Any(())
+
+
+def all_of(*items: Condition) -> Condition:
+    return items[0] if len(items) == 1 else All(tuple(items))
+
+
+def any_of(*items: Condition) -> Condition:
+    return items[0] if len(items) == 1 else Any(tuple(items))
+
+
+def eq(name: str, value: Scalar) -> Cmp:
+    return Cmp(Field(name), "==", value)
+
+
+def negate(cond: Condition) -> Condition:
+    """The exact complement, by De Morgan; engines need it to route every case once."""
+    if isinstance(cond, Cmp):
+        return Cmp(cond.left, NEGATED[cond.op], cond.right)
+    if isinstance(cond, All):
+        return Any(tuple(negate(c) for c in cond.items))
+    return All(tuple(negate(c) for c in cond.items))
+
+
+def check_types(cond: Condition, schema: Mapping[str, type], where: str) -> None:
+    """Refuse a condition that compares a string with a number or names an unknown field."""
+    if isinstance(cond, Cmp):
+        if cond.op not in _OPS:
+            raise ValueError(f"{where}: unknown operator {cond.op!r}")
+        left_type = _field_type(cond.left, schema, where)
+        if isinstance(cond.right, Field):
+            right_type = _field_type(cond.right, schema, where)
+        else:
+            right_type = type(cond.right)
+        if isinstance(cond.right, bool) or left_type is not right_type:
+            raise ValueError(
+                f"{where}: compares {cond.left.name} ({left_type.__name__}) with "
+                f"{cond.right!r} ({right_type.__name__})"
+            )
+        if left_type is str and cond.op not in ("==", "!="):
+            raise ValueError(f"{where}: text can only be compared with == or !=")
+        if left_type is str and isinstance(cond.right, Field) and (
+            cond.left.times != 1 or cond.right.times != 1
+        ):
+            raise ValueError(f"{where}: text cannot be scaled")
+        return
+    for item in cond.items:
+        check_types(item, schema, where)
+
+
+def _field_type(field: Field, schema: Mapping[str, type], where: str) -> type:
+    if field.name not in schema:
+        raise ValueError(f"{where}: the fact has no field {field.name!r}")
+    if field.times < 1:
+        raise ValueError(f"{where}: a field can only be scaled by a positive whole number")
+    return schema[field.name]
+
+
+Predicate = Callable[[Values], bool]
+
+
+def compile_native(cond: Condition) -> Predicate:
+    """Turn a condition into a plain Python predicate over a fact's values."""
+    if isinstance(cond, Cmp):
+        op = _OPS[cond.op]
+        left = cond.left
+        right = cond.right
+        if isinstance(right, Field):
+            lt, rt = left.times, right.times
+            ln, rn = left.name, right.name
+            if lt == 1 and rt == 1:
+                return lambda v: op(v[ln], v[rn])
+            return lambda v: op(v[ln] * lt, v[rn] * rt)  # type: ignore[operator]
+        ln, lt = left.name, left.times
+        if lt == 1:
+            return lambda v: op(v[ln], right)
+        return lambda v: op(v[ln] * lt, right)  # type: ignore[operator]
+    parts = tuple(compile_native(c) for c in cond.items)
+    if isinstance(cond, All):
+        if len(parts) == 2:
+            a, b = parts
+            return lambda v: a(v) and b(v)
+        return lambda v: all(p(v) for p in parts)
+    if len(parts) == 2:
+        a, b = parts
+        return lambda v: a(v) or b(v)
+    return lambda v: any(p(v) for p in parts)
+
+
+def describe(cond: Condition) -> str:
+    """A readable rendering, used by ``rules show`` and in error messages."""
+    if isinstance(cond, Cmp):
+        return f"{_term(cond.left)} {cond.op} {_term(cond.right)}"
+    if not cond.items:
+        return "true" if isinstance(cond, All) else "false"
+    joiner = " and " if isinstance(cond, All) else " or "
+    return "(" + joiner.join(describe(c) for c in cond.items) + ")"
+
+
+def _term(term: Field | int | str) -> str:
+    if isinstance(term, Field):
+        return term.name if term.times == 1 else f"{term.times}×{term.name}"
+    return repr(term)

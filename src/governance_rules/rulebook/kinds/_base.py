@@ -1,0 +1,75 @@
+"""What every rule kind provides: its parameters, the condition it compiles to, and how it explains a failure."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from ...facts.schema import Fact
+from ...report.model import Evidence
+from ..conditions import Condition
+
+P = TypeVar("P", bound=BaseModel)
+
+
+class KindParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Evidence for the report plus the values a rule's message template may use.
+
+    A value is either plain text, or a ``{"zh": …, "en": …}`` pair picked per language.
+    """
+
+    evidence: Evidence
+    values: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
+
+
+class RuleKind(ABC, Generic[P]):
+    """A family of rules the sources use, e.g. "a share of a count meets a threshold".
+
+    A kind is code; a rule in ``rules/`` is an instance of it with parameters. The kind
+    compiles its parameters to a :mod:`condition <governance_rules.rulebook.conditions>`
+    (true when the rule is violated), which either engine evaluates, and it explains a
+    violation in words and numbers.
+    """
+
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    fact_types: ClassVar[frozenset[str]]
+    params_model: ClassVar[type[BaseModel]]
+    message_fields: ClassVar[frozenset[str]]
+
+    @abstractmethod
+    def violated(self, params: P) -> Condition: ...
+
+    @abstractmethod
+    def explain(self, fact: Fact, params: P) -> Explanation: ...
+
+    def parse_params(self, raw: Mapping[str, Any]) -> P:
+        return self.params_model.model_validate(dict(raw))  # type: ignore[return-value]
+
+
+def percent(value: Fraction) -> str:
+    """A share rounded for reading, e.g. ``Fraction(3, 4)`` → ``75.0%``. Never used to decide."""
+    tenths = round(value * 1000)
+    return f"{tenths // 10}.{tenths % 10}%"
+
+
+def fraction_text(value: Fraction) -> str:
+    return f"{value.numerator}/{value.denominator}"
+
+
+def day_texts(fact: Fact) -> dict[str, str]:
+    return {k: v.isoformat() for k, v in fact.dates.items()}
+
+
+def bilingual(zh: str, en: str) -> dict[str, str]:
+    return {"zh": zh, "en": en}

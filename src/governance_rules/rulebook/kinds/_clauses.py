@@ -1,0 +1,67 @@
+"""Kinds made of several clauses, each a way to fail with its own reason."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ...facts.schema import Fact
+from ...report.model import Evidence
+from ..conditions import Condition, any_of, compile_native
+from ._base import Explanation, KindParams, RuleKind, day_texts
+
+P = TypeVar("P", bound=KindParams)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One way to break the rule: a condition, and the reason it gives (zh, en)."""
+
+    when: Condition
+    zh: str
+    en: str
+
+
+class ClauseKind(RuleKind[P]):
+    """A rule broken when any of its clauses holds; the finding lists every clause that held."""
+
+    message_fields = frozenset({"reasons", "body_name", "person", "person_name"})
+
+    @abstractmethod
+    def clauses(self, params: P) -> list[Clause]: ...
+
+    def violated(self, params: P) -> Condition:
+        return any_of(*(c.when for c in self.clauses(params)))
+
+    def measured(self, fact: Fact, params: P) -> str:
+        return ""
+
+    def required(self, params: P) -> str:
+        return "; ".join(c.en for c in self.clauses(params))
+
+    def explain(self, fact: Fact, params: P) -> Explanation:
+        failed = [c for c in self.clauses(params) if compile_native(c.when)(fact.values)]
+        names = _Names(fact.names)
+        reasons_zh = "；".join(c.zh.format_map(names) for c in failed)
+        reasons_en = "; ".join(c.en.format_map(names) for c in failed)
+        return Explanation(
+            Evidence(
+                measured=self.measured(fact, params) or reasons_en,
+                required=self.required(params),
+                shortfall=f"{len(failed)} requirement(s) not met",
+                dates=day_texts(fact),
+                details={k: v for k, v in fact.names.items() if v},
+            ),
+            {
+                "reasons": {"zh": reasons_zh, "en": reasons_en},
+                "body_name": fact.names.get("body_name", ""),
+                "person": fact.names.get("person", ""),
+                "person_name": fact.names.get("person_name", ""),
+            },
+        )
+
+
+class _Names(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "?"

@@ -1,0 +1,77 @@
+"""A share of a count meets a threshold: 80% of members consent; more than half are present."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from ...facts.schema import Fact
+from ...report.model import Evidence
+from ..conditions import Cmp, Condition, Field
+from ..model import Localised
+from ._base import Explanation, KindParams, RuleKind, day_texts, fraction_text, percent
+
+
+class ShareThresholdParams(KindParams):
+    numerator: str
+    denominator: str
+    threshold: Fraction
+    comparison: Literal["at_least", "more_than"]
+    numerator_label: Localised
+    denominator_label: Localised
+
+
+class ShareThreshold(RuleKind[ShareThresholdParams]):
+    """``numerator / denominator`` must be ``>= threshold`` (以上) or ``> threshold`` (过半数).
+
+    Decided exactly, by cross-multiplying: ``numerator × q`` against ``denominator × p``.
+    """
+
+    name = "share_threshold"
+    summary = "a share of a count meets a threshold (以上 includes it, 过半数 is strict)"
+    fact_types = frozenset({"meeting", "motion"})
+    params_model = ShareThresholdParams
+    message_fields = frozenset({
+        "numerator", "denominator", "share", "required", "shortfall",
+        "numerator_label", "denominator_label", "body_name", "title",
+    })
+
+    def violated(self, params: ShareThresholdParams) -> Condition:
+        p, q = params.threshold.numerator, params.threshold.denominator
+        op = "<" if params.comparison == "at_least" else "<="
+        return Cmp(Field(params.numerator, q), op, Field(params.denominator, p))
+
+    def explain(self, fact: Fact, params: ShareThresholdParams) -> Explanation:
+        num = int(fact.values[params.numerator])
+        den = int(fact.values[params.denominator])
+        share = Fraction(num, den) if den else Fraction(0)
+        needed = _minimum_count(den, params.threshold, params.comparison)
+        sign = "≥" if params.comparison == "at_least" else ">"
+        required = f"{sign} {percent(params.threshold)}"
+        return Explanation(
+            Evidence(
+                measured=f"{num}/{den}", required=f"{sign} {fraction_text(params.threshold)}",
+                shortfall=str(max(needed - num, 0)), numerator=num, denominator=den,
+                denominator_basis=params.denominator_label.en, dates=day_texts(fact),
+                details={"share": percent(share), "minimum_count": str(needed)},
+            ),
+            {
+                "numerator": str(num), "denominator": str(den), "share": percent(share),
+                "required": required, "shortfall": str(max(needed - num, 0)),
+                "numerator_label": params.numerator_label.model_dump(),
+                "denominator_label": params.denominator_label.model_dump(),
+                "body_name": fact.names.get("body_name", ""),
+                "title": fact.names.get("title", ""),
+            },
+        )
+
+
+def _minimum_count(denominator: int, threshold: Fraction, comparison: str) -> int:
+    """The smallest count that satisfies the rule for this denominator."""
+    exact = denominator * threshold
+    floor = exact.numerator // exact.denominator
+    if comparison == "at_least":
+        return floor if floor == exact else floor + 1
+    return floor + 1
+
+

@@ -1,0 +1,54 @@
+"""Vouchers carry the signatures the sources require, and no informal slip (白条) is used."""
+
+from __future__ import annotations
+
+from ...facts.schema import Fact
+from ..conditions import Cmp, Field, all_of, eq
+from ._base import KindParams
+from ._clauses import Clause, ClauseKind
+
+SIGNATURE_FIELDS = {
+    "handler": ("signed_handler", "经办人", "the handler"),
+    "director": ("signed_director", "主任", "the director"),
+    "party_secretary": ("signed_party_secretary", "书记", "the party secretary"),
+    "deputy_director": ("signed_deputy_director", "副主任", "a deputy director"),
+}
+
+
+class SignaturesParams(KindParams):
+    required: list[str]
+    when_director_is_secretary: list[str]
+    min_signers: int
+    forbid_informal_slip: bool
+
+
+class Signatures(ClauseKind[SignaturesParams]):
+    """Handler + director + party secretary sign (three or more people); where one person is
+    both director and secretary, handler + director + a deputy director. No informal slips."""
+
+    name = "signatures"
+    summary = "a voucher carries the required signatures and is not an informal slip"
+    fact_types = frozenset({"expense"})
+    params_model = SignaturesParams
+
+    def clauses(self, params: SignaturesParams) -> list[Clause]:
+        out = []
+        if params.forbid_informal_slip:
+            out.append(Clause(eq("informal_slip", 1), "使用白条下账", "paid on an informal slip (白条)"))
+        for flag, roles in ((0, params.required), (1, params.when_director_is_secretary)):
+            for role in roles:
+                field, zh, en = SIGNATURE_FIELDS[role]
+                note_zh = "（主任书记一人兼）" if flag else ""
+                note_en = " (director and secretary are one person)" if flag else ""
+                out.append(Clause(all_of(eq("director_is_secretary", flag), eq(field, 0)),
+                                  f"缺少{zh}签字{note_zh}", f"no signature of {en}{note_en}"))
+        out.append(Clause(Cmp(Field("distinct_signers"), "<", params.min_signers),
+                          f"签字人少于{params.min_signers}人",
+                          f"fewer than {params.min_signers} different people signed"))
+        return out
+
+    def measured(self, fact: Fact, params: SignaturesParams) -> str:
+        signed = [r for r, (f, _, _) in SIGNATURE_FIELDS.items() if fact.values[f] == 1]
+        return f"signed by: {', '.join(signed) or 'nobody'}; {fact.values['distinct_signers']} people"
+
+

@@ -1,0 +1,105 @@
+"""How seats are filled: who decides, and who may succeed whom."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from ..conditions import Cmp, Field, all_of, eq
+from ._base import KindParams
+from ._clauses import Clause, ClauseKind
+
+
+class DecisionParams(KindParams):
+    by_same_body: bool = True
+    threshold: Fraction | None = None
+    comparison: Literal["at_least", "more_than"] = "at_least"
+
+
+class ReplacementParams(KindParams):
+    same: Literal["sector", "group"] | None = None
+    obtained_by: list[str] | None = None
+    require_successor: bool = True
+    decision: DecisionParams | None = None
+
+
+_SAME = {"sector": ("方面", "sector"), "group": ("居民小组", "residents' group")}
+
+
+class Replacement(ClauseKind[ReplacementParams]):
+    """A member who leaves is replaced: by a successor from the same sector or group, obtained
+    the required way, after a decision of the body that meets its threshold."""
+
+    name = "replacement"
+    summary = "a departing member is replaced the prescribed way"
+    fact_types = frozenset({"replacement"})
+    params_model = ReplacementParams
+
+    def clauses(self, params: ReplacementParams) -> list[Clause]:
+        out = []
+        has = eq("has_successor", 1)
+        if params.require_successor:
+            out.append(Clause(eq("has_successor", 0), "{person}离任后未补选增补",
+                              "no successor recorded for {person}"))
+        if params.same is not None:
+            zh, en = _SAME[params.same]
+            out.append(Clause(all_of(has, Cmp(Field(params.same), "!=",
+                                              Field(f"successor_{params.same}"))),
+                              f"继任者{{successor}}不属于原{zh}",
+                              f"successor {{successor}} is not from the same {en}"))
+        if params.obtained_by:
+            allowed = " / ".join(params.obtained_by)
+            out.append(Clause(
+                all_of(has, *(Cmp(Field("successor_obtained_by"), "!=", a)
+                              for a in params.obtained_by)),
+                f"继任者不是经{allowed}产生", f"successor not obtained by {allowed}"))
+        decision = params.decision
+        if decision is not None:
+            out.append(Clause(eq("decision_found", 0), "没有记录表决决定",
+                              "no recorded vote of the body decided the replacement"))
+            found = eq("decision_found", 1)
+            if decision.by_same_body:
+                out.append(Clause(all_of(found, Cmp(Field("decision_body"), "!=", Field("body"))),
+                                  "决定不是由本机构表决作出", "decided by another body"))
+            out.append(Clause(all_of(found, eq("decision_adopted", 0)),
+                              "该表决未获通过", "the vote did not adopt the replacement"))
+            if decision.threshold is not None:
+                p, q = decision.threshold.numerator, decision.threshold.denominator
+                op = "<" if decision.comparison == "at_least" else "<="
+                sign = "≥" if decision.comparison == "at_least" else ">"
+                out.append(Clause(
+                    all_of(found, Cmp(Field("decision_consented", q), op,
+                                      Field("decision_seated", p))),
+                    f"同意人数未达到成员的{sign}{p}/{q}",
+                    f"fewer than {sign} {p}/{q} of the members consented"))
+        return out
+
+
+class SeatOriginParams(KindParams):
+    obtained_by: list[str]
+    decided_by_kind: str
+
+
+class SeatOrigin(ClauseKind[SeatOriginParams]):
+    """A seat is obtained only the prescribed way (e.g. elected by the assembly)."""
+
+    name = "seat_origin"
+    summary = "a seat is obtained the prescribed way, by the prescribed body"
+    fact_types = frozenset({"term"})
+    params_model = SeatOriginParams
+
+    def clauses(self, params: SeatOriginParams) -> list[Clause]:
+        allowed = " / ".join(params.obtained_by)
+        return [
+            Clause(all_of(*(Cmp(Field("obtained_by"), "!=", a) for a in params.obtained_by)),
+                   f"{{person_name}}的席位不是经{allowed}产生",
+                   f"{{person_name}}'s seat was not obtained by {allowed}"),
+            Clause(Cmp(Field("decision_body_kind"), "!=", params.decided_by_kind),
+                   "没有记录的选举决定来自规定的机构",
+                   f"no recorded decision of the {params.decided_by_kind.replace('_', ' ')}"),
+            Clause(all_of(Cmp(Field("decision_body_kind"), "==", params.decided_by_kind),
+                          eq("decision_adopted", 0)),
+                   "选举表决未获通过", "the election motion was not adopted"),
+        ]
+
+

@@ -1,0 +1,162 @@
+"""Read ``rules/``: the ruleset header, the rule files and the parameter files.
+
+Any problem fails the load with a :class:`~governance_rules.errors.RulebookError` that names
+the file and line.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import RulebookError
+from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text
+from .book import Document, Rulebook, validate_rule
+from .model import Parameter, ParameterVersion, Rule, parse_typed
+
+HEADER = "ruleset.yaml"
+
+
+def default_rules_dir() -> Path:
+    """The bundled ``rules/`` folder (inside the wheel, or at the top of a source checkout)."""
+    bundled = resources.files("governance_rules") / "_bundled" / "rules"
+    if bundled.is_dir():
+        return Path(str(bundled))
+    checkout = Path(__file__).resolve().parents[3] / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RulebookError(str(bundled), None, "the bundled rules are missing from this install")
+
+
+def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
+    """Load the bundled rules, then each folder of ``dirs`` on top of them.
+
+    A later folder may add rules, replace a rule with the same id, add parameters, and add
+    jurisdiction ``overlays`` to existing parameters.
+
+    >>> load_rulebook().rule("ra-quorum").severity.value
+    'error'
+    """
+    folders = [default_rules_dir(), *(Path(d) for d in dirs)]
+    version = ""
+    documents: dict[str, Document] = {}
+    rules: dict[str, Rule] = {}
+    parameters: dict[str, Parameter] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise RulebookError(str(folder), None, "no such rules folder")
+        header = folder / HEADER
+        if header.is_file():
+            data, index = _read(header)
+            version = _header(header, data, index, documents) or version
+        for path in sorted(folder.glob("parameters/*.y*ml")):
+            data, index = _read(path)
+            _parameters(path, data, index, parameters)
+        for path in sorted(folder.glob("*.y*ml")):
+            if path.name == HEADER:
+                continue
+            data, index = _read(path)
+            for rule in _rules(path, data, index):
+                rules[rule.id] = rule
+    book = Rulebook(version or "unversioned", tuple(sorted(rules.values(), key=lambda r: r.id)),
+                    parameters, documents)
+    for rule in book.rules:
+        try:
+            validate_rule(book, rule)
+        except ValueError as exc:
+            raise RulebookError(rule.file, rule.line, f"rule {rule.id}: {exc}") from None
+    return book
+
+
+def _read(path: Path) -> tuple[Any, LineIndex]:
+    try:
+        data, index = parse_record_text(path.read_bytes(), str(path))
+    except ParseFailure as failure:
+        err = failure.error
+        raise RulebookError(err.file, err.line, err.msg) from None
+    except OSError as exc:
+        raise RulebookError(str(path), None, str(exc)) from None
+    if not isinstance(data, dict):
+        raise RulebookError(str(path), 1, "expected a mapping at the top of the file")
+    return data, index
+
+
+def _fail(path: Path, index: LineIndex, loc: Path_, msg: str) -> RulebookError:
+    return RulebookError(str(path), index.locate(loc)[0], msg)
+
+
+def _header(path: Path, data: dict[str, Any], index: LineIndex,
+            documents: dict[str, Document]) -> str:
+    unknown = set(data) - {"version", "documents"}
+    if unknown:
+        raise _fail(path, index, (sorted(unknown)[0],), f"unknown key {sorted(unknown)[0]!r}")
+    for i, doc in enumerate(data.get("documents") or []):
+        try:
+            first, last = doc["lines"]
+            documents[doc["id"]] = Document(doc["id"], doc["file"], int(first), int(last),
+                                            doc.get("title", ""))
+        except (KeyError, TypeError, ValueError):
+            raise _fail(path, index, ("documents", i),
+                        "a document needs id, file, lines: [first, last] and title") from None
+    return str(data.get("version", ""))
+
+
+def _rules(path: Path, data: dict[str, Any], index: LineIndex) -> list[Rule]:
+    if set(data) != {"rules"} or not isinstance(data["rules"], list):
+        raise _fail(path, index, (), "a rule file holds one key, `rules:`, with a list of rules")
+    out = []
+    for i, raw in enumerate(data["rules"]):
+        line = index.locate(("rules", i))[0] or 0
+        try:
+            out.append(Rule.model_validate({**raw, "file": str(path), "line": line}
+                                           if isinstance(raw, dict) else raw))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ("rules", i, *first["loc"])
+            field = ".".join(str(p) for p in first["loc"])
+            raise _fail(path, index, loc, f"{field}: {first['msg']}") from None
+    return out
+
+
+def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
+                parameters: dict[str, Parameter]) -> None:
+    if set(data) != {"parameters"} or not isinstance(data["parameters"], dict):
+        raise _fail(path, index, (), "a parameter file holds one key, `parameters:`, a mapping")
+    for name, raw in data["parameters"].items():
+        loc: Path_ = ("parameters", name)
+        if not isinstance(raw, dict):
+            raise _fail(path, index, loc, f"parameter {name!r} must be a mapping")
+        existing = parameters.get(name)
+        try:
+            if existing is not None and "type" not in raw:
+                overlays = dict(existing.overlays)
+                for scope, versions in (raw.get("overlays") or {}).items():
+                    overlays[scope] = _versions(existing.type, versions, scope)
+                parameters[name] = existing.model_copy(update={"overlays": overlays})
+                continue
+            kind = raw.get("type", "")
+            overlays = {scope: _versions(kind, versions, scope)
+                        for scope, versions in (raw.get("overlays") or {}).items()}
+            parameters[name] = Parameter.model_validate({
+                **raw, "name": name, "file": str(path), "line": index.locate(loc)[0] or 0,
+                "values": _versions(kind, raw.get("values"), ""), "overlays": overlays,
+            })
+        except (ValidationError, ValueError, TypeError, ArithmeticError) as exc:
+            msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+            raise _fail(path, index, loc, f"parameter {name!r}: {msg}") from None
+
+
+def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
+    if not isinstance(raw, list) or not raw:
+        raise ValueError("`values` (and each overlay) is a non-empty list of {from, value}")
+    out = []
+    for item in raw:
+        if not isinstance(item, dict) or "value" not in item:
+            raise ValueError("each version needs a `value` (and may have `from`, `until`)")
+        out.append(ParameterVersion.model_validate(
+            {**item, "value": parse_typed(kind, item["value"]), "overlay": scope}))
+    return out

@@ -1,0 +1,169 @@
+"""What a rule, a citation and a parameter are, as read from ``rules/``."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..models._types import Day
+from ..report.model import Severity
+
+Slug = str
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localised(_Strict):
+    """The same text in Chinese and English."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Citation(_Strict):
+    """A clause of a source document: its id, 1-based lines in the file, and a short quote.
+
+    The quote is the text as it stands in the file, with the pinyin in brackets removed.
+    """
+
+    document: str
+    lines: list[int] = Field(min_length=1)
+    quote: str = Field(min_length=2, max_length=400)
+
+    @field_validator("lines")
+    @classmethod
+    def _positive(cls, lines: list[int]) -> list[int]:
+        if any(n < 1 for n in lines):
+            raise ValueError("line numbers start at 1")
+        return lines
+
+    def label(self) -> str:
+        return f"{self.document}:" + ",".join(str(n) for n in self.lines)
+
+
+class InForce(_Strict):
+    from_: Day | None = Field(default=None, alias="from")
+    until: Day | None = None
+
+    def covers(self, day: date) -> bool:
+        return (self.from_ is None or self.from_ <= day) and (self.until is None or day < self.until)
+
+
+class ParamRef(_Strict):
+    """``{param: name}`` in a rule: the value comes from the parameter table."""
+
+    param: str
+
+
+class Rule(_Strict):
+    """One rule: an instance of a rule kind with parameters, guards and a citation."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")
+    catalogue: list[str] = Field(min_length=1)
+    kind: str
+    applies_to: str
+    when: dict[str, str | list[str]] = Field(default_factory=dict)
+    severity: Severity
+    title: Localised
+    message: Localised
+    params: dict[str, Any] = Field(default_factory=dict)
+    source: list[Citation] = Field(min_length=1)
+    in_force: InForce = InForce()
+    file: str = ""
+    line: int = 0
+
+
+ParamValue = Fraction | Decimal | int | str | bool
+
+
+class ParameterVersion(_Strict):
+    """One value of a parameter, in force from ``from`` (inclusive) until ``until`` (exclusive)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    from_: Day | None = Field(default=None, alias="from")
+    until: Day | None = None
+    value: Any
+    overlay: str = ""
+
+    def covers(self, day: date) -> bool:
+        return (self.from_ is None or self.from_ <= day) and (self.until is None or day < self.until)
+
+    def label(self) -> str:
+        since = f" from {self.from_}" if self.from_ else ""
+        until = f" until {self.until}" if self.until else ""
+        scope = f" [{self.overlay}]" if self.overlay else ""
+        return f"{render_value(self.value)}{since}{until}{scope}"
+
+
+class Parameter(_Strict):
+    """A named, dated, jurisdiction-aware value such as the 80% consent share."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    name: str
+    type: str
+    description: Localised
+    reference: Citation | None = None
+    values: list[ParameterVersion]
+    overlays: dict[str, list[ParameterVersion]] = Field(default_factory=dict)
+    file: str = ""
+    line: int = 0
+
+    def version_for(self, jurisdiction: tuple[str, ...], day: date) -> ParameterVersion | None:
+        """The value in force on ``day`` for the longest matching jurisdiction prefix."""
+        for depth in range(len(jurisdiction), 0, -1):
+            versions = self.overlays.get("/".join(jurisdiction[:depth]))
+            if versions:
+                for version in versions:
+                    if version.covers(day):
+                        return version
+        for version in self.values:
+            if version.covers(day):
+                return version
+        return None
+
+
+def render_value(value: Any) -> str:
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def parse_typed(kind: str, raw: Any) -> ParamValue:
+    """Read a parameter value of the declared type; floats are refused (use "4/5" or "100.00")."""
+    if isinstance(raw, float):
+        raise ValueError(f"write {raw!r} exactly, e.g. as a fraction \"4/5\" or a string \"100.00\"")
+    if kind == "fraction":
+        value = Fraction(str(raw))
+        if not 0 < value <= 1:
+            raise ValueError(f"a share must lie in (0, 1], got {raw!r}")
+        return value
+    if kind == "money":
+        if isinstance(raw, bool) or not isinstance(raw, int | str | Decimal):
+            raise ValueError(f"expected an amount of yuan, got {raw!r}")
+        return Decimal(str(raw))
+    if kind in ("int", "years", "days"):
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"expected a whole number, got {raw!r}")
+        return raw
+    if kind == "bool":
+        if not isinstance(raw, bool):
+            raise ValueError(f"expected true or false, got {raw!r}")
+        return raw
+    if kind == "choice":
+        if not isinstance(raw, str):
+            raise ValueError(f"expected a word, got {raw!r}")
+        return raw
+    raise ValueError(f"unknown parameter type {kind!r}")
