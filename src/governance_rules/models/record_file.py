@@ -31,7 +31,7 @@ class RecordFile(RecordModel):
 
 
 RECORD_KEYS: dict[str, tuple[str, type[object]]] = {
-    "community": ("community", Community),
+    "community": ("communities", Community),
     "body": ("bodies", Body),
     "bodies": ("bodies", Body),
     "meeting": ("meetings", Meeting),
@@ -41,4 +41,4 @@ RECORD_KEYS: dict[str, tuple[str, type[object]]] = {
     "recall": ("recalls", Recall),
     "recalls": ("recalls", Recall),
 }
-"""Top-level key → (collection it joins, model)."""
+"""Top-level key → (collection it joins, model). A key equal to its collection takes a list."""

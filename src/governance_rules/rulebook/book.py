@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..facts.schema import FACT_SCHEMAS
-from .conditions import Condition, all_of, any_of, check_types, eq
+from .conditions import Condition, Predicate, all_of, any_of, check_types, compile_native, eq
 from .kinds import KINDS, RuleKind
 from .model import Parameter, ParameterVersion, ParamRef, Rule
 
@@ -38,6 +38,8 @@ class BoundRule:
     violated: Condition
     parameters: Mapping[str, ParameterVersion]
     key: str
+    guard_test: Predicate
+    violation_test: Predicate
 
 
 @dataclass
@@ -130,7 +132,8 @@ def compile_rule(rule: Rule, versions: Mapping[str, ParameterVersion]) -> BoundR
     check_types(violated, schema, f"rule {rule.id}")
     suffix = "-".join(f"{n}={v.label()}" for n, v in sorted(versions.items()))
     return BoundRule(rule, kind, params, guard, violated, dict(versions),
-                     f"{rule.id}|{suffix}" if suffix else rule.id)
+                     f"{rule.id}|{suffix}" if suffix else rule.id,
+                     compile_native(guard), compile_native(violated))
 
 
 def validate_rule(book: Rulebook, rule: Rule) -> None:

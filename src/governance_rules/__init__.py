@@ -1,0 +1,43 @@
+"""governance_rules: check Chinese community and township governance records against a
+declarative, cited rule set.
+
+>>> from governance_rules import check_data
+>>> report = check_data({"community.yaml": {"community": {
+...     "id": "demo", "name": "示范社区", "jurisdiction": ["cn"]}}})
+>>> report.summary.total, report.input_errors
+(0, [])
+
+Three ways in: this API (no global state), the ``governance-rules`` CLI, and
+:mod:`governance_rules.analysis` for notebooks.
+"""
+
+from ._checker import check_data, check_dossiers, check_paths, dossier_from_data
+from .engines import ENGINES, get_engine
+from .errors import EngineUnavailable, InputError, RulebookError
+from .records import Dossier, load_dossier
+from .report import Evidence, Finding, Report, Severity
+from .rulebook import Rule, Rulebook, load_rulebook
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ENGINES",
+    "Dossier",
+    "EngineUnavailable",
+    "Evidence",
+    "Finding",
+    "InputError",
+    "Report",
+    "Rule",
+    "Rulebook",
+    "RulebookError",
+    "Severity",
+    "__version__",
+    "check_data",
+    "check_dossiers",
+    "check_paths",
+    "dossier_from_data",
+    "get_engine",
+    "load_dossier",
+    "load_rulebook",
+]

@@ -1,0 +1,197 @@
+"""Run a rulebook over dossiers with an engine and assemble the report."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .engines import Case, Engine, Verdict, get_engine
+from .errors import InputError
+from .facts import Fact, build_facts
+from .records._resolve import resolve
+from .records.dossier import Dossier
+from .records.loader import _collect, discover, load_dossier, records_from_data
+from .report.model import (
+    Finding,
+    ParameterUse,
+    RecordLocation,
+    Report,
+    Severity,
+    Source,
+    Summary,
+    Text,
+)
+from .rulebook import BoundRule, Rulebook, load_rulebook
+from .rulebook.kinds._base import Explanation
+
+
+def check_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    rulebook: Rulebook | None = None,
+    engine: str | Engine = "native",
+    as_of: date | None = None,
+    base: str | os.PathLike[str] | None = None,
+) -> Report:
+    """Check the record files and folders at ``paths``; files are shown relative to ``base``.
+
+    >>> report = check_paths(["examples/haliang-3"])  # doctest: +SKIP
+    >>> report.summary.by_severity  # doctest: +SKIP
+    {'error': 3, 'warning': 1, 'info': 0}
+    """
+    sources, errors = discover(paths)
+    base_path = Path(base) if base is not None else Path.cwd()
+    dossiers = []
+    selections: list[frozenset[str] | None] = []
+    for source in sources:
+        dossier = load_dossier(source, base_path)
+        dossiers.append(dossier)
+        selections.append(frozenset(_display(p, base_path) for p in source.selected))
+    return check_dossiers(dossiers, rulebook=rulebook, engine=engine, as_of=as_of,
+                          selections=selections, extra_errors=errors)
+
+
+def check_data(
+    files: Mapping[str, Any],
+    *,
+    rulebook: Rulebook | None = None,
+    engine: str | Engine = "native",
+    as_of: date | None = None,
+) -> Report:
+    """Check records given as data: ``{"file name": {"meeting": {...}}, ...}`` is one dossier.
+
+    >>> check_data({"c": {"community": {"id": "c", "name": "x", "jurisdiction": ["cn"]}}}
+    ...            ).summary.total
+    0
+    """
+    dossier = dossier_from_data(files)
+    return check_dossiers([dossier], rulebook=rulebook, engine=engine, as_of=as_of)
+
+
+def dossier_from_data(files: Mapping[str, Any]) -> Dossier:
+    """Validate and resolve in-memory records into a :class:`Dossier`."""
+    dossier = Dossier(root="<memory>")
+    collected = []
+    for name, data in files.items():
+        dossier.files.append(name)
+        found, errs = records_from_data(data, name)
+        collected.extend(found)
+        dossier.input_errors.extend(errs)
+    _collect(dossier, collected)
+    resolve(dossier)
+    return dossier
+
+
+def check_dossiers(
+    dossiers: Iterable[Dossier],
+    *,
+    rulebook: Rulebook | None = None,
+    engine: str | Engine = "native",
+    as_of: date | None = None,
+    selections: Sequence[frozenset[str] | None] | None = None,
+    extra_errors: Sequence[InputError] = (),
+) -> Report:
+    book = rulebook or load_rulebook()
+    runner = get_engine(engine) if isinstance(engine, str) else engine
+    findings: list[Finding] = []
+    errors: list[InputError] = list(extra_errors)
+    inputs: list[str] = []
+    jurisdictions: set[tuple[str, ...]] = set()
+    records: set[tuple[str, str]] = set()
+    cases_total = 0
+    for i, dossier in enumerate(dossiers):
+        selected = selections[i] if selections else None
+        inputs.extend(f for f in dossier.files if selected is None or f in selected)
+        errors.extend(dossier.input_errors)
+        jurisdictions.add(dossier.jurisdiction)
+        facts = [f for f in build_facts(dossier, as_of)
+                 if selected is None or f.ref.where.file in selected]
+        cases = cases_for(book, facts)
+        cases_total += len(cases)
+        records.update((f.ref.type, f.ref.id) for f in facts)
+        verdicts = runner.evaluate(cases)
+        findings.extend(finding_for(bound, fact)
+                        for (bound, fact), verdict in zip(cases, verdicts, strict=True)
+                        if verdict is Verdict.VIOLATED)
+    findings.sort(key=Finding.sort_key)
+    errors.sort(key=InputError.sort_key)
+    severities = Counter(f.severity.value for f in findings)
+    return Report(
+        ruleset_version=book.version,
+        engine=runner.name,
+        jurisdictions=[list(j) for j in sorted(jurisdictions)],
+        as_of=as_of.isoformat() if as_of else None,
+        inputs=sorted(set(inputs)),
+        summary=Summary(
+            total=len(findings),
+            by_severity={s.value: severities.get(s.value, 0) for s in Severity},
+            by_rule=dict(sorted(Counter(f.rule_id for f in findings).items())),
+            input_errors=len(errors),
+            records_checked=len(records),
+            cases_evaluated=cases_total,
+        ),
+        findings=findings,
+        input_errors=errors,
+    )
+
+
+def cases_for(book: Rulebook, facts: Iterable[Fact]) -> list[Case]:
+    """Pair every fact with the rules for its type that are in force on its day."""
+    cases: list[Case] = []
+    for fact in facts:
+        for rule in book.rules_for(fact.type):
+            bound = book.bind(rule, fact.jurisdiction, fact.day)
+            if bound is not None:
+                cases.append((bound, fact))
+    return cases
+
+
+def finding_for(bound: BoundRule, fact: Fact) -> Finding:
+    rule = bound.rule
+    explanation: Explanation = bound.kind.explain(fact, bound.params)
+    citation = rule.source[0]
+    where = fact.ref.where
+    return Finding(
+        rule_id=rule.id,
+        catalogue=list(rule.catalogue),
+        severity=rule.severity,
+        title=Text(zh=rule.title.zh, en=rule.title.en),
+        record=RecordLocation(id=fact.ref.id, type=fact.ref.type, file=where.file,
+                              line=where.line, path=where.path),
+        message=Text(zh=render_message(rule.message.zh, explanation, "zh"),
+                     en=render_message(rule.message.en, explanation, "en")),
+        evidence=explanation.evidence,
+        source=Source(document=citation.document, lines=list(citation.lines),
+                      quote=citation.quote),
+        jurisdiction=list(fact.jurisdiction),
+        parameters={
+            name: ParameterUse(
+                value=_render(version.value),
+                in_force_from=version.from_.isoformat() if version.from_ else None,
+                overlay=version.overlay or None,
+            )
+            for name, version in sorted(bound.parameters.items())
+        },
+    )
+
+
+def render_message(template: str, explanation: Explanation, lang: str) -> str:
+    values = {k: (v if isinstance(v, str) else v[lang]) for k, v in explanation.values.items()}
+    return template.format_map(values)
+
+
+def _render(value: Any) -> str:
+    from .rulebook.model import render_value
+
+    return render_value(value)
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
