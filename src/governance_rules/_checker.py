@@ -103,6 +103,7 @@ def check_dossiers(
     jurisdictions: set[tuple[str, ...]] = set()
     records: set[tuple[str, str]] = set()
     cases_total = 0
+    applied: Counter[str] = Counter()
     for i, dossier in enumerate(dossiers):
         selected = selections[i] if selections else None
         inputs.extend(f for f in dossier.files if selected is None or f in selected)
@@ -114,6 +115,8 @@ def check_dossiers(
         cases_total += len(cases)
         records.update((f.ref.type, f.ref.id) for f in facts)
         verdicts = runner.evaluate(cases)
+        applied.update(bound.rule.id for (bound, _), verdict in zip(cases, verdicts, strict=True)
+                       if verdict is not Verdict.NOT_APPLICABLE)
         findings.extend(finding_for(bound, fact)
                         for (bound, fact), verdict in zip(cases, verdicts, strict=True)
                         if verdict is Verdict.VIOLATED)
@@ -130,6 +133,7 @@ def check_dossiers(
             total=len(findings),
             by_severity={s.value: severities.get(s.value, 0) for s in Severity},
             by_rule=dict(sorted(Counter(f.rule_id for f in findings).items())),
+            applied=dict(sorted(applied.items())),
             input_errors=len(errors),
             records_checked=len(records),
             cases_evaluated=cases_total,

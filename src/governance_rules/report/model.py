@@ -99,6 +99,8 @@ class Summary(_Frozen):
     total: int
     by_severity: dict[str, int]
     by_rule: dict[str, int]
+    applied: dict[str, int] = Field(
+        default_factory=dict, description="rule id → cases the rule applied to (passed or not)")
     input_errors: int
     records_checked: int
     cases_evaluated: int

@@ -105,6 +105,10 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
     return str(data.get("version", ""))
 
 
+def _shown(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
 def _rules(path: Path, data: dict[str, Any], index: LineIndex) -> list[Rule]:
     if set(data) != {"rules"} or not isinstance(data["rules"], list):
         raise _fail(path, index, (), "a rule file holds one key, `rules:`, with a list of rules")
@@ -112,7 +116,7 @@ def _rules(path: Path, data: dict[str, Any], index: LineIndex) -> list[Rule]:
     for i, raw in enumerate(data["rules"]):
         line = index.locate(("rules", i))[0] or 0
         try:
-            out.append(Rule.model_validate({**raw, "file": str(path), "line": line}
+            out.append(Rule.model_validate({**raw, "file": _shown(path), "line": line}
                                            if isinstance(raw, dict) else raw))
         except ValidationError as exc:
             first = exc.errors()[0]

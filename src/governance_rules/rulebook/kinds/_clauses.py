@@ -38,7 +38,7 @@ class ClauseKind(RuleKind[P]):
         return ""
 
     def required(self, params: P) -> str:
-        return "; ".join(c.en for c in self.clauses(params))
+        return self.summary
 
     def explain(self, fact: Fact, params: P) -> Explanation:
         failed = [c for c in self.clauses(params) if compile_native(c.when)(fact.values)]

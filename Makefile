@@ -1,0 +1,45 @@
+# `make demo` and `make test` work on a fresh machine with Python 3.11+, gcc and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP_DEMO := $(VENV)/.installed-demo
+STAMP_DEV  := $(VENV)/.installed-dev
+
+.PHONY: demo test lint typecheck pytest bench docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_DEMO): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[durable]"
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev,durable]"
+	touch $@ $(STAMP_DEMO)
+
+demo: $(STAMP_DEMO)
+	@$(BIN)/governance-rules check examples/ ; code=$$?; \
+	if [ $$code -gt 1 ]; then echo "demo failed: exit $$code"; exit $$code; fi; \
+	echo "(exit $$code: the examples contain deliberate violations)"
+
+test: $(STAMP_DEV) lint typecheck pytest
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check src tests benchmarks examples
+
+typecheck: $(STAMP_DEV)
+	$(BIN)/mypy
+
+pytest: $(STAMP_DEV)
+	$(BIN)/pytest
+
+bench: $(STAMP_DEV)
+	$(BIN)/python benchmarks/run.py
+
+docs: $(STAMP_DEV)
+	$(BIN)/python -m governance_rules._docs > docs/rules.md
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,201 @@
+"""The ``governance-rules`` command.
+
+Exit codes: 0 no finding of severity error; 1 at least one; 2 unusable input or usage
+(an input error anywhere, an unknown rule, a bad option); 3 an internal error (a bug:
+please report it with the message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from . import __version__
+from ._checker import check_paths
+from .engines import ENGINES
+from .errors import EngineUnavailable, RulebookError
+from .models import RecordFile
+from .render import FORMATS
+from .report.model import Report
+from .rulebook import Rulebook, load_rulebook
+from .rulebook.conditions import describe
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"governance-rules: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _day(text: str) -> date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="governance-rules",
+                     description="Check community and township governance records against "
+                     "a cited rule set.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="a folder of extra rules or parameter overlays (repeatable)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check record files and folders")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check.add_argument("--lang", choices=("zh", "en"), default="en")
+    check.add_argument("--engine", choices=ENGINES, default="native")
+    check.add_argument("--as-of", type=_day, metavar="DATE",
+                       help="judge as of this day: later records have not happened yet")
+    check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")
+
+    rules = sub.add_parser("rules", help="list the rules, or show one")
+    rules.add_argument("action", nargs="?", choices=("list", "show"), default="list")
+    rules.add_argument("rule_id", nargs="?", metavar="ID")
+    rules.add_argument("--lang", choices=("zh", "en"), default="en")
+
+    schema = sub.add_parser("schema", help="print a JSON Schema")
+    schema.add_argument("which", nargs="?", choices=("records", "report"), default="records")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (see the module docstring)."""
+    try:
+        args = build_parser().parse_args(argv)
+        book = load_rulebook(*args.rules)
+        if args.command == "check":
+            return _check(args, book)
+        if args.command == "rules":
+            return _rules(args, book)
+        return _schema(args)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    except (RulebookError, EngineUnavailable) as exc:
+        sys.stderr.write(f"governance-rules: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches the user
+        sys.stderr.write(f"governance-rules: internal error: {type(exc).__name__}: {exc}\n"
+                         "please report this with the command line and input that caused it\n")
+        return EXIT_INTERNAL
+
+
+def _check(args: argparse.Namespace, book: Rulebook) -> int:
+    report = check_paths(args.paths, rulebook=book, engine=args.engine, as_of=args.as_of)
+    if args.format == "text":
+        from .render.text import render_text
+
+        colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        out = render_text(report, args.lang, colour=colour)
+    else:
+        out = FORMATS[args.format](report, args.lang)
+    _emit(out, args.output)
+    return exit_code(report)
+
+
+def exit_code(report: Report) -> int:
+    if report.input_errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if report.has_errors() else EXIT_OK
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    with open(output, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _rules(args: argparse.Namespace, book: Rulebook) -> int:
+    if args.action == "show":
+        if not args.rule_id:
+            sys.stderr.write("governance-rules: `rules show` needs a rule id\n")
+            return EXIT_USAGE
+        try:
+            rule = book.rule(args.rule_id)
+        except KeyError as exc:
+            sys.stderr.write(f"governance-rules: {exc.args[0]}\n")
+            return EXIT_USAGE
+        sys.stdout.write(_show_rule(book, rule.id, args.lang))
+        return EXIT_OK
+    width = max(len(r.id) for r in book.rules)
+    for rule in book.rules:
+        cites = "; ".join(c.label() for c in rule.source)
+        sys.stdout.write(f"{rule.id:<{width}}  {','.join(rule.catalogue):<18} "
+                         f"{rule.severity.value:<7}  {cites}  {rule.title.get(args.lang)}\n")
+    return EXIT_OK
+
+
+def _show_rule(book: Rulebook, rule_id: str, lang: str) -> str:
+    rule = book.rule(rule_id)
+    lines = [
+        f"{rule.id}: {rule.title.get(lang)}",
+        f"  catalogue:  {', '.join(rule.catalogue)}",
+        f"  severity:   {rule.severity.value}",
+        f"  kind:       {rule.kind} (applies to each {rule.applies_to})",
+        f"  when:       {json.dumps(rule.when, ensure_ascii=False) if rule.when else 'always'}",
+        f"  defined in: {rule.file}:{rule.line}",
+        "  sources:",
+    ]
+    for c in rule.source:
+        doc = book.documents[c.document]
+        lines.append(f"    {c.label()} ({doc.file}) 「{c.quote}」")
+    names = book.parameter_names(rule)
+    if names:
+        lines.append("  parameters:")
+        for name in names:
+            param = book.parameters[name]
+            lines.append(f"    {name}: {param.description.get(lang)}")
+            for version in param.values:
+                lines.append(f"      {version.label()}")
+            for scope, versions in sorted(param.overlays.items()):
+                for version in versions:
+                    lines.append(f"      {version.label()}  (overlay {scope})")
+    lines.append(f"  params:     {json.dumps(rule.params, ensure_ascii=False, default=str)}")
+    for version_set in [_first_versions(book, names)]:
+        bound = _compile(book, rule_id, version_set)
+        if bound:
+            lines.append(f"  violated when: {bound}")
+    return "\n".join(lines) + "\n"
+
+
+def _first_versions(book: Rulebook, names: list[str]) -> dict[str, object]:
+    return {n: book.parameters[n].values[0] for n in names}
+
+
+def _compile(book: Rulebook, rule_id: str, versions: dict[str, object]) -> str:
+    from .rulebook.book import compile_rule
+
+    bound = compile_rule(book.rule(rule_id), versions)  # type: ignore[arg-type]
+    guard = describe(bound.guard)
+    return (f"{guard} and " if guard != "true" else "") + describe(bound.violated)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    model = RecordFile if args.which == "records" else Report
+    schema = model.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return EXIT_OK
+
+
+def run() -> None:
+    raise SystemExit(main())
+
+

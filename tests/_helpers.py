@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from governance_rules import Report, Rulebook, check_data
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+def community(jurisdiction: list[str] | None = None) -> dict[str, Any]:
+    return {"community": {"id": "test", "name": "测试社区",
+                          "jurisdiction": jurisdiction or ["cn", "test"]}}
+
+
+def body(body_id: str, kind: str, n: int, *, start: str = "2021-01-01",
+         end: str | None = "2023-12-31", roles: dict[int, str] | None = None,
+         **seat_extra: Any) -> dict[str, Any]:
+    """A body with ``n`` seated members p0 … p{n-1}."""
+    seats = []
+    for i in range(n):
+        term: dict[str, Any] = {"start": start, "obtained_by": "election"}
+        if end:
+            term["end"] = end
+        seats.append({"person": f"{body_id}-p{i}", "name": f"成员{i}",
+                      "role": (roles or {}).get(i, "member"), "terms": [term], **seat_extra})
+    return {"body": {"id": body_id, "kind": kind, "name": body_id, "seats": seats}}
+
+
+def members(body_id: str, n: int) -> list[str]:
+    return [f"{body_id}-p{i}" for i in range(n)]
+
+
+def check(files: dict[str, Any], rulebook: Rulebook | None = None, engine: str = "native") -> Report:
+    return check_data(copy.deepcopy(files), rulebook=rulebook, engine=engine)
+
+
+def rule_ids(report: Report) -> list[str]:
+    return [f.rule_id for f in report.findings]

@@ -1,0 +1,51 @@
+"""Runs the YAML rule cases in tests/cases/: each names a rule and whether it must pass or fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from governance_rules import Rulebook
+from governance_rules.records._parse import parse_record_text
+
+from _helpers import check, rule_ids
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def _load() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    out = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        data, _ = parse_record_text(path.read_bytes(), str(path))
+        for case in data["cases"]:
+            out.append((f"{path.stem}: {case['name']}", data["base"], case))
+    return out
+
+
+CASES = _load()
+
+
+def _files(base: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
+    return {**base, **(case.get("records") or {})}
+
+
+@pytest.mark.parametrize(("name", "base", "case"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_case(name: str, base: dict[str, Any], case: dict[str, Any], engine: str) -> None:
+    report = check(_files(base, case), engine=engine)
+    assert report.input_errors == [], [e.render() for e in report.input_errors]
+    rule = case["rule"]
+    assert report.summary.applied.get(rule, 0) > 0, f"{rule} was never applied in this case"
+    if case["expect"] == "fail":
+        assert rule in rule_ids(report)
+    else:
+        assert rule not in rule_ids(report), [f.message.en for f in report.findings]
+
+
+def test_every_rule_has_a_passing_and_a_failing_case(rulebook: Rulebook) -> None:
+    covered = {(c["rule"], c["expect"]) for _, _, c in CASES}
+    missing = [(r.id, e) for r in rulebook.rules for e in ("pass", "fail")
+               if (r.id, e) not in covered]
+    assert missing == []
