@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _helpers import check, rule_ids
 
 from governance_rules import Rulebook
 from governance_rules.records._parse import parse_record_text
-
-from _helpers import check, rule_ids
 
 CASES_DIR = Path(__file__).parent / "cases"
 

@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - no traceback reaches the user
+    except Exception as exc:
         sys.stderr.write(f"governance-rules: internal error: {type(exc).__name__}: {exc}\n"
                          "please report this with the command line and input that caused it\n")
         return EXIT_INTERNAL

@@ -30,7 +30,8 @@ from typing import Any
 from ..errors import EngineUnavailable
 from ..facts.schema import FACT_SCHEMAS
 from ..rulebook.book import BoundRule
-from ..rulebook.conditions import All, Any as AnyOf, Cmp, Condition, Field, negate
+from ..rulebook.conditions import All, Cmp, Condition, Field, negate
+from ..rulebook.conditions import Any as AnyOf
 from ._base import Case, EngineError, Verdict
 
 _JSON_OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "==": "$eq", "!=": "$neq"}
@@ -82,7 +83,7 @@ def _to_json(cond: Condition) -> dict[str, Any] | None:
         return kept[0] if len(kept) == 1 else {"$and": kept}
     if any(p is None for p in parts):
         return None
-    return parts[0] if len(parts) == 1 else {"$or": parts}  # type: ignore[return-value]
+    return parts[0] if len(parts) == 1 else {"$or": parts}
 
 
 def _is_false(cond: Condition) -> bool:
@@ -126,20 +127,17 @@ class DurableEngine:
                 host.set_rulesets({ruleset: self._with_actions(definition)})
                 _registered.add(ruleset)
             sid = uuid.uuid4().hex
+            events = [self._event(sid, i, variants[bound.key], scaled[variants[bound.key]],
+                                  bound, fact.values)
+                      for i, (bound, fact) in enumerate(cases)]
             _results[sid] = []
             try:
-                events = [self._event(sid, i, variants[bound.key], scaled[variants[bound.key]],
-                                      bound, fact.values)
-                          for i, (bound, fact) in enumerate(cases)]
                 for start in range(0, len(events), _BATCH):
                     host.post_batch(ruleset, events[start:start + _BATCH])
                 found = _results[sid]
             finally:
                 _results.pop(sid, None)
-                try:
-                    host.delete_state(ruleset, sid)
-                except Exception:  # noqa: BLE001 - a session that never started has no state
-                    pass
+                host.delete_state(ruleset, sid)
         verdicts: list[Verdict | None] = [None] * len(cases)
         for seq, verdict in found:
             if verdicts[seq] is not None:

@@ -11,6 +11,7 @@ from ..models import (
     ApproverRole,
     Body,
     BodyKind,
+    DecisionRef,
     Expense,
     Meeting,
     Outcome,
@@ -46,12 +47,12 @@ class _FactBuilder:
         return self.as_of is None or day <= self.as_of
 
     def facts(self) -> Iterator[Fact]:
-        for located in self.dossier.meetings:
-            if self._happened(located.record.date):
-                yield from self._meeting(located)
-        for located in self.dossier.expenses:
-            if self._happened(located.record.paid_on):
-                yield self._expense(located)
+        for meeting in self.dossier.meetings:
+            if self._happened(meeting.record.date):
+                yield from self._meeting(meeting)
+        for expense in self.dossier.expenses:
+            if self._happened(expense.record.paid_on):
+                yield self._expense(expense)
         for located_body in self.dossier.bodies.values():
             yield from self._terms(located_body)
         yield from self._replacements()
@@ -67,7 +68,8 @@ class _FactBuilder:
         dates = {"meeting": meeting.date}
         yield Fact("meeting", RecordRef(meeting.id, "meeting", located.where()), meeting.date,
                    self.jurisdiction,
-                   {**common, "special_circumstances": int(meeting.special_circumstances is not None)},
+                   {**common,
+                    "special_circumstances": int(meeting.special_circumstances is not None)},
                    dates, {"body_name": body.name})
         for i, motion in enumerate(meeting.motions):
             votes = motion.votes
@@ -156,7 +158,8 @@ class _FactBuilder:
             if found is not None:
                 meeting, motion = found
                 kind = self.dossier.bodies[meeting.body].record.kind
-                if kind is BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY and motion.outcome is Outcome.ADOPTED:
+                adopted = motion.outcome is Outcome.ADOPTED
+                if kind is BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY and adopted:
                     decision, decision_in_time = 1, int(meeting.date <= paid)
                     decision_day = meeting.date
         signed = {s.role for s in expense.signatures}
@@ -210,23 +213,21 @@ class _FactBuilder:
                         RecordRef(f"{body.id}/{seat.person}", "term",
                                   located_body.where("seats", i, "terms", j)),
                         recall.record if recall else None, term.start)
-        for key, located in recalls_by_person.items():
-            recall = located.record
-            if key in covered or not self._happened(recall.date):
+        for key, located_recall in recalls_by_person.items():
+            departure = located_recall.record
+            if key in covered or not self._happened(departure.date):
                 continue
-            body = self.dossier.bodies[recall.body].record
+            body = self.dossier.bodies[departure.body].record
             yield self._replacement_fact(
-                body, body.seat_of(recall.person), None, None, recall.decision,
-                RecordRef(recall.id, "recall", located.where()), recall, recall.date)
+                body, body.seat_of(departure.person), None, None, departure.decision,
+                RecordRef(departure.id, "recall", located_recall.where()), departure, departure.date)
 
     def _replacement_fact(self, body: Body, old: Seat | None, new: Seat | None,
-                          term: Term | None, decision: object, ref: RecordRef,
+                          term: Term | None, decision: DecisionRef | None, ref: RecordRef,
                           recall: Recall | None, day: date) -> Fact:
         found_body, adopted, consented, seated = "", 0, 0, 0
         decision_day: date | None = None
-        from ..models import DecisionRef
-
-        if isinstance(decision, DecisionRef):
+        if decision is not None:
             found = self.dossier.motion(decision.meeting, decision.motion)
             if found is not None:
                 meeting, motion = found

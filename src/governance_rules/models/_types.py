@@ -31,7 +31,7 @@ def _parse_day(value: Any) -> date:
 
 
 def _parse_yuan(value: Any) -> Decimal:
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise ValueError(
             f"expected an exact amount of yuan such as 120.50, got {value!r}"
             + (" (quote it, or write it with at most two decimals)" if isinstance(value, float) else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from enum import StrEnum
 
@@ -107,7 +108,7 @@ class Seat(RecordModel):
     @model_validator(mode="after")
     def _terms_do_not_overlap(self) -> Seat:
         ordered = sorted(self.terms, key=lambda t: t.start)
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in itertools.pairwise(ordered):
             if before.end is None or after.start <= before.end:
                 raise ValueError(
                     f"terms overlap: the term starting {before.start} is still running "

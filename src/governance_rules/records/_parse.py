@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -59,12 +59,13 @@ def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
     ({'meeting': {'id': 'm1'}}, (2, 7))
     """
     if len(raw) > MAX_FILE_BYTES:
-        _fail(file, "file_too_large", f"file is {len(raw)} bytes; at most {MAX_FILE_BYTES} are read")
+        _fail(file, "file_too_large",
+              f"file is {len(raw)} bytes; at most {MAX_FILE_BYTES} are read")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        _fail(file, "not_utf8", f"file is not UTF-8 text (bad byte at offset {exc.start})", line)
+        _fail(file, "not_utf8", f"file is not UTF-8 text (bad byte at offset {exc.start})",
+              raw[: exc.start].count(b"\n") + 1)
     if not text.strip():
         _fail(file, "empty_file", "file is empty; expected a mapping of records such as `meeting:`")
     if file.lower().endswith(".json"):
@@ -78,15 +79,15 @@ def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        _fail(file, "yaml_syntax", f"invalid YAML: {exc.problem or exc}", line, col)
+        _fail(file, "yaml_syntax", f"invalid YAML: {exc.problem or exc}",
+              mark.line + 1 if mark else None, mark.column + 1 if mark else None)
     except yaml.YAMLError as exc:
         _fail(file, "yaml_syntax", f"invalid YAML: {exc}")
     except RecursionError:
         _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels")
     if node is None:
         _fail(file, "empty_file", "file holds no records; expected a mapping such as `meeting:`")
+    assert node is not None
     index = LineIndex()
     builder = _Builder(file, index)
     return builder.build(node, (), 0), index
@@ -166,5 +167,5 @@ def _fail(
     line: int | None = None,
     column: int | None = None,
     loc: Path_ = (),
-) -> Any:
+) -> NoReturn:
     raise ParseFailure(InputError(type=kind, file=file, line=line, column=column, loc=loc, msg=msg))

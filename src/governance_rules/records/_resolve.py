@@ -52,8 +52,8 @@ def resolve(dossier: Dossier) -> None:
         body = body_entry.record
         ok = True
         for i, person in enumerate(meeting.present):
-            seat = body.seat_of(person)
-            if seat is None or seat.latest_term_started_by(meeting.date) is None:
+            held = body.seat_of(person)
+            if held is None or held.latest_term_started_by(meeting.date) is None:
                 ok = False
                 fail(located, ("present", i), "not_seated",
                      f"{person!r} holds no seat on {body.id!r} on {meeting.date}", person)

@@ -129,11 +129,11 @@ def compile_native(cond: Condition) -> Predicate:
             ln, rn = left.name, right.name
             if lt == 1 and rt == 1:
                 return lambda v: op(v[ln], v[rn])
-            return lambda v: op(v[ln] * lt, v[rn] * rt)  # type: ignore[operator]
+            return lambda v: op(v[ln] * lt, v[rn] * rt)
         ln, lt = left.name, left.times
         if lt == 1:
             return lambda v: op(v[ln], right)
-        return lambda v: op(v[ln] * lt, right)  # type: ignore[operator]
+        return lambda v: op(v[ln] * lt, right)
     parts = tuple(compile_native(c) for c in cond.items)
     if isinstance(cond, All):
         if len(parts) == 2:

@@ -1,4 +1,4 @@
-"""What every rule kind provides: its parameters, the condition it compiles to, and how it explains a failure."""
+"""What every rule kind provides: parameters, the condition it compiles to, how it explains a failure."""
 
 from __future__ import annotations
 

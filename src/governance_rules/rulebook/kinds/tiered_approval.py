@@ -84,7 +84,7 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                 if r not in missing and fact.values[REQUIREMENTS[r][1]] == 0]
         yuan = fact.names.get("amount", f"{Decimal(amount) / 100:.2f}")
 
-        def listing(names: list[str], lang: int) -> str:
+        def listing(names: list[Requirement], lang: int) -> str:
             return ("、" if lang == 2 else ", ").join(REQUIREMENTS[n][lang] for n in names) or "-"
 
         return Explanation(
