@@ -1,0 +1,92 @@
+"""A malformed rule or parameter file fails to load with a message naming the file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from governance_rules import RulebookError, load_rulebook
+
+GOOD_RULE = """\
+rules:
+  - id: my-rule
+    catalogue: [CC-CONSENT-80]
+    kind: share_threshold
+    applies_to: motion
+    when: {body_kind: consultation_committee}
+    severity: error
+    title: {zh: 标题, en: title}
+    message: {zh: "{share}", en: "{share}"}
+    params:
+      numerator: consented
+      denominator: seated
+      threshold: "2/3"
+      comparison: at_least
+      numerator_label: {zh: 同意, en: consented}
+      denominator_label: {zh: 在任, en: seated}
+    source:
+      - {document: HLS-356, lines: [26], quote: 必须经过80%以上成员同意后}
+"""
+
+
+def _load(tmp_path: Path, text: str, name: str = "extra.yaml") -> RulebookError:
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(RulebookError) as caught:
+        load_rulebook(tmp_path)
+    return caught.value
+
+
+def test_a_good_extra_rule_loads(tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text(GOOD_RULE, encoding="utf-8")
+    assert load_rulebook(tmp_path).rule("my-rule").kind == "share_threshold"
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "pattern"),
+    [
+        (("kind: share_threshold", "kind: no_such_kind"), 2, "unknown rule kind"),
+        (("numerator: consented", "numerator: consentd"), 2, "no field 'consentd'"),
+        (("lines: [26]", "lines: [99]"), 2, "outside its lines 12-33"),
+        (("document: HLS-356", "document: NOPE"), 2, "unknown document"),
+        (('"2/3"', "{param: no.such}"), 2, "unknown parameter"),
+        (('zh: "{share}"', 'zh: "{nope}"'), 2, r"placeholder \{nope\}"),
+        (('zh: "{share}"', 'zh: "{share.__class__}"'), 2, "placeholder"),
+        (("severity: error", "severity: fatal"), 7, "severity"),
+        (("    title: {zh: 标题, en: title}\n", ""), 2, "title"),
+        (("when: {body_kind: consultation_committee}", "when: {seated: x}"), 2, "text fields"),
+        (("comparison: at_least", "comparison: roughly"), 2, "comparison"),
+        (('"2/3"', "0.8"), 2, None),
+    ],
+)
+def test_malformed_rule_names_file_and_line(tmp_path: Path, change: tuple[str, str], line: int,
+                                           pattern: str | None) -> None:
+    text = GOOD_RULE.replace(*change)
+    if pattern is None:  # an exact decimal share is accepted
+        (tmp_path / "extra.yaml").write_text(text, encoding="utf-8")
+        assert load_rulebook(tmp_path).rule("my-rule")
+        return
+    error = _load(tmp_path, text)
+    assert error.file.endswith("extra.yaml")
+    assert error.line == line
+    assert re.search(pattern, str(error)), str(error)
+
+
+def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
+    error = _load(tmp_path, "rules:\n  - id: x\n    kind: [\n")
+    assert error.file.endswith("extra.yaml") and error.line == 4
+
+
+def test_malformed_parameter_file(tmp_path: Path) -> None:
+    error = _load(tmp_path, "parameters:\n  x.share:\n    type: fraction\n    description: "
+                  "{zh: 甲, en: a}\n    values:\n      - value: 1.5\n", "parameters/p.yaml")
+    assert error.file.endswith("p.yaml") and error.line == 2
+    assert "share must lie in (0, 1]" in str(error)
+
+
+def test_float_parameter_value_is_refused(tmp_path: Path) -> None:
+    error = _load(tmp_path, "parameters:\n  x.n:\n    type: int\n    description: {zh: 甲, en: a}\n"
+                  "    values:\n      - value: \"3\"\n", "parameters/p.yaml")
+    assert "whole number" in str(error)
