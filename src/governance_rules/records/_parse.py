@@ -113,6 +113,9 @@ class _Builder:
             _fail(self.file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", line, col)
         if self.nodes > MAX_NODES:
             _fail(self.file, "too_many_nodes", f"more than {MAX_NODES} values in one file", line)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _CORE_TAGS:
+            _fail(self.file, "yaml_tag", f"tag {node.tag!r} is not allowed in record files",
+                  line, col, loc=path)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -151,12 +154,14 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                return node.value  # the model says why it is not a real date
             _fail(self.file, "bad_scalar", f"cannot read value {short_input(node.value)}: {exc}",
                   node.start_mark.line + 1, loc=path)
 
 
 _CORE_TAGS = frozenset(
-    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "timestamp")
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "timestamp", "map", "seq")
 )
 
 

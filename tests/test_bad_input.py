@@ -1,0 +1,141 @@
+"""Bad input is an input error naming file, line and field; never a traceback; nothing is lost."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from _helpers import body, check, community, members
+
+from governance_rules import check_paths
+
+MEETING = """\
+meeting:
+  id: m1
+  body: b
+  date: 2022-03-15
+  present: [b-p0, b-p1, b-p2]
+  motions:
+    - id: x
+      title: 议题
+      outcome: adopted
+      votes: {yes: 3, no: 0}
+"""
+
+
+def _dossier(tmp_path: Path, meeting: str | bytes) -> Path:
+    import yaml
+
+    (tmp_path / "community.yaml").write_text(yaml.safe_dump(community()), encoding="utf-8")
+    (tmp_path / "body.yaml").write_text(
+        yaml.safe_dump(body("b", "consultation_committee", 3), allow_unicode=True), encoding="utf-8")
+    path = tmp_path / "meeting.yaml"
+    path.write_bytes(meeting if isinstance(meeting, bytes) else meeting.encode())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "line", "field"),
+    [
+        (MEETING.replace("yes: 3", 'yes: "3"'), "int_type", 10, "meeting.motions[0].votes.yes"),
+        (MEETING.replace("2022-03-15", "2022-02-30"), "value_error", 4, "meeting.date"),
+        (MEETING.replace("2022-03-15", "15/03/2022"), "value_error", 4, "meeting.date"),
+        (MEETING.replace("yes: 3, no: 0", "yes: 3, no: 2"), "value_error", 1, "meeting"),
+        (MEETING.replace("body: b", "body: nope"), "unknown_id", 3, "meeting.body"),
+        (MEETING.replace("b-p2]", "stranger]"), "not_seated", 5, "meeting.present[2]"),
+        (MEETING.replace("  id: m1\n", "  id: m1\n  colour: red\n"), "extra_forbidden", 3,
+         "meeting.colour"),
+        (MEETING.replace("present:", "attendees:"), "missing", 1, "meeting.present"),
+        (MEETING.replace("yes: 3", "yes: -1"), "greater_than_equal", 10,
+         "meeting.motions[0].votes.yes"),
+        (MEETING + "  bogus: [\n", "yaml_syntax", 12, ""),
+        ("meeting: [1, 2", "yaml_syntax", 2, ""),
+        ("", "empty_file", None, ""),
+        ("# only a comment\n", "empty_file", None, ""),
+        ("- a\n- b\n", "not_a_mapping", 1, ""),
+        ("meating: {}\n", "unknown_key", 1, "meating"),
+        ("meeting: !!python/object/apply:os.system [ls]\n", "yaml_tag", 1, "meeting"),
+        ("a: &x [1]\nb: *x\n", "yaml_alias", 1, "b"),
+        ("meeting: {id: a}\nmeeting: {id: b}\n", "duplicate_key", 2, ""),
+    ],
+)
+def test_input_error(tmp_path: Path, text: str, kind: str, line: int | None, field: str) -> None:
+    _dossier(tmp_path, text)
+    report = check_paths([tmp_path], base=tmp_path)
+    errors = [e for e in report.input_errors if e.file == "meeting.yaml"]
+    assert errors, report.input_errors
+    error = errors[0]
+    assert error.type == kind, error.render()
+    assert error.line == line, error.render()
+    assert error.field == field, error.render()
+    assert error.msg
+
+
+def test_non_utf8_file(tmp_path: Path) -> None:
+    _dossier(tmp_path, "meeting:\n  title: 会议".encode("gbk"))
+    [error] = [e for e in check_paths([tmp_path], base=tmp_path).input_errors
+               if e.file == "meeting.yaml"]
+    assert error.type == "not_utf8" and error.line == 2
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    _dossier(tmp_path, "\n".join(lines) + "\n")
+    started = time.perf_counter()
+    report = check_paths([tmp_path], base=tmp_path)
+    assert time.perf_counter() - started < 5
+    assert [e.type for e in report.input_errors if e.file == "meeting.yaml"] == ["yaml_alias"]
+
+
+def test_deep_nesting_and_huge_files(tmp_path: Path) -> None:
+    _dossier(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
+    report = check_paths([tmp_path], base=tmp_path)
+    assert [e.type for e in report.input_errors if e.file == "meeting.yaml"] == ["too_deep"]
+    (tmp_path / "meeting.yaml").write_bytes(b"#" * (17 * 1024 * 1024))
+    report = check_paths([tmp_path], base=tmp_path)
+    assert [e.type for e in report.input_errors if e.file == "meeting.yaml"] == ["file_too_large"]
+
+
+def test_broken_json_names_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "community.json").write_text('{"community": {"id": "c",\n "name": }}')
+    [error] = [e for e in check_paths([tmp_path], base=tmp_path).input_errors
+               if e.file == "community.json"]
+    assert (error.type, error.line, error.column) == ("json_syntax", 2, 10)
+
+
+def test_json_records_keep_lines(tmp_path: Path) -> None:
+    (tmp_path / "community.json").write_text(
+        '{\n "community": {\n  "id": "c",\n  "name": "社区",\n  "jurisdiction": "cn"\n }\n}\n')
+    [error] = [e for e in check_paths([tmp_path], base=tmp_path).input_errors
+               if e.file == "community.json"]
+    assert (error.line, error.field) == (5, "community.jurisdiction")
+
+
+def test_a_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    _dossier(tmp_path, MEETING.replace("yes: 3, no: 0", "yes: 2, no: 1"))
+    (tmp_path / "broken.yaml").write_text("meeting: {id: [\n", encoding="utf-8")
+    report = check_paths([tmp_path], base=tmp_path)
+    assert [e.file for e in report.input_errors] == ["broken.yaml"]
+    assert [f.rule_id for f in report.findings] == ["cc-consent-80"]
+
+
+def test_duplicate_ids_and_missing_community() -> None:
+    meeting = {"id": "m", "body": "b", "date": "2022-01-01", "present": members("b", 2)}
+    report = check({"b.yaml": body("b", "consultation_committee", 2),
+                    "m1.yaml": {"meeting": meeting}, "m2.yaml": {"meeting": meeting}})
+    assert sorted(e.type for e in report.input_errors) == ["duplicate_id", "missing_community"]
+
+
+def test_money_must_be_exact() -> None:
+    expense = {"id": "e", "body": "b", "amount": 1.5, "paid_on": "2022-01-01", "payee": "p",
+               "purpose": "q", "voucher": "invoice", "accountant": "a", "cashier": "c"}
+    report = check({"c.yaml": community(), "b.yaml": body("b", "residents_committee", 1),
+                    "e.yaml": {"expense": expense}})
+    assert [e.field for e in report.input_errors] == ["expense.amount"]
+    expense["amount"] = "12.345"
+    report = check({"c.yaml": community(), "b.yaml": body("b", "residents_committee", 1),
+                    "e.yaml": {"expense": expense}})
+    assert "two decimals" in report.input_errors[0].msg

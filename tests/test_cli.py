@@ -1,0 +1,139 @@
+"""The command line, through a subprocess, as CI runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "governance_rules", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+def _no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_check_examples_text_exit_1() -> None:
+    result = run("check", "examples/")
+    _no_traceback(result)
+    assert result.returncode == 1
+    assert "examples/haliang-3/meetings/2022-03.yaml" in result.stdout
+    assert "cc-consent-80" in result.stdout and "\x1b[" not in result.stdout
+
+
+def test_check_zh() -> None:
+    result = run("check", "examples/haliang-3", "--lang", "zh")
+    assert "须≥ 80.0%" in result.stdout and "错误" in result.stdout
+
+
+def test_json_is_byte_identical_and_complete() -> None:
+    first = run("check", "examples/", "--format", "json")
+    second = run("check", "examples/", "--format", "json")
+    assert first.returncode == 1 and first.stdout == second.stdout
+    report = json.loads(first.stdout)
+    assert {"findings", "summary", "input_errors", "ruleset_version", "jurisdictions"} <= set(report)
+    finding = report["findings"][0]
+    assert {"rule_id", "catalogue", "severity", "record", "message", "evidence", "source"} <= set(finding)
+    assert {"id", "file", "line", "path"} <= set(finding["record"])
+    assert {"zh", "en"} == set(finding["message"])
+    assert {"measured", "required", "denominator", "denominator_basis"} <= set(finding["evidence"])
+    assert {"document", "lines", "quote"} == set(finding["source"])
+
+
+def test_durable_engine_same_json() -> None:
+    native = run("check", "examples/", "--format", "json")
+    durable = run("check", "examples/", "--format", "json", "--engine", "durable")
+    assert durable.returncode == 1
+    assert native.stdout.replace('"engine": "native"', "") == \
+        durable.stdout.replace('"engine": "durable"', "")
+
+
+def test_clean_input_exits_0(tmp_path: Path) -> None:
+    (tmp_path / "community.yaml").write_text("community: {id: c, name: 社区, jurisdiction: [cn]}\n")
+    result = run("check", str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_broken_file_among_good_ones_exit_2(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "examples" / "haliang-3", tmp_path / "hl")
+    (tmp_path / "hl" / "meetings" / "2022-13.yaml").write_text("meeting: {id: x, date: 2022-13-01\n")
+    result = run("check", str(tmp_path / "hl"), "--format", "json")
+    _no_traceback(result)
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert [e["file"].rsplit("/", 1)[-1] for e in report["input_errors"]] == ["2022-13.yaml"]
+    assert report["summary"]["by_rule"]["cc-consent-80"] == 1
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run("check", "examples/sifang", "--format", "json", "--output", str(out))
+    assert result.returncode == 1 and result.stdout == ""
+    assert json.loads(out.read_text())["summary"]["total"] > 0
+
+
+@pytest.mark.parametrize("args", [
+    ("check",), ("check", "examples/", "--format", "xml"), ("check", "examples/", "--as-of", "2022-02-30"),
+    ("check", "examples/", "--engine", "drools"), ("rules", "show", "no-such-rule"), ("rules", "show"),
+    ("frobnicate",), ("--rules", "/no/such/dir", "rules"),
+])
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    _no_traceback(result)
+    assert result.returncode == 2, result.stderr
+
+
+def test_missing_path_is_an_input_error() -> None:
+    result = run("check", "no/such/folder")
+    assert result.returncode == 2 and "path_not_found" in result.stdout
+
+
+def test_as_of_drops_later_records() -> None:
+    result = run("check", "examples/haliang-3", "--as-of", "2022-02-28", "--format", "json")
+    rules = json.loads(result.stdout)["summary"]["by_rule"]
+    assert "cc-consent-80" not in rules
+
+
+def test_rules_list_and_show() -> None:
+    listing = run("rules")
+    assert listing.returncode == 0
+    assert "cc-consent-80" in listing.stdout and "HLS-356:26" in listing.stdout
+    shown = run("rules", "show", "fin-tiers")
+    assert shown.returncode == 0
+    assert "fin.tier1_limit" in shown.stdout and "100.00" in shown.stdout
+    assert "SQ-SIFANG:385" in shown.stdout
+
+
+@pytest.mark.parametrize("which", ["records", "report"])
+def test_schema(which: str) -> None:
+    result = run("schema", which)
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["type"] == "object"
+
+
+def test_report_validates_against_its_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(run("schema", "report").stdout)
+    report = json.loads(run("check", "examples/", "--format", "json").stdout)
+    jsonschema.validate(report, schema)
+
+
+def test_example_records_validate_against_the_record_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads(run("schema", "records").stdout)
+    for path in sorted((ROOT / "examples").rglob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        assert set(data) <= set(schema["properties"]), path
