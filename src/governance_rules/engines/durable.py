@@ -12,7 +12,8 @@ It is built around the defects measured in durable-rules 2.0.28 (docs/engines.md
   variant has three mutually exclusive durable rules (violated, passed, not applicable),
   so exactly one fires per event and none is left unhandled;
 - actions only record their verdict; afterwards every event must have exactly one, so an
-  exception swallowed inside durable-rules cannot pass unnoticed;
+  exception swallowed inside durable-rules cannot pass unnoticed (some actions complete on
+  durable's own thread after ``post_batch`` returns, so the verdicts are awaited, bounded);
 - each check runs in its own session, deleted in ``finally``; one process-wide host is
   reused (every host starts threads that never stop, and rulesets cannot be unloaded), and
   a ruleset is registered once per distinct definition.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -37,6 +39,7 @@ from ._base import Case, EngineError, Verdict
 _JSON_OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "==": "$eq", "!=": "$neq"}
 _SAFE_INT = 2**53
 _BATCH = 2000
+_SETTLE_SECONDS = 30.0
 
 _lock = threading.RLock()
 _host: Any = None
@@ -135,6 +138,9 @@ class DurableEngine:
                 for start in range(0, len(events), _BATCH):
                     host.post_batch(ruleset, events[start:start + _BATCH])
                 found = _results[sid]
+                deadline = time.monotonic() + _SETTLE_SECONDS
+                while len(found) < len(events) and time.monotonic() < deadline:
+                    time.sleep(0.001)  # some actions complete on durable's own thread
             finally:
                 _results.pop(sid, None)
                 host.delete_state(ruleset, sid)

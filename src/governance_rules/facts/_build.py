@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterator
 from datetime import date
-
-from dateutil.relativedelta import relativedelta
 
 from ..models import (
     ApproverRole,
@@ -33,8 +32,23 @@ def build_facts(dossier: Dossier, as_of: date | None = None) -> list[Fact]:
 
 
 def _span(start: date, end: date) -> tuple[int, int, int]:
-    delta = relativedelta(end, start)
-    return delta.years, delta.months, delta.days
+    """Whole (years, months, days) from ``start`` to ``end``, as ``relativedelta`` counts them.
+
+    >>> _span(date(2021, 12, 25), date(2024, 12, 26))
+    (3, 0, 1)
+    """
+    months = (end.year - start.year) * 12 + end.month - start.month
+    anchor = _add_months(start, months)
+    if anchor > end:
+        months -= 1
+        anchor = _add_months(start, months)
+    return months // 12, months % 12, (end - anchor).days
+
+
+def _add_months(day: date, months: int) -> date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 class _FactBuilder:

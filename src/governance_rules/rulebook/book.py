@@ -60,6 +60,9 @@ class Rulebook:
     documents: dict[str, Document]
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+    _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_case: dict[tuple[str, tuple[str, ...], date], BoundRule | None] = field(
+        default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         by_type: dict[str, list[Rule]] = {}
@@ -77,10 +80,21 @@ class Rulebook:
         return self._by_type.get(fact_type, ())
 
     def parameter_names(self, rule: Rule) -> list[str]:
-        return sorted(_refs(rule.params))
+        names = self._names.get(rule.id)
+        if names is None:
+            names = self._names[rule.id] = sorted(_refs(rule.params))
+        return names
 
     def bind(self, rule: Rule, jurisdiction: tuple[str, ...], day: date) -> BoundRule | None:
         """The rule as it applies on ``day`` in ``jurisdiction``; ``None`` if not in force."""
+        case = (rule.id, jurisdiction, day)
+        if case in self._by_case:
+            return self._by_case[case]
+        bound = self._bind(rule, jurisdiction, day)
+        self._by_case[case] = bound
+        return bound
+
+    def _bind(self, rule: Rule, jurisdiction: tuple[str, ...], day: date) -> BoundRule | None:
         if not rule.in_force.covers(day):
             return None
         names = self.parameter_names(rule)
