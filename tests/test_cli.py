@@ -130,7 +130,6 @@ def test_report_validates_against_its_schema() -> None:
 
 
 def test_example_records_validate_against_the_record_schema() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
     schema = json.loads(run("schema", "records").stdout)
