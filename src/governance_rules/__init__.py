@@ -11,10 +11,10 @@ Three ways in: this API (no global state), the ``governance-rules`` CLI, and
 :mod:`governance_rules.analysis` for notebooks.
 """
 
-from ._checker import check_data, check_dossiers, check_paths, dossier_from_data
+from ._checker import check_data, check_dossiers, check_paths
 from .engines import ENGINES, get_engine
 from .errors import EngineUnavailable, InputError, RulebookError
-from .records import Dossier, load_dossier
+from .records import Dossier, dossier_from_data, load_dossier
 from .report import Evidence, Finding, Report, Severity
 from .rulebook import Rule, Rulebook, load_rulebook
 

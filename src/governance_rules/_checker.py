@@ -12,9 +12,8 @@ from typing import Any
 from .engines import Case, Engine, Verdict, get_engine
 from .errors import InputError
 from .facts import Fact, build_facts
-from .records._resolve import resolve
 from .records.dossier import Dossier
-from .records.loader import _collect, discover, load_dossier, records_from_data
+from .records.loader import discover, display_path, dossier_from_data, load_dossier
 from .report.model import (
     Finding,
     ParameterUse,
@@ -27,6 +26,7 @@ from .report.model import (
 )
 from .rulebook import BoundRule, Rulebook, load_rulebook
 from .rulebook.kinds._base import Explanation
+from .rulebook.model import render_value
 
 
 def check_paths(
@@ -50,7 +50,7 @@ def check_paths(
     for source in sources:
         dossier = load_dossier(source, base_path)
         dossiers.append(dossier)
-        selections.append(frozenset(_display(p, base_path) for p in source.selected))
+        selections.append(frozenset(display_path(p, base_path) for p in source.selected))
     return check_dossiers(dossiers, rulebook=rulebook, engine=engine, as_of=as_of,
                           selections=selections, extra_errors=errors)
 
@@ -70,20 +70,6 @@ def check_data(
     """
     dossier = dossier_from_data(files)
     return check_dossiers([dossier], rulebook=rulebook, engine=engine, as_of=as_of)
-
-
-def dossier_from_data(files: Mapping[str, Any]) -> Dossier:
-    """Validate and resolve in-memory records into a :class:`Dossier`."""
-    dossier = Dossier(root="<memory>")
-    collected = []
-    for name, data in files.items():
-        dossier.files.append(name)
-        found, errs = records_from_data(data, name)
-        collected.extend(found)
-        dossier.input_errors.extend(errs)
-    _collect(dossier, collected)
-    resolve(dossier)
-    return dossier
 
 
 def check_dossiers(
@@ -174,7 +160,7 @@ def finding_for(bound: BoundRule, fact: Fact) -> Finding:
         jurisdiction=list(fact.jurisdiction),
         parameters={
             name: ParameterUse(
-                value=_render(version.value),
+                value=render_value(version.value),
                 in_force_from=version.from_.isoformat() if version.from_ else None,
                 overlay=version.overlay or None,
             )
@@ -186,16 +172,3 @@ def finding_for(bound: BoundRule, fact: Fact) -> Finding:
 def render_message(template: str, explanation: Explanation, lang: str) -> str:
     values = {k: (v if isinstance(v, str) else v[lang]) for k, v in explanation.values.items()}
     return template.format_map(values)
-
-
-def _render(value: Any) -> str:
-    from .rulebook.model import render_value
-
-    return render_value(value)
-
-
-def _display(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

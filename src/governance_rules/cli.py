@@ -22,6 +22,7 @@ from .models import RecordFile
 from .render import FORMATS
 from .report.model import Report
 from .rulebook import Rulebook, load_rulebook
+from .rulebook.book import compile_rule
 from .rulebook.conditions import describe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -168,23 +169,11 @@ def _show_rule(book: Rulebook, rule_id: str, lang: str) -> str:
                 for version in versions:
                     lines.append(f"      {version.label()}  (overlay {scope})")
     lines.append(f"  params:     {json.dumps(rule.params, ensure_ascii=False, default=str)}")
-    for version_set in [_first_versions(book, names)]:
-        bound = _compile(book, rule_id, version_set)
-        if bound:
-            lines.append(f"  violated when: {bound}")
-    return "\n".join(lines) + "\n"
-
-
-def _first_versions(book: Rulebook, names: list[str]) -> dict[str, object]:
-    return {n: book.parameters[n].values[0] for n in names}
-
-
-def _compile(book: Rulebook, rule_id: str, versions: dict[str, object]) -> str:
-    from .rulebook.book import compile_rule
-
-    bound = compile_rule(book.rule(rule_id), versions)  # type: ignore[arg-type]
+    bound = compile_rule(rule, {n: book.parameters[n].values[0] for n in names})
     guard = describe(bound.guard)
-    return (f"{guard} and " if guard != "true" else "") + describe(bound.violated)
+    lines.append("  violated when: " + (f"{guard} and " if guard != "true" else "")
+                 + describe(bound.violated))
+    return "\n".join(lines) + "\n"
 
 
 def _schema(args: argparse.Namespace) -> int:

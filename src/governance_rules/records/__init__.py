@@ -1,6 +1,15 @@
 """Reading record files into dossiers: safe parsing, validation, cross-record resolution."""
 
 from .dossier import Dossier, Located, Where
-from .loader import DossierSource, discover, load_dossier, read_records
+from .loader import DossierSource, discover, dossier_from_data, load_dossier, read_records
 
-__all__ = ["Dossier", "DossierSource", "Located", "Where", "discover", "load_dossier", "read_records"]
+__all__ = [
+    "Dossier",
+    "DossierSource",
+    "Located",
+    "Where",
+    "discover",
+    "dossier_from_data",
+    "load_dossier",
+    "read_records",
+]

@@ -7,7 +7,7 @@ field; a broken file never stops the others from being read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,17 +66,30 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
 
 def load_dossier(source: DossierSource, display_base: Path | None = None) -> Dossier:
     """Read, validate and resolve every file of one dossier."""
-    dossier = Dossier(root=_display(source.root, display_base))
-    collected: list[tuple[str, Located[Any]]] = []
+    results = {}
     for path in source.files:
-        name = _display(path, display_base)
-        dossier.files.append(name)
+        name = display_path(path, display_base)
         try:
-            raw = path.read_bytes()
+            results[name] = read_records(path.read_bytes(), name)
         except OSError as exc:
-            dossier.input_errors.append(InputError(type="unreadable", file=name, msg=str(exc)))
-            continue
-        found, errs = read_records(raw, name)
+            results[name] = ([], [InputError(type="unreadable", file=name, msg=str(exc))])
+    return _assemble(display_path(source.root, display_base), results)
+
+
+def dossier_from_data(files: Mapping[str, Any]) -> Dossier:
+    """Validate and resolve in-memory records (file name → parsed data) into a :class:`Dossier`."""
+    return _assemble("<memory>", {name: records_from_data(data, name)
+                                  for name, data in files.items()})
+
+
+def _assemble(
+    root: str,
+    results: Mapping[str, tuple[list[tuple[str, Located[Any]]], list[InputError]]],
+) -> Dossier:
+    dossier = Dossier(root=root)
+    collected: list[tuple[str, Located[Any]]] = []
+    for name, (found, errs) in results.items():
+        dossier.files.append(name)
         collected.extend(found)
         dossier.input_errors.extend(errs)
     _collect(dossier, collected)
@@ -213,7 +226,8 @@ def _dossier_root(file: Path, given: Sequence[str | os.PathLike[str]]) -> Path:
     return file.parent
 
 
-def _display(path: Path, base: Path | None) -> str:
+def display_path(path: Path, base: Path | None) -> str:
+    """``path`` relative to ``base`` in POSIX form, or as given when it lies outside."""
     if base is not None:
         try:
             return path.resolve().relative_to(base.resolve()).as_posix()
