@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -15,16 +16,18 @@ from .facts import Fact, build_facts
 from .records.dossier import Dossier
 from .records.loader import discover, display_path, dossier_from_data, load_dossier
 from .report.model import (
+    BodyRef,
+    CheckedRecord,
     Finding,
     ParameterUse,
     RecordLocation,
     Report,
-    Severity,
+    RuleInfo,
     Source,
-    Summary,
     Text,
+    summarise,
 )
-from .rulebook import BoundRule, Rulebook, load_rulebook
+from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import render_value
 
@@ -88,9 +91,12 @@ def check_dossiers(
     inputs: list[str] = []
     jurisdictions: set[tuple[str, ...]] = set()
     records: set[tuple[str, str]] = set()
+    checked: dict[tuple[str, str, str], tuple[RecordLocation, set[str]]] = {}
+    seconds: dict[str, float] = {}
     cases_total = 0
     applied: Counter[str] = Counter()
     for i, dossier in enumerate(dossiers):
+        started = time.perf_counter()
         selected = selections[i] if selections else None
         inputs.extend(f for f in dossier.files if selected is None or f in selected)
         errors.extend(dossier.input_errors)
@@ -101,31 +107,57 @@ def check_dossiers(
         cases_total += len(cases)
         records.update((f.ref.type, f.ref.id) for f in facts)
         verdicts = runner.evaluate(cases)
-        applied.update(bound.rule.id for (bound, _), verdict in zip(cases, verdicts, strict=True)
-                       if verdict is not Verdict.NOT_APPLICABLE)
-        findings.extend(finding_for(bound, fact)
-                        for (bound, fact), verdict in zip(cases, verdicts, strict=True)
-                        if verdict is Verdict.VIOLATED)
+        per_file: Counter[str] = Counter()
+        for (bound, fact), verdict in zip(cases, verdicts, strict=True):
+            if verdict is Verdict.NOT_APPLICABLE:
+                continue
+            applied[bound.rule.id] += 1
+            _note_checked(checked, fact, bound.rule.id)
+            per_file[fact.ref.where.file] += 1
+            if verdict is Verdict.VIOLATED:
+                findings.append(finding_for(bound, fact))
+        elapsed = time.perf_counter() - started
+        total = sum(per_file.values()) or 1
+        for file, count in per_file.items():
+            seconds[file] = seconds.get(file, 0.0) + elapsed * count / total
     findings.sort(key=Finding.sort_key)
     errors.sort(key=InputError.sort_key)
-    severities = Counter(f.severity.value for f in findings)
     return Report(
         ruleset_version=book.version,
         engine=runner.name,
         jurisdictions=[list(j) for j in sorted(jurisdictions)],
         as_of=as_of.isoformat() if as_of else None,
         inputs=sorted(set(inputs)),
-        summary=Summary(
-            total=len(findings),
-            by_severity={s.value: severities.get(s.value, 0) for s in Severity},
-            by_rule=dict(sorted(Counter(f.rule_id for f in findings).items())),
-            applied=dict(sorted(applied.items())),
-            input_errors=len(errors),
-            records_checked=len(records),
-            cases_evaluated=cases_total,
-        ),
+        summary=summarise(findings, errors, len(records), cases_total, applied),
+        rules=[rule_info(rule) for rule in sorted(book.rules, key=lambda r: r.id)],
         findings=findings,
         input_errors=errors,
+        checked=[CheckedRecord(record=loc, rules=sorted(ids))
+                 for _, (loc, ids) in sorted(checked.items())],
+        seconds_by_file=dict(sorted(seconds.items())),
+    )
+
+
+def _note_checked(checked: dict[tuple[str, str, str], tuple[RecordLocation, set[str]]],
+                  fact: Fact, rule_id: str) -> None:
+    where = fact.ref.where
+    key = (where.file, fact.ref.type, fact.ref.id)
+    entry = checked.get(key)
+    if entry is None:
+        location = RecordLocation(id=fact.ref.id, type=fact.ref.type, file=where.file,
+                                  line=where.line, path=where.path)
+        checked[key] = entry = (location, set())
+    entry[1].add(rule_id)
+
+
+def rule_info(rule: Rule) -> RuleInfo:
+    """The report's description of ``rule``; ``help`` is its anchor in docs/rules.md."""
+    return RuleInfo(
+        id=rule.id, catalogue=list(rule.catalogue), severity=rule.severity,
+        title=Text(zh=rule.title.zh, en=rule.title.en),
+        sources=[Source(document=c.document, lines=list(c.lines), quote=c.quote)
+                 for c in rule.source],
+        help=f"docs/rules.md#{rule.id}",
     )
 
 
@@ -152,6 +184,7 @@ def finding_for(bound: BoundRule, fact: Fact) -> Finding:
         title=Text(zh=rule.title.zh, en=rule.title.en),
         record=RecordLocation(id=fact.ref.id, type=fact.ref.type, file=where.file,
                               line=where.line, path=where.path),
+        body=_body_of(fact),
         message=Text(zh=render_message(rule.message.zh, explanation, "zh"),
                      en=render_message(rule.message.en, explanation, "en")),
         evidence=explanation.evidence,
@@ -167,6 +200,13 @@ def finding_for(bound: BoundRule, fact: Fact) -> Finding:
             for name, version in sorted(bound.parameters.items())
         },
     )
+
+
+def _body_of(fact: Fact) -> BodyRef | None:
+    body = fact.values.get("body")
+    if not isinstance(body, str):
+        return None
+    return BodyRef(id=body, name=fact.names.get("body_name", body))
 
 
 def render_message(template: str, explanation: Explanation, lang: str) -> str:

@@ -1,8 +1,9 @@
 """The ``governance-rules`` command.
 
-Exit codes: 0 no finding of severity error; 1 at least one; 2 unusable input or usage
-(an input error anywhere, an unknown rule, a bad option); 3 an internal error (a bug:
-please report it with the message).
+Exit codes: 0 no active finding at the ``--fail-on`` severity or worse (default ``error``);
+1 at least one; 2 unusable input or usage (an input error anywhere, including in a waivers
+file, an unknown rule, a bad option); 3 an internal error (a bug: please report it with the
+message). Suppressed (waived) findings never count.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from . import __version__
 from ._checker import check_paths
@@ -20,12 +22,14 @@ from .engines import ENGINES
 from .errors import EngineUnavailable, RulebookError
 from .models import RecordFile
 from .render import FORMATS
-from .report.model import Report
+from .report.model import Report, Severity
 from .rulebook import Rulebook, load_rulebook
 from .rulebook.book import compile_rule
 from .rulebook.conditions import describe
+from .waivers import WAIVERS_FILE, apply_waivers, find_waiver_files, load_waivers
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+FAIL_ON = ("error", "warning", "info", "never")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", type=_day, metavar="DATE",
                        help="judge as of this day: later records have not happened yet")
     check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")
+    check.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                       help="exit 1 when an active finding has this severity or worse "
+                       "(default: error; never: only input errors fail)")
+    check.add_argument("--waivers", action="append", default=[], metavar="FILE",
+                       help=f"a waivers file (repeatable); by default {WAIVERS_FILE} at the top "
+                       "of each checked folder")
+    check.add_argument("--today", type=_day, metavar="DATE",
+                       help="the day waiver expiry is judged on (default: --as-of, else today)")
 
     rules = sub.add_parser("rules", help="list the rules, or show one")
     rules.add_argument("action", nargs="?", choices=("list", "show"), default="list")
@@ -97,6 +109,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace, book: Rulebook) -> int:
     report = check_paths(args.paths, rulebook=book, engine=args.engine, as_of=args.as_of)
+    waiver_files = [Path(p) for p in args.waivers] or find_waiver_files(args.paths)
+    if waiver_files:
+        waivers, errors = [], []
+        for path in waiver_files:
+            found, problems = load_waivers(path)
+            waivers.extend(found)
+            errors.extend(problems)
+        today = args.today or args.as_of or date.today()
+        report = apply_waivers(report, waivers, today, errors)
     if args.format == "text":
         from .render.text import render_text
 
@@ -105,13 +126,20 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     else:
         out = FORMATS[args.format](report, args.lang)
     _emit(out, args.output)
-    return exit_code(report)
+    return exit_code(report, args.fail_on)
 
 
-def exit_code(report: Report) -> int:
+def exit_code(report: Report, fail_on: str = "error") -> int:
+    """0, 1 or 2 for ``report`` judged at the ``--fail-on`` level (see the module docstring).
+
+    >>> from governance_rules import check_data
+    >>> exit_code(check_data({}), "info")
+    0
+    """
     if report.input_errors:
         return EXIT_USAGE
-    return EXIT_FINDINGS if report.has_errors() else EXIT_OK
+    threshold = None if fail_on == "never" else Severity(fail_on)
+    return EXIT_FINDINGS if report.fails_at(threshold) else EXIT_OK
 
 
 def _emit(text: str, output: str | None) -> None:

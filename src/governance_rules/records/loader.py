@@ -144,13 +144,13 @@ def records_from_data(
             try:
                 record = model.model_validate(item)  # type: ignore[attr-defined]
             except ValidationError as exc:
-                errors.extend(_validation_errors(exc, file, path, index))
+                errors.extend(validation_errors(exc, file, path, index))
                 continue
             found.append((collection, Located(record, file, path, index)))
     return found, errors
 
 
-def _validation_errors(
+def validation_errors(
     exc: ValidationError, file: str, prefix: Path_, index: LineIndex
 ) -> list[InputError]:
     out = []

@@ -14,8 +14,11 @@ _LABELS = {
 _WORDS = {
     "zh": {"input": "输入错误", "summary": "共 {total} 项：错误 {error}，警告 {warning}，提示 {info}；"
            "输入错误 {inputs}；检查记录 {records} 条", "clean": "未发现问题", "source": "依据",
-           "evidence": "证据"},
-    "en": {"input": "input errors", "summary": "{total} finding(s): {error} error, {warning} "
+           "evidence": "证据", "suppressed": "已豁免",
+           "waiver": "豁免依据 {file}:{line}，批准人 {approved_by}，有效期至 {expires}：{reason}"},
+    "en": {"input": "input errors", "suppressed": "suppressed", "waiver": "waived by {file}:{line}, "
+           "approved by {approved_by} until {expires}: {reason}",
+           "summary": "{total} finding(s): {error} error, {warning} "
            "warning, {info} info; {inputs} input error(s); {records} record(s) checked",
            "clean": "no findings", "source": "source", "evidence": "evidence"},
 }
@@ -49,6 +52,8 @@ def render_text(report: Report, lang: str = "en", colour: bool = False) -> str:
         total=report.summary.total, error=counts.get("error", 0),
         warning=counts.get("warning", 0), info=counts.get("info", 0),
         inputs=len(report.input_errors), records=report.summary.records_checked)
+    if report.summary.suppressed:
+        summary += f"; {words['suppressed']} {report.summary.suppressed}"
     if not report.findings and not report.input_errors:
         lines.append(paint(words["clean"], "32"))
     lines.append(summary)
@@ -60,14 +65,20 @@ def _finding(finding: Finding, lang: str, paint: object) -> list[str]:
     label = paint(_LABELS[lang][finding.severity], _COLOURS[finding.severity])
     line = finding.record.line or 0
     words = _WORDS[lang]
-    src = finding.source
-    lines_text = ",".join(str(n) for n in src.lines)
-    return [
+    if finding.suppression is not None:
+        label += f" ({words['suppressed']})"
+    out = [
         f"  {line:>4}  {label}  {finding.rule_id}  {_clean(finding.message.get(lang))}",
         f"        {words['evidence']}: {_clean(finding.evidence.measured)} "
         f"({_clean(finding.evidence.required)})",
-        f"        {words['source']}: {src.document}:{lines_text} 「{_clean(src.quote)}」",
     ]
+    src = finding.source
+    if src is not None:
+        lines_text = ",".join(str(n) for n in src.lines)
+        out.append(f"        {words['source']}: {src.document}:{lines_text} 「{_clean(src.quote)}」")
+    if finding.suppression is not None:
+        out.append("        " + _clean(words["waiver"].format_map(finding.suppression.model_dump())))
+    return out
 
 
 def _clean(text: str) -> str:

@@ -1,25 +1,35 @@
 """Findings and the report that holds them."""
 
 from .model import (
+    BodyRef,
+    CheckedRecord,
     Evidence,
     Finding,
     ParameterUse,
     RecordLocation,
     Report,
+    RuleInfo,
     Severity,
     Source,
     Summary,
+    Suppression,
     Text,
+    summarise,
 )
 
 __all__ = [
+    "BodyRef",
+    "CheckedRecord",
     "Evidence",
     "Finding",
     "ParameterUse",
     "RecordLocation",
     "Report",
+    "RuleInfo",
     "Severity",
     "Source",
     "Summary",
+    "Suppression",
     "Text",
+    "summarise",
 ]

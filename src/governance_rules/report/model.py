@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -78,26 +80,72 @@ class ParameterUse(_Frozen):
     overlay: str | None = Field(default=None, description="jurisdiction prefix of the overlay")
 
 
+class Suppression(_Frozen):
+    """Why a finding does not count: the waiver that accepted it.
+
+    >>> Suppression(reason="rebuilt roster", approved_by="Street office",
+    ...             expires="2027-06-30", file="governance-waivers.yaml", line=4).expires
+    '2027-06-30'
+    """
+
+    reason: str
+    approved_by: str
+    expires: str
+    file: str = Field(description="the waivers file")
+    line: int | None = Field(default=None, description="the line of the waiver entry")
+
+
+class BodyRef(_Frozen):
+    id: str
+    name: str
+
+
 class Finding(_Frozen):
     rule_id: str
     catalogue: list[str]
     severity: Severity
     title: Text
     record: RecordLocation
+    body: BodyRef | None = Field(default=None, description="the body whose record this is")
     message: Text
     evidence: Evidence
-    source: Source
+    source: Source | None = Field(description="the clause broken; none for findings about waivers")
     jurisdiction: list[str]
     parameters: dict[str, ParameterUse] = Field(default_factory=dict)
+    suppression: Suppression | None = None
+
+    @property
+    def active(self) -> bool:
+        """A finding counts for the exit code unless a waiver suppressed it."""
+        return self.suppression is None
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.record.file, self.record.line or 0, self.record.path, self.rule_id,
                 self.message.en)
 
 
+class RuleInfo(_Frozen):
+    """What a report says about each rule it ran: enough for SARIF, JUnit and HTML."""
+
+    id: str
+    catalogue: list[str]
+    severity: Severity
+    title: Text
+    sources: list[Source]
+    help: str = Field(description="the rule's entry in the rule reference, relative to the project")
+
+
+class CheckedRecord(_Frozen):
+    """A record and the rules that applied to it, passed or not."""
+
+    record: RecordLocation
+    rules: list[str]
+
+
 class Summary(_Frozen):
     total: int
-    by_severity: dict[str, int]
+    by_severity: dict[str, int] = Field(description="active (not suppressed) findings by severity")
+    suppressed: int = 0
     by_rule: dict[str, int]
     applied: dict[str, int] = Field(
         default_factory=dict, description="rule id → cases the rule applied to (passed or not)")
@@ -119,16 +167,54 @@ class Report(_Frozen):
     as_of: str | None = None
     inputs: list[str]
     summary: Summary
+    rules: list[RuleInfo] = Field(default_factory=list)
     findings: list[Finding]
     input_errors: list[InputError]
+    checked: list[CheckedRecord] = Field(default_factory=list)
+    seconds_by_file: dict[str, float] = Field(
+        default_factory=dict, exclude=True,
+        description="evaluation time per file; kept out of JSON so that it stays byte-identical")
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"
 
+    def active_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.active]
+
     def worst_severity(self) -> Severity | None:
-        if not self.findings:
+        active = self.active_findings()
+        if not active:
             return None
-        return max((f.severity for f in self.findings), key=lambda s: s.rank)
+        return max((f.severity for f in active), key=lambda s: s.rank)
 
     def has_errors(self) -> bool:
-        return any(f.severity is Severity.ERROR for f in self.findings)
+        return self.fails_at(Severity.ERROR)
+
+    def fails_at(self, threshold: Severity | None) -> bool:
+        """True when an active finding is at ``threshold`` or worse (``None``: never).
+
+        >>> Report.model_validate({"ruleset_version": "x", "engine": "native", "jurisdictions": [],
+        ...     "inputs": [], "summary": summarise([], [], 0, 0), "findings": [],
+        ...     "input_errors": []}).fails_at(Severity.INFO)
+        False
+        """
+        if threshold is None:
+            return False
+        return any(f.severity.rank >= threshold.rank for f in self.findings if f.active)
+
+
+def summarise(findings: Sequence[Finding], errors: Sequence[InputError], records: int,
+              cases: int, applied: dict[str, int] | None = None) -> Summary:
+    """Count ``findings`` (suppressed ones apart) into a :class:`Summary`."""
+    active = [f for f in findings if f.active]
+    severities = Counter(f.severity.value for f in active)
+    return Summary(
+        total=len(findings),
+        by_severity={s.value: severities.get(s.value, 0) for s in Severity},
+        suppressed=len(findings) - len(active),
+        by_rule=dict(sorted(Counter(f.rule_id for f in findings).items())),
+        applied=dict(sorted((applied or {}).items())),
+        input_errors=len(errors),
+        records_checked=records,
+        cases_evaluated=cases,
+    )

@@ -1,0 +1,179 @@
+"""One self-contained HTML page: summary, findings grouped by body and rule, filters.
+
+No network and no external assets. Every string from the records is escaped, and a
+Content-Security-Policy allows only the page's own inline style and script (by hash), so
+even a record text that slipped through escaping could not run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import defaultdict
+from html import escape
+
+from ..errors import InputError
+from ..report.model import Finding, Report, RuleInfo, Severity
+
+_STYLE = """
+body{font:14px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;color:#1d1d1f;max-width:72rem}
+h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
+h3{font-size:1rem;margin-bottom:.2rem}
+table.summary td,table.summary th{padding:.2rem .8rem;text-align:left}
+.filters{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd}
+.finding{border-left:4px solid #999;padding:.3rem .8rem;margin:.4rem 0;background:#fafafa}
+.finding[data-severity=error]{border-color:#c62828}.finding[data-severity=warning]{border-color:#ef8f00}
+.finding[data-severity=info]{border-color:#1e88e5}.finding[data-waived="1"]{opacity:.6}
+.sev{font-weight:600;text-transform:uppercase;font-size:.8rem;margin-right:.5rem}
+.where,.evidence,.waiver{color:#555;font-size:.9rem}blockquote{margin:.2rem 0 .5rem 1rem;color:#444}
+.input-error{color:#b71c1c}[hidden]{display:none!important}
+"""
+
+_SCRIPT = """
+(function(){
+  var sev=document.getElementById('filter-severity'),rule=document.getElementById('filter-rule');
+  var count=document.getElementById('shown-count');
+  function apply(){
+    var s=sev.value,r=rule.value,n=0;
+    document.querySelectorAll('.finding').forEach(function(f){
+      var ok=(!r||f.dataset.rule===r)&&(!s||(s==='waived'?f.dataset.waived==='1':
+        f.dataset.severity===s&&f.dataset.waived==='0'));
+      f.hidden=!ok;if(ok){n++;}
+    });
+    document.querySelectorAll('.group').forEach(function(g){
+      g.hidden=!g.querySelector('.finding:not([hidden])');
+    });
+    count.textContent=String(n);
+  }
+  sev.addEventListener('change',apply);rule.addEventListener('change',apply);apply();
+})();
+"""
+
+_WORDS = {
+    "en": {"title": "Governance records check", "summary": "Summary", "findings": "Findings",
+           "inputs": "Input errors", "severity": "Severity", "rule": "Rule", "all": "all",
+           "shown": "shown", "waived": "waived", "records": "records checked",
+           "ruleset": "rule set", "engine": "engine", "as_of": "as of", "other": "Other",
+           "measured": "measured", "required": "required", "none": "No findings.",
+           "error": "error", "warning": "warning", "info": "info"},
+    "zh": {"title": "治理记录检查报告", "summary": "概要", "findings": "问题", "inputs": "输入错误",
+           "severity": "级别", "rule": "规则", "all": "全部", "shown": "显示", "waived": "已豁免",
+           "records": "检查记录", "ruleset": "规则集", "engine": "引擎", "as_of": "截至",
+           "other": "其他", "measured": "实测", "required": "要求", "none": "未发现问题。",
+           "error": "错误", "warning": "警告", "info": "提示"},
+}
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def render_html(report: Report, lang: str = "en") -> str:
+    """>>> from governance_rules import check_data
+    >>> page = render_html(check_data({}))
+    >>> page.startswith("<!DOCTYPE html>"), "http" in page.split("<body>")[0]
+    (True, False)
+    """
+    w = _WORDS[lang]
+    csp = (f"default-src 'none'; style-src '{_sha256(_STYLE)}'; script-src '{_sha256(_SCRIPT)}'; "
+           "img-src 'none'; base-uri 'none'; form-action 'none'")
+    rules = {r.id: r for r in report.rules}
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">',
+        f"<title>{escape(w['title'])}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(w['title'])}</h1>",
+        _summary(report, w),
+        _filters(report, w),
+    ]
+    if report.input_errors:
+        parts.append(_input_errors(report.input_errors, w))
+    parts.append(f'<section id="findings"><h2>{escape(w["findings"])}</h2>')
+    if not report.findings:
+        parts.append(f"<p>{escape(w['none'])}</p>")
+    for body_label, by_rule in _grouped(report.findings, w["other"]):
+        parts.append(f'<section class="group body"><h2>{escape(body_label)}</h2>')
+        for rule_id, findings in by_rule:
+            parts.append(_rule_group(rule_id, findings, rules.get(rule_id), lang, w))
+        parts.append("</section>")
+    parts += ["</section>", f"<script>{_SCRIPT}</script>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _summary(report: Report, w: dict[str, str]) -> str:
+    s = report.summary
+    rows = [(w[sev.value], s.by_severity.get(sev.value, 0)) for sev in Severity]
+    rows += [(w["waived"], s.suppressed), (w["inputs"], s.input_errors),
+             (w["records"], s.records_checked)]
+    cells = "".join(f'<tr><th>{escape(k)}</th><td class="count">{v}</td></tr>' for k, v in rows)
+    meta = (f"{w['ruleset']} {escape(report.ruleset_version)} · {w['engine']} "
+            f"{escape(report.engine)}" + (f" · {w['as_of']} {escape(report.as_of)}"
+                                          if report.as_of else ""))
+    return (f'<section id="summary"><h2>{escape(w["summary"])}</h2><p>{meta}</p>'
+            f'<table class="summary">{cells}</table></section>')
+
+
+def _filters(report: Report, w: dict[str, str]) -> str:
+    severities = "".join(f'<option value="{s.value}">{escape(w[s.value])}</option>' for s in Severity)
+    rule_ids = sorted({f.rule_id for f in report.findings})
+    rule_options = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rule_ids)
+    return (
+        '<section class="filters">'
+        f'<label>{escape(w["severity"])} <select id="filter-severity">'
+        f'<option value="">{escape(w["all"])}</option>{severities}'
+        f'<option value="waived">{escape(w["waived"])}</option></select></label> '
+        f'<label>{escape(w["rule"])} <select id="filter-rule">'
+        f'<option value="">{escape(w["all"])}</option>{rule_options}</select></label> '
+        f'{escape(w["shown"])}: <output id="shown-count">{len(report.findings)}</output>'
+        "</section>"
+    )
+
+
+def _input_errors(errors: list[InputError], w: dict[str, str]) -> str:
+    items = "".join(f'<li class="input-error"><code>{escape(e.render())}</code></li>' for e in errors)
+    return f'<section id="input-errors"><h2>{escape(w["inputs"])}</h2><ul>{items}</ul></section>'
+
+
+def _grouped(findings: list[Finding], other: str) -> list[tuple[str, list[tuple[str, list[Finding]]]]]:
+    by_body: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for f in findings:
+        label = f"{f.body.name} ({f.body.id})" if f.body else other
+        by_body[label][f.rule_id].append(f)
+    return [(body, sorted(rules.items())) for body, rules in sorted(by_body.items())]
+
+
+def _rule_group(rule_id: str, findings: list[Finding], rule: RuleInfo | None, lang: str,
+                w: dict[str, str]) -> str:
+    title = rule.title.get(lang) if rule else findings[0].title.get(lang)
+    quotes = "".join(
+        f"<blockquote>{escape(s.document)}:{','.join(map(str, s.lines))} 「{escape(s.quote)}」</blockquote>"
+        for s in (rule.sources if rule else []))
+    items = "".join(_finding(f, lang, w) for f in findings)
+    return (f'<section class="group rule" data-rule="{escape(rule_id)}">'
+            f"<h3><code>{escape(rule_id)}</code> {escape(title)}</h3>{quotes}{items}</section>")
+
+
+def _finding(f: Finding, lang: str, w: dict[str, str]) -> str:
+    ev = f.evidence
+    waiver = ""
+    if f.suppression is not None:
+        s = f.suppression
+        waiver = (f'<div class="waiver">{escape(w["waived"])}: {escape(s.reason)} — '
+                  f"{escape(s.approved_by)}, {escape(s.expires)} ({escape(s.file)}:{s.line})</div>")
+    return (
+        f'<article class="finding" data-severity="{f.severity.value}" '
+        f'data-rule="{escape(f.rule_id)}" data-waived="{0 if f.active else 1}">'
+        f'<span class="sev">{escape(w[f.severity.value])}</span>'
+        f'<span class="message">{escape(f.message.get(lang))}</span>'
+        f'<div class="where">{escape(f.record.file)}:{f.record.line or 1} · '
+        f"{escape(f.record.type)} {escape(f.record.id)} · {escape(f.record.path)}</div>"
+        f'<div class="evidence">{escape(w["measured"])}: {escape(ev.measured)}; '
+        f'{escape(w["required"])}: {escape(ev.required)}</div>'
+        f"{waiver}</article>"
+    )

@@ -1,0 +1,80 @@
+"""Mark waived findings as suppressed and report waivers that expired or match nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..errors import InputError
+from ..report.model import (
+    Evidence,
+    Finding,
+    RecordLocation,
+    Report,
+    Severity,
+    Suppression,
+    Text,
+    summarise,
+)
+from .model import LocatedWaiver
+
+WAIVER_RULES = {
+    "waiver-expired": Text(zh="豁免已过期", en="A waiver has expired"),
+    "waiver-unused": Text(zh="豁免未匹配任何问题", en="A waiver matches no finding"),
+}
+
+
+def apply_waivers(report: Report, waivers: Sequence[LocatedWaiver], today: date,
+                  errors: Sequence[InputError] = ()) -> Report:
+    """Return ``report`` with waived findings suppressed and findings about the waivers added.
+
+    The first waiver in file order that matches a finding decides. An expired waiver
+    suppresses nothing, so the finding it covered counts again.
+    """
+    used: set[int] = set()
+    findings: list[Finding] = []
+    for finding in report.findings:
+        match = next((w for w in waivers if w.waiver.matches(finding.rule_id, finding.record.id)),
+                     None)
+        if match is None:
+            findings.append(finding)
+            continue
+        used.add(id(match))
+        if match.waiver.expired_on(today):
+            findings.append(finding)
+            continue
+        findings.append(finding.model_copy(update={"suppression": Suppression(
+            reason=match.waiver.reason, approved_by=match.waiver.approved_by,
+            expires=match.waiver.expires.isoformat(), file=match.file, line=match.line)}))
+    for located in waivers:
+        if located.waiver.expired_on(today):
+            findings.append(_about_waiver(located, "waiver-expired", today))
+        elif id(located) not in used:
+            findings.append(_about_waiver(located, "waiver-unused", today))
+    findings.sort(key=Finding.sort_key)
+    all_errors = sorted([*report.input_errors, *errors], key=InputError.sort_key)
+    summary = summarise(findings, all_errors, report.summary.records_checked,
+                        report.summary.cases_evaluated, report.summary.applied)
+    return report.model_copy(update={"findings": findings, "input_errors": all_errors,
+                                     "summary": summary})
+
+
+def _about_waiver(located: LocatedWaiver, rule_id: str, today: date) -> Finding:
+    waiver = located.waiver
+    target = f"{waiver.rule} on {waiver.record}"
+    if rule_id == "waiver-expired":
+        message = Text(zh=f"豁免（{target}）已于 {waiver.expires} 到期，所涉问题重新计入",
+                       en=f"the waiver for {target} expired on {waiver.expires}; "
+                       "the findings it covered count again")
+        evidence = Evidence(measured=f"expires {waiver.expires}", required=f"on or after {today}",
+                            dates={"expires": waiver.expires.isoformat(), "today": today.isoformat()})
+    else:
+        message = Text(zh=f"豁免（{target}）未匹配任何问题，应删除或更正",
+                       en=f"the waiver for {target} matches no finding; remove or correct it")
+        evidence = Evidence(measured="0 findings matched", required="at least 1")
+    return Finding(
+        rule_id=rule_id, catalogue=[], severity=Severity.WARNING, title=WAIVER_RULES[rule_id],
+        record=RecordLocation(id=f"waivers[{located.index}]", type="waiver", file=located.file,
+                              line=located.line, path=f"waivers[{located.index}]"),
+        message=message, evidence=evidence, source=None, jurisdiction=[],
+    )
