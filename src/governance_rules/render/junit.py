@@ -50,7 +50,7 @@ def render_junit(report: Report, lang: str = "en") -> str:
     total_time = 0.0
     for file in sorted(suites):
         cases = suites[file]
-        per_case = report.seconds_by_file.get(file, 0.0) / max(len(cases), 1)
+        per_case = round(report.seconds_by_file.get(file, 0.0) / max(len(cases), 1), 6)
         suite = ET.SubElement(root, "testsuite", name=xml_safe(file))
         counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
         for key in sorted(cases):

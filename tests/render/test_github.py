@@ -1,0 +1,63 @@
+"""GitHub workflow commands: one annotation per finding, escaped the way the runner expects."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import HOSTILE_TITLE
+
+from governance_rules import Report
+from governance_rules.render.github import ANNOTATIONS_PER_SEVERITY, render_github
+
+COMMAND = re.compile(r"^::(error|warning|notice) ((?:[a-z]+=[^,:]*)(?:,[a-z]+=[^,:]*)*)::(.*)$")
+
+
+def unescape_data(text: str) -> str:
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+
+
+def unescape_property(text: str) -> str:
+    return unescape_data(text.replace("%3A", ":").replace("%2C", ","))
+
+
+def commands(output: str) -> list[tuple[str, dict[str, str], str]]:
+    out = []
+    for line in output.splitlines():
+        match = COMMAND.match(line)
+        if match:
+            props = dict(p.split("=", 1) for p in match.group(2).split(","))
+            out.append((match.group(1), {k: unescape_property(v) for k, v in props.items()},
+                        unescape_data(match.group(3))))
+    return out
+
+
+def test_one_command_per_finding_up_to_the_limit(examples_report: Report) -> None:
+    output = render_github(examples_report)
+    found = commands(output)
+    kinds = [k for k, _, _ in found]
+    assert kinds.count("error") == ANNOTATIONS_PER_SEVERITY and kinds.count("warning") == 1
+    assert "6 more error annotation(s) not shown; use --format sarif" in output
+    first_error = next(p for k, p, _ in found if k == "error")
+    assert first_error["title"] == "cc-replacement"
+    assert first_error["file"] == "examples/haliang-3/bodies/consultation-committee.yaml"
+    assert first_error["line"] == "100"
+
+
+def test_every_output_line_is_a_command_or_a_summary(examples_report: Report) -> None:
+    for line in render_github(examples_report).splitlines():
+        assert COMMAND.match(line) or line.startswith("governance-rules: ")
+
+
+def test_message_and_properties_are_escaped(hostile_report: Report) -> None:
+    output = render_github(hostile_report)
+    (kind, props, message) = commands(output)[0]
+    assert kind == "error" and props["file"] == "meetings/2022,03:x.yaml"
+    assert HOSTILE_TITLE in message and "50%, a:b" in message
+    raw = output.splitlines()[0]
+    assert "%25" in raw and "%0D%0A" in raw and "file=meetings/2022%2C03%3Ax.yaml" in raw
+
+
+def test_waived_findings_are_not_annotated(waived_report: Report) -> None:
+    output = render_github(waived_report)
+    titles = [p["title"] for _, p, _ in commands(output)]
+    assert "cc-consent-80" not in titles and "1 waived" in output.splitlines()[-1]
