@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import HOSTILE_TITLE
+from _hostile import HOSTILE_TITLE
 
 from governance_rules import Report
 from governance_rules.render.github import ANNOTATIONS_PER_SEVERITY, render_github

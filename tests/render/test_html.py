@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_NAME, HOSTILE_TITLE
+from _hostile import HOSTILE_NAME, HOSTILE_TITLE
 
 from governance_rules import Report
 from governance_rules.render.html import render_html

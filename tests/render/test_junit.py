@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from conftest import HOSTILE_TITLE
+from _hostile import HOSTILE_TITLE
 
 from governance_rules import Report, Rulebook, check_data, check_paths
 from governance_rules.render.junit import render_junit

@@ -1,0 +1,128 @@
+"""Waivers: suppression, expiry (inclusive), unused entries, discovery and bad files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from _helpers import EXAMPLES
+from test_cli import run
+
+from governance_rules import Report
+from governance_rules.waivers import apply_waivers, load_waivers
+
+WAIVE_ALL_ERRORS = """\
+# yaml-language-server: $schema=none
+waivers:
+  - rule: "*"
+    record: "*"
+    reason: records migrated from paper, reviewed line by line
+    approved_by: 街道办事处 王主任
+    expires: {expires}
+"""
+
+
+def waivers_file(folder: Path, text: str, name: str = "governance-waivers.yaml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_waived_finding_is_reported_but_does_not_count(examples_report: Report,
+                                                         tmp_path: Path) -> None:
+    waivers, errors = load_waivers(waivers_file(tmp_path, WAIVE_ALL_ERRORS.format(
+        expires="2027-01-31")))
+    assert not errors
+    report = apply_waivers(examples_report, waivers, date(2026, 11, 22))
+    assert len(report.findings) == 17 and not report.active_findings()
+    assert report.summary.suppressed == 17 and report.summary.by_severity["error"] == 0
+    assert not report.fails_at(report.findings[0].severity)
+    suppression = report.findings[0].suppression
+    assert suppression is not None and suppression.approved_by == "街道办事处 王主任"
+    assert suppression.line == 3
+
+
+@pytest.mark.parametrize(("today", "expired"), [(date(2027, 1, 30), False),
+                                                (date(2027, 1, 31), False),
+                                                (date(2027, 2, 1), True)])
+def test_expiry_is_inclusive(examples_report: Report, tmp_path: Path, today: date,
+                             expired: bool) -> None:
+    waivers, _ = load_waivers(waivers_file(tmp_path, WAIVE_ALL_ERRORS.format(expires="2027-01-31")))
+    report = apply_waivers(examples_report, waivers, today)
+    assert len(report.active_findings()) == (18 if expired else 0)
+    assert [f.rule_id for f in report.findings if f.rule_id.startswith("waiver-")] == (
+        ["waiver-expired"] if expired else [])
+
+
+def test_unused_and_expired_waivers_are_findings(waived_report: Report) -> None:
+    about = {f.rule_id: f for f in waived_report.findings if f.record.type == "waiver"}
+    assert set(about) == {"waiver-expired", "waiver-unused"}
+    assert about["waiver-expired"].record.line == 7 and about["waiver-unused"].record.line == 12
+    quorum = next(f for f in waived_report.findings if f.rule_id == "ra-quorum")
+    assert quorum.active
+    assert waived_report.summary.suppressed == 1
+
+
+def test_cli_fail_on_and_waivers(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES, tmp_path / "records")
+    records = str(tmp_path / "records")
+    assert run("check", records).returncode == 1
+    assert run("check", records, "--fail-on", "never").returncode == 0
+    waive_errors = waivers_file(tmp_path, WAIVE_ALL_ERRORS.format(expires="2099-12-31").replace(
+        'record: "*"', 'record: "[!c]*"'), "w.yaml")
+    result = run("check", records, "--waivers", str(waive_errors), "--format", "json")
+    report = json.loads(result.stdout)
+    active = [f for f in report["findings"] if f["suppression"] is None]
+    assert [f["severity"] for f in active] == ["warning", "error", "error", "error"]
+    assert result.returncode == 1
+
+
+def test_cli_discovers_waivers_in_the_checked_root(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES, tmp_path / "records")
+    waivers_file(tmp_path / "records", WAIVE_ALL_ERRORS.format(expires="2099-12-31"))
+    result = run("check", str(tmp_path / "records"))
+    assert result.returncode == 0, result.stdout
+    assert "suppressed 17" in result.stdout.splitlines()[-1]
+    assert run("check", str(tmp_path / "records"), "--today", "2100-01-01").returncode == 1
+    assert run("check", str(tmp_path / "records"), "--fail-on", "warning",
+               "--today", "2100-01-01").returncode == 1
+
+
+def test_warnings_fail_only_when_asked(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "haliang-3", tmp_path / "records")
+    waivers = waivers_file(tmp_path, """\
+waivers:
+  - {rule: "cc-[cr]*", record: "*", reason: r, approved_by: a, expires: 2099-01-01}
+  - {rule: cc-term-acting, record: "*", reason: r, approved_by: a, expires: 2099-01-01}
+""")
+    base = ("check", str(tmp_path / "records"), "--waivers", str(waivers))
+    assert run(*base).returncode == 0
+    assert run(*base, "--fail-on", "warning").returncode == 1
+    assert run(*base, "--fail-on", "info").returncode == 1
+    assert run(*base, "--fail-on", "never").returncode == 0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("waivers:\n  - rule: x\n    record: y\n    approved_by: a\n    expires: 2027-01-01\n",
+     "w.yaml:2:5: waivers[0].reason: Field required"),
+    ("waivers:\n  - {rule: x, record: y, reason: r, approved_by: a, expires: 2027-02-30}\n",
+     "w.yaml:2:"),
+    ("waivers: [\n", "w.yaml:2"),
+    ("- just a list\n", "w.yaml:1"),
+])
+def test_a_bad_waivers_file_is_an_input_error(tmp_path: Path, text: str, expected: str) -> None:
+    shutil.copytree(EXAMPLES / "haliang-3", tmp_path / "records")
+    waivers_file(tmp_path, text, "w.yaml")
+    result = run("check", "records", "--waivers", "w.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert expected in result.stdout
+
+
+def test_the_waivers_file_is_not_read_as_records(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "haliang-3", tmp_path / "records")
+    waivers_file(tmp_path / "records", "waivers: []\n")
+    result = run("check", str(tmp_path / "records"), "--format", "json")
+    assert json.loads(result.stdout)["input_errors"] == []
