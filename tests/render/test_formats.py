@@ -1,0 +1,46 @@
+"""What every format owes: a registered renderer, and input errors at file:line:column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from governance_rules import Report, Rulebook, check_paths
+from governance_rules.render import FORMATS
+
+
+@pytest.fixture(scope="module")
+def broken_report(rulebook: Rulebook, tmp_path_factory: pytest.TempPathFactory) -> Report:
+    root = tmp_path_factory.mktemp("broken")
+    (root / "community.yaml").write_text("community: {id: c, name: x, jurisdiction: [cn]}\n")
+    (root / "m.yaml").write_text("meeting:\n  id: m\n  date: 2022-02-30\n")
+    return check_paths([root], rulebook=rulebook, base=root)
+
+
+def test_the_formats_the_cli_offers() -> None:
+    assert sorted(FORMATS) == ["github", "html", "json", "junit", "sarif", "text"]
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_input_errors_keep_file_line_and_column(fmt: str, broken_report: Report) -> None:
+    error = next(e for e in broken_report.input_errors if e.field == "meeting.date")
+    out = FORMATS[fmt](broken_report, "en")
+    if fmt == "json":
+        data = next(e for e in json.loads(out)["input_errors"] if e["loc"] == ["meeting", "date"])
+        assert (data["file"], data["line"], data["column"]) == ("m.yaml", 3, 3)
+    else:
+        assert "m.yaml:3:3" in out and error.msg in out.replace("&#x27;", "'")
+    if fmt == "github":
+        assert "::error file=m.yaml,line=3,col=3,title=input error [" in out
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_is_deterministic_apart_from_timings(fmt: str, examples_report: Report,
+                                                          tmp_path: Path) -> None:
+    first = FORMATS[fmt](examples_report, "zh")
+    second = FORMATS[fmt](examples_report.model_copy(update={"seconds_by_file": {}}), "zh")
+    if fmt != "junit":
+        assert first == second
+    assert len(first) > 200
