@@ -37,6 +37,7 @@ pytest: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/formats.py
 
 docs: $(STAMP_DEV)
 	$(BIN)/python -m governance_rules._docs > docs/rules.md

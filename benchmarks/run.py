@@ -1,4 +1,4 @@
-"""Benchmark: `make bench` (or `python benchmarks/run.py --dossiers 750`).
+"""Benchmark: `make bench` (or `python benchmarks/run.py --dossiers 750`); see also formats.py.
 
 Generates synthetic dossiers in memory (≥ 100k motions and expenses by default) and prints, per
 engine, µs per record and records/s for the end-to-end check (validate, resolve, derive facts,

@@ -90,7 +90,7 @@ def check_dossiers(
     errors: list[InputError] = list(extra_errors)
     inputs: list[str] = []
     jurisdictions: set[tuple[str, ...]] = set()
-    records: set[tuple[str, str]] = set()
+    records: set[tuple[str, str, str]] = set()
     checked: dict[tuple[str, str, str], tuple[RecordLocation, set[str]]] = {}
     seconds: dict[str, float] = {}
     cases_total = 0
@@ -105,7 +105,7 @@ def check_dossiers(
                  if selected is None or f.ref.where.file in selected]
         cases = cases_for(book, facts)
         cases_total += len(cases)
-        records.update((f.ref.type, f.ref.id) for f in facts)
+        records.update((f.ref.where.file, f.ref.type, f.ref.id) for f in facts)
         verdicts = runner.evaluate(cases)
         per_file: Counter[str] = Counter()
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
