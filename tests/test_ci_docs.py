@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shlex
@@ -68,7 +69,7 @@ def check_output(fmt: str, path: Path) -> None:
 def test_documented_command(command: str, tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES, tmp_path / "records")
     args = shlex.split(command)[1:]
-    options = dict(zip(args, args[1:], strict=False))
+    options = dict(itertools.pairwise(args))
     result = run(*args, cwd=tmp_path)
     assert "Traceback" not in result.stderr
     fail_on = options.get("--fail-on", "error")
