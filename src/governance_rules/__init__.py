@@ -7,8 +7,9 @@ declarative, cited rule set.
 >>> report.summary.total, report.input_errors
 (0, [])
 
-Three ways in: this API (no global state), the ``governance-rules`` CLI, and
-:mod:`governance_rules.analysis` for notebooks.
+Three ways in: this API (no global state), the ``governance-rules`` CLI (formats text,
+json, sarif, junit, github, html; see docs/ci.md), and notebooks (``Rulebook.with_parameter``
+for what-if).
 """
 
 from ._checker import check_data, check_dossiers, check_paths
@@ -17,6 +18,7 @@ from .errors import EngineUnavailable, InputError, RulebookError
 from .records import Dossier, dossier_from_data, load_dossier
 from .report import Evidence, Finding, Report, Severity
 from .rulebook import Rule, Rulebook, load_rulebook
+from .waivers import apply_waivers, load_waivers
 
 __version__ = "0.1.0"
 
@@ -33,6 +35,7 @@ __all__ = [
     "RulebookError",
     "Severity",
     "__version__",
+    "apply_waivers",
     "check_data",
     "check_dossiers",
     "check_paths",
@@ -40,4 +43,5 @@ __all__ = [
     "get_engine",
     "load_dossier",
     "load_rulebook",
+    "load_waivers",
 ]
