@@ -66,3 +66,8 @@ Slug = Annotated[
 
 Text = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=2000)]
 Count = Annotated[int, Field(strict=True, ge=0, le=10_000_000)]
+
+PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$"
+"""A calendar period: ``2022``, ``2022-H1``, ``2022-Q3`` or ``2022-03``."""
+
+Period = Annotated[str, StringConstraints(strict=True, pattern=PERIOD_PATTERN)]

@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from ._base import RecordModel
-from ._types import Day, Slug, Text
+from ._types import Count, Day, Period, Slug, Text
 
 
 class BodyKind(StrEnum):
@@ -24,6 +24,15 @@ class BodyKind(StrEnum):
     GOVERNANCE_OFFICE = "governance_office"  # 综治办
     TOWNSHIP_CONGRESS = "township_congress"  # 乡镇人民代表大会
     STREET_OFFICE = "street_office"  # 街道办事处
+    RESIDENTS_GROUP = "residents_group"  # 居民小组
+    WORK_COMMITTEE = "work_committee"  # 居委会下设工作委员会
+    COORDINATION_GROUP = "coordination_group"  # 社区党建协调小组
+    ELECTION_COMMITTEE = "election_committee"  # 社区选举委员会
+    GOVERNANCE_COMMITTEE = "governance_committee"  # 乡镇综治委
+    TOWNSHIP_GOVERNMENT = "township_government"  # 乡镇人民政府
+    PRESIDIUM = "presidium"  # 人大主席团
+    REPRESENTATIVE_GROUP = "representative_group"  # 人大代表小组
+    CREDENTIALS_COMMITTEE = "credentials_committee"  # 代表资格审查委员会
 
 
 class Sector(StrEnum):
@@ -51,6 +60,33 @@ class Role(StrEnum):
     MEMBER = "member"
     REPRESENTATIVE = "representative"
     UNIT_REPRESENTATIVE = "unit_representative"
+    CHAIR = "chair"  # 主席 / 主任委员
+    VICE_CHAIR = "vice_chair"
+    HEAD = "head"  # 乡镇长
+    DEPUTY_HEAD = "deputy_head"
+    LEADER = "leader"  # 组长
+    WORKER = "worker"  # 职业社区工作者 / 专职工作人员
+
+
+class PartyForm(StrEnum):
+    """How a community party organisation is constituted (SQ-SIFANG:144)."""
+
+    BRANCH = "branch"  # 党支部
+    GENERAL_BRANCH = "general_branch"  # 党总支
+    PARTY_COMMITTEE = "party_committee"  # 党委
+
+
+class WorkArea(StrEnum):
+    """The eight work committees of a residents' committee (SQ-SIFANG:151)."""
+
+    SERVICE = "service"
+    SECURITY_MEDIATION = "security_mediation"
+    FAMILY_PLANNING = "family_planning"
+    CULTURE_EDUCATION = "culture_education"
+    PUBLIC_HEALTH = "public_health"
+    WOMEN_CHILDREN = "women_children"
+    SUPPORT_ARMY = "support_army"
+    AGEING = "ageing"
 
 
 class SeatOrigin(StrEnum):
@@ -95,7 +131,13 @@ class Term(RecordModel):
 
 
 class Seat(RecordModel):
-    """A person's seat on a body, with every term they held on it."""
+    """A person's seat on a body, with every term they held on it.
+
+    ``full_time`` marks a full-time post; ``handled_funds`` a member who kept the
+    community's money (audited on leaving); ``government_post`` a post held in the township
+    government; ``left_region_on`` the day the person moved out of the administrative region,
+    and ``resignation`` the decision that accepted their resignation.
+    """
 
     person: Slug
     name: Text
@@ -103,6 +145,11 @@ class Seat(RecordModel):
     sector: Sector | None = None
     group: Slug | None = None
     zone: Text | None = None
+    full_time: bool = False
+    handled_funds: bool = False
+    government_post: Text | None = None
+    left_region_on: Day | None = None
+    resignation: DecisionRef | None = None
     terms: list[Term] = Field(min_length=1, max_length=100)
 
     @model_validator(mode="after")
@@ -129,6 +176,14 @@ class Seat(RecordModel):
         return max(started, key=lambda t: t.start) if started else None
 
 
+class PeriodException(RecordModel):
+    """A stated reason why a norm (一般 / 原则上) was not met in one period, e.g. no meeting in
+    ``2022-02`` because of the Spring Festival. Turns a warning into info; never an error."""
+
+    period: Period
+    reason: Text
+
+
 class Body(RecordModel):
     """A governing body of the community, e.g. its consultation committee.
 
@@ -140,6 +195,13 @@ class Body(RecordModel):
     kind: BodyKind
     name: Text
     established: Day | None = None
+    established_by: DecisionRef | None = None
+    form: PartyForm | None = None
+    party_members: Count | None = None
+    households: Count | None = None
+    area: WorkArea | None = None
+    office_rooms: Count | None = None
+    exceptions: list[PeriodException] = Field(default_factory=list, max_length=1000)
     seats: list[Seat] = Field(default_factory=list, max_length=100_000)
 
     def seated_members_on(self, day: date) -> list[Seat]:

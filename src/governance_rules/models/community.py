@@ -24,3 +24,4 @@ class Community(RecordModel):
     households: Count | None = None
     residents: Count | None = None
     established: Day | None = None
+    special_circumstances: Text | None = None

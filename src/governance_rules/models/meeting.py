@@ -11,8 +11,36 @@ from ._types import Count, Day, Slug, Text
 
 
 class MeetingKind(StrEnum):
+    """What sort of meeting: the body's regular or ad hoc meeting, or one of the party
+    organisation's meeting types (SQ-SIFANG:309, :321–324), or a group's activity."""
+
     REGULAR = "regular"
     AD_HOC = "ad_hoc"
+    MEMBER_ASSEMBLY = "member_assembly"  # 党员大会
+    PARTY_GROUP = "party_group"  # 党小组会
+    PARTY_LECTURE = "party_lecture"  # 党课
+    LIFE_MEETING = "life_meeting"  # 民主生活会
+    ACTIVITY = "activity"  # 代表小组活动
+
+
+class AgendaItem(StrEnum):
+    WORK_REPORT = "work_report"  # 工作报告
+    FINANCE_REPORT = "finance_report"  # 财务收支情况报告
+    WORK_PLAN = "work_plan"
+    ELECTION = "election"
+
+
+class Matter(StrEnum):
+    """What a motion or hearing decides; some matters are reserved to the assembly (RA-RESERVED)."""
+
+    ORDINARY = "ordinary"
+    MAJOR_RESIDENTS_MATTER = "major_residents_matter"  # 涉及全体社区成员利益的重大问题
+    RC_ELECTION = "rc_election"  # 选举、撤换或补选社区居委会成员
+    CHARTER = "charter"  # 居民公约或居民自治章程
+    EXPENSE_OVER_500 = "expense_over_500"
+    RC_OWNERS_DISPUTE = "rc_owners_dispute"  # 居委会与业主委员会意见不同
+    RESIGNATION = "resignation"
+    ESTABLISH_BODY = "establish_body"
 
 
 class Outcome(StrEnum):
@@ -42,6 +70,7 @@ class Motion(RecordModel):
 
     id: Slug
     title: Text
+    matter: Matter = Matter.ORDINARY
     outcome: Outcome
     votes: Votes | None = None
     consented: list[Slug] | None = Field(default=None, max_length=100_000)
@@ -83,6 +112,11 @@ class Meeting(RecordModel):
     convener: Slug | None = None
     chair: Slug | None = None
     notice_date: Day | None = None
+    convened_by: Slug | None = Field(default=None, description="the body that convened it")
+    reported_on: Day | None = Field(
+        default=None, description="day its time and topics were reported to the higher body")
+    proposal: Slug | None = Field(default=None, description="the proposal that triggered it")
+    agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
     present: list[Slug] = Field(max_length=100_000)
     special_circumstances: Text | None = None
     motions: list[Motion] = Field(default_factory=list, max_length=10_000)
@@ -91,8 +125,10 @@ class Meeting(RecordModel):
     def _counts_are_possible(self) -> Meeting:
         if len(set(self.present)) != len(self.present):
             raise ValueError("`present` names the same person twice")
-        if self.notice_date is not None and self.notice_date > self.date:
-            raise ValueError(f"notice_date {self.notice_date} is after the meeting {self.date}")
+        for name in ("notice_date", "reported_on"):
+            day = getattr(self, name)
+            if day is not None and day > self.date:
+                raise ValueError(f"{name} {day} is after the meeting {self.date}")
         present = set(self.present)
         seen: set[str] = set()
         for motion in self.motions:

@@ -84,9 +84,43 @@ def resolve(dossier: Dossier) -> None:
 
     for located_body in list(dossier.bodies.values()):
         body = located_body.record
+        check_decision(located_body, ("established_by",), body.established_by)
         for i, seat in enumerate(body.seats):
+            check_decision(located_body, ("seats", i, "resignation"), seat.resignation)
             for j, term in enumerate(seat.terms):
                 check_decision(located_body, ("seats", i, "terms", j, "decision"), term.decision)
+
+    proposal_ids = {p.record.id for p in dossier.proposals}
+    for located in dossier.meetings:
+        meeting = located.record
+        if meeting.convened_by is not None and meeting.convened_by not in dossier.bodies:
+            fail(located, ("convened_by",), "unknown_id",
+                 _unknown("body", meeting.convened_by, dossier.bodies))
+        if meeting.proposal is not None and meeting.proposal not in proposal_ids:
+            fail(located, ("proposal",), "unknown_id",
+                 f"no proposal with id {meeting.proposal!r} in this dossier")
+
+    for collection in ("hearings", "disclosures", "audits", "reports", "proposals", "reviews",
+                       "assessments", "sessions"):
+        kept: list[Located[Any]] = []
+        for located in getattr(dossier, collection):
+            record = located.record
+            ok = record.body in dossier.bodies
+            if not ok:
+                fail(located, ("body",), "unknown_id", _unknown("body", record.body, dossier.bodies))
+            for field in ("by", "decision", "assembly"):
+                value = getattr(record, field, None)
+                if isinstance(value, DecisionRef):
+                    ok = check_decision(located, (field,), value) and ok
+                elif field == "assembly" and value is not None and dossier.meeting(value) is None:
+                    ok = False
+                    fail(located, (field,), "unknown_id", f"no meeting {value!r} in this dossier")
+                elif field == "by" and isinstance(value, str) and value not in dossier.bodies:
+                    ok = False
+                    fail(located, (field,), "unknown_id", _unknown("body", value, dossier.bodies))
+            if ok:
+                kept.append(located)
+        setattr(dossier, collection, kept)
 
     kept_expenses = []
     for located_expense in dossier.expenses:

@@ -7,7 +7,24 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from ..errors import InputError, dotted
-from ..models import Body, BodyKind, Community, Expense, Meeting, Recall, Role
+from ..models import (
+    Archive,
+    Assessment,
+    Audit,
+    Body,
+    BodyKind,
+    Community,
+    Disclosure,
+    Expense,
+    Hearing,
+    Meeting,
+    Proposal,
+    Recall,
+    Report,
+    Review,
+    Role,
+    Session,
+)
 from ..models.meeting import Motion
 from ._parse import LineIndex, Path_
 
@@ -52,6 +69,15 @@ class Dossier:
     meetings: list[Located[Meeting]] = field(default_factory=list)
     expenses: list[Located[Expense]] = field(default_factory=list)
     recalls: list[Located[Recall]] = field(default_factory=list)
+    hearings: list[Located[Hearing]] = field(default_factory=list)
+    disclosures: list[Located[Disclosure]] = field(default_factory=list)
+    audits: list[Located[Audit]] = field(default_factory=list)
+    reports: list[Located[Report]] = field(default_factory=list)
+    proposals: list[Located[Proposal]] = field(default_factory=list)
+    reviews: list[Located[Review]] = field(default_factory=list)
+    assessments: list[Located[Assessment]] = field(default_factory=list)
+    archives: list[Located[Archive]] = field(default_factory=list)
+    sessions: list[Located[Session]] = field(default_factory=list)
     input_errors: list[InputError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     meetings_by_id: dict[str, Located[Meeting]] = field(default_factory=dict, repr=False)

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import InputError, short_input
-from ..models import Body, Community, Expense, Meeting, Recall
+from ..models import Body, Community
 from ..models.record_file import RECORD_KEYS
 from ._parse import LineIndex, ParseFailure, Path_, parse_record_text
 from ._resolve import resolve
@@ -191,12 +191,8 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
             dossier.community = located
         elif isinstance(record, Body):
             dossier.bodies[record.id] = located
-        elif isinstance(record, Meeting):
-            dossier.meetings.append(located)
-        elif isinstance(record, Expense):
-            dossier.expenses.append(located)
-        elif isinstance(record, Recall):
-            dossier.recalls.append(located)
+        else:
+            getattr(dossier, collection).append(located)
 
 
 def _record_files_under(folder: Path) -> list[Path]:
