@@ -1,6 +1,9 @@
-"""Facts: one flat, typed case per motion, meeting, expense, term, act or replacement."""
+"""Facts: one flat, typed case per motion, meeting, expense, term, act, replacement, period,
+roster, hearing, report … (see ``FACT_SCHEMAS``)."""
 
-from ._build import build_facts
+from ._build import FactOptions, build_facts, record_window
+from ._window import Window
 from .schema import FACT_SCHEMAS, Fact, RecordRef
 
-__all__ = ["FACT_SCHEMAS", "Fact", "RecordRef", "build_facts"]
+__all__ = ["FACT_SCHEMAS", "Fact", "FactOptions", "RecordRef", "Window", "build_facts",
+           "record_window"]

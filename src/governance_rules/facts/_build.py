@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..models import (
     ApproverRole,
+    AuditKind,
     Body,
     BodyKind,
     DecisionRef,
@@ -22,13 +24,54 @@ from ..models import (
     Voucher,
 )
 from ..records.dossier import Dossier, Located
+from ._periods import period_facts
+from ._records import cluster_facts, record_facts, roster_facts
+from ._window import Window
 from .schema import Fact, RecordRef
 
+_HANDOVER_SLACK = timedelta(days=90)
+_ONE_DAY = timedelta(days=1)
 
-def build_facts(dossier: Dossier, as_of: date | None = None) -> list[Fact]:
-    """Every fact of ``dossier``; records dated after ``as_of`` have not happened yet."""
-    builder = _FactBuilder(dossier, as_of)
-    return list(builder.facts())
+
+@dataclass(frozen=True)
+class FactOptions:
+    """Settings of the analysis facts (FIN-SPLITTING): the window in days and the grouping key."""
+
+    split_window_days: int = 30
+    split_key: str = "payee"
+
+
+def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | None = None,
+                options: FactOptions | None = None) -> list[Fact]:
+    """Every fact of ``dossier``; records dated after ``as_of`` have not happened yet.
+
+    ``window`` bounds the periods that cadence rules judge and the day rosters are read on;
+    by default it runs from the first to the last dated record (or ``as_of``).
+    """
+    builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of))
+    return list(builder.facts(options or FactOptions()))
+
+
+def record_window(dossier: Dossier, as_of: date | None = None) -> Window:
+    """From the earliest to the latest day any record of ``dossier`` is dated (capped at ``as_of``)."""
+    days = [d for d in _record_days(dossier) if as_of is None or d <= as_of]
+    if not days:
+        today = as_of or date(1970, 1, 1)
+        return Window(today, today)
+    return Window(min(days), max(days))
+
+
+def _record_days(dossier: Dossier) -> Iterator[date]:
+    for m in dossier.meetings:
+        yield m.record.date
+    for e in dossier.expenses:
+        yield e.record.paid_on
+    for collection in (dossier.hearings, dossier.disclosures, dossier.audits, dossier.proposals,
+                       dossier.reviews, dossier.assessments, dossier.archives, dossier.sessions):
+        for located in collection:
+            yield located.record.date
+    for r in dossier.reports:
+        yield r.record.submitted_on
 
 
 def _span(start: date, end: date) -> tuple[int, int, int]:
@@ -52,15 +95,22 @@ def _add_months(day: date, months: int) -> date:
 
 
 class _FactBuilder:
-    def __init__(self, dossier: Dossier, as_of: date | None) -> None:
+    def __init__(self, dossier: Dossier, as_of: date | None, window: Window) -> None:
         self.dossier = dossier
         self.as_of = as_of
+        self.window = window
+        self.window_end = window.end
         self.jurisdiction = dossier.jurisdiction
 
     def _happened(self, day: date) -> bool:
         return self.as_of is None or day <= self.as_of
 
-    def facts(self) -> Iterator[Fact]:
+    def facts(self, options: FactOptions) -> Iterator[Fact]:
+        yield from roster_facts(self.dossier, self.window.end)
+        yield from period_facts(self.dossier, self.window)
+        yield from record_facts(self.dossier, self.window)
+        yield from cluster_facts(self.dossier, self.window, options.split_window_days,
+                                 options.split_key)
         for meeting in self.dossier.meetings:
             if self._happened(meeting.record.date):
                 yield from self._meeting(meeting)
@@ -80,15 +130,21 @@ class _FactBuilder:
             "present": len(meeting.present), "seated": seated,
         }
         dates = {"meeting": meeting.date}
+        names = {"body_name": body.name, "subject": meeting.id}
+        if meeting.special_circumstances:
+            names["special_circumstances"] = meeting.special_circumstances
         yield Fact("meeting", RecordRef(meeting.id, "meeting", located.where()), meeting.date,
                    self.jurisdiction,
                    {**common,
-                    "special_circumstances": int(meeting.special_circumstances is not None)},
-                   dates, {"body_name": body.name})
+                    "special_circumstances": int(meeting.special_circumstances is not None),
+                    **self._meeting_extras(meeting, body)},
+                   {**dates, **({"notice": meeting.notice_date} if meeting.notice_date else {}),
+                    **({"reported": meeting.reported_on} if meeting.reported_on else {})},
+                   names)
         for i, motion in enumerate(meeting.motions):
             votes = motion.votes
             values: dict[str, int | str] = {
-                **common, "outcome": motion.outcome.value,
+                **common, "outcome": motion.outcome.value, "matter": motion.matter.value,
                 "yes": votes.yes if votes else motion.consent_count,
                 "no": votes.no if votes else 0,
                 "abstain": votes.abstain if votes else 0,
@@ -101,6 +157,22 @@ class _FactBuilder:
                        {"body_name": body.name, "title": motion.title})
         for i, person in enumerate(meeting.present):
             yield from self._act(located, body, person, i)
+
+    def _meeting_extras(self, meeting: Meeting, body: Body) -> dict[str, int | str]:
+        convener = self.dossier.bodies.get(meeting.convened_by or "")
+        proposal = next((p.record for p in self.dossier.proposals
+                         if p.record.id == meeting.proposal), None)
+        return {
+            "notice_days": _days(meeting.notice_date, meeting.date),
+            "report_days": _days(meeting.reported_on, meeting.date),
+            "convener_kind": convener.record.kind.value if convener else "",
+            "chair_role": _role_of(body, meeting.chair, meeting.date),
+            "convener_role": _role_of(body, meeting.convener, meeting.date),
+            "has_proposal": int(proposal is not None),
+            **{f"{what}_{n}": getattr(proposal, f"{what}_{n}") if proposal else 0
+               for what in ("residents", "households", "groups", "representatives")
+               for n in ("signed", "total")},
+        }
 
     def _act(self, located: Located[Meeting], body: Body, person: str, i: int) -> Iterator[Fact]:
         meeting = located.record
@@ -129,6 +201,7 @@ class _FactBuilder:
                     continue
                 years, months, days = _span(term.start, term.end) if term.end else (0, 0, 0)
                 decision_kind, adopted = self._decision(term)
+                departure = self._departure(body, seat, term)
                 yield Fact(
                     "term",
                     RecordRef(f"{body.id}/{seat.person}", "term",
@@ -138,10 +211,34 @@ class _FactBuilder:
                      "role": seat.role.value, "obtained_by": term.obtained_by.value,
                      "has_end": int(term.end is not None), "span_years": years,
                      "span_months": months, "span_days": days,
-                     "decision_body_kind": decision_kind, "decision_adopted": adopted},
-                    {"term_start": term.start, **({"term_end": term.end} if term.end else {})},
+                     "decision_body_kind": decision_kind, "decision_adopted": adopted,
+                     **departure},
+                    {"term_start": term.start, **({"term_end": term.end} if term.end else {}),
+                     **({"left_region": seat.left_region_on} if seat.left_region_on else {})},
                     {"person": seat.person, "person_name": seat.name, "body_name": body.name},
                 )
+
+    def _departure(self, body: Body, seat: Seat, term: Term) -> dict[str, int]:
+        """How a term ended: was it over by the window's end, was a handover audit held,
+        did the holder leave the region and keep acting, was a resignation decided."""
+        ended = term.end is not None and term.end < self.window_end
+        handover = any(a.record.kind is AuditKind.HANDOVER and a.record.person == seat.person
+                       and term.end is not None and a.record.date >= term.end - _HANDOVER_SLACK
+                       for a in self.dossier.audits)
+        left = seat.left_region_on
+        acted_after = left is not None and term.start <= left and (term.end is None or term.end > left)
+        resignation = 0
+        if seat.resignation is not None:
+            found = self.dossier.motion(seat.resignation.meeting, seat.resignation.motion)
+            if found is not None:
+                deciding = self.dossier.bodies[found[0].body].record
+                resignation = int(deciding.kind is BodyKind.TOWNSHIP_CONGRESS
+                                  and found[1].outcome is Outcome.ADOPTED)
+        return {"ended": int(ended), "handled_funds": int(seat.handled_funds),
+                "handover_audit": int(handover),
+                "left_region": int(left is not None and term.start <= left
+                                   and (term.end is None or left <= term.end + _ONE_DAY)),
+                "acted_after_leaving": int(acted_after), "resignation_decided": resignation}
 
     def _decision(self, term: Term) -> tuple[str, int]:
         if term.decision is None:
@@ -270,6 +367,21 @@ class _FactBuilder:
              "successor": new.person if new else "", "successor_name": new.name if new else "",
              "body_name": body.name},
         )
+
+
+def _days(before: date | None, after: date) -> int:
+    """Whole days from ``before`` to ``after``; -1 when ``before`` is not recorded."""
+    return (after - before).days if before is not None else -1
+
+
+def _role_of(body: Body, person: str | None, day: date) -> str:
+    """The role ``person`` holds on ``body`` on ``day``: "" if nobody, "outsider" if no seat."""
+    if person is None:
+        return ""
+    seat = body.seat_of(person)
+    if seat is None or seat.term_on(day) is None:
+        return "outsider"
+    return seat.role.value
 
 
 def _text(value: object) -> str:

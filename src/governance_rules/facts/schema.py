@@ -16,9 +16,13 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     "meeting": {
         "body": str, "body_kind": str, "meeting_kind": str,
         "present": int, "seated": int, "special_circumstances": int,
+        "notice_days": int, "report_days": int, "convener_kind": str, "chair_role": str,
+        "convener_role": str, "has_proposal": int,
+        **{f"{what}_{n}": int for what in ("residents", "households", "groups",
+                                             "representatives") for n in ("signed", "total")},
     },
     "motion": {
-        "body": str, "body_kind": str, "meeting_kind": str, "outcome": str,
+        "body": str, "body_kind": str, "meeting_kind": str, "outcome": str, "matter": str,
         "yes": int, "no": int, "abstain": int, "votes_cast": int, "consented": int,
         "present": int, "seated": int,
     },
@@ -34,7 +38,9 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     "term": {
         "body": str, "body_kind": str, "person": str, "role": str, "obtained_by": str,
         "has_end": int, "span_years": int, "span_months": int, "span_days": int,
-        "decision_body_kind": str, "decision_adopted": int,
+        "decision_body_kind": str, "decision_adopted": int, "ended": int,
+        "handled_funds": int, "handover_audit": int, "left_region": int,
+        "acted_after_leaving": int, "resignation_decided": int,
     },
     "act": {
         "body": str, "body_kind": str, "person": str, "act_day": int,
@@ -46,6 +52,51 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "sector": str, "successor_sector": str, "group": str, "successor_group": str,
         "successor_obtained_by": str, "decision_found": int, "decision_body": str,
         "decision_adopted": int, "decision_consented": int, "decision_seated": int,
+    },
+    "period": {
+        "body": str, "body_kind": str, "granularity": str, "part": str, "category": str,
+        "count": int, "special_circumstances": int,
+    },
+    "roster": {
+        "body": str, "body_kind": str, "seated": int, "form": str, "party_members": int,
+        "households": int, "office_rooms": int, "full_time_members": int,
+        "sectors_missing": int, "sectors_repeated": int, "zones_missing": int,
+        "groups": int, "groups_short": int, "groups_over": int, "unit_reps": int,
+        "gov_posts": int, "work_committees_missing": int, "leaders_outside_presidium": int,
+        "established_by_plenary": int, "special_circumstances": int,
+        **{f"n_{role}": int for role in ("director", "deputy_director", "chair", "vice_chair",
+                                          "secretary", "convener", "leader")},
+    },
+    "community": {"households": int, "special_circumstances": int},
+    "archive": {"files_missing": int, "registers_missing": int},
+    "hearing": {
+        "body": str, "body_kind": str, "matter": str, "decided": int, "steps_missing": int,
+        "steps_out_of_order": int, "publish_days": int, "concerns_government": int,
+        "sent_in_writing": int,
+    },
+    "disclosure": {"body": str, "body_kind": str, "category": str, "decided_by_party": int},
+    "report": {
+        "body": str, "body_kind": str, "report_kind": str, "granularity": str,
+        "months_after": int, "year_offset": int, "submitted_month": int, "submitted_day": int,
+        "title_length": int, "page_size": str, "line_spacing_pt": int, "length_chars": int,
+    },
+    "proposal": {
+        "body": str, "body_kind": str, "followed": int,
+        **{f"{what}_{n}": int for what in ("residents", "households", "groups",
+                                             "representatives") for n in ("signed", "total")},
+    },
+    "session": {
+        "body": str, "body_kind": str, "number": int, "days": int, "extra": int,
+        "election": int, "method_adopted": int, "posts_appointed": int, "oath_missing": int,
+    },
+    "assessment": {
+        "body": str, "body_kind": str, "accepted": int, "cult_activity": int,
+        "collective_petitions": int, "criminal_cases": int, "major_accidents": int,
+        "satisfaction_bp": int,
+    },
+    "expense_cluster": {
+        "body": str, "body_kind": str, "cluster_size": int, "cluster_fen": int,
+        "cluster_before_fen": int, "max_single_fen": int,
     },
 }
 """Fact type → field → type."""

@@ -1,0 +1,108 @@
+"""Period facts: how many events of each category a body had in each calendar period.
+
+A cadence rule ("a working meeting every month") judges these. Only periods wholly inside
+the checked window, and starting on or after the body existed, become facts, so a partial
+period or a month before the body was set up is never judged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from ..models import Body, BodyKind
+from ..records.dossier import Dossier, Located
+from ._window import GRANULARITIES, Period, Window, period_of, periods_within
+from .schema import Fact, RecordRef
+
+CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
+    BodyKind.CONSULTATION_COMMITTEE: ("regular", "review"),
+    BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY: ("meeting", "agenda_work_report",
+                                              "agenda_finance_report"),
+    BodyKind.RESIDENTS_COMMITTEE: ("regular", "disclosure_government_affairs",
+                                   "disclosure_affairs", "disclosure_finance",
+                                   "audit_quarterly_review"),
+    BodyKind.PARTY_COMMITTEE: ("regular", "member_assembly", "party_group", "party_lecture",
+                               "life_meeting"),
+    BodyKind.WORK_COMMITTEE: ("regular",),
+    BodyKind.COORDINATION_GROUP: ("regular",),
+    BodyKind.GOVERNANCE_COMMITTEE: ("regular",),
+    BodyKind.GOVERNANCE_OFFICE: ("report_dispute_monthly", "report_screening",
+                                 "report_security_analysis", "report_inspection",
+                                 "report_work_record"),
+    BodyKind.TOWNSHIP_CONGRESS: ("session",),
+    BodyKind.PRESIDIUM: ("regular",),
+    BodyKind.REPRESENTATIVE_GROUP: ("activity", "report_plan"),
+}
+"""Which event categories are counted for each kind of body."""
+
+
+def events_by_body(dossier: Dossier, window: Window) -> dict[str, list[tuple[date, str]]]:
+    """(day, category) of every dated event of each body inside ``window``."""
+    out: dict[str, list[tuple[date, str]]] = defaultdict(list)
+
+    def add(body: str, day: date, *categories: str) -> None:
+        if window.covers(day):
+            out[body].extend((day, c) for c in categories)
+
+    for m in dossier.meetings:
+        meeting = m.record
+        add(meeting.body, meeting.date, "meeting", meeting.kind.value,
+            *(f"agenda_{item.value}" for item in meeting.agenda))
+    for s in dossier.sessions:
+        add(s.record.body, s.record.date, "session")
+    for d in dossier.disclosures:
+        add(d.record.body, d.record.date, f"disclosure_{d.record.category.value}")
+    for a in dossier.audits:
+        add(a.record.body, a.record.date, f"audit_{a.record.kind.value}")
+    for r in dossier.reports:
+        add(r.record.body, period_of(r.record.period).start, f"report_{r.record.kind.value}")
+    for v in dossier.reviews:
+        add(v.record.body, v.record.date, "review")
+    return out
+
+
+def body_start(body: Body) -> date | None:
+    """When the body existed from: ``established``, else the earliest term start."""
+    if body.established is not None:
+        return body.established
+    starts = [t.start for s in body.seats for t in s.terms]
+    return min(starts) if starts else None
+
+
+def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    events = events_by_body(dossier, window)
+    for located in dossier.bodies.values():
+        body = located.record
+        categories = CATEGORIES.get(body.kind)
+        if not categories:
+            continue
+        start = body_start(body)
+        exceptions = {e.period: e.reason for e in body.exceptions}
+        days = events.get(body.id, [])
+        for granularity in GRANULARITIES:
+            for period in periods_within(granularity, window):
+                if start is not None and period.start < start:
+                    continue
+                for category in categories:
+                    count = sum(1 for day, c in days
+                                if c == category and period.start <= day <= period.end)
+                    yield _fact(dossier, located, period, category, count,
+                                exceptions.get(period.label))
+
+
+def _fact(dossier: Dossier, located: Located[Body], period: Period, category: str, count: int,
+          exception: str | None) -> Fact:
+    body = located.record
+    names = {"body_name": body.name, "subject": period.label, "period": period.label,
+             "category": category}
+    if exception:
+        names["special_circumstances"] = exception
+    return Fact(
+        "period", RecordRef(f"{body.id}/{category}/{period.label}", "period", located.where()),
+        period.end, dossier.jurisdiction,
+        {"body": body.id, "body_kind": body.kind.value, "granularity": period.granularity,
+         "part": period.part, "category": category, "count": count,
+         "special_circumstances": int(exception is not None)},
+        {"period_start": period.start, "period_end": period.end}, names)

@@ -1,0 +1,246 @@
+"""Facts about rosters (as of a day) and about the records besides meetings and expenses."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ..models import (
+    ArchiveFile,
+    Body,
+    BodyKind,
+    HearingStep,
+    Outcome,
+    Register,
+    Role,
+    SeatOrigin,
+    Sector,
+    WorkArea,
+)
+from ..records.dossier import Dossier
+from ._window import Window, month_index, period_of
+from .schema import Fact, RecordRef
+
+_ROLE_COUNTS = ("director", "deputy_director", "chair", "vice_chair", "secretary", "convener",
+                "leader")
+
+
+def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
+    """One fact per body: who sits on it on ``day`` and what that adds up to."""
+    presidium = {s.person for b in dossier.bodies_of_kind(BodyKind.PRESIDIUM)
+                 for s in b.seated_members_on(day)}
+    areas = {b.area for b in dossier.bodies_of_kind(BodyKind.WORK_COMMITTEE) if b.area}
+    for located in dossier.bodies.values():
+        body = located.record
+        seated = body.seated_members_on(day)
+        sectors = Counter(s.sector for s in seated if s.sector is not None)
+        groups = Counter(s.group for s in seated
+                         if s.group is not None and s.role is not Role.UNIT_REPRESENTATIVE)
+        roles = Counter(s.role.value for s in seated)
+        leaders = [s for s in seated if s.role in (Role.CHAIR, Role.VICE_CHAIR)]
+        names = {"body_name": body.name, "subject": body.name, "day": day.isoformat(),
+                 "missing_sectors": ", ".join(x.value for x in Sector if not sectors[x]),
+                 "missing_areas": ", ".join(a.value for a in WorkArea if a not in areas)}
+        values: dict[str, int | str] = {
+            "body": body.id, "body_kind": body.kind.value, "seated": len(seated),
+            "form": body.form.value if body.form else "",
+            "party_members": _known(body.party_members),
+            "households": _known(body.households), "office_rooms": _known(body.office_rooms),
+            "full_time_members": sum(1 for s in seated if s.full_time),
+            "sectors_missing": sum(1 for x in Sector if not sectors[x]),
+            "sectors_repeated": sum(n - 1 for n in sectors.values() if n > 1),
+            "zones_missing": sum(1 for s in seated if not s.zone),
+            "groups": len(groups), "groups_short": sum(1 for n in groups.values() if n < 2),
+            "groups_over": sum(1 for n in groups.values() if n > 3),
+            "unit_reps": roles.get(Role.UNIT_REPRESENTATIVE.value, 0),
+            "gov_posts": sum(1 for s in leaders if s.government_post),
+            "work_committees_missing": sum(1 for a in WorkArea if a not in areas),
+            "leaders_outside_presidium": sum(1 for s in leaders if s.person not in presidium),
+            "established_by_plenary": _established_by_plenary(dossier, body),
+            "special_circumstances": 0,
+            **{f"n_{role}": roles.get(role, 0) for role in _ROLE_COUNTS},
+        }
+        yield Fact("roster", RecordRef(body.id, "body", located.where()), day,
+                   dossier.jurisdiction, values, {"roster_day": day}, names)
+    if dossier.community is not None:
+        community = dossier.community.record
+        names = {"subject": community.name, "body_name": community.name}
+        if community.special_circumstances:
+            names["special_circumstances"] = community.special_circumstances
+        yield Fact("community", RecordRef(community.id, "community", dossier.community.where()),
+                   day, dossier.jurisdiction,
+                   {"households": _known(community.households),
+                    "special_circumstances": int(community.special_circumstances is not None)},
+                   {}, names)
+
+
+def _established_by_plenary(dossier: Dossier, body: Body) -> int:
+    if body.established_by is None:
+        return 0
+    found = dossier.motion(body.established_by.meeting, body.established_by.motion)
+    if found is None:
+        return 0
+    meeting, motion = found
+    deciding = dossier.bodies[meeting.body].record
+    return int(deciding.kind is BodyKind.TOWNSHIP_CONGRESS and motion.outcome is Outcome.ADOPTED)
+
+
+def _known(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """Hearings, disclosures, reports, proposals, sessions, assessments and archives in ``window``."""
+    j = dossier.jurisdiction
+    for located_archive in dossier.archives:
+        archive = located_archive.record
+        if window.covers(archive.date):
+            files = [f.value for f in ArchiveFile if f not in archive.files]
+            registers = [r.value for r in Register if r not in archive.registers]
+            yield Fact("archive", RecordRef(archive.id, "archive", located_archive.where()), archive.date, j,
+                       {"files_missing": len(files), "registers_missing": len(registers)},
+                       {"inspected": archive.date},
+                       {"subject": archive.id, "missing": ", ".join(files + registers)})
+    for h in dossier.hearings:
+        hearing = h.record
+        if not window.covers(hearing.date):
+            continue
+        body = dossier.bodies[hearing.body].record
+        missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy)
+        published = hearing.published_on
+        yield Fact("hearing", RecordRef(hearing.id, "hearing", h.where()), hearing.date, j,
+                   {"body": body.id, "body_kind": body.kind.value, "matter": hearing.matter.value,
+                    "decided": int(hearing.votes is not None or hearing.outcome is not None),
+                    "steps_missing": missing, "steps_out_of_order": disorder,
+                    "publish_days": (published - hearing.date).days if published else -1,
+                    "concerns_government": int(hearing.concerns_government),
+                    "sent_in_writing": int(hearing.sent_in_writing_on is not None)},
+                   {"hearing": hearing.date, **({"published": published} if published else {})},
+                   {"body_name": body.name, "subject": hearing.topic, "title": hearing.topic,
+                    "steps": ", ".join(s.value for s in hearing.steps) or "-"})
+    for d in dossier.disclosures:
+        disclosure = d.record
+        if not window.covers(disclosure.date):
+            continue
+        body = dossier.bodies[disclosure.body].record
+        decided = 0
+        if disclosure.decision is not None:
+            found = dossier.motion(disclosure.decision.meeting, disclosure.decision.motion)
+            if found is not None:
+                deciding = dossier.bodies[found[0].body].record
+                decided = int(deciding.kind is BodyKind.PARTY_COMMITTEE
+                              and found[1].outcome is Outcome.ADOPTED)
+        yield Fact("disclosure", RecordRef(disclosure.id, "disclosure", d.where()), disclosure.date,
+                   j, {"body": body.id, "body_kind": body.kind.value,
+                       "category": disclosure.category.value, "decided_by_party": decided},
+                   {"disclosed": disclosure.date},
+                   {"body_name": body.name, "subject": disclosure.title, "title": disclosure.title})
+    for r in dossier.reports:
+        report = r.record
+        if not window.covers(report.submitted_on):
+            continue
+        body = dossier.bodies[report.body].record
+        period = period_of(report.period)
+        sub = report.submitted_on
+        yield Fact("report", RecordRef(report.id, "report", r.where()), sub, j,
+                   {"body": body.id, "body_kind": body.kind.value,
+                    "report_kind": report.kind.value, "granularity": period.granularity,
+                    "months_after": month_index(sub) - month_index(period.end),
+                    "year_offset": sub.year - period.start.year, "submitted_month": sub.month,
+                    "submitted_day": sub.day,
+                    "title_length": len(report.title) if report.title else -1,
+                    "page_size": (report.page_size or "").upper(),
+                    "line_spacing_pt": _known(report.line_spacing_pt),
+                    "length_chars": _known(report.length_chars)},
+                   {"submitted": sub, "period_end": period.end},
+                   {"body_name": body.name, "subject": report.title or report.id,
+                    "period": report.period, "title": report.title or ""})
+    assemblies = {m.record.id: m.record for m in dossier.meetings}
+    for p in dossier.proposals:
+        proposal = p.record
+        if not window.covers(proposal.date):
+            continue
+        body = dossier.bodies[proposal.body].record
+        held = assemblies.get(proposal.assembly or "")
+        followed = int(held is not None and held.body == proposal.body and held.date >= proposal.date)
+        yield Fact("proposal", RecordRef(proposal.id, "proposal", p.where()), proposal.date, j,
+                   {"body": body.id, "body_kind": body.kind.value, "followed": followed,
+                    **{f"{w}_{n}": getattr(proposal, f"{w}_{n}")
+                       for w in ("residents", "households", "groups", "representatives")
+                       for n in ("signed", "total")}},
+                   {"proposed": proposal.date}, {"body_name": body.name, "subject": proposal.id})
+    for s in dossier.sessions:
+        session = s.record
+        if not window.covers(session.date):
+            continue
+        body = dossier.bodies[session.body].record
+        elected = [post for post in session.posts if post.obtained_by is not SeatOrigin.APPOINTMENT]
+        yield Fact("session", RecordRef(session.id, "session", s.where()), session.date, j,
+                   {"body": body.id, "body_kind": body.kind.value, "number": session.number,
+                    "days": session.days, "extra": int(session.extra),
+                    "election": int(session.election),
+                    "method_adopted": int(session.election_method_adopted_on is not None),
+                    "posts_appointed": len(session.posts) - len(elected),
+                    "oath_missing": sum(1 for post in elected if not post.oath_taken)},
+                   {"session": session.date}, {"body_name": body.name, "subject": session.id})
+    for a in dossier.assessments:
+        assessment = a.record
+        if not window.covers(assessment.date):
+            continue
+        body = dossier.bodies[assessment.body].record
+        yield Fact("assessment", RecordRef(assessment.id, "assessment", a.where()),
+                   assessment.date, j,
+                   {"body": body.id, "body_kind": body.kind.value,
+                    "accepted": int(assessment.accepted),
+                    "cult_activity": assessment.cult_activity,
+                    "collective_petitions": assessment.collective_petitions,
+                    "criminal_cases": assessment.criminal_cases,
+                    "major_accidents": assessment.major_accidents,
+                    "satisfaction_bp": int(assessment.satisfaction_percent * 100)},
+                   {"assessed": assessment.date},
+                   {"body_name": body.name, "subject": f"{assessment.village} {assessment.year}",
+                    "satisfaction": f"{assessment.satisfaction_percent}%"})
+
+
+_ORDER = list(HearingStep)
+
+
+def _step_faults(steps: list[HearingStep], needs_officials: bool) -> tuple[int, int]:
+    """(steps missing, steps out of order) against SQ-SIFANG:379."""
+    required = [s for s in _ORDER if s is not HearingStep.OFFICIALS_ANSWER or needs_officials]
+    missing = sum(1 for s in required if s not in steps)
+    ranks = [_ORDER.index(s) for s in steps]
+    disorder = sum(1 for a, b in itertools.pairwise(ranks) if b < a)
+    return missing, disorder
+
+
+def cluster_facts(dossier: Dossier, window: Window, days: int, key: str) -> Iterator[Fact]:
+    """For each expense, the sum of the expenses of the same ``key`` (payee or purpose) paid
+    within ``days`` days up to it: the material for FIN-SPLITTING."""
+    ordered = sorted((e for e in dossier.expenses if window.covers(e.record.paid_on)),
+                     key=lambda e: (e.record.paid_on, e.record.id))
+    for i, located in enumerate(ordered):
+        expense = located.record
+        group_key = getattr(expense, key)
+        since = expense.paid_on - timedelta(days=days - 1)
+        group = [e.record for e in ordered[: i + 1]
+                 if getattr(e.record, key) == group_key and e.record.body == expense.body
+                 and e.record.paid_on >= since]
+        body = dossier.bodies[expense.body].record
+        total = sum((e.amount for e in group), Decimal(0))
+        yield Fact("expense_cluster", RecordRef(expense.id, "expense", located.where()),
+                   expense.paid_on, dossier.jurisdiction,
+                   {"body": body.id, "body_kind": body.kind.value, "cluster_size": len(group),
+                    "cluster_fen": _fen(total), "cluster_before_fen": _fen(total - expense.amount),
+                    "max_single_fen": max(_fen(e.amount) for e in group)},
+                   {"paid": expense.paid_on, "since": since},
+                   {"body_name": body.name, "subject": expense.id, "group_key": str(group_key),
+                    "cluster_total": f"{total:.2f}", "expenses": ", ".join(e.id for e in group),
+                    "window_days": str(days)})
+
+
+def _fen(amount: Decimal) -> int:
+    return int(amount * 100)

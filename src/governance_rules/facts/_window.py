@@ -1,0 +1,93 @@
+"""The checked window and calendar periods: which months, quarters, half years and years
+a cadence rule judges."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+GRANULARITIES = ("month", "bimonth", "quarter", "half", "year")
+_MONTHS = {"month": 1, "bimonth": 2, "quarter": 3, "half": 6, "year": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The days a check covers, both ends included.
+
+    >>> Window(date(2022, 1, 1), date(2022, 12, 31)).covers(date(2022, 6, 30))
+    True
+    """
+
+    start: date
+    end: date
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A calendar period, e.g. the third quarter of 2022."""
+
+    granularity: str
+    start: date
+    end: date
+
+    @property
+    def part(self) -> str:
+        """``03`` for March, ``B2`` for March–April, ``Q1``, ``H2``, or ``Y``."""
+        index = (self.start.month - 1) // _MONTHS[self.granularity] + 1
+        return {"month": f"{index:02d}", "bimonth": f"B{index}", "quarter": f"Q{index}",
+                "half": f"H{index}", "year": "Y"}[self.granularity]
+
+    @property
+    def label(self) -> str:
+        """How records and reports name the period: ``2022-03``, ``2022-Q1``, ``2022-H2``, ``2022``.
+
+        >>> next(periods_within("quarter", Window(date(2022, 1, 1), date(2022, 12, 31)))).label
+        '2022-Q1'
+        """
+        part = self.part
+        return str(self.start.year) if part == "Y" else f"{self.start.year}-{part}"
+
+
+def periods_within(granularity: str, window: Window) -> Iterator[Period]:
+    """The periods of ``granularity`` lying wholly inside ``window``, in order."""
+    step = _MONTHS[granularity]
+    month = ((window.start.month - 1) // step) * step + 1
+    start = date(window.start.year, month, 1)
+    while start <= window.end:
+        end = _month_add(start, step) - timedelta(days=1)
+        if start >= window.start and end <= window.end:
+            yield Period(granularity, start, end)
+        start = _month_add(start, step)
+
+
+def period_of(label: str) -> Period:
+    """Parse a period label (as validated by the models).
+
+    >>> period_of("2022-H2").start, period_of("2022-H2").end
+    (datetime.date(2022, 7, 1), datetime.date(2022, 12, 31))
+    """
+    year = int(label[:4])
+    rest = label[5:]
+    if not rest:
+        granularity, month = "year", 1
+    elif rest[0] == "Q":
+        granularity, month = "quarter", (int(rest[1]) - 1) * 3 + 1
+    elif rest[0] == "H":
+        granularity, month = "half", (int(rest[1]) - 1) * 6 + 1
+    else:
+        granularity, month = "month", int(rest)
+    start = date(year, month, 1)
+    return Period(granularity, start, _month_add(start, _MONTHS[granularity]) - timedelta(days=1))
+
+
+def month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_add(day: date, months: int) -> date:
+    year, month = divmod(day.month - 1 + months, 12)
+    return date(day.year + year, month + 1, 1)
