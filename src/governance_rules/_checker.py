@@ -12,7 +12,7 @@ from typing import Any
 
 from .engines import Case, Engine, Verdict, get_engine
 from .errors import InputError
-from .facts import Fact, build_facts
+from .facts import Fact, FactOptions, Window, build_facts, record_window
 from .records.dossier import Dossier
 from .records.loader import discover, display_path, dossier_from_data, load_dossier
 from .report.model import (
@@ -23,6 +23,7 @@ from .report.model import (
     RecordLocation,
     Report,
     RuleInfo,
+    Severity,
     Source,
     Text,
     summarise,
@@ -39,6 +40,7 @@ def check_paths(
     engine: str | Engine = "native",
     as_of: date | None = None,
     base: str | os.PathLike[str] | None = None,
+    window: tuple[date | None, date | None] = (None, None),
 ) -> Report:
     """Check the record files and folders at ``paths``; files are shown relative to ``base``.
 
@@ -55,7 +57,7 @@ def check_paths(
         dossiers.append(dossier)
         selections.append(frozenset(display_path(p, base_path) for p in source.selected))
     return check_dossiers(dossiers, rulebook=rulebook, engine=engine, as_of=as_of,
-                          selections=selections, extra_errors=errors)
+                          selections=selections, extra_errors=errors, window=window)
 
 
 def check_data(
@@ -64,6 +66,7 @@ def check_data(
     rulebook: Rulebook | None = None,
     engine: str | Engine = "native",
     as_of: date | None = None,
+    window: tuple[date | None, date | None] = (None, None),
 ) -> Report:
     """Check records given as data: ``{"file name": {"meeting": {...}}, ...}`` is one dossier.
 
@@ -72,7 +75,7 @@ def check_data(
     0
     """
     dossier = dossier_from_data(files)
-    return check_dossiers([dossier], rulebook=rulebook, engine=engine, as_of=as_of)
+    return check_dossiers([dossier], rulebook=rulebook, engine=engine, as_of=as_of, window=window)
 
 
 def check_dossiers(
@@ -83,7 +86,11 @@ def check_dossiers(
     as_of: date | None = None,
     selections: Sequence[frozenset[str] | None] | None = None,
     extra_errors: Sequence[InputError] = (),
+    window: tuple[date | None, date | None] = (None, None),
 ) -> Report:
+    """Check resolved dossiers. ``window`` (from, to) bounds the periods cadence rules judge
+    and the day rosters are read on; either end defaults to the records' own first or last day.
+    """
     book = rulebook or load_rulebook()
     runner = get_engine(engine) if isinstance(engine, str) else engine
     findings: list[Finding] = []
@@ -101,7 +108,8 @@ def check_dossiers(
         inputs.extend(f for f in dossier.files if selected is None or f in selected)
         errors.extend(dossier.input_errors)
         jurisdictions.add(dossier.jurisdiction)
-        facts = [f for f in build_facts(dossier, as_of)
+        facts = [f for f in build_facts(dossier, as_of, _window_for(dossier, as_of, window),
+                                        _fact_options(book, dossier))
                  if selected is None or f.ref.where.file in selected]
         cases = cases_for(book, facts)
         cases_total += len(cases)
@@ -136,6 +144,25 @@ def check_dossiers(
                  for _, (loc, ids) in sorted(checked.items())],
         seconds_by_file=dict(sorted(seconds.items())),
     )
+
+
+def _window_for(dossier: Dossier, as_of: date | None,
+                window: tuple[date | None, date | None]) -> Window:
+    found = record_window(dossier, as_of)
+    start, end = window
+    return Window(start or found.start, min(end or found.end, as_of or date.max))
+
+
+def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
+    """The FIN-SPLITTING window and grouping key, from the parameters of the dossier's jurisdiction."""
+    values: dict[str, Any] = {}
+    for name, option in (("fin.split_window_days", "split_window_days"),
+                         ("fin.split_group_key", "split_key")):
+        param = book.parameters.get(name)
+        version = param.version_for(dossier.jurisdiction, date.max) if param else None
+        if version is not None:
+            values[option] = version.value
+    return FactOptions(**values)
 
 
 def _note_checked(checked: dict[tuple[str, str, str], tuple[RecordLocation, set[str]]],
@@ -173,21 +200,35 @@ def cases_for(book: Rulebook, facts: Iterable[Fact]) -> list[Case]:
 
 
 def finding_for(bound: BoundRule, fact: Fact) -> Finding:
+    """The finding for a violated case.
+
+    A warning-level norm (一般 / 原则上 / 为宜) met by an exception stated on the record
+    (``special_circumstances``) becomes ``info`` and quotes the reason; a mandatory rule never does.
+    """
     rule = bound.rule
     explanation: Explanation = bound.kind.explain(fact, bound.params)
     citation = rule.source[0]
     where = fact.ref.where
+    severity = rule.severity
+    message = Text(zh=render_message(rule.message.zh, explanation, "zh"),
+                   en=render_message(rule.message.en, explanation, "en"))
+    evidence = explanation.evidence
+    reason = fact.names.get("special_circumstances")
+    if reason and severity is Severity.WARNING:
+        severity = Severity.INFO
+        message = Text(zh=f"{message.zh}（已说明特殊情况：{reason}）",
+                       en=f"{message.en} (stated exception: {reason})")
+        evidence = evidence.model_copy(update={"details": {**evidence.details, "exception": reason}})
     return Finding(
         rule_id=rule.id,
         catalogue=list(rule.catalogue),
-        severity=rule.severity,
+        severity=severity,
         title=Text(zh=rule.title.zh, en=rule.title.en),
         record=RecordLocation(id=fact.ref.id, type=fact.ref.type, file=where.file,
                               line=where.line, path=where.path),
         body=_body_of(fact),
-        message=Text(zh=render_message(rule.message.zh, explanation, "zh"),
-                     en=render_message(rule.message.en, explanation, "en")),
-        evidence=explanation.evidence,
+        message=message,
+        evidence=evidence,
         source=Source(document=citation.document, lines=list(citation.lines),
                       quote=citation.quote),
         jurisdiction=list(fact.jurisdiction),

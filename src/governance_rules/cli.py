@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--engine", choices=ENGINES, default="native")
     check.add_argument("--as-of", type=_day, metavar="DATE",
                        help="judge as of this day: later records have not happened yet")
+    check.add_argument("--from", dest="window_from", type=_day, metavar="DATE",
+                       help="first day of the checked window (default: the earliest record)")
+    check.add_argument("--to", dest="window_to", type=_day, metavar="DATE",
+                       help="last day of the checked window (default: the latest record)")
     check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")
     check.add_argument("--fail-on", choices=FAIL_ON, default="error",
                        help="exit 1 when an active finding has this severity or worse "
@@ -108,7 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace, book: Rulebook) -> int:
-    report = check_paths(args.paths, rulebook=book, engine=args.engine, as_of=args.as_of)
+    if args.window_from and args.window_to and args.window_from > args.window_to:
+        sys.stderr.write("governance-rules: --from is after --to\n")
+        return EXIT_USAGE
+    report = check_paths(args.paths, rulebook=book, engine=args.engine, as_of=args.as_of,
+                         window=(args.window_from, args.window_to))
     waiver_files = [Path(p) for p in args.waivers] or find_waiver_files(args.paths)
     if waiver_files:
         waivers, errors = [], []

@@ -26,7 +26,7 @@ class Clause:
 class ClauseKind(RuleKind[P]):
     """A rule broken when any of its clauses holds; the finding lists every clause that held."""
 
-    message_fields = frozenset({"reasons", "body_name", "person", "person_name"})
+    message_fields = frozenset({"reasons", "body_name", "person", "person_name", "subject"})
 
     @abstractmethod
     def clauses(self, params: P) -> list[Clause]: ...
@@ -42,7 +42,7 @@ class ClauseKind(RuleKind[P]):
 
     def explain(self, fact: Fact, params: P) -> Explanation:
         failed = [c for c in self.clauses(params) if compile_native(c.when)(fact.values)]
-        names = _Names(fact.names)
+        names = _Names({**{k: str(v) for k, v in fact.values.items()}, **fact.names})
         reasons_zh = "；".join(c.zh.format_map(names) for c in failed)
         reasons_en = "; ".join(c.en.format_map(names) for c in failed)
         return Explanation(
@@ -58,6 +58,7 @@ class ClauseKind(RuleKind[P]):
                 "body_name": fact.names.get("body_name", ""),
                 "person": fact.names.get("person", ""),
                 "person_name": fact.names.get("person_name", ""),
+                "subject": fact.names.get("subject", ""),
             },
         )
 

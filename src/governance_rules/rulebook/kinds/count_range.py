@@ -1,0 +1,56 @@
+"""Counts lie in a range (5–9 members, at least 30 representatives, exactly one director …)."""
+
+from __future__ import annotations
+
+from pydantic import Field as PydanticField
+
+from ...facts.schema import Fact
+from ..conditions import Cmp, Field, all_of, negate
+from ._base import KindParams
+from ._clauses import Clause, ClauseKind
+from .requirement import comparison
+
+
+class CountRange(KindParams):
+    field: str
+    min: int | None = None
+    max: int | None = None
+    label: dict[str, str]
+    unless: list[tuple[str, str, object]] = PydanticField(
+        default_factory=list, description="comparisons that exempt the fact from this range")
+
+
+class CountRangeParams(KindParams):
+    ranges: list[CountRange] = PydanticField(min_length=1)
+    known_only: bool = PydanticField(default=True, description="skip counts recorded as unknown (-1)")
+
+
+class CountInRange(ClauseKind[CountRangeParams]):
+    name = "count_range"
+    summary = "counts within their ranges"
+    fact_types = frozenset({"roster", "community", "archive", "session", "assessment"})
+    params_model = CountRangeParams
+
+    def clauses(self, params: CountRangeParams) -> list[Clause]:
+        out = []
+        for r in params.ranges:
+            zh, en = r.label.get("zh", r.field), r.label.get("en", r.field)
+            exempt = [comparison(f, op, v) for f, op, v in r.unless]
+            known = [Cmp(Field(r.field), ">=", 0)] if params.known_only else []
+            guard = [*known, *(negate(c) for c in exempt)]
+            if r.min is not None:
+                out.append(Clause(all_of(*guard, Cmp(Field(r.field), "<", r.min)),
+                                  f"{zh}为 {{{r.field}}}，少于 {r.min}",
+                                  f"{en} is {{{r.field}}}, fewer than {r.min}"))
+            if r.max is not None:
+                out.append(Clause(all_of(*guard, Cmp(Field(r.field), ">", r.max)),
+                                  f"{zh}为 {{{r.field}}}，多于 {r.max}",
+                                  f"{en} is {{{r.field}}}, more than {r.max}"))
+        return out
+
+    def measured(self, fact: Fact, params: CountRangeParams) -> str:
+        return ", ".join(f"{r.field}={fact.values[r.field]}" for r in params.ranges)
+
+    def required(self, params: CountRangeParams) -> str:
+        return ", ".join(f"{r.field} in [{'' if r.min is None else r.min}, "
+                         f"{'' if r.max is None else r.max}]" for r in params.ranges)

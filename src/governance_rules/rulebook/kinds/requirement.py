@@ -1,0 +1,77 @@
+"""The general form: a rule broken when any of its clauses holds, each clause a conjunction of
+comparisons written in the rule file. The specific kinds (cadence, deadline, count range …)
+are this with a fixed shape; use this one for a flag or a plain comparison.
+
+A comparison is ``[field, op, value]``; ``value`` is a number or text, ``{field: other}``,
+``{share: 1/5, of: total}`` (``field op share × total``, exactly), or ``{value: 95, times: 100}``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from pydantic import Field as PydanticField
+
+from ...facts.schema import FACT_SCHEMAS
+from ..conditions import Cmp, Field, all_of
+from ._base import KindParams
+from ._clauses import Clause, ClauseKind
+
+
+class RequirementClause(KindParams):
+    when: list[tuple[str, str, Any]] = PydanticField(min_length=1)
+    zh: str
+    en: str
+
+
+class RequirementParams(KindParams):
+    clauses: list[RequirementClause] = PydanticField(min_length=1)
+    required: str = ""
+
+
+def comparison(field: str, op: str, value: Any) -> Cmp:
+    """Compile ``[field, op, value]`` (see the module docstring) exactly, without division.
+
+    >>> comparison("signed", ">=", {"share": Fraction(1, 5), "of": "total"})
+    Cmp(left=Field(name='signed', times=5), op='>=', right=Field(name='total', times=1))
+    """
+    if isinstance(value, dict):
+        if set(value) == {"field"}:
+            return Cmp(Field(field), op, Field(str(value["field"])))
+        if set(value) == {"share", "of"}:
+            share = Fraction(value["share"])
+            return Cmp(Field(field, share.denominator), op, Field(str(value["of"]), share.numerator))
+        if set(value) == {"value", "times"}:
+            return Cmp(Field(field), op, whole(Decimal(str(value["value"])) * int(value["times"])))
+        raise ValueError(f"unknown comparison value {value!r}")
+    if isinstance(value, bool):
+        return Cmp(Field(field), op, int(value))
+    if isinstance(value, int | str):
+        return Cmp(Field(field), op, value)
+    if isinstance(value, Decimal | Fraction):
+        return Cmp(Field(field), op, whole(value))
+    raise ValueError(f"cannot compare with {value!r}")
+
+
+def whole(value: Decimal | Fraction) -> int:
+    if value != int(value):
+        raise ValueError(f"{value} is not a whole number; scale it with {{value: …, times: …}}")
+    return int(value)
+
+
+class Requirement(ClauseKind[RequirementParams]):
+    """Broken when any clause holds; every clause that holds is named in the finding."""
+
+    name = "requirement"
+    summary = "the record meets every stated requirement"
+    fact_types = frozenset(FACT_SCHEMAS)
+    params_model = RequirementParams
+
+    def clauses(self, params: RequirementParams) -> list[Clause]:
+        return [Clause(all_of(*(comparison(*c) for c in clause.when)), clause.zh, clause.en)
+                for clause in params.clauses]
+
+    def required(self, params: RequirementParams) -> str:
+        return params.required or self.summary

@@ -1,0 +1,45 @@
+"""Analysis: expenses that together cross an approval limit while each stays under it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field as PydanticField
+
+from ...facts.schema import Fact
+from ..conditions import Cmp, Field, all_of
+from ._base import KindParams
+from ._clauses import Clause, ClauseKind
+
+
+class SplittingParams(KindParams):
+    limits: list[Decimal] = PydanticField(min_length=1, description="tier limits in yuan")
+
+
+class Splitting(ClauseKind[SplittingParams]):
+    """Flags the expense at which a group (same payee or purpose, within the window) first
+    crosses a limit that none of its members crosses alone."""
+
+    name = "splitting"
+    summary = "no group of small expenses crosses an approval limit"
+    fact_types = frozenset({"expense_cluster"})
+    params_model = SplittingParams
+
+    def clauses(self, params: SplittingParams) -> list[Clause]:
+        out = []
+        for limit in params.limits:
+            fen = int(limit * 100)
+            out.append(Clause(
+                all_of(Cmp(Field("cluster_size"), ">=", 2), Cmp(Field("max_single_fen"), "<=", fen),
+                       Cmp(Field("cluster_before_fen"), "<=", fen), Cmp(Field("cluster_fen"), ">", fen)),
+                f"{{window_days}} 天内付给「{{group_key}}」的 {{cluster_size}} 笔开支（{{expenses}}）"
+                f"合计 {{cluster_total}} 元，超过 {limit} 元，而每笔均未超过",
+                f"{{cluster_size}} expenses to \"{{group_key}}\" within {{window_days}} days "
+                f"({{expenses}}) total {{cluster_total}} yuan, over {limit}, while none is alone"))
+        return out
+
+    def measured(self, fact: Fact, params: SplittingParams) -> str:
+        return f"{fact.names.get('cluster_total', '?')} yuan in {fact.values['cluster_size']} expenses"
+
+    def required(self, params: SplittingParams) -> str:
+        return "no group crossing " + ", ".join(f"{limit} yuan" for limit in params.limits)
