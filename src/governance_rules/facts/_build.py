@@ -56,8 +56,10 @@ def record_window(dossier: Dossier, as_of: date | None = None) -> Window:
     """From the earliest to the latest day any record of ``dossier`` is dated (capped at ``as_of``)."""
     days = [d for d in _record_days(dossier) if as_of is None or d <= as_of]
     if not days:
-        today = as_of or date(1970, 1, 1)
-        return Window(today, today)
+        starts = [t.start for b in dossier.bodies.values() for s in b.record.seats for t in s.terms
+                  if as_of is None or t.start <= as_of]
+        last = max(starts, default=as_of or date(1970, 1, 1))
+        return Window(last, last)
     return Window(min(days), max(days))
 
 

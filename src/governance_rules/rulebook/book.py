@@ -95,7 +95,7 @@ class Rulebook:
         return bound
 
     def _bind(self, rule: Rule, jurisdiction: tuple[str, ...], day: date) -> BoundRule | None:
-        if not rule.in_force.covers(day):
+        if not rule.in_force.covers(day) or not rule.applies_in(jurisdiction):
             return None
         names = self.parameter_names(rule)
         versions: dict[str, ParameterVersion] = {}

@@ -78,8 +78,24 @@ class Rule(_Strict):
     params: dict[str, Any] = Field(default_factory=dict)
     source: list[Citation] = Field(min_length=1)
     in_force: InForce = InForce()
+    jurisdictions: list[str] = Field(
+        default_factory=list,
+        description="jurisdiction prefixes (e.g. cn/jilin/baicheng/taonan) the rule is limited to; "
+        "empty: everywhere")
     file: str = ""
     line: int = 0
+
+    def applies_in(self, jurisdiction: tuple[str, ...]) -> bool:
+        """Whether a record of ``jurisdiction`` (country first) falls under this rule.
+
+        >>> rule = Rule.model_construct(jurisdictions=["cn/jilin"])
+        >>> rule.applies_in(("cn", "jilin", "baicheng")), rule.applies_in(("cn", "anhui"))
+        (True, False)
+        """
+        if not self.jurisdictions:
+            return True
+        chain = "/".join(jurisdiction)
+        return any(chain == prefix or chain.startswith(prefix + "/") for prefix in self.jurisdictions)
 
 
 ParamValue = Fraction | Decimal | int | str | bool

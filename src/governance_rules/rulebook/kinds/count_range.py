@@ -16,6 +16,8 @@ class CountRange(KindParams):
     min: int | None = None
     max: int | None = None
     label: dict[str, str]
+    detail: dict[str, str] = PydanticField(
+        default_factory=dict, description="text added to the reason, may name fact fields")
     unless: list[tuple[str, str, object]] = PydanticField(
         default_factory=list, description="comparisons that exempt the fact from this range")
 
@@ -35,17 +37,18 @@ class CountInRange(ClauseKind[CountRangeParams]):
         out = []
         for r in params.ranges:
             zh, en = r.label.get("zh", r.field), r.label.get("en", r.field)
+            dzh, den = r.detail.get("zh", ""), r.detail.get("en", "")
             exempt = [comparison(f, op, v) for f, op, v in r.unless]
             known = [Cmp(Field(r.field), ">=", 0)] if params.known_only else []
             guard = [*known, *(negate(c) for c in exempt)]
             if r.min is not None:
                 out.append(Clause(all_of(*guard, Cmp(Field(r.field), "<", r.min)),
-                                  f"{zh}为 {{{r.field}}}，少于 {r.min}",
-                                  f"{en} is {{{r.field}}}, fewer than {r.min}"))
+                                  f"{zh}为 {{{r.field}}}，少于 {r.min}{dzh}",
+                                  f"{en} is {{{r.field}}}, fewer than {r.min}{den}"))
             if r.max is not None:
                 out.append(Clause(all_of(*guard, Cmp(Field(r.field), ">", r.max)),
-                                  f"{zh}为 {{{r.field}}}，多于 {r.max}",
-                                  f"{en} is {{{r.field}}}, more than {r.max}"))
+                                  f"{zh}为 {{{r.field}}}，多于 {r.max}{dzh}",
+                                  f"{en} is {{{r.field}}}, more than {r.max}{den}"))
         return out
 
     def measured(self, fact: Fact, params: CountRangeParams) -> str:

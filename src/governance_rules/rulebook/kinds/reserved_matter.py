@@ -13,6 +13,8 @@ from ._clauses import Clause, ClauseKind
 class ReservedMatterParams(KindParams):
     matters: list[str] = PydanticField(min_length=1)
     reserved_to: str
+    decided_only: bool = PydanticField(
+        default=False, description="judge only records that decided (a hearing that voted)")
 
 
 class ReservedMatter(ClauseKind[ReservedMatterParams]):
@@ -24,8 +26,9 @@ class ReservedMatter(ClauseKind[ReservedMatterParams]):
     params_model = ReservedMatterParams
 
     def clauses(self, params: ReservedMatterParams) -> list[Clause]:
+        decided = [eq("decided", 1)] if params.decided_only else []
         return [Clause(all_of(any_of(*(eq("matter", m) for m in params.matters)),
-                              Cmp(Field("body_kind"), "!=", params.reserved_to)),
+                              Cmp(Field("body_kind"), "!=", params.reserved_to), *decided),
                        "{body_name}就保留事项（{matter}）作出决定，该事项应由"
                        f"{params.reserved_to}决定",
                        "{body_name} decided a reserved matter ({matter}) that only the "
