@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,9 @@ def members(body_id: str, n: int) -> list[str]:
     return [f"{body_id}-p{i}" for i in range(n)]
 
 
-def check(files: dict[str, Any], rulebook: Rulebook | None = None, engine: str = "native") -> Report:
-    return check_data(copy.deepcopy(files), rulebook=rulebook, engine=engine)
+def check(files: dict[str, Any], rulebook: Rulebook | None = None, engine: str = "native",
+          window: tuple[date | None, date | None] = (None, None)) -> Report:
+    return check_data(copy.deepcopy(files), rulebook=rulebook, engine=engine, window=window)
 
 
 def rule_ids(report: Report) -> list[str]:

@@ -1,7 +1,11 @@
-"""Runs the YAML rule cases in tests/cases/: each names a rule and whether it must pass or fail."""
+"""Runs the YAML rule cases in tests/cases/: each names a rule and whether it must pass or fail.
+
+A case may set ``window: [from, to]`` (the checked window, as ``--from``/``--to``).
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +34,16 @@ def _files(base: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
     return {**base, **(case.get("records") or {})}
 
 
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 @pytest.mark.parametrize(("name", "base", "case"), CASES, ids=[c[0] for c in CASES])
 @pytest.mark.parametrize("engine", ["native", "durable"])
 def test_case(name: str, base: dict[str, Any], case: dict[str, Any], engine: str) -> None:
-    report = check(_files(base, case), engine=engine)
+    start, end = case.get("window") or (None, None)
+    window = (_day(start), _day(end))
+    report = check(_files(base, case), engine=engine, window=window)
     assert report.input_errors == [], [e.render() for e in report.input_errors]
     rule = case["rule"]
     assert report.summary.applied.get(rule, 0) > 0, f"{rule} was never applied in this case"
