@@ -164,7 +164,9 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
             raise ValueError(f"`when` can only test text fields of a {rule.applies_to}; "
                              f"{key!r} is not one")
     for lang in ("zh", "en"):
-        _check_template(rule.message.get(lang), kind.message_fields, f"message.{lang}")
+        allowed = kind.message_fields | (frozenset(schema) if kind.fact_fields_in_messages
+                                         else frozenset())
+        _check_template(rule.message.get(lang), allowed, f"message.{lang}")
     for citation in rule.source:
         document = book.documents.get(citation.document)
         if document is None:

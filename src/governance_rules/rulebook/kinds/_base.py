@@ -46,6 +46,8 @@ class RuleKind(ABC, Generic[P]):
     fact_types: ClassVar[frozenset[str]]
     params_model: ClassVar[type[BaseModel]]
     message_fields: ClassVar[frozenset[str]]
+    fact_fields_in_messages: ClassVar[bool] = False
+    """Whether a rule's message may also name any field of the fact it judges."""
 
     @abstractmethod
     def violated(self, params: P) -> Condition: ...

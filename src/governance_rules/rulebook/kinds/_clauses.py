@@ -27,6 +27,7 @@ class ClauseKind(RuleKind[P]):
     """A rule broken when any of its clauses holds; the finding lists every clause that held."""
 
     message_fields = frozenset({"reasons", "body_name", "person", "person_name", "subject"})
+    fact_fields_in_messages = True
 
     @abstractmethod
     def clauses(self, params: P) -> list[Clause]: ...
@@ -54,6 +55,7 @@ class ClauseKind(RuleKind[P]):
                 details={k: v for k, v in fact.names.items() if v},
             ),
             {
+                **{k: str(v) for k, v in fact.values.items()},
                 "reasons": {"zh": reasons_zh, "en": reasons_en},
                 "body_name": fact.names.get("body_name", ""),
                 "person": fact.names.get("person", ""),
