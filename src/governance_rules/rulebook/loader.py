@@ -147,7 +147,9 @@ def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
                         for scope, versions in (raw.get("overlays") or {}).items()}
             parameters[name] = Parameter.model_validate({
                 **raw, "name": name, "file": str(path), "line": index.locate(loc)[0] or 0,
-                "values": _versions(kind, raw.get("values"), ""), "overlays": overlays,
+                "values": ([] if raw.get("values") == [] and overlays
+                           else _versions(kind, raw.get("values"), "")),
+                "overlays": overlays,
             })
         except (ValidationError, ValueError, TypeError, ArithmeticError) as exc:
             msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
@@ -156,7 +158,8 @@ def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
 
 def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
     if not isinstance(raw, list) or not raw:
-        raise ValueError("`values` (and each overlay) is a non-empty list of {from, value}")
+        raise ValueError("`values` (and each overlay) is a non-empty list of {from, value}; "
+                         "`values: []` is allowed only beside overlays (a purely local rule)")
     out = []
     for item in raw:
         if not isinstance(item, dict) or "value" not in item:
