@@ -189,10 +189,12 @@ def rule_info(rule: Rule) -> RuleInfo:
 
 
 def cases_for(book: Rulebook, facts: Iterable[Fact]) -> list[Case]:
-    """Pair every fact with the rules for its type that are in force on its day."""
+    """Pair every fact with the rules for its type that select it and are in force on its day."""
     cases: list[Case] = []
     for fact in facts:
         for rule in book.rules_for(fact.type):
+            if not rule.selects(fact.values):
+                continue
             bound = book.bind(rule, fact.jurisdiction, fact.day)
             if bound is not None:
                 cases.append((bound, fact))

@@ -47,6 +47,14 @@ _registered: set[str] = set()
 _results: dict[str, list[tuple[int, Verdict]]] = {}
 
 
+def _settle(found: list[Any], expected: int, seconds: float) -> None:
+    """Wait (bounded) until ``expected`` verdicts are in: some actions complete on durable's
+    own thread after ``post_batch`` returns."""
+    deadline = time.monotonic() + seconds
+    while len(found) < expected and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
 def _load_durable() -> Any:
     try:
         from durable import engine
@@ -135,12 +143,14 @@ class DurableEngine:
                       for i, (bound, fact) in enumerate(cases)]
             _results[sid] = []
             try:
-                for start in range(0, len(events), _BATCH):
-                    host.post_batch(ruleset, events[start:start + _BATCH])
                 found = _results[sid]
-                deadline = time.monotonic() + _SETTLE_SECONDS
-                while len(found) < len(events) and time.monotonic() < deadline:
-                    time.sleep(0.001)  # some actions complete on durable's own thread
+                for start in range(0, len(events), _BATCH):
+                    batch = events[start:start + _BATCH]
+                    try:
+                        host.post_batch(ruleset, batch)
+                    except self._engine.MessageObservedException:
+                        self._repost_unseen(host, ruleset, batch, found)
+                _settle(found, len(events), _SETTLE_SECONDS)
             finally:
                 _results.pop(sid, None)
                 host.delete_state(ruleset, sid)
@@ -154,6 +164,26 @@ class DurableEngine:
             raise EngineError(f"durable-rules gave no verdict for {len(missing)} case(s), "
                               f"first {missing[0]}; an action may have failed inside it")
         return verdicts  # type: ignore[return-value]
+
+    def _repost_unseen(self, host: Any, ruleset: str, batch: list[dict[str, Any]],
+                       found: list[tuple[int, Verdict]]) -> None:
+        """durable-rules drops a message whose 32-bit content hash it has seen before, and
+        rejects the rest of its batch. Post the cases without a verdict again one by one, each
+        with a nonce field (which no rule reads) until its hash is new."""
+        _settle(found, len(found) + 1, 0.2)
+        seen = {seq for seq, _ in found}
+        for event in batch:
+            if event["seq"] in seen:
+                continue
+            for nonce in range(1, 17):
+                try:
+                    host.post(ruleset, {**event, "nonce": nonce})
+                    break
+                except self._engine.MessageObservedException:
+                    continue
+            else:
+                raise EngineError(f"durable-rules refused case {event['seq']} 16 times as "
+                                  "already observed")
 
     def _host(self) -> Any:
         global _host

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -84,6 +85,17 @@ class Rule(_Strict):
         "empty: everywhere")
     file: str = ""
     line: int = 0
+
+    def selects(self, values: Mapping[str, int | str]) -> bool:
+        """Whether a fact passes the rule's ``when`` guard (text fields equal one of the values).
+
+        Engines evaluate the guard too; this only spares them the cases it rules out.
+        """
+        for key, wanted in self.when.items():
+            value = values.get(key)
+            if value != wanted if isinstance(wanted, str) else value not in wanted:
+                return False
+        return True
 
     def applies_in(self, jurisdiction: tuple[str, ...]) -> bool:
         """Whether a record of ``jurisdiction`` (country first) falls under this rule.
