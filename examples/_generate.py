@@ -37,7 +37,9 @@ def haliang() -> None:
     write(root / "community.yaml", {"community": {
         "id": "haliang-3", "name": "哈量三社区",
         "jurisdiction": ["cn", "heilongjiang", "harbin", "xiangfang", "minsheng"],
-        "households": 4980, "residents": 12450, "established": "2001-01-01"}},
+        "households": 4980, "residents": 12450, "established": "2001-01-01",
+        "special_circumstances": "老工业区职工住宅集中，经区人民政府同意不拆分社区",
+        "records_cover": {"from": "2022-01-01", "to": "2022-12-31"}}},
         "黑龙江省哈尔滨市香坊区民生路街道哈量三社区")
     start, end = "2021-12-25", "2024-12-24"
     members = [
@@ -112,6 +114,10 @@ def haliang() -> None:
             "id": f"cc-2022-{month:02d}", "body": "consultation-committee", "kind": "regular",
             "date": day, "convener": "zhang-wei", "chair": chair, "present": present,
             "motions": items}})
+    write(root / "review-2022.yaml", {"review": {
+        "id": "review-2022", "body": "consultation-committee", "date": "2022-12-28",
+        "by": ["residents-committee", "residents-representatives"]}},
+        "年底由社区居民委员会和居民代表对协商委员会年度工作进行民主评议")
 
 
 def sifang() -> None:
@@ -119,7 +125,8 @@ def sifang() -> None:
     write(root / "community.yaml", {"community": {
         "id": "xinghua-road", "name": "兴华路社区",
         "jurisdiction": ["cn", "shandong", "qingdao", "sifang"],
-        "households": 2400, "established": "2003-05-01"}},
+        "households": 2400, "established": "2003-05-01",
+        "records_cover": {"from": "2022-01-01", "to": "2022-12-31"}}},
         "青岛市四方区兴华路街道兴华路社区（示例）")
     election = {"meeting": "ra-2021-06", "motion": "elect-rc"}
     rc = [("ma-jun", "马军", "director"), ("he-ping", "何平", "deputy_director"),
@@ -188,10 +195,12 @@ def sifang() -> None:
     all_reps = [r[0] for r in reps]
     ra_meetings = [
         {"id": "ra-2021-06", "body": "assembly", "kind": "regular", "date": "2021-06-20",
+         "convened_by": "election-committee", "agenda": ["election"],
          "chair": "ma-jun", "present": all_reps[:28],
          "motions": [{"id": "elect-rc", "title": "选举第七届社区居民委员会成员", "outcome": "adopted",
                       "votes": {"yes": 26, "no": 1, "abstain": 1}}]},
         {"id": "ra-2022-01", "body": "assembly", "kind": "regular", "date": "2022-01-18",
+         "convened_by": "residents-committee", "agenda": ["work_report", "finance_report"],
          "chair": "ma-jun", "present": all_reps[:25],
          "motions": [
              {"id": "work-report", "title": "审议2021年度社区居委会工作和财务收支情况报告",
@@ -201,12 +210,24 @@ def sifang() -> None:
              {"id": "parking-fee", "title": "临时停车收费标准", "outcome": "adopted",
               "votes": {"yes": 12, "no": 9, "abstain": 4}}]},
         {"id": "ra-2022-07", "body": "assembly", "kind": "regular", "date": "2022-07-12",
+         "convened_by": "residents-committee", "agenda": ["work_report", "finance_report"],
          "chair": "ma-jun",
          "present": [r for r in all_reps if r not in ("rep-03a",)][:16],
          "motions": [{"id": "half-year-report", "title": "听取上半年工作和财务收支情况报告",
                       "outcome": "adopted", "votes": {"yes": 15, "no": 0, "abstain": 1}}]},
     ]
+    ra_meetings.append(
+        {"id": "ra-2022-10", "body": "assembly", "kind": "ad_hoc", "date": "2022-10-20",
+         "convened_by": "residents-committee", "proposal": "proposal-2022-10",
+         "chair": "ma-jun", "present": [r for r in all_reps if r not in ("rep-03a", "rep-09a")][:22],
+         "motions": [{"id": "heating-pipes", "title": "老旧供暖管网改造分摊方案",
+                      "matter": "major_residents_matter", "outcome": "adopted",
+                      "votes": {"yes": 18, "no": 3, "abstain": 1}}]})
     write(root / "meetings" / "assembly.yaml", {"meetings": ra_meetings})
+    write(root / "proposals.yaml", {"proposal": {
+        "id": "proposal-2022-10", "body": "assembly", "date": "2022-10-08",
+        "households_signed": 512, "households_total": 2400, "assembly": "ra-2022-10"}},
+        "512户联名提议临时召开社区成员代表大会（五分之一以上的户）")
     pc_people = [p[0] for p in pc]
     pc_meetings = [
         {"id": "pc-2022-02", "body": "party-committee", "date": "2022-02-08", "chair": "ma-jun",
@@ -226,7 +247,34 @@ def sifang() -> None:
          "motions": [{"id": "disclosure", "title": "二季度居务公开内容", "outcome": "adopted",
                       "consented": pc_people[:3]}]},
     ]
+    for month in (1, 4, 6, 7, 8, 9, 10, 11, 12):
+        day = f"2022-{month:02d}-{15 if month == 4 else 8:02d}"
+        meeting = {"id": f"pc-2022-{month:02d}" + ("-regular" if month == 4 else ""),
+                   "body": "party-committee", "date": day,
+                   "chair": "ma-jun", "notice_date": f"2022-{month:02d}-06", "present": pc_people,
+                   "motions": [{"id": "disclosure", "title": f"{month}月居务公开内容",
+                                "outcome": "adopted", "consented": pc_people}]}
+        if month == 9:
+            del meeting["notice_date"]
+        pc_meetings.append(meeting)
+    pc_meetings.sort(key=lambda m: m["date"])
+    for quarter, day in enumerate(["2022-03-25", "2022-06-24", "2022-09-23", "2022-12-23"], 1):
+        pc_meetings.append({"id": f"pma-2022-q{quarter}", "body": "party-committee",
+                            "kind": "member_assembly", "date": day, "chair": "ma-jun",
+                            "present": pc_people[:4]})
+    for month in range(1, 13):
+        pc_meetings.append({"id": f"pg-2022-{month:02d}", "body": "party-committee",
+                            "kind": "party_group", "date": f"2022-{month:02d}-20",
+                            "chair": "guo-hong", "present": pc_people[1:4]})
+    for month in (2, 4, 6, 8, 12):
+        pc_meetings.append({"id": f"lecture-2022-{month:02d}", "body": "party-committee",
+                            "kind": "party_lecture", "date": f"2022-{month:02d}-26",
+                            "chair": "ma-jun", "present": pc_people})
+    pc_meetings.append({"id": "life-2022", "body": "party-committee", "kind": "life_meeting",
+                        "date": "2022-12-27", "reported_on": "2022-12-20", "chair": "ma-jun",
+                        "present": pc_people})
     write(root / "meetings" / "party-committee.yaml", {"meetings": pc_meetings})
+    sifang_year(root)
     sig = [{"role": "handler", "person": "lin-xia"}, {"role": "director", "person": "ma-jun"},
            {"role": "deputy_director", "person": "he-ping"}]
     expenses = [
@@ -260,6 +308,12 @@ def sifang() -> None:
         {"id": "exp-2022-009", "amount": "60.00", "paid_on": "2022-09-05", "payee": "兴华文具店",
          "purpose": "宣传海报", "voucher": "receipt", "signatures": sig[:1],
          "approvals": [{"role": "residents_committee_director", "person": "ma-jun", "date": "2022-09-05"}]},
+        {"id": "exp-2022-010", "amount": "90.00", "paid_on": "2022-11-03", "payee": "兴华五金",
+         "purpose": "冬季防滑垫", "voucher": "invoice",
+         "approvals": [{"role": "residents_committee_director", "person": "ma-jun", "date": "2022-11-03"}]},
+        {"id": "exp-2022-011", "amount": "95.00", "paid_on": "2022-11-10", "payee": "兴华五金",
+         "purpose": "冬季防滑垫（续购）", "voucher": "invoice",
+         "approvals": [{"role": "residents_committee_director", "person": "ma-jun", "date": "2022-11-10"}]},
     ]
     for e in expenses:
         e.setdefault("signatures", sig)
@@ -272,6 +326,318 @@ def sifang() -> None:
         write(root / "expenses" / f"{e['id']}.yaml", {"expense": ordered})
 
 
+def _seat(person: str, name: str, role: str = "member", start: str = "2021-06-20",
+          end: str | None = "2024-06-19", how: str = "appointment", **extra: object) -> dict[str, object]:
+    term: dict[str, object] = {"start": start, "obtained_by": how}
+    if end:
+        term["end"] = end
+    return {"person": person, "name": name, "role": role, **extra, "terms": [term]}
+
+
+def sifang_year(root: Path) -> None:
+    """The rest of 2022 in 兴华路社区: the committee's meetings, work committees, disclosures,
+    audits, a hearing, the archive, the affairs centre and two residents' groups."""
+    rc_people = ["ma-jun", "he-ping", "tang-li", "xu-gang", "lin-xia", "song-tao"]
+    rc_meetings = []
+    for month in range(1, 13):
+        if month == 8:
+            continue
+        meeting: dict[str, object] = {
+            "id": f"rc-2022-{month:02d}", "body": "residents-committee", "kind": "regular",
+            "date": f"2022-{month:02d}-05", "chair": "ma-jun", "present": rc_people}
+        if month == 5:
+            meeting["motions"] = [{"id": "gate-closure", "title": "小区东门封闭改造",
+                                   "matter": "major_residents_matter", "outcome": "adopted",
+                                   "votes": {"yes": 6}}]
+        rc_meetings.append(meeting)
+    write(root / "meetings" / "residents-committee.yaml", {"meetings": rc_meetings},
+          "社区居委会全体委员会议（每月一次）")
+    areas = [("service", "社区服务"), ("security_mediation", "治安调解"),
+             ("family_planning", "计划生育"), ("culture_education", "文化教育"),
+             ("public_health", "公共卫生"), ("women_children", "妇女儿童"),
+             ("support_army", "双拥"), ("ageing", "老龄")]
+    committees = []
+    for i, (area, label) in enumerate(areas):
+        body_id = f"wc-{area.replace('_', '-')}"
+        lead = ["he-ping", "tang-li", "xu-gang", "lin-xia", "song-tao", "tang-li", "xu-gang",
+                "he-ping"][i]
+        exceptions = ([{"period": "2022-02", "reason": "春节期间，工作并入三月例会"}]
+                      if area == "culture_education" else [])
+        committees.append({"id": body_id, "kind": "work_committee", "area": area,
+                           "name": f"{label}工作委员会", "established": "2021-07-01",
+                           **({"exceptions": exceptions} if exceptions else {}),
+                           "seats": [_seat(lead, "", "director", start="2021-07-01")]})
+        meetings = [{"id": f"{body_id}-2022-{m:02d}", "body": body_id,
+                     "date": f"2022-{m:02d}-{10 + i:02d}", "present": [lead]}
+                    for m in range(1, 13) if not (area == "culture_education" and m == 2)]
+        write(root / "meetings" / "work-committees" / f"{area}.yaml", {"meetings": meetings})
+    names = {"he-ping": "何平", "tang-li": "唐莉", "xu-gang": "徐刚", "lin-xia": "林霞",
+             "song-tao": "宋涛"}
+    for c in committees:
+        seat = c["seats"][0]  # type: ignore[index]
+        seat["name"] = names[seat["person"]]
+    write(root / "bodies" / "work-committees.yaml", {"bodies": committees},
+          "居委会下设八个工作委员会 (SQ-SIFANG:151)")
+    write(root / "bodies" / "other-bodies.yaml", {"bodies": [
+        {"id": "affairs-centre", "kind": "affairs_centre", "name": "兴华路社区事务受理中心",
+         "seats": [_seat("zheng-yi", "郑毅", "director", how="appointment"),
+                   _seat("wu-min", "吴敏", "worker"), _seat("han-xue", "韩雪", "worker"),
+                   _seat("jiang-tao", "蒋涛", "worker")]},
+        {"id": "coordination-group", "kind": "coordination_group", "name": "社区党建协调小组",
+         "seats": [_seat("ma-jun", "马军", "director", how="nomination"),
+                   _seat("school-rep", "兴华小学代表", how="nomination"),
+                   _seat("bank-rep", "青岛银行兴华支行代表", how="nomination")]},
+        {"id": "election-committee", "kind": "election_committee", "name": "社区选举委员会",
+         "seats": [_seat("ma-jun", "马军", "director", start="2021-05-01", end="2021-06-30",
+                         how="election")]},
+        {"id": "group-01", "kind": "residents_group", "name": "第一居民小组", "households": 86,
+         "seats": [_seat("zhao-xiuying", "赵秀英", "leader", how="election")]},
+        {"id": "group-02", "kind": "residents_group", "name": "第二居民小组", "households": 132,
+         "seats": [_seat("qian-jianguo", "钱建国", "leader", how="election")]},
+    ]}, "事务受理中心、党建协调小组、选举委员会和居民小组")
+    write(root / "meetings" / "coordination-group.yaml", {"meetings": [
+        {"id": "cg-2022-h1", "body": "coordination-group", "date": "2022-04-15",
+         "notice_date": "2022-04-06", "present": ["ma-jun", "school-rep", "bank-rep"]},
+        {"id": "cg-2022-h2", "body": "coordination-group", "date": "2022-10-14",
+         "notice_date": "2022-10-07", "present": ["ma-jun", "school-rep", "bank-rep"]},
+    ]})
+    disclosures = []
+    for month in range(1, 13):
+        decision = {"meeting": f"pc-2022-{month:02d}",
+                    "motion": "annual-plan" if month == 2 else "volunteers" if month == 3
+                    else "epidemic" if month == 4 else "disclosure"}
+        if month in (3, 4):
+            decision = {"meeting": "pc-2022-05", "motion": "disclosure"}
+        for category, label in (("government_affairs", "政务"), ("affairs", "事务")):
+            if category == "affairs" and month == 11:
+                continue
+            item: dict[str, object] = {
+                "id": f"open-2022-{month:02d}-{category.replace('_', '-')}",
+                "body": "residents-committee", "date": f"2022-{month:02d}-12",
+                "category": category, "title": f"2022年{month}月{label}公开"}
+            if not (month == 4 and category == "affairs"):
+                item["decision"] = decision
+            disclosures.append(item)
+    disclosures += [
+        {"id": "open-2022-h1-finance", "body": "residents-committee", "date": "2022-06-28",
+         "category": "finance", "title": "2022年上半年财务收支公开",
+         "decision": {"meeting": "pc-2022-06", "motion": "disclosure"}},
+        {"id": "open-2022-h2-finance", "body": "residents-committee", "date": "2022-12-28",
+         "category": "finance", "title": "2022年下半年财务收支公开",
+         "decision": {"meeting": "pc-2022-12", "motion": "disclosure"}},
+    ]
+    write(root / "disclosures.yaml", {"disclosures": disclosures}, "三公开：政务、事务每月，财务每半年")
+    write(root / "audits.yaml", {"audits": [
+        {"id": f"audit-2022-q{q}", "body": "residents-committee", "date": day,
+         "kind": "quarterly_review", "by": "supervision-group", "published_on": day}
+        for q, day in ((1, "2022-03-29"), (2, "2022-06-28"), (4, "2022-12-27"))]},
+        "居务监督小组每季度清理审查财务账目")
+    write(root / "bodies" / "supervision-group.yaml", {"body": {
+        "id": "supervision-group", "kind": "supervision_committee", "name": "居务监督小组",
+        "seats": [_seat("cao-ming", "曹明", "director", how="election")]}})
+    write(root / "hearings.yaml", {"hearings": [
+        {"id": "hearing-2022-05", "body": "residents-committee", "date": "2022-05-18",
+         "topic": "兴华路早市占道摊点整治", "concerns_government": True,
+         "steps": ["topic_reported", "committee_briefing", "discussion", "vote"],
+         "votes": {"yes": 31, "no": 4, "abstain": 2}, "published_on": "2022-05-19",
+         "sent_in_writing_on": "2022-05-20"},
+        {"id": "hearing-2022-09", "body": "residents-committee", "date": "2022-09-14",
+         "topic": "楼院油烟噪音治理公约", "steps": ["topic_reported", "committee_briefing",
+                                                 "discussion", "vote"],
+         "votes": {"yes": 27, "no": 2, "abstain": 0}, "published_on": "2022-09-20"},
+    ]}, "社区听证会")
+    write(root / "archive.yaml", {"archive": {
+        "id": "archive-2022", "date": "2022-12-20",
+        "files": ["higher_level_documents", "plans_and_summaries", "party_building", "service",
+                  "health", "culture", "security", "environment", "education",
+                  "women_and_disabled"],
+        "registers": ["meetings", "telephone", "letters_visits_mediation", "activities",
+                      "residents_and_units"]}}, "年终档案检查：十档六簿")
+
+
+def township() -> None:
+    """王村镇人民代表大会 (RD-TOWNSHIP): sessions, presidium, groups, leadership, 2022."""
+    root = HERE / "township"
+    write(root / "community.yaml", {"community": {
+        "id": "wangcun-town", "name": "王村镇", "jurisdiction": ["cn", "hebei", "baoding", "laishui",
+                                                             "wangcun"],
+        "records_cover": {"from": "2022-01-01", "to": "2022-12-31"}}},
+        "河北省保定市涞水县王村镇（示例）：第十八届镇人民代表大会，2021年10月选举产生")
+    term = {"start": "2021-10-12", "end": "2026-10-11", "how": "election"}
+    reps = [("wu-qiang", "吴强"), ("zhou-li", "周丽"), ("feng-jun", "冯军"), ("chen-yan", "陈燕"),
+            ("chu-hui", "褚辉"), ("wei-dong", "卫东"), ("jiang-ning", "蒋宁"), ("shen-mei", "沈梅"),
+            ("han-bin", "韩斌"), ("yang-xue", "杨雪")]
+    congress = [_seat("li-guoqing", "李国庆", "chair", **term),
+                _seat("zhao-min", "赵敏", "vice_chair", **term, government_post="副镇长")]
+    congress += [_seat(p, n, "representative", **term) for p, n in reps]
+    write(root / "bodies" / "congress.yaml", {"body": {
+        "id": "congress", "kind": "township_congress", "name": "王村镇第十八届人民代表大会",
+        "established": "2021-10-12", "seats": congress}})
+    write(root / "bodies" / "organs.yaml", {"bodies": [
+        {"id": "presidium", "kind": "presidium", "name": "镇人大主席团", "established": "2021-10-12",
+         "exceptions": [{"period": "2022-Q2", "reason": "疫情防控期间暂停集中会议，改为书面征求意见"}],
+         "seats": [_seat("li-guoqing", "李国庆", "chair", **term),
+                   _seat("zhao-min", "赵敏", "member", **term),
+                   _seat("wu-qiang", "吴强", "member", **term),
+                   _seat("chen-yan", "陈燕", "member", **term)]},
+        {"id": "credentials", "kind": "credentials_committee", "name": "代表资格审查委员会",
+         "established": "2021-10-12",
+         "established_by": {"meeting": "plenary-2021-10", "motion": "credentials-committee"},
+         "seats": [_seat("wu-qiang", "吴强", "chair", **term),
+                   _seat("jiang-ning", "蒋宁", "member", **term)]},
+        {"id": "group-east", "kind": "representative_group", "name": "东片代表小组",
+         "established": "2021-11-01",
+         "seats": [_seat("feng-jun", "冯军", "leader", **term), _seat("chu-hui", "褚辉", **term),
+                   _seat("wei-dong", "卫东", **term)]},
+        {"id": "group-west", "kind": "representative_group", "name": "西片代表小组",
+         "established": "2021-11-01",
+         "seats": [_seat("shen-mei", "沈梅", "leader", **term), _seat("han-bin", "韩斌", **term),
+                   _seat("yang-xue", "杨雪", **term)]},
+        {"id": "government", "kind": "township_government", "name": "王村镇人民政府",
+         "seats": [_seat("sun-hao", "孙浩", "head", **term),
+                   {"person": "qin-lei", "name": "秦磊", "role": "deputy_head",
+                    "left_region_on": "2022-06-30",
+                    "resignation": {"meeting": "plenary-2022-11", "motion": "accept-resignation"},
+                    "terms": [{"start": "2021-10-12", "end": "2022-06-30",
+                               "obtained_by": "election"}]},
+                   _seat("xu-fang", "徐芳", "deputy_head", start="2022-11-10", end="2026-10-11",
+                         how="by_election")]},
+    ]}, "主席团、代表资格审查委员会、代表小组和镇人民政府")
+    everyone = ["li-guoqing", "zhao-min", *(p for p, _ in reps)]
+    write(root / "sessions.yaml", {"sessions": [
+        {"id": "session-2022-1", "body": "congress", "date": "2022-02-24", "number": 2, "days": 1},
+        {"id": "session-2022-2", "body": "congress", "date": "2022-11-10", "number": 3, "days": 1,
+         "election": True, "election_method_adopted_on": "2022-11-10",
+         "posts": [{"post": "deputy_head", "person": "xu-fang", "obtained_by": "by_election",
+                    "oath_taken": True}]},
+    ]}, "2022年两次会议：第二次会议（一季度）和第三次会议（四季度，补选副镇长）")
+    write(root / "meetings" / "plenaries.yaml", {"meetings": [
+        {"id": "plenary-2021-10", "body": "congress", "date": "2021-10-12", "present": everyone,
+         "motions": [{"id": "credentials-committee", "title": "通过代表资格审查委员会组成人员名单",
+                      "matter": "establish_body", "outcome": "adopted", "votes": {"yes": 12}}]},
+        {"id": "plenary-2022-11", "body": "congress", "date": "2022-11-10", "present": everyone[:11],
+         "motions": [{"id": "accept-resignation", "title": "接受秦磊辞去副镇长职务",
+                      "matter": "resignation", "outcome": "adopted",
+                      "votes": {"yes": 10, "no": 0, "abstain": 1}}]},
+    ]}, "镇人民代表大会全体会议")
+    write(root / "meetings" / "presidium.yaml", {"meetings": [
+        {"id": f"presidium-2022-{q}", "body": "presidium", "date": day,
+         "chair": "li-guoqing", "present": ["li-guoqing", "zhao-min", "wu-qiang", "chen-yan"]}
+        for q, day in (("q1", "2022-01-20"), ("q3", "2022-08-18"), ("q4", "2022-12-15"))]},
+        "闭会期间主席团会议")
+    activities = []
+    for group, months in (("group-east", (3, 5, 8, 11)), ("group-west", (2, 6, 12))):
+        for m in months:
+            leader = "feng-jun" if group == "group-east" else "shen-mei"
+            others = ["chu-hui", "wei-dong"] if group == "group-east" else ["han-bin", "yang-xue"]
+            activities.append({"id": f"{group}-2022-{m:02d}", "body": group, "kind": "activity",
+                               "date": f"2022-{m:02d}-16", "present": [leader, *others]})
+    write(root / "meetings" / "group-activities.yaml", {"meetings": activities},
+          "代表小组活动：视察、调研、接待选民")
+    write(root / "plans.yaml", {"report": {
+        "id": "group-east-plan-2022", "body": "group-east", "kind": "plan", "period": "2022",
+        "submitted_on": "2022-01-10", "title": "东片代表小组2022年活动计划"}})
+
+
+def dingyuan() -> None:
+    """张桥镇综治办 (ZZB-DINGYUAN), 2022: screening, reports, meetings, peaceful villages."""
+    root = HERE / "dingyuan"
+    write(root / "community.yaml", {"community": {
+        "id": "zhangqiao-town", "name": "张桥镇",
+        "jurisdiction": ["cn", "anhui", "chuzhou", "dingyuan", "zhangqiao"],
+        "records_cover": {"from": "2022-01-01", "to": "2022-12-31"}}},
+        "安徽省滁州市定远县张桥镇（示例）")
+    write(root / "bodies.yaml", {"bodies": [
+        {"id": "office", "kind": "governance_office", "name": "张桥镇综治办", "office_rooms": 2,
+         "seats": [_seat("liu-bo", "刘波", "director", start="2020-03-01", end=None, full_time=True),
+                   _seat("fang-jie", "方杰", "worker", start="2020-03-01", end=None, full_time=True),
+                   _seat("ding-yu", "丁宇", "worker", start="2021-07-01", end=None)]},
+        {"id": "committee", "kind": "governance_committee", "name": "张桥镇综治委",
+         "seats": [_seat("pan-wei", "潘伟", "director", start="2020-03-01", end=None),
+                   _seat("liu-bo", "刘波", "member", start="2020-03-01", end=None),
+                   _seat("police-chief", "派出所所长", "member", start="2020-03-01", end=None)]},
+    ]}, "综治办（专职2人）和综治委")
+    write(root / "meetings.yaml", {"meetings": [
+        {"id": f"committee-2022-{q}", "body": "committee", "date": day,
+         "present": ["pan-wei", "liu-bo", "police-chief"]}
+        for q, day in (("q1", "2022-03-28"), ("q2", "2022-06-27"), ("q4", "2022-12-26"))]},
+        "综治委全体人员会议（每季度）")
+    reports = []
+    for m in range(1, 13):
+        for half, day in ((1, 14), (2, 28)):
+            reports.append({"id": f"screening-2022-{m:02d}-{half}", "body": "office",
+                            "kind": "screening", "period": f"2022-{m:02d}",
+                            "submitted_on": f"2022-{m:02d}-{day:02d}"})
+        if m == 11:
+            continue
+        due = f"{2022 + m // 12}-{m % 12 + 1:02d}"
+        day = {3: 3, 9: 8}.get(m, 4)
+        reports.append({"id": f"disputes-2022-{m:02d}", "body": "office", "kind": "dispute_monthly",
+                        "period": f"2022-{m:02d}", "submitted_on": f"{due}-{day:02d}",
+                        "to": "县综治办", "cases": [2, 0, 1, 3, 0, 0, 1, 2, 0, 1, 0, 1][m - 1]})
+    for q, day in ((1, "2022-04-02"), (2, "2022-07-03"), (3, "2022-10-06"), (4, "2022-12-30")):
+        reports.append({"id": f"security-2022-q{q}", "body": "office", "kind": "security_analysis",
+                        "period": f"2022-Q{q}", "submitted_on": day, "to": "县综治办"})
+    reports += [
+        {"id": "inspection-2022-h1", "body": "office", "kind": "inspection", "period": "2022-H1",
+         "submitted_on": "2022-07-04", "to": "县综治办"},
+        {"id": "inspection-2022-h2", "body": "office", "kind": "inspection", "period": "2022-H2",
+         "submitted_on": "2022-12-29", "to": "县综治办"},
+    ]
+    write(root / "reports.yaml", {"reports": reports},
+          "半月排查、月报（零报告）、季度治安分析、半年检查通报")
+    write(root / "assessments.yaml", {"assessments": [
+        {"id": "peaceful-zhangqiao-2022", "body": "office", "date": "2022-12-20",
+         "village": "张桥村", "year": 2022, "accepted": True, "satisfaction_percent": "97.20"},
+        {"id": "peaceful-lizhuang-2022", "body": "office", "date": "2022-12-20",
+         "village": "李庄村", "year": 2022, "accepted": True, "collective_petitions": 1,
+         "satisfaction_percent": "93.50"},
+    ]}, "“零案村”“平安村”年度验收")
+
+
+def taonan() -> None:
+    """万宝镇综治办 (ZZB-TAONAN), 2022: materials and their deadlines."""
+    root = HERE / "taonan"
+    write(root / "community.yaml", {"community": {
+        "id": "wanbao-town", "name": "万宝镇",
+        "jurisdiction": ["cn", "jilin", "baicheng", "taonan", "wanbao"],
+        "records_cover": {"from": "2022-01-01", "to": "2022-12-31"}}},
+        "吉林省白城市洮南市万宝镇（示例）")
+    write(root / "bodies.yaml", {"body": {
+        "id": "office", "kind": "governance_office", "name": "万宝镇综治办", "office_rooms": 2,
+        "seats": [_seat("bai-lin", "白林", "director", start="2019-05-01", end=None, full_time=True),
+                  _seat("gu-hong", "谷红", "worker", start="2019-05-01", end=None, full_time=True)]}})
+    reports: list[dict[str, object]] = []
+    for m in range(1, 13):
+        submitted = "2022-04-03" if m == 3 else f"2022-{m:02d}-24"
+        reports.append({"id": f"disputes-2022-{m:02d}", "body": "office", "kind": "dispute_monthly",
+                        "period": f"2022-{m:02d}", "submitted_on": submitted, "to": "市综治办",
+                        "cases": [1, 0, 2, 0, 0, 1, 0, 0, 3, 0, 1, 0][m - 1]})
+    fmt = {"page_size": "A4", "line_spacing_pt": 30}
+    reports += [
+        {"id": "plan-2022", "body": "office", "kind": "plan", "period": "2022",
+         "submitted_on": "2022-03-20", "title": "万宝镇2022年综治和平安创建规划", **fmt},
+        {"id": "letter-2022", "body": "office", "kind": "responsibility_letter", "period": "2022",
+         "submitted_on": "2022-03-28", "title": "2022年综治责任状", **fmt},
+    ]
+    for q, day in ((1, "2022-03-24"), (2, "2022-06-22"), (3, "2022-09-28"), (4, "2022-12-23")):
+        reports.append({"id": f"record-2022-q{q}", "body": "office", "kind": "work_record",
+                        "period": f"2022-Q{q}", "submitted_on": day,
+                        "title": f"领导综治实绩档案（第{q}季度）", **fmt})
+    reports += [
+        {"id": "summary-2022-h1", "body": "office", "kind": "half_year_summary", "period": "2022-H1",
+         "submitted_on": "2022-07-08", "title": "万宝镇2022年上半年社会治安综合治理工作总结",
+         "length_chars": 3400, **fmt},
+        {"id": "summary-2022", "body": "office", "kind": "annual_summary", "period": "2022",
+         "submitted_on": "2022-12-28", "title": "万宝镇2022年综治工作总结", "length_chars": 2600,
+         **fmt},
+    ]
+    write(root / "reports.yaml", {"reports": reports}, "月报、规划、责任状、实绩档案和总结")
+
+
 if __name__ == "__main__":
     haliang()
     sifang()
+    township()
+    dingyuan()
+    taonan()

@@ -53,7 +53,12 @@ def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | No
 
 
 def record_window(dossier: Dossier, as_of: date | None = None) -> Window:
-    """From the earliest to the latest day any record of ``dossier`` is dated (capped at ``as_of``)."""
+    """The community's ``records_cover``, else from the earliest to the latest day any record
+    of ``dossier`` is dated; capped at ``as_of``."""
+    cover = dossier.community.record.records_cover if dossier.community else None
+    if cover is not None:
+        end = cover.to if as_of is None else min(cover.to, as_of)
+        return Window(cover.from_, max(end, cover.from_))
     days = [d for d in _record_days(dossier) if as_of is None or d <= as_of]
     if not days:
         starts = [t.start for b in dossier.bodies.values() for s in b.record.seats for t in s.terms
@@ -156,7 +161,7 @@ class _FactBuilder:
             yield Fact("motion", RecordRef(f"{meeting.id}/{motion.id}", "motion",
                                            located.where("motions", i)),
                        meeting.date, self.jurisdiction, values, dates,
-                       {"body_name": body.name, "title": motion.title})
+                       {"body_name": body.name, "title": motion.title, "subject": motion.title})
         for i, person in enumerate(meeting.present):
             yield from self._act(located, body, person, i)
 

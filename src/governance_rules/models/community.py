@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ._base import RecordModel
 from ._types import Count, Day, Slug, Text
+
+
+class CoveredPeriod(RecordModel):
+    """From and to (both included) the records of a dossier are complete."""
+
+    from_: Day = Field(alias="from")
+    to: Day
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CoveredPeriod:
+        if self.to < self.from_:
+            raise ValueError(f"records_cover ends ({self.to}) before it starts ({self.from_})")
+        return self
 
 
 class Community(RecordModel):
@@ -25,3 +38,6 @@ class Community(RecordModel):
     residents: Count | None = None
     established: Day | None = None
     special_circumstances: Text | None = None
+    records_cover: CoveredPeriod | None = Field(
+        default=None, description="the period the dossier's records are complete for: the "
+        "default checked window of cadence rules")
