@@ -63,7 +63,7 @@ def test_descriptions_follow_the_language(examples_report: Report) -> None:
 def test_results_point_at_files_and_lines(examples_report: Report) -> None:
     run = sarif(examples_report)["runs"][0]
     results = run["results"]
-    assert len(results) == len(examples_report.findings) == 17
+    assert len(results) == len(examples_report.findings) > 30
     levels = {"error": 0, "warning": 0, "note": 0}
     for result, finding in zip(results, examples_report.findings, strict=True):
         assert result["ruleId"] == finding.rule_id
@@ -74,7 +74,9 @@ def test_results_point_at_files_and_lines(examples_report: Report) -> None:
         assert location["region"]["startLine"] == finding.record.line >= 1
         assert finding.message.en in result["message"]["text"]
         levels[result["level"]] += 1
-    assert levels == {"error": 16, "warning": 1, "note": 0}
+    counts = examples_report.summary.by_severity
+    assert levels == {"error": counts["error"], "warning": counts["warning"], "note": counts["info"]}
+    assert levels["note"] > 0
 
 
 def test_fingerprints_survive_unrelated_line_moves(tmp_path: Path, rulebook: Rulebook) -> None:
@@ -89,12 +91,15 @@ def test_fingerprints_survive_unrelated_line_moves(tmp_path: Path, rulebook: Rul
         out = sarif(report)["runs"][0]["results"]
         return {r["partialFingerprints"]["governanceFinding/v1"]: r for r in out}
 
+    def where(result: dict[str, Any]) -> tuple[str, int]:
+        location = result["locations"][0]["physicalLocation"]
+        return location["artifactLocation"]["uri"], location["region"]["startLine"]
+
     before, after = results("before"), results("after")
-    assert set(before) == set(after) and len(before) == 4
-    lines = {fp: (before[fp]["locations"][0]["physicalLocation"]["region"]["startLine"],
-                  after[fp]["locations"][0]["physicalLocation"]["region"]["startLine"])
-             for fp in before}
-    assert sorted(b - a for a, b in lines.values()) == [0, 0, 0, 3]
+    assert set(before) == set(after) and len(before) == 6
+    for fp, result in before.items():
+        (uri, line), (_, moved_line) = where(result), where(after[fp])
+        assert moved_line - line == (3 if uri == "meetings/2022-03.yaml" else 0)
 
 
 def test_waived_findings_are_suppressions(waived_report: Report) -> None:
@@ -108,8 +113,9 @@ def test_waived_findings_are_suppressions(waived_report: Report) -> None:
 
 
 def test_hostile_paths_are_percent_encoded(hostile_report: Report) -> None:
-    uri = sarif(hostile_report)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
-        "artifactLocation"]["uri"]
+    [result] = [r for r in sarif(hostile_report)["runs"][0]["results"]
+                if r["ruleId"] == "cc-consent-80"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "meetings/2022%2C03%3Ax.yaml"
 
 
