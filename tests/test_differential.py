@@ -67,3 +67,74 @@ def test_engines_agree(files: dict[str, Any]) -> None:
     durable = check(files, engine="durable")
     assert native.input_errors == durable.input_errors
     assert native.model_dump_json(exclude={"engine"}) == durable.model_dump_json(exclude={"engine"})
+
+
+DAYS = ["2022-01-03", "2022-02-27", "2022-03-01", "2022-03-31", "2022-04-05", "2022-04-06",
+        "2022-05-20", "2022-06-30"]
+STEPS = ["topic_reported", "committee_briefing", "discussion", "officials_answer", "vote"]
+
+
+@st.composite
+def periodic_dossiers(draw: st.DrawFn) -> dict[str, Any]:
+    """Rosters, cadences, deadlines, sequences, triggers and splits around their thresholds."""
+    jurisdiction = draw(st.sampled_from([["cn", "anhui", "chuzhou", "dingyuan"],
+                                         ["cn", "jilin", "baicheng", "taonan"], ["cn", "test"]]))
+    files: dict[str, Any] = {"c.yaml": {"community": {
+        "id": "c", "name": "社区", "jurisdiction": jurisdiction,
+        "households": draw(st.sampled_from([999, 1000, 3000, 3001])),
+        "records_cover": {"from": "2022-01-01", "to": "2022-06-30"}}}}
+    kinds = ["consultation_committee", "residents_committee", "party_committee",
+             "governance_office", "work_committee", "representative_group", "presidium"]
+    bodies = []
+    for i, kind in enumerate(kinds):
+        seated = draw(st.integers(0, 10))
+        b = body(f"b{i}", kind, seated, start="2021-01-01", end=None,
+                 roles={0: draw(st.sampled_from(["director", "secretary", "chair", "member"]))})
+        bodies.append(b["body"])
+    files["b.yaml"] = {"bodies": bodies}
+    meetings = []
+    for n in range(draw(st.integers(0, 10))):
+        owner = draw(st.integers(0, len(kinds) - 1))
+        if not bodies[owner]["seats"]:
+            continue
+        day = draw(st.sampled_from(DAYS))
+        meetings.append({"id": f"m{n}", "body": f"b{owner}", "date": day,
+                         "kind": draw(st.sampled_from(["regular", "ad_hoc", "party_group",
+                                                       "activity"])),
+                         "present": [bodies[owner]["seats"][0]["person"]],
+                         **({"notice_date": draw(st.sampled_from(["2022-01-01", day]))}
+                            if draw(st.booleans()) and day >= "2022-01-03" else {})})
+    if meetings:
+        files["m.yaml"] = {"meetings": meetings}
+    reports = [{"id": f"r{n}", "body": "b3", "kind": draw(st.sampled_from(
+                   ["dispute_monthly", "screening", "work_record", "plan"])),
+                "period": draw(st.sampled_from(["2022-02", "2022-03", "2022-Q1", "2022"])),
+                "submitted_on": draw(st.sampled_from(DAYS)),
+                "title": "报" * draw(st.integers(19, 21)),
+                "line_spacing_pt": draw(st.sampled_from([28, 30]))}
+               for n in range(draw(st.integers(0, 4)))]
+    if reports:
+        files["r.yaml"] = {"reports": reports}
+    hearings = [{"id": f"h{n}", "body": draw(st.sampled_from(["b1", "b2"])), "date": "2022-03-01",
+                 "topic": "议题", "steps": draw(st.permutations(STEPS))[:draw(st.integers(3, 5))],
+                 "published_on": draw(st.sampled_from(["2022-03-04", "2022-03-05"]))}
+                for n in range(draw(st.integers(0, 2)))]
+    if hearings:
+        files["h.yaml"] = {"hearings": hearings}
+    expenses = [{"id": f"e{n}", "body": "b1", "amount": draw(st.sampled_from(["50.00", "50.01",
+                                                                               "450.00"])),
+                 "paid_on": draw(st.sampled_from(DAYS[:4])), "payee": "店", "purpose": "用品",
+                 "voucher": "invoice", "accountant": "a", "cashier": "b", "approvals": []}
+                for n in range(draw(st.integers(0, 3)))]
+    if expenses:
+        files["e.yaml"] = {"expenses": expenses}
+    return files
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=periodic_dossiers())
+def test_engines_agree_over_periods_rosters_and_deadlines(files: dict[str, Any]) -> None:
+    native = check(files, engine="native")
+    durable = check(files, engine="durable")
+    assert native.input_errors == [] and durable.input_errors == []
+    assert native.model_dump_json(exclude={"engine"}) == durable.model_dump_json(exclude={"engine"})

@@ -26,6 +26,7 @@ from .report.model import Report, Severity
 from .rulebook import Rulebook, load_rulebook
 from .rulebook.book import compile_rule
 from .rulebook.conditions import describe
+from .rulebook.coverage import coverage, find_catalogue, parse_catalogue
 from .waivers import WAIVERS_FILE, apply_waivers, find_waiver_files, load_waivers
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -82,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("action", nargs="?", choices=("list", "show"), default="list")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
     rules.add_argument("--lang", choices=("zh", "en"), default="en")
+    rules.add_argument("--coverage", action="store_true",
+                       help="for each catalogue id, the rules that implement it or why none can; "
+                       "exit 1 if an id has neither")
+    rules.add_argument("--catalogue", metavar="FILE",
+                       help="the rule catalogue (default: shared/design/rule-catalogue.md found "
+                       "beside this checkout or above the current folder)")
 
     schema = sub.add_parser("schema", help="print a JSON Schema")
     schema.add_argument("which", nargs="?", choices=("records", "report"), default="records")
@@ -160,6 +167,8 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _rules(args: argparse.Namespace, book: Rulebook) -> int:
+    if args.coverage:
+        return _coverage(args, book)
     if args.action == "show":
         if not args.rule_id:
             sys.stderr.write("governance-rules: `rules show` needs a rule id\n")
@@ -177,6 +186,32 @@ def _rules(args: argparse.Namespace, book: Rulebook) -> int:
         sys.stdout.write(f"{rule.id:<{width}}  {','.join(rule.catalogue):<18} "
                          f"{rule.severity.value:<7}  {cites}  {rule.title.get(args.lang)}\n")
     return EXIT_OK
+
+
+def _coverage(args: argparse.Namespace, book: Rulebook) -> int:
+    path = Path(args.catalogue) if args.catalogue else find_catalogue()
+    if path is None or not path.is_file():
+        sys.stderr.write("governance-rules: no rule catalogue found; pass --catalogue FILE\n")
+        return EXIT_USAGE
+    rows = coverage(book, parse_catalogue(path.read_text(encoding="utf-8")))
+    if not rows:
+        sys.stderr.write(f"governance-rules: {path} lists no catalogue ids\n")
+        return EXIT_USAGE
+    width = max(len(r.entry.id) for r in rows)
+    for row in rows:
+        if row.rules:
+            what = ", ".join(row.rules)
+        elif row.exclusion is not None:
+            what = f"excluded: {row.exclusion}"
+        else:
+            what = "NOT COVERED"
+        sys.stdout.write(f"{row.entry.id:<{width}}  {what}\n")
+    implemented = sum(1 for r in rows if r.rules)
+    excluded = sum(1 for r in rows if not r.rules and r.exclusion is not None)
+    missing = len(rows) - implemented - excluded
+    sys.stdout.write(f"{len(rows)} catalogue ids: {implemented} implemented, {excluded} excluded, "
+                     f"{missing} not covered ({path})\n")
+    return EXIT_FINDINGS if missing else EXIT_OK
 
 
 def _show_rule(book: Rulebook, rule_id: str, lang: str) -> str:

@@ -58,6 +58,8 @@ class Rulebook:
     rules: tuple[Rule, ...]
     parameters: dict[str, Parameter]
     documents: dict[str, Document]
+    exclusions: dict[str, str] = field(default_factory=dict)
+    """Catalogue id → why it cannot be checked from records."""
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -128,7 +130,8 @@ class Rulebook:
         typed = parse_typed(old.type, value)
         new = old.model_copy(update={"values": [ParameterVersion(value=typed)], "overlays": {}})
         params = {**self.parameters, name: new}
-        book = Rulebook(self.version + f"+{name}={value}", self.rules, params, self.documents)
+        book = Rulebook(self.version + f"+{name}={value}", self.rules, params, self.documents,
+                        self.exclusions)
         for rule in book.rules:
             validate_rule(book, rule)
         return book

@@ -44,6 +44,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
     folders = [default_rules_dir(), *(Path(d) for d in dirs)]
     version = ""
     documents: dict[str, Document] = {}
+    exclusions: dict[str, str] = {}
     rules: dict[str, Rule] = {}
     parameters: dict[str, Parameter] = {}
     for folder in folders:
@@ -52,7 +53,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
         header = folder / HEADER
         if header.is_file():
             data, index = _read(header)
-            version = _header(header, data, index, documents) or version
+            version = _header(header, data, index, documents, exclusions) or version
         for path in sorted(folder.glob("parameters/*.y*ml")):
             data, index = _read(path)
             _parameters(path, data, index, parameters)
@@ -63,7 +64,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
             for rule in _rules(path, data, index):
                 rules[rule.id] = rule
     book = Rulebook(version or "unversioned", tuple(sorted(rules.values(), key=lambda r: r.id)),
-                    parameters, documents)
+                    parameters, documents, exclusions)
     for rule in book.rules:
         try:
             validate_rule(book, rule)
@@ -90,8 +91,8 @@ def _fail(path: Path, index: LineIndex, loc: Path_, msg: str) -> RulebookError:
 
 
 def _header(path: Path, data: dict[str, Any], index: LineIndex,
-            documents: dict[str, Document]) -> str:
-    unknown = set(data) - {"version", "documents"}
+            documents: dict[str, Document], exclusions: dict[str, str]) -> str:
+    unknown = set(data) - {"version", "documents", "exclusions"}
     if unknown:
         raise _fail(path, index, (sorted(unknown)[0],), f"unknown key {sorted(unknown)[0]!r}")
     for i, doc in enumerate(data.get("documents") or []):
@@ -102,6 +103,11 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
         except (KeyError, TypeError, ValueError):
             raise _fail(path, index, ("documents", i),
                         "a document needs id, file, lines: [first, last] and title") from None
+    raw = data.get("exclusions") or {}
+    if not isinstance(raw, dict) or not all(isinstance(v, str) and v.strip() for v in raw.values()):
+        raise _fail(path, index, ("exclusions",),
+                    "exclusions map a catalogue id to the reason it cannot be checked from records")
+    exclusions.update({str(k): str(v) for k, v in raw.items()})
     return str(data.get("version", ""))
 
 

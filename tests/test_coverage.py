@@ -1,0 +1,73 @@
+"""Every id of ../shared/design/rule-catalogue.md is implemented by a rule or excluded with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _helpers import ROOT, SHARED
+from test_cli import run
+
+from governance_rules import Rulebook, load_rulebook
+from governance_rules.rulebook.coverage import coverage, parse_catalogue
+
+CATALOGUE = SHARED / "design" / "rule-catalogue.md"
+needs_catalogue = pytest.mark.skipif(not CATALOGUE.is_file(),
+                                     reason="../shared/design is not beside this checkout")
+
+
+@needs_catalogue
+def test_every_catalogue_id_is_implemented_or_excluded(rulebook: Rulebook) -> None:
+    rows = coverage(rulebook, parse_catalogue(CATALOGUE.read_text(encoding="utf-8")))
+    assert len(rows) >= 60
+    assert [r.entry.id for r in rows if not r.covered] == []
+    excluded = [r for r in rows if not r.rules]
+    assert len(excluded) <= 5
+    documented = (ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
+    for row in excluded:
+        assert row.entry.id in documented and row.exclusion
+
+
+@needs_catalogue
+def test_rules_name_only_catalogue_ids(rulebook: Rulebook) -> None:
+    known = {e.id for e in parse_catalogue(CATALOGUE.read_text(encoding="utf-8"))}
+    assert sorted({c for r in rulebook.rules for c in r.catalogue} - known) == []
+
+
+@needs_catalogue
+def test_cli_coverage_lists_every_id() -> None:
+    result = run("rules", "--coverage", "--catalogue", str(CATALOGUE))
+    assert result.returncode == 0, result.stderr
+    ids = {e.id for e in parse_catalogue(CATALOGUE.read_text(encoding="utf-8"))}
+    listed = {line.split()[0] for line in result.stdout.splitlines()[:-1]}
+    assert listed == ids
+    assert "CC-CONSENT-80        cc-consent-80" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith(f"{len(ids)} catalogue ids: ")
+
+
+def test_cli_coverage_reports_gaps_and_exclusions(tmp_path: Path) -> None:
+    catalogue = tmp_path / "catalogue.md"
+    catalogue.write_text("| id | rule | severity | cite |\n|---|---|---|---|\n"
+                         "| CC-CONSENT-80 | 80% | error | HLS-356:26 |\n"
+                         "| XX-NEW | a new procedure | error | X:1 |\n"
+                         "| XX-DREAM | cannot be seen in records | warning | X:2 |\n")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "ruleset.yaml").write_text(
+        "exclusions:\n  XX-DREAM: the sources give no observable criterion\n", encoding="utf-8")
+    result = run("--rules", str(rules), "rules", "--coverage", "--catalogue", str(catalogue))
+    assert result.returncode == 1
+    lines = {line.split(None, 1)[0]: line.split(None, 1)[1] for line in result.stdout.splitlines()}
+    assert lines["XX-NEW"] == "NOT COVERED"
+    assert lines["XX-DREAM"] == "excluded: the sources give no observable criterion"
+    assert "3 catalogue ids: 1 implemented, 1 excluded, 1 not covered" in result.stdout
+
+
+def test_missing_catalogue_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("rules", "--coverage", "--catalogue", str(tmp_path / "none.md"))
+    assert result.returncode == 2 and "no rule catalogue" in result.stderr
+
+
+def test_exclusions_load_from_the_ruleset_header(tmp_path: Path) -> None:
+    (tmp_path / "ruleset.yaml").write_text("exclusions:\n  XX-A: reason\n", encoding="utf-8")
+    assert load_rulebook(tmp_path).exclusions == {"XX-A": "reason"}

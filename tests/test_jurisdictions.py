@@ -1,0 +1,143 @@
+"""One rule, two overlays: the monthly dispute report is due by the 5th of the next month in
+Dingyuan and by the 25th of the month in Taonan; dated parameter versions; rules limited to a
+jurisdiction; a district's own overlay folder."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _helpers import check
+from test_cli import run
+
+from governance_rules import Rulebook, load_rulebook
+
+DINGYUAN = ["cn", "anhui", "chuzhou", "dingyuan", "zhangqiao"]
+TAONAN = ["cn", "jilin", "baicheng", "taonan", "wanbao"]
+
+
+def office(jurisdiction: list[str], submitted: str) -> dict[str, Any]:
+    return {
+        "community.yaml": {"community": {"id": "t", "name": "某镇", "jurisdiction": jurisdiction}},
+        "office.yaml": {"body": {"id": "office", "kind": "governance_office", "name": "综治办",
+                                 "seats": []}},
+        "report.yaml": {"report": {"id": "disputes-2022-03", "body": "office",
+                                   "kind": "dispute_monthly", "period": "2022-03",
+                                   "submitted_on": submitted, "cases": 0}},
+    }
+
+
+def late(report: Any) -> list[Any]:
+    return [f for f in report.findings if f.rule_id == "zz-dispute-report-deadline"]
+
+
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_the_same_report_is_on_time_in_dingyuan_and_late_in_taonan(engine: str) -> None:
+    assert late(check(office(DINGYUAN, "2022-04-03"), engine=engine)) == []
+    [finding] = late(check(office(TAONAN, "2022-04-03"), engine=engine))
+    assert finding.parameters["zz.dispute_report_day"].value == "25"
+    assert finding.parameters["zz.dispute_report_day"].overlay == "cn/jilin/baicheng/taonan"
+    assert "25th of the same month" in finding.message.en
+
+
+@pytest.mark.parametrize(("jurisdiction", "day", "is_late"), [
+    (DINGYUAN, "2022-04-05", False), (DINGYUAN, "2022-04-06", True),
+    (DINGYUAN, "2022-03-31", False), (TAONAN, "2022-03-25", False), (TAONAN, "2022-03-26", True),
+])
+def test_deadline_boundaries(jurisdiction: list[str], day: str, is_late: bool) -> None:
+    assert bool(late(check(office(jurisdiction, day)))) is is_late
+
+
+def test_elsewhere_the_rule_has_no_deadline_to_apply() -> None:
+    report = check(office(["cn", "shandong", "qingdao"], "2022-06-30"))
+    assert late(report) == [] and "zz-dispute-report-deadline" not in report.summary.applied
+
+
+def test_rules_from_one_county_apply_only_there() -> None:
+    taonan_only = "zz-plan-deadline"
+    files = office(DINGYUAN, "2022-04-03")
+    files["plan.yaml"] = {"report": {"id": "plan", "body": "office", "kind": "plan",
+                                     "period": "2022", "submitted_on": "2022-05-01"}}
+    assert taonan_only not in [f.rule_id for f in check(files).findings]
+    files["community.yaml"]["community"]["jurisdiction"] = TAONAN
+    assert taonan_only in [f.rule_id for f in check(files).findings]
+
+
+def test_a_district_overlay_folder_changes_the_deadline(tmp_path: Path) -> None:
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "my-district.yaml").write_text(
+        "parameters:\n"
+        "  zz.dispute_report_month_offset:\n"
+        "    overlays:\n      cn/shandong/qingdao:\n        - value: 1\n"
+        "  zz.dispute_report_day:\n"
+        "    overlays:\n      cn/shandong/qingdao:\n        - value: 10\n", encoding="utf-8")
+    book = load_rulebook(tmp_path)
+    qingdao = ["cn", "shandong", "qingdao", "sifang"]
+    assert late(check(office(qingdao, "2022-04-10"), rulebook=book)) == []
+    assert late(check(office(qingdao, "2022-04-11"), rulebook=book))
+
+
+def test_the_overlay_folder_through_the_cli(tmp_path: Path) -> None:
+    (tmp_path / "rules" / "parameters").mkdir(parents=True)
+    (tmp_path / "rules" / "parameters" / "taonan-2023.yaml").write_text(
+        "parameters:\n"
+        "  zz.dispute_report_month_offset:\n    overlays:\n"
+        "      cn/jilin/baicheng/taonan/wanbao:\n        - value: 1\n"
+        "  zz.dispute_report_day:\n    overlays:\n"
+        "      cn/jilin/baicheng/taonan/wanbao:\n        - value: 5\n", encoding="utf-8")
+
+    def deadline_findings(*args: str) -> list[str]:
+        out = json.loads(run(*args, "check", "examples/taonan", "--format", "json").stdout)
+        return [f["record"]["id"] for f in out["findings"]
+                if f["rule_id"] == "zz-dispute-report-deadline"]
+
+    assert deadline_findings() == ["disputes-2022-03"]
+    assert deadline_findings("--rules", str(tmp_path / "rules")) == []
+
+
+def test_dated_parameter_versions(tmp_path: Path, rulebook: Rulebook) -> None:
+    """A parameter changed from 2023: records before use the old value, records after the new."""
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "dated.yaml").write_text(
+        "parameters:\n  hear.publish_days:\n    type: days\n"
+        "    description: {zh: 公示期限, en: publication deadline}\n"
+        "    values:\n      - {value: 3, until: 2023-01-01}\n      - {value: 5, from: 2023-01-01}\n",
+        encoding="utf-8")
+    book = load_rulebook(tmp_path)
+
+    def hearing(day: str, published: str) -> dict[str, Any]:
+        return {
+            "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"]}},
+            "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
+                                 "seats": []}},
+            "h.yaml": {"hearing": {"id": "h", "body": "rc", "date": day, "topic": "议题",
+                                   "published_on": published}}}
+
+    def publish_findings(files: dict[str, Any]) -> list[Any]:
+        return [f for f in check(files, rulebook=book).findings if f.rule_id == "hear-publish"]
+
+    [old] = publish_findings(hearing("2022-05-10", "2022-05-14"))
+    assert old.parameters["hear.publish_days"].value == "3"
+    assert old.parameters["hear.publish_days"].in_force_from is None
+    assert publish_findings(hearing("2023-05-10", "2023-05-14")) == []
+    [new] = publish_findings(hearing("2023-05-10", "2023-05-16"))
+    assert new.parameters["hear.publish_days"].in_force_from == "2023-01-01"
+
+
+def test_a_rule_not_in_force_is_not_applied(tmp_path: Path) -> None:
+    (tmp_path / "late-rule.yaml").write_text((Path(__file__).parents[1] / "rules" / "openness.yaml")
+                                             .read_text(encoding="utf-8").replace(
+        "  - id: hear-publish\n", "  - id: hear-publish\n    in_force: {from: 2023-01-01}\n"),
+        encoding="utf-8")
+    book = load_rulebook(tmp_path)
+    assert book.rule("hear-publish").in_force.covers(date(2023, 1, 1))
+    files = {
+        "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"]}},
+        "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会", "seats": []}},
+        "h.yaml": {"hearing": {"id": "h", "body": "rc", "date": "2022-05-10", "topic": "议题"}}}
+    report = check(files, rulebook=book)
+    assert "hear-publish" not in report.summary.applied
+    assert "hear-publish" in check(files).summary.applied
