@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .engines import Case, Engine, Verdict, get_engine
-from .errors import InputError
+from .errors import InputError, RulebookError
 from .facts import Fact, FactOptions, Window, build_facts, record_window
 from .records.dossier import Dossier
 from .records.loader import discover, display_path, dossier_from_data, load_dossier
@@ -162,6 +162,11 @@ def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
         version = param.version_for(dossier.jurisdiction, date.max) if param else None
         if version is not None:
             values[option] = version.value
+    key = values.get("split_key", "payee")
+    if key not in ("payee", "purpose"):
+        param = book.parameters["fin.split_group_key"]
+        raise RulebookError(param.file, param.line or None,
+                            f"fin.split_group_key is {key!r}; expected payee or purpose")
     return FactOptions(**values)
 
 
