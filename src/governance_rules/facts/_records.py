@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from ..models import (
     ArchiveFile,
@@ -20,9 +21,11 @@ from ..models import (
     Sector,
     WorkArea,
 )
-from ..records.dossier import Dossier
+from ..records.dossier import Dossier, Located
 from ._window import Window, month_index, period_of
 from .schema import Fact, RecordRef
+
+R = TypeVar("R")
 
 _ROLE_COUNTS = ("director", "deputy_director", "chair", "vice_chair", "secretary", "convener",
                 "leader")
@@ -94,25 +97,45 @@ def _known(value: int | None) -> int:
 
 def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """Hearings, disclosures, reports, proposals, sessions, assessments and archives in ``window``."""
-    j = dossier.jurisdiction
-    for located_archive in dossier.archives:
-        archive = located_archive.record
+    yield from _archive_facts(dossier, window)
+    yield from _hearing_facts(dossier, window)
+    yield from _disclosure_facts(dossier, window)
+    yield from _report_facts(dossier, window)
+    yield from _proposal_facts(dossier, window)
+    yield from _session_facts(dossier, window)
+    yield from _assessment_facts(dossier, window)
+
+
+def _kept(dossier: Dossier, collection: Sequence[Located[R]], window: Window,
+          day: Callable[[R], date]) -> Iterator[tuple[Located[R], R, Body, dict[str, int | str]]]:
+    """The records of ``collection`` dated inside ``window``, with their body and its fields."""
+    for located in collection:
+        record = located.record
+        if window.covers(day(record)):
+            body = dossier.bodies[record.body].record  # type: ignore[attr-defined]
+            yield located, record, body, {"body": body.id, "body_kind": body.kind.value}
+
+
+def _archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    for located in dossier.archives:
+        archive = located.record
         if window.covers(archive.date):
             files = [f.value for f in ArchiveFile if f not in archive.files]
             registers = [r.value for r in Register if r not in archive.registers]
-            yield Fact("archive", RecordRef(archive.id, "archive", located_archive.where()), archive.date, j,
+            yield Fact("archive", RecordRef(archive.id, "archive", located.where()), archive.date,
+                       dossier.jurisdiction,
                        {"files_missing": len(files), "registers_missing": len(registers)},
                        {"inspected": archive.date},
                        {"subject": archive.id, "missing": ", ".join(files + registers)})
-    for h in dossier.hearings:
-        hearing = h.record
-        if not window.covers(hearing.date):
-            continue
-        body = dossier.bodies[hearing.body].record
+
+
+def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    for located, hearing, body, common in _kept(dossier, dossier.hearings, window, _date):
         missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy)
         published = hearing.published_on
-        yield Fact("hearing", RecordRef(hearing.id, "hearing", h.where()), hearing.date, j,
-                   {"body": body.id, "body_kind": body.kind.value, "matter": hearing.matter.value,
+        yield Fact("hearing", RecordRef(hearing.id, "hearing", located.where()), hearing.date,
+                   dossier.jurisdiction,
+                   {**common, "matter": hearing.matter.value,
                     "decided": int(hearing.votes is not None or hearing.outcome is not None),
                     "steps_missing": missing, "steps_out_of_order": disorder,
                     "publish_days": (published - hearing.date).days if published else -1,
@@ -121,11 +144,10 @@ def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"hearing": hearing.date, **({"published": published} if published else {})},
                    {"body_name": body.name, "subject": hearing.topic, "title": hearing.topic,
                     "steps": ", ".join(s.value for s in hearing.steps) or "-"})
-    for d in dossier.disclosures:
-        disclosure = d.record
-        if not window.covers(disclosure.date):
-            continue
-        body = dossier.bodies[disclosure.body].record
+
+
+def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    for located, disclosure, body, common in _kept(dossier, dossier.disclosures, window, _date):
         decided = 0
         if disclosure.decision is not None:
             found = dossier.motion(disclosure.decision.meeting, disclosure.decision.motion)
@@ -133,21 +155,21 @@ def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 deciding = dossier.bodies[found[0].body].record
                 decided = int(deciding.kind is BodyKind.PARTY_COMMITTEE
                               and found[1].outcome is Outcome.ADOPTED)
-        yield Fact("disclosure", RecordRef(disclosure.id, "disclosure", d.where()), disclosure.date,
-                   j, {"body": body.id, "body_kind": body.kind.value,
-                       "category": disclosure.category.value, "decided_by_party": decided},
+        yield Fact("disclosure", RecordRef(disclosure.id, "disclosure", located.where()),
+                   disclosure.date, dossier.jurisdiction,
+                   {**common, "category": disclosure.category.value, "decided_by_party": decided},
                    {"disclosed": disclosure.date},
                    {"body_name": body.name, "subject": disclosure.title, "title": disclosure.title})
-    for r in dossier.reports:
-        report = r.record
-        if not window.covers(report.submitted_on):
-            continue
-        body = dossier.bodies[report.body].record
+
+
+def _report_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    for located, report, body, common in _kept(dossier, dossier.reports, window,
+                                               lambda r: r.submitted_on):
         period = period_of(report.period)
         sub = report.submitted_on
-        yield Fact("report", RecordRef(report.id, "report", r.where()), sub, j,
-                   {"body": body.id, "body_kind": body.kind.value,
-                    "report_kind": report.kind.value, "granularity": period.granularity,
+        yield Fact("report", RecordRef(report.id, "report", located.where()), sub,
+                   dossier.jurisdiction,
+                   {**common, "report_kind": report.kind.value, "granularity": period.granularity,
                     "months_after": month_index(sub) - month_index(period.end),
                     "year_offset": sub.year - period.start.year, "submitted_month": sub.month,
                     "submitted_day": sub.day,
@@ -158,43 +180,40 @@ def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"submitted": sub, "period_end": period.end},
                    {"body_name": body.name, "subject": report.title or report.id,
                     "period": report.period, "title": report.title or ""})
-    assemblies = {m.record.id: m.record for m in dossier.meetings}
-    for p in dossier.proposals:
-        proposal = p.record
-        if not window.covers(proposal.date):
-            continue
-        body = dossier.bodies[proposal.body].record
-        held = assemblies.get(proposal.assembly or "")
-        followed = int(held is not None and held.body == proposal.body and held.date >= proposal.date)
-        yield Fact("proposal", RecordRef(proposal.id, "proposal", p.where()), proposal.date, j,
-                   {"body": body.id, "body_kind": body.kind.value, "followed": followed,
+
+
+def _proposal_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    for located, proposal, body, common in _kept(dossier, dossier.proposals, window, _date):
+        held = dossier.meeting(proposal.assembly or "")
+        followed = int(held is not None and held.record.body == proposal.body
+                       and held.record.date >= proposal.date)
+        yield Fact("proposal", RecordRef(proposal.id, "proposal", located.where()), proposal.date,
+                   dossier.jurisdiction,
+                   {**common, "followed": followed,
                     **{f"{w}_{n}": getattr(proposal, f"{w}_{n}")
                        for w in ("residents", "households", "groups", "representatives")
                        for n in ("signed", "total")}},
                    {"proposed": proposal.date}, {"body_name": body.name, "subject": proposal.id})
-    for s in dossier.sessions:
-        session = s.record
-        if not window.covers(session.date):
-            continue
-        body = dossier.bodies[session.body].record
+
+
+def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    for located, session, body, common in _kept(dossier, dossier.sessions, window, _date):
         elected = [post for post in session.posts if post.obtained_by is not SeatOrigin.APPOINTMENT]
-        yield Fact("session", RecordRef(session.id, "session", s.where()), session.date, j,
-                   {"body": body.id, "body_kind": body.kind.value, "number": session.number,
-                    "days": session.days, "extra": int(session.extra),
-                    "election": int(session.election),
+        yield Fact("session", RecordRef(session.id, "session", located.where()), session.date,
+                   dossier.jurisdiction,
+                   {**common, "number": session.number, "days": session.days,
+                    "extra": int(session.extra), "election": int(session.election),
                     "method_adopted": int(session.election_method_adopted_on is not None),
                     "posts_appointed": len(session.posts) - len(elected),
                     "oath_missing": sum(1 for post in elected if not post.oath_taken)},
                    {"session": session.date}, {"body_name": body.name, "subject": session.id})
-    for a in dossier.assessments:
-        assessment = a.record
-        if not window.covers(assessment.date):
-            continue
-        body = dossier.bodies[assessment.body].record
-        yield Fact("assessment", RecordRef(assessment.id, "assessment", a.where()),
-                   assessment.date, j,
-                   {"body": body.id, "body_kind": body.kind.value,
-                    "accepted": int(assessment.accepted),
+
+
+def _assessment_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    for located, assessment, body, common in _kept(dossier, dossier.assessments, window, _date):
+        yield Fact("assessment", RecordRef(assessment.id, "assessment", located.where()),
+                   assessment.date, dossier.jurisdiction,
+                   {**common, "accepted": int(assessment.accepted),
                     "cult_activity": assessment.cult_activity,
                     "collective_petitions": assessment.collective_petitions,
                     "criminal_cases": assessment.criminal_cases,
@@ -203,6 +222,10 @@ def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"assessed": assessment.date},
                    {"body_name": body.name, "subject": f"{assessment.village} {assessment.year}",
                     "satisfaction": f"{assessment.satisfaction_percent}%"})
+
+
+def _date(record: Any) -> date:
+    return record.date  # type: ignore[no-any-return]
 
 
 _ORDER = list(HearingStep)
