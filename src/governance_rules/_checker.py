@@ -197,9 +197,7 @@ def cases_for(book: Rulebook, facts: Iterable[Fact]) -> list[Case]:
     """Pair every fact with the rules for its type that select it and are in force on its day."""
     cases: list[Case] = []
     for fact in facts:
-        for rule in book.rules_for(fact.type):
-            if not rule.selects(fact.values):
-                continue
+        for rule in book.rules_selecting(fact.type, fact.values):
             bound = book.bind(rule, fact.jurisdiction, fact.day)
             if bound is not None:
                 cases.append((bound, fact))
@@ -217,30 +215,31 @@ def finding_for(bound: BoundRule, fact: Fact) -> Finding:
     citation = rule.source[0]
     where = fact.ref.where
     severity = rule.severity
-    message = Text(zh=render_message(rule.message.zh, explanation, "zh"),
-                   en=render_message(rule.message.en, explanation, "en"))
+    message = Text.model_construct(zh=render_message(rule.message.zh, explanation, "zh"),
+                                   en=render_message(rule.message.en, explanation, "en"))
     evidence = explanation.evidence
     reason = fact.names.get("special_circumstances")
     if reason and severity is Severity.WARNING:
         severity = Severity.INFO
-        message = Text(zh=f"{message.zh}（已说明特殊情况：{reason}）",
-                       en=f"{message.en} (stated exception: {reason})")
+        message = Text.model_construct(zh=f"{message.zh}（已说明特殊情况：{reason}）",
+                                       en=f"{message.en} (stated exception: {reason})")
         evidence = evidence.model_copy(update={"details": {**evidence.details, "exception": reason}})
-    return Finding(
+    # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
+    return Finding.model_construct(
         rule_id=rule.id,
         catalogue=list(rule.catalogue),
         severity=severity,
-        title=Text(zh=rule.title.zh, en=rule.title.en),
-        record=RecordLocation(id=fact.ref.id, type=fact.ref.type, file=where.file,
-                              line=where.line, path=where.path),
+        title=Text.model_construct(zh=rule.title.zh, en=rule.title.en),
+        record=RecordLocation.model_construct(id=fact.ref.id, type=fact.ref.type, file=where.file,
+                                              line=where.line, path=where.path),
         body=_body_of(fact),
         message=message,
         evidence=evidence,
-        source=Source(document=citation.document, lines=list(citation.lines),
-                      quote=citation.quote),
+        source=Source.model_construct(document=citation.document, lines=list(citation.lines),
+                                      quote=citation.quote),
         jurisdiction=list(fact.jurisdiction),
         parameters={
-            name: ParameterUse(
+            name: ParameterUse.model_construct(
                 value=render_value(version.value),
                 in_force_from=version.from_.isoformat() if version.from_ else None,
                 overlay=version.overlay or None,
@@ -254,7 +253,7 @@ def _body_of(fact: Fact) -> BodyRef | None:
     body = fact.values.get("body")
     if not isinstance(body, str):
         return None
-    return BodyRef(id=body, name=fact.names.get("body_name", body))
+    return BodyRef.model_construct(id=body, name=fact.names.get("body_name", body))
 
 
 def render_message(template: str, explanation: Explanation, lang: str) -> str:

@@ -108,6 +108,13 @@ class _FactBuilder:
         self.window = window
         self.window_end = window.end
         self.jurisdiction = dossier.jurisdiction
+        self._holders: dict[tuple[BodyKind, Role, date], str | None] = {}
+
+    def _role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
+        key = (kind, role, day)
+        if key not in self._holders:
+            self._holders[key] = self.dossier.role_holder(kind, role, day)
+        return self._holders[key]
 
     def _happened(self, day: date) -> bool:
         return self.as_of is None or day <= self.as_of
@@ -281,8 +288,8 @@ class _FactBuilder:
                     decision, decision_in_time = 1, int(meeting.date <= paid)
                     decision_day = meeting.date
         signed = {s.role for s in expense.signatures}
-        rc_director = self.dossier.role_holder(BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, paid)
-        secretary = self.dossier.role_holder(BodyKind.PARTY_COMMITTEE, Role.SECRETARY, paid)
+        rc_director = self._role_holder(BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, paid)
+        secretary = self._role_holder(BodyKind.PARTY_COMMITTEE, Role.SECRETARY, paid)
         signers = {s.person for s in expense.signatures}
         dates = {"paid_on": paid}
         for a in expense.approvals:

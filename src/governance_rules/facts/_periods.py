@@ -7,6 +7,7 @@ period or a month before the body was set up is never judged.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -80,29 +81,34 @@ def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
             continue
         start = body_start(body)
         exceptions = {e.period: e.reason for e in body.exceptions}
-        days = events.get(body.id, [])
+        days: dict[str, list[date]] = {c: [] for c in categories}
+        for day, category in events.get(body.id, []):
+            if category in days:
+                days[category].append(day)
+        for listed in days.values():
+            listed.sort()
         for granularity in GRANULARITIES:
             for period in periods_within(granularity, window):
                 if start is not None and period.start < start:
                     continue
+                part, label = period.part, period.label
                 for category in categories:
-                    count = sum(1 for day, c in days
-                                if c == category and period.start <= day <= period.end)
-                    yield _fact(dossier, located, period, category, count,
-                                exceptions.get(period.label))
+                    listed = days[category]
+                    count = bisect_right(listed, period.end) - bisect_left(listed, period.start)
+                    yield _fact(dossier, located, period, part, label, category, count,
+                                exceptions.get(label))
 
 
-def _fact(dossier: Dossier, located: Located[Body], period: Period, category: str, count: int,
-          exception: str | None) -> Fact:
+def _fact(dossier: Dossier, located: Located[Body], period: Period, part: str, label: str,
+          category: str, count: int, exception: str | None) -> Fact:
     body = located.record
-    names = {"body_name": body.name, "subject": period.label, "period": period.label,
-             "category": category}
+    names = {"body_name": body.name, "subject": label, "period": label, "category": category}
     if exception:
         names["special_circumstances"] = exception
     return Fact(
-        "period", RecordRef(f"{body.id}/{category}/{period.label}", "period", located.where()),
+        "period", RecordRef(f"{body.id}/{category}/{label}", "period", located.where()),
         period.end, dossier.jurisdiction,
         {"body": body.id, "body_kind": body.kind.value, "granularity": period.granularity,
-         "part": period.part, "category": category, "count": count,
+         "part": part, "category": category, "count": count,
          "special_circumstances": int(exception is not None)},
         {"period_start": period.start, "period_end": period.end}, names)

@@ -62,6 +62,9 @@ class Rulebook:
     """Catalogue id → why it cannot be checked from records."""
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+    _guard_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _selected: dict[tuple[str, tuple[object, ...]], tuple[Rule, ...]] = field(
+        default_factory=dict, repr=False)
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _by_case: dict[tuple[str, tuple[str, ...], date], BoundRule | None] = field(
         default_factory=dict, repr=False)
@@ -80,6 +83,22 @@ class Rulebook:
 
     def rules_for(self, fact_type: str) -> tuple[Rule, ...]:
         return self._by_type.get(fact_type, ())
+
+    def rules_selecting(self, fact_type: str, values: Mapping[str, int | str]) -> tuple[Rule, ...]:
+        """The rules for ``fact_type`` whose ``when`` guard selects a fact with ``values``.
+
+        Cached on the values of the guarded fields, which are few (body kind, granularity …).
+        """
+        keys = self._guard_keys.get(fact_type)
+        if keys is None:
+            keys = self._guard_keys[fact_type] = tuple(sorted(
+                {k for r in self.rules_for(fact_type) for k in r.when}))
+        key = (fact_type, tuple(values.get(k) for k in keys))
+        selected = self._selected.get(key)
+        if selected is None:
+            selected = self._selected[key] = tuple(
+                r for r in self.rules_for(fact_type) if r.selects(values))
+        return selected
 
     def parameter_names(self, rule: Rule) -> list[str]:
         names = self._names.get(rule.id)
