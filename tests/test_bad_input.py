@@ -139,3 +139,36 @@ def test_money_must_be_exact() -> None:
     report = check({"c.yaml": community(), "b.yaml": body("b", "residents_committee", 1),
                     "e.yaml": {"expense": expense}})
     assert "two decimals" in report.input_errors[0].msg
+
+
+def test_the_records_of_the_whole_system_fail_clearly(tmp_path: Path) -> None:
+    (tmp_path / "community.yaml").write_text(
+        "community: {id: c, name: 社区, jurisdiction: [cn],"
+        " records_cover: {from: 2022-12-31, to: 2022-01-01}}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "body: {id: rc, kind: residents_committee, name: 居委会, seats: []}\n", encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(
+        "reports:\n"
+        "  - {id: r1, body: rc, kind: dispute_monthly, period: '2022-13', submitted_on: 2022-01-01}\n"
+        "  - {id: r2, body: nobody, kind: plan, period: 2022, submitted_on: 2022-01-01}\n"
+        "proposal: {id: p, body: rc, date: 2022-01-01, residents_signed: 300, residents_total: 200}\n"
+        "hearing: {id: h, body: rc, date: 2022-05-10, topic: x, published_on: 2022-05-01}\n"
+        "session: {id: s, body: rc, date: 2022-01-01, number: 0, days: 1}\n"
+        "meeting: {id: m, body: rc, date: 2022-01-01, present: [], proposal: nope}\n",
+        encoding="utf-8")
+    errors = {e.render() for e in check_paths([tmp_path], base=tmp_path).input_errors}
+    expected = [
+        ".: no `community:` record in this dossier; add a community.yaml so that the jurisdiction "
+        "(and its rule overlays) is known [missing_community]",
+        "community.yaml:1:50: community.records_cover: records_cover ends (2022-01-01) before it "
+        "starts (2022-12-31) [value_error]",
+        "r.yaml:2:47: reports[0].period: expected a calendar period such as 2022, 2022-H1, "
+        "2022-Q3 or 2022-03, got '2022-13' [value_error]",
+        "r.yaml:3: reports[1].body: no body with id 'nobody'; known: rc [unknown_id]",
+        "r.yaml:4:1: proposal: residents_signed (300) exceeds residents_total (200) [value_error]",
+        "r.yaml:5:1: hearing: published_on 2022-05-01 is before the hearing 2022-05-10 [value_error]",
+        "r.yaml:6:46: session.number: Input should be greater than or equal to 1 "
+        "[greater_than_equal]",
+        "r.yaml:7: meeting.proposal: no proposal with id 'nope' in this dossier [unknown_id]",
+    ]
+    assert sorted(errors) == sorted(expected)

@@ -67,7 +67,19 @@ Slug = Annotated[
 Text = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=2000)]
 Count = Annotated[int, Field(strict=True, ge=0, le=10_000_000)]
 
-PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$"
-"""A calendar period: ``2022``, ``2022-H1``, ``2022-Q3`` or ``2022-03``."""
+_PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$")
 
-Period = Annotated[str, StringConstraints(strict=True, pattern=PERIOD_PATTERN)]
+
+def _parse_period(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and _PERIOD.match(value):
+        return value
+    raise ValueError(f"expected a calendar period such as 2022, 2022-H1, 2022-Q3 or 2022-03, "
+                     f"got {value!r}")
+
+
+Period = Annotated[str, BeforeValidator(_parse_period),
+                   Field(json_schema_extra={"pattern": _PERIOD.pattern,
+                                            "examples": ["2022", "2022-H1", "2022-Q3", "2022-03"]})]
+"""A calendar period: ``2022``, ``2022-H1``, ``2022-Q3`` or ``2022-03`` (a bare year may be unquoted)."""
