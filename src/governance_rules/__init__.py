@@ -8,8 +8,8 @@ declarative, cited rule set.
 (0, [])
 
 Three ways in: this API (no global state), the ``governance-rules`` CLI (formats text,
-json, sarif, junit, github, html; see docs/ci.md), and notebooks (``Rulebook.with_parameter``
-for what-if).
+json, sarif, junit, github, html; see docs/ci.md), and notebooks
+(:mod:`governance_rules.analysis`: tables, what-if over a parameter, plots).
 """
 
 from ._checker import check_data, check_dossiers, check_paths
