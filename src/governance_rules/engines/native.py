@@ -13,7 +13,9 @@ _NA, _PASS, _FAIL = Verdict.NOT_APPLICABLE, Verdict.PASSED, Verdict.VIOLATED
 
 
 class NativeEngine:
-    """>>> NativeEngine().evaluate([])
+    """Pure Python over the typed facts: the default engine.
+
+    >>> NativeEngine().evaluate([])
     []
     """
 

@@ -7,6 +7,7 @@ expanded), bounded size and depth. Floats keep their exact source text as :class
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NoReturn
@@ -56,7 +57,7 @@ def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
 
     >>> data, index = parse_record_text(b"meeting:\\n  id: m1\\n", "m.yaml")
     >>> data, index.locate(("meeting", "id"))
-    ({'meeting': {'id': 'm1'}}, (2, 7))
+    ({'meeting': {'id': 'm1'}}, (2, 3))
     """
     if len(raw) > MAX_FILE_BYTES:
         _fail(file, "file_too_large",
@@ -91,6 +92,38 @@ def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
     index = LineIndex()
     builder = _Builder(file, index)
     return builder.build(node, (), 0), index
+
+
+def parse_record_lines(raw: bytes, file: str) -> Iterator[tuple[Any, LineIndex] | InputError]:
+    """JSON Lines: each non-blank line is one JSON object of records, as a record file holds.
+
+    Yields the parsed line (with positions in the whole file) or the input error of a bad line,
+    so that one bad line never hides the others.
+
+    >>> lines = list(parse_record_lines(b'{"meeting": {"id": "m1"}}\\n\\n{"meeting": 1}', "m.jsonl"))
+    >>> lines[1][1].locate(("meeting",))
+    (3, 2)
+    """
+    if len(raw) > MAX_FILE_BYTES:
+        _fail(file, "file_too_large", f"file is {len(raw)} bytes; at most {MAX_FILE_BYTES} are read")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _fail(file, "not_utf8", f"file is not UTF-8 text (bad byte at offset {exc.start})",
+              raw[: exc.start].count(b"\n") + 1)
+    if not text.strip():
+        _fail(file, "empty_file", "file is empty; expected one JSON object of records per line")
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            data, index = parse_record_text(line.encode("utf-8"), file + ".json")
+        except ParseFailure as failure:
+            error = failure.error
+            yield error.model_copy(update={"file": file, "line": number})
+            continue
+        index.positions = {path: (number, col) for path, (_, col) in index.positions.items()}
+        yield data, index
 
 
 class _Builder:

@@ -17,11 +17,11 @@ from pydantic import ValidationError
 from ..errors import InputError, short_input
 from ..models import Body, Community
 from ..models.record_file import RECORD_KEYS
-from ._parse import LineIndex, ParseFailure, Path_, parse_record_text
+from ._parse import LineIndex, ParseFailure, Path_, parse_record_lines, parse_record_text
 from ._resolve import resolve
 from .dossier import Dossier, Located
 
-RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 COMMUNITY_FILES = tuple(f"community{s}" for s in RECORD_SUFFIXES)
 IGNORED_FILES = frozenset({"governance-waivers.yaml", ".pre-commit-hooks.yaml"})
 
@@ -98,12 +98,27 @@ def _assemble(
 
 
 def read_records(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]], list[InputError]]:
-    """Parse and validate one file: its records, each tagged with the collection it joins."""
+    """Parse and validate one file: its records, each tagged with the collection it joins.
+
+    A ``.jsonl`` file holds one JSON object of records per line; a bad line is an input error
+    at its line and the other lines are still read.
+    """
     try:
-        data, index = parse_record_text(raw, file)
+        if not file.lower().endswith(".jsonl"):
+            data, index = parse_record_text(raw, file)
+            return records_from_data(data, file, index)
+        found: list[tuple[str, Located[Any]]] = []
+        errors: list[InputError] = []
+        for parsed in parse_record_lines(raw, file):
+            if isinstance(parsed, InputError):
+                errors.append(parsed)
+                continue
+            line_found, line_errors = records_from_data(parsed[0], file, parsed[1])
+            found += line_found
+            errors += line_errors
+        return found, errors
     except ParseFailure as failure:
         return [], [failure.error]
-    return records_from_data(data, file, index)
 
 
 def records_from_data(

@@ -27,7 +27,7 @@ class _Case:
 def render_junit(report: Report, lang: str = "en") -> str:
     """>>> from governance_rules import check_data
     >>> render_junit(check_data({})).splitlines()[1]
-    '<testsuites name="governance-rules" tests="0" failures="0" errors="0" skipped="0" time="0.000000">'
+    '<testsuites name="governance-rules" tests="0" failures="0" errors="0" skipped="0" time="0.000000" />'
     """
     suites: dict[str, dict[tuple[str, str, str], _Case]] = defaultdict(dict)
     for checked in report.checked:
