@@ -136,3 +136,18 @@ def test_example_records_validate_against_the_record_schema() -> None:
     for path in sorted((ROOT / "examples").rglob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         assert set(data) <= set(schema["properties"]), path
+
+
+def test_rules_show_works_for_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    from governance_rules.cli import main
+
+    assert main(["rules"]) == 0
+    ids = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert len(ids) > 80
+    for rule_id in ids:
+        assert main(["rules", "show", rule_id]) == 0, rule_id
+        assert "violated when" in capsys.readouterr().out
+    main(["rules", "show", "zz-dispute-report-deadline"])
+    overlays = capsys.readouterr().out
+    assert "violated when (cn/anhui/chuzhou/dingyuan)" in overlays
+    assert "violated when (cn/jilin/baicheng/taonan)" in overlays

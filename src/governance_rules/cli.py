@@ -23,7 +23,7 @@ from .errors import EngineUnavailable, RulebookError
 from .models import RecordFile
 from .render import FORMATS
 from .report.model import Report, Severity
-from .rulebook import Rulebook, load_rulebook
+from .rulebook import ParameterVersion, Rulebook, load_rulebook
 from .rulebook.book import compile_rule
 from .rulebook.conditions import describe
 from .rulebook.coverage import coverage, find_catalogue, parse_catalogue
@@ -240,11 +240,28 @@ def _show_rule(book: Rulebook, rule_id: str, lang: str) -> str:
                 for version in versions:
                     lines.append(f"      {version.label()}  (overlay {scope})")
     lines.append(f"  params:     {json.dumps(rule.params, ensure_ascii=False, default=str)}")
-    bound = compile_rule(rule, {n: book.parameters[n].values[0] for n in names})
-    guard = describe(bound.guard)
-    lines.append("  violated when: " + (f"{guard} and " if guard != "true" else "")
-                 + describe(bound.violated))
+    for scope, chosen in _scopes(book, names):
+        bound = compile_rule(rule, chosen)
+        guard = describe(bound.guard)
+        where = f" ({scope})" if scope else ""
+        lines.append(f"  violated when{where}: " + (f"{guard} and " if guard != "true" else "")
+                     + describe(bound.violated))
     return "\n".join(lines) + "\n"
+
+
+def _scopes(book: Rulebook, names: list[str]) -> list[tuple[str, dict[str, ParameterVersion]]]:
+    """The first version of each parameter: the base values, else one set per overlay."""
+    if all(book.parameters[n].values for n in names):
+        return [("", {n: book.parameters[n].values[0] for n in names})]
+    scopes = sorted({s for n in names for s in book.parameters[n].overlays})
+    out = []
+    for scope in scopes:
+        versions = {n: (book.parameters[n].overlays.get(scope) or book.parameters[n].values)[0]
+                    for n in names
+                    if book.parameters[n].overlays.get(scope) or book.parameters[n].values}
+        if len(versions) == len(names):
+            out.append((scope, versions))
+    return out
 
 
 def _schema(args: argparse.Namespace) -> int:
