@@ -5,9 +5,19 @@ from __future__ import annotations
 from pydantic import Field as PydanticField
 
 from ...facts.schema import Fact
-from ..conditions import Cmp, Field, all_of, any_of, eq
+from ..conditions import Cmp, Field, all_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
+
+MATTERS = {
+    "major_residents_matter": ("涉及全体社区成员利益的重大问题", "a major matter affecting all residents"),
+    "rc_election": ("选举、撤换或补选社区居委会成员", "electing, removing or by-electing committee members"),
+    "charter": ("居民公约或居民自治章程", "the residents' convention or charter"),
+    "expense_over_500": ("500元以上的开支", "an expense over 500 yuan"),
+    "rc_owners_dispute": ("居委会与业主委员会的不同意见",
+                          "a disagreement between the committee and the owners"),
+}
+BODIES = {"member_representative_assembly": ("社区成员代表大会", "member representative assembly")}
 
 
 class ReservedMatterParams(KindParams):
@@ -27,12 +37,16 @@ class ReservedMatter(ClauseKind[ReservedMatterParams]):
 
     def clauses(self, params: ReservedMatterParams) -> list[Clause]:
         decided = [eq("decided", 1)] if params.decided_only else []
-        return [Clause(all_of(any_of(*(eq("matter", m) for m in params.matters)),
-                              Cmp(Field("body_kind"), "!=", params.reserved_to), *decided),
-                       "{body_name}就保留事项（{matter}）作出决定，该事项应由"
-                       f"{params.reserved_to}决定",
-                       "{body_name} decided a reserved matter ({matter}) that only the "
-                       f"{params.reserved_to} may decide")]
+        body_zh, body_en = BODIES.get(params.reserved_to, (params.reserved_to, params.reserved_to))
+        out = []
+        for matter in params.matters:
+            zh, en = MATTERS.get(matter, (matter, matter))
+            out.append(Clause(
+                all_of(eq("matter", matter), Cmp(Field("body_kind"), "!=", params.reserved_to),
+                       *decided),
+                f"{{body_name}}就{zh}作出决定，该事项应由{body_zh}决定",
+                f"{{body_name}} decided {en}, which only the {body_en} may decide"))
+        return out
 
     def measured(self, fact: Fact, params: ReservedMatterParams) -> str:
         return f"{fact.values['matter']} decided by {fact.values['body_kind']}"
