@@ -59,16 +59,7 @@ def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
     >>> data, index.locate(("meeting", "id"))
     ({'meeting': {'id': 'm1'}}, (2, 3))
     """
-    if len(raw) > MAX_FILE_BYTES:
-        _fail(file, "file_too_large",
-              f"file is {len(raw)} bytes; at most {MAX_FILE_BYTES} are read")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        _fail(file, "not_utf8", f"file is not UTF-8 text (bad byte at offset {exc.start})",
-              raw[: exc.start].count(b"\n") + 1)
-    if not text.strip():
-        _fail(file, "empty_file", "file is empty; expected a mapping of records such as `meeting:`")
+    text = _decode(raw, file, "a mapping of records such as `meeting:`")
     if file.lower().endswith(".json"):
         try:
             json.loads(text, parse_float=Decimal)
@@ -104,15 +95,7 @@ def parse_record_lines(raw: bytes, file: str) -> Iterator[tuple[Any, LineIndex] 
     >>> lines[1][1].locate(("meeting",))
     (3, 2)
     """
-    if len(raw) > MAX_FILE_BYTES:
-        _fail(file, "file_too_large", f"file is {len(raw)} bytes; at most {MAX_FILE_BYTES} are read")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        _fail(file, "not_utf8", f"file is not UTF-8 text (bad byte at offset {exc.start})",
-              raw[: exc.start].count(b"\n") + 1)
-    if not text.strip():
-        _fail(file, "empty_file", "file is empty; expected one JSON object of records per line")
+    text = _decode(raw, file, "one JSON object of records per line")
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -124,6 +107,20 @@ def parse_record_lines(raw: bytes, file: str) -> Iterator[tuple[Any, LineIndex] 
             continue
         index.positions = {path: (number, col) for path, (_, col) in index.positions.items()}
         yield data, index
+
+
+def _decode(raw: bytes, file: str, expected: str) -> str:
+    """The file's text, or a parse failure: too large, not UTF-8, or empty."""
+    if len(raw) > MAX_FILE_BYTES:
+        _fail(file, "file_too_large", f"file is {len(raw)} bytes; at most {MAX_FILE_BYTES} are read")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _fail(file, "not_utf8", f"file is not UTF-8 text (bad byte at offset {exc.start})",
+              raw[: exc.start].count(b"\n") + 1)
+    if not text.strip():
+        _fail(file, "empty_file", f"file is empty; expected {expected}")
+    return text
 
 
 class _Builder:
