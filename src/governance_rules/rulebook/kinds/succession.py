@@ -9,6 +9,8 @@ from ..conditions import Cmp, Field, all_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
+ORIGINS_ZH = {"election": "选举", "by_election": "补选", "appointment": "任命", "nomination": "推选"}
+
 
 class DecisionParams(KindParams):
     by_same_body: bool = True
@@ -52,7 +54,8 @@ class Replacement(ClauseKind[ReplacementParams]):
             out.append(Clause(
                 all_of(has, *(Cmp(Field("successor_obtained_by"), "!=", a)
                               for a in params.obtained_by)),
-                f"继任者不是经{allowed}产生", f"successor not obtained by {allowed}"))
+                f"继任者不是经{'或'.join(ORIGINS_ZH.get(a, a) for a in params.obtained_by)}产生",
+                f"successor not obtained by {allowed}"))
         decision = params.decision
         if decision is not None:
             out.append(Clause(eq("decision_found", 0), "没有记录表决决定",
@@ -90,9 +93,10 @@ class SeatOrigin(ClauseKind[SeatOriginParams]):
 
     def clauses(self, params: SeatOriginParams) -> list[Clause]:
         allowed = " / ".join(params.obtained_by)
+        allowed_zh = "或".join(ORIGINS_ZH.get(a, a) for a in params.obtained_by)
         return [
             Clause(all_of(*(Cmp(Field("obtained_by"), "!=", a) for a in params.obtained_by)),
-                   f"{{person_name}}的席位不是经{allowed}产生",
+                   f"{{person_name}}的席位不是经{allowed_zh}产生",
                    f"{{person_name}}'s seat was not obtained by {allowed}"),
             Clause(Cmp(Field("decision_body_kind"), "!=", params.decided_by_kind),
                    "没有记录的选举决定来自规定的机构",
