@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,7 +25,7 @@ from ..models import (
 from ..records.dossier import Dossier, Located
 from ._periods import period_facts
 from ._records import cluster_facts, record_facts, roster_facts
-from ._window import Window
+from ._window import Window, add_months
 from .schema import Fact, RecordRef
 
 _HANDOVER_SLACK = timedelta(days=90)
@@ -88,17 +87,11 @@ def _span(start: date, end: date) -> tuple[int, int, int]:
     (3, 0, 1)
     """
     months = (end.year - start.year) * 12 + end.month - start.month
-    anchor = _add_months(start, months)
+    anchor = add_months(start, months)
     if anchor > end:
         months -= 1
-        anchor = _add_months(start, months)
+        anchor = add_months(start, months)
     return months // 12, months % 12, (end - anchor).days
-
-
-def _add_months(day: date, months: int) -> date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 class _FactBuilder:
@@ -106,7 +99,6 @@ class _FactBuilder:
         self.dossier = dossier
         self.as_of = as_of
         self.window = window
-        self.window_end = window.end
         self.jurisdiction = dossier.jurisdiction
         self._holders: dict[tuple[BodyKind, Role, date], str | None] = {}
 
@@ -235,34 +227,23 @@ class _FactBuilder:
     def _departure(self, body: Body, seat: Seat, term: Term) -> dict[str, int]:
         """How a term ended: was it over by the window's end, was a handover audit held,
         did the holder leave the region and keep acting, was a resignation decided."""
-        ended = term.end is not None and term.end < self.window_end
+        ended = term.end is not None and term.end < self.window.end
         handover = any(a.record.kind is AuditKind.HANDOVER and a.record.person == seat.person
                        and term.end is not None and a.record.date >= term.end - _HANDOVER_SLACK
                        for a in self.dossier.audits)
         left = seat.left_region_on
-        acted_after = left is not None and term.start <= left and (term.end is None or term.end > left)
-        resignation = 0
-        if seat.resignation is not None:
-            found = self.dossier.motion(seat.resignation.meeting, seat.resignation.motion)
-            if found is not None:
-                deciding = self.dossier.bodies[found[0].body].record
-                resignation = int(deciding.kind is BodyKind.TOWNSHIP_CONGRESS
-                                  and found[1].outcome is Outcome.ADOPTED)
+        left_in_term = (left is not None and term.start <= left
+                        and (term.end is None or left <= term.end + _ONE_DAY))
+        acted_after = left is not None and left_in_term and (term.end is None or term.end > left)
+        kind, adopted = self.dossier.decided_by(seat.resignation)
         return {"ended": int(ended), "handled_funds": int(seat.handled_funds),
-                "handover_audit": int(handover),
-                "left_region": int(left is not None and term.start <= left
-                                   and (term.end is None or left <= term.end + _ONE_DAY)),
-                "acted_after_leaving": int(acted_after), "resignation_decided": resignation}
+                "handover_audit": int(handover), "left_region": int(left_in_term),
+                "acted_after_leaving": int(acted_after),
+                "resignation_decided": int(kind is BodyKind.TOWNSHIP_CONGRESS and adopted)}
 
     def _decision(self, term: Term) -> tuple[str, int]:
-        if term.decision is None:
-            return "", 0
-        found = self.dossier.motion(term.decision.meeting, term.decision.motion)
-        if found is None:
-            return "", 0
-        meeting, motion = found
-        body = self.dossier.bodies[meeting.body].record
-        return body.kind.value, int(motion.outcome is Outcome.ADOPTED)
+        kind, adopted = self.dossier.decided_by(term.decision)
+        return (kind.value if kind else ""), int(adopted)
 
     def _expense(self, located: Located[Expense]) -> Fact:
         expense = located.record

@@ -14,7 +14,6 @@ from ..models import (
     Body,
     BodyKind,
     HearingStep,
-    Outcome,
     Register,
     Role,
     SeatOrigin,
@@ -81,14 +80,8 @@ def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
 
 
 def _established_by_plenary(dossier: Dossier, body: Body) -> int:
-    if body.established_by is None:
-        return 0
-    found = dossier.motion(body.established_by.meeting, body.established_by.motion)
-    if found is None:
-        return 0
-    meeting, motion = found
-    deciding = dossier.bodies[meeting.body].record
-    return int(deciding.kind is BodyKind.TOWNSHIP_CONGRESS and motion.outcome is Outcome.ADOPTED)
+    kind, adopted = dossier.decided_by(body.established_by)
+    return int(kind is BodyKind.TOWNSHIP_CONGRESS and adopted)
 
 
 def _known(value: int | None) -> int:
@@ -148,13 +141,8 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
 
 def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located, disclosure, body, common in _kept(dossier, dossier.disclosures, window, _date):
-        decided = 0
-        if disclosure.decision is not None:
-            found = dossier.motion(disclosure.decision.meeting, disclosure.decision.motion)
-            if found is not None:
-                deciding = dossier.bodies[found[0].body].record
-                decided = int(deciding.kind is BodyKind.PARTY_COMMITTEE
-                              and found[1].outcome is Outcome.ADOPTED)
+        kind, adopted = dossier.decided_by(disclosure.decision)
+        decided = int(kind is BodyKind.PARTY_COMMITTEE and adopted)
         yield Fact("disclosure", RecordRef(disclosure.id, "disclosure", located.where()),
                    disclosure.date, dossier.jurisdiction,
                    {**common, "category": disclosure.category.value, "decided_by_party": decided},

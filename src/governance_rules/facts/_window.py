@@ -3,6 +3,7 @@ a cadence rule judges."""
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -58,10 +59,10 @@ def periods_within(granularity: str, window: Window) -> Iterator[Period]:
     month = ((window.start.month - 1) // step) * step + 1
     start = date(window.start.year, month, 1)
     while start <= window.end:
-        end = _month_add(start, step) - timedelta(days=1)
+        end = add_months(start, step) - timedelta(days=1)
         if start >= window.start and end <= window.end:
             yield Period(granularity, start, end)
-        start = _month_add(start, step)
+        start = add_months(start, step)
 
 
 def period_of(label: str) -> Period:
@@ -81,13 +82,19 @@ def period_of(label: str) -> Period:
     else:
         granularity, month = "month", int(rest)
     start = date(year, month, 1)
-    return Period(granularity, start, _month_add(start, _MONTHS[granularity]) - timedelta(days=1))
+    return Period(granularity, start, add_months(start, _MONTHS[granularity]) - timedelta(days=1))
 
 
 def month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _month_add(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole calendar months, clamped to the month's end.
+
+    >>> add_months(date(2022, 1, 31), 1), add_months(date(2022, 11, 1), 2)
+    (datetime.date(2022, 2, 28), datetime.date(2023, 1, 1))
+    """
     year, month = divmod(day.month - 1 + months, 12)
-    return date(day.year + year, month + 1, 1)
+    year += day.year
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))

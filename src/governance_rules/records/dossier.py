@@ -14,10 +14,12 @@ from ..models import (
     Body,
     BodyKind,
     Community,
+    DecisionRef,
     Disclosure,
     Expense,
     Hearing,
     Meeting,
+    Outcome,
     Proposal,
     Recall,
     Report,
@@ -97,6 +99,15 @@ class Dossier:
             if motion.id == motion_id:
                 return located.record, motion
         return None
+
+    def decided_by(self, ref: DecisionRef | None) -> tuple[BodyKind | None, bool]:
+        """The kind of body whose meeting holds the motion ``ref`` names, and whether the motion
+        was adopted; ``(None, False)`` when there is no such motion."""
+        found = self.motion(ref.meeting, ref.motion) if ref is not None else None
+        if found is None:
+            return None, False
+        meeting, motion = found
+        return self.bodies[meeting.body].record.kind, motion.outcome is Outcome.ADOPTED
 
     def bodies_of_kind(self, kind: BodyKind) -> list[Body]:
         return [b.record for b in self.bodies.values() if b.record.kind is kind]
