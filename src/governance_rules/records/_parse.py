@@ -71,6 +71,9 @@ def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "nesting depth" in str(exc.problem):  # PyYAML >= 6.0.3 stops deep nesting itself
+            _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels",
+                  mark.line + 1 if mark else None, mark.column + 1 if mark else None)
         _fail(file, "yaml_syntax", f"invalid YAML: {exc.problem or exc}",
               mark.line + 1 if mark else None, mark.column + 1 if mark else None)
     except yaml.YAMLError as exc:

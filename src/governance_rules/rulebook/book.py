@@ -60,6 +60,8 @@ class Rulebook:
     documents: dict[str, Document]
     exclusions: dict[str, str] = field(default_factory=dict)
     """Catalogue id → why it cannot be checked from records."""
+    pending: dict[str, str] = field(default_factory=dict)
+    """Catalogue id → what its implementation still needs (not yet a rule, not excluded)."""
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     _guard_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -150,7 +152,7 @@ class Rulebook:
         new = old.model_copy(update={"values": [ParameterVersion(value=typed)], "overlays": {}})
         params = {**self.parameters, name: new}
         book = Rulebook(self.version + f"+{name}={value}", self.rules, params, self.documents,
-                        self.exclusions)
+                        self.exclusions, self.pending)
         for rule in book.rules:
             validate_rule(book, rule)
         return book

@@ -25,15 +25,30 @@ class CatalogueEntry:
 
 @dataclass(frozen=True)
 class Coverage:
-    """One catalogue id and what answers it."""
+    """One catalogue id and what answers it.
+
+    An id is *implemented* (rules name it), *excluded* (it cannot be seen in records, with the
+    reason), *pending* (accepted work in progress, with what it still needs) or *not covered*.
+    """
 
     entry: CatalogueEntry
     rules: tuple[str, ...]
     exclusion: str | None
+    pending: str | None = None
 
     @property
     def covered(self) -> bool:
+        """Implemented or excluded: nothing left to do for this id."""
         return bool(self.rules) or self.exclusion is not None
+
+    @property
+    def status(self) -> str:
+        """``implemented``, ``excluded``, ``pending`` or ``not covered``."""
+        if self.rules:
+            return "implemented"
+        if self.exclusion is not None:
+            return "excluded"
+        return "pending" if self.pending is not None else "not covered"
 
 
 def parse_catalogue(text: str) -> list[CatalogueEntry]:
@@ -57,7 +72,8 @@ def coverage(book: Rulebook, catalogue: list[CatalogueEntry]) -> list[Coverage]:
     for rule in book.rules:
         for cid in rule.catalogue:
             by_id.setdefault(cid, []).append(rule.id)
-    return [Coverage(entry, tuple(sorted(by_id.get(entry.id, ()))), book.exclusions.get(entry.id))
+    return [Coverage(entry, tuple(sorted(by_id.get(entry.id, ()))),
+                     book.exclusions.get(entry.id), book.pending.get(entry.id))
             for entry in catalogue]
 
 

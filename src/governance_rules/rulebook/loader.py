@@ -45,6 +45,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
     version = ""
     documents: dict[str, Document] = {}
     exclusions: dict[str, str] = {}
+    pending: dict[str, str] = {}
     rules: dict[str, Rule] = {}
     parameters: dict[str, Parameter] = {}
     for folder in folders:
@@ -53,7 +54,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
         header = folder / HEADER
         if header.is_file():
             data, index = _read(header)
-            version = _header(header, data, index, documents, exclusions) or version
+            version = _header(header, data, index, documents, exclusions, pending) or version
         for path in sorted(folder.glob("parameters/*.y*ml")):
             data, index = _read(path)
             _parameters(path, data, index, parameters)
@@ -64,7 +65,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
             for rule in _rules(path, data, index):
                 rules[rule.id] = rule
     book = Rulebook(version or "unversioned", tuple(sorted(rules.values(), key=lambda r: r.id)),
-                    parameters, documents, exclusions)
+                    parameters, documents, exclusions, pending)
     for rule in book.rules:
         try:
             validate_rule(book, rule)
@@ -91,8 +92,9 @@ def _fail(path: Path, index: LineIndex, loc: Path_, msg: str) -> RulebookError:
 
 
 def _header(path: Path, data: dict[str, Any], index: LineIndex,
-            documents: dict[str, Document], exclusions: dict[str, str]) -> str:
-    unknown = set(data) - {"version", "documents", "exclusions"}
+            documents: dict[str, Document], exclusions: dict[str, str],
+            pending: dict[str, str]) -> str:
+    unknown = set(data) - {"version", "documents", "exclusions", "pending"}
     if unknown:
         raise _fail(path, index, (sorted(unknown)[0],), f"unknown key {sorted(unknown)[0]!r}")
     for i, doc in enumerate(data.get("documents") or []):
@@ -103,11 +105,14 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
         except (KeyError, TypeError, ValueError):
             raise _fail(path, index, ("documents", i),
                         "a document needs id, file, lines: [first, last] and title") from None
-    raw = data.get("exclusions") or {}
-    if not isinstance(raw, dict) or not all(isinstance(v, str) and v.strip() for v in raw.values()):
-        raise _fail(path, index, ("exclusions",),
-                    "exclusions map a catalogue id to the reason it cannot be checked from records")
-    exclusions.update({str(k): str(v) for k, v in raw.items()})
+    for key, target, meaning in (
+            ("exclusions", exclusions, "the reason it cannot be checked from records"),
+            ("pending", pending, "what its implementation still needs")):
+        raw = data.get(key) or {}
+        if not isinstance(raw, dict) or not all(isinstance(v, str) and v.strip()
+                                                for v in raw.values()):
+            raise _fail(path, index, (key,), f"{key} map a catalogue id to {meaning}")
+        target.update({str(k): str(v) for k, v in raw.items()})
     return str(data.get("version", ""))
 
 
