@@ -1,6 +1,8 @@
 """Runs the YAML rule cases in tests/cases/: each names a rule and whether it must pass or fail.
 
-A case may set ``window: [from, to]`` (the checked window, as ``--from``/``--to``).
+A case may set ``window: [from, to]`` (the checked window, as ``--from``/``--to``), and a failing
+case ``cites: [DOC:LINE, …]``: exactly the clauses the rule's findings must cite (the clause that
+decided, not the rule's first source); ``DOC:LINE quote`` also names the quote.
 """
 
 from __future__ import annotations
@@ -49,6 +51,15 @@ def test_case(name: str, base: dict[str, Any], case: dict[str, Any], engine: str
     assert report.summary.applied.get(rule, 0) > 0, f"{rule} was never applied in this case"
     if case["expect"] == "fail":
         assert rule in rule_ids(report)
+        if "cites" in case:
+            sources = [s for f in report.findings if f.rule_id == rule for s in f.sources]
+            cited = {f"{s.document}:{','.join(map(str, s.lines))}"
+                     + (f" {s.quote}" if " " in want else "")
+                     for s in sources for want in case["cites"]}
+            assert set(case["cites"]) <= cited
+            assert len({(s.document, tuple(s.lines), s.quote) for s in sources}) == len(
+                case["cites"])
+            assert all(f.source == f.sources[0] for f in report.findings)
     else:
         assert rule not in rule_ids(report), [f.message.en for f in report.findings]
 

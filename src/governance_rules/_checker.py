@@ -29,8 +29,9 @@ from .report.model import (
     summarise,
 )
 from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
+from .rulebook.book import deciding_citations
 from .rulebook.kinds._base import Explanation
-from .rulebook.model import render_value
+from .rulebook.model import Citation, render_value
 
 
 def check_paths(
@@ -98,7 +99,8 @@ def check_dossiers(
     inputs: list[str] = []
     jurisdictions: set[tuple[str, ...]] = set()
     records: set[tuple[str, str, str]] = set()
-    checked: dict[tuple[str, str, str], tuple[RecordLocation, set[str]]] = {}
+    checked: dict[tuple[str, str, str], _Checked] = {}
+    uses: dict[str, dict[str, ParameterUse]] = {}
     seconds: dict[str, float] = {}
     cases_total = 0
     applied: Counter[str] = Counter()
@@ -120,10 +122,13 @@ def check_dossiers(
             if verdict is Verdict.NOT_APPLICABLE:
                 continue
             applied[bound.rule.id] += 1
-            _note_checked(checked, fact, bound.rule.id)
+            used = uses.get(bound.key)
+            if used is None:
+                used = uses[bound.key] = parameter_uses(book, bound)
+            _note_checked(checked, fact, bound.rule.id, used)
             per_file[fact.ref.where.file] += 1
             if verdict is Verdict.VIOLATED:
-                findings.append(finding_for(bound, fact))
+                findings.append(finding_for(bound, fact, book, used))
         elapsed = time.perf_counter() - started
         total = sum(per_file.values()) or 1
         for file, count in per_file.items():
@@ -140,8 +145,9 @@ def check_dossiers(
         rules=[rule_info(rule) for rule in sorted(book.rules, key=lambda r: r.id)],
         findings=findings,
         input_errors=errors,
-        checked=[CheckedRecord(record=loc, rules=sorted(ids))
-                 for _, (loc, ids) in sorted(checked.items())],
+        checked=[CheckedRecord(record=loc, rules=sorted(ids),
+                               parameters={r: params[r] for r in sorted(params)})
+                 for _, (loc, ids, params) in sorted(checked.items())],
         seconds_by_file=dict(sorted(seconds.items())),
     )
 
@@ -170,16 +176,41 @@ def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
     return FactOptions(**values)
 
 
-def _note_checked(checked: dict[tuple[str, str, str], tuple[RecordLocation, set[str]]],
-                  fact: Fact, rule_id: str) -> None:
+_Checked = tuple[RecordLocation, set[str], dict[str, dict[str, ParameterUse]]]
+
+
+def _note_checked(checked: dict[tuple[str, str, str], _Checked], fact: Fact, rule_id: str,
+                  used: dict[str, ParameterUse]) -> None:
     where = fact.ref.where
     key = (where.file, fact.ref.type, fact.ref.id)
     entry = checked.get(key)
     if entry is None:
         location = RecordLocation(id=fact.ref.id, type=fact.ref.type, file=where.file,
                                   line=where.line, path=where.path)
-        checked[key] = entry = (location, set())
+        checked[key] = entry = (location, set(), {})
     entry[1].add(rule_id)
+    if used:
+        entry[2].setdefault(rule_id, used)
+
+
+def _source(citation: Citation) -> Source:
+    return Source.model_construct(document=citation.document, lines=list(citation.lines),
+                                  quote=citation.quote)
+
+
+def parameter_uses(book: Rulebook, bound: BoundRule) -> dict[str, ParameterUse]:
+    """The parameter versions ``bound`` was judged with, each with the clause it rests on: the
+    version's own reference (a jurisdiction's document), else the parameter's."""
+    out = {}
+    for name, version in sorted(bound.parameters.items()):
+        reference = version.reference or book.parameters[name].reference
+        out[name] = ParameterUse.model_construct(
+            value=render_value(version.value),
+            in_force_from=version.from_.isoformat() if version.from_ else None,
+            overlay=version.overlay or None,
+            source=_source(reference) if reference is not None else None,
+        )
+    return out
 
 
 def rule_info(rule: Rule) -> RuleInfo:
@@ -204,15 +235,17 @@ def cases_for(book: Rulebook, facts: Iterable[Fact]) -> list[Case]:
     return cases
 
 
-def finding_for(bound: BoundRule, fact: Fact) -> Finding:
-    """The finding for a violated case.
+def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
+                used: dict[str, ParameterUse] | None = None) -> Finding:
+    """The finding for a violated case, citing the clauses that decided it.
 
     A warning-level norm (一般 / 原则上 / 为宜) met by an exception stated on the record
     (``special_circumstances``) becomes ``info`` and quotes the reason; a mandatory rule never does.
     """
     rule = bound.rule
     explanation: Explanation = bound.kind.explain(fact, bound.params)
-    citation = rule.source[0]
+    cited = [_source(c) for c in deciding_citations(rule, explanation.failed, fact.jurisdiction,
+                                                     book.documents)]
     where = fact.ref.where
     severity = rule.severity
     message = Text.model_construct(zh=render_message(rule.message.zh, explanation, "zh"),
@@ -235,17 +268,10 @@ def finding_for(bound: BoundRule, fact: Fact) -> Finding:
         body=_body_of(fact),
         message=message,
         evidence=evidence,
-        source=Source.model_construct(document=citation.document, lines=list(citation.lines),
-                                      quote=citation.quote),
+        source=cited[0],
+        sources=cited,
         jurisdiction=list(fact.jurisdiction),
-        parameters={
-            name: ParameterUse.model_construct(
-                value=render_value(version.value),
-                in_force_from=version.from_.isoformat() if version.from_ else None,
-                overlay=version.overlay or None,
-            )
-            for name, version in sorted(bound.parameters.items())
-        },
+        parameters=used if used is not None else parameter_uses(book, bound),
     )
 
 

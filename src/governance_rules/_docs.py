@@ -34,7 +34,8 @@ def rule_reference(book: Rulebook) -> str:
                 f"- kind: `{rule.kind}`, for each {rule.applies_to} where {when}",
                 f"- defined in `{rule.file}`"]
         for c in rule.source:
-            out.append(f"- source {c.label()}: 「{c.quote}」")
+            decides = f" (decides: {', '.join(c.for_)})" if c.for_ else ""
+            out.append(f"- source {c.label()}: 「{c.quote}」{decides}")
         for name in book.parameter_names(rule):
             param = book.parameters[name]
             values = "; ".join(v.label() for v in param.values)

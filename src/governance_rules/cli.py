@@ -234,7 +234,8 @@ def _show_rule(book: Rulebook, rule_id: str, lang: str) -> str:
     ]
     for c in rule.source:
         doc = book.documents[c.document]
-        lines.append(f"    {c.label()} ({doc.file}) 「{c.quote}」")
+        decides = f" — decides: {', '.join(c.for_)}" if c.for_ else ""
+        lines.append(f"    {c.label()} ({doc.file}) 「{c.quote}」{decides}")
     names = book.parameter_names(rule)
     if names:
         lines.append("  parameters:")

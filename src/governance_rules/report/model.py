@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError
 
-REPORT_FORMAT_VERSION = "1.0"
+REPORT_FORMAT_VERSION = "1.1"
 
 
 class Severity(StrEnum):
@@ -73,11 +73,12 @@ class Source(_Frozen):
 
 
 class ParameterUse(_Frozen):
-    """Which version of a parameter a finding was judged with."""
+    """Which version of a parameter a finding (or a pass) was judged with, and its clause."""
 
     value: str
     in_force_from: str | None = None
     overlay: str | None = Field(default=None, description="jurisdiction prefix of the overlay")
+    source: Source | None = Field(default=None, description="the clause the value rests on")
 
 
 class Suppression(_Frozen):
@@ -110,6 +111,8 @@ class Finding(_Frozen):
     message: Text
     evidence: Evidence
     source: Source | None = Field(description="the clause broken; none for findings about waivers")
+    sources: list[Source] = Field(
+        default_factory=list, description="every clause that decided the finding, `source` first")
     jurisdiction: list[str]
     parameters: dict[str, ParameterUse] = Field(default_factory=dict)
     suppression: Suppression | None = None
@@ -136,10 +139,13 @@ class RuleInfo(_Frozen):
 
 
 class CheckedRecord(_Frozen):
-    """A record and the rules that applied to it, passed or not."""
+    """A record and the rules that applied to it, passed or not, with the parameter versions
+    each rule was judged with (so that a pass is as traceable as a failure)."""
 
     record: RecordLocation
     rules: list[str]
+    parameters: dict[str, dict[str, ParameterUse]] = Field(
+        default_factory=dict, description="rule id → parameter → the version applied")
 
 
 class Summary(_Frozen):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ..facts.schema import FACT_SCHEMAS
 from .conditions import Condition, Predicate, all_of, any_of, check_types, compile_native, eq
 from .kinds import KINDS, RuleKind
-from .model import Parameter, ParameterVersion, ParamRef, Rule
+from .model import Citation, Parameter, ParameterVersion, ParamRef, Rule
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,18 @@ class Document:
     first_line: int
     last_line: int
     title: str
+    binds: tuple[str, ...] = ()
+    """Jurisdiction prefixes the document was issued for (its scope); empty: none named."""
+
+    def binds_in(self, jurisdiction: tuple[str, ...]) -> bool:
+        """Whether a record of ``jurisdiction`` lies in the document's scope.
+
+        >>> Document("X", "f", 1, 2, "", ("cn/jilin/baicheng/taonan",)).binds_in(
+        ...     ("cn", "jilin", "baicheng", "taonan", "wanbao"))
+        True
+        """
+        chain = "/".join(jurisdiction)
+        return any(chain == p or chain.startswith(p + "/") for p in self.binds)
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,6 +52,31 @@ class BoundRule:
     key: str
     guard_test: Predicate
     violation_test: Predicate
+
+    @property
+    def clause_names(self) -> frozenset[str]:
+        return self.kind.clause_names(self.params)
+
+
+def deciding_citations(rule: Rule, failed: Sequence[str], jurisdiction: tuple[str, ...],
+                       documents: Mapping[str, Document]) -> list[Citation]:
+    """The citations of ``rule`` that decide a finding whose clauses ``failed`` (by name).
+
+    Citations ``for`` a failed clause come first; without one, the untagged citations; and of
+    those, the ones whose document binds the record's jurisdiction, where any does (Taonan's
+    deadline is not cited with Dingyuan's clause). Never empty.
+
+    >>> from governance_rules import load_rulebook
+    >>> rule = load_rulebook().rule("fin-segregation")
+    >>> [c.quote for c in deciding_citations(rule, ["director/cashier"], ("cn",), {})]
+    ['社區居委會主任不得兼任出納']
+    """
+    chosen = [c for c in rule.source if set(c.for_) & set(failed)]
+    if not chosen:
+        chosen = [c for c in rule.source if not c.for_] or list(rule.source)
+    binding = [c for c in chosen
+               if c.document in documents and documents[c.document].binds_in(jurisdiction)]
+    return binding or chosen
 
 
 @dataclass
@@ -218,6 +255,14 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
             first = exc.errors()[0]
             loc = ".".join(str(p) for p in first["loc"])
             raise ValueError(f"params.{loc}: {first['msg']}") from None
+    clause_names = compile_rule(rule, base).clause_names
+    for citation in rule.source:
+        unknown = sorted(set(citation.for_) - clause_names)
+        if unknown:
+            raise ValueError(f"source {citation.label()} is `for` {unknown[0]!r}, which is not a "
+                             f"clause of this rule; its clauses: {', '.join(sorted(clause_names))}"
+                             if clause_names else f"source {citation.label()} has `for`, but a "
+                             f"{rule.kind} rule has a single clause")
 
 
 def _all_versions(param: Parameter) -> list[ParameterVersion]:

@@ -100,11 +100,15 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
     for i, doc in enumerate(data.get("documents") or []):
         try:
             first, last = doc["lines"]
+            binds = doc.get("binds") or []
+            if not isinstance(binds, list) or not all(isinstance(b, str) for b in binds):
+                raise TypeError
             documents[doc["id"]] = Document(doc["id"], doc["file"], int(first), int(last),
-                                            doc.get("title", ""))
+                                            doc.get("title", ""), tuple(binds))
         except (KeyError, TypeError, ValueError):
             raise _fail(path, index, ("documents", i),
-                        "a document needs id, file, lines: [first, last] and title") from None
+                        "a document needs id, file, lines: [first, last] and title, and may "
+                        "list the jurisdictions it binds (binds: [cn/…])") from None
     for key, target, meaning in (
             ("exclusions", exclusions, "the reason it cannot be checked from records"),
             ("pending", pending, "what its implementation still needs")):

@@ -33,12 +33,22 @@ class Localised(_Strict):
 class Citation(_Strict):
     """A clause of a source document: its id, 1-based lines in the file, and a short quote.
 
-    The quote is the text as it stands in the file, with the pinyin in brackets removed.
+    The quote is the text as it stands in the file, with the pinyin in brackets removed; it stands
+    on every line cited (a clause that runs over two lines is two citations). ``for`` names the
+    clauses of the rule's kind this citation decides (``rules show`` lists them): a finding cites
+    the citations of the clauses that failed, and the untagged ones when no tagged one failed.
+
+    >>> Citation.model_validate({"document": "SQ-SIFANG", "lines": [382],
+    ...                          "quote": "社区居委会主任不得兼任出纳", "for": ["director/cashier"]}).for_
+    ['director/cashier']
     """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     document: str
     lines: list[int] = Field(min_length=1)
     quote: str = Field(min_length=2, max_length=400)
+    for_: list[str] = Field(default_factory=list, alias="for")
 
     @field_validator("lines")
     @classmethod
@@ -122,6 +132,9 @@ class ParameterVersion(_Strict):
     until: Day | None = None
     value: Any
     overlay: str = ""
+    reference: Citation | None = Field(
+        default=None, description="the clause this value rests on, where it is not the "
+        "parameter's own reference (a jurisdiction's own document)")
 
     def covers(self, day: date) -> bool:
         return (self.from_ is None or self.from_ <= day) and (self.until is None or day < self.until)

@@ -30,6 +30,8 @@ class Explanation:
 
     evidence: Evidence
     values: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
+    failed: tuple[str, ...] = ()
+    """The names of the clauses that failed (see :class:`~governance_rules.rulebook.model.Citation`)."""
 
 
 class RuleKind(ABC, Generic[P]):
@@ -54,6 +56,10 @@ class RuleKind(ABC, Generic[P]):
 
     @abstractmethod
     def explain(self, fact: Fact, params: P) -> Explanation: ...
+
+    def clause_names(self, params: P) -> frozenset[str]:
+        """The names a rule's citations may give in ``for:``; none for a one-clause kind."""
+        return frozenset()
 
     def parse_params(self, raw: Mapping[str, Any]) -> P:
         return self.params_model.model_validate(dict(raw))  # type: ignore[return-value]

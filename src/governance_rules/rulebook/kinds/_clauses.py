@@ -16,11 +16,16 @@ P = TypeVar("P", bound=KindParams)
 
 @dataclass(frozen=True)
 class Clause:
-    """One way to break the rule: a condition, and the reason it gives (zh, en)."""
+    """One way to break the rule: a condition, the reason it gives (zh, en), and its name.
+
+    The name is what a rule's citations point at with ``for:``, so that a finding cites the
+    clause that failed; an unnamed clause is decided by the rule's untagged citations.
+    """
 
     when: Condition
     zh: str
     en: str
+    name: str = ""
 
 
 class ClauseKind(RuleKind[P]):
@@ -34,6 +39,9 @@ class ClauseKind(RuleKind[P]):
 
     def violated(self, params: P) -> Condition:
         return any_of(*(c.when for c in self.clauses(params)))
+
+    def clause_names(self, params: P) -> frozenset[str]:
+        return frozenset(c.name for c in self.clauses(params) if c.name)
 
     def measured(self, fact: Fact, params: P) -> str:
         return ""
@@ -62,6 +70,7 @@ class ClauseKind(RuleKind[P]):
                 "person_name": fact.names.get("person_name", ""),
                 "subject": fact.names.get("subject", ""),
             },
+            failed=tuple(c.name for c in failed if c.name),
         )
 
 

@@ -13,6 +13,8 @@ from .requirement import comparison
 
 class CountRange(KindParams):
     field: str
+    name: str = PydanticField(default="", description="what citations name in `for:`; "
+                              "default: the field")
     min: int | None = None
     max: int | None = None
     label: dict[str, str]
@@ -44,11 +46,13 @@ class CountInRange(ClauseKind[CountRangeParams]):
             if r.min is not None:
                 out.append(Clause(all_of(*guard, Cmp(Field(r.field), "<", r.min)),
                                   f"{zh}为 {{{r.field}}}，少于 {r.min}{dzh}",
-                                  f"{en} is {{{r.field}}}, fewer than {r.min}{den}"))
+                                  f"{en} is {{{r.field}}}, fewer than {r.min}{den}",
+                                  r.name or r.field))
             if r.max is not None:
                 out.append(Clause(all_of(*guard, Cmp(Field(r.field), ">", r.max)),
                                   f"{zh}为 {{{r.field}}}，多于 {r.max}{dzh}",
-                                  f"{en} is {{{r.field}}}, more than {r.max}{den}"))
+                                  f"{en} is {{{r.field}}}, more than {r.max}{den}",
+                                  r.name or r.field))
         return out
 
     def measured(self, fact: Fact, params: CountRangeParams) -> str:

@@ -32,7 +32,7 @@ class DistinctPersons(ClauseKind[DistinctPersonsParams]):
             (za, ea), (zb, eb) = ROLE_NAMES.get(a, (a, a)), ROLE_NAMES.get(b, (b, b))
             out.append(Clause(
                 all_of(Cmp(Field(a), "!=", ""), Cmp(Field(a), "==", Field(b))),
-                f"{za}与{zb}为同一人", f"{ea} and {eb} are the same person",
+                f"{za}与{zb}为同一人", f"{ea} and {eb} are the same person", name=f"{a}/{b}",
             ))
         return out
 

@@ -24,6 +24,7 @@ class RequirementClause(KindParams):
     when: list[tuple[str, str, Any]] = PydanticField(min_length=1)
     zh: str
     en: str
+    name: str = PydanticField(default="", description="what citations name in `for:`")
 
 
 class RequirementParams(KindParams):
@@ -70,8 +71,8 @@ class Requirement(ClauseKind[RequirementParams]):
     params_model = RequirementParams
 
     def clauses(self, params: RequirementParams) -> list[Clause]:
-        return [Clause(all_of(*(comparison(*c) for c in clause.when)), clause.zh, clause.en)
-                for clause in params.clauses]
+        return [Clause(all_of(*(comparison(*c) for c in clause.when)), clause.zh, clause.en,
+                       clause.name) for clause in params.clauses]
 
     def required(self, params: RequirementParams) -> str:
         return params.required or self.summary

@@ -45,7 +45,7 @@ class ReservedMatter(ClauseKind[ReservedMatterParams]):
                 all_of(eq("matter", matter), Cmp(Field("body_kind"), "!=", params.reserved_to),
                        *decided),
                 f"{{body_name}}就{zh}作出决定，该事项应由{body_zh}决定",
-                f"{{body_name}} decided {en}, which only the {body_en} may decide"))
+                f"{{body_name}} decided {en}, which only the {body_en} may decide", matter))
         return out
 
     def measured(self, fact: Fact, params: ReservedMatterParams) -> str:

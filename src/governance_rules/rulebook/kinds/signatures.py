@@ -34,17 +34,20 @@ class Signatures(ClauseKind[SignaturesParams]):
     def clauses(self, params: SignaturesParams) -> list[Clause]:
         out = []
         if params.forbid_informal_slip:
-            out.append(Clause(eq("informal_slip", 1), "使用白条下账", "paid on an informal slip (白条)"))
+            out.append(Clause(eq("informal_slip", 1), "使用白条下账", "paid on an informal slip (白条)",
+                              "informal_slip"))
         for flag, roles in ((0, params.required), (1, params.when_director_is_secretary)):
             for role in roles:
                 field, zh, en = SIGNATURE_FIELDS[role]
                 note_zh = "（主任书记一人兼）" if flag else ""
                 note_en = " (director and secretary are one person)" if flag else ""
                 out.append(Clause(all_of(eq("director_is_secretary", flag), eq(field, 0)),
-                                  f"缺少{zh}签字{note_zh}", f"no signature of {en}{note_en}"))
+                                  f"缺少{zh}签字{note_zh}", f"no signature of {en}{note_en}",
+                                  "signatures"))
         out.append(Clause(Cmp(Field("distinct_signers"), "<", params.min_signers),
                           f"签字人少于{params.min_signers}人",
-                          f"fewer than {params.min_signers} different people signed"))
+                          f"fewer than {params.min_signers} different people signed",
+                          "signatures"))
         return out
 
     def measured(self, fact: Fact, params: SignaturesParams) -> str:

@@ -97,13 +97,14 @@ class SeatOrigin(ClauseKind[SeatOriginParams]):
         return [
             Clause(all_of(*(Cmp(Field("obtained_by"), "!=", a) for a in params.obtained_by)),
                    f"{{person_name}}的席位不是经{allowed_zh}产生",
-                   f"{{person_name}}'s seat was not obtained by {allowed}"),
+                   f"{{person_name}}'s seat was not obtained by {allowed}", "obtained_by"),
             Clause(Cmp(Field("decision_body_kind"), "!=", params.decided_by_kind),
                    "没有记录的选举决定来自规定的机构",
-                   f"no recorded decision of the {params.decided_by_kind.replace('_', ' ')}"),
+                   f"no recorded decision of the {params.decided_by_kind.replace('_', ' ')}",
+                   "decided_by"),
             Clause(all_of(Cmp(Field("decision_body_kind"), "==", params.decided_by_kind),
                           eq("decision_adopted", 0)),
-                   "选举表决未获通过", "the election motion was not adopted"),
+                   "选举表决未获通过", "the election motion was not adopted", "adopted"),
         ]
 
 

@@ -1,0 +1,100 @@
+"""A verdict rests on the clause that decided it, and a pass shows what it was judged with.
+
+The per-clause cases are YAML (tests/cases/citations.yaml, with ``cites:``); here: every clause of
+a rule with clause-specific citations has one, a wrong ``for:`` does not load, and the report's
+``checked`` entries carry the parameter versions applied, with the clause each rests on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _helpers import body, check, community, members
+
+from governance_rules import Rulebook, load_rulebook
+from governance_rules.errors import RulebookError
+from governance_rules.rulebook.book import _all_versions, compile_rule
+
+TAONAN = ["cn", "jilin", "baicheng", "taonan", "wanbao"]
+
+
+def _clause_names(book: Rulebook, rule_id: str) -> frozenset[str]:
+    rule = book.rule(rule_id)
+    versions = {n: _all_versions(book.parameters[n])[0] for n in book.parameter_names(rule)}
+    return compile_rule(rule, versions).clause_names
+
+
+def test_rules_that_cite_per_clause_cite_every_clause(rulebook: Rulebook) -> None:
+    """Where a rule ties citations to clauses, no clause falls back to an unrelated citation."""
+    gaps = {}
+    for rule in rulebook.rules:
+        tagged = {t for c in rule.source for t in c.for_}
+        untagged = [c for c in rule.source if not c.for_]
+        if tagged and not untagged:
+            missing = _clause_names(rulebook, rule.id) - tagged
+            if missing:
+                gaps[rule.id] = sorted(missing)
+    assert gaps == {}
+
+
+def test_a_citation_for_an_unknown_clause_does_not_load(tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text("""rules:
+  - id: my-segregation
+    catalogue: [FIN-SEGREGATION]
+    kind: distinct_persons
+    applies_to: expense
+    severity: error
+    title: {zh: 会计出纳分设, en: Accountant and cashier differ}
+    message: {zh: "{reasons}", en: "{reasons}"}
+    params: {pairs: [[accountant, cashier]]}
+    source:
+      - {document: SQ-SIFANG, lines: [382], quote: 會計、出納要分設, for: [director/cashier]}
+""", encoding="utf-8")
+    with pytest.raises(RulebookError, match="not a clause of this rule; its clauses: "
+                       "accountant/cashier"):
+        load_rulebook(tmp_path)
+
+
+def _office(submitted: str) -> dict[str, Any]:
+    return {
+        "community.yaml": {"community": {"id": "t", "name": "万宝镇", "jurisdiction": TAONAN}},
+        "office.yaml": {"body": {"id": "office", "kind": "governance_office", "name": "综治办",
+                                 "seats": []}},
+        "report.yaml": {"report": {"id": "disputes-2022-03", "body": "office",
+                                   "kind": "dispute_monthly", "period": "2022-03",
+                                   "submitted_on": submitted, "cases": 0}},
+    }
+
+
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_a_pass_shows_the_overlay_and_the_clause_it_was_judged_by(engine: str) -> None:
+    report = check(_office("2022-03-25"), engine=engine)
+    assert report.findings == []
+    [entry] = [c for c in report.checked if c.record.id == "disputes-2022-03"]
+    used = entry.parameters["zz-dispute-report-deadline"]["zz.dispute_report_day"]
+    assert (used.value, used.overlay) == ("25", "cn/jilin/baicheng/taonan")
+    assert used.source is not None and (used.source.document, used.source.lines) == (
+        "ZZB-TAONAN", [102])
+
+
+def test_a_passing_decision_shows_a_district_share_from_its_date(tmp_path: Path) -> None:
+    """The issue's case: a district sets 2/3 from 2023; a 2023 decision that passes says so."""
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "district.yaml").write_text(
+        "parameters:\n  cc.consent_share:\n    overlays:\n      cn/test:\n"
+        "        - {from: 2023-01-01, value: 2/3}\n", encoding="utf-8")
+    book = load_rulebook(tmp_path)
+    files = {"community.yaml": community(["cn", "test"]),
+             "cc.yaml": body("cc", "consultation_committee", 9),
+             "m.yaml": {"meeting": {"id": "m1", "body": "cc", "date": "2023-02-10",
+                                    "present": members("cc", 9),
+                                    "motions": [{"id": "x", "title": "议题", "outcome": "adopted",
+                                                 "votes": {"yes": 6, "no": 3}}]}}}
+    report = check(files, rulebook=book, window=(date(2023, 2, 1), date(2023, 2, 28)))
+    assert "cc-consent-80" not in {f.rule_id for f in report.findings}
+    used = next(c.parameters["cc-consent-80"]["cc.consent_share"] for c in report.checked
+                if "cc-consent-80" in c.parameters)
+    assert (used.value, used.in_force_from, used.overlay) == ("2/3", "2023-01-01", "cn/test")
