@@ -140,7 +140,9 @@ def sifang() -> None:
         if person == "fang-yu":
             term = {"start": "2021-09-01", "end": "2024-06-19", "obtained_by": "appointment",
                     "reason": "街道办事处指派"}
-        rc_seats.append({"person": person, "name": name, "role": role, "terms": [term]})
+        duties = {"he-ping": "accountant", "xu-gang": "cashier"}.get(person)
+        rc_seats.append({"person": person, "name": name, "role": role,
+                         **({"duties": [{"duty": duties}]} if duties else {}), "terms": [term]})
     write(root / "bodies" / "residents-committee.yaml", {"body": {
         "id": "residents-committee", "kind": "residents_committee", "name": "兴华路社区居民委员会",
         "established": "2003-05-01", "seats": rc_seats}})
@@ -395,6 +397,10 @@ def sifang_year(root: Path) -> None:
         {"id": "group-02", "kind": "residents_group", "name": "第二居民小组", "households": 132,
          "seats": [_seat("qian-jianguo", "钱建国", "leader", how="election")]},
     ]}, "事务受理中心、党建协调小组、选举委员会和居民小组")
+    write(root / "bodies" / "street-office.yaml", {"body": {
+        "id": "street-office", "kind": "street_office", "name": "兴华路街道办事处",
+        "seats": [_seat("street-zhou", "周立", "deputy_director", start="2020-03-01", end=None)]}},
+        "街道办事处：分管社区工作的副主任（SQ-SIFANG:385 报街道办事处分管主任同意）")
     write(root / "meetings" / "coordination-group.yaml", {"meetings": [
         {"id": "cg-2022-h1", "body": "coordination-group", "date": "2022-04-15",
          "notice_date": "2022-04-06", "present": ["ma-jun", "school-rep", "bank-rep"]},
@@ -437,12 +443,12 @@ def sifang_year(root: Path) -> None:
         "seats": [_seat("cao-ming", "曹明", "director", how="election")]}})
     write(root / "hearings.yaml", {"hearings": [
         {"id": "hearing-2022-05", "body": "residents-committee", "date": "2022-05-18",
-         "topic": "兴华路早市占道摊点整治", "concerns_government": True,
+         "chair": "ma-jun", "topic": "兴华路早市占道摊点整治", "concerns_government": True,
          "steps": ["topic_reported", "committee_briefing", "discussion", "vote"],
          "votes": {"yes": 31, "no": 4, "abstain": 2}, "published_on": "2022-05-19",
          "sent_in_writing_on": "2022-05-20"},
         {"id": "hearing-2022-09", "body": "residents-committee", "date": "2022-09-14",
-         "topic": "楼院油烟噪音治理公约", "steps": ["topic_reported", "committee_briefing",
+         "chair": "ma-jun", "topic": "楼院油烟噪音治理公约", "steps": ["topic_reported", "committee_briefing",
                                                  "discussion", "vote"],
          "votes": {"yes": 27, "no": 2, "abstain": 0}, "published_on": "2022-09-20"},
     ]}, "社区听证会")

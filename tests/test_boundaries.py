@@ -69,13 +69,15 @@ def test_even_and_odd_committees_at_exactly_half() -> None:
 
 def _expense(amount: str, approvals: list[str]) -> dict[str, object]:
     roles = {"director": "residents_committee_director", "street": "street_office_deputy_director"}
+    approver = {"director": "rc-p0", "street": "so-p0"}  # roles are seats: they hold them
     return {
         "c.yaml": community(),
-        "rc.yaml": body("rc", "residents_committee", 3),
+        "rc.yaml": body("rc", "residents_committee", 3, roles={0: "director"}),
+        "so.yaml": body("so", "street_office", 1, roles={0: "deputy_director"}),
         "e.yaml": {"expense": {
             "id": "e", "body": "rc", "amount": amount, "paid_on": "2022-03-03", "payee": "店",
             "purpose": "用品", "voucher": "invoice", "accountant": "rc-p1", "cashier": "rc-p2",
-            "approvals": [{"role": roles[a], "person": "x", "date": "2022-03-01"}
+            "approvals": [{"role": roles[a], "person": approver[a], "date": "2022-03-01"}
                           for a in approvals]}},
     }
 

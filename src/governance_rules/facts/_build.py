@@ -12,6 +12,7 @@ from ..models import (
     Body,
     BodyKind,
     DecisionRef,
+    Duty,
     Expense,
     Meeting,
     Outcome,
@@ -136,7 +137,8 @@ class _FactBuilder:
             "present": len(meeting.present), "seated": seated,
         }
         dates = {"meeting": meeting.date}
-        names = {"body_name": body.name, "subject": meeting.id}
+        names = {"body_name": body.name, "subject": meeting.id,
+                 **self._chair_names(meeting, body)}
         if meeting.special_circumstances:
             names["special_circumstances"] = meeting.special_circumstances
         yield Fact("meeting", RecordRef(meeting.id, "meeting", located.where()), meeting.date,
@@ -174,11 +176,41 @@ class _FactBuilder:
             "convener_kind": convener.record.kind.value if convener else "",
             "chair_role": _role_of(body, meeting.chair, meeting.date),
             "convener_role": _role_of(body, meeting.convener, meeting.date),
+            "chair_recorded": int(meeting.chair is not None),
+            "chair_on_convener": int(convener is not None and convener.record.holds(
+                meeting.chair, None, meeting.date)),
             "has_proposal": int(proposal is not None),
             **{f"{what}_{n}": getattr(proposal, f"{what}_{n}") if proposal else 0
                for what in ("residents", "households", "groups", "representatives")
                for n in ("signed", "total")},
         }
+
+    def _chair_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
+        """Who chaired and convened, the seat each held that day, and who held the seats the
+        sources name for the chair (the evidence names them)."""
+        day = meeting.date
+        out: dict[str, str] = {}
+        for what, person in (("chair", meeting.chair), ("convener", meeting.convener)):
+            if person is None:
+                continue
+            seat = body.seat_of(person)
+            role = seat.role_on(day) if seat is not None else None
+            out[what] = (f"{_who(self.dossier, person)}, {role.value} of {body.name} on {day}"
+                         if role is not None else
+                         f"{_who(self.dossier, person)}, holding no seat on {body.name} on {day}")
+        convening = self.dossier.bodies.get(meeting.convened_by or "")
+        if convening is not None and meeting.chair is not None:
+            held = convening.record.holds(meeting.chair, None, day)
+            out["chair_on_convening_body"] = (
+                f"{_who(self.dossier, meeting.chair)} "
+                f"{'held' if held else 'held no'} seat on {convening.record.name} on {day}")
+        roles = _CHAIR_ROLES.get(body.kind)
+        if roles:
+            out["seat_holders"] = "; ".join(
+                f"{role.value}: " + (", ".join(_who(self.dossier, s.person)
+                                                for s in body.holders_of(role, day)) or "nobody")
+                for role in roles) + f" (on {day})"
+        return out
 
     def _act(self, located: Located[Meeting], body: Body, person: str, i: int) -> Iterator[Fact]:
         meeting = located.record
@@ -227,7 +259,10 @@ class _FactBuilder:
     def _departure(self, body: Body, seat: Seat, term: Term) -> dict[str, int]:
         """How a term ended: was it over by the window's end, was a handover audit held,
         did the holder leave the region and keep acting, was a resignation decided."""
-        ended = term.end is not None and term.end < self.window.end
+        # 离岗 (SQ-SIFANG:387): the person holds no fund-keeping seat the day after the last day;
+        # a re-election (a next term from that day, on this body or another) is not leaving.
+        ended = (term.end is not None and term.end < self.window.end
+                 and not self._keeps_funds_on(seat.person, term.end + _ONE_DAY))
         handover = any(a.record.kind is AuditKind.HANDOVER and a.record.person == seat.person
                        and term.end is not None and a.record.date >= term.end - _HANDOVER_SLACK
                        for a in self.dossier.audits)
@@ -241,18 +276,40 @@ class _FactBuilder:
                 "acted_after_leaving": int(acted_after),
                 "resignation_decided": int(kind is BodyKind.TOWNSHIP_CONGRESS and adopted)}
 
+    def _keeps_funds_on(self, person: str, day: date) -> bool:
+        """Whether ``person`` holds a seat that keeps the community's funds on ``day``."""
+        return any(s.person == person and s.term_on(day) is not None
+                   and (s.handled_funds or s.duty_on(Duty.CASHIER, day))
+                   for b in self.dossier.bodies.values() for s in b.record.seats)
+
     def _decision(self, term: Term) -> tuple[str, int]:
         kind, adopted = self.dossier.decided_by(term.decision)
         return (kind.value if kind else ""), int(adopted)
+
+    def _seat_check(self, person: str, kind: BodyKind, roles: tuple[Role, ...], day: date,
+                    seat: str) -> tuple[bool, str]:
+        """Whether ``person`` held ``seat`` (a seat of ``roles`` on a body of ``kind``) on
+        ``day`` by the roster, and a sentence naming who held it that day."""
+        return seat_check(self.dossier, person, kind, roles, day, seat)
 
     def _expense(self, located: Located[Expense]) -> Fact:
         expense = located.record
         body = self.dossier.bodies[expense.body].record
         paid = expense.paid_on
+        notes: dict[str, list[str]] = {}
 
         def approval(role: ApproverRole) -> tuple[int, int]:
-            dates = [a.date for a in expense.approvals if a.role is role]
-            return int(bool(dates)), int(any(d <= paid for d in dates))
+            """(an approval by the seat's holder exists, one is dated on or before payment)."""
+            kind, roles, seat = _APPROVERS[role]
+            valid: list[date] = []
+            for a in expense.approvals:
+                if a.role is not role:
+                    continue
+                held, note = self._seat_check(a.person, kind, roles, a.date, seat)
+                notes.setdefault(f"approval_{role.value}", []).append(note)
+                if held:
+                    valid.append(a.date)
+            return int(bool(valid)), int(any(d <= paid for d in valid))
 
         director, director_in_time = approval(ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR)
         street, street_in_time = approval(ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR)
@@ -268,10 +325,29 @@ class _FactBuilder:
                 if kind is BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY and adopted:
                     decision, decision_in_time = 1, int(meeting.date <= paid)
                     decision_day = meeting.date
-        signed = {s.role for s in expense.signatures}
+        signed: set[SignatureRole] = set()
+        for signature in expense.signatures:
+            day = expense.signed_on(signature)
+            seat_of = _SIGNERS.get(signature.role)
+            if seat_of is None:  # the handler (经办人) is not a seat
+                held, note = True, f"{signature.person} signed as handler on {day}"
+            else:
+                kind, roles, seat = seat_of
+                held, note = self._seat_check(signature.person, kind, roles, day, seat)
+            if day > paid:
+                held, note = False, f"{note}; signed after the payment on {paid}"
+            notes.setdefault(f"signature_{signature.role.value}", []).append(note)
+            if held:
+                signed.add(signature.role)
         rc_director = self._role_holder(BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, paid)
         secretary = self._role_holder(BodyKind.PARTY_COMMITTEE, Role.SECRETARY, paid)
         signers = {s.person for s in expense.signatures}
+        duties = {duty: self._duty(expense, duty, paid, notes)
+                  for duty in (Duty.ACCOUNTANT, Duty.CASHIER)}
+        if rc_director is not None:
+            notes["director_on_payment_day"] = [
+                f"{_who(self.dossier, rc_director)} held the residents' committee director "
+                f"seat on {paid}"]
         dates = {"paid_on": paid}
         for a in expense.approvals:
             dates.setdefault(f"approval_{a.role.value}", a.date)
@@ -293,10 +369,30 @@ class _FactBuilder:
              "informal_slip": int(expense.voucher is Voucher.INFORMAL_SLIP),
              "director_is_secretary": int(rc_director is not None and rc_director == secretary),
              "accountant": expense.accountant, "cashier": expense.cashier,
-             "director": rc_director or ""},
+             "director": rc_director or "",
+             "accountant_seated": duties[Duty.ACCOUNTANT][0],
+             "cashier_seated": duties[Duty.CASHIER][0],
+             "accountant_on_roster": duties[Duty.ACCOUNTANT][1],
+             "cashier_on_roster": duties[Duty.CASHIER][1]},
             dates,
-            {"amount": f"{expense.amount:.2f}", "payee": expense.payee, "purpose": expense.purpose},
+            {"amount": f"{expense.amount:.2f}", "payee": expense.payee, "purpose": expense.purpose,
+             **{key: "; ".join(lines) for key, lines in notes.items()}},
         )
+
+    def _duty(self, expense: Expense, duty: Duty, day: date,
+              notes: dict[str, list[str]]) -> tuple[int, str]:
+        """(the person the expense names for ``duty`` holds it on ``day`` by the roster, the
+        roster's holder that day: "" for nobody, ids joined by "," for several)."""
+        named = expense.accountant if duty is Duty.ACCOUNTANT else expense.cashier
+        holders = sorted({s.person for b in self.dossier.bodies.values()
+                          for s in b.record.seats if s.duty_on(duty, day)})
+        held = named in holders
+        who = ", ".join(_who(self.dossier, p) for p in holders) or "nobody"
+        notes[duty.value] = [
+            f"{_who(self.dossier, named)} held the {duty.value} duty on {day}" if held else
+            f"{_who(self.dossier, named)} is named {duty.value} but held no {duty.value} duty "
+            f"on {day}; held that day by {who}"]
+        return int(held), ",".join(holders)
 
     def _replacements(self) -> Iterator[Fact]:
         recalls_by_person: dict[tuple[str, str], Located[Recall]] = {
@@ -374,9 +470,58 @@ def _role_of(body: Body, person: str | None, day: date) -> str:
     if person is None:
         return ""
     seat = body.seat_of(person)
-    if seat is None or seat.term_on(day) is None:
-        return "outsider"
-    return seat.role.value
+    role = seat.role_on(day) if seat is not None else None
+    return "outsider" if role is None else role.value
+
+
+_CHAIR_ROLES: dict[BodyKind, tuple[Role, ...]] = {
+    BodyKind.CONSULTATION_COMMITTEE: (Role.CONVENER, Role.ROTATING_DIRECTOR),
+    BodyKind.PARTY_COMMITTEE: (Role.SECRETARY,),
+}
+"""The seats whose holder convenes and chairs a body's meetings (HLS-356:26; SQ-SIFANG:293)."""
+
+_APPROVERS: dict[ApproverRole, tuple[BodyKind, tuple[Role, ...], str]] = {
+    ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR: (
+        BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,), "residents' committee director"),
+    # 街道办事处分管主任: the director or a deputy director of the street office (docs/readings.md)
+    ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR: (
+        BodyKind.STREET_OFFICE, (Role.DIRECTOR, Role.DEPUTY_DIRECTOR),
+        "street office director (in charge)"),
+}
+_SIGNERS: dict[SignatureRole, tuple[BodyKind, tuple[Role, ...], str]] = {
+    SignatureRole.DIRECTOR: (BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,),
+                             "residents' committee director"),
+    SignatureRole.DEPUTY_DIRECTOR: (BodyKind.RESIDENTS_COMMITTEE, (Role.DEPUTY_DIRECTOR,),
+                                    "residents' committee deputy director"),
+    SignatureRole.PARTY_SECRETARY: (BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,),
+                                    "party organisation secretary"),
+}
+
+
+def _who(dossier: Dossier, person: str) -> str:
+    name = dossier.person_name(person)
+    return f"{person} ({name})" if name else person
+
+
+def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],
+               day: date, seat: str) -> tuple[bool, str]:
+    """Whether ``person`` held ``seat`` (a seat of one of ``roles`` on a body of ``kind``) on
+    ``day`` by the roster, and a sentence for the evidence naming who held it that day.
+
+    A role label on a record never decides: where the dossier has no roster of ``kind`` the
+    seat cannot be verified, and it is not held.
+    """
+    if person is None:
+        return False, f"no {seat} is recorded"
+    if not dossier.bodies_of_kind(kind):
+        return False, (f"{person}: the dossier has no {kind.value.replace('_', ' ')} roster, so "
+                       f"the {seat} seat on {day} cannot be verified")
+    if dossier.holds_seat(person, kind, roles, day):
+        return True, f"{_who(dossier, person)} held the {seat} seat on {day}"
+    holders = dossier.seat_holders(kind, roles, day)
+    who = ", ".join(_who(dossier, s.person) for s in holders) or "nobody"
+    return False, (f"{_who(dossier, person)} held no {seat} seat on {day}; "
+                   f"held that day by {who}")
 
 
 def _text(value: object) -> str:

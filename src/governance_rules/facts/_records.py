@@ -133,10 +133,29 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "steps_missing": missing, "steps_out_of_order": disorder,
                     "publish_days": (published - hearing.date).days if published else -1,
                     "concerns_government": int(hearing.concerns_government),
-                    "sent_in_writing": int(hearing.sent_in_writing_on is not None)},
+                    "sent_in_writing": int(hearing.sent_in_writing_on is not None),
+                    "chair_recorded": int(hearing.chair is not None),
+                    "chair_on_rc": int(dossier.holds_seat(hearing.chair,
+                                                          BodyKind.RESIDENTS_COMMITTEE, None,
+                                                          hearing.date))},
                    {"hearing": hearing.date, **({"published": published} if published else {})},
                    {"body_name": body.name, "subject": hearing.topic, "title": hearing.topic,
-                    "steps": ", ".join(s.value for s in hearing.steps) or "-"})
+                    "steps": ", ".join(s.value for s in hearing.steps) or "-",
+                    **_hearing_chair(dossier, hearing.chair, hearing.date)})
+
+
+def _hearing_chair(dossier: Dossier, person: str | None, day: date) -> dict[str, str]:
+    """The evidence: the chair's residents' committee seat that day, and who held the seats."""
+    if person is None:
+        return {}
+    rc = dossier.bodies_of_kind(BodyKind.RESIDENTS_COMMITTEE)
+    seated = [s for b in rc for s in b.seats if s.role_on(day) is not None]
+    who = ", ".join(f"{s.person} ({s.name}, {s.role_on(day)})" for s in seated) or "nobody"
+    name = dossier.person_name(person)
+    held = dossier.holds_seat(person, BodyKind.RESIDENTS_COMMITTEE, None, day)
+    return {"chair": f"{person} ({name})" if name else person,
+            "chair_seat": (f"{person} {'held' if held else 'held no'} residents' committee seat "
+                           f"on {day}; seated that day: {who}")}
 
 
 def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:

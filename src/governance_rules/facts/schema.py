@@ -17,7 +17,8 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "body": str, "body_kind": str, "meeting_kind": str,
         "present": int, "seated": int, "special_circumstances": int,
         "notice_days": int, "report_days": int, "convener_kind": str, "chair_role": str,
-        "convener_role": str, "has_proposal": int,
+        "convener_role": str, "has_proposal": int, "chair_recorded": int,
+        "chair_on_convener": int,
         **{f"{what}_{n}": int for what in ("residents", "households", "groups",
                                              "representatives") for n in ("signed", "total")},
     },
@@ -34,6 +35,8 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "signed_handler": int, "signed_director": int, "signed_party_secretary": int,
         "signed_deputy_director": int, "distinct_signers": int, "informal_slip": int,
         "director_is_secretary": int, "accountant": str, "cashier": str, "director": str,
+        "accountant_seated": int, "cashier_seated": int, "accountant_on_roster": str,
+        "cashier_on_roster": str,
     },
     "term": {
         "body": str, "body_kind": str, "person": str, "role": str, "obtained_by": str,
@@ -72,7 +75,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     "hearing": {
         "body": str, "body_kind": str, "matter": str, "decided": int, "steps_missing": int,
         "steps_out_of_order": int, "publish_days": int, "concerns_government": int,
-        "sent_in_writing": int,
+        "sent_in_writing": int, "chair_recorded": int, "chair_on_rc": int,
     },
     "disclosure": {"body": str, "body_kind": str, "category": str, "decided_by_party": int},
     "report": {

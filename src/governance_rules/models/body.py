@@ -98,6 +98,14 @@ class SeatOrigin(StrEnum):
     NOMINATION = "nomination"
 
 
+class Duty(StrEnum):
+    """A duty held concurrently with a seat (兼任): the finance posts of SQ-SIFANG:382, :384."""
+
+    ACCOUNTANT = "accountant"  # 会计
+    CASHIER = "cashier"  # 出纳
+    GOODS_KEEPER = "goods_keeper"  # 实物保管
+
+
 class DecisionRef(RecordModel):
     """Points at the motion of a meeting that took a decision."""
 
@@ -115,6 +123,8 @@ class Term(RecordModel):
     start: Day
     end: Day | None = None
     obtained_by: SeatOrigin
+    role: Role | None = Field(default=None, description="the role held in this term, where it "
+                              "differs from the seat's (e.g. a member elected director)")
     decision: DecisionRef | None = None
     replaces: Slug | None = None
     reason: Text | None = None
@@ -128,6 +138,24 @@ class Term(RecordModel):
     def covers(self, day: date) -> bool:
         """Whether ``day`` lies inside this term as declared (an open term has no end)."""
         return self.start <= day and (self.end is None or day <= self.end)
+
+
+class DutySpan(RecordModel):
+    """A duty (accountant, cashier, keeper of goods) held with a seat, from ``start`` to ``end``
+    (both included; by default for as long as the seat is held)."""
+
+    duty: Duty
+    start: Day | None = None
+    end: Day | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DutySpan:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"duty ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 class Seat(RecordModel):
@@ -150,6 +178,7 @@ class Seat(RecordModel):
     government_post: Text | None = None
     left_region_on: Day | None = None
     resignation: DecisionRef | None = None
+    duties: list[DutySpan] = Field(default_factory=list, max_length=100)
     terms: list[Term] = Field(min_length=1, max_length=100)
 
     @model_validator(mode="after")
@@ -169,6 +198,23 @@ class Seat(RecordModel):
             if term.covers(day):
                 return term
         return None
+
+    def role_on(self, day: date) -> Role | None:
+        """The role held on ``day``: the covering term's own role, else the seat's; ``None``
+        when no term covers the day (the person holds no seat on it that day)."""
+        term = self.term_on(day)
+        if term is None:
+            return None
+        return term.role or self.role
+
+    def roles(self) -> set[Role]:
+        """Every role this seat was ever declared with."""
+        return {self.role, *(t.role for t in self.terms if t.role is not None)}
+
+    def duty_on(self, duty: Duty, day: date) -> bool:
+        """Whether the seat is held on ``day`` with ``duty`` (accountant, cashier …)."""
+        return self.term_on(day) is not None and any(
+            d.duty is duty and d.covers(day) for d in self.duties)
 
     def latest_term_started_by(self, day: date) -> Term | None:
         """The most recent term that had started by ``day`` (it may have ended)."""
@@ -214,7 +260,18 @@ class Body(RecordModel):
                 return seat
         return None
 
+    def holders_of(self, role: Role, day: date) -> list[Seat]:
+        """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's)."""
+        return [s for s in self.seats if s.role_on(day) is role]
+
     def holder_of(self, role: Role, day: date) -> str | None:
         """The person holding ``role`` on ``day``, if exactly one seat does."""
-        holders = [s.person for s in self.seated_members_on(day) if s.role == role]
-        return holders[0] if len(holders) == 1 else None
+        holders = self.holders_of(role, day)
+        return holders[0].person if len(holders) == 1 else None
+
+    def holds(self, person: str | None, roles: tuple[Role, ...] | None, day: date) -> bool:
+        """Whether ``person`` holds a seat on this body on ``day`` (with one of ``roles``,
+        when given)."""
+        seat = self.seat_of(person) if person else None
+        role = seat.role_on(day) if seat is not None else None
+        return role is not None and (roles is None or role in roles)

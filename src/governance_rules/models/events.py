@@ -35,6 +35,8 @@ class Hearing(RecordModel):
     id: Slug
     body: Slug = Field(description="the body that convened and chaired it")
     date: Day
+    chair: Slug | None = Field(default=None, description="who chaired it (the person; the "
+                               "roster decides whether they held a residents' committee seat)")
     topic: Text
     matter: Matter = Matter.ORDINARY
     involves_law_or_policy: bool = False

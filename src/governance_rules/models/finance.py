@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from pydantic import Field, model_validator
@@ -36,8 +37,13 @@ class Approval(RecordModel):
 
 
 class Signature(RecordModel):
+    """A signature on the voucher; ``date`` is the day of signing (by default the payment day).
+    The signer's seat (director, party secretary, deputy director) is read from the roster on
+    that day; the handler (经办人) is not a seat."""
+
     role: SignatureRole
     person: Slug
+    date: Day | None = None
 
 
 class Filing(RecordModel):
@@ -75,3 +81,28 @@ class Expense(RecordModel):
         if len(set(roles)) != len(roles):
             raise ValueError("`signatures` lists the same role twice")
         return self
+
+    @model_validator(mode="after")
+    def _one_director_per_day(self) -> Expense:
+        """The record contradicts itself when it names two people as the residents' committee
+        director on one day, or one person as both its director and its deputy director."""
+        claims: dict[object, set[str]] = {}
+        for a in self.approvals:
+            if a.role is ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR:
+                claims.setdefault(a.date, set()).add(a.person)
+        for s in self.signatures:
+            if s.role is SignatureRole.DIRECTOR:
+                claims.setdefault(s.date or self.paid_on, set()).add(s.person)
+        for day, persons in sorted(claims.items(), key=lambda kv: str(kv[0])):
+            if len(persons) > 1:
+                raise ValueError(f"the record names {' and '.join(sorted(persons))} as the "
+                                 f"residents' committee director on {day}")
+        by_role = {s.role: s.person for s in self.signatures}
+        director = by_role.get(SignatureRole.DIRECTOR)
+        if director is not None and director == by_role.get(SignatureRole.DEPUTY_DIRECTOR):
+            raise ValueError(f"{director!r} signs both as director and as deputy director")
+        return self
+
+    def signed_on(self, signature: Signature) -> date:
+        """The day ``signature`` was made: its own date, else the payment day."""
+        return signature.date or self.paid_on

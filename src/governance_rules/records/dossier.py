@@ -25,6 +25,7 @@ from ..models import (
     Report,
     Review,
     Role,
+    Seat,
     Session,
 )
 from ..models.meeting import Motion
@@ -119,3 +120,23 @@ class Dossier:
             if holder is not None:
                 return holder
         return None
+
+    def seat_holders(self, kind: BodyKind, roles: tuple[Role, ...], day: date) -> list[Seat]:
+        """Every seat on a body of ``kind`` that holds one of ``roles`` on ``day``."""
+        return [seat for body in self.bodies_of_kind(kind) for seat in body.seats
+                if seat.role_on(day) in roles]
+
+    def holds_seat(self, person: str | None, kind: BodyKind, roles: tuple[Role, ...] | None,
+                   day: date) -> bool:
+        """Whether ``person`` holds a seat on a body of ``kind`` on ``day`` (with one of
+        ``roles``, when given): the roster, not a label on the record, decides."""
+        return person is not None and any(
+            body.holds(person, roles, day) for body in self.bodies_of_kind(kind))
+
+    def person_name(self, person: str) -> str:
+        """The name a roster gives ``person`` ("" when no roster names them)."""
+        for located in self.bodies.values():
+            seat = located.record.seat_of(person)
+            if seat is not None:
+                return seat.name
+        return ""

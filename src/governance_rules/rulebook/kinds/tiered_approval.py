@@ -94,7 +94,9 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                 + ", each dated no later than the payment",
                 shortfall=f"{len(missing)} missing, {len(late)} after the payment",
                 dates=day_texts(fact),
-                details={"missing": ", ".join(missing), "late": ", ".join(late),
+                details={**{k: v for k, v in fact.names.items()
+                            if v and k.startswith("approval_")},
+                         "missing": ", ".join(missing), "late": ", ".join(late),
                          "tier": str(number)},
             ),
             {
