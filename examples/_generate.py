@@ -467,6 +467,7 @@ def township() -> None:
     write(root / "community.yaml", {"community": {
         "id": "wangcun-town", "name": "王村镇", "jurisdiction": ["cn", "hebei", "baoding", "laishui",
                                                              "wangcun"],
+        "adopts": ["RD-TOWNSHIP"],
         "records_cover": {"from": "2022-01-01", "to": "2022-12-31"}}},
         "河北省保定市涞水县王村镇（示例）：第十八届镇人民代表大会，2021年10月选举产生")
     term = {"start": "2021-10-12", "end": "2026-10-11", "how": "election"}

@@ -12,9 +12,16 @@ SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 
 
-def community(jurisdiction: list[str] | None = None) -> dict[str, Any]:
+ADOPTS_ALL = ["HLS-356", "SQ-SIFANG", "RD-TOWNSHIP", "ZZB-VILLAGE"]
+"""What a test community adopts by default, so that every rule that is not limited to one county
+applies to it (the scope of each document is tested in tests/test_scope.py)."""
+
+
+def community(jurisdiction: list[str] | None = None,
+              adopts: list[str] | None = None) -> dict[str, Any]:
     return {"community": {"id": "test", "name": "测试社区",
-                          "jurisdiction": jurisdiction or ["cn", "test"]}}
+                          "jurisdiction": jurisdiction or ["cn", "test"],
+                          "adopts": ADOPTS_ALL if adopts is None else adopts}}
 
 
 def body(body_id: str, kind: str, n: int, *, start: str = "2021-01-01",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from _helpers import ADOPTS_ALL
 
 HOSTILE_NAME = "<script>window.__pwned = 1</script>"
 HOSTILE_TITLE = '"><img src=x onerror="window.__pwned = 2">50%, a:b\r\nnext'
@@ -20,7 +21,8 @@ def write_hostile_dossier(root: Path) -> Path:
                                          "supervision_committee", "grid_workers", "residents",
                                          "women", "units", "backbone"])]
     files = {
-        "community.yaml": {"community": {"id": "h", "name": "测试", "jurisdiction": ["cn"]}},
+        "community.yaml": {"community": {"id": "h", "name": "测试", "jurisdiction": ["cn"],
+                                         "adopts": ADOPTS_ALL}},
         "cc.yaml": {"body": {"id": "cc", "kind": "consultation_committee", "name": HOSTILE_NAME,
                              "seats": seats}},
         HOSTILE_FILE: {"meeting": {

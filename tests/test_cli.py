@@ -57,7 +57,8 @@ def test_durable_engine_same_json() -> None:
 
 
 def test_clean_input_exits_0(tmp_path: Path) -> None:
-    (tmp_path / "community.yaml").write_text("community: {id: c, name: 社区, jurisdiction: [cn]}\n")
+    (tmp_path / "community.yaml").write_text("community: {id: c, name: 社区, jurisdiction: [cn],\n"
+        "            adopts: [HLS-356, SQ-SIFANG, RD-TOWNSHIP]}\n")
     result = run("check", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
 

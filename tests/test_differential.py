@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _helpers import body, check, community, members
+from _helpers import ADOPTS_ALL, body, check, community, members
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,7 +80,7 @@ def periodic_dossiers(draw: st.DrawFn) -> dict[str, Any]:
     jurisdiction = draw(st.sampled_from([["cn", "anhui", "chuzhou", "dingyuan"],
                                          ["cn", "jilin", "baicheng", "taonan"], ["cn", "test"]]))
     files: dict[str, Any] = {"c.yaml": {"community": {
-        "id": "c", "name": "社区", "jurisdiction": jurisdiction,
+        "id": "c", "name": "社区", "jurisdiction": jurisdiction, "adopts": ADOPTS_ALL,
         "households": draw(st.sampled_from([999, 1000, 3000, 3001])),
         "records_cover": {"from": "2022-01-01", "to": "2022-06-30"}}}}
     kinds = ["consultation_committee", "residents_committee", "party_committee",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _helpers import check
+from _helpers import ADOPTS_ALL, check
 
 pytest.importorskip("durable", reason="the durable extra is installed by `make test`")
 
@@ -39,7 +39,7 @@ class _RefusingHost:
 
 def _files() -> dict[str, Any]:
     return {
-        "c.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"]}},
+        "c.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"], "adopts": ADOPTS_ALL}},
         "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
                              "seats": [{"person": f"p{i}", "name": f"委员{i}",
                                         "terms": [{"start": "2021-01-01", "obtained_by": "election"}]}

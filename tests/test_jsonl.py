@@ -16,7 +16,8 @@ SEATS = [{"person": p, "name": p, "sector": s,
 
 def test_json_lines_dossier(tmp_path: Path) -> None:
     (tmp_path / "community.yaml").write_text(
-        "community: {id: c, name: 社区, jurisdiction: [cn]}\n", encoding="utf-8")
+        "community: {id: c, name: 社区, jurisdiction: [cn],\n"
+        "            adopts: [HLS-356, SQ-SIFANG, RD-TOWNSHIP]}\n", encoding="utf-8")
     (tmp_path / "cc.json").write_text(json.dumps({"body": {
         "id": "cc", "kind": "consultation_committee", "name": "协商委员会", "seats": SEATS}}),
         encoding="utf-8")
@@ -41,7 +42,8 @@ def test_json_lines_dossier(tmp_path: Path) -> None:
 
 def test_an_empty_json_lines_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "community.yaml").write_text(
-        "community: {id: c, name: 社区, jurisdiction: [cn]}\n", encoding="utf-8")
+        "community: {id: c, name: 社区, jurisdiction: [cn],\n"
+        "            adopts: [HLS-356, SQ-SIFANG, RD-TOWNSHIP]}\n", encoding="utf-8")
     (tmp_path / "m.jsonl").write_text("\n\n", encoding="utf-8")
     [error] = check_paths([tmp_path], base=tmp_path).input_errors
     assert (error.file, error.type) == ("m.jsonl", "empty_file")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _helpers import check
+from _helpers import ADOPTS_ALL, check
 
 from governance_rules import Severity
 
@@ -19,6 +19,7 @@ def party(exceptions: list[dict[str, str]] | None = None) -> dict[str, Any]:
         body["exceptions"] = exceptions
     return {
         "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"],
+                                         "adopts": ADOPTS_ALL,
                                          "records_cover": {"from": "2022-01-01",
                                                            "to": "2022-02-28"}}},
         "pc.yaml": {"body": body},
@@ -54,6 +55,7 @@ def test_a_reason_for_another_period_does_not_count() -> None:
 def test_a_mandatory_rule_cannot_be_waived_by_a_reason() -> None:
     files = {
         "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"],
+                                         "adopts": ADOPTS_ALL,
                                          "records_cover": {"from": "2022-01-01",
                                                            "to": "2022-02-28"}}},
         "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
@@ -70,6 +72,7 @@ def test_a_mandatory_rule_cannot_be_waived_by_a_reason() -> None:
 def test_special_circumstances_on_a_record() -> None:
     files = {
         "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"],
+                                         "adopts": ADOPTS_ALL,
                                          "households": 800,
                                          "special_circumstances": "单一物业小区，按规定单独设立"}},
     }

@@ -18,6 +18,8 @@ from .records.loader import discover, display_path, dossier_from_data, load_doss
 from .report.model import (
     BodyRef,
     CheckedRecord,
+    CommunityScope,
+    DocumentScope,
     Finding,
     ParameterUse,
     RecordLocation,
@@ -32,6 +34,7 @@ from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
 from .rulebook.book import deciding_citations
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, render_value
+from .rulebook.scope import Scope, scope_for
 
 
 def check_paths(
@@ -100,6 +103,7 @@ def check_dossiers(
     jurisdictions: set[tuple[str, ...]] = set()
     records: set[tuple[str, str, str]] = set()
     checked: dict[tuple[str, str, str], _Checked] = {}
+    scopes: dict[tuple[str | None, tuple[str, ...]], CommunityScope] = {}
     uses: dict[str, dict[str, ParameterUse]] = {}
     seconds: dict[str, float] = {}
     cases_total = 0
@@ -113,7 +117,11 @@ def check_dossiers(
         facts = [f for f in build_facts(dossier, as_of, _window_for(dossier, as_of, window),
                                         _fact_options(book, dossier))
                  if selected is None or f.ref.where.file in selected]
-        cases = cases_for(book, facts)
+        scope, scope_errors = _scope_of(book, dossier)
+        errors.extend(scope_errors)
+        entry = _scope_entry(book, dossier, scope)
+        scopes.setdefault((entry.community, tuple(entry.jurisdiction)), entry)
+        cases = cases_for(book, facts, scope)
         cases_total += len(cases)
         records.update((f.ref.where.file, f.ref.type, f.ref.id) for f in facts)
         verdicts = runner.evaluate(cases)
@@ -149,7 +157,43 @@ def check_dossiers(
                                parameters={r: params[r] for r in sorted(params)})
                  for _, (loc, ids, params) in sorted(checked.items())],
         seconds_by_file=dict(sorted(seconds.items())),
+        scopes=[scopes[k] for k in sorted(scopes, key=lambda k: (k[0] or "", k[1]))],
     )
+
+
+def _scope_of(book: Rulebook, dossier: Dossier) -> tuple[Scope, list[InputError]]:
+    """The documents binding the dossier's community; an adopted document the rule set does not
+    know is an input error at its place in the community record."""
+    located = dossier.community
+    if located is None:
+        return scope_for(book, None, dossier.jurisdiction), []
+    community = located.record
+    errors = []
+    for i, doc in enumerate(community.adopts):
+        if doc not in book.documents:
+            where = located.where("adopts", i)
+            errors.append(InputError(
+                type="unknown_document", file=where.file, line=where.line,
+                loc=("community", "adopts", i), input=doc,
+                msg=f"adopts {doc!r}, which is not a document of the rule set; known: "
+                    + ", ".join(sorted(book.documents))))
+    return scope_for(book, community.id, dossier.jurisdiction, community.adopts,
+                     community.charter_adopted_on), errors
+
+
+def _scope_entry(book: Rulebook, dossier: Dossier, scope: Scope) -> CommunityScope:
+    community = dossier.community.record if dossier.community else None
+
+    def listed(reasons: Mapping[str, Text]) -> list[DocumentScope]:
+        return [DocumentScope(document=d, title=book.documents[d].title, reason=r)
+                for d, r in sorted(reasons.items())]
+
+    return CommunityScope(
+        community=community.id if community else None,
+        jurisdiction=list(dossier.jurisdiction),
+        applied=listed(scope.applied), not_applied=listed(scope.not_applied),
+        charter_adopted_on=(community.charter_adopted_on.isoformat()
+                            if community and community.charter_adopted_on else None))
 
 
 def _window_for(dossier: Dossier, as_of: date | None,
@@ -224,11 +268,14 @@ def rule_info(rule: Rule) -> RuleInfo:
     )
 
 
-def cases_for(book: Rulebook, facts: Iterable[Fact]) -> list[Case]:
-    """Pair every fact with the rules for its type that select it and are in force on its day."""
+def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None) -> list[Case]:
+    """Pair every fact with the rules for its type that select it, are in force on its day and,
+    given the community's ``scope``, cite a document that binds it."""
     cases: list[Case] = []
     for fact in facts:
         for rule in book.rules_selecting(fact.type, fact.values):
+            if scope is not None and not scope.admits(rule, fact.day):
+                continue
             bound = book.bind(rule, fact.jurisdiction, fact.day)
             if bound is not None:
                 cases.append((bound, fact))

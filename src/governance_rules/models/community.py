@@ -38,6 +38,13 @@ class Community(RecordModel):
     residents: Count | None = None
     established: Day | None = None
     special_circumstances: Text | None = None
+    adopts: list[Slug] = Field(
+        default_factory=list, max_length=20,
+        description="source documents the community has adopted outside their own scope, by id "
+        "(e.g. HLS-356 for a community that runs its consultation committee by that method)")
+    charter_adopted_on: Day | None = Field(
+        default=None, description="the day the member representative assembly adopted the "
+        "community charter (SQ-SIFANG annex 6): the charter's own clauses bind from that day")
     records_cover: CoveredPeriod | None = Field(
         default=None, description="the period the dossier's records are complete for: the "
         "default checked window of cadence rules")

@@ -148,6 +148,28 @@ class CheckedRecord(_Frozen):
         default_factory=dict, description="rule id → parameter → the version applied")
 
 
+class DocumentScope(_Frozen):
+    """A source document and why it does or does not bind a community."""
+
+    document: str
+    title: str
+    reason: Text
+
+
+class CommunityScope(_Frozen):
+    """Which documents applied to a community's records, by scope or adoption, and which not.
+
+    A rule applies to a record only when a document it cites is among ``applied`` (or one of its
+    catalogue ids was adopted for the place by an overlay).
+    """
+
+    community: str | None = Field(description="the community's id; none when no record names it")
+    jurisdiction: list[str]
+    applied: list[DocumentScope]
+    not_applied: list[DocumentScope]
+    charter_adopted_on: str | None = None
+
+
 class Summary(_Frozen):
     total: int
     by_severity: dict[str, int] = Field(description="active (not suppressed) findings by severity")
@@ -177,6 +199,8 @@ class Report(_Frozen):
     findings: list[Finding]
     input_errors: list[InputError]
     checked: list[CheckedRecord] = Field(default_factory=list)
+    scopes: list[CommunityScope] = Field(
+        default_factory=list, description="per community: the documents applied and not applied")
     seconds_by_file: dict[str, float] = Field(
         default_factory=dict, exclude=True,
         description="evaluation time per file; kept out of JSON so that it stays byte-identical")

@@ -27,6 +27,8 @@ class Document:
     title: str
     binds: tuple[str, ...] = ()
     """Jurisdiction prefixes the document was issued for (its scope); empty: none named."""
+    charter_lines: tuple[int, int] | None = None
+    """Lines that bind a community only from the day it adopted them (SQ-SIFANG's charter)."""
 
     def binds_in(self, jurisdiction: tuple[str, ...]) -> bool:
         """Whether a record of ``jurisdiction`` lies in the document's scope.
@@ -99,6 +101,8 @@ class Rulebook:
     """Catalogue id → why it cannot be checked from records."""
     pending: dict[str, str] = field(default_factory=dict)
     """Catalogue id → what its implementation still needs (not yet a rule, not excluded)."""
+    adoptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Jurisdiction prefix → documents or catalogue ids an overlay adopted for it."""
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     _guard_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -189,7 +193,7 @@ class Rulebook:
         new = old.model_copy(update={"values": [ParameterVersion(value=typed)], "overlays": {}})
         params = {**self.parameters, name: new}
         book = Rulebook(self.version + f"+{name}={value}", self.rules, params, self.documents,
-                        self.exclusions, self.pending)
+                        self.exclusions, self.pending, self.adoptions)
         for rule in book.rules:
             validate_rule(book, rule)
         return book

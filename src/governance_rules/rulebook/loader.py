@@ -46,6 +46,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
     documents: dict[str, Document] = {}
     exclusions: dict[str, str] = {}
     pending: dict[str, str] = {}
+    adoptions: dict[str, tuple[str, ...]] = {}
     rules: dict[str, Rule] = {}
     parameters: dict[str, Parameter] = {}
     for folder in folders:
@@ -54,7 +55,8 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
         header = folder / HEADER
         if header.is_file():
             data, index = _read(header)
-            version = _header(header, data, index, documents, exclusions, pending) or version
+            version = _header(header, data, index, documents, exclusions, pending,
+                              adoptions) or version
         for path in sorted(folder.glob("parameters/*.y*ml")):
             data, index = _read(path)
             _parameters(path, data, index, parameters)
@@ -65,7 +67,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
             for rule in _rules(path, data, index):
                 rules[rule.id] = rule
     book = Rulebook(version or "unversioned", tuple(sorted(rules.values(), key=lambda r: r.id)),
-                    parameters, documents, exclusions, pending)
+                    parameters, documents, exclusions, pending, adoptions)
     for rule in book.rules:
         try:
             validate_rule(book, rule)
@@ -93,8 +95,8 @@ def _fail(path: Path, index: LineIndex, loc: Path_, msg: str) -> RulebookError:
 
 def _header(path: Path, data: dict[str, Any], index: LineIndex,
             documents: dict[str, Document], exclusions: dict[str, str],
-            pending: dict[str, str]) -> str:
-    unknown = set(data) - {"version", "documents", "exclusions", "pending"}
+            pending: dict[str, str], adoptions: dict[str, tuple[str, ...]]) -> str:
+    unknown = set(data) - {"version", "documents", "exclusions", "pending", "adopt"}
     if unknown:
         raise _fail(path, index, (sorted(unknown)[0],), f"unknown key {sorted(unknown)[0]!r}")
     for i, doc in enumerate(data.get("documents") or []):
@@ -103,12 +105,15 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
             binds = doc.get("binds") or []
             if not isinstance(binds, list) or not all(isinstance(b, str) for b in binds):
                 raise TypeError
+            charter = doc.get("charter_lines")
+            span = None if charter is None else (int(charter[0]), int(charter[1]))
             documents[doc["id"]] = Document(doc["id"], doc["file"], int(first), int(last),
-                                            doc.get("title", ""), tuple(binds))
+                                            doc.get("title", ""), tuple(binds), span)
         except (KeyError, TypeError, ValueError):
             raise _fail(path, index, ("documents", i),
                         "a document needs id, file, lines: [first, last] and title, and may "
-                        "list the jurisdictions it binds (binds: [cn/…])") from None
+                        "list the jurisdictions it binds (binds: [cn/…]) and the lines that bind "
+                        "only once adopted (charter_lines: [first, last])") from None
     for key, target, meaning in (
             ("exclusions", exclusions, "the reason it cannot be checked from records"),
             ("pending", pending, "what its implementation still needs")):
@@ -117,6 +122,13 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
                                                 for v in raw.values()):
             raise _fail(path, index, (key,), f"{key} map a catalogue id to {meaning}")
         target.update({str(k): str(v) for k, v in raw.items()})
+    adopt = data.get("adopt") or {}
+    if not isinstance(adopt, dict) or not all(
+            isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in adopt.values()):
+        raise _fail(path, index, ("adopt",), "adopt maps a jurisdiction prefix (cn/…) to the "
+                    "documents or catalogue ids adopted there")
+    for prefix, ids in adopt.items():
+        adoptions[str(prefix)] = (*adoptions.get(str(prefix), ()), *ids)
     return str(data.get("version", ""))
 
 

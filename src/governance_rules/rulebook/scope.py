@@ -1,0 +1,95 @@
+"""Which documents bind a community: by the place they were issued for, or by adoption.
+
+A document binds the places it was issued for (``binds:`` in ``rules/ruleset.yaml``, jurisdiction
+prefixes; the last step may be a community id). A community may adopt a document in its own record
+(``adopts: [HLS-356]``), and an overlay folder may adopt documents, or single catalogue ids, for a
+whole jurisdiction (``adopt: {cn/hebei/baoding/laishui: [RD-TOWNSHIP]}``). A rule applies to a
+record when one of the documents it cites binds the record's community, or when one of its
+catalogue ids was adopted there. A document part that binds only from a day the community
+chose (the SQ-SIFANG model charter, ``charter_lines``) applies from that day: a rule that cites
+only such lines applies from the community's ``charter_adopted_on``.
+
+>>> from governance_rules import load_rulebook
+>>> scope = scope_for(load_rulebook(), "xinghua-road", ("cn", "shandong", "qingdao", "sifang"))
+>>> sorted(scope.applied)
+['SQ-SIFANG']
+>>> scope.admits(load_rulebook().rule("rc-size"), date(2022, 1, 1))
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..report.model import Text
+from .book import Rulebook
+from .model import Rule
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The documents that bind one community, each with the reason, and those that do not."""
+
+    applied: Mapping[str, Text]
+    not_applied: Mapping[str, Text]
+    adopted_ids: frozenset[str] = frozenset()
+    charter_from: date | None = None
+    charter_parts: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    _admits: dict[str, tuple[bool, bool]] = field(default_factory=dict, repr=False)
+
+    def admits(self, rule: Rule, day: date) -> bool:
+        """Whether ``rule`` applies in this community to a record dated ``day``."""
+        cached = self._admits.get(rule.id)
+        if cached is None:
+            cited = {c.document for c in rule.source}
+            bound = bool(cited & set(self.applied)) or bool(set(rule.catalogue) & self.adopted_ids)
+            cached = self._admits[rule.id] = (bound, self._charter_only(rule))
+        bound, charter_only = cached
+        if not bound:
+            return False
+        return not charter_only or (self.charter_from is not None and self.charter_from <= day)
+
+    def _charter_only(self, rule: Rule) -> bool:
+        for citation in rule.source:
+            span = self.charter_parts.get(citation.document)
+            if span is None or not all(span[0] <= n <= span[1] for n in citation.lines):
+                return False
+        return True
+
+
+def _within(prefix: str, chain: str) -> bool:
+    return chain == prefix or chain.startswith(prefix + "/")
+
+
+def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[str],
+              adopts: Iterable[str] = (), charter_adopted_on: date | None = None) -> Scope:
+    """The scope of the community ``community_id`` in ``jurisdiction`` under ``book``."""
+    place = "/".join(jurisdiction)
+    full = f"{place}/{community_id}" if community_id else place
+    own = set(adopts)
+    adopted_here = {i for prefix, ids in book.adoptions.items() if _within(prefix, full)
+                    for i in ids}
+    applied: dict[str, Text] = {}
+    not_applied: dict[str, Text] = {}
+    for doc_id, doc in sorted(book.documents.items()):
+        where = next((p for p in doc.binds if _within(p, full)), None)
+        if where is not None:
+            applied[doc_id] = Text(zh=f"适用范围：{where}", en=f"issued for {where}")
+        elif doc_id in own:
+            applied[doc_id] = Text(zh="本社区已采用", en="adopted by the community")
+        elif doc_id in adopted_here:
+            applied[doc_id] = Text(zh="规则叠加层为本辖区采用", en="adopted for this place by an "
+                                   "overlay")
+        elif doc.binds:
+            not_applied[doc_id] = Text(
+                zh=f"仅适用于{'、'.join(doc.binds)}，本社区未采用",
+                en=f"binds only {', '.join(doc.binds)}; not adopted here")
+        else:
+            not_applied[doc_id] = Text(zh="未指明适用地方，本社区未采用",
+                                       en="names no place it binds; not adopted here")
+    parts = {d: doc.charter_lines for d, doc in book.documents.items()
+             if doc.charter_lines is not None}
+    return Scope(applied, not_applied, frozenset(adopted_here - set(book.documents)),
+                 charter_adopted_on, parts)

@@ -1,0 +1,115 @@
+"""A document binds the places it was issued for, or a community that adopted it, and the report
+says for every community which documents applied and why, and which did not."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _helpers import body, check, members
+
+from governance_rules import load_rulebook
+
+SIFANG = ["cn", "shandong", "qingdao", "sifang"]
+HARBIN = ["cn", "heilongjiang", "harbin", "xiangfang", "minsheng"]
+
+
+def _community(cid: str, jurisdiction: list[str], **extra: Any) -> dict[str, Any]:
+    return {"community": {"id": cid, "name": "某社区", "jurisdiction": jurisdiction, **extra}}
+
+
+def _cc_meeting(cid: str, jurisdiction: list[str], **extra: Any) -> dict[str, Any]:
+    """A consultation committee decision with 6 of 9 in favour: below HLS-356's 80%."""
+    return {"community.yaml": _community(cid, jurisdiction, **extra),
+            "cc.yaml": body("cc", "consultation_committee", 9),
+            "m.yaml": {"meeting": {"id": "m1", "body": "cc", "date": "2022-02-10",
+                                   "present": members("cc", 9),
+                                   "motions": [{"id": "x", "title": "议题", "outcome": "adopted",
+                                                "votes": {"yes": 6, "no": 3}}]}}}
+
+
+def _rc(jurisdiction: list[str], **extra: Any) -> dict[str, Any]:
+    """A residents' committee of 4: below SQ-SIFANG's 5-9."""
+    return {"community.yaml": _community("c", jurisdiction, **extra),
+            "rc.yaml": body("rc", "residents_committee", 4, roles={0: "director"})}
+
+
+def _consent(report: Any) -> list[Any]:
+    return [f for f in report.findings if f.rule_id == "cc-consent-80"]
+
+
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_hls_356_binds_haliang_3_and_communities_that_adopt_it(engine: str) -> None:
+    assert _consent(check(_cc_meeting("haliang-3", HARBIN), engine=engine))
+    assert _consent(check(_cc_meeting("other", ["cn", "test"], adopts=["HLS-356"]),
+                          engine=engine))
+    elsewhere = check(_cc_meeting("other", ["cn", "test"], adopts=[]), engine=engine)
+    assert _consent(elsewhere) == [] and "cc-consent-80" not in elsewhere.summary.applied
+
+
+def test_the_report_says_which_documents_applied_and_why() -> None:
+    report = check(_cc_meeting("other", ["cn", "shandong", "qingdao", "sifang", "x"],
+                               adopts=["HLS-356"]))
+    [scope] = report.scopes
+    applied = {d.document: d.reason.en for d in scope.applied}
+    assert applied == {"HLS-356": "adopted by the community",
+                       "SQ-SIFANG": "issued for cn/shandong/qingdao/sifang"}
+    not_applied = {d.document: d.reason for d in scope.not_applied}
+    assert not_applied["ZZB-TAONAN"].en == "binds only cn/jilin/baicheng/taonan; not adopted here"
+    assert not_applied["ZZB-TAONAN"].zh == "仅适用于cn/jilin/baicheng/taonan，本社区未采用"
+    assert not_applied["RD-TOWNSHIP"].en == "names no place it binds; not adopted here"
+
+
+def test_a_sifang_rule_is_not_applied_in_harbin() -> None:
+    assert "rc-size" in check(_rc(SIFANG)).summary.by_rule
+    harbin = check(_rc(HARBIN))
+    assert "rc-size" not in harbin.summary.applied
+
+
+def test_an_overlay_adopts_a_document_or_a_single_id_for_a_jurisdiction(tmp_path: Path) -> None:
+    district = tmp_path / "district"
+    district.mkdir()
+    (district / "ruleset.yaml").write_text(
+        "adopt:\n  cn/hebei/baoding:\n    - SQ-SIFANG\n  cn/test:\n    - CC-CONSENT-80\n",
+        encoding="utf-8")
+    book = load_rulebook(district)
+    assert "rc-size" in check(_rc(["cn", "hebei", "baoding", "x"]), rulebook=book).summary.by_rule
+    only_one = check(_cc_meeting("t", ["cn", "test"], adopts=[]), rulebook=book)
+    assert _consent(only_one)
+    assert "cc-monthly-meeting" not in only_one.summary.applied
+
+
+def test_an_overlay_narrows_a_document_scope(tmp_path: Path) -> None:
+    book = load_rulebook()
+    sifang = book.documents["SQ-SIFANG"]
+    (tmp_path / "ruleset.yaml").write_text(
+        "documents:\n  - id: SQ-SIFANG\n    file: " + sifang.file + "\n    lines: [108, 480]\n"
+        "    title: narrowed\n    binds: [cn/shandong/qingdao/sifang/xinghua]\n",
+        encoding="utf-8")
+    narrowed = load_rulebook(tmp_path)
+    assert "rc-size" not in check(_rc([*SIFANG, "other"]), rulebook=narrowed).summary.applied
+    assert "rc-size" in check(_rc([*SIFANG, "xinghua"]), rulebook=narrowed).summary.by_rule
+
+
+def test_adopting_an_unknown_document_is_an_input_error() -> None:
+    report = check(_rc(SIFANG, adopts=["HLS-357"]))
+    [error] = report.input_errors
+    assert (error.type, error.loc, error.input) == ("unknown_document",
+                                                    ("community", "adopts", 0), "HLS-357")
+
+
+def test_charter_clauses_bind_from_the_day_the_charter_was_adopted() -> None:
+    """RA-ELIGIBILITY-like rules citing only annex 6 (SQ-SIFANG:422-480) wait for the charter."""
+    from governance_rules.rulebook.scope import scope_for
+
+    book = load_rulebook()
+    charter_rule = book.rule("rc-size").model_copy(update={"id": "charter-only", "source": [
+        book.rule("rc-size").source[0].model_copy(update={"lines": [454]})]})
+    before = scope_for(book, "c", SIFANG)
+    after = scope_for(book, "c", SIFANG, charter_adopted_on=date(2022, 5, 1))
+    assert not before.admits(charter_rule, date(2022, 6, 1))
+    assert not after.admits(charter_rule, date(2022, 4, 30))
+    assert after.admits(charter_rule, date(2022, 5, 1))
+    assert after.admits(book.rule("rc-size"), date(2022, 4, 30))
