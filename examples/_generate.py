@@ -126,7 +126,8 @@ def sifang() -> None:
         "id": "xinghua-road", "name": "兴华路社区",
         "jurisdiction": ["cn", "shandong", "qingdao", "sifang"],
         "households": 2400, "established": "2003-05-01",
-        "records_cover": {"from": "2022-01-01", "to": "2022-12-31"}}},
+        "records_cover": {"from": "2022-01-01", "to": "2022-12-31"},
+        "charter_adopted_on": "2021-06-20"}},
         "青岛市四方区兴华路街道兴华路社区（示例）")
     election = {"meeting": "ra-2021-06", "motion": "elect-rc"}
     rc = [("ma-jun", "马军", "director"), ("he-ping", "何平", "deputy_director"),

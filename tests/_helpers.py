@@ -21,7 +21,8 @@ def community(jurisdiction: list[str] | None = None,
               adopts: list[str] | None = None) -> dict[str, Any]:
     return {"community": {"id": "test", "name": "测试社区",
                           "jurisdiction": jurisdiction or ["cn", "test"],
-                          "adopts": ADOPTS_ALL if adopts is None else adopts}}
+                          "adopts": ADOPTS_ALL if adopts is None else adopts,
+                          "charter_adopted_on": "2000-01-01"}}
 
 
 def body(body_id: str, kind: str, n: int, *, start: str = "2021-01-01",

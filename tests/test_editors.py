@@ -28,7 +28,7 @@ def test_modeline_and_schema_key_are_accepted(tmp_path: Path) -> None:
     jsonschema.validate(json.loads((tmp_path / "records" / "community.json").read_text()), schema)
     result = run("check", "records", "--format", "json", cwd=tmp_path)
     report = json.loads(result.stdout)
-    assert report["input_errors"] == [] and report["summary"]["total"] == 6
+    assert report["input_errors"] == [] and report["summary"]["total"] == 5
 
 
 def test_the_schema_catches_what_editors_should_flag() -> None:

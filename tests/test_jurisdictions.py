@@ -68,6 +68,8 @@ def test_rules_from_one_county_apply_only_there() -> None:
 
 def test_a_district_overlay_folder_changes_the_deadline(tmp_path: Path) -> None:
     (tmp_path / "parameters").mkdir()
+    (tmp_path / "ruleset.yaml").write_text("adopt:\n  cn/shandong/qingdao:\n    - ZZ-SCREENING\n",
+                                           encoding="utf-8")
     (tmp_path / "parameters" / "my-district.yaml").write_text(
         "parameters:\n"
         "  zz.dispute_report_month_offset:\n"
@@ -110,7 +112,8 @@ def test_dated_parameter_versions(tmp_path: Path, rulebook: Rulebook) -> None:
 
     def hearing(day: str, published: str) -> dict[str, Any]:
         return {
-            "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"]}},
+            "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"],
+                                             "adopts": ["SQ-SIFANG"]}},
             "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
                                  "seats": []}},
             "h.yaml": {"hearing": {"id": "h", "body": "rc", "date": day, "topic": "议题",
@@ -135,7 +138,8 @@ def test_a_rule_not_in_force_is_not_applied(tmp_path: Path) -> None:
     book = load_rulebook(tmp_path)
     assert book.rule("hear-publish").in_force.covers(date(2023, 1, 1))
     files = {
-        "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"]}},
+        "community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"],
+                                         "adopts": ["SQ-SIFANG"]}},
         "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会", "seats": []}},
         "h.yaml": {"hearing": {"id": "h", "body": "rc", "date": "2022-05-10", "topic": "议题"}}}
     report = check(files, rulebook=book)
