@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_DEMO := $(VENV)/.installed-demo
 STAMP_DEV  := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest bench docs clean
+.PHONY: demo test lint typecheck pytest bench docs clean fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ typecheck: $(STAMP_DEV)
 
 pytest: $(STAMP_DEV)
 	$(BIN)/pytest
+
+# A longer hypothesis run of tests/test_fuzz.py (docs/hardening.md); FUZZ_EXAMPLES per test.
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP_DEV)
+	GR_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py \
+		--hypothesis-show-statistics
 
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/run.py

@@ -82,7 +82,7 @@ def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
 def test_malformed_parameter_file(tmp_path: Path) -> None:
     error = _load(tmp_path, "parameters:\n  x.share:\n    type: fraction\n    description: "
                   "{zh: 甲, en: a}\n    values:\n      - value: 1.5\n", "parameters/p.yaml")
-    assert error.file.endswith("p.yaml") and error.line == 2
+    assert error.file.endswith("p.yaml") and error.line == 6  # the value itself
     assert "share must lie in (0, 1]" in str(error)
 
 

@@ -21,6 +21,7 @@ from ._checker import check_paths
 from .engines import ENGINES
 from .errors import EngineUnavailable, RulebookError
 from .models import RecordFile
+from .models._types import FIRST_YEAR, LAST_YEAR
 from .render import FORMATS
 from .report.model import Report, Severity
 from .rulebook import ParameterVersion, Rulebook, load_rulebook
@@ -44,9 +45,13 @@ def _day(text: str) -> date:
     try:
         if len(text) != 10:
             raise ValueError
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the years {FIRST_YEAR}–{LAST_YEAR} that records may be dated in")
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,9 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _schema(args)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
-    except (RulebookError, EngineUnavailable) as exc:
+    except (RulebookError, EngineUnavailable, OutputError) as exc:
         sys.stderr.write(f"governance-rules: {exc}\n")
         return EXIT_USAGE
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
@@ -157,13 +165,36 @@ def exit_code(report: Report, fail_on: str = "error") -> int:
     return EXIT_FINDINGS if report.fails_at(threshold) else EXIT_OK
 
 
+class OutputError(Exception):
+    """The report could not be written where ``--output`` asked (exit 2, with the reason)."""
+
+
 def _emit(text: str, output: str | None) -> None:
+    """Write the report to ``output`` or stdout. A reader that closes the pipe early (``| head``)
+    is not an error: the rest of the output is dropped quietly and the exit code kept."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
         return
-    with open(output, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"cannot write the report to {output}: "
+                          f"{exc.strerror or exc}") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
 
 
 def _rules(args: argparse.Namespace, book: Rulebook) -> int:

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 GRANULARITIES = ("month", "bimonth", "quarter", "half", "year")
+MAX_PERIOD_YEARS = 20
+"""Calendar periods are judged for at most the last this many years of a window, so that no
+window (an explicit ``--from/--to`` included) can make the check unbounded; a longer span of
+records is reported as ``window_too_long`` when the records are read (docs/hardening.md)."""
 _MONTHS = {"month": 1, "bimonth": 2, "quarter": 3, "half": 6, "year": 12}
 
 
@@ -54,7 +58,16 @@ class Period:
 
 
 def periods_within(granularity: str, window: Window) -> Iterator[Period]:
-    """The periods of ``granularity`` lying wholly inside ``window``, in order."""
+    """The periods of ``granularity`` lying wholly inside ``window``, in order; of a window
+    longer than :data:`MAX_PERIOD_YEARS`, those of its last :data:`MAX_PERIOD_YEARS` years.
+
+    >>> len(list(periods_within("month", Window(date(1900, 1, 1), date(2200, 12, 31)))))
+    240
+    """
+    if window.end.year - window.start.year >= MAX_PERIOD_YEARS:
+        earliest = add_months(window.end.replace(day=1), 1 - 12 * MAX_PERIOD_YEARS)
+        if window.start < earliest:
+            window = Window(earliest, window.end)
     step = _MONTHS[granularity]
     month = ((window.start.month - 1) // step) * step + 1
     start = date(window.start.year, month, 1)

@@ -1,7 +1,9 @@
 """Strict scalar types shared by the record models.
 
 A string is never a number and a number is never a string; a date must be a
-real calendar date written ``YYYY-MM-DD``; money is exact :class:`Decimal`.
+real calendar date written ``YYYY-MM-DD`` in the years :data:`FIRST_YEAR` to :data:`LAST_YEAR`
+(so that no date arithmetic downstream can leave the calendar); money is exact
+:class:`Decimal` below :data:`MAX_YUAN`.
 """
 
 from __future__ import annotations
@@ -14,19 +16,32 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, StringConstraints
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONEY = re.compile(r"^-?\d+(\.\d{1,2})?$")
+_MONEY = re.compile(r"^-?\d{1,20}(\.\d{1,2})?$")
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years a record date, period or parameter date may lie in."""
+MAX_YUAN = Decimal("1000000000")
+"""An amount must be below a billion yuan: in fen it stays exact in every engine."""
+
+
+def _in_range(day: date, shown: Any) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{shown!s} is outside the years {FIRST_YEAR}–{LAST_YEAR} "
+                         "that records may be dated in")
+    return day
 
 
 def _parse_day(value: Any) -> date:
     if isinstance(value, datetime):
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, date):
-        return value
+        return _in_range(value, value)
     if isinstance(value, str) and _ISO_DAY.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{value!r} is not a real calendar date") from None
+        return _in_range(day, value)
     raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
 
 
@@ -37,8 +52,12 @@ def _parse_yuan(value: Any) -> Decimal:
             + (" (quote it, or write it with at most two decimals)" if isinstance(value, float) else "")
         )
     if isinstance(value, int):
+        if not -MAX_YUAN < value < MAX_YUAN:
+            raise ValueError(f"an amount must be below {MAX_YUAN} yuan")
         return Decimal(value)
     if isinstance(value, Decimal):
+        if not value.is_finite() or (value and not -20 <= value.adjusted() < len(str(MAX_YUAN))):
+            raise ValueError(f"expected an amount of yuan below {MAX_YUAN}, got {value!r}")
         text = format(value, "f")
     elif isinstance(value, str):
         text = value.strip()
@@ -47,13 +66,16 @@ def _parse_yuan(value: Any) -> Decimal:
     if not _MONEY.match(text):
         raise ValueError(f"expected an amount of yuan with at most two decimals, got {value!r}")
     try:
-        return Decimal(text)
+        amount = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"expected an amount of yuan, got {value!r}") from None
+    if not -MAX_YUAN < amount < MAX_YUAN:
+        raise ValueError(f"an amount must be below {MAX_YUAN} yuan, got {value!r}")
+    return amount
 
 
 Day = Annotated[date, BeforeValidator(_parse_day)]
-"""A calendar day; ``2022-02-30`` is rejected."""
+"""A calendar day in the years 1900–2200; ``2022-02-30`` and ``9999-12-31`` are rejected."""
 
 Yuan = Annotated[Decimal, BeforeValidator(_parse_yuan), Field(ge=0)]
 """An exact, non-negative amount of yuan with at most two decimals."""
@@ -74,6 +96,8 @@ def _parse_period(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if isinstance(value, str) and _PERIOD.match(value):
+        if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
+            raise ValueError(f"{value!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
         return value
     raise ValueError(f"expected a calendar period such as 2022, 2022-H1, 2022-Q3 or 2022-03, "
                      f"got {value!r}")

@@ -1,15 +1,24 @@
 """Safe parsing of YAML and JSON record files that keeps the line of every node.
 
 No tags beyond the YAML core schema, no aliases (a YAML alias bomb is refused before it is
-expanded), bounded size and depth. Floats keep their exact source text as :class:`Decimal`.
+expanded), bounded size, depth, node count and numbers, each checked while the file is read,
+never after. YAML is read event by event from libyaml (no recursive composer), JSON by the
+:mod:`json` parser, with a small scanner that finds the line of every value and enforces the
+bounds before anything is built. Floats keep their exact source text as :class:`Decimal`.
+Files are opened with :func:`read_file`: regular files only (never a FIFO, a device or a
+socket), at most :data:`MAX_FILE_BYTES` read.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any, NoReturn
 
 import yaml
@@ -22,8 +31,15 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+"""A record, rule or waivers file larger than this is refused before it is read."""
 MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+"""Nesting deeper than this is refused as soon as the parser reaches it."""
+MAX_NODES = 500_000
+"""More values than this in one file are refused as soon as the parser reaches them."""
+MAX_NUMBER_CHARS = 40
+"""A number written with more characters than this (digits, sign, point, exponent) is refused."""
+MAX_EXPONENT = 40
+"""A number whose magnitude is 10**41 or more, or below 10**-40 (other than 0), is refused."""
 
 Path_ = tuple[str | int, ...]
 
@@ -52,6 +68,60 @@ class ParseFailure(Exception):
         self.error = error
 
 
+def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``; a parse failure for anything else.
+
+    The file is opened without blocking (a FIFO never hangs), checked with ``fstat`` (a FIFO,
+    a device such as ``/dev/zero`` or a socket is refused, and so is a file whose size is over
+    ``limit``) and then at most ``limit + 1`` bytes are read, so a file that grows while it is
+    read is refused too. A symbolic-link loop is an ``unreadable`` error.
+
+    >>> try:
+    ...     read_file("/dev/null", "null.yaml")
+    ... except ParseFailure as failure:
+    ...     print(failure.error.type)
+    not_a_file
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        _fail(file, "unreadable", f"cannot read: {exc.strerror or exc}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            _fail(file, "not_a_file", f"not a regular file ({_file_kind(info.st_mode)}); "
+                  "only regular files are read")
+        if info.st_size > limit:
+            _fail(file, "file_too_large", f"file is {info.st_size} bytes; at most {limit} are read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            _fail(file, "file_too_large", f"file is over {limit} bytes; at most {limit} are read")
+        return b"".join(chunks)
+    except OSError as exc:
+        _fail(file, "unreadable", f"cannot read: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
 def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
     """Parse one file's bytes into plain data plus a :class:`LineIndex`.
 
@@ -61,31 +131,8 @@ def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
     """
     text = _decode(raw, file, "a mapping of records such as `meeting:`")
     if file.lower().endswith(".json"):
-        try:
-            json.loads(text, parse_float=Decimal)
-        except json.JSONDecodeError as exc:
-            _fail(file, "json_syntax", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
-        except RecursionError:
-            _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels")
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if "nesting depth" in str(exc.problem):  # PyYAML >= 6.0.3 stops deep nesting itself
-            _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels",
-                  mark.line + 1 if mark else None, mark.column + 1 if mark else None)
-        _fail(file, "yaml_syntax", f"invalid YAML: {exc.problem or exc}",
-              mark.line + 1 if mark else None, mark.column + 1 if mark else None)
-    except yaml.YAMLError as exc:
-        _fail(file, "yaml_syntax", f"invalid YAML: {exc}")
-    except RecursionError:
-        _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels")
-    if node is None:
-        _fail(file, "empty_file", "file holds no records; expected a mapping such as `meeting:`")
-    assert node is not None
-    index = LineIndex()
-    builder = _Builder(file, index)
-    return builder.build(node, (), 0), index
+        return _parse_json(text, file)
+    return _YamlBuilder(file).build(text)
 
 
 def parse_record_lines(raw: bytes, file: str) -> Iterator[tuple[Any, LineIndex] | InputError]:
@@ -99,15 +146,19 @@ def parse_record_lines(raw: bytes, file: str) -> Iterator[tuple[Any, LineIndex] 
     (3, 2)
     """
     text = _decode(raw, file, "one JSON object of records per line")
+    nodes = 0
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            data, index = parse_record_text(line.encode("utf-8"), file + ".json")
+            data, index = _parse_json(line, file, MAX_NODES - nodes)
         except ParseFailure as failure:
             error = failure.error
             yield error.model_copy(update={"file": file, "line": number})
+            if error.type == "too_many_nodes":
+                return
             continue
+        nodes += len(index.positions)
         index.positions = {path: (number, col) for path, (_, col) in index.positions.items()}
         yield data, index
 
@@ -122,80 +173,362 @@ def _decode(raw: bytes, file: str, expected: str) -> str:
         _fail(file, "not_utf8", f"file is not UTF-8 text (bad byte at offset {exc.start})",
               raw[: exc.start].count(b"\n") + 1)
     if not text.strip():
-        _fail(file, "empty_file", f"file is empty; expected {expected}")
+        _fail(file, "empty_file", f"file is empty; expected {expected}", 1)
     return text
 
 
-class _Builder:
-    def __init__(self, file: str, index: LineIndex) -> None:
+def bounded_decimal(text: str) -> Decimal:
+    """``text`` as an exact :class:`Decimal`, within :data:`MAX_NUMBER_CHARS` and
+    :data:`MAX_EXPONENT`; ``ValueError`` otherwise.
+
+    >>> bounded_decimal("1.0e+999999")
+    Traceback (most recent call last):
+    ...
+    ValueError: '1.0e+999999' is too large or too small a number (at most 40 digits before or after the point)
+    """
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(f"a number written with more than {MAX_NUMBER_CHARS} characters "
+                         f"({short_input(text, 24)})")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not value.is_finite():
+        raise ValueError(f"{text!r} is not a finite number")
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        raise ValueError(f"{text!r} is too large or too small a number (at most "
+                         f"{MAX_EXPONENT} digits before or after the point)")
+    return value
+
+
+def bounded_int(text: str) -> int:
+    """A YAML 1.1 integer (``0x1F``, ``0o17``, ``017``, ``0b101``, ``1:30``, ``1_000``) of at
+    most :data:`MAX_NUMBER_CHARS` characters; ``ValueError`` otherwise."""
+    digits = text.replace("_", "")
+    if len(digits) > MAX_NUMBER_CHARS:
+        raise ValueError(f"a number written with more than {MAX_NUMBER_CHARS} characters "
+                         f"({short_input(text, 24)})")
+    sign = -1 if digits[:1] == "-" else 1
+    digits = digits.lstrip("+-")
+    if digits == "0":
+        return 0
+    if digits.startswith("0b"):
+        return sign * int(digits[2:], 2)
+    if digits.startswith(("0x", "0X")):
+        return sign * int(digits[2:], 16)
+    if digits.startswith("0o"):
+        return sign * int(digits[2:], 8)
+    if digits.startswith("0"):
+        return sign * int(digits, 8)
+    if ":" in digits:
+        value = 0
+        for part in digits.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    return sign * int(digits)
+
+
+# ---------------------------------------------------------------------------------------- YAML
+
+_RESOLVER = yaml.resolver.Resolver()
+_Y = "tag:yaml.org,2002:"
+_CORE_SCALARS = frozenset(f"{_Y}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_CORE_COLLECTIONS = frozenset({f"{_Y}map", f"{_Y}seq"})
+_BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _Frame:
+    __slots__ = ("container", "key", "path")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+
+
+class _YamlBuilder:
+    """Builds plain data from libyaml's events, enforcing every bound as events arrive."""
+
+    def __init__(self, file: str) -> None:
         self.file = file
-        self.index = index
+        self.index = LineIndex()
         self.nodes = 0
-        self.constructor = yaml.SafeLoader("")
-        self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        self.nodes += 1
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if id(node) in self.seen:
-            _fail(self.file, "yaml_alias", "anchors and aliases (&, *) are not allowed in record "
-                  "files; write the value out", line, col, loc=path)
-        self.seen.add(id(node))
-        self.index.positions.setdefault(path, (line, col))
-        if depth > MAX_DEPTH:
-            _fail(self.file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", line, col)
-        if self.nodes > MAX_NODES:
-            _fail(self.file, "too_many_nodes", f"more than {MAX_NODES} values in one file", line)
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _CORE_TAGS:
-            _fail(self.file, "yaml_tag", f"tag {node.tag!r} is not allowed in record files",
-                  line, col, loc=path)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
-
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                _fail(self.file, "yaml_merge", "merge keys (<<) are not allowed", key_line)
-            if not isinstance(key_node, yaml.ScalarNode):
-                _fail(self.file, "bad_key", "mapping keys must be plain text", key_line)
-            key = str(key_node.value)
-            if key in out:
-                _fail(self.file, "duplicate_key", f"key {key!r} appears twice", key_line,
-                      key_node.start_mark.column + 1, loc=path)
-            child = (*path, key)
-            self.index.positions[child] = (key_line, key_node.start_mark.column + 1)
-            out[key] = self.build(value_node, child, depth + 1)
-        return out
-
-    def _scalar(self, node: yaml.Node, path: Path_) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            _fail(self.file, "yaml_syntax", "unsupported node", node.start_mark.line + 1)
-        if node.tag == "tag:yaml.org,2002:float":
-            try:
-                return Decimal(node.value.replace("_", ""))
-            except ArithmeticError:
-                _fail(self.file, "bad_number", f"{node.value!r} is not a number",
-                      node.start_mark.line + 1, loc=path)
-        if node.tag not in _CORE_TAGS:
-            _fail(self.file, "yaml_tag", f"tag {node.tag!r} is not allowed in record files",
-                  node.start_mark.line + 1, loc=path)
+    def build(self, text: str) -> tuple[Any, LineIndex]:
+        stack: list[_Frame] = []
+        root: list[Any] = []
+        documents = 0
         try:
-            return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as exc:
-            if node.tag == "tag:yaml.org,2002:timestamp":
-                return node.value  # the model says why it is not a real date
-            _fail(self.file, "bad_scalar", f"cannot read value {short_input(node.value)}: {exc}",
-                  node.start_mark.line + 1, loc=path)
+            for event in yaml.parse(text, Loader=_Loader):
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        self._fail("yaml_syntax", "a file holds one YAML document; found a "
+                                   "second `---`", event)
+                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                    stack.pop()
+                elif isinstance(event, yaml.AliasEvent):
+                    self._fail("yaml_alias", "anchors and aliases (&, *) are not allowed in "
+                               "record files; write the value out", event,
+                               self._child(stack, event))
+                elif isinstance(event, yaml.ScalarEvent):
+                    top = stack[-1] if stack else None
+                    if isinstance(top, _Frame) and isinstance(top.container, dict) \
+                            and top.key is None:
+                        self._key(top, event)
+                    else:
+                        path = self._child(stack, event)
+                        self._count(event, len(stack))
+                        self._store(stack, root, self._scalar(event, path))
+                elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                    top = stack[-1] if stack else None
+                    if isinstance(top, _Frame) and isinstance(top.container, dict) \
+                            and top.key is None:
+                        self._fail("bad_key", "mapping keys must be plain text", event, top.path)
+                    path = self._child(stack, event)
+                    self._count(event, len(stack))
+                    if event.tag is not None and event.tag != "!" \
+                            and event.tag not in _CORE_COLLECTIONS:
+                        self._fail("yaml_tag", f"tag {event.tag!r} is not allowed in record "
+                                   "files", event, path)
+                    container: dict[str, Any] | list[Any] = (
+                        {} if isinstance(event, yaml.MappingStartEvent) else [])
+                    self._store(stack, root, container)
+                    stack.append(_Frame(container, path))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            if "nesting depth" in str(exc.problem):  # libyaml's own limit on flow nesting
+                _fail(self.file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", line, col)
+            _fail(self.file, "yaml_syntax", f"invalid YAML: {exc.problem or exc}", line, col)
+        except yaml.reader.ReaderError as exc:
+            position = max(exc.position, 0)
+            line = text.count("\n", 0, position) + 1
+            column = position - (text.rfind("\n", 0, position) + 1) + 1
+            char = exc.character
+            code = ord(char) if isinstance(char, str) else int(char)
+            _fail(self.file, "yaml_syntax", f"invalid YAML: {exc.reason} (character U+{code:04X})",
+                  line, column)
+        except yaml.YAMLError as exc:
+            _fail(self.file, "yaml_syntax", f"invalid YAML: {exc}", 1)
+        if not root:
+            _fail(self.file, "empty_file", "file holds no records; expected a mapping such as "
+                  "`meeting:`", 1)
+        return root[0], self.index
+
+    def _child(self, stack: list[_Frame], event: yaml.Event) -> Path_:
+        """The path of the node ``event`` starts, and its position if it has none yet."""
+        if not stack:
+            path: Path_ = ()
+        else:
+            top = stack[-1]
+            if isinstance(top.container, dict):
+                path = (*top.path, top.key if top.key is not None else "")
+            else:
+                path = (*top.path, len(top.container))
+        self.index.positions.setdefault(path, _mark(event))
+        return path
+
+    def _count(self, event: yaml.Event, depth: int) -> None:
+        self.nodes += 1
+        if depth > MAX_DEPTH:
+            self._fail("too_deep", f"nesting deeper than {MAX_DEPTH} levels", event)
+        if self.nodes > MAX_NODES:
+            self._fail("too_many_nodes", f"more than {MAX_NODES} values in one file", event)
+
+    @staticmethod
+    def _store(stack: list[_Frame], root: list[Any], value: Any) -> None:
+        if not stack:
+            root.append(value)
+            return
+        top = stack[-1]
+        if isinstance(top.container, dict):
+            assert top.key is not None
+            top.container[top.key] = value
+            top.key = None
+        else:
+            top.container.append(value)
+
+    def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
+        tag = event.tag if event.tag not in (None, "!") else _resolve(event.value, event.implicit)
+        if tag == f"{_Y}merge":
+            self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
+        key = str(event.value)
+        assert isinstance(frame.container, dict)
+        if key in frame.container:
+            self._fail("duplicate_key", f"key {short_input(key)} appears twice", event, frame.path)
+        path = (*frame.path, key)
+        self.index.positions[path] = _mark(event)
+        frame.key = key
+
+    def _scalar(self, event: yaml.ScalarEvent, path: Path_) -> Any:
+        value: str = event.value
+        if event.tag in (None, "!"):
+            tag = _resolve(value, event.implicit)
+            if tag in (f"{_Y}merge", f"{_Y}value"):  # `<<` or `=` as a value: plain text
+                return value
+        else:
+            tag = event.tag
+            if tag not in _CORE_SCALARS:
+                self._fail("yaml_tag", f"tag {tag!r} is not allowed in record files", event, path)
+            plain = _resolve(value, (True, False))
+            if tag != f"{_Y}str" and plain != tag and not (tag == f"{_Y}float" and plain == f"{_Y}int"):
+                self._fail("bad_scalar", f"{short_input(value)} is not a valid "
+                           f"!!{tag.removeprefix(_Y)}", event, path)
+        try:
+            if tag == f"{_Y}str":
+                return value
+            if tag == f"{_Y}int":
+                return bounded_int(value)
+            if tag == f"{_Y}float":
+                return bounded_decimal(value.replace("_", ""))
+            if tag == f"{_Y}bool":
+                return _BOOLS[value.lower()]
+            if tag == f"{_Y}null":
+                return None
+        except (ValueError, KeyError) as exc:
+            self._fail("bad_number" if tag in (f"{_Y}int", f"{_Y}float") else "bad_scalar",
+                       f"cannot read value {short_input(value)}: {exc}", event, path)
+        return _timestamp(value)
+
+    def _fail(self, kind: str, msg: str, event: yaml.Event, loc: Path_ = ()) -> NoReturn:
+        _fail(self.file, kind, msg, *_mark(event), loc=loc)
 
 
-_CORE_TAGS = frozenset(
-    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "timestamp", "map", "seq")
-)
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    """The core-schema tag PyYAML's resolver gives a scalar written without a tag."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
+
+
+def _timestamp(value: str) -> date | datetime | str:
+    """A YAML timestamp; text the models judge when it is not a real calendar day."""
+    if _ISO_DAY.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    try:
+        node = yaml.ScalarNode(f"{_Y}timestamp", value)
+        stamp = yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+    except Exception:  # a text that only looks like a timestamp (e.g. a 30 February)
+        return value
+    return stamp if isinstance(stamp, date) else value
+
+
+# ---------------------------------------------------------------------------------------- JSON
+
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}:,]|[^\s\[\]{}:,"]+')
+
+
+def _parse_json(text: str, file: str, max_nodes: int = MAX_NODES) -> tuple[Any, LineIndex]:
+    """JSON read by :func:`json.loads`, after a linear scan that bounds depth, node count and
+    numbers and records the (line, column) of every value."""
+    index = _scan_json(text, file, max_nodes)
+    try:
+        data = json.loads(text, parse_float=bounded_decimal, parse_int=bounded_int,
+                          parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        _fail(file, "json_syntax", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+    except ValueError as exc:  # a number the scanner did not see (invalid JSON around it)
+        _fail(file, "json_syntax", f"invalid JSON: {exc}", 1)
+    except RecursionError:  # pragma: no cover - the scan refuses deep nesting first
+        _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels")
+    return data, index
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _scan_json(text: str, file: str, max_nodes: int) -> LineIndex:
+    """Positions of every value, with the bounds enforced; stops quietly at a syntax error,
+    which :func:`json.loads` then reports."""
+    index = LineIndex()
+    positions = index.positions
+    # each frame: [path, is_object, next index, current key (None: a key is expected), keys]
+    stack: list[list[Any]] = []
+    line, line_start, last = 1, 0, 0
+    nodes = 0
+
+    def where(offset: int) -> tuple[int, int]:
+        nonlocal line, line_start, last
+        newlines = text.count("\n", last, offset)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", last, offset) + 1
+        last = offset
+        return line, offset - line_start + 1
+
+    def value_path(offset: int) -> Path_ | None:
+        nonlocal nodes
+        if len(stack) > MAX_DEPTH:
+            _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", *where(offset))
+        if stack:
+            top = stack[-1]
+            if top[1]:
+                if top[3] is None:
+                    return None
+                path: Path_ = (*top[0], top[3])
+            else:
+                path = (*top[0], top[2])
+        else:
+            path = ()
+        nodes += 1
+        if nodes > max_nodes:
+            _fail(file, "too_many_nodes", f"more than {MAX_NODES} values in one file", *where(offset))
+        if path not in positions:
+            positions[path] = where(offset)
+        return path
+
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        first = token[0]
+        if first in "[{":
+            path = value_path(match.start())
+            if path is None:
+                break
+            stack.append([path, first == "{", 0, None, set()])
+        elif first in "]}":
+            if not stack:
+                break
+            stack.pop()
+        elif first == ",":
+            if not stack:
+                break
+            top = stack[-1]
+            top[2] += 1
+            top[3] = None
+        elif first == ":":
+            continue
+        elif first == '"' and stack and stack[-1][1] and stack[-1][3] is None:
+            top = stack[-1]
+            try:
+                key = json.loads(token)
+            except ValueError:
+                break
+            if key in top[4]:
+                _fail(file, "duplicate_key", f"key {short_input(key)} appears twice",
+                      *where(match.start()), loc=top[0])
+            top[4].add(key)
+            top[3] = key
+            positions[(*top[0], key)] = where(match.start())
+        else:
+            path = value_path(match.start())
+            if path is None:
+                break
+            if first in "-0123456789":
+                try:
+                    bounded_decimal(token)
+                except ValueError as exc:
+                    _fail(file, "bad_number", f"cannot read value: {exc}", *where(match.start()),
+                          loc=path)
+    return index
 
 
 def _fail(

@@ -5,6 +5,8 @@ An inconsistent record is an input error, not a finding, and is left out of the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from ..errors import InputError, short_input
@@ -153,6 +155,60 @@ def resolve(dossier: Dossier) -> None:
         if ok:
             kept_recalls.append(located_recall)
     dossier.recalls = kept_recalls
+    _check_span(dossier)
+
+
+MAX_WINDOW_YEARS = 20
+"""The longest checked window the records may imply (docs/hardening.md)."""
+
+
+def _check_span(dossier: Dossier) -> None:
+    """A ``records_cover`` or a spread of record dates longer than :data:`MAX_WINDOW_YEARS` is
+    an input error (``window_too_long``): most often one mistyped year (9022 for 2022), which
+    would make the cadence rules judge every month of decades."""
+    community = dossier.community
+    cover = community.record.records_cover if community is not None else None
+    if community is not None and cover is not None:
+        years = _years(cover.from_, cover.to)
+        if years > MAX_WINDOW_YEARS:
+            where = community.where("records_cover")
+            dossier.input_errors.append(InputError(
+                type="window_too_long", file=where.file, line=where.line,
+                loc=(*community.path, "records_cover"),
+                msg=f"records_cover spans {years} years; at most {MAX_WINDOW_YEARS} are checked "
+                "at once: split the records, or check a part with --from/--to"))
+        return
+    dated = sorted(_dated(dossier), key=lambda item: item[0])
+    if not dated or _years(dated[0][0], dated[-1][0]) <= MAX_WINDOW_YEARS:
+        return
+    days = sorted([*(item[0] for item in dated), date.today()])
+    middle = days[len(days) // 2]  # today counts too: with two records, the mistyped one is far from it
+    first, last = dated[0], dated[-1]
+    day, located, field = first if (middle - first[0]) > (last[0] - middle) else last
+    where = located.where(field)
+    dossier.input_errors.append(InputError(
+        type="window_too_long", file=where.file, line=where.line, loc=(*located.path, field),
+        msg=f"dated {day}, {abs(_years(min(day, middle), max(day, middle)))} years from the middle "
+        f"of the other records ({middle}): the checked window would span "
+        f"{_years(first[0], last[0])} years, more than {MAX_WINDOW_YEARS} (a mistyped year?); "
+        "check a part with --from/--to"))
+
+
+def _years(start: date, end: date) -> int:
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+
+
+def _dated(dossier: Dossier) -> Iterator[tuple[date, Located[Any], str]]:
+    for m in dossier.meetings:
+        yield m.record.date, m, "date"
+    for e in dossier.expenses:
+        yield e.record.paid_on, e, "paid_on"
+    for collection in (dossier.hearings, dossier.disclosures, dossier.audits, dossier.proposals,
+                       dossier.reviews, dossier.assessments, dossier.archives, dossier.sessions):
+        for located in collection:
+            yield located.record.date, located, "date"
+    for r in dossier.reports:
+        yield r.record.submitted_on, r, "submitted_on"
 
 
 def _unknown(what: str, value: str, known: dict[str, Located[Body]]) -> str:

@@ -17,7 +17,14 @@ from pydantic import ValidationError
 from ..errors import InputError, short_input
 from ..models import Body, Community
 from ..models.record_file import RECORD_KEYS
-from ._parse import LineIndex, ParseFailure, Path_, parse_record_lines, parse_record_text
+from ._parse import (
+    LineIndex,
+    ParseFailure,
+    Path_,
+    parse_record_lines,
+    parse_record_text,
+    read_file,
+)
 from ._resolve import resolve
 from .dossier import Dossier, Located
 
@@ -33,6 +40,8 @@ class DossierSource:
     root: Path
     files: tuple[Path, ...]
     selected: frozenset[Path]
+    links_outside: tuple[Path, ...] = ()
+    """Symbolic links in the dossier's folders that lead out of them: reported, not followed."""
 
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSource], list[InputError]]:
@@ -40,28 +49,66 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
 
     A dossier is rooted at the nearest folder holding a ``community.yaml`` (or ``.yml``,
     ``.json``). A single file given on its own is checked in the context of its dossier.
+
+    Every file is known by its real path, so one dossier reached by two spellings (``d`` and
+    ``/abs/d``, ``d/x/../x``, a symbolic link to ``d``) is read and checked once. A symbolic
+    link inside a checked folder whose target lies outside that folder is not followed: it is
+    reported as a ``symlink_outside`` input error and the rest is checked (docs/hardening.md).
     """
     errors: list[InputError] = []
     selected: list[Path] = []
+    links: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            selected.extend(_record_files_under(path))
-        elif path.is_file():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or os.path.lexists(path)
+        except OSError:  # pragma: no cover - a name too long, a permission problem
+            is_dir, exists = False, os.path.lexists(path)
+        if is_dir:
+            selected.extend(_record_files_under(_real(path), links))
+        elif exists:  # a file, or something read_file refuses with a clear error
             selected.append(path)
         else:
             errors.append(InputError(type="path_not_found", file=str(raw),
                                      msg="no such file or folder"))
+    roots = [_real(Path(raw)) for raw in paths]
     groups: dict[Path, set[Path]] = {}
     for file in selected:
-        groups.setdefault(_dossier_root(file, paths), set()).add(file)
+        file = _given_file(file, roots)
+        groups.setdefault(_dossier_root(file, roots), set()).add(file)
+    contexts = {root: set(_record_files_under(root, links)) if _has_community_file(root) else set()
+                for root in groups}
+    owned: dict[Path, list[Path]] = {}
+    asked = {file for chosen in groups.values() for file in chosen}
+    for link in sorted(links - asked):
+        root = _dossier_root(link, roots)
+        if root in groups:
+            owned.setdefault(root, []).append(link)
+        else:  # pragma: no cover - a link is always found under the folder of its dossier
+            errors.append(_outside(link, link.as_posix()))
     sources = []
     for root in sorted(groups):
         chosen = groups[root]
-        context = set(_record_files_under(root)) if _has_community_file(root) else set()
-        files = tuple(sorted(context | chosen))
-        sources.append(DossierSource(root, files, frozenset(chosen)))
+        files = tuple(sorted(contexts[root] | chosen))
+        sources.append(DossierSource(root, files, frozenset(chosen), tuple(owned.get(root, ()))))
     return sources, errors
+
+
+def _given_file(path: Path, roots: Sequence[Path]) -> Path:
+    """A file named on the command line: by its real path when that stays in the dossier the
+    name is in (so that it is read once), else where the name is (a link into another place is
+    checked, since it was asked for, in the dossier it was named in)."""
+    real = _real(path)
+    named = _real(path.parent) / path.name
+    if named == real or _dossier_root(real, roots) == _dossier_root(named, roots):
+        return real
+    return named
+
+
+def _real(path: Path) -> Path:
+    """``path`` with every symbolic link and ``..`` resolved (a link loop stays as it is)."""
+    return Path(os.path.realpath(path))
 
 
 def load_dossier(source: DossierSource, display_base: Path | None = None) -> Dossier:
@@ -70,15 +117,18 @@ def load_dossier(source: DossierSource, display_base: Path | None = None) -> Dos
     for path in source.files:
         name = display_path(path, display_base)
         try:
-            results[name] = read_records(path.read_bytes(), name)
-        except OSError as exc:
-            results[name] = ([], [InputError(type="unreadable", file=name, msg=str(exc))])
-    return _assemble(display_path(source.root, display_base), results)
+            results[name] = read_records(read_file(path, name), name)
+        except ParseFailure as failure:
+            results[name] = ([], [failure.error])
+    dossier = _assemble(display_path(source.root, display_base), results)
+    dossier.input_errors.extend(_outside(link, display_path(link, display_base))
+                                for link in source.links_outside)
+    return dossier
 
 
 def dossier_from_data(files: Mapping[str, Any]) -> Dossier:
     """Validate and resolve in-memory records (file name → parsed data) into a :class:`Dossier`."""
-    return _assemble("<memory>", {name: records_from_data(data, name)
+    return _assemble("<memory>", {str(name): records_from_data(data, str(name))
                                   for name, data in files.items()})
 
 
@@ -139,8 +189,9 @@ def records_from_data(
         if key not in RECORD_KEYS:
             line, col = index.locate((key,))
             errors.append(InputError(
-                type="unknown_key", file=file, line=line, column=col, loc=(key,),
-                msg=f"unknown record key {key!r}; expected one of "
+                type="unknown_key", file=file, line=line, column=col,
+                loc=(key if isinstance(key, str | int) and not isinstance(key, bool) else str(key),),
+                msg=f"unknown record key {short_input(key)}; expected one of "
                 + ", ".join(sorted(RECORD_KEYS)),
             ))
             continue
@@ -173,7 +224,8 @@ def validation_errors(
         loc = (*prefix, *err["loc"])
         line, col = index.locate(loc)
         msg = err["msg"].removeprefix("Value error, ")
-        ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items() if k != "error"}
+        ctx = {k: v if isinstance(v, str) else short_input(v)
+               for k, v in (err.get("ctx") or {}).items() if k != "error"}
         out.append(InputError(type=err["type"], file=file, line=line, column=col, loc=loc,
                               msg=msg, input=short_input(err.get("input")), ctx=ctx))
     return out
@@ -210,28 +262,52 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
             getattr(dossier, collection).append(located)
 
 
-def _record_files_under(folder: Path) -> list[Path]:
+def _record_files_under(folder: Path, links: set[Path] | None = None) -> list[Path]:
+    """The record files under ``folder`` (a real path), by real path; symbolic links that lead
+    out of it are added to ``links`` and skipped."""
     out = []
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        kept = []
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            here = Path(dirpath) / name
+            if here.is_symlink() and not _inside(_real(here), folder) and links is not None:
+                links.add(here)
+            kept.append(name)  # os.walk does not follow links to folders
+        dirnames[:] = kept
         for name in sorted(filenames):
             if name.startswith(".") or name in IGNORED_FILES:
                 continue
             if name.lower().endswith(RECORD_SUFFIXES):
-                out.append(Path(dirpath) / name)
+                here = Path(dirpath) / name
+                real = _real(here)
+                if not _inside(real, folder):
+                    if links is not None:
+                        links.add(here)
+                    continue
+                out.append(real)
     return out
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _outside(link: Path, shown: str) -> InputError:
+    return InputError(
+        type="symlink_outside", file=shown,
+        msg="a symbolic link to a file or folder outside the checked folder; not followed "
+        "(check the target itself, or copy it into the folder)")
 
 
 def _has_community_file(folder: Path) -> bool:
     return any((folder / name).is_file() for name in COMMUNITY_FILES)
 
 
-def _dossier_root(file: Path, given: Sequence[str | os.PathLike[str]]) -> Path:
+def _dossier_root(file: Path, given: Sequence[Path]) -> Path:
     for folder in file.parents:
         if _has_community_file(folder):
             return folder
-    for raw in given:
-        base = Path(raw)
+    for base in given:
         if base.is_dir() and (base == file.parent or base in file.parents):
             return base
     return file.parent
@@ -240,8 +316,8 @@ def _dossier_root(file: Path, given: Sequence[str | os.PathLike[str]]) -> Path:
 def display_path(path: Path, base: Path | None) -> str:
     """``path`` relative to ``base`` in POSIX form, or as given when it lies outside."""
     if base is not None:
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+        try:  # the folder is resolved, not the file: a link is shown by its own name
+            return (_real(path.parent) / path.name).relative_to(_real(base)).as_posix()
         except ValueError:
             pass
     return path.as_posix()

@@ -7,6 +7,7 @@ lower severities. The runner shows only the first annotations of each kind, so p
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..report.model import Report, Severity
@@ -16,13 +17,18 @@ ANNOTATIONS_PER_SEVERITY = 10
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def escape_data(text: str) -> str:
-    """Escape a message the way the runner unescapes it.
+    """Escape a message the way the runner unescapes it; other control characters (ESC, C1,
+    line separators) become U+FFFD, so that a record cannot drive the log or start a line.
 
     >>> escape_data("50% done\\nnext")
     '50%25 done%0Anext'
     """
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROLS.sub("\ufffd", text.replace("%", "%25").replace("\r", "%0D")
+                         .replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

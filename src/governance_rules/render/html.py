@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections import defaultdict
-from html import escape
+from html import escape as _escape
 
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo, Severity
@@ -62,6 +63,21 @@ _WORDS = {
            "other": "其他", "measured": "实测", "required": "要求", "none": "未发现问题。",
            "error": "错误", "warning": "警告", "info": "提示"},
 }
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def escape(text: str) -> str:
+    """HTML-escaped text with no raw control character (ESC, C1 → U+FFFD) and no raw line
+    break: ``&#10;`` reads the same in the page, and no record text can start a line of the
+    file (a GitHub Actions workflow command is read from the start of any line printed).
+
+    >>> escape("<b>\\n::warning\\x1b")
+    '&lt;b&gt;&#10;::warning�'
+    """
+    return _CONTROLS.sub("\ufffd", _escape(text)).replace("\r", "&#13;").replace(
+        "\n", "&#10;").replace("\u2028", "&#8232;").replace("\u2029", "&#8233;")
 
 
 def _sha256(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..report.model import Report
+from ._common import json_inert
 
 
 def render_json(report: Report, lang: str = "en") -> str:
@@ -10,4 +11,4 @@ def render_json(report: Report, lang: str = "en") -> str:
     >>> render_json(check_data({})).startswith('{')
     True
     """
-    return report.to_json()
+    return json_inert(report.to_json())

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..report.model import Finding, Report
-from ._common import citation_text, xml_safe
+from ._common import citation_text, one_line, xml_safe
 
 
 @dataclass
@@ -78,7 +78,7 @@ def _testcase(suite: ET.Element, case: _Case, seconds: float, lang: str, file: s
     if case.errors:
         error = case.errors[0]
         child = ET.SubElement(element, "error", message=xml_safe(error.msg), type=error.type)
-        child.text = xml_safe(error.render())
+        child.text = xml_safe(one_line(error.render()))
         return "errors"
     active = [f for f in case.findings if f.active]
     if active:
@@ -109,4 +109,4 @@ def _body(finding: Finding, lang: str) -> str:
     citation = citation_text(finding)
     if citation:
         lines.append(f"source: {citation}")
-    return "\n".join(lines)
+    return "\n".join(one_line(line) for line in lines)

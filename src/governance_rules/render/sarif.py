@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo, Severity
 from ..waivers import WAIVER_RULES
-from ._common import LEVELS, citation_text, fingerprint
+from ._common import LEVELS, citation_text, fingerprint, json_inert
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INPUT_ERROR_RULE = "input-error"
@@ -54,7 +54,7 @@ def render_sarif(report: Report, lang: str = "en") -> str:
                            "recordsChecked": report.summary.records_checked},
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_inert(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _descriptor(rule: RuleInfo, lang: str) -> dict[str, Any]:

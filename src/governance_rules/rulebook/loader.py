@@ -7,14 +7,17 @@ the file and line.
 from __future__ import annotations
 
 import os
+import re
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import RulebookError
-from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text
+from ..errors import RulebookError, short_input
+from ..models._types import _parse_yuan
+from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
 from .book import Document, Rulebook, validate_rule
 from .model import Parameter, ParameterVersion, Rule, parse_typed
 
@@ -71,19 +74,17 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
     for rule in book.rules:
         try:
             validate_rule(book, rule)
-        except ValueError as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             raise RulebookError(rule.file, rule.line, f"rule {rule.id}: {exc}") from None
     return book
 
 
 def _read(path: Path) -> tuple[Any, LineIndex]:
     try:
-        data, index = parse_record_text(path.read_bytes(), str(path))
+        data, index = parse_record_text(read_file(path, str(path)), str(path))
     except ParseFailure as failure:
         err = failure.error
         raise RulebookError(err.file, err.line, err.msg) from None
-    except OSError as exc:
-        raise RulebookError(str(path), None, str(exc)) from None
     if not isinstance(data, dict):
         raise RulebookError(str(path), 1, "expected a mapping at the top of the file")
     return data, index
@@ -99,7 +100,10 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
     unknown = set(data) - {"version", "documents", "exclusions", "pending", "adopt"}
     if unknown:
         raise _fail(path, index, (sorted(unknown)[0],), f"unknown key {sorted(unknown)[0]!r}")
-    for i, doc in enumerate(data.get("documents") or []):
+    listed = data.get("documents") or []
+    if not isinstance(listed, list):
+        raise _fail(path, index, ("documents",), "`documents` is a list of cited documents")
+    for i, doc in enumerate(listed):
         try:
             first, last = doc["lines"]
             binds = doc.get("binds") or []
@@ -165,22 +169,33 @@ def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
         try:
             if existing is not None and "type" not in raw:
                 overlays = dict(existing.overlays)
-                for scope, versions in (raw.get("overlays") or {}).items():
+                for scope, versions in _overlays(raw).items():
                     overlays[scope] = _versions(existing.type, versions, scope)
                 parameters[name] = existing.model_copy(update={"overlays": overlays})
                 continue
             kind = raw.get("type", "")
             overlays = {scope: _versions(kind, versions, scope)
-                        for scope, versions in (raw.get("overlays") or {}).items()}
+                        for scope, versions in _overlays(raw).items()}
             parameters[name] = Parameter.model_validate({
                 **raw, "name": name, "file": str(path), "line": index.locate(loc)[0] or 0,
                 "values": ([] if raw.get("values") == [] and overlays
                            else _versions(kind, raw.get("values"), "")),
                 "overlays": overlays,
             })
+        except _ValueAt as exc:
+            raise _fail(path, index, (*loc, *exc.loc), f"parameter {name!r}: {exc}") from None
         except (ValidationError, ValueError, TypeError, ArithmeticError) as exc:
             msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
             raise _fail(path, index, loc, f"parameter {name!r}: {msg}") from None
+
+
+def _overlays(raw: dict[str, Any]) -> dict[str, Any]:
+    """The ``overlays:`` of a parameter: a mapping of jurisdiction prefix to a list of versions."""
+    overlays = raw.get("overlays") or {}
+    if not isinstance(overlays, dict) or not all(isinstance(k, str) and k for k in overlays):
+        raise ValueError("`overlays` maps a jurisdiction prefix (such as cn/jilin) to a list of "
+                         "versions")
+    return overlays
 
 
 def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
@@ -188,9 +203,49 @@ def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
         raise ValueError("`values` (and each overlay) is a non-empty list of {from, value}; "
                          "`values: []` is allowed only beside overlays (a purely local rule)")
     out = []
-    for item in raw:
+    at: Path_ = ("overlays", scope) if scope else ("values",)
+    for i, item in enumerate(raw):
         if not isinstance(item, dict) or "value" not in item:
-            raise ValueError("each version needs a `value` (and may have `from`, `until`)")
-        out.append(ParameterVersion.model_validate(
-            {**item, "value": parse_typed(kind, item["value"]), "overlay": scope}))
+            raise _ValueAt((*at, i), "each version needs a `value` (and may have `from`, `until`)")
+        try:
+            value = parse_typed(kind, _bounded_value(kind, item["value"]))
+            out.append(ParameterVersion.model_validate({**item, "value": value, "overlay": scope}))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise _ValueAt((*at, i, *first["loc"]), first["msg"].removeprefix("Value error, ")) from None
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            raise _ValueAt((*at, i, "value"), str(exc)) from None
     return out
+
+
+class _ValueAt(ValueError):
+    """A malformed parameter version, with where inside the list it is."""
+
+    def __init__(self, loc: Path_, msg: str) -> None:
+        super().__init__(msg)
+        self.loc = loc
+
+
+_SHARE = re.compile(r"^\s*\d{1,18}\s*(/\s*\d{1,18}\s*)?$|^\s*\d{1,18}\.\d{1,18}\s*$")
+MAX_WHOLE = 10**9
+"""A whole-number parameter (a count, days, years) lies within ±this."""
+
+
+def _bounded_value(kind: str, raw: Any) -> Any:
+    """Refuse, before any arithmetic, a parameter value too large, too precise or malformed:
+    shares are ``p/q`` or a decimal of at most 18 digits each side, money is a bounded exact
+    amount, whole numbers lie within ±:data:`MAX_WHOLE`."""
+    if isinstance(raw, bool) or raw is None:
+        return raw
+    if kind == "fraction":
+        text = str(raw)
+        if not isinstance(raw, str | int | Decimal) or not _SHARE.match(text):
+            raise ValueError(f"expected a share written p/q (such as \"4/5\"), got {short_input(raw)}")
+        if "/" in text and int(text.split("/")[1]) == 0:
+            raise ValueError(f"a share p/q needs q > 0, got {short_input(raw)}")
+    elif kind == "money":
+        if isinstance(raw, int | str | Decimal):
+            return _parse_yuan(raw)
+    elif kind in ("int", "years", "days") and isinstance(raw, int) and not -MAX_WHOLE <= raw <= MAX_WHOLE:
+        raise ValueError(f"expected a whole number within ±{MAX_WHOLE}, got {short_input(raw)}")
+    return raw

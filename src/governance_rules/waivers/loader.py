@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import InputError
-from ..records._parse import ParseFailure, parse_record_text
+from ..records._parse import ParseFailure, parse_record_text, read_file
 from ..records.loader import display_path, validation_errors
 from .model import LocatedWaiver, WaiverFile
 
@@ -36,11 +36,7 @@ def load_waivers(
     """
     name = display_path(Path(path), base if base is not None else Path.cwd())
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        return [], [InputError(type="unreadable", file=name, msg=f"cannot read waivers: {exc}")]
-    try:
-        data, index = parse_record_text(raw, name)
+        data, index = parse_record_text(read_file(path, name), name)
     except ParseFailure as failure:
         return [], [failure.error]
     try:

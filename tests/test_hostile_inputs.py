@@ -1,0 +1,451 @@
+"""The reproducers of the hardening issue (#11), each held as a regression test.
+
+Every hostile file, overlay, waiver or flag ends in a clear outcome: an input error naming the
+file and line (exit 2), or a correct reading; never an internal error (exit 3), a hang or
+unbounded memory; and the other files of the run are still checked and reported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from _helpers import ROOT, body, check, community
+
+from governance_rules import check_data, check_paths
+from governance_rules.cli import main
+from governance_rules.errors import RulebookError
+from governance_rules.rulebook import load_rulebook
+
+MEETING = """\
+meeting:
+  id: m1
+  body: b
+  date: 2022-03-15
+  present: [b-p0, b-p1, b-p2]
+  motions:
+    - id: x
+      title: 议题
+      outcome: adopted
+      votes: {yes: 2, no: 1}
+"""
+"""A good meeting that breaks cc-consent-80: the finding that must survive every bad file."""
+
+
+HANG_SECONDS = 60
+"""A guard against hangs, not a speed test (speed is measured by `make bench`): generous, so that
+a loaded CI machine never fails it."""
+
+def _dossier(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "community.yaml").write_text(yaml.safe_dump(community()), encoding="utf-8")
+    (root / "body.yaml").write_text(
+        yaml.safe_dump(body("b", "consultation_committee", 3), allow_unicode=True), encoding="utf-8")
+    (root / "meeting.yaml").write_text(MEETING, encoding="utf-8")
+    return root
+
+
+def _bad_file(tmp_path: Path, text: str | bytes, name: str = "bad.yaml") -> list[Any]:
+    """Check a good dossier plus one bad file; the good finding must still be there."""
+    root = _dossier(tmp_path / "d")
+    path = root / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    started = time.perf_counter()
+    report = check_paths([root], base=root)
+    assert time.perf_counter() - started < HANG_SECONDS
+    assert "cc-consent-80" in [f.rule_id for f in report.findings], report.input_errors
+    errors = [e for e in report.input_errors if e.file == name]
+    assert errors, report.input_errors
+    for error in errors:
+        assert error.line is not None, error.render()
+    return errors
+
+
+def _cli(*args: str | Path, capsys: pytest.CaptureFixture[str] | None = None) -> int:
+    code = main([str(a) for a in args])
+    assert code in (0, 1, 2)
+    return code
+
+
+# 1. Core YAML tags on odd scalars ------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["!!bool maybe", "!!timestamp x", '!!int ""', "!!float abc",
+                                   "!!null x", "!!int 0x"])
+def test_core_tags_on_odd_scalars(tmp_path: Path, value: str) -> None:
+    [error] = _bad_file(tmp_path, f"meeting:\n  id: {value}\n")
+    assert (error.type, error.line, error.field) == ("bad_scalar", 2, "meeting.id"), error.render()
+
+
+def test_core_tags_in_waivers_and_rule_files(tmp_path: Path) -> None:
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text("waivers:\n  - rule: !!bool maybe\n", encoding="utf-8")
+    assert _cli("check", _dossier(tmp_path / "d"), "--waivers", waivers) == 2
+    overlay = tmp_path / "o"
+    (overlay / "parameters").mkdir(parents=True)
+    (overlay / "parameters" / "p.yaml").write_text(
+        "parameters:\n  cc.consent_share:\n    overlays:\n      cn/x: [{value: !!int ''}]\n")
+    with pytest.raises(RulebookError) as caught:
+        load_rulebook(overlay)
+    assert caught.value.line == 4
+
+
+# 2. Dates at the ends of the calendar ---------------------------------------------------------
+
+@pytest.mark.parametrize(("old", "new"), [("2022-03-15", "9999-12-15"), ("2022-03-15", "0001-01-01"),
+                                          ("2022-03-15", "1899-12-31")])
+def test_record_dates_outside_the_calendar_range(tmp_path: Path, old: str, new: str) -> None:
+    [error] = _bad_file(tmp_path, MEETING.replace(old, new).replace("id: m1", "id: m2"))
+    assert error.field == "meeting.date" and "1900–2200" in error.msg, error.render()
+
+
+@pytest.mark.parametrize("period", ["'0000'", "9999-Q4", "'9999-12'"])
+def test_periods_outside_the_calendar_range(tmp_path: Path, period: str) -> None:
+    text = (f"report: {{id: r, body: b, kind: plan, period: {period}, submitted_on: 2022-01-01}}\n")
+    [error] = _bad_file(tmp_path, text)
+    assert error.field == "report.period", error.render()
+
+
+def test_term_ending_at_the_end_of_the_calendar(tmp_path: Path) -> None:
+    data = body("c2", "residents_committee", 2, end="9999-12-31")
+    data["body"]["seats"][0]["left_region_on"] = "2022-05-01"
+    errors = _bad_file(tmp_path, yaml.safe_dump(data, allow_unicode=True))
+    assert {e.type for e in errors} == {"value_error"}
+
+
+@pytest.mark.parametrize("flag", ["--to", "--from", "--as-of", "--today"])
+def test_date_flags_outside_the_calendar_range(tmp_path: Path, flag: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert _cli("check", _dossier(tmp_path / "d"), flag, "9999-12-31") == 2
+    assert "1900–2200" in capsys.readouterr().err
+
+
+# 3. and 4. Numbers ------------------------------------------------------------------------------
+
+EXPENSE = ("expense: {{id: e, body: b, amount: {amount}, paid_on: 2022-01-05, payee: p, "
+           "purpose: q, voucher: invoice, accountant: a, cashier: c}}\n")
+
+
+@pytest.mark.parametrize(("amount", "kind"), [
+    ("1.0e+999999", "bad_number"), ("1.0e+300000000", "bad_number"), ("1" * 5000, "bad_number"),
+    ("'1" + "0" * 19 + "'", "value_error"), ("12345678901234567890", "value_error"),
+    ("'1e999999'", "value_error"), ("1.0e-999999", "bad_number"),
+])
+def test_amounts_are_bounded(tmp_path: Path, amount: str, kind: str) -> None:
+    [error] = _bad_file(tmp_path, EXPENSE.format(amount=amount))
+    assert error.type == kind and error.field == "expense.amount", error.render()
+
+
+def test_a_large_valid_amount_with_the_durable_engine(tmp_path: Path) -> None:
+    pytest.importorskip("durable")
+    root = _dossier(tmp_path / "d")
+    (root / "bodies.yaml").write_text(yaml.safe_dump(body("rc", "residents_committee", 2)))
+    (root / "e.yaml").write_text(EXPENSE.format(amount="999999999.99").replace("body: b", "body: rc"))
+    report = check_paths([root], base=root, engine="durable")
+    assert not report.input_errors
+    assert _cli("check", root, "--engine", "durable") in (0, 1)
+
+
+@pytest.mark.parametrize("votes", ["0x" + "F" * 5000, "1" * 5000, "1" + ":30" * 100_000,
+                                   "0b" + "1" * 100])
+def test_integers_are_bounded(tmp_path: Path, votes: str) -> None:
+    [error] = _bad_file(tmp_path, MEETING.replace("yes: 2", f"yes: {votes}").replace("m1", "m2"))
+    assert error.type == "bad_number" and error.line == 10, error.render()
+
+
+def _meeting_data(meeting_id: str = "m1") -> dict[str, Any]:
+    return {"meeting": {"id": meeting_id, "body": "b", "date": "2022-03-15",
+                        "present": ["b-p0", "b-p1", "b-p2"],
+                        "motions": [{"id": "x", "title": "议题", "outcome": "adopted",
+                                     "votes": {"yes": 2, "no": 1}}]}}
+
+
+def test_huge_integers_from_an_app() -> None:
+    meeting = _meeting_data()
+    meeting["meeting"]["motions"][0]["votes"]["yes"] = 10 ** 5000
+    report = check({"c": community(), "b": body("b", "consultation_committee", 3), "m": meeting})
+    [error] = report.input_errors
+    assert error.field == "meeting.motions[0].votes.yes" and "5001 digits" in (error.input or "")
+
+
+def test_file_names_that_are_not_text() -> None:
+    report = check_data({1: community(), ("x",): {"meeting": {}}, "b": {2: 3}})  # type: ignore[dict-item]
+    assert {e.file for e in report.input_errors} >= {"('x',)", "b"}
+
+
+# 5. Deep nesting -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "a:\n" + "- " * 50_000 + "x\n",
+    "a: " + "[" * 50_000 + "]" * 50_000 + "\n",
+    "a: " + "{b: " * 50_000 + "1" + "}" * 50_000 + "\n",
+    "".join("  " * i + f"k{i}:\n" for i in range(70)) + "  " * 70 + "x: 1\n",
+])
+def test_deep_nesting_is_refused_while_parsing(tmp_path: Path, text: str) -> None:
+    [error] = _bad_file(tmp_path, text)
+    assert error.type == "too_deep", error.render()
+
+
+def test_deep_json_is_refused_while_parsing(tmp_path: Path) -> None:
+    [error] = _bad_file(tmp_path, "[" * 50_000 + "]" * 50_000, "bad.json")
+    assert error.type == "too_deep", error.render()
+
+
+# 6., 7., 8. Files that are not plain files ------------------------------------------------------
+
+def test_a_symlink_loop(tmp_path: Path) -> None:
+    root = _dossier(tmp_path / "d")
+    os.symlink("b.yaml", root / "a.yaml")
+    os.symlink("a.yaml", root / "b.yaml")
+    report = check_paths([root], base=root)
+    assert "cc-consent-80" in [f.rule_id for f in report.findings]
+    assert sorted((e.file, e.type) for e in report.input_errors) == [
+        ("a.yaml", "unreadable"), ("b.yaml", "unreadable")]
+
+
+def _run(*args: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "governance_rules", *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifos_never_block(tmp_path: Path) -> None:
+    root = _dossier(tmp_path / "d")
+    os.mkfifo(root / "pipe.yaml")
+    result = _run("check", root, "--format", "json")
+    assert result.returncode == 2, result.stderr
+    report = json.loads(result.stdout)
+    assert [e["type"] for e in report["input_errors"]] == ["not_a_file"]
+    assert "cc-consent-80" in [f["rule_id"] for f in report["findings"]]
+    os.mkfifo(tmp_path / "w.yaml")
+    result = _run("check", root, "--waivers", tmp_path / "w.yaml")
+    assert result.returncode == 2 and "not a regular file" in result.stdout, result.stderr
+    overlay = tmp_path / "o"
+    (overlay / "parameters").mkdir(parents=True)
+    os.mkfifo(overlay / "parameters" / "p.yaml")
+    result = _run("--rules", overlay, "rules")
+    assert result.returncode == 2 and "not a regular file" in result.stderr, result.stderr
+
+
+def test_a_link_to_a_device_is_not_read(tmp_path: Path) -> None:
+    root = _dossier(tmp_path / "d")
+    os.symlink("/dev/zero", root / "zero.yaml")
+    report = check_paths([root], base=root)
+    assert [(e.file, e.type) for e in report.input_errors] == [("zero.yaml", "symlink_outside")]
+    [error] = check_paths([root / "zero.yaml"], base=root).input_errors
+    assert error.type == "not_a_file"
+
+
+def test_a_huge_sparse_file_is_not_read(tmp_path: Path) -> None:
+    root = _dossier(tmp_path / "d")
+    with open(root / "sparse.yaml", "wb") as handle:
+        handle.truncate(2 * 1024 ** 3)
+    [error] = _bad_file(tmp_path, b"", "other.yaml")  # keeps the dossier; sparse.yaml is in it
+    assert error.type == "empty_file"
+    report = check_paths([root], base=root)
+    assert ("sparse.yaml", "file_too_large") in [(e.file, e.type) for e in report.input_errors]
+
+
+# 9. Limits while parsing ---------------------------------------------------------------------
+
+def test_a_huge_flow_list_stops_at_the_node_limit(tmp_path: Path) -> None:
+    [error] = _bad_file(tmp_path, "a: [" + ",".join(["1"] * 600_000) + "]\n")
+    assert error.type == "too_many_nodes", error.render()
+
+
+def test_a_huge_json_list_stops_at_the_node_limit(tmp_path: Path) -> None:
+    [error] = _bad_file(tmp_path, "[" + ",".join(["1"] * 600_000) + "]", "bad.json")
+    assert error.type == "too_many_nodes", error.render()
+
+
+# 11. One dossier, one check -------------------------------------------------------------------
+
+def test_one_dossier_reached_by_several_spellings(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _dossier(tmp_path / "d")
+    (root / "meetings").mkdir()
+    (root / "meeting.yaml").rename(root / "meetings" / "x.yaml")
+    os.symlink(root, tmp_path / "link")
+    monkeypatch.chdir(tmp_path)
+    once = check_paths(["d"])
+    assert [f.rule_id for f in once.findings].count("cc-consent-80") == 1
+    for paths in (["d", str(root)], ["d", "d/meetings/../meetings/x.yaml"], ["d", "link"]):
+        report = check_paths(paths)
+        assert report.findings == once.findings, paths
+        assert report.summary.records_checked == once.summary.records_checked, paths
+    one_file = check_paths(["d/meetings"])
+    assert one_file.findings == check_paths(["link/meetings/x.yaml", "d/meetings"]).findings
+
+
+def test_links_leaving_the_checked_folder_are_not_followed(tmp_path: Path) -> None:
+    root = _dossier(tmp_path / "d")
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(MEETING.replace("m1", "m9"), encoding="utf-8")
+    os.symlink(outside, root / "link.yaml")
+    report = check_paths([root], base=root)
+    [error] = report.input_errors
+    assert (error.type, error.file) == ("symlink_outside", "link.yaml"), error.render()
+    assert [f.record.id for f in report.findings if f.rule_id == "cc-consent-80"] == ["m1/x"]
+
+
+# 12. JSON read by a JSON parser ---------------------------------------------------------------
+
+def test_json_with_surrogate_pair_escapes(tmp_path: Path) -> None:
+    root = _dossier(tmp_path / "d")
+    data = _meeting_data("m2")
+    data["meeting"]["motions"][0]["title"] = "𠮷野家"
+    (root / "m2.json").write_text(json.dumps(data), encoding="utf-8")
+    report = check_paths([root], base=root)
+    assert not report.input_errors
+    [finding] = [f for f in report.findings if f.record.id == "m2/x"]
+    assert finding.record.file == "m2.json"
+
+
+def test_json_errors_keep_lines(tmp_path: Path) -> None:
+    errors = _bad_file(tmp_path, '{"meeting": {"id": "m2",\n "body": "b",\n "date": "2022-02-30"}}',
+                       "bad.json")
+    [error] = [e for e in errors if e.field == "meeting.date"]
+    assert error.line == 3, error.render()
+    [error] = _bad_file(tmp_path, '{"a": 1,\n "a": 2}', "bad.json")
+    assert (error.type, error.line) == ("duplicate_key", 2)
+    [error] = _bad_file(tmp_path, '{"a": NaN}', "bad.json")
+    assert error.type == "json_syntax"
+
+
+# 13. and 15. Output --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("target", ["missing/out.txt", ".", "/dev/full"])
+def test_output_write_errors(tmp_path: Path, target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    if target == "/dev/full" and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    output = target if target.startswith("/") else str(tmp_path / target)
+    assert _cli("check", _dossier(tmp_path / "d"), "--output", output) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write the report to {output}" in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("args", [("rules",), ("check", "examples/"), ("schema",)])
+def test_a_closed_pipe_is_a_quiet_exit(args: tuple[str, ...]) -> None:
+    command = [sys.executable, "-m", "governance_rules", *args]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=60)
+    assert code in (0, 1), err
+    assert "internal error" not in err and "Traceback" not in err
+
+
+# 14. Overlays -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("parameters:\n  cc.consent_share:\n    overlays: [1]\n", 2),
+    ("parameters:\n  cc.consent_share:\n    overlays: cn\n", 2),
+    ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n        - value: '1/0'\n", 5),
+    ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n        - value: '1e-999999999'\n", 5),
+    ("parameters:\n  fin.tier1_limit:\n    overlays:\n      cn/x:\n        - value: '1e999999'\n", 5),
+    ("parameters:\n  fin.tier1_limit:\n    overlays:\n      cn/x:\n        - value: 1.0e+300000\n", 5),
+    ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n"
+     "        - {value: '1/2', from: 9999-12-31}\n", 5),
+    ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x: 5\n", 2),
+])
+def test_malformed_overlays(tmp_path: Path, text: str, line: int) -> None:
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "p.yaml").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(RulebookError) as caught:
+        load_rulebook(tmp_path)
+    assert time.perf_counter() - started < HANG_SECONDS
+    assert caught.value.line == line, caught.value
+    assert _cli("--rules", tmp_path, "rules") == 2
+
+
+def test_malformed_ruleset_header(tmp_path: Path) -> None:
+    (tmp_path / "ruleset.yaml").write_text("documents: 5\n", encoding="utf-8")
+    with pytest.raises(RulebookError):
+        load_rulebook(tmp_path)
+
+
+# 10. The checked window is bounded --------------------------------------------------------------
+
+def test_a_records_cover_of_centuries(tmp_path: Path) -> None:
+    data = community()
+    data["community"]["records_cover"] = {"from": "1900-01-01", "to": "2200-12-31"}
+    root = _dossier(tmp_path / "d")
+    (root / "community.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    started = time.perf_counter()
+    report = check_paths([root], base=root)
+    assert time.perf_counter() - started < HANG_SECONDS
+    [error] = report.input_errors
+    written = (root / "community.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(written, 1) if text.strip() == "records_cover:")
+    assert (error.type, error.field, error.line) == ("window_too_long", "community.records_cover",
+                                                     line)
+
+
+def test_one_mistyped_year(tmp_path: Path) -> None:
+    [error] = _bad_file(tmp_path, MEETING.replace("2022-03-15", "2122-03-15").replace("m1", "m2"))
+    assert (error.type, error.field, error.line) == ("window_too_long", "meeting.date", 4)
+
+
+# Output: record text stays inert in every format -------------------------------------------------
+
+HOSTILE = "成员\n::warning file=x::pwned\x1b[2J\r\n  ::error::again\u2028\x9b31m"
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "junit", "sarif", "html", "json"])
+def test_record_text_cannot_start_a_workflow_command(tmp_path: Path, fmt: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    root = _dossier(tmp_path / "d")
+    data = body("b", "consultation_committee", 3)
+    data["body"]["name"] = HOSTILE
+    data["body"]["seats"][0]["name"] = HOSTILE
+    (root / "body.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (root / "m2.yaml").write_text(MEETING.replace("m1", "m2").replace("议题", HOSTILE.replace(
+        "\n", "\\n").replace("\r", "\\r")).replace("title: ", "title: \"").replace(
+        "\n      outcome", "\"\n      outcome").replace("\x1b", "\\e").replace("\x9b", "\\x9b")
+        .replace("\u2028", "\\L"), encoding="utf-8")
+    assert _cli("check", root, "--format", fmt) == 1
+    out = capsys.readouterr().out
+    assert "cc-consent-80" in out
+    for line in out.splitlines():
+        assert not line.lstrip().startswith(("::warning file=x", "::error::again")), line
+    assert "\x1b" not in out and "\x9b" not in out and "\u2028" not in out
+
+
+def test_a_malformed_clause_value_in_an_overlay_rule_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text("""rules:
+  - id: my-rule
+    catalogue: [ZZ-PEACEFUL-VILLAGE]
+    kind: requirement
+    applies_to: assessment
+    severity: error
+    title: {zh: 标题, en: title}
+    message: {zh: "{reasons}", en: "{reasons}"}
+    params:
+      clauses:
+        - when: [[satisfaction_bp, "<", {value: 1, times: [2]}]]
+          zh: 满意率
+          en: satisfaction
+    source:
+      - {document: ZZB-DINGYUAN, lines: [65], quote: 群眾對治安滿意和基本滿意率達95%以上}
+""", encoding="utf-8")
+    with pytest.raises(RulebookError, match="my-rule"):
+        load_rulebook(tmp_path)
+
+
+def test_a_long_window_asked_for_with_from_and_to_is_not_an_error() -> None:
+    files = {"community.yaml": {"community": {
+        "id": "c", "name": "社区", "jurisdiction": ["cn"],
+        "records_cover": {"from": "1950-01-01", "to": "2022-12-31"}}}}
+    assert [e.type for e in check_data(files).input_errors] == ["window_too_long"]
+    asked = check_data(files, window=(date(1950, 1, 1), date(2022, 12, 31)))
+    assert asked.input_errors == []
