@@ -209,7 +209,8 @@ def sifang() -> None:
              {"id": "work-report", "title": "审议2021年度社区居委会工作和财务收支情况报告",
               "outcome": "adopted", "votes": {"yes": 23, "no": 0, "abstain": 2}},
              {"id": "playground", "title": "儿童游乐场改造方案（1200元）", "outcome": "adopted",
-              "votes": {"yes": 19, "no": 4, "abstain": 2}},
+              "votes": {"yes": 19, "no": 4, "abstain": 2},
+              "expense": {"id": "exp-2022-005", "amount": "1200.00"}},
              {"id": "parking-fee", "title": "临时停车收费标准", "outcome": "adopted",
               "votes": {"yes": 12, "no": 9, "abstain": 4}}]},
         {"id": "ra-2022-07", "body": "assembly", "kind": "regular", "date": "2022-07-12",
@@ -236,6 +237,8 @@ def sifang() -> None:
         {"id": "pc-2022-02", "body": "party-committee", "date": "2022-02-08", "chair": "ma-jun",
          "notice_date": "2022-02-06", "present": pc_people,
          "motions": [{"id": "annual-plan", "title": "2022年党建工作计划", "outcome": "adopted",
+                      "consented": pc_people},
+                     {"id": "disclosure", "title": "2—4月居务公开内容", "outcome": "adopted",
                       "consented": pc_people}]},
         {"id": "pc-2022-03", "body": "party-committee", "date": "2022-03-09", "chair": "ma-jun",
          "notice_date": "2022-03-07", "present": pc_people[:4],
@@ -410,11 +413,9 @@ def sifang_year(root: Path) -> None:
     ]})
     disclosures = []
     for month in range(1, 13):
-        decision = {"meeting": f"pc-2022-{month:02d}",
-                    "motion": "annual-plan" if month == 2 else "volunteers" if month == 3
-                    else "epidemic" if month == 4 else "disclosure"}
-        if month in (3, 4):
-            decision = {"meeting": "pc-2022-05", "motion": "disclosure"}
+        decision = {"meeting": f"pc-2022-{month:02d}", "motion": "disclosure"}
+        if month in (3, 4):  # decided in advance in February (a decision must not come later)
+            decision = {"meeting": "pc-2022-02", "motion": "disclosure"}
         for category, label in (("government_affairs", "政务"), ("affairs", "事务")):
             if category == "affairs" and month == 11:
                 continue

@@ -42,8 +42,12 @@ def test_proposal_thresholds_include_the_bound(who: tuple[str, Fraction], total:
                                                for d in (-1, 0, 1)})))
     qualifies = Fraction(signed, total) >= share
     counts = {f"{name}_signed": signed, f"{name}_total": total}
-    assert ("ra-adhoc-follow-up" in rule_ids(check(_assembly(counts, False)))) is qualifies
-    assert ("ra-adhoc-basis" in rule_ids(check(_assembly(counts, True)))) is not qualifies
+    # 1/3 of the representatives permits an assembly (可以, :448) but obliges none (RA-ADHOC (b))
+    obliges = qualifies and name != "representatives"
+    assert ("ra-adhoc-follow-up" in rule_ids(check(_assembly(counts, False)))) is obliges
+    basis = [f for f in check(_assembly(counts, True)).findings if f.rule_id == "ra-adhoc-basis"]
+    assert bool(basis) is not qualifies
+    assert all(f.severity == "warning" for f in basis)
 
 
 def _party_meeting(days_ahead: int | None, kind: str = "regular") -> dict[str, Any]:

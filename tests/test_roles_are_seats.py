@@ -38,8 +38,10 @@ def _dossier(director_end: date, expense: dict[str, Any]) -> dict[str, Any]:
              "terms": [_term(START, director_end)]},
             {"person": "d", "name": "新主任", "role": "director",
              "terms": [_term(after, date(2025, 6, 19), obtained_by="by_election")]},
-            {"person": "k", "name": "会计", "terms": [_term(START, date(2025, 6, 19))]},
-            {"person": "c", "name": "出纳", "terms": [_term(START, date(2025, 6, 19))]},
+            {"person": "k", "name": "会计", "duties": [{"duty": "accountant"}],
+             "terms": [_term(START, date(2025, 6, 19))]},
+            {"person": "c", "name": "出纳", "duties": [{"duty": "cashier"}],
+             "terms": [_term(START, date(2025, 6, 19))]},
         ]}},
         "pc.yaml": {"body": {"id": "pc", "kind": "party_committee", "name": "党委", "seats": [
             {"person": "s", "name": "书记", "role": "secretary",
@@ -87,8 +89,33 @@ def test_the_cashier_may_not_be_director_on_the_payment_day(seat_end: date, shif
                                                            engine: str) -> None:
     paid = seat_end + timedelta(days=shift)
     files = _dossier(seat_end, {"paid_on": paid.isoformat(), "cashier": "od"})
+    # od keeps the cashier duty on a member's seat after the director seat ends
+    od = files["rc.yaml"]["body"]["seats"][0]
+    od["duties"] = [{"duty": "cashier"}]
+    od["terms"].append(_term(seat_end + timedelta(days=1), date(2025, 6, 19), role="member"))
     report = check(files, engine=engine)
     assert ("fin-segregation" in rule_ids(report)) == (paid <= seat_end)
+
+
+@settings(max_examples=25, deadline=None)
+@given(duty_end=st.dates(date(2022, 1, 2), date(2022, 12, 30)), shift=st.integers(-3, 3),
+       who=st.sampled_from(["accountant", "cashier"]),
+       engine=st.sampled_from(["native", "durable"]))
+def test_the_named_accountant_and_cashier_hold_the_duty_on_the_payment_day(
+        duty_end: date, shift: int, who: str, engine: str) -> None:
+    paid = duty_end + timedelta(days=shift)
+    files = _dossier(date(2025, 1, 1), {"paid_on": paid.isoformat()})
+    for seat in files["rc.yaml"]["body"]["seats"]:
+        if seat["person"] in ("k", "c"):
+            duty = "accountant" if seat["person"] == "k" else "cashier"
+            seat["duties"] = [{"duty": duty, **({"end": duty_end.isoformat()}
+                                                if duty == who else {})}]
+    report = check(files, engine=engine)
+    findings = [f for f in report.findings if f.rule_id == "fin-segregation"]
+    assert bool(findings) == (paid > duty_end)
+    for f in findings:
+        assert f.source.quote == "會計、出納要分設"
+        assert f"held no {who} duty" in f.message.en
 
 
 def test_the_evidence_names_who_held_the_seat_that_day() -> None:

@@ -15,6 +15,8 @@ from ..models import (
     Duty,
     Expense,
     Meeting,
+    MeetingKind,
+    Motion,
     Outcome,
     Recall,
     Role,
@@ -29,7 +31,8 @@ from ._records import cluster_facts, record_facts, roster_facts
 from ._window import Window, add_months
 from .schema import Fact, RecordRef
 
-_HANDOVER_SLACK = timedelta(days=90)
+_NONE_DAYS = 999_999
+"""Days to a handover audit that does not exist: more than any allowance."""
 _ONE_DAY = timedelta(days=1)
 
 
@@ -135,6 +138,7 @@ class _FactBuilder:
         common: dict[str, int | str] = {
             "body": body.id, "body_kind": body.kind.value, "meeting_kind": meeting.kind.value,
             "present": len(meeting.present), "seated": seated,
+            "handling": "emergency" if meeting.emergency else "ordinary",
         }
         dates = {"meeting": meeting.date}
         names = {"body_name": body.name, "subject": meeting.id,
@@ -180,10 +184,25 @@ class _FactBuilder:
             "chair_on_convener": int(convener is not None and convener.record.holds(
                 meeting.chair, None, meeting.date)),
             "has_proposal": int(proposal is not None),
+            **self._emergency_report(meeting),
             **{f"{what}_{n}": getattr(proposal, f"{what}_{n}") if proposal else 0
                for what in ("residents", "households", "groups", "representatives")
                for n in ("signed", "total")},
         }
+
+    def _emergency_report(self, meeting: Meeting) -> dict[str, int]:
+        """PO-EMERGENCY (SQ-SIFANG:305): is there a next committee meeting of the body after an
+        emergency handling (a regular or ad hoc meeting on a later day, that has happened), and
+        do its minutes record the report on it."""
+        if not meeting.emergency:
+            return {"next_meeting": 0, "reported_next": 0}
+        later = [m.record for m in self.dossier.meetings
+                 if m.record.body == meeting.body and m.record.date > meeting.date
+                 and m.record.kind in (MeetingKind.REGULAR, MeetingKind.AD_HOC)
+                 and self._happened(m.record.date)]
+        nxt = min(later, key=lambda m: m.date, default=None)
+        return {"next_meeting": int(nxt is not None),
+                "reported_next": int(nxt is not None and meeting.id in nxt.emergency_reports)}
 
     def _chair_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """Who chaired and convened, the seat each held that day, and who held the seats the
@@ -238,7 +257,7 @@ class _FactBuilder:
                 if not self._happened(term.start):
                     continue
                 years, months, days = _span(term.start, term.end) if term.end else (0, 0, 0)
-                decision_kind, adopted = self._decision(term)
+                decision_kind, adopted, decided_on = self._decision(term)
                 departure = self._departure(body, seat, term)
                 yield Fact(
                     "term",
@@ -250,8 +269,11 @@ class _FactBuilder:
                      "has_end": int(term.end is not None), "span_years": years,
                      "span_months": months, "span_days": days,
                      "decision_body_kind": decision_kind, "decision_adopted": adopted,
+                     "decision_in_time": int(decided_on is not None
+                                             and decided_on <= term.start),
                      **departure},
                     {"term_start": term.start, **({"term_end": term.end} if term.end else {}),
+                     **({"decided": decided_on} if decided_on else {}),
                      **({"left_region": seat.left_region_on} if seat.left_region_on else {})},
                     {"person": seat.person, "person_name": seat.name, "body_name": body.name},
                 )
@@ -263,18 +285,44 @@ class _FactBuilder:
         # a re-election (a next term from that day, on this body or another) is not leaving.
         ended = (term.end is not None and term.end < self.window.end
                  and not self._keeps_funds_on(seat.person, term.end + _ONE_DAY))
-        handover = any(a.record.kind is AuditKind.HANDOVER and a.record.person == seat.person
-                       and term.end is not None and a.record.date >= term.end - _HANDOVER_SLACK
-                       for a in self.dossier.audits)
+        # 离岗时 gives no number of days: the nearest handover audit on or before the last day
+        # and after it, in days from the last day; the rule holds them to its two parameters
+        before, after = _NONE_DAYS, _NONE_DAYS
+        if term.end is not None:
+            for a in self.dossier.audits:
+                if a.record.kind is not AuditKind.HANDOVER or a.record.person != seat.person:
+                    continue
+                gap = (a.record.date - term.end).days
+                if gap <= 0:
+                    before = min(before, -gap)
+                else:
+                    after = min(after, gap)
         left = seat.left_region_on
         left_in_term = (left is not None and term.start <= left
                         and (term.end is None or left <= term.end + _ONE_DAY))
         acted_after = left is not None and left_in_term and (term.end is None or term.end > left)
         kind, adopted = self.dossier.decided_by(seat.resignation)
-        return {"ended": int(ended), "handled_funds": int(seat.handled_funds),
-                "handover_audit": int(handover), "left_region": int(left_in_term),
+        acts = self._acts_after(seat.person, left) if left_in_term and left is not None else []
+        return {"ended": int(ended), "acts_after_leaving": len(acts),
+                "handled_funds": int(seat.handled_funds),
+                "handover_audit": int(min(before, after) < _NONE_DAYS),
+                "handover_days_before": before, "handover_days_after": after,
+                "days_to_window_end": ((self.window.end - term.end).days
+                                       if term.end is not None else 0),
+                "left_region": int(left_in_term),
                 "acted_after_leaving": int(acted_after),
                 "resignation_decided": int(kind is BodyKind.TOWNSHIP_CONGRESS and adopted)}
+
+    def _acts_after(self, person: str, left: date) -> list[Meeting]:
+        """TPC-DEPARTURE (a): meetings of the township congress, its presidium or its committees
+        after the transfer date at which ``person`` was present or in the chair."""
+        kinds = (BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM, BodyKind.CREDENTIALS_COMMITTEE,
+                 BodyKind.REPRESENTATIVE_GROUP)
+        return sorted((m.record for m in self.dossier.meetings
+                       if m.record.date > left and self._happened(m.record.date)
+                       and self.dossier.bodies[m.record.body].record.kind in kinds
+                       and (person in m.record.present or m.record.chair == person)),
+                      key=lambda m: m.date)
 
     def _keeps_funds_on(self, person: str, day: date) -> bool:
         """Whether ``person`` holds a seat that keeps the community's funds on ``day``."""
@@ -282,9 +330,12 @@ class _FactBuilder:
                    and (s.handled_funds or s.duty_on(Duty.CASHIER, day))
                    for b in self.dossier.bodies.values() for s in b.record.seats)
 
-    def _decision(self, term: Term) -> tuple[str, int]:
+    def _decision(self, term: Term) -> tuple[str, int, date | None]:
+        """The kind of body that decided ``term``, whether adopted, and the sitting's day."""
         kind, adopted = self.dossier.decided_by(term.decision)
-        return (kind.value if kind else ""), int(adopted)
+        found = (self.dossier.motion(term.decision.meeting, term.decision.motion)
+                 if term.decision is not None else None)
+        return (kind.value if kind else ""), int(adopted), (found[0].date if found else None)
 
     def _seat_check(self, person: str, kind: BodyKind, roles: tuple[Role, ...], day: date,
                     seat: str) -> tuple[bool, str]:
@@ -313,18 +364,8 @@ class _FactBuilder:
 
         director, director_in_time = approval(ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR)
         street, street_in_time = approval(ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR)
-        decision, decision_in_time = 0, 0
-        decision_day: date | None = None
-        if expense.assembly_decision is not None:
-            found = self.dossier.motion(expense.assembly_decision.meeting,
-                                        expense.assembly_decision.motion)
-            if found is not None:
-                meeting, motion = found
-                kind = self.dossier.bodies[meeting.body].record.kind
-                adopted = motion.outcome is Outcome.ADOPTED
-                if kind is BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY and adopted:
-                    decision, decision_in_time = 1, int(meeting.date <= paid)
-                    decision_day = meeting.date
+        decision = self._assembly_decision(expense, notes)
+        decision_day = decision[0].date if decision is not None else None
         signed: set[SignatureRole] = set()
         for signature in expense.signatures:
             day = expense.signed_on(signature)
@@ -359,7 +400,9 @@ class _FactBuilder:
              "amount_fen": int(expense.amount * 100),
              "approved_rc_director": director, "approved_rc_director_in_time": director_in_time,
              "approved_street_deputy": street, "approved_street_deputy_in_time": street_in_time,
-             "assembly_decision": decision, "assembly_decision_in_time": decision_in_time,
+             "assembly_decision": int(decision is not None),
+             "assembly_decision_in_time": int(decision_day is not None and decision_day <= paid),
+             **self._sitting(decision),
              "filed": int(expense.filing is not None),
              "signed_handler": int(SignatureRole.HANDLER in signed),
              "signed_director": int(SignatureRole.DIRECTOR in signed),
@@ -379,6 +422,61 @@ class _FactBuilder:
              **{key: "; ".join(lines) for key, lines in notes.items()}},
         )
 
+    def _assembly_decision(self, expense: Expense,
+                           notes: dict[str, list[str]]) -> tuple[Meeting, Motion] | None:
+        """The adopted assembly motion that decides ``expense`` (FIN-TIERS tier 3 (i),
+        SQ-SIFANG:385): the motion the expense points at, else one that names the expense by id.
+        It counts only if it names this expense (by id, or its purpose and payee) for no less
+        than the amount paid; whether its sitting met RA-QUORUM and RA-MAJORITY is for the rule
+        (``decision_*`` fields), as those shares are parameters."""
+        candidates: list[tuple[Meeting, Motion]] = []
+        ref = expense.assembly_decision
+        if ref is not None:
+            found = self.dossier.motion(ref.meeting, ref.motion)
+            if found is None:
+                notes["assembly_decision"] = [f"motion {ref.meeting}/{ref.motion} not found"]
+                return None
+            candidates.append(found)
+        else:
+            candidates.extend(
+                (m.record, motion) for m in self.dossier.meetings for motion in m.record.motions
+                if motion.expense is not None and motion.expense.id == expense.id)
+        reasons: list[str] = []
+        for meeting, motion in candidates:
+            where = f"motion {meeting.id}/{motion.id} (\"{motion.title}\", {meeting.date})"
+            kind = self.dossier.bodies[meeting.body].record.kind
+            subject = motion.expense
+            if kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
+                reasons.append(f"{where} is not the member representative assembly's")
+            elif motion.outcome is not Outcome.ADOPTED:
+                reasons.append(f"{where} was not adopted")
+            elif subject is None:
+                reasons.append(f"{where} names no expense: another motion does not decide "
+                               f"this one")
+            elif not (subject.id == expense.id or (
+                    subject.id is None and subject.purpose == expense.purpose
+                    and subject.payee == expense.payee)):
+                reasons.append(f"{where} decides another expense "
+                               f"({subject.id or f'{subject.purpose} / {subject.payee}'})")
+            elif subject.amount is not None and subject.amount < expense.amount:
+                reasons.append(f"{where} allows {subject.amount:.2f} yuan, less than the "
+                               f"{expense.amount:.2f} paid")
+            else:
+                notes["assembly_decision"] = [f"{where} decides this expense"]
+                return meeting, motion
+        notes["assembly_decision"] = reasons or ["no assembly motion names this expense"]
+        return None
+
+    def _sitting(self, decision: tuple[Meeting, Motion] | None) -> dict[str, int]:
+        """Present, seated and votes for at the sitting that took ``decision`` (0 for none)."""
+        if decision is None:
+            return {"decision_present": 0, "decision_seated": 0, "decision_yes": 0}
+        meeting, motion = decision
+        body = self.dossier.bodies[meeting.body].record
+        return {"decision_present": len(meeting.present),
+                "decision_seated": len(body.seated_members_on(meeting.date)),
+                "decision_yes": motion.votes.yes if motion.votes else motion.consent_count}
+
     def _duty(self, expense: Expense, duty: Duty, day: date,
               notes: dict[str, list[str]]) -> tuple[int, str]:
         """(the person the expense names for ``duty`` holds it on ``day`` by the roster, the
@@ -388,7 +486,7 @@ class _FactBuilder:
                           for s in b.record.seats if s.duty_on(duty, day)})
         held = named in holders
         who = ", ".join(_who(self.dossier, p) for p in holders) or "nobody"
-        notes[duty.value] = [
+        notes[f"{duty.value}_note"] = [
             f"{_who(self.dossier, named)} held the {duty.value} duty on {day}" if held else
             f"{_who(self.dossier, named)} is named {duty.value} but held no {duty.value} duty "
             f"on {day}; held that day by {who}"]

@@ -13,6 +13,7 @@ from ..models import (
     ArchiveFile,
     Body,
     BodyKind,
+    DecisionRef,
     HearingStep,
     Register,
     Role,
@@ -43,9 +44,16 @@ def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
                          if s.group is not None and s.role is not Role.UNIT_REPRESENTATIVE)
         roles = Counter(s.role.value for s in seated)
         leaders = [s for s in seated if s.role in (Role.CHAIR, Role.VICE_CHAIR)]
+        gov = _government_posts(dossier, body)
+        outside = _off_presidium(dossier, body, day)
+        exception = next((e.reason for e in body.exceptions
+                          if period_of(e.period).start <= day <= period_of(e.period).end), None)
         names = {"body_name": body.name, "subject": body.name, "day": day.isoformat(),
                  "missing_sectors": ", ".join(x.value for x in Sector if not sectors[x]),
-                 "missing_areas": ", ".join(a.value for a in WorkArea if a not in areas)}
+                 "missing_areas": ", ".join(a.value for a in WorkArea if a not in areas),
+                 **({"government_posts": "; ".join(gov.values())} if gov else {}),
+                 **({"off_presidium": "; ".join(outside.values())} if outside else {}),
+                 **({"special_circumstances": exception} if exception else {})}
         values: dict[str, int | str] = {
             "body": body.id, "body_kind": body.kind.value, "seated": len(seated),
             "form": body.form.value if body.form else "",
@@ -58,11 +66,13 @@ def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
             "groups": len(groups), "groups_short": sum(1 for n in groups.values() if n < 2),
             "groups_over": sum(1 for n in groups.values() if n > 3),
             "unit_reps": roles.get(Role.UNIT_REPRESENTATIVE.value, 0),
-            "gov_posts": sum(1 for s in leaders if s.government_post),
+            "gov_posts": len(gov),
             "work_committees_missing": sum(1 for a in WorkArea if a not in areas),
-            "leaders_outside_presidium": sum(1 for s in leaders if s.person not in presidium),
+            "leaders_outside_presidium": (len(outside) if body.kind is
+                                          BodyKind.CREDENTIALS_COMMITTEE else
+                                          sum(1 for s in leaders if s.person not in presidium)),
             "established_by_plenary": _established_by_plenary(dossier, body),
-            "special_circumstances": 0,
+            "special_circumstances": int(exception is not None),
             **{f"n_{role}": roles.get(role, 0) for role in _ROLE_COUNTS},
         }
         yield Fact("roster", RecordRef(body.id, "body", located.where()), day,
@@ -77,6 +87,63 @@ def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
                    {"households": _known(community.households),
                     "special_circumstances": int(community.special_circumstances is not None)},
                    {}, names)
+
+
+def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, str]:
+    """TPC-CREDENTIALS (RD-TOWNSHIP:507): the credentials committee's chairs and vice-chairs who,
+    on some day they held that post (up to ``until``), held no presidium seat by the roster;
+    person → the first such day."""
+    out: dict[str, str] = {}
+    if body.kind is not BodyKind.CREDENTIALS_COMMITTEE:
+        return out
+    presidium = dossier.bodies_of_kind(BodyKind.PRESIDIUM)
+    for seat in body.seats:
+        for term in seat.terms:
+            if (term.role or seat.role) not in (Role.CHAIR, Role.VICE_CHAIR) or term.start > until:
+                continue
+            end = min(term.end or until, until)
+            spans = sorted((t.start, t.end) for b in presidium for p in b.seats
+                           if p.person == seat.person for t in p.terms)
+            day: date | None = term.start
+            for start, stop in spans:
+                if day is None or start > day:
+                    break
+                if stop is None or stop >= day:
+                    day = None if stop is None or stop >= end else stop + timedelta(days=1)
+            if day is not None and day <= end:
+                out[seat.person] = (f"{seat.person} ({seat.name}) held no presidium seat on {day} "
+                                    f"while {(term.role or seat.role).value} of {body.name}")
+    return out
+
+
+def _government_posts(dossier: Dossier, body: Body) -> dict[str, str]:
+    """TPC-LEADERSHIP (RD-TOWNSHIP:506): the chairs and vice-chairs of ``body`` who, on any date,
+    also held a seat on a township government (by the rosters), or whose seat states a
+    government post; person → the evidence."""
+    out: dict[str, str] = {}
+    if body.kind is not BodyKind.TOWNSHIP_CONGRESS:
+        return out
+    government = dossier.bodies_of_kind(BodyKind.TOWNSHIP_GOVERNMENT)
+    for seat in body.seats:
+        for term in seat.terms:
+            role = term.role or seat.role
+            if role not in (Role.CHAIR, Role.VICE_CHAIR):
+                continue
+            if seat.government_post:
+                out.setdefault(seat.person, f"{seat.person} ({seat.name}), {role.value}, holds "
+                                            f"the government post {seat.government_post}")
+            for gov in government:
+                other = gov.seat_of(seat.person)
+                if other is None:
+                    continue
+                for held in other.terms:
+                    start = max(term.start, held.start)
+                    ends = [e for e in (term.end, held.end) if e is not None]
+                    if not ends or start <= min(ends):
+                        out.setdefault(seat.person, (
+                            f"{seat.person} ({seat.name}) was {role.value} and held a "
+                            f"{(held.role or other.role).value} seat on {gov.name} on {start}"))
+    return out
 
 
 def _established_by_plenary(dossier: Dossier, body: Body) -> int:
@@ -162,11 +229,33 @@ def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located, disclosure, body, common in _kept(dossier, dossier.disclosures, window, _date):
         kind, adopted = dossier.decided_by(disclosure.decision)
         decided = int(kind is BodyKind.PARTY_COMMITTEE and adopted)
+        sitting = _decision_sitting(dossier, disclosure.decision) if decided else None
+        day = sitting[0] if sitting else None
         yield Fact("disclosure", RecordRef(disclosure.id, "disclosure", located.where()),
                    disclosure.date, dossier.jurisdiction,
-                   {**common, "category": disclosure.category.value, "decided_by_party": decided},
-                   {"disclosed": disclosure.date},
-                   {"body_name": body.name, "subject": disclosure.title, "title": disclosure.title})
+                   {**common, "category": disclosure.category.value, "decided_by_party": decided,
+                    # OPEN-PROCEDURE: the decision is dated on or before the disclosure
+                    "decided_in_time": int(day is not None and day <= disclosure.date),
+                    "decision_present": sitting[1] if sitting else 0,
+                    "decision_seated": sitting[2] if sitting else 0,
+                    "decision_consented": sitting[3] if sitting else 0},
+                   {"disclosed": disclosure.date, **({"decided": day} if day else {})},
+                   {"body_name": body.name, "subject": disclosure.title, "title": disclosure.title,
+                    **({"decision": f"{disclosure.decision.meeting}/"
+                                    f"{disclosure.decision.motion} on {day}"}
+                       if disclosure.decision and day else {})})
+
+
+def _decision_sitting(dossier: Dossier, ref: DecisionRef | None
+                      ) -> tuple[date, int, int, int] | None:
+    """(day, present, seated, consented) of the sitting that took the decision ``ref``."""
+    found = dossier.motion(ref.meeting, ref.motion) if ref is not None else None
+    if found is None:
+        return None
+    meeting, motion = found
+    body = dossier.bodies[meeting.body].record
+    return (meeting.date, len(meeting.present), len(body.seated_members_on(meeting.date)),
+            motion.consent_count)
 
 
 def _report_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
@@ -206,10 +295,17 @@ def _proposal_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
 def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located, session, body, common in _kept(dossier, dossier.sessions, window, _date):
         elected = [post for post in session.posts if post.obtained_by is not SeatOrigin.APPOINTMENT]
+        kind, adopted = dossier.decided_by(session.decision)
+        found = (dossier.motion(session.decision.meeting, session.decision.motion)
+                 if session.decision is not None else None)
+        decided = int(kind is BodyKind.PRESIDIUM and adopted)
+        # TPC-SESSIONS: an added session rests on a presidium decision dated no later than it
+        in_time = int(bool(decided) and found is not None and found[0].date <= session.date)
         yield Fact("session", RecordRef(session.id, "session", located.where()), session.date,
                    dossier.jurisdiction,
                    {**common, "number": session.number, "days": session.days,
-                    "extra": int(session.extra), "election": int(session.election),
+                    "extra": int(session.extra), "extra_decided": decided,
+                    "extra_decided_in_time": in_time, "election": int(session.election),
                     "method_adopted": int(session.election_method_adopted_on is not None),
                     "posts_appointed": len(session.posts) - len(elected),
                     "oath_missing": sum(1 for post in elected if not post.oath_taken)},

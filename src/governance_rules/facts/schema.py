@@ -18,20 +18,21 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "present": int, "seated": int, "special_circumstances": int,
         "notice_days": int, "report_days": int, "convener_kind": str, "chair_role": str,
         "convener_role": str, "has_proposal": int, "chair_recorded": int,
-        "chair_on_convener": int,
+        "chair_on_convener": int, "handling": str, "next_meeting": int, "reported_next": int,
         **{f"{what}_{n}": int for what in ("residents", "households", "groups",
                                              "representatives") for n in ("signed", "total")},
     },
     "motion": {
         "body": str, "body_kind": str, "meeting_kind": str, "outcome": str, "matter": str,
         "yes": int, "no": int, "abstain": int, "votes_cast": int, "consented": int,
-        "present": int, "seated": int,
+        "present": int, "seated": int, "handling": str,
     },
     "expense": {
         "body": str, "body_kind": str, "amount_fen": int,
         "approved_rc_director": int, "approved_rc_director_in_time": int,
         "approved_street_deputy": int, "approved_street_deputy_in_time": int,
-        "assembly_decision": int, "assembly_decision_in_time": int, "filed": int,
+        "assembly_decision": int, "assembly_decision_in_time": int, "decision_present": int,
+        "decision_seated": int, "decision_yes": int, "filed": int,
         "signed_handler": int, "signed_director": int, "signed_party_secretary": int,
         "signed_deputy_director": int, "distinct_signers": int, "informal_slip": int,
         "director_is_secretary": int, "accountant": str, "cashier": str, "director": str,
@@ -41,9 +42,11 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     "term": {
         "body": str, "body_kind": str, "person": str, "role": str, "obtained_by": str,
         "has_end": int, "span_years": int, "span_months": int, "span_days": int,
-        "decision_body_kind": str, "decision_adopted": int, "ended": int,
-        "handled_funds": int, "handover_audit": int, "left_region": int,
-        "acted_after_leaving": int, "resignation_decided": int,
+        "decision_body_kind": str, "decision_adopted": int, "decision_in_time": int,
+        "ended": int,
+        "handled_funds": int, "handover_audit": int, "handover_days_before": int,
+        "handover_days_after": int, "days_to_window_end": int, "left_region": int,
+        "acted_after_leaving": int, "acts_after_leaving": int, "resignation_decided": int,
     },
     "act": {
         "body": str, "body_kind": str, "person": str, "act_day": int,
@@ -77,7 +80,9 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "steps_out_of_order": int, "publish_days": int, "concerns_government": int,
         "sent_in_writing": int, "chair_recorded": int, "chair_on_rc": int,
     },
-    "disclosure": {"body": str, "body_kind": str, "category": str, "decided_by_party": int},
+    "disclosure": {"body": str, "body_kind": str, "category": str, "decided_by_party": int,
+                   "decided_in_time": int, "decision_present": int, "decision_seated": int,
+                   "decision_consented": int},
     "report": {
         "body": str, "body_kind": str, "report_kind": str, "granularity": str,
         "months_after": int, "year_offset": int, "submitted_month": int, "submitted_day": int,
@@ -90,6 +95,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     },
     "session": {
         "body": str, "body_kind": str, "number": int, "days": int, "extra": int,
+        "extra_decided": int, "extra_decided_in_time": int,
         "election": int, "method_adopted": int, "posts_appointed": int, "oath_missing": int,
     },
     "assessment": {

@@ -38,7 +38,16 @@ from .events import (
     Review,
 )
 from .finance import Approval, ApproverRole, Expense, Filing, Signature, SignatureRole, Voucher
-from .meeting import AgendaItem, Matter, Meeting, MeetingKind, Motion, Outcome, Votes
+from .meeting import (
+    AgendaItem,
+    ExpenseSubject,
+    Matter,
+    Meeting,
+    MeetingKind,
+    Motion,
+    Outcome,
+    Votes,
+)
 from .recall import DepartureKind, Recall
 from .record_file import RecordFile
 from .township import Post, PostFilled, Session
@@ -62,6 +71,7 @@ __all__ = [
     "Duty",
     "DutySpan",
     "Expense",
+    "ExpenseSubject",
     "Filing",
     "Hearing",
     "HearingStep",

@@ -33,6 +33,7 @@ class BodyKind(StrEnum):
     PRESIDIUM = "presidium"  # 人大主席团
     REPRESENTATIVE_GROUP = "representative_group"  # 人大代表小组
     CREDENTIALS_COMMITTEE = "credentials_committee"  # 代表资格审查委员会
+    COMMUNITY_MEMBERS = "community_members"  # 社区成员会议 (all members: a direct election)
 
 
 class Sector(StrEnum):

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from ._base import RecordModel
-from ._types import Count, Day, Slug, Text
+from ._types import Count, Day, Slug, Text, Yuan
 
 
 class MeetingKind(StrEnum):
@@ -61,6 +61,24 @@ class Votes(RecordModel):
         return self.yes + self.no + self.abstain
 
 
+class ExpenseSubject(RecordModel):
+    """The expense an assembly motion decides (FIN-TIERS tier 3 (i), SQ-SIFANG:385): the
+    expense record by ``id``, or its ``purpose`` and ``payee`` with the ``amount`` allowed (the
+    most that may be paid). An ``amount`` given with an ``id`` also caps the payment."""
+
+    id: Slug | None = None
+    purpose: Text | None = None
+    payee: Text | None = None
+    amount: Yuan | None = None
+
+    @model_validator(mode="after")
+    def _names_an_expense(self) -> ExpenseSubject:
+        if self.id is None and (self.purpose is None or self.payee is None or self.amount is None):
+            raise ValueError("`expense` names the expense by `id`, or by `purpose`, `payee` "
+                             "and `amount`")
+        return self
+
+
 class Motion(RecordModel):
     """A topic put to a meeting.
 
@@ -74,6 +92,9 @@ class Motion(RecordModel):
     outcome: Outcome
     votes: Votes | None = None
     consented: list[Slug] | None = Field(default=None, max_length=100_000)
+    expense: ExpenseSubject | None = Field(
+        default=None, description="the expense this motion decides (an assembly's tier-3 "
+        "decision, SQ-SIFANG:385)")
 
     @model_validator(mode="after")
     def _has_a_count(self) -> Motion:
@@ -118,7 +139,17 @@ class Meeting(RecordModel):
     proposal: Slug | None = Field(default=None, description="the proposal that triggered it")
     agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
     present: list[Slug] = Field(max_length=100_000)
+    voters: Count | None = Field(
+        default=None, description="how many took part, where they are not listed in `present` "
+        "(a meeting of all community members electing the residents' committee directly)")
     special_circumstances: Text | None = None
+    emergency: bool = Field(
+        default=False, description="handling marked as an emergency (紧急情况, SQ-SIFANG:305): "
+        "judged by PO-EMERGENCY, not by the quorum and the majority")
+    emergency_reports: list[Slug] = Field(
+        default_factory=list, max_length=1000,
+        description="the emergency handlings (meeting ids) reported to this meeting (事后应向下次"
+        "党组织委员会议汇报)")
     motions: list[Motion] = Field(default_factory=list, max_length=10_000)
 
     @model_validator(mode="after")
@@ -135,10 +166,11 @@ class Meeting(RecordModel):
             if motion.id in seen:
                 raise ValueError(f"motion id {motion.id!r} is used twice in this meeting")
             seen.add(motion.id)
-            if motion.votes is not None and motion.votes.cast > len(present):
+            taking_part = max(len(present), self.voters or 0)
+            if motion.votes is not None and motion.votes.cast > taking_part:
                 raise ValueError(
                     f"motion {motion.id!r} has {motion.votes.cast} votes but only "
-                    f"{len(present)} people are present"
+                    f"{taking_part} people are present"
                 )
             absent = sorted(set(motion.consented or ()) - present)
             if absent:

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from ._base import RecordModel
 from ._types import Count, Day, Slug
-from .body import SeatOrigin
+from .body import DecisionRef, SeatOrigin
 
 
 class Post(StrEnum):
@@ -42,8 +42,12 @@ class Session(RecordModel):
     body: Slug
     date: Day
     number: int = Field(strict=True, ge=1, le=100)
-    days: Count = Field(ge=1)
+    days: Count = Field(description="its length in days, opening and closing day included; 0 "
+                        "for a sitting shorter than a day")
     extra: bool = Field(default=False, description="an extra session decided by the presidium")
+    decision: DecisionRef | None = Field(
+        default=None, description="the presidium's decision to add this session (可以由人大主席团"
+        "决定增开会议, RD-TOWNSHIP:496)")
     election: bool = False
     election_method_adopted_on: Day | None = None
     posts: list[PostFilled] = Field(default_factory=list, max_length=50)

@@ -2,8 +2,10 @@
 comparisons written in the rule file. The specific kinds (cadence, deadline, count range …)
 are this with a fixed shape; use this one for a flag or a plain comparison.
 
-A comparison is ``[field, op, value]``; ``value`` is a number or text, ``{field: other}``,
-``{share: 1/5, of: total}`` (``field op share × total``, exactly), or ``{value: 95, times: 100}``.
+A comparison is ``[field, op, value]`` (``op`` also ``more_than`` / ``at_least``); ``value`` is
+a number or text, ``{field: other}``, ``{share: 1/5, of: total}`` (``field op share × total``,
+exactly), or ``{value: 95, times: 100}``.
+A clause's ``unless:`` comparisons, all holding, keep it from holding.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from typing import Any
 from pydantic import Field as PydanticField
 
 from ...facts.schema import FACT_SCHEMAS
-from ..conditions import Cmp, Field, all_of
+from ..conditions import Cmp, Field, all_of, negate
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
 
 class RequirementClause(KindParams):
     when: list[tuple[str, str, Any]] = PydanticField(min_length=1)
+    unless: list[tuple[str, str, Any]] = PydanticField(
+        default_factory=list, description="the clause holds only when these do not all hold")
     zh: str
     en: str
     name: str = PydanticField(default="", description="what citations name in `for:`")
@@ -38,6 +42,7 @@ def comparison(field: str, op: str, value: Any) -> Cmp:
     >>> comparison("signed", ">=", {"share": Fraction(1, 5), "of": "total"})
     Cmp(left=Field(name='signed', times=5), op='>=', right=Field(name='total', times=1))
     """
+    op = _OP_WORDS.get(op, op)
     if isinstance(value, dict):
         if set(value) == {"field"}:
             return Cmp(Field(field), op, Field(str(value["field"])))
@@ -56,6 +61,11 @@ def comparison(field: str, op: str, value: Any) -> Cmp:
     raise ValueError(f"cannot compare with {value!r}")
 
 
+_OP_WORDS = {"more_than": ">", "at_least": ">="}
+"""The readings of a share parameter (``po.half_comparison``) as operators, so that a clause can
+take its operator from a parameter: ``[present, {param: po.half_comparison}, {share: …}]``."""
+
+
 def whole(value: Decimal | Fraction) -> int:
     if value != int(value):
         raise ValueError(f"{value} is not a whole number; scale it with {{value: …, times: …}}")
@@ -71,8 +81,10 @@ class Requirement(ClauseKind[RequirementParams]):
     params_model = RequirementParams
 
     def clauses(self, params: RequirementParams) -> list[Clause]:
-        return [Clause(all_of(*(comparison(*c) for c in clause.when)), clause.zh, clause.en,
-                       clause.name) for clause in params.clauses]
+        return [Clause(all_of(*(comparison(*c) for c in clause.when),
+                              *([negate(all_of(*(comparison(*c) for c in clause.unless)))]
+                                if clause.unless else [])),
+                       clause.zh, clause.en, clause.name) for clause in params.clauses]
 
     def required(self, params: RequirementParams) -> str:
         return params.required or self.summary

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Literal
 
-from ..conditions import Cmp, Field, all_of, eq
+from ..conditions import Cmp, Field, all_of, any_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
@@ -80,31 +80,41 @@ class Replacement(ClauseKind[ReplacementParams]):
 
 class SeatOriginParams(KindParams):
     obtained_by: list[str]
-    decided_by_kind: str
+    decided_by_kind: str | list[str]
+    """The kind(s) of body whose adopted motion, dated on or before the term's start, the seat
+    rests on (e.g. the assembly, or a meeting of all community members)."""
+
+    def kinds(self) -> list[str]:
+        return ([self.decided_by_kind] if isinstance(self.decided_by_kind, str)
+                else list(self.decided_by_kind))
 
 
 class SeatOrigin(ClauseKind[SeatOriginParams]):
-    """A seat is obtained only the prescribed way (e.g. elected by the assembly)."""
+    """A seat is obtained only the prescribed way (e.g. elected by the assembly), by a decision
+    held on or before the seat's start."""
 
     name = "seat_origin"
-    summary = "a seat is obtained the prescribed way, by the prescribed body"
+    summary = "a seat is obtained the prescribed way, by the prescribed body, before it starts"
     fact_types = frozenset({"term"})
     params_model = SeatOriginParams
 
     def clauses(self, params: SeatOriginParams) -> list[Clause]:
         allowed = " / ".join(params.obtained_by)
         allowed_zh = "或".join(ORIGINS_ZH.get(a, a) for a in params.obtained_by)
+        kinds = params.kinds()
+        by_kind = any_of(*(Cmp(Field("decision_body_kind"), "==", k) for k in kinds))
         return [
             Clause(all_of(*(Cmp(Field("obtained_by"), "!=", a) for a in params.obtained_by)),
                    f"{{person_name}}的席位不是经{allowed_zh}产生",
                    f"{{person_name}}'s seat was not obtained by {allowed}", "obtained_by"),
-            Clause(Cmp(Field("decision_body_kind"), "!=", params.decided_by_kind),
+            Clause(all_of(*(Cmp(Field("decision_body_kind"), "!=", k) for k in kinds)),
                    "没有记录的选举决定来自规定的机构",
-                   f"no recorded decision of the {params.decided_by_kind.replace('_', ' ')}",
+                   "no recorded decision of the "
+                   + " or the ".join(k.replace("_", " ") for k in kinds),
                    "decided_by"),
-            Clause(all_of(Cmp(Field("decision_body_kind"), "==", params.decided_by_kind),
-                          eq("decision_adopted", 0)),
+            Clause(all_of(by_kind, eq("decision_adopted", 0)),
                    "选举表决未获通过", "the election motion was not adopted", "adopted"),
+            Clause(all_of(by_kind, eq("decision_adopted", 1), eq("decision_in_time", 0)),
+                   "选举晚于任期开始之日", "the election was held after the seat's start date",
+                   "in_time"),
         ]
-
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
 from ...facts.schema import Fact
@@ -32,10 +33,45 @@ class Tier(KindParams):
 
 class TieredApprovalParams(KindParams):
     tiers: list[Tier]
+    decision_quorum: Fraction | None = None
+    """The assembly's decision counts only from a sitting with more than this share of the
+    representatives seated present (RA-QUORUM)."""
+    decision_majority: Fraction | None = None
+    """… and with more than this share of those present voting for it (RA-MAJORITY)."""
 
 
 def _fen(yuan: Decimal) -> int:
     return int(yuan * 100)
+
+
+def _sitting_fails(params: TieredApprovalParams) -> list[Condition]:
+    """The decision's sitting failed RA-QUORUM or RA-MAJORITY (strictly more than the share)."""
+    out: list[Condition] = []
+    for share, part, whole in ((params.decision_quorum, "decision_present", "decision_seated"),
+                               (params.decision_majority, "decision_yes", "decision_present")):
+        if share is not None:
+            out.append(all_of(eq("assembly_decision", 1),
+                              Cmp(Field(part, share.denominator), "<=",
+                                  Field(whole, share.numerator))))
+    return out
+
+
+def sitting_faults(values: dict[str, int | str], params: TieredApprovalParams) -> list[str]:
+    """Why the decision's sitting does not count, in words (empty when it does)."""
+    if values["assembly_decision"] != 1:
+        return []
+    present, seated, yes = (int(values[k]) for k in
+                            ("decision_present", "decision_seated", "decision_yes"))
+    out = []
+    if params.decision_quorum is not None and present * params.decision_quorum.denominator <= \
+            seated * params.decision_quorum.numerator:
+        out.append(f"the sitting had {present} of {seated} representatives present, not more "
+                   f"than {params.decision_quorum} (RA-QUORUM)")
+    if params.decision_majority is not None and yes * params.decision_majority.denominator <= \
+            present * params.decision_majority.numerator:
+        out.append(f"{yes} of {present} present voted for it, not more than "
+                   f"{params.decision_majority} (RA-MAJORITY)")
+    return out
 
 
 class TieredApproval(RuleKind[TieredApprovalParams]):
@@ -60,7 +96,9 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                 bounds.append(Cmp(Field("amount_fen"), ">", _fen(lower)))
             if tier.up_to is not None:
                 bounds.append(Cmp(Field("amount_fen"), "<=", _fen(tier.up_to)))
-            unmet = any_of(*(eq(REQUIREMENTS[r][1], 0) for r in tier.requires))
+            unmet = any_of(*(eq(REQUIREMENTS[r][1], 0) for r in tier.requires),
+                           *(_sitting_fails(params) if "assembly_decision" in tier.requires
+                             else ()))
             parts.append(all_of(*bounds, unmet))
             lower = tier.up_to
         return any_of(*parts)
@@ -79,7 +117,10 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
         amount = int(fact.values["amount_fen"])
         number, span = self.tier_of(amount, params)
         tier = params.tiers[number - 1]
-        missing = [r for r in tier.requires if fact.values[REQUIREMENTS[r][0]] == 0]
+        faults = sitting_faults(fact.values, params) if "assembly_decision" in tier.requires \
+            else []
+        missing = [r for r in tier.requires if fact.values[REQUIREMENTS[r][0]] == 0
+                   or (r == "assembly_decision" and faults)]
         late = [r for r in tier.requires
                 if r not in missing and fact.values[REQUIREMENTS[r][1]] == 0]
         yuan = fact.names.get("amount", f"{Decimal(amount) / 100:.2f}")
@@ -95,7 +136,8 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                 shortfall=f"{len(missing)} missing, {len(late)} after the payment",
                 dates=day_texts(fact),
                 details={**{k: v for k, v in fact.names.items()
-                            if v and k.startswith("approval_")},
+                            if v and (k.startswith("approval_") or k == "assembly_decision")},
+                         **({"assembly_sitting": "; ".join(faults)} if faults else {}),
                          "missing": ", ".join(missing), "late": ", ".join(late),
                          "tier": str(number)},
             ),
