@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from _helpers import body, check, community, members
+from test_jurisdictions import TAONAN, office
 
 from governance_rules import Rulebook, load_rulebook
 from governance_rules.errors import RulebookError
 from governance_rules.rulebook.book import _all_versions, compile_rule
-
-TAONAN = ["cn", "jilin", "baicheng", "taonan", "wanbao"]
 
 
 def _clause_names(book: Rulebook, rule_id: str) -> frozenset[str]:
@@ -58,20 +56,9 @@ def test_a_citation_for_an_unknown_clause_does_not_load(tmp_path: Path) -> None:
         load_rulebook(tmp_path)
 
 
-def _office(submitted: str) -> dict[str, Any]:
-    return {
-        "community.yaml": {"community": {"id": "t", "name": "万宝镇", "jurisdiction": TAONAN}},
-        "office.yaml": {"body": {"id": "office", "kind": "governance_office", "name": "综治办",
-                                 "seats": []}},
-        "report.yaml": {"report": {"id": "disputes-2022-03", "body": "office",
-                                   "kind": "dispute_monthly", "period": "2022-03",
-                                   "submitted_on": submitted, "cases": 0}},
-    }
-
-
 @pytest.mark.parametrize("engine", ["native", "durable"])
 def test_a_pass_shows_the_overlay_and_the_clause_it_was_judged_by(engine: str) -> None:
-    report = check(_office("2022-03-25"), engine=engine)
+    report = check(office(TAONAN, "2022-03-25"), engine=engine)
     assert report.findings == []
     [entry] = [c for c in report.checked if c.record.id == "disputes-2022-03"]
     used = entry.parameters["zz-dispute-report-deadline"]["zz.dispute_report_day"]
