@@ -41,9 +41,12 @@ fuzz: $(STAMP_DEV)
 	GR_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py \
 		--hypothesis-show-statistics
 
+# Not a timed test: prints figures (docs/performance.md). SCALE_DOSSIERS: ~100 records each.
+SCALE_DOSSIERS ?= 40
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/formats.py
+	$(BIN)/python benchmarks/scale.py --dossiers $(SCALE_DOSSIERS) --jobs 1 2
 
 docs: $(STAMP_DEV)
 	$(BIN)/python -m governance_rules._docs > docs/rules.md

@@ -31,7 +31,9 @@ def dossier(k: int) -> dict[str, Any]:
     rc = _seats("d", 7, {0: "director"})
     files: dict[str, Any] = {
         "community.yaml": {"community": {"id": f"c{k}", "name": "社区",
-                                         "jurisdiction": ["cn", "bench", f"d{k % 10}"]}},
+                                         "jurisdiction": ["cn", "bench", f"d{k % 10}"],
+                                         # the documents whose rules the benchmark exercises
+                                         "adopts": ["HLS-356", "SQ-SIFANG", "RD-TOWNSHIP"]}},
         "bodies.yaml": {"bodies": [
             {"id": "cc", "kind": "consultation_committee", "name": "协商委员会", "seats": cc},
             {"id": "ra", "kind": "member_representative_assembly", "name": "代表大会", "seats": ra},

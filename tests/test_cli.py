@@ -83,7 +83,42 @@ def test_output_file(tmp_path: Path) -> None:
     assert json.loads(out.read_text())["summary"]["total"] > 0
 
 
+def test_jobs_do_not_change_the_report() -> None:
+    """The default (the cores available) and one process write the same bytes; progress goes to
+    stderr when asked for, and by default only on a terminal."""
+    one = run("check", "examples/", "--format", "json", "--jobs", "1", "--progress")
+    default = run("check", "examples/", "--format", "json")
+    assert one.returncode == default.returncode == 1
+    assert one.stdout == default.stdout
+    assert "checked 5/5 dossiers [" in one.stderr and one.stderr.endswith("\n")
+    assert "dossiers" not in default.stderr
+
+
+def test_jsonl_streams_findings_then_a_summary(tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("waivers:\n  - rule: cc-consent-80\n    record: cc-2022-03/*\n"
+                       "    reason: re-voted\n    approved_by: 街道办\n    expires: 2099-12-31\n"
+                       "  - rule: ra-quorum\n    record: nothing-like-this\n    reason: x\n"
+                       "    approved_by: x\n    expires: 2099-12-31\n", encoding="utf-8")
+    out = tmp_path / "report.jsonl"
+    result = run("check", "examples/", "--format", "jsonl", "--jobs", "2", "--output", str(out),
+                 "--waivers", str(waivers))
+    whole = run("check", "examples/", "--format", "json", "--jobs", "1", "--waivers", str(waivers))
+    _no_traceback(result)
+    assert result.returncode == whole.returncode == 1 and result.stdout == ""
+    *lines, last = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    report = json.loads(whole.stdout)
+    key = lambda f: json.dumps(f, sort_keys=True)  # noqa: E731
+    assert sorted(lines, key=key) == sorted(report["findings"], key=key)
+    assert [f["rule_id"] for f in lines if f["suppression"]] == ["cc-consent-80"]
+    assert lines[-1]["rule_id"] == "waiver-unused"
+    assert last["summary"] == report["summary"] and last["exit_status"] == 1
+    assert last["input_errors"] == [] and "checked" not in last
+
+
 @pytest.mark.parametrize("args", [
+    ("check", "examples/", "--jobs", "0"), ("check", "examples/", "--jobs", "two"),
+    ("check", "examples/", "--progress", "--quiet"),
     ("check",), ("check", "examples/", "--format", "xml"), ("check", "examples/", "--as-of", "2022-02-30"),
     ("check", "examples/", "--engine", "drools"), ("rules", "show", "no-such-rule"), ("rules", "show"),
     ("frobnicate",), ("--rules", "/no/such/dir", "rules"),

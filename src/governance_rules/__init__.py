@@ -12,7 +12,14 @@ json, sarif, junit, github, html; see docs/ci.md), and notebooks
 (:mod:`governance_rules.analysis`: tables, what-if over a parameter, plots).
 """
 
-from ._checker import check_data, check_dossiers, check_paths
+from ._checker import (
+    DossierResult,
+    ReportBuilder,
+    check_data,
+    check_dossiers,
+    check_paths,
+    iter_check_paths,
+)
 from .engines import ENGINES, get_engine
 from .errors import EngineUnavailable, InputError, RulebookError
 from .records import Dossier, dossier_from_data, load_dossier
@@ -25,11 +32,13 @@ __version__ = "0.1.0"
 __all__ = [
     "ENGINES",
     "Dossier",
+    "DossierResult",
     "EngineUnavailable",
     "Evidence",
     "Finding",
     "InputError",
     "Report",
+    "ReportBuilder",
     "Rule",
     "Rulebook",
     "RulebookError",
@@ -41,6 +50,7 @@ __all__ = [
     "check_paths",
     "dossier_from_data",
     "get_engine",
+    "iter_check_paths",
     "load_dossier",
     "load_rulebook",
     "load_waivers",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,13 @@ from .engines import Case, Engine, Verdict, get_engine
 from .errors import InputError, RulebookError
 from .facts import Fact, FactOptions, Window, build_facts, record_window
 from .records.dossier import Dossier
-from .records.loader import discover, display_path, dossier_from_data, load_dossier
+from .records.loader import (
+    DossierSource,
+    discover,
+    display_path,
+    dossier_from_data,
+    load_dossier,
+)
 from .report.model import (
     BodyRef,
     CheckedRecord,
@@ -45,23 +52,60 @@ def check_paths(
     as_of: date | None = None,
     base: str | os.PathLike[str] | None = None,
     window: tuple[date | None, date | None] = (None, None),
+    jobs: int = 1,
 ) -> Report:
     """Check the record files and folders at ``paths``; files are shown relative to ``base``.
+
+    Dossiers are loaded, checked and dropped one at a time: the report holds findings and
+    counts, never a dossier. ``jobs`` > 1 checks dossiers in that many processes; the report is
+    the same whatever ``jobs`` is (see :mod:`governance_rules.scheduling`).
 
     >>> report = check_paths(["examples/haliang-3"])  # doctest: +SKIP
     >>> report.summary.by_severity  # doctest: +SKIP
     {'error': 3, 'warning': 1, 'info': 0}
     """
+    book = rulebook or load_rulebook()
+    builder = ReportBuilder(book, _engine_name(engine), as_of)
+    for result in iter_check_paths(paths, rulebook=book, engine=engine, as_of=as_of, base=base,
+                                   window=window, jobs=jobs):
+        builder.add(result)
+    return builder.build()
+
+
+def iter_check_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    rulebook: Rulebook | None = None,
+    engine: str | Engine = "native",
+    as_of: date | None = None,
+    base: str | os.PathLike[str] | None = None,
+    window: tuple[date | None, date | None] = (None, None),
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[DossierResult]:
+    """Check ``paths`` one dossier at a time, yielding each dossier's :class:`DossierResult` as
+    soon as it (and every dossier before it) is done, in path order whatever ``jobs`` is.
+
+    Problems found before any dossier is read (a path that does not exist) come first, as a
+    result with ``root=None`` and only ``input_errors``. :class:`ReportBuilder` turns the
+    results into the :class:`Report` that :func:`check_paths` returns. ``progress(done, total)``
+    is called with the dossiers done so far: 0 once the dossiers are known, then after each.
+    """
+    from .scheduling import run_units
+
     sources, errors = discover(paths)
-    base_path = Path(base) if base is not None else Path.cwd()
-    dossiers = []
-    selections: list[frozenset[str] | None] = []
-    for source in sources:
-        dossier = load_dossier(source, base_path)
-        dossiers.append(dossier)
-        selections.append(frozenset(display_path(p, base_path) for p in source.selected))
-    return check_dossiers(dossiers, rulebook=rulebook, engine=engine, as_of=as_of,
-                          selections=selections, extra_errors=errors, window=window)
+    if errors:
+        yield DossierResult(root=None, input_errors=sorted(errors, key=InputError.sort_key))
+    book = rulebook or load_rulebook()
+    unit = CheckSource(book, engine, as_of, window,
+                       Path(base) if base is not None else Path.cwd())
+    if progress is None:
+        yield from run_units(unit, sources, jobs=jobs)
+        return
+    progress(0, len(sources))
+    for done, result in enumerate(run_units(unit, sources, jobs=jobs), 1):
+        progress(done, len(sources))
+        yield result
 
 
 def check_data(
@@ -94,73 +138,211 @@ def check_dossiers(
 ) -> Report:
     """Check resolved dossiers. ``window`` (from, to) bounds the periods cadence rules judge
     and the day rosters are read on; either end defaults to the records' own first or last day.
+
+    ``dossiers`` may be a generator: each dossier is dropped once checked.
     """
     book = rulebook or load_rulebook()
-    runner = get_engine(engine) if isinstance(engine, str) else engine
-    findings: list[Finding] = []
-    errors: list[InputError] = list(extra_errors)
-    inputs: list[str] = []
-    jurisdictions: set[tuple[str, ...]] = set()
-    records: set[tuple[str, str, str]] = set()
-    checked: dict[tuple[str, str, str], _Checked] = {}
-    scopes: dict[tuple[str | None, tuple[str, ...]], CommunityScope] = {}
-    uses: dict[str, dict[str, ParameterUse]] = {}
-    seconds: dict[str, float] = {}
-    cases_total = 0
-    applied: Counter[str] = Counter()
+    checker = DossierChecker(book, engine, as_of, window)
+    builder = ReportBuilder(book, checker.runner.name, as_of)
+    builder.add(DossierResult(root=None, input_errors=list(extra_errors)))
     for i, dossier in enumerate(dossiers):
+        builder.add(checker.check(dossier, selections[i] if selections else None))
+        del dossier
+    return builder.build()
+
+
+_RecordKey = tuple[str, str, str]
+_Checked = tuple[RecordLocation, set[str], dict[str, dict[str, ParameterUse]]]
+
+
+@dataclass
+class DossierResult:
+    """What checking one dossier gives: everything the report needs from it, and no records.
+
+    Picklable, so that a worker process can send it back. ``root`` is the dossier's folder as
+    shown in the report (``None`` for problems found before any dossier was read).
+    """
+
+    root: str | None
+    findings: list[Finding] = field(default_factory=list)
+    """In report order (:meth:`Finding.sort_key`)."""
+    input_errors: list[InputError] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list)
+    jurisdiction: tuple[str, ...] | None = None
+    scope: CommunityScope | None = None
+    records: set[_RecordKey] = field(default_factory=set)
+    """The records that gave facts, by (file, type, id)."""
+    checked: dict[_RecordKey, _Checked] = field(default_factory=dict)
+    cases: int = 0
+    applied: Counter[str] = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class DossierChecker:
+    """Checks one dossier at a time with a rulebook and an engine (a unit of work's core)."""
+
+    def __init__(self, book: Rulebook, engine: str | Engine = "native", as_of: date | None = None,
+                 window: tuple[date | None, date | None] = (None, None)) -> None:
+        self.book = book
+        self.runner = get_engine(engine) if isinstance(engine, str) else engine
+        self.as_of = as_of
+        self.window = window
+        self._uses: dict[str, dict[str, ParameterUse]] = {}
+
+    def check(self, dossier: Dossier, selected: frozenset[str] | None = None) -> DossierResult:
+        """Check ``dossier``; only the facts of the files in ``selected`` (all when ``None``)."""
+        book, as_of, uses = self.book, self.as_of, self._uses
         started = time.perf_counter()
-        selected = selections[i] if selections else None
-        inputs.extend(f for f in dossier.files if selected is None or f in selected)
+        result = DossierResult(root=dossier.root, jurisdiction=dossier.jurisdiction)
+        result.inputs.extend(f for f in dossier.files if selected is None or f in selected)
+        errors = result.input_errors
         # A window the caller asked for with both --from and --to is never too long.
         errors.extend(e for e in dossier.input_errors
-                      if not (e.type == "window_too_long" and window[0] and window[1]))
-        jurisdictions.add(dossier.jurisdiction)
-        facts = [f for f in build_facts(dossier, as_of, _window_for(dossier, as_of, window),
+                      if not (e.type == "window_too_long" and self.window[0] and self.window[1]))
+        facts = [f for f in build_facts(dossier, as_of, _window_for(dossier, as_of, self.window),
                                         _fact_options(book, dossier))
                  if selected is None or f.ref.where.file in selected]
         scope, scope_errors = _scope_of(book, dossier)
         errors.extend(scope_errors)
-        entry = _scope_entry(book, dossier, scope)
-        scopes.setdefault((entry.community, tuple(entry.jurisdiction)), entry)
+        result.scope = _scope_entry(book, dossier, scope)
         cases = cases_for(book, facts, scope)
-        cases_total += len(cases)
-        records.update((f.ref.where.file, f.ref.type, f.ref.id) for f in facts)
-        verdicts = runner.evaluate(cases)
+        result.cases = len(cases)
+        result.records.update((f.ref.where.file, f.ref.type, f.ref.id) for f in facts)
+        verdicts = self.runner.evaluate(cases)
         per_file: Counter[str] = Counter()
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
             if verdict is Verdict.NOT_APPLICABLE:
                 continue
-            applied[bound.rule.id] += 1
+            result.applied[bound.rule.id] += 1
             used = uses.get(bound.key)
             if used is None:
                 used = uses[bound.key] = parameter_uses(book, bound)
-            _note_checked(checked, fact, bound.rule.id, used)
+            _note_checked(result.checked, fact, bound.rule.id, used)
             per_file[fact.ref.where.file] += 1
             if verdict is Verdict.VIOLATED:
-                findings.append(finding_for(bound, fact, book, used))
+                result.findings.append(finding_for(bound, fact, book, used))
+        result.findings.sort(key=Finding.sort_key)
+        errors.sort(key=InputError.sort_key)
         elapsed = time.perf_counter() - started
         total = sum(per_file.values()) or 1
         for file, count in per_file.items():
-            seconds[file] = seconds.get(file, 0.0) + elapsed * count / total
-    findings.sort(key=Finding.sort_key)
-    errors.sort(key=InputError.sort_key)
-    return Report(
-        ruleset_version=book.version,
-        engine=runner.name,
-        jurisdictions=[list(j) for j in sorted(jurisdictions)],
-        as_of=as_of.isoformat() if as_of else None,
-        inputs=sorted(set(inputs)),
-        summary=summarise(findings, errors, len(records), cases_total, applied),
-        rules=[rule_info(rule) for rule in sorted(book.rules, key=lambda r: r.id)],
-        findings=findings,
-        input_errors=errors,
-        checked=[CheckedRecord(record=loc, rules=sorted(ids),
-                               parameters={r: params[r] for r in sorted(params)})
-                 for _, (loc, ids, params) in sorted(checked.items())],
-        seconds_by_file=dict(sorted(seconds.items())),
-        scopes=[scopes[k] for k in sorted(scopes, key=lambda k: (k[0] or "", k[1]))],
-    )
+            result.seconds[file] = elapsed * count / total
+        return result
+
+
+class CheckSource:
+    """The unit of work of :func:`iter_check_paths`: load one dossier's files, check it, keep
+    only its :class:`DossierResult`. Picklable (the rulebook travels without its caches, the
+    engine by name), so that a scheduler can send it once to each worker process."""
+
+    def __init__(self, book: Rulebook, engine: str | Engine, as_of: date | None,
+                 window: tuple[date | None, date | None], base: Path) -> None:
+        self.book, self.engine, self.as_of, self.window, self.base = book, engine, as_of, window, base
+        self._checker: DossierChecker | None = None
+
+    def __call__(self, source: DossierSource) -> DossierResult:
+        if self._checker is None:
+            self._checker = DossierChecker(self.book, self.engine, self.as_of, self.window)
+        selected = frozenset(display_path(p, self.base) for p in source.selected)
+        return self._checker.check(load_dossier(source, self.base), selected)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"book": _without_caches(self.book), "engine": _engine_name(self.engine),
+                "as_of": self.as_of, "window": self.window, "base": self.base, "_checker": None}
+
+
+def _without_caches(book: Rulebook) -> Rulebook:
+    """A copy of ``book`` with empty caches (compiled conditions are closures: not picklable)."""
+    empty = {f.name: f.default_factory() for f in fields(book)
+             if f.name.startswith("_") and f.init and f.default_factory is not MISSING}
+    return replace(book, **empty)
+
+
+def _engine_name(engine: str | Engine) -> str:
+    return engine if isinstance(engine, str) else engine.name
+
+
+class ReportBuilder:
+    """Merges :class:`DossierResult` objects, in the order given, into a :class:`Report`: the
+    same report whichever process checked which dossier.
+
+    With ``details=False`` it keeps only findings, input errors and counts (no ``checked``
+    entries, ``inputs`` or ``scopes``): what a streamed run needs for its closing summary.
+    """
+
+    def __init__(self, book: Rulebook, engine: str, as_of: date | None, *,
+                 details: bool = True) -> None:
+        self.book, self.engine, self.as_of, self.details = book, engine, as_of, details
+        self.record_count = 0
+        self.findings: list[Finding] = []
+        self.errors: list[InputError] = []
+        self.inputs: set[str] = set()
+        self.jurisdictions: set[tuple[str, ...]] = set()
+        self.records: set[_RecordKey] = set()
+        self.checked: dict[_RecordKey, _Checked] = {}
+        self.scopes: dict[tuple[str | None, tuple[str, ...]], CommunityScope] = {}
+        self.seconds: dict[str, float] = {}
+        self.cases = 0
+        self.applied: Counter[str] = Counter()
+        self.dossiers = 0
+
+    def add(self, result: DossierResult) -> None:
+        self.findings.extend(result.findings)
+        self.errors.extend(result.input_errors)
+        if result.root is None:
+            return
+        self.dossiers += 1
+        if result.jurisdiction is not None:
+            self.jurisdictions.add(result.jurisdiction)
+        self.cases += result.cases
+        self.applied.update(result.applied)
+        if not self.details:  # the files of two dossiers read from paths never overlap
+            self.record_count += len(result.records)
+            return
+        self.inputs.update(result.inputs)
+        self.records |= result.records
+        for key, (location, rules, params) in result.checked.items():
+            entry = self.checked.get(key)
+            if entry is None:
+                self.checked[key] = (location, set(rules), dict(params))
+                continue
+            entry[1].update(rules)
+            for rule_id, used in params.items():
+                entry[2].setdefault(rule_id, used)
+        if result.scope is not None:
+            self.scopes.setdefault((result.scope.community, tuple(result.scope.jurisdiction)),
+                                   result.scope)
+        for file, seconds in result.seconds.items():
+            self.seconds[file] = self.seconds.get(file, 0.0) + seconds
+
+    def build_findings_only(self, findings: list[Finding]) -> Report:
+        """A report of ``findings`` alone (no counts, no errors), e.g. to apply waivers to."""
+        return Report.model_construct(
+            ruleset_version=self.book.version, engine=self.engine, jurisdictions=[],
+            inputs=[], summary=summarise(findings, [], 0, 0), findings=findings,
+            input_errors=[])
+
+    def build(self) -> Report:
+        book = self.book
+        findings = sorted(self.findings, key=Finding.sort_key)
+        errors = sorted(self.errors, key=InputError.sort_key)
+        return Report(
+            ruleset_version=book.version,
+            engine=self.engine,
+            jurisdictions=[list(j) for j in sorted(self.jurisdictions)],
+            as_of=self.as_of.isoformat() if self.as_of else None,
+            inputs=sorted(self.inputs),
+            summary=summarise(findings, errors, len(self.records) + self.record_count, self.cases,
+                              self.applied),
+            rules=[rule_info(rule) for rule in sorted(book.rules, key=lambda r: r.id)],
+            findings=findings,
+            input_errors=errors,
+            checked=[CheckedRecord(record=loc, rules=sorted(ids),
+                                   parameters={r: params[r] for r in sorted(params)})
+                     for _, (loc, ids, params) in sorted(self.checked.items())],
+            seconds_by_file=dict(sorted(self.seconds.items())),
+            scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
+        )
 
 
 def _scope_of(book: Rulebook, dossier: Dossier) -> tuple[Scope, list[InputError]]:
@@ -220,9 +402,6 @@ def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
         raise RulebookError(param.file, param.line or None,
                             f"fin.split_group_key is {key!r}; expected payee or purpose")
     return FactOptions(**values)
-
-
-_Checked = tuple[RecordLocation, set[str], dict[str, dict[str, ParameterUse]]]
 
 
 def _note_checked(checked: dict[tuple[str, str, str], _Checked], fact: Fact, rule_id: str,

@@ -12,23 +12,29 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from . import __version__
-from ._checker import check_paths
+from ._checker import ReportBuilder, iter_check_paths
 from .engines import ENGINES
-from .errors import EngineUnavailable, RulebookError
+from .errors import EngineUnavailable, InputError, RulebookError
 from .models import RecordFile
 from .models._types import FIRST_YEAR, LAST_YEAR
 from .render import FORMATS
+from .render.jsonl import finding_line, summary_line
 from .report.model import Report, Severity
 from .rulebook import ParameterVersion, Rulebook, load_rulebook
 from .rulebook.book import compile_rule
 from .rulebook.conditions import describe
 from .rulebook.coverage import coverage, find_catalogue, parse_catalogue
+from .scheduling import available_cores
 from .waivers import WAIVERS_FILE, apply_waivers, find_waiver_files, load_waivers
+from .waivers.apply import WAIVER_RULES
+from .waivers.model import LocatedWaiver
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_ON = ("error", "warning", "info", "never")
@@ -52,6 +58,16 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"{text} is outside the years {FIRST_YEAR}–{LAST_YEAR} that records may be dated in")
     return day
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes ≥ 1, got {text!r}")
+    return jobs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
                        "of each checked folder")
     check.add_argument("--today", type=_day, metavar="DATE",
                        help="the day waiver expiry is judged on (default: --as-of, else today)")
+    shown = check.add_mutually_exclusive_group()
+    shown.add_argument("--progress", action="store_true", default=None,
+                       help="show progress on stderr (default: when stderr is a terminal)")
+    shown.add_argument("--quiet", "-q", dest="progress", action="store_false",
+                       help="no progress")
+    check.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                       help="check dossiers in N processes (default: the cores available); "
+                       "the report is the same for every N")
 
     rules = sub.add_parser("rules", help="list the rules, or show one")
     rules.add_argument("action", nargs="?", choices=("list", "show"), default="list")
@@ -130,17 +154,27 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     if args.window_from and args.window_to and args.window_from > args.window_to:
         sys.stderr.write("governance-rules: --from is after --to\n")
         return EXIT_USAGE
-    report = check_paths(args.paths, rulebook=book, engine=args.engine, as_of=args.as_of,
-                         window=(args.window_from, args.window_to))
+    jobs = args.jobs or available_cores()
     waiver_files = [Path(p) for p in args.waivers] or find_waiver_files(args.paths)
+    waivers: list[LocatedWaiver] = []
+    waiver_errors = []
+    for path in waiver_files:
+        found, problems = load_waivers(path)
+        waivers.extend(found)
+        waiver_errors.extend(problems)
+    today = args.today or args.as_of or date.today()
+    if args.format == "jsonl":
+        return _check_streamed(args, book, jobs, waivers if waiver_files else None,
+                               waiver_errors, today)
+    builder = ReportBuilder(book, args.engine, args.as_of)
+    with _progress(args) as progress:
+        for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
+                                       as_of=args.as_of, window=(args.window_from, args.window_to),
+                                       jobs=jobs, progress=progress):
+            builder.add(result)
+    report = builder.build()
     if waiver_files:
-        waivers, errors = [], []
-        for path in waiver_files:
-            found, problems = load_waivers(path)
-            waivers.extend(found)
-            errors.extend(problems)
-        today = args.today or args.as_of or date.today()
-        report = apply_waivers(report, waivers, today, errors)
+        report = apply_waivers(report, waivers, today, waiver_errors)
     if args.format == "text":
         from .render.text import render_text
 
@@ -150,6 +184,102 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
         out = FORMATS[args.format](report, args.lang)
     _emit(out, args.output)
     return exit_code(report, args.fail_on)
+
+
+def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
+                    waivers: list[LocatedWaiver] | None, waiver_errors: list[InputError],
+                    today: date) -> int:
+    """``--format jsonl``: each dossier's findings are written (waivers applied) as soon as it
+    and the dossiers before it are done; then the findings about waivers and the summary line.
+    Only findings and counts are kept, not the ``checked`` entries of the JSON report."""
+    builder = ReportBuilder(book, args.engine, args.as_of, details=False)
+    try:
+        handle = (sys.stdout if args.output is None
+                  else open(args.output, "w", encoding="utf-8"))  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise OutputError(f"cannot write the report to {args.output}: "
+                          f"{exc.strerror or exc}") from None
+    try:
+        with _progress(args) as progress:
+            for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
+                                           as_of=args.as_of,
+                                           window=(args.window_from, args.window_to),
+                                           jobs=jobs, progress=progress):
+                builder.add(result)
+                if result.findings:
+                    shown = result.findings
+                    if waivers is not None:  # the same decision apply_waivers makes on the whole
+                        partial = builder.build_findings_only(shown)
+                        shown = [f for f in apply_waivers(partial, waivers, today).findings
+                                 if f.rule_id not in WAIVER_RULES]
+                    handle.write("".join(finding_line(f) for f in shown))
+                    handle.flush()
+        report = builder.build()
+        if waivers is not None:
+            report = apply_waivers(report, waivers, today, waiver_errors)
+            handle.write("".join(finding_line(f) for f in report.findings
+                                 if f.rule_id in WAIVER_RULES))
+        code = exit_code(report, args.fail_on)
+        handle.write(summary_line(report, code))
+        handle.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return exit_code(builder.build(), args.fail_on)
+    except OSError as exc:
+        if handle is sys.stdout:
+            raise
+        raise OutputError(f"cannot write the report to {args.output}: "
+                          f"{exc.strerror or exc}") from None
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    return code
+
+
+class _ProgressBar:
+    """``checked 12/40 dossiers [####      ] 3.1/s, ETA 9 s`` on one line of stderr, redrawn at
+    most ten times a second and cleared at the end."""
+
+    WIDTH = 24
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.drawn < 0.1:
+            return
+        self.drawn = now
+        elapsed = now - self.started
+        rate = done / elapsed if elapsed > 0 else 0.0
+        filled = self.WIDTH * done // total if total else self.WIDTH
+        eta = f", ETA {(total - done) / rate:.0f} s" if rate and done < total else ""
+        sys.stderr.write(f"\rchecked {done}/{total} dossiers [{'#' * filled:<{self.WIDTH}}] "
+                         f"{rate:.1f}/s{eta}\x1b[K")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+@contextmanager
+def _progress(args: argparse.Namespace) -> Iterator[Callable[[int, int], None] | None]:
+    """The progress callback ``--progress`` / ``--quiet`` ask for; by default one when stderr
+    is a terminal."""
+    wanted = args.progress if args.progress is not None else sys.stderr.isatty()
+    if not wanted:
+        yield None
+        return
+    bar = _ProgressBar()
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def exit_code(report: Report, fail_on: str = "error") -> int:

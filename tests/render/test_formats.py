@@ -20,15 +20,16 @@ def broken_report(rulebook: Rulebook, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def test_the_formats_the_cli_offers() -> None:
-    assert sorted(FORMATS) == ["github", "html", "json", "junit", "sarif", "text"]
+    assert sorted(FORMATS) == ["github", "html", "json", "jsonl", "junit", "sarif", "text"]
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_input_errors_keep_file_line_and_column(fmt: str, broken_report: Report) -> None:
     error = next(e for e in broken_report.input_errors if e.field == "meeting.date")
     out = FORMATS[fmt](broken_report, "en")
-    if fmt == "json":
-        data = next(e for e in json.loads(out)["input_errors"] if e["loc"] == ["meeting", "date"])
+    if fmt in ("json", "jsonl"):
+        errors = json.loads(out.splitlines()[-1] if fmt == "jsonl" else out)["input_errors"]
+        data = next(e for e in errors if e["loc"] == ["meeting", "date"])
         assert (data["file"], data["line"], data["column"]) == ("m.yaml", 3, 3)
     else:
         assert "m.yaml:3:3" in out and error.msg in out.replace("&#x27;", "'")

@@ -1,0 +1,115 @@
+"""Scaling benchmark: `make bench` (or `python benchmarks/scale.py --dossiers 40 --jobs 1 2`).
+
+Writes a corpus of synthetic dossiers as real record files (10 files and ~100 records per
+dossier, the generator of formats.py), then runs ``governance-rules check DIR --format json``
+as a child process once per ``--jobs`` value and prints, for each: wall seconds, CPU seconds
+(user + system of the whole process tree), the peak RSS of the whole process tree (the sum of
+the RSS of the command and its workers, sampled every 10 ms from /proc on Linux), records/s,
+and whether the JSON report is byte-identical to the one of the first run.
+
+``--keep DIR`` writes the corpus to DIR (kept, reused when it exists) instead of a temporary
+folder, so that other tools can time the same command (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from formats import FILES_PER_DOSSIER, write_dossier
+
+
+def generate(root: Path, dossiers: int) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    for k in range(dossiers):
+        if not (root / f"community-{k:05d}").exists():
+            write_dossier(root, k)
+
+
+def _tree_rss(pid: int) -> int:
+    """The RSS in bytes of ``pid`` and all its descendants (Linux /proc; 0 elsewhere)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * resource.getpagesize()
+    total, todo = 0, [pid]
+    while todo:
+        here = todo.pop()
+        total += rss.get(here, 0)
+        todo.extend(children.get(here, ()))
+    return total
+
+
+def run(root: Path, jobs: int, extra: list[str]) -> tuple[float, float, int, str, int, int]:
+    """Wall s, CPU s, peak tree RSS bytes, sha256 of stdout, exit code and records checked of
+    one check."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cmd = [sys.executable, "-m", "governance_rules", "check", str(root), "--format", "json",
+           "--jobs", str(jobs), *extra]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    records = json.loads(out)["summary"]["records_checked"] if out else 0
+    return wall, cpu, peak[0], hashlib.sha256(out).hexdigest(), proc.returncode, records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dossiers", type=int, default=40)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--keep", type=Path, help="write (or reuse) the corpus in this folder")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per --jobs value (median)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.keep or Path(tmp) / "corpus"
+        generate(root, args.dossiers)
+        print(f"{args.dossiers} dossiers, {args.dossiers * FILES_PER_DOSSIER} files in {root}")
+        print(f"{'jobs':>4}  {'wall s':>7}  {'cpu s':>7}  {'peak RSS':>9}  {'records/s':>9}  output")
+        first = None
+        for jobs in args.jobs:
+            runs = sorted((run(root, jobs, []) for _ in range(args.repeat)), key=lambda r: r[0])
+            wall, cpu, peak, digest, code, records = runs[len(runs) // 2]
+            first = first or digest
+            same = "identical" if digest == first else "DIFFERENT"
+            print(f"{jobs:>4}  {wall:7.2f}  {cpu:7.2f}  {peak / 2**20:6.0f} MiB  "
+                  f"{records / wall:9.0f}  {same} (exit {code})")
+
+
+if __name__ == "__main__":
+    main()

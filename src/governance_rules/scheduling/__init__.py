@@ -1,0 +1,53 @@
+"""How work is spread: one unit of work per dossier, run here or in worker processes.
+
+A *unit* is a picklable callable that takes one item (a dossier's
+:class:`~governance_rules.records.loader.DossierSource`) and returns a picklable result; what it
+does (load, check) is the checker's business (:class:`governance_rules._checker.CheckSource`),
+where it runs is decided here. Every scheduler yields the results in the order of the items,
+so a report merged from them is the same whichever scheduler ran them.
+
+- :mod:`.serial`: one item after another in this process;
+- :mod:`.processes`: ``jobs`` worker processes, each given the unit once (and so the rulebook),
+  then only items; at most a few items per worker in flight, so memory stays bounded.
+
+Batch runs tune the garbage collector (:func:`batch_gc`): the rulebook and everything loaded
+before the run is frozen out of collection, and collections are rarer.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+from ._gc import batch_gc
+from .processes import run_processes
+from .serial import run_serial
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def available_cores() -> int:
+    """The processors this process may run on (its affinity), at least 1."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return int(counter() or 1)
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+def run_units(unit: Callable[[T], R], items: Iterable[T], *, jobs: int = 1) -> Iterator[R]:
+    """``unit(item)`` for each item, in item order: here when ``jobs`` is 1 or there is at most
+    one item, else in ``min(jobs, items)`` worker processes."""
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    listed = list(items)
+    if jobs == 1 or len(listed) <= 1:
+        return run_serial(unit, listed)
+    return run_processes(unit, listed, jobs=min(jobs, len(listed)))
+
+
+__all__ = ["available_cores", "batch_gc", "run_processes", "run_serial", "run_units"]

@@ -1,0 +1,83 @@
+"""Run units of work in worker processes, results in item order.
+
+The unit is pickled once per worker (the pool's initializer), then only items travel to the
+workers and results back. At most ``2 × jobs`` items are in flight, so memory stays bounded
+however many items there are; results are yielded in item order as soon as each one and all
+before it are done.
+
+On Linux, when this process runs a single thread, workers are forked: starting one costs a
+fork, not an interpreter start, the unit and its rulebook are inherited (copy-on-write; the
+collector's frozen objects are not touched), and a script that calls the API needs no
+``if __name__ == "__main__"`` guard. When other threads run (the durable engine's, a caller's),
+forking could copy a lock held by one of them, so workers come from a fork server that has
+imported this package; elsewhere they are spawned. Both of those re-import the caller's main
+module in each worker: a script then needs the guard.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+from typing import Any, TypeVar
+
+from ._gc import batch_gc, tune_for_batch
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+IN_FLIGHT_PER_JOB = 2
+
+_unit: Callable[[Any], Any] | None = None
+
+
+def _start_worker(unit: Callable[[Any], Any]) -> None:
+    global _unit
+    _unit = unit
+    tune_for_batch()
+
+
+def _run(item: Any) -> Any:
+    assert _unit is not None, "worker started without a unit"
+    return _unit(item)
+
+
+def _context() -> BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["governance_rules._checker"])
+        return context
+    return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
+
+
+def run_processes(unit: Callable[[T], R], items: Iterable[T], *, jobs: int) -> Iterator[R]:
+    """``unit(item)`` for each item, computed in ``jobs`` processes, yielded in item order.
+
+    An exception in a worker is raised here, at that item; closing the iterator early cancels
+    the items not yet started.
+    """
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                               initializer=_start_worker, initargs=(unit,))
+    pending: deque[Future[R]] = deque()
+    remaining = iter(items)
+    try:
+        with batch_gc():  # the results are many small objects, kept: fewer collections
+            for item in remaining:
+                pending.append(pool.submit(_run, item))
+                if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                    break
+            while pending:
+                result = pending.popleft().result()
+                for item in remaining:
+                    pending.append(pool.submit(_run, item))
+                    break
+                yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

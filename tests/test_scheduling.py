@@ -1,0 +1,116 @@
+"""Where work is spread: dossiers one at a time (streamed, none kept), or in worker processes,
+with the same report whatever the scheduling."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import threading
+import weakref
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _helpers import EXAMPLES, ROOT
+
+from governance_rules import Report, Rulebook, check_paths, iter_check_paths
+from governance_rules import _checker as checker
+from governance_rules.records import Dossier
+from governance_rules.scheduling import available_cores, run_units
+
+COPIES = 12
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Copies of haliang-3 under other community ids, and one broken file."""
+    root = tmp_path_factory.mktemp("corpus")
+    for k in range(COPIES):
+        target = root / f"c{k:02d}"
+        shutil.copytree(EXAMPLES / "haliang-3", target)
+        community = target / "community.yaml"
+        community.write_text(community.read_text(encoding="utf-8").replace(
+            "id: haliang-3", f"id: copy-{k}\n  adopts: [HLS-356]"), encoding="utf-8")
+    (root / "c03" / "meetings" / "broken.yaml").write_text("meeting: {id: x, date: 2022-13-01\n")
+    return root
+
+
+def test_units_run_in_item_order_and_raise_where_they_fail() -> None:
+    assert list(run_units(abs, [-3, 1, -2, 5, -8], jobs=2)) == [3, 1, 2, 5, 8]
+    assert list(run_units(abs, [-3], jobs=2)) == [3]
+    results = run_units(int, ["1", "2", "x", "4"], jobs=2)
+    assert next(results) == 1
+    with pytest.raises(ValueError, match="'x'"):
+        list(results)
+    with pytest.raises(ValueError, match="at least 1"):
+        run_units(abs, [1], jobs=0)
+    assert available_cores() >= 1
+
+
+def test_no_dossier_outlives_its_check(corpus: Path, rulebook: Rulebook,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each dossier is dropped once checked: the results and the report hold none."""
+    loaded: list[weakref.ref[Dossier]] = []
+    load = checker.load_dossier
+
+    def tracked(*args: Any) -> Dossier:
+        dossier = load(*args)
+        loaded.append(weakref.ref(dossier))
+        return dossier
+
+    monkeypatch.setattr(checker, "load_dossier", tracked)
+    results = []
+    for result in iter_check_paths([corpus], rulebook=rulebook, base=corpus):
+        gc.collect()
+        assert [ref for ref in loaded if ref() is not None] == []
+        results.append(result)
+    assert len(loaded) == len(results) == COPIES
+    report = check_paths([corpus], rulebook=rulebook, base=corpus)
+    gc.collect()
+    assert len(loaded) == 2 * COPIES and all(ref() is None for ref in loaded)
+    assert not [r for r in gc.get_referrers(*results) if isinstance(r, Dossier)]
+    assert report.summary.by_rule["cc-consent-80"] == COPIES
+    assert [e.file for e in report.input_errors] == ["c03/meetings/broken.yaml"]
+
+
+def test_results_come_in_path_order_with_discovery_errors_first(corpus: Path,
+                                                               rulebook: Rulebook) -> None:
+    results = list(iter_check_paths([corpus / "c01", corpus / "missing", corpus / "c00"],
+                                    rulebook=rulebook, base=corpus))
+    assert [r.root for r in results] == [None, "c00", "c01"]
+    assert [e.type for e in results[0].input_errors] == ["path_not_found"]
+    assert all(r.findings == sorted(r.findings, key=lambda f: f.sort_key()) for r in results)
+
+
+def test_jobs_give_the_same_report(corpus: Path, rulebook: Rulebook,
+                                   examples_report: Report) -> None:
+    """Identical JSON for 1 and 2 processes, on the examples and on a generated corpus."""
+    two = check_paths([EXAMPLES], rulebook=rulebook, base=ROOT, jobs=2)
+    assert two.to_json() == examples_report.to_json()
+    one = check_paths([corpus], rulebook=rulebook, base=corpus, jobs=1)
+    assert check_paths([corpus], rulebook=rulebook, base=corpus, jobs=3).to_json() == one.to_json()
+
+
+def test_jobs_give_the_same_report_with_durable(rulebook: Rulebook) -> None:
+    pytest.importorskip("durable")
+    haliang = EXAMPLES / "haliang-3"
+    one = check_paths([haliang, EXAMPLES / "sifang"], rulebook=rulebook, base=ROOT,
+                      engine="durable")
+    two = check_paths([haliang, EXAMPLES / "sifang"], rulebook=rulebook, base=ROOT,
+                      engine="durable", jobs=2)
+    assert one.engine == "durable" and two.to_json() == one.to_json()
+
+
+def test_workers_without_fork_get_the_rulebook_by_pickle(rulebook: Rulebook,
+                                                         examples_report: Report) -> None:
+    """While another thread runs, workers are not forked from this process: the unit (rulebook
+    without its compiled caches, engine by name) is pickled to them."""
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait, daemon=True)
+    waiter.start()
+    try:
+        two = check_paths([EXAMPLES], rulebook=rulebook, base=ROOT, jobs=2)
+    finally:
+        stop.set()
+        waiter.join()
+    assert two.to_json() == examples_report.to_json()
