@@ -114,9 +114,24 @@ def haliang() -> None:
             "id": f"cc-2022-{month:02d}", "body": "consultation-committee", "kind": "regular",
             "date": day, "convener": "zhang-wei", "chair": chair, "present": present,
             "motions": items}})
+    rc_term = {"start": "2021-06-01", "end": "2024-05-31", "obtained_by": "election"}
+    write(root / "bodies" / "residents-committee.yaml", {"body": {
+        "id": "residents-committee", "kind": "residents_committee", "name": "哈量三社区居民委员会",
+        "seats": [{"person": p, "name": n, "role": r, "terms": [rc_term]}
+                  for p, n, r in (("zhao-lei", "赵磊", "director"),
+                                  ("qin-yu", "秦雨", "deputy_director"),
+                                  ("xu-li", "许丽", "member"))]}},
+        "社区居民委员会：年底民主评议的评议人（HLS-356:26）")
+    write(root / "bodies" / "residents-representatives.yaml", {"body": {
+        "id": "residents-representatives", "kind": "member_representative_assembly",
+        "name": "哈量三社区居民代表", "seats": [
+            {"person": p, "name": n, "role": "representative", "terms": [rc_term]}
+            for p, n in (("feng-qiang", "冯强"), ("wei-hua", "卫华"), ("jiang-mei", "蒋梅"))]}},
+        "社区居民代表：年底民主评议的评议人（HLS-356:26）")
     write(root / "review-2022.yaml", {"review": {
         "id": "review-2022", "body": "consultation-committee", "date": "2022-12-28",
-        "by": ["residents-committee", "residents-representatives"]}},
+        "by": ["residents-committee", "residents-representatives"],
+        "reviewers": ["zhao-lei", "qin-yu", "xu-li", "feng-qiang", "wei-hua", "jiang-mei"]}},
         "年底由社区居民委员会和居民代表对协商委员会年度工作进行民主评议")
 
 
@@ -277,7 +292,8 @@ def sifang() -> None:
                             "kind": "party_lecture", "date": f"2022-{month:02d}-26",
                             "chair": "ma-jun", "present": pc_people})
     pc_meetings.append({"id": "life-2022", "body": "party-committee", "kind": "life_meeting",
-                        "date": "2022-12-27", "reported_on": "2022-12-20", "chair": "ma-jun",
+                        "date": "2022-12-27", "reported_on": "2022-12-20",
+                        "notice_date": "2022-12-20", "chair": "ma-jun",
                         "present": pc_people})
     write(root / "meetings" / "party-committee.yaml", {"meetings": pc_meetings})
     sifang_year(root)
@@ -407,8 +423,10 @@ def sifang_year(root: Path) -> None:
         "街道办事处：分管社区工作的副主任（SQ-SIFANG:385 报街道办事处分管主任同意）")
     write(root / "meetings" / "coordination-group.yaml", {"meetings": [
         {"id": "cg-2022-h1", "body": "coordination-group", "date": "2022-04-15",
+         "convener": "ma-jun", "convened_by": "party-committee",
          "notice_date": "2022-04-06", "present": ["ma-jun", "school-rep", "bank-rep"]},
         {"id": "cg-2022-h2", "body": "coordination-group", "date": "2022-10-14",
+         "convener": "ma-jun", "convened_by": "party-committee",
          "notice_date": "2022-10-07", "present": ["ma-jun", "school-rep", "bank-rep"]},
     ]})
     disclosures = []

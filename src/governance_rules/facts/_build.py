@@ -183,6 +183,12 @@ class _FactBuilder:
             "chair_recorded": int(meeting.chair is not None),
             "chair_on_convener": int(convener is not None and convener.record.holds(
                 meeting.chair, None, meeting.date)),
+            # PO-COORDINATION: whoever convenes for the party (general) branch holds a seat on
+            # the branch's committee on the date (SQ-SIFANG:173)
+            "convener_recorded": int(meeting.convener is not None),
+            "convener_on_party": int(seat_check(
+                self.dossier, meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT,
+                meeting.date, _BRANCH_SEAT)[0]),
             "has_proposal": int(proposal is not None),
             **self._emergency_report(meeting),
             **{f"{what}_{n}": getattr(proposal, f"{what}_{n}") if proposal else 0
@@ -217,6 +223,10 @@ class _FactBuilder:
             out[what] = (f"{_who(self.dossier, person)}, {role.value} of {body.name} on {day}"
                          if role is not None else
                          f"{_who(self.dossier, person)}, holding no seat on {body.name} on {day}")
+        if body.kind is BodyKind.COORDINATION_GROUP and meeting.convener is not None:
+            out["convener_party_seat"] = seat_check(
+                self.dossier, meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day,
+                _BRANCH_SEAT)[1]
         convening = self.dossier.bodies.get(meeting.convened_by or "")
         if convening is not None and meeting.chair is not None:
             held = convening.record.holds(meeting.chair, None, day)
@@ -259,6 +269,7 @@ class _FactBuilder:
                 years, months, days = _span(term.start, term.end) if term.end else (0, 0, 0)
                 decision_kind, adopted, decided_on = self._decision(term)
                 departure = self._departure(body, seat, term)
+                rc_end = self._rc_term_end(term.start)
                 yield Fact(
                     "term",
                     RecordRef(f"{body.id}/{seat.person}", "term",
@@ -271,12 +282,25 @@ class _FactBuilder:
                      "decision_body_kind": decision_kind, "decision_adopted": adopted,
                      "decision_in_time": int(decided_on is not None
                                              and decided_on <= term.start),
+                     "rc_term_known": int(rc_end is not None),
+                     "rc_end_gap": ((term.end - rc_end).days
+                                    if rc_end is not None and term.end is not None else 0),
                      **departure},
                     {"term_start": term.start, **({"term_end": term.end} if term.end else {}),
+                     **({"rc_term_end": rc_end} if rc_end is not None else {}),
                      **({"decided": decided_on} if decided_on else {}),
                      **({"left_region": seat.left_region_on} if seat.left_region_on else {})},
-                    {"person": seat.person, "person_name": seat.name, "body_name": body.name},
+                    {"person": seat.person, "person_name": seat.name, "body_name": body.name,
+                     **({"rc_term_end": rc_end.isoformat()} if rc_end is not None else {})},
                 )
+
+    def _rc_term_end(self, day: date) -> date | None:
+        """RA-TERM (SQ-SIFANG:147, :434): the end of the residents' committee's term (届) in
+        force on ``day``: the latest declared end among its members' terms covering the day."""
+        ends = [t.end for b in self.dossier.bodies_of_kind(BodyKind.RESIDENTS_COMMITTEE)
+                for s in b.seats for t in s.terms
+                if t.end is not None and t.start <= day <= t.end]
+        return max(ends, default=None)
 
     def _departure(self, body: Body, seat: Seat, term: Term) -> dict[str, int]:
         """How a term ended: was it over by the window's end, was a handover audit held,
@@ -571,6 +595,10 @@ def _role_of(body: Body, person: str | None, day: date) -> str:
     role = seat.role_on(day) if seat is not None else None
     return "outsider" if role is None else role.value
 
+
+_ANY_SEAT: tuple[Role, ...] = tuple(Role)
+_BRANCH_SEAT = "party (general) branch committee"
+"""PO-COORDINATION (SQ-SIFANG:173): any seat on the branch's committee."""
 
 _CHAIR_ROLES: dict[BodyKind, tuple[Role, ...]] = {
     BodyKind.CONSULTATION_COMMITTEE: (Role.CONVENER, Role.ROTATING_DIRECTOR),

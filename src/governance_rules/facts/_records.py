@@ -164,6 +164,7 @@ def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     yield from _proposal_facts(dossier, window)
     yield from _session_facts(dossier, window)
     yield from _assessment_facts(dossier, window)
+    yield from _review_facts(dossier, window)
 
 
 def _kept(dossier: Dossier, collection: Sequence[Located[R]], window: Window,
@@ -325,6 +326,42 @@ def _assessment_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"assessed": assessment.date},
                    {"body_name": body.name, "subject": f"{assessment.village} {assessment.year}",
                     "satisfaction": f"{assessment.satisfaction_percent}%"})
+
+
+_REPRESENTATIVE = (Role.REPRESENTATIVE,)
+"""CC-ANNUAL-REVIEW (HLS-356:26): 社区居民代表, a residents' representative's seat on the member
+representative assembly (a unit representative is not a residents' representative)."""
+
+
+def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """CC-ANNUAL-REVIEW: who reviewed, by the seat each held on the review date."""
+    for located, review, body, common in _kept(dossier, dossier.reviews, window, _date):
+        day = review.date
+        on_rc = [p for p in review.reviewers
+                 if dossier.holds_seat(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
+        reps = [p for p in review.reviewers
+                if dossier.holds_seat(p, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY,
+                                      _REPRESENTATIVE, day)]
+        unseated = [p for p in review.reviewers if p not in on_rc and p not in reps]
+
+        def who(persons: list[str]) -> str:
+            return ", ".join(_person(dossier, p) for p in persons) or "nobody"
+
+        yield Fact("review", RecordRef(review.id, "review", located.where()), day,
+                   dossier.jurisdiction,
+                   {**common, "reviewers": len(review.reviewers), "rc_reviewers": len(on_rc),
+                    "rep_reviewers": len(reps), "unseated_reviewers": len(unseated),
+                    "days_to_year_end": (date(day.year, 12, 31) - day).days},
+                   {"review": day},
+                   {"body_name": body.name, "subject": review.id,
+                    "rc_reviewers": f"{who(on_rc)} (residents' committee seats on {day})",
+                    "rep_reviewers": f"{who(reps)} (residents' representatives on {day})",
+                    "unseated": f"{who(unseated)} (neither seat on {day})"})
+
+
+def _person(dossier: Dossier, person: str) -> str:
+    name = dossier.person_name(person)
+    return f"{person} ({name})" if name else person
 
 
 def _date(record: Any) -> date:

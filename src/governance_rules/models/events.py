@@ -156,6 +156,10 @@ class Review(RecordModel):
     body: Slug = Field(description="the body reviewed")
     date: Day
     by: list[Slug] = Field(default_factory=list, max_length=20)
+    reviewers: list[Slug] = Field(
+        default_factory=list, max_length=100_000,
+        description="the persons who reviewed: residents' committee members and residents' "
+                    "representatives; the roster decides the seat each held on the date")
 
 
 class Assessment(RecordModel):
