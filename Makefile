@@ -35,11 +35,13 @@ typecheck: $(STAMP_DEV)
 pytest: $(STAMP_DEV)
 	$(BIN)/pytest
 
-# A longer hypothesis run of tests/test_fuzz.py (docs/hardening.md); FUZZ_EXAMPLES per test.
+# A longer hypothesis run of tests/test_fuzz.py (docs/hardening.md): FUZZ_EXAMPLES per test (a
+# fifth of it for the tests that check a dossier); counts and the slowest inputs go to FUZZ_STATS.
 FUZZ_EXAMPLES ?= 5000
+FUZZ_STATS ?= .hypothesis/fuzz-stats.json
 fuzz: $(STAMP_DEV)
-	GR_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py \
-		--hypothesis-show-statistics
+	GR_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) GR_FUZZ_STATS=$(FUZZ_STATS) $(BIN)/pytest -q \
+		-p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
 
 # Not a timed test: prints figures (docs/performance.md). SCALE_DOSSIERS: ~100 records each.
 SCALE_DOSSIERS ?= 40

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ from _helpers import ADOPTS_ALL, check
 pytest.importorskip("durable", reason="the durable extra is installed by `make test`")
 
 from governance_rules.engines import durable as backend
+from governance_rules.rulebook import load_rulebook
 
 
 class _RefusingHost:
@@ -59,3 +62,31 @@ def test_cases_refused_as_already_observed_are_posted_again(monkeypatch: pytest.
     native = check(_files(), engine="native")
     assert report.model_dump_json(exclude={"engine"}) == native.model_dump_json(exclude={"engine"})
     assert "rc-size" in report.summary.by_rule and "hear-publish" in report.summary.by_rule
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def test_distinct_rule_sets_do_not_accumulate() -> None:
+    """Each distinct rule set used to stay registered (~0.7 MB each, 400 what-ifs → ~300 MB):
+    at most MAX_RULESETS are kept, the least recently used is freed, and no thread is added."""
+    book = load_rulebook()
+    engine = backend.DurableEngine()
+    threads = threading.active_count()
+    check(_files(), engine=engine)  # type: ignore[arg-type]
+    count = 4 * backend.MAX_RULESETS
+    for top in range(10, 10 + count):
+        if top == 10 + backend.MAX_RULESETS:
+            before = _rss_mb()  # the LRU is full
+        report = check(_files(), rulebook=book.with_parameter("rc.max_members", top),
+                       engine=engine)  # type: ignore[arg-type]
+        assert len(backend.registered_rulesets()) <= backend.MAX_RULESETS
+        assert len(engine._host()._ruleset_directory) <= backend.MAX_RULESETS
+    assert threading.active_count() == threads
+    assert _rss_mb() - before < 0.15 * (count - backend.MAX_RULESETS)  # ~0.7 MB each if kept
+    again = check(_files(), engine=engine)  # type: ignore[arg-type]  (its ruleset was freed)
+    native = check(_files(), engine="native")
+    assert again.model_dump_json(exclude={"engine"}) == native.model_dump_json(exclude={"engine"})
+    assert report.summary.by_rule == native.summary.by_rule

@@ -449,3 +449,36 @@ def test_a_long_window_asked_for_with_from_and_to_is_not_an_error() -> None:
     assert [e.type for e in check_data(files).input_errors] == ["window_too_long"]
     asked = check_data(files, window=(date(1950, 1, 1), date(2022, 12, 31)))
     assert asked.input_errors == []
+
+
+# Lower: a waiver of every rule on every record -------------------------------------------------
+
+def test_a_waiver_of_everything_must_be_stated_and_is_shown(tmp_path: Path) -> None:
+    """`rule: '*'`, `record: '*'` used to silence everything without saying so."""
+    root = _dossier(tmp_path / "d")
+    waivers = tmp_path / "w.yaml"
+    entry = "  - {rule: '*', record: '*', reason: r, approved_by: a, expires: 2099-01-01%s}\n"
+    waivers.write_text("waivers:\n" + entry % "", encoding="utf-8")
+    result = _run("check", root, "--waivers", waivers)
+    assert result.returncode == 2 and "waivers[0].scope" in result.stdout
+    assert "scope: everything" in result.stdout and "w.yaml:2:" in result.stdout
+    waivers.write_text("waivers:\n" + entry % ", scope: everything", encoding="utf-8")
+    result = _run("check", root, "--waivers", waivers)
+    assert result.returncode == 0 and "waiver-everything" in result.stdout
+
+
+# Found by `make fuzz` ------------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="rulebook/loader.py accepts shares of 18 digits; durable "
+                   "needs terms <= 10^8 (counts reach 10^7, products must stay within 2^53)")
+def test_a_share_too_precise_for_the_durable_engine(tmp_path: Path) -> None:
+    """`value: '0.000000000000000001'` for cc.consent_share loaded, then `--engine durable`
+    ended in an internal error (EngineError: 10^18×consented is too large), exit 3."""
+    pytest.importorskip("durable")
+    overlay = tmp_path / "o"
+    (overlay / "parameters").mkdir(parents=True)
+    (overlay / "parameters" / "p.yaml").write_text(
+        "parameters:\n  cc.consent_share:\n    overlays:\n"
+        "      cn: [{value: '0.000000000000000001'}]\n", encoding="utf-8")
+    result = _run("--rules", overlay, "check", _dossier(tmp_path / "d"), "--engine", "durable")
+    assert result.returncode == 2 and "p.yaml:4" in result.stdout + result.stderr, result.stderr

@@ -19,6 +19,7 @@ WAIVE_ALL_ERRORS = """\
 waivers:
   - rule: "*"
     record: "*"
+    scope: everything
     reason: records migrated from paper, reviewed line by line
     approved_by: 街道办事处 王主任
     expires: {expires}
@@ -38,10 +39,12 @@ def test_a_waived_finding_is_reported_but_does_not_count(examples_report: Report
     assert not errors
     report = apply_waivers(examples_report, waivers, date(2026, 11, 22))
     total = len(examples_report.findings)
-    assert len(report.findings) == total and not report.active_findings()
+    waived = [f for f in report.findings if f.record.type != "waiver"]
+    assert len(waived) == total and all(not f.active for f in waived)
+    assert [f.rule_id for f in report.active_findings()] == ["waiver-everything"]
     assert report.summary.suppressed == total and report.summary.by_severity["error"] == 0
-    assert not report.fails_at(report.findings[0].severity)
-    suppression = report.findings[0].suppression
+    assert not report.fails_at(waived[0].severity)
+    suppression = waived[0].suppression
     assert suppression is not None and suppression.approved_by == "街道办事处 王主任"
     assert suppression.line == 3
 
@@ -53,9 +56,9 @@ def test_expiry_is_inclusive(examples_report: Report, tmp_path: Path, today: dat
                              expired: bool) -> None:
     waivers, _ = load_waivers(waivers_file(tmp_path, WAIVE_ALL_ERRORS.format(expires="2027-01-31")))
     report = apply_waivers(examples_report, waivers, today)
-    assert len(report.active_findings()) == (len(examples_report.findings) + 1 if expired else 0)
+    assert len(report.active_findings()) == (len(examples_report.findings) + 1 if expired else 1)
     assert [f.rule_id for f in report.findings if f.rule_id.startswith("waiver-")] == (
-        ["waiver-expired"] if expired else [])
+        ["waiver-expired"] if expired else ["waiver-everything"])
 
 
 def test_unused_and_expired_waivers_are_findings(waived_report: Report) -> None:
@@ -73,7 +76,7 @@ def test_cli_fail_on_and_waivers(tmp_path: Path) -> None:
     assert run("check", records).returncode == 1
     assert run("check", records, "--fail-on", "never").returncode == 0
     waive_errors = waivers_file(tmp_path, WAIVE_ALL_ERRORS.format(expires="2099-12-31").replace(
-        'record: "*"', 'record: "cc-2022-0[!3]*"'), "w.yaml")
+        'record: "*"', 'record: "cc-2022-0[!3]*"').replace("    scope: everything\n", ""), "w.yaml")
     result = run("check", records, "--waivers", str(waive_errors), "--format", "json")
     report = json.loads(result.stdout)
     active = [f for f in report["findings"] if f["suppression"] is None]
@@ -130,3 +133,52 @@ def test_the_waivers_file_is_not_read_as_records(tmp_path: Path) -> None:
     waivers_file(tmp_path / "records", "waivers: []\n")
     result = run("check", str(tmp_path / "records"), "--format", "json")
     assert json.loads(result.stdout)["input_errors"] == []
+
+
+UNSTATED = ("waivers:\n  - {{rule: {rule}, record: {record}, reason: r, approved_by: a, "
+            "expires: 2099-01-01}}\n")
+
+
+@pytest.mark.parametrize(("rule", "record"), [("'*'", "'*'"), ("'**'", "'?*'"), ("'*?*'", "'*'")])
+def test_a_waiver_of_everything_must_say_so(tmp_path: Path, rule: str, record: str) -> None:
+    path = waivers_file(tmp_path, "# reviewed\n" + UNSTATED.format(rule=rule, record=record), "w.yaml")
+    waivers, errors = load_waivers(path, tmp_path)
+    assert waivers == [] and [e.type for e in errors] == ["waiver_everything_unstated"]
+    error = errors[0]
+    assert (error.file, error.line, error.field) == ("w.yaml", 3, "waivers[0].scope")
+    assert "scope: everything" in error.msg and "every rule on every record" in error.msg
+    shutil.copytree(EXAMPLES / "haliang-3", tmp_path / "records")
+    result = run("check", "records", "--waivers", "w.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "w.yaml:3:5: waivers[0].scope:" in result.stdout
+    assert "[waiver_everything_unstated]" in result.stdout
+
+
+@pytest.mark.parametrize(("extra", "kind"), [("scope: everything", "waiver_scope_mismatch"),
+                                             ("scope: all", "literal_error")])
+def test_scope_everything_only_on_a_waiver_of_everything(tmp_path: Path, extra: str, kind: str) -> None:
+    path = waivers_file(tmp_path, UNSTATED.format(rule="'fin-*'", record="'*'").replace(
+        "}", f", {extra}}}"), "w.yaml")
+    _, errors = load_waivers(path, tmp_path)
+    assert [(e.type, e.line, e.field) for e in errors] == [(kind, 2, "waivers[0].scope")]
+
+
+def test_a_stated_waiver_of_everything_is_shown_in_the_report(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "haliang-3", tmp_path / "records")
+    waivers_file(tmp_path / "records", WAIVE_ALL_ERRORS.format(expires="2099-12-31"))
+    text = run("check", str(tmp_path / "records")).stdout
+    assert "waiver-everything" in text and "5 findings suppressed" in text
+    result = run("check", str(tmp_path / "records"), "--format", "json")
+    report = json.loads(result.stdout)
+    [shown] = [f for f in report["findings"] if f["rule_id"] == "waiver-everything"]
+    assert shown["severity"] == "info" and shown["suppression"] is None
+    assert shown["record"]["line"] == 3 and shown["record"]["file"].endswith("governance-waivers.yaml")
+    assert shown["evidence"]["measured"] == "5 findings suppressed"
+    assert result.returncode == 0
+    assert run("check", str(tmp_path / "records"), "--fail-on", "info").returncode == 1
+    sarif = json.loads(run("check", str(tmp_path / "records"), "--format", "sarif").stdout)
+    rules = {r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert "waiver-everything" in rules
+    expired = run("check", str(tmp_path / "records"), "--today", "2100-01-01", "--format", "json")
+    assert {f["rule_id"] for f in json.loads(expired.stdout)["findings"]
+            if f["record"]["type"] == "waiver"} == {"waiver-expired"}

@@ -21,6 +21,8 @@ from .model import LocatedWaiver
 WAIVER_RULES = {
     "waiver-expired": Text(zh="豁免已过期", en="A waiver has expired"),
     "waiver-unused": Text(zh="豁免未匹配任何问题", en="A waiver matches no finding"),
+    "waiver-everything": Text(zh="豁免覆盖全部规则和全部记录",
+                              en="A waiver silences every rule on every record"),
 }
 
 
@@ -29,9 +31,10 @@ def apply_waivers(report: Report, waivers: Sequence[LocatedWaiver], today: date,
     """Return ``report`` with waived findings suppressed and findings about the waivers added.
 
     The first waiver in file order that matches a finding decides. An expired waiver
-    suppresses nothing, so the finding it covered counts again.
+    suppresses nothing, so the finding it covered counts again. A waiver in force with
+    ``scope: everything`` is itself shown, as an info finding ``waiver-everything``.
     """
-    used: set[int] = set()
+    used: dict[int, int] = {}
     findings: list[Finding] = []
     for finding in report.findings:
         match = next((w for w in waivers if w.waiver.matches(finding.rule_id, finding.record.id)),
@@ -39,7 +42,7 @@ def apply_waivers(report: Report, waivers: Sequence[LocatedWaiver], today: date,
         if match is None:
             findings.append(finding)
             continue
-        used.add(id(match))
+        used[id(match)] = used.get(id(match), 0) + 1
         if match.waiver.expired_on(today):
             findings.append(finding)
             continue
@@ -51,6 +54,9 @@ def apply_waivers(report: Report, waivers: Sequence[LocatedWaiver], today: date,
             findings.append(_about_waiver(located, "waiver-expired", today))
         elif id(located) not in used:
             findings.append(_about_waiver(located, "waiver-unused", today))
+        if located.waiver.everything and not located.waiver.expired_on(today):
+            findings.append(_about_waiver(located, "waiver-everything", today,
+                                          used.get(id(located), 0)))
     findings.sort(key=Finding.sort_key)
     all_errors = sorted([*report.input_errors, *errors], key=InputError.sort_key)
     summary = summarise(findings, all_errors, report.summary.records_checked,
@@ -59,8 +65,9 @@ def apply_waivers(report: Report, waivers: Sequence[LocatedWaiver], today: date,
                                      "summary": summary})
 
 
-def _about_waiver(located: LocatedWaiver, rule_id: str, today: date) -> Finding:
+def _about_waiver(located: LocatedWaiver, rule_id: str, today: date, count: int = 0) -> Finding:
     waiver = located.waiver
+    severity = Severity.WARNING
     target = f"{waiver.rule} on {waiver.record}"
     if rule_id == "waiver-expired":
         message = Text(zh=f"豁免（{target}）已于 {waiver.expires} 到期，所涉问题重新计入",
@@ -68,12 +75,21 @@ def _about_waiver(located: LocatedWaiver, rule_id: str, today: date) -> Finding:
                        "the findings it covered count again")
         evidence = Evidence(measured=f"expires {waiver.expires}", required=f"on or after {today}",
                             dates={"expires": waiver.expires.isoformat(), "today": today.isoformat()})
+    elif rule_id == "waiver-everything":
+        severity = Severity.INFO
+        message = Text(zh=f"豁免（scope: everything）使全部规则对全部记录不计入，至 {waiver.expires} 止；"
+                       f"本次隐去 {count} 个问题（批准：{waiver.approved_by}）",
+                       en=f"a waiver (scope: everything) silences every rule on every record until "
+                       f"{waiver.expires}; {count} findings suppressed here (approved by "
+                       f"{waiver.approved_by})")
+        evidence = Evidence(measured=f"{count} findings suppressed", required="scope: everything",
+                            dates={"expires": waiver.expires.isoformat(), "today": today.isoformat()})
     else:
         message = Text(zh=f"豁免（{target}）未匹配任何问题，应删除或更正",
                        en=f"the waiver for {target} matches no finding; remove or correct it")
         evidence = Evidence(measured="0 findings matched", required="at least 1")
     return Finding(
-        rule_id=rule_id, catalogue=[], severity=Severity.WARNING, title=WAIVER_RULES[rule_id],
+        rule_id=rule_id, catalogue=[], severity=severity, title=WAIVER_RULES[rule_id],
         record=RecordLocation(id=f"waivers[{located.index}]", type="waiver", file=located.file,
                               line=located.line, path=f"waivers[{located.index}]"),
         message=message, evidence=evidence, source=None, jurisdiction=[],

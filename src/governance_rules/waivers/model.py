@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatchcase
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..models._base import RecordModel
 from ..models._types import Day, Text
@@ -26,12 +28,51 @@ class Waiver(RecordModel):
     reason: Text
     approved_by: Text
     expires: Day = Field(description="last day the waiver holds (inclusive)")
+    scope: Literal["everything"] | None = Field(
+        default=None, validate_default=True,
+        description="`everything`: required, and only allowed, when `rule` and `record` are both "
+        "`*`, so that silencing every rule on every record is said explicitly")
+
+    @field_validator("scope", mode="after")
+    @classmethod
+    def _everything_is_stated(cls, scope: str | None, info: ValidationInfo) -> str | None:
+        rule, record = info.data.get("rule"), info.data.get("record")
+        if rule is None or record is None:  # already an error of its own
+            return scope
+        everything = matches_every_id(rule) and matches_every_id(record)
+        if everything and scope is None:
+            raise PydanticCustomError(
+                "waiver_everything_unstated",
+                "rule {rule} on record {record} silences every rule on every record; "
+                "say so with `scope: everything` on this waiver, or narrow rule or record",
+                {"rule": repr(rule), "record": repr(record)})
+        if scope is not None and not everything:
+            raise PydanticCustomError(
+                "waiver_scope_mismatch",
+                "`scope: everything` is only for a waiver with rule '*' and record '*'; "
+                "this one is narrower (rule {rule}, record {record}): remove `scope`",
+                {"rule": repr(rule), "record": repr(record)})
+        return scope
+
+    @property
+    def everything(self) -> bool:
+        """Whether this waiver silences every rule on every record (``scope: everything``)."""
+        return self.scope == "everything"
 
     def matches(self, rule_id: str, record_id: str) -> bool:
         return fnmatchcase(rule_id, self.rule) and fnmatchcase(record_id, self.record)
 
     def expired_on(self, today: date) -> bool:
         return today > self.expires
+
+
+def matches_every_id(pattern: str) -> bool:
+    """Whether the glob ``pattern`` matches every non-empty id (ids are never empty).
+
+    >>> [matches_every_id(p) for p in ("*", "**", "?*", "*?*", "??*", "fin-*", "*[!x]")]
+    [True, True, True, True, False, False, False]
+    """
+    return "*" in pattern and set(pattern) <= {"*", "?"} and pattern.count("?") <= 1
 
 
 class WaiverFile(RecordModel):
