@@ -55,3 +55,82 @@ def test_what_if_the_consent_share_were_two_thirds(tmp_path: Path) -> None:
     assert [line.get_label() for line in ax.get_lines()] == ["cc-consent-80"]
     ax.figure.savefig(tmp_path / "what-if.png")
     assert (tmp_path / "what-if.png").stat().st_size > 1000
+
+
+def test_findings_frame_says_where_and_when(examples_report: Report) -> None:
+    frame = findings_frame(examples_report)
+    assert frame["community"].notna().all() and frame["date"].notna().all()
+    assert str(frame["date"].dtype).startswith("datetime64")
+    consent = frame[frame["rule_id"] == "cc-consent-80"].iloc[0]
+    assert consent["community"] == "haliang-3"
+    assert consent["jurisdiction"].startswith("cn/heilongjiang")
+    assert consent["body_key"] == f"haliang-3/{consent['body']}"
+    assert consent["source_line"] == int(consent["lines"].split(",")[0])
+    by_month = frame.groupby(["community", frame["date"].dt.to_period("M")]).size()
+    assert by_month.sum() == len(frame)
+
+
+def test_body_keys_do_not_collide_across_communities(tmp_path: Path) -> None:
+    import yaml
+    from _helpers import body, community
+
+    for name in ("east", "west"):
+        (tmp_path / name).mkdir()
+        record = {"community": {**community()["community"], "id": name}}
+        (tmp_path / name / "community.yaml").write_text(yaml.safe_dump(record), encoding="utf-8")
+        (tmp_path / name / "rc.yaml").write_text(
+            yaml.safe_dump(body("rc", "residents_committee", 3), allow_unicode=True),
+            encoding="utf-8")
+    frame = findings_frame(check_paths([tmp_path]))
+    keys = set(frame.loc[frame["body"] == "rc", "body_key"])
+    assert keys == {"east/rc", "west/rc"}
+
+
+def test_what_if_sweeps_jurisdictions_and_keeps_overlays() -> None:
+    dossiers = load_dossiers([EXAMPLES / "haliang-3", EXAMPLES / "sifang"])
+    table = what_if(dossiers, "cc.consent_share", [Fraction(2, 3), Fraction(9, 10)],
+                    jurisdictions=["cn/heilongjiang", "cn/shandong"])
+    assert list(table.index) == [("cn/heilongjiang", "2/3"), ("cn/heilongjiang", "9/10"),
+                                 ("cn/shandong", "2/3"), ("cn/shandong", "9/10")]
+    assert list(table.columns)[-1] == "total"
+    assert list(table.columns)[:-1] == sorted(table.columns[:-1])
+    base = check_paths([EXAMPLES / "haliang-3"]).summary.by_rule.get("cc-consent-80", 0)
+    # a value set for Shandong leaves the Harbin community's consent findings as they were
+    assert table.loc[("cn/shandong", "9/10"), "cc-consent-80"] == base
+    assert table.loc[("cn/heilongjiang", "9/10"), "cc-consent-80"] > base
+
+
+def test_plots_draw_chinese_without_missing_glyphs(examples_report: Report, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import warnings
+
+    import matplotlib
+
+    from governance_rules.analysis import plot_findings
+
+    matplotlib.use("Agg")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for by in ("rule", "community", "severity"):
+            ax = plot_findings(examples_report, by=by, lang="zh")
+            assert "每月发现问题数" in ax.get_title()
+            ax.figure.savefig(tmp_path / f"{by}.png")
+            assert (tmp_path / f"{by}.png").stat().st_size > 1000
+    with pytest.raises(ValueError, match="by must be"):
+        plot_findings(examples_report, by="colour")
+
+
+def test_report_shows_itself_in_a_notebook() -> None:
+    from _helpers import body, community
+
+    from governance_rules import check_data
+
+    files = {"community.yaml": community(),
+             "rc.yaml": {**body("rc", "residents_committee", 3)}}
+    files["rc.yaml"]["body"]["name"] = "<script>alert(1)</script>居委会"  # type: ignore[index]
+    report = check_data(files)
+    assert report.findings
+    html = report._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count("<tr>") == len(report.findings) + 1
+    assert repr(report).startswith("<Report: ") and len(repr(report)) < 200

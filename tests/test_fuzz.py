@@ -23,7 +23,6 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -319,17 +318,6 @@ def test_hostile_values_both_engines(files: dict[str, Any]) -> None:
         classify(outcomes, report.input_errors, report)
 
 
-def _beyond_durable(value: Any) -> bool:
-    """A share whose terms exceed 10^8: with counts up to 10^7 its products pass durable's
-    ±2^53, and the overlay loader still accepts 18 digits (test_hostile_inputs.py,
-    ``test_a_share_too_precise_for_the_durable_engine``, strict xfail until it is bounded)."""
-    try:
-        share = Fraction(str(value))
-    except (ValueError, ZeroDivisionError):
-        return False
-    return max(abs(share.numerator), share.denominator) > 10**8
-
-
 OVERLAY_VALUES = st.one_of(
     VALUES, st.integers(-(10**10), 10**10),
     st.fractions(min_value=-2, max_value=2, max_denominator=10**6).map(str),
@@ -359,12 +347,8 @@ def test_random_overlays(value: Any, name: str) -> None:
         files = {"c.yaml": community(), "b.yaml": body("b", "consultation_committee", 2),
                  "rc.yaml": body("rc", "residents_committee", 3, roles={0: "director"}),
                  "r.yaml": GOOD}
-        engines = ENGINES
-        if name.endswith("_share") and _beyond_durable(value):
-            outcomes["known: share too precise for durable (rulebook/loader.py)"] += 1
-            engines = ["native"]
         report = _engines_agree(lambda engine: check_data(files, rulebook=book, engine=engine),
-                                engines)
+                                ENGINES)
         _rendered(report)
         classify(outcomes, report.input_errors, report)
 

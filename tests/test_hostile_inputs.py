@@ -469,8 +469,6 @@ def test_a_waiver_of_everything_must_be_stated_and_is_shown(tmp_path: Path) -> N
 
 # Found by `make fuzz` ------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="rulebook/loader.py accepts shares of 18 digits; durable "
-                   "needs terms <= 10^8 (counts reach 10^7, products must stay within 2^53)")
 def test_a_share_too_precise_for_the_durable_engine(tmp_path: Path) -> None:
     """`value: '0.000000000000000001'` for cc.consent_share loaded, then `--engine durable`
     ended in an internal error (EngineError: 10^18×consented is too large), exit 3."""

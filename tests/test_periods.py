@@ -41,7 +41,7 @@ def test_each_missing_period_is_its_own_finding_naming_it() -> None:
     months = missing_months(report)
     assert months == ["2022-02", "2022-03", "2022-04", "2022-05"]
     finding = next(f for f in report.findings if f.rule_id == "rc-monthly")
-    assert "2022-02" in finding.message.en and "2022-02" in finding.message.zh
+    assert "February 2022" in finding.message.en and "2022年2月" in finding.message.zh
     assert finding.evidence.dates == {"period_start": "2022-02-01", "period_end": "2022-02-28"}
 
 

@@ -209,6 +209,7 @@ class DossierChecker:
         result.cases = len(cases)
         result.records.update((f.ref.where.file, f.ref.type, f.ref.id) for f in facts)
         verdicts = self.runner.evaluate(cases)
+        community = dossier.community.record.id if dossier.community else None
         per_file: Counter[str] = Counter()
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
             if verdict is Verdict.NOT_APPLICABLE:
@@ -220,7 +221,7 @@ class DossierChecker:
             _note_checked(result.checked, fact, bound.rule.id, used)
             per_file[fact.ref.where.file] += 1
             if verdict is Verdict.VIOLATED:
-                result.findings.append(finding_for(bound, fact, book, used))
+                result.findings.append(finding_for(bound, fact, book, used, community))
         result.findings.sort(key=Finding.sort_key)
         errors.sort(key=InputError.sort_key)
         elapsed = time.perf_counter() - started
@@ -464,7 +465,8 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None)
 
 
 def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
-                used: dict[str, ParameterUse] | None = None) -> Finding:
+                used: dict[str, ParameterUse] | None = None,
+                community: str | None = None) -> Finding:
     """The finding for a violated case, citing the clauses that decided it.
 
     A warning-level norm (一般 / 原则上 / 为宜) met by an exception stated on the record
@@ -499,6 +501,8 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         source=cited[0],
         sources=cited,
         jurisdiction=list(fact.jurisdiction),
+        community=community,
+        date=fact.day.isoformat(),
         parameters=used if used is not None else parameter_uses(book, bound),
     )
 

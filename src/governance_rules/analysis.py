@@ -1,6 +1,7 @@
 """Tables, pictures and what-if runs for policy-analysis notebooks.
 
-Needs the ``analysis`` extra (pandas, matplotlib): ``pip install 'governance-rules[analysis]'``.
+Needs the ``analysis`` extra (pandas, matplotlib, a CJK font): ``pip install
+'governance-rules[analysis]'``.
 
 >>> from governance_rules import check_paths
 >>> from governance_rules.analysis import findings_frame
@@ -17,15 +18,31 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ._checker import check_dossiers
+from ._plotting import cjk_font, pyplot
 from .errors import EngineUnavailable
 from .records import Dossier, load_dossier
 from .records.loader import discover
 from .report.model import Report
 from .rulebook import Rulebook, load_rulebook
 
-FINDING_COLUMNS = ["rule_id", "catalogue", "severity", "suppressed", "body", "record_type",
-                   "record_id", "file", "line", "message", "measured", "required", "shortfall",
-                   "document", "lines", "quote"]
+FINDING_COLUMNS = ["rule_id", "catalogue", "severity", "suppressed", "community", "jurisdiction",
+                   "body", "body_key", "body_name", "record_type", "record_id", "date", "period",
+                   "file", "line", "message", "measured", "required", "shortfall", "document",
+                   "lines", "source_line", "quote"]
+"""The columns of :func:`findings_frame`, in order. ``body_key`` (``community/body``) tells apart
+bodies of different communities that share an id; ``date`` is the day the record was judged on."""
+
+_LABELS = {
+    "findings": {"zh": "发现问题数", "en": "findings"},
+    "month": {"zh": "月份", "en": "month"},
+    "rule": {"zh": "规则", "en": "rule"},
+    "community": {"zh": "社区", "en": "community"},
+    "severity": {"zh": "严重程度", "en": "severity"},
+    "per_month": {"zh": "每月发现问题数（按{by}）", "en": "Findings per month by {by}"},
+    "value": {"zh": "参数取值", "en": "parameter value"},
+}
+_SEVERITY_WORDS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
+                   "en": {"error": "error", "warning": "warning", "info": "info"}}
 
 
 def _pandas() -> Any:
@@ -38,18 +55,33 @@ def _pandas() -> Any:
 
 
 def findings_frame(report: Report, lang: str = "en") -> Any:
-    """One row per finding, with the clause it breaks; a ``pandas.DataFrame``."""
+    """One row per finding, with where it was found (community, jurisdiction, body, record, date,
+    period) and the clause it breaks; a ``pandas.DataFrame`` with :data:`FINDING_COLUMNS`.
+
+    >>> frame = findings_frame(report)  # doctest: +SKIP
+    >>> frame.groupby(["community", frame["date"].dt.to_period("M")]).size()  # doctest: +SKIP
+    """
+    pandas = _pandas()
     rows = [{
         "rule_id": f.rule_id, "catalogue": ",".join(f.catalogue), "severity": f.severity.value,
-        "suppressed": f.suppression is not None, "body": f.body.id if f.body else None,
-        "record_type": f.record.type, "record_id": f.record.id, "file": f.record.file,
-        "line": f.record.line, "message": f.message.get(lang), "measured": f.evidence.measured,
-        "required": f.evidence.required, "shortfall": f.evidence.shortfall,
+        "suppressed": f.suppression is not None, "community": f.community,
+        "jurisdiction": "/".join(f.jurisdiction), "body": f.body.id if f.body else None,
+        "body_key": f"{f.community or ''}/{f.body.id}" if f.body else None,
+        "body_name": f.body.name if f.body else None, "record_type": f.record.type,
+        "record_id": f.record.id, "date": f.date, "period": f.evidence.details.get("period"),
+        "file": f.record.file, "line": f.record.line, "message": f.message.get(lang),
+        "measured": f.evidence.measured, "required": f.evidence.required,
+        "shortfall": f.evidence.shortfall,
         "document": f.source.document if f.source else None,
         "lines": ",".join(map(str, f.source.lines)) if f.source else None,
+        "source_line": f.source.lines[0] if f.source and f.source.lines else None,
         "quote": f.source.quote if f.source else None,
     } for f in report.findings]
-    return _pandas().DataFrame(rows, columns=FINDING_COLUMNS)
+    frame = pandas.DataFrame(rows, columns=FINDING_COLUMNS)
+    frame["date"] = pandas.to_datetime(frame["date"], format="%Y-%m-%d")
+    frame["line"] = frame["line"].astype("Int64")
+    frame["source_line"] = frame["source_line"].astype("Int64")
+    return frame
 
 
 def rules_frame(report: Report, lang: str = "en") -> Any:
@@ -72,39 +104,91 @@ def load_dossiers(paths: Sequence[str | os.PathLike[str]]) -> list[Dossier]:
 
 
 def what_if(dossiers: Iterable[Dossier], parameter: str, values: Iterable[Any],
-            rulebook: Rulebook | None = None) -> Any:
+            rulebook: Rulebook | None = None,
+            jurisdictions: Sequence[str | Sequence[str]] | None = None) -> Any:
     """Findings per rule as ``parameter`` takes each of ``values`` (e.g. the 80% consent share).
 
-    Returns a ``pandas.DataFrame`` with one row per value and one column per rule that found
-    anything under some value, plus ``total``.
+    Without ``jurisdictions`` each value applies everywhere (every overlay of that parameter set
+    aside); with them, each value applies as an overlay of one place at a time (``"cn/shandong"``),
+    every other overlay kept, and the rows are indexed by (jurisdiction, value). Columns: the rules
+    that found anything under some value, by id, then ``total``; rows in the order given.
 
     >>> from fractions import Fraction
-    >>> table = what_if(load_dossiers(["examples/haliang-3"]), "cc.consent_share",
-    ...                 [Fraction(2, 3), Fraction(4, 5)])  # doctest: +SKIP
+    >>> table = what_if(load_dossiers(["examples"]), "cc.consent_share",
+    ...                 [Fraction(2, 3), Fraction(4, 5)],
+    ...                 jurisdictions=["cn/heilongjiang", "cn/shandong"])  # doctest: +SKIP
     """
+    pandas = _pandas()
     book = rulebook or load_rulebook()
     dossiers = list(dossiers)
+    values = list(values)
+    places: list[str | None] = (
+        [None] if jurisdictions is None
+        else [p if isinstance(p, str) else "/".join(p) for p in jurisdictions])
     rows = []
-    for value in values:
-        report = check_dossiers(dossiers, rulebook=book.with_parameter(parameter, value))
-        rows.append({"value": str(value), **report.summary.by_rule, "total": report.summary.total})
-    frame = _pandas().DataFrame(rows).fillna(0).set_index("value")
+    for place in places:
+        for value in values:
+            report = check_dossiers(dossiers, rulebook=book.with_parameter(parameter, value, place))
+            rows.append({"jurisdiction": place, "value": str(value), **report.summary.by_rule,
+                         "total": report.summary.total})
+    frame = pandas.DataFrame(rows).fillna(0)
+    rules = sorted(c for c in frame.columns if c not in ("jurisdiction", "value", "total"))
+    index = ["value"] if jurisdictions is None else ["jurisdiction", "value"]
+    frame = frame.set_index(index)[[*rules, "total"]]
     return frame.astype(int)
 
 
-def plot_what_if(table: Any, rules: Sequence[str] | None = None, ax: Any = None) -> Any:
+def plot_what_if(table: Any, rules: Sequence[str] | None = None, ax: Any = None,
+                 lang: str = "en") -> Any:
     """A line per rule: findings against the parameter's value. Returns the matplotlib Axes."""
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as exc:
-        raise EngineUnavailable("plots need matplotlib: pip install 'governance-rules[analysis]' "
-                                f"({exc})") from None
+    plt = pyplot()
+    font = cjk_font()
     columns = list(rules) if rules is not None else [c for c in table.columns if c != "total"]
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4))
+    labels = [" ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in table.index]
     for column in columns:
-        ax.plot(table.index, table[column], marker="o", label=column)
-    ax.set_xlabel(table.index.name or "value")
-    ax.set_ylabel("findings")
-    ax.legend(loc="best", fontsize="small")
+        ax.plot(labels, table[column].tolist(), marker="o", label=column)
+    ax.set_xlabel(_LABELS["value"][lang], fontproperties=font)
+    ax.set_ylabel(_LABELS["findings"][lang], fontproperties=font)
+    ax.legend(loc="best", prop=font)
+    return ax
+
+
+def plot_findings(report: Report, by: str = "rule", lang: str = "en", ax: Any = None,
+                  top: int = 10) -> Any:
+    """Findings per month (of the day each record was judged on), stacked by ``rule``,
+    ``community`` or ``severity``; the ``top`` largest groups by name, the rest as one. Chinese
+    labels draw with a CJK font. Returns the matplotlib Axes.
+
+    >>> plot_findings(check_paths(["examples"]), by="community", lang="zh")  # doctest: +SKIP
+    """
+    if by not in ("rule", "community", "severity"):
+        raise ValueError(f"by must be rule, community or severity, not {by!r}")
+    plt = pyplot()
+    font = cjk_font()
+    frame = findings_frame(report, lang)
+    column = {"rule": "rule_id", "community": "community", "severity": "severity"}[by]
+    frame = frame.dropna(subset=["date"])
+    groups = frame[column].fillna("—")
+    if by == "severity":
+        groups = groups.map(_SEVERITY_WORDS[lang])
+    keep = set(groups.value_counts().index[:top])
+    other = "其他" if lang == "zh" else "other"
+    frame = frame.assign(group=groups.where(groups.isin(keep), other),
+                         month=frame["date"].dt.strftime("%Y-%m"))
+    table = frame.groupby(["month", "group"]).size().unstack(fill_value=0).sort_index()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4))
+    bottom = [0] * len(table.index)
+    for group in table.columns:
+        counts = table[group].tolist()
+        ax.bar(list(table.index), counts, bottom=bottom, label=str(group))
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    ax.set_title(_LABELS["per_month"][lang].format(by=_LABELS[by][lang]), fontproperties=font)
+    ax.set_xlabel(_LABELS["month"][lang], fontproperties=font)
+    ax.set_ylabel(_LABELS["findings"][lang], fontproperties=font)
+    ax.tick_params(axis="x", labelrotation=45)
+    if len(table.columns):
+        ax.legend(loc="best", prop=font)
     return ax

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from ..models import (
     ApproverRole,
     AuditKind,
@@ -28,7 +30,7 @@ from ..models import (
 from ..records.dossier import Dossier, Located
 from ._periods import period_facts
 from ._records import cluster_facts, record_facts, roster_facts
-from ._window import Window, add_months
+from ._window import Window
 from .schema import Fact, RecordRef
 
 _NONE_DAYS = 999_999
@@ -85,17 +87,13 @@ def _record_days(dossier: Dossier) -> Iterator[date]:
 
 
 def _span(start: date, end: date) -> tuple[int, int, int]:
-    """Whole (years, months, days) from ``start`` to ``end``, as ``relativedelta`` counts them.
+    """Whole (years, months, days) from ``start`` to ``end``.
 
     >>> _span(date(2021, 12, 25), date(2024, 12, 26))
     (3, 0, 1)
     """
-    months = (end.year - start.year) * 12 + end.month - start.month
-    anchor = add_months(start, months)
-    if anchor > end:
-        months -= 1
-        anchor = add_months(start, months)
-    return months // 12, months % 12, (end - anchor).days
+    delta = relativedelta(end, start)
+    return delta.years, delta.months, delta.days
 
 
 class _FactBuilder:

@@ -3,10 +3,11 @@ a cadence rule judges."""
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 GRANULARITIES = ("month", "bimonth", "quarter", "half", "year")
 MAX_PERIOD_YEARS = 20
@@ -103,11 +104,9 @@ def month_index(day: date) -> int:
 
 
 def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole calendar months, clamped to the month's end.
+    """``day`` moved by whole calendar months, clamped to the month's end (``relativedelta``).
 
     >>> add_months(date(2022, 1, 31), 1), add_months(date(2022, 11, 1), 2)
     (datetime.date(2022, 2, 28), datetime.date(2023, 1, 1))
     """
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+    return day + relativedelta(months=months)

@@ -93,8 +93,10 @@ def resolve(dossier: Dossier) -> None:
                 check_decision(located_body, ("seats", i, "terms", j, "decision"), term.decision)
 
     proposal_ids = {p.record.id for p in dossier.proposals}
+    expense_ids = {e.record.id for e in dossier.expenses}
     for located in dossier.meetings:
         meeting = located.record
+        _check_links(located, meeting, dossier, expense_ids, fail)
         if meeting.convened_by is not None and meeting.convened_by not in dossier.bodies:
             fail(located, ("convened_by",), "unknown_id",
                  _unknown("body", meeting.convened_by, dossier.bodies))
@@ -156,6 +158,22 @@ def resolve(dossier: Dossier) -> None:
             kept_recalls.append(located_recall)
     dossier.recalls = kept_recalls
     _check_span(dossier)
+
+
+def _check_links(located: Located[Any], meeting: Any, dossier: Dossier, expense_ids: set[str],
+                 fail: Any) -> None:
+    """A meeting's links to other records (the emergency handlings reported to it, the expense a
+    motion decides) must name records of the dossier: a dangling link is an input error; the
+    meeting itself is still checked, the link counts for nothing."""
+    for i, handled in enumerate(meeting.emergency_reports):
+        if dossier.meeting(handled) is None:
+            fail(located, ("emergency_reports", i), "unknown_id",
+                 f"no meeting {handled!r} in this dossier to report on", handled)
+    for i, motion in enumerate(meeting.motions):
+        subject = motion.expense
+        if subject is not None and subject.id is not None and subject.id not in expense_ids:
+            fail(located, ("motions", i, "expense", "id"), "unknown_id",
+                 f"no expense with id {subject.id!r} in this dossier", subject.id)
 
 
 MAX_WINDOW_YEARS = 20

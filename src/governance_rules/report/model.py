@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError
 
-REPORT_FORMAT_VERSION = "1.1"
+REPORT_FORMAT_VERSION = "1.2"
 
 
 class Severity(StrEnum):
@@ -114,6 +114,11 @@ class Finding(_Frozen):
     sources: list[Source] = Field(
         default_factory=list, description="every clause that decided the finding, `source` first")
     jurisdiction: list[str]
+    community: str | None = Field(
+        default=None, description="the id of the community whose dossier holds the record")
+    date: str | None = Field(
+        default=None, description="the day the record was judged on (a meeting's date, a "
+        "payment's, a period's last day): the day that chose the parameter versions")
     parameters: dict[str, ParameterUse] = Field(default_factory=dict)
     suppression: Suppression | None = None
 
@@ -122,9 +127,11 @@ class Finding(_Frozen):
         """A finding counts for the exit code unless a waiver suppressed it."""
         return self.suppression is None
 
-    def sort_key(self) -> tuple[str, int, str, str, str]:
+    def sort_key(self) -> tuple[str, int, str, str, str, str]:
+        """File, line, rule, then record id: a body's missing periods (ids ending in the period
+        code) come in calendar order."""
         return (self.record.file, self.record.line or 0, self.record.path, self.rule_id,
-                self.message.en)
+                self.record.id, self.message.en)
 
 
 class RuleInfo(_Frozen):
@@ -207,6 +214,17 @@ class Report(_Frozen):
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"
+
+    def __repr__(self) -> str:
+        from ._notebook import summary_line
+
+        return f"<Report: {summary_line(self)}>"
+
+    def _repr_html_(self) -> str:
+        """The notebook view: summary, then findings and input errors, collapsible."""
+        from ._notebook import report_html
+
+        return report_html(self)
 
     def active_findings(self) -> list[Finding]:
         return [f for f in self.findings if f.active]

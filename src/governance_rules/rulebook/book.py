@@ -175,13 +175,19 @@ class Rulebook:
             self._bound[key] = bound
         return bound
 
-    def with_parameter(self, name: str, value: Any) -> Rulebook:
-        """A copy in which parameter ``name`` takes ``value`` everywhere and at all dates.
+    def with_parameter(self, name: str, value: Any,
+                       jurisdiction: Sequence[str] | str | None = None) -> Rulebook:
+        """A copy in which parameter ``name`` takes ``value`` at all dates: everywhere (every
+        overlay dropped), or, given ``jurisdiction`` (``"cn/shandong"`` or a list), only there,
+        as an overlay for that place that keeps every other value and overlay.
 
         >>> from fractions import Fraction
         >>> from governance_rules import load_rulebook
         >>> book = load_rulebook().with_parameter("cc.consent_share", Fraction(2, 3))
         >>> book.parameters["cc.consent_share"].values[0].value
+        Fraction(2, 3)
+        >>> there = load_rulebook().with_parameter("cc.consent_share", "2/3", "cn/heilongjiang")
+        >>> there.parameters["cc.consent_share"].version_for(("cn", "heilongjiang"), date(2022, 1, 1)).value
         Fraction(2, 3)
         """
         from .model import parse_typed
@@ -189,10 +195,16 @@ class Rulebook:
         if name not in self.parameters:
             raise KeyError(f"no parameter {name!r}")
         old = self.parameters[name]
-        typed = parse_typed(old.type, value)
-        new = old.model_copy(update={"values": [ParameterVersion(value=typed)], "overlays": {}})
+        version = ParameterVersion(value=parse_typed(old.type, value))
+        if jurisdiction is None:
+            new = old.model_copy(update={"values": [version], "overlays": {}})
+            label = f"+{name}={value}"
+        else:
+            place = jurisdiction if isinstance(jurisdiction, str) else "/".join(jurisdiction)
+            new = old.model_copy(update={"overlays": {**old.overlays, place: [version]}})
+            label = f"+{name}@{place}={value}"
         params = {**self.parameters, name: new}
-        book = Rulebook(self.version + f"+{name}={value}", self.rules, params, self.documents,
+        book = Rulebook(self.version + label, self.rules, params, self.documents,
                         self.exclusions, self.pending, self.adoptions)
         for rule in book.rules:
             validate_rule(book, rule)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from decimal import Decimal
+from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -226,14 +227,18 @@ class _ValueAt(ValueError):
         self.loc = loc
 
 
-_SHARE = re.compile(r"^\s*\d{1,18}\s*(/\s*\d{1,18}\s*)?$|^\s*\d{1,18}\.\d{1,18}\s*$")
+_SHARE = re.compile(r"^\s*\d{1,9}\s*(/\s*\d{1,9}\s*)?$|^\s*\d{1,9}\.\d{1,9}\s*$")
+MAX_SHARE_TERM = 10**8
+"""A share's numerator and denominator in lowest terms lie within this: a count of up to 10^7
+times a term stays within the durable engine's exact integers (±2^53)."""
 MAX_WHOLE = 10**9
 """A whole-number parameter (a count, days, years) lies within ±this."""
 
 
 def _bounded_value(kind: str, raw: Any) -> Any:
     """Refuse, before any arithmetic, a parameter value too large, too precise or malformed:
-    shares are ``p/q`` or a decimal of at most 18 digits each side, money is a bounded exact
+    shares are ``p/q`` or a decimal whose terms in lowest form are at most
+    :data:`MAX_SHARE_TERM`, money is a bounded exact
     amount, whole numbers lie within ±:data:`MAX_WHOLE`."""
     if isinstance(raw, bool) or raw is None:
         return raw
@@ -243,6 +248,10 @@ def _bounded_value(kind: str, raw: Any) -> Any:
             raise ValueError(f"expected a share written p/q (such as \"4/5\"), got {short_input(raw)}")
         if "/" in text and int(text.split("/")[1]) == 0:
             raise ValueError(f"a share p/q needs q > 0, got {short_input(raw)}")
+        share = Fraction("".join(text.split()))
+        if max(share.numerator, share.denominator) > MAX_SHARE_TERM:
+            raise ValueError(f"a share's terms in lowest form must be at most {MAX_SHARE_TERM:,} "
+                             f"(such as \"4/5\" or 0.8), got {short_input(raw)}")
     elif kind == "money":
         if isinstance(raw, int | str | Decimal):
             return _parse_yuan(raw)

@@ -6,6 +6,7 @@ from abc import abstractmethod
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ..._words import period_name
 from ...facts.schema import Fact
 from ...report.model import Evidence
 from ..conditions import Condition, any_of, compile_native
@@ -51,9 +52,10 @@ class ClauseKind(RuleKind[P]):
 
     def explain(self, fact: Fact, params: P) -> Explanation:
         failed = [c for c in self.clauses(params) if compile_native(c.when)(fact.values)]
-        names = _Names({**{k: str(v) for k, v in fact.values.items()}, **fact.names})
-        reasons_zh = "；".join(c.zh.format_map(names) for c in failed)
-        reasons_en = "; ".join(c.en.format_map(names) for c in failed)
+        plain = {**{k: str(v) for k, v in fact.values.items()}, **fact.names}
+        zh, en = _in_words(plain, fact, "zh"), _in_words(plain, fact, "en")
+        reasons_zh = "；".join(c.zh.format_map(zh) for c in failed)
+        reasons_en = "; ".join(c.en.format_map(en) for c in failed)
         return Explanation(
             Evidence(
                 measured=self.measured(fact, params) or reasons_en,
@@ -68,10 +70,22 @@ class ClauseKind(RuleKind[P]):
                 "body_name": fact.names.get("body_name", ""),
                 "person": fact.names.get("person", ""),
                 "person_name": fact.names.get("person_name", ""),
-                "subject": fact.names.get("subject", ""),
+                "subject": {"zh": zh["subject"], "en": en["subject"]},
+                "period": {"zh": zh["period"], "en": en["period"]},
             },
             failed=tuple(c.name for c in failed if c.name),
         )
+
+
+def _in_words(names: dict[str, str], fact: Fact, lang: str) -> _Names:
+    """The fact's names for a message in ``lang``: period codes (``2022-Q3``) as words."""
+    out = _Names(names)
+    for key in ("period", "subject") if fact.type == "period" else ("period",):
+        if key in out:
+            out[key] = period_name(out[key], lang)
+    out.setdefault("subject", "")
+    out.setdefault("period", "")
+    return out
 
 
 class _Names(dict[str, str]):

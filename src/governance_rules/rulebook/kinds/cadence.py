@@ -31,7 +31,7 @@ class Cadence(ClauseKind[CadenceParams]):
     def clauses(self, params: CadenceParams) -> list[Clause]:
         zh, en = params.what.get("zh", "?"), params.what.get("en", "?")
         return [Clause(Cmp(Field("count"), "<", params.at_least),
-                       f"{{period}} 只有 {{count}} 次{zh}，至少须 {params.at_least} 次",
+                       f"{{period}}只有{{count}}次{zh}，至少须{params.at_least}次",
                        f"{{period}} had {{count}} {en}; at least {params.at_least} required")]
 
     def measured(self, fact: Fact, params: CadenceParams) -> str:
