@@ -32,7 +32,7 @@ def _assembly(proposal: dict[str, int], followed: bool) -> dict[str, Any]:
 
 @SETTINGS
 @given(who=st.sampled_from([("residents", Fraction(1, 5)), ("households", Fraction(1, 5)),
-                            ("groups", Fraction(1, 3)), ("representatives", Fraction(1, 3))]),
+                            ("groups", Fraction(1, 3))]),
        total=st.integers(1, 3000), data=st.data())
 def test_proposal_thresholds_include_the_bound(who: tuple[str, Fraction], total: int,
                                                 data: st.DataObject) -> None:
@@ -42,12 +42,48 @@ def test_proposal_thresholds_include_the_bound(who: tuple[str, Fraction], total:
                                                for d in (-1, 0, 1)})))
     qualifies = Fraction(signed, total) >= share
     counts = {f"{name}_signed": signed, f"{name}_total": total}
-    # 1/3 of the representatives permits an assembly (可以, :448) but obliges none (RA-ADHOC (b))
-    obliges = qualifies and name != "representatives"
-    assert ("ra-adhoc-follow-up" in rule_ids(check(_assembly(counts, False)))) is obliges
+    assert ("ra-adhoc-follow-up" in rule_ids(check(_assembly(counts, False)))) is qualifies
     basis = [f for f in check(_assembly(counts, True)).findings if f.rule_id == "ra-adhoc-basis"]
     assert bool(basis) is not qualifies
     assert all(f.severity == "warning" for f in basis)
+
+
+def _representatives(seated: int, signed: int, stated: int) -> dict[str, Any]:
+    """An assembly with ``seated`` representatives on 2022-05-02, one whose term ended the day
+    before and one who starts the day after (neither counts), and an ad hoc sitting on a
+    proposal signed by ``signed`` of them that states a total of ``stated``."""
+    files = _assembly({"representatives_signed": signed, "representatives_total": stated}, True)
+    seats = files["ra.yaml"]["body"]["seats"]
+    seats[:] = [{"person": f"r{i}", "name": f"代表{i}",
+                 "terms": [{"start": "2021-01-01", "obtained_by": "election"}]}
+                for i in range(seated)]
+    seats.append({"person": "gone", "name": "离任", "terms": [
+        {"start": "2021-01-01", "end": "2022-05-01", "obtained_by": "election"}]})
+    seats.append({"person": "new", "name": "新任", "terms": [
+        {"start": "2022-05-03", "obtained_by": "by_election"}]})
+    files["m.yaml"]["meeting"]["present"] = [f"r{i}" for i in range(seated)]
+    return files
+
+
+@SETTINGS
+@given(seated=st.integers(1, 60), data=st.data(), engine=st.sampled_from(["native", "durable"]))
+def test_a_third_of_the_representatives_is_counted_on_the_roster(seated: int, data: st.DataObject,
+                                                                 engine: str) -> None:
+    """RA-ADHOC (b), SQ-SIFANG:448: 三分之一以上代表 divides by the representatives seated on the
+    assembly on the proposal date by its roster, bound included, whatever total the proposal
+    states; 1/3 of the representatives permits an assembly but obliges none."""
+    exact = Fraction(seated, 3)
+    signed = data.draw(st.sampled_from(sorted({max(0, min(seated, int(exact) + d))
+                                               for d in (-1, 0, 1)})))
+    stated = data.draw(st.integers(signed, 3 * seated + 3))
+    files = _representatives(seated, signed, stated)
+    qualifies = 3 * signed >= seated
+    basis = [f for f in check(files, engine=engine).findings if f.rule_id == "ra-adhoc-basis"]
+    assert bool(basis) is not qualifies
+    assert all(f.severity == "warning" for f in basis)
+    del files["m.yaml"]
+    del files["p.yaml"]["proposal"]["assembly"]
+    assert "ra-adhoc-follow-up" not in rule_ids(check(files, engine=engine))
 
 
 def _party_meeting(days_ahead: int | None, kind: str = "regular") -> dict[str, Any]:
@@ -117,8 +153,24 @@ def test_peaceful_village_needs_95_percent(hundredths: int) -> None:
                                  "seats": []}},
              "a.yaml": {"assessment": {"id": "a", "body": "o", "date": "2022-12-20",
                                        "village": "村", "year": 2022, "accepted": True,
+                                       "offenders": 1, "offenders_previous_year": 2,
                                        "satisfaction_percent": f"{percent:.2f}"}}}
     assert ("zz-peaceful-village" in rule_ids(check(files))) is (percent < 95)
+
+
+@SETTINGS
+@given(before=st.integers(0, 50), change=st.integers(-2, 2))
+def test_peaceful_village_needs_fewer_offenders(before: int, change: int) -> None:
+    """违法犯罪人员减少 (ZZB-DINGYUAN:65): strictly fewer than the year before; as many fails."""
+    now = max(0, before + change)
+    files = {"c.yaml": community(["cn", "anhui", "chuzhou", "dingyuan"]),
+             "o.yaml": {"body": {"id": "o", "kind": "governance_office", "name": "综治办",
+                                 "seats": []}},
+             "a.yaml": {"assessment": {"id": "a", "body": "o", "date": "2022-12-20",
+                                       "village": "村", "year": 2022, "accepted": True,
+                                       "offenders": now, "offenders_previous_year": before,
+                                       "satisfaction_percent": "99.00"}}}
+    assert ("zz-peaceful-village" in rule_ids(check(files))) is (now >= before)
 
 
 @SETTINGS

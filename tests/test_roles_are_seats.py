@@ -94,7 +94,7 @@ def test_the_cashier_may_not_be_director_on_the_payment_day(seat_end: date, shif
     od["duties"] = [{"duty": "cashier"}]
     od["terms"].append(_term(seat_end + timedelta(days=1), date(2025, 6, 19), role="member"))
     report = check(files, engine=engine)
-    assert ("fin-segregation" in rule_ids(report)) == (paid <= seat_end)
+    assert ("fin-seg-director" in rule_ids(report)) == (paid <= seat_end)
 
 
 @settings(max_examples=25, deadline=None)
@@ -111,7 +111,7 @@ def test_the_named_accountant_and_cashier_hold_the_duty_on_the_payment_day(
             seat["duties"] = [{"duty": duty, **({"end": duty_end.isoformat()}
                                                 if duty == who else {})}]
     report = check(files, engine=engine)
-    findings = [f for f in report.findings if f.rule_id == "fin-segregation"]
+    findings = [f for f in report.findings if f.rule_id == "fin-seg-seated"]
     assert bool(findings) == (paid > duty_end)
     for f in findings:
         assert f.source.quote == "會計、出納要分設"

@@ -113,3 +113,20 @@ def test_charter_clauses_bind_from_the_day_the_charter_was_adopted() -> None:
     assert not after.admits(charter_rule, date(2022, 4, 30))
     assert after.admits(charter_rule, date(2022, 5, 1))
     assert after.admits(book.rule("rc-size"), date(2022, 4, 30))
+
+
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_community_size_is_sifang_s_and_not_haliang_3_s(engine: str) -> None:
+    """RC-COMMUNITY-SIZE (SQ-SIFANG:150) binds Sifang's communities: Haliang No. 3 (4980
+    households, HLS-356:14) is not held to it unless it adopts SQ-SIFANG."""
+    harbin = {"community.yaml": _community("haliang-3", HARBIN, households=4980)}
+    report = check(harbin, engine=engine)
+    assert "rc-community-size" not in report.summary.applied
+    assert [f for f in report.findings if f.rule_id == "rc-community-size"] == []
+    adopted = {"community.yaml": _community("haliang-3", HARBIN, households=4980,
+                                            adopts=["SQ-SIFANG"])}
+    assert [f.rule_id for f in check(adopted, engine=engine).findings] == ["rc-community-size"]
+    sifang = {"community.yaml": _community("x", SIFANG, households=4980)}
+    assert [f.rule_id for f in check(sifang, engine=engine).findings] == ["rc-community-size"]
+    estate = {"community.yaml": _community("x", SIFANG, households=4980, single_estate=True)}
+    assert check(estate, engine=engine).findings == []

@@ -83,7 +83,8 @@ def test_cli_fail_on_and_waivers(tmp_path: Path) -> None:
     assert [(f["rule_id"], f["severity"]) for f in active] == [
         ("cc-composition", "error"), ("cc-term-length", "warning"), ("cc-replacement", "error"),
         ("cc-consent-80", "error")]
-    assert [f["rule_id"] for f in report["findings"] if f["suppression"]] == ["cc-term-acting"]
+    assert [f["rule_id"] for f in report["findings"] if f["suppression"]] == [
+        "cc-term-acting", "cc-submission"]
     assert result.returncode == 1
 
 
@@ -92,7 +93,7 @@ def test_cli_discovers_waivers_in_the_checked_root(tmp_path: Path) -> None:
     waivers_file(tmp_path / "records", WAIVE_ALL_ERRORS.format(expires="2099-12-31"))
     result = run("check", str(tmp_path / "records"))
     assert result.returncode == 0, result.stdout
-    assert "suppressed 5" in result.stdout.splitlines()[-1]
+    assert "suppressed 6" in result.stdout.splitlines()[-1]
     assert run("check", str(tmp_path / "records"), "--today", "2100-01-01").returncode == 1
     assert run("check", str(tmp_path / "records"), "--fail-on", "warning",
                "--today", "2100-01-01").returncode == 1
@@ -102,7 +103,7 @@ def test_warnings_fail_only_when_asked(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "haliang-3", tmp_path / "records")
     waivers = waivers_file(tmp_path, """\
 waivers:
-  - {rule: "cc-[cr]*", record: "*", reason: r, approved_by: a, expires: 2099-01-01}
+  - {rule: "cc-[crs]*", record: "*", reason: r, approved_by: a, expires: 2099-01-01}
   - {rule: cc-term-acting, record: "*", reason: r, approved_by: a, expires: 2099-01-01}
 """)
     base = ("check", str(tmp_path / "records"), "--waivers", str(waivers))
@@ -167,13 +168,13 @@ def test_a_stated_waiver_of_everything_is_shown_in_the_report(tmp_path: Path) ->
     shutil.copytree(EXAMPLES / "haliang-3", tmp_path / "records")
     waivers_file(tmp_path / "records", WAIVE_ALL_ERRORS.format(expires="2099-12-31"))
     text = run("check", str(tmp_path / "records")).stdout
-    assert "waiver-everything" in text and "5 findings suppressed" in text
+    assert "waiver-everything" in text and "6 findings suppressed" in text
     result = run("check", str(tmp_path / "records"), "--format", "json")
     report = json.loads(result.stdout)
     [shown] = [f for f in report["findings"] if f["rule_id"] == "waiver-everything"]
     assert shown["severity"] == "info" and shown["suppression"] is None
     assert shown["record"]["line"] == 3 and shown["record"]["file"].endswith("governance-waivers.yaml")
-    assert shown["evidence"]["measured"] == "5 findings suppressed"
+    assert shown["evidence"]["measured"] == "6 findings suppressed"
     assert result.returncode == 0
     assert run("check", str(tmp_path / "records"), "--fail-on", "info").returncode == 1
     sarif = json.loads(run("check", str(tmp_path / "records"), "--format", "sarif").stdout)

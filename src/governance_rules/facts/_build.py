@@ -27,9 +27,19 @@ from ..models import (
     Term,
     Voucher,
 )
+from ..records._resolve_work import work_days
 from ..records.dossier import Dossier, Located
+from ._archives import archive_facts
+from ._community_work import community_work_facts
+from ._finance import Books, finance_facts
+from ._governance import governance_facts, village_facts
+from ._matters import matter_facts
+from ._openness import supervisor_facts
+from ._party import PartyBooks
 from ._periods import period_facts
-from ._records import cluster_facts, record_facts, roster_facts
+from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
+from ._station import entry_facts, member_period_facts
+from ._township import deputy_credentials, post_vacancy, presidium_chair, vacancy_names
 from ._window import Window
 from .schema import Fact, RecordRef
 
@@ -79,11 +89,17 @@ def _record_days(dossier: Dossier) -> Iterator[date]:
     for e in dossier.expenses:
         yield e.record.paid_on
     for collection in (dossier.hearings, dossier.disclosures, dossier.audits, dossier.proposals,
-                       dossier.reviews, dossier.assessments, dossier.archives, dossier.sessions):
+                       dossier.reviews, dossier.assessments, dossier.archives, dossier.sessions,
+                       dossier.member_records, dossier.party_matters,
+                       dossier.work_points_list, dossier.suggestions,
+                       dossier.credentials_reviews,
+                       dossier.rectifications, dossier.year_end_filings, dossier.retentions,
+                       dossier.archive_handovers):
         for located in collection:
             yield located.record.date
     for r in dossier.reports:
         yield r.record.submitted_on
+    yield from (day for day, _, _ in work_days(dossier))
 
 
 def _span(start: date, end: date) -> tuple[int, int, int]:
@@ -103,6 +119,8 @@ class _FactBuilder:
         self.window = window
         self.jurisdiction = dossier.jurisdiction
         self._holders: dict[tuple[BodyKind, Role, date], str | None] = {}
+        self._books = PartyBooks(dossier)
+        self.books = Books(dossier)
 
     def _role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         key = (kind, role, day)
@@ -114,11 +132,20 @@ class _FactBuilder:
         return self.as_of is None or day <= self.as_of
 
     def facts(self, options: FactOptions) -> Iterator[Fact]:
-        yield from roster_facts(self.dossier, self.window.end)
+        yield from roster_facts(self.dossier, self.window.end, self.window)
         yield from period_facts(self.dossier, self.window)
+        yield from member_period_facts(self.dossier, self.window)
+        yield from entry_facts(self.dossier, self.window)
+        yield from matter_facts(self.dossier, self.window)
         yield from record_facts(self.dossier, self.window)
+        yield from governance_facts(self.dossier, self.window, self.as_of)
+        yield from village_facts(self.dossier, self.window)
+        yield from finance_facts(self.dossier, self.window)
+        yield from supervisor_facts(self.dossier, self.window)
+        yield from archive_facts(self.dossier, self.window)
         yield from cluster_facts(self.dossier, self.window, options.split_window_days,
                                  options.split_key)
+        yield from community_work_facts(self.dossier, self.window, self.as_of)
         for meeting in self.dossier.meetings:
             if self._happened(meeting.record.date):
                 yield from self._meeting(meeting)
@@ -139,15 +166,20 @@ class _FactBuilder:
             "handling": "emergency" if meeting.emergency else "ordinary",
         }
         dates = {"meeting": meeting.date}
+        books, book_names = self._books.meeting(meeting, body)
         names = {"body_name": body.name, "subject": meeting.id,
-                 **self._chair_names(meeting, body)}
+                 **self._chair_names(meeting, body), **book_names}
         if meeting.special_circumstances:
             names["special_circumstances"] = meeting.special_circumstances
+        if meeting.proposal is not None:  # RA-ADHOC (b): the representatives' denominator
+            names["representatives"] = proposal_counts(self.dossier, next(
+                (p.record for p in self.dossier.proposals if p.record.id == meeting.proposal),
+                None))[1]
         yield Fact("meeting", RecordRef(meeting.id, "meeting", located.where()), meeting.date,
                    self.jurisdiction,
                    {**common,
                     "special_circumstances": int(meeting.special_circumstances is not None),
-                    **self._meeting_extras(meeting, body)},
+                    **self._meeting_extras(meeting, body), **books},
                    {**dates, **({"notice": meeting.notice_date} if meeting.notice_date else {}),
                     **({"reported": meeting.reported_on} if meeting.reported_on else {})},
                    names)
@@ -188,10 +220,11 @@ class _FactBuilder:
                 self.dossier, meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT,
                 meeting.date, _BRANCH_SEAT)[0]),
             "has_proposal": int(proposal is not None),
+            "chair_group_leader": int(_group_leader(self.dossier, meeting, body)[0]),
+            **presidium_chair(self.dossier, body, meeting.chair, meeting.convener,
+                              meeting.date)[0],
             **self._emergency_report(meeting),
-            **{f"{what}_{n}": getattr(proposal, f"{what}_{n}") if proposal else 0
-               for what in ("residents", "households", "groups", "representatives")
-               for n in ("signed", "total")},
+            **proposal_counts(self.dossier, proposal)[0],
         }
 
     def _emergency_report(self, meeting: Meeting) -> dict[str, int]:
@@ -225,12 +258,15 @@ class _FactBuilder:
             out["convener_party_seat"] = seat_check(
                 self.dossier, meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day,
                 _BRANCH_SEAT)[1]
+        if meeting.kind is MeetingKind.PARTY_GROUP:
+            out["group_leader_seat"] = _group_leader(self.dossier, meeting, body)[1]
         convening = self.dossier.bodies.get(meeting.convened_by or "")
         if convening is not None and meeting.chair is not None:
             held = convening.record.holds(meeting.chair, None, day)
             out["chair_on_convening_body"] = (
                 f"{_who(self.dossier, meeting.chair)} "
                 f"{'held' if held else 'held no'} seat on {convening.record.name} on {day}")
+        out.update(presidium_chair(self.dossier, body, meeting.chair, meeting.convener, day)[1])
         roles = _CHAIR_ROLES.get(body.kind)
         if roles:
             out["seat_holders"] = "; ".join(
@@ -278,18 +314,22 @@ class _FactBuilder:
                      "has_end": int(term.end is not None), "span_years": years,
                      "span_months": months, "span_days": days,
                      "decision_body_kind": decision_kind, "decision_adopted": adopted,
+                     "decision_meeting_kind": self._decision_meeting_kind(term),
                      "decision_in_time": int(decided_on is not None
                                              and decided_on <= term.start),
                      "rc_term_known": int(rc_end is not None),
                      "rc_end_gap": ((term.end - rc_end).days
                                     if rc_end is not None and term.end is not None else 0),
-                     **departure},
+                     **departure,
+                     **post_vacancy(self.dossier, body, seat, term, self.window.end),
+                     **deputy_credentials(self.dossier, body, seat, term, self.window)},
                     {"term_start": term.start, **({"term_end": term.end} if term.end else {}),
                      **({"rc_term_end": rc_end} if rc_end is not None else {}),
                      **({"decided": decided_on} if decided_on else {}),
                      **({"left_region": seat.left_region_on} if seat.left_region_on else {})},
                     {"person": seat.person, "person_name": seat.name, "body_name": body.name,
-                     **({"rc_term_end": rc_end.isoformat()} if rc_end is not None else {})},
+                     **({"rc_term_end": rc_end.isoformat()} if rc_end is not None else {}),
+                     **vacancy_names(self.dossier, body, seat, term)},
                 )
 
     def _rc_term_end(self, day: date) -> date | None:
@@ -351,6 +391,13 @@ class _FactBuilder:
         return any(s.person == person and s.term_on(day) is not None
                    and (s.handled_funds or s.duty_on(Duty.CASHIER, day))
                    for b in self.dossier.bodies.values() for s in b.record.seats)
+
+    def _decision_meeting_kind(self, term: Term) -> str:
+        """PO-ELECTION (SQ-SIFANG:144): the kind of meeting (a party members' assembly, a party
+        members' representative assembly …) whose motion decided ``term``; "" for none."""
+        found = (self.dossier.motion(term.decision.meeting, term.decision.motion)
+                 if term.decision is not None else None)
+        return found[0].kind.value if found else ""
 
     def _decision(self, term: Term) -> tuple[str, int, date | None]:
         """The kind of body that decided ``term``, whether adopted, and the sitting's day."""
@@ -438,9 +485,11 @@ class _FactBuilder:
              "accountant_seated": duties[Duty.ACCOUNTANT][0],
              "cashier_seated": duties[Duty.CASHIER][0],
              "accountant_on_roster": duties[Duty.ACCOUNTANT][1],
-             "cashier_on_roster": duties[Duty.CASHIER][1]},
+             "cashier_on_roster": duties[Duty.CASHIER][1],
+             **self.books.values(expense)},
             dates,
             {"amount": f"{expense.amount:.2f}", "payee": expense.payee, "purpose": expense.purpose,
+             "subject": expense.id, "body_name": body.name, "paid_on": paid.isoformat(),
              **{key: "; ".join(lines) for key, lines in notes.items()}},
         )
 
@@ -601,6 +650,7 @@ _BRANCH_SEAT = "party (general) branch committee"
 _CHAIR_ROLES: dict[BodyKind, tuple[Role, ...]] = {
     BodyKind.CONSULTATION_COMMITTEE: (Role.CONVENER, Role.ROTATING_DIRECTOR),
     BodyKind.PARTY_COMMITTEE: (Role.SECRETARY,),
+    BodyKind.RESIDENTS_GROUP: (Role.LEADER,),  # RC-GROUP-LEADER (SQ-SIFANG:274)
 }
 """The seats whose holder convenes and chairs a body's meetings (HLS-356:26; SQ-SIFANG:293)."""
 
@@ -646,6 +696,23 @@ def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tupl
     who = ", ".join(_who(dossier, s.person) for s in holders) or "nobody"
     return False, (f"{_who(dossier, person)} held no {seat} seat on {day}; "
                    f"held that day by {who}")
+
+
+def _group_leader(dossier: Dossier, meeting: Meeting, body: Body) -> tuple[bool, str]:
+    """PO-THREE-MEETINGS (c) (SQ-SIFANG:323, 由党小组长主持): whether the chair held the party
+    group leader's seat on the meeting day: of the group itself when the meeting is a group's,
+    of some party group of the dossier when it is recorded on the committee."""
+    if meeting.kind is not MeetingKind.PARTY_GROUP:
+        return False, ""
+    if body.kind is not BodyKind.PARTY_GROUP or meeting.chair is None:
+        return seat_check(dossier, meeting.chair, BodyKind.PARTY_GROUP, (Role.LEADER,),
+                          meeting.date, "party group leader")
+    if body.holds(meeting.chair, (Role.LEADER,), meeting.date):
+        return True, (f"{_who(dossier, meeting.chair)} held the leader seat of {body.name} "
+                      f"on {meeting.date}")
+    who = ", ".join(_who(dossier, s.person) for s in body.holders_of(Role.LEADER, meeting.date))
+    return False, (f"{_who(dossier, meeting.chair)} held no leader seat of {body.name} on "
+                   f"{meeting.date}; held that day by {who or 'nobody'}")
 
 
 def _text(value: object) -> str:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from ..models import Body, BodyKind
+from ..models import Body, BodyKind, ReportKind
 from ..records.dossier import Dossier, Located
 from ._window import GRANULARITIES, Period, Window, period_of, periods_within
 from .schema import Fact, RecordRef
@@ -23,7 +23,7 @@ CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
                                               "agenda_finance_report"),
     BodyKind.RESIDENTS_COMMITTEE: ("regular", "disclosure_government_affairs",
                                    "disclosure_affairs", "disclosure_finance",
-                                   "audit_quarterly_review"),
+                                   "account_closing"),
     BodyKind.PARTY_COMMITTEE: ("regular", "member_assembly", "party_group", "party_lecture",
                                "life_meeting"),
     BodyKind.WORK_COMMITTEE: ("regular",),
@@ -32,9 +32,12 @@ CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
     BodyKind.GOVERNANCE_OFFICE: ("report_dispute_monthly", "report_screening",
                                  "report_security_analysis", "report_inspection",
                                  "report_work_record"),
-    BodyKind.TOWNSHIP_CONGRESS: ("session",),
+    BodyKind.TOWNSHIP_CONGRESS: ("session", "party_hearing"),
     BodyKind.PRESIDIUM: ("regular",),
     BodyKind.REPRESENTATIVE_GROUP: ("activity", "report_plan"),
+    BodyKind.PARTY_GROUP: ("party_group",),
+    BodyKind.WORK_STATION: ("regular", "member_assembly"),
+    BodyKind.BACKBONE_TEAM: ("regular", "agenda_link_briefing"),
 }
 """Which event categories are counted for each kind of body."""
 
@@ -59,9 +62,27 @@ def events_by_body(dossier: Dossier, window: Window) -> dict[str, list[tuple[dat
         add(a.record.body, a.record.date, f"audit_{a.record.kind.value}")
     for r in dossier.reports:
         add(r.record.body, period_of(r.record.period).start, f"report_{r.record.kind.value}")
+        if r.record.kind is ReportKind.CONGRESS_WORK_REPORT:
+            # TPC-PARTY-REPORT (每年听取, RD-TOWNSHIP:510): the year the party committee heard it
+            add(r.record.body, r.record.submitted_on, "party_hearing")
     for v in dossier.reviews:
         add(v.record.body, v.record.date, "review")
+    for ledger in dossier.ledgers:  # FIN-BOOKS: a closing counts in the month it closes, if
+        for closing in ledger.record.closings:  # made on or after that month's last day (月结)
+            month = period_of(closing.month)
+            if closing.closed_on >= month.end:
+                add(ledger.record.body, month.start, "account_closing")
     return out
+
+
+def _categories(dossier: Dossier, body: Body) -> tuple[str, ...]:
+    """The categories counted for ``body``. PO-THREE-MEETINGS (c): where the dossier models its
+    party groups (``party_group`` bodies), each group's own meetings are counted, not the
+    committee's; otherwise the party group meetings recorded on the committee are."""
+    categories = CATEGORIES.get(body.kind, ())
+    if body.kind is BodyKind.PARTY_COMMITTEE and dossier.bodies_of_kind(BodyKind.PARTY_GROUP):
+        return tuple(c for c in categories if c != "party_group")
+    return categories
 
 
 def body_start(body: Body) -> date | None:
@@ -76,7 +97,7 @@ def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     events = events_by_body(dossier, window)
     for located in dossier.bodies.values():
         body = located.record
-        categories = CATEGORIES.get(body.kind)
+        categories = _categories(dossier, body)
         if not categories:
             continue
         start = body_start(body)

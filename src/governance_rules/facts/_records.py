@@ -14,7 +14,9 @@ from ..models import (
     Body,
     BodyKind,
     DecisionRef,
+    DisclosureChannel,
     HearingStep,
+    Proposal,
     Register,
     Role,
     SeatOrigin,
@@ -22,6 +24,8 @@ from ..models import (
     WorkArea,
 )
 from ..records.dossier import Dossier, Located
+from ._station import station_roster
+from ._township import group_formation, session_fields, setup_fields, township_facts
 from ._window import Window, month_index, period_of
 from .schema import Fact, RecordRef
 
@@ -31,7 +35,7 @@ _ROLE_COUNTS = ("director", "deputy_director", "chair", "vice_chair", "secretary
                 "leader")
 
 
-def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
+def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> Iterator[Fact]:
     """One fact per body: who sits on it on ``day`` and what that adds up to."""
     presidium = {s.person for b in dossier.bodies_of_kind(BodyKind.PRESIDIUM)
                  for s in b.seated_members_on(day)}
@@ -46,6 +50,9 @@ def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
         leaders = [s for s in seated if s.role in (Role.CHAIR, Role.VICE_CHAIR)]
         gov = _government_posts(dossier, body)
         outside = _off_presidium(dossier, body, day)
+        station, station_names = station_roster(dossier, body, window or Window(day, day))
+        setup, setup_names = setup_fields(dossier, body, day)
+        formation, formation_names = group_formation(dossier, body)
         exception = next((e.reason for e in body.exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end), None)
         names = {"body_name": body.name, "subject": body.name, "day": day.isoformat(),
@@ -53,7 +60,8 @@ def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
                  "missing_areas": ", ".join(a.value for a in WorkArea if a not in areas),
                  **({"government_posts": "; ".join(gov.values())} if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
-                 **({"special_circumstances": exception} if exception else {})}
+                 **({"special_circumstances": exception} if exception else {}),
+                 **station_names, **setup_names, **formation_names}
         values: dict[str, int | str] = {
             "body": body.id, "body_kind": body.kind.value, "seated": len(seated),
             "form": body.form.value if body.form else "",
@@ -72,8 +80,9 @@ def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
                                           BodyKind.CREDENTIALS_COMMITTEE else
                                           sum(1 for s in leaders if s.person not in presidium)),
             "established_by_plenary": _established_by_plenary(dossier, body),
-            "special_circumstances": int(exception is not None),
+            "special_circumstances": int(exception is not None), **setup, **formation,
             **{f"n_{role}": roles.get(role, 0) for role in _ROLE_COUNTS},
+            **station,
         }
         yield Fact("roster", RecordRef(body.id, "body", located.where()), day,
                    dossier.jurisdiction, values, {"roster_day": day}, names)
@@ -85,7 +94,8 @@ def roster_facts(dossier: Dossier, day: date) -> Iterator[Fact]:
         yield Fact("community", RecordRef(community.id, "community", dossier.community.where()),
                    day, dossier.jurisdiction,
                    {"households": _known(community.households),
-                    "special_circumstances": int(community.special_circumstances is not None)},
+                    "special_circumstances": int(community.special_circumstances is not None),
+                    "single_estate": int(community.single_estate)},
                    {}, names)
 
 
@@ -165,6 +175,7 @@ def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     yield from _session_facts(dossier, window)
     yield from _assessment_facts(dossier, window)
     yield from _review_facts(dossier, window)
+    yield from township_facts(dossier, window)
 
 
 def _kept(dossier: Dossier, collection: Sequence[Located[R]], window: Window,
@@ -185,7 +196,12 @@ def _archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
             registers = [r.value for r in Register if r not in archive.registers]
             yield Fact("archive", RecordRef(archive.id, "archive", located.where()), archive.date,
                        dossier.jurisdiction,
-                       {"files_missing": len(files), "registers_missing": len(registers)},
+                       {"files_missing": len(files), "registers_missing": len(registers),
+                        # ARCH-FILING (SQ-SIFANG:389)
+                        "filed_in_volumes": int(archive.filed_in_volumes),
+                        "indexed": int(archive.indexed),
+                        "election_files": archive.election_files.value,
+                        "registration": int(archive.registration)},
                        {"inspected": archive.date},
                        {"subject": archive.id, "missing": ", ".join(files + registers)})
 
@@ -194,6 +210,9 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located, hearing, body, common in _kept(dossier, dossier.hearings, window, _date):
         missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy)
         published = hearing.published_on
+        found = _found(dossier, hearing.decision)
+        decided = ({"decision": f"{hearing.decision.meeting}/{hearing.decision.motion} on "
+                                f"{found[0].date}"} if found and hearing.decision else {})
         yield Fact("hearing", RecordRef(hearing.id, "hearing", located.where()), hearing.date,
                    dossier.jurisdiction,
                    {**common, "matter": hearing.matter.value,
@@ -205,11 +224,42 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "chair_recorded": int(hearing.chair is not None),
                     "chair_on_rc": int(dossier.holds_seat(hearing.chair,
                                                           BodyKind.RESIDENTS_COMMITTEE, None,
-                                                          hearing.date))},
-                   {"hearing": hearing.date, **({"published": published} if published else {})},
+                                                          hearing.date)),
+                    **_hearing_decision(dossier, hearing),
+                    # HEAR-PARTICIPANTS (SQ-SIFANG:376-377): invitations where a department is
+                    # concerned or must answer; votes only by the members given a vote
+                    "needs_invitation": int(hearing.concerns_government
+                                            or hearing.involves_law_or_policy),
+                    "invited": len(hearing.invited),
+                    "invited_absent": len(set(hearing.invited) - set(hearing.attended)),
+                    "voters_set": int(hearing.voting_members is not None),
+                    "voting_members": hearing.voting_members or 0,
+                    "votes_cast": hearing.votes.cast if hearing.votes else -1},
+                   {"hearing": hearing.date, **({"published": published} if published else {}),
+                    **({"decided": found[0].date} if found else {})},
                    {"body_name": body.name, "subject": hearing.topic, "title": hearing.topic,
+                    "hearing_day": hearing.date.isoformat(),
+                    **({"decided_day": found[0].date.isoformat()} if found else {}),
                     "steps": ", ".join(s.value for s in hearing.steps) or "-",
+                    **decided,
+                    "invited": ", ".join(hearing.invited) or "nobody",
+                    "absent": ", ".join(sorted(set(hearing.invited) - set(hearing.attended))),
                     **_hearing_chair(dossier, hearing.chair, hearing.date)})
+
+
+def _found(dossier: Dossier, ref: DecisionRef | None) -> tuple[Any, Any] | None:
+    return dossier.motion(ref.meeting, ref.motion) if ref is not None else None
+
+
+def _hearing_decision(dossier: Dossier, hearing: Any) -> dict[str, int | str]:
+    """HEAR-TIMING (SQ-SIFANG:375): the decision on the matter heard, its body and its day as
+    days after the hearing (negative: decided before the hearing was held)."""
+    found = _found(dossier, hearing.decision)
+    if found is None:
+        return {"decision_recorded": 0, "decision_days_after": 0, "decision_body_kind": ""}
+    meeting = found[0]
+    return {"decision_recorded": 1, "decision_days_after": (meeting.date - hearing.date).days,
+            "decision_body_kind": dossier.bodies[meeting.body].record.kind.value}
 
 
 def _hearing_chair(dossier: Dossier, person: str | None, day: date) -> dict[str, str]:
@@ -239,9 +289,13 @@ def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "decided_in_time": int(day is not None and day <= disclosure.date),
                     "decision_present": sitting[1] if sitting else 0,
                     "decision_seated": sitting[2] if sitting else 0,
-                    "decision_consented": sitting[3] if sitting else 0},
+                    "decision_consented": sitting[3] if sitting else 0,
+                    # OPEN-BOARD (SQ-SIFANG:368): an item for all residents is on the board
+                    "to_all_residents": int(disclosure.to_all_residents),
+                    "on_notice_board": int(DisclosureChannel.NOTICE_BOARD in disclosure.channels)},
                    {"disclosed": disclosure.date, **({"decided": day} if day else {})},
                    {"body_name": body.name, "subject": disclosure.title, "title": disclosure.title,
+                    "channels": ", ".join(c.value for c in disclosure.channels) or "none recorded",
                     **({"decision": f"{disclosure.decision.meeting}/"
                                     f"{disclosure.decision.motion} on {day}"}
                        if disclosure.decision and day else {})})
@@ -284,13 +338,38 @@ def _proposal_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         held = dossier.meeting(proposal.assembly or "")
         followed = int(held is not None and held.record.body == proposal.body
                        and held.record.date >= proposal.date)
+        counts, note = proposal_counts(dossier, proposal)
         yield Fact("proposal", RecordRef(proposal.id, "proposal", located.where()), proposal.date,
-                   dossier.jurisdiction,
-                   {**common, "followed": followed,
-                    **{f"{w}_{n}": getattr(proposal, f"{w}_{n}")
-                       for w in ("residents", "households", "groups", "representatives")
-                       for n in ("signed", "total")}},
-                   {"proposed": proposal.date}, {"body_name": body.name, "subject": proposal.id})
+                   dossier.jurisdiction, {**common, "followed": followed, **counts},
+                   {"proposed": proposal.date},
+                   {"body_name": body.name, "subject": proposal.id, "representatives": note})
+
+
+_PROPOSERS = ("residents", "households", "groups", "representatives")
+
+
+def proposal_counts(dossier: Dossier, proposal: Proposal | None) -> tuple[dict[str, int], str]:
+    """The signed and total counts of a proposal (RA-ADHOC, SQ-SIFANG:176, :448), and the
+    evidence for the representatives' denominator.
+
+    The representatives' total is not the count the proposal states: it is the number of
+    representatives seated on the assembly the proposal names, on the proposal date, by that
+    assembly's roster (三分之一以上代表, :448). Residents, households and groups are counts of the
+    community that no roster holds; the proposal's own totals stand for them.
+    """
+    if proposal is None:
+        return {f"{w}_{n}": 0 for w in _PROPOSERS for n in ("signed", "total")}, ""
+    counts = {f"{w}_{n}": getattr(proposal, f"{w}_{n}") or 0
+              for w in _PROPOSERS for n in ("signed", "total")}
+    assembly = dossier.bodies[proposal.body].record
+    seated = len(assembly.seated_members_on(proposal.date))
+    counts["representatives_total"] = seated
+    stated = proposal.representatives_total
+    note = (f"{proposal.representatives_signed} representatives signed; {seated} seated on "
+            f"{assembly.name} on {proposal.date} by its roster"
+            + (f" (the proposal states {stated})" if stated is not None and stated != seated
+               else ""))
+    return counts, note
 
 
 def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
@@ -302,6 +381,7 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         decided = int(kind is BodyKind.PRESIDIUM and adopted)
         # TPC-SESSIONS: an added session rests on a presidium decision dated no later than it
         in_time = int(bool(decided) and found is not None and found[0].date <= session.date)
+        more, more_names = session_fields(dossier, session)
         yield Fact("session", RecordRef(session.id, "session", located.where()), session.date,
                    dossier.jurisdiction,
                    {**common, "number": session.number, "days": session.days,
@@ -309,8 +389,13 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "extra_decided_in_time": in_time, "election": int(session.election),
                     "method_adopted": int(session.election_method_adopted_on is not None),
                     "posts_appointed": len(session.posts) - len(elected),
-                    "oath_missing": sum(1 for post in elected if not post.oath_taken)},
-                   {"session": session.date}, {"body_name": body.name, "subject": session.id})
+                    # TPC-ELECTION (d): a dated oath, on or after the election (RD-TOWNSHIP:499)
+                    "oath_missing": sum(1 for post in elected if post.oath_on is None),
+                    "oath_before": sum(1 for post in elected
+                                       if post.oath_on is not None and post.oath_on < session.date),
+                    **more},
+                   {"session": session.date},
+                   {"body_name": body.name, "subject": session.id, **more_names})
 
 
 def _assessment_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
@@ -322,10 +407,21 @@ def _assessment_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "collective_petitions": assessment.collective_petitions,
                     "criminal_cases": assessment.criminal_cases,
                     "major_accidents": assessment.major_accidents,
+                    # ZZ-PEACEFUL-VILLAGE (ZZB-DINGYUAN:65): fewer offenders than the year
+                    # before; -1 where a count is not recorded
+                    "offenders": _known(assessment.offenders),
+                    "offenders_previous_year": _known(assessment.offenders_previous_year),
+                    "prominent_security_problem": int(assessment.prominent_security_problem),
                     "satisfaction_bp": int(assessment.satisfaction_percent * 100)},
                    {"assessed": assessment.date},
                    {"body_name": body.name, "subject": f"{assessment.village} {assessment.year}",
-                    "satisfaction": f"{assessment.satisfaction_percent}%"})
+                    "satisfaction": f"{assessment.satisfaction_percent}%",
+                    "offenders": _shown(assessment.offenders),
+                    "offenders_previous_year": _shown(assessment.offenders_previous_year)})
+
+
+def _shown(count: int | None) -> str:
+    return "?" if count is None else str(count)
 
 
 _REPRESENTATIVE = (Role.REPRESENTATIVE,)

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from ._base import RecordModel
 from ._types import Count, Day, Period, Slug, Text
+from .instrument import Instrument
 
 
 class BodyKind(StrEnum):
@@ -30,10 +31,18 @@ class BodyKind(StrEnum):
     ELECTION_COMMITTEE = "election_committee"  # 社区选举委员会
     GOVERNANCE_COMMITTEE = "governance_committee"  # 乡镇综治委
     TOWNSHIP_GOVERNMENT = "township_government"  # 乡镇人民政府
+    TOWNSHIP_PARTY_COMMITTEE = "township_party_committee"  # 乡镇党委
+    MEDIATION_CENTRE = "mediation_centre"  # 乡镇社会矛盾调处中心
+    JUDICIAL_OFFICE = "judicial_office"  # 司法所
     PRESIDIUM = "presidium"  # 人大主席团
     REPRESENTATIVE_GROUP = "representative_group"  # 人大代表小组
     CREDENTIALS_COMMITTEE = "credentials_committee"  # 代表资格审查委员会
+    PRESIDIUM_OFFICE = "presidium_office"  # 人大主席团办公室 (its staff are its seats)
     COMMUNITY_MEMBERS = "community_members"  # 社区成员会议 (all members: a direct election)
+    PARTY_GROUP = "party_group"  # 党小组 (its leader: a `leader` seat, SQ-SIFANG:323)
+    WORK_STATION = "work_station"  # 在职党员工作站 (its head: a `head` seat, SQ-SIFANG:332)
+    BACKBONE_TEAM = "backbone_team"  # "一管三带一联"工作骨干队伍 (SQ-SIFANG:326)
+    COMMUNITY_SUPERVISORS = "community_supervisors"  # 社区监督员 (residents engaged, SQ-SIFANG:372)
 
 
 class Sector(StrEnum):
@@ -100,11 +109,13 @@ class SeatOrigin(StrEnum):
 
 
 class Duty(StrEnum):
-    """A duty held concurrently with a seat (兼任): the finance posts of SQ-SIFANG:382, :384."""
+    """A duty held concurrently with a seat (兼任): the finance posts of SQ-SIFANG:382, :384, and
+    the keeper of the archives (:392)."""
 
     ACCOUNTANT = "accountant"  # 会计
     CASHIER = "cashier"  # 出纳
     GOODS_KEEPER = "goods_keeper"  # 实物保管
+    ARCHIVE_KEEPER = "archive_keeper"  # 档案人员 (SQ-SIFANG:392)
 
 
 class DecisionRef(RecordModel):
@@ -174,6 +185,11 @@ class Seat(RecordModel):
     sector: Sector | None = None
     group: Slug | None = None
     zone: Text | None = None
+    unit: Text | None = Field(default=None, description="the unit an in-service party member "
+                              "works for (在职党员所在单位, SQ-SIFANG:335, :340)")
+    households: list[Slug] = Field(
+        default_factory=list, max_length=100, description="the households a party member is "
+        "assigned to contact (联户对象, SQ-SIFANG:329), by id")
     full_time: bool = False
     handled_funds: bool = False
     government_post: Text | None = None
@@ -248,6 +264,17 @@ class Body(RecordModel):
     households: Count | None = None
     area: WorkArea | None = None
     office_rooms: Count | None = None
+    rules_of_procedure: Instrument | None = Field(
+        default=None, description="the body's written rules of procedure (议事规则, "
+        "RD-TOWNSHIP:500, :502)")
+    seal: Text | None = Field(default=None, description="the text of the seal the body uses "
+                              "(某某乡(镇)人民代表大会主席团, RD-TOWNSHIP:506)")
+    organised_by: Slug | None = Field(
+        default=None, description="who organised the body's formation on `established` (a "
+        "representative group: the congress chair or a vice-chair, RD-TOWNSHIP:503)")
+    supervision_day: Text | None = Field(
+        default=None, description="the fixed supervision day of the community supervisors "
+        "(确定监督议政日, SQ-SIFANG:373), e.g. 每月第一个星期五")
     exceptions: list[PeriodException] = Field(default_factory=list, max_length=1000)
     seats: list[Seat] = Field(default_factory=list, max_length=100_000)
 

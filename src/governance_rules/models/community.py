@@ -38,6 +38,9 @@ class Community(RecordModel):
     residents: Count | None = None
     established: Day | None = None
     special_circumstances: Text | None = None
+    single_estate: bool = Field(
+        default=False, description="the community is one property-managed estate (一个物业管理"
+        "小区, SQ-SIFANG:150): it meets RC-COMMUNITY-SIZE whatever its household count")
     adopts: list[Slug] = Field(
         default_factory=list, max_length=20,
         description="source documents the community has adopted outside their own scope, by id "

@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from ._base import RecordModel
 from ._types import Count, Day, Period, Slug, Text
 from .body import DecisionRef
+from .governance import PlanKind, RectifyOrder, SummaryPart
 from .meeting import Matter, Outcome, Votes
 
 
@@ -46,6 +47,26 @@ class Hearing(RecordModel):
     outcome: Outcome | None = None
     published_on: Day | None = None
     sent_in_writing_on: Day | None = None
+    decision: DecisionRef | None = Field(
+        default=None, description="the residents' committee's decision on the matter heard (a "
+        "motion of its meeting): the hearing comes before it, 在做出决策前 (SQ-SIFANG:375)")
+    invited: list[Text] = Field(
+        default_factory=list, max_length=100,
+        description="the government departments, street office and units in the community whose "
+        "representatives the residents' committee invited to attend (经社区居委会邀请, SQ-SIFANG:377)")
+    attended: list[Text] = Field(
+        default_factory=list, max_length=100,
+        description="which of the invited sent a representative (列席)")
+    voting_members: Count | None = Field(
+        default=None, description="how many hearing members the residents' committee gave a "
+        "vote (听证表决权,由社区居委会确定, SQ-SIFANG:377); votes cast may not exceed them")
+
+    @model_validator(mode="after")
+    def _attended_were_invited(self) -> Hearing:
+        stray = sorted(set(self.attended) - set(self.invited))
+        if stray:
+            raise ValueError(f"`attended` names {', '.join(stray)}, who are not in `invited`")
+        return self
 
     @model_validator(mode="after")
     def _dates_follow_the_hearing(self) -> Hearing:
@@ -62,8 +83,24 @@ class DisclosureCategory(StrEnum):
     FINANCE = "finance"  # 财务
 
 
+class DisclosureChannel(StrEnum):
+    """Where a disclosure was made known (公开形式, SQ-SIFANG:368)."""
+
+    NOTICE_BOARD = "notice_board"  # 公开栏（固定橱窗式）
+    PARTY_MEMBERS_MEETING = "party_members_meeting"  # 党员大会
+    CADRES_MEETING = "cadres_meeting"  # 组长以上干部会议
+    REPRESENTATIVES_MEETING = "representatives_meeting"  # 居民代表会议
+    BULLETIN = "bulletin"  # 通报
+    OPEN_LETTER = "open_letter"  # 公开信
+
+
 class Disclosure(RecordModel):
-    """A publication to residents (三公开); ``decision`` is the party committee's decision to publish."""
+    """A publication to residents (三公开); ``decision`` is the party committee's decision to publish.
+
+    >>> Disclosure(id="d1", body="rc", date="2022-03-12", category="finance", title="财务公开",
+    ...            channels=["notice_board"]).channels[0]
+    <DisclosureChannel.NOTICE_BOARD: 'notice_board'>
+    """
 
     id: Slug
     body: Slug
@@ -71,6 +108,13 @@ class Disclosure(RecordModel):
     category: DisclosureCategory
     title: Text
     decision: DecisionRef | None = None
+    channels: list[DisclosureChannel] = Field(
+        default_factory=list, max_length=10,
+        description="where it was made known (公开形式, SQ-SIFANG:368); an item for all "
+                    "residents must list `notice_board` (必须在公开栏公布)")
+    to_all_residents: bool = Field(
+        default=True, description="an item to be published to all residents (需向全体居民公布的); "
+                                  "false for one made known to a narrower circle only")
 
 
 class AuditKind(StrEnum):
@@ -100,6 +144,7 @@ class ReportKind(StrEnum):
     RESPONSIBILITY_LETTER = "responsibility_letter"  # 责任状
     HALF_YEAR_SUMMARY = "half_year_summary"
     ANNUAL_SUMMARY = "annual_summary"
+    CONGRESS_WORK_REPORT = "congress_work_report"  # 乡镇人大工作汇报，乡镇党委听取 (RD-TOWNSHIP:510)
 
 
 class Report(RecordModel):
@@ -119,6 +164,21 @@ class Report(RecordModel):
     line_spacing_pt: Count | None = None
     length_chars: Count | None = None
     cases: Count | None = Field(default=None, description="disputes reported; 0 is a zero report")
+    units: list[Text] = Field(default_factory=list, max_length=10_000,
+                              description="inspection: the villages and member units inspected")
+    notice: Text | None = Field(default=None, description="inspection: the document (文号) "
+                                "by which the result was notified (以文件形式予以通报)")
+    rectify: list[RectifyOrder] = Field(default_factory=list, max_length=10_000,
+                                        description="inspection: units ordered to rectify")
+    person: Slug | None = Field(default=None, description="work record: whose performance file")
+    signed_by: Slug | None = Field(default=None, description="who signed it (the person)")
+    signed_on: Day | None = None
+    sealed: bool = Field(default=False, description="bears the official seal (加盖公章)")
+    plan_kind: PlanKind | None = None
+    signature: Text | None = Field(default=None, description="the signature block (落款)")
+    dated_on: Day | None = Field(default=None, description="the date written on the document")
+    parts: list[SummaryPart] = Field(default_factory=list, max_length=10,
+                                     description="summary: what it states")
 
 
 class Proposal(RecordModel):
@@ -137,14 +197,17 @@ class Proposal(RecordModel):
     groups_signed: Count = 0
     groups_total: Count = 0
     representatives_signed: Count = 0
-    representatives_total: Count = 0
+    representatives_total: Count | None = Field(
+        default=None, description="the number of representatives the proposal states; shown "
+        "only: RA-ADHOC divides by the representatives seated on the assembly on the proposal "
+        "date by its roster (SQ-SIFANG:448)")
     assembly: Slug | None = None
 
     @model_validator(mode="after")
     def _signed_within_total(self) -> Proposal:
         for what in ("residents", "households", "groups", "representatives"):
             signed, total = getattr(self, f"{what}_signed"), getattr(self, f"{what}_total")
-            if signed > total:
+            if total is not None and signed > total:
                 raise ValueError(f"{what}_signed ({signed}) exceeds {what}_total ({total})")
         return self
 
@@ -160,6 +223,11 @@ class Review(RecordModel):
         default_factory=list, max_length=100_000,
         description="the persons who reviewed: residents' committee members and residents' "
                     "representatives; the roster decides the seat each held on the date")
+    reviewed: list[Slug] = Field(
+        default_factory=list, max_length=100_000,
+        description="the persons reviewed: in the residents' committee's year-end review, every "
+                    "committee member and professional community worker seated on the date "
+                    "(SQ-SIFANG:351)")
 
 
 class Assessment(RecordModel):
@@ -175,6 +243,15 @@ class Assessment(RecordModel):
     collective_petitions: Count = 0
     criminal_cases: Count = 0
     major_accidents: Count = 0
+    offenders: Count | None = Field(
+        default=None, description="offenders (违法犯罪人员) in the village in the year assessed")
+    offenders_previous_year: Count | None = Field(
+        default=None, description="offenders in the year before: 违法犯罪人员减少 (:65) asks for "
+                                  "fewer this year; an acceptance without both counts shows no "
+                                  "decrease")
+    prominent_security_problem: bool = Field(
+        default=False, description="the assessment's own finding that the village has a "
+                                   "prominent security problem (突出治安问题, :65)")
     satisfaction_percent: Decimal = Field(ge=0, le=100, decimal_places=2)
 
 
@@ -204,10 +281,51 @@ class Register(StrEnum):
     SEAL_USE = "seal_use"
 
 
+class ElectionFiles(StrEnum):
+    """Where the general-election files are kept (换届选举档案应专立专存, SQ-SIFANG:389)."""
+
+    SEPARATE = "separate"  # 专立专存: a volume of their own, kept apart
+    MIXED = "mixed"  # filed in with other materials
+    NONE = "none"  # the archive holds no general-election files
+
+
 class Archive(RecordModel):
-    """What the community's archive held when it was inspected on ``date``."""
+    """What the community's archive held when it was inspected on ``date``, and how it is filed.
+
+    >>> Archive(id="a1", date="2022-12-20", filed_in_volumes=True, indexed=True,
+    ...         election_files="separate").election_files
+    <ElectionFiles.SEPARATE: 'separate'>
+    """
 
     id: Slug
     date: Day
     files: list[ArchiveFile] = Field(default_factory=list, max_length=100)
     registers: list[Register] = Field(default_factory=list, max_length=100)
+    filed_in_volumes: bool = Field(default=False, description="the materials of each category "
+                                   "are filed in volumes (按立卷归档, SQ-SIFANG:389)")
+    indexed: bool = Field(default=False, description="with an index to find them (有目可查)")
+    election_files: ElectionFiles = Field(
+        default=ElectionFiles.NONE, description="where the general-election files are: a "
+        "`separate` volume kept apart (专立专存), `mixed` in with others, or `none` held")
+    registration: bool = Field(default=False, description="the archive register is kept: what "
+                               "enters and leaves the archive is logged (档案登记制度, SQ-SIFANG:392)")
+
+
+class ArchiveHandover(RecordModel):
+    """The handover of the archives (交接, SQ-SIFANG:392) from the keeper leaving to the next.
+
+    >>> ArchiveHandover(id="h1", date="2022-07-01", outgoing="a", incoming="b").incoming
+    'b'
+    """
+
+    id: Slug
+    date: Day
+    outgoing: Slug = Field(description="the keeper handing over (the `archive_keeper` duty up "
+                           "to the last day, by the roster)")
+    incoming: Slug = Field(description="the keeper taking over (the duty from the first day)")
+
+    @model_validator(mode="after")
+    def _two_people(self) -> ArchiveHandover:
+        if self.outgoing == self.incoming:
+            raise ValueError("`outgoing` and `incoming` name the same person")
+        return self

@@ -74,6 +74,8 @@ class Expense(RecordModel):
     signatures: list[Signature] = Field(default_factory=list, max_length=100)
     accountant: Slug
     cashier: Slug
+    fixed_asset: bool = Field(default=False, description="the payment buys a fixed asset, to be "
+                              "entered in the asset register (SQ-SIFANG:127)")
 
     @model_validator(mode="after")
     def _one_signature_per_role(self) -> Expense:

@@ -17,10 +17,12 @@ class MeetingKind(StrEnum):
     REGULAR = "regular"
     AD_HOC = "ad_hoc"
     MEMBER_ASSEMBLY = "member_assembly"  # 党员大会
+    PARTY_CONGRESS = "party_congress"  # 党员代表大会 (SQ-SIFANG:144)
     PARTY_GROUP = "party_group"  # 党小组会
     PARTY_LECTURE = "party_lecture"  # 党课
     LIFE_MEETING = "life_meeting"  # 民主生活会
     ACTIVITY = "activity"  # 代表小组活动
+    STUDY = "study"  # 职业社区工作者政治学习和业务学习 (SQ-SIFANG:396)
 
 
 class AgendaItem(StrEnum):
@@ -28,6 +30,7 @@ class AgendaItem(StrEnum):
     FINANCE_REPORT = "finance_report"  # 财务收支情况报告
     WORK_PLAN = "work_plan"
     ELECTION = "election"
+    LINK_BRIEFING = "link_briefing"  # "一管三带一联"活动情况通报、讲评 (SQ-SIFANG:328)
 
 
 class Matter(StrEnum):

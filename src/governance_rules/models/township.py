@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from ._base import RecordModel
-from ._types import Count, Day, Slug
+from ._types import Count, Day, Slug, Text
 from .body import DecisionRef, SeatOrigin
 
 
@@ -19,12 +19,82 @@ class Post(StrEnum):
 
 
 class PostFilled(RecordModel):
-    """A leadership post filled at a session, and how."""
+    """A leadership post filled at a session, and how.
+
+    The oath (宪法宣誓, RD-TOWNSHIP:499) is shown by ``oath_on``, the day it was taken: a flag
+    alone (``oath_taken``) is no record of it, and an oath dated before the session is not an
+    oath of the newly elected.
+    """
 
     post: Post
     person: Slug
     obtained_by: SeatOrigin
-    oath_taken: bool = False
+    oath_taken: bool = Field(default=False, description="kept for old records; the oath counts "
+                             "only with `oath_on`")
+    oath_on: Day | None = Field(default=None, description="the day the constitutional oath was "
+                                "taken (应进行宪法宣誓, RD-TOWNSHIP:499): on or after the election")
+
+
+class SessionItem(StrEnum):
+    """What an agenda item of a session is (RD-TOWNSHIP:498, :500)."""
+
+    GOVERNMENT_WORK_REPORT = "government_work_report"  # 听取和审查政府工作报告
+    ANNUAL_PLANS = "annual_plans"  # 全年性重大工作安排
+    PRESIDIUM_REPORT = "presidium_report"  # 人大主席团工作报告
+    BUDGET = "budget"  # 财政预算、预算调整
+    RESOLUTION_CHECK = "resolution_check"  # 检查人大决议、决定的执行
+    SPECIAL_SUPERVISION = "special_supervision"  # 开展专项监督
+    HALF_YEAR_PROGRESS = "half_year_progress"  # 听取政府上半年工作进展情况
+    SUGGESTIONS_REPORT = "suggestions_report"  # 代表建议、批评和意见办理情况的报告
+    ELECTION = "election"
+    OTHER = "other"
+
+
+class AgendaEntry(RecordModel):
+    """One item on a session's agenda: when it was deliberated (审议) and, if it was voted on,
+    when (杜绝“只表决不讨论”, RD-TOWNSHIP:497)."""
+
+    item: SessionItem
+    title: Text | None = None
+    deliberated_on: Day | None = None
+    voted_on: Day | None = None
+
+
+class SittingKind(StrEnum):
+    PREPARATORY = "preparatory"  # 大会预备会
+    PRESIDIUM = "presidium"  # 主席团会
+    PLENARY = "plenary"  # 全体会
+
+
+class Sitting(RecordModel):
+    """A meeting held within a session, in the order held (RD-TOWNSHIP:500)."""
+
+    kind: SittingKind
+    date: Day
+
+
+class Preparation(RecordModel):
+    """The steps before a session (RD-TOWNSHIP:498): the party committee's approval of the
+    presidium's request, the presidium meeting that fixed the date and voted the agenda and
+    drafts, the notice and the reports sent to the deputies."""
+
+    party_approved_on: Day | None = Field(default=None, description="the township party "
+                                          "committee approved the session's matters (经批准后)")
+    presidium_decision: DecisionRef | None = Field(
+        default=None, description="the presidium meeting's adopted motion fixing the date and "
+        "the agenda (召开人大主席团会议…表决通过)")
+    notice_on: Day | None = Field(default=None, description="the day the notice went out")
+    reports_sent_on: Day | None = Field(default=None, description="the day the presidium's "
+                                        "report and the government work report were sent to the "
+                                        "deputies")
+
+
+class Closing(RecordModel):
+    """What follows a session's close (会议闭幕后做好公告、上报、存档等工作, RD-TOWNSHIP:500)."""
+
+    announced_on: Day | None = None
+    reported_on: Day | None = Field(default=None, description="reported to the higher level")
+    archived_on: Day | None = None
 
 
 class Session(RecordModel):
@@ -51,6 +121,14 @@ class Session(RecordModel):
     election: bool = False
     election_method_adopted_on: Day | None = None
     posts: list[PostFilled] = Field(default_factory=list, max_length=50)
+    preparation: Preparation | None = Field(default=None, description="TPC-PREPARATION")
+    sittings: list[Sitting] = Field(default_factory=list, max_length=100,
+                                    description="its meetings in the order held (TPC-SESSION-ORDER)")
+    agenda: list[AgendaEntry] = Field(default_factory=list, max_length=100,
+                                      description="its agenda items (TPC-SESSION-AGENDA, -ORDER)")
+    closing: Closing | None = Field(default=None, description="TPC-SESSION-CLOSE")
+    special_circumstances: Text | None = Field(
+        default=None, description="why a norm (侧重: the session's focus) was not met")
 
     @model_validator(mode="after")
     def _method_not_after_the_session(self) -> Session:

@@ -11,6 +11,8 @@ from typing import Any
 
 from ..errors import InputError, short_input
 from ..models import Body, DecisionRef
+from ._resolve_township import resolve_township
+from ._resolve_work import resolve_work, work_days
 from .dossier import Dossier, Located
 
 
@@ -105,14 +107,18 @@ def resolve(dossier: Dossier) -> None:
                  f"no proposal with id {meeting.proposal!r} in this dossier")
 
     for collection in ("hearings", "disclosures", "audits", "reports", "proposals", "reviews",
-                       "assessments", "sessions"):
+                       "assessments", "sessions", "party_matters", "work_points_list", "suggestions",
+                       "credentials_reviews", "unit_letters", "rectifications",
+                       "year_end_filings", "retentions", "mailboxes", "leading_groups",
+                       "pilots"):
+
         kept: list[Located[Any]] = []
         for located in getattr(dossier, collection):
             record = located.record
             ok = record.body in dossier.bodies
             if not ok:
                 fail(located, ("body",), "unknown_id", _unknown("body", record.body, dossier.bodies))
-            for field in ("by", "decision", "assembly"):
+            for field in ("by", "decision", "assembly", "confirmed_by"):
                 value = getattr(record, field, None)
                 if isinstance(value, DecisionRef):
                     ok = check_decision(located, (field,), value) and ok
@@ -125,6 +131,9 @@ def resolve(dossier: Dossier) -> None:
             if ok:
                 kept.append(located)
         setattr(dossier, collection, kept)
+    resolve_township(dossier, people, fail, check_decision)
+
+    _check_inspections(dossier, fail)
 
     kept_expenses = []
     for located_expense in dossier.expenses:
@@ -138,6 +147,20 @@ def resolve(dossier: Dossier) -> None:
         if ok:
             kept_expenses.append(located_expense)
     dossier.expenses = kept_expenses
+    _resolve_books(dossier, fail)
+    kept_handovers = []
+    for located_handover in dossier.archive_handovers:
+        handover = located_handover.record
+        ok = True
+        for field in ("outgoing", "incoming"):
+            person = getattr(handover, field)
+            if person not in people:
+                ok = False
+                fail(located_handover, (field,), "unknown_id",
+                     f"{field} {person!r} is not a member of any body in this dossier", person)
+        if ok:
+            kept_handovers.append(located_handover)
+    dossier.archive_handovers = kept_handovers
 
     kept_recalls = []
     for located_recall in dossier.recalls:
@@ -157,6 +180,8 @@ def resolve(dossier: Dossier) -> None:
         if ok:
             kept_recalls.append(located_recall)
     dossier.recalls = kept_recalls
+    _party_records(dossier, fail, people)
+    resolve_work(dossier)
     _check_span(dossier)
 
 
@@ -174,6 +199,89 @@ def _check_links(located: Located[Any], meeting: Any, dossier: Dossier, expense_
         if subject is not None and subject.id is not None and subject.id not in expense_ids:
             fail(located, ("motions", i, "expense", "id"), "unknown_id",
                  f"no expense with id {subject.id!r} in this dossier", subject.id)
+
+
+def _party_records(dossier: Dossier, fail: Any, people: set[str]) -> None:
+    """Minutes and leave requests name a meeting of the dossier; a leave request's member holds
+    a seat on that meeting's body, and the person asked is somebody on a roster; a member
+    record's person holds a seat on its body."""
+    kept_minutes = []
+    for located in dossier.minutes:
+        ok = dossier.meeting(located.record.meeting) is not None
+        if not ok:
+            fail(located, ("meeting",), "unknown_id",
+                 f"no meeting {located.record.meeting!r} in this dossier (or it was left out)")
+        taken_by = located.record.taken_by
+        if taken_by is not None and taken_by not in people:
+            ok = False
+            fail(located, ("taken_by",), "unknown_id",
+                 f"{taken_by!r} is not a member of any body in this dossier", taken_by)
+        if ok:
+            kept_minutes.append(located)
+    dossier.minutes = kept_minutes
+    kept_leave = []
+    for entry in dossier.leave_requests:
+        leave = entry.record
+        meeting = dossier.meeting(leave.meeting)
+        if meeting is None:
+            fail(entry, ("meeting",), "unknown_id",
+                 f"no meeting {leave.meeting!r} in this dossier (or it was left out)")
+            continue
+        ok = True
+        if dossier.bodies[meeting.record.body].record.seat_of(leave.person) is None:
+            ok = False
+            fail(entry, ("person",), "unknown_id",
+                 f"{leave.person!r} holds no seat on {meeting.record.body!r}", leave.person)
+        if leave.to not in people:
+            ok = False
+            fail(entry, ("to",), "unknown_id",
+                 f"{leave.to!r} is not a member of any body in this dossier", leave.to)
+        if ok:
+            kept_leave.append(entry)
+    dossier.leave_requests = kept_leave
+    kept_entries = []
+    for item in dossier.member_records:
+        record = item.record
+        owner = dossier.bodies.get(record.body)
+        if owner is None:
+            fail(item, ("body",), "unknown_id", _unknown("body", record.body, dossier.bodies))
+        elif (seat := owner.record.seat_of(record.person)) is None:
+            fail(item, ("person",), "unknown_id",
+                 f"{record.person!r} holds no seat on {record.body!r}", record.person)
+        elif record.household is not None and record.household not in seat.households:
+            fail(item, ("household",), "unknown_id",
+                 f"{record.household!r} is not one of {record.person!r}'s assigned households "
+                 f"on {record.body!r}", record.household)
+        else:
+            kept_entries.append(item)
+    dossier.member_records = kept_entries
+    expenses = {e.record.id for e in dossier.expenses}
+    kept_matters = []
+    for matter in dossier.party_matters:
+        if matter.record.expense is not None and matter.record.expense not in expenses:
+            fail(matter, ("expense",), "unknown_id",
+                 f"no expense {matter.record.expense!r} in this dossier", matter.record.expense)
+        else:
+            kept_matters.append(matter)
+    dossier.party_matters = kept_matters
+def _resolve_books(dossier: Dossier, fail: Any) -> None:
+    """A ledger or asset register names its body, and every entry an expense of the dossier."""
+    expenses = {e.record.id for e in dossier.expenses}
+    for collection in ("ledgers", "asset_registers"):
+        kept: list[Located[Any]] = []
+        for located in getattr(dossier, collection):
+            record = located.record
+            ok = record.body in dossier.bodies
+            if not ok:
+                fail(located, ("body",), "unknown_id", _unknown("body", record.body, dossier.bodies))
+            for i, entry in enumerate(record.entries):
+                if entry.expense is not None and entry.expense not in expenses:
+                    ok = False
+                    fail(located, ("entries", i, "expense"), "unknown_id",
+                         f"no expense {entry.expense!r} in this dossier", entry.expense)
+            if ok:
+                kept.append(located)
+        setattr(dossier, collection, kept)
 
 
 MAX_WINDOW_YEARS = 20
@@ -222,11 +330,37 @@ def _dated(dossier: Dossier) -> Iterator[tuple[date, Located[Any], str]]:
     for e in dossier.expenses:
         yield e.record.paid_on, e, "paid_on"
     for collection in (dossier.hearings, dossier.disclosures, dossier.audits, dossier.proposals,
-                       dossier.reviews, dossier.assessments, dossier.archives, dossier.sessions):
+                       dossier.reviews, dossier.assessments, dossier.archives, dossier.sessions,
+                       dossier.member_records, dossier.party_matters,
+                       dossier.work_points_list, dossier.suggestions,
+                       dossier.credentials_reviews,
+                       dossier.rectifications, dossier.year_end_filings, dossier.retentions,
+                       dossier.archive_handovers):
         for located in collection:
             yield located.record.date, located, "date"
     for r in dossier.reports:
         yield r.record.submitted_on, r, "submitted_on"
+    yield from work_days(dossier)
+
+
+def _check_inspections(dossier: Dossier, fail: Any) -> None:
+    """ZZ-RECTIFICATION: a rectification names an inspection report of its office that ordered
+    that unit to rectify."""
+    orders = {(r.record.id, r.record.body): {o.unit for o in r.record.rectify}
+              for r in dossier.reports if r.record.kind.value == "inspection"}
+    kept = []
+    for located in dossier.rectifications:
+        record = located.record
+        units = orders.get((record.inspection, record.body))
+        if units is None:
+            fail(located, ("inspection",), "unknown_id",
+                 f"no inspection report {record.inspection!r} of {record.body!r} in this dossier")
+        elif record.unit not in units:
+            fail(located, ("unit",), "unknown_id",
+                 f"inspection {record.inspection!r} ordered no rectification of {record.unit!r}")
+        else:
+            kept.append(located)
+    dossier.rectifications = kept
 
 
 def _unknown(what: str, value: str, known: dict[str, Located[Body]]) -> str:

@@ -9,24 +9,50 @@ from typing import Generic, TypeVar
 from ..errors import InputError, dotted
 from ..models import (
     Archive,
+    ArchiveHandover,
     Assessment,
+    AssetRegister,
     Audit,
     Body,
     BodyKind,
     Community,
+    CredentialsReview,
     DecisionRef,
     Disclosure,
     Expense,
     Hearing,
+    LeadingGroup,
+    LeaveRequest,
+    Ledger,
+    Mailbox,
     Meeting,
+    MemberRecord,
+    Minutes,
     Outcome,
+    PartyMatter,
+    Pilot,
     Proposal,
     Recall,
+    Rectification,
     Report,
+    Retention,
     Review,
     Role,
     Seat,
     Session,
+    Suggestion,
+    UnitLetter,
+    WorkPoints,
+    YearEndFiling,
+)
+from ..models.community_work import (
+    CommunityChange,
+    DirectorApproval,
+    RepresentativeRegister,
+    StandardTitle,
+    Submission,
+    TermPlan,
+    WorkerReport,
 )
 from ..models.meeting import Motion
 from ._parse import LineIndex, Path_
@@ -81,6 +107,31 @@ class Dossier:
     assessments: list[Located[Assessment]] = field(default_factory=list)
     archives: list[Located[Archive]] = field(default_factory=list)
     sessions: list[Located[Session]] = field(default_factory=list)
+    minutes: list[Located[Minutes]] = field(default_factory=list)
+    leave_requests: list[Located[LeaveRequest]] = field(default_factory=list)
+    member_records: list[Located[MemberRecord]] = field(default_factory=list)
+    party_matters: list[Located[PartyMatter]] = field(default_factory=list)
+    work_points_list: list[Located[WorkPoints]] = field(default_factory=list)
+    suggestions: list[Located[Suggestion]] = field(default_factory=list)
+    credentials_reviews: list[Located[CredentialsReview]] = field(default_factory=list)
+    unit_letters: list[Located[UnitLetter]] = field(default_factory=list)
+    rectifications: list[Located[Rectification]] = field(default_factory=list)
+    year_end_filings: list[Located[YearEndFiling]] = field(default_factory=list)
+    retentions: list[Located[Retention]] = field(default_factory=list)
+    mailboxes: list[Located[Mailbox]] = field(default_factory=list)
+    leading_groups: list[Located[LeadingGroup]] = field(default_factory=list)
+    pilots: list[Located[Pilot]] = field(default_factory=list)
+    # community work (records/_resolve_work.py)
+    worker_reports: list[Located[WorkerReport]] = field(default_factory=list)
+    term_plans: list[Located[TermPlan]] = field(default_factory=list)
+    community_changes: list[Located[CommunityChange]] = field(default_factory=list)
+    standard_titles: list[Located[StandardTitle]] = field(default_factory=list)
+    director_approvals: list[Located[DirectorApproval]] = field(default_factory=list)
+    submissions: list[Located[Submission]] = field(default_factory=list)
+    representative_registers: list[Located[RepresentativeRegister]] = field(default_factory=list)
+    ledgers: list[Located[Ledger]] = field(default_factory=list)
+    asset_registers: list[Located[AssetRegister]] = field(default_factory=list)
+    archive_handovers: list[Located[ArchiveHandover]] = field(default_factory=list)
     input_errors: list[InputError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     meetings_by_id: dict[str, Located[Meeting]] = field(default_factory=dict, repr=False)

@@ -69,7 +69,7 @@ def deciding_citations(rule: Rule, failed: Sequence[str], jurisdiction: tuple[st
     deadline is not cited with Dingyuan's clause). Never empty.
 
     >>> from governance_rules import load_rulebook
-    >>> rule = load_rulebook().rule("fin-segregation")
+    >>> rule = load_rulebook().rule("fin-seg-director")
     >>> [c.quote for c in deciding_citations(rule, ["director/cashier"], ("cn",), {})]
     ['社區居委會主任不得兼任出納']
     """

@@ -24,7 +24,7 @@ class Cadence(ClauseKind[CadenceParams]):
 
     name = "cadence"
     summary = "at least N per period"
-    fact_types = frozenset({"period"})
+    fact_types = frozenset({"period", "member_period"})
     params_model = CadenceParams
     message_fields = ClauseKind.message_fields | {"period"}
 

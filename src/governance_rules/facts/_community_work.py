@@ -1,0 +1,524 @@
+"""Facts of the residents' committee's and the professional workers' own work (SQ-SIFANG:125,
+:132, :150, :154, :273–274, :351, :395–396, :432; HLS-356:26): one fact per worker and month,
+per week of the affairs centre, per term of the committee, per record.
+
+Every person who acts is judged by the roster on the day of the act (``seat_check``): a worker
+reports only while holding an affairs-centre seat, an organiser holds the party secretary's or
+the director's seat that day, the director's approval finds them a worker.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from ..models import (
+    Authority,
+    Body,
+    BodyKind,
+    MeetingKind,
+    Outcome,
+    Role,
+    SeatOrigin,
+    TermPlanPart,
+    TitleStep,
+)
+from ..records.dossier import Dossier, Where
+from ._periods import body_start
+from ._window import Window, periods_within
+from .schema import Fact, RecordRef
+
+
+def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -> Iterator[Fact]:
+    yield from _worker_months(dossier, window)
+    yield from _centre_weeks(dossier, window)
+    yield from _centre_meetings(dossier, window)
+    yield from _director_terms(dossier, as_of)
+    yield from _committee_terms(dossier, window)
+    yield from _community_changes(dossier, window)
+    yield from _standard_titles(dossier, window)
+    yield from _committee_review_years(dossier, window)
+    yield from _committee_reviews(dossier, window)
+    yield from _representative_terms(dossier, as_of)
+    yield from _cc_decisions(dossier, window, as_of)
+
+
+def _who(dossier: Dossier, person: str) -> str:
+    name = dossier.person_name(person)
+    return f"{person} ({name})" if name else person
+
+
+def _worker_months(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """RC-WORKERS-REPORT (SQ-SIFANG:395): for every professional community worker (a seat on an
+    affairs centre) and every calendar month wholly inside the checked window and wholly inside
+    one of the worker's terms, the reports the worker made to a residents' committee that month.
+    A month in which the seat starts or ends part-way is not judged."""
+    reports: dict[str, list[tuple[date, str]]] = {}
+    for located in dossier.worker_reports:
+        report = located.record
+        to = dossier.bodies[report.to].record
+        if to.kind is BodyKind.RESIDENTS_COMMITTEE and window.covers(report.date):
+            reports.setdefault(report.person, []).append((report.date, report.id))
+    months = list(periods_within("month", window))
+    for located_body in dossier.bodies.values():
+        body = located_body.record
+        if body.kind is not BodyKind.AFFAIRS_CENTRE:
+            continue
+        for i, seat in enumerate(body.seats):
+            made = reports.get(seat.person, [])
+            for month in months:
+                term = seat.term_on(month.start)
+                if term is None or not term.covers(month.end):
+                    continue
+                these = [rid for day, rid in made if month.start <= day <= month.end]
+                yield Fact(
+                    "worker_month",
+                    RecordRef(f"{body.id}/{seat.person}/{month.label}", "worker_month",
+                              located_body.where("seats", i)),
+                    month.end, dossier.jurisdiction,
+                    {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
+                     "reports": len(these)},
+                    {"period_start": month.start, "period_end": month.end},
+                    {"body_name": body.name, "person": seat.person, "person_name": seat.name,
+                     "subject": f"{seat.name} {month.label}", "period": month.label,
+                     "reports": ", ".join(these) or "none"})
+
+
+_WORK_MEETINGS = (MeetingKind.REGULAR, MeetingKind.AD_HOC)
+"""RC-WORKERS-WEEKLY (SQ-SIFANG:395): the workers' meetings to study and plan work (组织召开一次
+会议,研究部署工作); their study sessions (:396) are meetings of kind ``study``."""
+
+
+def weeks_within(window: Window) -> Iterator[tuple[date, date]]:
+    """The calendar weeks (Monday to Sunday) lying wholly inside ``window``.
+
+    >>> [(a.isoformat(), b.isoformat()) for a, b in weeks_within(
+    ...     Window(date(2022, 1, 1), date(2022, 1, 16)))]
+    [('2022-01-03', '2022-01-09'), ('2022-01-10', '2022-01-16')]
+    """
+    monday = window.start + timedelta(days=-window.start.weekday() % 7)
+    while monday + timedelta(days=6) <= window.end:
+        yield monday, monday + timedelta(days=6)
+        monday += timedelta(days=7)
+
+
+def _centre_weeks(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): for every affairs centre and every week (Monday to
+    Sunday) wholly inside the checked window and starting on or after the centre existed, its
+    work meetings and study sessions that week."""
+    for located in dossier.bodies.values():
+        body = located.record
+        if body.kind is not BodyKind.AFFAIRS_CENTRE:
+            continue
+        start = body_start(body)
+        held = [(m.record.date, m.record.kind, m.record.id) for m in dossier.meetings
+                if m.record.body == body.id and window.covers(m.record.date)]
+        for monday, sunday in weeks_within(window):
+            if start is None or monday < start:
+                continue
+            week = [(kind, mid) for day, kind, mid in held if monday <= day <= sunday]
+            work = [mid for kind, mid in week if kind in _WORK_MEETINGS]
+            study = [mid for kind, mid in week if kind is MeetingKind.STUDY]
+            label = f"{monday.isoformat()}–{sunday.isoformat()}"
+            yield Fact(
+                "centre_week", RecordRef(f"{body.id}/week/{monday.isoformat()}", "period",
+                                         located.where()),
+                sunday, dossier.jurisdiction,
+                {"body": body.id, "body_kind": body.kind.value, "work_meetings": len(work),
+                 "studies": len(study)},
+                {"period_start": monday, "period_end": sunday},
+                {"body_name": body.name, "subject": label,
+                 "meetings": ", ".join(work + study) or "none"})
+
+
+def _centre_meetings(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): who organised each work meeting and study session
+    of an affairs centre (its ``convener``, else its ``chair``), by the seat the roster gives that
+    person on the day: the party organisation's secretary, the residents' committee's director,
+    or (admitted only by a parameter) the affairs centre's own director."""
+    for located in dossier.meetings:
+        meeting = located.record
+        body = dossier.bodies[meeting.body].record
+        if (body.kind is not BodyKind.AFFAIRS_CENTRE or not window.covers(meeting.date)
+                or meeting.kind not in (*_WORK_MEETINGS, MeetingKind.STUDY)):
+            continue
+        day = meeting.date
+        person = meeting.convener or meeting.chair
+        seats = {
+            "secretary": dossier.holds_seat(person, BodyKind.PARTY_COMMITTEE,
+                                            (Role.SECRETARY,), day),
+            "rc_director": dossier.holds_seat(person, BodyKind.RESIDENTS_COMMITTEE,
+                                              (Role.DIRECTOR,), day),
+            "centre_director": body.holds(person, (Role.DIRECTOR,), day),
+        }
+        holders = "; ".join(
+            f"{label}: " + (", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
+                kind, (Role.SECRETARY,) if kind is BodyKind.PARTY_COMMITTEE else (Role.DIRECTOR,),
+                day)) or "nobody")
+            for label, kind in (("party secretary", BodyKind.PARTY_COMMITTEE),
+                                ("residents' committee director", BodyKind.RESIDENTS_COMMITTEE),
+                                ("affairs centre director", BodyKind.AFFAIRS_CENTRE)))
+        held = [k.replace("_", " ") for k, v in seats.items() if v]
+        yield Fact(
+            "centre_meeting", RecordRef(meeting.id, "meeting", located.where()), day,
+            dossier.jurisdiction,
+            {"body": body.id, "body_kind": body.kind.value, "meeting_kind": meeting.kind.value,
+             "organiser_recorded": int(person is not None),
+             **{f"organiser_{k}": int(v) for k, v in seats.items()}},
+            {"meeting": day},
+            {"body_name": body.name, "subject": meeting.id,
+             "organiser": _who(dossier, person) if person else "",
+             "organiser_seat": (f"{_who(dossier, person)} held "
+                                + (", ".join(held) if held else "none of these seats")
+                                + f" on {day}; seats that day: {holders}") if person else ""})
+
+
+_STREET_APPROVERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
+"""RC-AFFAIRS-DIRECTOR (SQ-SIFANG:154, 报街道办事处审批): who approves for the street office, as
+for FIN-TIERS tier 2 (docs/readings.md): its director or a deputy director."""
+
+
+def _director_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact]:
+    """RC-AFFAIRS-DIRECTOR (SQ-SIFANG:154): every term in which a person holds the affairs
+    centre's director seat rests on a street-office approval dated on or before its start, on
+    the recommendation of the party organisation and the residents' committee, of a person
+    who held a professional community worker's seat (a seat on the affairs centre) on the day
+    of the approval; the approver holds a street-office director's or deputy director's seat."""
+    for located_body in dossier.bodies.values():
+        body = located_body.record
+        if body.kind is not BodyKind.AFFAIRS_CENTRE:
+            continue
+        for i, seat in enumerate(body.seats):
+            for j, term in enumerate(seat.terms):
+                if ((term.role or seat.role) is not Role.DIRECTOR
+                        or (as_of is not None and term.start > as_of)):
+                    continue
+                yield _director_term(dossier, body.id, located_body.where("seats", i, "terms", j),
+                                     seat.person, seat.name, body.name, term.start)
+
+
+def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, name: str,
+                   body_name: str, start: date) -> Fact:
+    approvals = [a.record for a in dossier.director_approvals
+                 if a.record.body == body_id and a.record.person == person]
+    dated = [a for a in approvals if a.approved_on is not None and a.approved_on <= start]
+    approval = max(dated, key=lambda a: a.approved_on or start, default=None)
+    if approval is None and approvals:
+        approval = approvals[0]
+    day = approval.approved_on if approval is not None else None
+    kinds = ({dossier.bodies[b].record.kind for b in approval.recommended_by}
+             if approval is not None else set())
+    street = (approval is not None and approval.approved_by is not None
+              and dossier.bodies[approval.approved_by].record.kind is BodyKind.STREET_OFFICE)
+    approver_held = (day is not None and street and approval is not None
+                     and dossier.holds_seat(approval.approver, BodyKind.STREET_OFFICE,
+                                            _STREET_APPROVERS, day))
+    worker = day is not None and dossier.bodies[body_id].record.holds(person, None, day)
+    notes = {"approval": (f"{approval.id}: approved on {day or 'no date'} "
+                          f"(the seat starts {start})" if approval is not None
+                          else f"no approval of {_who(dossier, person)} recorded"),
+             "approver": "", "worker": ""}
+    if approval is not None and day is not None:
+        who = _who(dossier, approval.approver) if approval.approver else "nobody recorded"
+        holders = ", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
+            BodyKind.STREET_OFFICE, _STREET_APPROVERS, day)) or "nobody"
+        notes["approver"] = (f"approved by {who} for "
+                             f"{approval.approved_by or 'no body recorded'}; street office "
+                             f"director's seats on {day}: {holders}")
+        notes["worker"] = (f"{_who(dossier, person)} "
+                           f"{'held' if worker else 'held no'} seat on {body_name} on {day}")
+    return Fact(
+        "director_term", RecordRef(f"{body_id}/{person}", "term", where), start,
+        dossier.jurisdiction,
+        {"body": body_id, "body_kind": BodyKind.AFFAIRS_CENTRE.value, "person": person,
+         "approval_found": int(approval is not None),
+         "approved_in_time": int(day is not None and day <= start),
+         "recommended_by_party": int(BodyKind.PARTY_COMMITTEE in kinds),
+         "recommended_by_rc": int(BodyKind.RESIDENTS_COMMITTEE in kinds),
+         "recommended_on_recorded": int(approval is not None
+                                        and approval.recommended_on is not None),
+         "approved_by_street": int(street), "approver_seated": int(approver_held),
+         "worker_on_approval": int(worker)},
+        {"term_start": start, **({"approved": day} if day else {})},
+        {"body_name": body_name, "person": person, "person_name": name, "subject": person,
+         **notes})
+
+
+def committee_terms(body: Body) -> list[tuple[date, date | None]]:
+    """The terms (届) of a residents' committee: each starts on a day members' terms start by a
+    general election (``election``; a by-election starts no term) and ends on the latest end of
+    the terms that began that day, or the day before the next term begins (open if neither)."""
+    starts = sorted({t.start for s in body.seats for t in s.terms
+                     if t.obtained_by is SeatOrigin.ELECTION})
+    out: list[tuple[date, date | None]] = []
+    for k, start in enumerate(starts):
+        ends = [t.end for s in body.seats for t in s.terms
+                if t.start == start and t.end is not None]
+        end = max(ends) if ends else None
+        if k + 1 < len(starts) and (end is None or end >= starts[k + 1]):
+            end = starts[k + 1] - timedelta(days=1)
+        out.append((start, end))
+    return out
+
+
+def _committee_terms(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """RC-TERM-PLAN (SQ-SIFANG:125): for every term of a residents' committee that overlaps the
+    checked window, how many days into the term its three-year objectives and its work plan were
+    drawn up (-1: not yet), and how many days of the term had run by the window's end."""
+    for located in dossier.bodies.values():
+        body = located.record
+        if body.kind is not BodyKind.RESIDENTS_COMMITTEE:
+            continue
+        plans = [p.record for p in dossier.term_plans if p.record.body == body.id]
+        for start, end in committee_terms(body):
+            if start > window.end or (end is not None and end < window.start):
+                continue
+            inside = sorted((p for p in plans
+                             if start <= p.date and (end is None or p.date <= end)),
+                            key=lambda p: p.date)
+
+            def first(part: TermPlanPart, inside: list[Any] = inside) -> Any:
+                return next((p for p in inside if part in p.parts), None)
+
+            found = {part: first(part) for part in TermPlanPart}
+            label = f"{start.isoformat()}–{end.isoformat() if end else ''}"
+            yield Fact(
+                "rc_term", RecordRef(f"{body.id}/term/{start.isoformat()}", "term",
+                                     located.where()),
+                start, dossier.jurisdiction,
+                {"body": body.id, "body_kind": body.kind.value,
+                 **{f"{part.value}_days": (found[part].date - start).days
+                    if found[part] is not None else -1 for part in TermPlanPart},
+                 "days_run": (min(window.end, end or window.end) - start).days},
+                {"term_start": start, **({"term_end": end} if end else {})},
+                {"body_name": body.name, "subject": label, "term": label,
+                 "plans": ", ".join(f"{p.id} ({p.date}: {', '.join(x.value for x in p.parts)})"
+                                    for p in inside) or "none in the term"})
+
+
+_AUTHORITY_ZH: dict[Authority | None, str] = {
+    Authority.DISTRICT_GOVERNMENT: "区人民政府", Authority.STREET_OFFICE: "街道办事处",
+    Authority.CIVIL_AFFAIRS_BUREAU: "区民政局", Authority.RESIDENTS_COMMITTEE: "社区居委会",
+    Authority.OTHER: "其他机关"}
+
+
+def _community_changes(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """RC-COMMUNITY-CHANGE (SQ-SIFANG:150): who decided each setting up, abolition or resizing
+    of the community, and whether the decision is dated no later than the change."""
+    for located in dossier.community_changes:
+        change = located.record
+        if not window.covers(change.date):
+            continue
+        decided = change.decided_on
+        yield Fact(
+            "community_change", RecordRef(change.id, "community_change", located.where()),
+            change.date, dossier.jurisdiction,
+            {"change_kind": change.kind.value,
+             "decided_by_district": int(change.decided_by is Authority.DISTRICT_GOVERNMENT),
+             "decider_recorded": int(change.decided_by is not None),
+             "decided_on_recorded": int(decided is not None),
+             "decided_in_time": int(decided is not None and decided <= change.date)},
+            {"effective": change.date, **({"decided": decided} if decided else {})},
+            {"subject": change.id, "body_name": dossier.community.record.name
+             if dossier.community else "",
+             "decided_by": (change.decided_by.value.replace("_", " ") if change.decided_by
+                            else "nobody recorded"),
+             "decided_by_zh": _AUTHORITY_ZH.get(change.decided_by, "未记录"),
+             "document": change.document or ""})
+
+
+def _standard_titles(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """RC-STANDARD-TITLE (SQ-SIFANG:132): the steps before a standardised-community title, in
+    the text's order (self-nomination and self-assessment, the street office's preliminary
+    review, the democratic assessment, public notice, the civil-affairs bureau's acceptance, the
+    district government's approval), each dated no earlier than the one before (the same day is
+    in order: records carry dates, not hours), the title granted no earlier than the approval."""
+    order = list(TitleStep)
+    for located in dossier.standard_titles:
+        title = located.record
+        if not window.covers(title.granted_on):
+            continue
+        body = dossier.bodies[title.body].record
+        done = {s.step: s.date for s in title.steps}
+        missing = [s for s in order if s not in done]
+        present = [s for s in order if s in done]
+        late = [f"{b.value} ({done[b]}) before {a.value} ({done[a]})"
+                for a, b in itertools.pairwise(present) if done[b] < done[a]]
+        approval = done.get(TitleStep.DISTRICT_APPROVAL)
+        if approval is not None and title.granted_on < approval:
+            late.append(f"granted ({title.granted_on}) before the district's approval ({approval})")
+        yield Fact(
+            "standard_title", RecordRef(title.id, "standard_title", located.where()),
+            title.granted_on, dossier.jurisdiction,
+            {"body": body.id, "body_kind": body.kind.value, "steps_missing": len(missing),
+             "steps_out_of_order": len(late)},
+            {"granted": title.granted_on, **{s.value: d for s, d in done.items()}},
+            {"body_name": body.name, "subject": title.id,
+             "missing": ", ".join(s.value for s in missing) or "none",
+             "missing_zh": "、".join(_STEP_ZH[s] for s in missing),
+             "disorder": "; ".join(late) or "none"})
+
+
+_STEP_ZH = {TitleStep.SELF_ASSESSMENT: "自荐自评", TitleStep.STREET_REVIEW: "街道办事处初审",
+            TitleStep.DEMOCRATIC_ASSESSMENT: "民主测评", TitleStep.PUBLIC_NOTICE: "公示",
+            TitleStep.CIVIL_AFFAIRS_ACCEPTANCE: "区民政局审查验收",
+            TitleStep.DISTRICT_APPROVAL: "区政府审批"}
+
+
+_MEMBER_REPRESENTATIVES = (Role.REPRESENTATIVE, Role.UNIT_REPRESENTATIVE)
+"""RC-YEAR-END-REVIEW (SQ-SIFANG:351): 社区成员代表, the assembly's representatives, residents' and
+units' alike (社区成员代表由…居民小组推选…和驻社区单位代表组成, :147)."""
+
+
+def _committee_review_years(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """RC-YEAR-END-REVIEW (SQ-SIFANG:351, :472): for every residents' committee and every
+    calendar year wholly inside the checked window (and after the committee existed), the
+    reviews of the committee dated in that year."""
+    for located in dossier.bodies.values():
+        body = located.record
+        if body.kind is not BodyKind.RESIDENTS_COMMITTEE:
+            continue
+        start = body_start(body)
+        days = [r.record.date for r in dossier.reviews if r.record.body == body.id]
+        for year in periods_within("year", window):
+            if start is not None and year.start < start:
+                continue
+            count = sum(1 for d in days if year.start <= d <= year.end)
+            yield Fact(
+                "rc_review_year", RecordRef(f"{body.id}/review/{year.label}", "period",
+                                            located.where()),
+                year.end, dossier.jurisdiction,
+                {"body": body.id, "body_kind": body.kind.value, "reviews": count},
+                {"period_start": year.start, "period_end": year.end},
+                {"body_name": body.name, "subject": year.label, "period": year.label})
+
+
+def _committee_reviews(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """RC-YEAR-END-REVIEW (SQ-SIFANG:351, :472): each review of a residents' committee: its
+    days before 31 December, the reviewers holding a member representative's seat (or, by the
+    charter, a residents' committee seat) that day, and the committee members and professional
+    community workers seated that day whom it did not review."""
+    for located in dossier.reviews:
+        review = located.record
+        body = dossier.bodies[review.body].record
+        if body.kind is not BodyKind.RESIDENTS_COMMITTEE or not window.covers(review.date):
+            continue
+        day = review.date
+        reps = [p for p in review.reviewers if dossier.holds_seat(
+            p, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, _MEMBER_REPRESENTATIVES, day)]
+        on_rc = [p for p in review.reviewers
+                 if dossier.holds_seat(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
+        unseated = [p for p in review.reviewers if p not in reps and p not in on_rc]
+        due = sorted({s.person for kind in (BodyKind.RESIDENTS_COMMITTEE, BodyKind.AFFAIRS_CENTRE)
+                      for b in dossier.bodies_of_kind(kind) for s in b.seated_members_on(day)})
+        missed = [p for p in due if p not in review.reviewed]
+
+        def who(persons: list[str]) -> str:
+            return ", ".join(_who(dossier, p) for p in persons) or "nobody"
+
+        yield Fact(
+            "rc_review", RecordRef(review.id, "review", located.where()), day,
+            dossier.jurisdiction,
+            {"body": body.id, "body_kind": body.kind.value, "reviewers": len(review.reviewers),
+             "rep_reviewers": len(reps), "unseated_reviewers": len(unseated),
+             "unreviewed": len(missed), "days_to_year_end": (date(day.year, 12, 31) - day).days},
+            {"review": day},
+            {"body_name": body.name, "subject": review.id,
+             "representatives": f"{who(reps)} (member representatives on {day})",
+             "unseated": f"{who(unseated)} (no member representative's or committee seat on {day})",
+             "not_reviewed": f"{who(missed)} (seated on {day}, not reviewed)"})
+
+
+def age_on(born: date, day: date) -> int:
+    """Whole years of age on ``day``: a person is 18 on their 18th birthday (one born on
+    29 February turns a year older on 1 March in a common year).
+
+    >>> age_on(date(2004, 6, 20), date(2022, 6, 20)), age_on(date(2004, 6, 21), date(2022, 6, 20))
+    (18, 17)
+    """
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _tri(value: bool | None) -> int:
+    return -1 if value is None else int(value)
+
+
+def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact]:
+    """RA-ELIGIBILITY (SQ-SIFANG:432): on the start of each term of a seat on the member
+    representative assembly, what the assembly's register says of the person: a residents'
+    representative's age that day and right to vote and stand, a unit representative's unit
+    lying in the area."""
+    entries = {(r.record.body, e.person): e for r in dossier.representative_registers
+               for e in r.record.entries}
+    for located in dossier.bodies.values():
+        body = located.record
+        if body.kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
+            continue
+        for i, seat in enumerate(body.seats):
+            entry = entries.get((body.id, seat.person))
+            for j, term in enumerate(seat.terms):
+                if as_of is not None and term.start > as_of:
+                    continue
+                role = term.role or seat.role
+                born = entry.born_on if entry is not None else None
+                yield Fact(
+                    "representative_term",
+                    RecordRef(f"{body.id}/{seat.person}", "term",
+                              located.where("seats", i, "terms", j)),
+                    term.start, dossier.jurisdiction,
+                    {"body": body.id, "body_kind": body.kind.value, "role": role.value,
+                     "registered": int(entry is not None),
+                     "age": age_on(born, term.start) if born is not None else -1,
+                     "voting_rights": _tri(entry.voting_rights) if entry else -1,
+                     "unit_in_area": _tri(entry.unit_in_area) if entry else -1},
+                    {"term_start": term.start, **({"born": born} if born else {})},
+                    {"body_name": body.name, "person": seat.person, "person_name": seat.name,
+                     "subject": seat.person,
+                     "unit": (entry.unit if entry is not None and entry.unit else "not named")})
+
+
+_NONE = -1
+
+
+def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Iterator[Fact]:
+    """CC-SUBMISSION (HLS-356:26): for every adopted motion of a consultation committee, the
+    consent it had (for the rule to tell a decision formed under CC-CONSENT-80), and how many days
+    after the meeting it was first submitted to a party organisation and to a residents'
+    committee (-1: not at all; a submission dated before the meeting does not count)."""
+    sent: dict[tuple[str, str], list[tuple[BodyKind, date, str]]] = {}
+    for submitted in dossier.submissions:
+        sub = submitted.record
+        sent.setdefault((sub.decision.meeting, sub.decision.motion), []).append(
+            (dossier.bodies[sub.to].record.kind, sub.date, sub.id))
+    for located in dossier.meetings:
+        meeting = located.record
+        body = dossier.bodies[meeting.body].record
+        if (body.kind is not BodyKind.CONSULTATION_COMMITTEE or not window.covers(meeting.date)
+                or (as_of is not None and meeting.date > as_of)):
+            continue
+        seated = len(body.seated_members_on(meeting.date))
+        for i, motion in enumerate(meeting.motions):
+            if motion.outcome is not Outcome.ADOPTED:
+                continue
+            these = sent.get((meeting.id, motion.id), [])
+
+            def first(kind: BodyKind, these: list[tuple[BodyKind, date, str]] = these,
+                      held: date = meeting.date) -> int:
+                days = [(d - held).days for k, d, _ in these if k is kind and d >= held]
+                return min(days, default=_NONE)
+
+            yield Fact(
+                "cc_decision", RecordRef(f"{meeting.id}/{motion.id}", "motion",
+                                         located.where("motions", i)),
+                meeting.date, dossier.jurisdiction,
+                {"body": body.id, "body_kind": body.kind.value,
+                 "consented": motion.consent_count, "seated": seated,
+                 "party_days": first(BodyKind.PARTY_COMMITTEE),
+                 "rc_days": first(BodyKind.RESIDENTS_COMMITTEE),
+                 "days_run": (window.end - meeting.date).days},
+                {"meeting": meeting.date},
+                {"body_name": body.name, "subject": motion.title, "title": motion.title,
+                 "submissions": "; ".join(f"{sid} to {k.value.replace('_', ' ')} on {d}"
+                                          for k, d, sid in these) or "none"})

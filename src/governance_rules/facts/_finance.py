@@ -1,0 +1,207 @@
+"""Facts of the finance rules read from the rosters over time (SQ-SIFANG:382, :384, :386).
+
+Who keeps the accounts, the cash and the goods, and whether the residence-affairs supervision
+group is seated, must hold *on every date*; so these facts are built from day spans (a term of a
+seat, cut by the span of a duty held with it), not from the roster of one day. A span is a pair
+of days, both included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import AuditKind, Body, BodyKind, Duty, Expense, Role
+from ..records.dossier import Dossier, Located
+from ._periods import body_start
+from ._spans import EARLY, Span, clip, days, far, merge, overlap, uncovered
+from ._window import Window, periods_within
+from .schema import Fact, RecordRef
+
+
+class Books:
+    """What the account books and the asset register hold, indexed once per dossier: which
+    expenses are entered (FIN-BOOKS, SQ-SIFANG:383), which days the cash was balanced (日清,
+    :384), which expenses are in the fixed-asset register (FIN-ASSET-REGISTER, :127)."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.entered = {(b.record.body, e.expense) for b in dossier.ledgers
+                        for e in b.record.entries}
+        self.balanced = {(b.record.body, d) for b in dossier.ledgers for d in b.record.balanced_on}
+        self.registered = {e.expense for r in dossier.asset_registers for e in r.record.entries
+                           if e.expense is not None}
+
+    def values(self, expense: Expense) -> dict[str, int]:
+        return {"entered": int((expense.body, expense.id) in self.entered),
+                "balanced": int((expense.body, expense.paid_on) in self.balanced),
+                "fixed_asset": int(expense.fixed_asset),
+                "asset_registered": int(expense.id in self.registered)}
+
+
+def finance_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """One ``finance_duties`` fact per residents' committee over the window, and one
+    ``audit_quarter`` fact per residents' committee and quarter wholly inside it."""
+    for located in dossier.bodies.values():
+        if located.record.kind is BodyKind.RESIDENTS_COMMITTEE:
+            yield from _audit_quarters(dossier, located, window)
+            fact = _duties(dossier, located, window)
+            if fact is not None:
+                yield fact
+
+
+def _held(dossier: Dossier, kinds: tuple[BodyKind, ...], roles: tuple[Role, ...]
+          ) -> dict[str, list[Span]]:
+    """person → the days they hold a seat (of ``roles``, on a body of ``kinds``)."""
+    out: dict[str, list[Span]] = {}
+    for located in dossier.bodies.values():
+        body = located.record
+        if body.kind not in kinds:
+            continue
+        for seat in body.seats:
+            for term in seat.terms:
+                if (term.role or seat.role) in roles:
+                    out.setdefault(seat.person, []).append((term.start, far(term.end)))
+    return {p: merge(s) for p, s in out.items()}
+
+
+def duty_days(dossier: Dossier, duty: Duty) -> dict[str, list[Span]]:
+    """person → the days they hold ``duty`` (a duty counts only while its seat is held)."""
+    out: dict[str, list[Span]] = {}
+    for located in dossier.bodies.values():
+        for seat in located.record.seats:
+            spans = [(d.start or EARLY, far(d.end)) for d in seat.duties if d.duty is duty]
+            if not spans:
+                continue
+            terms = [(t.start, far(t.end)) for t in seat.terms]
+            out.setdefault(seat.person, []).extend(overlap(merge(spans), merge(terms)))
+    return {p: merge(s) for p, s in out.items()}
+
+
+# -- who keeps the accounts, the cash and the goods -------------------------------------------
+
+_STAFF_BODIES = (BodyKind.RESIDENTS_COMMITTEE, BodyKind.AFFAIRS_CENTRE)
+"""FIN-STAFF (SQ-SIFANG:382): 职业社区工作者 is a `worker` seat on the residents' committee or
+its affairs centre; 副主任 a `deputy_director` seat on the residents' committee."""
+
+
+def _duties(dossier: Dossier, located: Located[Body], window: Window) -> Fact | None:
+    body = located.record
+    start = body_start(body)
+    lo = max(window.start, start) if start is not None else window.start
+    hi = window.end
+    if lo > hi:
+        return None
+    keepers = {duty: {p: clip(s, lo, hi) for p, s in duty_days(dossier, duty).items()}
+               for duty in Duty}
+    directors = {p: clip(s, lo, hi) for p, s in _held(
+        dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DIRECTOR,)).items()}
+    deputies = _held(dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DEPUTY_DIRECTOR,))
+    workers = _held(dossier, _STAFF_BODIES, (Role.WORKER,))
+    notes: dict[str, list[str]] = {}
+
+    def clash(a: dict[str, list[Span]], b: dict[str, list[Span]], key: str,
+              what: str) -> int:
+        """Days on which one person is in both ``a`` and ``b``; the evidence names them."""
+        total = 0
+        for person in sorted(set(a) & set(b)):
+            both = overlap(a[person], b[person])
+            if both:
+                total += days(both)
+                notes.setdefault(key, []).append(
+                    f"{_who(dossier, person)} {what} on {days(both)} day(s) from {both[0][0]}")
+                notes.setdefault(f"{key}_zh", []).append(_zh(dossier, person, both))
+        return total
+
+    def unqualified(duty: Duty, seats: list[dict[str, list[Span]]], key: str,
+                    seat: str) -> int:
+        total = 0
+        for person, spans in sorted(keepers[duty].items()):
+            cover = merge(s for held in seats for s in held.get(person, []))
+            left = uncovered(spans, cover)
+            if left:
+                total += days(left)
+                notes.setdefault(key, []).append(
+                    f"{_who(dossier, person)} held the {duty.value} duty without a {seat} seat "
+                    f"on {days(left)} day(s) from {left[0][0]}")
+                notes.setdefault(f"{key}_zh", []).append(_zh(dossier, person, left))
+        return total
+
+    accountants, cashiers = keepers[Duty.ACCOUNTANT], keepers[Duty.CASHIER]
+    goods = keepers[Duty.GOODS_KEEPER]
+    values: dict[str, int | str] = {
+        "body": body.id, "body_kind": body.kind.value,
+        "accountant_cashier_days": clash(accountants, cashiers, "accountant_cashier",
+                                         "held the accountant and the cashier duty"),
+        "director_cashier_days": clash(directors, cashiers, "director_cashier",
+                                       "held the residents' committee director seat and the "
+                                       "cashier duty"),
+        "goods_accountant_days": clash(goods, accountants, "goods_accountant",
+                                       "kept the goods and the accounts"),
+        "goods_cashier_days": clash(goods, cashiers, "goods_cashier",
+                                    "kept the goods and the cash"),
+        "accountant_unqualified_days": unqualified(
+            Duty.ACCOUNTANT, [deputies, workers], "accountant_seat",
+            "deputy director or professional community worker"),
+        "cashier_unqualified_days": unqualified(
+            Duty.CASHIER, [workers], "cashier_seat", "professional community worker"),
+    }
+    names = {"body_name": body.name, "subject": body.name,
+             "from": lo.isoformat(), "to": hi.isoformat(),
+             **{key: ("；" if key.endswith("_zh") else "; ").join(lines)
+                for key, lines in notes.items()}}
+    return Fact("finance_duties", RecordRef(body.id, "body", located.where()), hi,
+                dossier.jurisdiction, values, {"from": lo, "to": hi}, names)
+
+
+# -- FIN-AUDIT: the supervision group, its quarterly review and the publication ---------------
+
+
+def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) -> Iterator[Fact]:
+    body = located.record
+    start = body_start(body)
+    group_bodies = {b.id: b for b in dossier.bodies_of_kind(BodyKind.SUPERVISION_COMMITTEE)}
+    seated = merge(s for b in group_bodies.values() for seat in b.seats
+                    for s in ((t.start, far(t.end)) for t in seat.terms))
+    audits = [a.record for a in dossier.audits
+              if a.record.body == body.id and a.record.kind is AuditKind.QUARTERLY_REVIEW]
+    for period in periods_within("quarter", window):
+        if start is not None and period.start < start:
+            continue
+        gaps = uncovered([(period.start, period.end)], seated)
+        by_group, other, unpublished, early = [], [], [], []
+        for audit in sorted((a for a in audits if period.start <= a.date <= period.end),
+                            key=lambda a: (a.date, a.id)):
+            group = group_bodies.get(audit.by or "")
+            if group is None or not group.seated_members_on(audit.date):
+                other.append(f"{audit.id} ({audit.date}, by {audit.by or 'nobody recorded'})")
+                continue
+            by_group.append(f"{audit.id} ({audit.date}, by {group.name})")
+            if audit.published_on is None:
+                unpublished.append(f"{audit.id} ({audit.date})")
+            elif audit.published_on < audit.date:
+                early.append(f"{audit.id} (published {audit.published_on}, reviewed {audit.date})")
+        names = {"body_name": body.name, "subject": period.label, "period": period.label,
+                 "group_gap": (f"{days(gaps)} day(s) from {gaps[0][0]}" if gaps else ""),
+                 "group_gap_zh": (f"自{gaps[0][0]}起" if gaps else ""),
+                 "reviews": "; ".join(by_group) or "none",
+                 "other_reviews": "; ".join(other) or "none",
+                 "unpublished": "; ".join(unpublished), "published_early": "; ".join(early),
+                 "group_roster": (", ".join(f"{s.person} ({s.name})" for b in group_bodies.values()
+                                            for s in b.seats) or "no supervision group roster")}
+        yield Fact(
+            "audit_quarter", RecordRef(f"{body.id}/audit/{period.label}", "period",
+                                       located.where()),
+            period.end, dossier.jurisdiction,
+            {"body": body.id, "body_kind": body.kind.value, "group_gap_days": days(gaps),
+             "reviews_by_group": len(by_group), "reviews_other": len(other),
+             "unpublished": len(unpublished), "published_early": len(early)},
+            {"period_start": period.start, "period_end": period.end}, names)
+
+
+def _zh(dossier: Dossier, person: str, spans: list[Span]) -> str:
+    """``徐刚自2022-01-01起共365天``: the person by name and the days, for the Chinese text."""
+    return f"{dossier.person_name(person) or person}自{spans[0][0]}起共{days(spans)}天"
+
+
+def _who(dossier: Dossier, person: str) -> str:
+    name = dossier.person_name(person)
+    return f"{person} ({name})" if name else person

@@ -1,0 +1,495 @@
+"""Facts of the township governance offices (ZZB-DINGYUAN, ZZB-TAONAN): what an inspection
+covered, whether ordered rectifications came in time, the Taonan materials (letter, plans,
+performance files, summaries), what each year of an office holds, and the materials kept.
+
+Each fact carries precomputed flags so that the rules stay plain comparisons; who acted is
+decided by the roster (:func:`seat_check`), never by a label on the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from ..models import (
+    Body,
+    BodyKind,
+    FilingArea,
+    GroupArea,
+    LedgerPart,
+    PlanKind,
+    Report,
+    ReportKind,
+    Role,
+    SummaryPart,
+)
+from ..records.dossier import Dossier, Located
+from ._periods import body_start
+from ._window import Window, period_of, periods_within
+from .schema import Fact, RecordRef
+
+MATERIALS = frozenset({ReportKind.PLAN, ReportKind.RESPONSIBILITY_LETTER, ReportKind.WORK_RECORD,
+                       ReportKind.HALF_YEAR_SUMMARY, ReportKind.ANNUAL_SUMMARY})
+"""The materials ZZB-TAONAN:97–101 asks the office to submit."""
+
+PRINCIPAL = (BodyKind.TOWNSHIP_PARTY_COMMITTEE, (Role.SECRETARY,), "township party secretary")
+"""主要领导 (ZZB-TAONAN:98–99): the township party committee's secretary (docs/readings.md)."""
+IN_CHARGE = (BodyKind.GOVERNANCE_OFFICE, (Role.LEADER,), "leader in charge of governance")
+"""分管领导 / 分管综治的领导 (ZZB-TAONAN:99, :106): a ``leader`` seat on the office's roster."""
+
+ZH: dict[str, str] = {
+    "practice": "做法", "experience": "经验体会", "shortcomings": "存在的不足",
+    "next_steps": "下步工作设想", "peace_building": "平安创建", "juvenile_crime": "预防青少年违法犯罪",
+    "school_surroundings": "校园及周边环境整治", "released_prisoners": "刑释解教人员安置帮教",
+    "floating_population": "流动人口管理", "drug_control": "禁毒", "railway": "铁路护路",
+    "other": "其他", "higher_level_documents": "上级综治工作文件",
+    "organisation_network": "综治组织网络资料", "work_room_rules": "综治工作室工作规范资料",
+    "disputes": "矛盾纠纷排查调处资料", "legal_publicity": "法制宣传资料",
+}
+"""Chinese labels of the values a finding lists (a Chinese message names no enum value)."""
+
+
+def _zh(values: list[str], *, ledger: bool = False) -> str:
+    labels = {**ZH, "peace_building": "平安创建资料"} if ledger else ZH
+    return "、".join(labels.get(v, v) for v in values)
+
+
+_PERFORMANCE_DAY = 25
+"""每季度(即3月25日、6月25日、9月25日、12月25日前) (ZZB-TAONAN:99): the 25th of the quarter's
+last month, included."""
+
+
+def governance_facts(dossier: Dossier, window: Window, as_of: date | None) -> Iterator[Fact]:
+    offices = [b for b in dossier.bodies.values() if b.record.kind is BodyKind.GOVERNANCE_OFFICE]
+    if not offices:
+        return
+    happened = [r for r in dossier.reports if as_of is None or r.record.submitted_on <= as_of]
+    yield from _inspections(dossier, window, happened, as_of)
+    yield from _materials(dossier, window, happened)
+    for located in offices:
+        yield from _years(dossier, window, located, happened)
+        yield from _performance(dossier, window, located, happened)
+    yield from _retentions(dossier, window)
+    yield from _township(dossier, window, offices[0])
+    yield from _groups(dossier, window, offices[0])
+    yield from _pilots(dossier, window)
+    yield from _mailboxes(dossier, window)
+
+
+def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """ZZ-VILLAGE-OFFICE (ZZB-VILLAGE:7): one fact per dossier. ZZB-VILLAGE binds no place, so
+    the rule applies only where a community (a village or urban community) adopted it."""
+    if dossier.community is None:
+        return
+    community = dossier.community
+    offices = [b for b in dossier.bodies.values() if b.record.kind is BodyKind.GOVERNANCE_OFFICE]
+    where = offices[0].where() if offices else community.where()
+    kinds = (BodyKind.GOVERNANCE_OFFICE, BodyKind.PARTY_COMMITTEE, BodyKind.RESIDENTS_COMMITTEE)
+    bad: list[str] = []
+    missing: list[str] = []
+    for day in _change_days(dossier, window, kinds):
+        directors = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
+        if offices and not directors:
+            missing.append(f"nobody held the office director seat on {day}")
+        for person in directors:
+            if not _any_seat(dossier, person, day, VILLAGE_DIRECTOR_SEATS):
+                bad.append(f"{_who(dossier, person)}, office director on {day}, held neither the "
+                           f"party secretary's nor a residents' committee director's or deputy "
+                           f"director's seat that day")
+    yield Fact("zz_village", RecordRef(offices[0].record.id if offices else community.record.id,
+                                       "body" if offices else "community", where),
+               window.end, dossier.jurisdiction,
+               {"has_office": int(bool(offices)), "director_missing": len(missing),
+                "director_unseated": len(bad)},
+               {"window_end": window.end},
+               {"body_name": community.record.name, "subject": community.record.name,
+                "director_missing": "; ".join(missing[:3]),
+                "director_unseated": "; ".join(bad[:3])})
+
+
+VILLAGE_DIRECTOR_SEATS = (
+    (BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,)),
+    (BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)),
+)
+"""由村党组织书记或居委会负责同志担任 (ZZB-VILLAGE:7): the community (village) party
+organisation's secretary, or the residents' committee's director or a deputy director
+(负责同志, docs/readings.md)."""
+PRINCIPALS = ((BodyKind.TOWNSHIP_PARTY_COMMITTEE, (Role.SECRETARY,)),
+              (BodyKind.TOWNSHIP_GOVERNMENT, (Role.HEAD,)))
+"""党政主要领导 (ZZB-DINGYUAN:31, :32): the township party secretary or the township head."""
+_PARTY_DEPUTY = ((BodyKind.TOWNSHIP_PARTY_COMMITTEE, (Role.DEPUTY_SECRETARY, Role.MEMBER)),)
+"""党委副书记或党委委员 (ZZB-DINGYUAN:32)."""
+_ROSTER_KINDS = (BodyKind.GOVERNANCE_COMMITTEE, BodyKind.GOVERNANCE_OFFICE,
+                 BodyKind.TOWNSHIP_PARTY_COMMITTEE, BodyKind.TOWNSHIP_GOVERNMENT,
+                 BodyKind.MEDIATION_CENTRE, BodyKind.JUDICIAL_OFFICE)
+RAILWAY_TOWNSHIPS = ("炉桥", "年家岗")
+"""铁路护路领导小组〈炉桥镇、年家岗需设立〉 (ZZB-DINGYUAN:34): matched in the community's name."""
+
+
+def _change_days(dossier: Dossier, window: Window, kinds: tuple[BodyKind, ...]) -> list[date]:
+    """The window's first day and every day inside it on which a seat of those kinds begins or
+    ends: between two such days every roster stands still, so checking these is checking every
+    day of the window."""
+    days = {window.start}
+    for kind in kinds:
+        for body in dossier.bodies_of_kind(kind):
+            for seat in body.seats:
+                for term in seat.terms:
+                    days.add(term.start)
+                    if term.end is not None and term.end < date.max:
+                        days.add(term.end + timedelta(days=1))
+    return sorted(d for d in days if window.covers(d))
+
+
+def _holders(dossier: Dossier, kind: BodyKind, roles: tuple[Role, ...], day: date) -> list[str]:
+    return sorted({s.person for s in dossier.seat_holders(kind, roles, day)})
+
+
+def _any_seat(dossier: Dossier, person: str, day: date,
+              seats: tuple[tuple[BodyKind, tuple[Role, ...]], ...]) -> bool:
+    return any(dossier.holds_seat(person, kind, roles, day) for kind, roles in seats)
+
+
+def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator[Fact]:
+    """ZZ-COMMITTEE and ZZ-POSTS, judged on every day of the window by the rosters."""
+    committee = [b for b in dossier.bodies.values() if b.record.kind is BodyKind.GOVERNANCE_COMMITTEE]
+    centre = dossier.bodies_of_kind(BodyKind.MEDIATION_CENTRE)
+    judicial = dossier.bodies_of_kind(BodyKind.JUDICIAL_OFFICE)
+    faults: dict[str, list[str]] = {k: [] for k in (
+        "committee_director_missing", "committee_director_unseated", "centre_director_missing",
+        "centre_director_unseated", "office_director_missing", "office_director_not_party",
+        "office_director_not_centre", "judicial_head_missing", "judicial_head_not_centre",
+        "judicial_head_not_office")}
+
+    def check(key: str, persons: list[str], seats: tuple[tuple[BodyKind, tuple[Role, ...]], ...],
+              what: str, day: date) -> None:
+        for person in persons:
+            if not _any_seat(dossier, person, day, seats):
+                faults[key].append(f"{_who(dossier, person)} {what} on {day}")
+
+    for day in _change_days(dossier, window, _ROSTER_KINDS):
+        directors = _holders(dossier, BodyKind.GOVERNANCE_COMMITTEE, (Role.DIRECTOR,), day)
+        if committee and not directors:
+            faults["committee_director_missing"].append(f"no director on {day}")
+        check("committee_director_unseated", directors, PRINCIPALS,
+              "directed the committee but was neither township party secretary nor township head",
+              day)
+        heads = _holders(dossier, BodyKind.MEDIATION_CENTRE, (Role.DIRECTOR,), day)
+        if centre and not heads:
+            faults["centre_director_missing"].append(f"no centre director on {day}")
+        check("centre_director_unseated", heads, PRINCIPALS,
+              "directed the centre but was neither township party secretary nor township head",
+              day)
+        office_heads = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
+        if not office_heads:
+            faults["office_director_missing"].append(f"no office director on {day}")
+        check("office_director_not_party", office_heads, _PARTY_DEPUTY,
+              "directed the office but was neither deputy party secretary nor party committee "
+              "member", day)
+        check("office_director_not_centre", office_heads,
+              ((BodyKind.MEDIATION_CENTRE, (Role.DEPUTY_DIRECTOR,)),),
+              "directed the office but was not the centre's (first) deputy director", day)
+        justice = _holders(dossier, BodyKind.JUDICIAL_OFFICE, (Role.HEAD,), day)
+        if judicial and not justice:
+            faults["judicial_head_missing"].append(f"no judicial office head on {day}")
+        check("judicial_head_not_centre", justice,
+              ((BodyKind.MEDIATION_CENTRE, (Role.DEPUTY_DIRECTOR,)),),
+              "headed the judicial office but was not the centre's deputy director", day)
+        check("judicial_head_not_office", justice,
+              ((BodyKind.GOVERNANCE_OFFICE, (Role.DEPUTY_DIRECTOR,)),),
+              "headed the judicial office but was not the office's deputy director", day)
+    body = office.record
+    names = {"body_name": body.name, "subject": body.name,
+             **{k: "; ".join(v[:3]) for k, v in faults.items()}}
+    counts = {k: len(v) for k, v in faults.items()}
+    target = committee[0] if committee else office
+    yield Fact("zz_committee", RecordRef(target.record.id, "body", target.where()), window.end,
+               dossier.jurisdiction,
+               {**_common(body), "has_committee": int(bool(committee)),
+                **{k: counts[k] for k in ("committee_director_missing",
+                                          "committee_director_unseated")}},
+               {"window_end": window.end}, names)
+    yield Fact("zz_posts", RecordRef(body.id, "body", office.where()), window.end,
+               dossier.jurisdiction,
+               {**_common(body), "has_centre": int(bool(centre)),
+                "has_judicial_office": int(bool(judicial)),
+                **{k: v for k, v in counts.items() if not k.startswith("committee")}},
+               {"window_end": window.end}, names)
+
+
+def _groups(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator[Fact]:
+    """ZZ-LEADING-GROUPS: which groups exist by the window's end, and each one's document and
+    membership adjustments."""
+    body = office.record
+    name = dossier.community.record.name if dossier.community else ""
+    railway = any(t in name for t in RAILWAY_TOWNSHIPS)
+    required = [a for a in GroupArea if a is not GroupArea.OTHER
+                and (railway or a is not GroupArea.RAILWAY)]
+    existing = {g.record.area for g in dossier.leading_groups
+                if g.record.body == body.id and g.record.established <= window.end}
+    missing = [a.value for a in required if a not in existing]
+    yield Fact("zz_groups", RecordRef(body.id, "body", office.where()), window.end,
+               dossier.jurisdiction,
+               {**_common(body), "groups_missing": len(missing), "railway_required": int(railway)},
+               {"window_end": window.end},
+               {"body_name": body.name, "subject": body.name, "missing": ", ".join(missing),
+                "missing_zh": _zh(missing)})
+    for located in dossier.leading_groups:
+        group = located.record
+        if group.established > window.end or group.body != body.id:
+            continue
+        gaps = [((c.adjusted_on or window.end) - c.date).days for c in group.changes
+                if window.covers(c.date)]
+        late = [str(c.date) for c in group.changes if window.covers(c.date)
+                and ((c.adjusted_on or window.end) - c.date).days == max(gaps, default=-1)]
+        yield Fact("zz_group", RecordRef(group.id, "leading_group", located.where()),
+                   group.established, dossier.jurisdiction,
+                   {**_common(body), "area": group.area.value,
+                    "document": int(group.document is not None),
+                    "reported": int(group.reported_on is not None),
+                    "issued": int(group.issued_on is not None),
+                    "adjust_gap_max": max(gaps, default=-1)},
+                   {"established": group.established},
+                   {"body_name": body.name, "subject": group.id,
+                    "area_zh": _zh([group.area.value]), "area_en": group.area.value,
+                    "change": ", ".join(late[:1]) or "-"})
+
+
+def _pilots(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """ZZ-PEACEFUL-PILOT: each pilot village's work room and six-part ledger."""
+    for located in dossier.pilots:
+        pilot = located.record
+        if pilot.selected_on > window.end or (pilot.ended_on and pilot.ended_on < window.start):
+            continue
+        body = dossier.bodies[pilot.body].record
+        missing = [p.value for p in LedgerPart if p not in pilot.ledger]
+        yield Fact("zz_pilot", RecordRef(pilot.id, "pilot", located.where()),
+                   max(pilot.selected_on, window.start), dossier.jurisdiction,
+                   {**_common(body), "work_room": int(pilot.work_room),
+                    "ledger_missing": len(missing)},
+                   {"selected": pilot.selected_on},
+                   {"body_name": body.name, "subject": pilot.village,
+                    "ledger_missing": ", ".join(missing),
+                    "ledger_missing_zh": _zh(missing, ledger=True)})
+
+
+def _initials(pinyin: str) -> str:
+    return "".join(syllable[0] for syllable in pinyin.lower().split())
+
+
+def _mailboxes(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """ZZ-EMAIL: the mailbox's name, who keeps it and who assigned them, and the daily log."""
+    for located in dossier.mailboxes:
+        box = located.record
+        body = dossier.bodies[box.body].record
+        local = box.address.split("@", 1)[0].lower()
+        expected = _initials(box.name_pinyin)
+        digits = local[len(expected):]
+        name_ok = local.startswith(expected) and (digits == "" or digits.isdigit())
+        keeper, keeper_note = _seat(dossier, box.keeper, BodyKind.GOVERNANCE_OFFICE,
+                                    tuple(Role), "governance office", box.assigned_on)
+        assigner, assigner_note = _seat(dossier, box.assigned_by, *IN_CHARGE, box.assigned_on)
+        unchecked: list[date] = []
+        if box.log is not None:
+            checked = set(box.log.checked)
+            day = max(box.log.from_, window.start)
+            while day <= min(box.log.to, window.end):
+                if day not in checked:
+                    unchecked.append(day)
+                day += timedelta(days=1)
+        yield Fact("zz_mailbox", RecordRef(box.id, "mailbox", located.where()), box.assigned_on,
+                   dossier.jurisdiction,
+                   {**_common(body), "name_ok": int(name_ok), "keeper_seated": int(keeper),
+                    "assigner_in_charge": int(assigner), "log_kept": int(box.log is not None),
+                    "days_unchecked": len(unchecked)},
+                   {"assigned": box.assigned_on},
+                   {"body_name": body.name, "subject": box.address, "expected": expected,
+                    "keeper_seat": keeper_note, "assigner_seat": assigner_note,
+                    "unchecked": ", ".join(map(str, unchecked[:5]))
+                    + (f" … ({len(unchecked)} days)" if len(unchecked) > 5 else "")})
+
+
+def _common(body: Body) -> dict[str, int | str]:
+    return {"body": body.id, "body_kind": body.kind.value}
+
+
+def _who(dossier: Dossier, person: str) -> str:
+    name = dossier.person_name(person)
+    return f"{person} ({name})" if name else person
+
+
+def _inspections(dossier: Dossier, window: Window, reports: list[Located[Report]],
+                 as_of: date | None) -> Iterator[Fact]:
+    """ZZ-INSPECTION coverage and notice; ZZ-RECTIFICATION, one fact per unit ordered."""
+    done: dict[tuple[str, str, str], list[date]] = {}
+    for r in dossier.rectifications:
+        rec = r.record
+        done.setdefault((rec.body, rec.inspection, rec.unit), []).append(rec.date)
+    for located in reports:
+        report = located.record
+        body = dossier.bodies[report.body].record
+        if report.kind is not ReportKind.INSPECTION or body.kind is not BodyKind.GOVERNANCE_OFFICE:
+            continue
+        period = period_of(report.period)
+        if window.covers(report.submitted_on):
+            letters = sorted({u.record.unit for u in dossier.unit_letters
+                              if u.record.body == body.id and u.record.year == period.start.year
+                              and u.record.signed_on <= period.end})
+            missing = [u for u in letters if u not in report.units]
+            yield Fact("zz_inspection", RecordRef(report.id, "report", located.where()),
+                       report.submitted_on, dossier.jurisdiction,
+                       {**_common(body), "letters": len(letters), "units_missing": len(missing),
+                        "notified": int(report.notice is not None)},
+                       {"submitted": report.submitted_on, "period_end": period.end},
+                       {"body_name": body.name, "subject": report.title or report.id,
+                        "period": report.period, "year": str(period.start.year),
+                        "missing": "、".join(missing), "letters": "、".join(letters)})
+        for i, order in enumerate(report.rectify):
+            due = order.by
+            inside = window.covers(report.submitted_on) or (due is not None and window.covers(due))
+            if not inside or (due is not None and due > window.end):
+                continue  # neither ordered nor due inside the window, or not yet due
+            days = [d for d in done.get((body.id, report.id, order.unit), [])
+                    if as_of is None or d <= as_of]
+            in_time = due is not None and any(d <= due for d in days)
+            yield Fact("zz_rectification",
+                       RecordRef(f"{report.id}/{i}", "report", located.where("rectify", i)),
+                       due or report.submitted_on, dossier.jurisdiction,
+                       {**_common(body), "deadline_set": int(due is not None),
+                        "rectified": int(bool(days)), "rectified_in_time": int(in_time)},
+                       {"ordered": report.submitted_on, **({"due": due} if due else {}),
+                        **({"rectified": min(days)} if days else {})},
+                       {"body_name": body.name, "subject": order.unit, "unit": order.unit,
+                        "due": str(due or "-"),
+                        "rectified_on": ", ".join(map(str, sorted(days))) or "-"})
+
+
+def _materials(dossier: Dossier, window: Window,
+               reports: list[Located[Report]]) -> Iterator[Fact]:
+    """ZZ-MAT-LETTER, -PLANS, -SUMMARIES: what each submitted material shows of itself."""
+    for located in reports:
+        report = located.record
+        body = dossier.bodies[report.body].record
+        if (report.kind not in MATERIALS or body.kind is not BodyKind.GOVERNANCE_OFFICE
+                or not window.covers(report.submitted_on)):
+            continue
+        signed_on = report.signed_on or report.dated_on or report.submitted_on
+        held, note = _seat(dossier, report.signed_by, *PRINCIPAL, signed_on)
+        parts = [p.value for p in SummaryPart if p not in report.parts]
+        yield Fact("zz_material", RecordRef(report.id, "report", located.where()),
+                   report.submitted_on, dossier.jurisdiction,
+                   {**_common(body), "report_kind": report.kind.value,
+                    "plan_kind": report.plan_kind.value if report.plan_kind else "",
+                    "signature": int(report.signature is not None),
+                    "dated": int(report.dated_on is not None), "sealed": int(report.sealed),
+                    "signer_recorded": int(report.signed_by is not None),
+                    "signer_principal": int(held), "parts_missing": len(parts),
+                    "length_chars": -1 if report.length_chars is None else report.length_chars},
+                   {"submitted": report.submitted_on, "signed": signed_on},
+                   {"body_name": body.name, "subject": report.title or report.id,
+                    "period": report.period, "signer_seat": note,
+                    "parts_missing": ", ".join(parts), "parts_missing_zh": _zh(parts)})
+
+
+def _seat(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],
+          seat: str, day: date) -> tuple[bool, str]:
+    from ._build import seat_check  # the one roster check every rule uses
+
+    return seat_check(dossier, person, kind, roles, day, seat)
+
+
+def _years(dossier: Dossier, window: Window, located: Located[Body],
+           reports: list[Located[Report]]) -> Iterator[Fact]:
+    """One fact per office and calendar year wholly inside the window: the yearly materials
+    (ZZ-MAT-LETTER, -PLANS, -SUMMARIES) and the year-end filing (ZZ-ARCHIVE)."""
+    body = located.record
+    start = body_start(body)
+    own = [r.record for r in reports if r.record.body == body.id]
+    for period in periods_within("year", window):
+        if start is not None and period.start < start:
+            continue
+        year = period.start.year
+
+        def count(kind: ReportKind, label: str, plan: PlanKind | None = None) -> int:
+            return sum(1 for r in own if r.kind is kind and r.period == label
+                       and (plan is None or r.plan_kind is plan))
+
+        end = date(year, 12, 31)
+        filings = [f.record for f in dossier.year_end_filings
+                   if f.record.body == body.id and f.record.year == year]
+        best = min(filings, key=lambda f: (abs((f.date - end).days), f.date), default=None)
+        areas = [a.value for a in FilingArea if best is None or a not in best.areas]
+        yield Fact("zz_year", RecordRef(f"{body.id}/{year}", "body", located.where()), end,
+                   dossier.jurisdiction,
+                   {**_common(body), "year": year,
+                    "letters": count(ReportKind.RESPONSIBILITY_LETTER, str(year)),
+                    **{f"plans_{k.value}": count(ReportKind.PLAN, str(year), k) for k in PlanKind},
+                    "half_year_summaries": count(ReportKind.HALF_YEAR_SUMMARY, f"{year}-H1"),
+                    "annual_summaries": count(ReportKind.ANNUAL_SUMMARY, str(year)),
+                    "filings": len(filings),
+                    "filing_lead": max(0, (end - best.date).days) if best else 0,
+                    "filing_lag": max(0, (best.date - end).days) if best else 0,
+                    "filing_areas_missing": len(areas) if best else 0,
+                    "pilots": len({p.record.village for p in dossier.pilots
+                                   if p.record.body == body.id
+                                   and p.record.selected_on <= period.end
+                                   and (p.record.ended_on is None
+                                        or p.record.ended_on >= period.start)})},
+                   {"year_end": end, **({"filed": best.date} if best else {})},
+                   {"body_name": body.name, "subject": f"{body.name} {year}", "period": str(year),
+                    "filed_on": str(best.date) if best else "-",
+                    "areas_missing": ", ".join(areas) if best else ""})
+
+
+def _performance(dossier: Dossier, window: Window, located: Located[Body],
+                 reports: list[Located[Report]]) -> Iterator[Fact]:
+    """ZZ-MAT-PERFORMANCE: for each quarter whose deadline falls in the window, one fact per
+    person who held the principal leader's or the leader in charge's seat on that day."""
+    body = located.record
+    start = body_start(body)
+    files = [r.record for r in reports
+             if r.record.body == body.id and r.record.kind is ReportKind.WORK_RECORD]
+    for quarter in periods_within("quarter", Window(window.start, date(window.end.year, 12, 31))):
+        due = quarter.end.replace(day=_PERFORMANCE_DAY)
+        if not window.covers(due) or (start is not None and due < start):
+            continue
+        for what, (kind, roles, seat), seat_zh in (("principal", PRINCIPAL, "主要领导"),
+                                                  ("in_charge", IN_CHARGE, "分管领导")):
+            holders = sorted({s.person for s in dossier.seat_holders(kind, roles, due)})
+            for person in holders or [""]:
+                mine = [f for f in files if f.period == quarter.label and f.person == person]
+                on_time = [f for f in mine if f.submitted_on <= due]
+                yield Fact(
+                    "zz_performance",
+                    RecordRef(f"{body.id}/{quarter.label}/{what}/{person or '-'}", "body",
+                              located.where()),
+                    due, dossier.jurisdiction,
+                    {**_common(body), "year": quarter.start.year, "seat": what,
+                     "holder_known": int(bool(person)), "filed": int(bool(mine)),
+                     "filed_in_time": int(bool(on_time)),
+                     "signed_by_person": int(any(f.signed_by == person for f in on_time)),
+                     "sealed": int(any(f.sealed for f in on_time))},
+                    {"due": due, **({"submitted": min(f.submitted_on for f in mine)}
+                                    if mine else {})},
+                    {"body_name": body.name, "period": quarter.label,
+                     "subject": f"{quarter.label} {_who(dossier, person) if person else seat}",
+                     "person": person, "person_name": dossier.person_name(person) if person else "",
+                     "seat": seat, "seat_zh": seat_zh, "due": str(due),
+                     "submitted": ", ".join(str(f.submitted_on) for f in mine) or "-"})
+
+
+def _retentions(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """ZZ-RETENTION: at each check, the materials of the two calendar years before are kept."""
+    for located in dossier.retentions:
+        check = located.record
+        if not window.covers(check.date):
+            continue
+        body = dossier.bodies[check.body].record
+        wanted = [check.date.year - 1, check.date.year - 2]
+        missing = [y for y in wanted if y not in check.years]
+        yield Fact("zz_retention", RecordRef(check.id, "retention", located.where()), check.date,
+                   dossier.jurisdiction,
+                   {**_common(body), "years_missing": len(missing)},
+                   {"checked": check.date},
+                   {"body_name": body.name, "subject": check.id,
+                    "missing_years": ", ".join(map(str, missing)) or "-"})

@@ -1,0 +1,61 @@
+"""PO-MATTERS (SQ-SIFANG:299): the plans, purchases, leases, contracts and larger expenditures
+the party committee studies and decides, each with the committee's decision on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from ..models import BodyKind, DecisionRef, Outcome
+from ..records.dossier import Dossier
+from ._window import Window
+from .schema import Fact, RecordRef
+
+
+def matter_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """One fact per matter record dated in ``window`` and one per expense paid in it (its
+    decision taken from the matter record that names it, if any): whether an adopted motion of
+    the party committee decided it, on or before its day, and with how many consenting of how
+    many seated; the expense's amount, so that the rule can hold "larger amounts" to a
+    parameter (较大数额, no number in the text)."""
+    by_expense = {m.record.expense: m.record for m in dossier.party_matters
+                  if m.record.expense is not None}
+    for located in dossier.party_matters:
+        matter = located.record
+        if matter.expense is not None or not window.covers(matter.date):
+            continue
+        yield _fact(dossier, RecordRef(matter.id, "party_matter", located.where()), matter.body,
+                    matter.kind.value, matter.date, -1, 1, matter.decision, matter.title)
+    for located_expense in dossier.expenses:
+        expense = located_expense.record
+        if not window.covers(expense.paid_on):
+            continue
+        named = by_expense.get(expense.id)
+        yield _fact(dossier, RecordRef(expense.id, "expense", located_expense.where()),
+                    expense.body, "expenditure", expense.paid_on, int(expense.amount * 100),
+                    int(named is not None), named.decision if named else None,
+                    f"{expense.purpose} ({expense.amount:.2f})")
+
+
+def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, fen: int,
+          recorded: int, decision: DecisionRef | None, title: str) -> Fact:
+    body = dossier.bodies[body_id].record
+    found = dossier.motion(decision.meeting, decision.motion) if decision is not None else None
+    decided, decided_on, seated, consented = 0, None, 0, 0
+    if found is not None:
+        meeting, motion = found
+        deciding = dossier.bodies[meeting.body].record
+        if deciding.kind is BodyKind.PARTY_COMMITTEE and motion.outcome is Outcome.ADOPTED:
+            decided, decided_on = 1, meeting.date
+            seated = len(deciding.seated_members_on(meeting.date))
+            consented = motion.consent_count
+    names = {"body_name": body.name, "subject": title, "title": title}
+    if decision is not None:
+        names["decision"] = f"{decision.meeting}/{decision.motion}" + (
+            f" on {decided_on}" if decided_on else " (not an adopted party committee motion)")
+    return Fact("party_matter", ref, day, dossier.jurisdiction,
+                {"body": body.id, "body_kind": body.kind.value, "matter_kind": kind,
+                 "amount_fen": fen, "recorded": recorded, "decided": decided,
+                 "decided_in_time": int(decided_on is not None and decided_on <= day),
+                 "decision_seated": seated, "decision_consented": consented},
+                {"day": day, **({"decided": decided_on} if decided_on else {})}, names)

@@ -1,0 +1,45 @@
+"""Facts of the openness rules read from the rosters over time: community supervisors
+(社区监督员, SQ-SIFANG:372–373) seated on every date, and their fixed supervision day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import BodyKind
+from ..records.dossier import Dossier
+from ._periods import body_start
+from ._spans import days, far, merge, uncovered
+from ._window import Window
+from .schema import Fact, RecordRef
+
+
+def supervisor_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """One ``supervisors`` fact per residents' committee: the days of the window (from the
+    committee's start) on which no community supervisor was seated, and whether a supervision
+    day is fixed. The fact is about the supervisors' roster where there is one."""
+    rosters = [b for b in dossier.bodies.values()
+               if b.record.kind is BodyKind.COMMUNITY_SUPERVISORS]
+    seated = merge((t.start, far(t.end)) for b in rosters for s in b.record.seats
+                   for t in s.terms)
+    fixed = [b.record.supervision_day for b in rosters if b.record.supervision_day]
+    for located in dossier.bodies.values():
+        body = located.record
+        if body.kind is not BodyKind.RESIDENTS_COMMITTEE:
+            continue
+        start = body_start(body)
+        lo = max(window.start, start) if start is not None else window.start
+        if lo > window.end:
+            continue
+        gaps = uncovered([(lo, window.end)], seated)
+        about = rosters[0] if rosters else located
+        names = {"body_name": body.name, "subject": about.record.name,
+                 "gap": f"{days(gaps)} day(s) from {gaps[0][0]}" if gaps else "",
+                 "gap_zh": f"自{gaps[0][0]}起" if gaps else "",
+                 "supervisors": ", ".join(f"{s.person} ({s.name})" for b in rosters
+                                          for s in b.record.seats) or "no supervisors' roster",
+                 "supervision_day": "; ".join(fixed)}
+        yield Fact("supervisors", RecordRef(about.record.id, "body", about.where()), window.end,
+                   dossier.jurisdiction,
+                   {"body": body.id, "body_kind": body.kind.value, "gap_days": days(gaps),
+                    "supervision_day_fixed": int(bool(fixed))},
+                   {"from": lo, "to": window.end}, names)

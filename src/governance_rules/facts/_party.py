@@ -1,0 +1,87 @@
+"""What the party organisation's own books say about one meeting: its minutes (PO-MINUTES,
+PO-LIFE-RECORD) and the leave asked by the members absent from it (PO-LEAVE)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from ..models import Body, LeaveRequest, Meeting, Minutes, Role
+from ..records.dossier import Dossier
+
+
+class PartyBooks:
+    """The minutes and leave requests of a dossier, indexed by meeting once."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.minutes: dict[str, list[Minutes]] = defaultdict(list)
+        self.leave: dict[tuple[str, str], list[LeaveRequest]] = defaultdict(list)
+        for m in dossier.minutes:
+            self.minutes[m.record.meeting].append(m.record)
+        for r in dossier.leave_requests:
+            self.leave[(r.record.meeting, r.record.person)].append(r.record)
+
+    def meeting(self, meeting: Meeting, body: Body) -> tuple[dict[str, int], dict[str, str]]:
+        """The meeting fact's fields on minutes and leave, and the evidence in words."""
+        values, names = _minutes(self.dossier, meeting, self.minutes.get(meeting.id, []))
+        leave_values, leave_names = _leave(self.dossier, meeting, body, self.leave)
+        return {**values, **leave_values}, {**names, **leave_names}
+
+
+def _days_after(day: date | None, meeting: Meeting) -> int:
+    return (day - meeting.date).days if day is not None else -1
+
+
+def _minutes(dossier: Dossier, meeting: Meeting, found: list[Minutes]
+             ) -> tuple[dict[str, int], dict[str, str]]:
+    taker = next((m.taken_by for m in found if m.taken_by is not None), None)
+    reported = min((m.reported_on for m in found if m.reported_on is not None), default=None)
+    notified = min((m.measures_notified_on for m in found if m.measures_notified_on is not None),
+                   default=None)
+    names = {"minutes_taken_by": _who(dossier, taker) if taker else "nobody named"}
+    if reported is not None:
+        names["minutes_reported_on"] = reported.isoformat()
+    return ({"minutes": int(bool(found)), "minutes_taker": int(taker is not None),
+             "minutes_report_days": _days_after(reported, meeting),
+             "measures_notice_days": _days_after(notified, meeting)}, names)
+
+
+def _leave(dossier: Dossier, meeting: Meeting, body: Body,
+           requests: dict[tuple[str, str], list[LeaveRequest]]
+           ) -> tuple[dict[str, int], dict[str, str]]:
+    """PO-LEAVE (SQ-SIFANG:294, 委员因故不能出席会议，要事先向书记请假): every member seated on
+    the meeting day and absent from it asked leave on or before that day (事先: records carry
+    dates, not hours) of the person holding the secretary's seat on the day of asking."""
+    present = set(meeting.present)
+    absent = [s.person for s in body.seated_members_on(meeting.date) if s.person not in present]
+    missing: list[str] = []
+    late: list[str] = []
+    not_secretary: list[str] = []
+    for person in absent:
+        asked = requests.get((meeting.id, person), [])
+        in_time = [r for r in asked if r.date <= meeting.date]
+        if not asked:
+            missing.append(_who(dossier, person))
+        elif not in_time:
+            late.append(f"{_who(dossier, person)} asked on "
+                        f"{', '.join(sorted(r.date.isoformat() for r in asked))}")
+        elif not any(body.holds(r.to, (Role.SECRETARY,), r.date) for r in in_time):
+            holders = {r.date: ", ".join(_who(dossier, s.person)
+                                         for s in body.holders_of(Role.SECRETARY, r.date))
+                       for r in in_time}
+            not_secretary.append("; ".join(
+                f"{_who(dossier, person)} asked {_who(dossier, r.to)} on {r.date}, who did not "
+                f"hold the secretary's seat that day (held by {holders[r.date] or 'nobody'})"
+                for r in in_time))
+    names = {"absent": ", ".join(_who(dossier, p) for p in absent) or "nobody",
+             "leave_missing": ", ".join(missing) or "nobody",
+             "leave_late": "; ".join(late) or "nobody",
+             "leave_not_secretary": "; ".join(not_secretary) or "nobody"}
+    return ({"absent": len(absent), "leave_missing": len(missing), "leave_late": len(late),
+             "leave_not_secretary": len(not_secretary)}, names)
+
+
+def _who(dossier: Dossier, person: str) -> str:
+    name = dossier.person_name(person)
+    return f"{person} ({name})" if name else person

@@ -1,0 +1,222 @@
+"""Facts about the party organisation's books on single party members: the in-service party
+members' work station (SQ-SIFANG:330–340), its head, its records, and each member's contacts,
+activities and feedback per calendar period; the "一管三带一联" activity (:325–329): the backbone
+team, the register kept by each party group, and each member's household contacts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
+from ..records.dossier import Dossier, Located
+from ._periods import body_start
+from ._window import Period, Window, periods_within
+from .schema import Fact, RecordRef
+
+MEMBER_CADENCES: dict[BodyKind, tuple[tuple[str, str], ...]] = {
+    BodyKind.WORK_STATION: (("contact", "quarter"), ("activity", "year"), ("feedback", "quarter")),
+    BodyKind.PARTY_GROUP: (("link_performance", "year"), ("household_contact", "month")),
+}
+"""(category, granularity) counted per member of a body of each kind: the in-service member's
+contact with the community every quarter (:334), activities every year (:335), the feedback form
+to the unit every quarter (:340); a party member's performance entered in the register every year
+(:327) and a contact with each assigned household every month (:329, counted per household)."""
+
+_MEMBER_ROLES: dict[BodyKind, tuple[Role, ...]] = {
+    BodyKind.WORK_STATION: (Role.MEMBER,),
+    BodyKind.PARTY_GROUP: (Role.MEMBER, Role.LEADER),
+}
+"""The members a body's books are kept on: the in-service party members of a station are its
+plain seats (the head is the secretary); every party member of a party group, its leader too."""
+
+_FOLLOW_UPS = {MemberRecordKind.ACTIVITY: MemberRecordKind.FEEDBACK,
+               MemberRecordKind.HOUSEHOLD_CONTACT: MemberRecordKind.CONTACT_REPORT}
+"""An entry that must be followed in time (及时) by another about the same member: an activity by
+the feedback to the member's unit (:335), a household contact by the report back (:329)."""
+
+ROSTER_FIELDS = ("head_days_off", "cards_missing", "book_missing", "building_groups_missing",
+                 "backbone_teams", "team_missing", "register_missing")
+
+
+def members_of(body: Body, day: date) -> list[Seat]:
+    roles = _MEMBER_ROLES.get(body.kind, (Role.MEMBER,))
+    return [s for s in body.seated_members_on(day) if s.role_on(day) in roles]
+
+
+def _entries(dossier: Dossier) -> dict[tuple[str, str], list[MemberRecord]]:
+    out: dict[tuple[str, str], list[MemberRecord]] = defaultdict(list)
+    for located in dossier.member_records:
+        out[(located.record.body, located.record.person)].append(located.record)
+    return out
+
+
+def station_roster(dossier: Dossier, body: Body, window: Window
+                   ) -> tuple[dict[str, int], dict[str, str]]:
+    """The roster fact's fields for a work station (0 for any other body): the days in the window
+    on which the head seat was not held by the party secretary (PO-STATION-HEAD), and the members
+    seated on the roster day without a registration card, a page in the record book or a
+    building activity group (PO-STATION-RECORDS)."""
+    values = dict.fromkeys(ROSTER_FIELDS, 0)
+    if body.kind is BodyKind.PARTY_COMMITTEE:
+        values["backbone_teams"] = len(dossier.bodies_of_kind(BodyKind.BACKBONE_TEAM))
+        return values, {}
+    if body.kind is BodyKind.BACKBONE_TEAM:
+        missing = _off_team(dossier, body, window.end)
+        values["team_missing"] = len(missing)
+        return values, {"team_missing": ", ".join(missing) or "nobody"}
+    if body.kind is BodyKind.PARTY_GROUP:
+        unlisted = _without(dossier, body, window.end, MemberRecordKind.LINK_REGISTER)
+        values["register_missing"] = len(unlisted)
+        return values, {"register_missing": ", ".join(unlisted) or "nobody"}
+    if body.kind is not BodyKind.WORK_STATION:
+        return values, {}
+    day = window.end
+    members = members_of(body, day)
+
+    cards = _without(dossier, body, day, MemberRecordKind.REGISTRATION_CARD)
+    book = _without(dossier, body, day, MemberRecordKind.RECORD_BOOK)
+    groups = [_who(dossier, s.person) for s in members if not s.group]
+    off, first = _head_days_off(dossier, body, window)
+    names = {"cards_missing": ", ".join(cards) or "nobody",
+             "book_missing": ", ".join(book) or "nobody",
+             "building_groups_missing": ", ".join(groups) or "nobody",
+             "head_off": first or "-"}
+    values.update({"head_days_off": off, "cards_missing": len(cards), "book_missing": len(book),
+                   "building_groups_missing": len(groups)})
+    return values, names
+
+
+def _without(dossier: Dossier, body: Body, day: date, kind: MemberRecordKind) -> list[str]:
+    """The members of ``body`` seated on ``day`` with no entry of ``kind`` dated by then."""
+    entries = _entries(dossier)
+    return [_who(dossier, s.person) for s in members_of(body, day)
+            if not any(e.kind is kind and e.date <= day
+                       for e in entries.get((body.id, s.person), []))]
+
+
+def _off_team(dossier: Dossier, team: Body, day: date) -> list[str]:
+    """PO-LINK-BACKBONE (SQ-SIFANG:326, 由书记、委员、党小组长等组成): the party committee's
+    members (the secretary among them) and the party group leaders seated on ``day`` who hold
+    no seat on the backbone team that day."""
+    wanted = {s.person: f"{_who(dossier, s.person)} ({s.role_on(day)} of {b.name})"
+              for kind in (BodyKind.PARTY_COMMITTEE,) for b in dossier.bodies_of_kind(kind)
+              for s in b.seated_members_on(day)}
+    for group in dossier.bodies_of_kind(BodyKind.PARTY_GROUP):
+        for s in group.holders_of(Role.LEADER, day):
+            wanted.setdefault(s.person, f"{_who(dossier, s.person)} (leader of {group.name})")
+    return [text for person, text in sorted(wanted.items()) if not team.holds(person, None, day)]
+
+
+def _head_days_off(dossier: Dossier, body: Body, window: Window) -> tuple[int, str]:
+    """PO-STATION-HEAD (SQ-SIFANG:332, 工作站站长由社区党组织书记担任): the days of the window
+    (from the station's start) on which no head of the station held the party committee's
+    secretary seat by the rosters, and the first such day in words."""
+    start = max(window.start, body_start(body) or window.start)
+    if start > window.end:
+        return 0, ""
+    committees = dossier.bodies_of_kind(BodyKind.PARTY_COMMITTEE)
+    changes = {start}
+    for b in (body, *committees):
+        for seat in b.seats:
+            for term in seat.terms:
+                for d in (term.start, term.end + timedelta(days=1) if term.end else None):
+                    if d is not None and start < d <= window.end:
+                        changes.add(d)
+    points = sorted(changes)
+    off, first = 0, ""
+    for i, point in enumerate(points):
+        until = points[i + 1] if i + 1 < len(points) else window.end + timedelta(days=1)
+        heads = [s.person for s in body.holders_of(Role.HEAD, point)]
+        if any(dossier.holds_seat(h, BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), point)
+               for h in heads):
+            continue
+        off += (until - point).days
+        if not first:
+            secretaries = ", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
+                BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), point)) or "nobody"
+            first = (f"from {point}: head {', '.join(_who(dossier, h) for h in heads) or 'nobody'}"
+                     f", party secretary {secretaries}")
+    return off, first
+
+
+def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """One fact per member, category and calendar period that the member held the seat through:
+    how many entries of that kind the books hold for them in it."""
+    entries = _entries(dossier)
+    for located in dossier.bodies.values():
+        body = located.record
+        cadences = MEMBER_CADENCES.get(body.kind)
+        if not cadences:
+            continue
+        start = body_start(body)
+        roles = _MEMBER_ROLES.get(body.kind, (Role.MEMBER,))
+        for i, seat in enumerate(body.seats):
+            own = entries.get((body.id, seat.person), [])
+            for category, granularity in cadences:
+                # a household contact is owed to each assigned household (联户对象, :329)
+                subjects: list[str | None] = (
+                    list(seat.households) if category == "household_contact" else [None])
+                for household in subjects:
+                    days = [e.date for e in own if e.kind.value == category
+                            and (household is None or e.household == household)]
+                    for period in periods_within(granularity, window):
+                        if (start is not None and period.start < start) or not all(
+                                seat.role_on(d) in roles for d in (period.start, period.end)):
+                            continue
+                        count = sum(1 for d in days if period.start <= d <= period.end)
+                        yield _member_fact(dossier, located, i, seat, category, period, count,
+                                           household)
+
+
+def _member_fact(dossier: Dossier, located: Located[Body], i: int, seat: Seat, category: str,
+                 period: Period, count: int, household: str | None) -> Fact:
+    body = located.record
+    label = period.label
+    key = f"{seat.person}/{household}" if household else seat.person
+    return Fact(
+        "member_period",
+        RecordRef(f"{body.id}/{key}/{category}/{label}", "period", located.where("seats", i)),
+        period.end, dossier.jurisdiction,
+        {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
+         "granularity": period.granularity, "part": period.part, "category": category,
+         "count": count},
+        {"period_start": period.start, "period_end": period.end},
+        {"body_name": body.name, "subject": household or f"{key} {label}", "period": label,
+         "person": seat.person, "person_name": seat.name, "category": category,
+         "household": household or "-"})
+
+
+def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """PO-STATION-FEEDBACK (SQ-SIFANG:335, 将活动情况及时向党员所在单位党组织反馈) and PO-LINK-CONTACT
+    (:329, 并及时向党组织反馈联户帮扶情况): for each activity and each household contact in the
+    window, the days to the first follow-up on the member (the feedback form, the report back)
+    dated on or after it (-1 for none)."""
+    entries = _entries(dossier)
+    for located in dossier.member_records:
+        record = located.record
+        follow_up = _FOLLOW_UPS.get(record.kind)
+        if follow_up is None or not window.covers(record.date):
+            continue
+        body = dossier.bodies[record.body].record
+        later = [e.date for e in entries.get((record.body, record.person), [])
+                 if e.kind is follow_up and e.date >= record.date]
+        first = min(later, default=None)
+        dates: dict[str, Any] = {"activity": record.date}
+        if first is not None:
+            dates["feedback"] = first
+        yield Fact("member_entry", RecordRef(record.id, "member_record", located.where()),
+                   record.date, dossier.jurisdiction,
+                   {"body": body.id, "body_kind": body.kind.value, "person": record.person,
+                    "kind": record.kind.value,
+                    "followed_days": (first - record.date).days if first is not None else -1},
+                   dates,
+                   {"body_name": body.name, "subject": record.id, "person": record.person,
+                    "person_name": dossier.person_name(record.person)})
+
+
+def _who(dossier: Dossier, person: str) -> str:
+    name = dossier.person_name(person)
+    return f"{person} ({name})" if name else person

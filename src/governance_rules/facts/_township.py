@@ -1,0 +1,401 @@
+"""Facts of the township people's congress (RD-TOWNSHIP) that read several records at once:
+who fills a vacated leadership post and when, who chaired the presidium, what a session did
+(preparation, sittings, agenda, closing), the presidium's setup and work points, the deputies'
+suggestions, the groups' formation and the credentials committee's reports.
+
+Kept apart from ``_records.py`` so that the township's readings live in one place.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from ..models import Body, BodyKind, ReviewKind, Role, Seat, SeatOrigin, Session, Term
+from ..models.township import SessionItem, SittingKind
+from ..records.dossier import Dossier
+from ._window import Window
+from .schema import Fact, RecordRef
+
+_ONE_DAY = timedelta(days=1)
+
+ELECTED_POSTS: dict[BodyKind, tuple[Role, ...]] = {
+    BodyKind.TOWNSHIP_CONGRESS: (Role.CHAIR, Role.VICE_CHAIR),
+    BodyKind.TOWNSHIP_GOVERNMENT: (Role.HEAD, Role.DEPUTY_HEAD),
+}
+"""TPC-ELECTION (b), (c) (RD-TOWNSHIP:499): the posts that only the congress's election fills."""
+
+_ELECTED = (SeatOrigin.ELECTION, SeatOrigin.BY_ELECTION)
+
+
+def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
+                 window_end: date) -> dict[str, int | str]:
+    """TPC-ELECTION (c) (出缺应及时召开会议进行补选, RD-TOWNSHIP:499) for one term of an elected
+    post: did its end leave the post vacant (fewer elected holders of the role the next day,
+    while the congress's term runs on), and how many days from the first vacant day to a
+    by-election at a session of the congress (``refilled``); unfilled, the days run to the
+    window's end.
+
+    A term that ends with the congress's term (届: no deputy's seat runs on past that day) leaves
+    no vacancy: a new congress is elected, and it elects the posts.
+    """
+    role = term.role or seat.role
+    out: dict[str, int | str] = {"term_role": role.value, "vacancy": 0, "vacancy_days": 0,
+                                 "refilled": 0}
+    end = term.end
+    if (role not in ELECTED_POSTS.get(body.kind, ()) or end is None or end >= window_end):
+        return out
+    day = end + _ONE_DAY
+    if (not _term_runs_on(dossier, end)
+            or _elected_holders(body, role, day) >= _elected_holders(body, role, end)):
+        return out
+    starts = sorted(t.start for s in body.seats for t in s.terms
+                    if (t.role or s.role) is role and t.start >= day and t.obtained_by in _ELECTED)
+    at_session = [start for start in starts if _session_on(dossier, start)]
+    filled = at_session[0] if at_session else None
+    out.update(vacancy=1, refilled=int(filled is not None),
+               vacancy_days=((filled or window_end) - day).days)
+    return out
+
+
+def _elected_holders(body: Body, role: Role, day: date) -> int:
+    """How many hold ``role`` on ``day`` by an election: an appointee fills no vacancy."""
+    return sum(1 for s in body.holders_of(role, day)
+               if (t := s.term_on(day)) is not None and t.obtained_by in _ELECTED)
+
+
+def _term_runs_on(dossier: Dossier, end: date) -> bool:
+    """Whether the congress's term runs on past ``end``: a township congress seat held on ``end``
+    is held on the next day too."""
+    return any(s.term_on(end) is not None and s.term_on(end + _ONE_DAY) is not None
+               for b in dossier.bodies_of_kind(BodyKind.TOWNSHIP_CONGRESS) for s in b.seats)
+
+
+def _session_on(dossier: Dossier, day: date) -> bool:
+    """Whether a session of a township congress sat on ``day`` (its opening to closing day)."""
+    for located in dossier.sessions:
+        session = located.record
+        kind = dossier.bodies[session.body].record.kind
+        last = session.date + timedelta(days=max(session.days, 1) - 1)
+        if kind is BodyKind.TOWNSHIP_CONGRESS and session.date <= day <= last:
+            return True
+    return False
+
+
+def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term) -> dict[str, str]:
+    """The evidence: the post, the first vacant day and who held the post afterwards."""
+    role = term.role or seat.role
+    if term.end is None or role not in ELECTED_POSTS.get(body.kind, ()):
+        return {}
+    day = term.end + _ONE_DAY
+    later = sorted((t.start, s.person, s.name) for s in body.seats
+                   for t in s.terms if (t.role or s.role) is role and t.start >= day)
+    after = "; ".join(f"{p} ({n}) {start}" for start, p, n in later)
+    return {"vacant_from": day.isoformat(), "post": role.value,
+            "successors": after or "-"}
+
+
+def presidium_chair(dossier: Dossier, body: Body, chair: str | None, convener: str | None,
+                    day: date) -> tuple[dict[str, int], dict[str, str]]:
+    """TPC-PRESIDIUM-CHAIR (乡镇人大主席负责召集并主持主席团会议, RD-TOWNSHIP:506): whether the
+    person who chaired (and, where recorded, convened) a presidium meeting held the chair's seat
+    on a township congress that day, by the roster; with the evidence naming who held it."""
+    if body.kind is not BodyKind.PRESIDIUM:
+        return {"chaired_by_tpc_chair": 0, "convened_by_tpc_chair": 0}, {}
+    holders = dossier.seat_holders(BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), day)
+    held_by = ", ".join(_who(dossier, s.person) for s in holders) or "-"
+    names = {"tpc_chair": held_by}
+    values: dict[str, int] = {}
+    for what, person in (("chaired", chair), ("convened", convener)):
+        held = dossier.holds_seat(person, BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), day)
+        values[f"{what}_by_tpc_chair"] = int(held)
+        if person is not None:
+            names[f"{what}_by"] = _who(dossier, person)
+    return values, names
+
+
+def _who(dossier: Dossier, person: str) -> str:
+    name = dossier.person_name(person)
+    return f"{person} ({name})" if name else person
+
+
+_SEAL = re.compile(r"^.+[乡镇]人民代表大会主席团$")
+
+
+def setup_fields(dossier: Dossier, body: Body, day: date) -> tuple[dict[str, int], dict[str, str]]:
+    """TPC-SETUP (RD-TOWNSHIP:500, :502, :506) on the roster day: the body's rules of procedure
+    adopted by then; the presidium office's staff seated that day; the presidium's seal reading
+    《某某乡(镇)人民代表大会主席团》 (with the town's own name where the community is a town)."""
+    rules = body.rules_of_procedure
+    staff = [s for b in dossier.bodies_of_kind(BodyKind.PRESIDIUM_OFFICE)
+             for s in b.seated_members_on(day)]
+    town = dossier.community.record.name if dossier.community is not None else ""
+    seal = body.seal or ""
+    wanted = f"{town}人民代表大会主席团" if town.endswith(("乡", "镇")) else ""
+    seal_ok = bool(_SEAL.match(seal)) and (not wanted or seal == wanted)
+    names = {"office_staff": ", ".join(_who(dossier, s.person) for s in staff) or "-",
+             "seal": seal or "-", "seal_wanted": wanted or "某某乡(镇)人民代表大会主席团"}
+    if rules is not None:
+        names["rules_of_procedure"] = f"《{rules.title}》 {rules.adopted_on}"
+    return {"rules_of_procedure": int(rules is not None and rules.adopted_on <= day),
+            "office_staff": len(staff), "seal_ok": int(seal_ok)}, names
+
+
+def township_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """The work points, the suggestions and the credentials reports dated inside ``window``."""
+    yield from _work_points_facts(dossier, window)
+    yield from _suggestion_facts(dossier, window)
+    yield from _credentials_facts(dossier, window)
+
+
+def _work_points_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """TPC-WORK-POINTS (并向乡镇党委报告,党委批准后,由乡镇人大主席组织实施, RD-TOWNSHIP:502)."""
+    for located in dossier.work_points_list:
+        points = located.record
+        if not window.covers(points.date):
+            continue
+        body = dossier.bodies[points.body].record
+        rep, app, imp = points.reported_on, points.approved_on, points.implemented_on
+        by = points.implemented_by
+        held = imp is not None and dossier.holds_seat(by, BodyKind.TOWNSHIP_CONGRESS,
+                                                      (Role.CHAIR,), imp)
+        names = {"body_name": body.name, "subject": points.title or points.id,
+                 "reported_on": str(rep or "-"), "approved_on": str(app or "-"),
+                 "implemented_on": str(imp or "-")}
+        if imp is not None:
+            holders = dossier.seat_holders(BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), imp)
+            names["tpc_chair"] = ", ".join(_who(dossier, s.person) for s in holders) or "-"
+            names["implemented_by"] = _who(dossier, by) if by else "-"
+        yield Fact("work_points", RecordRef(points.id, "work_points", located.where()),
+                   points.date, dossier.jurisdiction,
+                   {"body": body.id, "body_kind": body.kind.value,
+                    "reported": int(rep is not None), "approved": int(app is not None),
+                    "implemented": int(imp is not None),
+                    "reported_first": int(rep is not None and app is not None and rep <= app),
+                    "approved_in_time": int(app is not None and imp is not None and app <= imp),
+                    "implementer_recorded": int(by is not None),
+                    "implementer_is_chair": int(held)},
+                   {"drawn_up": points.date, **({"approved": app} if app else {}),
+                    **({"implemented": imp} if imp else {})},
+                   names)
+
+
+def _suggestion_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """TPC-SUGGESTIONS (在规定时限内完成并答复代表…要向乡镇人民代表大会报告,并提请会议审议,
+    RD-TOWNSHIP:502): the deputy's seat that day, the days to the answer (unanswered: to the
+    window's end), and, once a session of the congress opened on or after the answer, whether
+    the suggestion names such a session as the one that had the report."""
+    for located in dossier.suggestions:
+        item = located.record
+        if not window.covers(item.date):
+            continue
+        body = dossier.bodies[item.body].record
+        answered = item.answered_on
+        seated = body.holds(item.deputy, None, item.date)
+        later = sorted(s.record.date for s in dossier.sessions
+                       if s.record.body == body.id and answered is not None
+                       and s.record.date >= answered and s.record.date <= window.end)
+        at = next((s.record for s in dossier.sessions if s.record.id == item.reported_at), None)
+        reported = (at is not None and at.body == body.id and answered is not None
+                    and at.date >= answered)
+        yield Fact("suggestion", RecordRef(item.id, "suggestion", located.where()), item.date,
+                   dossier.jurisdiction,
+                   {"body": body.id, "body_kind": body.kind.value,
+                    "deputy_seated": int(seated), "answered": int(answered is not None),
+                    "answer_days": ((answered or window.end) - item.date).days,
+                    "later_session": int(bool(later)), "reported": int(reported)},
+                   {"made": item.date, **({"answered": answered} if answered else {})},
+                   {"body_name": body.name, "subject": item.title or item.id,
+                    "deputy": _who(dossier, item.deputy),
+                    "next_session": str(later[0]) if later else "-",
+                    "reported_at": (f"{at.id} ({at.date})" if at is not None else "-")})
+
+
+_LEADERS = (Role.CHAIR, Role.VICE_CHAIR)
+
+
+def group_formation(dossier: Dossier, body: Body) -> tuple[dict[str, int], dict[str, str]]:
+    """TPC-GROUP-FORMATION (每届人大代表选举产生后,要及时组建代表小组…由乡镇人大主席、副主席
+    负责, RD-TOWNSHIP:503) for a representative group: days from the latest election of
+    deputies on or before its formation (the start of elected terms on a township congress) to
+    its formation (``established``, else its first seat), and whether the person who organised
+    it held the congress chair's or a vice-chair's seat that day."""
+    if body.kind is not BodyKind.REPRESENTATIVE_GROUP:
+        return {"formation_days": 0, "election_known": 0, "organiser_recorded": 0,
+                "organiser_is_leader": 0}, {}
+    starts = [t.start for s in body.seats for t in s.terms]
+    formed = body.established or (min(starts) if starts else None)
+    elections = [t.start for b in dossier.bodies_of_kind(BodyKind.TOWNSHIP_CONGRESS)
+                 for s in b.seats for t in s.terms
+                 if t.obtained_by is SeatOrigin.ELECTION and formed is not None
+                 and t.start <= formed]
+    elected = max(elections, default=None)
+    person = body.organised_by
+    held = formed is not None and dossier.holds_seat(person, BodyKind.TOWNSHIP_CONGRESS,
+                                                     _LEADERS, formed)
+    leaders = (dossier.seat_holders(BodyKind.TOWNSHIP_CONGRESS, _LEADERS, formed)
+               if formed is not None else [])
+    names = {"formed": str(formed or "-"), "deputies_elected": str(elected or "-"),
+             "organised_by": _who(dossier, person) if person else "-",
+             "tpc_leaders": ", ".join(_who(dossier, s.person) for s in leaders) or "-"}
+    return {"formation_days": (formed - elected).days if formed and elected else 0,
+            "election_known": int(elected is not None),
+            "organiser_recorded": int(person is not None),
+            "organiser_is_leader": int(held)}, names
+
+
+_Q3_FOCUS = (SessionItem.RESOLUTION_CHECK, SessionItem.SPECIAL_SUPERVISION,
+             SessionItem.HALF_YEAR_PROGRESS)
+_RESOLVED = (SessionItem.GOVERNMENT_WORK_REPORT, SessionItem.ANNUAL_PLANS)
+_ITEM_LABELS = {
+    SessionItem.GOVERNMENT_WORK_REPORT: "政府工作报告", SessionItem.ANNUAL_PLANS: "全年工作安排",
+    SessionItem.PRESIDIUM_REPORT: "主席团工作报告", SessionItem.BUDGET: "财政预算",
+    SessionItem.RESOLUTION_CHECK: "检查决议执行", SessionItem.SPECIAL_SUPERVISION: "专项监督",
+    SessionItem.HALF_YEAR_PROGRESS: "政府上半年工作进展",
+    SessionItem.SUGGESTIONS_REPORT: "代表建议办理情况报告", SessionItem.ELECTION: "选举",
+    SessionItem.OTHER: "其他"}
+_SITTING_LABELS = {SittingKind.PREPARATORY: "预备会", SittingKind.PRESIDIUM: "主席团会",
+                   SittingKind.PLENARY: "全体会"}
+_CLOSE_LABELS = {"announced": "公告", "reported": "上报", "archived": "存档"}
+"""Labels that read the same in either language's message: the source's own terms."""
+
+
+def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], dict[str, str]]:
+    """What a session's own record shows for TPC-PREPARATION (:498), TPC-SESSION-ORDER (:497,
+    :500), TPC-SESSION-AGENDA (:500) and TPC-SESSION-CLOSE (:500)."""
+    values: dict[str, int] = {}
+    names: dict[str, str] = {}
+    # TPC-SESSION-AGENDA: the quarter's focus (侧重)
+    items = {e.item for e in session.agenda}
+    values.update(quarter=(session.date.month - 1) // 3 + 1,
+                  has_gov_report=int(SessionItem.GOVERNMENT_WORK_REPORT in items),
+                  has_resolution=int(any(e.item in _RESOLVED and e.voted_on is not None
+                                         for e in session.agenda)),
+                  has_q3_focus=int(bool(items & set(_Q3_FOCUS))))
+    names["agenda"] = "、".join(e.title or _ITEM_LABELS[e.item] for e in session.agenda) or "-"
+    if session.special_circumstances:
+        names["special_circumstances"] = session.special_circumstances
+    # TPC-SESSION-ORDER: preparatory, presidium, plenary, in that order; no vote undeliberated
+    order = [s.kind for s in session.sittings]
+    firsts = [order.index(k) for k in SittingKind if k in order]
+    dates = [s.date for s in session.sittings]
+    undeliberated = [e for e in session.agenda if e.voted_on is not None
+                     and (e.deliberated_on is None or e.deliberated_on > e.voted_on)]
+    values.update(
+        sittings_missing=len(SittingKind) - len(firsts),
+        sittings_out_of_order=int(firsts != sorted(firsts)
+                                  or any(b < a for a, b in itertools.pairwise(dates))),
+        voted_undeliberated=len(undeliberated))
+    names["sittings"] = "、".join(f"{_SITTING_LABELS[s.kind]} {s.date}"
+                                  for s in session.sittings) or "-"
+    names["undeliberated"] = "、".join(e.title or _ITEM_LABELS[e.item] for e in undeliberated) or "-"
+    # TPC-SESSION-CLOSE: announcement, report to the higher level, archiving, after the close
+    closed = session.date + timedelta(days=max(session.days, 1) - 1)
+    acts = {"announced": None, "reported": None, "archived": None} if session.closing is None \
+        else {"announced": session.closing.announced_on, "reported": session.closing.reported_on,
+              "archived": session.closing.archived_on}
+    missing = [k for k, v in acts.items() if v is None]
+    early = [k for k, v in acts.items() if v is not None and v < closed]
+    values.update(close_missing=len(missing), close_early=len(early))
+    names.update(closed=closed.isoformat(),
+                 close_missing="、".join(_CLOSE_LABELS[k] for k in missing) or "-",
+                 close_early="、".join(_CLOSE_LABELS[k] for k in early) or "-")
+    values.update(_preparation(dossier, session, names))
+    return values, names
+
+
+def _preparation(dossier: Dossier, session: Session, names: dict[str, str]) -> dict[str, int]:
+    """TPC-PREPARATION (:498): the party committee's approval, then the presidium meeting's
+    decision (an added session's decision to add it counts), then notice and reports, each
+    before the session opens; the days ahead are for the rule's parameter."""
+    prep = session.preparation
+    approved = prep.party_approved_on if prep else None
+    ref = (prep.presidium_decision if prep and prep.presidium_decision else None) \
+        or session.decision
+    found = dossier.motion(ref.meeting, ref.motion) if ref is not None else None
+    kind, adopted = dossier.decided_by(ref)
+    decided_on = found[0].date if found is not None and adopted \
+        and kind is BodyKind.PRESIDIUM else None
+    notice = prep.notice_on if prep else None
+    sent = prep.reports_sent_on if prep else None
+    names.update(party_approved_on=str(approved or "-"), decided_on=str(decided_on or "-"),
+                 notice_on=str(notice or "-"), reports_sent_on=str(sent or "-"))
+    return {
+        "party_approved": int(approved is not None),
+        "presidium_decided": int(decided_on is not None),
+        "approval_first": int(approved is not None and decided_on is not None
+                              and approved <= decided_on),
+        "decided_before_notice": int(decided_on is None or notice is None
+                                     or decided_on <= notice),
+        "notice_days": (session.date - notice).days if notice else -1,
+        "reports_days": (session.date - sent).days if sent else -1,
+    }
+
+
+def _credentials_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """TPC-CREDENTIALS-REVIEW (RD-TOWNSHIP:507), per report of the credentials committee: an
+    examination confirmed by an adopted presidium motion dated on or after the report, and the
+    list published no later than the session's opening day (在人代会前: the first day counts);
+    a suspension or termination reported to a session opened on or after the report, and a
+    termination announced on or after it."""
+    for located in dossier.credentials_reviews:
+        review = located.record
+        if not window.covers(review.date):
+            continue
+        body = dossier.bodies[review.body].record
+        ref = review.confirmed_by
+        found = dossier.motion(ref.meeting, ref.motion) if ref is not None else None
+        kind, adopted = dossier.decided_by(ref)
+        confirmed_on = found[0].date if found and adopted and kind is BodyKind.PRESIDIUM else None
+        session = next((s.record for s in dossier.sessions if s.record.id == review.session), None)
+        published = review.list_published_on
+        announced = review.announced_on
+        yield Fact("credentials_review",
+                   RecordRef(review.id, "credentials_review", located.where()), review.date,
+                   dossier.jurisdiction,
+                   {"body": body.id, "body_kind": body.kind.value, "review_kind": review.kind.value,
+                    "confirmed": int(confirmed_on is not None),
+                    "confirmed_after_review": int(confirmed_on is not None
+                                                  and confirmed_on >= review.date),
+                    "session_known": int(session is not None),
+                    "list_days": ((session.date - published).days
+                                  if session is not None and published is not None else -1),
+                    "reported": int(session is not None and session.date >= review.date),
+                    "announced": int(announced is not None and announced >= review.date)},
+                   {"reviewed": review.date},
+                   {"body_name": body.name,
+                    "subject": f"{review.id} ("
+                               + "、".join(_who(dossier, p) for p in review.deputies) + ")",
+                    "confirmed_on": str(confirmed_on or "-"),
+                    "session": f"{session.id} ({session.date})" if session else "-",
+                    "list_published_on": str(published or "-")})
+
+
+_EXAMINED = ReviewKind.EXAMINATION
+_ENDED = (ReviewKind.TERMINATION, ReviewKind.SUSPENSION)
+
+
+def deputy_credentials(dossier: Dossier, body: Body, seat: Seat, term: Term,
+                       window: Window) -> dict[str, int]:
+    """TPC-CREDENTIALS-REVIEW for one deputy's term on a township congress: a term won by
+    election or by-election that started inside the window is examined (a report of kind
+    ``examination`` naming the deputy, dated on or after the term's start); a seat that ends
+    while the congress's term runs on (credentials ended early) is named in a ``termination``
+    or ``suspension`` report dated on or after the last day."""
+    out = {"deputy_elected": 0, "credentials_examined": 0, "ended_early": 0, "ending_reported": 0}
+    if body.kind is not BodyKind.TOWNSHIP_CONGRESS:
+        return out
+    reviews = [r.record for r in dossier.credentials_reviews if seat.person in r.record.deputies
+               and dossier.bodies[r.record.body].record.kind is BodyKind.CREDENTIALS_COMMITTEE]
+    if term.obtained_by in _ELECTED and window.covers(term.start):
+        out["deputy_elected"] = 1
+        out["credentials_examined"] = int(any(r.kind is _EXAMINED and r.date >= term.start
+                                              for r in reviews))
+    end = term.end
+    if (end is not None and end < window.end and seat.term_on(end + _ONE_DAY) is None
+            and _term_runs_on(dossier, end)):
+        out["ended_early"] = 1
+        out["ending_reported"] = int(any(r.kind in _ENDED and r.date >= end for r in reviews))
+    return out

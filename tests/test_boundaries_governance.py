@@ -1,0 +1,212 @@
+"""The governance offices' dates and numbers (ZZB-DINGYUAN, ZZB-TAONAN), tested at and around
+every bound with hypothesis: 25 March, the 25th of each quarter's last month, 3000 characters,
+the rectification date, the year-end filing allowance and the two years kept."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from _helpers import check, community, rule_ids
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SETTINGS = settings(max_examples=40, deadline=None)
+DINGYUAN = ["cn", "anhui", "chuzhou", "dingyuan"]
+TAONAN = ["cn", "jilin", "baicheng", "taonan"]
+YEAR = (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def _office(chain: list[str], **records: Any) -> dict[str, Any]:
+    seat = {"terms": [{"start": "2020-01-01", "obtained_by": "appointment"}]}
+    return {"c.yaml": community(chain),
+            "o.yaml": {"bodies": [
+                {"id": "o", "kind": "governance_office", "name": "综治办",
+                 "seats": [{"person": "lead", "name": "分管领导", "role": "leader", **seat}]},
+                {"id": "t", "kind": "township_party_committee", "name": "镇党委",
+                 "seats": [{"person": "sec", "name": "书记", "role": "secretary", **seat}]}]},
+            **{f"{k}.yaml": v for k, v in records.items()}}
+
+
+@SETTINGS
+@given(day=st.integers(-3, 3), kind=st.sampled_from(["responsibility_letter", "plan"]))
+def test_letter_and_plans_are_due_by_25_march(day: int, kind: str) -> None:
+    submitted = date(2022, 3, 25) + timedelta(days=day)
+    rule = "zz-letter-deadline" if kind == "responsibility_letter" else "zz-plan-deadline"
+    files = _office(TAONAN, r={"report": {"id": "r", "body": "o", "kind": kind, "period": "2022",
+                                          "submitted_on": submitted.isoformat()}})
+    assert (rule in rule_ids(check(files))) is (day > 0)
+
+
+@SETTINGS
+@given(quarter=st.integers(1, 4), day=st.integers(-3, 3))
+def test_performance_files_are_due_by_the_25th(quarter: int, day: int) -> None:
+    due = date(2022, quarter * 3, 25)
+    submitted = due + timedelta(days=day)
+    files = [{"id": f"w-{who}", "body": "o", "kind": "work_record", "period": f"2022-Q{quarter}",
+              "person": who, "signed_by": who, "sealed": True,
+              "submitted_on": (submitted if who == "lead" else due).isoformat()}
+             for who in ("sec", "lead")]
+    end = date(2022, quarter * 3 + 1, 1) - timedelta(days=1) if quarter < 4 else date(2022, 12, 31)
+    start = date(2022, quarter * 3 - 2, 1)
+    report = check(_office(TAONAN, r={"reports": files}), window=(start, end))
+    assert ("zz-performance-files" in rule_ids(report)) is (day > 0)
+
+
+@SETTINGS
+@given(length=st.integers(2990, 3010))
+def test_summaries_need_3000_characters(length: int) -> None:
+    files = _office(TAONAN, r={"report": {
+        "id": "s", "body": "o", "kind": "annual_summary", "period": "2022",
+        "submitted_on": "2022-12-28", "length_chars": length,
+        "parts": ["practice", "experience", "shortcomings", "next_steps"]}})
+    assert ("zz-summary-length" in rule_ids(check(files))) is (length < 3000)
+
+
+@SETTINGS
+@given(day=st.integers(-3, 3))
+def test_rectification_is_due_on_the_day_set(day: int) -> None:
+    due = date(2022, 8, 31)
+    files = _office(DINGYUAN,
+                    r={"report": {"id": "i", "body": "o", "kind": "inspection", "period": "2022-H1",
+                                  "submitted_on": "2022-07-05", "units": ["甲村"],
+                                  "notice": "某综治〔2022〕5号",
+                                  "rectify": [{"unit": "甲村", "by": due.isoformat()}]}},
+                    x={"rectification": {"id": "x", "body": "o", "inspection": "i", "unit": "甲村",
+                                         "date": (due + timedelta(days=day)).isoformat()}})
+    assert ("zz-rectification" in rule_ids(check(files, window=YEAR))) is (day > 0)
+
+
+@SETTINGS
+@given(offset=st.sampled_from([-32, -31, -30, -29, 0, 30, 31, 32]))
+def test_year_end_filing_allowance(offset: int) -> None:
+    """From 1 December (30 days before 31 December) to 31 January (31 days after), included."""
+    filed = date(2022, 12, 31) + timedelta(days=offset)
+    files = _office(DINGYUAN, f={"year_end_filing": {
+        "id": "f", "body": "o", "year": 2022, "date": filed.isoformat(),
+        "areas": ["organisation_leadership", "social_stability", "security_prevention",
+                  "disputes"]}})
+    breached = "zz-year-end-filing" in rule_ids(check(files, window=YEAR))
+    assert breached is not (-30 <= offset <= 31)
+
+
+@SETTINGS
+@given(kept=st.sets(st.integers(2018, 2023), max_size=6))
+def test_retention_keeps_the_two_years_before(kept: set[int]) -> None:
+    files = _office(TAONAN, k={"retention": {"id": "k", "body": "o", "date": "2022-06-30",
+                                             "years": sorted(kept)}})
+    assert ("zz-retention" in rule_ids(check(files))) is not ({2020, 2021} <= kept)
+
+
+@SETTINGS
+@given(letters=st.sets(st.sampled_from(["甲村", "乙村", "丙社区", "派出所"]), min_size=1),
+       inspected=st.sets(st.sampled_from(["甲村", "乙村", "丙社区", "派出所"])))
+def test_inspection_covers_every_unit_with_a_letter(letters: set[str],
+                                                    inspected: set[str]) -> None:
+    files = _office(DINGYUAN,
+                    u={"unit_letters": [{"id": f"u{i}", "body": "o", "unit": unit, "year": 2022,
+                                         "signed_on": "2022-02-01"}
+                                        for i, unit in enumerate(sorted(letters))]},
+                    r={"report": {"id": "i", "body": "o", "kind": "inspection", "period": "2022-H1",
+                                  "submitted_on": "2022-07-05", "units": sorted(inspected),
+                                  "notice": "某综治〔2022〕5号"}})
+    assert ("zz-inspection-coverage" in rule_ids(check(files))) is not (letters <= inspected)
+
+
+@SETTINGS
+@given(gap=st.integers(25, 35))
+def test_peace_building_group_is_adjusted_within_30_days(gap: int) -> None:
+    change = date(2022, 5, 1)
+    files = _office(DINGYUAN, g={"leading_group": {
+        "id": "g", "body": "o", "area": "peace_building", "established": "2021-03-01",
+        "document": "某党〔2021〕1号", "reported_on": "2021-03-05", "issued_on": "2021-03-05",
+        "changes": [{"date": change.isoformat(),
+                     "adjusted_on": (change + timedelta(days=gap)).isoformat()}]}})
+    assert ("zz-leading-group-setup" in rule_ids(check(files, window=YEAR))) is (gap > 30)
+
+
+@SETTINGS
+@given(n=st.integers(0, 4))
+def test_one_or_two_pilot_villages(n: int) -> None:
+    pilots = [{"id": f"p{i}", "body": "o", "village": f"村{i}", "selected_on": "2021-03-01",
+               "work_room": True} for i in range(n)]
+    files = _office(DINGYUAN, p={"pilots": pilots})
+    assert ("zz-peaceful-pilots" in rule_ids(check(files, window=YEAR))) is not (1 <= n <= 2)
+
+
+@SETTINGS
+@given(skipped=st.sets(st.integers(0, 9), max_size=3))
+def test_mailbox_is_checked_every_day_of_the_log(skipped: set[int]) -> None:
+    start = date(2022, 3, 1)
+    checked = [(start + timedelta(days=i)).isoformat() for i in range(10) if i not in skipped]
+    files = _office(TAONAN, m={"mailbox": {
+        "id": "m", "body": "o", "address": "zzb@163.com", "name_pinyin": "zong zhi ban",
+        "keeper": "lead", "assigned_by": "lead", "assigned_on": "2022-01-04",
+        "log": {"from": start.isoformat(), "to": (start + timedelta(days=9)).isoformat(),
+                "checked": checked}}})
+    assert ("zz-email-keeper" in rule_ids(check(files, window=YEAR))) is bool(skipped)
+
+
+@SETTINGS
+@given(end=st.integers(-2, 2))
+def test_committee_director_must_be_a_principal_leader_every_day(end: int) -> None:
+    """The director's township-head term ends ``end`` days from the window's end: the seat's last
+    day still counts, the day after does not."""
+    last = YEAR[1] + timedelta(days=end)
+    files = _office(DINGYUAN,
+                    w={"body": {"id": "w", "kind": "governance_committee", "name": "综治委",
+                                "seats": [{"person": "boss", "name": "镇长", "role": "director",
+                                           "terms": [{"start": "2020-01-01",
+                                                      "obtained_by": "appointment"}]}]}},
+                    g={"body": {"id": "gov", "kind": "township_government", "name": "镇政府",
+                                "seats": [{"person": "boss", "name": "镇长", "role": "head",
+                                           "terms": [{"start": "2020-01-01",
+                                                      "end": last.isoformat(),
+                                                      "obtained_by": "election"}]}]}})
+    assert ("zz-committee" in rule_ids(check(files, window=YEAR))) is (end < 0)
+
+
+@SETTINGS
+@given(digits=st.text("0123456789", max_size=3), tail=st.sampled_from(["", "x", "_a"]),
+       upper=st.booleans())
+def test_mailbox_name_is_the_initials_then_digits(digits: str, tail: str, upper: bool) -> None:
+    local = "wbzzzb" + digits + tail
+    files = _office(TAONAN, m={"mailbox": {
+        "id": "m", "body": "o", "address": f"{local.upper() if upper else local}@163.com",
+        "name_pinyin": "wan bao zhen zong zhi ban", "keeper": "lead", "assigned_by": "lead",
+        "assigned_on": "2022-01-04"}})
+    assert ("zz-email-name" in rule_ids(check(files))) is bool(tail)
+
+
+@SETTINGS
+@given(end=st.integers(-2, 2))
+def test_village_office_director_holds_the_seat_every_day(end: int) -> None:
+    """The director's party-secretary term ends ``end`` days from the window's end."""
+    last = YEAR[1] + timedelta(days=end)
+    open_term = [{"start": "2020-01-01", "obtained_by": "appointment"}]
+    files = {"c.yaml": {"community": {"id": "v", "name": "某村", "jurisdiction": ["cn", "test"],
+                                      "adopts": ["ZZB-VILLAGE"]}},
+             "b.yaml": {"bodies": [
+                 {"id": "o", "kind": "governance_office", "name": "村综治办",
+                  "seats": [{"person": "sec", "name": "书记", "role": "director",
+                             "terms": open_term}]},
+                 {"id": "pc", "kind": "party_committee", "name": "村党支部",
+                  "seats": [{"person": "sec", "name": "书记", "role": "secretary",
+                             "terms": [{"start": "2020-01-01", "end": last.isoformat(),
+                                        "obtained_by": "election"}]}]}]}}
+    assert ("zz-village-office" in rule_ids(check(files, window=YEAR))) is (end < 0)
+
+
+def test_a_rectification_of_an_unknown_inspection_is_an_input_error() -> None:
+    files = _office(DINGYUAN,
+                    r={"report": {"id": "i", "body": "o", "kind": "inspection", "period": "2022-H1",
+                                  "submitted_on": "2022-07-05",
+                                  "rectify": [{"unit": "甲村", "by": "2022-08-31"}]}},
+                    x={"rectifications": [
+                        {"id": "x1", "body": "o", "inspection": "nope", "unit": "甲村",
+                         "date": "2022-08-01"},
+                        {"id": "x2", "body": "o", "inspection": "i", "unit": "乙村",
+                         "date": "2022-08-01"}]})
+    errors = check(files).input_errors
+    assert [(e.type, e.loc[-1]) for e in errors] == [("unknown_id", "inspection"),
+                                                     ("unknown_id", "unit")]
