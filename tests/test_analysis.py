@@ -28,7 +28,10 @@ def test_findings_frame_has_a_row_per_finding(examples_report: Report) -> None:
     counts = frame["severity"].value_counts().to_dict()
     assert counts == {k: v for k, v in examples_report.summary.by_severity.items() if v}
     consent = frame[frame["rule_id"] == "cc-consent-80"].iloc[0]
-    assert consent["document"] == "HLS-356" and consent["measured"] == "6/8"
+    assert consent["document"] == "HLS-356"
+    assert (consent["numerator"], consent["denominator"]) == (6, 8)
+    assert consent["measured"].startswith("6 members who consented of 8 members seated")
+    assert findings_frame(examples_report, "zh").loc[consent.name, "shortfall"] == "还差1人"
 
 
 def test_rules_frame_gives_failure_rates(examples_report: Report) -> None:
@@ -134,3 +137,29 @@ def test_report_shows_itself_in_a_notebook() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert html.count("<tr>") == len(report.findings) + 1
     assert repr(report).startswith("<Report: ") and len(repr(report)) < 200
+
+
+def test_frames_write_to_parquet_and_excel(examples_report: Report, tmp_path: Path) -> None:
+    """The frames are plain pandas: Parquet (pyarrow) and Excel (openpyxl) read them back."""
+    pytest.importorskip("pyarrow")
+    openpyxl = pytest.importorskip("openpyxl")
+    import pandas
+
+    frame = findings_frame(examples_report, lang="zh")
+    frame.to_parquet(tmp_path / "findings.parquet")
+    back = pandas.read_parquet(tmp_path / "findings.parquet")
+    assert list(back.columns) == FINDING_COLUMNS and len(back) == len(frame)
+    assert back["date"].dtype.kind == "M" and str(back["source_line"].dtype) == "Int64"
+    assert back["document_title"].str.startswith("黑龙江省").any()
+    table = what_if(load_dossiers([EXAMPLES / "haliang-3"]), "cc.consent_share",
+                    [Fraction(2, 3)], jurisdictions=["cn/heilongjiang"])
+    table.to_parquet(tmp_path / "what-if.parquet")
+    assert pandas.read_parquet(tmp_path / "what-if.parquet").equals(table)
+    with pandas.ExcelWriter(tmp_path / "report.xlsx") as sheets:
+        frame.to_excel(sheets, sheet_name="findings", index=False)
+        rules_frame(examples_report, lang="zh").to_excel(sheets, sheet_name="rules", index=False)
+        table.to_excel(sheets, sheet_name="what if")
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert book.sheetnames == ["findings", "rules", "what if"]
+    header = [c.value for c in book["findings"][1]]
+    assert header == FINDING_COLUMNS and book["findings"].max_row == len(frame) + 1

@@ -41,7 +41,8 @@ def _dossier(tmp_path: Path, meeting: str | bytes) -> Path:
         (MEETING.replace("yes: 3", 'yes: "3"'), "int_type", 10, "meeting.motions[0].votes.yes"),
         (MEETING.replace("2022-03-15", "2022-02-30"), "value_error", 4, "meeting.date"),
         (MEETING.replace("2022-03-15", "15/03/2022"), "value_error", 4, "meeting.date"),
-        (MEETING.replace("yes: 3, no: 0", "yes: 3, no: 2"), "value_error", 1, "meeting"),
+        (MEETING.replace("yes: 3, no: 0", "yes: 3, no: 2"), "value_error", 10,
+         "meeting.motions[0].votes"),
         (MEETING.replace("body: b", "body: nope"), "unknown_id", 3, "meeting.body"),
         (MEETING.replace("b-p2]", "stranger]"), "not_seated", 5, "meeting.present[2]"),
         (MEETING.replace("  motions:", "  emergency_reports: [m0]\n  motions:"), "unknown_id", 6,
@@ -164,13 +165,15 @@ def test_the_records_of_the_whole_system_fail_clearly(tmp_path: Path) -> None:
     expected = [
         ".: no `community:` record in this dossier; add a community.yaml so that the jurisdiction "
         "(and its rule overlays) is known [missing_community]",
-        "community.yaml:1:50: community.records_cover: records_cover ends (2022-01-01) before it "
-        "starts (2022-12-31) [value_error]",
+        "community.yaml:1:84: community.records_cover.to: records_cover ends (2022-01-01) before "
+        "it starts (2022-12-31) [value_error]",
         "r.yaml:2:47: reports[0].period: expected a calendar period such as 2022, 2022-H1, "
         "2022-Q3 or 2022-03, got '2022-13' [value_error]",
         "r.yaml:3: reports[1].body: no body with id 'nobody'; known: rc [unknown_id]",
-        "r.yaml:4:1: proposal: residents_signed (300) exceeds residents_total (200) [value_error]",
-        "r.yaml:5:1: hearing: published_on 2022-05-01 is before the hearing 2022-05-10 [value_error]",
+        "r.yaml:4:47: proposal.residents_signed: residents_signed (300) exceeds residents_total "
+        "(200) [value_error]",
+        "r.yaml:5:56: hearing.published_on: published_on 2022-05-01 is before the hearing "
+        "2022-05-10 [value_error]",
         "r.yaml:6:46: session.number: Input should be greater than or equal to 1 "
         "[greater_than_equal]",
         "r.yaml:7: meeting.proposal: no proposal with id 'nope' in this dossier [unknown_id]",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import re
 import shlex
 import shutil
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -16,9 +18,12 @@ import yaml
 from _helpers import EXAMPLES, ROOT
 from test_cli import run
 
-from governance_rules import Report, check_paths
+from governance_rules import Report, __version__, check_paths
 
 DOC = ROOT / "docs" / "ci.md"
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+REPOSITORY = PROJECT["urls"]["Repository"]
+TAG = f"v{__version__}"
 
 
 def yaml_blocks() -> list[Any]:
@@ -47,19 +52,98 @@ def documented_commands() -> list[str]:
 COMMANDS = documented_commands()
 
 
+def block(key: str) -> dict[str, Any]:
+    (found,) = [b for b in yaml_blocks() if isinstance(b, dict) and key in b]
+    return found
+
+
+def shell_lines() -> list[str]:
+    """Every command the CI snippets run (GitHub ``run:`` steps, GitLab ``script:`` lines)."""
+    steps = block("jobs")["jobs"]["check"]["steps"]
+    return [s["run"] for s in steps if "run" in s] + block("governance-records")[
+        "governance-records"]["script"]
+
+
 def test_the_docs_have_a_github_workflow_and_a_gitlab_job() -> None:
-    blocks = yaml_blocks()
-    assert any(isinstance(b, dict) and "jobs" in b for b in blocks)
-    assert any(isinstance(b, dict) and "script" in b.get("governance-records", {}) for b in blocks)
-    assert len(COMMANDS) >= 6
+    assert block("jobs") and "script" in block("governance-records")["governance-records"]
+    assert len(COMMANDS) >= 5
+    assert set(shell_lines()) - set(COMMANDS) == {line for line in shell_lines()
+                                                  if line.startswith("pip install ")}
+
+
+def test_installs_are_pinned_to_a_release_tag() -> None:
+    """The install lines and the pre-commit ``rev`` name the repository of pyproject.toml's
+    ``[project.urls]`` at the tag of this version (no package index, no placeholder host)."""
+    installs = [line for line in shell_lines() if line.startswith("pip install ")]
+    assert len(installs) == 2
+    for line in installs:
+        (requirement,) = shlex.split(line)[2:]
+        name, _, url = requirement.partition(" @ ")
+        assert re.fullmatch(r"governance-rules(\[excel\])?", name), name
+        assert url == f"git+{REPOSITORY}@{TAG}"
+    (repo,) = block("repos")["repos"]
+    assert (repo["repo"], repo["rev"]) == (REPOSITORY, TAG)
+    assert PROJECT["urls"]["Documentation"].startswith(REPOSITORY + "/")
+
+
+def test_the_github_workflow_uploads_whatever_the_check_found() -> None:
+    job = block("jobs")["jobs"]["check"]
+    assert job["permissions"]["security-events"] == "write"
+    assert job["permissions"]["checks"] == "write"
+    steps = job["steps"]
+    check = next(i for i, s in enumerate(steps) if "--format sarif" in s.get("run", ""))
+    assert "--fail-on" not in steps[check]["run"]
+    after = steps[check + 1:]
+    assert after and all(s.get("if") == "always()" for s in after)
+    upload = next(s for s in after if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    sarif_out = dict(itertools.pairwise(shlex.split(steps[check]["run"])))["--output"]
+    assert upload["with"]["sarif_file"] == sarif_out
+    junit = next(s for s in after if "--format junit" in s.get("run", ""))
+    report = next(s for s in after if "action-junit-report" in s.get("uses", ""))
+    assert report["with"]["report_paths"] == dict(itertools.pairwise(shlex.split(junit["run"])))[
+        "--output"]
+
+
+def test_the_gitlab_job_publishes_code_quality_and_junit() -> None:
+    job = block("governance-records")["governance-records"]
+    outputs = {dict(itertools.pairwise(shlex.split(line))).get("--format"):
+               dict(itertools.pairwise(shlex.split(line))).get("--output")
+               for line in job["script"] if line.startswith("governance-rules ")}
+    assert job["artifacts"]["when"] == "always"
+    assert job["artifacts"]["reports"] == {"codequality": outputs["gitlab"],
+                                           "junit": outputs["junit"]}
+    assert job["script"][-1].startswith("governance-rules check") and "--fail-on never" not in \
+        job["script"][-1]
+
+
+def test_the_pre_commit_files_pattern_takes_records_only() -> None:
+    (repo,) = block("repos")["repos"]
+    (entry,) = repo["hooks"]
+    for pattern in (entry["files"], hook()["files"]):
+        assert re.search(pattern, "records/haliang-3/meetings/2022-03.yaml")
+        assert re.search(pattern, "records/village/community.json")
+        for other in ("mkdocs.yml", ".github/workflows/ci.yml", "docs/config.yaml",
+                      "records/README.md", "package.json"):
+            assert not re.search(pattern, other), (pattern, other)
 
 
 def check_output(fmt: str, path: Path, report: Report) -> None:
-    text = path.read_text(encoding="utf-8")
     total = len(report.findings)
-    if fmt == "sarif":
+    if fmt == "xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))
+        assert book.worksheets[0].max_row == total + 1
+        return
+    text = path.read_text(encoding="utf-8")
+    if fmt == "gitlab":
+        issues = json.loads(text)
+        assert len(issues) == total and all(i["location"]["path"].startswith("records/")
+                                            for i in issues)
+    elif fmt == "sarif":
         log = json.loads(text)
         assert log["version"] == "2.1.0" and len(log["runs"][0]["results"]) == total
+        assert all(r["helpUri"].startswith("https://") for r in log["runs"][0]["tool"]["driver"]["rules"])
     elif fmt == "junit":
         failing = {(f.record.file, f.rule_id, f.record.type, f.record.id) for f in report.findings}
         assert int(ET.fromstring(text.encode()).get("failures", "")) == len(failing)
@@ -111,9 +195,10 @@ def test_pre_commit_hook_over_a_repository(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES, tmp_path / "records")
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "ci.yml").write_text("on: push\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: records\nnav: [index.md]\n")
     (tmp_path / "records" / "governance-waivers.yaml").write_text("waivers: []\n")
     files = staged_files(tmp_path)
-    assert files and not any(f.startswith(".github") or "waivers" in f for f in files)
+    assert files and all(f.startswith("records/") and "waivers" not in f for f in files)
     assert all(not f.endswith(".py") and not f.endswith(".md") for f in files)
     result = run_hook(tmp_path, files)
     total = len(check_paths([tmp_path / "records"], base=tmp_path).findings)

@@ -1,6 +1,6 @@
 """A verdict rests on the clause that decided it, and a pass shows what it was judged with.
 
-The per-clause cases are YAML (tests/cases/citations.yaml, with ``cites:``); here: every clause of
+The per-clause cases are YAML (rules/cases/citations.yaml, with ``cites:``); here: every clause of
 a rule with clause-specific citations has one, a wrong ``for:`` does not load, and the report's
 ``checked`` entries carry the parameter versions applied, with the clause each rests on.
 """

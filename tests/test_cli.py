@@ -31,7 +31,8 @@ def test_check_examples_text_exit_1() -> None:
 
 def test_check_zh() -> None:
     result = run("check", "examples/haliang-3", "--lang", "zh")
-    assert "须≥ 80.0%" in result.stdout and "错误" in result.stdout
+    assert "须达80%以上" in result.stdout and "错误" in result.stdout
+    assert "证据: 实际：会议当日在任的委员会成员8人，同意成员6人（75%）" in result.stdout
 
 
 def test_json_is_byte_identical_and_complete() -> None:
@@ -45,7 +46,11 @@ def test_json_is_byte_identical_and_complete() -> None:
     assert {"id", "file", "line", "path"} <= set(finding["record"])
     assert {"zh", "en"} == set(finding["message"])
     assert {"measured", "required", "denominator", "denominator_basis"} <= set(finding["evidence"])
-    assert {"document", "lines", "quote"} == set(finding["source"])
+    assert report["format_version"] == "2.0"
+    assert all({"zh", "en"} == set(f["evidence"]["measured"]) == set(f["evidence"]["required"])
+               for f in report["findings"])
+    assert {"document", "title", "lines", "quote", "quote_simplified"} == set(finding["source"])
+    assert set(finding["source"]["title"]) == {"zh", "en"}
 
 
 def test_durable_engine_same_json() -> None:
@@ -189,3 +194,39 @@ def test_rules_show_works_for_every_rule(capsys: pytest.CaptureFixture[str]) -> 
     overlays = capsys.readouterr().out
     assert "violated when (cn/anhui/chuzhou/dingyuan)" in overlays
     assert "violated when (cn/jilin/baicheng/taonan)" in overlays
+
+
+def test_progress_on_a_terminal_only_unless_quiet() -> None:
+    """On a terminal stderr gets the bar (dossiers, records/s); ``--quiet`` keeps it silent."""
+    import os
+    import pty
+
+    def stderr_on_a_terminal(*args: str) -> str:
+        controller, terminal = pty.openpty()
+        try:
+            proc = subprocess.run([sys.executable, "-m", "governance_rules", "check",
+                                   "examples/", "--format", "jsonl", *args], cwd=ROOT,
+                                  stdout=subprocess.DEVNULL, stderr=terminal, timeout=300,
+                                  check=False)
+            os.close(terminal)
+            terminal = -1
+            chunks = []
+            while True:
+                try:
+                    chunk = os.read(controller, 65536)
+                except OSError:  # the terminal's other end is closed: all is read
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            os.close(controller)
+            if terminal >= 0:
+                os.close(terminal)
+        assert proc.returncode == 1
+        return b"".join(chunks).decode("utf-8")
+
+    dossiers = len(list((ROOT / "examples").glob("*/community.yaml")))
+    shown = stderr_on_a_terminal("--jobs", "1")
+    assert f"checked {dossiers}/{dossiers} dossiers [" in shown and " records/s" in shown
+    assert stderr_on_a_terminal("--quiet") == ""

@@ -1,4 +1,4 @@
-"""Every quote in rules/ stands on each line it cites in ../shared/sources/, one line at a time.
+"""Every quote in rules/ stands on each line it cites in sources/ (../shared/sources/), one line at a time.
 
 A clause that runs over two lines is cited twice, once per line, each with the words on that
 line; the file's traditional characters (with pinyin in brackets) are folded to simplified, so a
@@ -17,11 +17,11 @@ import pytest
 
 from governance_rules import Rulebook, load_rulebook
 
-SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
+SOURCES = Path(__file__).resolve().parents[1] / "sources"  # the copy shipped in the wheel
 _PINYIN = re.compile(r"\((?:[a-zü]|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])+\)")
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 needs_sources = pytest.mark.skipif(not SOURCES.is_dir(),
-                                   reason="../shared/sources is not beside this checkout")
+                                   reason="sources/ is missing from this checkout")
 
 
 def normalise(text: str) -> str:

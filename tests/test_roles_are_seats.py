@@ -1,7 +1,7 @@
 """Roles are seats: a role label on a record never satisfies a rule by itself; the roster decides
 whether the person held the seat on the day of the act, and the evidence names who held it.
 
-The rule cases in tests/cases/*.yaml hold the pass / label-contradicts-roster / former-holder cases
+The rule cases in rules/cases/*.yaml hold the pass / label-contradicts-roster / former-holder cases
 of every role-dependent rule; here: the date boundary (hypothesis, both engines), the evidence, and
 the records that contradict themselves (input errors).
 """

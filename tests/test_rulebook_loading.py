@@ -47,17 +47,17 @@ def test_a_good_extra_rule_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "line", "pattern"),
     [
-        (("kind: share_threshold", "kind: no_such_kind"), 2, "unknown rule kind"),
+        (("kind: share_threshold", "kind: no_such_kind"), 4, "unknown rule kind"),
         (("numerator: consented", "numerator: consentd"), 2, "no field 'consentd'"),
         (("lines: [26]", "lines: [99]"), 2, "outside its lines 12-33"),
-        (("document: HLS-356", "document: NOPE"), 2, "unknown document"),
-        (('"2/3"', "{param: no.such}"), 2, "unknown parameter"),
+        (("document: HLS-356", "document: NOPE"), 18, "unknown document"),
+        (('"2/3"', "{param: no.such}"), 13, "unknown parameter"),
         (('zh: "{share}"', 'zh: "{nope}"'), 2, r"placeholder \{nope\}"),
         (('zh: "{share}"', 'zh: "{share.__class__}"'), 2, "placeholder"),
         (("severity: error", "severity: fatal"), 7, "severity"),
         (("    title: {zh: 标题, en: title}\n", ""), 2, "title"),
-        (("when: {body_kind: consultation_committee}", "when: {seated: x}"), 2, "text fields"),
-        (("comparison: at_least", "comparison: roughly"), 2, "comparison"),
+        (("when: {body_kind: consultation_committee}", "when: {seated: x}"), 6, "text fields"),
+        (("comparison: at_least", "comparison: roughly"), 14, "comparison"),
         (('"2/3"', "0.8"), 2, None),
     ],
 )
@@ -72,6 +72,43 @@ def test_malformed_rule_names_file_and_line(tmp_path: Path, change: tuple[str, s
     assert error.file.endswith("extra.yaml")
     assert error.line == line
     assert re.search(pattern, str(error)), str(error)
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "hint"),
+    [
+        (("kind: share_threshold", "kind: share_treshold"), 4, "did you mean 'share_threshold'"),
+        (("applies_to: motion", "applies_to: motoin"), 5, "did you mean 'motion'"),
+        (("severity: error", "sevrity: error"), 7, "did you mean 'severity'"),
+        (("document: HLS-356", "document: HLS-35"), 18, "did you mean 'HLS-356'"),
+        (('"2/3"', "{param: cc.consent_shar}"), 13, "did you mean 'cc.consent_share'"),
+        (("when: {body_kind:", "when: {body_knd:"), 6, "did you mean 'body_kind'"),
+        (("comparison: at_least", "comparsion: at_least"), 14, "did you mean 'comparison'"),
+    ],
+)
+def test_a_misspelt_name_is_pointed_at_with_the_nearest_valid_one(
+        tmp_path: Path, change: tuple[str, str], line: int, hint: str) -> None:
+    error = _load(tmp_path, GOOD_RULE.replace(*change))
+    assert (error.file.endswith("extra.yaml"), error.line) == (True, line)
+    assert hint in str(error), str(error)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "hint"),
+    [
+        ("parameters/p.yaml", "parameters:\n  cc.consent_shar:\n    overlays:\n"
+         "      cn/x: [{value: \"2/3\"}]\n", 2, "did you mean 'cc.consent_share'"),
+        ("parameters/p.yaml", "parameters:\n  cc.consent_share:\n    overlays:\n"
+         "      cn/x: [{vale: \"2/3\"}]\n", 4, "did you mean 'value'"),
+        ("ruleset.yaml", "versoin: x\n", 1, "did you mean 'version'"),
+        ("ruleset.yaml", "adopt:\n  cn/x: [RD-TOWNSHP]\n", 2, "did you mean 'RD-TOWNSHIP'"),
+    ],
+)
+def test_a_misspelt_overlay_is_pointed_at(tmp_path: Path, name: str, text: str, line: int,
+                                          hint: str) -> None:
+    error = _load(tmp_path, text, name)
+    assert (error.file.endswith(name), error.line) == (True, line)
+    assert hint in str(error), str(error)
 
 
 def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:

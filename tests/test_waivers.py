@@ -174,7 +174,7 @@ def test_a_stated_waiver_of_everything_is_shown_in_the_report(tmp_path: Path) ->
     [shown] = [f for f in report["findings"] if f["rule_id"] == "waiver-everything"]
     assert shown["severity"] == "info" and shown["suppression"] is None
     assert shown["record"]["line"] == 3 and shown["record"]["file"].endswith("governance-waivers.yaml")
-    assert shown["evidence"]["measured"] == "6 findings suppressed"
+    assert shown["evidence"]["measured"] == {"zh": "隐去6个问题", "en": "6 findings suppressed"}
     assert result.returncode == 0
     assert run("check", str(tmp_path / "records"), "--fail-on", "info").returncode == 1
     sarif = json.loads(run("check", str(tmp_path / "records"), "--format", "sarif").stdout)

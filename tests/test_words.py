@@ -57,3 +57,21 @@ def test_cadence_findings_name_the_period_in_words() -> None:
     assert any("2022年9—10月只有0次" in f.message.zh for f in lecture)
     assert any("September–October 2022 had 0" in f.message.en for f in lecture)
     assert not any("2022-B" in f.message.zh + f.message.en for f in lecture)
+
+
+def test_thresholds_tiers_and_people_in_the_sources_terms() -> None:
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from governance_rules._words import names_first, threshold_words, tier_words
+
+    assert threshold_words(Fraction(4, 5), "at_least", "zh") == "达80%以上"
+    assert threshold_words(Fraction(1, 2), "more_than", "zh") == "超过半数"
+    assert threshold_words(Fraction(2, 3), "at_least", "en") == "at least two thirds"
+    assert tier_words(3, Decimal("500.00"), None, "zh") == "500元以上（第三档）"
+    assert tier_words(1, None, Decimal("100.00"), "zh") == "不超过100元（第一档）"
+    assert tier_words(21, Decimal(1), None, "en") == "over 1 yuan (21st tier)"
+    once = names_first("held that day by xu-gang (徐刚), d1 (成员1)", "zh")
+    assert once == "held that day by 徐刚（xu-gang）, 成员1（d1）"
+    assert names_first(once, "zh") == once
+    assert names_first("an informal slip (白条)", "zh") == "an informal slip (白条)"

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ._simplified import simplified_quote
+from ._words import in_words
 from .engines import Case, Engine, Verdict, get_engine
 from .errors import InputError, RulebookError
 from .facts import Fact, FactOptions, Window, build_facts, record_window
@@ -27,6 +29,7 @@ from .report.model import (
     CheckedRecord,
     CommunityScope,
     DocumentScope,
+    Evidence,
     Finding,
     ParameterUse,
     RecordLocation,
@@ -38,7 +41,7 @@ from .report.model import (
     summarise,
 )
 from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
-from .rulebook.book import deciding_citations
+from .rulebook.book import Document, deciding_citations
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, render_value
 from .rulebook.scope import Scope, scope_for
@@ -53,12 +56,15 @@ def check_paths(
     base: str | os.PathLike[str] | None = None,
     window: tuple[date | None, date | None] = (None, None),
     jobs: int = 1,
+    dask: str | None = None,
 ) -> Report:
     """Check the record files and folders at ``paths``; files are shown relative to ``base``.
 
     Dossiers are loaded, checked and dropped one at a time: the report holds findings and
-    counts, never a dossier. ``jobs`` > 1 checks dossiers in that many processes; the report is
-    the same whatever ``jobs`` is (see :mod:`governance_rules.scheduling`).
+    counts, never a dossier. ``jobs`` > 1 checks dossiers in that many processes; ``dask`` (a
+    scheduler address such as ``"tcp://host:8786"``, or ``"local"`` for a LocalCluster of
+    ``jobs`` processes) checks them as tasks on a Dask cluster. The report is the same whatever
+    ``jobs`` and ``dask`` are (see :mod:`governance_rules.scheduling`, docs/scale.md).
 
     >>> report = check_paths(["examples/haliang-3"])  # doctest: +SKIP
     >>> report.summary.by_severity  # doctest: +SKIP
@@ -67,7 +73,7 @@ def check_paths(
     book = rulebook or load_rulebook()
     builder = ReportBuilder(book, _engine_name(engine), as_of)
     for result in iter_check_paths(paths, rulebook=book, engine=engine, as_of=as_of, base=base,
-                                   window=window, jobs=jobs):
+                                   window=window, jobs=jobs, dask=dask):
         builder.add(result)
     return builder.build()
 
@@ -81,15 +87,18 @@ def iter_check_paths(
     base: str | os.PathLike[str] | None = None,
     window: tuple[date | None, date | None] = (None, None),
     jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int, int], None] | None = None,
+    dask: str | None = None,
 ) -> Iterator[DossierResult]:
     """Check ``paths`` one dossier at a time, yielding each dossier's :class:`DossierResult` as
-    soon as it (and every dossier before it) is done, in path order whatever ``jobs`` is.
+    soon as it (and every dossier before it) is done, in path order whatever ``jobs`` and
+    ``dask`` are (see :func:`check_paths`).
 
     Problems found before any dossier is read (a path that does not exist) come first, as a
     result with ``root=None`` and only ``input_errors``. :class:`ReportBuilder` turns the
-    results into the :class:`Report` that :func:`check_paths` returns. ``progress(done, total)``
-    is called with the dossiers done so far: 0 once the dossiers are known, then after each.
+    results into the :class:`Report` that :func:`check_paths` returns.
+    ``progress(done, total, records)`` is called with the dossiers done so far and the records
+    they held: once the dossiers are known (0 done), then after each.
     """
     from .scheduling import run_units
 
@@ -100,11 +109,13 @@ def iter_check_paths(
     unit = CheckSource(book, engine, as_of, window,
                        Path(base) if base is not None else Path.cwd())
     if progress is None:
-        yield from run_units(unit, sources, jobs=jobs)
+        yield from run_units(unit, sources, jobs=jobs, dask=dask)
         return
-    progress(0, len(sources))
-    for done, result in enumerate(run_units(unit, sources, jobs=jobs), 1):
-        progress(done, len(sources))
+    progress(0, len(sources), 0)
+    records = 0
+    for done, result in enumerate(run_units(unit, sources, jobs=jobs, dask=dask), 1):
+        records += len(result.records)
+        progress(done, len(sources), records)
         yield result
 
 
@@ -267,8 +278,9 @@ class ReportBuilder:
     """Merges :class:`DossierResult` objects, in the order given, into a :class:`Report`: the
     same report whichever process checked which dossier.
 
-    With ``details=False`` it keeps only findings, input errors and counts (no ``checked``
-    entries, ``inputs`` or ``scopes``): what a streamed run needs for its closing summary.
+    With ``details=False`` it keeps only findings, input errors, counts and each community's
+    scope (its name and documents, one entry a community; no ``checked`` entries or ``inputs``):
+    what a streamed run needs for its closing summary and the reports that name communities.
     """
 
     def __init__(self, book: Rulebook, engine: str, as_of: date | None, *,
@@ -297,6 +309,9 @@ class ReportBuilder:
             self.jurisdictions.add(result.jurisdiction)
         self.cases += result.cases
         self.applied.update(result.applied)
+        if result.scope is not None:
+            self.scopes.setdefault((result.scope.community, tuple(result.scope.jurisdiction)),
+                                   result.scope)
         if not self.details:  # the files of two dossiers read from paths never overlap
             self.record_count += len(result.records)
             return
@@ -310,9 +325,6 @@ class ReportBuilder:
             entry[1].update(rules)
             for rule_id, used in params.items():
                 entry[2].setdefault(rule_id, used)
-        if result.scope is not None:
-            self.scopes.setdefault((result.scope.community, tuple(result.scope.jurisdiction)),
-                                   result.scope)
         for file, seconds in result.seconds.items():
             self.seconds[file] = self.seconds.get(file, 0.0) + seconds
 
@@ -335,7 +347,8 @@ class ReportBuilder:
             inputs=sorted(self.inputs),
             summary=summarise(findings, errors, len(self.records) + self.record_count, self.cases,
                               self.applied),
-            rules=[rule_info(rule) for rule in sorted(book.rules, key=lambda r: r.id)],
+            rules=[rule_info(rule, book.documents)
+                   for rule in sorted(book.rules, key=lambda r: r.id)],
             findings=findings,
             input_errors=errors,
             checked=[CheckedRecord(record=loc, rules=sorted(ids),
@@ -375,6 +388,7 @@ def _scope_entry(book: Rulebook, dossier: Dossier, scope: Scope) -> CommunitySco
 
     return CommunityScope(
         community=community.id if community else None,
+        name=community.name if community else None,
         jurisdiction=list(dossier.jurisdiction),
         applied=listed(scope.applied), not_applied=listed(scope.not_applied),
         charter_adopted_on=(community.charter_adopted_on.isoformat()
@@ -419,9 +433,26 @@ def _note_checked(checked: dict[tuple[str, str, str], _Checked], fact: Fact, rul
         entry[2].setdefault(rule_id, used)
 
 
-def _source(citation: Citation) -> Source:
-    return Source.model_construct(document=citation.document, lines=list(citation.lines),
-                                  quote=citation.quote)
+def _source(citation: Citation, documents: Mapping[str, Document]) -> Source:
+    return Source.model_construct(document=citation.document,
+                                  title=document_title(documents.get(citation.document)),
+                                  lines=list(citation.lines), quote=citation.quote,
+                                  quote_simplified=simplified_quote(citation.quote))
+
+
+_TITLES: dict[tuple[str, str], Text] = {}
+
+
+def document_title(document: Document | None) -> Text | None:
+    """The title of ``document`` in both languages, as clause objects carry it (shared, not
+    copied per finding)."""
+    if document is None or not document.title:
+        return None
+    key = (document.title, document.title_in("en"))
+    title = _TITLES.get(key)
+    if title is None:
+        title = _TITLES[key] = Text.model_construct(zh=key[0], en=key[1])
+    return title
 
 
 def parameter_uses(book: Rulebook, bound: BoundRule) -> dict[str, ParameterUse]:
@@ -434,18 +465,18 @@ def parameter_uses(book: Rulebook, bound: BoundRule) -> dict[str, ParameterUse]:
             value=render_value(version.value),
             in_force_from=version.from_.isoformat() if version.from_ else None,
             overlay=version.overlay or None,
-            source=_source(reference) if reference is not None else None,
+            source=_source(reference, book.documents) if reference is not None else None,
         )
     return out
 
 
-def rule_info(rule: Rule) -> RuleInfo:
-    """The report's description of ``rule``; ``help`` is its anchor in docs/rules.md."""
+def rule_info(rule: Rule, documents: Mapping[str, Document] | None = None) -> RuleInfo:
+    """The report's description of ``rule``; ``help`` is its anchor in docs/rules.md. With the
+    rule set's ``documents``, each clause names its document's title."""
     return RuleInfo(
         id=rule.id, catalogue=list(rule.catalogue), severity=rule.severity,
         title=Text(zh=rule.title.zh, en=rule.title.en),
-        sources=[Source(document=c.document, lines=list(c.lines), quote=c.quote)
-                 for c in rule.source],
+        sources=[_source(c, documents or {}) for c in rule.source],
         help=f"docs/rules.md#{rule.id}",
     )
 
@@ -474,13 +505,18 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     """
     rule = bound.rule
     explanation: Explanation = bound.kind.explain(fact, bound.params)
-    cited = [_source(c) for c in deciding_citations(rule, explanation.failed, fact.jurisdiction,
-                                                     book.documents)]
+    cited = [_source(c, book.documents)
+             for c in (*_overlay_citations(bound),
+                       *deciding_citations(rule, explanation.failed, fact.jurisdiction,
+                                           book.documents))]
     where = fact.ref.where
     severity = rule.severity
     message = Text.model_construct(zh=render_message(rule.message.zh, explanation, "zh"),
                                    en=render_message(rule.message.en, explanation, "en"))
-    evidence = explanation.evidence
+    evidence = _with_title(explanation.evidence, rule)
+    body = _body_of(fact)
+    if body is not None:
+        message = _naming(message, body.name)
     reason = fact.names.get("special_circumstances")
     if reason and severity is Severity.WARNING:
         severity = Severity.INFO
@@ -495,7 +531,7 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         title=Text.model_construct(zh=rule.title.zh, en=rule.title.en),
         record=RecordLocation.model_construct(id=fact.ref.id, type=fact.ref.type, file=where.file,
                                               line=where.line, path=where.path),
-        body=_body_of(fact),
+        body=body,
         message=message,
         evidence=evidence,
         source=cited[0],
@@ -507,6 +543,33 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     )
 
 
+def _overlay_citations(bound: BoundRule) -> list[Citation]:
+    """The clause of a place's own document that set the value the rule was judged with (an
+    overlay version's ``reference``), when the rule reads that one parameter only: it decided
+    the finding, so it is cited first (a district's 2/3, not the 80% it replaced). A rule that
+    reads several parameters keeps its own clauses; the overlay's clause is in ``parameters``."""
+    if len(bound.parameters) != 1:
+        return []
+    version = next(iter(bound.parameters.values()))
+    return [version.reference] if version.overlay and version.reference is not None else []
+
+
+def _naming(message: Text, body: str) -> Text:
+    """The message, led by the body's name where the rule's text does not say it."""
+    return Text.model_construct(
+        zh=message.zh if body in message.zh else f"{body}：{message.zh}",
+        en=message.en if body in message.en else f"{body}: {message.en}")
+
+
+def _with_title(evidence: Evidence, rule: Rule) -> Evidence:
+    """``required`` in the rule's own words where the kind left a language to the title."""
+    required = evidence.required
+    if required.zh and required.en:
+        return evidence
+    return evidence.model_copy(update={"required": Text.model_construct(
+        zh=required.zh or rule.title.zh, en=required.en or rule.title.en)})
+
+
 def _body_of(fact: Fact) -> BodyRef | None:
     body = fact.values.get("body")
     if not isinstance(body, str):
@@ -515,5 +578,6 @@ def _body_of(fact: Fact) -> BodyRef | None:
 
 
 def render_message(template: str, explanation: Explanation, lang: str) -> str:
-    values = {k: (v if isinstance(v, str) else v[lang]) for k, v in explanation.values.items()}
+    values = {k: in_words(v if isinstance(v, str) else v[lang], lang)
+              for k, v in explanation.values.items()}
     return template.format_map(values)

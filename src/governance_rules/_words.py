@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
 _DIGITS = "零一二三四五六七八九"
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -78,3 +80,149 @@ def period_name(label: str, lang: str) -> str:
         return (f"{year}年{start}—{start + 1}月" if zh
                 else f"{_MONTHS_EN[start - 1]}–{_MONTHS_EN[start]} {year}")
     return f"{year}年" if zh and month is None else label
+
+
+_ISO_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_FRACTION_WORDS = {(1, 2): ("半数", "half"), (2, 3): ("三分之二", "two thirds"),
+                   (1, 3): ("三分之一", "one third"), (3, 4): ("四分之三", "three quarters"),
+                   (1, 4): ("四分之一", "one quarter"), (1, 5): ("五分之一", "one fifth"),
+                   (1, 10): ("十分之一", "one tenth")}
+
+
+def days_in_words(text: str, lang: str) -> str:
+    """Every ISO day in ``text`` as words (``2022-04-01`` → ``2022年4月1日`` / ``1 April 2022``).
+
+    >>> days_in_words("自2022-04-01起", "zh"), days_in_words("from 2022-04-01", "en")
+    ('自2022年4月1日起', 'from 1 April 2022')
+    """
+    def one(match: re.Match[str]) -> str:
+        try:
+            return day_name(date(*(int(g) for g in match.groups())), lang)
+        except ValueError:
+            return match.group(0)
+
+    return _ISO_DAY.sub(one, text)
+
+
+def percent_words(share: Fraction) -> str:
+    """A share as a percentage, whole when it is whole: ``80%``, ``66.7%``.
+
+    >>> percent_words(Fraction(4, 5)), percent_words(Fraction(2, 3)), percent_words(Fraction(3, 8))
+    ('80%', '66.7%', '37.5%')
+    """
+    tenths = round(share * 1000)
+    whole, rest = divmod(tenths, 10)
+    return f"{whole}%" if rest == 0 else f"{whole}.{rest}%"
+
+
+def share_words(share: Fraction, lang: str) -> str:
+    """A share as the sources say it: ``半数``, ``五分之一``, else a percentage.
+
+    >>> share_words(Fraction(1, 5), "zh"), share_words(Fraction(4, 5), "en")
+    ('五分之一', '80%')
+    """
+    words = _FRACTION_WORDS.get((share.numerator, share.denominator))
+    if words is None:
+        return percent_words(share)
+    return words[0] if lang == "zh" else words[1]
+
+
+def threshold_words(share: Fraction, comparison: str, lang: str) -> str:
+    """A threshold in the sources' own terms: 以上 includes the share, 超过 (过半数) does not.
+
+    >>> threshold_words(Fraction(4, 5), "at_least", "zh"), threshold_words(Fraction(1, 2), "more_than", "zh")
+    ('达80%以上', '超过半数')
+    >>> threshold_words(Fraction(4, 5), "at_least", "en"), threshold_words(Fraction(1, 2), "more_than", "en")
+    ('at least 80%', 'more than half')
+    """
+    zh_words, en_words = share_words(share, "zh"), share_words(share, "en")
+    if comparison == "at_least":
+        return f"达{zh_words}以上" if lang == "zh" else f"at least {en_words}"
+    return f"超过{zh_words}" if lang == "zh" else f"more than {en_words}"
+
+
+def yuan(amount: Decimal | int | str, lang: str) -> str:
+    """An amount of money: ``500元`` / ``500 yuan``, cents only when there are some.
+
+    >>> yuan(Decimal("500.00"), "zh"), yuan("600.01", "en")
+    ('500元', '600.01 yuan')
+    """
+    value = Decimal(str(amount))
+    text = f"{value:.2f}".removesuffix(".00")
+    return f"{text}元" if lang == "zh" else f"{text} yuan"
+
+
+def tier_words(number: int, lower: Decimal | None, upper: Decimal | None, lang: str) -> str:
+    """An approval tier by its bounds and rank: ``500元以上（第三档）``, ``over 500 yuan (3rd tier)``.
+
+    A tier covers amounts above ``lower`` up to and including ``upper``.
+
+    >>> tier_words(1, None, Decimal(100), "zh"), tier_words(3, Decimal(500), None, "zh")
+    ('不超过100元（第一档）', '500元以上（第三档）')
+    >>> tier_words(2, Decimal(100), Decimal(500), "en")
+    'over 100 up to 500 yuan (2nd tier)'
+    """
+    if lang == "zh":
+        if lower is None:
+            span = f"不超过{yuan(upper or 0, 'zh')}"
+        elif upper is None:
+            span = f"{yuan(lower, 'zh')}以上"
+        else:
+            span = f"超过{yuan(lower, 'zh')}、不超过{yuan(upper, 'zh')}"
+        return f"{span}（第{chinese_number(number)}档）"
+    if lower is None:
+        span = f"up to {yuan(upper or 0, 'en')}"
+    elif upper is None:
+        span = f"over {yuan(lower, 'en')}"
+    else:
+        span = f"over {yuan(lower, 'en').removesuffix(' yuan')} up to {yuan(upper, 'en')}"
+    return f"{span} ({ordinal(number)} tier)"
+
+
+def person_words(name: str, ident: str, lang: str) -> str:
+    """A person by name with the id in brackets: ``沈建国（rep-07b）`` / ``沈建国 (rep-07b)``.
+
+    >>> person_words("沈建国", "rep-07b", "zh"), person_words("", "rep-07b", "en")
+    ('沈建国（rep-07b）', 'unnamed person (rep-07b)')
+    """
+    if not ident:
+        return name or ("未记录姓名" if lang == "zh" else "unnamed person")
+    if not name or name == ident:
+        name = "未记录姓名者" if lang == "zh" else "unnamed person"
+    return f"{name}（{ident}）" if lang == "zh" else f"{name} ({ident})"
+
+
+def counted(n: int, noun: str, lang: str, zh_unit: str = "") -> str:
+    """A count with its noun: ``1 day``, ``3 days``; in Chinese ``3天``.
+
+    >>> counted(1, "day", "en"), counted(3, "day", "en"), counted(3, "day", "zh", "天")
+    ('1 day', '3 days', '3天')
+    """
+    if lang == "zh":
+        return f"{n}{zh_unit}"
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+_PERSON = re.compile(r"(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|[A-Za-z]+\d[A-Za-z0-9]*) "
+                     r"\(([^()（）\s]*[\u4e00-\u9fff][^()（）\s]*)\)")
+"""An id (with a hyphen, an underscore or a digit, so that no English word is taken for one)
+followed by a name in brackets."""
+
+
+def names_first(text: str, lang: str) -> str:
+    """People written ``id (name)`` by the facts, as a reader wants them: name first, the id
+    in brackets (``he-ping (何平)`` → ``何平（he-ping）`` / ``何平 (he-ping)``).
+
+    >>> names_first("held by xu-gang (徐刚)", "zh"), names_first("xu-gang (徐刚), d1 (李)", "en")
+    ('held by 徐刚（xu-gang）', '徐刚 (xu-gang), 李 (d1)')
+    >>> names_first("an informal slip (白条)", "en")
+    'an informal slip (白条)'
+    """
+    if lang == "zh":
+        return _PERSON.sub(lambda m: f"{m.group(2)}（{m.group(1)}）", text)
+    return _PERSON.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
+
+
+def in_words(text: str, lang: str) -> str:
+    """A fact's text for a reader in ``lang``: ISO days in words and people by name first."""
+    return names_first(days_in_words(text, lang), lang)

@@ -27,10 +27,14 @@ from .rulebook import Rulebook, load_rulebook
 
 FINDING_COLUMNS = ["rule_id", "catalogue", "severity", "suppressed", "community", "jurisdiction",
                    "body", "body_key", "body_name", "record_type", "record_id", "date", "period",
-                   "file", "line", "message", "measured", "required", "shortfall", "document",
-                   "lines", "source_line", "quote"]
+                   "file", "line", "message", "measured", "required", "shortfall", "numerator",
+                   "denominator", "document",
+                   "document_title", "lines", "source_line", "quote"]
 """The columns of :func:`findings_frame`, in order. ``body_key`` (``community/body``) tells apart
-bodies of different communities that share an id; ``date`` is the day the record was judged on."""
+bodies of different communities that share an id; ``date`` is the day the record was judged on;
+``measured``, ``required`` and ``shortfall`` are in the frame's language, ``numerator`` and
+``denominator`` the counts a share rule compared (empty for other rules);
+``document_title`` is the title of the clause's document in the frame's language."""
 
 _LABELS = {
     "findings": {"zh": "发现问题数", "en": "findings"},
@@ -70,9 +74,11 @@ def findings_frame(report: Report, lang: str = "en") -> Any:
         "body_name": f.body.name if f.body else None, "record_type": f.record.type,
         "record_id": f.record.id, "date": f.date, "period": f.evidence.details.get("period"),
         "file": f.record.file, "line": f.record.line, "message": f.message.get(lang),
-        "measured": f.evidence.measured, "required": f.evidence.required,
-        "shortfall": f.evidence.shortfall,
+        "measured": f.evidence.measured.get(lang), "required": f.evidence.required.get(lang),
+        "shortfall": f.evidence.shortfall.get(lang) if f.evidence.shortfall else None,
+        "numerator": f.evidence.numerator, "denominator": f.evidence.denominator,
         "document": f.source.document if f.source else None,
+        "document_title": f.source.title.get(lang) if f.source and f.source.title else None,
         "lines": ",".join(map(str, f.source.lines)) if f.source else None,
         "source_line": f.source.lines[0] if f.source and f.source.lines else None,
         "quote": f.source.quote if f.source else None,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from governance_rules import Report, Rulebook, check_paths
-from governance_rules.render import FORMATS
+from governance_rules.render import BINARY_FORMAT_NAMES, FORMATS
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,8 @@ def broken_report(rulebook: Rulebook, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def test_the_formats_the_cli_offers() -> None:
-    assert sorted(FORMATS) == ["github", "html", "json", "jsonl", "junit", "sarif", "text"]
+    assert sorted(FORMATS) == ["github", "gitlab", "html", "json", "jsonl", "junit", "sarif", "text"]
+    assert BINARY_FORMAT_NAMES == ("xlsx",)
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

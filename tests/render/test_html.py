@@ -32,6 +32,7 @@ def test_summary_and_groups(examples_report: Report) -> None:
     page = render_html(examples_report)
     assert page.count('class="finding"') == len(examples_report.findings)
     assert "兴华路社区成员代表大会 (assembly)" in page
+    assert "<h2>兴华路社区 (xinghua-road)</h2>" in page
     assert "必須有社區成員代表過半數出席才能召開" in page
     assert f'<td class="count">{examples_report.summary.by_severity["error"]}</td>' in page
 
@@ -46,6 +47,23 @@ def test_every_record_string_is_escaped(hostile_report: Report) -> None:
 def test_chinese_page(examples_report: Report) -> None:
     page = render_html(examples_report, "zh")
     assert '<html lang="zh-CN">' in page and "治理记录检查报告" in page
+
+
+def test_groups_by_community_then_body(examples_report: Report) -> None:
+    """One group per community, and in it one per body, named: a body's finance findings and
+    its meetings' findings (other files) land in the same group."""
+    page = render_html(examples_report, "zh")
+    communities = re.findall(r'<section class="group community"><h2>(.*?)</h2>', page)
+    assert len(communities) == len(set(communities)) and "兴华路社区（xinghua-road）" in communities
+    sifang = page.split("<h2>兴华路社区（xinghua-road）</h2>")[1].split(
+        '<section class="group community">')[0]
+    bodies = re.findall(r'<section class="group body"><h3>(.*?)</h3>', sifang)
+    assert len(bodies) == len(set(bodies))
+    committee = [f for f in examples_report.findings
+                 if f.community == "xinghua-road" and f.body and f.body.id == "residents-committee"]
+    assert any("expenses" in f.record.file for f in committee)
+    assert any("meetings" in f.record.file for f in committee)
+    assert "兴华路社区居民委员会（residents-committee）" in bodies
 
 
 @pytest.fixture(scope="module")
@@ -104,9 +122,9 @@ def test_no_script_from_the_data_runs(browser: Any, hostile_report: Report, tmp_
     assert page.locator("img").count() == 0 and page.locator("script").count() == 1
     text = page.locator(".finding .message").first.text_content()
     assert HOSTILE_TITLE.split("\r")[0] in text
-    # the body's group heading shows the name as text (the dossier adopts ZZB-VILLAGE too, so a
-    # community-level group may follow it)
-    assert any(HOSTILE_NAME in h for h in page.locator("h2").all_text_contents())
+    # the body's group heading (under its community's) shows the name as text (the dossier adopts
+    # ZZB-VILLAGE too, so a community-level group may follow it)
+    assert any(HOSTILE_NAME in h for h in page.locator(".group.body h3").all_text_contents())
     page.screenshot(path=str(tmp_path / "hostile.png"))
     assert requests == [(tmp_path / "hostile.html").as_uri()] and problems == []
 

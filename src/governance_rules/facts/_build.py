@@ -33,11 +33,14 @@ from ._archives import archive_facts
 from ._community_work import community_work_facts
 from ._finance import Books, finance_facts
 from ._governance import governance_facts, village_facts
+from ._labels import label
 from ._matters import matter_facts
 from ._openness import supervisor_facts
 from ._party import PartyBooks
 from ._periods import period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
+from ._seats import seat_check
+from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import deputy_credentials, post_vacancy, presidium_chair, vacancy_names
 from ._window import Window
@@ -260,6 +263,7 @@ class _FactBuilder:
                 _BRANCH_SEAT)[1]
         if meeting.kind is MeetingKind.PARTY_GROUP:
             out["group_leader_seat"] = _group_leader(self.dossier, meeting, body)[1]
+            out["group_leader_seat_zh"] = _group_leader_zh(self.dossier, meeting, body)
         convening = self.dossier.bodies.get(meeting.convened_by or "")
         if convening is not None and meeting.chair is not None:
             held = convening.record.holds(meeting.chair, None, day)
@@ -561,6 +565,11 @@ class _FactBuilder:
             f"{_who(self.dossier, named)} held the {duty.value} duty on {day}" if held else
             f"{_who(self.dossier, named)} is named {duty.value} but held no {duty.value} duty "
             f"on {day}; held that day by {who}"]
+        who_zh = "、".join(_who(self.dossier, p) for p in holders)
+        notes[f"{duty.value}_note_zh"] = [
+            f"{_who(self.dossier, named)}当日担任{label(duty, 'zh')}" if held else
+            f"{_who(self.dossier, named)}未担任{label(duty, 'zh')}，当日"
+            + (f"由{who_zh}担任" if holders else "无人担任")]
         return int(held), ",".join(holders)
 
     def _replacements(self) -> Iterator[Fact]:
@@ -672,32 +681,6 @@ _SIGNERS: dict[SignatureRole, tuple[BodyKind, tuple[Role, ...], str]] = {
 }
 
 
-def _who(dossier: Dossier, person: str) -> str:
-    name = dossier.person_name(person)
-    return f"{person} ({name})" if name else person
-
-
-def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],
-               day: date, seat: str) -> tuple[bool, str]:
-    """Whether ``person`` held ``seat`` (a seat of one of ``roles`` on a body of ``kind``) on
-    ``day`` by the roster, and a sentence for the evidence naming who held it that day.
-
-    A role label on a record never decides: where the dossier has no roster of ``kind`` the
-    seat cannot be verified, and it is not held.
-    """
-    if person is None:
-        return False, f"no {seat} is recorded"
-    if not dossier.bodies_of_kind(kind):
-        return False, (f"{person}: the dossier has no {kind.value.replace('_', ' ')} roster, so "
-                       f"the {seat} seat on {day} cannot be verified")
-    if dossier.holds_seat(person, kind, roles, day):
-        return True, f"{_who(dossier, person)} held the {seat} seat on {day}"
-    holders = dossier.seat_holders(kind, roles, day)
-    who = ", ".join(_who(dossier, s.person) for s in holders) or "nobody"
-    return False, (f"{_who(dossier, person)} held no {seat} seat on {day}; "
-                   f"held that day by {who}")
-
-
 def _group_leader(dossier: Dossier, meeting: Meeting, body: Body) -> tuple[bool, str]:
     """PO-THREE-MEETINGS (c) (SQ-SIFANG:323, 由党小组长主持): whether the chair held the party
     group leader's seat on the meeting day: of the group itself when the meeting is a group's,
@@ -713,6 +696,16 @@ def _group_leader(dossier: Dossier, meeting: Meeting, body: Body) -> tuple[bool,
     who = ", ".join(_who(dossier, s.person) for s in body.holders_of(Role.LEADER, meeting.date))
     return False, (f"{_who(dossier, meeting.chair)} held no leader seat of {body.name} on "
                    f"{meeting.date}; held that day by {who or 'nobody'}")
+
+
+def _group_leader_zh(dossier: Dossier, meeting: Meeting, body: Body) -> str:
+    """Who led the party group on the meeting day, in Chinese, for :func:`_group_leader`."""
+    groups = ([body] if body.kind is BodyKind.PARTY_GROUP
+              else dossier.bodies_of_kind(BodyKind.PARTY_GROUP))
+    leaders = "、".join(f"{g.name}组长{_who(dossier, s.person)}" for g in groups
+                       for s in g.holders_of(Role.LEADER, meeting.date))
+    chair = _who(dossier, meeting.chair) if meeting.chair else "未记录主持人"
+    return f"主持人{chair}；当日" + (leaders if leaders else "无人任党小组长")
 
 
 def _text(value: object) -> str:

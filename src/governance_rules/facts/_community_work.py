@@ -27,6 +27,7 @@ from ..models import (
 )
 from ..records.dossier import Dossier, Where
 from ._periods import body_start
+from ._seats import who as _who
 from ._window import Window, periods_within
 from .schema import Fact, RecordRef
 
@@ -44,10 +45,6 @@ def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -
     yield from _representative_terms(dossier, as_of)
     yield from _cc_decisions(dossier, window, as_of)
 
-
-def _who(dossier: Dossier, person: str) -> str:
-    name = dossier.person_name(person)
-    return f"{person} ({name})" if name else person
 
 
 def _worker_months(dossier: Dossier, window: Window) -> Iterator[Fact]:

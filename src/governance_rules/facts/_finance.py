@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..models import AuditKind, Body, BodyKind, Duty, Expense, Role
 from ..records.dossier import Dossier, Located
 from ._periods import body_start
+from ._seats import who as _who
 from ._spans import EARLY, Span, clip, days, far, merge, overlap, uncovered
 from ._window import Window, periods_within
 from .schema import Fact, RecordRef
@@ -202,6 +203,3 @@ def _zh(dossier: Dossier, person: str, spans: list[Span]) -> str:
     return f"{dossier.person_name(person) or person}自{spans[0][0]}起共{days(spans)}天"
 
 
-def _who(dossier: Dossier, person: str) -> str:
-    name = dossier.person_name(person)
-    return f"{person} ({name})" if name else person

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from .._words import period_name
 from ..models import (
     Body,
     BodyKind,
@@ -25,6 +26,8 @@ from ..models import (
 )
 from ..records.dossier import Dossier, Located
 from ._periods import body_start
+from ._seats import seat_check
+from ._seats import who as _who
 from ._window import Window, period_of, periods_within
 from .schema import Fact, RecordRef
 
@@ -313,10 +316,6 @@ def _common(body: Body) -> dict[str, int | str]:
     return {"body": body.id, "body_kind": body.kind.value}
 
 
-def _who(dossier: Dossier, person: str) -> str:
-    name = dossier.person_name(person)
-    return f"{person} ({name})" if name else person
-
 
 def _inspections(dossier: Dossier, window: Window, reports: list[Located[Report]],
                  as_of: date | None) -> Iterator[Fact]:
@@ -393,7 +392,6 @@ def _materials(dossier: Dossier, window: Window,
 
 def _seat(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],
           seat: str, day: date) -> tuple[bool, str]:
-    from ._build import seat_check  # the one roster check every rule uses
 
     return seat_check(dossier, person, kind, roles, day, seat)
 
@@ -472,10 +470,14 @@ def _performance(dossier: Dossier, window: Window, located: Located[Body],
                     {"due": due, **({"submitted": min(f.submitted_on for f in mine)}
                                     if mine else {})},
                     {"body_name": body.name, "period": quarter.label,
-                     "subject": f"{quarter.label} {_who(dossier, person) if person else seat}",
+                     "subject": f"{period_name(quarter.label, 'en')}, "
+                                f"{_who(dossier, person) if person else seat}",
+                     "subject_zh": f"{period_name(quarter.label, 'zh')}，"
+                                   f"{_who(dossier, person) if person else seat_zh}",
                      "person": person, "person_name": dossier.person_name(person) if person else "",
                      "seat": seat, "seat_zh": seat_zh, "due": str(due),
-                     "submitted": ", ".join(str(f.submitted_on) for f in mine) or "-"})
+                     "submitted": ", ".join(str(f.submitted_on) for f in mine) or "not submitted",
+                     "submitted_zh": "、".join(str(f.submitted_on) for f in mine) or "未报送"})
 
 
 def _retentions(dossier: Dossier, window: Window) -> Iterator[Fact]:

@@ -8,6 +8,7 @@ from datetime import date
 
 from ..models import Body, LeaveRequest, Meeting, Minutes, Role
 from ..records.dossier import Dossier
+from ._seats import who as _who
 
 
 class PartyBooks:
@@ -57,15 +58,18 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
     absent = [s.person for s in body.seated_members_on(meeting.date) if s.person not in present]
     missing: list[str] = []
     late: list[str] = []
+    late_zh: list[str] = []
     not_secretary: list[str] = []
+    not_secretary_zh: list[str] = []
     for person in absent:
         asked = requests.get((meeting.id, person), [])
         in_time = [r for r in asked if r.date <= meeting.date]
         if not asked:
             missing.append(_who(dossier, person))
         elif not in_time:
-            late.append(f"{_who(dossier, person)} asked on "
-                        f"{', '.join(sorted(r.date.isoformat() for r in asked))}")
+            days = sorted(r.date.isoformat() for r in asked)
+            late.append(f"{_who(dossier, person)} asked on {', '.join(days)}")
+            late_zh.append(f"{_who(dossier, person)}于{'、'.join(days)}请假")
         elif not any(body.holds(r.to, (Role.SECRETARY,), r.date) for r in in_time):
             holders = {r.date: ", ".join(_who(dossier, s.person)
                                          for s in body.holders_of(Role.SECRETARY, r.date))
@@ -74,14 +78,17 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
                 f"{_who(dossier, person)} asked {_who(dossier, r.to)} on {r.date}, who did not "
                 f"hold the secretary's seat that day (held by {holders[r.date] or 'nobody'})"
                 for r in in_time))
+            not_secretary_zh.append("；".join(
+                f"{_who(dossier, person)}于{r.date}向{_who(dossier, r.to)}请假，其当日不任书记"
+                + (f"（书记为{holders[r.date]}）" if holders[r.date] else "（当日无人任书记）")
+                for r in in_time))
     names = {"absent": ", ".join(_who(dossier, p) for p in absent) or "nobody",
              "leave_missing": ", ".join(missing) or "nobody",
              "leave_late": "; ".join(late) or "nobody",
-             "leave_not_secretary": "; ".join(not_secretary) or "nobody"}
+             "leave_not_secretary": "; ".join(not_secretary) or "nobody",
+             "leave_late_zh": "；".join(late_zh) or "无",
+             "leave_not_secretary_zh": "；".join(not_secretary_zh) or "无"}
     return ({"absent": len(absent), "leave_missing": len(missing), "leave_late": len(late),
              "leave_not_secretary": len(not_secretary)}, names)
 
 
-def _who(dossier: Dossier, person: str) -> str:
-    name = dossier.person_name(person)
-    return f"{person} ({name})" if name else person

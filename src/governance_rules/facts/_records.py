@@ -24,6 +24,7 @@ from ..models import (
     WorkArea,
 )
 from ..records.dossier import Dossier, Located
+from ._labels import labels
 from ._station import station_roster
 from ._township import group_formation, session_fields, setup_fields, township_facts
 from ._window import Window, month_index, period_of
@@ -56,8 +57,10 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
         exception = next((e.reason for e in body.exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end), None)
         names = {"body_name": body.name, "subject": body.name, "day": day.isoformat(),
-                 "missing_sectors": ", ".join(x.value for x in Sector if not sectors[x]),
-                 "missing_areas": ", ".join(a.value for a in WorkArea if a not in areas),
+                 "missing_sectors": labels((x for x in Sector if not sectors[x]), "en"),
+                 "missing_sectors_zh": labels((x for x in Sector if not sectors[x]), "zh"),
+                 "missing_areas": labels((a for a in WorkArea if a not in areas), "en"),
+                 "missing_areas_zh": labels((a for a in WorkArea if a not in areas), "zh"),
                  **({"government_posts": "; ".join(gov.values())} if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),

@@ -12,7 +12,9 @@ from typing import Any
 
 from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
 from ..records.dossier import Dossier, Located
+from ._labels import label
 from ._periods import body_start
+from ._seats import who as _who
 from ._window import Period, Window, periods_within
 from .schema import Fact, RecordRef
 
@@ -66,7 +68,9 @@ def station_roster(dossier: Dossier, body: Body, window: Window
     if body.kind is BodyKind.BACKBONE_TEAM:
         missing = _off_team(dossier, body, window.end)
         values["team_missing"] = len(missing)
-        return values, {"team_missing": ", ".join(missing) or "nobody"}
+        return values, {"team_missing": ", ".join(missing) or "nobody",
+                        "team_missing_zh": "、".join(_off_team_zh(dossier, body, window.end))
+                        or "无"}
     if body.kind is BodyKind.PARTY_GROUP:
         unlisted = _without(dossier, body, window.end, MemberRecordKind.LINK_REGISTER)
         values["register_missing"] = len(unlisted)
@@ -108,6 +112,18 @@ def _off_team(dossier: Dossier, team: Body, day: date) -> list[str]:
         for s in group.holders_of(Role.LEADER, day):
             wanted.setdefault(s.person, f"{_who(dossier, s.person)} (leader of {group.name})")
     return [text for person, text in sorted(wanted.items()) if not team.holds(person, None, day)]
+
+
+def _off_team_zh(dossier: Dossier, team: Body, day: date) -> list[str]:
+    """:func:`_off_team` in Chinese: ``何平（he-ping，中共兴华路社区委员会委员）``."""
+    wanted = {s.person: (s.person, f"{b.name}{label(s.role_on(day), 'zh')}")
+              for kind in (BodyKind.PARTY_COMMITTEE,) for b in dossier.bodies_of_kind(kind)
+              for s in b.seated_members_on(day)}
+    for group in dossier.bodies_of_kind(BodyKind.PARTY_GROUP):
+        for s in group.holders_of(Role.LEADER, day):
+            wanted.setdefault(s.person, (s.person, f"{group.name}组长"))
+    return [f"{dossier.person_name(p) or '未记录姓名者'}（{p}，{what}）"
+            for person, (p, what) in sorted(wanted.items()) if not team.holds(person, None, day)]
 
 
 def _head_days_off(dossier: Dossier, body: Body, window: Window) -> tuple[int, str]:
@@ -217,6 +233,3 @@ def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "person_name": dossier.person_name(record.person)})
 
 
-def _who(dossier: Dossier, person: str) -> str:
-    name = dossier.person_name(person)
-    return f"{person} ({name})" if name else person

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from ..models import Body, BodyKind, ReviewKind, Role, Seat, SeatOrigin, Session, Term
 from ..models.township import SessionItem, SittingKind
 from ..records.dossier import Dossier
+from ._seats import who as _who
 from ._window import Window
 from .schema import Fact, RecordRef
 
@@ -115,10 +116,6 @@ def presidium_chair(dossier: Dossier, body: Body, chair: str | None, convener: s
             names[f"{what}_by"] = _who(dossier, person)
     return values, names
 
-
-def _who(dossier: Dossier, person: str) -> str:
-    name = dossier.person_name(person)
-    return f"{person} ({name})" if name else person
 
 
 _SEAL = re.compile(r"^.+[乡镇]人民代表大会主席团$")

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Count, Day, Period, Slug, Text
 from .instrument import Instrument
 
@@ -144,7 +144,8 @@ class Term(RecordModel):
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Term:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"term ends ({self.end}) before it starts ({self.start})")
+            raise field_error(self, ("end",), f"term ends ({self.end}) before it starts "
+                              f"({self.start})", self.end.isoformat())
         return self
 
     def covers(self, day: date) -> bool:
@@ -163,7 +164,8 @@ class DutySpan(RecordModel):
     @model_validator(mode="after")
     def _ordered(self) -> DutySpan:
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(f"duty ends ({self.end}) before it starts ({self.start})")
+            raise field_error(self, ("end",), f"duty ends ({self.end}) before it starts "
+                              f"({self.start})", self.end.isoformat())
         return self
 
     def covers(self, day: date) -> bool:
@@ -200,13 +202,13 @@ class Seat(RecordModel):
 
     @model_validator(mode="after")
     def _terms_do_not_overlap(self) -> Seat:
-        ordered = sorted(self.terms, key=lambda t: t.start)
-        for before, after in itertools.pairwise(ordered):
+        ordered = sorted(enumerate(self.terms), key=lambda item: item[1].start)
+        for (_, before), (j, after) in itertools.pairwise(ordered):
             if before.end is None or after.start <= before.end:
-                raise ValueError(
+                raise field_error(
+                    self, ("terms", j, "start"),
                     f"terms overlap: the term starting {before.start} is still running "
-                    f"when the term starting {after.start} begins"
-                )
+                    f"when the term starting {after.start} begins", after.start.isoformat())
         return self
 
     def term_on(self, day: date) -> Term | None:

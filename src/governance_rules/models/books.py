@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Day, Period, Slug, Text
 
 
@@ -25,7 +25,8 @@ class MonthClosing(RecordModel):
     @model_validator(mode="after")
     def _a_month(self) -> MonthClosing:
         if len(self.month) != 7 or self.month[5] in "QH":
-            raise ValueError(f"`month` names a calendar month such as 2022-03, got {self.month!r}")
+            raise field_error(self, ("month",), "`month` names a calendar month such as "
+                              f"2022-03, got {self.month!r}", self.month)
         return self
 
 

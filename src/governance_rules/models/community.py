@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Count, Day, Slug, Text
 
 
@@ -17,7 +17,8 @@ class CoveredPeriod(RecordModel):
     @model_validator(mode="after")
     def _ordered(self) -> CoveredPeriod:
         if self.to < self.from_:
-            raise ValueError(f"records_cover ends ({self.to}) before it starts ({self.from_})")
+            raise field_error(self, ("to",), f"records_cover ends ({self.to}) before it starts "
+                              f"({self.from_})", self.to.isoformat())
         return self
 
 

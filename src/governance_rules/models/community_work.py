@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Day, Slug, Text
 from .body import DecisionRef
 
@@ -121,9 +121,12 @@ class StandardTitle(RecordModel):
 
     @model_validator(mode="after")
     def _steps_once(self) -> StandardTitle:
-        seen = [s.step for s in self.steps]
-        if len(set(seen)) != len(seen):
-            raise ValueError("`steps` names the same step twice")
+        seen: set[TitleStep] = set()
+        for i, done in enumerate(self.steps):
+            if done.step in seen:
+                raise field_error(self, ("steps", i, "step"), "`steps` names the same step twice",
+                                  done.step.value)
+            seen.add(done.step)
         return self
 
 
@@ -153,8 +156,9 @@ class DirectorApproval(RecordModel):
     def _ordered(self) -> DirectorApproval:
         if (self.recommended_on is not None and self.approved_on is not None
                 and self.approved_on < self.recommended_on):
-            raise ValueError(f"approved_on {self.approved_on} is before recommended_on "
-                             f"{self.recommended_on}")
+            raise field_error(self, ("approved_on",), f"approved_on {self.approved_on} is "
+                              f"before recommended_on {self.recommended_on}",
+                              self.approved_on.isoformat())
         return self
 
 
@@ -201,7 +205,10 @@ class RepresentativeRegister(RecordModel):
 
     @model_validator(mode="after")
     def _once_each(self) -> RepresentativeRegister:
-        persons = [e.person for e in self.entries]
-        if len(set(persons)) != len(persons):
-            raise ValueError("`entries` names the same person twice")
+        seen: set[str] = set()
+        for i, entry in enumerate(self.entries):
+            if entry.person in seen:
+                raise field_error(self, ("entries", i, "person"),
+                                  "`entries` names the same person twice", entry.person)
+            seen.add(entry.person)
         return self

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Count, Day, Period, Slug, Text
 from .body import DecisionRef
 from .governance import PlanKind, RectifyOrder, SummaryPart
@@ -65,7 +65,9 @@ class Hearing(RecordModel):
     def _attended_were_invited(self) -> Hearing:
         stray = sorted(set(self.attended) - set(self.invited))
         if stray:
-            raise ValueError(f"`attended` names {', '.join(stray)}, who are not in `invited`")
+            raise field_error(self, ("attended", self.attended.index(stray[0])),
+                              f"`attended` names {', '.join(stray)}, who are not in `invited`",
+                              stray[0])
         return self
 
     @model_validator(mode="after")
@@ -73,7 +75,8 @@ class Hearing(RecordModel):
         for name in ("published_on", "sent_in_writing_on"):
             day = getattr(self, name)
             if day is not None and day < self.date:
-                raise ValueError(f"{name} {day} is before the hearing {self.date}")
+                raise field_error(self, (name,), f"{name} {day} is before the hearing "
+                                  f"{self.date}", day.isoformat())
         return self
 
 
@@ -208,7 +211,8 @@ class Proposal(RecordModel):
         for what in ("residents", "households", "groups", "representatives"):
             signed, total = getattr(self, f"{what}_signed"), getattr(self, f"{what}_total")
             if total is not None and signed > total:
-                raise ValueError(f"{what}_signed ({signed}) exceeds {what}_total ({total})")
+                raise field_error(self, (f"{what}_signed",),
+                                  f"{what}_signed ({signed}) exceeds {what}_total ({total})", signed)
         return self
 
 
@@ -327,5 +331,6 @@ class ArchiveHandover(RecordModel):
     @model_validator(mode="after")
     def _two_people(self) -> ArchiveHandover:
         if self.outgoing == self.incoming:
-            raise ValueError("`outgoing` and `incoming` name the same person")
+            raise field_error(self, ("incoming",), "`outgoing` and `incoming` name the same "
+                              "person", self.incoming)
         return self

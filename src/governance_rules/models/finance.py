@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Day, Slug, Text, Yuan
 from .body import DecisionRef
 
@@ -79,30 +79,39 @@ class Expense(RecordModel):
 
     @model_validator(mode="after")
     def _one_signature_per_role(self) -> Expense:
-        roles = [s.role for s in self.signatures]
-        if len(set(roles)) != len(roles):
-            raise ValueError("`signatures` lists the same role twice")
+        seen: set[SignatureRole] = set()
+        for i, signature in enumerate(self.signatures):
+            if signature.role in seen:
+                raise field_error(self, ("signatures", i, "role"),
+                                  "`signatures` lists the same role twice", signature.role.value)
+            seen.add(signature.role)
         return self
 
     @model_validator(mode="after")
     def _one_director_per_day(self) -> Expense:
         """The record contradicts itself when it names two people as the residents' committee
         director on one day, or one person as both its director and its deputy director."""
-        claims: dict[object, set[str]] = {}
-        for a in self.approvals:
+        claims: dict[object, dict[str, tuple[str | int, ...]]] = {}
+        for i, a in enumerate(self.approvals):
             if a.role is ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR:
-                claims.setdefault(a.date, set()).add(a.person)
-        for s in self.signatures:
+                claims.setdefault(a.date, {}).setdefault(a.person, ("approvals", i, "person"))
+        for i, s in enumerate(self.signatures):
             if s.role is SignatureRole.DIRECTOR:
-                claims.setdefault(s.date or self.paid_on, set()).add(s.person)
+                claims.setdefault(s.date or self.paid_on, {}).setdefault(
+                    s.person, ("signatures", i, "person"))
         for day, persons in sorted(claims.items(), key=lambda kv: str(kv[0])):
             if len(persons) > 1:
-                raise ValueError(f"the record names {' and '.join(sorted(persons))} as the "
-                                 f"residents' committee director on {day}")
+                second = list(persons)[1]
+                raise field_error(self, persons[second], f"the record names "
+                                  f"{' and '.join(sorted(persons))} as the residents' committee "
+                                  f"director on {day}", second)
         by_role = {s.role: s.person for s in self.signatures}
         director = by_role.get(SignatureRole.DIRECTOR)
         if director is not None and director == by_role.get(SignatureRole.DEPUTY_DIRECTOR):
-            raise ValueError(f"{director!r} signs both as director and as deputy director")
+            deputy = next(i for i, s in enumerate(self.signatures)
+                          if s.role is SignatureRole.DEPUTY_DIRECTOR)
+            raise field_error(self, ("signatures", deputy, "person"), f"{director!r} signs both "
+                              "as director and as deputy director", director)
         return self
 
     def signed_on(self, signature: Signature) -> date:

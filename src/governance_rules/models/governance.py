@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Day, Slug, Text
 
 
@@ -91,7 +91,8 @@ class YearEndFiling(RecordModel):
     @model_validator(mode="after")
     def _not_before_the_year(self) -> YearEndFiling:
         if self.date.year < self.year:
-            raise ValueError(f"filed on {self.date}, before the year {self.year} it files")
+            raise field_error(self, ("date",), f"filed on {self.date}, before the year "
+                              f"{self.year} it files", self.date.isoformat())
         return self
 
 
@@ -115,7 +116,8 @@ class MailboxLog(RecordModel):
     @model_validator(mode="after")
     def _ordered(self) -> MailboxLog:
         if self.to < self.from_:
-            raise ValueError(f"the log ends ({self.to}) before it starts ({self.from_})")
+            raise field_error(self, ("to",), f"the log ends ({self.to}) before it starts "
+                              f"({self.from_})", self.to.isoformat())
         return self
 
 
@@ -198,5 +200,6 @@ class Pilot(RecordModel):
     @model_validator(mode="after")
     def _ordered(self) -> Pilot:
         if self.ended_on is not None and self.ended_on < self.selected_on:
-            raise ValueError(f"ended ({self.ended_on}) before it was selected ({self.selected_on})")
+            raise field_error(self, ("ended_on",), f"ended ({self.ended_on}) before it was "
+                              f"selected ({self.selected_on})", self.ended_on.isoformat())
         return self

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Count, Day, Slug, Text, Yuan
 
 
@@ -103,16 +103,18 @@ class Motion(RecordModel):
     def _has_a_count(self) -> Motion:
         if self.outcome is not Outcome.WITHDRAWN and self.votes is None and self.consented is None:
             raise ValueError("a motion that was voted on needs `votes` or `consented`")
-        if self.consented is not None and len(set(self.consented)) != len(self.consented):
-            raise ValueError("`consented` names the same person twice")
+        if self.consented is not None and (twice := _second(self.consented)) is not None:
+            raise field_error(self, ("consented", twice), "`consented` names the same person "
+                              "twice", self.consented[twice])
         if (
             self.votes is not None
             and self.consented is not None
             and self.votes.yes != len(self.consented)
         ):
-            raise ValueError(
-                f"votes.yes is {self.votes.yes} but `consented` names {len(self.consented)} people"
-            )
+            raise field_error(
+                self, ("votes", "yes"),
+                f"votes.yes is {self.votes.yes} but `consented` names {len(self.consented)} people",
+                self.votes.yes)
         return self
 
     @property
@@ -157,27 +159,43 @@ class Meeting(RecordModel):
 
     @model_validator(mode="after")
     def _counts_are_possible(self) -> Meeting:
-        if len(set(self.present)) != len(self.present):
-            raise ValueError("`present` names the same person twice")
+        if (twice := _second(self.present)) is not None:
+            raise field_error(self, ("present", twice), "`present` names the same person twice",
+                              self.present[twice])
         for name in ("notice_date", "reported_on"):
             day = getattr(self, name)
             if day is not None and day > self.date:
-                raise ValueError(f"{name} {day} is after the meeting {self.date}")
+                raise field_error(self, (name,), f"{name} {day} is after the meeting {self.date}",
+                                  day.isoformat())
         present = set(self.present)
         seen: set[str] = set()
-        for motion in self.motions:
+        for i, motion in enumerate(self.motions):
             if motion.id in seen:
-                raise ValueError(f"motion id {motion.id!r} is used twice in this meeting")
+                raise field_error(self, ("motions", i, "id"),
+                                  f"motion id {motion.id!r} is used twice in this meeting",
+                                  motion.id)
             seen.add(motion.id)
             taking_part = max(len(present), self.voters or 0)
             if motion.votes is not None and motion.votes.cast > taking_part:
-                raise ValueError(
+                raise field_error(
+                    self, ("motions", i, "votes"),
                     f"motion {motion.id!r} has {motion.votes.cast} votes but only "
-                    f"{taking_part} people are present"
-                )
-            absent = sorted(set(motion.consented or ()) - present)
+                    f"{taking_part} people are present", motion.votes)
+            consented = motion.consented or ()
+            absent = sorted(set(consented) - present)
             if absent:
-                raise ValueError(
-                    f"motion {motion.id!r}: {', '.join(absent)} consented but are not in `present`"
-                )
+                raise field_error(
+                    self, ("motions", i, "consented", consented.index(absent[0])),
+                    f"motion {motion.id!r}: {', '.join(absent)} consented but are not in "
+                    "`present`", absent[0])
         return self
+
+
+def _second(names: list[str]) -> int | None:
+    """The index of the first name that appears a second time, or None."""
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if name in seen:
+            return i
+        seen.add(name)
+    return None

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Day, Slug, Text
 from .body import DecisionRef
 
@@ -61,7 +61,8 @@ class LeaveRequest(RecordModel):
     @model_validator(mode="after")
     def _not_to_oneself(self) -> LeaveRequest:
         if self.person == self.to:
-            raise ValueError("a member does not ask leave of themselves")
+            raise field_error(self, ("to",), "a member does not ask leave of themselves",
+                              self.to)
         return self
 
 
@@ -106,8 +107,10 @@ class MemberRecord(RecordModel):
     @model_validator(mode="after")
     def _household_only_for_contacts(self) -> MemberRecord:
         if (self.household is None) is (self.kind is MemberRecordKind.HOUSEHOLD_CONTACT):
-            raise ValueError("`household` names the household of a `household_contact`, and "
-                             "only of one")
+            where = ("kind",) if self.household is None else ("household",)
+            raise field_error(self, where, "`household` names the household of a "
+                              "`household_contact`, and only of one",
+                              self.kind.value if self.household is None else self.household)
         return self
 
 

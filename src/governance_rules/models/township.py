@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Count, Day, Slug, Text
 from .body import DecisionRef, SeatOrigin
 
@@ -134,5 +134,6 @@ class Session(RecordModel):
     def _method_not_after_the_session(self) -> Session:
         day = self.election_method_adopted_on
         if day is not None and day < self.date:
-            raise ValueError(f"election_method_adopted_on {day} is before the session starts")
+            raise field_error(self, ("election_method_adopted_on",), f"election_method_adopted_on "
+                              f"{day} is before the session starts", day.isoformat())
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel
+from ._base import RecordModel, field_error
 from ._types import Day, Slug, Text
 
 
@@ -35,10 +35,11 @@ class WorkPoints(RecordModel):
         for name in ("reported_on", "approved_on", "implemented_on"):
             day = getattr(self, name)
             if day is not None and day < self.date:
-                raise ValueError(f"{name} {day} is before the work points were drawn up "
-                                 f"({self.date})")
+                raise field_error(self, (name,), f"{name} {day} is before the work points "
+                                  f"were drawn up ({self.date})", day.isoformat())
         if self.implemented_by is not None and self.implemented_on is None:
-            raise ValueError("`implemented_by` needs `implemented_on`, the day of that act")
+            raise field_error(self, ("implemented_by",), "`implemented_by` needs "
+                              "`implemented_on`, the day of that act", self.implemented_by)
         return self
 
 
@@ -62,6 +63,6 @@ class Suggestion(RecordModel):
     @model_validator(mode="after")
     def _answer_not_before(self) -> Suggestion:
         if self.answered_on is not None and self.answered_on < self.date:
-            raise ValueError(f"answered_on {self.answered_on} is before the suggestion "
-                             f"({self.date})")
+            raise field_error(self, ("answered_on",), f"answered_on {self.answered_on} is "
+                              f"before the suggestion ({self.date})", self.answered_on.isoformat())
         return self

@@ -239,16 +239,29 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class _Frame:
-    __slots__ = ("container", "key", "path")
+    __slots__ = ("container", "is_map", "key", "key_path", "path")
 
     def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
         self.container = container
+        self.is_map = isinstance(container, dict)
         self.path = path
         self.key: str | None = None
+        self.key_path: Path_ = ()
+
+
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_CollectionEnd = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_DocumentStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 
 class _YamlBuilder:
-    """Builds plain data from libyaml's events, enforcing every bound as events arrive."""
+    """Builds plain data from libyaml's events, enforcing every bound as events arrive.
+
+    One pass: each event gives its value and its position at once (a mapping value's position
+    is its key's). The loop is the parser's hot path, so it dispatches on the event's exact
+    class and keeps the current container at hand.
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
@@ -258,44 +271,59 @@ class _YamlBuilder:
     def build(self, text: str) -> tuple[Any, LineIndex]:
         stack: list[_Frame] = []
         root: list[Any] = []
+        positions = self.index.positions
         documents = 0
+        top: _Frame | None = None
+        loader = _Loader(text)
         try:
-            for event in yaml.parse(text, Loader=_Loader):
-                if isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents > 1:
-                        self._fail("yaml_syntax", "a file holds one YAML document; found a "
-                                   "second `---`", event)
-                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                    stack.pop()
-                elif isinstance(event, yaml.AliasEvent):
-                    self._fail("yaml_alias", "anchors and aliases (&, *) are not allowed in "
-                               "record files; write the value out", event,
-                               self._child(stack, event))
-                elif isinstance(event, yaml.ScalarEvent):
-                    top = stack[-1] if stack else None
-                    if isinstance(top, _Frame) and isinstance(top.container, dict) \
-                            and top.key is None:
+            get_event = loader.get_event
+            while True:
+                event = get_event()  # type: ignore[no-untyped-call]
+                kind = type(event)
+                if kind is _ScalarEvent:
+                    if top is not None and top.is_map and top.key is None:
                         self._key(top, event)
-                    else:
-                        path = self._child(stack, event)
-                        self._count(event, len(stack))
-                        self._store(stack, root, self._scalar(event, path))
-                elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                    top = stack[-1] if stack else None
-                    if isinstance(top, _Frame) and isinstance(top.container, dict) \
-                            and top.key is None:
+                        continue
+                    path = self._child(top, event)
+                    self._count(event, len(stack))
+                    value = self._scalar(event, path)
+                elif kind is _MappingStart or kind is _SequenceStart:
+                    if top is not None and top.is_map and top.key is None:
                         self._fail("bad_key", "mapping keys must be plain text", event, top.path)
-                    path = self._child(stack, event)
+                    path = self._child(top, event)
                     self._count(event, len(stack))
                     if event.tag is not None and event.tag != "!" \
                             and event.tag not in _CORE_COLLECTIONS:
                         self._fail("yaml_tag", f"tag {event.tag!r} is not allowed in record "
                                    "files", event, path)
-                    container: dict[str, Any] | list[Any] = (
-                        {} if isinstance(event, yaml.MappingStartEvent) else [])
-                    self._store(stack, root, container)
-                    stack.append(_Frame(container, path))
+                    value = {} if kind is _MappingStart else []
+                elif kind in _CollectionEnd:
+                    stack.pop()
+                    top = stack[-1] if stack else None
+                    continue
+                elif kind is _AliasEvent:
+                    self._fail("yaml_alias", "anchors and aliases (&, *) are not allowed in "
+                               "record files; write the value out", event, self._child(top, event))
+                elif kind is _DocumentStart:
+                    documents += 1
+                    if documents > 1:
+                        self._fail("yaml_syntax", "a file holds one YAML document; found a "
+                                   "second `---`", event)
+                    continue
+                elif kind is _StreamEnd:
+                    break
+                else:  # the stream's start, a document's end
+                    continue
+                if top is None:
+                    root.append(value)
+                elif top.is_map:
+                    top.container[top.key] = value  # type: ignore[index,call-overload]
+                    top.key = None
+                else:
+                    top.container.append(value)  # type: ignore[union-attr]
+                if kind is not _ScalarEvent:
+                    top = _Frame(value, path)
+                    stack.append(top)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -312,22 +340,29 @@ class _YamlBuilder:
                   line, column)
         except yaml.YAMLError as exc:
             _fail(self.file, "yaml_syntax", f"invalid YAML: {exc}", 1)
+        finally:
+            loader.dispose()
+        del positions
         if not root:
             _fail(self.file, "empty_file", "file holds no records; expected a mapping such as "
                   "`meeting:`", 1)
         return root[0], self.index
 
-    def _child(self, stack: list[_Frame], event: yaml.Event) -> Path_:
-        """The path of the node ``event`` starts, and its position if it has none yet."""
-        if not stack:
+    def _child(self, top: _Frame | None, event: yaml.Event) -> Path_:
+        """The path of the node ``event`` starts, and its position if it has none yet (a
+        mapping value has its key's)."""
+        if top is None:
             path: Path_ = ()
+        elif top.is_map:
+            if top.key is not None:
+                return top.key_path
+            path = (*top.path, "")
         else:
-            top = stack[-1]
-            if isinstance(top.container, dict):
-                path = (*top.path, top.key if top.key is not None else "")
-            else:
-                path = (*top.path, len(top.container))
-        self.index.positions.setdefault(path, _mark(event))
+            path = (*top.path, len(top.container))
+        positions = self.index.positions
+        if path not in positions:
+            mark = event.start_mark
+            positions[path] = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         return path
 
     def _count(self, event: yaml.Event, depth: int) -> None:
@@ -337,30 +372,22 @@ class _YamlBuilder:
         if self.nodes > MAX_NODES:
             self._fail("too_many_nodes", f"more than {MAX_NODES} values in one file", event)
 
-    @staticmethod
-    def _store(stack: list[_Frame], root: list[Any], value: Any) -> None:
-        if not stack:
-            root.append(value)
-            return
-        top = stack[-1]
-        if isinstance(top.container, dict):
-            assert top.key is not None
-            top.container[top.key] = value
-            top.key = None
-        else:
-            top.container.append(value)
-
     def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
-        tag = event.tag if event.tag not in (None, "!") else _resolve(event.value, event.implicit)
-        if tag == f"{_Y}merge":
+        tag = event.tag
+        # Without a tag, only a plain `<<` resolves to a merge key.
+        merge = (event.value == "<<" and event.implicit[0]) if tag in (None, "!") \
+            else tag == f"{_Y}merge"
+        if merge:
             self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
         key = str(event.value)
-        assert isinstance(frame.container, dict)
-        if key in frame.container:
+        container = frame.container
+        assert isinstance(container, dict)
+        if key in container:
             self._fail("duplicate_key", f"key {short_input(key)} appears twice", event, frame.path)
         path = (*frame.path, key)
         self.index.positions[path] = _mark(event)
         frame.key = key
+        frame.key_path = path
 
     def _scalar(self, event: yaml.ScalarEvent, path: Path_) -> Any:
         value: str = event.value
@@ -401,9 +428,25 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+_PLAIN_TAGS: dict[str, str] = {}
+"""Tags of plain scalars already resolved (a record file repeats its values: dates, names)."""
+_PLAIN_CACHED = 4096
+_PLAIN_CACHED_CHARS = 64
+
+
 def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
-    """The core-schema tag PyYAML's resolver gives a scalar written without a tag."""
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
+    """The core-schema tag PyYAML's resolver gives a scalar written without a tag: for a plain
+    scalar it depends on the text alone (cached), anything else is a string."""
+    if not implicit[0]:
+        return f"{_Y}str"
+    tag = _PLAIN_TAGS.get(value)
+    if tag is None:
+        tag = str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
+        if len(value) <= _PLAIN_CACHED_CHARS:
+            if len(_PLAIN_TAGS) >= _PLAIN_CACHED:
+                _PLAIN_TAGS.clear()
+            _PLAIN_TAGS[value] = tag
+    return tag
 
 
 def _timestamp(value: str) -> date | datetime | str:

@@ -16,17 +16,20 @@ def resolve_work(dossier: Dossier) -> None:
     """Drop the community-work records that name an unknown body, person or decision."""
     people = {s.person for b in dossier.bodies.values() for s in b.record.seats}
 
-    def fail(located: Located[Any], field: str, msg: str, value: Any = None) -> None:
-        where = located.where(field)
+    def fail(located: Located[Any], sub: str | tuple[str | int, ...], msg: str,
+             value: Any = None) -> None:
+        sub = (sub,) if isinstance(sub, str) else sub
+        where = located.where(*sub)
         dossier.input_errors.append(InputError(
-            type="unknown_id", file=where.file, line=where.line, loc=(*located.path, field),
+            type="unknown_id", file=where.file, line=where.line, loc=(*located.path, *sub),
             msg=msg, input=None if value is None else short_input(value)))
 
-    def body_ok(located: Located[Any], field: str, value: str | None) -> bool:
+    def body_ok(located: Located[Any], sub: str | tuple[str | int, ...],
+                value: str | None) -> bool:
         if value is None or value in dossier.bodies:
             return True
         known = ", ".join(sorted(dossier.bodies)) or "none defined"
-        fail(located, field, f"no body with id {value!r}; known: {known}", value)
+        fail(located, sub, f"no body with id {value!r}; known: {known}", value)
         return False
 
     def person_ok(located: Located[Any], field: str, value: str | None) -> bool:
@@ -46,16 +49,20 @@ def resolve_work(dossier: Dossier) -> None:
     keep("standard_titles", lambda r: body_ok(r, "body", r.record.body))
     keep("director_approvals", lambda r: all([
         body_ok(r, "body", r.record.body), person_ok(r, "person", r.record.person),
-        *(body_ok(r, "recommended_by", b) for b in r.record.recommended_by),
+        *(body_ok(r, ("recommended_by", i), b) for i, b in enumerate(r.record.recommended_by)),
         body_ok(r, "approved_by", r.record.approved_by),
         person_ok(r, "approver", r.record.approver)]))
 
     def submission_ok(located: Located[Any]) -> bool:
         ref = located.record.decision
         ok = body_ok(located, "to", located.record.to)
+        if dossier.meeting(ref.meeting) is None:
+            fail(located, ("decision", "meeting"), f"no meeting {ref.meeting!r} in this dossier "
+                 "(or it was left out above)", ref.meeting)
+            return False
         if dossier.motion(ref.meeting, ref.motion) is None:
-            fail(located, "decision", f"no motion {ref.meeting}/{ref.motion} in this dossier "
-                 "(or its meeting was left out above)")
+            fail(located, ("decision", "motion"), f"meeting {ref.meeting!r} has no motion "
+                 f"{ref.motion!r}", ref.motion)
             return False
         return ok
 

@@ -1,28 +1,70 @@
 """Output formats: one module per format, each a ``render_<format>(report, lang)`` function.
 
 A new format is a module here with its own tests in ``tests/render/`` and one line below.
+Text formats return ``str``; binary ones (:data:`BINARY_FORMAT_NAMES`, e.g. the Excel
+workbook) return ``bytes`` and are not in :data:`FORMATS`.
+Modules are imported when a format is first used (``FORMATS`` included), so that the command
+line starts without them.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from ..report.model import Report
-from .github import render_github
-from .html import render_html
-from .json import render_json
-from .jsonl import render_jsonl
-from .junit import render_junit
-from .sarif import render_sarif
-from .text import render_text
+if TYPE_CHECKING:
+    from ..report.model import Report
+    from .github import render_github
+    from .gitlab import render_gitlab
+    from .html import render_html
+    from .json import render_json
+    from .jsonl import render_jsonl
+    from .junit import render_junit
+    from .sarif import render_sarif
+    from .text import render_text
+    from .xlsx import render_xlsx
 
-FORMATS: dict[str, Callable[[Report, str], str]] = {
-    "github": render_github,
-    "html": render_html,
-    "json": render_json,
-    "jsonl": render_jsonl,
-    "junit": render_junit,
-    "sarif": render_sarif,
-    "text": render_text,
-}
+FORMAT_NAMES = ("github", "gitlab", "html", "json", "jsonl", "junit", "sarif", "text")
+"""Every text format, by the name ``--format`` takes; format ``x`` is ``render_x`` in module
+``.x``."""
 
-__all__ = ["FORMATS", "render_github", "render_html", "render_json", "render_jsonl", "render_junit",
-           "render_sarif", "render_text"]
+BINARY_FORMAT_NAMES = ("xlsx",)
+"""Formats whose ``render_x`` returns bytes (written only to a file or a pipe)."""
+
+
+def renderer(name: str) -> Callable[[Report, str], str]:
+    """The ``render_<name>`` function of format ``name``."""
+    if name not in FORMAT_NAMES:
+        raise KeyError(name)
+    render: Callable[[Report, str], str] = getattr(import_module(f".{name}", __name__),
+                                                   f"render_{name}")
+    return render
+
+
+def binary_renderer(name: str) -> Callable[[Report, str], bytes]:
+    """The ``render_<name>`` function of binary format ``name``."""
+    if name not in BINARY_FORMAT_NAMES:
+        raise KeyError(name)
+    render: Callable[[Report, str], bytes] = getattr(import_module(f".{name}", __name__),
+                                                     f"render_{name}")
+    return render
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FORMATS":
+        formats = {n: renderer(n) for n in FORMAT_NAMES}
+        globals()["FORMATS"] = formats
+        return formats
+    if name.startswith("render_") and name.removeprefix("render_") in FORMAT_NAMES:
+        return renderer(name.removeprefix("render_"))
+    if name.startswith("render_") and name.removeprefix("render_") in BINARY_FORMAT_NAMES:
+        return binary_renderer(name.removeprefix("render_"))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+FORMATS: dict[str, Callable[[Report, str], str]]
+
+__all__ = ["BINARY_FORMAT_NAMES", "FORMATS", "FORMAT_NAMES", "binary_renderer", "render_github",
+           "render_gitlab", "render_html", "render_json", "render_jsonl", "render_junit",
+           "render_sarif", "render_text", "render_xlsx", "renderer"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..report.model import Finding, Severity
+from ..errors import InputError
+from ..report.model import Evidence, Finding, Report, Severity, Source
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 """SARIF levels (``note`` for info); GitHub uses the same words with ``notice``."""
@@ -27,6 +28,12 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def input_fingerprint(error: InputError) -> str:
+    """A hash of what an input error is about (file, kind, field, message), not its line."""
+    key = "\x1f".join((error.file, error.type, error.field, error.msg))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
 def xml_safe(text: str) -> str:
     """Replace characters XML 1.0 cannot carry (control characters, lone surrogates), and those
     a log would act on (C1 controls, line separators), with U+FFFD.
@@ -37,11 +44,30 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def citation_text(finding: Finding) -> str:
+def quoted(source: Source, lang: str = "zh") -> str:
+    """The clause's words in 「」, followed by their simplified form where the document is
+    written in traditional characters.
+
+    >>> quoted(Source(document="SQ-SIFANG", lines=[390], quote="建立十檔六簿",
+    ...               quote_simplified="建立十档六簿"), "zh")
+    '「建立十檔六簿」（简体：「建立十档六簿」）'
+    """
+    text = f"「{source.quote}」"
+    if source.quote_simplified:
+        text += (f"（简体：「{source.quote_simplified}」）" if lang == "zh"
+                 else f" (simplified: 「{source.quote_simplified}」)")
+    return text
+
+
+def citation_text(finding: Finding, lang: str = "zh") -> str:
+    """``DOC:LINES 《title》 「quote」`` (in English the title in brackets), or ``""``."""
     src = finding.source
     if src is None:
         return ""
-    return f"{src.document}:{','.join(str(n) for n in src.lines)} 「{src.quote}」"
+    title = ""
+    if src.title is not None:
+        title = f" 《{src.title.zh}》" if lang == "zh" else f" ({src.title.en})"
+    return f"{src.document}:{','.join(str(n) for n in src.lines)}{title} {quoted(src, lang)}"
 
 
 def one_line(text: str) -> str:
@@ -59,3 +85,60 @@ def json_inert(text: str) -> str:
     """JSON text with the C1 controls and line separators that ``ensure_ascii=False`` leaves raw
     written as ``\\u`` escapes: the same JSON value, nothing a terminal or a log acts on."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def evidence_text(evidence: Evidence, lang: str) -> str:
+    """The evidence as one sentence in ``lang``: what the record shows, what the rule asks,
+    the shortfall and the denominator's basis.
+
+    >>> from governance_rules.report.model import Text
+    >>> evidence_text(Evidence(measured=Text(zh="8人中6人同意", en="6 of 8 consented"),
+    ...     required=Text(zh="须达80%以上", en="at least 80%"),
+    ...     shortfall=Text(zh="还差1人", en="1 short")), "zh")
+    '实际：8人中6人同意；要求：须达80%以上；差距：还差1人'
+    """
+    zh = lang == "zh"
+    parts = [("实际：" if zh else "measured: ") + evidence.measured.get(lang),
+             ("要求：" if zh else "required: ") + evidence.required.get(lang)]
+    if evidence.shortfall is not None:
+        parts.append(("差距：" if zh else "shortfall: ") + evidence.shortfall.get(lang))
+    basis = evidence.denominator_basis.get(lang) if evidence.denominator_basis else ""
+    if basis and evidence.denominator is not None and basis not in evidence.measured.get(lang):
+        parts.append(f"分母：{basis}{evidence.denominator}人" if zh
+                     else f"denominator: {evidence.denominator} {basis}")
+    return ("；" if zh else "; ").join(parts)
+
+
+def document_titles(report: Report) -> dict[str, str]:
+    """Document id → title, from what the report knows (the scopes of its communities).
+
+    >>> from governance_rules import check_data
+    >>> document_titles(check_data({"community.yaml": {"community": {
+    ...     "id": "demo", "name": "示范社区", "jurisdiction": ["cn"]}}}))["HLS-356"][:10]
+    '黑龙江省哈尔滨市香坊'
+    """
+    titles: dict[str, str] = {}
+    for scope in report.scopes:
+        for doc in (*scope.applied, *scope.not_applied):
+            if doc.title:
+                titles.setdefault(doc.document, doc.title)
+    return titles
+
+
+def source_title(source: Source, titles: dict[str, str]) -> str:
+    """The title of the document ``source`` cites: its own ``title`` when the model has one,
+    else the report's registry ``titles``, else empty."""
+    own = getattr(source, "title", None)
+    if isinstance(own, str) and own:
+        return own
+    text = getattr(own, "zh", None)
+    if isinstance(text, str) and text:
+        return text
+    return titles.get(source.document, "")
+
+
+def source_label(source: Source, titles: dict[str, str]) -> str:
+    """``HLS-356:26《title》``: the clause's document and lines, with its title when known."""
+    lines = ",".join(str(n) for n in source.lines)
+    title = source_title(source, titles)
+    return f"{source.document}:{lines}" + (f"《{title}》" if title else "")

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from ..report.model import Report, Severity
-from ._common import citation_text
+from ._common import citation_text, evidence_text
 
 ANNOTATIONS_PER_SEVERITY = 10
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -65,8 +65,9 @@ def render_github(report: Report, lang: str = "en") -> str:
         annotate("error", error.file, error.line, error.column, f"input error [{error.type}]",
                  error.render())
     for finding in report.active_findings():
-        citation = citation_text(finding)
-        message = finding.message.get(lang) + (f"\n{citation}" if citation else "")
+        citation = citation_text(finding, lang)
+        message = (finding.message.get(lang) + "\n" + evidence_text(finding.evidence, lang)
+                   + (f"\n{citation}" if citation else ""))
         annotate(_COMMANDS[finding.severity], finding.record.file, finding.record.line, None,
                  finding.rule_id, message)
     for command in ("error", "warning", "notice"):

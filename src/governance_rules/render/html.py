@@ -1,4 +1,4 @@
-"""One self-contained HTML page: summary, findings grouped by body and rule, filters.
+"""One self-contained HTML page: summary, findings grouped by community, body and rule, filters.
 
 No network and no external assets. Every string from the records is escaped, and a
 Content-Security-Policy allows only the page's own inline style and script (by hash), so
@@ -14,19 +14,20 @@ from collections import defaultdict
 from html import escape as _escape
 
 from ..errors import InputError
-from ..report.model import Finding, Report, RuleInfo, Severity
+from ..report.model import Finding, Report, RuleInfo, Severity, Source
+from ._common import evidence_text, quoted
 
 _STYLE = """
 body{font:14px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;color:#1d1d1f;max-width:72rem}
 h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
-h3{font-size:1rem;margin-bottom:.2rem}
+h3{font-size:1.05rem;margin-bottom:.2rem}h4{font-size:1rem;margin-bottom:.2rem}
 table.summary td,table.summary th{padding:.2rem .8rem;text-align:left}
 .filters{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd}
 .finding{border-left:4px solid #999;padding:.3rem .8rem;margin:.4rem 0;background:#fafafa}
 .finding[data-severity=error]{border-color:#c62828}.finding[data-severity=warning]{border-color:#ef8f00}
 .finding[data-severity=info]{border-color:#1e88e5}.finding[data-waived="1"]{opacity:.6}
 .sev{font-weight:600;text-transform:uppercase;font-size:.8rem;margin-right:.5rem}
-.where,.evidence,.waiver{color:#555;font-size:.9rem}blockquote{margin:.2rem 0 .5rem 1rem;color:#444}
+.where,.evidence,.waiver,.clause{color:#555;font-size:.9rem}blockquote{margin:.2rem 0 .5rem 1rem;color:#444}
 .input-error{color:#b71c1c}[hidden]{display:none!important}
 """
 
@@ -56,11 +57,15 @@ _WORDS = {
            "shown": "shown", "waived": "waived", "records": "records checked",
            "ruleset": "rule set", "engine": "engine", "as_of": "as of", "other": "Other",
            "measured": "measured", "required": "required", "none": "No findings.",
+           "source": "clause",
+           "no_community": "Not in a community's dossier",
            "error": "error", "warning": "warning", "info": "info"},
     "zh": {"title": "治理记录检查报告", "summary": "概要", "findings": "问题", "inputs": "输入错误",
            "severity": "级别", "rule": "规则", "all": "全部", "shown": "显示", "waived": "已豁免",
            "records": "检查记录", "ruleset": "规则集", "engine": "引擎", "as_of": "截至",
            "other": "其他", "measured": "实测", "required": "要求", "none": "未发现问题。",
+           "source": "依据",
+           "no_community": "不属于社区档案",
            "error": "错误", "warning": "警告", "info": "提示"},
 }
 
@@ -113,10 +118,14 @@ def render_html(report: Report, lang: str = "en") -> str:
     parts.append(f'<section id="findings"><h2>{escape(w["findings"])}</h2>')
     if not report.findings:
         parts.append(f"<p>{escape(w['none'])}</p>")
-    for body_label, by_rule in _grouped(report.findings, w["other"]):
-        parts.append(f'<section class="group body"><h2>{escape(body_label)}</h2>')
-        for rule_id, findings in by_rule:
-            parts.append(_rule_group(rule_id, findings, rules.get(rule_id), lang, w))
+    names = {s.community: s.name for s in report.scopes if s.community and s.name}
+    for community, bodies in _grouped(report.findings, w, names):
+        parts.append(f'<section class="group community"><h2>{escape(community)}</h2>')
+        for body_label, by_rule in bodies:
+            parts.append(f'<section class="group body"><h3>{escape(body_label)}</h3>')
+            for rule_id, findings in by_rule:
+                parts.append(_rule_group(rule_id, findings, rules.get(rule_id), lang, w))
+            parts.append("</section>")
         parts.append("</section>")
     parts += ["</section>", f"<script>{_SCRIPT}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
@@ -156,23 +165,64 @@ def _input_errors(errors: list[InputError], w: dict[str, str]) -> str:
     return f'<section id="input-errors"><h2>{escape(w["inputs"])}</h2><ul>{items}</ul></section>'
 
 
-def _grouped(findings: list[Finding], other: str) -> list[tuple[str, list[tuple[str, list[Finding]]]]]:
-    by_body: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+Grouped = list[tuple[str, list[tuple[str, list[tuple[str, list[Finding]]]]]]]
+
+
+def _grouped(findings: list[Finding], w: dict[str, str],
+             names: dict[str, str] | None = None) -> Grouped:
+    """Community, then body (by name, the id in brackets: one group per body even when its
+    findings come from several files), then rule.
+
+    >>> from governance_rules.report.model import BodyRef
+    >>> f = Finding.model_construct(rule_id="r", community="sifang",
+    ...                             body=BodyRef(id="rc", name="居委会"))
+    >>> [(c, [b for b, _ in bodies]) for c, bodies in _grouped([f, f], _WORDS["zh"])]
+    [('sifang', ['居委会（rc）'])]
+    >>> [c for c, _ in _grouped([f], _WORDS["en"], {"sifang": "四方社区"})]
+    ['四方社区 (sifang)']
+    """
+    tree: dict[str, dict[str, dict[str, list[Finding]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list)))
+    zh = w is _WORDS["zh"]
     for f in findings:
-        label = f"{f.body.name} ({f.body.id})" if f.body else other
-        by_body[label][f.rule_id].append(f)
-    return [(body, sorted(rules.items())) for body, rules in sorted(by_body.items())]
+        name = (names or {}).get(f.community or "")
+        community = (w["no_community"] if not f.community else f.community if not name
+                     else f"{name}（{f.community}）" if zh else f"{name} ({f.community})")
+        body = (f"{f.body.name}（{f.body.id}）" if zh else f"{f.body.name} ({f.body.id})"
+                ) if f.body else w["other"]
+        tree[community][body][f.rule_id].append(f)
+    return [(community, [(body, sorted(rules.items())) for body, rules in sorted(bodies.items())])
+            for community, bodies in sorted(tree.items())]
 
 
 def _rule_group(rule_id: str, findings: list[Finding], rule: RuleInfo | None, lang: str,
                 w: dict[str, str]) -> str:
     title = rule.title.get(lang) if rule else findings[0].title.get(lang)
     quotes = "".join(
-        f"<blockquote>{escape(s.document)}:{','.join(map(str, s.lines))} 「{escape(s.quote)}」</blockquote>"
+        f"<blockquote>{escape(s.document)}:{','.join(map(str, s.lines))}{_title(s, lang)} "
+        f"{escape(quoted(s, lang))}</blockquote>"
         for s in (rule.sources if rule else []))
     items = "".join(_finding(f, lang, w) for f in findings)
     return (f'<section class="group rule" data-rule="{escape(rule_id)}">'
-            f"<h3><code>{escape(rule_id)}</code> {escape(title)}</h3>{quotes}{items}</section>")
+            f"<h4><code>{escape(rule_id)}</code> {escape(title)}</h4>{quotes}{items}</section>")
+
+
+def _title(source: Source, lang: str) -> str:
+    """The document's title after its id, as a citation: 《…》 in Chinese, italic in English."""
+    if source.title is None:
+        return ""
+    title = escape(source.title.get(lang))
+    return (f' <cite class="doc">《{title}》</cite>' if lang == "zh"
+            else f' <cite class="doc">{title}</cite>')
+
+
+def _clause(source: Source | None, lang: str, w: dict[str, str]) -> str:
+    """The clause that decided a finding, with its document's title."""
+    if source is None:
+        return ""
+    return (f'<div class="clause">{escape(w["source"])}: {escape(source.document)}:'
+            f"{','.join(map(str, source.lines))}{_title(source, lang)} "
+            f"{escape(quoted(source, lang))}</div>")
 
 
 def _finding(f: Finding, lang: str, w: dict[str, str]) -> str:
@@ -189,7 +239,6 @@ def _finding(f: Finding, lang: str, w: dict[str, str]) -> str:
         f'<span class="message">{escape(f.message.get(lang))}</span>'
         f'<div class="where">{escape(f.record.file)}:{f.record.line or 1} · '
         f"{escape(f.record.type)} {escape(f.record.id)} · {escape(f.record.path)}</div>"
-        f'<div class="evidence">{escape(w["measured"])}: {escape(ev.measured)}; '
-        f'{escape(w["required"])}: {escape(ev.required)}</div>'
-        f"{waiver}</article>"
+        f'<div class="evidence">{escape(evidence_text(ev, lang))}</div>'
+        f"{_clause(f.source, lang, w)}{waiver}</article>"
     )

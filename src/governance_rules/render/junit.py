@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..report.model import Finding, Report
-from ._common import citation_text, one_line, xml_safe
+from ._common import citation_text, evidence_text, one_line, xml_safe
 
 
 @dataclass
@@ -101,12 +101,9 @@ def _body(finding: Finding, lang: str) -> str:
     lines = [
         f"{rec.file}:{rec.line or 1} {rec.path}",
         finding.message.get(lang),
-        f"measured: {ev.measured}; required: {ev.required}"
-        + (f"; shortfall: {ev.shortfall}" if ev.shortfall else ""),
+        evidence_text(ev, lang),
     ]
-    if ev.denominator_basis:
-        lines.append(f"denominator: {ev.denominator} ({ev.denominator_basis})")
-    citation = citation_text(finding)
+    citation = citation_text(finding, lang)
     if citation:
         lines.append(f"source: {citation}")
     return "\n".join(one_line(line) for line in lines)

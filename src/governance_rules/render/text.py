@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..report.model import Finding, Report, Severity
+from ..report.model import Finding, Report, Severity, Source
+from ._common import evidence_text, quoted
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _LABELS = {
@@ -24,8 +25,10 @@ _WORDS = {
 }
 
 
-def render_text(report: Report, lang: str = "en", colour: bool = False) -> str:
-    """Render ``report`` for a person reading a terminal or a CI log.
+def render_text(report: Report, lang: str = "en", colour: bool = False,
+                summary: bool = True) -> str:
+    """Render ``report`` for a person reading a terminal or a CI log; without ``summary``
+    (``--quiet``), only the input errors and findings.
 
     >>> from governance_rules import check_data
     >>> render_text(check_data({})).splitlines()[-1]
@@ -47,16 +50,18 @@ def render_text(report: Report, lang: str = "en", colour: bool = False) -> str:
         for finding in group:
             lines.extend(_finding(finding, lang, paint))
         lines.append("")
+    if not summary:
+        return "\n".join(lines[:-1]) + "\n" if lines else ""
     counts = report.summary.by_severity
-    summary = words["summary"].format(
+    totals = words["summary"].format(
         total=report.summary.total, error=counts.get("error", 0),
         warning=counts.get("warning", 0), info=counts.get("info", 0),
         inputs=len(report.input_errors), records=report.summary.records_checked)
     if report.summary.suppressed:
-        summary += f"; {words['suppressed']} {report.summary.suppressed}"
+        totals += f"; {words['suppressed']} {report.summary.suppressed}"
     if not report.findings and not report.input_errors:
         lines.append(paint(words["clean"], "32"))
-    lines.append(summary)
+    lines.append(totals)
     return "\n".join(lines) + "\n"
 
 
@@ -69,16 +74,24 @@ def _finding(finding: Finding, lang: str, paint: object) -> list[str]:
         label += f" ({words['suppressed']})"
     out = [
         f"  {line:>4}  {label}  {finding.rule_id}  {_clean(finding.message.get(lang))}",
-        f"        {words['evidence']}: {_clean(finding.evidence.measured)} "
-        f"({_clean(finding.evidence.required)})",
+        f"        {words['evidence']}: {_clean(evidence_text(finding.evidence, lang))}",
     ]
     src = finding.source
     if src is not None:
         lines_text = ",".join(str(n) for n in src.lines)
-        out.append(f"        {words['source']}: {src.document}:{lines_text} 「{_clean(src.quote)}」")
+        out.append(f"        {words['source']}: {src.document}:{lines_text}{_title(src, lang)} "
+                   f"{_clean(quoted(src, lang))}")
     if finding.suppression is not None:
         out.append("        " + _clean(words["waiver"].format_map(finding.suppression.model_dump())))
     return out
+
+
+def _title(source: Source, lang: str) -> str:
+    """The document's title after its id: 《…》 in Chinese, in brackets in English."""
+    if source.title is None:
+        return ""
+    title = _clean(source.title.get(lang))
+    return f" 《{title}》" if lang == "zh" else f" ({title})"
 
 
 def _clean(text: str) -> str:

@@ -33,6 +33,7 @@ def report_html(report: Report, lang: str = "en") -> str:
     for f in report.findings[:MAX_ROWS]:
         where = f"{f.record.file}:{f.record.line}" if f.record.line else f.record.file
         clause = (f"{f.source.document}:{','.join(map(str, f.source.lines))}"
+                  + (f" ({f.source.title.get(lang)})" if f.source.title else "")
                   if f.source else "")
         rows.append("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in (
             f.rule_id, f.severity.value, f.community or "", where, f.message.get(lang), clause,

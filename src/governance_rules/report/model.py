@@ -10,7 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError
 
-REPORT_FORMAT_VERSION = "1.2"
+REPORT_FORMAT_VERSION = "2.0"
+"""2.0: ``evidence.measured``, ``required``, ``shortfall`` and ``denominator_basis`` are
+``{zh, en}`` objects (they were English strings in 1.x); clause objects carry the document's ``title``
+(``{zh, en}``, since 1.3); see docs/report-format.md."""
 
 
 class Severity(StrEnum):
@@ -39,23 +42,30 @@ class Text(_Frozen):
 
 
 class Evidence(_Frozen):
-    """The numbers behind a finding: what was measured, what was required, by how much it failed.
+    """The facts behind a finding, in words (zh and en) for people and typed values for machines.
 
-    >>> Evidence(measured="6/8", required=">= 4/5", shortfall="1", numerator=6,
-    ...          denominator=8, denominator_basis="members seated on 2022-03-15").shortfall
-    '1'
+    ``measured``, ``required`` and ``shortfall`` say what the record shows, what the rule asks
+    and by how much it falls short; ``numerator``, ``denominator``, ``dates`` (ISO days) and
+    ``details`` (ids, codes, amounts) stay beside them for programs.
+
+    >>> Evidence(measured=Text(zh="8人中6人同意", en="6 of 8 consented"),
+    ...          required=Text(zh="须达80%以上", en="at least 80%"),
+    ...          shortfall=Text(zh="还差1人", en="1 more needed"), numerator=6,
+    ...          denominator=8).shortfall.en
+    '1 more needed'
     """
 
-    measured: str
-    required: str
-    shortfall: str | None = Field(default=None, description="how far the record falls short")
+    measured: Text
+    required: Text
+    shortfall: Text | None = Field(default=None, description="how far the record falls short")
     numerator: int | None = None
     denominator: int | None = None
-    denominator_basis: str | None = Field(
-        default=None, description="which denominator was used, e.g. members seated on the day"
-    )
-    dates: dict[str, str] = Field(default_factory=dict)
-    details: dict[str, str] = Field(default_factory=dict)
+    denominator_basis: Text | None = Field(
+        default=None, description="which denominator was used, e.g. members seated on the day")
+    dates: dict[str, str] = Field(
+        default_factory=dict, description="the days the rule compared, ISO 8601, by role")
+    details: dict[str, str] = Field(
+        default_factory=dict, description="typed values for programs: ids, codes, amounts, counts")
 
 
 class RecordLocation(_Frozen):
@@ -67,9 +77,20 @@ class RecordLocation(_Frozen):
 
 
 class Source(_Frozen):
+    """A clause: the document's id and title, the lines of its file, and the words quoted.
+
+    ``governance-rules source DOC:LINE`` prints the clause with the lines around it.
+    """
+
     document: str
+    title: Text | None = Field(
+        default=None, description="the document's title in Chinese and English (the registry in "
+        "rules/ruleset.yaml); none for a document an overlay names without a title")
     lines: list[int]
     quote: str
+    quote_simplified: str | None = Field(
+        default=None, description="the quote in simplified characters, where the document is "
+        "written in traditional ones (SQ-SIFANG); none where the quote already is simplified")
 
 
 class ParameterUse(_Frozen):
@@ -171,6 +192,7 @@ class CommunityScope(_Frozen):
     """
 
     community: str | None = Field(description="the community's id; none when no record names it")
+    name: str | None = Field(default=None, description="the community's name")
     jurisdiction: list[str]
     applied: list[DocumentScope]
     not_applied: list[DocumentScope]

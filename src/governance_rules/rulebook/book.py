@@ -10,15 +10,24 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .._names import did_you_mean
 from ..facts.schema import FACT_SCHEMAS
 from .conditions import Condition, Predicate, all_of, any_of, check_types, compile_native, eq
 from .kinds import KINDS, RuleKind
-from .model import Citation, Parameter, ParameterVersion, ParamRef, Rule
+from .model import Citation, Localised, Parameter, ParameterVersion, ParamRef, Rule
 
 
 @dataclass(frozen=True)
 class Document:
-    """A source document: its id, the file it is in, and the lines of that file it spans."""
+    """A source document: its id, the file it is in, the lines of that file it spans, and what a
+    reader needs to find it elsewhere (title, issuer, date, place, in Chinese and English).
+
+    ``title`` is the Chinese title (as the report's ``scopes`` show it); :meth:`title_in` gives
+    either language, falling back to the Chinese where an overlay's document has no English.
+
+    >>> Document("X", "f", 1, 2, "关于规范的意见", title_en="Opinions on standards").title_in("en")
+    'Opinions on standards'
+    """
 
     id: str
     file: str
@@ -29,6 +38,16 @@ class Document:
     """Jurisdiction prefixes the document was issued for (its scope); empty: none named."""
     charter_lines: tuple[int, int] | None = None
     """Lines that bind a community only from the day it adopted them (SQ-SIFANG's charter)."""
+    title_en: str = ""
+    issuer: Localised | None = None
+    issued: str = ""
+    """The date the document bears (``YYYY-MM-DD``, or ``YYYY`` where only the year is known)."""
+    place: Localised | None = None
+    note: Localised | None = None
+    """What the text leaves unsaid (no date, no issuer) and where the registry's answer is from."""
+
+    def title_in(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
 
     def binds_in(self, jurisdiction: tuple[str, ...]) -> bool:
         """Whether a record of ``jurisdiction`` lies in the document's scope.
@@ -122,7 +141,21 @@ class Rulebook:
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        raise KeyError(f"no rule {rule_id!r}; see `governance-rules rules`")
+        from .._suggest import did_you_mean
+
+        known = [r.id for r in self.rules] + sorted({c for r in self.rules for c in r.catalogue})
+        raise KeyError(f"no rule {rule_id!r}{did_you_mean(rule_id, known)} "
+                       "(`governance-rules rules` lists them)")
+
+    def rules_for_catalogue(self, catalogue_id: str) -> list[Rule]:
+        """The rules that implement catalogue id ``catalogue_id`` (any letter case).
+
+        >>> from governance_rules import load_rulebook
+        >>> [r.id for r in load_rulebook().rules_for_catalogue("cc-consent-80")]
+        ['cc-consent-80']
+        """
+        wanted = catalogue_id.upper()
+        return [r for r in self.rules if wanted in r.catalogue]
 
     def rules_for(self, fact_type: str) -> tuple[Rule, ...]:
         return self._by_type.get(fact_type, ())
@@ -227,28 +260,41 @@ def compile_rule(rule: Rule, versions: Mapping[str, ParameterVersion]) -> BoundR
                      compile_native(guard), compile_native(violated))
 
 
+class RuleProblem(ValueError):
+    """A rule that does not validate, with the key inside the rule it is about (``loc``)."""
+
+    def __init__(self, msg: str, loc: tuple[str | int, ...] = ()) -> None:
+        super().__init__(msg)
+        self.loc = loc
+
+
 def validate_rule(book: Rulebook, rule: Rule) -> None:
-    """Raise ``ValueError`` unless the rule compiles under every version of its parameters."""
+    """Raise ``ValueError`` unless the rule compiles under every version of its parameters;
+    a :class:`RuleProblem` names the key, and the nearest valid name where one is near."""
     if rule.kind not in KINDS:
-        raise ValueError(f"unknown rule kind {rule.kind!r}; known: {', '.join(sorted(KINDS))}")
+        raise RuleProblem(f"unknown rule kind {rule.kind!r}{did_you_mean(rule.kind, KINDS)}; "
+                          f"known: {', '.join(sorted(KINDS))}", ("kind",))
     kind = KINDS[rule.kind]
     if rule.applies_to not in kind.fact_types:
-        raise ValueError(f"kind {rule.kind!r} applies to {sorted(kind.fact_types)}, "
-                         f"not {rule.applies_to!r}")
+        raise RuleProblem(f"kind {rule.kind!r} applies to {sorted(kind.fact_types)}, "
+                          f"not {rule.applies_to!r}"
+                          f"{did_you_mean(rule.applies_to, kind.fact_types)}", ("applies_to",))
     schema = FACT_SCHEMAS[rule.applies_to]
     for key in rule.when:
         if schema.get(key) is not str:
-            raise ValueError(f"`when` can only test text fields of a {rule.applies_to}; "
-                             f"{key!r} is not one")
+            texts = [k for k, t in schema.items() if t is str]
+            raise RuleProblem(f"`when` can only test text fields of a {rule.applies_to}; "
+                              f"{key!r} is not one{did_you_mean(key, texts)}", ("when", key))
     for lang in ("zh", "en"):
         allowed = kind.message_fields | (frozenset(schema) if kind.fact_fields_in_messages
                                          else frozenset())
         _check_template(rule.message.get(lang), allowed, f"message.{lang}")
-    for citation in rule.source:
+    for i, citation in enumerate(rule.source):
         document = book.documents.get(citation.document)
         if document is None:
-            raise ValueError(f"source cites unknown document {citation.document!r}; known: "
-                             + ", ".join(sorted(book.documents)))
+            raise RuleProblem(f"source cites unknown document {citation.document!r}"
+                              f"{did_you_mean(citation.document, book.documents)}; known: "
+                              + ", ".join(sorted(book.documents)), ("source", i, "document"))
         for line in citation.lines:
             if not document.first_line <= line <= document.last_line:
                 raise ValueError(
@@ -257,7 +303,8 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
     names = book.parameter_names(rule)
     for name in names:
         if name not in book.parameters:
-            raise ValueError(f"unknown parameter {name!r}")
+            raise RuleProblem(f"unknown parameter {name!r}{did_you_mean(name, book.parameters)}",
+                              ("params", *_ref_path(rule.params, name)))
     variants: list[dict[str, ParameterVersion]] = []
     base = {n: _all_versions(book.parameters[n])[0] for n in names}
     variants.append(base)
@@ -268,9 +315,16 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
         try:
             compile_rule(rule, versions)
         except ValidationError as exc:
-            first = exc.errors()[0]
+            errors = exc.errors()
+            first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
             loc = ".".join(str(p) for p in first["loc"])
-            raise ValueError(f"params.{loc}: {first['msg']}") from None
+            msg = first["msg"]
+            if first["type"] == "extra_forbidden" and len(first["loc"]) == 1:
+                fields = KINDS[rule.kind].params_model.model_fields
+                msg = (f"unknown key for a {rule.kind} rule"
+                       f"{did_you_mean(str(first['loc'][-1]), fields)}; its params: "
+                       + ", ".join(sorted(fields)))
+            raise RuleProblem(f"params.{loc}: {msg}", ("params", *first["loc"])) from None
     clause_names = compile_rule(rule, base).clause_names
     for citation in rule.source:
         unknown = sorted(set(citation.for_) - clause_names)
@@ -311,6 +365,19 @@ def _refs(raw: Any) -> set[str]:
     if isinstance(raw, list):
         return set().union(*(_refs(v) for v in raw)) if raw else set()
     return set()
+
+
+def _ref_path(raw: Any, name: str) -> tuple[str | int, ...]:
+    """Where inside ``raw`` the reference ``{param: name}`` is (empty if nowhere)."""
+    items: Any = raw.items() if isinstance(raw, dict) else enumerate(raw) \
+        if isinstance(raw, list) else ()
+    if isinstance(raw, dict) and set(raw) == {"param"} and raw["param"] == name:
+        return ("param",)
+    for key, value in items:
+        inner = _ref_path(value, name)
+        if inner:
+            return (key, *inner)
+    return ()
 
 
 def _substitute(raw: Any, values: Mapping[str, Any]) -> Any:

@@ -72,6 +72,17 @@ def eq(name: str, value: Scalar) -> Cmp:
     return Cmp(Field(name), "==", value)
 
 
+def condition_fields(cond: Condition) -> set[str]:
+    """The fact fields a condition reads.
+
+    >>> sorted(condition_fields(all_of(eq("a", 1), Cmp(Field("b"), "<", Field("c")))))
+    ['a', 'b', 'c']
+    """
+    if isinstance(cond, Cmp):
+        return {cond.left.name} | ({cond.right.name} if isinstance(cond.right, Field) else set())
+    return set().union(*(condition_fields(c) for c in cond.items))
+
+
 def negate(cond: Condition) -> Condition:
     """The exact complement, by De Morgan; engines need it to route every case once."""
     if isinstance(cond, Cmp):

@@ -16,11 +16,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import RulebookError, short_input
+from .._names import did_you_mean
+from ..errors import RulebookError, dotted, short_input
 from ..models._types import _parse_yuan
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
-from .book import Document, Rulebook, validate_rule
-from .model import Parameter, ParameterVersion, Rule, parse_typed
+from .book import Document, Rulebook, RuleProblem, validate_rule
+from .model import Localised, Parameter, ParameterVersion, Rule, parse_typed
 
 HEADER = "ruleset.yaml"
 
@@ -53,6 +54,8 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
     adoptions: dict[str, tuple[str, ...]] = {}
     rules: dict[str, Rule] = {}
     parameters: dict[str, Parameter] = {}
+    located: dict[str, tuple[Path, LineIndex, int]] = {}
+    adopted_at: list[tuple[Path, LineIndex, str, int, str]] = []
     for folder in folders:
         if not folder.is_dir():
             raise RulebookError(str(folder), None, "no such rules folder")
@@ -61,6 +64,9 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
             data, index = _read(header)
             version = _header(header, data, index, documents, exclusions, pending,
                               adoptions) or version
+            adopted_at.extend((header, index, str(prefix), i, str(item))
+                              for prefix, ids in (data.get("adopt") or {}).items()
+                              for i, item in enumerate(ids))
         for path in sorted(folder.glob("parameters/*.y*ml")):
             data, index = _read(path)
             _parameters(path, data, index, parameters)
@@ -68,16 +74,35 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
             if path.name == HEADER:
                 continue
             data, index = _read(path)
-            for rule in _rules(path, data, index):
+            for i, rule in enumerate(_rules(path, data, index)):
                 rules[rule.id] = rule
+                located[rule.id] = (path, index, i)
     book = Rulebook(version or "unversioned", tuple(sorted(rules.values(), key=lambda r: r.id)),
                     parameters, documents, exclusions, pending, adoptions)
     for rule in book.rules:
         try:
             validate_rule(book, rule)
+        except RuleProblem as exc:
+            path, index, i = located[rule.id]
+            key = dotted(exc.loc)
+            raise _fail(path, index, ("rules", i, *exc.loc),
+                        f"rule {rule.id}: {key + ': ' if key and not str(exc).startswith(key) else ''}"
+                        f"{exc}") from None
         except (ValueError, TypeError, ArithmeticError) as exc:
             raise RulebookError(rule.file, rule.line, f"rule {rule.id}: {exc}") from None
+    _check_adoptions(book, adopted_at)
     return book
+
+
+def _check_adoptions(book: Rulebook, adopted: list[tuple[Path, LineIndex, str, int, str]]) -> None:
+    """An overlay's ``adopt:`` names documents or catalogue ids the rule set knows; a typo would
+    otherwise adopt nothing, silently."""
+    known = set(book.documents) | {c for r in book.rules for c in r.catalogue}
+    for path, index, prefix, i, item in adopted:
+        if item not in known:
+            raise _fail(path, index, ("adopt", prefix, i),
+                        f"adopt.{prefix}[{i}]: {item!r} is neither a document nor a catalogue id "
+                        f"of the rule set{did_you_mean(item, known)}")
 
 
 def _read(path: Path) -> tuple[Any, LineIndex]:
@@ -98,9 +123,11 @@ def _fail(path: Path, index: LineIndex, loc: Path_, msg: str) -> RulebookError:
 def _header(path: Path, data: dict[str, Any], index: LineIndex,
             documents: dict[str, Document], exclusions: dict[str, str],
             pending: dict[str, str], adoptions: dict[str, tuple[str, ...]]) -> str:
-    unknown = set(data) - {"version", "documents", "exclusions", "pending", "adopt"}
+    valid = ("version", "documents", "exclusions", "pending", "adopt")
+    unknown = sorted(set(data) - set(valid))
     if unknown:
-        raise _fail(path, index, (sorted(unknown)[0],), f"unknown key {sorted(unknown)[0]!r}")
+        raise _fail(path, index, (unknown[0],), f"unknown key {unknown[0]!r}"
+                    f"{did_you_mean(str(unknown[0]), valid)}; expected: {', '.join(valid)}")
     listed = data.get("documents") or []
     if not isinstance(listed, list):
         raise _fail(path, index, ("documents",), "`documents` is a list of cited documents")
@@ -112,13 +139,23 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
                 raise TypeError
             charter = doc.get("charter_lines")
             span = None if charter is None else (int(charter[0]), int(charter[1]))
-            documents[doc["id"]] = Document(doc["id"], doc["file"], int(first), int(last),
-                                            doc.get("title", ""), tuple(binds), span)
-        except (KeyError, TypeError, ValueError):
+            title = doc.get("title", "")
+            titles = _localised(title) if isinstance(title, dict) else None
+            issued = doc.get("issued", "")
+            if not isinstance(titles.zh if titles else title, str) or not isinstance(issued, str):
+                raise TypeError
+            documents[doc["id"]] = Document(
+                doc["id"], doc["file"], int(first), int(last),
+                titles.zh if titles else str(title), tuple(binds), span,
+                title_en=titles.en if titles else "", issuer=_localised(doc.get("issuer")),
+                issued=issued, place=_localised(doc.get("place")), note=_localised(doc.get("note")))
+        except (KeyError, TypeError, ValueError, ValidationError):
             raise _fail(path, index, ("documents", i),
-                        "a document needs id, file, lines: [first, last] and title, and may "
-                        "list the jurisdictions it binds (binds: [cn/…]) and the lines that bind "
-                        "only once adopted (charter_lines: [first, last])") from None
+                        "a document needs id, file, lines: [first, last] and title (text, or "
+                        "{zh, en}), and may name its issuer and place ({zh, en}), the date it "
+                        "was issued (issued: \"YYYY-MM-DD\"), a note ({zh, en}), the "
+                        "jurisdictions it binds (binds: [cn/…]) and the lines that bind only "
+                        "once adopted (charter_lines: [first, last])") from None
     for key, target, meaning in (
             ("exclusions", exclusions, "the reason it cannot be checked from records"),
             ("pending", pending, "what its implementation still needs")):
@@ -137,6 +174,11 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
     return str(data.get("version", ""))
 
 
+def _localised(raw: Any) -> Localised | None:
+    """``{zh, en}`` from the registry, or ``None`` where it is not given."""
+    return None if raw is None else Localised.model_validate(raw)
+
+
 def _shown(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
@@ -151,10 +193,17 @@ def _rules(path: Path, data: dict[str, Any], index: LineIndex) -> list[Rule]:
             out.append(Rule.model_validate({**raw, "file": _shown(path), "line": line}
                                            if isinstance(raw, dict) else raw))
         except ValidationError as exc:
-            first = exc.errors()[0]
+            errors = exc.errors()
+            first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
             loc = ("rules", i, *first["loc"])
             field = ".".join(str(p) for p in first["loc"])
-            raise _fail(path, index, loc, f"{field}: {first['msg']}") from None
+            msg = first["msg"]
+            if first["type"] == "extra_forbidden" and len(first["loc"]) == 1:
+                keys = [f.alias or n for n, f in Rule.model_fields.items()
+                        if n not in ("file", "line")]
+                msg = (f"unknown key{did_you_mean(field, keys)}; a rule has: "
+                       + ", ".join(sorted(keys)))
+            raise _fail(path, index, loc, f"{field}: {msg}") from None
     return out
 
 
@@ -167,20 +216,26 @@ def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
         if not isinstance(raw, dict):
             raise _fail(path, index, loc, f"parameter {name!r} must be a mapping")
         existing = parameters.get(name)
+        if existing is None and "type" not in raw:
+            raise _fail(path, index, loc, f"no parameter {name!r} to give overlays to"
+                        f"{did_you_mean(str(name), parameters)}; a new parameter needs a `type`")
         try:
             if existing is not None and "type" not in raw:
                 overlays = dict(existing.overlays)
                 for scope, versions in _overlays(raw).items():
-                    overlays[scope] = _versions(existing.type, versions, scope)
+                    overlays[scope] = _placed(_versions(existing.type, versions, scope),
+                                              path, index, (*loc, "overlays", scope))
                 parameters[name] = existing.model_copy(update={"overlays": overlays})
                 continue
             kind = raw.get("type", "")
-            overlays = {scope: _versions(kind, versions, scope)
+            overlays = {scope: _placed(_versions(kind, versions, scope), path, index,
+                                       (*loc, "overlays", scope))
                         for scope, versions in _overlays(raw).items()}
             parameters[name] = Parameter.model_validate({
                 **raw, "name": name, "file": str(path), "line": index.locate(loc)[0] or 0,
                 "values": ([] if raw.get("values") == [] and overlays
-                           else _versions(kind, raw.get("values"), "")),
+                           else _placed(_versions(kind, raw.get("values"), ""), path, index,
+                                        (*loc, "values"))),
                 "overlays": overlays,
             })
         except _ValueAt as exc:
@@ -188,6 +243,13 @@ def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
         except (ValidationError, ValueError, TypeError, ArithmeticError) as exc:
             msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
             raise _fail(path, index, loc, f"parameter {name!r}: {msg}") from None
+
+
+def _placed(versions: list[ParameterVersion], path: Path, index: LineIndex,
+            loc: Path_) -> list[ParameterVersion]:
+    """``versions`` with the file and line each was set at (``explain`` shows an overlay's)."""
+    return [v.model_copy(update={"file": str(path), "line": index.locate((*loc, i))[0] or 0})
+            for i, v in enumerate(versions)]
 
 
 def _overlays(raw: dict[str, Any]) -> dict[str, Any]:
@@ -207,7 +269,12 @@ def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
     at: Path_ = ("overlays", scope) if scope else ("values",)
     for i, item in enumerate(raw):
         if not isinstance(item, dict) or "value" not in item:
-            raise _ValueAt((*at, i), "each version needs a `value` (and may have `from`, `until`)")
+            extra = [str(k) for k in item if k not in ("from", "until", "reference")] \
+                if isinstance(item, dict) else []
+            hint = f"; unknown key {extra[0]!r}{did_you_mean(extra[0], ('value',))}" if extra \
+                else ""
+            raise _ValueAt((*at, i), "each version needs a `value` (and may have `from`, "
+                           f"`until`, `reference`){hint}")
         try:
             value = parse_typed(kind, _bounded_value(kind, item["value"]))
             out.append(ParameterVersion.model_validate({**item, "value": value, "overlay": scope}))

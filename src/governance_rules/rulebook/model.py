@@ -135,6 +135,9 @@ class ParameterVersion(_Strict):
     reference: Citation | None = Field(
         default=None, description="the clause this value rests on, where it is not the "
         "parameter's own reference (a jurisdiction's own document)")
+    file: str = ""
+    """The parameter file that set this version (an overlay's own file, for an overlay)."""
+    line: int = 0
 
     def covers(self, day: date) -> bool:
         return (self.from_ is None or self.from_ <= day) and (self.until is None or day < self.until)

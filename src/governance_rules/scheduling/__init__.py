@@ -8,7 +8,10 @@ so a report merged from them is the same whichever scheduler ran them.
 
 - :mod:`.serial`: one item after another in this process;
 - :mod:`.processes`: ``jobs`` worker processes, each given the unit once (and so the rulebook),
-  then only items; at most a few items per worker in flight, so memory stays bounded.
+  then only items; at most a few items per worker in flight, so memory stays bounded;
+- :mod:`.dask_cluster`: tasks on a Dask distributed cluster (``dask="tcp://host:8786"``, or
+  ``"local"`` for a LocalCluster of ``jobs`` processes); the same shape: the unit sent to each
+  worker once, a few items per worker thread in flight.
 
 Batch runs tune the garbage collector (:func:`batch_gc`): the rulebook and everything loaded
 before the run is frozen out of collection, and collections are rarer.
@@ -39,12 +42,18 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def run_units(unit: Callable[[T], R], items: Iterable[T], *, jobs: int = 1) -> Iterator[R]:
-    """``unit(item)`` for each item, in item order: here when ``jobs`` is 1 or there is at most
-    one item, else in ``min(jobs, items)`` worker processes."""
+def run_units(unit: Callable[[T], R], items: Iterable[T], *, jobs: int = 1,
+              dask: str | None = None) -> Iterator[R]:
+    """``unit(item)`` for each item, in item order: on the Dask cluster ``dask`` when given
+    (``"local"``: a LocalCluster of ``jobs`` processes), else here when ``jobs`` is 1 or there is
+    at most one item, else in ``min(jobs, items)`` worker processes."""
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     listed = list(items)
+    if dask is not None:
+        from .dask_cluster import run_dask
+
+        return run_dask(unit, listed, scheduler=dask, jobs=min(jobs, max(len(listed), 1)))
     if jobs == 1 or len(listed) <= 1:
         return run_serial(unit, listed)
     return run_processes(unit, listed, jobs=min(jobs, len(listed)))

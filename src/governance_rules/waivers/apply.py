@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from .._words import day_name
 from ..errors import InputError
 from ..report.model import (
     Evidence,
@@ -34,29 +35,8 @@ def apply_waivers(report: Report, waivers: Sequence[LocatedWaiver], today: date,
     suppresses nothing, so the finding it covered counts again. A waiver in force with
     ``scope: everything`` is itself shown, as an info finding ``waiver-everything``.
     """
-    used: dict[int, int] = {}
-    findings: list[Finding] = []
-    for finding in report.findings:
-        match = next((w for w in waivers if w.waiver.matches(finding.rule_id, finding.record.id)),
-                     None)
-        if match is None:
-            findings.append(finding)
-            continue
-        used[id(match)] = used.get(id(match), 0) + 1
-        if match.waiver.expired_on(today):
-            findings.append(finding)
-            continue
-        findings.append(finding.model_copy(update={"suppression": Suppression(
-            reason=match.waiver.reason, approved_by=match.waiver.approved_by,
-            expires=match.waiver.expires.isoformat(), file=match.file, line=match.line)}))
-    for located in waivers:
-        if located.waiver.expired_on(today):
-            findings.append(_about_waiver(located, "waiver-expired", today))
-        elif id(located) not in used:
-            findings.append(_about_waiver(located, "waiver-unused", today))
-        if located.waiver.everything and not located.waiver.expired_on(today):
-            findings.append(_about_waiver(located, "waiver-everything", today,
-                                          used.get(id(located), 0)))
+    ledger = WaiverLedger(waivers, today)
+    findings = [*ledger.apply(report.findings), *ledger.closing_findings()]
     findings.sort(key=Finding.sort_key)
     all_errors = sorted([*report.input_errors, *errors], key=InputError.sort_key)
     summary = summarise(findings, all_errors, report.summary.records_checked,
@@ -65,29 +45,82 @@ def apply_waivers(report: Report, waivers: Sequence[LocatedWaiver], today: date,
                                      "summary": summary})
 
 
+class WaiverLedger:
+    """:func:`apply_waivers` a batch of findings at a time (a streamed run applies it dossier
+    by dossier): :meth:`apply` marks waived findings and counts what each waiver matched;
+    :meth:`closing_findings`, once every batch is in, gives the findings about the waivers."""
+
+    def __init__(self, waivers: Sequence[LocatedWaiver], today: date) -> None:
+        self.waivers, self.today = waivers, today
+        self.used: dict[int, int] = {}
+
+    def apply(self, batch: Sequence[Finding]) -> list[Finding]:
+        """``batch`` with each finding a waiver in force matches marked as suppressed."""
+        waivers, today, used = self.waivers, self.today, self.used
+        findings: list[Finding] = []
+        for finding in batch:
+            match = next((w for w in waivers
+                          if w.waiver.matches(finding.rule_id, finding.record.id)), None)
+            if match is None:
+                findings.append(finding)
+                continue
+            used[id(match)] = used.get(id(match), 0) + 1
+            if match.waiver.expired_on(today):
+                findings.append(finding)
+                continue
+            findings.append(finding.model_copy(update={"suppression": Suppression(
+                reason=match.waiver.reason, approved_by=match.waiver.approved_by,
+                expires=match.waiver.expires.isoformat(), file=match.file, line=match.line)}))
+        return findings
+
+    def closing_findings(self) -> list[Finding]:
+        """The findings about the waivers: expired, unused, silencing everything."""
+        today, used = self.today, self.used
+        findings = []
+        for located in self.waivers:
+            if located.waiver.expired_on(today):
+                findings.append(_about_waiver(located, "waiver-expired", today))
+            elif id(located) not in used:
+                findings.append(_about_waiver(located, "waiver-unused", today))
+            if located.waiver.everything and not located.waiver.expired_on(today):
+                findings.append(_about_waiver(located, "waiver-everything", today,
+                                              used.get(id(located), 0)))
+        return findings
+
+
 def _about_waiver(located: LocatedWaiver, rule_id: str, today: date, count: int = 0) -> Finding:
     waiver = located.waiver
     severity = Severity.WARNING
     target = f"{waiver.rule} on {waiver.record}"
+    target_zh = f"规则{waiver.rule}、记录{waiver.record}"
     if rule_id == "waiver-expired":
-        message = Text(zh=f"豁免（{target}）已于 {waiver.expires} 到期，所涉问题重新计入",
-                       en=f"the waiver for {target} expired on {waiver.expires}; "
+        message = Text(zh=f"豁免（{target_zh}）已于{day_name(waiver.expires, 'zh')}到期，所涉问题重新计入",
+                       en=f"the waiver for {target} expired on {day_name(waiver.expires, 'en')}; "
                        "the findings it covered count again")
-        evidence = Evidence(measured=f"expires {waiver.expires}", required=f"on or after {today}",
+        evidence = Evidence(
+            measured=Text(zh=f"{day_name(waiver.expires, 'zh')}到期",
+                          en=f"expired on {day_name(waiver.expires, 'en')}"),
+            required=Text(zh=f"有效期至{day_name(today, 'zh')}或以后",
+                          en=f"valid on {day_name(today, 'en')} or later"),
                             dates={"expires": waiver.expires.isoformat(), "today": today.isoformat()})
     elif rule_id == "waiver-everything":
         severity = Severity.INFO
-        message = Text(zh=f"豁免（scope: everything）使全部规则对全部记录不计入，至 {waiver.expires} 止；"
+        message = Text(zh="豁免（scope: everything）使全部规则对全部记录不计入，"
+                       f"至{day_name(waiver.expires, 'zh')}止；"
                        f"本次隐去 {count} 个问题（批准：{waiver.approved_by}）",
                        en=f"a waiver (scope: everything) silences every rule on every record until "
-                       f"{waiver.expires}; {count} findings suppressed here (approved by "
+                       f"{day_name(waiver.expires, 'en')}; {count} findings suppressed here (approved by "
                        f"{waiver.approved_by})")
-        evidence = Evidence(measured=f"{count} findings suppressed", required="scope: everything",
+        evidence = Evidence(
+            measured=Text(zh=f"隐去{count}个问题", en=f"{count} findings suppressed"),
+            required=Text(zh="全部豁免须写明「scope: everything」",
+                          en="a waiver of everything says scope: everything"),
                             dates={"expires": waiver.expires.isoformat(), "today": today.isoformat()})
     else:
-        message = Text(zh=f"豁免（{target}）未匹配任何问题，应删除或更正",
+        message = Text(zh=f"豁免（{target_zh}）未匹配任何问题，应删除或更正",
                        en=f"the waiver for {target} matches no finding; remove or correct it")
-        evidence = Evidence(measured="0 findings matched", required="at least 1")
+        evidence = Evidence(measured=Text(zh="未匹配任何问题", en="no finding matched"),
+                            required=Text(zh="至少匹配一个问题", en="at least one finding matched"))
     return Finding(
         rule_id=rule_id, catalogue=[], severity=severity, title=WAIVER_RULES[rule_id],
         record=RecordLocation(id=f"waivers[{located.index}]", type="waiver", file=located.file,

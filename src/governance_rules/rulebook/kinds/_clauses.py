@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from dataclasses import dataclass
+from datetime import date
+from string import Formatter
 from typing import TypeVar
 
-from ..._words import period_name
+from ..._words import day_name, in_words, period_name
 from ...facts.schema import Fact
-from ...report.model import Evidence
-from ..conditions import Condition, any_of, compile_native
+from ...report.model import Evidence, Text
+from ..conditions import Condition, any_of, compile_native, condition_fields
 from ._base import Explanation, KindParams, RuleKind, day_texts
 
 P = TypeVar("P", bound=KindParams)
@@ -32,7 +34,8 @@ class Clause:
 class ClauseKind(RuleKind[P]):
     """A rule broken when any of its clauses holds; the finding lists every clause that held."""
 
-    message_fields = frozenset({"reasons", "body_name", "person", "person_name", "subject"})
+    message_fields = frozenset({"reasons", "body_name", "person", "person_name", "subject", "day",
+                                "purpose", "amount", "payee"})
     fact_fields_in_messages = True
 
     @abstractmethod
@@ -44,47 +47,103 @@ class ClauseKind(RuleKind[P]):
     def clause_names(self, params: P) -> frozenset[str]:
         return frozenset(c.name for c in self.clauses(params) if c.name)
 
-    def measured(self, fact: Fact, params: P) -> str:
-        return ""
+    def measured(self, fact: Fact, params: P) -> Text | None:
+        """What the record shows, when the failed clauses' reasons do not say it best."""
+        return None
 
-    def required(self, params: P) -> str:
-        return self.summary
+    def required(self, params: P) -> Text | None:
+        """What the rule asks, when the rule's title does not say it best."""
+        return None
+
+    def derived(self, fact: Fact, params: P) -> dict[str, str]:
+        """Names the clauses' reasons may use beyond the fact's own (e.g. a gap in days)."""
+        return {}
 
     def explain(self, fact: Fact, params: P) -> Explanation:
         failed = [c for c in self.clauses(params) if compile_native(c.when)(fact.values)]
-        plain = {**{k: str(v) for k, v in fact.values.items()}, **fact.names}
+        plain = {**{k: str(v) for k, v in fact.values.items()}, **fact.names,
+                 **self.derived(fact, params)}
         zh, en = _in_words(plain, fact, "zh"), _in_words(plain, fact, "en")
         reasons_zh = "；".join(c.zh.format_map(zh) for c in failed)
         reasons_en = "; ".join(c.en.format_map(en) for c in failed)
+        count = len(failed)
         return Explanation(
-            Evidence(
-                measured=self.measured(fact, params) or reasons_en,
-                required=self.required(params),
-                shortfall=f"{len(failed)} requirement(s) not met",
+            Evidence.model_construct(
+                measured=self.measured(fact, params) or Text.model_construct(
+                    zh=reasons_zh, en=reasons_en),
+                required=self.required(params) or RULE_TITLE,
+                shortfall=Text.model_construct(
+                    zh=f"{count}项要求未满足",
+                    en=f"{count} requirement{'' if count == 1 else 's'} not met"),
+                numerator=None, denominator=None, denominator_basis=None,
                 dates=day_texts(fact),
-                details={k: v for k, v in fact.names.items() if v},
+                details=_used(failed, fact),
             ),
             {
                 **{k: str(v) for k, v in fact.values.items()},
+                **{k: {"zh": zh[k], "en": en[k]} for k in fact.names},
                 "reasons": {"zh": reasons_zh, "en": reasons_en},
                 "body_name": fact.names.get("body_name", ""),
                 "person": fact.names.get("person", ""),
                 "person_name": fact.names.get("person_name", ""),
                 "subject": {"zh": zh["subject"], "en": en["subject"]},
                 "period": {"zh": zh["period"], "en": en["period"]},
+                "day": {"zh": zh["day"], "en": en["day"]},
             },
             failed=tuple(c.name for c in failed if c.name),
         )
 
 
+RULE_TITLE = Text.model_construct(zh="", en="")
+"""Stands for "what the rule's title says"; the checker puts the title in its place."""
+
+
+def _used(failed: list[Clause], fact: Fact) -> dict[str, str]:
+    """The values the failed clauses decided on and named, and the notes about them (who held
+    the seat that day, …): only the facts the rule used, not everything known of the record."""
+    fields: set[str] = set()
+    for clause in failed:
+        fields |= condition_fields(clause.when)
+        for text in (clause.zh, clause.en):
+            fields |= {name for _, name, _, _ in Formatter().parse(text) if name}
+    stems = {_stem(w) for f in fields for w in f.split("_")} - {""}
+    fields |= {k for k in fact.names if not k.endswith("_zh")
+               and stems & {_stem(w) for w in k.split("_")}}
+    out = {}
+    for name in sorted(fields):
+        if fact.names.get(name):
+            out[name] = fact.names[name]
+        elif name in _DAY_ORDINALS and isinstance(fact.values.get(name), int):
+            out[name] = date.fromordinal(int(fact.values[name])).isoformat()
+        elif name in fact.values:
+            out[name] = str(fact.values[name])
+    return out
+
+
+def _stem(word: str) -> str:
+    """A word of a field's name cut to four letters (``seated`` → ``seat``); empty for short or
+    general words that would relate every field to every other."""
+    return "" if len(word) < 4 or word in _GENERAL else word[:4]
+
+
+_GENERAL = frozenset({"missing", "days", "count", "recorded", "time", "body", "name", "kind",
+                      "total", "known", "found", "late", "none", "subject", "period"})
+
+_DAY_ORDINALS = frozenset({"act_day", "term_end"})
+"""Fields the facts give as day ordinals (so that the engines compare whole numbers)."""
+
+
 def _in_words(names: dict[str, str], fact: Fact, lang: str) -> _Names:
-    """The fact's names for a message in ``lang``: period codes (``2022-Q3``) as words."""
-    out = _Names(names)
-    for key in ("period", "subject") if fact.type == "period" else ("period",):
+    """The fact's names for a message in ``lang``: period codes (``2022-Q3``) and ISO days as
+    words; in Chinese, a name's Chinese twin (``missing_areas_zh``) where the facts give one."""
+    out = _Names({k: in_words(names.get(f"{k}_zh", v) if lang == "zh" else v, lang)
+                  for k, v in names.items()})
+    for key in ("period", "subject"):
         if key in out:
             out[key] = period_name(out[key], lang)
     out.setdefault("subject", "")
     out.setdefault("period", "")
+    out["day"] = day_name(fact.day, lang)
     return out
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field as PydanticField
 
+from ..._words import period_name
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Field
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -34,8 +36,13 @@ class Cadence(ClauseKind[CadenceParams]):
                        f"{{period}}只有{{count}}次{zh}，至少须{params.at_least}次",
                        f"{{period}} had {{count}} {en}; at least {params.at_least} required")]
 
-    def measured(self, fact: Fact, params: CadenceParams) -> str:
-        return f"{fact.values['count']} in {fact.names.get('period', '?')}"
+    def measured(self, fact: Fact, params: CadenceParams) -> Text:
+        count, period = int(fact.values["count"]), fact.names.get("period", "")
+        zh, en = params.what.get("zh", ""), params.what.get("en", "")
+        return Text.model_construct(
+            zh=f"{period_name(period, 'zh')}{zh}{count}次",
+            en=f"{count} {en} in {period_name(period, 'en')}")
 
-    def required(self, params: CadenceParams) -> str:
-        return f">= {params.at_least} per period"
+    def required(self, params: CadenceParams) -> None:
+        """The rule's title says how often, in the source's words (每月 / 每季度 …)."""
+        return None

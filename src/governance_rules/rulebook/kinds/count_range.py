@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field as PydanticField
 
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, negate
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -55,9 +56,15 @@ class CountInRange(ClauseKind[CountRangeParams]):
                                   r.name or r.field))
         return out
 
-    def measured(self, fact: Fact, params: CountRangeParams) -> str:
-        return ", ".join(f"{r.field}={fact.values[r.field]}" for r in params.ranges)
+    def measured(self, fact: Fact, params: CountRangeParams) -> Text:
+        zh, en = [], []
+        for r in params.ranges:
+            value = int(fact.values[r.field])
+            label_zh, label_en = r.label.get("zh", ""), r.label.get("en", "")
+            zh.append(f"{label_zh}未记录" if value < 0 else f"{label_zh}为{value}")
+            en.append(f"{label_en}: not recorded" if value < 0 else f"{label_en}: {value}")
+        return Text.model_construct(zh="；".join(zh), en="; ".join(en))
 
-    def required(self, params: CountRangeParams) -> str:
-        return ", ".join(f"{r.field} in [{'' if r.min is None else r.min}, "
-                         f"{'' if r.max is None else r.max}]" for r in params.ranges)
+    def required(self, params: CountRangeParams) -> None:
+        """The rule's title says the range in the source's words (5至9人, 每组不少于2名 …)."""
+        return None

@@ -10,7 +10,9 @@ from typing import Literal
 
 from pydantic import Field as PydanticField
 
+from ..._words import _MONTHS_EN, counted, day_name, ordinal
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, any_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -43,20 +45,19 @@ class Deadline(ClauseKind[DeadlineParams]):
                 out.append(Clause(eq(params.gap, -1), f"未记录{zh}日期", f"no date of {en} recorded"))
             if params.mode == "within_days":
                 out.append(Clause(Cmp(Field(params.gap), ">", params.days),
-                                  f"{zh}在 {{{params.gap}}} 天后，超过 {params.days} 天",
-                                  f"{en} came {{{params.gap}}} days after, more than {params.days}"))
+                                  f"{zh}在{{{params.gap}}}天后，超过{params.days}天",
+                                  f"{en} came {{{params.gap}}} days after, more than "
+                                  f"{counted(params.days, 'day', 'en')}"))
             else:
                 out.append(Clause(all_of(Cmp(Field(params.gap), ">=", 0),
                                          Cmp(Field(params.gap), "<", params.days)),
-                                  f"{zh}只提前 {{{params.gap}}} 天，须至少 {params.days} 天",
+                                  f"{zh}只提前{{{params.gap}}}天，须至少提前{params.days}天",
                                   f"{en} only {{{params.gap}}} days before; at least "
                                   f"{params.days} required"))
         elif params.mode == "by_day_of_month":
             k, d = params.month_offset, params.day
-            due_zh = f"{'次' * k if k <= 1 else f'{k}个'}月{d}日前" if k else f"当月{d}日前"
-            due_en = f"the {d}th of the {'next' if k == 1 else f'{k}th'} month" if k \
-                else f"the {d}th of the same month"
-            late_zh, late_en = f"{zh}逾期：须于{due_zh}报送", f"{en} late: due by {due_en}"
+            due_zh, due_en = self._due(params, "zh"), self._due(params, "en")
+            late_zh, late_en = f"{zh}逾期：须于{due_zh}前报送", f"{en} late: due by {due_en}"
             out.append(Clause(any_of(Cmp(Field("months_after"), ">", k),
                                      all_of(eq("months_after", k),
                                             Cmp(Field("submitted_day"), ">", d))),
@@ -68,17 +69,46 @@ class Deadline(ClauseKind[DeadlineParams]):
                                             any_of(Cmp(Field("submitted_month"), ">", m),
                                                    all_of(eq("submitted_month", m),
                                                           Cmp(Field("submitted_day"), ">", d))))),
-                              f"{zh}逾期：须于{m}月{d}日前报送", f"{en} late: due by {m}/{d}"))
+                              f"{zh}逾期：须于{m}月{d}日前报送",
+                              f"{en} late: due by {self._due(params, 'en')}"))
         return out
 
-    def measured(self, fact: Fact, params: DeadlineParams) -> str:
+    def measured(self, fact: Fact, params: DeadlineParams) -> Text:
+        zh, en = params.what.get("zh", ""), params.what.get("en", "")
         if params.gap:
-            gap = fact.values[params.gap]
-            return "not recorded" if gap == -1 else f"{gap} days"
-        return f"submitted {fact.dates.get('submitted', '?')}"
+            gap = int(fact.values[params.gap])
+            if gap == -1:
+                return Text.model_construct(zh=f"未记录{zh}日期", en=f"no date of {en} recorded")
+            if params.mode == "within_days":
+                return Text.model_construct(zh=f"{zh}在{gap}天后",
+                                            en=f"{en} {counted(gap, 'day', 'en')} after")
+            return Text.model_construct(zh=f"{zh}只提前{gap}天",
+                                        en=f"{en} {counted(gap, 'day', 'en')} before")
+        submitted = fact.dates.get("submitted")
+        if submitted is None:
+            return Text.model_construct(zh=f"未记录{zh}报送日期", en=f"no date of {en} recorded")
+        return Text.model_construct(zh=f"{day_name(submitted, 'zh')}报送",
+                                    en=f"submitted on {day_name(submitted, 'en')}")
 
-    def required(self, params: DeadlineParams) -> str:
-        return {"within_days": f"within {params.days} days",
-                "days_before": f">= {params.days} days before",
-                "by_day_of_month": f"by day {params.day}, {params.month_offset} month(s) after",
-                "by_date": f"by {params.month:02d}-{params.day:02d}"}[params.mode]
+    def required(self, params: DeadlineParams) -> Text:
+        zh, en, d = params.what.get("zh", ""), params.what.get("en", ""), params.days
+        if params.mode == "within_days":
+            return Text.model_construct(zh=f"{zh}须在{d}天内", en=f"{en} within {counted(d, 'day', 'en')}")
+        if params.mode == "days_before":
+            return Text.model_construct(zh=f"{zh}须至少提前{d}天",
+                                        en=f"{en} at least {counted(d, 'day', 'en')} before")
+        return Text.model_construct(zh=f"须于{self._due(params, 'zh')}前报送",
+                                    en=f"due by {self._due(params, 'en')}")
+
+    @staticmethod
+    def _due(params: DeadlineParams, lang: str) -> str:
+        if params.mode == "by_date":
+            m, d = params.month, params.day
+            return f"{m}月{d}日" if lang == "zh" else f"{d} {_MONTHS_EN[m - 1]}"
+        k, d = params.month_offset, params.day
+        if lang == "zh":
+            return f"当月{d}日" if k == 0 else f"次月{d}日" if k == 1 else f"其后第{k}个月{d}日"
+        if k == 0:
+            return f"the {ordinal(d)} of the same month"
+        return (f"the {ordinal(d)} of the next month" if k == 1
+                else f"the {ordinal(d)} of the {ordinal(k)} month after")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ..._words import person_words
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Field, all_of
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -36,6 +38,15 @@ class DistinctPersons(ClauseKind[DistinctPersonsParams]):
             ))
         return out
 
-    def measured(self, fact: Fact, params: DistinctPersonsParams) -> str:
-        return ", ".join(f"{a}={fact.values[a] or '-'}, {b}={fact.values[b] or '-'}"
-                         for a, b in params.pairs)
+    def measured(self, fact: Fact, params: DistinctPersonsParams) -> Text:
+        zh, en = [], []
+        for a, b in params.pairs:
+            for role in (a, b):
+                role_zh, role_en = ROLE_NAMES.get(role, (role, role))
+                who = str(fact.values[role])
+                name = fact.names.get(f"{role}_name", "")
+                zh.append(f"{role_zh}：{person_words(name, who, 'zh')}" if who
+                          else f"{role_zh}：未记录")
+                en.append(f"{role_en}: {person_words(name, who, 'en')}" if who
+                          else f"{role_en}: not recorded")
+        return Text.model_construct(zh="；".join(zh), en="; ".join(en))

@@ -17,7 +17,9 @@ from typing import Any
 from pydantic import Field as PydanticField
 
 from ...facts.schema import FACT_SCHEMAS
+from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, negate
+from ..model import Localised
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
@@ -33,7 +35,9 @@ class RequirementClause(KindParams):
 
 class RequirementParams(KindParams):
     clauses: list[RequirementClause] = PydanticField(min_length=1)
-    required: str = ""
+    required: str | Localised = PydanticField(
+        default="", description="what the rule asks, {zh, en}; plain text is English and the "
+        "rule's title stands for it in Chinese")
 
 
 def comparison(field: str, op: str, value: Any) -> Cmp:
@@ -86,5 +90,7 @@ class Requirement(ClauseKind[RequirementParams]):
                                 if clause.unless else [])),
                        clause.zh, clause.en, clause.name) for clause in params.clauses]
 
-    def required(self, params: RequirementParams) -> str:
-        return params.required or self.summary
+    def required(self, params: RequirementParams) -> Text | None:
+        if isinstance(params.required, Localised):
+            return Text.model_construct(zh=params.required.zh, en=params.required.en)
+        return Text.model_construct(zh="", en=params.required) if params.required else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field as PydanticField
 
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -48,8 +49,12 @@ class ReservedMatter(ClauseKind[ReservedMatterParams]):
                 f"{{body_name}} decided {en}, which only the {body_en} may decide", matter))
         return out
 
-    def measured(self, fact: Fact, params: ReservedMatterParams) -> str:
-        return f"{fact.values['matter']} decided by {fact.values['body_kind']}"
+    def measured(self, fact: Fact, params: ReservedMatterParams) -> Text:
+        matter_zh, matter_en = MATTERS.get(str(fact.values["matter"]), ("其他事项", "another matter"))
+        body = fact.names.get("body_name", "")
+        return Text.model_construct(zh=f"{body}就{matter_zh}作出决定",
+                                    en=f"{body} decided {matter_en}")
 
-    def required(self, params: ReservedMatterParams) -> str:
-        return f"decided by the {params.reserved_to}"
+    def required(self, params: ReservedMatterParams) -> Text:
+        zh, en = BODIES.get(params.reserved_to, ("规定的机构", "the body it is reserved to"))
+        return Text.model_construct(zh=f"由{zh}决定", en=f"decided by the {en}")

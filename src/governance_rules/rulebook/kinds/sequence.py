@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Field
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -28,5 +28,6 @@ class Sequence(ClauseKind[SequenceParams]):
                    "steps out of order ({steps})"),
         ]
 
-    def measured(self, fact: Fact, params: SequenceParams) -> str:
-        return fact.names.get("steps", "")
+    def required(self, params: SequenceParams) -> Text:
+        return Text.model_construct(zh="程序步骤齐全，且按规定顺序进行",
+                                    en="every step, in the prescribed order")

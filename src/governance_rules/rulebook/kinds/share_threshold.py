@@ -5,11 +5,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Literal
 
+from ..._words import percent_words, threshold_words
 from ...facts.schema import Fact
-from ...report.model import Evidence
+from ...report.model import Evidence, Text
 from ..conditions import Cmp, Condition, Field
 from ..model import Localised
-from ._base import Explanation, KindParams, RuleKind, day_texts, fraction_text, percent
+from ._base import Explanation, KindParams, RuleKind, day_texts, fraction_text
 
 
 class ShareThresholdParams(KindParams):
@@ -46,18 +47,29 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
         den = int(fact.values[params.denominator])
         share = Fraction(num, den) if den else Fraction(0)
         needed = _minimum_count(den, params.threshold, params.comparison)
-        sign = "≥" if params.comparison == "at_least" else ">"
-        required = f"{sign} {percent(params.threshold)}"
+        short = max(needed - num, 0)
+        req = {lang: threshold_words(params.threshold, params.comparison, lang)
+               for lang in ("zh", "en")}
+        num_label, den_label = params.numerator_label, params.denominator_label
         return Explanation(
-            Evidence(
-                measured=f"{num}/{den}", required=f"{sign} {fraction_text(params.threshold)}",
-                shortfall=str(max(needed - num, 0)), numerator=num, denominator=den,
-                denominator_basis=params.denominator_label.en, dates=day_texts(fact),
-                details={"share": percent(share), "minimum_count": str(needed)},
+            Evidence.model_construct(
+                measured=Text.model_construct(
+                    zh=f"{den_label.zh}{den}人，{num_label.zh}{num}人（{percent_words(share)}）",
+                    en=f"{num} {num_label.en} of {den} {den_label.en} "
+                    f"({percent_words(share)})"),
+                required=Text.model_construct(
+                    zh=f"{num_label.zh}须{req['zh']}，即至少{needed}人",
+                    en=f"{req['en']}, that is at least {needed}"),
+                shortfall=Text.model_construct(zh=f"还差{short}人", en=f"{short} more needed"),
+                numerator=num, denominator=den,
+                denominator_basis=Text.model_construct(zh=den_label.zh, en=den_label.en),
+                dates=day_texts(fact),
+                details={"share": fraction_text(share), "threshold": fraction_text(params.threshold),
+                         "comparison": params.comparison, "minimum_count": str(needed)},
             ),
             {
-                "numerator": str(num), "denominator": str(den), "share": percent(share),
-                "required": required, "shortfall": str(max(needed - num, 0)),
+                "numerator": str(num), "denominator": str(den), "share": percent_words(share),
+                "required": req, "shortfall": str(short),
                 "numerator_label": params.numerator_label.model_dump(),
                 "denominator_label": params.denominator_label.model_dump(),
                 "body_name": fact.names.get("body_name", ""),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ..._words import counted
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -50,8 +52,16 @@ class Signatures(ClauseKind[SignaturesParams]):
                           "signatures"))
         return out
 
-    def measured(self, fact: Fact, params: SignaturesParams) -> str:
-        signed = [r for r, (f, _, _) in SIGNATURE_FIELDS.items() if fact.values[f] == 1]
-        return f"signed by: {', '.join(signed) or 'nobody'}; {fact.values['distinct_signers']} people"
+    def measured(self, fact: Fact, params: SignaturesParams) -> Text:
+        signed = [(zh, en) for f, zh, en in SIGNATURE_FIELDS.values() if fact.values[f] == 1]
+        people = int(fact.values["distinct_signers"])
+        slip_zh = "；使用白条" if fact.values["informal_slip"] == 1 else ""
+        slip_en = "; paid on an informal slip" if fact.values["informal_slip"] == 1 else ""
+        return Text.model_construct(
+            zh=(f"{'、'.join(z for z, _ in signed)}签字，共{people}人" if signed
+                else "无人签字") + slip_zh,
+            en=(f"signed by {', '.join(e for _, e in signed)}; "
+                f"{counted(people, 'person', 'en').replace('persons', 'people')}" if signed
+                else "nobody signed") + slip_en)
 
 

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from pydantic import Field as PydanticField
 
+from ..._words import yuan
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Field, all_of
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -32,14 +34,21 @@ class Splitting(ClauseKind[SplittingParams]):
             out.append(Clause(
                 all_of(Cmp(Field("cluster_size"), ">=", 2), Cmp(Field("max_single_fen"), "<=", fen),
                        Cmp(Field("cluster_before_fen"), "<=", fen), Cmp(Field("cluster_fen"), ">", fen)),
-                f"{{window_days}} 天内付给「{{group_key}}」的 {{cluster_size}} 笔开支（{{expenses}}）"
-                f"合计 {{cluster_total}} 元，超过 {limit} 元，而每笔均未超过",
+                f"{{window_days}}天内付给「{{group_key}}」的{{cluster_size}}笔开支（{{expenses}}）"
+                f"合计{{cluster_total}}元，超过{yuan(limit, 'zh')}，而每笔均未超过",
                 f"{{cluster_size}} expenses to \"{{group_key}}\" within {{window_days}} days "
-                f"({{expenses}}) total {{cluster_total}} yuan, over {limit}, while none is alone"))
+                f"({{expenses}}) total {{cluster_total}} yuan, over {yuan(limit, 'en')}, while "
+                "none is alone"))
         return out
 
-    def measured(self, fact: Fact, params: SplittingParams) -> str:
-        return f"{fact.names.get('cluster_total', '?')} yuan in {fact.values['cluster_size']} expenses"
+    def measured(self, fact: Fact, params: SplittingParams) -> Text:
+        total, size = fact.names.get("cluster_total", "0"), int(fact.values["cluster_size"])
+        return Text.model_construct(zh=f"{size}笔开支合计{yuan(total, 'zh')}",
+                                    en=f"{size} expenses totalling {yuan(total, 'en')}")
 
-    def required(self, params: SplittingParams) -> str:
-        return "no group crossing " + ", ".join(f"{limit} yuan" for limit in params.limits)
+    def required(self, params: SplittingParams) -> Text:
+        return Text.model_construct(
+            zh="同一收款人或用途的开支不得拆分以规避" + "、".join(
+                yuan(limit, "zh") for limit in params.limits) + "的审批限额",
+            en="no expenses split to stay under the approval limits of " + ", ".join(
+                yuan(limit, "en") for limit in params.limits))

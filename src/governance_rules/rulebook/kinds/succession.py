@@ -47,8 +47,9 @@ class Replacement(ClauseKind[ReplacementParams]):
             zh, en = _SAME[params.same]
             out.append(Clause(all_of(has, Cmp(Field(params.same), "!=",
                                               Field(f"successor_{params.same}"))),
-                              f"继任者{{successor}}不属于原{zh}",
-                              f"successor {{successor}} is not from the same {en}"))
+                              f"继任者{{successor_name}}（{{successor}}）不属于原{zh}",
+                              f"successor {{successor_name}} ({{successor}}) is not from the "
+                              f"same {en}"))
         if params.obtained_by:
             allowed = " / ".join(params.obtained_by)
             out.append(Clause(

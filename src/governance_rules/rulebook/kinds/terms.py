@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from ..._words import counted, day_name
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -21,9 +25,16 @@ def _beyond_years(years: int) -> Condition:
     )
 
 
-def _span_text(fact: Fact) -> str:
+def _span_text(fact: Fact, lang: str) -> str:
+    """``3年2个月5天`` / ``3 years, 2 months and 5 days``, leaving out the parts that are 0."""
     v = fact.values
-    return f"{v['span_years']} years {v['span_months']} months {v['span_days']} days"
+    parts = [(int(v["span_years"]), "year", "年"), (int(v["span_months"]), "month", "个月"),
+             (int(v["span_days"]), "day", "天")]
+    said = [counted(n, noun, lang, unit) for n, noun, unit in parts if n] or [
+        counted(0, "day", lang, "天")]
+    if lang == "zh":
+        return "".join(said)
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
 
 
 class TermLength(ClauseKind[TermParams]):
@@ -38,11 +49,13 @@ class TermLength(ClauseKind[TermParams]):
         return [Clause(all_of(eq("has_end", 1), _beyond_years(params.years)),
                        f"任期超过{params.years}年", f"the term is longer than {params.years} years")]
 
-    def measured(self, fact: Fact, params: TermParams) -> str:
-        return _span_text(fact)
+    def measured(self, fact: Fact, params: TermParams) -> Text:
+        return Text.model_construct(zh=f"任期{_span_text(fact, 'zh')}",
+                                    en=f"a term of {_span_text(fact, 'en')}")
 
-    def required(self, params: TermParams) -> str:
-        return f"<= {params.years} years"
+    def required(self, params: TermParams) -> Text:
+        return Text.model_construct(zh=f"每届任期不超过{params.years}年",
+                                    en=f"a term of at most {params.years} years")
 
 
 class ActingWithinTerm(ClauseKind[TermParams]):
@@ -57,16 +70,39 @@ class ActingWithinTerm(ClauseKind[TermParams]):
     def clauses(self, params: TermParams) -> list[Clause]:
         return [
             Clause(all_of(eq("has_end", 1), Cmp(Field("act_day"), ">", Field("term_end"))),
-                   "{person_name}（{person}）的任期已届满仍参加会议",
-                   "{person_name} ({person}) acted after their term ended"),
+                   "{person_name}（{person}）的任期已于{term_ended}届满，届满后第{days_after_end}天"
+                   "仍参加会议",
+                   "{person_name} ({person}) acted {days_after_end_words} after their term "
+                   "ended on {term_ended}"),
             Clause(all_of(eq("has_end", 0), _beyond_years(params.years)),
                    f"{{person_name}}（{{person}}）任期已超过{params.years}年未换届仍参加会议",
                    f"{{person_name}} ({{person}}) acted more than {params.years} years "
                    "into an open-ended term"),
         ]
 
-    def measured(self, fact: Fact, params: TermParams) -> str:
-        return f"acted {_span_text(fact)} after the term started"
+    def derived(self, fact: Fact, params: TermParams) -> dict[str, str]:
+        if fact.values["has_end"] != 1:
+            return {}
+        end = date.fromordinal(int(fact.values["term_end"]))
+        late = int(fact.values["act_day"]) - int(fact.values["term_end"])
+        return {"days_after_end": str(late), "days_after_end_words": counted(late, "day", "en"),
+                "term_ended": end.isoformat()}
 
-    def required(self, params: TermParams) -> str:
-        return f"act within the term (declared end, or {params.years} years from its start)"
+    def measured(self, fact: Fact, params: TermParams) -> Text:
+        act, end = fact.dates.get("meeting") or fact.day, fact.dates.get("term_end")
+        if fact.values["has_end"] == 1 and end is not None:
+            late = (act - end).days
+            return Text.model_construct(
+                zh=f"{day_name(act, 'zh')}参加会议，在任期届满（{day_name(end, 'zh')}）后第{late}天",
+                en=f"acted on {day_name(act, 'en')}, {counted(late, 'day', 'en')} after the "
+                f"term ended on {day_name(end, 'en')}")
+        return Text.model_construct(
+            zh=f"{day_name(act, 'zh')}参加会议，距任期开始已{_span_text(fact, 'zh')}，未换届",
+            en=f"acted on {day_name(act, 'en')}, {_span_text(fact, 'en')} into an open-ended "
+            "term")
+
+    def required(self, params: TermParams) -> Text:
+        return Text.model_construct(
+            zh=f"只在任期内参加会议（至任期届满之日；未定届满日的，自任期开始起不超过{params.years}年）",
+            en=f"acting only within the term (to its declared end, or {params.years} years "
+            "from its start)")

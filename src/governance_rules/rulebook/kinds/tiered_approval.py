@@ -6,8 +6,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from ..._words import day_name, threshold_words, tier_words, yuan
 from ...facts.schema import Fact
-from ...report.model import Evidence
+from ...report.model import Evidence, Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
 from ._base import Explanation, KindParams, RuleKind, day_texts
 
@@ -22,7 +23,7 @@ REQUIREMENTS: dict[str, tuple[str, str, str, str]] = {
                                "consent of the street office's deputy director in charge"),
     "assembly_decision": ("assembly_decision", "assembly_decision_in_time",
                           "社区成员代表大会讨论决定", "a decision of the member representative assembly"),
-    "filing": ("filed", "filed", "备案", "filing (备案)"),
+    "filing": ("filed", "filed", "备案", "filing"),
 }
 
 
@@ -56,21 +57,25 @@ def _sitting_fails(params: TieredApprovalParams) -> list[Condition]:
     return out
 
 
-def sitting_faults(values: dict[str, int | str], params: TieredApprovalParams) -> list[str]:
-    """Why the decision's sitting does not count, in words (empty when it does)."""
+def sitting_faults(values: dict[str, int | str], params: TieredApprovalParams
+                   ) -> list[tuple[str, str]]:
+    """Why the decision's sitting does not count, in words (zh, en); empty when it does."""
     if values["assembly_decision"] != 1:
         return []
     present, seated, yes = (int(values[k]) for k in
                             ("decision_present", "decision_seated", "decision_yes"))
     out = []
-    if params.decision_quorum is not None and present * params.decision_quorum.denominator <= \
-            seated * params.decision_quorum.numerator:
-        out.append(f"the sitting had {present} of {seated} representatives present, not more "
-                   f"than {params.decision_quorum} (RA-QUORUM)")
-    if params.decision_majority is not None and yes * params.decision_majority.denominator <= \
-            present * params.decision_majority.numerator:
-        out.append(f"{yes} of {present} present voted for it, not more than "
-                   f"{params.decision_majority} (RA-MAJORITY)")
+    quorum, majority = params.decision_quorum, params.decision_majority
+    if quorum is not None and present * quorum.denominator <= seated * quorum.numerator:
+        out.append((f"作出决定的会议{seated}名代表中只有{present}名出席，"
+                    f"未{threshold_words(quorum, 'more_than', 'zh')}",
+                    f"the sitting had {present} of {seated} representatives present, not "
+                    f"{threshold_words(quorum, 'more_than', 'en')}"))
+    if majority is not None and yes * majority.denominator <= present * majority.numerator:
+        out.append((f"出席的{present}名代表中只有{yes}名赞成，"
+                    f"未{threshold_words(majority, 'more_than', 'zh')}",
+                    f"{yes} of {present} representatives present voted for it, not "
+                    f"{threshold_words(majority, 'more_than', 'en')}"))
     return out
 
 
@@ -85,7 +90,8 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
     summary = "an amount selects a tier that requires approvals before payment"
     fact_types = frozenset({"expense"})
     params_model = TieredApprovalParams
-    message_fields = frozenset({"amount", "tier", "range", "missing", "late", "payee", "purpose"})
+    message_fields = frozenset({"amount", "tier", "range", "missing", "late", "payee", "purpose",
+                                "problems", "paid_on", "body_name"})
 
     def violated(self, params: TieredApprovalParams) -> Condition:
         parts = []
@@ -103,19 +109,19 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             lower = tier.up_to
         return any_of(*parts)
 
-    def tier_of(self, amount_fen: int, params: TieredApprovalParams) -> tuple[int, str]:
+    def tier_of(self, amount_fen: int, params: TieredApprovalParams
+                ) -> tuple[int, Decimal | None, Decimal | None]:
+        """The tier's number and bounds: above ``lower``, up to and including ``upper``."""
         lower: Decimal | None = None
         for number, tier in enumerate(params.tiers, start=1):
             if tier.up_to is None or amount_fen <= _fen(tier.up_to):
-                low = f"{lower}" if lower is not None else "0"
-                high = f"{tier.up_to}" if tier.up_to is not None else "∞"
-                return number, f"({low}, {high}]" if lower is not None else f"[0, {high}]"
+                return number, lower, tier.up_to
             lower = tier.up_to
         raise ValueError("no tier covers the amount; the last tier must have no `up_to`")
 
     def explain(self, fact: Fact, params: TieredApprovalParams) -> Explanation:
         amount = int(fact.values["amount_fen"])
-        number, span = self.tier_of(amount, params)
+        number, lower, upper = self.tier_of(amount, params)
         tier = params.tiers[number - 1]
         faults = sitting_faults(fact.values, params) if "assembly_decision" in tier.requires \
             else []
@@ -123,28 +129,66 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                    or (r == "assembly_decision" and faults)]
         late = [r for r in tier.requires
                 if r not in missing and fact.values[REQUIREMENTS[r][1]] == 0]
-        yuan = fact.names.get("amount", f"{Decimal(amount) / 100:.2f}")
+        money = fact.names.get("amount", f"{Decimal(amount) / 100:.2f}")
+        paid = fact.dates.get("paid_on")
 
-        def listing(names: list[Requirement], lang: int) -> str:
-            return ("、" if lang == 2 else ", ").join(REQUIREMENTS[n][lang] for n in names) or "-"
+        def listing(names: list[Requirement], lang: str) -> str:
+            return ("、" if lang == "zh" else ", ").join(
+                REQUIREMENTS[n][2 if lang == "zh" else 3] for n in names)
 
+        def problems(lang: str) -> str:
+            zh = lang == "zh"
+            out = []
+            if missing:
+                out.append(f"缺少{listing(missing, lang)}" if zh
+                           else f"missing {listing(missing, lang)}")
+            out += [zh_en[0 if zh else 1] for zh_en in faults]
+            if late:
+                out.append(f"{listing(late, lang)}晚于支付" if zh
+                           else f"{listing(late, lang)} dated after the payment")
+            return ("；" if zh else "; ").join(out)
+
+        def needed(lang: str) -> str:
+            items = listing(list(tier.requires), lang)
+            return (f"{items}，均不晚于支付之日" if lang == "zh"
+                    else f"{items}, each dated no later than the payment")
+
+        paid_words = {lang: day_name(paid, lang) if paid else
+                      ("未记录支付日期" if lang == "zh" else "no payment date recorded")
+                      for lang in ("zh", "en")}
+        tiers = {lang: tier_words(number, lower, upper, lang) for lang in ("zh", "en")}
+        amounts = {lang: yuan(money, lang) for lang in ("zh", "en")}
         return Explanation(
-            Evidence(
-                measured=f"{yuan} yuan, tier {number} {span}",
-                required=", ".join(REQUIREMENTS[r][3] for r in tier.requires)
-                + ", each dated no later than the payment",
-                shortfall=f"{len(missing)} missing, {len(late)} after the payment",
+            Evidence.model_construct(
+                measured=Text.model_construct(
+                    zh=f"{paid_words['zh']}支付{amounts['zh']}，属{tiers['zh']}；{problems('zh')}",
+                    en=f"{amounts['en']} paid ({paid_words['en']}), {tiers['en']}; "
+                    f"{problems('en')}"),
+                required=Text.model_construct(zh=needed("zh"), en=needed("en")),
+                shortfall=Text.model_construct(
+                    zh=f"缺少{len(missing)}项，{len(late)}项晚于支付",
+                    en=f"{len(missing)} missing, {len(late)} dated after the payment"),
+                numerator=None, denominator=None, denominator_basis=None,
                 dates=day_texts(fact),
-                details={**{k: v for k, v in fact.names.items()
-                            if v and (k.startswith("approval_") or k == "assembly_decision")},
-                         **({"assembly_sitting": "; ".join(faults)} if faults else {}),
-                         "missing": ", ".join(missing), "late": ", ".join(late),
-                         "tier": str(number)},
+                details={"amount": money, "tier": str(number),
+                         **({"assembly_decision": fact.names["assembly_decision"]}
+                            if "assembly_decision" in tier.requires
+                            and fact.names.get("assembly_decision") else {}),
+                         **({"assembly_sitting": "; ".join(en for _, en in faults)}
+                            if faults else {}),
+                         **({"tier_above": str(lower)} if lower is not None else {}),
+                         **({"tier_up_to": str(upper)} if upper is not None else {}),
+                         **({"missing": ",".join(missing)} if missing else {}),
+                         **({"late": ",".join(late)} if late else {})},
             ),
             {
-                "amount": yuan, "tier": str(number), "range": span,
-                "missing": {"zh": listing(missing, 2), "en": listing(missing, 3)},
-                "late": {"zh": listing(late, 2), "en": listing(late, 3)},
+                "amount": amounts, "tier": tiers, "range": tiers,
+                "missing": {"zh": listing(missing, "zh") or "无", "en": listing(missing, "en")
+                            or "none"},
+                "late": {"zh": listing(late, "zh") or "无", "en": listing(late, "en") or "none"},
+                "problems": {"zh": problems("zh"), "en": problems("en")},
+                "paid_on": paid_words,
                 "payee": fact.names.get("payee", ""), "purpose": fact.names.get("purpose", ""),
+                "body_name": fact.names.get("body_name", ""),
             },
         )

@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import Field as PydanticField
 
+from ..._words import share_words, threshold_words
 from ...facts.schema import Fact
+from ...report.model import Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -20,6 +22,12 @@ from ._clauses import Clause, ClauseKind
 class Threshold(KindParams):
     who: Literal["residents", "households", "groups", "representatives"]
     share: Fraction
+
+
+_WHO = {"residents": ("18周岁以上居民", "名", "residents aged 18 or over"),
+        "households": ("居民户", "户", "households"),
+        "groups": ("居民小组", "个", "residents' groups"),
+        "representatives": ("代表", "名", "representatives")}
 
 
 class TriggerParams(KindParams):
@@ -59,10 +67,24 @@ class Trigger(ClauseKind[TriggerParams]):
                    "提议未达到任何法定比例", "the proposal met none of the thresholds"),
         ]
 
-    def measured(self, fact: Fact, params: TriggerParams) -> str:
+    def measured(self, fact: Fact, params: TriggerParams) -> Text:
         v = fact.values
-        return ", ".join(f"{t.who} {v[f'{t.who}_signed']}/{v[f'{t.who}_total']}"
-                         for t in params.thresholds)
+        zh, en = [], []
+        for t in params.thresholds:
+            who_zh, unit, who_en = _WHO[t.who]
+            signed, total = v[f"{t.who}_signed"], v[f"{t.who}_total"]
+            zh.append(f"{who_zh}{total}{unit}，其中{signed}{unit}提议")
+            en.append(f"{signed} of {total} {who_en} proposed it")
+        return Text.model_construct(zh="；".join(zh), en="; ".join(en))
 
-    def required(self, params: TriggerParams) -> str:
-        return " or ".join(f"{t.who} >= {t.share}" for t in params.thresholds)
+    def required(self, params: TriggerParams) -> Text:
+        zh = "或".join(f"{share_words(t.share, 'zh')}以上的{_WHO[t.who][0]}提议"
+                      for t in params.thresholds)
+        en = " or ".join(f"{threshold_words(t.share, 'at_least', 'en')} of the {_WHO[t.who][2]}"
+                         for t in params.thresholds)
+        if params.direction == "obliges":
+            return Text.model_construct(zh=f"{zh}的，应召开临时会议",
+                                        en=f"an ad hoc assembly when proposed by {en}")
+        return Text.model_construct(zh=f"临时会议须经{zh}，或说明特殊情况",
+                                    en=f"an ad hoc assembly only on a proposal by {en}, or "
+                                    "with special circumstances stated")

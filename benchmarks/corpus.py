@@ -1,0 +1,140 @@
+"""A realistic corpus: ``python benchmarks/corpus.py DIR --communities 50 --seed 7``.
+
+Each community is a year of records of a city community under the catalogue: the bodies,
+rosters and cadences of ``examples/sifang`` (an assembly of representatives, a residents'
+committee and its work committees, a party committee with its groups and member assemblies,
+monthly disclosures, quarterly audits, hearings, expenses across the approval tiers, the
+year-end archive check), 62 files and about 1,600 records checked (740 top-level entries). Every
+community gets its own id, name, street and household count, drawn from ``--seed``.
+
+Faults are of two kinds, both known line for line:
+
+- the template's own (its README lists them: rule | file | line), in every community;
+- injected ones (:data:`FAULTS`): edits to one record each whose finding (rule, file, line) is
+  known, drawn per community with probability ``--fault-rate`` each, from ``--seed``.
+
+:func:`generate` writes the corpus and returns the findings a check must give, one for one
+(a :class:`~collections.Counter` of ``(rule, file, line)``, files relative to the corpus root).
+The same seed gives the same corpus, byte for byte; every dossier loads with no input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = ROOT / "examples" / "sifang"
+_ROW = re.compile(r"^\| ([a-z0-9-]+) \| ([^ |]+) \| (\d+) \|$")
+_STREETS = ("兴华路", "海岸路", "错埠岭", "水清沟", "洛阳路", "河西", "兴隆路", "阜新路",
+            "双山", "湘潭路", "四流南路", "镇江路", "延安路", "辽源路", "嘉定路", "浮山后")
+Finding = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One injected fault: in ``file``, the first ``old`` (searched from the line that holds
+    ``anchor``) becomes ``new``; the check then gives ``findings`` (rule, file, line) besides the others."""
+
+    name: str
+    file: str
+    anchor: str
+    old: str
+    new: str
+    findings: tuple[Finding, ...]
+
+
+FAULTS: tuple[Fault, ...] = (
+    Fault("an expense over the director's tier, with no party committee decision",
+          "expenses/exp-2022-002.yaml", "id: exp-2022-002", "amount: '100.00'",
+          "amount: '100000.00'", (("fin-tiers", "expenses/exp-2022-002.yaml", 1),
+                                  ("po-matters", "expenses/exp-2022-002.yaml", 1))),
+    Fault("an expense without the deputy director's signature", "expenses/exp-2022-003.yaml",
+          "signatures:", "  - role: deputy_director\n    person: he-ping\n", "",
+          (("fin-signatures", "expenses/exp-2022-003.yaml", 1),)),
+    Fault("the second quarter's audit held in the third", "audits.yaml", "id: audit-2022-q2",
+          "date: '2022-06-28'", "date: '2022-07-05'",
+          (("fin-audit", "bodies/residents-committee.yaml", 1),)),
+    Fault("a month without a residents' committee meeting", "meetings/residents-committee.yaml",
+          "id: rc-2022-06", "date: '2022-06-05'", "date: '2022-07-06'",
+          (("rc-monthly", "bodies/residents-committee.yaml", 1),)),
+    Fault("the May affairs disclosure posted in June", "disclosures.yaml",
+          "id: open-2022-05-affairs", "date: '2022-05-12'", "date: '2022-06-13'",
+          (("open-affairs", "bodies/residents-committee.yaml", 1),)),
+)
+
+
+def known_findings(example: Path) -> list[Finding]:
+    """The findings the example's README lists: (rule, file in the example, line)."""
+    rows = []
+    for line in (example / "README.md").read_text(encoding="utf-8").splitlines():
+        match = _ROW.match(line.strip())
+        if match:
+            rule, file, number = match.groups()
+            rows.append((rule, file, int(number)))
+    return rows
+
+
+def _inject(text: str, fault: Fault) -> str:
+    start = text.index(fault.anchor)
+    at = text.index(fault.old, start)
+    return text[:at] + fault.new + text[at + len(fault.old):]
+
+
+def _community(text: str, number: int, rng: random.Random) -> str:
+    street = _STREETS[number % len(_STREETS)]
+    text = text.replace("id: xinghua-road", f"id: community-{number:05d}")
+    text = text.replace("name: 兴华路社区", f"name: {street}第{number + 1}社区")
+    # within the 1,000 to 3,000 households of rc-community-size, as the template
+    return text.replace("households: 2400", f"households: {rng.randrange(1500, 3000, 10)}")
+
+
+def generate(root: Path, communities: int, *, seed: int = 7,
+             fault_rate: float = 0.25) -> Counter[Finding]:
+    """Write ``communities`` dossiers under ``root``; the findings a check of ``root`` gives."""
+    rng = random.Random(seed)
+    template = {p.relative_to(TEMPLATE).as_posix(): p.read_text(encoding="utf-8")
+                for p in sorted(TEMPLATE.rglob("*.yaml"))}
+    base = known_findings(TEMPLATE)
+    expected: Counter[Finding] = Counter()
+    for number in range(communities):
+        folder = f"c{number:05d}"
+        files = dict(template)
+        files["community.yaml"] = _community(files["community.yaml"], number, rng)
+        found: list[Finding] = list(base)
+        for fault in FAULTS:
+            if rng.random() < fault_rate:
+                files[fault.file] = _inject(files[fault.file], fault)
+                found.extend(fault.findings)
+        for name, text in files.items():
+            path = root / folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        expected.update((rule, f"{folder}/{file}", line) for rule, file, line in found)
+    return expected
+
+
+def records_per_community() -> int:
+    """Records checked in one community of the corpus (one check of the template)."""
+    from governance_rules import check_paths
+
+    return check_paths([TEMPLATE], base=TEMPLATE).summary.records_checked
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--communities", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--fault-rate", type=float, default=0.25)
+    args = parser.parse_args()
+    expected = generate(args.root, args.communities, seed=args.seed, fault_rate=args.fault_rate)
+    print(f"{args.communities} communities, {sum(expected.values())} findings expected")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""Realistic benchmark: `python benchmarks/realistic.py --records 10000 100000 --jobs 1 2 --dask`.
+
+The corpus is written by :mod:`corpus` (``benchmarks/corpus.py``): communities of 62 files each,
+the bodies, rosters and cadences of the catalogue (examples/sifang), about 1,600 records checked
+a community, the template's own faults plus faults injected from ``--seed``; every finding is
+known (rule, file, line). For each size the benchmark prints, per run of
+``governance-rules check DIR --format jsonl``: wall and CPU seconds, the peak RSS of the whole
+process tree (sampled from /proc), records/s, the 1-minute load average at the start and the
+end of the run, and whether the findings are exactly the known ones, one for one. Then, in this
+process, per record of one community: bare ``model_validate`` of its records, a check of the
+same records given as dicts (``check_data``) and a check of its files (``check_paths``).
+
+``--keep DIR`` writes (or reuses) the corpus there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from corpus import TEMPLATE, generate, records_per_community
+from scale import _tree_rss
+
+
+def load_average() -> float:
+    """The 1-minute load average (0 where /proc/loadavg does not exist)."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except OSError:
+        return 0.0
+
+
+def run(root: Path, extra: list[str]) -> tuple[float, float, int, Counter[tuple[str, str, int]],
+                                               dict[str, Any]]:
+    """Wall s, CPU s, peak tree RSS bytes, the findings and the summary line of one check."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cmd = [sys.executable, "-m", "governance_rules", "check", ".", "--format", "jsonl",
+           "--quiet", *extra]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    found: Counter[tuple[str, str, int]] = Counter()
+    summary: dict[str, Any] = {}
+    for line in out.decode("utf-8").splitlines():
+        data = json.loads(line)
+        if "summary" in data:
+            summary = data
+        else:
+            found[(data["rule_id"], data["record"]["file"], data["record"]["line"])] += 1
+    return wall, cpu, peak[0], found, summary
+
+
+def _best(fn: Callable[[], object], repeat: int = 5) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        started = time.process_time()
+        fn()
+        times.append(time.process_time() - started)
+    return min(times)
+
+
+def per_record() -> None:
+    """CPU µs per record of one community: bare validation, check from dicts, from files."""
+    from governance_rules import check_data, check_paths, load_rulebook
+    from governance_rules.models.record_file import RECORD_KEYS
+
+    book = load_rulebook()
+    files = {p.relative_to(TEMPLATE).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
+             for p in sorted(TEMPLATE.rglob("*.yaml"))}
+    items = []
+    for data in files.values():
+        for key, value in data.items():
+            collection, model = RECORD_KEYS[key]
+            for item in (value if key == collection else [value]):
+                items.append((model, item))
+
+    def validate() -> None:
+        for model, item in items:
+            model.model_validate(item)  # type: ignore[attr-defined]
+
+    records = check_paths([TEMPLATE], rulebook=book, base=TEMPLATE).summary.records_checked
+    bare = _best(validate)
+    dicts = _best(lambda: check_data(files, rulebook=book))
+    paths = _best(lambda: check_paths([TEMPLATE], rulebook=book, base=TEMPLATE))
+    print(f"per record, one community ({records} records checked, {len(items)} top-level "
+          f"entries), CPU, best of 5, load {load_average():.1f}:")
+    for label, seconds in (("bare model_validate", bare), ("check from dicts", dicts),
+                           ("check from files", paths)):
+        print(f"  {label:<20} {seconds * 1e6 / records:8.1f} µs   {seconds / bare:5.1f}× bare")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--dask", action="store_true", help="also --dask local (last --jobs)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="write (or reuse) the corpus in this folder")
+    args = parser.parse_args()
+    per_community = records_per_community()
+    print(f"{per_community} records checked a community; CPU and RSS of the whole process tree")
+    print(f"{'records':>9}  {'run':>7}  {'wall s':>7}  {'cpu s':>7}  {'peak RSS':>9}  "
+          f"{'records/s':>9}  {'load':>9}  findings")
+    with tempfile.TemporaryDirectory() as tmp:
+        for target in args.records:
+            communities = max(round(target / per_community), 1)
+            root = (args.keep or Path(tmp)) / f"corpus-{communities}-seed{args.seed}"
+            written = root / ".expected.json"
+            if written.is_file():
+                expected = Counter({tuple(k): n for k, n in json.loads(written.read_text())})
+            else:
+                expected = generate(root, communities, seed=args.seed)
+                written.write_text(json.dumps([[list(k), n] for k, n in expected.items()]))
+            variants: list[tuple[str, list[str]]] = [
+                (f"jobs {j}", ["--jobs", str(j)]) for j in args.jobs]
+            if args.dask and importlib.util.find_spec("distributed") is not None:
+                variants.append(("dask", ["--dask", "local", "--jobs", str(args.jobs[-1])]))
+            for label, extra in variants:
+                load_before = load_average()
+                wall, cpu, peak, found, summary = run(root, extra)
+                records = int(summary["summary"]["records_checked"])
+                errors = int(summary["summary"]["input_errors"])
+                verdict = ("the known ones" if found == expected and not errors else
+                           f"DIFFERENT: {sum((found - expected).values())} unexpected, "
+                           f"{sum((expected - found).values())} missing, {errors} input errors")
+                print(f"{records:>9}  {label:>7}  {wall:7.2f}  {cpu:7.2f}  "
+                      f"{peak / 2**20:5.0f} MiB  {records / wall:9.0f}  "
+                      f"{load_before:4.1f}-{load_average():<4.1f}  "
+                      f"{sum(found.values())} ({verdict})", flush=True)
+    per_record()
+
+
+if __name__ == "__main__":
+    main()

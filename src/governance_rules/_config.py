@@ -1,0 +1,149 @@
+"""Defaults for the command line from a project's own files.
+
+The first folder, from the current one upwards, that has a ``governance-rules.toml`` or a
+``pyproject.toml`` with a ``[tool.governance-rules]`` table gives the defaults (the first of the
+two where a folder has both). Keys: ``format``, ``lang``, ``fail-on``, ``rules`` and ``waivers``
+(lists of paths, relative to the file), ``jobs``. A flag on the command line wins over the file:
+``--rules`` or ``--waivers`` given there replace the file's list. ``--config FILE`` names the file
+instead, ``--no-config`` ignores any.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "governance-rules.toml").write_text('format = "sarif"\\nrules = ["local"]\\n')
+>>> config = find_config(folder / "records")
+>>> config.values["format"], config.values["rules"] == [str(folder / "local")]
+('sarif', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._suggest import did_you_mean
+
+if TYPE_CHECKING:
+    import argparse
+
+CONFIG_FILE = "governance-rules.toml"
+PYPROJECT_TABLE = "governance-rules"
+
+KEYS = ("format", "lang", "fail-on", "rules", "waivers", "jobs")
+LISTS = ("rules", "waivers")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used: where, which key, and why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The defaults a file gave (argparse ``dest`` → value) and the file itself."""
+
+    path: Path | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config(start: Path | None = None) -> Config:
+    """The defaults of the nearest configuration at or above ``start`` (the current folder)."""
+    folder = (start or Path.cwd()).resolve()
+    for here in (folder, *folder.parents):
+        own = here / CONFIG_FILE
+        if own.is_file():
+            return read_config(own)
+        pyproject = here / "pyproject.toml"
+        if pyproject.is_file():
+            table = _table(pyproject)
+            if table is not None:
+                return _config(pyproject, table, f"[tool.{PYPROJECT_TABLE}]")
+    return Config()
+
+
+def read_config(path: Path) -> Config:
+    """The defaults in ``path``: a ``governance-rules.toml``, or a ``pyproject.toml`` whose
+    ``[tool.governance-rules]`` table is read (an empty one when it has none)."""
+    if path.name == "pyproject.toml":
+        return _config(path, _table(path) or {}, f"[tool.{PYPROJECT_TABLE}]")
+    return _config(path, _load(path), "")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _table(pyproject: Path) -> dict[str, Any] | None:
+    tool = _load(pyproject).get("tool")
+    table = tool.get(PYPROJECT_TABLE) if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.{PYPROJECT_TABLE}] must be a table")
+    return table
+
+
+def _config(path: Path, table: Mapping[str, Any], where: str) -> Config:
+    values: dict[str, Any] = {}
+    prefix = f"{path}: {where + ' ' if where else ''}"
+    for key, value in table.items():
+        if key not in KEYS:
+            raise ConfigError(f"{prefix}unknown key {key!r}{did_you_mean(key.replace('_', '-'), KEYS)}"
+                              f" (known: {', '.join(KEYS)})")
+        dest = key.replace("-", "_")
+        if key in ("format", "lang", "fail-on"):
+            if not isinstance(value, str):
+                raise ConfigError(f"{prefix}{key} = {value!r}: expected a word in quotes")
+            values[dest] = value
+        elif key == "jobs":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{prefix}jobs = {value!r}: expected a number of processes ≥ 1")
+            values[dest] = value
+        else:
+            values[dest] = _paths(prefix, key, value, path.parent)
+    return Config(path, values)
+
+
+def _paths(prefix: str, key: str, value: Any, base: Path) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{prefix}{key} is a list of paths, relative to the file")
+    return [str(base / v) for v in value]
+
+
+
+def apply_defaults(parser: argparse.ArgumentParser, config: Config) -> None:
+    """Make ``config``'s values the defaults of every subcommand that has the option and
+    accepts the value; a value no subcommand accepts is an error (with a "did you mean").
+    ``rules`` and ``waivers`` are left to the caller: a flag replaces the file's list rather than
+    adding to it."""
+    import argparse
+
+    commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    subs = list({id(p): p for a in commands for p in a.choices.values()}.values())
+    for dest, value in config.values.items():
+        if dest in LISTS:
+            continue
+        accepted = False
+        choices: list[str] = []
+        for sub in subs:
+            action = next((a for a in sub._actions if a.dest == dest), None)
+            if action is None:
+                continue
+            if action.choices is None or value in action.choices:
+                sub.set_defaults(**{dest: value})
+                accepted = True
+            else:
+                choices += [str(c) for c in action.choices if str(c) not in choices]
+        if not accepted and choices:
+            key = dest.replace("_", "-")
+            raise ConfigError(f"{config.path}: {key} = {value!r} is not one of "
+                              f"{', '.join(choices)}{did_you_mean(str(value), choices)}")

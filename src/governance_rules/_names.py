@@ -1,0 +1,21 @@
+"""The nearest valid name, in the bracketed form rule authors' messages use.
+
+The matching itself is :mod:`governance_rules._suggest`'s (one place decides what is "near").
+
+>>> did_you_mean("expcet", ["expect", "records", "rule"])
+" (did you mean 'expect'?)"
+>>> did_you_mean("zzz", ["expect"])
+''
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._suggest import close_matches
+
+
+def did_you_mean(name: str, valid: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the nearest valid name, or nothing when none is near."""
+    found = close_matches(name, valid, n=1)
+    return f" (did you mean {found[0]!r}?)" if found else ""

@@ -1,0 +1,76 @@
+"""``governance-rules source``: the document registry, and a clause with the lines around it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .rulebook import Rulebook
+    from .rulebook.book import Document
+    from .sources import Clause
+
+_WORDS = {
+    "en": {"issuer": "issued by", "issued": "dated", "undated": "undated", "place": "place",
+           "file": "file {file}, lines {first}–{last}", "note": "note", "unknown": "not recorded",
+           "cited_by": "cited by", "none": "no rule cites these lines",
+           "sep": "; ", "colon": ": ",
+           "reading": "(a line after = is the line above read in simplified Chinese, pinyin "
+           "removed)",
+           "reading_trad": "(a line after = is the line above with the pinyin removed; install "
+           "opencc to read it in simplified Chinese)"},
+    "zh": {"issuer": "发文机关", "issued": "日期", "undated": "未署日期", "place": "地方",
+           "file": "文件 {file}，第 {first}–{last} 行", "note": "说明", "unknown": "未记载",
+           "cited_by": "引用此处的规则", "none": "没有规则引用这几行",
+           "sep": "；", "colon": "：",
+           "reading": "（= 后为上一行去掉拼音的简体读法）",
+           "reading_trad": "（= 后为上一行去掉拼音的读法；安装 opencc 可转为简体）"},
+}
+
+
+def render_registry(book: Rulebook, lang: str) -> str:
+    """Every document: id, title (its own and in ``lang``), issuer, date, place, span."""
+    blocks = [_header(doc, lang) for doc in book.documents.values()]
+    return "\n".join(blocks)
+
+
+def render_clause(clause: Clause, lang: str) -> str:
+    """The document's header, then the lines (``>`` marks the cited ones), each line whose text
+    has pinyin or traditional characters followed by its reading; then the rules citing them."""
+    w = _WORDS[lang]
+    width = len(str(clause.lines[-1].number)) if clause.lines else 1
+    out = [_header(clause.document, lang)]
+    if any(line.reading is not None for line in clause.lines):
+        out.append(w["reading"] if clause.simplified else w["reading_trad"])
+    previous = None
+    for line in clause.lines:
+        if previous is not None and line.number != previous + 1:
+            out.append(f"  {'':>{width}}  …")
+        previous = line.number
+        mark = ">" if line.cited else " "
+        out.append(f"{mark} {line.number:>{width}}  {_clean(line.text)}")
+        if line.reading is not None:
+            out.append(f"  {'':>{width}}  = {_clean(line.reading)}")
+    if any(line.cited for line in clause.lines):
+        out.append(f"{w['cited_by']}{w['colon']}{', '.join(clause.cited_by)}" if clause.cited_by
+                   else w["none"])
+    return "\n".join(out) + "\n"
+
+
+def _header(doc: Document, lang: str) -> str:
+    w = _WORDS[lang]
+    lines = [f"{doc.id}  {doc.title}"]
+    if lang == "en" and doc.title_en:
+        lines.append(f"{' ' * len(doc.id)}  {doc.title_en}")
+    issuer = doc.issuer.get(lang) if doc.issuer else w["unknown"]
+    place = doc.place.get(lang) if doc.place else w["unknown"]
+    c, s = w["colon"], w["sep"]
+    lines.append(f"  {w['issuer']}{c}{issuer}{s}{w['issued']}{c}{doc.issued or w['undated']}{s}"
+                 f"{w['place']}{c}{place}")
+    if doc.note:
+        lines.append(f"  {w['note']}{c}{doc.note.get(lang)}")
+    lines.append("  " + w["file"].format(file=doc.file, first=doc.first_line, last=doc.last_line))
+    return "\n".join(lines) + "\n"
+
+
+def _clean(text: str) -> str:
+    return "".join(ch if ch.isprintable() or ch == " " else "�" for ch in text)

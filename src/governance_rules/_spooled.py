@@ -1,0 +1,243 @@
+"""A whole report in bounded memory: what :class:`~governance_rules._checker.ReportBuilder`
+keeps in memory goes to temporary files here, each entry already rendered.
+
+:class:`SpooledReport` takes the same :class:`~governance_rules._checker.DossierResult` objects,
+in the same order, and keeps only counts (the summary, the exit code) and the set of
+jurisdictions; each finding, input error, ``checked`` entry, input file and community scope is
+rendered to its JSON text (as it appears inside the JSON report) and written to a
+:class:`~governance_rules.render._spool.SortedSpool` as soon as its dossier's result arrives.
+:func:`governance_rules.render.json.write_json` then streams the document from the spools, byte
+for byte the document :func:`~governance_rules.render.json.render_json` gives for the
+:class:`~governance_rules.report.model.Report` that ``ReportBuilder`` would have built.
+
+Waivers are applied as findings arrive (:class:`~governance_rules.waivers.apply.WaiverLedger`),
+so the spool holds findings as the report shows them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic_core import to_json
+
+from .errors import InputError
+from .render._spool import SortedSpool
+from .report.model import CheckedRecord, Finding, Report, Severity, Summary
+
+if TYPE_CHECKING:
+    from ._checker import DossierResult
+    from .rulebook import Rulebook
+    from .waivers.model import LocatedWaiver
+
+INDENT = "    "
+"""Entries of the report's top-level lists sit two levels deep in the indented JSON."""
+
+
+def _entry(text: str) -> str:
+    """A model's ``model_dump_json(indent=2)`` as an entry of a top-level list."""
+    return INDENT + text.replace("\n", "\n" + INDENT)
+
+
+class SpooledReport:
+    """Merges dossier results into a report kept on disk, entry by entry (see the module).
+
+    >>> from governance_rules import load_rulebook
+    >>> spooled = SpooledReport(load_rulebook(), "native", None)
+    >>> spooled.finish()
+    >>> spooled.summary().total, spooled.exit_code()
+    (0, 0)
+    """
+
+    def __init__(self, book: Rulebook, engine: str, as_of: date | None, *,
+                 waivers: Sequence[LocatedWaiver] | None = None, today: date | None = None,
+                 entries: bool = True) -> None:
+        from .waivers.apply import WaiverLedger
+
+        self.book, self.engine, self.as_of = book, engine, as_of
+        self.ledger = (WaiverLedger(waivers, today or date.today())
+                       if waivers is not None else None)
+        self.findings, self.errors = SortedSpool(), SortedSpool()
+        self.checked, self.inputs, self.scopes = SortedSpool(), SortedSpool(), SortedSpool()
+        self.record_keys = SortedSpool()
+        """The records that gave facts (counted once each at the end: dossiers given as data
+        may share file names)."""
+        self.jurisdictions: set[tuple[str, ...]] = set()
+        self.active: Counter[str] = Counter()
+        self.by_rule: Counter[str] = Counter()
+        self.applied: Counter[str] = Counter()
+        self.suppressed = self.records = self.cases = self.dossiers = self.total = 0
+        self.entries = entries
+        """False: only counts and input errors are kept (``--format jsonl``, whose findings
+        are written as they come); records are then counted without de-duplication, which is
+        exact for dossiers read from paths (their files never overlap)."""
+        self.closing: list[Finding] = []
+        """The findings about waivers, once :meth:`finish` has run."""
+        self._finished = False
+
+    def add(self, result: DossierResult) -> list[Finding]:
+        """Spool one dossier's result (results come in the order a report merges them);
+        returns its findings as the report shows them (waivers applied)."""
+        findings: list[Finding] = result.findings
+        if self.ledger is not None and findings:
+            findings = self.ledger.apply(findings)
+        self._add_findings(findings)
+        self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))
+                            for e in result.input_errors)
+        if result.root is None:
+            return findings
+        self.dossiers += 1
+        if result.jurisdiction is not None:
+            self.jurisdictions.add(result.jurisdiction)
+        self.cases += result.cases
+        self.applied.update(result.applied)
+        if not self.entries:
+            self.records += len(result.records)
+            return findings
+        self.record_keys.add_run((key, None) for key in sorted(result.records))
+        self.inputs.add_run((name, None) for name in sorted(set(result.inputs)))
+        self.checked.add_run(
+            (key, _entry(CheckedRecord(record=loc, rules=sorted(ids),
+                                       parameters={r: params[r] for r in sorted(params)}
+                                       ).model_dump_json(indent=2)))
+            for key, (loc, ids, params) in sorted(result.checked.items()))
+        if result.scope is not None:
+            scope = result.scope
+            self.scopes.add((scope.community or "", tuple(scope.jurisdiction)),
+                            _entry(scope.model_dump_json(indent=2)))
+        return findings
+
+    def _add_findings(self, findings: Sequence[Finding]) -> None:
+        for finding in findings:
+            self.by_rule[finding.rule_id] += 1
+            if finding.active:
+                self.active[finding.severity.value] += 1
+            else:
+                self.suppressed += 1
+        self.total += len(findings)
+        if not self.entries:
+            return
+        self.findings.add_run((f.sort_key(), _entry(f.model_dump_json(indent=2)))
+                              for f in findings)
+
+    def finish(self, extra_errors: Sequence[InputError] = ()) -> None:
+        """Once every result is in: the findings about waivers and ``extra_errors`` (e.g. those
+        of the waivers files)."""
+        if self._finished:
+            return
+        self._finished = True
+        if self.ledger is not None:
+            self.closing = sorted(self.ledger.closing_findings(), key=Finding.sort_key)
+            self._add_findings(self.closing)
+        self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))
+                            for e in sorted(extra_errors, key=InputError.sort_key))
+        if self.entries:
+            self.records = sum(1 for _ in _first_of_each(self.record_keys))
+        self.record_keys.close()
+
+    def summary(self) -> Summary:
+        """The report's counts (once :meth:`finish` has run)."""
+        return Summary(
+            total=self.total,
+            by_severity={s.value: self.active.get(s.value, 0) for s in Severity},
+            suppressed=self.suppressed,
+            by_rule=dict(sorted(self.by_rule.items())),
+            applied=dict(sorted(self.applied.items())),
+            input_errors=self.errors.count,
+            records_checked=self.records,
+            cases_evaluated=self.cases,
+        )
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """What :func:`governance_rules.cli.exit_code` gives for the whole report."""
+        if self.errors.count:
+            return 2
+        if fail_on == "never":
+            return 0
+        rank = Severity(fail_on).rank
+        return 1 if any(self.active[s.value] for s in Severity if s.rank >= rank) else 0
+
+    def head(self) -> Report:
+        """The report without its long lists (``inputs``, ``findings``, ``input_errors``,
+        ``checked``, ``scopes``): those come from :meth:`sections`."""
+        from ._checker import rule_info
+
+        book = self.book
+        return Report(
+            ruleset_version=book.version, engine=self.engine,
+            jurisdictions=[list(j) for j in sorted(self.jurisdictions)],
+            as_of=self.as_of.isoformat() if self.as_of else None,
+            inputs=[], summary=self.summary(),
+            rules=[rule_info(rule, book.documents)
+                   for rule in sorted(book.rules, key=lambda r: r.id)],
+            findings=[], input_errors=[], checked=[], scopes=[])
+
+    def sections(self) -> dict[str, Iterator[str]]:
+        """Each long list of the report as the JSON text of its entries, in report order."""
+        return {
+            "inputs": (INDENT + to_json(name).decode() for name, _ in _first_of_each(self.inputs)),
+            "findings": (text for _, text in self.findings),
+            "input_errors": (text for _, text in self.errors),
+            "checked": _merged_checked(self.checked),
+            "scopes": (text for _, text in _first_of_each(self.scopes)),
+        }
+
+    def iter_findings(self) -> Iterator[Finding]:
+        """The findings in report order, read back from the spool."""
+        for _, text in self.findings:
+            yield Finding.model_validate_json(text)
+
+    def input_errors(self) -> list[InputError]:
+        """Every input error in report order, read back from the spool."""
+        return [InputError.model_validate_json(text) for _, text in self.errors]
+
+    def summary_report(self) -> Report:
+        """The report's head with its input errors (no findings): what a closing summary
+        line needs."""
+        return self.head().model_copy(update={"input_errors": self.input_errors(),
+                                              "rules": []})
+
+    def close(self) -> None:
+        for spool in (self.findings, self.errors, self.checked, self.inputs, self.scopes,
+                      self.record_keys):
+            spool.close()
+
+    def __enter__(self) -> SpooledReport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _first_of_each(spool: SortedSpool) -> Iterator[tuple[Any, Any]]:
+    """The first item of each key (a scope two dossiers share is listed once, as the first)."""
+    last: Any = _NOTHING
+    for key, payload in spool:
+        if key != last:
+            yield key, payload
+            last = key
+
+
+def _merged_checked(spool: SortedSpool) -> Iterator[str]:
+    """``checked`` entries; two entries for one record (only from records given as data under
+    the same file name) are merged as :class:`ReportBuilder` merges them."""
+    pending: tuple[Any, str] | None = None
+    for key, text in spool:
+        if pending is not None and pending[0] == key:
+            first, second = json.loads(pending[1]), json.loads(text)
+            first["rules"] = sorted({*first["rules"], *second["rules"]})
+            params = {**second["parameters"], **first["parameters"]}
+            first["parameters"] = {r: params[r] for r in sorted(params)}
+            pending = (key, _entry(CheckedRecord.model_validate(first).model_dump_json(indent=2)))
+            continue
+        if pending is not None:
+            yield pending[1]
+        pending = (key, text)
+    if pending is not None:
+        yield pending[1]
+
+
+_NOTHING = object()

@@ -1,0 +1,404 @@
+"""Rule test cases written in YAML: records in, the findings that must come out.
+
+A case file holds records shared by its cases (``base``) and a list of ``cases``. Each case adds
+or replaces record files (``records``, in the record format) or reads a ``folder`` of records,
+may set ``as_of``, the checked ``window`` and the community's ``jurisdiction``, and says what must
+come out::
+
+    rules: [..]                       # overlay folders to load, relative to this file
+    base:
+      community.yaml: {community: {id: sf, name: 示例社区, jurisdiction: [cn, test]}}
+    cases:
+      - name: exactly half present is no quorum
+        records:
+          m.yaml: {meeting: {id: m1, body: ra, date: 2022-01-10, present: [r0, r1]}}
+        findings:                     # exactly these findings of the rules named here
+          - {rule: ra-quorum, record: m1, severity: error, evidence: {measured: 2/4}}
+        passes: [ra-majority]         # applies to some record and finds nothing
+        not_applicable: [rc-size]     # applies to no record
+
+``rule: ID`` with ``expect: pass | fail | not_applicable`` is the short form of one expectation;
+a failing case may list ``cites: [DOC:LINE, …]``, exactly the clauses its findings cite.
+``findings: []`` alone says the records give no finding at all. Every mistake is a
+:class:`CaseFileError` naming the file, line and key, with the nearest valid name.
+
+>>> from governance_rules import load_rulebook
+>>> case = parse_case_file(b"cases: [{name: x, rule: ra-quorum, expect: pass}]", "c.yaml",
+...                        load_rulebook())[0]
+>>> case.expectations[0].outcome
+'pass'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .._names import did_you_mean
+from ..models._types import FIRST_YEAR, LAST_YEAR
+from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
+from ..report.model import Evidence, Severity
+from ..rulebook import Rulebook
+
+FILE_KEYS = frozenset({"base", "rules", "folder", "as_of", "window", "jurisdiction", "cases"})
+CASE_KEYS = frozenset({"name", "rule", "expect", "records", "folder", "as_of", "window",
+                       "jurisdiction", "findings", "passes", "not_applicable", "cites", "note"})
+FINDING_KEYS = frozenset({"rule", "record", "file", "severity", "evidence"})
+OUTCOMES = ("pass", "fail", "not_applicable")
+EVIDENCE_KEYS = frozenset(Evidence.model_fields) - {"dates", "details"}
+CASES_FOLDER = "cases"
+CASES_SUFFIXES = (".cases.yaml", ".cases.yml")
+
+
+class CaseFileError(Exception):
+    """A malformed case file: the file, the line and the key, and what was expected."""
+
+    def __init__(self, file: str, line: int | None, key: str, msg: str) -> None:
+        self.file, self.line, self.key, self.msg = file, line, key, msg
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {key}: {msg}" if key else f"{where}: {msg}")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """That ``rule`` fails (gives a finding), passes (applies and finds nothing) or does not
+    apply to the case's records."""
+
+    rule: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class ExpectedFinding:
+    """A finding that must come out: its rule, and optionally its record, file, severity and
+    evidence values (each compared as text)."""
+
+    rule: str
+    record: str | None = None
+    file: str | None = None
+    severity: str | None = None
+    evidence: Mapping[str, str] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        parts = [self.severity or "*", self.rule, f"{self.file}:" if self.file else "",
+                 self.record or "*"]
+        text = f"{parts[0]} {parts[1]} {parts[2]}{parts[3]}"
+        if self.evidence:
+            text += " " + ", ".join(f"{k}={v}" for k, v in sorted(self.evidence.items()))
+        return text
+
+
+@dataclass(frozen=True)
+class TestCase:
+    """One case, ready to run: its records (inline or a folder) and what must come out."""
+
+    __test__ = False  # not a pytest class
+
+    file: str
+    line: int | None
+    name: str
+    records: Mapping[str, Any] | None
+    folder: Path | None
+    as_of: date | None
+    window: tuple[date | None, date | None]
+    jurisdiction: tuple[str, ...] | None
+    expectations: tuple[Expectation, ...]
+    findings: tuple[ExpectedFinding, ...] | None
+    cites: tuple[str, ...] = ()
+    rules_dirs: tuple[Path, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return f"{self.file}: {self.name}"
+
+    def named_rules(self) -> set[str]:
+        return {e.rule for e in self.expectations} | {f.rule for f in self.findings or ()}
+
+
+def is_case_file(path: Path) -> bool:
+    """Whether a file found under a folder holds cases: in a ``cases/`` folder, or named
+    ``*.cases.yaml``."""
+    name = path.name.lower()
+    return name.endswith(CASES_SUFFIXES) or (
+        path.parent.name == CASES_FOLDER and name.endswith((".yaml", ".yml")))
+
+
+def find_case_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[CaseFileError]]:
+    """The case files under ``paths`` (a file given by name always counts), sorted."""
+    found: list[Path] = []
+    errors = []
+    for given in paths:
+        path = Path(given)
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.y*ml")
+                                if p.is_file() and is_case_file(p)))
+        else:
+            errors.append(CaseFileError(str(path), None, "", "no such file or folder"))
+    return list(dict.fromkeys(found)), errors
+
+
+def load_case_file(path: Path, book: Rulebook, shown: str | None = None,
+                   rules_known: Iterable[str] = ()) -> list[TestCase]:
+    """The cases of the file at ``path``; a :class:`CaseFileError` if it is malformed."""
+    name = shown or str(path)
+    try:
+        raw = read_file(path, name)
+    except ParseFailure as failure:
+        raise CaseFileError(name, failure.error.line, "", failure.error.msg) from None
+    return parse_case_file(raw, name, book, path.parent, rules_known)
+
+
+def parse_case_file(raw: bytes, file: str, book: Rulebook, folder: Path | None = None,
+                    rules_known: Iterable[str] = ()) -> list[TestCase]:
+    """The cases in ``raw``; rule ids are checked against ``book`` and ``rules_known`` (the
+    rules of the overlays the file names, which ``book`` may not hold yet)."""
+    try:
+        data, index = parse_record_text(raw, file)
+    except ParseFailure as failure:
+        raise CaseFileError(file, failure.error.line, "", failure.error.msg) from None
+    return _Reader(file, index, book, folder or Path("."), set(rules_known)).read(data)
+
+
+def overlay_dirs(raw: bytes, file: str, folder: Path) -> tuple[Path, ...]:
+    """The overlay folders (``rules:``) a case file asks for, to load before reading its cases."""
+    try:
+        data, index = parse_record_text(raw, file)
+    except ParseFailure as failure:
+        raise CaseFileError(file, failure.error.line, "", failure.error.msg) from None
+    return _overlay_dirs(data, index, file, folder) if isinstance(data, dict) else ()
+
+
+def _overlay_dirs(data: Mapping[str, Any], index: LineIndex, file: str,
+                  folder: Path) -> tuple[Path, ...]:
+    listed = data.get("rules") or []
+    if isinstance(listed, str):
+        listed = [listed]
+    if not isinstance(listed, list) or not all(isinstance(d, str) for d in listed):
+        raise CaseFileError(file, index.locate(("rules",))[0], "rules",
+                            "a list of overlay folders, relative to this file")
+    out = []
+    for i, item in enumerate(listed):
+        path = (folder / item).resolve()
+        if not path.is_dir():
+            raise CaseFileError(file, index.locate(("rules", i))[0], f"rules[{i}]",
+                                f"no rules folder {item!r} beside this file")
+        out.append(path)
+    return tuple(out)
+
+
+class _Reader:
+    def __init__(self, file: str, index: LineIndex, book: Rulebook, folder: Path,
+                 rules_known: set[str]) -> None:
+        self.file, self.index, self.book, self.folder = file, index, book, folder
+        self.rule_ids = {r.id for r in book.rules} | rules_known
+
+    def fail(self, loc: Path_, msg: str) -> CaseFileError:
+        from ..errors import dotted
+
+        return CaseFileError(self.file, self.index.locate(loc)[0], dotted(loc), msg)
+
+    def read(self, data: Any) -> list[TestCase]:
+        if not isinstance(data, dict):
+            raise self.fail((), "a case file is a mapping with `cases:` (and optionally `base:`)")
+        self.keys(data, (), FILE_KEYS)
+        if not isinstance(data.get("cases"), list) or not data["cases"]:
+            raise self.fail(("cases",) if "cases" in data else (),
+                            "`cases:` must be a non-empty list of cases")
+        base = self.files(data.get("base"), ("base",))
+        rules_dirs = _overlay_dirs(data, self.index, self.file, self.folder)
+        defaults = {k: data[k] for k in ("folder", "as_of", "window", "jurisdiction") if k in data}
+        out = []
+        names: dict[str, int] = {}
+        for i, raw in enumerate(data["cases"]):
+            loc: Path_ = ("cases", i)
+            if not isinstance(raw, dict):
+                raise self.fail(loc, "each case is a mapping with a `name`")
+            self.keys(raw, loc, CASE_KEYS)
+            case = self.case({**defaults, **raw}, raw, loc, base, rules_dirs)
+            if case.name in names:
+                raise self.fail((*loc, "name"), f"a second case named {case.name!r} "
+                                f"(the first is case {names[case.name] + 1})")
+            names[case.name] = i
+            out.append(case)
+        return out
+
+    def keys(self, raw: Mapping[str, Any], loc: Path_, valid: frozenset[str]) -> None:
+        for key in raw:
+            if key not in valid:
+                raise self.fail((*loc, key), f"unknown key {key!r}{did_you_mean(str(key), valid)}; "
+                                f"expected one of: {', '.join(sorted(valid))}")
+
+    def files(self, raw: Any, loc: Path_) -> dict[str, Any]:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
+            raise self.fail(loc, "records are given as a mapping of file name to the file's "
+                            "content, e.g. `m.yaml: {meeting: {...}}`")
+        return dict(raw)
+
+    def case(self, raw: dict[str, Any], own: dict[str, Any], loc: Path_, base: dict[str, Any],
+             rules_dirs: tuple[Path, ...]) -> TestCase:
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise self.fail((*loc, "name") if "name" in raw else loc, "each case needs a `name`")
+        records = None
+        folder = None
+        if "folder" in raw:
+            where = (*loc, "folder") if "folder" in own else ("folder",)
+            if not isinstance(raw["folder"], str):
+                raise self.fail(where, "a folder of records, relative to this file")
+            folder = (self.folder / raw["folder"]).resolve()
+            if not folder.is_dir():
+                raise self.fail(where, f"no folder {raw['folder']!r} beside this file")
+            for key in ("records", "jurisdiction"):
+                if key in own:
+                    raise self.fail((*loc, key), f"a case reads either `{key}` or a `folder`, "
+                                    "not both (a folder's community record names its "
+                                    "jurisdiction)")
+        else:
+            records = {**base, **self.files(raw.get("records"), (*loc, "records"))}
+        expectations = self.expectations(raw, loc)
+        findings = self.expected_findings(raw, loc)
+        clash = sorted({f.rule for f in findings or ()}
+                       & {e.rule for e in expectations if e.outcome != "fail"})
+        if clash:
+            raise self.fail((*loc, "findings"), f"rule {clash[0]} is expected to give findings "
+                            "and also to pass or not to apply")
+        if not expectations and findings is None:
+            raise self.fail(loc, "a case says what must come out: `findings`, `passes`, "
+                            "`not_applicable`, or `rule` with `expect`")
+        cites = raw.get("cites") or []
+        if not isinstance(cites, list) or not all(isinstance(c, str) for c in cites):
+            raise self.fail((*loc, "cites"), "a list of clauses DOC:LINE (optionally with the quote)")
+        if cites and not any(e.outcome == "fail" for e in expectations):
+            raise self.fail((*loc, "cites"), "`cites` goes with `expect: fail`")
+        return TestCase(
+            file=self.file, line=self.index.locate(loc)[0], name=name.strip(), records=records,
+            folder=folder, as_of=self.day(raw, own, loc, "as_of"),
+            window=self.window(raw, own, loc), jurisdiction=self.jurisdiction(raw, own, loc),
+            expectations=expectations, findings=findings, cites=tuple(cites),
+            rules_dirs=rules_dirs)
+
+    def rule_id(self, value: Any, loc: Path_) -> str:
+        if not isinstance(value, str) or value not in self.rule_ids:
+            shown = value if isinstance(value, str) else repr(value)
+            raise self.fail(loc, f"no rule {shown!r}{did_you_mean(str(value), self.rule_ids)}; "
+                            "see `governance-rules rules`")
+        return value
+
+    def expectations(self, raw: dict[str, Any], loc: Path_) -> tuple[Expectation, ...]:
+        out = []
+        if "rule" in raw or "expect" in raw:
+            if "rule" not in raw or "expect" not in raw:
+                raise self.fail(loc, "`rule` and `expect` go together")
+            rule = self.rule_id(raw["rule"], (*loc, "rule"))
+            outcome = raw["expect"]
+            if outcome not in OUTCOMES:
+                raise self.fail((*loc, "expect"), f"expected one of {', '.join(OUTCOMES)}, got "
+                                f"{outcome!r}{did_you_mean(str(outcome), OUTCOMES)}")
+            out.append(Expectation(rule, outcome))
+        for key, outcome in (("passes", "pass"), ("not_applicable", "not_applicable")):
+            listed = raw.get(key) or []
+            if not isinstance(listed, list):
+                raise self.fail((*loc, key), "a list of rule ids")
+            out.extend(Expectation(self.rule_id(r, (*loc, key, i)), outcome)
+                       for i, r in enumerate(listed))
+        seen: dict[str, str] = {}
+        for expectation in out:
+            if seen.setdefault(expectation.rule, expectation.outcome) != expectation.outcome:
+                raise self.fail(loc, f"rule {expectation.rule} is expected both to "
+                                f"{seen[expectation.rule]} and to {expectation.outcome}")
+        return tuple(out)
+
+    def expected_findings(self, raw: dict[str, Any], loc: Path_) -> tuple[ExpectedFinding, ...] | None:
+        if "findings" not in raw:
+            return None
+        listed = raw["findings"]
+        if listed is None:
+            listed = []
+        if not isinstance(listed, list):
+            raise self.fail((*loc, "findings"), "a list of findings, each with a `rule`")
+        out = []
+        severities = [s.value for s in Severity]
+        for i, item in enumerate(listed):
+            at: Path_ = (*loc, "findings", i)
+            if isinstance(item, str):
+                item = {"rule": item}
+            if not isinstance(item, dict):
+                raise self.fail(at, "a finding is a mapping with `rule` (and optionally `record`, "
+                                "`file`, `severity`, `evidence`)")
+            self.keys(item, at, FINDING_KEYS)
+            rule = self.rule_id(item.get("rule"), (*at, "rule"))
+            severity = item.get("severity")
+            if severity is not None and severity not in severities:
+                raise self.fail((*at, "severity"), f"expected one of {', '.join(severities)}, got "
+                                f"{severity!r}{did_you_mean(str(severity), severities)}")
+            for key in ("record", "file"):
+                if key in item and not isinstance(item[key], str | int):
+                    raise self.fail((*at, key), f"the {key} is given as text")
+            evidence = item.get("evidence") or {}
+            if not isinstance(evidence, dict):
+                raise self.fail((*at, "evidence"), "a mapping of evidence field to its value, "
+                                f"e.g. `measured: 5/10`; fields: {', '.join(sorted(EVIDENCE_KEYS))} "
+                                "or a detail's or date's name")
+            out.append(ExpectedFinding(
+                rule, str(item["record"]) if "record" in item else None,
+                str(item["file"]) if "file" in item else None, severity,
+                {str(k): _text(v) for k, v in evidence.items()}))
+        return tuple(out)
+
+    def day(self, raw: Mapping[str, Any], own: Mapping[str, Any], loc: Path_,
+            key: str, value: Any = None) -> date | None:
+        value = raw.get(key) if value is None else value
+        if value is None:
+            return None
+        where = (*loc, key) if key in own else (key,)
+        try:
+            day = value if isinstance(value, date) else date.fromisoformat(str(value))
+        except ValueError:
+            raise self.fail(where, f"expected a date YYYY-MM-DD, got {value!r}") from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise self.fail(where, f"{day} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+        return day
+
+    def window(self, raw: Mapping[str, Any], own: Mapping[str, Any],
+               loc: Path_) -> tuple[date | None, date | None]:
+        value = raw.get("window")
+        if value is None:
+            return None, None
+        if not isinstance(value, list) or len(value) != 2:
+            raise self.fail((*loc, "window") if "window" in own else ("window",),
+                            "the checked window is [first day, last day]")
+        start = self.day({"window": value[0]}, own, loc, "window") if value[0] else None
+        end = self.day({"window": value[1]}, own, loc, "window") if value[1] else None
+        if start and end and start > end:
+            raise self.fail((*loc, "window") if "window" in own else ("window",),
+                            "the window's first day is after its last")
+        return start, end
+
+    def jurisdiction(self, raw: Mapping[str, Any], own: Mapping[str, Any],
+                     loc: Path_) -> tuple[str, ...] | None:
+        value = raw.get("jurisdiction")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = value.split("/")
+        if not isinstance(value, list) or not value or not all(
+                isinstance(v, str) and v for v in value):
+            raise self.fail((*loc, "jurisdiction") if "jurisdiction" in own else ("jurisdiction",),
+                            "a jurisdiction is a list from the country down, e.g. [cn, jilin] "
+                            "or cn/jilin")
+        return tuple(value)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

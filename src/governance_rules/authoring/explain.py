@@ -1,0 +1,433 @@
+"""Why a rule fired, or did not, on one record: ``governance-rules explain RULE RECORD PATH``.
+
+For each case the record gives the rule (a meeting gives one; a body gives one per period),
+the explanation walks the path a check takes: whether the rule judges this kind of record, whether
+one of the documents it cites binds the community (or it was adopted there), the model charter's
+adoption day, the places the rule is limited to, its days in force, its ``when`` guard and the
+parameter versions in force (with the overlay each comes from); then each condition of the rule
+with the values it read, and the verdict the engine gave, with the finding's message.
+
+>>> from governance_rules import load_rulebook
+>>> from governance_rules.records.loader import dossier_from_data
+>>> dossier = dossier_from_data({"c.yaml": {"community": {
+...     "id": "c", "name": "x", "jurisdiction": ["cn"], "adopts": ["SQ-SIFANG"]}}})
+>>> try:
+...     explain_dossiers(load_rulebook(), "rc-size", "c", [dossier])
+... except ExplainError as exc:
+...     print(str(exc).split(";")[0])
+rule rc-size judges rosters
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .._checker import _fact_options, _scope_of, _window_for, finding_for, parameter_uses
+from .._names import did_you_mean
+from ..engines import get_engine
+from ..facts import Fact, build_facts
+from ..records.dossier import Dossier
+from ..report.model import Finding, Text
+from ..rulebook import Rule, Rulebook
+from ..rulebook.conditions import All, Cmp, Condition, Field
+from ..rulebook.model import render_value
+from ..rulebook.scope import Scope
+
+
+class ExplainError(Exception):
+    """The rule or record asked about is not there (with the nearest valid name)."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One question on the way to a verdict: does the rule apply on this count?"""
+
+    check: str
+    ok: bool
+    text: Text
+
+
+@dataclass(frozen=True)
+class ParameterRead:
+    name: str
+    value: str
+    in_force_from: str | None
+    until: str | None
+    overlay: str | None
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class ConditionRead:
+    """A condition and what it came to on the record: a comparison with the values it read,
+    or all/any of further conditions."""
+
+    holds: bool
+    op: str
+    text: str = ""
+    items: tuple[ConditionRead, ...] = ()
+
+
+@dataclass
+class CaseExplanation:
+    """The explanation for one case: one fact of the record, judged by one rule."""
+
+    rule: Rule
+    fact: Fact
+    checks: list[Check] = field(default_factory=list)
+    parameters: list[ParameterRead] = field(default_factory=list)
+    condition: ConditionRead | None = None
+    verdict: str = "not_applicable"
+    finding: Finding | None = None
+
+    @property
+    def applies(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+
+def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterable[Dossier], *,
+                     engine: str = "native", as_of: date | None = None,
+                     window: tuple[date | None, date | None] = (None, None)
+                     ) -> list[CaseExplanation]:
+    """Explain rule ``rule_id`` on the record ``record`` (its id, or ``file:id``)."""
+    ids = [r.id for r in book.rules]
+    if rule_id not in ids:
+        raise ExplainError(f"no rule {rule_id!r}{did_you_mean(rule_id, ids)}; see "
+                           "`governance-rules rules`")
+    rule = book.rule(rule_id)
+    runner = get_engine(engine)
+    out: list[CaseExplanation] = []
+    unselected: list[CaseExplanation] = []
+    same_type: set[str] = set()
+    other_type: dict[str, str] = {}
+    for dossier in dossiers:
+        facts = build_facts(dossier, as_of, _window_for(dossier, as_of, window),
+                            _fact_options(book, dossier))
+        scope, _ = _scope_of(book, dossier)
+        for fact in facts:
+            if fact.type == rule.applies_to and rule.selects(fact.values):
+                same_type.add(fact.ref.id)
+            named = _names(fact, record)
+            if not named:
+                continue
+            if fact.type != rule.applies_to:
+                other_type.setdefault(fact.type, fact.ref.id)
+                continue
+            if named == "part" and not rule.selects(fact.values):
+                if not unselected:  # the cases of a body the guard leaves out: one tells why
+                    unselected.append(_explain(book, rule, fact, scope, dossier, runner))
+                continue
+            out.append(_explain(book, rule, fact, scope, dossier, runner))
+    if out or unselected:
+        return out or unselected
+    if other_type:
+        kinds = ", ".join(sorted(other_type))
+        raise ExplainError(f"rule {rule_id} judges {_plural(rule.applies_to)}; record {record!r} "
+                           f"gives only {kinds} cases, so the rule does not apply to it")
+    known = sorted(same_type)
+    hint = did_you_mean(record, known)
+    listed = ", ".join(known[:12]) + (" …" if len(known) > 12 else "") if known else \
+        "none in these files"
+    raise ExplainError(f"no record {record!r} gives a case of rule {rule_id} (it judges "
+                       f"{_plural(rule.applies_to)}){hint}; records it selects: {listed}")
+
+
+def _relative(file: str) -> str:
+    from pathlib import Path
+
+    try:
+        return str(Path(file).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return file
+
+
+def _plural(fact_type: str) -> str:
+    return fact_type.replace("_", " ") + "s"
+
+
+def _names(fact: Fact, record: str) -> str:
+    """How ``record`` names ``fact``: ``"exact"`` (its id, or ``file:id``), ``"part"`` (the
+    leading part of its id, such as a body's id for the body's periods), or not (``""``)."""
+    if record in (fact.ref.id, f"{fact.ref.where.file}:{fact.ref.id}"):
+        return "exact"
+    return "part" if fact.ref.id.startswith(record + "/") else ""
+
+
+def _explain(book: Rulebook, rule: Rule, fact: Fact, scope: Scope, dossier: Dossier,
+             runner: Any) -> CaseExplanation:
+    out = CaseExplanation(rule, fact)
+    out.checks.append(_scope_check(book, rule, scope))
+    charter = _charter_check(rule, fact, scope)
+    if charter is not None:
+        out.checks.append(charter)
+    out.checks.append(_jurisdiction_check(rule, fact))
+    out.checks.append(_in_force_check(rule, fact))
+    out.checks.extend(_guard_checks(rule, fact))
+    params_ok = True
+    for name in book.parameter_names(rule):
+        param = book.parameters[name]
+        version = param.version_for(fact.jurisdiction, fact.day)
+        if version is None:
+            params_ok = False
+            out.checks.append(Check("parameters", False, Text(
+                zh=f"参数 {name} 在{fact.day.isoformat()}于{'/'.join(fact.jurisdiction)}无适用取值",
+                en=f"parameter {name} has no value in force on {fact.day} in "
+                   f"{'/'.join(fact.jurisdiction)}")))
+            continue
+        out.parameters.append(ParameterRead(
+            name, render_value(version.value),
+            version.from_.isoformat() if version.from_ else None,
+            version.until.isoformat() if version.until else None,
+            version.overlay or None, _relative(version.file or param.file),
+            (version.line if version.file else param.line) or None))
+    if not out.applies or not params_ok:
+        return out
+    bound = book.bind(rule, fact.jurisdiction, fact.day)
+    if bound is None:  # pragma: no cover - every reason is a check above
+        return out
+    out.condition = read_condition(bound.violated, fact.values)
+    verdict = runner.evaluate([(bound, fact)])[0]
+    out.verdict = {0: "not_applicable", 1: "passed", 2: "violated"}[int(verdict)]
+    if out.verdict == "violated":
+        community = dossier.community.record.id if dossier.community else None
+        out.finding = finding_for(bound, fact, book, parameter_uses(book, bound), community)
+    return out
+
+
+def _scope_check(book: Rulebook, rule: Rule, scope: Scope) -> Check:
+    cited = sorted({c.document for c in rule.source})
+    binding = [d for d in cited if d in scope.applied]
+    adopted = sorted(set(rule.catalogue) & scope.adopted_ids)
+    if binding:
+        reasons_zh = "；".join(f"{d}（{scope.applied[d].zh}）" for d in binding)
+        reasons_en = "; ".join(f"{d} ({scope.applied[d].en})" for d in binding)
+        return Check("scope", True, Text(zh=f"所引文件对本社区有效：{reasons_zh}",
+                                         en=f"a document it cites binds this community: "
+                                            f"{reasons_en}"))
+    if adopted:
+        return Check("adoption", True, Text(
+            zh=f"规则叠加层为本辖区采用了{'、'.join(adopted)}",
+            en=f"an overlay adopted {', '.join(adopted)} for this place"))
+    why_zh = "；".join(f"{d}{scope.not_applied[d].zh}" for d in cited if d in scope.not_applied)
+    why_en = "; ".join(f"{d} {scope.not_applied[d].en}" for d in cited if d in scope.not_applied)
+    return Check("scope", False, Text(
+        zh=f"所引文件均不约束本社区，也未被采用：{why_zh}",
+        en=f"no document it cites binds this community, and none of its catalogue ids was "
+           f"adopted here: {why_en}"))
+
+
+def _charter_check(rule: Rule, fact: Fact, scope: Scope) -> Check | None:
+    if not scope._charter_only(rule):
+        return None
+    since = scope.charter_from
+    if since is None:
+        return Check("charter", False, Text(
+            zh="本规则只引用示范章程条款，本社区记录未写明章程采用日期",
+            en="the rule cites only model-charter clauses, and the community record gives no "
+               "day it adopted the charter (charter_adopted_on)"))
+    ok = since <= fact.day
+    return Check("charter", ok, Text(
+        zh=f"本社区于{since.isoformat()}采用章程，记录日期{fact.day.isoformat()}"
+           + ("在其后" if ok else "在其前"),
+        en=f"the community adopted the charter on {since}; the record is dated {fact.day}, "
+           + ("on or after it" if ok else "before it")))
+
+
+def _jurisdiction_check(rule: Rule, fact: Fact) -> Check:
+    place = "/".join(fact.jurisdiction)
+    if not rule.jurisdictions:
+        return Check("jurisdiction", True, Text(zh="本规则不限于特定地方",
+                                                en="the rule is not limited to a place"))
+    ok = rule.applies_in(fact.jurisdiction)
+    listed = ", ".join(rule.jurisdictions)
+    return Check("jurisdiction", ok, Text(
+        zh=f"本规则限于{'、'.join(rule.jurisdictions)}；记录所在辖区{place}"
+           + ("在其内" if ok else "不在其内"),
+        en=f"the rule is limited to {listed}; the record's jurisdiction {place} is "
+           + ("within it" if ok else "outside it")))
+
+
+def _in_force_check(rule: Rule, fact: Fact) -> Check:
+    start, until = rule.in_force.from_, rule.in_force.until
+    ok = rule.in_force.covers(fact.day)
+    if start is None and until is None:
+        return Check("in_force", True, Text(zh="本规则无生效期限限制", en="the rule is always in force"))
+    span_zh = (f"自{start.isoformat()}起" if start else "") + (f"至{until.isoformat()}前" if until else "")
+    span_en = (f"from {start}" if start else "") + (" " if start and until else "") + (
+        f"until {until}" if until else "")
+    return Check("in_force", ok, Text(
+        zh=f"本规则{span_zh}有效；记录日期{fact.day.isoformat()}" + ("在有效期内" if ok else "不在有效期内"),
+        en=f"the rule is in force {span_en}; the record is dated {fact.day}, "
+           + ("within it" if ok else "outside it")))
+
+
+def _guard_checks(rule: Rule, fact: Fact) -> list[Check]:
+    if not rule.when:
+        return [Check("guard", True, Text(zh="本规则不设筛选条件（when）",
+                                          en="the rule has no `when` guard"))]
+    out = []
+    for key, wanted in sorted(rule.when.items()):
+        values = [wanted] if isinstance(wanted, str) else list(wanted)
+        read = fact.values.get(key)
+        ok = read in values
+        out.append(Check("guard", ok, Text(
+            zh=f"筛选条件 {key} 须为 {' 或 '.join(values)}：记录中为 {read}",
+            en=f"`when` {key} is {' or '.join(values)}: the record has {read}")))
+    return out
+
+
+def read_condition(cond: Condition, values: dict[str, int | str]) -> ConditionRead:
+    """``cond`` evaluated on ``values``, each comparison with the values it read.
+
+    >>> from governance_rules.rulebook.conditions import Cmp, Field
+    >>> read_condition(Cmp(Field("present", 2), "<=", Field("seated")), {"present": 5, "seated": 10}).text
+    '2×present (2×5 = 10) <= seated (10)'
+    """
+    if isinstance(cond, Cmp):
+        left = _term(cond.left, values)
+        right = _term(cond.right, values)
+        holds = _compare(_value(cond.left, values), cond.op, _value(cond.right, values))
+        return ConditionRead(holds, cond.op, f"{left} {cond.op} {right}")
+    items = tuple(read_condition(c, values) for c in cond.items)
+    if isinstance(cond, All):
+        return ConditionRead(all(i.holds for i in items), "all", items=items)
+    return ConditionRead(any(i.holds for i in items), "any", items=items)
+
+
+def _value(term: Field | int | str, values: dict[str, int | str]) -> int | str:
+    if isinstance(term, Field):
+        value = values[term.name]
+        return value * term.times if isinstance(value, int) else value
+    return term
+
+
+def _term(term: Field | int | str, values: dict[str, int | str]) -> str:
+    if not isinstance(term, Field):
+        return repr(term) if isinstance(term, str) else str(term)
+    read = values[term.name]
+    shown = repr(read) if isinstance(read, str) else str(read)
+    if term.times == 1:
+        return f"{term.name} ({shown})"
+    return f"{term.times}×{term.name} ({term.times}×{shown} = {_value(term, values)})"
+
+
+def _compare(left: int | str, op: str, right: int | str) -> bool:
+    from ..rulebook.conditions import _OPS
+
+    return _OPS[op](left, right)
+
+
+VERDICTS = {
+    "not_applicable": Text(zh="不适用", en="does not apply"),
+    "passed": Text(zh="适用且符合", en="applies and passes"),
+    "violated": Text(zh="适用且违反", en="applies and is violated"),
+}
+
+_HEADINGS = {
+    "applies": Text(zh="是否适用", en="Does it apply?"),
+    "parameters": Text(zh="所用参数", en="Parameters used"),
+    "none": Text(zh="（无）", en="(none)"),
+    "conditions": Text(zh="违反条件（成立即违反）", en="Violated when (the rule fails if this holds)"),
+    "verdict": Text(zh="结论", en="Verdict"),
+    "all": Text(zh="以下全部成立", en="all of"),
+    "any": Text(zh="以下任一成立", en="any of"),
+    "holds": Text(zh="成立", en="holds"),
+    "fails": Text(zh="不成立", en="does not hold"),
+    "overlay": Text(zh="叠加层", en="overlay"),
+    "from": Text(zh="起", en="from"),
+    "until": Text(zh="止于", en="until"),
+    "not_reached": Text(zh="未评估：规则不适用", en="not evaluated: the rule does not apply"),
+}
+
+
+def render_text(explanations: Sequence[CaseExplanation], lang: str = "en") -> str:
+    """The explanations as a reader would want them, in ``lang`` (``zh`` or ``en``)."""
+    return "\n".join(_render_one(e, lang) for e in explanations)
+
+
+def _render_one(e: CaseExplanation, lang: str) -> str:
+    h = {k: v.get(lang) for k, v in _HEADINGS.items()}
+    fact, rule = e.fact, e.rule
+    where = f"{fact.ref.where.file}:{fact.ref.where.line}" if fact.ref.where.line else \
+        fact.ref.where.file
+    place = "/".join(fact.jurisdiction)
+    if lang == "zh":
+        head = (f"规则 {rule.id}（{rule.title.zh}）对记录 {fact.ref.id}（{where}），"
+                f"日期 {fact.day.isoformat()}，辖区 {place}")
+    else:
+        head = (f"rule {rule.id} ({rule.title.en}) on {fact.ref.type} {fact.ref.id} ({where}), "
+                f"dated {fact.day}, in {place}")
+    lines = [head, f"  {h['applies']}"]
+    lines.extend(f"    {'✓' if c.ok else '✗'} {c.text.get(lang)}" for c in e.checks)
+    lines.append(f"  {h['parameters']}")
+    if not e.parameters:
+        lines.append(f"    {h['none']}")
+    for p in e.parameters:
+        parts = [f"{p.name} = {p.value}"]
+        if p.in_force_from:
+            parts.append(f"{h['from']} {p.in_force_from}")
+        if p.until:
+            parts.append(f"{h['until']} {p.until}")
+        if p.overlay:
+            parts.append(f"{h['overlay']} {p.overlay}")
+        lines.append(f"    {' · '.join(parts)}  ({p.file}:{p.line})" if p.line else
+                     f"    {' · '.join(parts)}  ({p.file})")
+    lines.append(f"  {h['conditions']}")
+    if e.condition is None:
+        lines.append(f"    {h['not_reached']}")
+    else:
+        lines.extend(_render_condition(e.condition, h, 4))
+    verdict = VERDICTS[e.verdict].get(lang)
+    lines.append(f"  {h['verdict']}: {verdict}")
+    if e.finding is not None:
+        lines.append(f"    {e.finding.message.get(lang)}")
+        if e.finding.source is not None:
+            s = e.finding.source
+            lines.append(f"    {s.document}:{','.join(map(str, s.lines))} 「{s.quote}」")
+    return "\n".join(lines) + "\n"
+
+
+def _render_condition(c: ConditionRead, h: dict[str, str], indent: int) -> list[str]:
+    mark = "✓" if c.holds else "✗"
+    state = h["holds"] if c.holds else h["fails"]
+    pad = " " * indent
+    if not c.items and c.op in ("all", "any"):
+        return [f"{pad}{mark} {'true' if c.op == 'all' else 'false'} — {state}"]
+    if not c.items:
+        return [f"{pad}{mark} {c.text} — {state}"]
+    lines = [f"{pad}{mark} {h[c.op]} — {state}"]
+    for item in c.items:
+        lines.extend(_render_condition(item, h, indent + 2))
+    return lines
+
+
+def to_json(explanations: Sequence[CaseExplanation]) -> list[dict[str, Any]]:
+    """The explanations as plain data (``--format json``)."""
+    return [{
+        "rule": e.rule.id,
+        "kind": e.rule.kind,
+        "record": {"id": e.fact.ref.id, "type": e.fact.ref.type, "file": e.fact.ref.where.file,
+                   "line": e.fact.ref.where.line},
+        "date": e.fact.day.isoformat(),
+        "jurisdiction": list(e.fact.jurisdiction),
+        "applies": e.applies,
+        "checks": [{"check": c.check, "ok": c.ok, "text": {"zh": c.text.zh, "en": c.text.en}}
+                   for c in e.checks],
+        "parameters": [{"name": p.name, "value": p.value, "from": p.in_force_from,
+                        "until": p.until, "overlay": p.overlay, "file": p.file, "line": p.line}
+                       for p in e.parameters],
+        "violated_when": _condition_json(e.condition) if e.condition else None,
+        "verdict": e.verdict,
+        "verdict_text": {"zh": VERDICTS[e.verdict].zh, "en": VERDICTS[e.verdict].en},
+        "finding": e.finding.model_dump(mode="json") if e.finding else None,
+    } for e in explanations]
+
+
+def _condition_json(c: ConditionRead) -> dict[str, Any]:
+    if c.op in ("all", "any"):
+        return {c.op: [_condition_json(i) for i in c.items], "holds": c.holds}
+    return {"compare": c.text, "op": c.op, "holds": c.holds}

@@ -1,0 +1,205 @@
+"""Turn a request body into dossiers, with the library's own bounded readers.
+
+A JSON body is read by the same parser as a ``.json`` record file (bounded depth, node count
+and numbers, exact decimals, no duplicate keys), then each file's data is validated as a record
+file would be; an input error's file and ``loc`` map back to a JSON pointer into the body.
+Multipart parts are read as the record files they are (YAML, JSON or JSON Lines by suffix), so
+their findings carry the same lines as a CLI run. Names are labels only: nothing here, nor
+anywhere in the server, opens a path that came from a request.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError
+from ..records import Dossier, dossier_from_data, read_records
+from ..records._parse import ParseFailure, parse_record_text
+from ..records.loader import RECORD_SUFFIXES, _assemble
+from .models import MAX_DOSSIERS, MAX_FILES, MAX_NAME, NAME_PATTERN, LocatedInputError, ProblemItem
+
+_NAME = re.compile(NAME_PATTERN)
+WAIVERS_NAME = "governance-waivers.yaml"
+
+
+class RequestProblem(Exception):
+    """A request the server cannot check at all: answered with this status and the problems."""
+
+    def __init__(self, status: int, title: str, items: Sequence[ProblemItem] = ()) -> None:
+        super().__init__(title)
+        self.status, self.title, self.items = status, title, list(items)
+
+
+@dataclass
+class Parsed:
+    """The dossiers of a request and, for a JSON body, each shown file's pointer prefix."""
+
+    dossiers: list[Dossier]
+    pointers: dict[str, str] = field(default_factory=dict)
+
+
+def escape(part: str | int) -> str:
+    """One JSON-pointer segment (RFC 6901).
+
+    >>> escape("meetings/cc.yaml"), escape("a~b"), escape(3)
+    ('meetings~1cc.yaml', 'a~0b', '3')
+    """
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(*parts: str | int) -> str:
+    return "".join("/" + escape(p) for p in parts)
+
+
+def name_problem(name: object) -> str | None:
+    """Why ``name`` cannot name a file of a dossier (a relative POSIX path), or ``None``.
+
+    >>> name_problem("meetings/cc.yaml"), name_problem("../etc/passwd") is None
+    (None, False)
+    """
+    if not isinstance(name, str) or not name or len(name) > MAX_NAME:
+        return f"a file name is 1 to {MAX_NAME} characters"
+    if not _NAME.match(name):
+        return ("a file name is a relative path whose steps do not start with a dot, without "
+                "backslashes or control characters, e.g. meetings/cc.yaml")
+    return None
+
+
+def _root_problem(root: object) -> str | None:
+    if root is None:
+        return None
+    if not isinstance(root, str):
+        return "root is a text label"
+    return name_problem(root) and "root is a relative path label such as examples/haliang-3"
+
+
+def _shown(root: str | None, name: str) -> str:
+    return f"{root}/{name}" if root else name
+
+
+def parse_json_body(raw: bytes) -> Parsed:
+    """A JSON body: ``{"files": {...}}`` or ``{"dossiers": [{"root": ..., "files": {...}}]}``."""
+    try:
+        data, _ = parse_record_text(raw, "request.json")
+    except ParseFailure as failure:
+        error = failure.error
+        status = 413 if error.type in ("file_too_large",) else 400
+        raise RequestProblem(status, "the request body is not usable JSON", [ProblemItem(
+            type=error.type, msg=error.msg, pointer=pointer(*error.loc) if error.loc else None,
+            line=error.line, column=error.column)]) from None
+    problems: list[ProblemItem] = []
+
+    def bad(msg: str, *where: str | int, kind: str = "request_shape") -> None:
+        problems.append(ProblemItem(type=kind, msg=msg, pointer=pointer(*where)))
+
+    groups: list[tuple[str | None, Any, tuple[str | int, ...]]] = []
+    if not isinstance(data, dict):
+        bad("the body is an object with `files` (one dossier) or `dossiers` (several)")
+    else:
+        for key in data:
+            if key not in ("files", "dossiers"):
+                bad(f"unknown key {key!r}; expected `files` or `dossiers`", key)
+        if ("files" in data) == ("dossiers" in data):
+            bad("give exactly one of `files` (one dossier) or `dossiers` (several)")
+        elif "files" in data:
+            groups.append((None, data["files"], ("files",)))
+        elif not isinstance(data["dossiers"], list):
+            bad("`dossiers` is a list of {root, files}", "dossiers")
+        elif len(data["dossiers"]) > MAX_DOSSIERS:
+            bad(f"at most {MAX_DOSSIERS} dossiers in one request", "dossiers")
+        else:
+            for i, item in enumerate(data["dossiers"]):
+                if not isinstance(item, dict):
+                    bad("a dossier is an object {root, files}", "dossiers", i)
+                    continue
+                for key in item:
+                    if key not in ("root", "files"):
+                        bad(f"unknown key {key!r}; expected `root` or `files`", "dossiers", i, key)
+                why = _root_problem(item.get("root"))
+                if why:
+                    bad(why, "dossiers", i, "root")
+                if "files" not in item:
+                    bad("a dossier needs `files`", "dossiers", i)
+                groups.append((item.get("root") if not why else None, item.get("files"),
+                               ("dossiers", i, "files")))
+    roots = [g[0] for g in groups]
+    if len(roots) > 1 and len(set(roots)) != len(roots):
+        bad("each dossier needs its own `root` label (they name the files in the report)",
+            "dossiers")
+    total = 0
+    shown_names: set[str] = set()
+    for root, files, where in groups:
+        if not isinstance(files, dict):
+            bad("`files` is an object: file name → the records of that file", *where)
+            continue
+        total += len(files)
+        for name in files:
+            why = name_problem(name)
+            if why is None and _shown(root, name) in shown_names:
+                why = f"{_shown(root, name)} is already a file of another dossier"
+            if why:
+                bad(why, *where, name, kind="bad_file_name")
+            shown_names.add(_shown(root, name) if isinstance(name, str) else "")
+    if total > MAX_FILES:
+        bad(f"at most {MAX_FILES} files in one request", kind="too_many_files")
+    if problems:
+        raise RequestProblem(400, "the request body is not a check request", problems)
+    parsed = Parsed([])
+    for root, files, where in groups:
+        shown: dict[str, Any] = {}
+        for name, content in files.items():
+            shown[_shown(root, name)] = content
+            parsed.pointers[_shown(root, name)] = pointer(*where, name)
+        dossier = dossier_from_data(shown)
+        dossier.root = root or dossier.root
+        parsed.dossiers.append(dossier)
+    return parsed
+
+
+def parse_upload(files: Sequence[tuple[str | None, bytes]], root: str | None) -> Parsed:
+    """Multipart parts ``(filename, bytes)``: one dossier, each part a record file."""
+    problems: list[ProblemItem] = []
+    why_root = _root_problem(root)
+    if why_root:
+        problems.append(ProblemItem(type="request_shape", msg=why_root, parameter="root"))
+    if not files:
+        problems.append(ProblemItem(type="request_shape", parameter="files",
+                                    msg="send the record files in the form field `files`"))
+    if len(files) > MAX_FILES:
+        problems.append(ProblemItem(type="too_many_files", parameter="files",
+                                    msg=f"at most {MAX_FILES} files in one request"))
+    seen: set[str] = set()
+    for name, _ in files:
+        why = name_problem(name)
+        if why is None and name is not None:
+            if not name.lower().endswith(RECORD_SUFFIXES):
+                why = "a record file's name ends in " + ", ".join(RECORD_SUFFIXES)
+            elif name.rsplit("/", 1)[-1] == WAIVERS_NAME:
+                why = "the server does not apply waivers; send only record files"
+            elif name in seen:
+                why = "two parts have this file name"
+            seen.add(name)
+        if why:
+            problems.append(ProblemItem(type="bad_file_name", parameter="files",
+                                        msg=f"{why} (got {str(name)[:80]!r})"))
+    if problems:
+        raise RequestProblem(400, "the upload is not a check request", problems)
+    results = {}
+    for name, raw in files:
+        assert name is not None
+        shown = _shown(root, name)
+        results[shown] = read_records(raw, shown)
+    return Parsed([_assemble(root or "<upload>", results)])
+
+
+def locate(errors: Sequence[InputError], pointers: Mapping[str, str]) -> list[LocatedInputError]:
+    """The report's input errors, each with its JSON pointer into the body where one exists."""
+    out = []
+    for error in errors:
+        prefix = pointers.get(error.file)
+        where = prefix + pointer(*error.loc) if prefix is not None else None
+        out.append(LocatedInputError(**error.model_dump(), pointer=where))
+    return out

@@ -1,0 +1,145 @@
+"""The ``serve`` command's options and the :class:`ServerConfig` they make.
+
+No third-party import here: the CLI builds its parser from this module whether or not the
+``server`` extra is installed. The configuration travels to uvicorn's worker processes as JSON
+in an environment variable (:data:`CONFIG_ENV`), so that one app factory serves 1 or N workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+CONFIG_ENV = "GOVERNANCE_RULES_SERVER_CONFIG"
+"""Where :func:`~governance_rules.server.run.serve` leaves the configuration for the workers."""
+TOKEN_ENV = "GOVERNANCE_RULES_TOKEN"
+"""A bearer token every request except ``GET /health`` must carry (``--token-file`` wins)."""
+SOURCES_ENV = "GOVERNANCE_RULES_SOURCES"
+"""A folder of source documents for ``GET /sources/...`` instead of the bundled copy."""
+
+DEFAULT_MAX_BODY = 8 * 1024 * 1024
+DEFAULT_TIMEOUT = 30.0
+MAX_WORKERS = 64
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """Everything the app needs; plain values only (it is sent to workers as JSON).
+
+    >>> ServerConfig.from_json(ServerConfig(port=9000).to_json()).port
+    9000
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    rules: tuple[str, ...] = ()
+    token: str | None = None
+    max_body: int = DEFAULT_MAX_BODY
+    timeout: float = DEFAULT_TIMEOUT
+    concurrency: int = 4
+    cors_origins: tuple[str, ...] = ()
+    sources: str | None = None
+    catalogue: str | None = None
+    docs_ui: bool = False
+    log_level: str = "info"
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> ServerConfig:
+        data = json.loads(text)
+        data["rules"] = tuple(data.get("rules", ()))
+        data["cors_origins"] = tuple(data.get("cors_origins", ()))
+        return cls(**data)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is at most 65535, got {text!r}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"expected seconds in (0, 3600], got {text!r}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``serve`` subcommand's options (``--rules`` is the CLI's global option)."""
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind (default 127.0.0.1: this machine only)")
+    parser.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    parser.add_argument("--workers", type=_positive_int, default=1,
+                        help="worker processes, each with its own copy of the rule set (default 1)")
+    parser.add_argument("--token-file", metavar="FILE",
+                        help="require `Authorization: Bearer <token>` with the token in FILE "
+                        f"(else the {TOKEN_ENV} environment variable, if set)")
+    parser.add_argument("--max-body", type=_positive_int, default=DEFAULT_MAX_BODY, metavar="BYTES",
+                        help=f"largest request body accepted (default {DEFAULT_MAX_BODY})")
+    parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"time limit of one check (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--concurrency", type=_positive_int, default=4, metavar="N",
+                        help="checks run at once per worker; more wait (default 4)")
+    parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                        help="allow browser pages from ORIGIN to call the API (repeatable; "
+                        "default: none)")
+    parser.add_argument("--sources", metavar="DIR",
+                        help="the folder of source documents for GET /sources (default: "
+                        f"{SOURCES_ENV}, else the sources bundled with the package)")
+    parser.add_argument("--catalogue", metavar="FILE",
+                        help="the rule catalogue for GET /catalogue (default: "
+                        "shared/design/rule-catalogue.md beside this checkout)")
+    parser.add_argument("--docs-ui", action="store_true",
+                        help="serve the interactive API pages at /docs (they load scripts "
+                        "from a CDN; /openapi.json is always served)")
+    parser.add_argument("--log-level", default="info",
+                        choices=("critical", "error", "warning", "info", "debug"))
+
+
+class ConfigError(Exception):
+    """An option that cannot be used (a token file that cannot be read, ...)."""
+
+
+def config_from_args(args: argparse.Namespace) -> ServerConfig:
+    """The configuration ``serve`` was asked for; the token is read here, once."""
+    token = None
+    if args.token_file:
+        try:
+            token = Path(args.token_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"cannot read --token-file {args.token_file}: "
+                              f"{exc.strerror or exc}") from None
+        if not token:
+            raise ConfigError(f"--token-file {args.token_file} is empty")
+    elif os.environ.get(TOKEN_ENV, "").strip():
+        token = os.environ[TOKEN_ENV].strip()
+    sources = args.sources or os.environ.get(SOURCES_ENV) or None
+    return ServerConfig(
+        host=args.host, port=args.port, workers=min(args.workers, MAX_WORKERS),
+        rules=tuple(str(Path(r).resolve()) for r in args.rules), token=token,
+        max_body=args.max_body, timeout=args.timeout, concurrency=args.concurrency,
+        cors_origins=tuple(args.cors_origin),
+        sources=str(Path(sources).resolve()) if sources else None,
+        catalogue=str(Path(args.catalogue).resolve()) if args.catalogue else None,
+        docs_ui=args.docs_ui, log_level=args.log_level)

@@ -1,0 +1,95 @@
+"""What a finding's text must not contain, in Chinese and in English (tests/test_finding_text.py).
+
+A reader of the Chinese report is a community or street-office worker: no English words, enum
+values or record ids outside brackets and quotes; a reader of either language never sees a
+placeholder (``{…}``, ``None``, ``nan``, ``∞``, a lone ``-`` or ``?``) or a wrong ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from governance_rules._words import ordinal
+from governance_rules.report.model import Finding
+
+_OPEN = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "\"": "\"", "《": "》", "【": "】"}
+_QUOTES = {"「", "『", "“", "\"", "《"}
+_LATIN = re.compile(r"[A-Za-z]")
+_PROSE = re.compile(r"[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|\bNone\b|\bnull\b|\bnan\b|\bNaN\b|∞|\?|？{2,}")
+_LONE_DASH = re.compile(r"(?:^|[\s：:，,；;（(])-(?=$|[\s；;，,）)。])")
+_ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def split_zh(text: str) -> tuple[str, list[str], list[str]]:
+    """``text`` outside brackets and quotes, the bracketed parts, the quoted parts (outermost)."""
+    outside, brackets, quotes = [], [], []
+    stack: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if stack and ch == _OPEN[stack[-1]] and not (ch == "\"" and len(stack) > 1
+                                                    and stack[-1] != "\""):
+            opener = stack.pop()
+            if not stack:
+                (quotes if opener in _QUOTES else brackets).append(text[start:i])
+                start = i + 1
+        elif ch in _OPEN and (ch != "\"" or not stack or stack[-1] != "\""):
+            if not stack:
+                outside.append(text[start:i])
+                start = i + 1
+            stack.append(ch)
+    outside.append(text[start:])
+    return "".join(outside), brackets, quotes
+
+
+def zh_problems(text: str) -> Iterator[str]:
+    outside, brackets, _ = split_zh(text)
+    if _LATIN.search(outside):
+        yield f"English or a code outside brackets and quotes: {outside!r}"
+    for part in brackets:
+        inner, _, _ = split_zh(part)
+        if _PROSE.search(inner):
+            yield f"English words in brackets: {part!r}"
+
+
+def common_problems(text: str) -> Iterator[str]:
+    for match in _PLACEHOLDER.finditer(text):
+        yield f"placeholder {match.group(0)!r}"
+    if _LONE_DASH.search(text):
+        yield "a lone '-' for a missing value"
+
+
+def en_problems(text: str) -> Iterator[str]:
+    for match in _ORDINAL.finditer(text):
+        if ordinal(int(match.group(1))) != match.group(0):
+            yield f"wrong ordinal {match.group(0)!r}"
+
+
+def finding_problems(finding: Finding) -> list[str]:
+    """Every way ``finding`` reads unlike an inspector's note, each with the offending text."""
+    out: list[str] = []
+    ev = finding.evidence
+    texts = {"message": finding.message, "measured": ev.measured, "required": ev.required}
+    if ev.shortfall is not None:
+        texts["shortfall"] = ev.shortfall
+    if ev.denominator_basis is not None:
+        texts["denominator_basis"] = ev.denominator_basis
+    for name, text in texts.items():
+        if not text.zh.strip() or not text.en.strip():
+            out.append(f"{name}: empty in a language")
+            continue
+        if name != "message" and not _CJK.search(text.zh):
+            out.append(f"{name}: not in Chinese: {text.zh!r}")
+        out += [f"{name}.zh: {p}" for p in zh_problems(text.zh)]
+        for lang in ("zh", "en"):
+            out += [f"{name}.{lang}: {p}" for p in common_problems(text.get(lang))]
+        out += [f"{name}.en: {p}" for p in en_problems(text.en)]
+    if finding.body is not None:
+        if finding.body.name == finding.body.id and _LATIN.search(finding.body.name):
+            out.append(f"body {finding.body.id!r} has no name")
+        for lang in ("zh", "en"):
+            if finding.body.name not in finding.message.get(lang):
+                out.append(f"message.{lang} does not name the body {finding.body.name!r}")
+    return out

@@ -1,0 +1,119 @@
+"""The Excel workbook, opened with openpyxl as an office's spreadsheet program would read it."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _helpers import ROOT
+
+from governance_rules import Report, Rulebook, check_paths
+from governance_rules.cli import main
+from governance_rules.report.model import BodyRef, Text
+
+openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is in the dev and excel extras")
+
+from governance_rules.render.xlsx import render_xlsx  # noqa: E402
+
+
+def workbook(report: Report, lang: str = "en") -> Any:
+    return openpyxl.load_workbook(io.BytesIO(render_xlsx(report, lang)))
+
+
+def rows(sheet: Any) -> list[dict[str, Any]]:
+    values = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(values[0], row, strict=True)) for row in values[1:]]
+
+
+def test_three_sheets_with_filters_and_a_frozen_header(examples_report: Report) -> None:
+    book = workbook(examples_report)
+    assert book.sheetnames == ["Findings", "Summary", "Input errors"]
+    for sheet in book:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref.startswith("A1:") and sheet["A1"].font.b
+    findings = book["Findings"]
+    assert findings.auto_filter.ref == f"A1:P{len(examples_report.findings) + 1}"
+
+
+def test_a_row_per_finding_with_its_clause(examples_report: Report) -> None:
+    table = rows(workbook(examples_report)["Findings"])
+    assert len(table) == len(examples_report.findings)
+    for row, finding in zip(table, examples_report.findings, strict=True):
+        assert (row["Rule"], row["File"], row["Line"]) == (finding.rule_id, finding.record.file,
+                                                          finding.record.line)
+        assert row["Record"] == finding.record.id and row["Message"] == finding.message.en
+        assert row["Community"] == finding.community and row["Severity"] == finding.severity.value
+        assert finding.evidence.measured.en in row["Evidence"]
+        if finding.source is not None:
+            assert row["Quote"] == finding.source.quote
+            assert row["Document"].startswith(finding.source.document + ": ")
+        if finding.body is not None:
+            assert row["Body"] == f"{finding.body.name} ({finding.body.id})"
+    consent = next(r for r in table if r["Rule"] == "cc-consent-80")
+    assert consent["Document"] == "HLS-356: 黑龙江省哈尔滨市香坊区民生路街道哈量三社区的“356协商议事”工作法"
+    assert consent["Clause"] == "lines 26"
+
+
+def test_summary_per_community_and_rule(waived_report: Report) -> None:
+    table = rows(workbook(waived_report)["Summary"])
+    assert sum(r["Findings"] + r["Waived"] for r in table) == len(waived_report.findings)
+    assert sum(r["Waived"] for r in table) == waived_report.summary.suppressed == 1
+    keys = [(r["Community"], r["Rule"]) for r in table]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    consent = next(r for r in table if r["Rule"] == "cc-consent-80")
+    assert consent["Community"] == "haliang-3" and consent["Waived"] == 1
+    assert consent["Rule title"].startswith("A consultation topic")
+    waived = next(r for r in rows(workbook(waived_report)["Findings"]) if r["Waived"])
+    assert "re-voted at the next meeting" in waived["Waived"]
+
+
+def test_chinese_headings_and_words(examples_report: Report) -> None:
+    book = workbook(examples_report, "zh")
+    assert book.sheetnames == ["问题清单", "汇总", "输入错误"]
+    table = rows(book["问题清单"])
+    consent = next(r for r in table if r["规则"] == "cc-consent-80")
+    assert consent["严重程度"] == "错误" and consent["条款位置"] == "第 26 行"
+    assert consent["依据文件"].startswith("HLS-356《黑龙江省哈尔滨市")
+    assert consent["问题"] == next(f for f in examples_report.findings
+                                 if f.rule_id == "cc-consent-80").message.zh
+
+
+def test_input_errors_sheet(tmp_path: Path, rulebook: Rulebook) -> None:
+    (tmp_path / "community.yaml").write_text("community: {id: c, name: x, jurisdiction: [cn]}\n")
+    (tmp_path / "m.yaml").write_text("meeting:\n  id: m\n  body: nobody\n  date: 2022-02-30\n")
+    table = rows(workbook(check_paths([tmp_path], rulebook=rulebook, base=tmp_path))["Input errors"])
+    (row,) = [r for r in table if r["Field"] == "meeting.date"]
+    assert (row["File"], row["Line"], row["Column"]) == ("m.yaml", 4, 3)
+
+
+def test_record_text_is_never_a_formula(examples_report: Report) -> None:
+    first = examples_report.findings[0]
+    formula = '=HYPERLINK("http://x","y")'
+    hostile = first.model_copy(update={
+        "body": BodyRef(id="cc", name="=1+1\x01"),
+        "message": Text(zh=formula, en=formula)})
+    report = examples_report.model_copy(update={"findings": [hostile]})
+    (row,) = list(workbook(report)["Findings"].iter_rows(min_row=2))
+    cells = {cell.value: cell for cell in row}
+    assert cells[formula].data_type == "s" and "=1+1\ufffd (cc)" in cells
+    assert all(cell.data_type != "f" for cell in row)
+
+
+def test_cli_writes_the_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "report.xlsx"
+    assert main(["check", "examples/", "--format", "xlsx", "--lang", "zh", "--quiet",
+                 "--output", str(out)]) == 1
+    assert openpyxl.load_workbook(out).sheetnames[0] == "问题清单"
+
+
+def test_cli_refuses_a_terminal(capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["check", "examples/", "--format", "xlsx"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--output FILE" in captured.err

@@ -1,0 +1,259 @@
+"""The JSON report in bounded memory: entries spooled to disk per dossier, then streamed; the
+same bytes as the report built in memory, and memory that does not grow with the dossiers."""
+
+from __future__ import annotations
+
+import gc
+import json
+import shutil
+import subprocess
+import sys
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+import pytest
+from _helpers import EXAMPLES, ROOT
+
+from governance_rules import Rulebook, dossier_from_data, iter_check_paths
+from governance_rules._checker import DossierChecker, DossierResult, ReportBuilder
+from governance_rules._spooled import SpooledReport
+from governance_rules.records import Dossier
+from governance_rules.render import _spool
+from governance_rules.render._spool import SortedSpool
+from governance_rules.render.json import render_json, write_json
+from governance_rules.waivers import apply_waivers, load_waivers
+
+SEATS = [{"person": p, "name": p, "sector": s,
+          "terms": [{"start": "2021-12-25", "end": "2024-12-24", "obtained_by": "nomination"}]}
+         for p, s in zip("abcdefgh", ["party_organisation", "residents_committee",
+                                      "supervision_committee", "grid_workers", "residents", "women",
+                                      "units", "backbone"], strict=True)]
+
+
+def _small_dossier(folder: Path, k: int) -> None:
+    """A community, a committee and a meeting whose motion fails the 80 % consent rule."""
+    folder.mkdir(parents=True)
+    (folder / "community.yaml").write_text(
+        f"community: {{id: c{k}, name: 社区, jurisdiction: [cn, d{k % 3}], adopts: [HLS-356]}}\n",
+        encoding="utf-8")
+    (folder / "cc.json").write_text(json.dumps({"body": {
+        "id": "cc", "kind": "consultation_committee", "name": "协商委员会", "seats": SEATS}}),
+        encoding="utf-8")
+    (folder / "m.yaml").write_text(json.dumps({"meeting": {
+        "id": f"m{k}", "body": "cc", "date": "2022-03-15", "present": list("abcdefgh"),
+        "motions": [{"id": "t", "title": "停车", "outcome": "adopted",
+                     "votes": {"yes": 6, "no": 2}}]}}, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Dossiers whose files do not sort in dossier order (``c-1`` sorts before ``c/``, and
+    ``c/inner`` is a dossier nested in ``c``), a broken file and a shared scope."""
+    root = tmp_path_factory.mktemp("spooled")
+    shutil.copytree(EXAMPLES / "haliang-3", root / "c")
+    _small_dossier(root / "c" / "inner", 1)
+    _small_dossier(root / "c-1", 2)
+    _small_dossier(root / "c-0", 2)  # the same community id and places as c-1: one scope
+    (root / "c" / "zz.yaml").write_text("meeting: {id: x, date: 2022-13-01\n", encoding="utf-8")
+    return root
+
+
+def _both(results: list[DossierResult], book: Rulebook, **kw: object) -> tuple[str, str]:
+    builder = ReportBuilder(book, "native", None)
+    with SpooledReport(book, "native", None) as spooled:
+        for result in results:
+            builder.add(result)
+            spooled.add(result)
+        spooled.finish()
+        out: list[str] = []
+        write_json(spooled, out.append)
+    return render_json(builder.build()), "".join(out)
+
+
+def test_same_bytes_as_the_report_in_memory(corpus: Path, rulebook: Rulebook) -> None:
+    results = list(iter_check_paths([corpus, corpus / "missing"], rulebook=rulebook, base=corpus))
+    whole, streamed = _both(results, rulebook)
+    assert streamed == whole
+    report = json.loads(streamed)
+    files = [f["record"]["file"] for f in report["findings"]]
+    assert files == sorted(files) and "c-1/m.yaml" in files and "c/inner/m.yaml" in files
+    assert len(report["scopes"]) == 3  # c-0 and c-1 share one
+    assert [e["type"] for e in report["input_errors"]][:1] == ["path_not_found"]
+
+
+def test_same_bytes_with_waivers_and_records_given_twice(rulebook: Rulebook, corpus: Path,
+                                                         tmp_path: Path) -> None:
+    """Two dossiers of data with the same file names (their ``checked`` entries merge), and a
+    waivers file: suppressions, unused waivers and their errors as apply_waivers gives them."""
+    checker = DossierChecker(rulebook)
+    data = {"community.yaml": {"community": {"id": "c", "name": "x", "jurisdiction": ["cn"],
+                                             "adopts": ["HLS-356"]}},
+            "cc.yaml": {"body": {"id": "cc", "kind": "consultation_committee", "name": "协商委员会",
+                                 "seats": SEATS}},
+            "m.yaml": {"meeting": {"id": "m", "body": "cc", "date": "2022-03-15",
+                                   "present": list("abcdefgh"),
+                                   "motions": [{"id": "t", "title": "停车", "outcome": "adopted",
+                                                "votes": {"yes": 6, "no": 2}}]}}}
+    results = [checker.check(dossier_from_data(data)), checker.check(dossier_from_data(data))]
+    whole, streamed = _both(results, rulebook)
+    assert streamed == whole
+    waivers_file = tmp_path / "governance-waivers.yaml"
+    waivers_file.write_text(
+        "waivers:\n"
+        "  - {rule: cc-consent-80, record: m/t, reason: r, approved_by: a, expires: 2030-01-01}\n"
+        "  - {rule: cc-consent-80, record: nothing, reason: r, approved_by: a,"
+        " expires: 2020-01-01}\n", encoding="utf-8")
+    waivers, errors = load_waivers(waivers_file)
+    broken = tmp_path / "broken-waivers.yaml"
+    broken.write_text("waivers: [{rule: x\n", encoding="utf-8")
+    errors = [*errors, *load_waivers(broken)[1]]
+    today = date(2026, 1, 1)
+    builder = ReportBuilder(rulebook, "native", None)
+    with SpooledReport(rulebook, "native", None, waivers=waivers, today=today) as spooled:
+        for result in results:
+            builder.add(result)
+            spooled.add(result)
+        spooled.finish(errors)
+        out: list[str] = []
+        write_json(spooled, out.append)
+        report = apply_waivers(builder.build(), waivers, today, errors)
+        assert "".join(out) == render_json(report)
+        assert spooled.summary() == report.summary and report.summary.suppressed == 2
+        assert spooled.exit_code("error") == 2 and report.input_errors
+
+
+def test_runs_out_of_order_merge_in_bounded_fan_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_spool, "FAN_IN", 3)
+    spool = SortedSpool()
+    runs = [[((k % 7, k), f"{k}-{i}") for i in range(3)] for k in range(20)]
+    for run in runs:
+        spool.add_run(run)
+    assert not spool.in_order
+    expected = sorted((item for run in runs for item in run), key=lambda item: item[0])
+    assert list(spool) == expected and spool.count == 60
+    monkeypatch.setattr(_spool, "MAX_RUNS", 4)  # runs held: at most 4, then merged into one
+    compacted = SortedSpool()
+    for run in runs:
+        compacted.add_run(run)
+        assert len(compacted._runs) <= 4
+    assert list(compacted) == expected
+    ordered = SortedSpool()
+    for k in range(10):
+        ordered.add_run([((k, 0), "a"), ((k, 1), "b")])
+    assert ordered.in_order and len(ordered._runs) == 1 and len(list(ordered)) == 20
+    big = SortedSpool()
+    big.add_run([((1,), "x" * 200_000), ((2,), "y")])
+    assert [len(p) for _, p in big] == [200_000, 1]
+
+
+def _reachable(obj: object, book: Rulebook) -> int:
+    """Bytes of the objects reachable from ``obj`` (the rulebook and modules apart)."""
+    seen = {id(book)}
+    todo, total = [obj], 0
+    while todo:
+        here = todo.pop()
+        if id(here) in seen or isinstance(here, type | type(sys)):
+            continue
+        seen.add(id(here))
+        total += sys.getsizeof(here)
+        todo.extend(gc.get_referents(here))
+    return total
+
+
+def _retained(book: Rulebook, root: Path, count: int, spooled: bool) -> tuple[int, int]:
+    """Bytes still allocated after ``count`` dossiers went into the report (results dropped),
+    and bytes reachable from the report."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        keeper = (SpooledReport(book, "native", None) if spooled
+                  else ReportBuilder(book, "native", None))
+        paths = sorted(root.iterdir())[:count]
+        for result in iter_check_paths(paths, rulebook=book, base=root):
+            keeper.add(result)
+        del result
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+        assert not [r for r in gc.get_referrers(keeper) if isinstance(r, Dossier)]
+        reachable = _reachable(keeper, book)
+        if isinstance(keeper, SpooledReport):
+            assert keeper.dossiers == count and keeper.findings.count >= count
+            keeper.close()
+        return kept, reachable
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_held_does_not_grow_with_the_dossiers(rulebook: Rulebook, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spooled report holds counts and one batch of entries not yet written (made small
+    here, so that 40 dossiers more than fill it); the report built in memory holds them all."""
+    monkeypatch.setattr(_spool, "BATCH", 4)
+    for k in range(48):
+        _small_dossier(tmp_path / f"d{k:03d}", k)
+    _retained(rulebook, tmp_path, 4, spooled=True)  # warm the caches (bound rules, parameters)
+    (few, held_few), (many, held_many) = (_retained(rulebook, tmp_path, n, spooled=True)
+                                          for n in (8, 48))
+    (whole_few, _), (whole_many, _) = (_retained(rulebook, tmp_path, n, spooled=False)
+                                       for n in (8, 48))
+    # What the report object holds: the same after 48 dossiers as after 8 (a few counters).
+    assert held_many - held_few < 2_000, (held_few, held_many)
+    # What the process holds (interpreter caches included): a little, not a report's worth.
+    grown = many - few
+    assert grown < 64_000, f"the spooled report grew by {grown} bytes for 40 more dossiers"
+    assert whole_many - whole_few > 15 * max(grown, 4_000)  # the measure sees what a report holds
+
+
+def test_cli_json_is_the_same_for_jobs_and_within_bounds(corpus: Path, tmp_path: Path) -> None:
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"r{jobs}.json"
+        proc = subprocess.run([sys.executable, "-m", "governance_rules", "check", str(corpus),
+                               "--format", "json", "--jobs", jobs, "--output", str(out)],
+                              cwd=corpus, capture_output=True, text=True, check=False,
+                              env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 2, proc.stderr  # the broken file, the nested community
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    report = json.loads(outs[0])
+    assert [e["file"] for e in report["input_errors"]] == ["c/inner/community.yaml", "c/zz.yaml"]
+    assert report["checked"] and report["inputs"]
+
+
+def test_counts_only_for_json_lines(corpus: Path, rulebook: Rulebook) -> None:
+    """``entries=False`` (``--format jsonl``): each dossier's findings are handed back to be
+    written at once and none is kept; the summary is the whole report's."""
+    results = list(iter_check_paths([corpus], rulebook=rulebook, base=corpus))
+    builder = ReportBuilder(rulebook, "native", None)
+    with SpooledReport(rulebook, "native", None, entries=False) as spooled:
+        shown = []
+        for result in results:
+            builder.add(result)
+            shown += spooled.add(result)
+        spooled.finish()
+        report = builder.build()
+        assert spooled.summary() == report.summary
+        assert shown == [f for r in results for f in r.findings]
+        assert spooled.findings.count == spooled.checked.count == spooled.record_keys.count == 0
+        assert spooled.summary_report().input_errors == report.input_errors
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif", "html", "github"])
+def test_formats_without_checked_entries_render_the_same(corpus: Path, rulebook: Rulebook,
+                                                         fmt: str) -> None:
+    """The CLI builds these reports without the ``checked`` entries (only JUnit reads them), so
+    that they hold findings, not a line per record: the same bytes as the whole report."""
+    from governance_rules.render import renderer
+
+    results = list(iter_check_paths([corpus, corpus / "c"], rulebook=rulebook, base=corpus))
+    rendered = []
+    for details in (True, False):
+        builder = ReportBuilder(rulebook, "native", None, details=details)
+        for result in results:
+            builder.add(result)
+        report = builder.build()
+        assert bool(report.checked) is details
+        rendered.append(renderer(fmt)(report, "zh"))
+    assert rendered[0] == rendered[1]
