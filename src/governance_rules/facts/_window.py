@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -103,8 +104,11 @@ def month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
+@lru_cache(maxsize=65_536)
 def add_months(day: date, months: int) -> date:
     """``day`` moved by whole calendar months, clamped to the month's end (``relativedelta``).
+    Cached: fact building asks the same few (day, months) pairs thousands of times a dossier,
+    and ``relativedelta`` is a measurable part of it.
 
     >>> add_months(date(2022, 1, 31), 1), add_months(date(2022, 11, 1), 2)
     (datetime.date(2022, 2, 28), datetime.date(2023, 1, 1))
