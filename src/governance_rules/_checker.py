@@ -8,7 +8,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from ._simplified import simplified_quote
@@ -19,8 +21,8 @@ from .facts import Fact, FactOptions, Window, build_facts, record_window
 from .records.dossier import Dossier
 from .records.loader import (
     DossierSource,
+    PathNames,
     discover,
-    display_path,
     dossier_from_data,
     load_dossier,
 )
@@ -255,7 +257,8 @@ class CheckSource:
     def __call__(self, source: DossierSource) -> DossierResult:
         if self._checker is None:
             self._checker = DossierChecker(self.book, self.engine, self.as_of, self.window)
-        selected = frozenset(display_path(p, self.base) for p in source.selected)
+        shown = PathNames(self.base)
+        selected = frozenset(shown(p) for p in source.selected)
         return self._checker.check(load_dossier(source, self.base), selected)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -578,6 +581,17 @@ def _body_of(fact: Fact) -> BodyRef | None:
 
 
 def render_message(template: str, explanation: Explanation, lang: str) -> str:
-    values = {k: in_words(v if isinstance(v, str) else v[lang], lang)
-              for k, v in explanation.values.items()}
-    return template.format_map(values)
+    """``template`` filled from the explanation's values in ``lang``, in words; only the values
+    the template names are put in words."""
+    values = explanation.values
+    words = {}
+    for name in template_fields(template):
+        value = values[name]
+        words[name] = in_words(value if isinstance(value, str) else value[lang], lang)
+    return template.format_map(words)
+
+
+@lru_cache(maxsize=4096)
+def template_fields(template: str) -> tuple[str, ...]:
+    """The names a ``str.format`` template uses: ``{a} of {b}`` → ``("a", "b")``."""
+    return tuple(dict.fromkeys(name for _, name, _, _ in Formatter().parse(template) if name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -105,8 +106,10 @@ def _record_days(dossier: Dossier) -> Iterator[date]:
     yield from (day for day, _, _ in work_days(dossier))
 
 
+@lru_cache(maxsize=65_536)
 def _span(start: date, end: date) -> tuple[int, int, int]:
-    """Whole (years, months, days) from ``start`` to ``end``.
+    """Whole (years, months, days) from ``start`` to ``end`` (cached: a dossier asks for the
+    same few term starts and meeting days thousands of times).
 
     >>> _span(date(2021, 12, 25), date(2024, 12, 26))
     (3, 0, 1)

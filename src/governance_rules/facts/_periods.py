@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..models import Body, BodyKind, ReportKind
-from ..records.dossier import Dossier, Located
+from ..records.dossier import Dossier, Where
 from ._window import GRANULARITIES, Period, Window, period_of, periods_within
 from .schema import Fact, RecordRef
 
@@ -108,6 +108,7 @@ def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 days[category].append(day)
         for listed in days.values():
             listed.sort()
+        where = located.where()
         for granularity in GRANULARITIES:
             for period in periods_within(granularity, window):
                 if start is not None and period.start < start:
@@ -116,18 +117,17 @@ def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 for category in categories:
                     listed = days[category]
                     count = bisect_right(listed, period.end) - bisect_left(listed, period.start)
-                    yield _fact(dossier, located, period, part, label, category, count,
+                    yield _fact(dossier, body, where, period, part, label, category, count,
                                 exceptions.get(label))
 
 
-def _fact(dossier: Dossier, located: Located[Body], period: Period, part: str, label: str,
+def _fact(dossier: Dossier, body: Body, where: Where, period: Period, part: str, label: str,
           category: str, count: int, exception: str | None) -> Fact:
-    body = located.record
     names = {"body_name": body.name, "subject": label, "period": label, "category": category}
     if exception:
         names["special_circumstances"] = exception
     return Fact(
-        "period", RecordRef(f"{body.id}/{category}/{label}", "period", located.where()),
+        "period", RecordRef(f"{body.id}/{category}/{label}", "period", where),
         period.end, dossier.jurisdiction,
         {"body": body.id, "body_kind": body.kind.value, "granularity": period.granularity,
          "part": part, "category": category, "count": count,

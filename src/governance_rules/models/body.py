@@ -285,10 +285,12 @@ class Body(RecordModel):
         return [seat for seat in self.seats if seat.term_on(day) is not None]
 
     def seat_of(self, person: str) -> Seat | None:
-        for seat in self.seats:
-            if seat.person == person:
-                return seat
-        return None
+        """The person's seat on this body, if any (the first, should a person be listed twice)."""
+        cached: tuple[list[Seat], dict[str, Seat]] | None = self.__dict__.get("_seat_index")
+        if cached is None or cached[0] is not self.seats:  # first call, or a copy, other seats
+            cached = (self.seats, {seat.person: seat for seat in reversed(self.seats)})
+            self.__dict__["_seat_index"] = cached
+        return cached[1].get(person)
 
     def holders_of(self, role: Role, day: date) -> list[Seat]:
         """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's)."""

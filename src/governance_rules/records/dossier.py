@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from ..errors import InputError, dotted
@@ -59,6 +60,9 @@ from ._parse import LineIndex, Path_
 
 T = TypeVar("T")
 
+_dotted = lru_cache(maxsize=65_536)(dotted)
+"""Every dossier of a corpus asks for the same few thousand paths."""
+
 
 @dataclass(frozen=True, slots=True)
 class Where:
@@ -81,7 +85,7 @@ class Located(Generic[T]):
     def where(self, *sub: str | int) -> Where:
         full = (*self.path, *sub)
         line = self.index.locate(full)[0] if self.index is not None else None
-        return Where(self.file, line, dotted(full))
+        return Where(self.file, line, _dotted(full))
 
 
 @dataclass
@@ -135,6 +139,8 @@ class Dossier:
     input_errors: list[InputError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     meetings_by_id: dict[str, Located[Meeting]] = field(default_factory=dict, repr=False)
+    _roster_index: tuple[int, dict[BodyKind, tuple[Body, ...]], dict[str, str]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def jurisdiction(self) -> tuple[str, ...]:
@@ -161,8 +167,25 @@ class Dossier:
         meeting, motion = found
         return self.bodies[meeting.body].record.kind, motion.outcome is Outcome.ADOPTED
 
-    def bodies_of_kind(self, kind: BodyKind) -> list[Body]:
-        return [b.record for b in self.bodies.values() if b.record.kind is kind]
+    def bodies_of_kind(self, kind: BodyKind) -> tuple[Body, ...]:
+        """The bodies of ``kind``, in file order."""
+        return self._rosters()[0].get(kind, ())
+
+    def _rosters(self) -> tuple[dict[BodyKind, tuple[Body, ...]], dict[str, str]]:
+        """The bodies by kind and each person's first name on a roster, made once the bodies
+        are all in (facts ask for them thousands of times a dossier); bodies are only added."""
+        index = self._roster_index
+        if index is None or index[0] != len(self.bodies):
+            by_kind: dict[BodyKind, list[Body]] = {}
+            names: dict[str, str] = {}
+            for located in self.bodies.values():
+                body = located.record
+                by_kind.setdefault(body.kind, []).append(body)
+                for seat in body.seats:
+                    names.setdefault(seat.person, seat.name)
+            index = self._roster_index = (
+                len(self.bodies), {k: tuple(v) for k, v in by_kind.items()}, names)
+        return index[1], index[2]
 
     def role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         """Who holds ``role`` on the (first) body of ``kind`` on ``day``."""
@@ -186,8 +209,4 @@ class Dossier:
 
     def person_name(self, person: str) -> str:
         """The name a roster gives ``person`` ("" when no roster names them)."""
-        for located in self.bodies.values():
-            seat = located.record.seat_of(person)
-            if seat is not None:
-                return seat.name
-        return ""
+        return self._rosters()[1].get(person, "")

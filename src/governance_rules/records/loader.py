@@ -7,7 +7,7 @@ field; a broken file never stops the others from being read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,8 +56,11 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
     reported as a ``symlink_outside`` input error and the rest is checked (docs/hardening.md).
     """
     errors: list[InputError] = []
-    selected: list[Path] = []
+    selected: list[tuple[Path, bool]] = []  # (file, named on its own)
     links: set[Path] = set()
+    walked: list[Path] = []
+    plain = True  # no symbolic link met while walking: the walks give every dossier's files
+    has_community = _CommunityFiles()
     for raw in paths:
         path = Path(raw)
         try:
@@ -66,23 +69,27 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
         except OSError:  # pragma: no cover - a name too long, a permission problem
             is_dir, exists = False, os.path.lexists(path)
         if is_dir:
-            selected.extend(_record_files_under(_real(path), links))
+            folder = _real(path)
+            found, met_links = _walk_record_files(folder, links)
+            selected.extend((file, False) for file in found)
+            walked.append(folder)
+            plain = plain and not met_links
         elif exists:  # a file, or something read_file refuses with a clear error
-            selected.append(path)
+            selected.append((path, True))
         else:
             errors.append(InputError(type="path_not_found", file=str(raw),
                                      msg="no such file or folder"))
     roots = [_real(Path(raw)) for raw in paths]
     groups: dict[Path, set[Path]] = {}
-    for file in selected:
-        file = _given_file(file, roots)
-        groups.setdefault(_dossier_root(file, roots), set()).add(file)
-    contexts = {root: set(_record_files_under(root, links)) if _has_community_file(root) else set()
-                for root in groups}
+    for file, named in selected:
+        if named or not plain:  # a walk without links gives real paths already
+            file = _given_file(file, roots, has_community)
+        groups.setdefault(_dossier_root(file, roots, has_community), set()).add(file)
+    contexts = _contexts(groups, walked if plain else [], links, has_community)
     owned: dict[Path, list[Path]] = {}
     asked = {file for chosen in groups.values() for file in chosen}
     for link in sorted(links - asked):
-        root = _dossier_root(link, roots)
+        root = _dossier_root(link, roots, has_community)
         if root in groups:
             owned.setdefault(root, []).append(link)
         else:  # pragma: no cover - a link is always found under the folder of its dossier
@@ -95,13 +102,60 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
     return sources, errors
 
 
-def _given_file(path: Path, roots: Sequence[Path]) -> Path:
+def _contexts(groups: dict[Path, set[Path]], walked: Sequence[Path], links: set[Path],
+              has_community: _CommunityFiles) -> dict[Path, set[Path]]:
+    """Every record file of each dossier root that has a community file (the files a check of
+    one of its files reads too). A root that a walk without links went through takes its files
+    from that walk (its own and its nested dossiers'); any other root is walked now."""
+    contexts: dict[Path, set[Path]] = {}
+    from_walk: set[Path] = set()
+    for root in groups:
+        if not has_community(root):
+            contexts[root] = set()
+        elif any(_walked_through(root, folder) for folder in walked):
+            contexts[root] = set()
+            from_walk.add(root)
+        else:
+            contexts[root] = set(_walk_record_files(root, links)[0])
+    for root, files in groups.items():
+        for owner in (root, *root.parents):
+            if owner in from_walk:
+                contexts[owner] |= files
+    return contexts
+
+
+def _walked_through(root: Path, folder: Path) -> bool:
+    """Whether a walk of ``folder`` went through ``root`` (it skips hidden folders)."""
+    try:
+        parts = root.relative_to(folder).parts
+    except ValueError:
+        return False
+    return not any(part.startswith(".") for part in parts)
+
+
+class _CommunityFiles:
+    """Whether a folder holds a community file, asked of the file system once a folder during
+    one discovery (every file of a dossier asks about the same folders)."""
+
+    def __init__(self) -> None:
+        self._known: dict[Path, bool] = {}
+
+    def __call__(self, folder: Path) -> bool:
+        known = self._known.get(folder)
+        if known is None:
+            known = self._known[folder] = _has_community_file(folder)
+        return known
+
+
+def _given_file(path: Path, roots: Sequence[Path],
+                has_community: Callable[[Path], bool] | None = None) -> Path:
     """A file named on the command line: by its real path when that stays in the dossier the
     name is in (so that it is read once), else where the name is (a link into another place is
     checked, since it was asked for, in the dossier it was named in)."""
     real = _real(path)
     named = _real(path.parent) / path.name
-    if named == real or _dossier_root(real, roots) == _dossier_root(named, roots):
+    if named == real or (_dossier_root(real, roots, has_community)
+                         == _dossier_root(named, roots, has_community)):
         return real
     return named
 
@@ -114,14 +168,15 @@ def _real(path: Path) -> Path:
 def load_dossier(source: DossierSource, display_base: Path | None = None) -> Dossier:
     """Read, validate and resolve every file of one dossier."""
     results = {}
+    display_path = PathNames(display_base)
     for path in source.files:
-        name = display_path(path, display_base)
+        name = display_path(path)
         try:
             results[name] = read_records(read_file(path, name), name)
         except ParseFailure as failure:
             results[name] = ([], [failure.error])
-    dossier = _assemble(display_path(source.root, display_base), results)
-    dossier.input_errors.extend(_outside(link, display_path(link, display_base))
+    dossier = _assemble(display_path(source.root), results)
+    dossier.input_errors.extend(_outside(link, display_path(link))
                                 for link in source.links_outside)
     return dossier
 
@@ -265,27 +320,51 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
 def _record_files_under(folder: Path, links: set[Path] | None = None) -> list[Path]:
     """The record files under ``folder`` (a real path), by real path; symbolic links that lead
     out of it are added to ``links`` and skipped."""
-    out = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        kept = []
-        for name in sorted(d for d in dirnames if not d.startswith(".")):
-            here = Path(dirpath) / name
-            if here.is_symlink() and not _inside(_real(here), folder) and links is not None:
-                links.add(here)
-            kept.append(name)  # os.walk does not follow links to folders
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            if name.startswith(".") or name in IGNORED_FILES:
+    return _walk_record_files(folder, links)[0]
+
+
+def _walk_record_files(folder: Path, links: set[Path] | None = None) -> tuple[list[Path], bool]:
+    """:func:`_record_files_under`, and whether a symbolic link was met on the way.
+
+    The folders walked are reached through real folders only (links to folders are not
+    followed), so a file that is not itself a link is already known by its real path: only
+    links are resolved, one ``realpath`` each instead of one a file."""
+    out: list[Path] = []
+    met_link = False
+    pending = [str(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:  # pragma: no cover - unreadable folder: os.walk skipped it as well
+            continue
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            if name.lower().endswith(RECORD_SUFFIXES):
-                here = Path(dirpath) / name
+            if entry.is_symlink():
+                met_link = True
+                here = Path(entry.path)
+                if os.path.isdir(here):  # not followed, as os.walk does not (False on a loop)
+                    if not _inside(_real(here), folder) and links is not None:
+                        links.add(here)
+                    continue
+                if name in IGNORED_FILES or not name.lower().endswith(RECORD_SUFFIXES):
+                    continue
                 real = _real(here)
                 if not _inside(real, folder):
                     if links is not None:
                         links.add(here)
                     continue
                 out.append(real)
-    return out
+            elif entry.is_dir(follow_symlinks=False):
+                subfolders.append(entry.path)
+            elif name not in IGNORED_FILES and name.lower().endswith(RECORD_SUFFIXES):
+                out.append(Path(entry.path))
+        pending.extend(reversed(subfolders))
+    return out, met_link
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -303,9 +382,11 @@ def _has_community_file(folder: Path) -> bool:
     return any((folder / name).is_file() for name in COMMUNITY_FILES)
 
 
-def _dossier_root(file: Path, given: Sequence[Path]) -> Path:
+def _dossier_root(file: Path, given: Sequence[Path],
+                  has_community: Callable[[Path], bool] | None = None) -> Path:
+    has_community = has_community or _has_community_file
     for folder in file.parents:
-        if _has_community_file(folder):
+        if has_community(folder):
             return folder
     for base in given:
         if base.is_dir() and (base == file.parent or base in file.parents):
@@ -315,9 +396,28 @@ def _dossier_root(file: Path, given: Sequence[Path]) -> Path:
 
 def display_path(path: Path, base: Path | None) -> str:
     """``path`` relative to ``base`` in POSIX form, or as given when it lies outside."""
-    if base is not None:
-        try:  # the folder is resolved, not the file: a link is shown by its own name
-            return (_real(path.parent) / path.name).relative_to(_real(base)).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
+    return PathNames(base)(path)
+
+
+class PathNames:
+    """:func:`display_path` for the many files of one dossier: the base and each folder are
+    resolved once (two ``realpath`` calls a file were a tenth of a check).
+
+    >>> PathNames(None)(Path("a/b.yaml"))
+    'a/b.yaml'
+    """
+
+    def __init__(self, base: Path | None) -> None:
+        self._base = _real(base) if base is not None else None
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> str:
+        if self._base is not None:
+            folder = self._folders.get(path.parent)
+            if folder is None:
+                folder = self._folders[path.parent] = _real(path.parent)
+            try:  # the folder is resolved, not the file: a link is shown by its own name
+                return (folder / path.name).relative_to(self._base).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from string import Formatter
@@ -79,9 +80,8 @@ class ClauseKind(RuleKind[P]):
                 dates=day_texts(fact),
                 details=_used(failed, fact),
             ),
-            {
-                **{k: str(v) for k, v in fact.values.items()},
-                **{k: {"zh": zh[k], "en": en[k]} for k in fact.names},
+            _BothLanguages(zh, en, fact.names, {
+                **{k: str(v) for k, v in fact.values.items() if k not in fact.names},
                 "reasons": {"zh": reasons_zh, "en": reasons_en},
                 "body_name": fact.names.get("body_name", ""),
                 "person": fact.names.get("person", ""),
@@ -89,7 +89,7 @@ class ClauseKind(RuleKind[P]):
                 "subject": {"zh": zh["subject"], "en": en["subject"]},
                 "period": {"zh": zh["period"], "en": en["period"]},
                 "day": {"zh": zh["day"], "en": en["day"]},
-            },
+            }),
             failed=tuple(c.name for c in failed if c.name),
         )
 
@@ -135,18 +135,48 @@ _DAY_ORDINALS = frozenset({"act_day", "term_end"})
 
 def _in_words(names: dict[str, str], fact: Fact, lang: str) -> _Names:
     """The fact's names for a message in ``lang``: period codes (``2022-Q3``) and ISO days as
-    words; in Chinese, a name's Chinese twin (``missing_areas_zh``) where the facts give one."""
-    out = _Names({k: in_words(names.get(f"{k}_zh", v) if lang == "zh" else v, lang)
-                  for k, v in names.items()})
-    for key in ("period", "subject"):
-        if key in out:
-            out[key] = period_name(out[key], lang)
-    out.setdefault("subject", "")
-    out.setdefault("period", "")
-    out["day"] = day_name(fact.day, lang)
-    return out
+    words; in Chinese, a name's Chinese twin (``missing_areas_zh``) where the facts give one.
+
+    Each name is put in words when a text asks for it: a fact has many names, a message a few.
+    """
+    return _Names(names, fact, lang)
 
 
 class _Names(dict[str, str]):
+    """Names in words, each made on first use; ``?`` for a name the fact does not give."""
+
+    def __init__(self, names: dict[str, str], fact: Fact, lang: str) -> None:
+        super().__init__()
+        self._names, self._fact, self._lang = names, fact, lang
+
     def __missing__(self, key: str) -> str:
-        return "?"
+        names, lang = self._names, self._lang
+        if key == "day":
+            value = day_name(self._fact.day, lang)
+        elif key in names:
+            value = in_words(names.get(f"{key}_zh", names[key]) if lang == "zh" else names[key],
+                             lang)
+            if key in ("period", "subject"):
+                value = period_name(value, lang)
+        elif key in ("period", "subject"):
+            value = ""
+        else:
+            return "?"
+        self[key] = value
+        return value
+
+
+class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
+    """A message's values: the fixed ones given, the fact's names in both languages on use."""
+
+    def __init__(self, zh: _Names, en: _Names, names: Mapping[str, str],
+                 fixed: dict[str, str | Mapping[str, str]]) -> None:
+        super().__init__(fixed)
+        self._zh, self._en, self._names = zh, en, names
+
+    def __missing__(self, key: str) -> Mapping[str, str]:
+        if key not in self._names:
+            raise KeyError(key)
+        value = {"zh": self._zh[key], "en": self._en[key]}
+        self[key] = value
+        return value
