@@ -18,11 +18,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import resource
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -30,51 +27,24 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from _measure import load_average, measure
 from corpus import TEMPLATE, generate, records_per_community
-from scale import _tree_rss
-
-
-def load_average() -> float:
-    """The 1-minute load average (0 where /proc/loadavg does not exist)."""
-    try:
-        return float(Path("/proc/loadavg").read_text().split()[0])
-    except OSError:
-        return 0.0
 
 
 def run(root: Path, extra: list[str]) -> tuple[float, float, int, Counter[tuple[str, str, int]],
                                                dict[str, Any]]:
     """Wall s, CPU s, peak tree RSS bytes, the findings and the summary line of one check."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cmd = [sys.executable, "-m", "governance_rules", "check", ".", "--format", "jsonl",
-           "--quiet", *extra]
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    peak = [0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
-            time.sleep(0.01)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, _ = proc.communicate()
-    wall = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    run = measure([sys.executable, "-m", "governance_rules", "check", ".", "--format", "jsonl",
+                   "--quiet", *extra], cwd=root)
     found: Counter[tuple[str, str, int]] = Counter()
     summary: dict[str, Any] = {}
-    for line in out.decode("utf-8").splitlines():
+    for line in run.out.decode("utf-8").splitlines():
         data = json.loads(line)
         if "summary" in data:
             summary = data
         else:
             found[(data["rule_id"], data["record"]["file"], data["record"]["line"])] += 1
-    return wall, cpu, peak[0], found, summary
+    return run.wall, run.cpu, run.peak, found, summary
 
 
 def _best(fn: Callable[[], object], repeat: int = 5) -> float:

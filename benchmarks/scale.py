@@ -18,15 +18,11 @@ import argparse
 import hashlib
 import importlib.util
 import json
-import os
-import resource
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
+from _measure import measure
 from formats import FILES_PER_DOSSIER, write_dossier
 
 
@@ -37,58 +33,14 @@ def generate(root: Path, dossiers: int) -> None:
             write_dossier(root, k)
 
 
-def _tree_rss(pid: int) -> int:
-    """The RSS in bytes of ``pid`` and all its descendants (Linux /proc; 0 elsewhere)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return 0
-    for entry in entries:
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * resource.getpagesize()
-    total, todo = 0, [pid]
-    while todo:
-        here = todo.pop()
-        total += rss.get(here, 0)
-        todo.extend(children.get(here, ()))
-    return total
-
-
 def run(root: Path, jobs: int, extra: list[str]) -> tuple[float, float, int, str, int, int]:
     """Wall s, CPU s, peak tree RSS bytes, sha256 of stdout, exit code and records checked of
     one check."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cmd = [sys.executable, "-m", "governance_rules", "check", str(root), "--format", "json",
-           "--jobs", str(jobs), *extra]
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    peak = [0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
-            time.sleep(0.01)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, _ = proc.communicate()
-    wall = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    records = json.loads(out)["summary"]["records_checked"] if out else 0
-    return wall, cpu, peak[0], hashlib.sha256(out).hexdigest(), proc.returncode, records
+    run = measure([sys.executable, "-m", "governance_rules", "check", str(root), "--format",
+                   "json", "--jobs", str(jobs), *extra])
+    records = json.loads(run.out)["summary"]["records_checked"] if run.out else 0
+    return (run.wall, run.cpu, run.peak, hashlib.sha256(run.out).hexdigest(), run.code,
+            records)
 
 
 def main() -> None:

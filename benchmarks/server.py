@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import httpx
-from scale import _tree_rss
+from _measure import tree_rss
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -44,17 +44,19 @@ def payloads(upload: bool) -> list[tuple[dict[str, object], int]]:
     out = []
     for example in EXAMPLES:
         expected = len(check_paths([example]).findings)
+        request: dict[str, object]
         if upload:
-            files = [("files", (p.relative_to(example).as_posix(), p.read_bytes(), "application/yaml"))
-                     for p in _files(example)]
-            out.append(({"files": files}, expected))
+            request = {"files": [("files", (p.relative_to(example).as_posix(), p.read_bytes(),
+                                            "application/yaml")) for p in _files(example)]}
+            out.append((request, expected))
             continue
         data = {}
         for p in _files(example):
             parsed, _ = parse_record_text(p.read_bytes(), p.name)
             data[p.relative_to(example).as_posix()] = parsed
         body = json.dumps({"files": data}, default=str, ensure_ascii=False).encode("utf-8")
-        out.append(({"content": body, "headers": {"content-type": "application/json"}}, expected))
+        request = {"content": body, "headers": {"content-type": "application/json"}}
+        out.append((request, expected))
     return out
 
 
@@ -88,12 +90,12 @@ def run(workers: int, clients: int, requests: int, upload: bool) -> dict[str, fl
         latencies: list[float] = []
         errors = [0]
         lock = threading.Lock()
-        peak = [_tree_rss(proc.pid)]
+        peak = [tree_rss(proc.pid)]
         done = threading.Event()
 
         def sample() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                peak[0] = max(peak[0], tree_rss(proc.pid))
                 time.sleep(0.01)
 
         def client(k: int) -> None:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import copy
+import functools
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from governance_rules import Report, Rulebook, check_data
+from governance_rules import Report, Rulebook, check_data, load_rulebook
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -45,8 +47,30 @@ def members(body_id: str, n: int) -> list[str]:
 
 def check(files: dict[str, Any], rulebook: Rulebook | None = None, engine: str = "native",
           window: tuple[date | None, date | None] = (None, None)) -> Report:
-    return check_data(copy.deepcopy(files), rulebook=rulebook, engine=engine, window=window)
+    return check_data(copy.deepcopy(files), rulebook=rulebook or bundled_rulebook(),
+                      engine=engine, window=window)
+
+
+@functools.cache
+def bundled_rulebook() -> Rulebook:
+    """The bundled rule set, loaded once for the whole run (loading takes a tenth of a second:
+    the hypothesis tests check hundreds of dossiers each)."""
+    return load_rulebook()
 
 
 def rule_ids(report: Report) -> list[str]:
     return [f.rule_id for f in report.findings]
+
+
+def copies_of_haliang(root: Path, copies: int, broken: tuple[str, str]) -> Path:
+    """``copies`` copies of examples/haliang-3 under ``root`` (``c00``, ``c01`` …), each its own
+    community, and one broken file (``(copy, text)``): a corpus for the scheduling tests."""
+    for k in range(copies):
+        target = root / f"c{k:02d}"
+        shutil.copytree(EXAMPLES / "haliang-3", target)
+        community = target / "community.yaml"
+        community.write_text(community.read_text(encoding="utf-8").replace(
+            "id: haliang-3", f"id: copy-{k}\n  adopts: [HLS-356]"), encoding="utf-8")
+    copy, text = broken
+    (root / copy / "meetings" / "broken.yaml").write_text(text)
+    return root

@@ -5,14 +5,13 @@ Skipped when the ``distributed`` extra is not installed (the dev extra installs 
 from __future__ import annotations
 
 import logging
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _helpers import EXAMPLES, ROOT
+from _helpers import ROOT, copies_of_haliang
 
 from governance_rules import Rulebook, check_paths
 from governance_rules.cli import main
@@ -23,15 +22,7 @@ COPIES = 4
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("dask")
-    for k in range(COPIES):
-        target = root / f"c{k:02d}"
-        shutil.copytree(EXAMPLES / "haliang-3", target)
-        community = target / "community.yaml"
-        community.write_text(community.read_text(encoding="utf-8").replace(
-            "id: haliang-3", f"id: copy-{k}\n  adopts: [HLS-356]"), encoding="utf-8")
-    (root / "c01" / "meetings" / "broken.yaml").write_text("meeting: {id: x\n")
-    return root
+    return copies_of_haliang(tmp_path_factory.mktemp("dask"), COPIES, ("c01", "meeting: {id: x\n"))
 
 
 def test_without_distributed_dask_is_a_usage_error(corpus: Path, monkeypatch: pytest.MonkeyPatch,

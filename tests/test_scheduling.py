@@ -4,14 +4,13 @@ with the same report whatever the scheduling."""
 from __future__ import annotations
 
 import gc
-import shutil
 import threading
 import weakref
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _helpers import EXAMPLES, ROOT
+from _helpers import EXAMPLES, ROOT, copies_of_haliang
 
 from governance_rules import Report, Rulebook, check_paths, iter_check_paths
 from governance_rules import _checker as checker
@@ -24,15 +23,8 @@ COPIES = 12
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Copies of haliang-3 under other community ids, and one broken file."""
-    root = tmp_path_factory.mktemp("corpus")
-    for k in range(COPIES):
-        target = root / f"c{k:02d}"
-        shutil.copytree(EXAMPLES / "haliang-3", target)
-        community = target / "community.yaml"
-        community.write_text(community.read_text(encoding="utf-8").replace(
-            "id: haliang-3", f"id: copy-{k}\n  adopts: [HLS-356]"), encoding="utf-8")
-    (root / "c03" / "meetings" / "broken.yaml").write_text("meeting: {id: x, date: 2022-13-01\n")
-    return root
+    return copies_of_haliang(tmp_path_factory.mktemp("corpus"), COPIES,
+                             ("c03", "meeting: {id: x, date: 2022-13-01\n"))
 
 
 def test_units_run_in_item_order_and_raise_where_they_fail() -> None:

@@ -91,6 +91,7 @@ def iter_check_paths(
     jobs: int = 1,
     progress: Callable[[int, int, int], None] | None = None,
     dask: str | None = None,
+    details: bool = True,
 ) -> Iterator[DossierResult]:
     """Check ``paths`` one dossier at a time, yielding each dossier's :class:`DossierResult` as
     soon as it (and every dossier before it) is done, in path order whatever ``jobs`` and
@@ -100,7 +101,9 @@ def iter_check_paths(
     result with ``root=None`` and only ``input_errors``. :class:`ReportBuilder` turns the
     results into the :class:`Report` that :func:`check_paths` returns.
     ``progress(done, total, records)`` is called with the dossiers done so far and the records
-    they held: once the dossiers are known (0 done), then after each.
+    they held: once the dossiers are known (0 done), then after each. With ``details=False``
+    the results carry no per-record ``records`` and ``checked`` entries (only their count): a
+    report of findings and counts needs no more, and workers send less.
     """
     from .scheduling import run_units
 
@@ -109,14 +112,14 @@ def iter_check_paths(
         yield DossierResult(root=None, input_errors=sorted(errors, key=InputError.sort_key))
     book = rulebook or load_rulebook()
     unit = CheckSource(book, engine, as_of, window,
-                       Path(base) if base is not None else Path.cwd())
+                       Path(base) if base is not None else Path.cwd(), details=details)
     if progress is None:
         yield from run_units(unit, sources, jobs=jobs, dask=dask)
         return
     progress(0, len(sources), 0)
     records = 0
     for done, result in enumerate(run_units(unit, sources, jobs=jobs, dask=dask), 1):
-        records += len(result.records)
+        records += result.record_count
         progress(done, len(sources), records)
         yield result
 
@@ -184,8 +187,11 @@ class DossierResult:
     jurisdiction: tuple[str, ...] | None = None
     scope: CommunityScope | None = None
     records: set[_RecordKey] = field(default_factory=set)
-    """The records that gave facts, by (file, type, id)."""
+    """The records that gave facts, by (file, type, id) (empty when checked without details)."""
+    record_count: int = 0
+    """How many records gave facts."""
     checked: dict[_RecordKey, _Checked] = field(default_factory=dict)
+    """Each record's rules and parameters (empty when checked without details)."""
     cases: int = 0
     applied: Counter[str] = field(default_factory=Counter)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -195,8 +201,10 @@ class DossierChecker:
     """Checks one dossier at a time with a rulebook and an engine (a unit of work's core)."""
 
     def __init__(self, book: Rulebook, engine: str | Engine = "native", as_of: date | None = None,
-                 window: tuple[date | None, date | None] = (None, None)) -> None:
+                 window: tuple[date | None, date | None] = (None, None), *,
+                 details: bool = True) -> None:
         self.book = book
+        self.details = details
         self.runner = get_engine(engine) if isinstance(engine, str) else engine
         self.as_of = as_of
         self.window = window
@@ -213,14 +221,18 @@ class DossierChecker:
         errors.extend(e for e in dossier.input_errors
                       if not (e.type == "window_too_long" and self.window[0] and self.window[1]))
         facts = [f for f in build_facts(dossier, as_of, _window_for(dossier, as_of, self.window),
-                                        _fact_options(book, dossier))
+                                        _fact_options(book, dossier), book.may_select)
                  if selected is None or f.ref.where.file in selected]
         scope, scope_errors = _scope_of(book, dossier)
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
         cases = cases_for(book, facts, scope)
         result.cases = len(cases)
-        result.records.update((f.ref.where.file, f.ref.type, f.ref.id) for f in facts)
+        records = {(f.ref.where.file, f.ref.type, f.ref.id) for f in facts}
+        result.record_count = len(records)
+        details = self.details
+        if details:
+            result.records = records
         verdicts = self.runner.evaluate(cases)
         community = dossier.community.record.id if dossier.community else None
         per_file: Counter[str] = Counter()
@@ -231,7 +243,8 @@ class DossierChecker:
             used = uses.get(bound.key)
             if used is None:
                 used = uses[bound.key] = parameter_uses(book, bound)
-            _note_checked(result.checked, fact, bound.rule.id, used)
+            if details:
+                _note_checked(result.checked, fact, bound.rule.id, used)
             per_file[fact.ref.where.file] += 1
             if verdict is Verdict.VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
@@ -250,20 +263,24 @@ class CheckSource:
     engine by name), so that a scheduler can send it once to each worker process."""
 
     def __init__(self, book: Rulebook, engine: str | Engine, as_of: date | None,
-                 window: tuple[date | None, date | None], base: Path) -> None:
+                 window: tuple[date | None, date | None], base: Path, *,
+                 details: bool = True) -> None:
         self.book, self.engine, self.as_of, self.window, self.base = book, engine, as_of, window, base
+        self.details = details
         self._checker: DossierChecker | None = None
 
     def __call__(self, source: DossierSource) -> DossierResult:
         if self._checker is None:
-            self._checker = DossierChecker(self.book, self.engine, self.as_of, self.window)
+            self._checker = DossierChecker(self.book, self.engine, self.as_of, self.window,
+                                           details=self.details)
         shown = PathNames(self.base)
         selected = frozenset(shown(p) for p in source.selected)
         return self._checker.check(load_dossier(source, self.base), selected)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"book": _without_caches(self.book), "engine": _engine_name(self.engine),
-                "as_of": self.as_of, "window": self.window, "base": self.base, "_checker": None}
+                "as_of": self.as_of, "window": self.window, "base": self.base,
+                "details": self.details, "_checker": None}
 
 
 def _without_caches(book: Rulebook) -> Rulebook:
@@ -316,7 +333,7 @@ class ReportBuilder:
             self.scopes.setdefault((result.scope.community, tuple(result.scope.jurisdiction)),
                                    result.scope)
         if not self.details:  # the files of two dossiers read from paths never overlap
-            self.record_count += len(result.records)
+            self.record_count += result.record_count
             return
         self.inputs.update(result.inputs)
         self.records |= result.records

@@ -95,7 +95,7 @@ class SpooledReport:
         self.cases += result.cases
         self.applied.update(result.applied)
         if not self.entries:
-            self.records += len(result.records)
+            self.records += result.record_count
             return findings
         self.record_keys.add_run((key, None) for key in sorted(result.records))
         self.inputs.add_run((name, None) for name in sorted(set(result.inputs)))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, _completion
+from ._arguments import whole_number
 from ._config import CONFIG_FILE
 from ._output import OutputError, emit, emit_bytes, emit_with, silence_stdout
 from .engines import ENGINES
@@ -101,16 +102,6 @@ def _day(text: str) -> date:
     return day
 
 
-def _jobs(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of processes ≥ 1, got {text!r}")
-    return jobs
-
-
 def _absolute_url(text: str) -> str:
     from .render._links import is_absolute_url
 
@@ -163,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="show progress on stderr (default: when stderr is a terminal)")
     shown.add_argument("--quiet", "-q", action="store_true", default=argparse.SUPPRESS,
                        help="no progress, and in text reports only the findings")
-    check.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+    check.add_argument("--jobs", "-j", type=whole_number("a number of processes"), metavar="N",
                        help="check dossiers in N processes (default: the cores available); "
                        "the report is the same for every N")
     check.add_argument("--dask", metavar="SCHEDULER",
@@ -346,11 +337,13 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
         return _check_spooled(args, book, jobs, waivers if waiver_files else None,
                               waiver_errors, today)
     # Only JUnit reads the `checked` entries (a test case each): the others keep findings only.
-    builder = ReportBuilder(book, args.engine, args.as_of, details=args.format == "junit")
+    details = args.format == "junit"
+    builder = ReportBuilder(book, args.engine, args.as_of, details=details)
     with _progress(args) as progress:
         for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
                                        as_of=args.as_of, window=(args.window_from, args.window_to),
-                                       jobs=jobs, progress=progress, dask=args.dask):
+                                       jobs=jobs, progress=progress, dask=args.dask,
+                                       details=details):
             builder.add(result)
     report = builder.build()
     if waiver_files:
@@ -401,7 +394,8 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
             for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
                                            as_of=args.as_of,
                                            window=(args.window_from, args.window_to),
-                                           jobs=jobs, progress=progress, dask=args.dask):
+                                           jobs=jobs, progress=progress, dask=args.dask,
+                                           details=False):
                 shown = spooled.add(result)
                 if shown:
                     handle.write("".join(finding_line(f) for f in shown))

@@ -27,6 +27,7 @@ from typing import Any
 
 from .._checker import _fact_options, _scope_of, _window_for, finding_for, parameter_uses
 from .._names import did_you_mean
+from .._words import day_name
 from ..engines import get_engine
 from ..facts import Fact, build_facts
 from ..records.dossier import Dossier
@@ -174,7 +175,7 @@ def _explain(book: Rulebook, rule: Rule, fact: Fact, scope: Scope, dossier: Doss
         if version is None:
             params_ok = False
             out.checks.append(Check("parameters", False, Text(
-                zh=f"参数 {name} 在{fact.day.isoformat()}于{'/'.join(fact.jurisdiction)}无适用取值",
+                zh=f"参数 {name} 在{day_name(fact.day, 'zh')}于{'/'.join(fact.jurisdiction)}无适用取值",
                 en=f"parameter {name} has no value in force on {fact.day} in "
                    f"{'/'.join(fact.jurisdiction)}")))
             continue
@@ -231,7 +232,7 @@ def _charter_check(rule: Rule, fact: Fact, scope: Scope) -> Check | None:
                "day it adopted the charter (charter_adopted_on)"))
     ok = since <= fact.day
     return Check("charter", ok, Text(
-        zh=f"本社区于{since.isoformat()}采用章程，记录日期{fact.day.isoformat()}"
+        zh=f"本社区于{day_name(since, 'zh')}采用章程，记录日期{day_name(fact.day, 'zh')}"
            + ("在其后" if ok else "在其前"),
         en=f"the community adopted the charter on {since}; the record is dated {fact.day}, "
            + ("on or after it" if ok else "before it")))
@@ -256,11 +257,13 @@ def _in_force_check(rule: Rule, fact: Fact) -> Check:
     ok = rule.in_force.covers(fact.day)
     if start is None and until is None:
         return Check("in_force", True, Text(zh="本规则无生效期限限制", en="the rule is always in force"))
-    span_zh = (f"自{start.isoformat()}起" if start else "") + (f"至{until.isoformat()}前" if until else "")
+    span_zh = ((f"自{day_name(start, 'zh')}起" if start else "")
+               + (f"至{day_name(until, 'zh')}前" if until else ""))
     span_en = (f"from {start}" if start else "") + (" " if start and until else "") + (
         f"until {until}" if until else "")
     return Check("in_force", ok, Text(
-        zh=f"本规则{span_zh}有效；记录日期{fact.day.isoformat()}" + ("在有效期内" if ok else "不在有效期内"),
+        zh=f"本规则{span_zh}有效；记录日期{day_name(fact.day, 'zh')}"
+           + ("在有效期内" if ok else "不在有效期内"),
         en=f"the rule is in force {span_en}; the record is dated {fact.day}, "
            + ("within it" if ok else "outside it")))
 
@@ -357,7 +360,7 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
     place = "/".join(fact.jurisdiction)
     if lang == "zh":
         head = (f"规则 {rule.id}（{rule.title.zh}）对记录 {fact.ref.id}（{where}），"
-                f"日期 {fact.day.isoformat()}，辖区 {place}")
+                f"日期 {day_name(fact.day, 'zh')}，辖区 {place}")
     else:
         head = (f"rule {rule.id} ({rule.title.en}) on {fact.ref.type} {fact.ref.id} ({where}), "
                 f"dated {fact.day}, in {place}")
@@ -369,9 +372,9 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
     for p in e.parameters:
         parts = [f"{p.name} = {p.value}"]
         if p.in_force_from:
-            parts.append(f"{h['from']} {p.in_force_from}")
+            parts.append(f"{h['from']} {_day_in(p.in_force_from, lang)}")
         if p.until:
-            parts.append(f"{h['until']} {p.until}")
+            parts.append(f"{h['until']} {_day_in(p.until, lang)}")
         if p.overlay:
             parts.append(f"{h['overlay']} {p.overlay}")
         lines.append(f"    {' · '.join(parts)}  ({p.file}:{p.line})" if p.line else
@@ -389,6 +392,11 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
             s = e.finding.source
             lines.append(f"    {s.document}:{','.join(map(str, s.lines))} 「{s.quote}」")
     return "\n".join(lines) + "\n"
+
+
+def _day_in(iso: str, lang: str) -> str:
+    """An ISO day as the text around it is written: in words in Chinese, as it is in English."""
+    return day_name(date.fromisoformat(iso), "zh") if lang == "zh" else iso
 
 
 def _render_condition(c: ConditionRead, h: dict[str, str], indent: int) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -60,14 +60,22 @@ class FactOptions:
     split_key: str = "payee"
 
 
+Wanted = Callable[[str, Mapping[str, int | str]], bool]
+"""Whether some rule may read a fact of a type with some of its values (e.g.
+:meth:`Rulebook.may_select <governance_rules.rulebook.Rulebook.may_select>`)."""
+
+
 def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | None = None,
-                options: FactOptions | None = None) -> list[Fact]:
+                options: FactOptions | None = None, wanted: Wanted | None = None) -> list[Fact]:
     """Every fact of ``dossier``; records dated after ``as_of`` have not happened yet.
 
     ``window`` bounds the periods that cadence rules judge and the day rosters are read on;
-    by default it runs from the first to the last dated record (or ``as_of``).
+    by default it runs from the first to the last dated record (or ``as_of``). With
+    ``wanted``, what no rule reads is left out where that changes nothing else: the acts of
+    members on a body no act rule is about (their record is the meeting's), and the details of
+    a meeting no meeting rule selects (its fact keeps the record and the guarded values).
     """
-    builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of))
+    builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of), wanted)
     return list(builder.facts(options or FactOptions()))
 
 
@@ -119,12 +127,15 @@ def _span(start: date, end: date) -> tuple[int, int, int]:
 
 
 class _FactBuilder:
-    def __init__(self, dossier: Dossier, as_of: date | None, window: Window) -> None:
+    def __init__(self, dossier: Dossier, as_of: date | None, window: Window,
+                 wanted: Wanted | None = None) -> None:
         self.dossier = dossier
+        self.wanted: Wanted = wanted or (lambda fact_type, values: True)
         self.as_of = as_of
         self.window = window
         self.jurisdiction = dossier.jurisdiction
         self._holders: dict[tuple[BodyKind, Role, date], str | None] = {}
+        self._duty_seats: list[Seat] | None = None
         self._books = PartyBooks(dossier)
         self.books = Books(dossier)
 
@@ -171,24 +182,11 @@ class _FactBuilder:
             "present": len(meeting.present), "seated": seated,
             "handling": "emergency" if meeting.emergency else "ordinary",
         }
-        dates = {"meeting": meeting.date}
-        books, book_names = self._books.meeting(meeting, body)
-        names = {"body_name": body.name, "subject": meeting.id,
-                 **self._chair_names(meeting, body), **book_names}
-        if meeting.special_circumstances:
-            names["special_circumstances"] = meeting.special_circumstances
-        if meeting.proposal is not None:  # RA-ADHOC (b): the representatives' denominator
-            names["representatives"] = proposal_counts(self.dossier, next(
-                (p.record for p in self.dossier.proposals if p.record.id == meeting.proposal),
-                None))[1]
-        yield Fact("meeting", RecordRef(meeting.id, "meeting", located.where()), meeting.date,
-                   self.jurisdiction,
-                   {**common,
-                    "special_circumstances": int(meeting.special_circumstances is not None),
-                    **self._meeting_extras(meeting, body), **books},
-                   {**dates, **({"notice": meeting.notice_date} if meeting.notice_date else {}),
-                    **({"reported": meeting.reported_on} if meeting.reported_on else {})},
-                   names)
+        ref = RecordRef(meeting.id, "meeting", located.where())
+        if not self.wanted("meeting", common):
+            yield Fact("meeting", ref, meeting.date, self.jurisdiction, common)
+        else:
+            yield self._meeting_fact(located, body, common, ref)
         for i, motion in enumerate(meeting.motions):
             votes = motion.votes
             values: dict[str, int | str] = {
@@ -201,10 +199,32 @@ class _FactBuilder:
             }
             yield Fact("motion", RecordRef(f"{meeting.id}/{motion.id}", "motion",
                                            located.where("motions", i)),
-                       meeting.date, self.jurisdiction, values, dates,
+                       meeting.date, self.jurisdiction, values, {"meeting": meeting.date},
                        {"body_name": body.name, "title": motion.title, "subject": motion.title})
-        for i, person in enumerate(meeting.present):
-            yield from self._act(located, body, person, i)
+        if self.wanted("act", {"body": body.id, "body_kind": common["body_kind"]}):
+            for i, person in enumerate(meeting.present):
+                yield from self._act(located, body, person, i)
+
+    def _meeting_fact(self, located: Located[Meeting], body: Body,
+                      common: dict[str, int | str], ref: RecordRef) -> Fact:
+        meeting = located.record
+        dates = {"meeting": meeting.date}
+        books, book_names = self._books.meeting(meeting, body)
+        names = {"body_name": body.name, "subject": meeting.id,
+                 **self._chair_names(meeting, body), **book_names}
+        if meeting.special_circumstances:
+            names["special_circumstances"] = meeting.special_circumstances
+        if meeting.proposal is not None:  # RA-ADHOC (b): the representatives' denominator
+            names["representatives"] = proposal_counts(self.dossier, next(
+                (p.record for p in self.dossier.proposals if p.record.id == meeting.proposal),
+                None))[1]
+        return Fact("meeting", ref, meeting.date, self.jurisdiction,
+                    {**common,
+                     "special_circumstances": int(meeting.special_circumstances is not None),
+                     **self._meeting_extras(meeting, body), **books},
+                    {**dates, **({"notice": meeting.notice_date} if meeting.notice_date else {}),
+                     **({"reported": meeting.reported_on} if meeting.reported_on else {})},
+                    names)
 
     def _meeting_extras(self, meeting: Meeting, body: Body) -> dict[str, int | str]:
         convener = self.dossier.bodies.get(meeting.convened_by or "")
@@ -560,8 +580,10 @@ class _FactBuilder:
         """(the person the expense names for ``duty`` holds it on ``day`` by the roster, the
         roster's holder that day: "" for nobody, ids joined by "," for several)."""
         named = expense.accountant if duty is Duty.ACCOUNTANT else expense.cashier
-        holders = sorted({s.person for b in self.dossier.bodies.values()
-                          for s in b.record.seats if s.duty_on(duty, day)})
+        if self._duty_seats is None:  # the few seats with duties, for every expense
+            self._duty_seats = [s for b in self.dossier.bodies.values() for s in b.record.seats
+                                if s.duties]
+        holders = sorted({s.person for s in self._duty_seats if s.duty_on(duty, day)})
         held = named in holders
         who = ", ".join(_who(self.dossier, p) for p in holders) or "nobody"
         notes[f"{duty.value}_note"] = [

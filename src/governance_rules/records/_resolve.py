@@ -9,180 +9,114 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ..errors import InputError, short_input
-from ..models import Body, DecisionRef
+from ..errors import InputError
+from ..models import DecisionRef, Meeting
+from ._references import References
 from ._resolve_township import resolve_township
 from ._resolve_work import resolve_work, work_days
 from .dossier import Dossier, Located
 
+_BODY_RECORDS = ("hearings", "disclosures", "audits", "reports", "proposals", "reviews",
+                 "assessments", "sessions", "party_matters", "work_points_list", "suggestions",
+                 "credentials_reviews", "unit_letters", "rectifications", "year_end_filings",
+                 "retentions", "mailboxes", "leading_groups", "pilots")
+"""Records that belong to a body and may name a decision, a meeting or a body that acted."""
+
 
 def resolve(dossier: Dossier) -> None:
     """Drop the records that contradict the rest, reporting why (file, line, field)."""
-    errors = dossier.input_errors
     if dossier.community is None and dossier.files:
-        errors.append(InputError(
+        dossier.input_errors.append(InputError(
             type="missing_community", file=dossier.root,
             msg="no `community:` record in this dossier; add a community.yaml so that the "
             "jurisdiction (and its rule overlays) is known",
         ))
-    people = {s.person for b in dossier.bodies.values() for s in b.record.seats}
+    refs = References(dossier)
+    _check_rosters(dossier, refs)
+    refs.keep("meetings", lambda located: _meeting_ok(dossier, refs, located))
+    dossier.meetings_by_id = {m.record.id: m for m in dossier.meetings}
+    for located_body in list(dossier.bodies.values()):
+        body = located_body.record
+        refs.decision(located_body, ("established_by",), body.established_by)
+        for i, seat in enumerate(body.seats):
+            refs.decision(located_body, ("seats", i, "resignation"), seat.resignation)
+            for j, term in enumerate(seat.terms):
+                refs.decision(located_body, ("seats", i, "terms", j, "decision"), term.decision)
+    proposal_ids = {p.record.id for p in dossier.proposals}
+    expense_ids = {e.record.id for e in dossier.expenses}
+    for located in dossier.meetings:
+        meeting = located.record
+        _check_links(located, meeting, dossier, expense_ids, refs.fail)
+        refs.body(located, "convened_by", meeting.convened_by)
+        if meeting.proposal is not None and meeting.proposal not in proposal_ids:
+            refs.fail(located, ("proposal",), "unknown_id",
+                      f"no proposal with id {meeting.proposal!r} in this dossier")
+    for collection in _BODY_RECORDS:
+        refs.keep(collection, lambda located: _body_record_ok(dossier, refs, located))
+    resolve_township(dossier, refs)
+    _check_inspections(dossier, refs)
+    refs.keep("expenses", lambda e: all([
+        refs.body(e, "body", e.record.body),
+        refs.decision(e, ("assembly_decision",), e.record.assembly_decision)]))
+    _resolve_books(dossier, refs)
+    refs.keep("archive_handovers", lambda h: all([refs.person(h, "outgoing", h.record.outgoing),
+                                                  refs.person(h, "incoming", h.record.incoming)]))
+    refs.keep("recalls", lambda r: refs.body(r, "body", r.record.body) and all([
+        refs.decision(r, ("decision",), r.record.decision),
+        refs.member(r, "person", r.record.person, r.record.body),
+        refs.member(r, "replaced_by", r.record.replaced_by, r.record.body)]))
+    _party_records(dossier, refs)
+    resolve_work(dossier, refs)
+    _check_span(dossier)
 
-    def fail(located: Located[Any], sub: tuple[str | int, ...], kind: str, msg: str,
-             value: Any = None) -> None:
-        where = located.where(*sub)
-        errors.append(InputError(type=kind, file=where.file, line=where.line,
-                                 loc=(*located.path, *sub), msg=msg,
-                                 input=None if value is None else short_input(value)))
 
+def _check_rosters(dossier: Dossier, refs: References) -> None:
+    """One seat a person on a body; a term that replaces somebody names a member of the body."""
     for located_body in dossier.bodies.values():
         body = located_body.record
         persons = [s.person for s in body.seats]
         for i, seat in enumerate(body.seats):
             if persons.index(seat.person) != i:
-                fail(located_body, ("seats", i, "person"), "duplicate_id",
-                     f"{seat.person!r} has two seats on {body.id!r}; list every term on one seat")
+                refs.fail(located_body, ("seats", i, "person"), "duplicate_id",
+                          f"{seat.person!r} has two seats on {body.id!r}; list every term on one "
+                          "seat")
             for j, term in enumerate(seat.terms):
                 if term.replaces is not None and body.seat_of(term.replaces) is None:
-                    fail(located_body, ("seats", i, "terms", j, "replaces"), "unknown_id",
-                         f"no member {term.replaces!r} on {body.id!r} to replace")
+                    refs.fail(located_body, ("seats", i, "terms", j, "replaces"), "unknown_id",
+                              f"no member {term.replaces!r} on {body.id!r} to replace")
 
-    kept_meetings = []
-    for located in dossier.meetings:
-        meeting = located.record
-        body_entry = dossier.bodies.get(meeting.body)
-        if body_entry is None:
-            fail(located, ("body",), "unknown_id", _unknown("body", meeting.body, dossier.bodies))
-            continue
-        body = body_entry.record
-        ok = True
-        for i, person in enumerate(meeting.present):
-            held = body.seat_of(person)
-            if held is None or held.latest_term_started_by(meeting.date) is None:
-                ok = False
-                fail(located, ("present", i), "not_seated",
-                     f"{person!r} holds no seat on {body.id!r} on {meeting.date}", person)
-        for role in ("chair", "convener"):
-            person = getattr(meeting, role)
-            if person is not None and person not in people:
-                ok = False
-                fail(located, (role,), "unknown_id",
-                     f"{role} {person!r} is not a member of any body in this dossier", person)
-        if ok:
-            kept_meetings.append(located)
-    dossier.meetings = kept_meetings
-    dossier.meetings_by_id = {m.record.id: m for m in kept_meetings}
 
-    def check_decision(located: Located[Any], sub: tuple[str | int, ...],
-                       ref: DecisionRef | None) -> bool:
-        if ref is None:
-            return True
-        if dossier.meeting(ref.meeting) is None:
-            fail(located, (*sub, "meeting"), "unknown_id",
-                 f"no meeting {ref.meeting!r} in this dossier (or it was left out above)")
-            return False
-        if dossier.motion(ref.meeting, ref.motion) is None:
-            fail(located, (*sub, "motion"), "unknown_id",
-                 f"meeting {ref.meeting!r} has no motion {ref.motion!r}")
-            return False
-        return True
+def _meeting_ok(dossier: Dossier, refs: References, located: Located[Meeting]) -> bool:
+    """A meeting's body exists, everyone present held a seat on it by the day, and its chair
+    and convener are on some roster."""
+    meeting = located.record
+    if not refs.body(located, "body", meeting.body):
+        return False
+    body = dossier.bodies[meeting.body].record
+    ok = True
+    for i, person in enumerate(meeting.present):
+        held = body.seat_of(person)
+        if held is None or held.latest_term_started_by(meeting.date) is None:
+            ok = False
+            refs.fail(located, ("present", i), "not_seated",
+                      f"{person!r} holds no seat on {body.id!r} on {meeting.date}", person)
+    return all([ok, refs.person(located, "chair", meeting.chair),
+                refs.person(located, "convener", meeting.convener)])
 
-    for located_body in list(dossier.bodies.values()):
-        body = located_body.record
-        check_decision(located_body, ("established_by",), body.established_by)
-        for i, seat in enumerate(body.seats):
-            check_decision(located_body, ("seats", i, "resignation"), seat.resignation)
-            for j, term in enumerate(seat.terms):
-                check_decision(located_body, ("seats", i, "terms", j, "decision"), term.decision)
 
-    proposal_ids = {p.record.id for p in dossier.proposals}
-    expense_ids = {e.record.id for e in dossier.expenses}
-    for located in dossier.meetings:
-        meeting = located.record
-        _check_links(located, meeting, dossier, expense_ids, fail)
-        if meeting.convened_by is not None and meeting.convened_by not in dossier.bodies:
-            fail(located, ("convened_by",), "unknown_id",
-                 _unknown("body", meeting.convened_by, dossier.bodies))
-        if meeting.proposal is not None and meeting.proposal not in proposal_ids:
-            fail(located, ("proposal",), "unknown_id",
-                 f"no proposal with id {meeting.proposal!r} in this dossier")
-
-    for collection in ("hearings", "disclosures", "audits", "reports", "proposals", "reviews",
-                       "assessments", "sessions", "party_matters", "work_points_list", "suggestions",
-                       "credentials_reviews", "unit_letters", "rectifications",
-                       "year_end_filings", "retentions", "mailboxes", "leading_groups",
-                       "pilots"):
-
-        kept: list[Located[Any]] = []
-        for located in getattr(dossier, collection):
-            record = located.record
-            ok = record.body in dossier.bodies
-            if not ok:
-                fail(located, ("body",), "unknown_id", _unknown("body", record.body, dossier.bodies))
-            for field in ("by", "decision", "assembly", "confirmed_by"):
-                value = getattr(record, field, None)
-                if isinstance(value, DecisionRef):
-                    ok = check_decision(located, (field,), value) and ok
-                elif field == "assembly" and value is not None and dossier.meeting(value) is None:
-                    ok = False
-                    fail(located, (field,), "unknown_id", f"no meeting {value!r} in this dossier")
-                elif field == "by" and isinstance(value, str) and value not in dossier.bodies:
-                    ok = False
-                    fail(located, (field,), "unknown_id", _unknown("body", value, dossier.bodies))
-            if ok:
-                kept.append(located)
-        setattr(dossier, collection, kept)
-    resolve_township(dossier, people, fail, check_decision)
-
-    _check_inspections(dossier, fail)
-
-    kept_expenses = []
-    for located_expense in dossier.expenses:
-        expense = located_expense.record
-        ok = expense.body in dossier.bodies
-        if not ok:
-            fail(located_expense, ("body",), "unknown_id",
-                 _unknown("body", expense.body, dossier.bodies))
-        ok = check_decision(located_expense, ("assembly_decision",),
-                            expense.assembly_decision) and ok
-        if ok:
-            kept_expenses.append(located_expense)
-    dossier.expenses = kept_expenses
-    _resolve_books(dossier, fail)
-    kept_handovers = []
-    for located_handover in dossier.archive_handovers:
-        handover = located_handover.record
-        ok = True
-        for field in ("outgoing", "incoming"):
-            person = getattr(handover, field)
-            if person not in people:
-                ok = False
-                fail(located_handover, (field,), "unknown_id",
-                     f"{field} {person!r} is not a member of any body in this dossier", person)
-        if ok:
-            kept_handovers.append(located_handover)
-    dossier.archive_handovers = kept_handovers
-
-    kept_recalls = []
-    for located_recall in dossier.recalls:
-        recall = located_recall.record
-        entry = dossier.bodies.get(recall.body)
-        if entry is None:
-            fail(located_recall, ("body",), "unknown_id",
-                 _unknown("body", recall.body, dossier.bodies))
-            continue
-        ok = check_decision(located_recall, ("decision",), recall.decision)
-        for field in ("person", "replaced_by"):
-            person = getattr(recall, field)
-            if person is not None and entry.record.seat_of(person) is None:
-                ok = False
-                fail(located_recall, (field,), "unknown_id",
-                     f"no member {person!r} on {recall.body!r}", person)
-        if ok:
-            kept_recalls.append(located_recall)
-    dossier.recalls = kept_recalls
-    _party_records(dossier, fail, people)
-    resolve_work(dossier)
-    _check_span(dossier)
+def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -> bool:
+    record = located.record
+    ok = refs.body(located, "body", record.body)
+    for field in ("by", "decision", "assembly", "confirmed_by"):
+        value = getattr(record, field, None)
+        if isinstance(value, DecisionRef):
+            ok = refs.decision(located, (field,), value) and ok
+        elif field == "assembly" and value is not None and dossier.meeting(value) is None:
+            ok = False
+            refs.fail(located, (field,), "unknown_id", f"no meeting {value!r} in this dossier")
+        elif field == "by" and isinstance(value, str):
+            ok = refs.body(located, field, value) and ok
+    return ok
 
 
 def _check_links(located: Located[Any], meeting: Any, dossier: Dossier, expense_ids: set[str],
@@ -201,87 +135,82 @@ def _check_links(located: Located[Any], meeting: Any, dossier: Dossier, expense_
                  f"no expense with id {subject.id!r} in this dossier", subject.id)
 
 
-def _party_records(dossier: Dossier, fail: Any, people: set[str]) -> None:
+def _party_records(dossier: Dossier, refs: References) -> None:
     """Minutes and leave requests name a meeting of the dossier; a leave request's member holds
     a seat on that meeting's body, and the person asked is somebody on a roster; a member
     record's person holds a seat on its body."""
-    kept_minutes = []
-    for located in dossier.minutes:
-        ok = dossier.meeting(located.record.meeting) is not None
-        if not ok:
-            fail(located, ("meeting",), "unknown_id",
-                 f"no meeting {located.record.meeting!r} in this dossier (or it was left out)")
-        taken_by = located.record.taken_by
-        if taken_by is not None and taken_by not in people:
-            ok = False
-            fail(located, ("taken_by",), "unknown_id",
-                 f"{taken_by!r} is not a member of any body in this dossier", taken_by)
-        if ok:
-            kept_minutes.append(located)
-    dossier.minutes = kept_minutes
-    kept_leave = []
-    for entry in dossier.leave_requests:
-        leave = entry.record
-        meeting = dossier.meeting(leave.meeting)
+
+    def meeting_of(located: Located[Any]) -> Located[Meeting] | None:
+        meeting = dossier.meeting(located.record.meeting)
         if meeting is None:
-            fail(entry, ("meeting",), "unknown_id",
-                 f"no meeting {leave.meeting!r} in this dossier (or it was left out)")
-            continue
+            refs.fail(located, ("meeting",), "unknown_id", f"no meeting "
+                      f"{located.record.meeting!r} in this dossier (or it was left out)")
+        return meeting
+
+    refs.keep("minutes", lambda m: all([meeting_of(m) is not None,
+                                        refs.person(m, "taken_by", m.record.taken_by,
+                                                    named=False)]))
+
+    def leave_ok(entry: Located[Any]) -> bool:
+        leave = entry.record
+        meeting = meeting_of(entry)
+        if meeting is None:
+            return False
         ok = True
         if dossier.bodies[meeting.record.body].record.seat_of(leave.person) is None:
             ok = False
-            fail(entry, ("person",), "unknown_id",
-                 f"{leave.person!r} holds no seat on {meeting.record.body!r}", leave.person)
-        if leave.to not in people:
-            ok = False
-            fail(entry, ("to",), "unknown_id",
-                 f"{leave.to!r} is not a member of any body in this dossier", leave.to)
-        if ok:
-            kept_leave.append(entry)
-    dossier.leave_requests = kept_leave
-    kept_entries = []
-    for item in dossier.member_records:
+            refs.fail(entry, ("person",), "unknown_id",
+                      f"{leave.person!r} holds no seat on {meeting.record.body!r}", leave.person)
+        return refs.person(entry, "to", leave.to, named=False) and ok
+
+    refs.keep("leave_requests", leave_ok)
+
+    def member_record_ok(item: Located[Any]) -> bool:
         record = item.record
-        owner = dossier.bodies.get(record.body)
-        if owner is None:
-            fail(item, ("body",), "unknown_id", _unknown("body", record.body, dossier.bodies))
-        elif (seat := owner.record.seat_of(record.person)) is None:
-            fail(item, ("person",), "unknown_id",
-                 f"{record.person!r} holds no seat on {record.body!r}", record.person)
-        elif record.household is not None and record.household not in seat.households:
-            fail(item, ("household",), "unknown_id",
-                 f"{record.household!r} is not one of {record.person!r}'s assigned households "
-                 f"on {record.body!r}", record.household)
-        else:
-            kept_entries.append(item)
-    dossier.member_records = kept_entries
+        if not refs.body(item, "body", record.body):
+            return False
+        seat = dossier.bodies[record.body].record.seat_of(record.person)
+        if seat is None:
+            refs.fail(item, ("person",), "unknown_id",
+                      f"{record.person!r} holds no seat on {record.body!r}", record.person)
+            return False
+        if record.household is not None and record.household not in seat.households:
+            refs.fail(item, ("household",), "unknown_id",
+                      f"{record.household!r} is not one of {record.person!r}'s assigned "
+                      f"households on {record.body!r}", record.household)
+            return False
+        return True
+
+    refs.keep("member_records", member_record_ok)
     expenses = {e.record.id for e in dossier.expenses}
-    kept_matters = []
-    for matter in dossier.party_matters:
-        if matter.record.expense is not None and matter.record.expense not in expenses:
-            fail(matter, ("expense",), "unknown_id",
-                 f"no expense {matter.record.expense!r} in this dossier", matter.record.expense)
-        else:
-            kept_matters.append(matter)
-    dossier.party_matters = kept_matters
-def _resolve_books(dossier: Dossier, fail: Any) -> None:
+
+    def matter_ok(matter: Located[Any]) -> bool:
+        expense = matter.record.expense
+        if expense is None or expense in expenses:
+            return True
+        refs.fail(matter, ("expense",), "unknown_id", f"no expense {expense!r} in this dossier",
+                  expense)
+        return False
+
+    refs.keep("party_matters", matter_ok)
+
+
+def _resolve_books(dossier: Dossier, refs: References) -> None:
     """A ledger or asset register names its body, and every entry an expense of the dossier."""
     expenses = {e.record.id for e in dossier.expenses}
-    for collection in ("ledgers", "asset_registers"):
-        kept: list[Located[Any]] = []
-        for located in getattr(dossier, collection):
-            record = located.record
-            ok = record.body in dossier.bodies
-            if not ok:
-                fail(located, ("body",), "unknown_id", _unknown("body", record.body, dossier.bodies))
-            for i, entry in enumerate(record.entries):
-                if entry.expense is not None and entry.expense not in expenses:
-                    ok = False
-                    fail(located, ("entries", i, "expense"), "unknown_id",
-                         f"no expense {entry.expense!r} in this dossier", entry.expense)
-            if ok:
-                kept.append(located)
-        setattr(dossier, collection, kept)
+
+    def book_ok(located: Located[Any]) -> bool:
+        record = located.record
+        ok = refs.body(located, "body", record.body)
+        for i, entry in enumerate(record.entries):
+            if entry.expense is not None and entry.expense not in expenses:
+                ok = False
+                refs.fail(located, ("entries", i, "expense"), "unknown_id",
+                          f"no expense {entry.expense!r} in this dossier", entry.expense)
+        return ok
+
+    refs.keep("ledgers", book_ok)
+    refs.keep("asset_registers", book_ok)
 
 
 MAX_WINDOW_YEARS = 20
@@ -343,26 +272,23 @@ def _dated(dossier: Dossier) -> Iterator[tuple[date, Located[Any], str]]:
     yield from work_days(dossier)
 
 
-def _check_inspections(dossier: Dossier, fail: Any) -> None:
+def _check_inspections(dossier: Dossier, refs: References) -> None:
     """ZZ-RECTIFICATION: a rectification names an inspection report of its office that ordered
     that unit to rectify."""
     orders = {(r.record.id, r.record.body): {o.unit for o in r.record.rectify}
               for r in dossier.reports if r.record.kind.value == "inspection"}
-    kept = []
-    for located in dossier.rectifications:
+
+    def ordered(located: Located[Any]) -> bool:
         record = located.record
         units = orders.get((record.inspection, record.body))
         if units is None:
-            fail(located, ("inspection",), "unknown_id",
-                 f"no inspection report {record.inspection!r} of {record.body!r} in this dossier")
-        elif record.unit not in units:
-            fail(located, ("unit",), "unknown_id",
-                 f"inspection {record.inspection!r} ordered no rectification of {record.unit!r}")
-        else:
-            kept.append(located)
-    dossier.rectifications = kept
+            refs.fail(located, ("inspection",), "unknown_id", f"no inspection report "
+                      f"{record.inspection!r} of {record.body!r} in this dossier")
+            return False
+        if record.unit not in units:
+            refs.fail(located, ("unit",), "unknown_id", f"inspection {record.inspection!r} "
+                      f"ordered no rectification of {record.unit!r}")
+            return False
+        return True
 
-
-def _unknown(what: str, value: str, known: dict[str, Located[Body]]) -> str:
-    choices = ", ".join(sorted(known)) or "none defined"
-    return f"no {what} with id {value!r}; known: {choices}"
+    refs.keep("rectifications", ordered)

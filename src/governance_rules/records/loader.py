@@ -92,7 +92,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
         root = _dossier_root(link, roots, has_community)
         if root in groups:
             owned.setdefault(root, []).append(link)
-        else:  # pragma: no cover - a link is always found under the folder of its dossier
+        else:  # under a folder that holds no record file the check reads: reported alone
             errors.append(_outside(link, link.as_posix()))
     sources = []
     for root in sorted(groups):
@@ -401,23 +401,30 @@ def display_path(path: Path, base: Path | None) -> str:
 
 class PathNames:
     """:func:`display_path` for the many files of one dossier: the base and each folder are
-    resolved once (two ``realpath`` calls a file were a tenth of a check).
+    resolved once, and names are cut as text (pathlib's parsing cost more than the check of
+    a small file).
 
     >>> PathNames(None)(Path("a/b.yaml"))
     'a/b.yaml'
     """
 
     def __init__(self, base: Path | None) -> None:
-        self._base = _real(base) if base is not None else None
-        self._folders: dict[Path, Path] = {}
+        self._base = os.path.realpath(base) if base is not None else None
+        self._prefix = (self._base.rstrip(os.sep) + os.sep) if self._base is not None else ""
+        self._folders: dict[str, str] = {}
 
     def __call__(self, path: Path) -> str:
         if self._base is not None:
-            folder = self._folders.get(path.parent)
-            if folder is None:
-                folder = self._folders[path.parent] = _real(path.parent)
-            try:  # the folder is resolved, not the file: a link is shown by its own name
-                return (folder / path.name).relative_to(self._base).as_posix()
-            except ValueError:
-                pass
+            folder, name = os.path.split(os.fspath(path))
+            if name in ("", os.curdir, os.pardir):
+                folder, name = os.fspath(path), ""
+            real = self._folders.get(folder)
+            if real is None:  # the folder is resolved, not the file: a link shows its own name
+                real = self._folders[folder] = os.path.realpath(folder or os.curdir)
+            full = os.path.join(real, name) if name else real
+            if full == self._base:
+                return "."
+            if full.startswith(self._prefix):
+                return Path(full[len(self._prefix):]).as_posix() if os.sep != "/" else \
+                    full[len(self._prefix):]
         return path.as_posix()

@@ -16,6 +16,9 @@ from .conditions import Condition, Predicate, all_of, any_of, check_types, compi
 from .kinds import KINDS, RuleKind
 from .model import Citation, Localised, Parameter, ParameterVersion, ParamRef, Rule
 
+_ABSENT = object()
+"""A guarded field the caller did not give."""
+
 
 @dataclass(frozen=True)
 class Document:
@@ -127,6 +130,8 @@ class Rulebook:
     _guard_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _selected: dict[tuple[str, tuple[object, ...]], tuple[Rule, ...]] = field(
         default_factory=dict, repr=False)
+    _may_select: dict[tuple[str, tuple[object, ...]], bool] = field(
+        default_factory=dict, repr=False)
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _by_case: dict[tuple[str, tuple[str, ...], date], BoundRule | None] = field(
         default_factory=dict, repr=False)
@@ -175,6 +180,25 @@ class Rulebook:
             selected = self._selected[key] = tuple(
                 r for r in self.rules_for(fact_type) if r.selects(values))
         return selected
+
+    def may_select(self, fact_type: str, values: Mapping[str, int | str]) -> bool:
+        """Whether some rule for ``fact_type`` may select a fact with ``values``, which may
+        be only some of its fields: a rule guarding on a field not given may.
+
+        Lets the fact builder leave out what no rule reads (an act on a body no act rule is
+        about). Cached on the guarded fields' values, as :meth:`rules_selecting`.
+        """
+        keys = self._guard_keys.get(fact_type)
+        if keys is None:
+            keys = self._guard_keys[fact_type] = tuple(sorted(
+                {k for r in self.rules_for(fact_type) for k in r.when}))
+        key = (fact_type, tuple(values.get(k, _ABSENT) for k in keys))
+        known = self._may_select.get(key)
+        if known is None:
+            known = self._may_select[key] = any(
+                not r.when.keys() <= values.keys() or r.selects(values)
+                for r in self.rules_for(fact_type))
+        return known
 
     def parameter_names(self, rule: Rule) -> list[str]:
         names = self._names.get(rule.id)

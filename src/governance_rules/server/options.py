@@ -13,6 +13,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .._arguments import whole_number
+
 CONFIG_ENV = "GOVERNANCE_RULES_SERVER_CONFIG"
 """Where :func:`~governance_rules.server.run.serve` leaves the configuration for the workers."""
 TOKEN_ENV = "GOVERNANCE_RULES_TOKEN"
@@ -58,14 +60,7 @@ class ServerConfig:
         return cls(**data)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
-    return value
+_positive_int = whole_number()
 
 
 def _port(text: str) -> int:

@@ -1,0 +1,86 @@
+"""The references between the records of one dossier, checked: :class:`References` is what
+the resolvers (:mod:`._resolve`, :mod:`._resolve_township`, :mod:`._resolve_work`) share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import InputError, short_input
+from ..models import Body, DecisionRef
+from .dossier import Dossier, Located
+
+Sub = str | tuple[str | int, ...]
+"""Where in a record a reference is: a field, or a path (``("deputies", 2)``)."""
+
+
+def _sub(field: Sub) -> tuple[str | int, ...]:
+    return (field,) if isinstance(field, str) else field
+
+
+class References:
+    """What the records of one dossier may name, and the input error when one names what is
+    not there: ``keep`` leaves a collection with the records its test accepts (the test reports
+    every reason it refuses one, at the field's file and line)."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.people = {s.person for b in dossier.bodies.values() for s in b.record.seats}
+
+    def fail(self, located: Located[Any], sub: tuple[str | int, ...], kind: str, msg: str,
+             value: Any = None) -> None:
+        where = located.where(*sub)
+        self.dossier.input_errors.append(InputError(
+            type=kind, file=where.file, line=where.line, loc=(*located.path, *sub), msg=msg,
+            input=None if value is None else short_input(value)))
+
+    def keep(self, collection: str, valid: Callable[[Located[Any]], bool]) -> None:
+        setattr(self.dossier, collection,
+                [located for located in getattr(self.dossier, collection) if valid(located)])
+
+    def body(self, located: Located[Any], field: Sub, value: str | None) -> bool:
+        """``value`` (when given) is the id of a body of the dossier."""
+        if value is None or value in self.dossier.bodies:
+            return True
+        self.fail(located, _sub(field), "unknown_id",
+                  unknown_id("body", value, self.dossier.bodies), value)
+        return False
+
+    def person(self, located: Located[Any], field: Sub, value: str | None, *,
+               named: bool = True) -> bool:
+        """``value`` (when given) holds a seat on some body of the dossier; the message names
+        the field first when ``named``."""
+        if value is None or value in self.people:
+            return True
+        sub = _sub(field)
+        self.fail(located, sub, "unknown_id", f"{f'{sub[0]} ' if named else ''}{value!r} "
+                  "is not a member of any body in this dossier", value)
+        return False
+
+    def member(self, located: Located[Any], field: str, value: str | None, body: str) -> bool:
+        """``value`` (when given) has a seat on ``body``."""
+        if value is None or self.dossier.bodies[body].record.seat_of(value) is not None:
+            return True
+        self.fail(located, (field,), "unknown_id", f"no member {value!r} on {body!r}", value)
+        return False
+
+    def decision(self, located: Located[Any], sub: tuple[str | int, ...],
+                 ref: DecisionRef | None) -> bool:
+        """``ref`` (when given) names a motion of a meeting the dossier kept."""
+        if ref is None:
+            return True
+        if self.dossier.meeting(ref.meeting) is None:
+            self.fail(located, (*sub, "meeting"), "unknown_id",
+                      f"no meeting {ref.meeting!r} in this dossier (or it was left out above)",
+                      ref.meeting)
+            return False
+        if self.dossier.motion(ref.meeting, ref.motion) is None:
+            self.fail(located, (*sub, "motion"), "unknown_id",
+                      f"meeting {ref.meeting!r} has no motion {ref.motion!r}", ref.motion)
+            return False
+        return True
+
+
+def unknown_id(what: str, value: str, known: dict[str, Located[Body]]) -> str:
+    choices = ", ".join(sorted(known)) or "none defined"
+    return f"no {what} with id {value!r}; known: {choices}"

@@ -1,0 +1,155 @@
+"""Discovery walks each folder once and resolves only links: on any tree (nested dossiers,
+hidden folders, links that stay inside or lead out, files named on their own beside folders)
+it finds the same dossiers, files and links as walking every dossier's folder again and
+resolving every file, which is how it worked before (the reference below)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from governance_rules.records.loader import (
+    COMMUNITY_FILES,
+    IGNORED_FILES,
+    RECORD_SUFFIXES,
+    DossierSource,
+    PathNames,
+    discover,
+)
+
+Tree = tuple[list[str], list[str], list[tuple[str, str]], list[str]]
+"""Folders with a community file, folders with a record file, links (folder, target), paths given."""
+
+FOLDERS = ["a", "a/b", "a/b/c", "a/.hidden", "a/.hidden/d", "e", "e/f", "g"]
+
+
+def _reference(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSource],
+                                                                 list[str]]:
+    """Discovery as it was: every file resolved, every dossier root walked again."""
+
+    def real(path: Path) -> Path:
+        return Path(os.path.realpath(path))
+
+    def inside(path: Path, folder: Path) -> bool:
+        return path == folder or folder in path.parents
+
+    def files_under(folder: Path, links: set[Path]) -> list[Path]:
+        out = []
+        for dirpath, dirnames, filenames in os.walk(folder):
+            kept = []
+            for name in sorted(d for d in dirnames if not d.startswith(".")):
+                here = Path(dirpath) / name
+                if here.is_symlink() and not inside(real(here), folder):
+                    links.add(here)
+                kept.append(name)
+            dirnames[:] = kept
+            for name in sorted(filenames):
+                if name.startswith(".") or name in IGNORED_FILES:
+                    continue
+                if name.lower().endswith(RECORD_SUFFIXES):
+                    here = Path(dirpath) / name
+                    if not inside(real(here), folder):
+                        links.add(here)
+                        continue
+                    out.append(real(here))
+        return out
+
+    def has_community(folder: Path) -> bool:
+        return any((folder / name).is_file() for name in COMMUNITY_FILES)
+
+    def root_of(file: Path, given: Sequence[Path]) -> Path:
+        for folder in file.parents:
+            if has_community(folder):
+                return folder
+        for base in given:
+            if base.is_dir() and (base == file.parent or base in file.parents):
+                return base
+        return file.parent
+
+    links: set[Path] = set()
+    selected: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            selected.extend(files_under(real(path), links))
+        elif os.path.lexists(path):
+            selected.append(path)
+    roots = [real(Path(raw)) for raw in paths]
+    groups: dict[Path, set[Path]] = {}
+    for file in selected:
+        named = real(file.parent) / file.name
+        file = real(file) if named == real(file) or root_of(real(file), roots) == root_of(
+            named, roots) else named
+        groups.setdefault(root_of(file, roots), set()).add(file)
+    contexts = {root: set(files_under(root, links)) if has_community(root) else set()
+                for root in groups}
+    owned: dict[Path, list[Path]] = {}
+    asked = {file for chosen in groups.values() for file in chosen}
+    outside = []
+    for link in sorted(links - asked):
+        root = root_of(link, roots)
+        if root in groups:
+            owned.setdefault(root, []).append(link)
+        else:
+            outside.append(link.as_posix())
+    return [DossierSource(root, tuple(sorted(contexts[root] | groups[root])),
+                          frozenset(groups[root]), tuple(owned.get(root, ())))
+            for root in sorted(groups)], outside
+
+
+@st.composite
+def trees(draw: st.DrawFn) -> Tree:
+    communities = draw(st.lists(st.sampled_from(FOLDERS), unique=True, max_size=4))
+    files = draw(st.lists(st.sampled_from(FOLDERS), max_size=6))
+    links = draw(st.lists(st.tuples(st.sampled_from([*FOLDERS, "outside"]),
+                                    st.sampled_from(["a/b", "e", "outside", "a/r0.yaml",
+                                                     "outside/x.yaml", "e/f/r1.yaml"])),
+                          max_size=3))
+    given = draw(st.lists(st.sampled_from([".", "a", "a/b", "e", "a/b/r0.yaml", "e/f/r1.yaml",
+                                           "a/.hidden/d", "a/.hidden/d/r2.yaml", "outside"]),
+                          min_size=1, max_size=3))
+    return communities, files, links, given
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tree=trees())
+def test_discovery_finds_what_walking_every_dossier_again_finds(
+        tmp_path_factory: pytest.TempPathFactory,
+        tree: Tree) -> None:
+    communities, files, links, given = tree
+    top = tmp_path_factory.mktemp("tree")
+    base = top / "base"
+    for folder in [*FOLDERS, "outside"]:
+        (base / folder).mkdir(parents=True, exist_ok=True)
+    (top / "outside").mkdir()
+    (top / "outside" / "x.yaml").write_text("x: 1\n")
+    for folder in communities:
+        (base / folder / "community.yaml").write_text("community: {}\n")
+    for i, folder in enumerate(files):
+        (base / folder / f"r{i}.yaml").write_text("x: 1\n")
+    for i, (folder, target) in enumerate(links):
+        goal = top / target if target.startswith("outside") else base / target
+        os.symlink(goal, base / folder / (f"l{i}.yaml" if target.endswith(".yaml") else f"l{i}"))
+    paths = [base / p for p in given if os.path.lexists(base / p)] or [base]
+    sources, errors = discover(paths)
+    assert (sources, [e.file for e in errors]) == _reference(paths)
+
+
+def test_shown_paths_resolve_the_folder_not_the_file(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "r.yaml").write_text("x: 1\n")
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "d", tmp_path / "alias")
+    os.symlink(tmp_path / "d" / "r.yaml", tmp_path / "elsewhere" / "link.yaml")
+    shown = PathNames(tmp_path)
+    assert shown(tmp_path / "alias" / "r.yaml") == "d/r.yaml"
+    assert shown(tmp_path / "elsewhere" / "link.yaml") == "elsewhere/link.yaml"
+    assert shown(tmp_path) == "."
+    assert shown(tmp_path / "d" / "..") == "."
+    assert shown(Path("/nowhere/x.yaml")) == "/nowhere/x.yaml"

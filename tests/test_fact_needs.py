@@ -1,0 +1,51 @@
+"""Facts no rule reads are left out, and results carry no more than the report needs: both
+only save work, never change a report."""
+
+from __future__ import annotations
+
+import pytest
+from _helpers import EXAMPLES
+
+from governance_rules import Rulebook
+from governance_rules._checker import DossierChecker, cases_for
+from governance_rules.facts import build_facts
+from governance_rules.records.loader import discover, load_dossier
+
+
+def test_a_rule_guarding_a_field_not_given_may_select(rulebook: Rulebook) -> None:
+    assert rulebook.may_select("act", {"body_kind": "consultation_committee"})
+    assert not rulebook.may_select("act", {"body_kind": "party_committee"})
+    assert rulebook.may_select("act", {})  # the guard's field is not given: it may
+    assert not rulebook.may_select("no_such_fact", {})
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.iterdir()
+                                           if (p / "community.yaml").is_file()))
+def test_facts_left_out_change_no_case_and_no_record(rulebook: Rulebook, example: str) -> None:
+    sources, _ = discover([EXAMPLES / example])
+    for source in sources:
+        dossier = load_dossier(source, EXAMPLES)
+        every = build_facts(dossier)
+        needed = build_facts(dossier, wanted=rulebook.may_select)
+        assert len(needed) < len(every) or example != "sifang"  # acts on bodies no rule is about
+        assert {(f.ref.where.file, f.ref.type, f.ref.id) for f in needed} == \
+            {(f.ref.where.file, f.ref.type, f.ref.id) for f in every}
+        assert [(b.rule.id, f.ref, f.values) for b, f in cases_for(rulebook, needed)] == \
+            [(b.rule.id, f.ref, f.values) for b, f in cases_for(rulebook, every)]
+
+
+def test_results_without_details_keep_the_count(rulebook: Rulebook) -> None:
+    source = discover([EXAMPLES / "sifang"])[0][0]
+    full = DossierChecker(rulebook).check(load_dossier(source, EXAMPLES))
+    lean = DossierChecker(rulebook, details=False).check(load_dossier(source, EXAMPLES))
+    assert full.records and full.checked
+    assert not lean.records and not lean.checked
+    assert lean.record_count == full.record_count == len(full.records)
+    assert lean.findings == full.findings
+
+
+@pytest.fixture(scope="module")
+def rulebook() -> Rulebook:
+    from _helpers import bundled_rulebook
+
+    return bundled_rulebook()
