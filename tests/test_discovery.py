@@ -108,7 +108,8 @@ def trees(draw: st.DrawFn) -> Tree:
     files = draw(st.lists(st.sampled_from(FOLDERS), max_size=6))
     links = draw(st.lists(st.tuples(st.sampled_from([*FOLDERS, "outside"]),
                                     st.sampled_from(["a/b", "e", "outside", "a/r0.yaml",
-                                                     "outside/x.yaml", "e/f/r1.yaml"])),
+                                                     "outside/x.yaml", "e/f/r1.yaml",
+                                                     "community.yaml"])),
                           max_size=3))
     given = draw(st.lists(st.sampled_from([".", "a", "a/b", "e", "a/b/r0.yaml", "e/f/r1.yaml",
                                            "a/.hidden/d", "a/.hidden/d/r2.yaml", "outside"]),
@@ -134,6 +135,10 @@ def test_discovery_finds_what_walking_every_dossier_again_finds(
     for i, folder in enumerate(files):
         (base / folder / f"r{i}.yaml").write_text("x: 1\n")
     for i, (folder, target) in enumerate(links):
+        if target == "community.yaml":  # a community file that is a link to one
+            if not (base / folder / target).exists():
+                os.symlink(top / "outside" / "x.yaml", base / folder / target)
+            continue
         goal = top / target if target.startswith("outside") else base / target
         os.symlink(goal, base / folder / (f"l{i}.yaml" if target.endswith(".yaml") else f"l{i}"))
     paths = [base / p for p in given if os.path.lexists(base / p)] or [base]

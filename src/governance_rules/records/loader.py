@@ -70,7 +70,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
             is_dir, exists = False, os.path.lexists(path)
         if is_dir:
             folder = _real(path)
-            found, met_links = _walk_record_files(folder, links)
+            found, met_links = _walk_record_files(folder, links, has_community)
             selected.extend((file, False) for file in found)
             walked.append(folder)
             plain = plain and not met_links
@@ -81,10 +81,17 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
                                      msg="no such file or folder"))
     roots = [_real(Path(raw)) for raw in paths]
     groups: dict[Path, set[Path]] = {}
+    root_of_folder: dict[str, Path] = {}  # the files of one folder share their dossier's root
     for file, named in selected:
         if named or not plain:  # a walk without links gives real paths already
             file = _given_file(file, roots, has_community)
-        groups.setdefault(_dossier_root(file, roots, has_community), set()).add(file)
+            root = _dossier_root(file, roots, has_community)
+        else:
+            folder_name = os.path.dirname(file)
+            cached = root_of_folder.get(folder_name)
+            root = cached if cached is not None else root_of_folder.setdefault(
+                folder_name, _dossier_root(file, roots, has_community))
+        groups.setdefault(root, set()).add(file)
     contexts = _contexts(groups, walked if plain else [], links, has_community)
     owned: dict[Path, list[Path]] = {}
     asked = {file for chosen in groups.values() for file in chosen}
@@ -95,9 +102,9 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
         else:  # under a folder that holds no record file the check reads: reported alone
             errors.append(_outside(link, link.as_posix()))
     sources = []
-    for root in sorted(groups):
+    for root in sorted(groups, key=_path_order):
         chosen = groups[root]
-        files = tuple(sorted(contexts[root] | chosen))
+        files = tuple(sorted(contexts[root] | chosen, key=_path_order))
         sources.append(DossierSource(root, files, frozenset(chosen), tuple(owned.get(root, ()))))
     return sources, errors
 
@@ -133,9 +140,16 @@ def _walked_through(root: Path, folder: Path) -> bool:
     return not any(part.startswith(".") for part in parts)
 
 
+def _path_order(path: Path) -> tuple[str, ...]:
+    """The order of :class:`~pathlib.Path` (part by part: ``a/x`` before ``a-b/x``), as a key:
+    sorting thousands of paths by comparing them pairwise cost more than the walk."""
+    return path.parts
+
+
 class _CommunityFiles:
     """Whether a folder holds a community file, asked of the file system once a folder during
-    one discovery (every file of a dossier asks about the same folders)."""
+    one discovery (every file of a dossier asks about the same folders); a walk tells it what
+    the folders it read hold."""
 
     def __init__(self) -> None:
         self._known: dict[Path, bool] = {}
@@ -145,6 +159,9 @@ class _CommunityFiles:
         if known is None:
             known = self._known[folder] = _has_community_file(folder)
         return known
+
+    def seen(self, folder: str, has_community: bool) -> None:
+        self._known.setdefault(Path(folder), has_community)
 
 
 def _given_file(path: Path, roots: Sequence[Path],
@@ -323,8 +340,10 @@ def _record_files_under(folder: Path, links: set[Path] | None = None) -> list[Pa
     return _walk_record_files(folder, links)[0]
 
 
-def _walk_record_files(folder: Path, links: set[Path] | None = None) -> tuple[list[Path], bool]:
-    """:func:`_record_files_under`, and whether a symbolic link was met on the way.
+def _walk_record_files(folder: Path, links: set[Path] | None = None,
+                       community_files: _CommunityFiles | None = None) -> tuple[list[Path], bool]:
+    """:func:`_record_files_under`, and whether a symbolic link was met on the way; each folder
+    read is told to ``community_files`` (whether it holds a community file as a plain file).
 
     The folders walked are reached through real folders only (links to folders are not
     followed), so a file that is not itself a link is already known by its real path: only
@@ -340,12 +359,15 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None) -> tuple[li
         except OSError:  # pragma: no cover - unreadable folder: os.walk skipped it as well
             continue
         subfolders = []
+        community: bool | None = False  # None: a link named like a community file, not followed
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
             if entry.is_symlink():
                 met_link = True
+                if name in COMMUNITY_FILES:
+                    community = None
                 here = Path(entry.path)
                 if os.path.isdir(here):  # not followed, as os.walk does not (False on a loop)
                     if not _inside(_real(here), folder) and links is not None:
@@ -363,6 +385,10 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None) -> tuple[li
                 subfolders.append(entry.path)
             elif name not in IGNORED_FILES and name.lower().endswith(RECORD_SUFFIXES):
                 out.append(Path(entry.path))
+                if name in COMMUNITY_FILES and community is not None:
+                    community = True
+        if community_files is not None and community is not None:
+            community_files.seen(current, community)
         pending.extend(reversed(subfolders))
     return out, met_link
 

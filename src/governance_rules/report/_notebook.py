@@ -3,11 +3,25 @@ collapsible table of findings, every value escaped (record text may hold markup)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from .model import Report
+
+class Report(Protocol):
+    """What the notebook view reads of a report (the model's ``Report`` has it: this module is
+    imported by the model, not the other way round)."""
+
+    @property
+    def summary(self) -> Any: ...
+    @property
+    def findings(self) -> Sequence[Any]: ...
+    @property
+    def input_errors(self) -> Sequence[Any]: ...
+    @property
+    def ruleset_version(self) -> str: ...
+    @property
+    def engine(self) -> str: ...
 
 MAX_ROWS = 200
 """Findings shown in the table; the rest are counted (use ``findings_frame`` for all)."""
