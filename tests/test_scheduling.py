@@ -106,3 +106,18 @@ def test_workers_without_fork_get_the_rulebook_by_pickle(rulebook: Rulebook,
         stop.set()
         waiter.join()
     assert two.to_json() == examples_report.to_json()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_findings_rendered_in_the_workers_are_the_same_lines(corpus: Path, rulebook: Rulebook,
+                                                             jobs: int) -> None:
+    from governance_rules.render.jsonl import finding_line
+
+    plain = list(iter_check_paths([corpus], rulebook=rulebook, base=corpus, details=False))
+    rendered = list(iter_check_paths([corpus], rulebook=rulebook, base=corpus, details=False,
+                                     jobs=jobs, render=finding_line))
+    assert [r.lines for r in rendered] == [[finding_line(f) for f in r.findings] for r in plain]
+    assert [r.tally for r in rendered] == [
+        [(f.rule_id, f.severity.value, f.active) for f in r.findings] for r in plain]
+    assert not any(r.findings for r in rendered) and any(r.lines for r in rendered)
+    assert [r.input_errors for r in rendered] == [r.input_errors for r in plain]

@@ -92,6 +92,7 @@ def iter_check_paths(
     progress: Callable[[int, int, int], None] | None = None,
     dask: str | None = None,
     details: bool = True,
+    render: Callable[[Finding], str] | None = None,
 ) -> Iterator[DossierResult]:
     """Check ``paths`` one dossier at a time, yielding each dossier's :class:`DossierResult` as
     soon as it (and every dossier before it) is done, in path order whatever ``jobs`` and
@@ -103,7 +104,10 @@ def iter_check_paths(
     ``progress(done, total, records)`` is called with the dossiers done so far and the records
     they held: once the dossiers are known (0 done), then after each. With ``details=False``
     the results carry no per-record ``records`` and ``checked`` entries (only their count): a
-    report of findings and counts needs no more, and workers send less.
+    report of findings and counts needs no more, and workers send less. With ``render`` (a
+    module-level function, e.g. :func:`~governance_rules.render.jsonl.finding_line`) each
+    finding is rendered where its dossier was checked, and the result carries the texts
+    (``lines``) and a ``tally`` instead of the findings.
     """
     from .scheduling import run_units
 
@@ -112,7 +116,8 @@ def iter_check_paths(
         yield DossierResult(root=None, input_errors=sorted(errors, key=InputError.sort_key))
     book = rulebook or load_rulebook()
     unit = CheckSource(book, engine, as_of, window,
-                       Path(base) if base is not None else Path.cwd(), details=details)
+                       Path(base) if base is not None else Path.cwd(), details=details,
+                       render=render)
     if progress is None:
         yield from run_units(unit, sources, jobs=jobs, dask=dask)
         return
@@ -195,6 +200,11 @@ class DossierResult:
     cases: int = 0
     applied: Counter[str] = field(default_factory=Counter)
     seconds: dict[str, float] = field(default_factory=dict)
+    lines: list[str] | None = None
+    """The findings as the worker rendered them (``iter_check_paths(render=…)``), in report
+    order; ``findings`` is then empty and ``tally`` counts them."""
+    tally: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(rule id, severity, active) of each rendered finding."""
 
 
 class DossierChecker:
@@ -264,9 +274,9 @@ class CheckSource:
 
     def __init__(self, book: Rulebook, engine: str | Engine, as_of: date | None,
                  window: tuple[date | None, date | None], base: Path, *,
-                 details: bool = True) -> None:
+                 details: bool = True, render: Callable[[Finding], str] | None = None) -> None:
         self.book, self.engine, self.as_of, self.window, self.base = book, engine, as_of, window, base
-        self.details = details
+        self.details, self.render = details, render
         self._checker: DossierChecker | None = None
 
     def __call__(self, source: DossierSource) -> DossierResult:
@@ -275,12 +285,17 @@ class CheckSource:
                                            details=self.details)
         shown = PathNames(self.base)
         selected = frozenset(shown(p) for p in source.selected)
-        return self._checker.check(load_dossier(source, self.base), selected)
+        result = self._checker.check(load_dossier(source, self.base), selected)
+        if self.render is not None:  # texts travel back, not models with their nested parts
+            result.lines = [self.render(f) for f in result.findings]
+            result.tally = [(f.rule_id, f.severity.value, f.active) for f in result.findings]
+            result.findings = []
+        return result
 
     def __getstate__(self) -> dict[str, Any]:
         return {"book": _without_caches(self.book), "engine": _engine_name(self.engine),
                 "as_of": self.as_of, "window": self.window, "base": self.base,
-                "details": self.details, "_checker": None}
+                "details": self.details, "render": self.render, "_checker": None}
 
 
 def _without_caches(book: Rulebook) -> Rulebook:

@@ -85,6 +85,10 @@ class SpooledReport:
         if self.ledger is not None and findings:
             findings = self.ledger.apply(findings)
         self._add_findings(findings)
+        if result.lines is not None:  # rendered by the worker: only counted here
+            if self.ledger is not None or self.entries:
+                raise ValueError("findings rendered by the workers cannot be waived or spooled")
+            self._add_tally(result.tally)
         self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))
                             for e in result.input_errors)
         if result.root is None:
@@ -109,6 +113,15 @@ class SpooledReport:
             self.scopes.add((scope.community or "", tuple(scope.jurisdiction)),
                             _entry(scope.model_dump_json(indent=2)))
         return findings
+
+    def _add_tally(self, tally: Sequence[tuple[str, str, bool]]) -> None:
+        for rule_id, severity, active in tally:
+            self.by_rule[rule_id] += 1
+            if active:
+                self.active[severity] += 1
+            else:
+                self.suppressed += 1
+        self.total += len(tally)
 
     def _add_findings(self, findings: Sequence[Finding]) -> None:
         for finding in findings:

@@ -395,10 +395,13 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
                                            as_of=args.as_of,
                                            window=(args.window_from, args.window_to),
                                            jobs=jobs, progress=progress, dask=args.dask,
-                                           details=False):
+                                           details=False,
+                                           render=None if waivers is not None else finding_line):
                 shown = spooled.add(result)
-                if shown:
-                    handle.write("".join(finding_line(f) for f in shown))
+                text = "".join(result.lines if result.lines is not None
+                               else (finding_line(f) for f in shown))
+                if text:
+                    handle.write(text)
                     handle.flush()
         spooled.finish(waiver_errors)
         handle.write("".join(finding_line(f) for f in spooled.closing))
