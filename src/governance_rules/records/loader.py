@@ -334,16 +334,12 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
             getattr(dossier, collection).append(located)
 
 
-def _record_files_under(folder: Path, links: set[Path] | None = None) -> list[Path]:
-    """The record files under ``folder`` (a real path), by real path; symbolic links that lead
-    out of it are added to ``links`` and skipped."""
-    return _walk_record_files(folder, links)[0]
-
-
 def _walk_record_files(folder: Path, links: set[Path] | None = None,
                        community_files: _CommunityFiles | None = None) -> tuple[list[Path], bool]:
-    """:func:`_record_files_under`, and whether a symbolic link was met on the way; each folder
-    read is told to ``community_files`` (whether it holds a community file as a plain file).
+    """The record files under ``folder`` (a real path), by real path, and whether a symbolic
+    link was met on the way; links that lead out of ``folder`` are added to ``links`` and
+    skipped. Each folder read is told to ``community_files`` (whether it holds a community file
+    as a plain file).
 
     The folders walked are reached through real folders only (links to folders are not
     followed), so a file that is not itself a link is already known by its real path: only

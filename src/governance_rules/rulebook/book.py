@@ -170,11 +170,7 @@ class Rulebook:
 
         Cached on the values of the guarded fields, which are few (body kind, granularity …).
         """
-        keys = self._guard_keys.get(fact_type)
-        if keys is None:
-            keys = self._guard_keys[fact_type] = tuple(sorted(
-                {k for r in self.rules_for(fact_type) for k in r.when}))
-        key = (fact_type, tuple(values.get(k) for k in keys))
+        key = (fact_type, tuple(values.get(k) for k in self._guarded_fields(fact_type)))
         selected = self._selected.get(key)
         if selected is None:
             selected = self._selected[key] = tuple(
@@ -188,17 +184,22 @@ class Rulebook:
         Lets the fact builder leave out what no rule reads (an act on a body no act rule is
         about). Cached on the guarded fields' values, as :meth:`rules_selecting`.
         """
-        keys = self._guard_keys.get(fact_type)
-        if keys is None:
-            keys = self._guard_keys[fact_type] = tuple(sorted(
-                {k for r in self.rules_for(fact_type) for k in r.when}))
-        key = (fact_type, tuple(values.get(k, _ABSENT) for k in keys))
+        key = (fact_type,
+               tuple(values.get(k, _ABSENT) for k in self._guarded_fields(fact_type)))
         known = self._may_select.get(key)
         if known is None:
             known = self._may_select[key] = any(
                 not r.when.keys() <= values.keys() or r.selects(values)
                 for r in self.rules_for(fact_type))
         return known
+
+    def _guarded_fields(self, fact_type: str) -> tuple[str, ...]:
+        """The fields the ``when`` guards of ``fact_type``'s rules read (the caches' keys)."""
+        keys = self._guard_keys.get(fact_type)
+        if keys is None:
+            keys = self._guard_keys[fact_type] = tuple(sorted(
+                {k for r in self.rules_for(fact_type) for k in r.when}))
+        return keys
 
     def parameter_names(self, rule: Rule) -> list[str]:
         names = self._names.get(rule.id)
