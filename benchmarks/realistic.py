@@ -57,12 +57,11 @@ def _best(fn: Callable[[], object], repeat: int = 5) -> float:
     return min(times)
 
 
-def per_record() -> None:
-    """CPU µs per record of one community: bare validation, check from dicts, from files."""
-    from governance_rules import check_data, check_paths, load_rulebook
+def template_records() -> tuple[dict[str, Any], list[tuple[Any, Any]]]:
+    """The template community's files as data, and its written (top-level) records, each with
+    the model that validates it."""
     from governance_rules.models.record_file import RECORD_KEYS
 
-    book = load_rulebook()
     files = {p.relative_to(TEMPLATE).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
              for p in sorted(TEMPLATE.rglob("*.yaml"))}
     items = []
@@ -71,10 +70,19 @@ def per_record() -> None:
             collection, model = RECORD_KEYS[key]
             for item in (value if key == collection else [value]):
                 items.append((model, item))
+    return files, items
+
+
+def per_record() -> None:
+    """CPU µs per record of one community: bare validation, check from dicts, from files."""
+    from governance_rules import check_data, check_paths, load_rulebook
+
+    book = load_rulebook()
+    files, items = template_records()
 
     def validate() -> None:
         for model, item in items:
-            model.model_validate(item)  # type: ignore[attr-defined]
+            model.model_validate(item)
 
     records = check_paths([TEMPLATE], rulebook=book, base=TEMPLATE).summary.records_checked
     bare = _best(validate, 25)
@@ -96,9 +104,11 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write (or reuse) the corpus in this folder")
     args = parser.parse_args()
     per_community = records_per_community()
-    print(f"{per_community} records checked a community; CPU and RSS of the whole process tree")
-    print(f"{'records':>9}  {'run':>7}  {'wall s':>7}  {'cpu s':>7}  {'peak RSS':>9}  "
-          f"{'records/s':>9}  {'load':>9}  findings")
+    written_per_community = len(template_records()[1])
+    print(f"{per_community} records checked a community (its calendar periods included), "
+          f"{written_per_community} written in its files; CPU and RSS of the whole process tree")
+    print(f"{'records':>9}  {'written':>9}  {'run':>7}  {'wall s':>7}  {'cpu s':>7}  "
+          f"{'peak RSS':>9}  {'records/s':>9}  {'load':>9}  findings")
     with tempfile.TemporaryDirectory() as tmp:
         for target in args.records:
             communities = max(round(target / per_community), 1)
@@ -121,7 +131,8 @@ def main() -> None:
                 verdict = ("the known ones" if found == expected and not errors else
                            f"DIFFERENT: {sum((found - expected).values())} unexpected, "
                            f"{sum((expected - found).values())} missing, {errors} input errors")
-                print(f"{records:>9}  {label:>7}  {wall:7.2f}  {cpu:7.2f}  "
+                print(f"{records:>9}  {communities * written_per_community:>9}  {label:>7}  "
+                      f"{wall:7.2f}  {cpu:7.2f}  "
                       f"{peak / 2**20:5.0f} MiB  {records / wall:9.0f}  "
                       f"{load_before:4.1f}-{load_average():<4.1f}  "
                       f"{sum(found.values())} ({verdict})", flush=True)
