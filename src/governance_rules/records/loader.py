@@ -192,7 +192,7 @@ def load_dossier(source: DossierSource, display_base: Path | None = None) -> Dos
             results[name] = read_records(read_file(path, name), name)
         except ParseFailure as failure:
             results[name] = ([], [failure.error])
-    dossier = _assemble(display_path(source.root), results)
+    dossier = assemble_dossier(display_path(source.root), results)
     dossier.input_errors.extend(_outside(link, display_path(link))
                                 for link in source.links_outside)
     return dossier
@@ -200,14 +200,17 @@ def load_dossier(source: DossierSource, display_base: Path | None = None) -> Dos
 
 def dossier_from_data(files: Mapping[str, Any]) -> Dossier:
     """Validate and resolve in-memory records (file name → parsed data) into a :class:`Dossier`."""
-    return _assemble("<memory>", {str(name): records_from_data(data, str(name))
+    return assemble_dossier("<memory>", {str(name): records_from_data(data, str(name))
                                   for name, data in files.items()})
 
 
-def _assemble(
+def assemble_dossier(
     root: str,
     results: Mapping[str, tuple[list[tuple[str, Located[Any]]], list[InputError]]],
 ) -> Dossier:
+    """One dossier from each file's :func:`read_records` result (its records and its input
+    errors, by the file's shown name), resolved against each other. For callers that read the
+    files themselves, e.g. the HTTP server's uploads."""
     dossier = Dossier(root=root)
     collected: list[tuple[str, Located[Any]]] = []
     for name, (found, errs) in results.items():

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
-from ..records import Dossier, dossier_from_data, read_records
+from ..records import Dossier, assemble_dossier, dossier_from_data, read_records
 from ..records._parse import ParseFailure, parse_record_text
-from ..records.loader import RECORD_SUFFIXES, _assemble
+from ..records.loader import RECORD_SUFFIXES
 from .models import MAX_DOSSIERS, MAX_FILES, MAX_NAME, NAME_PATTERN, LocatedInputError, ProblemItem
 
 _NAME = re.compile(NAME_PATTERN)
@@ -192,7 +192,7 @@ def parse_upload(files: Sequence[tuple[str | None, bytes]], root: str | None) ->
         assert name is not None
         shown = _shown(root, name)
         results[shown] = read_records(raw, shown)
-    return Parsed([_assemble(root or "<upload>", results)])
+    return Parsed([assemble_dossier(root or "<upload>", results)])
 
 
 def locate(errors: Sequence[InputError], pointers: Mapping[str, str]) -> list[LocatedInputError]:
