@@ -3,6 +3,8 @@ only save work, never change a report."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 from _helpers import EXAMPLES
 
@@ -49,3 +51,20 @@ def rulebook() -> Rulebook:
     from _helpers import bundled_rulebook
 
     return bundled_rulebook()
+
+
+def test_bindings_remembered_are_bounded(rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date, timedelta
+
+    from governance_rules.rulebook import book as book_module
+
+    monkeypatch.setattr(book_module, "MAX_CACHED_CASES", 50)
+    fresh = Rulebook(**{f.name: getattr(rulebook, f.name) for f in fields(rulebook)
+                        if f.init and not f.name.startswith("_")})
+    rule = fresh.rule("cc-consent-80")
+    days = [date(2022, 1, 1) + timedelta(days=n) for n in range(200)]
+    bound = [fresh.bind(rule, ("cn", "shandong", "qingdao"), day) for day in days]
+    assert len(fresh._by_case) <= 50
+    again = [rulebook.bind(rule, ("cn", "shandong", "qingdao"), day) for day in days]
+    assert [b.key if b else None for b in bound] == [b.key if b else None for b in again]
+    assert any(b is not None for b in bound)

@@ -19,6 +19,10 @@ from .model import Citation, Localised, Parameter, ParameterVersion, ParamRef, R
 _ABSENT = object()
 """A guarded field the caller did not give."""
 
+MAX_CACHED_CASES = 65_536
+"""How many (rule, place, day) bindings :meth:`Rulebook.bind` remembers before it starts again:
+a province's records over years name more days and places than are worth keeping."""
+
 
 @dataclass(frozen=True)
 class Document:
@@ -213,6 +217,8 @@ class Rulebook:
         if case in self._by_case:
             return self._by_case[case]
         bound = self._bind(rule, jurisdiction, day)
+        if len(self._by_case) >= MAX_CACHED_CASES:  # years of days × many places: start again
+            self._by_case.clear()
         self._by_case[case] = bound
         return bound
 
