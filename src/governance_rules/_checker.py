@@ -26,6 +26,7 @@ from .records.loader import (
     dossier_from_data,
     load_dossier,
 )
+from .report._trusted import trusted
 from .report.model import (
     BodyRef,
     CheckedRecord,
@@ -469,10 +470,15 @@ def _note_checked(checked: dict[tuple[str, str, str], _Checked], fact: Fact, rul
 
 
 def _source(citation: Citation, documents: Mapping[str, Document]) -> Source:
-    return Source.model_construct(document=citation.document,
-                                  title=document_title(documents.get(citation.document)),
-                                  lines=list(citation.lines), quote=citation.quote,
-                                  quote_simplified=simplified_quote(citation.quote))
+    return _cited(citation.document, document_title(documents.get(citation.document)),
+                  tuple(citation.lines), citation.quote)
+
+
+@lru_cache(maxsize=4096)
+def _cited(document: str, title: Text | None, lines: tuple[int, ...], quote: str) -> Source:
+    """One source object a clause, shared by the findings that cite it (report models are frozen)."""
+    return trusted(Source, document=document, title=title, lines=list(lines), quote=quote,
+                   quote_simplified=simplified_quote(quote))
 
 
 _TITLES: dict[tuple[str, str], Text] = {}
@@ -486,7 +492,7 @@ def document_title(document: Document | None) -> Text | None:
     key = (document.title, document.title_in("en"))
     title = _TITLES.get(key)
     if title is None:
-        title = _TITLES[key] = Text.model_construct(zh=key[0], en=key[1])
+        title = _TITLES[key] = trusted(Text, zh=key[0], en=key[1])
     return title
 
 
@@ -496,7 +502,8 @@ def parameter_uses(book: Rulebook, bound: BoundRule) -> dict[str, ParameterUse]:
     out = {}
     for name, version in sorted(bound.parameters.items()):
         reference = version.reference or book.parameters[name].reference
-        out[name] = ParameterUse.model_construct(
+        out[name] = trusted(
+            ParameterUse,
             value=render_value(version.value),
             in_force_from=version.from_.isoformat() if version.from_ else None,
             overlay=version.overlay or None,
@@ -530,6 +537,16 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None)
     return cases
 
 
+@lru_cache(maxsize=4096)
+def _titled(zh: str, en: str) -> Text:
+    return trusted(Text, zh=zh, en=en)
+
+
+def _title_of(rule: Rule) -> Text:
+    """The rule's title as the report's text, one object a title (report models are frozen)."""
+    return _titled(rule.title.zh, rule.title.en)
+
+
 def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                 used: dict[str, ParameterUse] | None = None,
                 community: str | None = None) -> Finding:
@@ -546,8 +563,8 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                                            book.documents))]
     where = fact.ref.where
     severity = rule.severity
-    message = Text.model_construct(zh=render_message(rule.message.zh, explanation, "zh"),
-                                   en=render_message(rule.message.en, explanation, "en"))
+    message = trusted(Text, zh=render_message(rule.message.zh, explanation, "zh"),
+                      en=render_message(rule.message.en, explanation, "en"))
     evidence = _with_title(explanation.evidence, rule)
     body = _body_of(fact)
     if body is not None:
@@ -555,17 +572,18 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     reason = fact.names.get("special_circumstances")
     if reason and severity is Severity.WARNING:
         severity = Severity.INFO
-        message = Text.model_construct(zh=f"{message.zh}（已说明特殊情况：{reason}）",
-                                       en=f"{message.en} (stated exception: {reason})")
+        message = trusted(Text, zh=f"{message.zh}（已说明特殊情况：{reason}）",
+                          en=f"{message.en} (stated exception: {reason})")
         evidence = evidence.model_copy(update={"details": {**evidence.details, "exception": reason}})
     # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
-    return Finding.model_construct(
+    return trusted(
+        Finding,
         rule_id=rule.id,
         catalogue=list(rule.catalogue),
         severity=severity,
-        title=Text.model_construct(zh=rule.title.zh, en=rule.title.en),
-        record=RecordLocation.model_construct(id=fact.ref.id, type=fact.ref.type, file=where.file,
-                                              line=where.line, path=where.path),
+        title=_title_of(rule),
+        record=trusted(RecordLocation, id=fact.ref.id, type=fact.ref.type, file=where.file,
+                       line=where.line, path=where.path),
         body=body,
         message=message,
         evidence=evidence,
@@ -591,7 +609,8 @@ def _overlay_citations(bound: BoundRule) -> list[Citation]:
 
 def _naming(message: Text, body: str) -> Text:
     """The message, led by the body's name where the rule's text does not say it."""
-    return Text.model_construct(
+    return trusted(
+        Text,
         zh=message.zh if body in message.zh else f"{body}：{message.zh}",
         en=message.en if body in message.en else f"{body}: {message.en}")
 
@@ -601,15 +620,15 @@ def _with_title(evidence: Evidence, rule: Rule) -> Evidence:
     required = evidence.required
     if required.zh and required.en:
         return evidence
-    return evidence.model_copy(update={"required": Text.model_construct(
-        zh=required.zh or rule.title.zh, en=required.en or rule.title.en)})
+    return evidence.model_copy(update={"required": trusted(
+        Text, zh=required.zh or rule.title.zh, en=required.en or rule.title.en)})
 
 
 def _body_of(fact: Fact) -> BodyRef | None:
     body = fact.values.get("body")
     if not isinstance(body, str):
         return None
-    return BodyRef.model_construct(id=body, name=fact.names.get("body_name", body))
+    return trusted(BodyRef, id=body, name=fact.names.get("body_name", body))
 
 
 def render_message(template: str, explanation: Explanation, lang: str) -> str:

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 _DIGITS = "零一二三四五六七八九"
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -225,4 +226,14 @@ def names_first(text: str, lang: str) -> str:
 
 def in_words(text: str, lang: str) -> str:
     """A fact's text for a reader in ``lang``: ISO days in words and people by name first."""
+    if "-" not in text and " (" not in text:  # neither an ISO day nor a person's `id (name)`
+        return text
+    if len(text) > 200:
+        return names_first(days_in_words(text, lang), lang)
+    return _short_in_words(text, lang)
+
+
+@lru_cache(maxsize=8192)
+def _short_in_words(text: str, lang: str) -> str:
+    """:func:`in_words` of a short text, remembered: findings repeat their days and names."""
     return names_first(days_in_words(text, lang), lang)

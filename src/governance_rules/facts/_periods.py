@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..models import Body, BodyKind, ReportKind
-from ..records.dossier import Dossier, Where
-from ._window import GRANULARITIES, Period, Window, period_of, periods_within
+from ..records.dossier import Dossier
+from ._window import GRANULARITIES, Window, calendar, period_of
 from .schema import Fact, RecordRef
 
 CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
@@ -95,6 +95,7 @@ def body_start(body: Body) -> date | None:
 
 def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     events = events_by_body(dossier, window)
+    jurisdiction = dossier.jurisdiction
     for located in dossier.bodies.values():
         body = located.record
         categories = _categories(dossier, body)
@@ -109,27 +110,25 @@ def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         for listed in days.values():
             listed.sort()
         where = located.where()
+        body_id, body_kind, body_name = body.id, body.kind.value, body.name
         for granularity in GRANULARITIES:
-            for period in periods_within(granularity, window):
+            for labelled in calendar(granularity, window):
+                period, part, label = labelled.period, labelled.part, labelled.label
                 if start is not None and period.start < start:
                     continue
-                part, label = period.part, period.label
+                exception = exceptions.get(label)
                 for category in categories:
                     listed = days[category]
-                    count = bisect_right(listed, period.end) - bisect_left(listed, period.start)
-                    yield _fact(dossier, body, where, period, part, label, category, count,
-                                exceptions.get(label))
-
-
-def _fact(dossier: Dossier, body: Body, where: Where, period: Period, part: str, label: str,
-          category: str, count: int, exception: str | None) -> Fact:
-    names = {"body_name": body.name, "subject": label, "period": label, "category": category}
-    if exception:
-        names["special_circumstances"] = exception
-    return Fact(
-        "period", RecordRef(f"{body.id}/{category}/{label}", "period", where),
-        period.end, dossier.jurisdiction,
-        {"body": body.id, "body_kind": body.kind.value, "granularity": period.granularity,
-         "part": part, "category": category, "count": count,
-         "special_circumstances": int(exception is not None)},
-        {"period_start": period.start, "period_end": period.end}, names)
+                    names = {"body_name": body_name, "subject": label, "period": label,
+                             "category": category}
+                    if exception:
+                        names["special_circumstances"] = exception
+                    yield Fact(
+                        "period", RecordRef(f"{body_id}/{category}/{label}", "period", where),
+                        period.end, jurisdiction,
+                        {"body": body_id, "body_kind": body_kind, "granularity": granularity,
+                         "part": part, "category": category,
+                         "count": bisect_right(listed, period.end)
+                         - bisect_left(listed, period.start),
+                         "special_circumstances": int(exception is not None)},
+                        {"period_start": period.start, "period_end": period.end}, names)

@@ -11,11 +11,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
-from ..records.dossier import Dossier, Located
+from ..records.dossier import Dossier, Where
 from ._labels import label
 from ._periods import body_start
 from ._seats import who as _who
-from ._window import Period, Window, periods_within
+from ._window import Labelled, Window, calendar
 from .schema import Fact, RecordRef
 
 MEMBER_CADENCES: dict[BodyKind, tuple[tuple[str, str], ...]] = {
@@ -171,6 +171,7 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         roles = _MEMBER_ROLES.get(body.kind, (Role.MEMBER,))
         for i, seat in enumerate(body.seats):
             own = entries.get((body.id, seat.person), [])
+            where = located.where("seats", i)
             for category, granularity in cadences:
                 # a household contact is owed to each assigned household (联户对象, :329)
                 subjects: list[str | None] = (
@@ -178,26 +179,26 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 for household in subjects:
                     days = [e.date for e in own if e.kind.value == category
                             and (household is None or e.household == household)]
-                    for period in periods_within(granularity, window):
-                        if (start is not None and period.start < start) or not all(
-                                seat.role_on(d) in roles for d in (period.start, period.end)):
+                    for labelled in calendar(granularity, window):
+                        period = labelled.period
+                        if (start is not None and period.start < start) or not (
+                                seat.role_on(period.start) in roles
+                                and seat.role_on(period.end) in roles):
                             continue
                         count = sum(1 for d in days if period.start <= d <= period.end)
-                        yield _member_fact(dossier, located, i, seat, category, period, count,
-                                           household)
+                        yield _member_fact(dossier, body, where, seat, category, labelled,
+                                           count, household)
 
 
-def _member_fact(dossier: Dossier, located: Located[Body], i: int, seat: Seat, category: str,
-                 period: Period, count: int, household: str | None) -> Fact:
-    body = located.record
-    label = period.label
+def _member_fact(dossier: Dossier, body: Body, where: Where, seat: Seat, category: str,
+                 labelled: Labelled, count: int, household: str | None) -> Fact:
+    period, label = labelled.period, labelled.label
     key = f"{seat.person}/{household}" if household else seat.person
     return Fact(
-        "member_period",
-        RecordRef(f"{body.id}/{key}/{category}/{label}", "period", located.where("seats", i)),
+        "member_period", RecordRef(f"{body.id}/{key}/{category}/{label}", "period", where),
         period.end, dossier.jurisdiction,
         {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
-         "granularity": period.granularity, "part": period.part, "category": category,
+         "granularity": period.granularity, "part": labelled.part, "category": category,
          "count": count},
         {"period_start": period.start, "period_end": period.end},
         {"body_name": body.name, "subject": household or f"{key} {label}", "period": label,

@@ -80,6 +80,26 @@ def periods_within(granularity: str, window: Window) -> Iterator[Period]:
         start = add_months(start, step)
 
 
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A period with its part and label worked out once (a window's calendar is shared by every
+    body of a dossier, and usually by every dossier of a run)."""
+
+    period: Period
+    part: str
+    label: str
+
+
+@lru_cache(maxsize=256)
+def calendar(granularity: str, window: Window) -> tuple[Labelled, ...]:
+    """:func:`periods_within` as a tuple, each period with its part and label (cached).
+
+    >>> [p.label for p in calendar("half", Window(date(2022, 1, 1), date(2022, 12, 31)))]
+    ['2022-H1', '2022-H2']
+    """
+    return tuple(Labelled(p, p.part, p.label) for p in periods_within(granularity, window))
+
+
 def period_of(label: str) -> Period:
     """Parse a period label (as validated by the models).
 

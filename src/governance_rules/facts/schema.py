@@ -218,7 +218,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
 """Fact type → field → type."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RecordRef:
     """The record a finding is about."""
 
@@ -227,12 +227,14 @@ class RecordRef:
     where: Where
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Fact:
     """One case to check: a motion, a meeting, an expense, a term, an act of a member …
 
     ``values`` holds exactly the fields of ``FACT_SCHEMAS[type]``; ``day`` selects the
     parameter versions in force; ``dates`` and ``names`` are only for explaining a finding.
+    Read-only by convention, not frozen: a dossier has thousands of facts, and a frozen
+    dataclass sets each field through ``object.__setattr__`` (four times slower to build).
     """
 
     type: str

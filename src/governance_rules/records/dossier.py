@@ -64,7 +64,7 @@ _dotted = lru_cache(maxsize=65_536)(dotted)
 """Every dossier of a corpus asks for the same few thousand paths."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Where:
     """Where a record (or one of its fields) is: file, 1-based line, and dotted path."""
 
@@ -73,7 +73,7 @@ class Where:
     path: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Located(Generic[T]):
     """A validated record plus the file position of it and of every field under it."""
 

@@ -6,13 +6,14 @@ from abc import abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from string import Formatter
 from typing import TypeVar
 
 from ..._words import day_name, in_words, period_name
 from ...facts.schema import Fact
 from ...report.model import Evidence, Text
-from ..conditions import Condition, any_of, compile_native, condition_fields
+from ..conditions import Condition, Predicate, any_of, compile_native, condition_fields
 from ._base import Explanation, KindParams, RuleKind, day_texts
 
 P = TypeVar("P", bound=KindParams)
@@ -61,7 +62,13 @@ class ClauseKind(RuleKind[P]):
         return {}
 
     def explain(self, fact: Fact, params: P) -> Explanation:
-        failed = [c for c in self.clauses(params) if compile_native(c.when)(fact.values)]
+        judged = _judged_clauses(self, params)
+        values = fact.values
+        failed = [j for j in judged if j.holds(values)]
+        return self._explanation(fact, params, [j.clause for j in failed], _used(failed, fact))
+
+    def _explanation(self, fact: Fact, params: P, failed: list[Clause],
+                     used: dict[str, str]) -> Explanation:
         plain = {**{k: str(v) for k, v in fact.values.items()}, **fact.names,
                  **self.derived(fact, params)}
         zh, en = _in_words(plain, fact, "zh"), _in_words(plain, fact, "en")
@@ -78,7 +85,7 @@ class ClauseKind(RuleKind[P]):
                     en=f"{count} requirement{'' if count == 1 else 's'} not met"),
                 numerator=None, denominator=None, denominator_basis=None,
                 dates=day_texts(fact),
-                details=_used(failed, fact),
+                details=used,
             ),
             _BothLanguages(zh, en, fact.names, {
                 **{k: str(v) for k, v in fact.values.items() if k not in fact.names},
@@ -98,26 +105,64 @@ RULE_TITLE = Text.model_construct(zh="", en="")
 """Stands for "what the rule's title says"; the checker puts the title in its place."""
 
 
-def _used(failed: list[Clause], fact: Fact) -> dict[str, str]:
+@dataclass(frozen=True)
+class _Judged:
+    """A clause compiled once for a rule's parameters: its test, and the fields it decides on
+    and names in its reasons (with their stems, see :func:`_stem`)."""
+
+    clause: Clause
+    holds: Predicate
+    fields: frozenset[str]
+    stems: frozenset[str]
+
+
+_JUDGED_CACHED = 4096
+_judged: dict[int, tuple[object, tuple[_Judged, ...]]] = {}
+
+
+def _judged_clauses(kind: ClauseKind[P], params: P) -> tuple[_Judged, ...]:
+    """``kind``'s clauses for ``params``, compiled once per parameters object (the rulebook
+    binds each rule's parameters once a place and day; a finding used to rebuild them)."""
+    hit = _judged.get(id(params))
+    if hit is not None and hit[0] is params:
+        return hit[1]
+    judged = []
+    for clause in kind.clauses(params):
+        fields = set(condition_fields(clause.when))
+        for text in (clause.zh, clause.en):
+            fields |= {name for _, name, _, _ in Formatter().parse(text) if name}
+        stems = frozenset(_stem(w) for f in fields for w in f.split("_")) - {""}
+        judged.append(_Judged(clause, compile_native(clause.when), frozenset(fields), stems))
+    if len(_judged) >= _JUDGED_CACHED:
+        _judged.clear()
+    _judged[id(params)] = (params, tuple(judged))
+    return tuple(judged)
+
+
+def _used(failed: list[_Judged], fact: Fact) -> dict[str, str]:
     """The values the failed clauses decided on and named, and the notes about them (who held
     the seat that day, …): only the facts the rule used, not everything known of the record."""
     fields: set[str] = set()
-    for clause in failed:
-        fields |= condition_fields(clause.when)
-        for text in (clause.zh, clause.en):
-            fields |= {name for _, name, _, _ in Formatter().parse(text) if name}
-    stems = {_stem(w) for f in fields for w in f.split("_")} - {""}
-    fields |= {k for k in fact.names if not k.endswith("_zh")
-               and stems & {_stem(w) for w in k.split("_")}}
+    stems: set[str] = set()
+    for judged in failed:
+        fields |= judged.fields
+        stems |= judged.stems
+    names, values = fact.names, fact.values
+    fields |= {k for k in names if not k.endswith("_zh") and stems & _name_stems(k)}
     out = {}
     for name in sorted(fields):
-        if fact.names.get(name):
-            out[name] = fact.names[name]
-        elif name in _DAY_ORDINALS and isinstance(fact.values.get(name), int):
-            out[name] = date.fromordinal(int(fact.values[name])).isoformat()
-        elif name in fact.values:
-            out[name] = str(fact.values[name])
+        if names.get(name):
+            out[name] = names[name]
+        elif name in _DAY_ORDINALS and isinstance(values.get(name), int):
+            out[name] = date.fromordinal(int(values[name])).isoformat()
+        elif name in values:
+            out[name] = str(values[name])
     return out
+
+
+@lru_cache(maxsize=4096)
+def _name_stems(name: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in name.split("_"))
 
 
 def _stem(word: str) -> str:
