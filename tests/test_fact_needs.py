@@ -68,3 +68,22 @@ def test_bindings_remembered_are_bounded(rulebook: Rulebook, monkeypatch: pytest
     again = [rulebook.bind(rule, ("cn", "shandong", "qingdao"), day) for day in days]
     assert [b.key if b else None for b in bound] == [b.key if b else None for b in again]
     assert any(b is not None for b in bound)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.iterdir()
+                                           if (p / "community.yaml").is_file()))
+def test_names_made_later_are_the_names_made_at_once(example: str) -> None:
+    """A checker builds facts with ``lazy_names``: the names only a finding reads (who held
+    which seat that day …) are made for the facts that break a rule. Once asked for, they are
+    the names an eager build gives."""
+    sources, _ = discover([EXAMPLES / example])
+    for source in sources:
+        dossier = load_dossier(source, EXAMPLES)
+        eager = build_facts(dossier)
+        lazy = build_facts(dossier, lazy_names=True)
+        assert all(f.later is None for f in eager)
+        deferred = [f for f in lazy if f.later is not None]
+        assert deferred or example not in ("sifang", "haliang-3")
+        assert any(f.later() for f in deferred if f.later) or not deferred
+        assert [(f.ref, f.values, f.explained().names) for f in lazy] == \
+            [(f.ref, f.values, f.names) for f in eager]

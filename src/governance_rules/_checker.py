@@ -232,7 +232,8 @@ class DossierChecker:
         errors.extend(e for e in dossier.input_errors
                       if not (e.type == "window_too_long" and self.window[0] and self.window[1]))
         facts = [f for f in build_facts(dossier, as_of, _window_for(dossier, as_of, self.window),
-                                        _fact_options(book, dossier), book.may_select)
+                                        _fact_options(book, dossier), book.may_select,
+                                        lazy_names=True)
                  if selected is None or f.ref.where.file in selected]
         scope, scope_errors = _scope_of(book, dossier)
         errors.extend(scope_errors)
@@ -556,6 +557,7 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     (``special_circumstances``) becomes ``info`` and quotes the reason; a mandatory rule never does.
     """
     rule = bound.rule
+    fact = fact.explained()
     explanation: Explanation = bound.kind.explain(fact, bound.params)
     cited = [_source(c, book.documents)
              for c in (*_overlay_citations(bound),

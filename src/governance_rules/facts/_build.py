@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from dateutil.relativedelta import relativedelta
 
@@ -66,7 +66,8 @@ Wanted = Callable[[str, Mapping[str, int | str]], bool]
 
 
 def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | None = None,
-                options: FactOptions | None = None, wanted: Wanted | None = None) -> list[Fact]:
+                options: FactOptions | None = None, wanted: Wanted | None = None, *,
+                lazy_names: bool = False) -> list[Fact]:
     """Every fact of ``dossier``; records dated after ``as_of`` have not happened yet.
 
     ``window`` bounds the periods that cadence rules judge and the day rosters are read on;
@@ -74,9 +75,15 @@ def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | No
     ``wanted``, what no rule reads is left out where that changes nothing else: the acts of
     members on a body no act rule is about (their record is the meeting's), and the details of
     a meeting no meeting rule selects (its fact keeps the record and the guarded values).
+    With ``lazy_names``, names only a finding reads are made when :meth:`Fact.explained` asks
+    (a checker does, for the few facts that break a rule).
     """
     builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of), wanted)
-    return list(builder.facts(options or FactOptions()))
+    facts = list(builder.facts(options or FactOptions()))
+    if not lazy_names:
+        for fact in facts:
+            fact.explained()
+    return facts
 
 
 def record_window(dossier: Dossier, as_of: date | None = None) -> Window:
@@ -210,8 +217,7 @@ class _FactBuilder:
         meeting = located.record
         dates = {"meeting": meeting.date}
         books, book_names = self._books.meeting(meeting, body)
-        names = {"body_name": body.name, "subject": meeting.id,
-                 **self._chair_names(meeting, body), **book_names}
+        names = {"body_name": body.name, "subject": meeting.id, **book_names}
         if meeting.special_circumstances:
             names["special_circumstances"] = meeting.special_circumstances
         if meeting.proposal is not None:  # RA-ADHOC (b): the representatives' denominator
@@ -224,7 +230,7 @@ class _FactBuilder:
                      **self._meeting_extras(meeting, body), **books},
                     {**dates, **({"notice": meeting.notice_date} if meeting.notice_date else {}),
                      **({"reported": meeting.reported_on} if meeting.reported_on else {})},
-                    names)
+                    names, partial(self._chair_names, meeting, body))
 
     def _meeting_extras(self, meeting: Meeting, body: Body) -> dict[str, int | str]:
         convener = self.dossier.bodies.get(meeting.convened_by or "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from ..models import (
@@ -150,14 +151,6 @@ def _centre_meetings(dossier: Dossier, window: Window) -> Iterator[Fact]:
                                               (Role.DIRECTOR,), day),
             "centre_director": body.holds(person, (Role.DIRECTOR,), day),
         }
-        holders = "; ".join(
-            f"{label}: " + (", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
-                kind, (Role.SECRETARY,) if kind is BodyKind.PARTY_COMMITTEE else (Role.DIRECTOR,),
-                day)) or "nobody")
-            for label, kind in (("party secretary", BodyKind.PARTY_COMMITTEE),
-                                ("residents' committee director", BodyKind.RESIDENTS_COMMITTEE),
-                                ("affairs centre director", BodyKind.AFFAIRS_CENTRE)))
-        held = [k.replace("_", " ") for k, v in seats.items() if v]
         yield Fact(
             "centre_meeting", RecordRef(meeting.id, "meeting", located.where()), day,
             dossier.jurisdiction,
@@ -166,10 +159,26 @@ def _centre_meetings(dossier: Dossier, window: Window) -> Iterator[Fact]:
              **{f"organiser_{k}": int(v) for k, v in seats.items()}},
             {"meeting": day},
             {"body_name": body.name, "subject": meeting.id,
-             "organiser": _who(dossier, person) if person else "",
-             "organiser_seat": (f"{_who(dossier, person)} held "
-                                + (", ".join(held) if held else "none of these seats")
-                                + f" on {day}; seats that day: {holders}") if person else ""})
+             "organiser": _who(dossier, person) if person else ""},
+            partial(_organiser_seat, dossier, person, seats, day))
+
+
+def _organiser_seat(dossier: Dossier, person: str | None, seats: dict[str, bool],
+                    day: date) -> dict[str, str]:
+    """Which of the seats that may organise ``person`` held on ``day``, and who held each."""
+    if not person:
+        return {"organiser_seat": ""}
+    holders = "; ".join(
+        f"{label}: " + (", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
+            kind, (Role.SECRETARY,) if kind is BodyKind.PARTY_COMMITTEE else (Role.DIRECTOR,),
+            day)) or "nobody")
+        for label, kind in (("party secretary", BodyKind.PARTY_COMMITTEE),
+                            ("residents' committee director", BodyKind.RESIDENTS_COMMITTEE),
+                            ("affairs centre director", BodyKind.AFFAIRS_CENTRE)))
+    held = [k.replace("_", " ") for k, v in seats.items() if v]
+    return {"organiser_seat": f"{_who(dossier, person)} held "
+                              + (", ".join(held) if held else "none of these seats")
+                              + f" on {day}; seats that day: {holders}"}
 
 
 _STREET_APPROVERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)

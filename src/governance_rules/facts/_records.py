@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from typing import Any, TypeVar
 
 from ..models import (
@@ -57,10 +58,6 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
         exception = next((e.reason for e in body.exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end), None)
         names = {"body_name": body.name, "subject": body.name, "day": day.isoformat(),
-                 "missing_sectors": labels((x for x in Sector if not sectors[x]), "en"),
-                 "missing_sectors_zh": labels((x for x in Sector if not sectors[x]), "zh"),
-                 "missing_areas": labels((a for a in WorkArea if a not in areas), "en"),
-                 "missing_areas_zh": labels((a for a in WorkArea if a not in areas), "zh"),
                  **({"government_posts": "; ".join(gov.values())} if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
@@ -88,7 +85,8 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
             **station,
         }
         yield Fact("roster", RecordRef(body.id, "body", located.where()), day,
-                   dossier.jurisdiction, values, {"roster_day": day}, names)
+                   dossier.jurisdiction, values, {"roster_day": day}, names,
+                   partial(_missing_names, sectors, areas))
     if dossier.community is not None:
         community = dossier.community.record
         names = {"subject": community.name, "body_name": community.name}
@@ -100,6 +98,16 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
                     "special_circumstances": int(community.special_circumstances is not None),
                     "single_estate": int(community.single_estate)},
                    {}, names)
+
+
+def _missing_names(sectors: Counter[Sector], areas: set[WorkArea]) -> dict[str, str]:
+    """The sectors no seat represents and the work areas no committee covers, in words."""
+    missing_sectors = [x for x in Sector if not sectors[x]]
+    missing_areas = [a for a in WorkArea if a not in areas]
+    return {"missing_sectors": labels(missing_sectors, "en"),
+            "missing_sectors_zh": labels(missing_sectors, "zh"),
+            "missing_areas": labels(missing_areas, "en"),
+            "missing_areas_zh": labels(missing_areas, "zh")}
 
 
 def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, str]:

@@ -7,6 +7,7 @@ the rulebook loads, and the durable-rules backend checks every value before post
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -244,3 +245,22 @@ class Fact:
     values: dict[str, int | str]
     dates: dict[str, date] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    later: Callable[[], dict[str, str]] | None = None
+    """Names that take work to make and that only a finding reads (who held which seats that
+    day …): added to ``names`` by :meth:`explained`, for the few facts that break a rule.
+    A name already in ``names`` is not replaced."""
+
+    def explained(self) -> Fact:
+        """This fact with all its names (``later``'s made and added once).
+
+        >>> fact = Fact("community", RecordRef("c", "community", Where("c.yaml", 1, "community")),
+        ...             date(2024, 1, 1), (), {}, names={"subject": "c"},
+        ...             later=lambda: {"note": "made on demand"})
+        >>> fact.explained().names
+        {'subject': 'c', 'note': 'made on demand'}
+        """
+        if self.later is not None:
+            for name, text in self.later().items():  # a name given at once stands
+                self.names.setdefault(name, text)
+            self.later = None
+        return self

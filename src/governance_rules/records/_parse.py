@@ -238,42 +238,38 @@ _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "o
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class _Frame:
-    __slots__ = ("container", "is_map", "key", "key_path", "path")
-
-    def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
-        self.container = container
-        self.is_map = isinstance(container, dict)
-        self.path = path
-        self.key: str | None = None
-        self.key_path: Path_ = ()
-
-
 _ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
 _MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
 _CollectionEnd = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _DocumentStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
+_STR, _MERGE = f"{_Y}str", f"{_Y}merge"
 
 
 class _YamlBuilder:
     """Builds plain data from libyaml's events, enforcing every bound as events arrive.
 
     One pass: each event gives its value and its position at once (a mapping value's position
-    is its key's). The loop is the parser's hot path, so it dispatches on the event's exact
-    class and keeps the current container at hand.
+    is its key's). The loop is the parser's hot path (half of a file's parse is spent here, the
+    other half in libyaml), so it dispatches on the event's exact class, keeps the open
+    collection in local variables and handles a key and a plain string inline.
     """
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.index = LineIndex()
-        self.nodes = 0
 
     def build(self, text: str) -> tuple[Any, LineIndex]:
-        stack: list[_Frame] = []
-        root: list[Any] = []
         positions = self.index.positions
-        documents = 0
-        top: _Frame | None = None
+        plain_values = _PLAIN_VALUES
+        # the open collection; its enclosing ones are saved on `stack`
+        container: Any = None
+        is_map = False
+        where: Path_ = ()
+        key: str | None = None
+        key_path: Path_ = ()
+        stack: list[tuple[Any, bool, Path_]] = []
+        root: list[Any] = []
+        nodes = documents = 0
         loader = _Loader(text)
         try:
             get_event = loader.get_event
@@ -281,49 +277,94 @@ class _YamlBuilder:
                 event = get_event()  # type: ignore[no-untyped-call]
                 kind = type(event)
                 if kind is _ScalarEvent:
-                    if top is not None and top.is_map and top.key is None:
-                        self._key(top, event)
+                    value = event.value
+                    tag = event.tag
+                    if is_map and key is None:  # a key
+                        if tag is None or tag == "!":
+                            # without a tag, only a plain `<<` resolves to a merge key
+                            if value == "<<" and event.implicit[0]:
+                                self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
+                        elif tag == _MERGE:
+                            self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
+                        key = str(value)
+                        if key in container:
+                            self._fail("duplicate_key", f"key {short_input(key)} appears twice",
+                                       event, where)
+                        key_path = (*where, key)
+                        mark = event.start_mark
+                        positions[key_path] = (mark.line + 1, mark.column + 1)
                         continue
-                    path = self._child(top, event)
-                    self._count(event, len(stack))
-                    value = self._scalar(event, path)
+                    if is_map:
+                        path = key_path
+                    else:
+                        path = (*where, len(container)) if container is not None else ()
+                        if path not in positions:
+                            mark = event.start_mark
+                            positions[path] = (mark.line + 1, mark.column + 1)
+                    nodes += 1
+                    if nodes > MAX_NODES or len(stack) > MAX_DEPTH:
+                        self._too_much(event, nodes, len(stack))
+                    if tag is None:
+                        if event.implicit[0]:  # plain: its value depends on its text alone
+                            known = plain_values.get(value, _UNSEEN)
+                            value = self._plain(event, path) if known is _UNSEEN else known
+                        # else quoted: the text as written
+                    else:
+                        value = self._scalar(event, path)
+                    if is_map:
+                        container[key] = value
+                        key = None
+                    elif container is not None:
+                        container.append(value)
+                    else:
+                        root.append(value)
                 elif kind is _MappingStart or kind is _SequenceStart:
-                    if top is not None and top.is_map and top.key is None:
-                        self._fail("bad_key", "mapping keys must be plain text", event, top.path)
-                    path = self._child(top, event)
-                    self._count(event, len(stack))
-                    if event.tag is not None and event.tag != "!" \
-                            and event.tag not in _CORE_COLLECTIONS:
-                        self._fail("yaml_tag", f"tag {event.tag!r} is not allowed in record "
-                                   "files", event, path)
-                    value = {} if kind is _MappingStart else []
+                    if is_map and key is None:
+                        self._fail("bad_key", "mapping keys must be plain text", event, where)
+                    if is_map:
+                        path = key_path
+                    else:
+                        path = (*where, len(container)) if container is not None else ()
+                        if path not in positions:
+                            mark = event.start_mark
+                            positions[path] = (mark.line + 1, mark.column + 1)
+                    nodes += 1
+                    if nodes > MAX_NODES or len(stack) > MAX_DEPTH:
+                        self._too_much(event, nodes, len(stack))
+                    tag = event.tag
+                    if tag is not None and tag != "!" and tag not in _CORE_COLLECTIONS:
+                        self._fail("yaml_tag", f"tag {tag!r} is not allowed in record files",
+                                   event, path)
+                    opened: Any = {} if kind is _MappingStart else []
+                    if is_map:
+                        container[key] = opened
+                        key = None
+                    elif container is not None:
+                        container.append(opened)
+                    else:
+                        root.append(opened)
+                    stack.append((container, is_map, where))
+                    container, is_map, where = opened, kind is _MappingStart, path
                 elif kind in _CollectionEnd:
-                    stack.pop()
-                    top = stack[-1] if stack else None
-                    continue
+                    container, is_map, where = stack.pop()
+                    key = None
                 elif kind is _AliasEvent:
+                    if is_map and key is not None:
+                        path = key_path
+                    elif is_map:
+                        path = (*where, "")
+                    else:
+                        path = (*where, len(container)) if container is not None else ()
                     self._fail("yaml_alias", "anchors and aliases (&, *) are not allowed in "
-                               "record files; write the value out", event, self._child(top, event))
+                               "record files; write the value out", event, path)
                 elif kind is _DocumentStart:
                     documents += 1
                     if documents > 1:
                         self._fail("yaml_syntax", "a file holds one YAML document; found a "
                                    "second `---`", event)
-                    continue
                 elif kind is _StreamEnd:
                     break
-                else:  # the stream's start, a document's end
-                    continue
-                if top is None:
-                    root.append(value)
-                elif top.is_map:
-                    top.container[top.key] = value  # type: ignore[index,call-overload]
-                    top.key = None
-                else:
-                    top.container.append(value)  # type: ignore[union-attr]
-                if kind is not _ScalarEvent:
-                    top = _Frame(value, path)
-                    stack.append(top)
+                # else: the stream's start, a document's end
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -342,52 +383,26 @@ class _YamlBuilder:
             _fail(self.file, "yaml_syntax", f"invalid YAML: {exc}", 1)
         finally:
             loader.dispose()
-        del positions
         if not root:
             _fail(self.file, "empty_file", "file holds no records; expected a mapping such as "
                   "`meeting:`", 1)
         return root[0], self.index
 
-    def _child(self, top: _Frame | None, event: yaml.Event) -> Path_:
-        """The path of the node ``event`` starts, and its position if it has none yet (a
-        mapping value has its key's)."""
-        if top is None:
-            path: Path_ = ()
-        elif top.is_map:
-            if top.key is not None:
-                return top.key_path
-            path = (*top.path, "")
-        else:
-            path = (*top.path, len(top.container))
-        positions = self.index.positions
-        if path not in positions:
-            mark = event.start_mark
-            positions[path] = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        return path
+    def _plain(self, event: yaml.ScalarEvent, path: Path_) -> Any:
+        """A plain scalar's value (:meth:`_scalar`), remembered by its text when short: a
+        record file repeats its values (dates, kinds, names), and every value is immutable."""
+        value = self._scalar(event, path)
+        text: str = event.value
+        if len(text) <= _PLAIN_CACHED_CHARS:
+            if len(_PLAIN_VALUES) >= _PLAIN_CACHED:
+                _PLAIN_VALUES.clear()
+            _PLAIN_VALUES[text] = value
+        return value
 
-    def _count(self, event: yaml.Event, depth: int) -> None:
-        self.nodes += 1
+    def _too_much(self, event: yaml.Event, nodes: int, depth: int) -> NoReturn:
         if depth > MAX_DEPTH:
             self._fail("too_deep", f"nesting deeper than {MAX_DEPTH} levels", event)
-        if self.nodes > MAX_NODES:
-            self._fail("too_many_nodes", f"more than {MAX_NODES} values in one file", event)
-
-    def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
-        tag = event.tag
-        # Without a tag, only a plain `<<` resolves to a merge key.
-        merge = (event.value == "<<" and event.implicit[0]) if tag in (None, "!") \
-            else tag == f"{_Y}merge"
-        if merge:
-            self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
-        key = str(event.value)
-        container = frame.container
-        assert isinstance(container, dict)
-        if key in container:
-            self._fail("duplicate_key", f"key {short_input(key)} appears twice", event, frame.path)
-        path = (*frame.path, key)
-        self.index.positions[path] = _mark(event)
-        frame.key = key
-        frame.key_path = path
+        self._fail("too_many_nodes", f"more than {MAX_NODES} values in one file", event)
 
     def _scalar(self, event: yaml.ScalarEvent, path: Path_) -> Any:
         value: str = event.value
@@ -428,6 +443,9 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+_PLAIN_VALUES: dict[str, Any] = {}
+"""Values of plain scalars already read, by their text (str, int, Decimal, bool, None, date)."""
+_UNSEEN = object()
 _PLAIN_TAGS: dict[str, str] = {}
 """Tags of plain scalars already resolved (a record file repeats its values: dates, names)."""
 _PLAIN_CACHED = 4096
