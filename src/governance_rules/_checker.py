@@ -104,11 +104,12 @@ def iter_check_paths(
     results into the :class:`Report` that :func:`check_paths` returns.
     ``progress(done, total, records)`` is called with the dossiers done so far and the records
     they held: once the dossiers are known (0 done), then after each. With ``details=False``
-    the results carry no per-record ``records`` and ``checked`` entries (only their count): a
-    report of findings and counts needs no more, and workers send less. With ``render`` (a
-    module-level function, e.g. :func:`~governance_rules.render.jsonl.finding_line`) each
-    finding is rendered where its dossier was checked, and the result carries the texts
-    (``lines``) and a ``tally`` instead of the findings.
+    the results carry no per-record ``records`` and ``checked`` entries (only their count) and
+    no ``seconds`` by file: a report of findings and counts needs no more, and workers send
+    less. With ``render`` (a module-level function, e.g.
+    :func:`~governance_rules.render.jsonl.finding_line`) each finding is rendered where its
+    dossier was checked, and the result carries the texts (``lines``) and a ``tally`` instead
+    of the findings.
     """
     from .scheduling import run_units
 
@@ -208,6 +209,9 @@ class DossierResult:
     """(rule id, severity, active) of each rendered finding."""
 
 
+_NOT_APPLICABLE, _VIOLATED = Verdict.NOT_APPLICABLE, Verdict.VIOLATED
+
+
 class DossierChecker:
     """Checks one dossier at a time with a rulebook and an engine (a unit of work's core)."""
 
@@ -248,17 +252,20 @@ class DossierChecker:
         verdicts = self.runner.evaluate(cases)
         community = dossier.community.record.id if dossier.community else None
         per_file: Counter[str] = Counter()
+        applied = result.applied
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
-            if verdict is Verdict.NOT_APPLICABLE:
+            if verdict is _NOT_APPLICABLE:
                 continue
-            result.applied[bound.rule.id] += 1
+            applied[bound.rule.id] += 1
+            if not details and verdict is not _VIOLATED:
+                continue
             used = uses.get(bound.key)
             if used is None:
                 used = uses[bound.key] = parameter_uses(book, bound)
             if details:
                 _note_checked(result.checked, fact, bound.rule.id, used)
-            per_file[fact.ref.where.file] += 1
-            if verdict is Verdict.VIOLATED:
+                per_file[fact.ref.where.file] += 1
+            if verdict is _VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
         result.findings.sort(key=Finding.sort_key)
         errors.sort(key=InputError.sort_key)

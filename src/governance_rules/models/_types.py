@@ -32,6 +32,8 @@ def _in_range(day: date, shown: Any) -> date:
 
 
 def _parse_day(value: Any) -> date:
+    if type(value) is date and FIRST_YEAR <= value.year <= LAST_YEAR:  # as the parser gives it
+        return value
     if isinstance(value, datetime):
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, date):

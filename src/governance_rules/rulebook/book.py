@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -132,6 +133,8 @@ class Rulebook:
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     _guard_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _guard_getters: dict[str, Callable[[Mapping[str, int | str]], tuple[object, ...]]] = field(
+        default_factory=dict, repr=False)
     _selected: dict[tuple[str, tuple[object, ...]], tuple[Rule, ...]] = field(
         default_factory=dict, repr=False)
     _may_select: dict[tuple[str, tuple[object, ...]], bool] = field(
@@ -174,7 +177,10 @@ class Rulebook:
 
         Cached on the values of the guarded fields, which are few (body kind, granularity …).
         """
-        key = (fact_type, tuple(values.get(k) for k in self._guarded_fields(fact_type)))
+        getter = self._guard_getters.get(fact_type)
+        if getter is None:
+            getter = self._guard_getters[fact_type] = _values_of(self._guarded_fields(fact_type))
+        key = (fact_type, getter(values))
         selected = self._selected.get(key)
         if selected is None:
             selected = self._selected[key] = tuple(
@@ -419,3 +425,21 @@ def _substitute(raw: Any, values: Mapping[str, Any]) -> Any:
     if isinstance(raw, list):
         return [_substitute(v, values) for v in raw]
     return raw
+
+
+def _values_of(fields: tuple[str, ...]) -> Callable[[Mapping[str, int | str]], tuple[object, ...]]:
+    """A function giving the values of ``fields`` in a fact's values, ``None`` for one not
+    given (a cache key; every fact of a dossier asks for one)."""
+    if not fields:
+        return lambda values: ()
+    if len(fields) == 1:
+        only = fields[0]
+        return lambda values: (values.get(only),)
+    pick = itemgetter(*fields)
+
+    def of(values: Mapping[str, int | str]) -> tuple[object, ...]:
+        try:
+            return pick(values)  # type: ignore[no-any-return]
+        except KeyError:  # a fact with only some of its values (a meeting no rule reads)
+            return tuple(values.get(k) for k in fields)
+    return of

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from ..._words import day_name, in_words, period_name
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Evidence, Text
 from ..conditions import Condition, Predicate, any_of, compile_native, condition_fields
 from ._base import Explanation, KindParams, RuleKind, day_texts
@@ -76,11 +77,11 @@ class ClauseKind(RuleKind[P]):
         reasons_en = "; ".join(c.en.format_map(en) for c in failed)
         count = len(failed)
         return Explanation(
-            Evidence.model_construct(
-                measured=self.measured(fact, params) or Text.model_construct(
+            trusted(Evidence,
+                measured=self.measured(fact, params) or trusted(Text,
                     zh=reasons_zh, en=reasons_en),
                 required=self.required(params) or RULE_TITLE,
-                shortfall=Text.model_construct(
+                shortfall=trusted(Text,
                     zh=f"{count}项要求未满足",
                     en=f"{count} requirement{'' if count == 1 else 's'} not met"),
                 numerator=None, denominator=None, denominator_basis=None,
@@ -101,7 +102,7 @@ class ClauseKind(RuleKind[P]):
         )
 
 
-RULE_TITLE = Text.model_construct(zh="", en="")
+RULE_TITLE = trusted(Text, zh="", en="")
 """Stands for "what the rule's title says"; the checker puts the title in its place."""
 
 

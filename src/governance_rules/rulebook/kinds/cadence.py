@@ -6,6 +6,7 @@ from pydantic import Field as PydanticField
 
 from ..._words import period_name
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field
 from ._base import KindParams
@@ -39,7 +40,7 @@ class Cadence(ClauseKind[CadenceParams]):
     def measured(self, fact: Fact, params: CadenceParams) -> Text:
         count, period = int(fact.values["count"]), fact.names.get("period", "")
         zh, en = params.what.get("zh", ""), params.what.get("en", "")
-        return Text.model_construct(
+        return trusted(Text,
             zh=f"{period_name(period, 'zh')}{zh}{count}次",
             en=f"{count} {en} in {period_name(period, 'en')}")
 

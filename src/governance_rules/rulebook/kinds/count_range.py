@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field as PydanticField
 
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, negate
 from ._base import KindParams
@@ -63,7 +64,7 @@ class CountInRange(ClauseKind[CountRangeParams]):
             label_zh, label_en = r.label.get("zh", ""), r.label.get("en", "")
             zh.append(f"{label_zh}未记录" if value < 0 else f"{label_zh}为{value}")
             en.append(f"{label_en}: not recorded" if value < 0 else f"{label_en}: {value}")
-        return Text.model_construct(zh="；".join(zh), en="; ".join(en))
+        return trusted(Text, zh="；".join(zh), en="; ".join(en))
 
     def required(self, params: CountRangeParams) -> None:
         """The rule's title says the range in the source's words (5至9人, 每组不少于2名 …)."""

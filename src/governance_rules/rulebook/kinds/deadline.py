@@ -12,6 +12,7 @@ from pydantic import Field as PydanticField
 
 from ..._words import _MONTHS_EN, counted, day_name, ordinal
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, any_of, eq
 from ._base import KindParams
@@ -78,27 +79,27 @@ class Deadline(ClauseKind[DeadlineParams]):
         if params.gap:
             gap = int(fact.values[params.gap])
             if gap == -1:
-                return Text.model_construct(zh=f"未记录{zh}日期", en=f"no date of {en} recorded")
+                return trusted(Text, zh=f"未记录{zh}日期", en=f"no date of {en} recorded")
             if params.mode == "within_days":
-                return Text.model_construct(zh=f"{zh}在{gap}天后",
-                                            en=f"{en} {counted(gap, 'day', 'en')} after")
-            return Text.model_construct(zh=f"{zh}只提前{gap}天",
-                                        en=f"{en} {counted(gap, 'day', 'en')} before")
+                return trusted(Text, zh=f"{zh}在{gap}天后",
+                               en=f"{en} {counted(gap, 'day', 'en')} after")
+            return trusted(Text, zh=f"{zh}只提前{gap}天",
+                           en=f"{en} {counted(gap, 'day', 'en')} before")
         submitted = fact.dates.get("submitted")
         if submitted is None:
-            return Text.model_construct(zh=f"未记录{zh}报送日期", en=f"no date of {en} recorded")
-        return Text.model_construct(zh=f"{day_name(submitted, 'zh')}报送",
-                                    en=f"submitted on {day_name(submitted, 'en')}")
+            return trusted(Text, zh=f"未记录{zh}报送日期", en=f"no date of {en} recorded")
+        return trusted(Text, zh=f"{day_name(submitted, 'zh')}报送",
+                       en=f"submitted on {day_name(submitted, 'en')}")
 
     def required(self, params: DeadlineParams) -> Text:
         zh, en, d = params.what.get("zh", ""), params.what.get("en", ""), params.days
         if params.mode == "within_days":
-            return Text.model_construct(zh=f"{zh}须在{d}天内", en=f"{en} within {counted(d, 'day', 'en')}")
+            return trusted(Text, zh=f"{zh}须在{d}天内", en=f"{en} within {counted(d, 'day', 'en')}")
         if params.mode == "days_before":
-            return Text.model_construct(zh=f"{zh}须至少提前{d}天",
-                                        en=f"{en} at least {counted(d, 'day', 'en')} before")
-        return Text.model_construct(zh=f"须于{self._due(params, 'zh')}前报送",
-                                    en=f"due by {self._due(params, 'en')}")
+            return trusted(Text, zh=f"{zh}须至少提前{d}天",
+                           en=f"{en} at least {counted(d, 'day', 'en')} before")
+        return trusted(Text, zh=f"须于{self._due(params, 'zh')}前报送",
+                       en=f"due by {self._due(params, 'en')}")
 
     @staticmethod
     def _due(params: DeadlineParams, lang: str) -> str:

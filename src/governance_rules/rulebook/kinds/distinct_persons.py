@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..._words import person_words
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field, all_of
 from ._base import KindParams
@@ -49,4 +50,4 @@ class DistinctPersons(ClauseKind[DistinctPersonsParams]):
                           else f"{role_zh}：未记录")
                 en.append(f"{role_en}: {person_words(name, who, 'en')}" if who
                           else f"{role_en}: not recorded")
-        return Text.model_construct(zh="；".join(zh), en="; ".join(en))
+        return trusted(Text, zh="；".join(zh), en="; ".join(en))

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import Field as PydanticField
 
 from ...facts.schema import FACT_SCHEMAS
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, negate
 from ..model import Localised
@@ -92,5 +93,5 @@ class Requirement(ClauseKind[RequirementParams]):
 
     def required(self, params: RequirementParams) -> Text | None:
         if isinstance(params.required, Localised):
-            return Text.model_construct(zh=params.required.zh, en=params.required.en)
-        return Text.model_construct(zh="", en=params.required) if params.required else None
+            return trusted(Text, zh=params.required.zh, en=params.required.en)
+        return trusted(Text, zh="", en=params.required) if params.required else None

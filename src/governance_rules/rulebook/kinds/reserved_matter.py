@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field as PydanticField
 
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, eq
 from ._base import KindParams
@@ -52,9 +53,9 @@ class ReservedMatter(ClauseKind[ReservedMatterParams]):
     def measured(self, fact: Fact, params: ReservedMatterParams) -> Text:
         matter_zh, matter_en = MATTERS.get(str(fact.values["matter"]), ("其他事项", "another matter"))
         body = fact.names.get("body_name", "")
-        return Text.model_construct(zh=f"{body}就{matter_zh}作出决定",
-                                    en=f"{body} decided {matter_en}")
+        return trusted(Text, zh=f"{body}就{matter_zh}作出决定",
+                       en=f"{body} decided {matter_en}")
 
     def required(self, params: ReservedMatterParams) -> Text:
         zh, en = BODIES.get(params.reserved_to, ("规定的机构", "the body it is reserved to"))
-        return Text.model_construct(zh=f"由{zh}决定", en=f"decided by the {en}")
+        return trusted(Text, zh=f"由{zh}决定", en=f"decided by the {en}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field
 from ._base import KindParams
@@ -29,5 +30,5 @@ class Sequence(ClauseKind[SequenceParams]):
         ]
 
     def required(self, params: SequenceParams) -> Text:
-        return Text.model_construct(zh="程序步骤齐全，且按规定顺序进行",
-                                    en="every step, in the prescribed order")
+        return trusted(Text, zh="程序步骤齐全，且按规定顺序进行",
+                       en="every step, in the prescribed order")

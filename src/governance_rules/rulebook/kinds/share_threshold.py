@@ -7,6 +7,7 @@ from typing import Literal
 
 from ..._words import percent_words, threshold_words
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Evidence, Text
 from ..conditions import Cmp, Condition, Field
 from ..model import Localised
@@ -52,17 +53,17 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
                for lang in ("zh", "en")}
         num_label, den_label = params.numerator_label, params.denominator_label
         return Explanation(
-            Evidence.model_construct(
-                measured=Text.model_construct(
+            trusted(Evidence,
+                measured=trusted(Text,
                     zh=f"{den_label.zh}{den}人，{num_label.zh}{num}人（{percent_words(share)}）",
                     en=f"{num} {num_label.en} of {den} {den_label.en} "
                     f"({percent_words(share)})"),
-                required=Text.model_construct(
+                required=trusted(Text,
                     zh=f"{num_label.zh}须{req['zh']}，即至少{needed}人",
                     en=f"{req['en']}, that is at least {needed}"),
-                shortfall=Text.model_construct(zh=f"还差{short}人", en=f"{short} more needed"),
+                shortfall=trusted(Text, zh=f"还差{short}人", en=f"{short} more needed"),
                 numerator=num, denominator=den,
-                denominator_basis=Text.model_construct(zh=den_label.zh, en=den_label.en),
+                denominator_basis=trusted(Text, zh=den_label.zh, en=den_label.en),
                 dates=day_texts(fact),
                 details={"share": fraction_text(share), "threshold": fraction_text(params.threshold),
                          "comparison": params.comparison, "minimum_count": str(needed)},

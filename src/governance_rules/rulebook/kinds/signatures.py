@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..._words import counted
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field, all_of, eq
 from ._base import KindParams
@@ -57,7 +58,7 @@ class Signatures(ClauseKind[SignaturesParams]):
         people = int(fact.values["distinct_signers"])
         slip_zh = "；使用白条" if fact.values["informal_slip"] == 1 else ""
         slip_en = "; paid on an informal slip" if fact.values["informal_slip"] == 1 else ""
-        return Text.model_construct(
+        return trusted(Text,
             zh=(f"{'、'.join(z for z, _ in signed)}签字，共{people}人" if signed
                 else "无人签字") + slip_zh,
             en=(f"signed by {', '.join(e for _, e in signed)}; "

@@ -8,6 +8,7 @@ from pydantic import Field as PydanticField
 
 from ..._words import yuan
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Field, all_of
 from ._base import KindParams
@@ -43,11 +44,11 @@ class Splitting(ClauseKind[SplittingParams]):
 
     def measured(self, fact: Fact, params: SplittingParams) -> Text:
         total, size = fact.names.get("cluster_total", "0"), int(fact.values["cluster_size"])
-        return Text.model_construct(zh=f"{size}笔开支合计{yuan(total, 'zh')}",
-                                    en=f"{size} expenses totalling {yuan(total, 'en')}")
+        return trusted(Text, zh=f"{size}笔开支合计{yuan(total, 'zh')}",
+                       en=f"{size} expenses totalling {yuan(total, 'en')}")
 
     def required(self, params: SplittingParams) -> Text:
-        return Text.model_construct(
+        return trusted(Text,
             zh="同一收款人或用途的开支不得拆分以规避" + "、".join(
                 yuan(limit, "zh") for limit in params.limits) + "的审批限额",
             en="no expenses split to stay under the approval limits of " + ", ".join(

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..._words import counted, day_name
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
 from ._base import KindParams
@@ -50,12 +51,12 @@ class TermLength(ClauseKind[TermParams]):
                        f"任期超过{params.years}年", f"the term is longer than {params.years} years")]
 
     def measured(self, fact: Fact, params: TermParams) -> Text:
-        return Text.model_construct(zh=f"任期{_span_text(fact, 'zh')}",
-                                    en=f"a term of {_span_text(fact, 'en')}")
+        return trusted(Text, zh=f"任期{_span_text(fact, 'zh')}",
+                       en=f"a term of {_span_text(fact, 'en')}")
 
     def required(self, params: TermParams) -> Text:
-        return Text.model_construct(zh=f"每届任期不超过{params.years}年",
-                                    en=f"a term of at most {params.years} years")
+        return trusted(Text, zh=f"每届任期不超过{params.years}年",
+                       en=f"a term of at most {params.years} years")
 
 
 class ActingWithinTerm(ClauseKind[TermParams]):
@@ -92,17 +93,17 @@ class ActingWithinTerm(ClauseKind[TermParams]):
         act, end = fact.dates.get("meeting") or fact.day, fact.dates.get("term_end")
         if fact.values["has_end"] == 1 and end is not None:
             late = (act - end).days
-            return Text.model_construct(
+            return trusted(Text,
                 zh=f"{day_name(act, 'zh')}参加会议，在任期届满（{day_name(end, 'zh')}）后第{late}天",
                 en=f"acted on {day_name(act, 'en')}, {counted(late, 'day', 'en')} after the "
                 f"term ended on {day_name(end, 'en')}")
-        return Text.model_construct(
+        return trusted(Text,
             zh=f"{day_name(act, 'zh')}参加会议，距任期开始已{_span_text(fact, 'zh')}，未换届",
             en=f"acted on {day_name(act, 'en')}, {_span_text(fact, 'en')} into an open-ended "
             "term")
 
     def required(self, params: TermParams) -> Text:
-        return Text.model_construct(
+        return trusted(Text,
             zh=f"只在任期内参加会议（至任期届满之日；未定届满日的，自任期开始起不超过{params.years}年）",
             en=f"acting only within the term (to its declared end, or {params.years} years "
             "from its start)")

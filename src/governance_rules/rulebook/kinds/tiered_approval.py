@@ -8,6 +8,7 @@ from typing import Literal
 
 from ..._words import day_name, threshold_words, tier_words, yuan
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Evidence, Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
 from ._base import Explanation, KindParams, RuleKind, day_texts
@@ -159,13 +160,13 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
         tiers = {lang: tier_words(number, lower, upper, lang) for lang in ("zh", "en")}
         amounts = {lang: yuan(money, lang) for lang in ("zh", "en")}
         return Explanation(
-            Evidence.model_construct(
-                measured=Text.model_construct(
+            trusted(Evidence,
+                measured=trusted(Text,
                     zh=f"{paid_words['zh']}支付{amounts['zh']}，属{tiers['zh']}；{problems('zh')}",
                     en=f"{amounts['en']} paid ({paid_words['en']}), {tiers['en']}; "
                     f"{problems('en')}"),
-                required=Text.model_construct(zh=needed("zh"), en=needed("en")),
-                shortfall=Text.model_construct(
+                required=trusted(Text, zh=needed("zh"), en=needed("en")),
+                shortfall=trusted(Text,
                     zh=f"缺少{len(missing)}项，{len(late)}项晚于支付",
                     en=f"{len(missing)} missing, {len(late)} dated after the payment"),
                 numerator=None, denominator=None, denominator_basis=None,

@@ -13,6 +13,7 @@ from pydantic import Field as PydanticField
 
 from ..._words import share_words, threshold_words
 from ...facts.schema import Fact
+from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
 from ._base import KindParams
@@ -75,7 +76,7 @@ class Trigger(ClauseKind[TriggerParams]):
             signed, total = v[f"{t.who}_signed"], v[f"{t.who}_total"]
             zh.append(f"{who_zh}{total}{unit}，其中{signed}{unit}提议")
             en.append(f"{signed} of {total} {who_en} proposed it")
-        return Text.model_construct(zh="；".join(zh), en="; ".join(en))
+        return trusted(Text, zh="；".join(zh), en="; ".join(en))
 
     def required(self, params: TriggerParams) -> Text:
         zh = "或".join(f"{share_words(t.share, 'zh')}以上的{_WHO[t.who][0]}提议"
@@ -83,8 +84,8 @@ class Trigger(ClauseKind[TriggerParams]):
         en = " or ".join(f"{threshold_words(t.share, 'at_least', 'en')} of the {_WHO[t.who][2]}"
                          for t in params.thresholds)
         if params.direction == "obliges":
-            return Text.model_construct(zh=f"{zh}的，应召开临时会议",
-                                        en=f"an ad hoc assembly when proposed by {en}")
-        return Text.model_construct(zh=f"临时会议须经{zh}，或说明特殊情况",
-                                    en=f"an ad hoc assembly only on a proposal by {en}, or "
-                                    "with special circumstances stated")
+            return trusted(Text, zh=f"{zh}的，应召开临时会议",
+                           en=f"an ad hoc assembly when proposed by {en}")
+        return trusted(Text, zh=f"临时会议须经{zh}，或说明特殊情况",
+                       en=f"an ad hoc assembly only on a proposal by {en}, or "
+                       "with special circumstances stated")
