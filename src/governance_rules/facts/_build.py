@@ -183,7 +183,7 @@ class _FactBuilder:
     def _meeting(self, located: Located[Meeting]) -> Iterator[Fact]:
         meeting = located.record
         body = self.dossier.bodies[meeting.body].record
-        seated = len(body.seated_members_on(meeting.date))
+        seated = body.seated_count_on(meeting.date)
         common: dict[str, int | str] = {
             "body": body.id, "body_kind": body.kind.value, "meeting_kind": meeting.kind.value,
             "present": len(meeting.present), "seated": seated,
@@ -578,7 +578,7 @@ class _FactBuilder:
         meeting, motion = decision
         body = self.dossier.bodies[meeting.body].record
         return {"decision_present": len(meeting.present),
-                "decision_seated": len(body.seated_members_on(meeting.date)),
+                "decision_seated": body.seated_count_on(meeting.date),
                 "decision_yes": motion.votes.yes if motion.votes else motion.consent_count}
 
     def _duty(self, expense: Expense, duty: Duty, day: date,
@@ -646,7 +646,7 @@ class _FactBuilder:
                 found_body = deciding.id
                 adopted = int(motion.outcome is Outcome.ADOPTED)
                 consented = motion.consent_count
-                seated = len(deciding.seated_members_on(meeting.date))
+                seated = deciding.seated_count_on(meeting.date)
                 decision_day = meeting.date
         return Fact(
             "replacement", ref, day, self.jurisdiction,

@@ -504,7 +504,7 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
         if (body.kind is not BodyKind.CONSULTATION_COMMITTEE or not window.covers(meeting.date)
                 or (as_of is not None and meeting.date > as_of)):
             continue
-        seated = len(body.seated_members_on(meeting.date))
+        seated = body.seated_count_on(meeting.date)
         for i, motion in enumerate(meeting.motions):
             if motion.outcome is not Outcome.ADOPTED:
                 continue

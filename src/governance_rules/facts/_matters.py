@@ -47,7 +47,7 @@ def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, 
         deciding = dossier.bodies[meeting.body].record
         if deciding.kind is BodyKind.PARTY_COMMITTEE and motion.outcome is Outcome.ADOPTED:
             decided, decided_on = 1, meeting.date
-            seated = len(deciding.seated_members_on(meeting.date))
+            seated = deciding.seated_count_on(meeting.date)
             consented = motion.consent_count
     names = {"body_name": body.name, "subject": title, "title": title}
     if decision is not None:

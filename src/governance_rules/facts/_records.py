@@ -320,7 +320,7 @@ def _decision_sitting(dossier: Dossier, ref: DecisionRef | None
         return None
     meeting, motion = found
     body = dossier.bodies[meeting.body].record
-    return (meeting.date, len(meeting.present), len(body.seated_members_on(meeting.date)),
+    return (meeting.date, len(meeting.present), body.seated_count_on(meeting.date),
             motion.consent_count)
 
 
@@ -373,7 +373,7 @@ def proposal_counts(dossier: Dossier, proposal: Proposal | None) -> tuple[dict[s
     counts = {f"{w}_{n}": getattr(proposal, f"{w}_{n}") or 0
               for w in _PROPOSERS for n in ("signed", "total")}
     assembly = dossier.bodies[proposal.body].record
-    seated = len(assembly.seated_members_on(proposal.date))
+    seated = assembly.seated_count_on(proposal.date)
     counts["representatives_total"] = seated
     stated = proposal.representatives_total
     note = (f"{proposal.representatives_signed} representatives signed; {seated} seated on "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints
@@ -38,13 +39,21 @@ def _parse_day(value: Any) -> date:
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, date):
         return _in_range(value, value)
-    if isinstance(value, str) and _ISO_DAY.match(value):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a real calendar date") from None
-        return _in_range(day, value)
+    if isinstance(value, str) and len(value) <= 11:  # YYYY-MM-DD, perhaps with a newline
+        return _day_written(value)
     raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+
+
+@lru_cache(maxsize=4096)
+def _day_written(value: str) -> date:
+    """The day ``YYYY-MM-DD`` names (remembered: a dossier writes the same days many times)."""
+    if not _ISO_DAY.match(value):
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real calendar date") from None
+    return _in_range(day, value)
 
 
 def _parse_yuan(value: Any) -> Decimal:
