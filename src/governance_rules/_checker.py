@@ -294,7 +294,7 @@ class CheckSource:
                                            details=self.details)
         shown = PathNames(self.base)
         selected = frozenset(shown(p) for p in source.selected)
-        result = self._checker.check(load_dossier(source, self.base), selected)
+        result = self._checker.check(load_dossier(source, names=shown), selected)
         if self.render is not None:  # texts travel back, not models with their nested parts
             result.lines = [self.render(f) for f in result.findings]
             result.tally = [(f.rule_id, f.severity.value, f.active) for f in result.findings]

@@ -4,8 +4,13 @@ break a line or act on a terminal."""
 from __future__ import annotations
 
 import json
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from governance_rules import Finding, Report
+from governance_rules.render._common import json_inert
 from governance_rules.render.jsonl import finding_line, render_jsonl, summary_line
 from governance_rules.report.model import Text
 
@@ -57,3 +62,13 @@ def test_control_characters_are_inert(hostile_report: Report) -> None:
         update={"message": Text(zh=finding.message.zh, en="a\x1b[2J\u2028b\x85c\nd")}))
     assert line.count("\n") == 1 and "\\u001b" in line and "\\u2028" in line and "\\u0085" in line
     assert json.loads(line)["message"]["en"] == "a\x1b[2J\u2028b\x85c\nd"
+
+
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(
+    ["\x7f", "\x85", "\x9f", "\xa0", "\xb7", "\u2028", "\u2029", "\u2027", "\u202a", "中"])))
+def test_inert_json_escapes_exactly_the_characters_a_terminal_acts_on(text: str) -> None:
+    assert json_inert(text) == _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    assert not _UNSAFE.search(json_inert(text))

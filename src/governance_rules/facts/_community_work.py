@@ -10,9 +10,11 @@ the director's seat that day, the director's approval finds them a worker.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from ..models import (
@@ -111,12 +113,15 @@ def _centre_weeks(dossier: Dossier, window: Window) -> Iterator[Fact]:
         if body.kind is not BodyKind.AFFAIRS_CENTRE:
             continue
         start = body_start(body)
-        held = [(m.record.date, m.record.kind, m.record.id) for m in dossier.meetings
-                if m.record.body == body.id and window.covers(m.record.date)]
+        held = sorted((m.record.date, i, m.record.kind, m.record.id)
+                      for i, m in enumerate(dossier.meetings)
+                      if m.record.body == body.id and window.covers(m.record.date))
+        days = [day for day, _, _, _ in held]
         for monday, sunday in weeks_within(window):
             if start is None or monday < start:
                 continue
-            week = [(kind, mid) for day, kind, mid in held if monday <= day <= sunday]
+            week = [(kind, mid) for _, _, kind, mid in sorted(  # in the order of the files
+                held[bisect_left(days, monday):bisect_right(days, sunday)], key=itemgetter(1))]
             work = [mid for kind, mid in week if kind in _WORK_MEETINGS]
             study = [mid for kind, mid in week if kind is MeetingKind.STUDY]
             label = f"{monday.isoformat()}–{sunday.isoformat()}"

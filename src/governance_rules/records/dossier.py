@@ -81,11 +81,19 @@ class Located(Generic[T]):
     file: str
     path: Path_
     index: LineIndex | None = None
+    _here: Where | None = field(default=None, init=False, repr=False, compare=False)
 
     def where(self, *sub: str | int) -> Where:
+        """Where the record (or its field at ``sub``) is; the record's own place is worked out
+        once (resolution and every fact of the record ask for it)."""
+        if not sub and self._here is not None:
+            return self._here
         full = (*self.path, *sub)
         line = self.index.locate(full)[0] if self.index is not None else None
-        return Where(self.file, line, _dotted(full))
+        here = Where(self.file, line, _dotted(full))
+        if not sub:
+            self._here = here
+        return here
 
 
 @dataclass

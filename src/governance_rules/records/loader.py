@@ -182,10 +182,12 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def load_dossier(source: DossierSource, display_base: Path | None = None) -> Dossier:
-    """Read, validate and resolve every file of one dossier."""
+def load_dossier(source: DossierSource, display_base: Path | None = None,
+                 names: PathNames | None = None) -> Dossier:
+    """Read, validate and resolve every file of one dossier; files are shown relative to
+    ``display_base``, or as ``names`` shows them (a caller that named them already)."""
     results = {}
-    display_path = PathNames(display_base)
+    display_path = names or PathNames(display_base)
     for path in source.files:
         name = display_path(path)
         try:

@@ -84,6 +84,10 @@ def one_line(text: str) -> str:
 def json_inert(text: str) -> str:
     """JSON text with the C1 controls and line separators that ``ensure_ascii=False`` leaves raw
     written as ``\\u`` escapes: the same JSON value, nothing a terminal or a log acts on."""
+    data = text.encode("utf-8", "surrogatepass")
+    if b"\x7f" not in data and b"\xc2" not in data and b"\xe2\x80\xa8" not in data \
+            and b"\xe2\x80\xa9" not in data:  # none of them (searching bytes is quick)
+        return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -194,8 +194,11 @@ class Rulebook:
         Lets the fact builder leave out what no rule reads (an act on a body no act rule is
         about). Cached on the guarded fields' values, as :meth:`rules_selecting`.
         """
-        key = (fact_type,
-               tuple(values.get(k, _ABSENT) for k in self._guarded_fields(fact_type)))
+        getter = self._guard_getters.get(f"{fact_type}?")
+        if getter is None:
+            getter = self._guard_getters[f"{fact_type}?"] = _values_of(
+                self._guarded_fields(fact_type), _ABSENT)
+        key = (fact_type, getter(values))
         known = self._may_select.get(key)
         if known is None:
             known = self._may_select[key] = any(
@@ -427,19 +430,20 @@ def _substitute(raw: Any, values: Mapping[str, Any]) -> Any:
     return raw
 
 
-def _values_of(fields: tuple[str, ...]) -> Callable[[Mapping[str, int | str]], tuple[object, ...]]:
-    """A function giving the values of ``fields`` in a fact's values, ``None`` for one not
+def _values_of(fields: tuple[str, ...], missing: object = None,
+               ) -> Callable[[Mapping[str, int | str]], tuple[object, ...]]:
+    """A function giving the values of ``fields`` in a fact's values, ``missing`` for one not
     given (a cache key; every fact of a dossier asks for one)."""
     if not fields:
         return lambda values: ()
     if len(fields) == 1:
         only = fields[0]
-        return lambda values: (values.get(only),)
+        return lambda values: (values.get(only, missing),)
     pick = itemgetter(*fields)
 
     def of(values: Mapping[str, int | str]) -> tuple[object, ...]:
         try:
             return pick(values)  # type: ignore[no-any-return]
-        except KeyError:  # a fact with only some of its values (a meeting no rule reads)
-            return tuple(values.get(k) for k in fields)
+        except KeyError:  # only some of a fact's values (a meeting no rule reads)
+            return tuple(values.get(k, missing) for k in fields)
     return of
