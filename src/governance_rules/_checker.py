@@ -361,14 +361,15 @@ class ReportBuilder:
             return
         self.inputs.update(result.inputs)
         self.records |= result.records
-        for key, (location, rules, params) in result.checked.items():
-            entry = self.checked.get(key)
-            if entry is None:
-                self.checked[key] = (location, set(rules), dict(params))
+        checked = self.checked
+        for key, entry in result.checked.items():  # a result is merged once: its entries move
+            mine = checked.get(key)
+            if mine is None:
+                checked[key] = entry
                 continue
-            entry[1].update(rules)
-            for rule_id, used in params.items():
-                entry[2].setdefault(rule_id, used)
+            mine[1].update(entry[1])
+            for rule_id, used in entry[2].items():
+                mine[2].setdefault(rule_id, used)
         for file, seconds in result.seconds.items():
             self.seconds[file] = self.seconds.get(file, 0.0) + seconds
 
@@ -391,16 +392,30 @@ class ReportBuilder:
             inputs=sorted(self.inputs),
             summary=summarise(findings, errors, len(self.records) + self.record_count, self.cases,
                               self.applied),
-            rules=[rule_info(rule, book.documents)
-                   for rule in sorted(book.rules, key=lambda r: r.id)],
+            rules=_rule_infos(book),
             findings=findings,
             input_errors=errors,
-            checked=[CheckedRecord(record=loc, rules=sorted(ids),
-                                   parameters={r: params[r] for r in sorted(params)})
+            checked=[trusted(CheckedRecord, record=loc, rules=sorted(ids),
+                             parameters={r: params[r] for r in sorted(params)})
                      for _, (loc, ids, params) in sorted(self.checked.items())],
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
         )
+
+
+_RULE_INFOS: dict[int, tuple[Rulebook, list[RuleInfo]]] = {}
+
+
+def _rule_infos(book: Rulebook) -> list[RuleInfo]:
+    """Every rule of ``book`` as a report describes it, by id; made once a rulebook (an app
+    that checks records one call at a time gets the same list each time: it is not mutated)."""
+    hit = _RULE_INFOS.get(id(book))
+    if hit is None or hit[0] is not book:
+        if len(_RULE_INFOS) >= 16:
+            _RULE_INFOS.clear()
+        hit = _RULE_INFOS[id(book)] = (book, [rule_info(rule, book.documents) for rule in
+                                              sorted(book.rules, key=lambda r: r.id)])
+    return list(hit[1])
 
 
 def _scope_of(book: Rulebook, dossier: Dossier) -> tuple[Scope, list[InputError]]:
