@@ -45,8 +45,8 @@ def test_no_dossier_outlives_its_check(corpus: Path, rulebook: Rulebook,
     loaded: list[weakref.ref[Dossier]] = []
     load = checker.load_dossier
 
-    def tracked(*args: Any) -> Dossier:
-        dossier = load(*args)
+    def tracked(*args: Any, **kwargs: Any) -> Dossier:
+        dossier = load(*args, **kwargs)
         loaded.append(weakref.ref(dossier))
         return dossier
 
