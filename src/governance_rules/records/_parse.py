@@ -276,25 +276,25 @@ class _YamlBuilder:
             while True:
                 event = get_event()  # type: ignore[no-untyped-call]
                 kind = type(event)
-                if kind is _ScalarEvent:
-                    value = event.value
-                    tag = event.tag
-                    if is_map and key is None:  # a key
-                        if tag is None or tag == "!":
-                            # without a tag, only a plain `<<` resolves to a merge key
-                            if value == "<<" and event.implicit[0]:
-                                self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
-                        elif tag == _MERGE:
+                if kind is _ScalarEvent and is_map and key is None:  # a key
+                    value, tag = event.value, event.tag
+                    if tag is None or tag == "!":
+                        # without a tag, only a plain `<<` resolves to a merge key
+                        if value == "<<" and event.implicit[0]:
                             self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
-                        key = str(value)
-                        if key in container:
-                            self._fail("duplicate_key", f"key {short_input(key)} appears twice",
-                                       event, where)
-                        key_path = (*where, key)
-                        mark = event.start_mark
-                        positions[key_path] = (mark.line + 1, mark.column + 1)
-                        continue
-                    if is_map:
+                    elif tag == _MERGE:
+                        self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
+                    key = str(value)
+                    if key in container:
+                        self._fail("duplicate_key", f"key {short_input(key)} appears twice",
+                                   event, where)
+                    key_path = (*where, key)
+                    mark = event.start_mark
+                    positions[key_path] = (mark.line + 1, mark.column + 1)
+                elif kind is _ScalarEvent or kind is _MappingStart or kind is _SequenceStart:
+                    if is_map and key is None:  # a collection where a key belongs
+                        self._fail("bad_key", "mapping keys must be plain text", event, where)
+                    if is_map:  # a mapping's value is where its key is
                         path = key_path
                     else:
                         path = (*where, len(container)) if container is not None else ()
@@ -304,13 +304,21 @@ class _YamlBuilder:
                     nodes += 1
                     if nodes > MAX_NODES or len(stack) > MAX_DEPTH:
                         self._too_much(event, nodes, len(stack))
-                    if tag is None:
-                        if event.implicit[0]:  # plain: its value depends on its text alone
-                            known = plain_values.get(value, _UNSEEN)
-                            value = self._plain(event, path) if known is _UNSEEN else known
-                        # else quoted: the text as written
+                    tag = event.tag
+                    if kind is _ScalarEvent:
+                        value = event.value
+                        if tag is None:
+                            if event.implicit[0]:  # plain: its value depends on its text alone
+                                known = plain_values.get(value, _UNSEEN)
+                                value = self._plain(event, path) if known is _UNSEEN else known
+                            # else quoted: the text as written
+                        else:
+                            value = self._scalar(event, path)
                     else:
-                        value = self._scalar(event, path)
+                        if tag is not None and tag != "!" and tag not in _CORE_COLLECTIONS:
+                            self._fail("yaml_tag", f"tag {tag!r} is not allowed in record files",
+                                       event, path)
+                        value = {} if kind is _MappingStart else []
                     if is_map:
                         container[key] = value
                         key = None
@@ -318,33 +326,9 @@ class _YamlBuilder:
                         container.append(value)
                     else:
                         root.append(value)
-                elif kind is _MappingStart or kind is _SequenceStart:
-                    if is_map and key is None:
-                        self._fail("bad_key", "mapping keys must be plain text", event, where)
-                    if is_map:
-                        path = key_path
-                    else:
-                        path = (*where, len(container)) if container is not None else ()
-                        if path not in positions:
-                            mark = event.start_mark
-                            positions[path] = (mark.line + 1, mark.column + 1)
-                    nodes += 1
-                    if nodes > MAX_NODES or len(stack) > MAX_DEPTH:
-                        self._too_much(event, nodes, len(stack))
-                    tag = event.tag
-                    if tag is not None and tag != "!" and tag not in _CORE_COLLECTIONS:
-                        self._fail("yaml_tag", f"tag {tag!r} is not allowed in record files",
-                                   event, path)
-                    opened: Any = {} if kind is _MappingStart else []
-                    if is_map:
-                        container[key] = opened
-                        key = None
-                    elif container is not None:
-                        container.append(opened)
-                    else:
-                        root.append(opened)
-                    stack.append((container, is_map, where))
-                    container, is_map, where = opened, kind is _MappingStart, path
+                    if kind is not _ScalarEvent:
+                        stack.append((container, is_map, where))
+                        container, is_map, where = value, kind is _MappingStart, path
                 elif kind in _CollectionEnd:
                     container, is_map, where = stack.pop()
                     key = None
