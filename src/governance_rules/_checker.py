@@ -492,6 +492,12 @@ def _note_checked(checked: dict[tuple[str, str, str], _Checked], fact: Fact, rul
         entry[2].setdefault(rule_id, used)
 
 
+@lru_cache(maxsize=4096)
+def _titled(zh: str, en: str) -> Text:
+    """A title in both languages, one object a title (report models are frozen)."""
+    return trusted(Text, zh=zh, en=en)
+
+
 def _source(citation: Citation, documents: Mapping[str, Document]) -> Source:
     return _cited(citation.document, document_title(documents.get(citation.document)),
                   tuple(citation.lines), citation.quote)
@@ -504,19 +510,12 @@ def _cited(document: str, title: Text | None, lines: tuple[int, ...], quote: str
                    quote_simplified=simplified_quote(quote))
 
 
-_TITLES: dict[tuple[str, str], Text] = {}
-
-
 def document_title(document: Document | None) -> Text | None:
     """The title of ``document`` in both languages, as clause objects carry it (shared, not
     copied per finding)."""
     if document is None or not document.title:
         return None
-    key = (document.title, document.title_in("en"))
-    title = _TITLES.get(key)
-    if title is None:
-        title = _TITLES[key] = trusted(Text, zh=key[0], en=key[1])
-    return title
+    return _titled(document.title, document.title_in("en"))
 
 
 def parameter_uses(book: Rulebook, bound: BoundRule) -> dict[str, ParameterUse]:
@@ -558,11 +557,6 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None)
             if bound is not None:
                 cases.append((bound, fact))
     return cases
-
-
-@lru_cache(maxsize=4096)
-def _titled(zh: str, en: str) -> Text:
-    return trusted(Text, zh=zh, en=en)
 
 
 def _title_of(rule: Rule) -> Text:

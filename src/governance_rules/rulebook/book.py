@@ -132,8 +132,8 @@ class Rulebook:
     """Jurisdiction prefix → documents or catalogue ids an overlay adopted for it."""
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
-    _guard_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _guard_getters: dict[str, Callable[[Mapping[str, int | str]], tuple[object, ...]]] = field(
+    _guard_getters: dict[tuple[str, bool],
+                         Callable[[Mapping[str, int | str]], tuple[object, ...]]] = field(
         default_factory=dict, repr=False)
     _selected: dict[tuple[str, tuple[object, ...]], tuple[Rule, ...]] = field(
         default_factory=dict, repr=False)
@@ -177,10 +177,7 @@ class Rulebook:
 
         Cached on the values of the guarded fields, which are few (body kind, granularity …).
         """
-        getter = self._guard_getters.get(fact_type)
-        if getter is None:
-            getter = self._guard_getters[fact_type] = _values_of(self._guarded_fields(fact_type))
-        key = (fact_type, getter(values))
+        key = self._guard_key(fact_type, values, None)
         selected = self._selected.get(key)
         if selected is None:
             selected = self._selected[key] = tuple(
@@ -194,11 +191,7 @@ class Rulebook:
         Lets the fact builder leave out what no rule reads (an act on a body no act rule is
         about). Cached on the guarded fields' values, as :meth:`rules_selecting`.
         """
-        getter = self._guard_getters.get(f"{fact_type}?")
-        if getter is None:
-            getter = self._guard_getters[f"{fact_type}?"] = _values_of(
-                self._guarded_fields(fact_type), _ABSENT)
-        key = (fact_type, getter(values))
+        key = self._guard_key(fact_type, values, _ABSENT)
         known = self._may_select.get(key)
         if known is None:
             known = self._may_select[key] = any(
@@ -206,13 +199,16 @@ class Rulebook:
                 for r in self.rules_for(fact_type))
         return known
 
-    def _guarded_fields(self, fact_type: str) -> tuple[str, ...]:
-        """The fields the ``when`` guards of ``fact_type``'s rules read (the caches' keys)."""
-        keys = self._guard_keys.get(fact_type)
-        if keys is None:
-            keys = self._guard_keys[fact_type] = tuple(sorted(
-                {k for r in self.rules_for(fact_type) for k in r.when}))
-        return keys
+    def _guard_key(self, fact_type: str, values: Mapping[str, int | str],
+                   missing: object) -> tuple[str, tuple[object, ...]]:
+        """What both caches key on: the fact's type and the values of the fields its rules'
+        ``when`` guards read (``missing`` for a field not given), taken by one function a type."""
+        getter = self._guard_getters.get((fact_type, missing is None))
+        if getter is None:
+            fields = tuple(sorted({k for r in self.rules_for(fact_type) for k in r.when}))
+            getter = self._guard_getters[(fact_type, missing is None)] = _values_of(fields,
+                                                                                     missing)
+        return fact_type, getter(values)
 
     def parameter_names(self, rule: Rule) -> list[str]:
         names = self._names.get(rule.id)
