@@ -297,7 +297,7 @@ class CheckSource:
         result = self._checker.check(load_dossier(source, names=shown), selected)
         if self.render is not None:  # texts travel back, not models with their nested parts
             result.lines = [self.render(f) for f in result.findings]
-            result.tally = [(f.rule_id, f.severity.value, f.active) for f in result.findings]
+            result.tally = [f.count_key() for f in result.findings]
             result.findings = []
         return result
 
@@ -395,9 +395,7 @@ class ReportBuilder:
             rules=_rule_infos(book),
             findings=findings,
             input_errors=errors,
-            checked=[trusted(CheckedRecord, record=loc, rules=sorted(ids),
-                             parameters={r: params[r] for r in sorted(params)})
-                     for _, (loc, ids, params) in sorted(self.checked.items())],
+            checked=[CheckedRecord.of(*entry) for _, entry in sorted(self.checked.items())],
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
         )

@@ -104,10 +104,8 @@ class SpooledReport:
         self.record_keys.add_run((key, None) for key in sorted(result.records))
         self.inputs.add_run((name, None) for name in sorted(set(result.inputs)))
         self.checked.add_run(
-            (key, _entry(CheckedRecord(record=loc, rules=sorted(ids),
-                                       parameters={r: params[r] for r in sorted(params)}
-                                       ).model_dump_json(indent=2)))
-            for key, (loc, ids, params) in sorted(result.checked.items()))
+            (key, _entry(CheckedRecord.of(*entry).model_dump_json(indent=2)))
+            for key, entry in sorted(result.checked.items()))
         if result.scope is not None:
             scope = result.scope
             self.scopes.add((scope.community or "", tuple(scope.jurisdiction)),
@@ -124,13 +122,7 @@ class SpooledReport:
         self.total += len(tally)
 
     def _add_findings(self, findings: Sequence[Finding]) -> None:
-        for finding in findings:
-            self.by_rule[finding.rule_id] += 1
-            if finding.active:
-                self.active[finding.severity.value] += 1
-            else:
-                self.suppressed += 1
-        self.total += len(findings)
+        self._add_tally([f.count_key() for f in findings])
         if not self.entries:
             return
         self.findings.add_run((f.sort_key(), _entry(f.model_dump_json(indent=2)))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError
+from ._trusted import trusted
 
 REPORT_FORMAT_VERSION = "2.0"
 """2.0: ``evidence.measured``, ``required``, ``shortfall`` and ``denominator_basis`` are
@@ -148,6 +149,11 @@ class Finding(_Frozen):
         """A finding counts for the exit code unless a waiver suppressed it."""
         return self.suppression is None
 
+    def count_key(self) -> tuple[str, str, bool]:
+        """(rule id, severity, active): what a report's summary counts of the finding (a
+        worker that renders findings sends only these back)."""
+        return self.rule_id, self.severity.value, self.active
+
     def sort_key(self) -> tuple[str, int, str, str, str, str]:
         """File, line, rule, then record id: a body's missing periods (ids ending in the period
         code) come in calendar order."""
@@ -174,6 +180,14 @@ class CheckedRecord(_Frozen):
     rules: list[str]
     parameters: dict[str, dict[str, ParameterUse]] = Field(
         default_factory=dict, description="rule id → parameter → the version applied")
+
+    @classmethod
+    def of(cls, record: RecordLocation, rules: Iterable[str],
+           parameters: Mapping[str, dict[str, ParameterUse]]) -> CheckedRecord:
+        """The entry of a record checked, rules and parameters in order, from parts already
+        valid (as a checker collects them)."""
+        return trusted(cls, record=record, rules=sorted(rules),
+                       parameters={r: parameters[r] for r in sorted(parameters)})
 
 
 class DocumentScope(_Frozen):
