@@ -6,7 +6,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -302,16 +302,9 @@ class CheckSource:
         return result
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"book": _without_caches(self.book), "engine": _engine_name(self.engine),
+        return {"book": self.book.without_caches(), "engine": _engine_name(self.engine),
                 "as_of": self.as_of, "window": self.window, "base": self.base,
                 "details": self.details, "render": self.render, "_checker": None}
-
-
-def _without_caches(book: Rulebook) -> Rulebook:
-    """A copy of ``book`` with empty caches (compiled conditions are closures: not picklable)."""
-    empty = {f.name: f.default_factory() for f in fields(book)
-             if f.name.startswith("_") and f.init and f.default_factory is not MISSING}
-    return replace(book, **empty)
 
 
 def _engine_name(engine: str | Engine) -> str:

@@ -259,9 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if listed is not None:
                 sys.stdout.write(listed)
                 return EXIT_OK
-        from .rulebook import load_rulebook
+        from .rulebook._cached import load_rulebook_cached
 
-        book = load_rulebook(*args.rules)
+        book = load_rulebook_cached(*args.rules)
         if args.command == "check":
             return _check(args, book)
         if args.command == "rules":

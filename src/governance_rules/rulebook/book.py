@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -148,6 +148,13 @@ class Rulebook:
         for rule in self.rules:
             by_type.setdefault(rule.applies_to, []).append(rule)
         self._by_type = {k: tuple(v) for k, v in by_type.items()}
+
+    def without_caches(self) -> Rulebook:
+        """A copy with empty caches, to pickle (compiled conditions are closures): what a worker
+        process or the rule set's cache on disk receives; the copy fills its caches as it works."""
+        empty = {f.name: f.default_factory() for f in fields(self)
+                 if f.name.startswith("_") and f.init and f.default_factory is not MISSING}
+        return replace(self, **empty)
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
