@@ -10,7 +10,9 @@ end of the run, and whether the findings are exactly the known ones, one for one
 process, per record of one community: bare ``model_validate`` of its records, a check of the
 same records given as dicts (``check_data``) and a check of its files (``check_paths``).
 
-``--keep DIR`` writes (or reuses) the corpus there.
+``--records`` sizes a corpus by records checked (what the report counts, calendar periods
+included), ``--written`` by written records (a meeting, an expense …: the issue's count, about
+738 a community). ``--keep DIR`` writes (or reuses) the corpus there.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -47,8 +50,8 @@ def run(root: Path, extra: list[str]) -> tuple[float, float, int, Counter[tuple[
     return run.wall, run.cpu, run.peak, found, summary
 
 
-def _best(fn: Callable[[], object], repeat: int = 5) -> float:
-    fn()
+def _cpu(fn: Callable[[], object], repeat: int = 1) -> float:
+    """The least CPU seconds of ``repeat`` calls of ``fn``."""
     times = []
     for _ in range(repeat):
         started = time.process_time()
@@ -73,8 +76,13 @@ def template_records() -> tuple[dict[str, Any], list[tuple[Any, Any]]]:
     return files, items
 
 
-def per_record() -> None:
-    """CPU µs per record of one community: bare validation, check from dicts, from files."""
+def per_record(pairs: int = 15) -> None:
+    """CPU µs per record of one community: bare validation, check from dicts, from files.
+
+    Measured in rounds (bare validation, best of 3; then one check from dicts, one from files)
+    and each check divided by the bare validation of its own round: this machine's speed drifts
+    from one second to the next, and a ratio of figures taken seconds apart carries that drift.
+    """
     from governance_rules import check_data, check_paths, load_rulebook
 
     book = load_rulebook()
@@ -84,20 +92,33 @@ def per_record() -> None:
         for model, item in items:
             model.model_validate(item)
 
+    def from_dicts() -> None:
+        check_data(files, rulebook=book)
+
+    def from_files() -> None:
+        check_paths([TEMPLATE], rulebook=book, base=TEMPLATE)
+
     records = check_paths([TEMPLATE], rulebook=book, base=TEMPLATE).summary.records_checked
-    bare = _best(validate, 25)
-    dicts = _best(lambda: check_data(files, rulebook=book), 9)
-    paths = _best(lambda: check_paths([TEMPLATE], rulebook=book, base=TEMPLATE), 9)
+    for warm in (validate, from_dicts, from_files):
+        warm()
+    rounds = [(_cpu(validate, 3), _cpu(from_dicts), _cpu(from_files)) for _ in range(pairs)]
     print(f"per record, one community ({records} records checked, {len(items)} top-level "
-          f"entries), CPU, best of 25 (bare) and 9 (checks), load {load_average():.1f}:")
-    for label, seconds in (("bare model_validate", bare), ("check from dicts", dicts),
-                           ("check from files", paths)):
-        print(f"  {label:<20} {seconds * 1e6 / records:8.1f} µs   {seconds / bare:5.1f}× bare")
+          f"entries), CPU, {pairs} rounds, each check divided by the bare validation of its "
+          f"round; medians (range), load {load_average():.1f}:")
+    for i, label in enumerate(("bare model_validate", "check from dicts", "check from files")):
+        micros = sorted(r[i] * 1e6 / records for r in rounds)
+        ratios = sorted(r[i] / r[0] for r in rounds)
+        print(f"  {label:<20} {statistics.median(micros):8.1f} µs ({micros[0]:.1f}–{micros[-1]:.1f})"
+              f"   {statistics.median(ratios):5.1f}× bare ({ratios[0]:.1f}–{ratios[-1]:.1f})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--records", type=int, nargs="*", default=[10_000],
+                        help="sizes in records checked (a community's calendar periods count)")
+    parser.add_argument("--written", type=int, nargs="*", default=[],
+                        help="also sizes in written records (a meeting, an expense …), the count "
+                             "of the issue's targets: about 738 a community")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--dask", action="store_true", help="also --dask local (last --jobs)")
     parser.add_argument("--seed", type=int, default=7)
@@ -110,8 +131,9 @@ def main() -> None:
     print(f"{'records':>9}  {'written':>9}  {'run':>7}  {'wall s':>7}  {'cpu s':>7}  "
           f"{'peak RSS':>9}  {'records/s':>9}  {'load':>9}  findings")
     with tempfile.TemporaryDirectory() as tmp:
-        for target in args.records:
-            communities = max(round(target / per_community), 1)
+        sizes = [max(round(target / per_community), 1) for target in args.records]
+        sizes += [max(round(target / written_per_community), 1) for target in args.written]
+        for communities in sizes:
             root = (args.keep or Path(tmp)) / f"corpus-{communities}-seed{args.seed}"
             written = root / ".expected.json"
             if written.is_file():

@@ -18,9 +18,9 @@ instead, ``--no-config`` ignores any.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._suggest import did_you_mean
 
@@ -38,12 +38,12 @@ class ConfigError(Exception):
     """A configuration file that cannot be used: where, which key, and why."""
 
 
-@dataclass(frozen=True)
-class Config:
-    """The defaults a file gave (argparse ``dest`` → value) and the file itself."""
+class Config(NamedTuple):
+    """The defaults a file gave (argparse ``dest`` → value) and the file itself. (A named tuple,
+    not a dataclass: ``dataclasses`` imports ``inspect``, a sixth of ``--help``'s start-up.)"""
 
     path: Path | None = None
-    values: dict[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] = MappingProxyType({})
 
 
 def find_config(start: Path | None = None) -> Config:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .._arguments import whole_number
 
@@ -27,9 +27,9 @@ DEFAULT_TIMEOUT = 30.0
 MAX_WORKERS = 64
 
 
-@dataclass(frozen=True)
-class ServerConfig:
-    """Everything the app needs; plain values only (it is sent to workers as JSON).
+class ServerConfig(NamedTuple):
+    """Everything the app needs; plain values only (it is sent to workers as JSON). A named
+    tuple: ``--help`` builds this module's options, and ``dataclasses`` would import ``inspect``.
 
     >>> ServerConfig.from_json(ServerConfig(port=9000).to_json()).port
     9000
@@ -50,7 +50,7 @@ class ServerConfig:
     log_level: str = "info"
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self))
+        return json.dumps(self._asdict())
 
     @classmethod
     def from_json(cls, text: str) -> ServerConfig:
