@@ -72,9 +72,11 @@ def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | No
 
     ``window`` bounds the periods that cadence rules judge and the day rosters are read on;
     by default it runs from the first to the last dated record (or ``as_of``). With
-    ``wanted``, what no rule reads is left out where that changes nothing else: the acts of
-    members on a body no act rule is about (their record is the meeting's), and the details of
-    a meeting no meeting rule selects (its fact keeps the record and the guarded values).
+    ``wanted``, what no rule reads is left out: the acts of members on a body no act rule is
+    about (their record is the meeting's), the details of a meeting no meeting rule selects
+    (its fact keeps the record and the guarded values), and the calendar periods of a body no
+    cadence rule judges (a month of a committee's reviews when only years are judged: not a
+    record checked).
     With ``lazy_names``, names only a finding reads are made when :meth:`Fact.explained` asks
     (a checker does, for the few facts that break a rule).
     """
@@ -157,7 +159,7 @@ class _FactBuilder:
 
     def facts(self, options: FactOptions) -> Iterator[Fact]:
         yield from roster_facts(self.dossier, self.window.end, self.window)
-        yield from period_facts(self.dossier, self.window)
+        yield from period_facts(self.dossier, self.window, self.wanted)
         yield from member_period_facts(self.dossier, self.window)
         yield from entry_facts(self.dossier, self.window)
         yield from matter_facts(self.dossier, self.window)

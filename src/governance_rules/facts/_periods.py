@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 
 from ..models import Body, BodyKind, ReportKind
@@ -93,7 +93,12 @@ def body_start(body: Body) -> date | None:
     return min(starts) if starts else None
 
 
-def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def period_facts(dossier: Dossier, window: Window,
+                 wanted: Callable[[str, Mapping[str, int | str]], bool] | None = None,
+                 ) -> Iterator[Fact]:
+    """A fact for each body, category and calendar period of ``window``: how many events of the
+    category the body had in it. With ``wanted``, only the categories and granularities some
+    rule may read (a period no cadence rule judges is not a record checked)."""
     events = events_by_body(dossier, window)
     jurisdiction = dossier.jurisdiction
     for located in dossier.bodies.values():
@@ -112,12 +117,19 @@ def period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         where = located.where()
         body_id, body_kind, body_name = body.id, body.kind.value, body.name
         for granularity in GRANULARITIES:
+            judged_in: dict[str, list[str]] = {}  # a part of the year (Q3, H1 …) → categories
             for labelled in calendar(granularity, window):
                 period, part, label = labelled.period, labelled.part, labelled.label
                 if start is not None and period.start < start:
                     continue
+                judged = judged_in.get(part)
+                if judged is None:
+                    judged = judged_in[part] = [
+                        c for c in categories if wanted is None or wanted("period", {
+                            "body_kind": body_kind, "granularity": granularity, "part": part,
+                            "category": c})]
                 exception = exceptions.get(label)
-                for category in categories:
+                for category in judged:
                     listed = days[category]
                     names = {"body_name": body_name, "subject": label, "period": label,
                              "category": category}
