@@ -44,8 +44,8 @@ fuzz: $(STAMP_DEV)
 		-p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
 
 # Not a timed test: prints figures (docs/performance.md). SCALE_DOSSIERS: ~100 records each.
-# REALISTIC_RECORDS: sizes of the realistic corpus (benchmarks/corpus.py, written to TMPDIR and
-# removed; 1M records is ~620 communities, 38k files, 215 MB, and takes minutes a run).
+# REALISTIC_RECORDS: sizes of the realistic corpus in written records (benchmarks/corpus.py, written
+# to TMPDIR and removed; 1M records is 1,355 communities, 84k files, 470 MB, and minutes a run).
 SCALE_DOSSIERS ?= 40
 SERVER_CLIENTS ?= 8
 REALISTIC_RECORDS ?= 10000 100000 1000000
@@ -53,7 +53,7 @@ bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/formats.py
 	$(BIN)/python benchmarks/scale.py --dossiers $(SCALE_DOSSIERS) --jobs 1 2 --dask
-	$(BIN)/python benchmarks/realistic.py --records $(REALISTIC_RECORDS) --jobs 1 2 --dask
+	$(BIN)/python benchmarks/realistic.py --written $(REALISTIC_RECORDS) --jobs 1 2 --dask
 	$(BIN)/python benchmarks/server.py --clients $(SERVER_CLIENTS) --requests 25 --workers 1 2
 
 docs: $(STAMP_DEV)

@@ -4,7 +4,7 @@ Each community is a year of records of a city community under the catalogue: the
 rosters and cadences of ``examples/sifang`` (an assembly of representatives, a residents'
 committee and its work committees, a party committee with its groups and member assemblies,
 monthly disclosures, quarterly audits, hearings, expenses across the approval tiers, the
-year-end archive check), 62 files and about 1,600 records checked (740 top-level entries). Every
+year-end archive check), 62 files, 738 written records (1,164 records checked). Every
 community gets its own id, name, street and household count, drawn from ``--seed``.
 
 Faults are of two kinds, both known line for line:

@@ -1,18 +1,19 @@
-"""Realistic benchmark: `python benchmarks/realistic.py --records 10000 100000 --jobs 1 2 --dask`.
+"""Realistic benchmark: `python benchmarks/realistic.py --written 10000 100000 --jobs 1 2 --dask`.
 
 The corpus is written by :mod:`corpus` (``benchmarks/corpus.py``): communities of 62 files each,
-the bodies, rosters and cadences of the catalogue (examples/sifang), about 1,600 records checked
-a community, the template's own faults plus faults injected from ``--seed``; every finding is
+the bodies, rosters and cadences of the catalogue (examples/sifang), 738 written records a
+community, the template's own faults plus faults injected from ``--seed``; every finding is
 known (rule, file, line). For each size the benchmark prints, per run of
 ``governance-rules check DIR --format jsonl``: wall and CPU seconds, the peak RSS of the whole
-process tree (sampled from /proc), records/s, the 1-minute load average at the start and the
+process tree (sampled from /proc), written records/s, the 1-minute load average at the start and the
 end of the run, and whether the findings are exactly the known ones, one for one. Then, in this
 process, per record of one community: bare ``model_validate`` of its records, a check of the
 same records given as dicts (``check_data``) and a check of its files (``check_paths``).
 
-``--records`` sizes a corpus by records checked (what the report counts, calendar periods
-included), ``--written`` by written records (a meeting, an expense …: the issue's count, about
-738 a community). ``--keep DIR`` writes (or reuses) the corpus there.
+``--written`` sizes a corpus by written records (a meeting, an expense …: 738 a community, the
+count of the scale targets), ``--records`` by records checked (what the report counts: the
+written records and the calendar periods a rule judges, 1,164 a community). ``--keep DIR``
+writes (or reuses) the corpus there.
 """
 
 from __future__ import annotations
@@ -98,13 +99,13 @@ def per_record(pairs: int = 15) -> None:
     def from_files() -> None:
         check_paths([TEMPLATE], rulebook=book, base=TEMPLATE)
 
-    records = check_paths([TEMPLATE], rulebook=book, base=TEMPLATE).summary.records_checked
+    records = len(items)
     for warm in (validate, from_dicts, from_files):
         warm()
     rounds = [(_cpu(validate, 3), _cpu(from_dicts), _cpu(from_files)) for _ in range(pairs)]
-    print(f"per record, one community ({records} records checked, {len(items)} top-level "
-          f"entries), CPU, {pairs} rounds, each check divided by the bare validation of its "
-          f"round; medians (range), load {load_average():.1f}:")
+    print(f"per written record, one community ({records} records in {len(files)} files), CPU, {pairs} "
+          f"rounds, each check divided by the bare validation of its round; medians (range), "
+          f"load {load_average():.1f}:")
     for i, label in enumerate(("bare model_validate", "check from dicts", "check from files")):
         micros = sorted(r[i] * 1e6 / records for r in rounds)
         ratios = sorted(r[i] / r[0] for r in rounds)
@@ -114,25 +115,29 @@ def per_record(pairs: int = 15) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, nargs="*", default=[10_000],
-                        help="sizes in records checked (a community's calendar periods count)")
-    parser.add_argument("--written", type=int, nargs="*", default=[],
-                        help="also sizes in written records (a meeting, an expense …), the count "
-                             "of the issue's targets: about 738 a community")
+    parser.add_argument("--written", type=int, nargs="*", default=[10_000],
+                        help="sizes in written records (a meeting, an expense …: 738 a "
+                             "community), the count of the scale targets")
+    parser.add_argument("--records", type=int, nargs="*", default=[],
+                        help="also sizes in records checked (written records and the calendar "
+                             "periods a rule judges)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--dask", action="store_true", help="also --dask local (last --jobs)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write (or reuse) the corpus in this folder")
     args = parser.parse_args()
     per_community = records_per_community()
-    written_per_community = len(template_records()[1])
-    print(f"{per_community} records checked a community (its calendar periods included), "
-          f"{written_per_community} written in its files; CPU and RSS of the whole process tree")
-    print(f"{'records':>9}  {'written':>9}  {'run':>7}  {'wall s':>7}  {'cpu s':>7}  "
-          f"{'peak RSS':>9}  {'records/s':>9}  {'load':>9}  findings")
+    template_files, template_items = template_records()
+    written_per_community, files_per_community = len(template_items), len(template_files)
+    print(f"{written_per_community} written records a community in {files_per_community} files, "
+          f"{per_community} "
+          f"records checked (the calendar periods a rule judges too); CPU and RSS of the whole "
+          f"process tree")
+    print(f"{'written':>9}  {'checked':>9}  {'files':>7}  {'run':>7}  {'wall s':>7}  "
+          f"{'cpu s':>7}  {'peak RSS':>9}  {'written/s':>9}  {'load':>9}  findings")
     with tempfile.TemporaryDirectory() as tmp:
-        sizes = [max(round(target / per_community), 1) for target in args.records]
-        sizes += [max(round(target / written_per_community), 1) for target in args.written]
+        sizes = [max(round(target / written_per_community), 1) for target in args.written]
+        sizes += [max(round(target / per_community), 1) for target in args.records]
         for communities in sizes:
             root = (args.keep or Path(tmp)) / f"corpus-{communities}-seed{args.seed}"
             written = root / ".expected.json"
@@ -153,9 +158,11 @@ def main() -> None:
                 verdict = ("the known ones" if found == expected and not errors else
                            f"DIFFERENT: {sum((found - expected).values())} unexpected, "
                            f"{sum((expected - found).values())} missing, {errors} input errors")
-                print(f"{records:>9}  {communities * written_per_community:>9}  {label:>7}  "
+                written_records = communities * written_per_community
+                files = communities * files_per_community
+                print(f"{written_records:>9}  {records:>9}  {files:>7}  {label:>7}  "
                       f"{wall:7.2f}  {cpu:7.2f}  "
-                      f"{peak / 2**20:5.0f} MiB  {records / wall:9.0f}  "
+                      f"{peak / 2**20:5.0f} MiB  {written_records / wall:9.0f}  "
                       f"{load_before:4.1f}-{load_average():<4.1f}  "
                       f"{sum(found.values())} ({verdict})", flush=True)
     per_record()
