@@ -6,6 +6,7 @@ resolving every file, which is how it worked before (the reference below)."""
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -158,3 +159,20 @@ def test_shown_paths_resolve_the_folder_not_the_file(tmp_path: Path) -> None:
     assert shown(tmp_path) == "."
     assert shown(tmp_path / "d" / "..") == "."
     assert shown(Path("/nowhere/x.yaml")) == "/nowhere/x.yaml"
+
+
+def test_a_dossier_source_gives_back_what_it_was_given() -> None:
+    root = Path("/corpus/c1")
+    files = (root / "community.yaml", root / "meetings" / "m.yaml", Path("/elsewhere/x.yaml"))
+    every = DossierSource(root, files, set(files))
+    some = DossierSource(root, files, {files[1]}, (root / "link",))
+    assert every.root == root and every.files == files and every.selected == frozenset(files)
+    assert some.files == files and some.selected == {files[1]}
+    assert some.links_outside == (root / "link",) and every.links_outside == ()
+    assert every != some and every == DossierSource(root, list(files), reversed(files))
+    assert hash(every) == hash(DossierSource(root, files, files))
+    for source in (every, some):
+        assert pickle.loads(pickle.dumps(source)) == source
+    top = DossierSource(Path("/"), (Path("/a.yaml"), Path("/b/c.yaml")), ())
+    assert top.files == (Path("/a.yaml"), Path("/b/c.yaml")) and top.selected == frozenset()
+    assert "files=(PosixPath('/corpus/c1/community.yaml')" in repr(every)
