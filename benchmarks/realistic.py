@@ -77,6 +77,16 @@ def template_records() -> tuple[dict[str, Any], list[tuple[Any, Any]]]:
     return files, items
 
 
+def machine_speed(items: list[tuple[Any, Any]]) -> float:
+    """µs of CPU to validate one of the template's written records (best of 5): this
+    machine's speed at the time, printed beside each run (it has been seen to double)."""
+    def validate() -> None:
+        for model, item in items:
+            model.model_validate(item)
+
+    return _cpu(validate, 5) * 1e6 / len(items)
+
+
 def per_record(pairs: int = 15) -> None:
     """CPU µs per record of one community: bare validation, check from dicts, from files.
 
@@ -132,9 +142,10 @@ def main() -> None:
     print(f"{written_per_community} written records a community in {files_per_community} files, "
           f"{per_community} "
           f"records checked (the calendar periods a rule judges too); CPU and RSS of the whole "
-          f"process tree")
+          f"process tree; speed: µs of CPU to validate one written record just before the run "
+          f"(this machine's speed drifts, at times twofold)")
     print(f"{'written':>9}  {'checked':>9}  {'files':>7}  {'run':>7}  {'wall s':>7}  "
-          f"{'cpu s':>7}  {'peak RSS':>9}  {'written/s':>9}  {'load':>9}  findings")
+          f"{'cpu s':>7}  {'peak RSS':>9}  {'written/s':>9}  {'load':>9}  {'speed':>5}  findings")
     with tempfile.TemporaryDirectory() as tmp:
         sizes = [max(round(target / written_per_community), 1) for target in args.written]
         sizes += [max(round(target / per_community), 1) for target in args.records]
@@ -151,7 +162,7 @@ def main() -> None:
             if args.dask and importlib.util.find_spec("distributed") is not None:
                 variants.append(("dask", ["--dask", "local", "--jobs", str(args.jobs[-1])]))
             for label, extra in variants:
-                load_before = load_average()
+                load_before, speed = load_average(), machine_speed(template_items)
                 wall, cpu, peak, found, summary = run(root, extra)
                 records = int(summary["summary"]["records_checked"])
                 errors = int(summary["summary"]["input_errors"])
@@ -163,7 +174,7 @@ def main() -> None:
                 print(f"{written_records:>9}  {records:>9}  {files:>7}  {label:>7}  "
                       f"{wall:7.2f}  {cpu:7.2f}  "
                       f"{peak / 2**20:5.0f} MiB  {written_records / wall:9.0f}  "
-                      f"{load_before:4.1f}-{load_average():<4.1f}  "
+                      f"{load_before:4.1f}-{load_average():<4.1f}  {speed:5.1f}  "
                       f"{sum(found.values())} ({verdict})", flush=True)
     per_record()
 
