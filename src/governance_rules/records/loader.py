@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +49,12 @@ class DossierSource:
 
     __slots__ = ("_chosen", "_links", "_names", "_root")
 
-    def __init__(self, root: Path, files: Iterable[Path], selected: Iterable[Path],
+    def __init__(self, root: Path, files: Iterable[str | os.PathLike[str]],
+                 selected: Iterable[str | os.PathLike[str]],
                  links_outside: tuple[Path, ...] = ()) -> None:
         prefix = str(root).rstrip(os.sep) + os.sep
-        names = tuple(_under(str(f), prefix) for f in files)
-        chosen = frozenset(_under(str(f), prefix) for f in selected)
+        names = tuple(_under(os.fspath(f), prefix) for f in files)
+        chosen = frozenset(_under(os.fspath(f), prefix) for f in selected)
         self._root, self._names, self._links = root, names, tuple(links_outside)
         self._chosen = None if chosen == frozenset(names) else chosen
 
@@ -117,7 +119,10 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
     reported as a ``symlink_outside`` input error and the rest is checked (docs/hardening.md).
     """
     errors: list[InputError] = []
-    selected: list[tuple[Path, bool]] = []  # (file, named on its own)
+    # files as text until a dossier's source is made: a path object per file of a corpus took
+    # ten times the memory, and every file is held until discovery ends
+    walked_files: list[str] = []
+    named_files: list[str] = []  # named on their own
     links: set[Path] = set()
     walked: list[Path] = []
     plain = True  # no symbolic link met while walking: the walks give every dossier's files
@@ -132,31 +137,33 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
         if is_dir:
             folder = _real(path)
             found, met_links = _walk_record_files(folder, links, has_community)
-            selected.extend((file, False) for file in found)
+            walked_files.extend(found)
             walked.append(folder)
             plain = plain and not met_links
         elif exists:  # a file, or something read_file refuses with a clear error
-            selected.append((path, True))
+            named_files.append(str(path))
         else:
             errors.append(InputError(type="path_not_found", file=str(raw),
                                      msg="no such file or folder"))
     roots = [_real(Path(raw)) for raw in paths]
-    groups: dict[Path, set[Path]] = {}
+    groups: dict[Path, set[str]] = {}
     root_of_folder: dict[str, Path] = {}  # the files of one folder share their dossier's root
-    for file, named in selected:
+    for file, named in chain(((f, False) for f in walked_files), ((f, True) for f in named_files)):
         if named or not plain:  # a walk without links gives real paths already
-            file = _given_file(file, roots, has_community)
-            root = _dossier_root(file, roots, has_community)
+            given = _given_file(Path(file), roots, has_community)
+            root = _dossier_root(given, roots, has_community)
+            file = str(given)
         else:
             folder_name = os.path.dirname(file)
             cached = root_of_folder.get(folder_name)
             root = cached if cached is not None else root_of_folder.setdefault(
-                folder_name, _dossier_root(file, roots, has_community))
+                folder_name, _dossier_root(Path(file), roots, has_community))
         groups.setdefault(root, set()).add(file)
     contexts = _contexts(groups, walked if plain else [], links, has_community)
     owned: dict[Path, list[Path]] = {}
-    asked = {file for chosen in groups.values() for file in chosen}
-    for link in sorted(links - asked):
+    del walked_files, named_files
+    asked = {file for chosen in groups.values() for file in chosen} if links else set()
+    for link in sorted(link for link in links if str(link) not in asked):
         root = _dossier_root(link, roots, has_community)
         if root in groups:
             owned.setdefault(root, []).append(link)
@@ -165,17 +172,17 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
     sources = []
     for root in sorted(groups, key=_path_order):
         chosen = groups[root]
-        files = tuple(sorted(contexts[root] | chosen, key=_path_order))
-        sources.append(DossierSource(root, files, frozenset(chosen), tuple(owned.get(root, ()))))
+        files = sorted(contexts.pop(root) | chosen, key=_text_order)
+        sources.append(DossierSource(root, files, chosen, tuple(owned.get(root, ()))))
     return sources, errors
 
 
-def _contexts(groups: dict[Path, set[Path]], walked: Sequence[Path], links: set[Path],
-              has_community: _CommunityFiles) -> dict[Path, set[Path]]:
+def _contexts(groups: dict[Path, set[str]], walked: Sequence[Path], links: set[Path],
+              has_community: _CommunityFiles) -> dict[Path, set[str]]:
     """Every record file of each dossier root that has a community file (the files a check of
     one of its files reads too). A root that a walk without links went through takes its files
     from that walk (its own and its nested dossiers'); any other root is walked now."""
-    contexts: dict[Path, set[Path]] = {}
+    contexts: dict[Path, set[str]] = {}
     from_walk: set[Path] = set()
     for root in groups:
         if not has_community(root):
@@ -205,6 +212,12 @@ def _path_order(path: Path) -> tuple[str, ...]:
     """The order of :class:`~pathlib.Path` (part by part: ``a/x`` before ``a-b/x``), as a key:
     sorting thousands of paths by comparing them pairwise cost more than the walk."""
     return path.parts
+
+
+def _text_order(path: str) -> list[str]:
+    """:func:`_path_order` of a real path written as text (absolute and normalised, so its
+    parts are the text between separators)."""
+    return path.split(os.sep)
 
 
 class _CommunityFiles:
@@ -401,16 +414,16 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
 
 
 def _walk_record_files(folder: Path, links: set[Path] | None = None,
-                       community_files: _CommunityFiles | None = None) -> tuple[list[Path], bool]:
-    """The record files under ``folder`` (a real path), by real path, and whether a symbolic
-    link was met on the way; links that lead out of ``folder`` are added to ``links`` and
-    skipped. Each folder read is told to ``community_files`` (whether it holds a community file
-    as a plain file).
+                       community_files: _CommunityFiles | None = None) -> tuple[list[str], bool]:
+    """The record files under ``folder`` (a real path), by real path (as text), and whether a
+    symbolic link was met on the way; links that lead out of ``folder`` are added to ``links``
+    and skipped. Each folder read is told to ``community_files`` (whether it holds a community
+    file as a plain file).
 
     The folders walked are reached through real folders only (links to folders are not
     followed), so a file that is not itself a link is already known by its real path: only
     links are resolved, one ``realpath`` each instead of one a file."""
-    out: list[Path] = []
+    out: list[str] = []
     met_link = False
     pending = [str(folder)]
     while pending:
@@ -442,11 +455,11 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None,
                     if links is not None:
                         links.add(here)
                     continue
-                out.append(real)
+                out.append(str(real))
             elif entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry.path)
             elif name not in IGNORED_FILES and name.lower().endswith(RECORD_SUFFIXES):
-                out.append(Path(entry.path))
+                out.append(entry.path)
                 if name in COMMUNITY_FILES and community is not None:
                     community = True
         if community_files is not None and community is not None:
