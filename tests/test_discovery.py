@@ -176,3 +176,6 @@ def test_a_dossier_source_gives_back_what_it_was_given() -> None:
     top = DossierSource(Path("/"), (Path("/a.yaml"), Path("/b/c.yaml")), ())
     assert top.files == (Path("/a.yaml"), Path("/b/c.yaml")) and top.selected == frozenset()
     assert "files=(PosixPath('/corpus/c1/community.yaml')" in repr(every)
+    relative = DossierSource(Path("c"), (Path("c/a.yaml"), Path("d/b.yaml")), [Path("d/b.yaml")])
+    assert relative.files == (Path("c/a.yaml"), Path("d/b.yaml"))
+    assert relative.selected == {Path("d/b.yaml")}

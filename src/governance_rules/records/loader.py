@@ -65,13 +65,15 @@ class DossierSource:
     @property
     def files(self) -> tuple[Path, ...]:
         """Every file of the dossier, in path order."""
-        return tuple(self._root / name for name in self._names)
+        return tuple(map(self._path, self._names))
 
     @property
     def selected(self) -> frozenset[Path]:
         """The files whose findings the user asked for (the others give context)."""
-        chosen = self._names if self._chosen is None else self._chosen
-        return frozenset(self._root / name for name in chosen)
+        return frozenset(map(self._path, self._names if self._chosen is None else self._chosen))
+
+    def _path(self, name: str) -> Path:
+        return Path(name[1:]) if name.startswith(_AS_GIVEN) else self._root / name
 
     @property
     def links_outside(self) -> tuple[Path, ...]:
@@ -102,9 +104,15 @@ class DossierSource:
 
 
 def _under(path: str, prefix: str) -> str:
-    """``path`` relative to the folder ``prefix`` names (ending in a separator); ``path``
-    itself when it is not under it (``root / path`` then gives it back)."""
-    return path[len(prefix):] if path.startswith(prefix) else path
+    """``path`` relative to the folder ``prefix`` names (ending in a separator); else ``path``
+    itself when absolute (``root / path`` gives it back), else marked to be taken as given."""
+    if path.startswith(prefix):
+        return path[len(prefix):]
+    return path if os.path.isabs(path) else _AS_GIVEN + path
+
+
+_AS_GIVEN = "\0"
+"""Marks a relative path that is not under its dossier's root (no path holds this character)."""
 
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSource], list[InputError]]:
