@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -9,16 +8,6 @@ from _hostile import write_hostile_dossier
 
 from governance_rules import Report, Rulebook, check_paths, load_rulebook
 from governance_rules.waivers import apply_waivers, load_waivers
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Commands the tests run keep their caches (the rule set, the listing) in the session's
-    temporary folder, not in the user's."""
-    patch = pytest.MonkeyPatch()
-    patch.setenv("GOVERNANCE_RULES_CACHE", str(tmp_path_factory.mktemp("cache")))
-    yield
-    patch.undo()
 
 
 @pytest.fixture(scope="session")
