@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache, partial
@@ -45,7 +45,7 @@ from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import deputy_credentials, post_vacancy, presidium_chair, vacancy_names
 from ._window import Window
-from .schema import Fact, RecordRef
+from .schema import Fact, RecordRef, Wanted
 
 _NONE_DAYS = 999_999
 """Days to a handover audit that does not exist: more than any allowance."""
@@ -58,11 +58,6 @@ class FactOptions:
 
     split_window_days: int = 30
     split_key: str = "payee"
-
-
-Wanted = Callable[[str, Mapping[str, int | str]], bool]
-"""Whether some rule may read a fact of a type with some of its values (e.g.
-:meth:`Rulebook.may_select <governance_rules.rulebook.Rulebook.may_select>`)."""
 
 
 def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | None = None,

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date
 
 from ..models import Body, BodyKind, ReportKind
 from ..records.dossier import Dossier
 from ._window import GRANULARITIES, Window, calendar, period_of
-from .schema import Fact, RecordRef
+from .schema import Fact, RecordRef, Wanted
 
 CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
     BodyKind.CONSULTATION_COMMITTEE: ("regular", "review"),
@@ -93,9 +93,7 @@ def body_start(body: Body) -> date | None:
     return min(starts) if starts else None
 
 
-def period_facts(dossier: Dossier, window: Window,
-                 wanted: Callable[[str, Mapping[str, int | str]], bool] | None = None,
-                 ) -> Iterator[Fact]:
+def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None) -> Iterator[Fact]:
     """A fact for each body, category and calendar period of ``window``: how many events of the
     category the body had in it. With ``wanted``, only the categories and granularities some
     rule may read (a period no cadence rule judges is not a record checked)."""

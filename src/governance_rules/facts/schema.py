@@ -7,7 +7,7 @@ the rulebook loads, and the durable-rules backend checks every value before post
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -264,3 +264,8 @@ class Fact:
                 self.names.setdefault(name, text)
             self.later = None
         return self
+
+
+Wanted = Callable[[str, Mapping[str, int | str]], bool]
+"""Whether some rule may read a fact of a type with some of its values (e.g.
+:meth:`Rulebook.may_select <governance_rules.rulebook.Rulebook.may_select>`)."""

@@ -242,7 +242,7 @@ _ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
 _MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
 _CollectionEnd = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _DocumentStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
-_STR, _MERGE = f"{_Y}str", f"{_Y}merge"
+_MERGE = f"{_Y}merge"
 
 
 class _YamlBuilder:
