@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tracemalloc
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from _helpers import EXAMPLES, ROOT
 
 from governance_rules import Rulebook, dossier_from_data, iter_check_paths
 from governance_rules._checker import DossierChecker, DossierResult, ReportBuilder
-from governance_rules._spooled import SpooledReport
+from governance_rules._spooled import SpooledReport, report_texts
 from governance_rules.records import Dossier
 from governance_rules.render import _spool
 from governance_rules.render._spool import SortedSpool
@@ -80,6 +82,39 @@ def test_same_bytes_as_the_report_in_memory(corpus: Path, rulebook: Rulebook) ->
     assert files == sorted(files) and "c-1/m.yaml" in files and "c/inner/m.yaml" in files
     assert len(report["scopes"]) == 3  # c-0 and c-1 share one
     assert [e["type"] for e in report["input_errors"]][:1] == ["path_not_found"]
+
+
+def test_entries_rendered_by_the_workers_give_the_same_bytes(corpus: Path,
+                                                            rulebook: Rulebook) -> None:
+    """``prepare=report_texts``: each dossier's entries come back as text, findings too unless
+    waivers are to be applied; the report written from them is the report built in memory."""
+    paths = [corpus, corpus / "missing"]
+    whole = _both(list(iter_check_paths(paths, rulebook=rulebook, base=corpus)), rulebook)[0]
+    for findings in (True, False):
+        results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, jobs=2,
+                                        prepare=partial(report_texts, findings=findings)))
+        dossiers = [r for r in results if r.root is not None]
+        assert all(r.texts and not r.checked and r.texts["checked"] for r in dossiers)
+        assert any(r.findings for r in dossiers) is not findings
+        with SpooledReport(rulebook, "native", None) as spooled:
+            for result in results:
+                spooled.add(result)
+            spooled.finish()
+            out: list[str] = []
+            write_json(spooled, out.append)
+        assert "".join(out) == whole
+
+
+def test_findings_rendered_by_the_workers_cannot_be_waived(corpus: Path, rulebook: Rulebook,
+                                                            tmp_path: Path) -> None:
+    waivers_file = tmp_path / "governance-waivers.yaml"
+    waivers_file.write_text("waivers: []\n", encoding="utf-8")
+    waivers, _ = load_waivers(waivers_file)
+    result = next(r for r in iter_check_paths([corpus], rulebook=rulebook, base=corpus,
+                                              prepare=report_texts) if r.root is not None)
+    with SpooledReport(rulebook, "native", None, waivers=waivers, today=date(2026, 1, 1)) as spooled, \
+            pytest.raises(ValueError, match="cannot be waived"):
+        spooled.add(result)
 
 
 def test_same_bytes_with_waivers_and_records_given_twice(rulebook: Rulebook, corpus: Path,
@@ -145,6 +180,26 @@ def test_runs_out_of_order_merge_in_bounded_fan_in(monkeypatch: pytest.MonkeyPat
     big = SortedSpool()
     big.add_run([((1,), "x" * 200_000), ((2,), "y")])
     assert [len(p) for _, p in big] == [200_000, 1]
+
+
+def test_items_are_stored_in_blocks_and_read_back_one_by_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks end at :data:`BLOCK` items or :data:`BLOCK_CHARS` characters; runs that span
+    several blocks merge as items, not blocks."""
+    monkeypatch.setattr(_spool, "BLOCK", 3)
+    monkeypatch.setattr(_spool, "BLOCK_CHARS", 10)
+    monkeypatch.setattr(_spool, "FAN_IN", 2)
+    spool = SortedSpool()
+    runs = [[((k % 3, k, i), "ab" * (i % 4)) for i in range(11)] for k in range(7)]
+    for run in runs:
+        spool.add_run(run)
+    expected = sorted((item for run in runs for item in run), key=lambda item: item[0])
+    assert list(spool) == expected and spool.count == 77
+    fd, at, blocks = spool._file.fileno(), 0, 0
+    while header := os.pread(fd, 4, at):
+        at += 4 + int.from_bytes(header, "little")
+        blocks += 1
+    assert 77 / 3 <= blocks < 77
 
 
 def _reachable(obj: object, book: Rulebook) -> int:

@@ -94,6 +94,7 @@ def iter_check_paths(
     dask: str | None = None,
     details: bool = True,
     render: Callable[[Finding], str] | None = None,
+    prepare: Callable[[DossierResult], DossierResult] | None = None,
 ) -> Iterator[DossierResult]:
     """Check ``paths`` one dossier at a time, yielding each dossier's :class:`DossierResult` as
     soon as it (and every dossier before it) is done, in path order whatever ``jobs`` and
@@ -109,7 +110,9 @@ def iter_check_paths(
     less. With ``render`` (a module-level function, e.g.
     :func:`~governance_rules.render.jsonl.finding_line`) each finding is rendered where its
     dossier was checked, and the result carries the texts (``lines``) and a ``tally`` instead
-    of the findings.
+    of the findings. ``prepare`` (picklable too) is given each result where it was made, and
+    what it returns is yielded: e.g. :func:`~governance_rules._spooled.report_texts` renders the
+    JSON report's entries in the worker processes, in parallel, rather than here.
     """
     from .scheduling import run_units
 
@@ -119,7 +122,7 @@ def iter_check_paths(
     book = rulebook or load_rulebook()
     unit = CheckSource(book, engine, as_of, window,
                        Path(base) if base is not None else Path.cwd(), details=details,
-                       render=render)
+                       render=render, prepare=prepare)
     if progress is None:
         yield from run_units(unit, sources, jobs=jobs, dask=dask)
         return
@@ -207,6 +210,10 @@ class DossierResult:
     order; ``findings`` is then empty and ``tally`` counts them."""
     tally: list[tuple[str, str, bool]] = field(default_factory=list)
     """(rule id, severity, active) of each rendered finding."""
+    texts: dict[str, list[tuple[Any, str]]] | None = None
+    """Entries of the JSON report rendered where the dossier was checked
+    (``iter_check_paths(prepare=…)``, e.g. :func:`governance_rules._spooled.report_texts`):
+    each report section's (sort key, text) pairs; what was rendered is no longer kept as models."""
 
 
 _NOT_APPLICABLE, _VIOLATED = Verdict.NOT_APPLICABLE, Verdict.VIOLATED
@@ -283,9 +290,10 @@ class CheckSource:
 
     def __init__(self, book: Rulebook, engine: str | Engine, as_of: date | None,
                  window: tuple[date | None, date | None], base: Path, *,
-                 details: bool = True, render: Callable[[Finding], str] | None = None) -> None:
+                 details: bool = True, render: Callable[[Finding], str] | None = None,
+                 prepare: Callable[[DossierResult], DossierResult] | None = None) -> None:
         self.book, self.engine, self.as_of, self.window, self.base = book, engine, as_of, window, base
-        self.details, self.render = details, render
+        self.details, self.render, self.prepare = details, render, prepare
         self._checker: DossierChecker | None = None
 
     def __call__(self, source: DossierSource) -> DossierResult:
@@ -299,12 +307,15 @@ class CheckSource:
             result.lines = [self.render(f) for f in result.findings]
             result.tally = [f.count_key() for f in result.findings]
             result.findings = []
+        if self.prepare is not None:
+            result = self.prepare(result)
         return result
 
     def __getstate__(self) -> dict[str, Any]:
         return {"book": self.book.without_caches(), "engine": _engine_name(self.engine),
                 "as_of": self.as_of, "window": self.window, "base": self.base,
-                "details": self.details, "render": self.render, "_checker": None}
+                "details": self.details, "render": self.render, "prepare": self.prepare,
+                "_checker": None}
 
 
 def _engine_name(engine: str | Engine) -> str:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import to_json
 
 from .errors import InputError
+from .render._common import json_inert
 from .render._spool import SortedSpool
 from .report.model import CheckedRecord, Finding, Report, Severity, Summary
 
@@ -38,8 +39,10 @@ INDENT = "    "
 
 
 def _entry(text: str) -> str:
-    """A model's ``model_dump_json(indent=2)`` as an entry of a top-level list."""
-    return INDENT + text.replace("\n", "\n" + INDENT)
+    """A model's ``model_dump_json(indent=2)`` as an entry of a top-level list, inert
+    (:func:`~governance_rules.render._common.json_inert`: made so where it is rendered, often a
+    worker process, not when the report is written)."""
+    return json_inert(INDENT + text.replace("\n", "\n" + INDENT))
 
 
 class SpooledReport:
@@ -80,15 +83,20 @@ class SpooledReport:
 
     def add(self, result: DossierResult) -> list[Finding]:
         """Spool one dossier's result (results come in the order a report merges them);
-        returns its findings as the report shows them (waivers applied)."""
+        returns its findings as the report shows them (waivers applied). Entries the worker
+        rendered (:func:`report_texts`) are spooled as they came."""
+        texts = result.texts or {}
         findings: list[Finding] = result.findings
         if self.ledger is not None and findings:
             findings = self.ledger.apply(findings)
         self._add_findings(findings)
-        if result.lines is not None:  # rendered by the worker: only counted here
-            if self.ledger is not None or self.entries:
+        rendered = texts.get("findings")
+        if result.lines is not None or rendered is not None:  # rendered by the worker: counted
+            if self.ledger is not None or (self.entries and rendered is None):
                 raise ValueError("findings rendered by the workers cannot be waived or spooled")
             self._add_tally(result.tally)
+            if rendered is not None and self.entries:
+                self.findings.add_run(rendered)
         self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))
                             for e in result.input_errors)
         if result.root is None:
@@ -103,13 +111,9 @@ class SpooledReport:
             return findings
         self.record_keys.add_run((key, None) for key in sorted(result.records))
         self.inputs.add_run((name, None) for name in sorted(set(result.inputs)))
-        self.checked.add_run(
-            (key, _entry(CheckedRecord.of(*entry).model_dump_json(indent=2)))
-            for key, entry in sorted(result.checked.items()))
-        if result.scope is not None:
-            scope = result.scope
-            self.scopes.add((scope.community or "", tuple(scope.jurisdiction)),
-                            _entry(scope.model_dump_json(indent=2)))
+        self.checked.add_run(texts["checked"] if "checked" in texts else _checked_texts(result))
+        for key, text in texts["scopes"] if "scopes" in texts else _scope_texts(result):
+            self.scopes.add(key, text)
         return findings
 
     def _add_tally(self, tally: Sequence[tuple[str, str, bool]]) -> None:
@@ -125,8 +129,7 @@ class SpooledReport:
         self._add_tally([f.count_key() for f in findings])
         if not self.entries:
             return
-        self.findings.add_run((f.sort_key(), _entry(f.model_dump_json(indent=2)))
-                              for f in findings)
+        self.findings.add_run(_finding_texts(findings))
 
     def finish(self, extra_errors: Sequence[InputError] = ()) -> None:
         """Once every result is in: the findings about waivers and ``extra_errors`` (e.g. those
@@ -181,9 +184,11 @@ class SpooledReport:
             findings=[], input_errors=[], checked=[], scopes=[])
 
     def sections(self) -> dict[str, Iterator[str]]:
-        """Each long list of the report as the JSON text of its entries, in report order."""
+        """Each long list of the report as the JSON text of its entries, in report order, each
+        entry already inert."""
         return {
-            "inputs": (INDENT + to_json(name).decode() for name, _ in _first_of_each(self.inputs)),
+            "inputs": (json_inert(INDENT + to_json(name).decode())
+                       for name, _ in _first_of_each(self.inputs)),
             "findings": (text for _, text in self.findings),
             "input_errors": (text for _, text in self.errors),
             "checked": _merged_checked(self.checked),
@@ -215,6 +220,48 @@ class SpooledReport:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
+    """``result`` with its entries of the JSON report rendered as :class:`SpooledReport` spools
+    them (``checked``, the scope and, with ``findings``, the findings with their ``tally``): a
+    worker process renders them in parallel, and sends text rather than models.
+
+    Findings stay models when waivers are to be applied to them (``findings=False``).
+
+    >>> from governance_rules import load_rulebook
+    >>> from governance_rules._checker import DossierChecker
+    >>> from governance_rules.records import dossier_from_data
+    >>> result = DossierChecker(load_rulebook()).check(dossier_from_data({"c": {"community": {
+    ...     "id": "c", "name": "x", "jurisdiction": ["cn"]}}}))
+    >>> sorted(report_texts(result).texts or {})
+    ['checked', 'findings', 'scopes']
+    """
+    texts = {"checked": list(_checked_texts(result)), "scopes": list(_scope_texts(result))}
+    result.checked = {}
+    if findings:
+        texts["findings"] = list(_finding_texts(result.findings))
+        result.tally = [f.count_key() for f in result.findings]
+        result.findings = []
+    result.texts = texts
+    return result
+
+
+def _finding_texts(findings: Sequence[Finding]) -> Iterator[tuple[Any, str]]:
+    return ((f.sort_key(), _entry(f.model_dump_json(indent=2))) for f in findings)
+
+
+def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
+    return ((key, _entry(CheckedRecord.of(*entry).model_dump_json(indent=2)))
+            for key, entry in sorted(result.checked.items()))
+
+
+def _scope_texts(result: DossierResult) -> list[tuple[Any, str]]:
+    scope = result.scope
+    if scope is None:
+        return []
+    return [((scope.community or "", tuple(scope.jurisdiction)),
+             _entry(scope.model_dump_json(indent=2)))]
 
 
 def _first_of_each(spool: SortedSpool) -> Iterator[tuple[Any, Any]]:

@@ -429,8 +429,10 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                    today: date) -> int:
     """``--format json`` in bounded memory: each dossier's entries go to temporary files as it
     is done, then the report is streamed from them (the same bytes as rendering it whole)."""
+    from functools import partial
+
     from ._checker import iter_check_paths
-    from ._spooled import SpooledReport
+    from ._spooled import SpooledReport, report_texts
     from .render.json import write_json
 
     with SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today) as spooled:
@@ -438,7 +440,9 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
             for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
                                            as_of=args.as_of,
                                            window=(args.window_from, args.window_to),
-                                           jobs=jobs, progress=progress, dask=args.dask):
+                                           jobs=jobs, progress=progress, dask=args.dask,
+                                           prepare=partial(report_texts,
+                                                           findings=waivers is None)):
                 spooled.add(result)
         spooled.finish(waiver_errors)
         emit_with(lambda write: write_json(spooled, write), args.output)

@@ -9,9 +9,10 @@ one after the other; otherwise they are merged :data:`FAN_IN` at a time (an exte
 sort), so memory stays bounded however many runs there are. Ties keep the order items were
 added in, as :func:`sorted` would.
 
-Items are ``(key, payload)`` pairs, pickled one by one behind a 4-byte length. Items given
-one at a time (:meth:`SortedSpool.add`) are sorted in batches of :data:`BATCH` in memory, each
-batch then written as a run.
+Items are ``(key, payload)`` pairs, pickled in blocks of up to :data:`BLOCK` items (a list
+behind a 4-byte length: one pickle call a block, not an item). Items given one at a time
+(:meth:`SortedSpool.add`) are sorted in batches of :data:`BATCH` in memory, each batch then
+written as a run.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ BATCH = 2_000
 """Items :meth:`SortedSpool.add` keeps in memory before it writes them as one sorted run..."""
 BATCH_CHARS = 1 << 20
 """... or fewer, when their payloads (strings) reach this many characters."""
+BLOCK = 256
+"""Items pickled together..."""
+BLOCK_CHARS = 1 << 16
+"""... or fewer, when their payloads (strings) reach this many characters (a merge holds one
+block of each of :data:`FAN_IN` runs)."""
 _LENGTH = struct.Struct("<I")
 _first = itemgetter(0)
 
@@ -82,18 +88,10 @@ class SortedSpool:
     def _write_run(self, items: Iterable[tuple[Any, Any]]) -> None:
         handle = self._file
         start = handle.tell()
-        first = last = None
-        pack, dumps = _LENGTH.pack, pickle.dumps
-        for item in items:
-            data = dumps(item, pickle.HIGHEST_PROTOCOL)
-            handle.write(pack(len(data)))
-            handle.write(data)
-            if first is None:
-                first = item
-            last = item
-            self.count += 1
+        first, last, count = _dump(handle, items)
         if first is None or last is None:
             return
+        self.count += count
         end = handle.tell()
         if self._runs and not first[0] < self._last:  # it continues the last run
             self._runs[-1] = (self._runs[-1][0], end)
@@ -107,12 +105,7 @@ class SortedSpool:
     def _compact(self) -> None:
         """Merge every run into one, in a new file (so that the list of runs stays short)."""
         merged: IO[bytes] = tempfile.TemporaryFile(prefix="governance-rules-")  # noqa: SIM115 - closed by close()
-        last = None
-        for item in self:
-            data = pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
-            merged.write(_LENGTH.pack(len(data)))
-            merged.write(data)
-            last = item
+        _, last, _ = _dump(merged, iter(self))
         self._file.close()
         self._file, self._runs = merged, [(0, merged.tell())]
         self._last, self.in_order = last[0] if last is not None else None, True
@@ -135,10 +128,7 @@ class SortedSpool:
                 next_runs = []
                 for i in range(0, len(runs), FAN_IN):
                     start = out.tell()
-                    for item in _merge(source, runs[i:i + FAN_IN]):
-                        data = pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
-                        out.write(_LENGTH.pack(len(data)))
-                        out.write(data)
+                    _dump(out, _merge(source, runs[i:i + FAN_IN]))
                     next_runs.append((start, out.tell()))
                 out.flush()
                 source, runs = out, next_runs
@@ -151,13 +141,44 @@ class SortedSpool:
         self._file.close()
 
 
+def _dump(handle: IO[bytes], items: Iterable[tuple[Any, Any]]
+          ) -> tuple[tuple[Any, Any] | None, tuple[Any, Any] | None, int]:
+    """Write ``items`` to ``handle`` in pickled blocks; their first, their last and how many."""
+    first = last = None
+    count = chars = 0
+    block: list[tuple[Any, Any]] = []
+    pack, dumps = _LENGTH.pack, pickle.dumps
+
+    def put() -> None:
+        data = dumps(block, pickle.HIGHEST_PROTOCOL)
+        handle.write(pack(len(data)))
+        handle.write(data)
+        block.clear()
+
+    for item in items:
+        if first is None:
+            first = item
+        block.append(item)
+        if isinstance(item[1], str):
+            chars += len(item[1])
+        if len(block) >= BLOCK or chars >= BLOCK_CHARS:
+            count += len(block)
+            put()
+            chars = 0
+        last = item
+    if block:
+        count += len(block)
+        put()
+    return first, last, count
+
+
 def _merge(source: IO[bytes], runs: list[tuple[int, int]]) -> Iterator[tuple[Any, Any]]:
     fd = source.fileno()
     return heapq.merge(*(_read(fd, start, end) for start, end in runs), key=_first)
 
 
 def _read(fd: int, start: int, end: int) -> Iterator[tuple[Any, Any]]:
-    """The items stored between ``start`` and ``end``, read ``CHUNK`` bytes at a time with
+    """The items stored (in blocks) between ``start`` and ``end``, read ``CHUNK`` bytes at a time with
     :func:`os.pread` (so that many readers share one file without sharing a position)."""
     buffer = b""
     at = 0
@@ -167,7 +188,7 @@ def _read(fd: int, start: int, end: int) -> Iterator[tuple[Any, Any]]:
         if len(buffer) - at >= size:
             (length,) = unpack(buffer, at)
             if len(buffer) - at - size >= length:
-                yield loads(buffer[at + size:at + size + length])
+                yield from loads(buffer[at + size:at + size + length])
                 at += size + length
                 continue
         if offset >= end:

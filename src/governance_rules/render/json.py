@@ -8,6 +8,7 @@ any number of dossiers holds no more than one dossier's entries at a time.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ._common import json_inert
@@ -30,7 +31,8 @@ def render_json(report: Report, lang: str = "en") -> str:
 
 def write_json(spooled: SpooledReport, write: Callable[[str], object]) -> None:
     """Write the JSON report of ``spooled`` with ``write``: the head of the report (every key,
-    the long lists empty), with each long list's entries streamed from the spool in its place.
+    the long lists empty), with each long list's entries streamed from the spool in its place
+    (the spool's entries are inert already).
     """
     sections = spooled.sections()
     buffer: list[str] = []
@@ -41,11 +43,11 @@ def write_json(spooled: SpooledReport, write: Callable[[str], object]) -> None:
         buffer.append(text)
         size += len(text)
         if size >= WRITE_CHUNK:
-            write(json_inert("".join(buffer)))
+            write("".join(buffer))
             buffer.clear()
             size = 0
 
-    lines = spooled.head().to_json().split("\n")
+    lines = json_inert(spooled.head().to_json()).split("\n")
     for i, line in enumerate(lines):
         if i:
             put("\n")
@@ -61,9 +63,8 @@ def write_json(spooled: SpooledReport, write: Callable[[str], object]) -> None:
             continue
         put(f"  {name}: [\n")
         put(first)
-        for entry in entries:
-            put(",\n")
-            put(entry)
+        while group := list(islice(entries, 256)):
+            put(",\n" + ",\n".join(group))
         put("\n  ]" + ("," if rest.endswith(",") else ""))
     if buffer:
-        write(json_inert("".join(buffer)))
+        write("".join(buffer))
