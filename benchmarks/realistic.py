@@ -9,6 +9,9 @@ process tree (sampled from /proc), written records/s, the 1-minute load average 
 end of the run, and whether the findings are exactly the known ones, one for one. Then, in this
 process, per record of one community: bare ``model_validate`` of its records, a check of the
 same records given as dicts (``check_data``) and a check of its files (``check_paths``).
+Then the 40k target: ``check --jobs 2`` (``--format json`` and ``jsonl``) against libyaml's
+``CSafeLoader`` only loading the same files (``benchmarks/yaml_load.py``), run in alternation
+(``--pairs``, after a warm-up of each) and compared pair by pair.
 
 ``--written`` sizes a corpus by written records (a meeting, an expense …: 738 a community, the
 count of the scale targets), ``--records`` by records checked (what the report counts: the
@@ -49,6 +52,33 @@ def run(root: Path, extra: list[str]) -> tuple[float, float, int, Counter[tuple[
         else:
             found[(data["rule_id"], data["record"]["file"], data["record"]["line"])] += 1
     return run.wall, run.cpu, run.peak, found, summary
+
+
+def against_libyaml(root: Path, pairs: int) -> None:
+    """Wall seconds of ``check --jobs 2`` (JSON, JSON Lines) and of a libyaml load of the same
+    files, in alternation; medians and each check's ratio to the load of its own round."""
+    commands = {
+        "check --jobs 2 --format json": [sys.executable, "-m", "governance_rules", "check", ".",
+                                         "--jobs", "2", "--format", "json", "--quiet"],
+        "check --jobs 2 --format jsonl": [sys.executable, "-m", "governance_rules", "check", ".",
+                                          "--jobs", "2", "--format", "jsonl", "--quiet"],
+        "libyaml CSafeLoader load": [sys.executable, str(Path(__file__).with_name("yaml_load.py")),
+                                     "."],
+    }
+    for cmd in commands.values():
+        measure(cmd, cwd=root)
+    rounds = [{label: measure(cmd, cwd=root).wall for label, cmd in commands.items()}
+              for _ in range(pairs)]
+    base = "libyaml CSafeLoader load"
+    print(f"against libyaml, {root.name}, {pairs} rounds in alternation, wall s; medians (range), "
+          f"load {load_average():.1f}:")
+    for label in commands:
+        walls = sorted(r[label] for r in rounds)
+        ratios = sorted(r[label] / r[base] for r in rounds)
+        ratio = ("" if label == base else
+                 f"   {statistics.median(ratios):5.2f}× the load ({ratios[0]:.2f}–{ratios[-1]:.2f})")
+        print(f"  {label:<30} {statistics.median(walls):7.2f} s ({walls[0]:.2f}–{walls[-1]:.2f})"
+              f"{ratio}")
 
 
 def _cpu(fn: Callable[[], object], repeat: int = 1) -> float:
@@ -134,6 +164,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--dask", action="store_true", help="also --dask local (last --jobs)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--libyaml", type=int, default=40_000, metavar="WRITTEN",
+                        help="the size (written records) of the comparison with a libyaml "
+                             "load, the 40k target (0: none)")
+    parser.add_argument("--pairs", type=int, default=5,
+                        help="rounds of that comparison (each runs all three commands)")
     parser.add_argument("--keep", type=Path, help="write (or reuse) the corpus in this folder")
     args = parser.parse_args()
     per_community = records_per_community()
@@ -150,13 +185,7 @@ def main() -> None:
         sizes = [max(round(target / written_per_community), 1) for target in args.written]
         sizes += [max(round(target / per_community), 1) for target in args.records]
         for communities in sizes:
-            root = (args.keep or Path(tmp)) / f"corpus-{communities}-seed{args.seed}"
-            written = root / ".expected.json"
-            if written.is_file():
-                expected = Counter({tuple(k): n for k, n in json.loads(written.read_text())})
-            else:
-                expected = generate(root, communities, seed=args.seed)
-                written.write_text(json.dumps([[list(k), n] for k, n in expected.items()]))
+            root, expected = corpus_of(args.keep or Path(tmp), communities, args.seed)
             variants: list[tuple[str, list[str]]] = [
                 (f"jobs {j}", ["--jobs", str(j)]) for j in args.jobs]
             if args.dask and importlib.util.find_spec("distributed") is not None:
@@ -176,7 +205,24 @@ def main() -> None:
                       f"{peak / 2**20:5.0f} MiB  {written_records / wall:9.0f}  "
                       f"{load_before:4.1f}-{load_average():<4.1f}  {speed:5.1f}  "
                       f"{sum(found.values())} ({verdict})", flush=True)
-    per_record()
+        per_record()
+        if args.libyaml:
+            communities = max(round(args.libyaml / written_per_community), 1)
+            against_libyaml(corpus_of(args.keep or Path(tmp), communities, args.seed)[0],
+                            args.pairs)
+
+
+def corpus_of(folder: Path, communities: int, seed: int
+              ) -> tuple[Path, Counter[tuple[str, str, int]]]:
+    """The corpus of ``communities`` in ``folder`` (written there unless it is already) and the
+    findings it should give."""
+    root = folder / f"corpus-{communities}-seed{seed}"
+    written = root / ".expected.json"
+    if written.is_file():
+        return root, Counter({tuple(k): n for k, n in json.loads(written.read_text())})
+    expected = generate(root, communities, seed=seed)
+    written.write_text(json.dumps([[list(k), n] for k, n in expected.items()]))
+    return root, expected
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ Slug = str
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Localised(_Strict):
@@ -43,7 +43,8 @@ class Citation(_Strict):
     ['director/cashier']
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              defer_build=True)
 
     document: str
     lines: list[int] = Field(min_length=1)
@@ -126,7 +127,8 @@ ParamValue = Fraction | Decimal | int | str | bool
 class ParameterVersion(_Strict):
     """One value of a parameter, in force from ``from`` (inclusive) until ``until`` (exclusive)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True,
+                              defer_build=True)
 
     from_: Day | None = Field(default=None, alias="from")
     until: Day | None = None
@@ -152,7 +154,8 @@ class ParameterVersion(_Strict):
 class Parameter(_Strict):
     """A named, dated, jurisdiction-aware value such as the 80% consent share."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True,
+                              defer_build=True)
 
     name: str
     type: str

@@ -18,7 +18,8 @@ P = TypeVar("P", bound=BaseModel)
 
 
 class KindParams(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True,
+                              defer_build=True)
 
 
 @dataclass(frozen=True)
