@@ -312,3 +312,26 @@ def test_formats_without_checked_entries_render_the_same(corpus: Path, rulebook:
         assert bool(report.checked) is details
         rendered.append(renderer(fmt)(report, "zh"))
     assert rendered[0] == rendered[1]
+
+
+def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
+                                                          rulebook: Rulebook) -> None:
+    """``checked`` entries rendered from parts shared within a dossier are the text the model
+    gives, odd characters included (a record's id with a quote, a backslash, a line separator,
+    a C1 control and a tab)."""
+    from governance_rules._spooled import _checked_texts, _entry
+    from governance_rules.report.model import CheckedRecord, RecordLocation
+
+    results = [r for r in iter_check_paths([corpus], rulebook=rulebook, base=corpus)
+               if r.checked]
+    odd = next(iter(results[0].checked.values()))
+    location = RecordLocation(id='a"b\\c\u2028d\x85e\tf', type="meeting", file="x/ü.yaml",
+                              line=None, path="meeting")
+    results[0].checked[("x/ü.yaml", "meeting", "odd")] = (location, {"z", "a"}, odd[2])
+    compared = 0
+    for result in results:
+        expected = [(key, _entry(CheckedRecord.of(*entry).model_dump_json(indent=2)))
+                    for key, entry in sorted(result.checked.items())]
+        assert list(_checked_texts(result)) == expected
+        compared += len(expected)
+    assert compared > 50 and any(entry[2] for r in results for entry in r.checked.values())

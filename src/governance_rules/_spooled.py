@@ -252,8 +252,28 @@ def _finding_texts(findings: Sequence[Finding]) -> Iterator[tuple[Any, str]]:
 
 
 def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
-    return ((key, _entry(CheckedRecord.of(*entry).model_dump_json(indent=2)))
-            for key, entry in sorted(result.checked.items()))
+    """Each ``checked`` entry as ``CheckedRecord.of(...).model_dump_json(indent=2)`` renders it,
+    from parts rendered once a dossier: the records of a body share their rules and the
+    parameter versions they were judged with."""
+    rules_texts: dict[tuple[str, ...], str] = {}
+    uses_texts: dict[tuple[tuple[str, int], ...], str] = {}
+    for key, (location, rules, uses) in sorted(result.checked.items()):
+        ordered = tuple(sorted(rules))
+        rules_text = rules_texts.get(ordered)
+        if rules_text is None:
+            rules_text = rules_texts[ordered] = _nested(to_json(ordered, indent=2))
+        shared = tuple((r, id(uses[r])) for r in sorted(uses))
+        uses_text = uses_texts.get(shared)
+        if uses_text is None:
+            uses_text = uses_texts[shared] = _nested(
+                to_json({r: uses[r] for r, _ in shared}, indent=2))
+        yield key, _entry(f'{{\n  "record": {_nested(location.model_dump_json(indent=2))},\n'
+                          f'  "rules": {rules_text},\n  "parameters": {uses_text}\n}}')
+
+
+def _nested(text: bytes | str) -> str:
+    """JSON rendered with ``indent=2`` as the value of a top-level key."""
+    return (text.decode() if isinstance(text, bytes) else text).replace("\n", "\n  ")
 
 
 def _scope_texts(result: DossierResult) -> list[tuple[Any, str]]:
