@@ -150,9 +150,18 @@ class Dossier:
     _roster_index: tuple[int, dict[BodyKind, tuple[Body, ...]], dict[str, str]] | None = field(
         default=None, init=False, repr=False, compare=False)
 
+    _jurisdiction: tuple[Located[Community] | None, tuple[str, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
     @property
     def jurisdiction(self) -> tuple[str, ...]:
-        return tuple(self.community.record.jurisdiction) if self.community else ()
+        """The community's places, most general first (``()`` without a community); made
+        once a community record (every fact of the dossier carries it)."""
+        community, known = self._jurisdiction or (None, None)
+        if known is None or community is not self.community:
+            known = tuple(self.community.record.jurisdiction) if self.community else ()
+            self._jurisdiction = (self.community, known)
+        return known
 
     def meeting(self, meeting_id: str) -> Located[Meeting] | None:
         return self.meetings_by_id.get(meeting_id)
