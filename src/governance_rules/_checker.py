@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._simplified import simplified_quote
 from ._words import in_words
@@ -48,6 +48,9 @@ from .rulebook.book import Document, deciding_citations
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, render_value
 from .rulebook.scope import Scope, scope_for
+
+if TYPE_CHECKING:
+    from .render._spool import PackedRun
 
 
 def check_paths(
@@ -210,10 +213,11 @@ class DossierResult:
     order; ``findings`` is then empty and ``tally`` counts them."""
     tally: list[tuple[str, str, bool]] = field(default_factory=list)
     """(rule id, severity, active) of each rendered finding."""
-    texts: dict[str, list[tuple[Any, str]]] | None = None
+    texts: dict[str, PackedRun] | None = None
     """Entries of the JSON report rendered where the dossier was checked
     (``iter_check_paths(prepare=…)``, e.g. :func:`governance_rules._spooled.report_texts`):
-    each report section's (sort key, text) pairs; what was rendered is no longer kept as models."""
+    each report section's (sort key, text) pairs, packed as a spool stores them; what was
+    rendered is no longer kept as models."""
 
 
 _NOT_APPLICABLE, _VIOLATED = Verdict.NOT_APPLICABLE, Verdict.VIOLATED

@@ -26,7 +26,7 @@ from pydantic_core import to_json
 
 from .errors import InputError
 from .render._common import json_inert
-from .render._spool import SortedSpool
+from .render._spool import PackedRun, SortedSpool
 from .report.model import CheckedRecord, Finding, Report, Severity, Summary
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class SpooledReport:
                 raise ValueError("findings rendered by the workers cannot be waived or spooled")
             self._add_tally(result.tally)
             if rendered is not None and self.entries:
-                self.findings.add_run(rendered)
+                self.findings.add_packed(rendered)
         self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))
                             for e in result.input_errors)
         if result.root is None:
@@ -111,8 +111,11 @@ class SpooledReport:
             return findings
         self.record_keys.add_run((key, None) for key in sorted(result.records))
         self.inputs.add_run((name, None) for name in sorted(set(result.inputs)))
-        self.checked.add_run(texts["checked"] if "checked" in texts else _checked_texts(result))
-        for key, text in texts["scopes"] if "scopes" in texts else _scope_texts(result):
+        if "checked" in texts:
+            self.checked.add_packed(texts["checked"])
+        else:
+            self.checked.add_run(_checked_texts(result))
+        for key, text in texts["scopes"].items() if "scopes" in texts else _scope_texts(result):
             self.scopes.add(key, text)
         return findings
 
@@ -224,8 +227,9 @@ class SpooledReport:
 
 def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
     """``result`` with its entries of the JSON report rendered as :class:`SpooledReport` spools
-    them (``checked``, the scope and, with ``findings``, the findings with their ``tally``): a
-    worker process renders them in parallel, and sends text rather than models.
+    them (``checked``, the scope and, with ``findings``, the findings with their ``tally``),
+    each section packed as the spool stores it: a worker process renders and packs them in
+    parallel, and sends bytes rather than models.
 
     Findings stay models when waivers are to be applied to them (``findings=False``).
 
@@ -237,10 +241,11 @@ def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
     >>> sorted(report_texts(result).texts or {})
     ['checked', 'findings', 'scopes']
     """
-    texts = {"checked": list(_checked_texts(result)), "scopes": list(_scope_texts(result))}
+    texts = {"checked": PackedRun.of(_checked_texts(result)),
+             "scopes": PackedRun.of(_scope_texts(result))}
     result.checked = {}
     if findings:
-        texts["findings"] = list(_finding_texts(result.findings))
+        texts["findings"] = PackedRun.of(_finding_texts(result.findings))
         result.tally = [f.count_key() for f in result.findings]
         result.findings = []
     result.texts = texts

@@ -18,11 +18,13 @@ written as a run.
 from __future__ import annotations
 
 import heapq
+import io
 import os
 import pickle
 import struct
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import IO, Any
 
@@ -85,19 +87,30 @@ class SortedSpool:
         self._flush()
         self._write_run(items)
 
+    def add_packed(self, run: PackedRun) -> None:
+        """Add a run packed elsewhere (:meth:`PackedRun.of`): its bytes are copied as they are."""
+        self._flush()
+        if run.count:
+            start = self._file.tell()
+            self._file.write(run.data)
+            self._place(start, run.first, run.last, run.count)
+
     def _write_run(self, items: Iterable[tuple[Any, Any]]) -> None:
-        handle = self._file
-        start = handle.tell()
-        first, last, count = _dump(handle, items)
-        if first is None or last is None:
-            return
+        start = self._file.tell()
+        first, last, count = _dump(self._file, items)
+        if first is not None and last is not None:
+            self._place(start, first[0], last[0], count)
+
+    def _place(self, start: int, first: Any, last: Any, count: int) -> None:
+        """Record the run of ``count`` items from ``first`` to ``last`` (keys) just written at
+        ``start``."""
         self.count += count
-        end = handle.tell()
-        if self._runs and not first[0] < self._last:  # it continues the last run
+        end = self._file.tell()
+        if self._runs and not first < self._last:  # it continues the last run
             self._runs[-1] = (self._runs[-1][0], end)
         else:
             self._runs.append((start, end))
-        self._last = last[0]
+        self._last = last
         self.in_order = len(self._runs) == 1
         if len(self._runs) > MAX_RUNS:
             self._compact()
@@ -139,6 +152,41 @@ class SortedSpool:
 
     def close(self) -> None:
         self._file.close()
+
+
+@dataclass(frozen=True)
+class PackedRun:
+    """Items sorted by key, already in a spool's stored form (pickled blocks behind their
+    lengths): packed where the items are made (a worker process), so that the process that
+    keeps the spool copies bytes instead of unpickling and pickling them again.
+
+    >>> spool = SortedSpool()
+    >>> spool.add_packed(PackedRun.of([((2,), "b"), ((3,), "c")]))
+    >>> spool.add_packed(PackedRun.of([((1,), "a")]))
+    >>> [payload for _, payload in spool]
+    ['a', 'b', 'c']
+    """
+
+    first: Any
+    """The first item's key (``None`` when there is no item)."""
+    last: Any
+    count: int
+    data: bytes
+
+    @classmethod
+    def of(cls, items: Iterable[tuple[Any, Any]]) -> PackedRun:
+        buffer = io.BytesIO()
+        first, last, count = _dump(buffer, items)
+        return cls(first[0] if first else None, last[0] if last else None, count,
+                   buffer.getvalue())
+
+    def items(self) -> Iterator[tuple[Any, Any]]:
+        """The items, unpacked."""
+        at = 0
+        while at < len(self.data):
+            (length,) = _LENGTH.unpack_from(self.data, at)
+            yield from pickle.loads(self.data[at + _LENGTH.size:at + _LENGTH.size + length])
+            at += _LENGTH.size + length
 
 
 def _dump(handle: IO[bytes], items: Iterable[tuple[Any, Any]]
