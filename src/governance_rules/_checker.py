@@ -264,18 +264,25 @@ class DossierChecker:
         community = dossier.community.record.id if dossier.community else None
         per_file: Counter[str] = Counter()
         applied = result.applied
+        noted: Fact | None = None  # cases come grouped by fact: its entry is looked up once
+        entry: _Checked | None = None
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
             if verdict is _NOT_APPLICABLE:
                 continue
-            applied[bound.rule.id] += 1
+            rule_id = bound.rule.id
+            applied[rule_id] += 1
             if not details and verdict is not _VIOLATED:
                 continue
             used = uses.get(bound.key)
             if used is None:
                 used = uses[bound.key] = parameter_uses(book, bound)
             if details:
-                _note_checked(result.checked, fact, bound.rule.id, used)
-                per_file[fact.ref.where.file] += 1
+                if fact is not noted or entry is None:
+                    noted, entry = fact, _checked_entry(result.checked, fact)
+                entry[1].add(rule_id)
+                if used:
+                    entry[2].setdefault(rule_id, used)
+                per_file[entry[0].file] += 1
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
         result.findings.sort(key=Finding.sort_key)
@@ -484,18 +491,18 @@ def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
     return FactOptions(**values)
 
 
-def _note_checked(checked: dict[tuple[str, str, str], _Checked], fact: Fact, rule_id: str,
-                  used: dict[str, ParameterUse]) -> None:
-    where = fact.ref.where
-    key = (where.file, fact.ref.type, fact.ref.id)
+def _checked_entry(checked: dict[tuple[str, str, str], _Checked], fact: Fact) -> _Checked:
+    """The ``checked`` entry of ``fact``'s record (facts of one record share it: its first
+    fact's place is the record's)."""
+    ref = fact.ref
+    where = ref.where
+    key = (where.file, ref.type, ref.id)
     entry = checked.get(key)
     if entry is None:
-        location = RecordLocation(id=fact.ref.id, type=fact.ref.type, file=where.file,
-                                  line=where.line, path=where.path)
+        location = trusted(RecordLocation, id=ref.id, type=ref.type, file=where.file,
+                           line=where.line, path=where.path)
         checked[key] = entry = (location, set(), {})
-    entry[1].add(rule_id)
-    if used:
-        entry[2].setdefault(rule_id, used)
+    return entry
 
 
 @lru_cache(maxsize=4096)
