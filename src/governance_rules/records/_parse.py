@@ -430,25 +430,18 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
 _PLAIN_VALUES: dict[str, Any] = {}
 """Values of plain scalars already read, by their text (str, int, Decimal, bool, None, date)."""
 _UNSEEN = object()
-_PLAIN_TAGS: dict[str, str] = {}
-"""Tags of plain scalars already resolved (a record file repeats its values: dates, names)."""
 _PLAIN_CACHED = 4096
 _PLAIN_CACHED_CHARS = 64
 
 
 def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
     """The core-schema tag PyYAML's resolver gives a scalar written without a tag: for a plain
-    scalar it depends on the text alone (cached), anything else is a string."""
+    scalar it depends on the text alone, anything else is a string. (Not cached: a plain
+    scalar's value is, by its text, in :data:`_PLAIN_VALUES`, so this is asked at its first
+    sighting and for tagged scalars only.)"""
     if not implicit[0]:
         return f"{_Y}str"
-    tag = _PLAIN_TAGS.get(value)
-    if tag is None:
-        tag = str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
-        if len(value) <= _PLAIN_CACHED_CHARS:
-            if len(_PLAIN_TAGS) >= _PLAIN_CACHED:
-                _PLAIN_TAGS.clear()
-            _PLAIN_TAGS[value] = tag
-    return tag
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
 
 
 def _timestamp(value: str) -> date | datetime | str:
