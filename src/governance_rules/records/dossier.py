@@ -149,7 +149,6 @@ class Dossier:
     meetings_by_id: dict[str, Located[Meeting]] = field(default_factory=dict, repr=False)
     _roster_index: tuple[int, dict[BodyKind, tuple[Body, ...]], dict[str, str]] | None = field(
         default=None, init=False, repr=False, compare=False)
-
     _jurisdiction: tuple[Located[Community] | None, tuple[str, ...]] | None = field(
         default=None, init=False, repr=False, compare=False)
 
