@@ -94,8 +94,12 @@ def _community(text: str, number: int, rng: random.Random) -> str:
 
 
 def generate(root: Path, communities: int, *, seed: int = 7,
-             fault_rate: float = 0.25) -> Counter[Finding]:
-    """Write ``communities`` dossiers under ``root``; the findings a check of ``root`` gives."""
+             fault_rate: float = 0.25, records_per_file: int | None = None) -> Counter[Finding]:
+    """Write ``communities`` dossiers under ``root``; the findings a check of ``root`` gives.
+
+    With ``records_per_file``, each file that holds a list of records is cut into files of at
+    most that many (``meetings/party-committee-003.yaml`` …): the same records and findings
+    in more, smaller files (the issue pictures ~3 records a file, the template has ~12)."""
     rng = random.Random(seed)
     template = {p.relative_to(TEMPLATE).as_posix(): p.read_text(encoding="utf-8")
                 for p in sorted(TEMPLATE.rglob("*.yaml"))}
@@ -110,12 +114,46 @@ def generate(root: Path, communities: int, *, seed: int = 7,
             if rng.random() < fault_rate:
                 files[fault.file] = _inject(files[fault.file], fault)
                 found.extend(fault.findings)
+        if records_per_file is not None:
+            files, found = _split_files(files, found, records_per_file)
         for name, text in files.items():
             path = root / folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         expected.update((rule, f"{folder}/{file}", line) for rule, file, line in found)
     return expected
+
+
+_ITEM = "- "
+
+
+def _split_files(files: dict[str, str], found: list[Finding], per_file: int
+                 ) -> tuple[dict[str, str], list[Finding]]:
+    """``files`` with every file of one top-level list (its items at the line's start) cut
+    into files of at most ``per_file`` items, each with the original's lines before the first
+    item; ``found`` moved to the file and line its record went to."""
+    out: dict[str, str] = {}
+    moved: dict[tuple[str, int], tuple[str, int]] = {}
+    for name, text in files.items():
+        lines = text.splitlines(keepends=True)
+        starts = [i for i, line in enumerate(lines) if line.startswith(_ITEM)]
+        top = [i for i, line in enumerate(lines) if line[:1] not in ("", " ", "#", "-", "\n")]
+        if len(starts) <= per_file or len(top) != 1 or top[0] > starts[0]:
+            out[name] = text
+            continue
+        head = lines[:starts[0]]
+        stem = name.removesuffix(".yaml")
+        for part, first in enumerate(range(0, len(starts), per_file)):
+            begin = starts[first]
+            end = starts[first + per_file] if first + per_file < len(starts) else len(lines)
+            part_name = f"{stem}-{part + 1:03d}.yaml"
+            out[part_name] = "".join(head + lines[begin:end])
+            for number in range(begin + 1, end + 1):  # 1-based lines of the original
+                moved[(name, number)] = (part_name, len(head) + number - begin)
+            if part == 0:
+                for number in range(1, len(head) + 1):
+                    moved[(name, number)] = (part_name, number)
+    return out, [(rule, *moved.get((file, line), (file, line))) for rule, file, line in found]
 
 
 def records_per_community() -> int:
@@ -131,8 +169,11 @@ def main() -> None:
     parser.add_argument("--communities", type=int, default=10)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--fault-rate", type=float, default=0.25)
+    parser.add_argument("--records-per-file", type=int, default=None,
+                        help="cut each file of a list of records into files of at most this many")
     args = parser.parse_args()
-    expected = generate(args.root, args.communities, seed=args.seed, fault_rate=args.fault_rate)
+    expected = generate(args.root, args.communities, seed=args.seed, fault_rate=args.fault_rate,
+                        records_per_file=args.records_per_file)
     print(f"{args.communities} communities, {sum(expected.values())} findings expected")
 
 

@@ -167,6 +167,9 @@ def main() -> None:
     parser.add_argument("--libyaml", type=int, default=40_000, metavar="WRITTEN",
                         help="the size (written records) of the comparison with a libyaml "
                              "load, the 40k target (0: none)")
+    parser.add_argument("--records-per-file", type=int, default=None, metavar="N",
+                        help="cut the corpus's lists of records into files of at most N "
+                             "(3: the issue's picture of ~3 records a file; the template has ~12)")
     parser.add_argument("--pairs", type=int, default=5,
                         help="rounds of that comparison (each runs all three commands)")
     parser.add_argument("--keep", type=Path, help="write (or reuse) the corpus in this folder")
@@ -174,7 +177,10 @@ def main() -> None:
     per_community = records_per_community()
     template_files, template_items = template_records()
     written_per_community, files_per_community = len(template_items), len(template_files)
-    print(f"{written_per_community} written records a community in {files_per_community} files, "
+    cut = (f" (cut into files of at most {args.records_per_file} records)"
+           if args.records_per_file else "")
+    print(f"{written_per_community} written records a community in {files_per_community} files"
+          f"{cut}, "
           f"{per_community} "
           f"records checked (the calendar periods a rule judges too); CPU and RSS of the whole "
           f"process tree; speed: µs of CPU to validate one written record just before the run "
@@ -185,7 +191,8 @@ def main() -> None:
         sizes = [max(round(target / written_per_community), 1) for target in args.written]
         sizes += [max(round(target / per_community), 1) for target in args.records]
         for communities in sizes:
-            root, expected = corpus_of(args.keep or Path(tmp), communities, args.seed)
+            root, expected = corpus_of(args.keep or Path(tmp), communities, args.seed,
+                                       args.records_per_file)
             variants: list[tuple[str, list[str]]] = [
                 (f"jobs {j}", ["--jobs", str(j)]) for j in args.jobs]
             if args.dask and importlib.util.find_spec("distributed") is not None:
@@ -199,7 +206,7 @@ def main() -> None:
                            f"DIFFERENT: {sum((found - expected).values())} unexpected, "
                            f"{sum((expected - found).values())} missing, {errors} input errors")
                 written_records = communities * written_per_community
-                files = communities * files_per_community
+                files = communities * sum(1 for _ in (root / "c00000").rglob("*.yaml"))
                 print(f"{written_records:>9}  {records:>9}  {files:>7}  {label:>7}  "
                       f"{wall:7.2f}  {cpu:7.2f}  "
                       f"{peak / 2**20:5.0f} MiB  {written_records / wall:9.0f}  "
@@ -208,19 +215,20 @@ def main() -> None:
         per_record()
         if args.libyaml:
             communities = max(round(args.libyaml / written_per_community), 1)
-            against_libyaml(corpus_of(args.keep or Path(tmp), communities, args.seed)[0],
-                            args.pairs)
+            against_libyaml(corpus_of(args.keep or Path(tmp), communities, args.seed,
+                                      args.records_per_file)[0], args.pairs)
 
 
-def corpus_of(folder: Path, communities: int, seed: int
+def corpus_of(folder: Path, communities: int, seed: int, records_per_file: int | None = None
               ) -> tuple[Path, Counter[tuple[str, str, int]]]:
     """The corpus of ``communities`` in ``folder`` (written there unless it is already) and the
     findings it should give."""
-    root = folder / f"corpus-{communities}-seed{seed}"
+    cut = f"-per-file{records_per_file}" if records_per_file else ""
+    root = folder / f"corpus-{communities}-seed{seed}{cut}"
     written = root / ".expected.json"
     if written.is_file():
         return root, Counter({tuple(k): n for k, n in json.loads(written.read_text())})
-    expected = generate(root, communities, seed=seed)
+    expected = generate(root, communities, seed=seed, records_per_file=records_per_file)
     written.write_text(json.dumps([[list(k), n] for k, n in expected.items()]))
     return root, expected
 
