@@ -25,9 +25,11 @@ import yaml
 
 from ..errors import InputError, short_input
 
-try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+try:  # libyaml's parser alone: its events, without a loader's constructor and resolver
+    from yaml._yaml import CParser
+
+    _Loader: type[yaml.SafeLoader] = CParser  # type: ignore[assignment]
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
