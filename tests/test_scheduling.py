@@ -15,7 +15,7 @@ from _helpers import EXAMPLES, ROOT, copies_of_haliang
 from governance_rules import Report, Rulebook, check_paths, iter_check_paths
 from governance_rules import _checker as checker
 from governance_rules.records import Dossier
-from governance_rules.scheduling import available_cores, run_units
+from governance_rules.scheduling import available_cores, run_units, units_runner
 
 COPIES = 12
 
@@ -121,3 +121,30 @@ def test_findings_rendered_in_the_workers_are_the_same_lines(corpus: Path, ruleb
         [(f.rule_id, f.severity.value, f.active) for f in r.findings] for r in plain]
     assert not any(r.findings for r in rendered) and any(r.lines for r in rendered)
     assert [r.input_errors for r in rendered] == [r.input_errors for r in plain]
+
+
+def test_workers_for_a_folder_of_dossiers_start_before_discovery(
+        corpus: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked before the folder's files are listed, the workers do not carry that list; a
+    single community's folder starts none early (it may need none)."""
+    import multiprocessing
+
+    seen: list[int] = []
+    discover = checker.discover
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        seen.append(len(multiprocessing.active_children()))
+        return discover(*args, **kwargs)
+
+    monkeypatch.setattr(checker, "discover", counted)
+    here = check_paths([corpus], rulebook=rulebook, base=corpus)
+    spread = check_paths([corpus], rulebook=rulebook, base=corpus, jobs=2)
+    assert spread.model_dump() == here.model_dump()
+    one = next(p for p in sorted(corpus.iterdir()) if (p / "community.yaml").is_file())
+    alone = check_paths([one], rulebook=rulebook, base=corpus, jobs=2)
+    assert alone.summary.records_checked > 0
+    assert seen == [0, 2, 0]
+    with units_runner(abs, jobs=2, start_now=True) as run:  # started, then not needed
+        assert len(multiprocessing.active_children()) == 2
+        assert list(run([-4])) == [4]
+    assert multiprocessing.active_children() == []

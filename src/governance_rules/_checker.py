@@ -24,6 +24,7 @@ from .records.loader import (
     PathNames,
     discover,
     dossier_from_data,
+    has_community_file,
     load_dossier,
 )
 from .report._trusted import trusted
@@ -117,24 +118,38 @@ def iter_check_paths(
     what it returns is yielded: e.g. :func:`~governance_rules._spooled.report_texts` renders the
     JSON report's entries in the worker processes, in parallel, rather than here.
     """
-    from .scheduling import run_units
+    from .scheduling import units_runner
 
-    sources, errors = discover(paths)
-    if errors:
-        yield DossierResult(root=None, input_errors=sorted(errors, key=InputError.sort_key))
     book = rulebook or load_rulebook()
     unit = CheckSource(book, engine, as_of, window,
                        Path(base) if base is not None else Path.cwd(), details=details,
                        render=render, prepare=prepare)
-    if progress is None:
-        yield from run_units(unit, sources, jobs=jobs, dask=dask)
-        return
-    progress(0, len(sources), 0)
-    records = 0
-    for done, result in enumerate(run_units(unit, sources, jobs=jobs, dask=dask), 1):
-        records += result.record_count
-        progress(done, len(sources), records)
-        yield result
+    # workers for a folder of dossiers start before discovery: its list of files stays here
+    with units_runner(unit, jobs=jobs, dask=dask, start_now=_may_hold_dossiers(paths)) as run:
+        sources, errors = discover(paths)
+        if errors:
+            yield DossierResult(root=None, input_errors=sorted(errors, key=InputError.sort_key))
+        if progress is None:
+            yield from run(sources)
+            return
+        progress(0, len(sources), 0)
+        records = 0
+        for done, result in enumerate(run(sources), 1):
+            records += result.record_count
+            progress(done, len(sources), records)
+            yield result
+
+
+def _may_hold_dossiers(paths: Sequence[str | os.PathLike[str]]) -> bool:
+    """Whether ``paths`` may hold several dossiers: more than one path, or a folder that is
+    not itself a dossier's root (a single community's folder or file starts no worker early)."""
+    if len(paths) != 1:
+        return len(paths) > 1
+    path = Path(paths[0])
+    try:
+        return path.is_dir() and not has_community_file(path)
+    except OSError:  # pragma: no cover - a name too long, a permission problem
+        return False
 
 
 def check_data(

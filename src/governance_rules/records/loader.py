@@ -239,7 +239,7 @@ class _CommunityFiles:
     def __call__(self, folder: Path) -> bool:
         known = self._known.get(folder)
         if known is None:
-            known = self._known[folder] = _has_community_file(folder)
+            known = self._known[folder] = has_community_file(folder)
         return known
 
     def seen(self, folder: str, has_community: bool) -> None:
@@ -487,13 +487,14 @@ def _outside(link: Path, shown: str) -> InputError:
         "(check the target itself, or copy it into the folder)")
 
 
-def _has_community_file(folder: Path) -> bool:
+def has_community_file(folder: Path) -> bool:
+    """Whether ``folder`` is a dossier's root: it holds a community file."""
     return any((folder / name).is_file() for name in COMMUNITY_FILES)
 
 
 def _dossier_root(file: Path, given: Sequence[Path],
                   has_community: Callable[[Path], bool] | None = None) -> Path:
-    has_community = has_community or _has_community_file
+    has_community = has_community or has_community_file
     for folder in file.parents:
         if has_community(folder):
             return folder

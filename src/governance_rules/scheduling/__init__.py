@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from ._gc import batch_gc
-from .processes import run_processes
+from .processes import run_processes, start_workers
 from .serial import run_serial
 
 T = TypeVar("T")
@@ -59,4 +60,37 @@ def run_units(unit: Callable[[T], R], items: Iterable[T], *, jobs: int = 1,
     return run_processes(unit, listed, jobs=min(jobs, len(listed)))
 
 
-__all__ = ["available_cores", "batch_gc", "run_processes", "run_serial", "run_units"]
+@contextmanager
+def units_runner(unit: Callable[[T], R], *, jobs: int = 1, dask: str | None = None,
+                 start_now: bool = False) -> Iterator[Callable[[Iterable[T]], Iterator[R]]]:
+    """:func:`run_units` as a function of the items, with the worker processes started now
+    when ``start_now`` (and ``jobs`` > 1, without ``dask``): on Linux they are forked from
+    this process as it is, so that what it builds before handing them the items (a large
+    folder's list of files) is not copied into each of them. Workers started but not needed
+    (one item or none) are stopped when the block ends.
+
+    >>> with units_runner(abs, jobs=2) as run:
+    ...     list(run([-1, 2, -3]))
+    [1, 2, 3]
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    pool = start_workers(unit, jobs) if start_now and jobs > 1 and dask is None else None
+
+    def run(items: Iterable[T]) -> Iterator[R]:
+        nonlocal pool
+        listed = list(items)
+        if pool is not None and len(listed) > 1:
+            started, pool = pool, None
+            return run_processes(unit, listed, jobs=jobs, pool=started)
+        return run_units(unit, listed, jobs=jobs, dask=dask)
+
+    try:
+        yield run
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+__all__ = ["available_cores", "batch_gc", "run_processes", "run_serial", "run_units",
+           "start_workers", "units_runner"]

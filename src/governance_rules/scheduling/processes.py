@@ -57,14 +57,34 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
 
 
-def run_processes(unit: Callable[[T], R], items: Iterable[T], *, jobs: int) -> Iterator[R]:
-    """``unit(item)`` for each item, computed in ``jobs`` processes, yielded in item order.
+def _nothing() -> None:
+    return None
+
+
+def start_workers(unit: Callable[[Any], Any], jobs: int) -> ProcessPoolExecutor:
+    """``jobs`` worker processes given ``unit``, started now (forked, where they are, from this
+    process as it is at this moment) rather than at the first item.
+
+    A caller about to build something large that the workers do not need (the list of a
+    province's files) starts them first, so that it is not copied into each of them.
+    """
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                               initializer=_start_worker, initargs=(unit,))
+    pool.submit(_nothing).result()  # forking starts every worker at the first task
+    return pool
+
+
+def run_processes(unit: Callable[[T], R], items: Iterable[T], *, jobs: int,
+                  pool: ProcessPoolExecutor | None = None) -> Iterator[R]:
+    """``unit(item)`` for each item, computed in ``jobs`` processes, yielded in item order; in
+    ``pool`` when given (from :func:`start_workers` with the same unit; shut down here too).
 
     An exception in a worker is raised here, at that item; closing the iterator early cancels
     the items not yet started.
     """
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                               initializer=_start_worker, initargs=(unit,))
+    if pool is None:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                                   initializer=_start_worker, initargs=(unit,))
     pending: deque[Future[R]] = deque()
     remaining = iter(items)
     try:
