@@ -8,7 +8,9 @@ so a report merged from them is the same whichever scheduler ran them.
 
 - :mod:`.serial`: one item after another in this process;
 - :mod:`.processes`: ``jobs`` worker processes, each given the unit once (and so the rulebook),
-  then only items; at most a few items per worker in flight, so memory stays bounded;
+  then only items; at most a few items per worker in flight, so memory stays bounded. They can
+  be started before the items are known (:func:`units_runner`), so that what the caller builds
+  to find them (the list of a large folder's files) is not forked into each worker;
 - :mod:`.dask_cluster`: tasks on a Dask distributed cluster (``dask="tcp://host:8786"``, or
   ``"local"`` for a LocalCluster of ``jobs`` processes); the same shape: the unit sent to each
   worker once, a few items per worker thread in flight.
