@@ -124,10 +124,13 @@ def test_findings_rendered_in_the_workers_are_the_same_lines(corpus: Path, ruleb
 
 
 def test_workers_for_a_folder_of_dossiers_start_before_discovery(
-        corpus: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
+        corpus: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
     """Forked before the folder's files are listed, the workers do not carry that list; a
-    single community's folder starts none early (it may need none)."""
+    single community's folder, or a folder with fewer folders than workers, starts none early
+    (they may not all be needed)."""
     import multiprocessing
+    import shutil
 
     seen: list[int] = []
     discover = checker.discover
@@ -143,7 +146,10 @@ def test_workers_for_a_folder_of_dossiers_start_before_discovery(
     one = next(p for p in sorted(corpus.iterdir()) if (p / "community.yaml").is_file())
     alone = check_paths([one], rulebook=rulebook, base=corpus, jobs=2)
     assert alone.summary.records_checked > 0
-    assert seen == [0, 2, 0]
+    shutil.copytree(one, tmp_path / "district" / one.name)
+    district = check_paths([tmp_path / "district"], rulebook=rulebook, base=tmp_path, jobs=2)
+    assert district.summary.records_checked == alone.summary.records_checked
+    assert seen == [0, 2, 0, 0]
     with units_runner(abs, jobs=2, start_now=True) as run:  # started, then not needed
         assert len(multiprocessing.active_children()) == 2
         assert list(run([-4])) == [4]

@@ -125,7 +125,8 @@ def iter_check_paths(
                        Path(base) if base is not None else Path.cwd(), details=details,
                        render=render, prepare=prepare)
     # workers for a folder of dossiers start before discovery: its list of files stays here
-    with units_runner(unit, jobs=jobs, dask=dask, start_now=_may_hold_dossiers(paths)) as run:
+    with units_runner(unit, jobs=jobs, dask=dask,
+                      start_now=jobs > 1 and _holds_dossiers_for(paths, jobs)) as run:
         sources, errors = discover(paths)
         if errors:
             yield DossierResult(root=None, input_errors=sorted(errors, key=InputError.sort_key))
@@ -140,16 +141,25 @@ def iter_check_paths(
             yield result
 
 
-def _may_hold_dossiers(paths: Sequence[str | os.PathLike[str]]) -> bool:
-    """Whether ``paths`` may hold several dossiers: more than one path, or a folder that is
-    not itself a dossier's root (a single community's folder or file starts no worker early)."""
+def _holds_dossiers_for(paths: Sequence[str | os.PathLike[str]], jobs: int) -> bool:
+    """Whether ``paths`` surely give ``jobs`` workers something to do: as many paths, or a
+    folder that is not itself a dossier's root with as many folders in it (a single
+    community's folder, or a district's few, starts no worker before discovery)."""
     if len(paths) != 1:
-        return len(paths) > 1
+        return len(paths) >= jobs
     path = Path(paths[0])
     try:
-        return path.is_dir() and not has_community_file(path)
+        if not path.is_dir() or has_community_file(path):
+            return False
+        with os.scandir(path) as entries:
+            folders = 0
+            for entry in entries:
+                folders += entry.is_dir()
+                if folders >= jobs:
+                    return True
     except OSError:  # pragma: no cover - a name too long, a permission problem
         return False
+    return False
 
 
 def check_data(
