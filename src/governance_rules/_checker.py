@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._simplified import simplified_quote
 from ._words import in_words
@@ -49,9 +49,6 @@ from .rulebook.book import Document, deciding_citations
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, render_value
 from .rulebook.scope import Scope, scope_for
-
-if TYPE_CHECKING:
-    from .render._spool import PackedRun
 
 
 def check_paths(
@@ -238,11 +235,12 @@ class DossierResult:
     order; ``findings`` is then empty and ``tally`` counts them."""
     tally: list[tuple[str, str, bool]] = field(default_factory=list)
     """(rule id, severity, active) of each rendered finding."""
-    texts: dict[str, PackedRun] | None = None
+    texts: dict[str, Any] | None = None
     """Entries of the JSON report rendered where the dossier was checked
     (``iter_check_paths(prepare=…)``, e.g. :func:`governance_rules._spooled.report_texts`):
-    each report section's (sort key, text) pairs, packed as a spool stores them; what was
-    rendered is no longer kept as models."""
+    each report section's (sort key, text) pairs, packed as a spool stores them (a
+    :class:`~governance_rules.render._spool.PackedRun`, which the checker below the renderers
+    does not import); what was rendered is no longer kept as models."""
 
 
 _NOT_APPLICABLE, _VIOLATED = Verdict.NOT_APPLICABLE, Verdict.VIOLATED
