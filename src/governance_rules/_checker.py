@@ -238,9 +238,9 @@ class DossierResult:
     texts: dict[str, Any] | None = None
     """Entries of the JSON report rendered where the dossier was checked
     (``iter_check_paths(prepare=…)``, e.g. :func:`governance_rules._spooled.report_texts`):
-    each report section's (sort key, text) pairs, packed as a spool stores them (a
-    :class:`~governance_rules.render._spool.PackedRun`, which the checker below the renderers
-    does not import); what was rendered is no longer kept as models."""
+    each report section's (sort key, text) pairs, the long ones packed as a spool stores them
+    (a :class:`~governance_rules.render._spool.PackedRun`, which the checker below the
+    renderers does not import); what was rendered is no longer kept as models."""
 
 
 _NOT_APPLICABLE, _VIOLATED = Verdict.NOT_APPLICABLE, Verdict.VIOLATED

@@ -115,7 +115,7 @@ class SpooledReport:
             self.checked.add_packed(texts["checked"])
         else:
             self.checked.add_run(_checked_texts(result))
-        for key, text in texts["scopes"].items() if "scopes" in texts else _scope_texts(result):
+        for key, text in texts["scopes"] if "scopes" in texts else _scope_texts(result):
             self.scopes.add(key, text)
         return findings
 
@@ -228,8 +228,8 @@ class SpooledReport:
 def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
     """``result`` with its entries of the JSON report rendered as :class:`SpooledReport` spools
     them (``checked``, the scope and, with ``findings``, the findings with their ``tally``),
-    each section packed as the spool stores it: a worker process renders and packs them in
-    parallel, and sends bytes rather than models.
+    the long sections packed as the spool stores them (the scope, one entry, as its pair): a
+    worker process renders and packs them in parallel, and sends bytes rather than models.
 
     Findings stay models when waivers are to be applied to them (``findings=False``).
 
@@ -241,8 +241,8 @@ def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
     >>> sorted(report_texts(result).texts or {})
     ['checked', 'findings', 'scopes']
     """
-    texts = {"checked": PackedRun.of(_checked_texts(result)),
-             "scopes": PackedRun.of(_scope_texts(result))}
+    texts: dict[str, Any] = {"checked": PackedRun.of(_checked_texts(result)),
+                             "scopes": _scope_texts(result)}
     result.checked = {}
     if findings:
         texts["findings"] = PackedRun.of(_finding_texts(result.findings))

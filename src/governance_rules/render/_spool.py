@@ -180,14 +180,6 @@ class PackedRun:
         return cls(first[0] if first else None, last[0] if last else None, count,
                    buffer.getvalue())
 
-    def items(self) -> Iterator[tuple[Any, Any]]:
-        """The items, unpacked."""
-        at = 0
-        while at < len(self.data):
-            (length,) = _LENGTH.unpack_from(self.data, at)
-            yield from pickle.loads(self.data[at + _LENGTH.size:at + _LENGTH.size + length])
-            at += _LENGTH.size + length
-
 
 def _dump(handle: IO[bytes], items: Iterable[tuple[Any, Any]]
           ) -> tuple[tuple[Any, Any] | None, tuple[Any, Any] | None, int]:
