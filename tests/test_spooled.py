@@ -319,19 +319,20 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
     """``checked`` entries rendered from parts shared within a dossier are the text the model
     gives, odd characters included (a record's id with a quote, a backslash, a line separator,
     a C1 control and a tab)."""
+    from governance_rules._checker import _location
     from governance_rules._spooled import _checked_texts, _entry
-    from governance_rules.report.model import CheckedRecord, RecordLocation
+    from governance_rules.report.model import CheckedRecord
 
     results = [r for r in iter_check_paths([corpus], rulebook=rulebook, base=corpus)
                if r.checked]
     odd = next(iter(results[0].checked.values()))
-    location = RecordLocation(id='a"b\\c\u2028d\x85e\tf', type="meeting", file="x/ü.yaml",
-                              line=None, path="meeting")
-    results[0].checked[("x/ü.yaml", "meeting", "odd")] = (location, {"z", "a"}, odd[2])
+    place = ('a"b\\c\u2028d\x85e\tf', "meeting", "x/ü\u2029.yaml", None, "meeting")
+    results[0].checked[("x/ü.yaml", "meeting", "odd")] = (place, {"z", "a"}, odd[2])
     compared = 0
     for result in results:
-        expected = [(key, _entry(CheckedRecord.of(*entry).model_dump_json(indent=2)))
-                    for key, entry in sorted(result.checked.items())]
+        expected = [(key, _entry(CheckedRecord.of(_location(place), rules, uses)
+                                 .model_dump_json(indent=2)))
+                    for key, (place, rules, uses) in sorted(result.checked.items())]
         assert list(_checked_texts(result)) == expected
         compared += len(expected)
     assert compared > 50 and any(entry[2] for r in results for entry in r.checked.values())

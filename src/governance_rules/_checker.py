@@ -203,7 +203,9 @@ def check_dossiers(
 
 
 _RecordKey = tuple[str, str, str]
-_Checked = tuple[RecordLocation, set[str], dict[str, dict[str, ParameterUse]]]
+RecordPlace = tuple[str, str, str, int | None, str]
+"""A record's place as its ``RecordLocation`` holds it: (id, type, file, line, path)."""
+_Checked = tuple[RecordPlace, set[str], dict[str, dict[str, ParameterUse]]]
 
 
 @dataclass
@@ -305,7 +307,7 @@ class DossierChecker:
                 entry[1].add(rule_id)
                 if used:
                     entry[2].setdefault(rule_id, used)
-                per_file[entry[0].file] += 1
+                per_file[entry[0][2]] += 1
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
         result.findings.sort(key=Finding.sort_key)
@@ -433,7 +435,8 @@ class ReportBuilder:
             rules=_rule_infos(book),
             findings=findings,
             input_errors=errors,
-            checked=[CheckedRecord.of(*entry) for _, entry in sorted(self.checked.items())],
+            checked=[CheckedRecord.of(_location(place), rules, uses)
+                     for _, (place, rules, uses) in sorted(self.checked.items())],
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
         )
@@ -516,16 +519,20 @@ def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
 
 def _checked_entry(checked: dict[tuple[str, str, str], _Checked], fact: Fact) -> _Checked:
     """The ``checked`` entry of ``fact``'s record (facts of one record share it: its first
-    fact's place is the record's)."""
+    fact's place is the record's). The place stays a tuple: a worker renders it as text
+    without a model, and :meth:`ReportBuilder.build` makes the model."""
     ref = fact.ref
     where = ref.where
     key = (where.file, ref.type, ref.id)
     entry = checked.get(key)
     if entry is None:
-        location = trusted(RecordLocation, id=ref.id, type=ref.type, file=where.file,
-                           line=where.line, path=where.path)
-        checked[key] = entry = (location, set(), {})
+        checked[key] = entry = ((ref.id, ref.type, where.file, where.line, where.path), set(), {})
     return entry
+
+
+def _location(place: RecordPlace) -> RecordLocation:
+    id_, type_, file, line, path = place
+    return trusted(RecordLocation, id=id_, type=type_, file=file, line=line, path=path)
 
 
 @lru_cache(maxsize=4096)

@@ -257,28 +257,37 @@ def _finding_texts(findings: Sequence[Finding]) -> Iterator[tuple[Any, str]]:
 
 
 def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
-    """Each ``checked`` entry as ``CheckedRecord.of(...).model_dump_json(indent=2)`` renders it,
-    from parts rendered once a dossier: the records of a body share their rules and the
-    parameter versions they were judged with."""
+    """Each ``checked`` entry as ``_entry(CheckedRecord.of(...).model_dump_json(indent=2))``
+    renders it, from parts made ready once a dossier (indented and inert: both act on one
+    character at a time, so a text's parts can be prepared apart): the records of a body share
+    their rules and the parameter versions they were judged with."""
     rules_texts: dict[tuple[str, ...], str] = {}
     uses_texts: dict[tuple[tuple[str, int], ...], str] = {}
-    for key, (location, rules, uses) in sorted(result.checked.items()):
+    for key, ((id_, type_, file, line, path), rules, uses) in sorted(result.checked.items()):
         ordered = tuple(sorted(rules))
         rules_text = rules_texts.get(ordered)
         if rules_text is None:
-            rules_text = rules_texts[ordered] = _nested(to_json(ordered, indent=2))
+            rules_text = rules_texts[ordered] = _part(to_json(ordered, indent=2))
         shared = tuple((r, id(uses[r])) for r in sorted(uses))
         uses_text = uses_texts.get(shared)
         if uses_text is None:
-            uses_text = uses_texts[shared] = _nested(
+            uses_text = uses_texts[shared] = _part(
                 to_json({r: uses[r] for r, _ in shared}, indent=2))
-        yield key, _entry(f'{{\n  "record": {_nested(location.model_dump_json(indent=2))},\n'
-                          f'  "rules": {rules_text},\n  "parameters": {uses_text}\n}}')
+        record = _part(to_json({"id": id_, "type": type_, "file": file, "line": line,
+                                "path": path}, indent=2))
+        yield key, (f'{_OPEN}{record},{_RULES}{rules_text},{_PARAMETERS}{uses_text}{_CLOSE}')
 
 
-def _nested(text: bytes | str) -> str:
-    """JSON rendered with ``indent=2`` as the value of a top-level key."""
-    return (text.decode() if isinstance(text, bytes) else text).replace("\n", "\n  ")
+_OPEN = f'{INDENT}{{\n{INDENT}  "record": '
+_RULES = f'\n{INDENT}  "rules": '
+_PARAMETERS = f'\n{INDENT}  "parameters": '
+_CLOSE = f'\n{INDENT}}}'
+
+
+def _part(text: bytes) -> str:
+    """JSON rendered with ``indent=2``, as the value of a key of an entry :func:`_entry`
+    makes."""
+    return json_inert(text.decode().replace("\n", "\n  " + INDENT))
 
 
 def _scope_texts(result: DossierResult) -> list[tuple[Any, str]]:
