@@ -109,11 +109,13 @@ class SpooledReport:
         if not self.entries:
             self.records += result.record_count
             return findings
-        self.record_keys.add_run((key, None) for key in sorted(result.records))
-        self.inputs.add_run((name, None) for name in sorted(set(result.inputs)))
         if "checked" in texts:
+            self.record_keys.add_packed(texts["records"])
+            self.inputs.add_packed(texts["inputs"])
             self.checked.add_packed(texts["checked"])
         else:
+            self.record_keys.add_run(_record_keys(result))
+            self.inputs.add_run(_input_names(result))
             self.checked.add_run(_checked_texts(result))
         for key, text in texts["scopes"] if "scopes" in texts else _scope_texts(result):
             self.scopes.add(key, text)
@@ -239,17 +241,27 @@ def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
     >>> result = DossierChecker(load_rulebook()).check(dossier_from_data({"c": {"community": {
     ...     "id": "c", "name": "x", "jurisdiction": ["cn"]}}}))
     >>> sorted(report_texts(result).texts or {})
-    ['checked', 'findings', 'scopes']
+    ['checked', 'findings', 'inputs', 'records', 'scopes']
     """
     texts: dict[str, Any] = {"checked": PackedRun.of(_checked_texts(result)),
+                             "records": PackedRun.of(_record_keys(result)),
+                             "inputs": PackedRun.of(_input_names(result)),
                              "scopes": _scope_texts(result)}
-    result.checked = {}
+    result.checked, result.records, result.inputs = {}, set(), []
     if findings:
         texts["findings"] = PackedRun.of(_finding_texts(result.findings))
         result.tally = [f.count_key() for f in result.findings]
         result.findings = []
     result.texts = texts
     return result
+
+
+def _record_keys(result: DossierResult) -> Iterator[tuple[Any, None]]:
+    return ((key, None) for key in sorted(result.records))
+
+
+def _input_names(result: DossierResult) -> Iterator[tuple[Any, None]]:
+    return ((name, None) for name in sorted(set(result.inputs)))
 
 
 def _finding_texts(findings: Sequence[Finding]) -> Iterator[tuple[Any, str]]:
