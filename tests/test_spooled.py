@@ -318,7 +318,7 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
                                                           rulebook: Rulebook) -> None:
     """``checked`` entries rendered from parts shared within a dossier are the text the model
     gives, odd characters included (a record's id with a quote, a backslash, a line separator,
-    a C1 control and a tab)."""
+    a C1 control, a tab, DEL, NUL, an astral character; other controls elsewhere)."""
     from governance_rules._checker import _location
     from governance_rules._spooled import _checked_texts, _entry
     from governance_rules.report.model import CheckedRecord
@@ -326,7 +326,8 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
     results = [r for r in iter_check_paths([corpus], rulebook=rulebook, base=corpus)
                if r.checked]
     odd = next(iter(results[0].checked.values()))
-    place = ('a"b\\c\u2028d\x85e\tf', "meeting", "x/ü\u2029.yaml", None, "meeting")
+    place = ('a"b\\c\u2028d\x85e\tf\x7fg\x00h\x1fi/\U0001f600', "meeting\x08\x0c\r",
+             "x/ü\u2029.yaml", None, "meeting[0]\n")
     results[0].checked[("x/ü.yaml", "meeting", "odd")] = (place, {"z", "a"}, odd[2])
     compared = 0
     for result in results:

@@ -20,6 +20,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from pydantic_core import to_json
@@ -285,8 +286,10 @@ def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
         if uses_text is None:
             uses_text = uses_texts[shared] = _part(
                 to_json({r: uses[r] for r, _ in shared}, indent=2))
-        record = _part(to_json({"id": id_, "type": type_, "file": file, "line": line,
-                                "path": path}, indent=2))
+        record = (f'{{{_FIELD}"id": {_string(id_)},{_FIELD}"type": {_string(type_)},'
+                  f'{_FIELD}"file": {_string(file)},'
+                  f'{_FIELD}"line": {"null" if line is None else int(line)},'
+                  f'{_FIELD}"path": {_string(path)}\n  {INDENT}}}')
         yield key, (f'{_OPEN}{record},{_RULES}{rules_text},{_PARAMETERS}{uses_text}{_CLOSE}')
 
 
@@ -294,6 +297,17 @@ _OPEN = f'{INDENT}{{\n{INDENT}  "record": '
 _RULES = f'\n{INDENT}  "rules": '
 _PARAMETERS = f'\n{INDENT}  "parameters": '
 _CLOSE = f'\n{INDENT}}}'
+
+
+_FIELD = f"\n  {INDENT}  "
+"""Before each field of an entry's ``record``."""
+
+
+def _string(text: str) -> str:
+    """``text`` as a JSON string as pydantic writes it (``ensure_ascii=False``: the same
+    escapes), inert."""
+    encoded = encode_basestring(text)
+    return encoded if encoded.isascii() and "\x7f" not in encoded else json_inert(encoded)
 
 
 def _part(text: bytes) -> str:
