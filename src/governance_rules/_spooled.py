@@ -177,7 +177,7 @@ class SpooledReport:
     def head(self) -> Report:
         """The report without its long lists (``inputs``, ``findings``, ``input_errors``,
         ``checked``, ``scopes``): those come from :meth:`sections`."""
-        from ._checker import rule_info
+        from ._checker import _rule_infos
 
         book = self.book
         return Report(
@@ -185,8 +185,7 @@ class SpooledReport:
             jurisdictions=[list(j) for j in sorted(self.jurisdictions)],
             as_of=self.as_of.isoformat() if self.as_of else None,
             inputs=[], summary=self.summary(),
-            rules=[rule_info(rule, book.documents)
-                   for rule in sorted(book.rules, key=lambda r: r.id)],
+            rules=_rule_infos(book),
             findings=[], input_errors=[], checked=[], scopes=[])
 
     def sections(self) -> dict[str, Iterator[str]]:
