@@ -337,3 +337,91 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
         assert list(_checked_texts(result)) == expected
         compared += len(expected)
     assert compared > 50 and any(entry[2] for r in results for entry in r.checked.values())
+
+
+def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | None = None,
+               errors: list | None = None, **options: bool | str) -> tuple[str, str]:
+    """The text report rendered whole and the one written from findings kept on disk (with
+    ``--format text``'s options: ``lang``, ``colour``, ``summary``)."""
+    from governance_rules.render.text import render_text, text_entry, write_text
+
+    lang, colour = str(options.get("lang", "en")), bool(options.get("colour", False))
+    summary = bool(options.get("summary", True))
+    today = date(2026, 1, 1)
+    builder = ReportBuilder(book, "native", None, details=False)
+    entry = partial(text_entry, lang=lang, colour=colour)
+    with SpooledReport(book, "native", None, waivers=waivers, today=today, entries=False,
+                       finding_entry=entry) as spooled:
+        for result in results:
+            builder.add(result)
+            spooled.add(result)
+        spooled.finish(errors or [])
+        out: list[str] = []
+        write_text(spooled, out.append, lang, colour, summary)
+        assert spooled.checked.count == spooled.record_keys.count == 0
+    report = builder.build()
+    if waivers is not None:
+        report = apply_waivers(report, waivers, today, errors or [])
+    return render_text(report, lang, colour=colour, summary=summary), "".join(out)
+
+
+@pytest.mark.parametrize(("lang", "colour", "summary"),
+                         [("en", False, True), ("zh", True, True), ("zh", False, False),
+                          ("en", True, False)])
+def test_text_report_kept_on_disk_is_the_report_in_memory(corpus: Path, rulebook: Rulebook,
+                                                          lang: str, colour: bool,
+                                                          summary: bool) -> None:
+    """``--format text`` keeps each finding's lines on disk, rendered by the worker that found
+    it: the same text as the whole report, with input errors, with several files, in both
+    languages, coloured or not, with or without the summary; and with nothing to report."""
+    paths = [corpus, corpus / "missing"]
+    options = {"lang": lang, "colour": colour, "summary": summary}
+    whole, streamed = _text_both(list(iter_check_paths(paths, rulebook=rulebook, base=corpus)),
+                                 rulebook, **options)
+    assert streamed == whole and "c-1/m.yaml" in whole and "[path_not_found]" in whole
+    from governance_rules._spooled import finding_entries
+    from governance_rules.render.text import text_entry
+
+    rendered = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, jobs=2, details=False,
+                                     prepare=partial(finding_entries, entry=partial(
+                                         text_entry, lang=lang, colour=colour))))
+    assert not any(r.findings for r in rendered) and any(r.tally for r in rendered)
+    assert _text_both(rendered, rulebook, **options)[1] == whole
+    nothing, streamed_nothing = _text_both([], rulebook, **options)
+    assert streamed_nothing == nothing
+    assert ("未发现问题" in nothing or "no findings" in nothing) is summary
+
+
+def test_text_report_kept_on_disk_with_waivers(rulebook: Rulebook, corpus: Path,
+                                               tmp_path: Path) -> None:
+    """Waivers applied as findings arrive: suppressed findings, an expired waiver's finding and
+    a broken waivers file read as in the report rendered whole."""
+    waivers_file = tmp_path / "governance-waivers.yaml"
+    waivers_file.write_text(
+        "waivers:\n"
+        "  - {rule: cc-consent-80, record: m2/t, reason: 有说明, approved_by: a,"
+        " expires: 2030-01-01}\n"
+        "  - {rule: cc-consent-80, record: nothing, reason: r, approved_by: a,"
+        " expires: 2020-01-01}\n", encoding="utf-8")
+    waivers, errors = load_waivers(waivers_file)
+    broken = tmp_path / "broken-waivers.yaml"
+    broken.write_text("waivers: [{rule: x\n", encoding="utf-8")
+    errors = [*errors, *load_waivers(broken)[1]]
+    results = list(iter_check_paths([corpus], rulebook=rulebook, base=corpus, details=False))
+    for lang in ("en", "zh"):
+        whole, streamed = _text_both(results, rulebook, waivers, errors, lang=lang)
+        assert streamed == whole
+        assert ("已豁免" if lang == "zh" else "suppressed") in whole
+
+
+def test_cli_text_is_the_same_for_jobs(corpus: Path, tmp_path: Path) -> None:
+    """The CLI's text report (kept on disk) is the same whatever the number of workers."""
+    outs = []
+    for jobs in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-m", "governance_rules", "check", str(corpus),
+                               "--jobs", jobs, "--lang", "zh"],
+                              cwd=corpus, capture_output=True, text=True, check=False,
+                              env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 2, proc.stderr
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1] and "c/zz.yaml" in outs[0] and "c-1/m.yaml" in outs[0]

@@ -12,13 +12,17 @@ for byte the document :func:`~governance_rules.render.json.render_json` gives fo
 
 Waivers are applied as findings arrive (:class:`~governance_rules.waivers.apply.WaiverLedger`),
 so the spool holds findings as the report shows them.
+
+The text report uses the same spools for its findings and input errors alone
+(``entries=False``, ``finding_entry=``:func:`~governance_rules.render.text.text_entry`), and
+:func:`~governance_rules.render.text.write_text` writes it from them.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
@@ -58,7 +62,8 @@ class SpooledReport:
 
     def __init__(self, book: Rulebook, engine: str, as_of: date | None, *,
                  waivers: Sequence[LocatedWaiver] | None = None, today: date | None = None,
-                 entries: bool = True) -> None:
+                 entries: bool = True, finding_entry: Callable[[Finding], Any] | None = None
+                 ) -> None:
         from .waivers.apply import WaiverLedger
 
         self.book, self.engine, self.as_of = book, engine, as_of
@@ -75,9 +80,15 @@ class SpooledReport:
         self.applied: Counter[str] = Counter()
         self.suppressed = self.records = self.cases = self.dossiers = self.total = 0
         self.entries = entries
-        """False: only counts and input errors are kept (``--format jsonl``, whose findings
-        are written as they come); records are then counted without de-duplication, which is
-        exact for dossiers read from paths (their files never overlap)."""
+        """False: no ``checked`` entries, inputs or scopes are kept; records are then counted
+        without de-duplication, which is exact for dossiers read from paths (their files never
+        overlap)."""
+        self.finding_entry = finding_entry
+        """What the findings spool keeps of a finding (:meth:`finding_payloads`): by default
+        its JSON entry (:func:`json_entry`), e.g. its text lines for ``--format text``. With
+        neither ``entries`` nor ``finding_entry`` only counts and input errors are kept
+        (``--format jsonl``, whose findings are written as they come)."""
+        self.keeps_findings = entries or finding_entry is not None
         self.closing: list[Finding] = []
         """The findings about waivers, once :meth:`finish` has run."""
         self._finished = False
@@ -93,10 +104,10 @@ class SpooledReport:
         self._add_findings(findings)
         rendered = texts.get("findings")
         if result.lines is not None or rendered is not None:  # rendered by the worker: counted
-            if self.ledger is not None or (self.entries and rendered is None):
+            if self.ledger is not None or (self.keeps_findings and rendered is None):
                 raise ValueError("findings rendered by the workers cannot be waived or spooled")
             self._add_tally(result.tally)
-            if rendered is not None and self.entries:
+            if rendered is not None and self.keeps_findings:
                 self.findings.add_packed(rendered)
         self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))
                             for e in result.input_errors)
@@ -133,9 +144,12 @@ class SpooledReport:
 
     def _add_findings(self, findings: Sequence[Finding]) -> None:
         self._add_tally([f.count_key() for f in findings])
-        if not self.entries:
-            return
-        self.findings.add_run(_finding_texts(findings))
+        if self.keeps_findings:
+            self.findings.add_run(_finding_entries(findings, self.finding_entry or json_entry))
+
+    def finding_payloads(self) -> Iterator[Any]:
+        """What :attr:`finding_entry` made of each finding, in report order."""
+        return (payload for _, payload in self.findings)
 
     def finish(self, extra_errors: Sequence[InputError] = ()) -> None:
         """Once every result is in: the findings about waivers and ``extra_errors`` (e.g. those
@@ -248,10 +262,32 @@ def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
                              "inputs": PackedRun.of(_input_names(result)),
                              "scopes": _scope_texts(result)}
     result.checked, result.records, result.inputs = {}, set(), []
-    if findings:
-        texts["findings"] = PackedRun.of(_finding_texts(result.findings))
-        result.tally = [f.count_key() for f in result.findings]
-        result.findings = []
+    result.texts = texts
+    return finding_entries(result) if findings else result
+
+
+def finding_entries(result: DossierResult,
+                    entry: Callable[[Finding], Any] | None = None) -> DossierResult:
+    """``result`` with its findings packed as :class:`SpooledReport` spools them, each as
+    ``entry`` makes it (its JSON entry by default; :attr:`SpooledReport.finding_entry`), and
+    only their ``tally`` kept: what a worker process does for a report that keeps its findings
+    on disk.
+
+    >>> from pathlib import Path
+    >>> from governance_rules import load_rulebook
+    >>> from governance_rules._checker import DossierChecker
+    >>> from governance_rules.records.loader import discover, load_dossier
+    >>> (source,), _ = discover([Path("examples/taonan")])
+    >>> result = DossierChecker(load_rulebook()).check(load_dossier(source))
+    >>> found = len(result.findings)
+    >>> packed = finding_entries(result, lambda finding: finding.rule_id)
+    >>> packed.findings, len(packed.tally) == packed.texts["findings"].count == found > 0
+    ([], True)
+    """
+    texts = result.texts if result.texts is not None else {}
+    texts["findings"] = PackedRun.of(_finding_entries(result.findings, entry or json_entry))
+    result.tally = [f.count_key() for f in result.findings]
+    result.findings = []
     result.texts = texts
     return result
 
@@ -264,8 +300,14 @@ def _input_names(result: DossierResult) -> Iterator[tuple[Any, None]]:
     return ((name, None) for name in sorted(set(result.inputs)))
 
 
-def _finding_texts(findings: Sequence[Finding]) -> Iterator[tuple[Any, str]]:
-    return ((f.sort_key(), _entry(f.model_dump_json(indent=2))) for f in findings)
+def json_entry(finding: Finding) -> str:
+    """The finding as an entry of the JSON report's ``findings`` (inert)."""
+    return _entry(finding.model_dump_json(indent=2))
+
+
+def _finding_entries(findings: Sequence[Finding], entry: Callable[[Finding], Any]
+                     ) -> Iterator[tuple[Any, Any]]:
+    return ((f.sort_key(), entry(f)) for f in findings)
 
 
 def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:

@@ -333,7 +333,7 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     if args.format == "jsonl":
         return _check_streamed(args, book, jobs, waivers if waiver_files else None,
                                waiver_errors, today)
-    if args.format == "json":
+    if args.format in ("json", "text"):
         return _check_spooled(args, book, jobs, waivers if waiver_files else None,
                               waiver_errors, today)
     # Only JUnit reads the `checked` entries (a test case each): the others keep findings only.
@@ -348,12 +348,7 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     report = builder.build()
     if waiver_files:
         report = apply_waivers(report, waivers, today, waiver_errors)
-    if args.format == "text":
-        from .render.text import render_text
-
-        colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        out = render_text(report, args.lang, colour=colour, summary=not args.quiet)
-    elif args.format == "sarif":
+    if args.format == "sarif":
         from .render.sarif import render_sarif
 
         out = render_sarif(report, args.lang, help_uri_base=args.help_uri_base)
@@ -427,25 +422,41 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
 def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                    waivers: list[LocatedWaiver] | None, waiver_errors: list[InputError],
                    today: date) -> int:
-    """``--format json`` in bounded memory: each dossier's entries go to temporary files as it
-    is done, then the report is streamed from them (the same bytes as rendering it whole)."""
+    """``--format json`` and ``text`` in bounded memory: each dossier's entries go to temporary
+    files as it is done (rendered by the worker that checked it, unless waivers are to be
+    applied to its findings first), then the report is streamed from them (the same bytes as
+    rendering it whole)."""
     from functools import partial
 
     from ._checker import iter_check_paths
-    from ._spooled import SpooledReport, report_texts
-    from .render.json import write_json
+    from ._spooled import SpooledReport, finding_entries, report_texts
 
-    with SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today) as spooled:
+    writer: Callable[[SpooledReport, Callable[[str], object]], None]
+    if args.format == "text":
+        from .render.text import text_entry, write_text
+
+        colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        entry = partial(text_entry, lang=args.lang, colour=colour)
+        spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
+                                entries=False, finding_entry=entry)
+        prepare = partial(finding_entries, entry=entry) if waivers is None else None
+        writer = partial(write_text, lang=args.lang, colour=colour, summary=not args.quiet)
+    else:
+        from .render.json import write_json
+
+        spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today)
+        prepare = partial(report_texts, findings=waivers is None)
+        writer = write_json
+    with spooled:
         with _progress(args) as progress:
             for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
                                            as_of=args.as_of,
                                            window=(args.window_from, args.window_to),
                                            jobs=jobs, progress=progress, dask=args.dask,
-                                           prepare=partial(report_texts,
-                                                           findings=waivers is None)):
+                                           details=args.format == "json", prepare=prepare):
                 spooled.add(result)
         spooled.finish(waiver_errors)
-        emit_with(lambda write: write_json(spooled, write), args.output)
+        emit_with(lambda write: writer(spooled, write), args.output)
         return spooled.exit_code(args.fail_on)
 
 

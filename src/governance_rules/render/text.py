@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from itertools import groupby
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from ..report.model import Finding, Report, Severity, Source
+from ..errors import InputError
+from ..report.model import Finding, Report, Severity, Source, Summary
 from ._common import evidence_text, quoted
+
+if TYPE_CHECKING:
+    from .._spooled import SpooledReport
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _LABELS = {
@@ -34,39 +39,73 @@ def render_text(report: Report, lang: str = "en", colour: bool = False,
     >>> render_text(check_data({})).splitlines()[-1]
     '0 finding(s): 0 error, 0 warning, 0 info; 0 input error(s); 0 record(s) checked'
     """
+    parts: list[str] = []
+    _write_text(parts.append, report.input_errors,
+                ((f.record.file, "\n".join(_finding(f, lang, _painter(colour))))
+                 for f in report.findings),
+                report.summary, lang, colour, summary)
+    return "".join(parts)
+
+
+def text_entry(finding: Finding, lang: str = "en", colour: bool = False) -> tuple[str, str]:
+    """The finding's file and its lines in the text report: what a report kept on disk holds
+    of it (:attr:`~governance_rules._spooled.SpooledReport.finding_entry`), rendered where the
+    finding was made."""
+    return finding.record.file, "\n".join(_finding(finding, lang, _painter(colour)))
+
+
+def write_text(spooled: SpooledReport, write: Callable[[str], object], lang: str = "en",
+               colour: bool = False, summary: bool = True) -> None:
+    """Write the text report of ``spooled`` (whose findings were kept by :func:`text_entry`)
+    with ``write``, finding by finding: the text :func:`render_text` gives for the whole
+    report, without holding it."""
+    _write_text(write, spooled.input_errors(), spooled.finding_payloads(), spooled.summary(),
+                lang, colour, summary)
+
+
+def _write_text(write: Callable[[str], object], errors: Sequence[InputError],
+                findings: Iterable[tuple[str, str]], counted: Summary, lang: str, colour: bool,
+                summary: bool) -> None:
+    """The text report from its input errors, its findings' (file, lines) in report order and
+    its counts: findings grouped by file, a blank line after each group (the last one only
+    before the summary)."""
     words = _WORDS[lang]
-
-    def paint(text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if colour else text
-
-    lines: list[str] = []
-    if report.input_errors:
-        lines.append(paint(words["input"], "1;31"))
-        for error in report.input_errors:
-            lines.append(f"  {_clean(error.render())}")
-        lines.append("")
-    for file, group in groupby(report.findings, key=lambda f: f.record.file):
-        lines.append(paint(_clean(file), "1"))
-        for finding in group:
-            lines.extend(_finding(finding, lang, paint))
-        lines.append("")
+    paint = _painter(colour)
+    gap = False  # a blank line is owed before whatever comes next
+    if errors:
+        write(paint(words["input"], "1;31") + "\n")
+        for error in errors:
+            write(f"  {_clean(error.render())}\n")
+        gap = True
+    last: str | None = None
+    for file, lines in findings:
+        if file != last:
+            write(("\n" if gap else "") + paint(_clean(file), "1") + "\n")
+            last, gap = file, True
+        write(lines + "\n")
     if not summary:
-        return "\n".join(lines[:-1]) + "\n" if lines else ""
-    counts = report.summary.by_severity
+        return
+    if gap:
+        write("\n")
+    counts = counted.by_severity
     totals = words["summary"].format(
-        total=report.summary.total, error=counts.get("error", 0),
+        total=counted.total, error=counts.get("error", 0),
         warning=counts.get("warning", 0), info=counts.get("info", 0),
-        inputs=len(report.input_errors), records=report.summary.records_checked)
-    if report.summary.suppressed:
-        totals += f"; {words['suppressed']} {report.summary.suppressed}"
-    if not report.findings and not report.input_errors:
-        lines.append(paint(words["clean"], "32"))
-    lines.append(totals)
-    return "\n".join(lines) + "\n"
+        inputs=len(errors), records=counted.records_checked)
+    if counted.suppressed:
+        totals += f"; {words['suppressed']} {counted.suppressed}"
+    if last is None and not errors:
+        write(paint(words["clean"], "32") + "\n")
+    write(totals + "\n")
 
 
-def _finding(finding: Finding, lang: str, paint: object) -> list[str]:
-    assert callable(paint)
+def _painter(colour: bool) -> Callable[[str, str], str]:
+    if colour:
+        return lambda text, code: f"\x1b[{code}m{text}\x1b[0m"
+    return lambda text, code: text
+
+
+def _finding(finding: Finding, lang: str, paint: Callable[[str, str], str]) -> list[str]:
     label = paint(_LABELS[lang][finding.severity], _COLOURS[finding.severity])
     line = finding.record.line or 0
     words = _WORDS[lang]
