@@ -340,16 +340,25 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
 
 
 def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | None = None,
-               errors: list | None = None, **options: bool | str) -> tuple[str, str]:
-    """The text report rendered whole and the one written from findings kept on disk (with
-    ``--format text``'s options: ``lang``, ``colour``, ``summary``)."""
+               errors: list | None = None, fmt: str = "text", **options: bool | str
+               ) -> tuple[str, str]:
+    """The text (or SARIF) report rendered whole and the one written from findings kept on
+    disk, with the format's options (``lang``, ``colour``, ``summary``)."""
+    from governance_rules._checker import _rule_infos
+    from governance_rules.render.sarif import (
+        render_sarif,
+        rule_indexes,
+        sarif_entry,
+        write_sarif,
+    )
     from governance_rules.render.text import render_text, text_entry, write_text
 
     lang, colour = str(options.get("lang", "en")), bool(options.get("colour", False))
     summary = bool(options.get("summary", True))
     today = date(2026, 1, 1)
     builder = ReportBuilder(book, "native", None, details=False)
-    entry = partial(text_entry, lang=lang, colour=colour)
+    entry = (partial(text_entry, lang=lang, colour=colour) if fmt == "text" else
+             partial(sarif_entry, lang=lang, index=rule_indexes(_rule_infos(book))))
     with SpooledReport(book, "native", None, waivers=waivers, today=today, entries=False,
                        finding_entry=entry) as spooled:
         for result in results:
@@ -357,12 +366,54 @@ def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | Non
             spooled.add(result)
         spooled.finish(errors or [])
         out: list[str] = []
-        write_text(spooled, out.append, lang, colour, summary)
+        if fmt == "text":
+            write_text(spooled, out.append, lang, colour, summary)
+        else:
+            write_sarif(spooled, out.append, lang)
         assert spooled.checked.count == spooled.record_keys.count == 0
     report = builder.build()
     if waivers is not None:
         report = apply_waivers(report, waivers, today, errors or [])
-    return render_text(report, lang, colour=colour, summary=summary), "".join(out)
+    whole = (render_text(report, lang, colour=colour, summary=summary) if fmt == "text" else
+             render_sarif(report, lang))
+    return whole, "".join(out)
+
+
+def test_sarif_log_kept_on_disk_is_the_log_in_memory(corpus: Path, rulebook: Rulebook,
+                                                     tmp_path: Path) -> None:
+    """``--format sarif`` keeps each result on disk, rendered by the worker that found it:
+    the same log as the whole report's, with input errors (results after the findings'), the
+    documents' titles of every community, in both languages, with waivers, with no results."""
+    from governance_rules._checker import _rule_infos
+    from governance_rules._spooled import finding_entries
+    from governance_rules.render.sarif import rule_indexes, sarif_entry
+
+    paths = [corpus, corpus / "missing"]
+    results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, details=False))
+    for lang in ("en", "zh"):
+        whole, streamed = _text_both(results, rulebook, fmt="sarif", lang=lang)
+        assert streamed == whole
+        log = json.loads(whole)["runs"][0]
+        assert log["results"][-1]["ruleId"] == "input-error" and log["results"][0]["ruleId"] != \
+            "input-error" and "《" in json.dumps(log["tool"], ensure_ascii=False)
+    entry = partial(sarif_entry, lang="zh", index=rule_indexes(_rule_infos(rulebook)))
+    rendered = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, jobs=2, details=False,
+                                     prepare=partial(finding_entries, entry=entry)))
+    assert _text_both(rendered, rulebook, fmt="sarif", lang="zh")[1] == \
+        _text_both(results, rulebook, fmt="sarif", lang="zh")[0]
+    nothing, streamed_nothing = _text_both([], rulebook, fmt="sarif")
+    assert streamed_nothing == nothing and '"results": [],' in nothing
+    only_errors = [r for r in results if r.root is None]
+    assert only_errors and only_errors[0].input_errors
+    assert _text_both(only_errors, rulebook, fmt="sarif")[1] == \
+        _text_both(only_errors, rulebook, fmt="sarif")[0]
+    waivers_file = tmp_path / "governance-waivers.yaml"
+    waivers_file.write_text(
+        "waivers:\n  - {rule: cc-consent-80, record: m2/t, reason: 有说明, approved_by: a,"
+        " expires: 2030-01-01}\n", encoding="utf-8")
+    waivers, errors = load_waivers(waivers_file)
+    whole, streamed = _text_both(results, rulebook, waivers, errors, fmt="sarif")
+    assert streamed == whole and '"suppressions"' in whole
 
 
 @pytest.mark.parametrize(("lang", "colour", "summary"),

@@ -13,9 +13,11 @@ for byte the document :func:`~governance_rules.render.json.render_json` gives fo
 Waivers are applied as findings arrive (:class:`~governance_rules.waivers.apply.WaiverLedger`),
 so the spool holds findings as the report shows them.
 
-The text report uses the same spools for its findings and input errors alone
-(``entries=False``, ``finding_entry=``:func:`~governance_rules.render.text.text_entry`), and
-:func:`~governance_rules.render.text.write_text` writes it from them.
+The text report and the SARIF log use the same spools for their findings and input errors
+alone (``entries=False``, ``finding_entry=``:func:`~governance_rules.render.text.text_entry`
+or :func:`~governance_rules.render.sarif.sarif_entry`), and
+:func:`~governance_rules.render.text.write_text` or
+:func:`~governance_rules.render.sarif.write_sarif` writes them from those.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from pydantic_core import to_json
 from .errors import InputError
 from .render._common import json_inert
 from .render._spool import PackedRun, SortedSpool
-from .report.model import CheckedRecord, Finding, Report, Severity, Summary
+from .report.model import CheckedRecord, CommunityScope, Finding, Report, Severity, Summary
 
 if TYPE_CHECKING:
     from ._checker import DossierResult
@@ -75,6 +77,7 @@ class SpooledReport:
         """The records that gave facts (counted once each at the end: dossiers given as data
         may share file names)."""
         self.jurisdictions: set[tuple[str, ...]] = set()
+        self._titles: dict[str, tuple[tuple[str, tuple[str, ...]], str]] = {}
         self.active: Counter[str] = Counter()
         self.by_rule: Counter[str] = Counter()
         self.applied: Counter[str] = Counter()
@@ -118,6 +121,8 @@ class SpooledReport:
             self.jurisdictions.add(result.jurisdiction)
         self.cases += result.cases
         self.applied.update(result.applied)
+        if result.scope is not None:
+            self._note_titles(result.scope)
         if not self.entries:
             self.records += result.record_count
             return findings
@@ -132,6 +137,20 @@ class SpooledReport:
         for key, text in texts["scopes"] if "scopes" in texts else _scope_texts(result):
             self.scopes.add(key, text)
         return findings
+
+    def _note_titles(self, scope: CommunityScope) -> None:
+        key = (scope.community or "", tuple(scope.jurisdiction))
+        for doc in (*scope.applied, *scope.not_applied):
+            if doc.title:
+                seen = self._titles.get(doc.document)
+                if seen is None or key < seen[0]:
+                    self._titles[doc.document] = (key, doc.title)
+
+    def document_titles(self) -> dict[str, str]:
+        """Document id → title, as :func:`~governance_rules.render._common.document_titles`
+        reads them from the report's scopes (the first scope in report order that names the
+        document), kept as dossiers arrive: a document a title, however many communities."""
+        return {document: title for document, (_, title) in sorted(self._titles.items())}
 
     def _add_tally(self, tally: Sequence[tuple[str, str, bool]]) -> None:
         for rule_id, severity, active in tally:

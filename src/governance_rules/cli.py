@@ -28,7 +28,7 @@ from .render import BINARY_FORMAT_NAMES, FORMAT_NAMES
 
 if TYPE_CHECKING:
     from .errors import InputError
-    from .report.model import Report
+    from .report.model import Finding, Report
     from .rulebook import ParameterVersion, Rulebook
     from .waivers.model import LocatedWaiver
 
@@ -333,7 +333,7 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     if args.format == "jsonl":
         return _check_streamed(args, book, jobs, waivers if waiver_files else None,
                                waiver_errors, today)
-    if args.format in ("json", "text"):
+    if args.format in ("json", "text", "sarif"):
         return _check_spooled(args, book, jobs, waivers if waiver_files else None,
                               waiver_errors, today)
     # Only JUnit reads the `checked` entries (a test case each): the others keep findings only.
@@ -348,11 +348,7 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     report = builder.build()
     if waiver_files:
         report = apply_waivers(report, waivers, today, waiver_errors)
-    if args.format == "sarif":
-        from .render.sarif import render_sarif
-
-        out = render_sarif(report, args.lang, help_uri_base=args.help_uri_base)
-    elif args.format in BINARY_FORMAT_NAMES:
+    if args.format in BINARY_FORMAT_NAMES:
         from .render import binary_renderer
 
         emit_bytes(binary_renderer(args.format)(report, args.lang), args.output)
@@ -422,25 +418,34 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
 def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                    waivers: list[LocatedWaiver] | None, waiver_errors: list[InputError],
                    today: date) -> int:
-    """``--format json`` and ``text`` in bounded memory: each dossier's entries go to temporary
-    files as it is done (rendered by the worker that checked it, unless waivers are to be
-    applied to its findings first), then the report is streamed from them (the same bytes as
-    rendering it whole)."""
+    """``--format json``, ``text`` and ``sarif`` in bounded memory: each dossier's entries go to
+    temporary files as it is done (rendered by the worker that checked it, unless waivers are
+    to be applied to its findings first), then the report is streamed from them (the same
+    bytes as rendering it whole)."""
     from functools import partial
 
     from ._checker import iter_check_paths
     from ._spooled import SpooledReport, finding_entries, report_texts
 
     writer: Callable[[SpooledReport, Callable[[str], object]], None]
-    if args.format == "text":
-        from .render.text import text_entry, write_text
+    if args.format in ("text", "sarif"):
+        entry: Callable[[Finding], Any]
+        if args.format == "text":
+            from .render.text import text_entry, write_text
 
-        colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        entry = partial(text_entry, lang=args.lang, colour=colour)
+            colour = (args.output is None and sys.stdout.isatty()
+                      and "NO_COLOR" not in os.environ)
+            entry = partial(text_entry, lang=args.lang, colour=colour)
+            writer = partial(write_text, lang=args.lang, colour=colour, summary=not args.quiet)
+        else:
+            from ._checker import _rule_infos
+            from .render.sarif import rule_indexes, sarif_entry, write_sarif
+
+            entry = partial(sarif_entry, lang=args.lang, index=rule_indexes(_rule_infos(book)))
+            writer = partial(write_sarif, lang=args.lang, help_uri_base=args.help_uri_base)
         spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
                                 entries=False, finding_entry=entry)
         prepare = partial(finding_entries, entry=entry) if waivers is None else None
-        writer = partial(write_text, lang=args.lang, colour=colour, summary=not args.quiet)
     else:
         from .render.json import write_json
 

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
+from collections.abc import Callable, Sequence
+from itertools import chain
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
@@ -32,6 +35,9 @@ from ._common import (
 )
 from ._links import as_uri, documentation_url, rule_help_uri
 
+if TYPE_CHECKING:
+    from .._spooled import SpooledReport
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INPUT_ERROR_RULE = "input-error"
 
@@ -47,16 +53,75 @@ def render_sarif(report: Report, lang: str = "en", help_uri_base: str | None = N
     ('2.1.0', 'https://example.org/docs')
     """
     base = as_uri(help_uri_base or documentation_url())
-    titles = document_titles(report)
-    descriptors = [_descriptor(rule, lang, base, titles) for rule in report.rules]
+    descriptors = _descriptors(report.rules, lang, base, document_titles(report))
+    index = rule_indexes(report.rules)
+    results = [_result(f, lang, index) for f in report.findings]
+    results += [_input_result(e, index) for e in report.input_errors]
+    return json_inert(json.dumps(_log(report, base, descriptors, results), ensure_ascii=False,
+                                 indent=2)) + "\n"
+
+
+def rule_indexes(rules: Sequence[RuleInfo]) -> dict[str, int]:
+    """Each rule id's place in ``tool.driver.rules``: the rule set's rules (``rules``, in the
+    report's order), then the waivers' rules, then ``input-error``."""
+    ids = [*(r.id for r in rules), *sorted(WAIVER_RULES), INPUT_ERROR_RULE]
+    return {rule_id: i for i, rule_id in enumerate(ids)}
+
+
+def sarif_entry(finding: Finding, lang: str, index: dict[str, int]) -> str:
+    """The finding's result as it stands in the log :func:`render_sarif` writes (indented,
+    inert): what a report kept on disk holds of it
+    (:attr:`~governance_rules._spooled.SpooledReport.finding_entry`)."""
+    return _as_entry(_result(finding, lang, index))
+
+
+def write_sarif(spooled: SpooledReport, write: Callable[[str], object], lang: str = "en",
+                help_uri_base: str | None = None) -> None:
+    """Write the SARIF log of ``spooled`` (whose findings were kept by :func:`sarif_entry`)
+    with ``write``, result by result: the log :func:`render_sarif` gives for the whole report,
+    without holding it."""
+    base = as_uri(help_uri_base or documentation_url())
+    errors = spooled.input_errors()
+    head = spooled.head().model_copy(update={"input_errors": errors})
+    index = rule_indexes(head.rules)
+    marker = f"results-{uuid.uuid4().hex}"
+    results = [marker] if spooled.summary().total or errors else []
+    descriptors = _descriptors(head.rules, lang, base, spooled.document_titles())
+    text = json_inert(json.dumps(_log(head, base, descriptors, results), ensure_ascii=False,
+                                 indent=2)) + "\n"
+    before, marked, after = text.partition(f'{_RESULT_INDENT}"{marker}"')
+    write(before)
+    if marked:
+        entries = chain(spooled.finding_payloads(),
+                        (_as_entry(_input_result(e, index)) for e in errors))
+        write(next(entries))
+        for entry in entries:
+            write(",\n" + entry)
+    write(after)
+
+
+_RESULT_INDENT = " " * 8
+"""A result's indent in the log (``runs[0].results[i]``, two spaces a level)."""
+
+
+def _as_entry(result: dict[str, Any]) -> str:
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    return json_inert(_RESULT_INDENT + text.replace("\n", "\n" + _RESULT_INDENT))
+
+
+def _descriptors(rules: Sequence[RuleInfo], lang: str, base: str | None,
+                 titles: dict[str, str]) -> list[dict[str, Any]]:
+    descriptors = [_descriptor(rule, lang, base, titles) for rule in rules]
     descriptors += [_plain_descriptor(rule_id, text, "warning", base, lang)
                     for rule_id, text in sorted(WAIVER_RULES.items())]
     descriptors.append(_plain_descriptor(INPUT_ERROR_RULE, _INPUT_ERROR_TEXT, "error", base,
                                          lang=lang))
-    index = {d["id"]: i for i, d in enumerate(descriptors)}
-    results = [_result(f, lang, index) for f in report.findings]
-    results += [_input_result(e, index) for e in report.input_errors]
-    log = {
+    return descriptors
+
+
+def _log(report: Report, base: str | None, descriptors: list[dict[str, Any]],
+         results: list[Any]) -> dict[str, Any]:
+    return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -75,7 +140,6 @@ def render_sarif(report: Report, lang: str = "en", help_uri_base: str | None = N
                            "recordsChecked": report.summary.records_checked},
         }],
     }
-    return json_inert(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 _INPUT_ERROR_TEXT = Text(zh="记录无法读取或校验", en="A record cannot be read or validated")
