@@ -342,9 +342,10 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
 def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | None = None,
                errors: list | None = None, fmt: str = "text", **options: bool | str
                ) -> tuple[str, str]:
-    """The text (or SARIF) report rendered whole and the one written from findings kept on
-    disk, with the format's options (``lang``, ``colour``, ``summary``)."""
+    """The text (SARIF, GitHub) report rendered whole and the one written from findings kept
+    on disk, with the format's options (``lang``, ``colour``, ``summary``)."""
     from governance_rules._checker import _rule_infos
+    from governance_rules.render.github import github_entry, render_github, write_github
     from governance_rules.render.sarif import (
         render_sarif,
         rule_indexes,
@@ -357,8 +358,9 @@ def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | Non
     summary = bool(options.get("summary", True))
     today = date(2026, 1, 1)
     builder = ReportBuilder(book, "native", None, details=False)
-    entry = (partial(text_entry, lang=lang, colour=colour) if fmt == "text" else
-             partial(sarif_entry, lang=lang, index=rule_indexes(_rule_infos(book))))
+    entry = {"text": partial(text_entry, lang=lang, colour=colour),
+             "sarif": partial(sarif_entry, lang=lang, index=rule_indexes(_rule_infos(book))),
+             "github": partial(github_entry, lang=lang)}[fmt]
     with SpooledReport(book, "native", None, waivers=waivers, today=today, entries=False,
                        finding_entry=entry) as spooled:
         for result in results:
@@ -368,14 +370,16 @@ def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | Non
         out: list[str] = []
         if fmt == "text":
             write_text(spooled, out.append, lang, colour, summary)
-        else:
+        elif fmt == "sarif":
             write_sarif(spooled, out.append, lang)
+        else:
+            write_github(spooled, out.append, lang)
         assert spooled.checked.count == spooled.record_keys.count == 0
     report = builder.build()
     if waivers is not None:
         report = apply_waivers(report, waivers, today, errors or [])
     whole = (render_text(report, lang, colour=colour, summary=summary) if fmt == "text" else
-             render_sarif(report, lang))
+             render_sarif(report, lang) if fmt == "sarif" else render_github(report, lang))
     return whole, "".join(out)
 
 
@@ -476,3 +480,31 @@ def test_cli_text_is_the_same_for_jobs(corpus: Path, tmp_path: Path) -> None:
         assert proc.returncode == 2, proc.stderr
         outs.append(proc.stdout)
     assert outs[0] == outs[1] and "c/zz.yaml" in outs[0] and "c-1/m.yaml" in outs[0]
+
+
+def test_github_annotations_kept_on_disk_are_the_report_in_memory(
+        corpus: Path, rulebook: Rulebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--format github`` keeps each active finding's annotation on disk (a waived one is not
+    annotated): the same lines as the whole report, the cap per command included."""
+    from governance_rules._spooled import finding_entries
+    from governance_rules.render import github
+
+    paths = [corpus, corpus / "missing"]
+    results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, details=False))
+    waivers_file = tmp_path / "governance-waivers.yaml"
+    waivers_file.write_text(
+        "waivers:\n  - {rule: cc-consent-80, record: m2/t, reason: 有说明, approved_by: a,"
+        " expires: 2030-01-01}\n", encoding="utf-8")
+    waivers, errors = load_waivers(waivers_file)
+    for cap in (100, 1):
+        monkeypatch.setattr(github, "ANNOTATIONS_PER_SEVERITY", cap)
+        for lang in ("en", "zh"):
+            whole, streamed = _text_both(results, rulebook, fmt="github", lang=lang)
+            assert streamed == whole and "::error file=" in whole
+            assert ("more error annotation(s)" in whole) is (cap == 1)
+        whole, streamed = _text_both(results, rulebook, waivers, errors, fmt="github")
+        assert streamed == whole and "waived" in whole.splitlines()[-1]
+    rendered = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, jobs=2, details=False,
+                                     prepare=partial(finding_entries, entry=github.github_entry)))
+    assert _text_both(rendered, rulebook, fmt="github")[1] == \
+        _text_both(results, rulebook, fmt="github")[0]

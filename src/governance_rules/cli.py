@@ -333,7 +333,7 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     if args.format == "jsonl":
         return _check_streamed(args, book, jobs, waivers if waiver_files else None,
                                waiver_errors, today)
-    if args.format in ("json", "text", "sarif"):
+    if args.format in ("json", "text", "sarif", "github"):
         return _check_spooled(args, book, jobs, waivers if waiver_files else None,
                               waiver_errors, today)
     # Only JUnit reads the `checked` entries (a test case each): the others keep findings only.
@@ -418,8 +418,8 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
 def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                    waivers: list[LocatedWaiver] | None, waiver_errors: list[InputError],
                    today: date) -> int:
-    """``--format json``, ``text`` and ``sarif`` in bounded memory: each dossier's entries go to
-    temporary files as it is done (rendered by the worker that checked it, unless waivers are
+    """``--format json``, ``text``, ``sarif`` and ``github`` in bounded memory: each dossier's
+    entries go to temporary files as it is done (rendered by the worker that checked it, unless waivers are
     to be applied to its findings first), then the report is streamed from them (the same
     bytes as rendering it whole)."""
     from functools import partial
@@ -428,7 +428,7 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
     from ._spooled import SpooledReport, finding_entries, report_texts
 
     writer: Callable[[SpooledReport, Callable[[str], object]], None]
-    if args.format in ("text", "sarif"):
+    if args.format in ("text", "sarif", "github"):
         entry: Callable[[Finding], Any]
         if args.format == "text":
             from .render.text import text_entry, write_text
@@ -437,12 +437,17 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                       and "NO_COLOR" not in os.environ)
             entry = partial(text_entry, lang=args.lang, colour=colour)
             writer = partial(write_text, lang=args.lang, colour=colour, summary=not args.quiet)
-        else:
+        elif args.format == "sarif":
             from ._checker import _rule_infos
             from .render.sarif import rule_indexes, sarif_entry, write_sarif
 
             entry = partial(sarif_entry, lang=args.lang, index=rule_indexes(_rule_infos(book)))
             writer = partial(write_sarif, lang=args.lang, help_uri_base=args.help_uri_base)
+        else:
+            from .render.github import github_entry, write_github
+
+            entry = partial(github_entry, lang=args.lang)
+            writer = partial(write_github, lang=args.lang)
         spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
                                 entries=False, finding_entry=entry)
         prepare = partial(finding_entries, entry=entry) if waivers is None else None

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from ..report.model import Report, Severity
+from ..errors import InputError
+from ..report.model import Finding, Report, Severity, Summary
 from ._common import citation_text, evidence_text
+
+if TYPE_CHECKING:
+    from .._spooled import SpooledReport
 
 ANNOTATIONS_PER_SEVERITY = 10
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -45,40 +51,71 @@ def render_github(report: Report, lang: str = "en") -> str:
     >>> render_github(check_data({})).splitlines()[-1]
     'governance-rules: 0 finding(s): 0 error, 0 warning, 0 info; 0 input error(s)'
     """
+    lines: list[str] = []
+    _write_github(lambda text: lines.append(text), report.input_errors,
+                  (github_entry(f, lang) for f in report.findings), report.summary)
+    return "".join(lines)
+
+
+def github_entry(finding: Finding, lang: str = "en") -> tuple[str, str] | None:
+    """The finding's workflow command and its annotation (``None`` for a waived finding, which
+    is not annotated): what a report kept on disk holds of it
+    (:attr:`~governance_rules._spooled.SpooledReport.finding_entry`)."""
+    if not finding.active:
+        return None
+    citation = citation_text(finding, lang)
+    message = (finding.message.get(lang) + "\n" + evidence_text(finding.evidence, lang)
+               + (f"\n{citation}" if citation else ""))
+    command = _COMMANDS[finding.severity]
+    return command, _annotation(command, finding.record.file, finding.record.line, None,
+                                finding.rule_id, message)
+
+
+def write_github(spooled: SpooledReport, write: Callable[[str], object],
+                 lang: str = "en") -> None:
+    """Write the annotations of ``spooled`` (whose findings were kept by :func:`github_entry`)
+    with ``write``: what :func:`render_github` gives for the whole report, without holding
+    it."""
+    _write_github(write, spooled.input_errors(), spooled.finding_payloads(), spooled.summary())
+
+
+def _write_github(write: Callable[[str], object], errors: Sequence[InputError],
+                  annotations: Iterable[tuple[str, str] | None], counted: Summary) -> None:
+    """The input errors' annotations, then the findings', at most
+    :data:`ANNOTATIONS_PER_SEVERITY` of each command; then how many more, and the counts."""
     shown: Counter[str] = Counter()
     hidden: Counter[str] = Counter()
-    lines: list[str] = []
 
-    def annotate(command: str, file: str, line: int | None, column: int | None, title: str,
-                 message: str) -> None:
+    def annotate(command: str, text: str) -> None:
         if shown[command] >= ANNOTATIONS_PER_SEVERITY:
             hidden[command] += 1
             return
         shown[command] += 1
-        props = [f"file={escape_property(file)}", f"line={max(line or 1, 1)}"]
-        if column:
-            props.append(f"col={column}")
-        props.append(f"title={escape_property(title)}")
-        lines.append(f"::{command} {','.join(props)}::{escape_data(message)}")
+        write(text + "\n")
 
-    for error in report.input_errors:
-        annotate("error", error.file, error.line, error.column, f"input error [{error.type}]",
-                 error.render())
-    for finding in report.active_findings():
-        citation = citation_text(finding, lang)
-        message = (finding.message.get(lang) + "\n" + evidence_text(finding.evidence, lang)
-                   + (f"\n{citation}" if citation else ""))
-        annotate(_COMMANDS[finding.severity], finding.record.file, finding.record.line, None,
-                 finding.rule_id, message)
+    for error in errors:
+        annotate("error", _annotation("error", error.file, error.line, error.column,
+                                      f"input error [{error.type}]", error.render()))
+    for annotation in annotations:
+        if annotation is not None:
+            annotate(*annotation)
     for command in ("error", "warning", "notice"):
         if hidden[command]:
-            lines.append(f"governance-rules: {hidden[command]} more {command} annotation(s) not "
-                         "shown; use --format sarif to see every finding in code scanning")
-    counts = report.summary.by_severity
-    summary = (f"governance-rules: {report.summary.total - report.summary.suppressed} finding(s): "
+            write(f"governance-rules: {hidden[command]} more {command} annotation(s) not "
+                  "shown; use --format sarif to see every finding in code scanning\n")
+    counts = counted.by_severity
+    summary = (f"governance-rules: {counted.total - counted.suppressed} finding(s): "
                f"{counts.get('error', 0)} error, {counts.get('warning', 0)} warning, "
-               f"{counts.get('info', 0)} info; {len(report.input_errors)} input error(s)")
-    if report.summary.suppressed:
-        summary += f"; {report.summary.suppressed} waived"
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+               f"{counts.get('info', 0)} info; {len(errors)} input error(s)")
+    if counted.suppressed:
+        summary += f"; {counted.suppressed} waived"
+    write(summary + "\n")
+
+
+def _annotation(command: str, file: str, line: int | None, column: int | None, title: str,
+                message: str) -> str:
+    props = [f"file={escape_property(file)}", f"line={max(line or 1, 1)}"]
+    if column:
+        props.append(f"col={column}")
+    props.append(f"title={escape_property(title)}")
+    return f"::{command} {','.join(props)}::{escape_data(message)}"
