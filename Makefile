@@ -46,14 +46,17 @@ fuzz: $(STAMP_DEV)
 # Not a timed test: prints figures (docs/performance.md). SCALE_DOSSIERS: ~100 records each.
 # REALISTIC_RECORDS: sizes of the realistic corpus in written records (benchmarks/corpus.py, written
 # to TMPDIR and removed; 1M records is 1,355 communities, 84k files, 470 MB, and minutes a run).
+# FORMATS_RECORDS: the size at which every report format is run once (wall, peak RSS).
 SCALE_DOSSIERS ?= 40
 SERVER_CLIENTS ?= 8
 REALISTIC_RECORDS ?= 10000 100000 1000000
+FORMATS_RECORDS ?= 100000
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/formats.py
 	$(BIN)/python benchmarks/scale.py --dossiers $(SCALE_DOSSIERS) --jobs 1 2 --dask
-	$(BIN)/python benchmarks/realistic.py --written $(REALISTIC_RECORDS) --jobs 1 2 --dask
+	$(BIN)/python benchmarks/realistic.py --written $(REALISTIC_RECORDS) --jobs 1 2 --dask \
+		--formats-at $(FORMATS_RECORDS)
 	$(BIN)/python benchmarks/server.py --clients $(SERVER_CLIENTS) --requests 25 --workers 1 2
 
 docs: $(STAMP_DEV)

@@ -55,9 +55,12 @@ def run(root: Path, extra: list[str]) -> tuple[float, float, int, Counter[tuple[
 
 
 def against_libyaml(root: Path, pairs: int) -> None:
-    """Wall seconds of ``check --jobs 2`` (JSON, JSON Lines) and of a libyaml load of the same
-    files, in alternation; medians and each check's ratio to the load of its own round."""
+    """Wall seconds of ``check --jobs 2`` (the default text report, JSON, JSON Lines) and of a
+    libyaml load of the same files, in alternation; medians and each check's ratio to the load
+    of its own round."""
     commands = {
+        "check --jobs 2 (text)": [sys.executable, "-m", "governance_rules", "check", ".",
+                                  "--jobs", "2", "--quiet"],
         "check --jobs 2 --format json": [sys.executable, "-m", "governance_rules", "check", ".",
                                          "--jobs", "2", "--format", "json", "--quiet"],
         "check --jobs 2 --format jsonl": [sys.executable, "-m", "governance_rules", "check", ".",
@@ -79,6 +82,22 @@ def against_libyaml(root: Path, pairs: int) -> None:
                  f"   {statistics.median(ratios):5.2f}× the load ({ratios[0]:.2f}–{ratios[-1]:.2f})")
         print(f"  {label:<30} {statistics.median(walls):7.2f} s ({walls[0]:.2f}–{walls[-1]:.2f})"
               f"{ratio}")
+
+
+def every_format(root: Path) -> None:
+    """One ``check --jobs 2`` in each report format: wall s, peak RSS of the process tree and
+    the report's size (formats kept on disk hold no more than a dossier's entries; the others
+    build the report in memory)."""
+    from governance_rules.render import BINARY_FORMAT_NAMES, FORMAT_NAMES
+
+    print(f"every format, {root.name}, --jobs 2, one run each, load {load_average():.1f}:")
+    for fmt in (*FORMAT_NAMES, *BINARY_FORMAT_NAMES):
+        if fmt == "xlsx" and importlib.util.find_spec("openpyxl") is None:
+            continue
+        run = measure([sys.executable, "-m", "governance_rules", "check", ".", "--jobs", "2",
+                       "--quiet", "--format", fmt], cwd=root)
+        print(f"  {fmt:<7} {run.wall:7.2f} s  {run.peak / 2**20:6.0f} MiB  "
+              f"{len(run.out) / 2**20:8.1f} MB out", flush=True)
 
 
 def _cpu(fn: Callable[[], object], repeat: int = 1) -> float:
@@ -170,6 +189,9 @@ def main() -> None:
     parser.add_argument("--records-per-file", type=int, default=None, metavar="N",
                         help="cut the corpus's lists of records into files of at most N "
                              "(3: the issue's picture of ~3 records a file; the template has ~12)")
+    parser.add_argument("--formats-at", type=int, default=0, metavar="WRITTEN",
+                        help="also every report format at this size (written records), one "
+                             "run each with --jobs 2: wall, peak RSS of the tree, bytes (0: none)")
     parser.add_argument("--pairs", type=int, default=5,
                         help="rounds of that comparison (each runs all three commands)")
     parser.add_argument("--keep", type=Path, help="write (or reuse) the corpus in this folder")
@@ -213,6 +235,10 @@ def main() -> None:
                       f"{load_before:4.1f}-{load_average():<4.1f}  {speed:5.1f}  "
                       f"{sum(found.values())} ({verdict})", flush=True)
         per_record()
+        if args.formats_at:
+            communities = max(round(args.formats_at / written_per_community), 1)
+            every_format(corpus_of(args.keep or Path(tmp), communities, args.seed,
+                                   args.records_per_file)[0])
         if args.libyaml:
             communities = max(round(args.libyaml / written_per_community), 1)
             against_libyaml(corpus_of(args.keep or Path(tmp), communities, args.seed,
