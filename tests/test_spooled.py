@@ -508,3 +508,98 @@ def test_github_annotations_kept_on_disk_are_the_report_in_memory(
                                      prepare=partial(finding_entries, entry=github.github_entry)))
     assert _text_both(rendered, rulebook, fmt="github")[1] == \
         _text_both(results, rulebook, fmt="github")[0]
+
+
+def _junit_both(results: list[DossierResult], book: Rulebook, waivers: list | None = None,
+                errors: list | None = None, lang: str = "en") -> tuple[str, str]:
+    """The JUnit report rendered whole from ``results`` and the one written from items kept
+    on disk, packed from a copy of each (:func:`junit_items`, findings as models when there
+    are waivers to apply)."""
+    import copy
+
+    from governance_rules._spooled import junit_items
+    from governance_rules.render.junit import finding_key, junit_finding, render_junit, write_junit
+
+    today = date(2026, 1, 1)
+    builder = ReportBuilder(book, "native", None)
+    with SpooledReport(book, "native", None, waivers=waivers, today=today, entries=False,
+                       finding_entry=partial(junit_finding, lang=lang),
+                       finding_key=finding_key) as spooled:
+        for result in results:
+            spooled.add(junit_items(copy.deepcopy(result), lang, findings=waivers is None))
+            builder.add(result)
+        spooled.finish(errors or [])
+        out: list[str] = []
+        write_junit(spooled, out.append)
+        assert spooled.checked.count == spooled.record_keys.count == 0
+    report = builder.build()
+    if waivers is not None:
+        report = apply_waivers(report, waivers, today, errors or [])
+    return render_junit(report, lang), "".join(out)
+
+
+def test_junit_report_kept_on_disk_is_the_report_in_memory(corpus: Path, rulebook: Rulebook,
+                                                           tmp_path: Path) -> None:
+    """``--format junit`` keeps a test case for each rule applied to each record, each file's
+    seconds and each finding's texts on disk, packed by the worker that checked the dossier
+    (:func:`junit_items`): the same XML as the report built in memory (the times too, from
+    the same seconds), with input errors, waivers (skipped cases, the waivers file's own
+    findings and errors), in both languages, and with nothing checked."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from governance_rules._spooled import junit_items
+
+    paths = [corpus, corpus / "missing"]
+    results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus))
+    for lang in ("en", "zh"):
+        whole, streamed = _junit_both(results, rulebook, lang=lang)
+        assert streamed == whole
+        root = ET.fromstring(streamed.encode("utf-8"))
+        assert int(root.get("tests", 0)) > 100 and int(root.get("errors", 0)) >= 3
+        assert int(root.get("failures", 0)) > 0 and float(root.get("time", 0)) > 0
+    waivers_file = tmp_path / "governance-waivers.yaml"
+    waivers_file.write_text(
+        "waivers:\n  - {rule: cc-consent-80, record: m2/t, reason: 有说明, approved_by: a,"
+        " expires: 2030-01-01}\n  - {rule: cc-consent-80, record: nothing, reason: r,"
+        " approved_by: a, expires: 2020-01-01}\n", encoding="utf-8")
+    waivers, errors = load_waivers(waivers_file)
+    whole, streamed = _junit_both(results, rulebook, waivers, errors)
+    assert streamed == whole and "<skipped" in whole and "waiver-" in whole
+    nothing, streamed_nothing = _junit_both([], rulebook)
+    assert streamed_nothing == nothing and nothing.count("<testsuites") == 1
+    rendered = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, jobs=2,
+                                     prepare=junit_items))
+    assert all(not r.checked and not r.findings and not r.seconds for r in rendered)
+    from governance_rules.render.junit import finding_key, junit_finding, write_junit
+
+    with SpooledReport(rulebook, "native", None, entries=False, finding_entry=junit_finding,
+                       finding_key=finding_key) as spooled:
+        for result in rendered:
+            spooled.add(result)
+        spooled.finish()
+        out: list[str] = []
+        write_junit(spooled, out.append)
+    untimed = [re.sub(r'time="[0-9.]+"', 'time="t"', xml) for xml in ("".join(out), whole)]
+    assert untimed[0] == re.sub(r'time="[0-9.]+"', 'time="t"', _junit_both(results, rulebook)[0])
+
+
+def test_junit_input_errors_of_a_file_keep_the_report_order(rulebook: Rulebook,
+                                                            tmp_path: Path) -> None:
+    """A file's input errors (of one kind) are its suite's cases in report order, numbered
+    within the file: the 10th does not sort before the 2nd."""
+    import xml.etree.ElementTree as ET
+
+    from governance_rules import check_data
+    from governance_rules.render.junit import render_junit
+
+    bad = [{"id": f"m{i:02d}", "body": "cc", "date": f"2022-{13 + i}-01"} for i in range(12)]
+    report = check_data({"m.yaml": {"meetings": bad}}, rulebook=rulebook)
+    kind = "value_error"
+    in_file = [e for e in report.input_errors if e.file == "m.yaml" and e.type == kind]
+    assert len(in_file) == 12 and len({e.msg for e in in_file}) == 12
+    suite = next(s for s in ET.fromstring(render_junit(report).encode("utf-8"))
+                 if s.get("name") == "m.yaml")
+    shown = [c.find("error").get("message") for c in suite
+             if c.find("error") is not None and c.find("error").get("type") == kind]
+    assert shown == [e.msg for e in in_file]

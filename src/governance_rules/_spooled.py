@@ -13,11 +13,12 @@ for byte the document :func:`~governance_rules.render.json.render_json` gives fo
 Waivers are applied as findings arrive (:class:`~governance_rules.waivers.apply.WaiverLedger`),
 so the spool holds findings as the report shows them.
 
-The text report and the SARIF log use the same spools for their findings and input errors
-alone (``entries=False``, ``finding_entry=``:func:`~governance_rules.render.text.text_entry`
-or :func:`~governance_rules.render.sarif.sarif_entry`), and
-:func:`~governance_rules.render.text.write_text` or
-:func:`~governance_rules.render.sarif.write_sarif` writes them from those.
+The text report, the SARIF log and the GitHub annotations use the same spools for their
+findings and input errors alone (``entries=False``, ``finding_entry=`` the format's, e.g.
+:func:`~governance_rules.render.text.text_entry`), and the format's writer (e.g.
+:func:`~governance_rules.render.text.write_text`) writes them from those. JUnit's findings
+spool holds its test cases too, in its own order (:func:`junit_items`,
+:mod:`governance_rules.render.junit`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from pydantic_core import to_json
@@ -34,6 +36,7 @@ from pydantic_core import to_json
 from .errors import InputError
 from .render._common import json_inert
 from .render._spool import PackedRun, SortedSpool
+from .render.junit import checked_items, finding_item, seconds_items
 from .report.model import CheckedRecord, CommunityScope, Finding, Report, Severity, Summary
 
 if TYPE_CHECKING:
@@ -64,8 +67,8 @@ class SpooledReport:
 
     def __init__(self, book: Rulebook, engine: str, as_of: date | None, *,
                  waivers: Sequence[LocatedWaiver] | None = None, today: date | None = None,
-                 entries: bool = True, finding_entry: Callable[[Finding], Any] | None = None
-                 ) -> None:
+                 entries: bool = True, finding_entry: Callable[[Finding], Any] | None = None,
+                 finding_key: Callable[[Finding], Any] | None = None) -> None:
         from .waivers.apply import WaiverLedger
 
         self.book, self.engine, self.as_of = book, engine, as_of
@@ -91,6 +94,8 @@ class SpooledReport:
         its JSON entry (:func:`json_entry`), e.g. its text lines for ``--format text``. With
         neither ``entries`` nor ``finding_entry`` only counts and input errors are kept
         (``--format jsonl``, whose findings are written as they come)."""
+        self.finding_key = finding_key
+        """The order of the findings spool (by default :meth:`Finding.sort_key`, the report's)."""
         self.keeps_findings = entries or finding_entry is not None
         self.closing: list[Finding] = []
         """The findings about waivers, once :meth:`finish` has run."""
@@ -112,6 +117,8 @@ class SpooledReport:
             self._add_tally(result.tally)
             if rendered is not None and self.keeps_findings:
                 self.findings.add_packed(rendered)
+        if "cases" in texts:  # JUnit's records checked, when its findings were not rendered
+            self.findings.add_packed(texts["cases"])
         self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))
                             for e in result.input_errors)
         if result.root is None:
@@ -164,7 +171,10 @@ class SpooledReport:
     def _add_findings(self, findings: Sequence[Finding]) -> None:
         self._add_tally([f.count_key() for f in findings])
         if self.keeps_findings:
-            self.findings.add_run(_finding_entries(findings, self.finding_entry or json_entry))
+            self.findings.add_run(sorted(
+                _finding_entries(findings, self.finding_entry or json_entry,
+                                 self.finding_key or Finding.sort_key),
+                key=_first))
 
     def finding_payloads(self) -> Iterator[Any]:
         """What :attr:`finding_entry` made of each finding, in report order."""
@@ -324,9 +334,30 @@ def json_entry(finding: Finding) -> str:
     return _entry(finding.model_dump_json(indent=2))
 
 
-def _finding_entries(findings: Sequence[Finding], entry: Callable[[Finding], Any]
+def _finding_entries(findings: Sequence[Finding], entry: Callable[[Finding], Any],
+                     key: Callable[[Finding], Any] = Finding.sort_key
                      ) -> Iterator[tuple[Any, Any]]:
-    return ((f.sort_key(), entry(f)) for f in findings)
+    return ((key(f), entry(f)) for f in findings)
+
+
+def junit_items(result: DossierResult, lang: str = "en", findings: bool = True
+                ) -> DossierResult:
+    """``result`` with what the JUnit report needs of it packed as the report kept on disk
+    spools it (:mod:`governance_rules.render.junit`): a test case for each rule applied to each
+    record, each file's seconds, and (with ``findings``) each finding's texts and ``tally``.
+    Findings stay models when waivers are to be applied to them (``findings=False``)."""
+    items = [*seconds_items(result.seconds)]
+    for (place, rules, _) in result.checked.values():
+        items.extend(checked_items(place[2], place[1], place[0], sorted(rules)))
+    texts = result.texts if result.texts is not None else {}
+    if findings:
+        items.extend(finding_item(f, lang) for f in result.findings)
+        result.tally = [f.count_key() for f in result.findings]
+        result.findings = []
+    items.sort(key=_first)
+    texts["findings" if findings else "cases"] = PackedRun.of(items)
+    result.checked, result.records, result.seconds, result.texts = {}, set(), {}, texts
+    return result
 
 
 def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
@@ -413,3 +444,4 @@ def _merged_checked(spool: SortedSpool) -> Iterator[str]:
 
 
 _NOTHING = object()
+_first = itemgetter(0)

@@ -27,6 +27,7 @@ from .engines import ENGINES
 from .render import BINARY_FORMAT_NAMES, FORMAT_NAMES
 
 if TYPE_CHECKING:
+    from ._checker import DossierResult
     from .errors import InputError
     from .report.model import Finding, Report
     from .rulebook import ParameterVersion, Rulebook
@@ -333,17 +334,15 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     if args.format == "jsonl":
         return _check_streamed(args, book, jobs, waivers if waiver_files else None,
                                waiver_errors, today)
-    if args.format in ("json", "text", "sarif", "github"):
+    if args.format in ("json", "text", "sarif", "github", "junit"):
         return _check_spooled(args, book, jobs, waivers if waiver_files else None,
                               waiver_errors, today)
-    # Only JUnit reads the `checked` entries (a test case each): the others keep findings only.
-    details = args.format == "junit"
-    builder = ReportBuilder(book, args.engine, args.as_of, details=details)
+    builder = ReportBuilder(book, args.engine, args.as_of, details=False)
     with _progress(args) as progress:
         for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
                                        as_of=args.as_of, window=(args.window_from, args.window_to),
                                        jobs=jobs, progress=progress, dask=args.dask,
-                                       details=details):
+                                       details=False):
             builder.add(result)
     report = builder.build()
     if waiver_files:
@@ -418,17 +417,26 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
 def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                    waivers: list[LocatedWaiver] | None, waiver_errors: list[InputError],
                    today: date) -> int:
-    """``--format json``, ``text``, ``sarif`` and ``github`` in bounded memory: each dossier's
-    entries go to temporary files as it is done (rendered by the worker that checked it, unless waivers are
-    to be applied to its findings first), then the report is streamed from them (the same
-    bytes as rendering it whole)."""
+    """``--format json``, ``text``, ``sarif``, ``github`` and ``junit`` in bounded memory: each
+    dossier's entries go to temporary files as it is done (rendered by the worker that checked
+    it, unless waivers are to be applied to its findings first), then the report is streamed
+    from them (the same bytes as rendering it whole)."""
     from functools import partial
 
     from ._checker import iter_check_paths
-    from ._spooled import SpooledReport, finding_entries, report_texts
+    from ._spooled import SpooledReport, finding_entries, junit_items, report_texts
 
     writer: Callable[[SpooledReport, Callable[[str], object]], None]
-    if args.format in ("text", "sarif", "github"):
+    prepare: Callable[[DossierResult], DossierResult] | None
+    if args.format == "junit":
+        from .render.junit import finding_key, junit_finding, write_junit
+
+        spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
+                                entries=False, finding_entry=partial(junit_finding, lang=args.lang),
+                                finding_key=finding_key)
+        prepare = partial(junit_items, lang=args.lang, findings=waivers is None)
+        writer = write_junit
+    elif args.format in ("text", "sarif", "github"):
         entry: Callable[[Finding], Any]
         if args.format == "text":
             from .render.text import text_entry, write_text
@@ -463,7 +471,8 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                                            as_of=args.as_of,
                                            window=(args.window_from, args.window_to),
                                            jobs=jobs, progress=progress, dask=args.dask,
-                                           details=args.format == "json", prepare=prepare):
+                                           details=args.format in ("json", "junit"),
+                                           prepare=prepare):
                 spooled.add(result)
         spooled.finish(waiver_errors)
         emit_with(lambda write: writer(spooled, write), args.output)

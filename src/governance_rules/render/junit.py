@@ -3,25 +3,35 @@
 One ``testsuite`` per checked file; one ``testcase`` per rule applied to each record in it.
 A passing case is empty; a finding is ``<failure type=RULE>`` with the citation and
 evidence in its body; a waived finding is ``<skipped>``; an input error is ``<error>``.
+
+The report is written from one sorted stream of *items*, ``(key, payload)`` with the key
+``(file, case, kind, order)``: a file's seconds (case ``()``), a record checked by a rule
+(kind 0, no payload), a finding of it (kind 1, its texts: :func:`junit_finding`) and an input
+error (kind 2). :func:`render_junit` sorts the items of a report held in memory;
+:func:`write_junit` reads them from a report kept on disk, where each worker put the items of
+its dossier (:func:`governance_rules._spooled.junit_items`). Either way one suite is held at a
+time, and the totals the root element carries come from a first pass over the items.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from heapq import merge
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..report.model import Finding, Report
 from ._common import citation_text, evidence_text, one_line, xml_safe
 
+if TYPE_CHECKING:
+    from .._spooled import SpooledReport
 
-@dataclass
-class _Case:
-    name: str
-    classname: str
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
+Item = tuple[tuple[Any, ...], Any]
+"""``((file, case, kind, order), payload)``."""
+_CHECKED, _FINDING, _ERROR = 0, 1, 2
 
 
 def render_junit(report: Report, lang: str = "en") -> str:
@@ -29,69 +39,165 @@ def render_junit(report: Report, lang: str = "en") -> str:
     >>> render_junit(check_data({})).splitlines()[1]
     '<testsuites name="governance-rules" tests="0" failures="0" errors="0" skipped="0" time="0.000000" />'
     """
-    suites: dict[str, dict[tuple[str, str, str], _Case]] = defaultdict(dict)
+    items: list[Item] = [*seconds_items(report.seconds_by_file),
+                         *(finding_item(f, lang) for f in report.findings),
+                         *_error_items(report.input_errors)]
     for checked in report.checked:
         rec = checked.record
-        for rule_id in checked.rules:
-            suites[rec.file][(rule_id, rec.type, rec.id)] = _Case(
-                name=f"{rule_id} · {rec.type} {rec.id}", classname=rule_id)
-    for finding in report.findings:
-        rec = finding.record
-        key = (finding.rule_id, rec.type, rec.id)
-        case = suites[rec.file].setdefault(key, _Case(
-            name=f"{finding.rule_id} · {rec.type} {rec.id}", classname=finding.rule_id))
-        case.findings.append(finding)
-    for n, error in enumerate(report.input_errors):
-        key = ("input-error", error.type, str(n))
-        suites[error.file][key] = _Case(name=f"input error · {error.field or error.type}",
-                                        classname="input-error", errors=[error])
-    root = ET.Element("testsuites", name="governance-rules")
+        items.extend(checked_items(rec.file, rec.type, rec.id, checked.rules))
+    items.sort(key=_key)
+    parts: list[str] = []
+    _write_junit(parts.append, lambda: iter(items))
+    return "".join(parts)
+
+
+def write_junit(spooled: SpooledReport, write: Callable[[str], object]) -> None:
+    """Write the JUnit report of ``spooled``, whose findings spool holds the items of every
+    dossier (:func:`~governance_rules._spooled.junit_items`), with ``write``: what
+    :func:`render_junit` gives for the whole report, one suite in memory at a time."""
+    errors = _error_items(spooled.input_errors())
+    _write_junit(write, lambda: merge(iter(spooled.findings), errors, key=_key))
+
+
+def checked_items(file: str, record_type: str, record_id: str, rules: Iterable[str]
+                  ) -> Iterator[Item]:
+    """A test case for each rule applied to a record (a passing one, unless a finding or an
+    input error is filed under it)."""
+    return (((file, (rule_id, record_type, record_id), _CHECKED, ()), None) for rule_id in rules)
+
+
+def seconds_items(seconds: dict[str, float]) -> Iterator[Item]:
+    """The time checking each file took (a report divides it among the file's cases)."""
+    return (((file, (), _CHECKED, ()), spent) for file, spent in seconds.items())
+
+
+def finding_item(finding: Finding, lang: str = "en") -> Item:
+    """The finding under its record's test case, with the texts its ``<failure>`` or
+    ``<skipped>`` shows (rendered where the finding was made)."""
+    return finding_key(finding), junit_finding(finding, lang)
+
+
+def finding_key(finding: Finding) -> tuple[Any, ...]:
+    """Where the finding's item goes: under its record's test case, in report order."""
+    rec = finding.record
+    return rec.file, (finding.rule_id, rec.type, rec.id), _FINDING, finding.sort_key()
+
+
+def junit_finding(finding: Finding, lang: str = "en") -> tuple[str, str, str] | str:
+    """An active finding's (message, rule id, body); a waived one's ``<skipped>`` message."""
+    s = finding.suppression
+    if s is not None:
+        return xml_safe(f"waived until {s.expires} by {s.approved_by}: {s.reason} "
+                        f"({s.file}:{s.line})")
+    return xml_safe(finding.message.get(lang)), finding.rule_id, _body(finding, lang)
+
+
+def _error_items(errors: Sequence[InputError]) -> list[Item]:
+    """Each input error as a case of its file, numbered in report order within the file."""
+    seen: dict[str, int] = {}
+    items = []
+    for error in errors:
+        n = seen[error.file] = seen.get(error.file, -1) + 1
+        items.append(((error.file, ("input-error", error.type, f"{n:09d}"), _ERROR, ()),
+                      (xml_safe(error.msg), error.type, xml_safe(one_line(error.render())),
+                       f"input error · {error.field or error.type}")))
+    return items
+
+
+_key = itemgetter(0)
+
+
+def _suites(items: Iterable[Item]
+            ) -> Iterator[tuple[str, float, list[tuple[tuple[Any, ...], list[Item]]]]]:
+    """Each file's seconds and its cases (each case's items), in report order."""
+    for file, in_file in groupby(items, key=lambda item: item[0][0]):
+        seconds = 0.0
+        cases = []
+        for case, of_case in groupby(in_file, key=lambda item: item[0][1]):
+            if case == ():
+                for _, spent in of_case:
+                    seconds += spent
+            else:
+                cases.append((case, list(of_case)))
+        if cases:
+            yield file, seconds, cases
+
+
+def _write_junit(write: Callable[[str], object], items: Callable[[], Iterable[Item]]) -> None:
+    """The report from ``items()`` (asked twice: the totals, then the suites)."""
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     total_time = 0.0
-    for file in sorted(suites):
-        cases = suites[file]
-        per_case = round(report.seconds_by_file.get(file, 0.0) / max(len(cases), 1), 6)
-        suite = ET.SubElement(root, "testsuite", name=xml_safe(file))
-        counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
-        for key in sorted(cases):
-            outcome = _testcase(suite, cases[key], per_case, lang, file)
-            if outcome in counts:
-                counts[outcome] += 1
-        suite_time = per_case * len(cases)
-        for name, value in counts.items():
-            suite.set(name, str(value))
-            totals[name] += value
-        suite.set("time", f"{suite_time:.6f}")
-        total_time += suite_time
+    for _, seconds, cases in _suites(items()):
+        per_case = round(seconds / max(len(cases), 1), 6)
+        totals["tests"] += len(cases)
+        for _, of_case in cases:
+            outcome = _outcome(of_case)
+            if outcome in totals:
+                totals[outcome] += 1
+        total_time += per_case * len(cases)
+    root = ET.Element("testsuites", name="governance-rules")
     for name, value in totals.items():
         root.set(name, str(value))
     root.set("time", f"{total_time:.6f}")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    if not totals["tests"]:
+        write(ET.tostring(root, encoding="unicode") + "\n")
+        return
+    root.text = "\0"
+    write(ET.tostring(root, encoding="unicode").partition("\0")[0])
+    for file, seconds, cases in _suites(items()):
+        per_case = round(seconds / max(len(cases), 1), 6)
+        suite = ET.Element("testsuite", name=xml_safe(file))
+        counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
+        for case, of_case in cases:
+            outcome = _testcase(suite, case, of_case, per_case, file)
+            if outcome in counts:
+                counts[outcome] += 1
+        for name, value in counts.items():
+            suite.set(name, str(value))
+        suite.set("time", f"{per_case * len(cases):.6f}")
+        ET.indent(suite, level=1)
+        write("\n  " + ET.tostring(suite, encoding="unicode"))
+    write("\n</testsuites>\n")
 
 
-def _testcase(suite: ET.Element, case: _Case, seconds: float, lang: str, file: str) -> str:
-    """Add ``case`` to ``suite``; returns ``failures``, ``errors``, ``skipped`` or ``passed``."""
-    element = ET.SubElement(suite, "testcase", name=xml_safe(case.name),
-                            classname=xml_safe(case.classname), file=xml_safe(file),
-                            time=f"{seconds:.6f}")
-    if case.errors:
-        error = case.errors[0]
-        child = ET.SubElement(element, "error", message=xml_safe(error.msg), type=error.type)
-        child.text = xml_safe(one_line(error.render()))
+def _outcome(of_case: list[Item]) -> str:
+    """What the case's items make it: ``errors``, ``failures``, ``skipped`` or ``passed``."""
+    kinds = [key[2] for key, _ in of_case]
+    if _ERROR in kinds:
         return "errors"
-    active = [f for f in case.findings if f.active]
-    if active:
-        first = active[0]
-        child = ET.SubElement(element, "failure", message=xml_safe(first.message.get(lang)),
-                              type=first.rule_id)
-        child.text = xml_safe("\n\n".join(_body(f, lang) for f in active))
+    findings = [payload for key, payload in of_case if key[2] == _FINDING]
+    if any(isinstance(f, tuple) for f in findings):
         return "failures"
-    if case.findings:
-        s = case.findings[0].suppression
-        assert s is not None
-        ET.SubElement(element, "skipped", message=xml_safe(
-            f"waived until {s.expires} by {s.approved_by}: {s.reason} ({s.file}:{s.line})"))
+    return "skipped" if findings else "passed"
+
+
+def _testcase(suite: ET.Element, case: tuple[Any, ...], of_case: list[Item], seconds: float,
+              file: str) -> str:
+    """Add the test case to ``suite``; returns :func:`_outcome`."""
+    errors = [payload for key, payload in of_case if key[2] == _ERROR]
+    if errors:
+        msg, kind, text, name = errors[0]
+        element = ET.SubElement(suite, "testcase", name=xml_safe(name),
+                                classname="input-error", file=xml_safe(file),
+                                time=f"{seconds:.6f}")
+        child = ET.SubElement(element, "error", message=msg, type=kind)
+        child.text = text
+        return "errors"
+    rule_id, record_type, record_id = case
+    element = ET.SubElement(suite, "testcase",
+                            name=xml_safe(f"{rule_id} · {record_type} {record_id}"),
+                            classname=xml_safe(rule_id), file=xml_safe(file),
+                            time=f"{seconds:.6f}")
+    findings = [payload for key, payload in of_case if key[2] == _FINDING]
+    active = [f for f in findings if isinstance(f, tuple)]
+    if active:
+        message, first_rule, _ = active[0]
+        child = ET.SubElement(element, "failure", message=message, type=first_rule)
+        child.text = xml_safe("\n\n".join(body for _, _, body in active))
+        return "failures"
+    if findings:
+        ET.SubElement(element, "skipped", message=findings[0])
         return "skipped"
     return "passed"
 
