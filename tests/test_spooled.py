@@ -517,8 +517,13 @@ def _junit_both(results: list[DossierResult], book: Rulebook, waivers: list | No
     are waivers to apply)."""
     import copy
 
-    from governance_rules._spooled import junit_items
-    from governance_rules.render.junit import finding_key, junit_finding, render_junit, write_junit
+    from governance_rules.render.junit import (
+        finding_key,
+        junit_finding,
+        junit_items,
+        render_junit,
+        write_junit,
+    )
 
     today = date(2026, 1, 1)
     builder = ReportBuilder(book, "native", None)
@@ -548,7 +553,7 @@ def test_junit_report_kept_on_disk_is_the_report_in_memory(corpus: Path, ruleboo
     import re
     import xml.etree.ElementTree as ET
 
-    from governance_rules._spooled import junit_items
+    from governance_rules.render.junit import junit_items
 
     paths = [corpus, corpus / "missing"]
     results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus))

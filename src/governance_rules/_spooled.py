@@ -17,8 +17,8 @@ The text report, the SARIF log and the GitHub annotations use the same spools fo
 findings and input errors alone (``entries=False``, ``finding_entry=`` the format's, e.g.
 :func:`~governance_rules.render.text.text_entry`), and the format's writer (e.g.
 :func:`~governance_rules.render.text.write_text`) writes them from those. JUnit's findings
-spool holds its test cases too, in its own order (:func:`junit_items`,
-:mod:`governance_rules.render.junit`).
+spool holds its test cases too, in its own order
+(:func:`~governance_rules.render.junit.junit_items`).
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from pydantic_core import to_json
 from .errors import InputError
 from .render._common import json_inert
 from .render._spool import PackedRun, SortedSpool
-from .render.junit import checked_items, finding_item, seconds_items
 from .report.model import CheckedRecord, CommunityScope, Finding, Report, Severity, Summary
 
 if TYPE_CHECKING:
@@ -338,26 +337,6 @@ def _finding_entries(findings: Sequence[Finding], entry: Callable[[Finding], Any
                      key: Callable[[Finding], Any] = Finding.sort_key
                      ) -> Iterator[tuple[Any, Any]]:
     return ((key(f), entry(f)) for f in findings)
-
-
-def junit_items(result: DossierResult, lang: str = "en", findings: bool = True
-                ) -> DossierResult:
-    """``result`` with what the JUnit report needs of it packed as the report kept on disk
-    spools it (:mod:`governance_rules.render.junit`): a test case for each rule applied to each
-    record, each file's seconds, and (with ``findings``) each finding's texts and ``tally``.
-    Findings stay models when waivers are to be applied to them (``findings=False``)."""
-    items = [*seconds_items(result.seconds)]
-    for (place, rules, _) in result.checked.values():
-        items.extend(checked_items(place[2], place[1], place[0], sorted(rules)))
-    texts = result.texts if result.texts is not None else {}
-    if findings:
-        items.extend(finding_item(f, lang) for f in result.findings)
-        result.tally = [f.count_key() for f in result.findings]
-        result.findings = []
-    items.sort(key=_first)
-    texts["findings" if findings else "cases"] = PackedRun.of(items)
-    result.checked, result.records, result.seconds, result.texts = {}, set(), {}, texts
-    return result
 
 
 def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:

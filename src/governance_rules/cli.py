@@ -424,12 +424,12 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
     from functools import partial
 
     from ._checker import iter_check_paths
-    from ._spooled import SpooledReport, finding_entries, junit_items, report_texts
+    from ._spooled import SpooledReport, finding_entries, report_texts
 
     writer: Callable[[SpooledReport, Callable[[str], object]], None]
     prepare: Callable[[DossierResult], DossierResult] | None
     if args.format == "junit":
-        from .render.junit import finding_key, junit_finding, write_junit
+        from .render.junit import finding_key, junit_finding, junit_items, write_junit
 
         spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
                                 entries=False, finding_entry=partial(junit_finding, lang=args.lang),

@@ -9,7 +9,7 @@ The report is written from one sorted stream of *items*, ``(key, payload)`` with
 (kind 0, no payload), a finding of it (kind 1, its texts: :func:`junit_finding`) and an input
 error (kind 2). :func:`render_junit` sorts the items of a report held in memory;
 :func:`write_junit` reads them from a report kept on disk, where each worker put the items of
-its dossier (:func:`governance_rules._spooled.junit_items`). Either way one suite is held at a
+its dossier (:func:`junit_items`). Either way one suite is held at a
 time, and the totals the root element carries come from a first pass over the items.
 """
 
@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..report.model import Finding, Report
 from ._common import citation_text, evidence_text, one_line, xml_safe
+from ._spool import PackedRun
 
 if TYPE_CHECKING:
+    from .._checker import DossierResult
     from .._spooled import SpooledReport
 
 Item = tuple[tuple[Any, ...], Any]
@@ -53,10 +55,30 @@ def render_junit(report: Report, lang: str = "en") -> str:
 
 def write_junit(spooled: SpooledReport, write: Callable[[str], object]) -> None:
     """Write the JUnit report of ``spooled``, whose findings spool holds the items of every
-    dossier (:func:`~governance_rules._spooled.junit_items`), with ``write``: what
+    dossier (:func:`junit_items`), with ``write``: what
     :func:`render_junit` gives for the whole report, one suite in memory at a time."""
     errors = _error_items(spooled.input_errors())
     _write_junit(write, lambda: merge(iter(spooled.findings), errors, key=_key))
+
+
+def junit_items(result: DossierResult, lang: str = "en", findings: bool = True
+                ) -> DossierResult:
+    """``result`` with what the JUnit report needs of it packed as the report kept on disk
+    spools it (:mod:`governance_rules.render.junit`): a test case for each rule applied to each
+    record, each file's seconds, and (with ``findings``) each finding's texts and ``tally``.
+    Findings stay models when waivers are to be applied to them (``findings=False``)."""
+    items = [*seconds_items(result.seconds)]
+    for (place, rules, _) in result.checked.values():
+        items.extend(checked_items(place[2], place[1], place[0], sorted(rules)))
+    texts = result.texts if result.texts is not None else {}
+    if findings:
+        items.extend(finding_item(f, lang) for f in result.findings)
+        result.tally = [f.count_key() for f in result.findings]
+        result.findings = []
+    items.sort(key=_key)
+    texts["findings" if findings else "cases"] = PackedRun.of(items)
+    result.checked, result.records, result.seconds, result.texts = {}, set(), {}, texts
+    return result
 
 
 def checked_items(file: str, record_type: str, record_id: str, rules: Iterable[str]
