@@ -346,6 +346,7 @@ def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | Non
     on disk, with the format's options (``lang``, ``colour``, ``summary``)."""
     from governance_rules._checker import _rule_infos
     from governance_rules.render.github import github_entry, render_github, write_github
+    from governance_rules.render.gitlab import gitlab_entry, render_gitlab, write_gitlab
     from governance_rules.render.sarif import (
         render_sarif,
         rule_indexes,
@@ -360,7 +361,8 @@ def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | Non
     builder = ReportBuilder(book, "native", None, details=False)
     entry = {"text": partial(text_entry, lang=lang, colour=colour),
              "sarif": partial(sarif_entry, lang=lang, index=rule_indexes(_rule_infos(book))),
-             "github": partial(github_entry, lang=lang)}[fmt]
+             "github": partial(github_entry, lang=lang),
+             "gitlab": partial(gitlab_entry, lang=lang)}[fmt]
     with SpooledReport(book, "native", None, waivers=waivers, today=today, entries=False,
                        finding_entry=entry) as spooled:
         for result in results:
@@ -372,14 +374,17 @@ def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | Non
             write_text(spooled, out.append, lang, colour, summary)
         elif fmt == "sarif":
             write_sarif(spooled, out.append, lang)
-        else:
+        elif fmt == "github":
             write_github(spooled, out.append, lang)
+        else:
+            write_gitlab(spooled, out.append, lang)
         assert spooled.checked.count == spooled.record_keys.count == 0
     report = builder.build()
     if waivers is not None:
         report = apply_waivers(report, waivers, today, errors or [])
     whole = (render_text(report, lang, colour=colour, summary=summary) if fmt == "text" else
-             render_sarif(report, lang) if fmt == "sarif" else render_github(report, lang))
+             render_sarif(report, lang) if fmt == "sarif" else
+             render_github(report, lang) if fmt == "github" else render_gitlab(report, lang))
     return whole, "".join(out)
 
 
@@ -608,3 +613,36 @@ def test_junit_input_errors_of_a_file_keep_the_report_order(rulebook: Rulebook,
     shown = [c.find("error").get("message") for c in suite
              if c.find("error") is not None and c.find("error").get("type") == kind]
     assert shown == [e.msg for e in in_file]
+
+
+def test_gitlab_issues_kept_on_disk_are_the_report_in_memory(corpus: Path, rulebook: Rulebook,
+                                                            tmp_path: Path) -> None:
+    """``--format gitlab`` keeps each active finding's issue on disk (a waived one is left
+    out), its clause's title looked up at the end among every community's documents: the same
+    array as the whole report's, fingerprints made unique over all of it, input errors last."""
+    from governance_rules._spooled import finding_entries
+    from governance_rules.render.gitlab import gitlab_entry
+
+    paths = [corpus, corpus / "missing"]
+    results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, details=False))
+    for lang in ("en", "zh"):
+        whole, streamed = _text_both(results, rulebook, fmt="gitlab", lang=lang)
+        assert streamed == whole
+        issues = json.loads(whole)
+        assert issues[-1]["check_name"] == "input-error" and issues[0]["check_name"] != \
+            "input-error" and any("《" in i["description"] for i in issues)
+    twice = [*results, *results[1:]]  # every finding twice: their fingerprints get -1
+    whole, streamed = _text_both(twice, rulebook, fmt="gitlab")
+    assert streamed == whole and '-1"' in whole
+    waivers_file = tmp_path / "governance-waivers.yaml"
+    waivers_file.write_text(
+        "waivers:\n  - {rule: cc-consent-80, record: m2/t, reason: r, approved_by: a,"
+        " expires: 2030-01-01}\n", encoding="utf-8")
+    waivers, errors = load_waivers(waivers_file)
+    whole, streamed = _text_both(results, rulebook, waivers, errors, fmt="gitlab")
+    assert streamed == whole
+    assert _text_both([], rulebook, fmt="gitlab") == ("[]\n", "[]\n")
+    rendered = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, jobs=2, details=False,
+                                     prepare=partial(finding_entries, entry=gitlab_entry)))
+    assert _text_both(rendered, rulebook, fmt="gitlab")[1] == \
+        _text_both(results, rulebook, fmt="gitlab")[0]

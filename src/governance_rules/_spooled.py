@@ -13,10 +13,11 @@ for byte the document :func:`~governance_rules.render.json.render_json` gives fo
 Waivers are applied as findings arrive (:class:`~governance_rules.waivers.apply.WaiverLedger`),
 so the spool holds findings as the report shows them.
 
-The text report, the SARIF log and the GitHub annotations use the same spools for their
-findings and input errors alone (``entries=False``, ``finding_entry=`` the format's, e.g.
-:func:`~governance_rules.render.text.text_entry`), and the format's writer (e.g.
-:func:`~governance_rules.render.text.write_text`) writes them from those. JUnit's findings
+The text report, the SARIF log, the GitHub annotations and GitLab's Code Quality report use
+the same spools for their findings and input errors alone (``entries=False``,
+``finding_entry=`` the format's, e.g. :func:`~governance_rules.render.text.text_entry`), and
+the format's writer (e.g. :func:`~governance_rules.render.text.write_text`) writes them from
+those. JUnit's findings
 spool holds its test cases too, in its own order
 (:func:`~governance_rules.render.junit.junit_items`).
 """

@@ -334,7 +334,7 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     if args.format == "jsonl":
         return _check_streamed(args, book, jobs, waivers if waiver_files else None,
                                waiver_errors, today)
-    if args.format in ("json", "text", "sarif", "github", "junit"):
+    if args.format in ("json", "text", "sarif", "github", "gitlab", "junit"):
         return _check_spooled(args, book, jobs, waivers if waiver_files else None,
                               waiver_errors, today)
     builder = ReportBuilder(book, args.engine, args.as_of, details=False)
@@ -417,10 +417,10 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
 def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                    waivers: list[LocatedWaiver] | None, waiver_errors: list[InputError],
                    today: date) -> int:
-    """``--format json``, ``text``, ``sarif``, ``github`` and ``junit`` in bounded memory: each
-    dossier's entries go to temporary files as it is done (rendered by the worker that checked
-    it, unless waivers are to be applied to its findings first), then the report is streamed
-    from them (the same bytes as rendering it whole)."""
+    """``--format json``, ``text``, ``sarif``, ``github``, ``gitlab`` and ``junit`` in bounded
+    memory: each dossier's entries go to temporary files as it is done (rendered by the worker
+    that checked it, unless waivers are to be applied to its findings first), then the report
+    is streamed from them (the same bytes as rendering it whole)."""
     from functools import partial
 
     from ._checker import iter_check_paths
@@ -436,7 +436,7 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                                 finding_key=finding_key)
         prepare = partial(junit_items, lang=args.lang, findings=waivers is None)
         writer = write_junit
-    elif args.format in ("text", "sarif", "github"):
+    elif args.format in ("text", "sarif", "github", "gitlab"):
         entry: Callable[[Finding], Any]
         if args.format == "text":
             from .render.text import text_entry, write_text
@@ -451,11 +451,16 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
 
             entry = partial(sarif_entry, lang=args.lang, index=rule_indexes(_rule_infos(book)))
             writer = partial(write_sarif, lang=args.lang, help_uri_base=args.help_uri_base)
-        else:
+        elif args.format == "github":
             from .render.github import github_entry, write_github
 
             entry = partial(github_entry, lang=args.lang)
             writer = partial(write_github, lang=args.lang)
+        else:
+            from .render.gitlab import gitlab_entry, write_gitlab
+
+            entry = partial(gitlab_entry, lang=args.lang)
+            writer = partial(write_gitlab, lang=args.lang)
         spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
                                 entries=False, finding_entry=entry)
         prepare = partial(finding_entries, entry=entry) if waivers is None else None

@@ -143,6 +143,10 @@ def source_title(source: Source, titles: dict[str, str]) -> str:
 
 def source_label(source: Source, titles: dict[str, str]) -> str:
     """``HLS-356:26《title》``: the clause's document and lines, with its title when known."""
-    lines = ",".join(str(n) for n in source.lines)
-    title = source_title(source, titles)
-    return f"{source.document}:{lines}" + (f"《{title}》" if title else "")
+    return clause_label(source.document, ",".join(str(n) for n in source.lines),
+                        source_title(source, titles))
+
+
+def clause_label(document: str, lines: str, title: str) -> str:
+    """:func:`source_label` from its parts (``lines`` written out, ``title`` possibly empty)."""
+    return f"{document}:{lines}" + (f"《{title}》" if title else "")

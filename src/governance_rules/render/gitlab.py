@@ -11,18 +11,24 @@ Publish it with ``artifacts: reports: codequality:`` (docs/ci.md).
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..report.model import Finding, Report, Severity
 from ._common import (
+    clause_label,
     document_titles,
     fingerprint,
     input_fingerprint,
     json_inert,
     one_line,
-    source_label,
+    source_title,
 )
+
+if TYPE_CHECKING:
+    from .._spooled import SpooledReport
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 """Code Quality severities (info, minor, major, critical, blocker) by finding severity."""
@@ -32,34 +38,73 @@ INPUT_ERROR_SEVERITY = "critical"
 def render_gitlab(report: Report, lang: str = "en") -> str:
     """>>> from governance_rules import check_data
     >>> render_gitlab(check_data({}))
-    '[]\\n'
+    '[]\n'
     """
-    titles = document_titles(report)
-    issues = [_finding_issue(f, lang, titles) for f in report.active_findings()]
-    issues += [_input_issue(e) for e in report.input_errors]
+    parts: list[str] = []
+    _write_gitlab(parts.append, (gitlab_entry(f, lang) for f in report.findings),
+                  report.input_errors, document_titles(report), lang)
+    return "".join(parts)
+
+
+def gitlab_entry(finding: Finding, lang: str = "en") -> tuple[Any, ...] | None:
+    """What the finding's issue needs (``None`` for a waived finding, which is left out): its
+    fields, and its clause apart, since a clause's document title may come from another
+    community's scope (:func:`~governance_rules.render._common.document_titles`). What a report
+    kept on disk holds of it (:attr:`~governance_rules._spooled.SpooledReport.finding_entry`)."""
+    if not finding.active:
+        return None
+    source = finding.source
+    clause = None if source is None else (
+        source.document, ",".join(str(n) for n in source.lines), source_title(source, {}),
+        source.quote)
+    return (finding.message.get(lang), clause, finding.rule_id, fingerprint(finding),
+            SEVERITIES[finding.severity], finding.record.file,
+            max(finding.record.line or 1, 1))
+
+
+def write_gitlab(spooled: SpooledReport, write: Callable[[str], object],
+                 lang: str = "en") -> None:
+    """Write the Code Quality report of ``spooled`` (whose findings were kept by
+    :func:`gitlab_entry`) with ``write``: what :func:`render_gitlab` gives for the whole
+    report, issue by issue."""
+    _write_gitlab(write, spooled.finding_payloads(), spooled.input_errors(),
+                  spooled.document_titles(), lang)
+
+
+def _write_gitlab(write: Callable[[str], object], entries: Iterable[tuple[Any, ...] | None],
+                  errors: Sequence[InputError], titles: dict[str, str], lang: str) -> None:
+    """The issues of the active findings, then of the input errors; a fingerprint met again
+    gets ``-1``, ``-2`` … (the report holds the fingerprints seen, 32 characters each)."""
+    issues = chain((_finding_issue(entry, lang, titles) for entry in entries if entry is not None),
+                   (_input_issue(e) for e in errors))
     seen: dict[str, int] = {}
+    first = True
     for issue in issues:
         base = issue["fingerprint"]
         count = seen.get(base, 0)
         seen[base] = count + 1
         if count:
             issue["fingerprint"] = f"{base}-{count}"
-    return json_inert(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"
+        text = json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        write(("[\n  " if first else ",\n  ") + json_inert(text))
+        first = False
+    write("[]\n" if first else "\n]\n")
 
 
-def _finding_issue(finding: Finding, lang: str, titles: dict[str, str]) -> dict[str, Any]:
-    description = finding.message.get(lang)
-    if finding.source is not None:
-        clause = f"{source_label(finding.source, titles)} 「{finding.source.quote}」"
-        description += ("，依据 " if lang == "zh" else " — ") + clause
+def _finding_issue(entry: tuple[Any, ...], lang: str, titles: dict[str, str]) -> dict[str, Any]:
+    message, clause, rule_id, print_, severity, file, line = entry
+    description = message
+    if clause is not None:  # as source_label writes it, the title from the scopes if need be
+        document, lines, title, quote = clause
+        label = clause_label(document, lines, title or titles.get(document, ""))
+        description += ("，依据 " if lang == "zh" else " — ") + f"{label} 「{quote}」"
     return {
         "type": "issue",
         "description": one_line(description),
-        "check_name": finding.rule_id,
-        "fingerprint": fingerprint(finding),
-        "severity": SEVERITIES[finding.severity],
-        "location": {"path": finding.record.file,
-                     "lines": {"begin": max(finding.record.line or 1, 1)}},
+        "check_name": rule_id,
+        "fingerprint": print_,
+        "severity": severity,
+        "location": {"path": file, "lines": {"begin": line}},
     }
 
 
