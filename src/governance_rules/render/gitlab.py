@@ -38,7 +38,7 @@ INPUT_ERROR_SEVERITY = "critical"
 def render_gitlab(report: Report, lang: str = "en") -> str:
     """>>> from governance_rules import check_data
     >>> render_gitlab(check_data({}))
-    '[]\n'
+    '[]\\n'
     """
     parts: list[str] = []
     _write_gitlab(parts.append, (gitlab_entry(f, lang) for f in report.findings),
