@@ -117,3 +117,24 @@ def test_cli_refuses_a_terminal(capsys: pytest.CaptureFixture[str],
     assert main(["check", "examples/", "--format", "xlsx"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "--output FILE" in captured.err
+
+
+def test_rows_are_written_without_scanning_the_sheet(examples_report: Report,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row's cells are reached by their place: ``max_row`` (and ``sheet[n]``, which asks for
+    ``max_column``) walk every cell written so far, so asking them for each row made a sheet
+    of n findings cost n² (100k written records: 127 s, now 19 s)."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    asked = {"max_row": 0, "max_column": 0}
+    for name in asked:
+        original = getattr(Worksheet, name)
+
+        def counted(self: Any, _name: str = name, _original: Any = original) -> int:
+            asked[_name] += 1
+            return int(_original.fget(self))
+
+        monkeypatch.setattr(Worksheet, name, property(counted))
+    sheets = workbook(examples_report)
+    assert len(rows(sheets.worksheets[0])) == len(examples_report.findings) > 50
+    assert asked["max_row"] + asked["max_column"] < 12, asked

@@ -139,14 +139,17 @@ def _table(sheet: Worksheet, header: list[str], rows: list[list[Any]], widths: l
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_safe(v) for v in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    last = 1
+    for last, row in enumerate(rows, start=2):  # cells by their place: sheet.max_row and
+        sheet.append([_safe(v) for v in row])   # sheet[n] scan every cell (a run was quadratic)
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str):
+                cell = sheet.cell(row=last, column=column)
                 cell.data_type = "s"
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = wrapped
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
 
