@@ -73,6 +73,22 @@ def _both(results: list[DossierResult], book: Rulebook, **kw: object) -> tuple[s
     return render_json(builder.build()), "".join(out)
 
 
+def _waivers(folder: Path, record: str) -> tuple[list, list]:
+    """A waiver of cc-consent-80 for ``record`` (until 2030), an expired one that matches
+    nothing, and the errors of those and of a broken waivers file."""
+    waivers_file = folder / "governance-waivers.yaml"
+    waivers_file.write_text(
+        "waivers:\n"
+        f"  - {{rule: cc-consent-80, record: {record}, reason: 有说明, approved_by: a,"
+        " expires: 2030-01-01}\n"
+        "  - {rule: cc-consent-80, record: nothing, reason: r, approved_by: a,"
+        " expires: 2020-01-01}\n", encoding="utf-8")
+    waivers, errors = load_waivers(waivers_file)
+    broken = folder / "broken-waivers.yaml"
+    broken.write_text("waivers: [{rule: x\n", encoding="utf-8")
+    return waivers, [*errors, *load_waivers(broken)[1]]
+
+
 def test_same_bytes_as_the_report_in_memory(corpus: Path, rulebook: Rulebook) -> None:
     results = list(iter_check_paths([corpus, corpus / "missing"], rulebook=rulebook, base=corpus))
     whole, streamed = _both(results, rulebook)
@@ -133,16 +149,7 @@ def test_same_bytes_with_waivers_and_records_given_twice(rulebook: Rulebook, cor
     results = [checker.check(dossier_from_data(data)), checker.check(dossier_from_data(data))]
     whole, streamed = _both(results, rulebook)
     assert streamed == whole
-    waivers_file = tmp_path / "governance-waivers.yaml"
-    waivers_file.write_text(
-        "waivers:\n"
-        "  - {rule: cc-consent-80, record: m/t, reason: r, approved_by: a, expires: 2030-01-01}\n"
-        "  - {rule: cc-consent-80, record: nothing, reason: r, approved_by: a,"
-        " expires: 2020-01-01}\n", encoding="utf-8")
-    waivers, errors = load_waivers(waivers_file)
-    broken = tmp_path / "broken-waivers.yaml"
-    broken.write_text("waivers: [{rule: x\n", encoding="utf-8")
-    errors = [*errors, *load_waivers(broken)[1]]
+    waivers, errors = _waivers(tmp_path, "m/t")
     today = date(2026, 1, 1)
     builder = ReportBuilder(rulebook, "native", None)
     with SpooledReport(rulebook, "native", None, waivers=waivers, today=today) as spooled:
@@ -416,11 +423,7 @@ def test_sarif_log_kept_on_disk_is_the_log_in_memory(corpus: Path, rulebook: Rul
     assert only_errors and only_errors[0].input_errors
     assert _text_both(only_errors, rulebook, fmt="sarif")[1] == \
         _text_both(only_errors, rulebook, fmt="sarif")[0]
-    waivers_file = tmp_path / "governance-waivers.yaml"
-    waivers_file.write_text(
-        "waivers:\n  - {rule: cc-consent-80, record: m2/t, reason: 有说明, approved_by: a,"
-        " expires: 2030-01-01}\n", encoding="utf-8")
-    waivers, errors = load_waivers(waivers_file)
+    waivers, errors = _waivers(tmp_path, "m2/t")
     whole, streamed = _text_both(results, rulebook, waivers, errors, fmt="sarif")
     assert streamed == whole and '"suppressions"' in whole
 
@@ -456,17 +459,7 @@ def test_text_report_kept_on_disk_with_waivers(rulebook: Rulebook, corpus: Path,
                                                tmp_path: Path) -> None:
     """Waivers applied as findings arrive: suppressed findings, an expired waiver's finding and
     a broken waivers file read as in the report rendered whole."""
-    waivers_file = tmp_path / "governance-waivers.yaml"
-    waivers_file.write_text(
-        "waivers:\n"
-        "  - {rule: cc-consent-80, record: m2/t, reason: 有说明, approved_by: a,"
-        " expires: 2030-01-01}\n"
-        "  - {rule: cc-consent-80, record: nothing, reason: r, approved_by: a,"
-        " expires: 2020-01-01}\n", encoding="utf-8")
-    waivers, errors = load_waivers(waivers_file)
-    broken = tmp_path / "broken-waivers.yaml"
-    broken.write_text("waivers: [{rule: x\n", encoding="utf-8")
-    errors = [*errors, *load_waivers(broken)[1]]
+    waivers, errors = _waivers(tmp_path, "m2/t")
     results = list(iter_check_paths([corpus], rulebook=rulebook, base=corpus, details=False))
     for lang in ("en", "zh"):
         whole, streamed = _text_both(results, rulebook, waivers, errors, lang=lang)
@@ -496,11 +489,7 @@ def test_github_annotations_kept_on_disk_are_the_report_in_memory(
 
     paths = [corpus, corpus / "missing"]
     results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, details=False))
-    waivers_file = tmp_path / "governance-waivers.yaml"
-    waivers_file.write_text(
-        "waivers:\n  - {rule: cc-consent-80, record: m2/t, reason: 有说明, approved_by: a,"
-        " expires: 2030-01-01}\n", encoding="utf-8")
-    waivers, errors = load_waivers(waivers_file)
+    waivers, errors = _waivers(tmp_path, "m2/t")
     for cap in (100, 1):
         monkeypatch.setattr(github, "ANNOTATIONS_PER_SEVERITY", cap)
         for lang in ("en", "zh"):
@@ -568,12 +557,7 @@ def test_junit_report_kept_on_disk_is_the_report_in_memory(corpus: Path, ruleboo
         root = ET.fromstring(streamed.encode("utf-8"))
         assert int(root.get("tests", 0)) > 100 and int(root.get("errors", 0)) >= 3
         assert int(root.get("failures", 0)) > 0 and float(root.get("time", 0)) > 0
-    waivers_file = tmp_path / "governance-waivers.yaml"
-    waivers_file.write_text(
-        "waivers:\n  - {rule: cc-consent-80, record: m2/t, reason: 有说明, approved_by: a,"
-        " expires: 2030-01-01}\n  - {rule: cc-consent-80, record: nothing, reason: r,"
-        " approved_by: a, expires: 2020-01-01}\n", encoding="utf-8")
-    waivers, errors = load_waivers(waivers_file)
+    waivers, errors = _waivers(tmp_path, "m2/t")
     whole, streamed = _junit_both(results, rulebook, waivers, errors)
     assert streamed == whole and "<skipped" in whole and "waiver-" in whole
     nothing, streamed_nothing = _junit_both([], rulebook)
@@ -634,11 +618,7 @@ def test_gitlab_issues_kept_on_disk_are_the_report_in_memory(corpus: Path, ruleb
     twice = [*results, *results[1:]]  # every finding twice: their fingerprints get -1
     whole, streamed = _text_both(twice, rulebook, fmt="gitlab")
     assert streamed == whole and '-1"' in whole
-    waivers_file = tmp_path / "governance-waivers.yaml"
-    waivers_file.write_text(
-        "waivers:\n  - {rule: cc-consent-80, record: m2/t, reason: r, approved_by: a,"
-        " expires: 2030-01-01}\n", encoding="utf-8")
-    waivers, errors = load_waivers(waivers_file)
+    waivers, errors = _waivers(tmp_path, "m2/t")
     whole, streamed = _text_both(results, rulebook, waivers, errors, fmt="gitlab")
     assert streamed == whole
     assert _text_both([], rulebook, fmt="gitlab") == ("[]\n", "[]\n")
