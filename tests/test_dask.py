@@ -60,3 +60,22 @@ def test_cli_on_a_scheduler_address(corpus: Path, cluster: str, tmp_path: Path) 
         assert proc.returncode == 2, proc.stderr  # the broken file
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif", "junit"])
+def test_cli_formats_kept_on_disk_on_a_scheduler_address(corpus: Path, cluster: str,
+                                                         tmp_path: Path, fmt: str) -> None:
+    """The reports whose entries the workers render (the default text, SARIF, JUnit's test
+    cases) are the same when Dask's workers render them (JUnit apart from its times)."""
+    import re
+
+    outs = []
+    for extra in ([], ["--dask", cluster]):
+        out = tmp_path / f"r{len(outs)}.{fmt}"
+        proc = subprocess.run([sys.executable, "-m", "governance_rules", "check", str(corpus),
+                               "--format", fmt, "--jobs", "1", "--output", str(out), *extra],
+                              cwd=corpus, capture_output=True, text=True, check=False,
+                              env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 2, proc.stderr  # the broken file
+        outs.append(re.sub(r'time="[0-9.]+"', "", out.read_text(encoding="utf-8")))
+    assert outs[0] == outs[1] and "cc-consent-80" in outs[0]
