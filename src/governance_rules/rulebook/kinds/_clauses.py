@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -70,8 +70,7 @@ class ClauseKind(RuleKind[P]):
 
     def _explanation(self, fact: Fact, params: P, failed: list[Clause],
                      used: dict[str, str]) -> Explanation:
-        plain = {**{k: str(v) for k, v in fact.values.items()}, **fact.names,
-                 **self.derived(fact, params)}
+        plain = _Plain(fact.values, fact.names, self.derived(fact, params))
         zh, en = _in_words(plain, fact, "zh"), _in_words(plain, fact, "en")
         reasons_zh = "；".join(c.zh.format_map(zh) for c in failed)
         reasons_en = "; ".join(c.en.format_map(en) for c in failed)
@@ -88,8 +87,7 @@ class ClauseKind(RuleKind[P]):
                 dates=day_texts(fact),
                 details=used,
             ),
-            _BothLanguages(zh, en, fact.names, {
-                **{k: str(v) for k, v in fact.values.items() if k not in fact.names},
+            _BothLanguages(zh, en, fact.names, fact.values, {
                 "reasons": {"zh": reasons_zh, "en": reasons_en},
                 "body_name": fact.names.get("body_name", ""),
                 "person": fact.names.get("person", ""),
@@ -179,7 +177,37 @@ _DAY_ORDINALS = frozenset({"act_day", "term_end"})
 """Fields the facts give as day ordinals (so that the engines compare whole numbers)."""
 
 
-def _in_words(names: dict[str, str], fact: Fact, lang: str) -> _Names:
+class _Plain(Mapping[str, str]):
+    """A fact's values and names as text, a clause kind's derived names first, then the
+    fact's names, then its values (made text on use: a fact has dozens, a message reads a
+    few).
+
+    >>> plain = _Plain({"seated": 7, "gap": 3}, {"seated": "seven"}, {"gap": "3 days"})
+    >>> plain["seated"], plain["gap"], "missing" in plain, sorted(plain)
+    ('seven', '3 days', False, ['gap', 'seated'])
+    """
+
+    def __init__(self, values: Mapping[str, int | str], names: Mapping[str, str],
+                 derived: Mapping[str, str]) -> None:
+        self._values, self._names, self._derived = values, names, derived
+
+    def __getitem__(self, key: str) -> str:
+        for layer in (self._derived, self._names):
+            if key in layer:
+                return layer[key]
+        return str(self._values[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._derived or key in self._names or key in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self._values, **self._names, **self._derived})
+
+    def __len__(self) -> int:
+        return len({**self._values, **self._names, **self._derived})
+
+
+def _in_words(names: Mapping[str, str], fact: Fact, lang: str) -> _Names:
     """The fact's names for a message in ``lang``: period codes (``2022-Q3``) and ISO days as
     words; in Chinese, a name's Chinese twin (``missing_areas_zh``) where the facts give one.
 
@@ -191,7 +219,7 @@ def _in_words(names: dict[str, str], fact: Fact, lang: str) -> _Names:
 class _Names(dict[str, str]):
     """Names in words, each made on first use; ``?`` for a name the fact does not give."""
 
-    def __init__(self, names: dict[str, str], fact: Fact, lang: str) -> None:
+    def __init__(self, names: Mapping[str, str], fact: Fact, lang: str) -> None:
         super().__init__()
         self._names, self._fact, self._lang = names, fact, lang
 
@@ -213,16 +241,22 @@ class _Names(dict[str, str]):
 
 
 class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
-    """A message's values: the fixed ones given, the fact's names in both languages on use."""
+    """A message's values: the fixed ones given, the fact's names in both languages and its
+    other values as text, each on use."""
 
     def __init__(self, zh: _Names, en: _Names, names: Mapping[str, str],
-                 fixed: dict[str, str | Mapping[str, str]]) -> None:
+                 values: Mapping[str, int | str], fixed: dict[str, str | Mapping[str, str]]
+                 ) -> None:
         super().__init__(fixed)
-        self._zh, self._en, self._names = zh, en, names
+        self._zh, self._en, self._names, self._values = zh, en, names, values
 
-    def __missing__(self, key: str) -> Mapping[str, str]:
-        if key not in self._names:
+    def __missing__(self, key: str) -> str | Mapping[str, str]:
+        value: str | Mapping[str, str]
+        if key in self._names:
+            value = {"zh": self._zh[key], "en": self._en[key]}
+        elif key in self._values:
+            value = str(self._values[key])
+        else:
             raise KeyError(key)
-        value = {"zh": self._zh[key], "en": self._en[key]}
         self[key] = value
         return value
