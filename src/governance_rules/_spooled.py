@@ -17,8 +17,7 @@ The text report, the SARIF log, the GitHub annotations and GitLab's Code Quality
 the same spools for their findings and input errors alone (``entries=False``,
 ``finding_entry=`` the format's, e.g. :func:`~governance_rules.render.text.text_entry`), and
 the format's writer (e.g. :func:`~governance_rules.render.text.write_text`) writes them from
-those. JUnit's findings
-spool holds its test cases too, in its own order
+those. JUnit's findings spool holds its test cases too, in its own order
 (:func:`~governance_rules.render.junit.junit_items`).
 """
 
