@@ -52,7 +52,7 @@ def render_github(report: Report, lang: str = "en") -> str:
     'governance-rules: 0 finding(s): 0 error, 0 warning, 0 info; 0 input error(s)'
     """
     lines: list[str] = []
-    _write_github(lambda text: lines.append(text), report.input_errors,
+    _write_github(lines.append, report.input_errors,
                   (github_entry(f, lang) for f in report.findings), report.summary)
     return "".join(lines)
 

@@ -41,8 +41,7 @@ def render_text(report: Report, lang: str = "en", colour: bool = False,
     """
     parts: list[str] = []
     _write_text(parts.append, report.input_errors,
-                ((f.record.file, "\n".join(_finding(f, lang, _painter(colour))))
-                 for f in report.findings),
+                (text_entry(f, lang, colour) for f in report.findings),
                 report.summary, lang, colour, summary)
     return "".join(parts)
 
