@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._terminal import terminal_safe as _clean
+
 if TYPE_CHECKING:
     from .rulebook import Rulebook
     from .rulebook.book import Document
@@ -70,7 +72,3 @@ def _header(doc: Document, lang: str) -> str:
         lines.append(f"  {w['note']}{c}{doc.note.get(lang)}")
     lines.append("  " + w["file"].format(file=doc.file, first=doc.first_line, last=doc.last_line))
     return "\n".join(lines) + "\n"
-
-
-def _clean(text: str) -> str:
-    return "".join(ch if ch.isprintable() or ch == " " else "�" for ch in text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from .._terminal import terminal_safe as _clean
 from ..errors import InputError
 from ..report.model import Finding, Report, Severity, Source, Summary
 from ._common import evidence_text, quoted
@@ -130,8 +131,3 @@ def _title(source: Source, lang: str) -> str:
         return ""
     title = _clean(source.title.get(lang))
     return f" 《{title}》" if lang == "zh" else f" ({title})"
-
-
-def _clean(text: str) -> str:
-    """Strip control characters from record text so that a record cannot drive the terminal."""
-    return "".join(ch if ch.isprintable() or ch == " " else "�" for ch in text)
