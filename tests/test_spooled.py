@@ -4,6 +4,7 @@ same bytes as the report built in memory, and memory that does not grow with the
 from __future__ import annotations
 
 import gc
+import io
 import json
 import os
 import shutil
@@ -13,6 +14,7 @@ import tracemalloc
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _helpers import EXAMPLES, ROOT
@@ -348,51 +350,52 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
 
 def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | None = None,
                errors: list | None = None, fmt: str = "text", **options: bool | str
-               ) -> tuple[str, str]:
-    """The text (SARIF, GitHub) report rendered whole and the one written from findings kept
-    on disk, with the format's options (``lang``, ``colour``, ``summary``)."""
+               ) -> tuple[Any, Any]:
+    """The report in format ``fmt`` (text, SARIF, GitHub, GitLab, the workbook …) rendered
+    whole, and the one written from findings kept on disk as the format's ``kept`` says, with
+    the format's options (``lang``, ``colour``, ``summary``)."""
     from governance_rules._checker import _rule_infos
-    from governance_rules.render.github import github_entry, render_github, write_github
-    from governance_rules.render.gitlab import gitlab_entry, render_gitlab, write_gitlab
-    from governance_rules.render.sarif import (
-        render_sarif,
-        rule_indexes,
-        sarif_entry,
-        write_sarif,
-    )
-    from governance_rules.render.text import render_text, text_entry, write_text
+    from governance_rules.render import binary_renderer, kept_on_disk, renderer
+    from governance_rules.render._kept import FormatOptions
 
     lang, colour = str(options.get("lang", "en")), bool(options.get("colour", False))
     summary = bool(options.get("summary", True))
     today = date(2026, 1, 1)
     builder = ReportBuilder(book, "native", None, details=False)
-    entry = {"text": partial(text_entry, lang=lang, colour=colour),
-             "sarif": partial(sarif_entry, lang=lang, index=rule_indexes(_rule_infos(book))),
-             "github": partial(github_entry, lang=lang),
-             "gitlab": partial(gitlab_entry, lang=lang)}[fmt]
+    kept = kept_on_disk(fmt, FormatOptions(lang=lang, colour=colour, summary=summary,
+                                           rules=_rule_infos(book)))
     with SpooledReport(book, "native", None, waivers=waivers, today=today, entries=False,
-                       finding_entry=entry) as spooled:
+                       finding_entry=kept.finding_entry) as spooled:
         for result in results:
             builder.add(result)
             spooled.add(result)
         spooled.finish(errors or [])
         out: list[str] = []
-        if fmt == "text":
-            write_text(spooled, out.append, lang, colour, summary)
-        elif fmt == "sarif":
-            write_sarif(spooled, out.append, lang)
-        elif fmt == "github":
-            write_github(spooled, out.append, lang)
-        else:
-            write_gitlab(spooled, out.append, lang)
+        if kept.write is not None:
+            kept.write(spooled, out.append)
         assert spooled.checked.count == spooled.record_keys.count == 0
+        written = _sheets(kept.write_bytes(spooled)) if kept.write_bytes else "".join(out)
     report = builder.build()
     if waivers is not None:
         report = apply_waivers(report, waivers, today, errors or [])
-    whole = (render_text(report, lang, colour=colour, summary=summary) if fmt == "text" else
-             render_sarif(report, lang) if fmt == "sarif" else
-             render_github(report, lang) if fmt == "github" else render_gitlab(report, lang))
-    return whole, "".join(out)
+    if fmt == "text":
+        from governance_rules.render.text import render_text
+
+        return render_text(report, lang, colour=colour, summary=summary), written
+    if kept.write_bytes is not None:
+        return _sheets(binary_renderer(fmt)(report, lang)), written
+    return renderer(fmt)(report, lang), written
+
+
+def _sheets(workbook: bytes) -> list[tuple[str, str | None, list[list[tuple[Any, str, bool]]]]]:
+    """Each sheet of ``workbook`` as a reader sees it: its name, its filters and each cell's
+    value, type and boldness."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
+    return [(sheet.title, sheet.auto_filter.ref,
+             [[(c.value, c.data_type, bool(c.font.b)) for c in row] for row in sheet.iter_rows()])
+            for sheet in book]
 
 
 def test_sarif_log_kept_on_disk_is_the_log_in_memory(corpus: Path, rulebook: Rulebook,
@@ -626,3 +629,31 @@ def test_gitlab_issues_kept_on_disk_are_the_report_in_memory(corpus: Path, ruleb
                                      prepare=partial(finding_entries, entry=gitlab_entry)))
     assert _text_both(rendered, rulebook, fmt="gitlab")[1] == \
         _text_both(results, rulebook, fmt="gitlab")[0]
+
+
+def test_workbook_kept_on_disk_is_the_workbook_in_memory(corpus: Path, rulebook: Rulebook,
+                                                         tmp_path: Path) -> None:
+    """``--format xlsx`` keeps each finding's row on disk, rendered by the worker that found
+    it, and writes the sheets a row at a time: the same sheets as the whole report's (its
+    clause's document title looked up at the end, the summary counted as the rows go by),
+    with input errors, in both languages, with waivers, with nothing to report."""
+    pytest.importorskip("openpyxl", reason="openpyxl is in the dev and excel extras")
+    from governance_rules._spooled import finding_entries
+    from governance_rules.render.xlsx import xlsx_entry
+
+    paths = [corpus, corpus / "missing"]
+    results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, details=False))
+    for lang in ("en", "zh"):
+        whole, streamed = _text_both(results, rulebook, fmt="xlsx", lang=lang)
+        assert streamed == whole
+        findings, summary, errors = whole
+        assert len(findings[2]) > 10 and len(summary[2]) > 3 and len(errors[2]) > 1
+    waivers, waiver_errors = _waivers(tmp_path, "m2/t")
+    whole, streamed = _text_both(results, rulebook, waivers, waiver_errors, fmt="xlsx")
+    assert streamed == whole and any(row[-1][0] for row in whole[0][2][1:])
+    assert _text_both([], rulebook, fmt="xlsx")[0] == _text_both([], rulebook, fmt="xlsx")[1]
+    rendered = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, jobs=2, details=False,
+                                     prepare=partial(finding_entries,
+                                                     entry=partial(xlsx_entry, lang="zh"))))
+    assert _text_both(rendered, rulebook, fmt="xlsx", lang="zh")[1] == \
+        _text_both(results, rulebook, fmt="xlsx", lang="zh")[0]

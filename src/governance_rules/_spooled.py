@@ -27,6 +27,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from functools import partial
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ from .report.model import CheckedRecord, CommunityScope, Finding, Report, Severi
 
 if TYPE_CHECKING:
     from ._checker import DossierResult
+    from .render._kept import Kept
     from .rulebook import Rulebook
     from .waivers.model import LocatedWaiver
 
@@ -267,6 +269,25 @@ class SpooledReport:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def worker_step(kept: Kept, findings: bool = True
+                ) -> Callable[[DossierResult], DossierResult] | None:
+    """What a worker process does with each dossier's result for a report kept as ``kept``
+    says: the format's own step (JUnit's items), or the JSON report's entries
+    (:func:`report_texts`), or each finding's entry (:func:`finding_entries`). With
+    ``findings=False`` (waivers are to be applied first) findings come back as models.
+
+    >>> from governance_rules.render import kept_on_disk
+    >>> from governance_rules.render._kept import FormatOptions
+    >>> worker_step(kept_on_disk("json", FormatOptions())).func.__name__
+    'report_texts'
+    """
+    if kept.worker is not None:
+        return partial(kept.worker, findings=findings)
+    if kept.report_entries:
+        return partial(report_texts, findings=findings)
+    return partial(finding_entries, entry=kept.finding_entry) if findings else None
 
 
 def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:

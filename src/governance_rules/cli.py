@@ -24,12 +24,11 @@ from ._arguments import whole_number
 from ._config import CONFIG_FILE
 from ._output import OutputError, emit, emit_bytes, emit_with, silence_stdout
 from .engines import ENGINES
-from .render import BINARY_FORMAT_NAMES, FORMAT_NAMES
+from .render import BINARY_FORMAT_NAMES, FORMAT_NAMES, KEPT_FORMAT_NAMES
 
 if TYPE_CHECKING:
-    from ._checker import DossierResult
     from .errors import InputError
-    from .report.model import Finding, Report
+    from .report.model import Report
     from .rulebook import ParameterVersion, Rulebook
     from .waivers.model import LocatedWaiver
 
@@ -334,7 +333,7 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     if args.format == "jsonl":
         return _check_streamed(args, book, jobs, waivers if waiver_files else None,
                                waiver_errors, today)
-    if args.format in ("json", "text", "sarif", "github", "gitlab", "junit"):
+    if args.format in KEPT_FORMAT_NAMES:
         return _check_spooled(args, book, jobs, waivers if waiver_files else None,
                               waiver_errors, today)
     builder = ReportBuilder(book, args.engine, args.as_of, details=False)
@@ -417,70 +416,36 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
 def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                    waivers: list[LocatedWaiver] | None, waiver_errors: list[InputError],
                    today: date) -> int:
-    """``--format json``, ``text``, ``sarif``, ``github``, ``gitlab`` and ``junit`` in bounded
-    memory: each dossier's entries go to temporary files as it is done (rendered by the worker
-    that checked it, unless waivers are to be applied to its findings first), then the report
-    is streamed from them (the same bytes as rendering it whole)."""
-    from functools import partial
+    """Every format but JSON Lines, in bounded memory: each dossier's entries go to
+    temporary files as it is done (rendered by the worker that checked it, unless waivers are
+    to be applied to its findings first), then the report is written from them (the same
+    report as rendering it whole). What a format keeps is its module's ``kept``."""
+    from ._checker import _rule_infos, iter_check_paths
+    from ._spooled import SpooledReport, worker_step
+    from .render import kept_on_disk
+    from .render._kept import FormatOptions
 
-    from ._checker import iter_check_paths
-    from ._spooled import SpooledReport, finding_entries, report_texts
-
-    writer: Callable[[SpooledReport, Callable[[str], object]], None]
-    prepare: Callable[[DossierResult], DossierResult] | None
-    if args.format == "junit":
-        from .render.junit import finding_key, junit_finding, junit_items, write_junit
-
-        spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
-                                entries=False, finding_entry=partial(junit_finding, lang=args.lang),
-                                finding_key=finding_key)
-        prepare = partial(junit_items, lang=args.lang, findings=waivers is None)
-        writer = write_junit
-    elif args.format in ("text", "sarif", "github", "gitlab"):
-        entry: Callable[[Finding], Any]
-        if args.format == "text":
-            from .render.text import text_entry, write_text
-
-            colour = (args.output is None and sys.stdout.isatty()
-                      and "NO_COLOR" not in os.environ)
-            entry = partial(text_entry, lang=args.lang, colour=colour)
-            writer = partial(write_text, lang=args.lang, colour=colour, summary=not args.quiet)
-        elif args.format == "sarif":
-            from ._checker import _rule_infos
-            from .render.sarif import rule_indexes, sarif_entry, write_sarif
-
-            entry = partial(sarif_entry, lang=args.lang, index=rule_indexes(_rule_infos(book)))
-            writer = partial(write_sarif, lang=args.lang, help_uri_base=args.help_uri_base)
-        elif args.format == "github":
-            from .render.github import github_entry, write_github
-
-            entry = partial(github_entry, lang=args.lang)
-            writer = partial(write_github, lang=args.lang)
-        else:
-            from .render.gitlab import gitlab_entry, write_gitlab
-
-            entry = partial(gitlab_entry, lang=args.lang)
-            writer = partial(write_gitlab, lang=args.lang)
-        spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
-                                entries=False, finding_entry=entry)
-        prepare = partial(finding_entries, entry=entry) if waivers is None else None
-    else:
-        from .render.json import write_json
-
-        spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today)
-        prepare = partial(report_texts, findings=waivers is None)
-        writer = write_json
-    with spooled:
+    colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    kept = kept_on_disk(args.format, FormatOptions(
+        lang=args.lang, colour=colour, summary=not args.quiet,
+        help_uri_base=args.help_uri_base, rules=_rule_infos(book)))
+    with SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
+                       entries=kept.report_entries, finding_entry=kept.finding_entry,
+                       finding_key=kept.finding_key) as spooled:
         with _progress(args) as progress:
             for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
                                            as_of=args.as_of,
                                            window=(args.window_from, args.window_to),
                                            jobs=jobs, progress=progress, dask=args.dask,
-                                           details=args.format in ("json", "junit"),
-                                           prepare=prepare):
+                                           details=kept.details,
+                                           prepare=worker_step(kept, findings=waivers is None)):
                 spooled.add(result)
         spooled.finish(waiver_errors)
-        emit_with(lambda write: writer(spooled, write), args.output)
+        if kept.write_bytes is not None:
+            emit_bytes(kept.write_bytes(spooled), args.output)
+        elif kept.write is not None:
+            write_report = kept.write
+            emit_with(lambda write: write_report(spooled, write), args.output)
         return spooled.exit_code(args.fail_on)
 
 

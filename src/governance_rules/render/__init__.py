@@ -2,7 +2,9 @@
 
 A new format is a module here with its own tests in ``tests/render/`` and one line below.
 Text formats return ``str``; binary ones (:data:`BINARY_FORMAT_NAMES`, e.g. the Excel
-workbook) return ``bytes`` and are not in :data:`FORMATS`.
+workbook) return ``bytes`` and are not in :data:`FORMATS`. A format that can be written from
+entries kept on disk (a run of any size in bounded memory) also has ``kept(options)``
+(:mod:`._kept`) and is listed in :data:`KEPT_FORMAT_NAMES`.
 Modules are imported when a format is first used (``FORMATS`` included), so that the command
 line starts without them.
 """
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..report.model import Report
+    from ._kept import FormatOptions, Kept
     from .github import render_github
     from .gitlab import render_gitlab
     from .html import render_html
@@ -31,6 +34,19 @@ FORMAT_NAMES = ("github", "gitlab", "html", "json", "jsonl", "junit", "sarif", "
 
 BINARY_FORMAT_NAMES = ("xlsx",)
 """Formats whose ``render_x`` returns bytes (written only to a file or a pipe)."""
+
+
+KEPT_FORMAT_NAMES = ("github", "gitlab", "json", "junit", "sarif", "text", "xlsx")
+"""Formats written from entries kept on disk (``kept`` in their module); JSON Lines writes
+each dossier's findings as they come instead."""
+
+
+def kept_on_disk(name: str, options: FormatOptions) -> Kept:
+    """How format ``name`` keeps a report on disk (its module's ``kept(options)``)."""
+    if name not in KEPT_FORMAT_NAMES:
+        raise KeyError(name)
+    kept: Callable[[FormatOptions], Kept] = import_module(f".{name}", __name__).kept
+    return kept(options)
 
 
 def renderer(name: str) -> Callable[[Report, str], str]:
@@ -65,6 +81,7 @@ def __getattr__(name: str) -> Any:
 
 FORMATS: dict[str, Callable[[Report, str], str]]
 
-__all__ = ["BINARY_FORMAT_NAMES", "FORMATS", "FORMAT_NAMES", "binary_renderer", "render_github",
-           "render_gitlab", "render_html", "render_json", "render_jsonl", "render_junit",
-           "render_sarif", "render_text", "render_xlsx", "renderer"]
+__all__ = ["BINARY_FORMAT_NAMES", "FORMATS", "FORMAT_NAMES", "KEPT_FORMAT_NAMES", "binary_renderer",
+           "kept_on_disk", "render_github", "render_gitlab", "render_html", "render_json",
+           "render_jsonl", "render_junit", "render_sarif", "render_text", "render_xlsx",
+           "renderer"]

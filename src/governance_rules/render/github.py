@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..report.model import Finding, Report, Severity, Summary
 from ._common import citation_text, evidence_text
+from ._kept import FormatOptions, Kept
 
 if TYPE_CHECKING:
     from .._spooled import SpooledReport
@@ -77,6 +79,13 @@ def write_github(spooled: SpooledReport, write: Callable[[str], object],
     with ``write``: what :func:`render_github` gives for the whole report, without holding
     it."""
     _write_github(write, spooled.input_errors(), spooled.finding_payloads(), spooled.summary())
+
+
+def kept(options: FormatOptions) -> Kept:
+    """The annotations kept on disk: each finding's command and annotation
+    (:func:`github_entry`)."""
+    return Kept(write=partial(write_github, lang=options.lang),
+                finding_entry=partial(github_entry, lang=options.lang))
 
 
 def _write_github(write: Callable[[str], object], errors: Sequence[InputError],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from ._common import (
     one_line,
     source_title,
 )
+from ._kept import FormatOptions, Kept
 
 if TYPE_CHECKING:
     from .._spooled import SpooledReport
@@ -69,6 +71,13 @@ def write_gitlab(spooled: SpooledReport, write: Callable[[str], object],
     report, issue by issue."""
     _write_gitlab(write, spooled.finding_payloads(), spooled.input_errors(),
                   spooled.document_titles(), lang)
+
+
+def kept(options: FormatOptions) -> Kept:
+    """The Code Quality report kept on disk: each finding's issue fields
+    (:func:`gitlab_entry`)."""
+    return Kept(write=partial(write_gitlab, lang=options.lang),
+                finding_entry=partial(gitlab_entry, lang=options.lang))
 
 
 def _write_gitlab(write: Callable[[str], object], entries: Iterable[tuple[Any, ...] | None],

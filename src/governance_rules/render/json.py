@@ -12,10 +12,16 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ._common import json_inert
+from ._kept import FormatOptions, Kept
 
 if TYPE_CHECKING:
     from .._spooled import SpooledReport
     from ..report.model import Report
+
+def kept(options: FormatOptions) -> Kept:
+    """The JSON report kept on disk: every entry of its long lists, as it is written."""
+    return Kept(write=write_json, report_entries=True, details=True)
+
 
 WRITE_CHUNK = 1 << 16
 """Characters gathered before each write."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from heapq import merge
 from itertools import groupby
 from operator import itemgetter
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..report.model import Finding, Report
 from ._common import citation_text, evidence_text, one_line, xml_safe
+from ._kept import FormatOptions, Kept
 from ._spool import PackedRun
 
 if TYPE_CHECKING:
@@ -59,6 +61,14 @@ def write_junit(spooled: SpooledReport, write: Callable[[str], object]) -> None:
     :func:`render_junit` gives for the whole report, one suite in memory at a time."""
     errors = _error_items(spooled.input_errors())
     _write_junit(write, lambda: merge(iter(spooled.findings), errors, key=_key))
+
+
+def kept(options: FormatOptions) -> Kept:
+    """The JUnit report kept on disk: one stream of items (:func:`junit_items`), a test case
+    for each rule applied to each record among them."""
+    return Kept(write=write_junit, finding_entry=partial(junit_finding, lang=options.lang),
+                finding_key=finding_key, details=True,
+                worker=partial(junit_items, lang=options.lang))
 
 
 def junit_items(result: DossierResult, lang: str = "en", findings: bool = True

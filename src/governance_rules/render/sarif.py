@@ -15,6 +15,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import chain
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from ._common import (
     json_inert,
     source_label,
 )
+from ._kept import FormatOptions, Kept
 from ._links import as_uri, documentation_url, rule_help_uri
 
 if TYPE_CHECKING:
@@ -102,6 +104,14 @@ def write_sarif(spooled: SpooledReport, write: Callable[[str], object], lang: st
 
 _RESULT_INDENT = " " * 8
 """A result's indent in the log (``runs[0].results[i]``, two spaces a level)."""
+
+
+def kept(options: FormatOptions) -> Kept:
+    """The SARIF log kept on disk: each finding's result (:func:`sarif_entry`)."""
+    return Kept(write=partial(write_sarif, lang=options.lang,
+                              help_uri_base=options.help_uri_base),
+                finding_entry=partial(sarif_entry, lang=options.lang,
+                                      index=rule_indexes(options.rules)))
 
 
 def _as_entry(result: dict[str, Any]) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .._terminal import terminal_safe as _clean
 from ..errors import InputError
 from ..report.model import Finding, Report, Severity, Source, Summary
 from ._common import evidence_text, quoted
+from ._kept import FormatOptions, Kept
 
 if TYPE_CHECKING:
     from .._spooled import SpooledReport
@@ -61,6 +63,13 @@ def write_text(spooled: SpooledReport, write: Callable[[str], object], lang: str
     report, without holding it."""
     _write_text(write, spooled.input_errors(), spooled.finding_payloads(), spooled.summary(),
                 lang, colour, summary)
+
+
+def kept(options: FormatOptions) -> Kept:
+    """The text report kept on disk: each finding's lines (:func:`text_entry`)."""
+    entry = partial(text_entry, lang=options.lang, colour=options.colour)
+    return Kept(write=partial(write_text, lang=options.lang, colour=options.colour,
+                              summary=options.summary), finding_entry=entry)
 
 
 def _write_text(write: Callable[[str], object], errors: Sequence[InputError],

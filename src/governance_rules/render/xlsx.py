@@ -12,14 +12,20 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from ..report.model import Finding, Report, Severity
+from ..errors import InputError
+from ..report.model import Finding, Report, RuleInfo, Severity
 from ._common import document_titles, evidence_text, source_title
+from ._kept import FormatOptions, Kept
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    from .._spooled import SpooledReport
 
 _SEVERITY = {
     "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
@@ -64,24 +70,74 @@ def render_xlsx(report: Report, lang: str = "en") -> bytes:
     >>> render_xlsx(check_data({}))[:2]
     b'PK'
     """
+    return _workbook((xlsx_entry(f, lang) for f in report.findings), report.rules,
+                     document_titles(report), report.input_errors, lang)
+
+
+def write_xlsx(spooled: SpooledReport, lang: str = "en") -> bytes:
+    """The workbook of ``spooled`` (whose findings were kept by :func:`xlsx_entry`): the one
+    :func:`render_xlsx` gives for the whole report, written a row at a time (openpyxl's
+    write-only mode keeps each sheet in a temporary file, not its cells in memory)."""
+    return _workbook(spooled.finding_payloads(), spooled.head().rules,
+                     spooled.document_titles(), spooled.input_errors(), lang)
+
+
+def kept(options: FormatOptions) -> Kept:
+    """The workbook kept on disk: each finding's row (:func:`xlsx_entry`)."""
+    return Kept(write_bytes=partial(write_xlsx, lang=options.lang),
+                finding_entry=partial(xlsx_entry, lang=options.lang))
+
+
+XlsxEntry = tuple[list[Any], tuple[str, str] | None, str, bool]
+"""A finding's row with its clause's document left out, the clause's (document, title of its
+own) to fill it in once every document's title is known, the finding's title and whether it
+is active (for the summary sheet)."""
+
+
+def xlsx_entry(finding: Finding, lang: str) -> XlsxEntry:
+    """What the workbook needs of ``finding`` (rendered where it was found, as
+    :attr:`~governance_rules._spooled.SpooledReport.finding_entry`): a plain row, so that a
+    worker sends a few strings rather than the finding's nested models."""
+    words = _WORDS["zh" if lang == "zh" else "en"]
+    rec, src = finding.record, finding.source
+    body = f"{finding.body.name}（{finding.body.id}）" if finding.body and lang == "zh" else (
+        f"{finding.body.name} ({finding.body.id})" if finding.body else "")
+    waived = ""
+    if finding.suppression is not None:
+        waived = words["waived"].format_map(finding.suppression.model_dump())
+    row = [
+        finding.community or "", body, rec.id, rec.type, rec.file, rec.line, finding.rule_id,
+        ", ".join(finding.catalogue), _SEVERITY[lang if lang == "zh" else "en"][finding.severity],
+        finding.message.get(lang), evidence_text(finding.evidence, lang), None,
+        (words["lines"].format(lines=",".join(map(str, src.lines))) if src else ""),
+        src.quote if src else "", finding.date or "", waived,
+    ]
+    clause = (src.document, source_title(src, {})) if src else None
+    return row, clause, finding.title.get(lang), finding.active
+
+
+_DOCUMENT = 11
+"""The Document column of the findings sheet (0-based)."""
+
+
+def _workbook(entries: Iterable[XlsxEntry], rules: Sequence[RuleInfo], titles: dict[str, str],
+              errors: Sequence[InputError], lang: str) -> bytes:
     try:
         from openpyxl import Workbook
     except ImportError:
         raise ExcelUnavailable("--format xlsx needs openpyxl: "
                                "pip install 'governance-rules[excel]'") from None
     words = _WORDS["zh" if lang == "zh" else "en"]
-    titles = document_titles(report)
-    book = Workbook()
-    findings = book.active
-    assert findings is not None
-    findings.title = words["findings"]
-    _table(findings, words["finding_header"],
-           [_finding_row(f, lang, words, titles) for f in report.findings], _WIDTHS["findings"])
-    _table(book.create_sheet(words["summary"]), words["summary_header"],
-           _summary_rows(report, lang, words), _WIDTHS["summary"])
-    _table(book.create_sheet(words["errors"]), words["error_header"],
-           [[e.file, e.line, e.column, e.field, e.msg, e.type] for e in report.input_errors],
-           _WIDTHS["errors"])
+    book = Workbook(write_only=True)
+    findings = book.create_sheet(words["findings"])
+    summary = book.create_sheet(words["summary"])
+    input_errors = book.create_sheet(words["errors"])
+    tally = _Tally(rules, lang, words)
+    _table(findings, words["finding_header"], (tally.row(entry, titles, lang) for entry in entries),
+           _WIDTHS["findings"])
+    _table(summary, words["summary_header"], tally.rows(), _WIDTHS["summary"])
+    _table(input_errors, words["error_header"],
+           ([e.file, e.line, e.column, e.field, e.msg, e.type] for e in errors), _WIDTHS["errors"])
     book.properties.creator = "governance-rules"
     book.properties.title = "治理记录检查报告" if lang == "zh" else "Governance records check"
     book.properties.created = book.properties.modified = _FIXED_TIME
@@ -90,22 +146,36 @@ def render_xlsx(report: Report, lang: str = "en") -> bytes:
     return out.getvalue()
 
 
-def _finding_row(finding: Finding, lang: str, words: dict[str, Any],
-                 titles: dict[str, str]) -> list[Any]:
-    rec, src = finding.record, finding.source
-    body = f"{finding.body.name}（{finding.body.id}）" if finding.body and lang == "zh" else (
-        f"{finding.body.name} ({finding.body.id})" if finding.body else "")
-    waived = ""
-    if finding.suppression is not None:
-        waived = words["waived"].format_map(finding.suppression.model_dump())
-    return [
-        finding.community or "", body, rec.id, rec.type, rec.file, rec.line, finding.rule_id,
-        ", ".join(finding.catalogue), _SEVERITY[lang if lang == "zh" else "en"][finding.severity],
-        finding.message.get(lang), evidence_text(finding.evidence, lang),
-        _document(src.document, source_title(src, titles), lang) if src else "",
-        (words["lines"].format(lines=",".join(map(str, src.lines))) if src else ""),
-        src.quote if src else "", finding.date or "", waived,
-    ]
+class _Tally:
+    """The summary sheet's counts, kept as the findings sheet's rows go by: findings per
+    community and rule, active and waived, with each rule's severity and title."""
+
+    def __init__(self, rules: Sequence[RuleInfo], lang: str, words: dict[str, Any]) -> None:
+        self.titles = {r.id: r.title.get(lang) for r in rules}
+        self.words = words
+        self.active: Counter[tuple[str, str]] = Counter()
+        self.waived: Counter[tuple[str, str]] = Counter()
+        self.severity: dict[str, str] = {}
+        self.title: dict[str, str] = {}
+
+    def row(self, entry: XlsxEntry, titles: dict[str, str], lang: str) -> list[Any]:
+        row, clause, title, active = entry
+        rule = row[6]
+        key = (row[0] or self.words["no_community"], rule)
+        (self.active if active else self.waived)[key] += 1
+        self.severity[rule] = row[8]
+        self.title[rule] = self.titles.get(rule, title)
+        if clause is not None:
+            document, own = clause
+            row[_DOCUMENT] = _document(document, own or titles.get(document, ""), lang)
+        else:
+            row[_DOCUMENT] = ""
+        return row
+
+    def rows(self) -> list[list[Any]]:
+        return [[community, rule, self.title[rule], self.severity[rule],
+                 self.active[(community, rule)], self.waived[(community, rule)]]
+                for community, rule in sorted(self.active.keys() | self.waived.keys())]
 
 
 def _document(document: str, title: str, lang: str) -> str:
@@ -114,44 +184,35 @@ def _document(document: str, title: str, lang: str) -> str:
     return f"{document}《{title}》" if lang == "zh" else f"{document}: {title}"
 
 
-def _summary_rows(report: Report, lang: str, words: dict[str, Any]) -> list[list[Any]]:
-    rules = {r.id: r for r in report.rules}
-    active: Counter[tuple[str, str]] = Counter()
-    waived: Counter[tuple[str, str]] = Counter()
-    severity: dict[str, Severity] = {}
-    title: dict[str, str] = {}
-    for f in report.findings:
-        key = (f.community or words["no_community"], f.rule_id)
-        (active if f.active else waived)[key] += 1
-        severity[f.rule_id] = f.severity
-        title[f.rule_id] = (rules[f.rule_id].title if f.rule_id in rules else f.title).get(lang)
-    labels = _SEVERITY[lang if lang == "zh" else "en"]
-    return [[community, rule, title[rule], labels[severity[rule]], active[(community, rule)],
-             waived[(community, rule)]]
-            for community, rule in sorted(active.keys() | waived.keys())]
-
-
-def _table(sheet: Worksheet, header: list[str], rows: list[list[Any]], widths: list[int]) -> None:
-    """A sheet with a bold frozen header, filters over every column, and text kept as text."""
+def _table(sheet: WriteOnlyWorksheet, header: list[str], rows: Iterable[list[Any]],
+           widths: list[int]) -> None:
+    """A sheet with a bold frozen header, filters over every column, and text kept as text,
+    written a row at a time."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    wrapped = Alignment(wrap_text=True, vertical="top")
-    last = 1
-    for last, row in enumerate(rows, start=2):  # cells by their place: sheet.max_row and
-        sheet.append([_safe(v) for v in row])   # sheet[n] scan every cell (a run was quadratic)
-        for column, value in enumerate(row, start=1):
-            if isinstance(value, str):
-                cell = sheet.cell(row=last, column=column)
-                cell.data_type = "s"
-                cell.alignment = wrapped
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    sheet.append([_cell(sheet, WriteOnlyCell, name, font=bold) for name in header])
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    written = 1
+    for row in rows:
+        sheet.append([_cell(sheet, WriteOnlyCell, value, alignment=wrapped)
+                      if isinstance(value, str) else value for value in row])
+        written += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{written}"
+
+
+def _cell(sheet: WriteOnlyWorksheet, make: Any, text: str, **style: Any) -> Any:
+    """A text cell: never a formula, whatever it starts with."""
+    cell = make(sheet, _safe(text))
+    cell.data_type = "s"
+    for name, value in style.items():
+        setattr(cell, name, value)
+    return cell
 
 
 def _safe(value: Any) -> Any:
