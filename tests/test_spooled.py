@@ -35,12 +35,12 @@ SEATS = [{"person": p, "name": p, "sector": s,
                                       "units", "backbone"], strict=True)]
 
 
-def _small_dossier(folder: Path, k: int) -> None:
+def _small_dossier(folder: Path, k: int, community: str | None = None, name: str = "社区") -> None:
     """A community, a committee and a meeting whose motion fails the 80 % consent rule."""
     folder.mkdir(parents=True)
     (folder / "community.yaml").write_text(
-        f"community: {{id: c{k}, name: 社区, jurisdiction: [cn, d{k % 3}], adopts: [HLS-356]}}\n",
-        encoding="utf-8")
+        f"community: {{id: {community or f'c{k}'}, name: {name}, jurisdiction: [cn, d{k % 3}], "
+        "adopts: [HLS-356]}\n", encoding="utf-8")
     (folder / "cc.json").write_text(json.dumps({"body": {
         "id": "cc", "kind": "consultation_committee", "name": "协商委员会", "seats": SEATS}}),
         encoding="utf-8")
@@ -365,7 +365,8 @@ def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | Non
     kept = kept_on_disk(fmt, FormatOptions(lang=lang, colour=colour, summary=summary,
                                            rules=_rule_infos(book)))
     with SpooledReport(book, "native", None, waivers=waivers, today=today, entries=False,
-                       finding_entry=kept.finding_entry) as spooled:
+                       finding_entry=kept.finding_entry, finding_key=kept.finding_key,
+                       community_names=kept.community_names) as spooled:
         for result in results:
             builder.add(result)
             spooled.add(result)
@@ -657,3 +658,38 @@ def test_workbook_kept_on_disk_is_the_workbook_in_memory(corpus: Path, rulebook:
                                                      entry=partial(xlsx_entry, lang="zh"))))
     assert _text_both(rendered, rulebook, fmt="xlsx", lang="zh")[1] == \
         _text_both(results, rulebook, fmt="xlsx", lang="zh")[0]
+
+
+def test_html_page_kept_on_disk_is_the_page_in_memory(corpus: Path, rulebook: Rulebook,
+                                                      tmp_path: Path) -> None:
+    """``--format html`` keeps each finding's article on disk, by community id, body and rule,
+    and writes the communities in the page's order, by name: the same page as the whole
+    report's, when the names' order is not the ids' (一 before 丙, b1 after a1), when one
+    community id has two names (its scopes' places differ: the last scope's name heads it),
+    with input errors, in both languages, with waivers, with nothing to report."""
+    from governance_rules._spooled import worker_step
+    from governance_rules.render import kept_on_disk
+    from governance_rules.render._kept import FormatOptions
+
+    _small_dossier(tmp_path / "x" / "a", 1, "a1", "丙")
+    _small_dossier(tmp_path / "x" / "b", 2, "b1", "一")
+    _small_dossier(tmp_path / "x" / "c", 3, "dup", "甲")
+    _small_dossier(tmp_path / "x" / "d", 4, "dup", "乙")
+    paths = [corpus, tmp_path / "x", corpus / "missing"]
+    results = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, details=False))
+    for lang in ("en", "zh"):
+        whole, streamed = _text_both(results, rulebook, fmt="html", lang=lang)
+        assert streamed == whole
+    assert whole.index("一（b1）") < whole.index("丙（a1）") and "乙（dup）" in whole
+    assert "甲（dup）" not in whole and "path_not_found" in whole
+    waivers, errors = _waivers(tmp_path, "m2/t")
+    whole, streamed = _text_both(results, rulebook, waivers, errors, fmt="html")
+    assert streamed == whole and 'data-waived="1"' in whole
+    nothing, streamed_nothing = _text_both([], rulebook, fmt="html")
+    assert streamed_nothing == nothing and "No findings." in nothing
+    step = worker_step(kept_on_disk("html", FormatOptions(lang="zh")))
+    rendered = list(iter_check_paths(paths, rulebook=rulebook, base=corpus, jobs=2, details=False,
+                                     prepare=step))
+    assert not any(r.findings for r in rendered)
+    assert _text_both(rendered, rulebook, fmt="html", lang="zh")[1] == \
+        _text_both(results, rulebook, fmt="html", lang="zh")[0]

@@ -13,11 +13,13 @@ for byte the document :func:`~governance_rules.render.json.render_json` gives fo
 Waivers are applied as findings arrive (:class:`~governance_rules.waivers.apply.WaiverLedger`),
 so the spool holds findings as the report shows them.
 
-The text report, the SARIF log, the GitHub annotations and GitLab's Code Quality report use
-the same spools for their findings and input errors alone (``entries=False``,
-``finding_entry=`` the format's, e.g. :func:`~governance_rules.render.text.text_entry`), and
+The other formats (the text report, SARIF, GitHub annotations, GitLab Code Quality, the HTML
+page, the workbook) use the same spools for their findings and input errors alone
+(``entries=False``, ``finding_entry=`` the format's, e.g.
+:func:`~governance_rules.render.text.text_entry`, in the format's order, ``finding_key=``), and
 the format's writer (e.g. :func:`~governance_rules.render.text.write_text`) writes them from
-those. JUnit's findings spool holds its test cases too, in its own order
+those; each format's module says so in its ``kept`` (:mod:`governance_rules.render._kept`).
+JUnit's findings spool holds its test cases too, in its own order
 (:func:`~governance_rules.render.junit.junit_items`).
 """
 
@@ -69,7 +71,8 @@ class SpooledReport:
     def __init__(self, book: Rulebook, engine: str, as_of: date | None, *,
                  waivers: Sequence[LocatedWaiver] | None = None, today: date | None = None,
                  entries: bool = True, finding_entry: Callable[[Finding], Any] | None = None,
-                 finding_key: Callable[[Finding], Any] | None = None) -> None:
+                 finding_key: Callable[[Finding], Any] | None = None,
+                 community_names: bool = False) -> None:
         from .waivers.apply import WaiverLedger
 
         self.book, self.engine, self.as_of = book, engine, as_of
@@ -82,6 +85,10 @@ class SpooledReport:
         may share file names)."""
         self.jurisdictions: set[tuple[str, ...]] = set()
         self._titles: dict[str, tuple[tuple[str, tuple[str, ...]], str]] = {}
+        self._names: dict[str, dict[tuple[str, ...], str | None]] | None = (
+            {} if community_names else None)
+        """With ``community_names``, each community's names by its places (for
+        :meth:`community_names`: one entry a community)."""
         self.active: Counter[str] = Counter()
         self.by_rule: Counter[str] = Counter()
         self.applied: Counter[str] = Counter()
@@ -148,11 +155,27 @@ class SpooledReport:
 
     def _note_titles(self, scope: CommunityScope) -> None:
         key = (scope.community or "", tuple(scope.jurisdiction))
+        if scope.community and self._names is not None:
+            self._names.setdefault(scope.community, {}).setdefault(key[1], scope.name)
         for doc in (*scope.applied, *scope.not_applied):
             if doc.title:
                 seen = self._titles.get(doc.document)
                 if seen is None or key < seen[0]:
                     self._titles[doc.document] = (key, doc.title)
+
+    def community_names(self) -> dict[str, str]:
+        """Community id → name, as a report's scopes give them (a community whose places
+        differ between its dossiers has a scope for each: the last one in report order with a
+        name gives it), kept as dossiers arrive (``community_names=True``): a name a
+        community."""
+        if self._names is None:
+            raise ValueError("community names are kept only with community_names=True")
+        names = {}
+        for community, by_places in self._names.items():
+            named = [name for _, name in sorted(by_places.items()) if name]
+            if named:
+                names[community] = named[-1]
+        return names
 
     def document_titles(self) -> dict[str, str]:
         """Document id → title, as :func:`~governance_rules.render._common.document_titles`
@@ -287,7 +310,9 @@ def worker_step(kept: Kept, findings: bool = True
         return partial(kept.worker, findings=findings)
     if kept.report_entries:
         return partial(report_texts, findings=findings)
-    return partial(finding_entries, entry=kept.finding_entry) if findings else None
+    if not findings:
+        return None
+    return partial(finding_entries, entry=kept.finding_entry, key=kept.finding_key)
 
 
 def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
@@ -315,12 +340,13 @@ def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
     return finding_entries(result) if findings else result
 
 
-def finding_entries(result: DossierResult,
-                    entry: Callable[[Finding], Any] | None = None) -> DossierResult:
+def finding_entries(result: DossierResult, entry: Callable[[Finding], Any] | None = None,
+                    key: Callable[[Finding], Any] | None = None) -> DossierResult:
     """``result`` with its findings packed as :class:`SpooledReport` spools them, each as
-    ``entry`` makes it (its JSON entry by default; :attr:`SpooledReport.finding_entry`), and
-    only their ``tally`` kept: what a worker process does for a report that keeps its findings
-    on disk.
+    ``entry`` makes it (its JSON entry by default; :attr:`SpooledReport.finding_entry`) in the
+    order of ``key`` (the report's by default; :attr:`SpooledReport.finding_key`), and only
+    their ``tally`` kept: what a worker process does for a report that keeps its findings on
+    disk.
 
     >>> from pathlib import Path
     >>> from governance_rules import load_rulebook
@@ -334,7 +360,9 @@ def finding_entries(result: DossierResult,
     ([], True)
     """
     texts = result.texts if result.texts is not None else {}
-    texts["findings"] = PackedRun.of(_finding_entries(result.findings, entry or json_entry))
+    texts["findings"] = PackedRun.of(sorted(
+        _finding_entries(result.findings, entry or json_entry, key or Finding.sort_key),
+        key=_first))
     result.tally = [f.count_key() for f in result.findings]
     result.findings = []
     result.texts = texts

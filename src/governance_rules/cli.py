@@ -24,7 +24,7 @@ from ._arguments import whole_number
 from ._config import CONFIG_FILE
 from ._output import OutputError, emit, emit_bytes, emit_with, silence_stdout
 from .engines import ENGINES
-from .render import BINARY_FORMAT_NAMES, FORMAT_NAMES, KEPT_FORMAT_NAMES
+from .render import BINARY_FORMAT_NAMES, FORMAT_NAMES
 
 if TYPE_CHECKING:
     from .errors import InputError
@@ -302,9 +302,8 @@ def _usage_errors() -> tuple[type[Exception], ...]:
 
 
 def _check(args: argparse.Namespace, book: Rulebook) -> int:
-    from ._checker import ReportBuilder, iter_check_paths
     from .scheduling import available_cores
-    from .waivers import apply_waivers, find_waiver_files, load_waivers
+    from .waivers import find_waiver_files, load_waivers
 
     if args.window_from and args.window_to and args.window_from > args.window_to:
         sys.stderr.write("governance-rules: --from is after --to\n")
@@ -333,30 +332,8 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     if args.format == "jsonl":
         return _check_streamed(args, book, jobs, waivers if waiver_files else None,
                                waiver_errors, today)
-    if args.format in KEPT_FORMAT_NAMES:
-        return _check_spooled(args, book, jobs, waivers if waiver_files else None,
-                              waiver_errors, today)
-    builder = ReportBuilder(book, args.engine, args.as_of, details=False)
-    with _progress(args) as progress:
-        for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
-                                       as_of=args.as_of, window=(args.window_from, args.window_to),
-                                       jobs=jobs, progress=progress, dask=args.dask,
-                                       details=False):
-            builder.add(result)
-    report = builder.build()
-    if waiver_files:
-        report = apply_waivers(report, waivers, today, waiver_errors)
-    if args.format in BINARY_FORMAT_NAMES:
-        from .render import binary_renderer
-
-        emit_bytes(binary_renderer(args.format)(report, args.lang), args.output)
-        return exit_code(report, args.fail_on)
-    else:
-        from .render import renderer
-
-        out = renderer(args.format)(report, args.lang)
-    emit(out, args.output)
-    return exit_code(report, args.fail_on)
+    return _check_spooled(args, book, jobs, waivers if waiver_files else None, waiver_errors,
+                          today)
 
 
 def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
@@ -431,7 +408,8 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
         help_uri_base=args.help_uri_base, rules=_rule_infos(book)))
     with SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
                        entries=kept.report_entries, finding_entry=kept.finding_entry,
-                       finding_key=kept.finding_key) as spooled:
+                       finding_key=kept.finding_key, community_names=kept.community_names
+                       ) as spooled:
         with _progress(args) as progress:
             for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
                                            as_of=args.as_of,

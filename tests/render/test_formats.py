@@ -24,6 +24,22 @@ def test_the_formats_the_cli_offers() -> None:
     assert BINARY_FORMAT_NAMES == ("xlsx",)
 
 
+def test_every_format_but_json_lines_is_kept_on_disk() -> None:
+    """A run of any size writes every report in bounded memory: JSON Lines as it goes, the
+    others from entries kept on disk, each as its module's ``kept`` says (one writer, text or
+    bytes as the format is)."""
+    from governance_rules.render import KEPT_FORMAT_NAMES, kept_on_disk
+    from governance_rules.render._kept import FormatOptions
+
+    assert sorted(KEPT_FORMAT_NAMES) == sorted({*FORMATS, *BINARY_FORMAT_NAMES} - {"jsonl"})
+    for name in KEPT_FORMAT_NAMES:
+        kept = kept_on_disk(name, FormatOptions())
+        assert (kept.write is None) is (name in BINARY_FORMAT_NAMES) is \
+            (kept.write_bytes is not None), name
+    with pytest.raises(KeyError):
+        kept_on_disk("jsonl", FormatOptions())
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_input_errors_keep_file_line_and_column(fmt: str, broken_report: Report) -> None:
     error = next(e for e in broken_report.input_errors if e.field == "meeting.date")

@@ -36,7 +36,7 @@ BINARY_FORMAT_NAMES = ("xlsx",)
 """Formats whose ``render_x`` returns bytes (written only to a file or a pipe)."""
 
 
-KEPT_FORMAT_NAMES = ("github", "gitlab", "json", "junit", "sarif", "text", "xlsx")
+KEPT_FORMAT_NAMES = ("github", "gitlab", "html", "json", "junit", "sarif", "text", "xlsx")
 """Formats written from entries kept on disk (``kept`` in their module); JSON Lines writes
 each dossier's findings as they come instead."""
 

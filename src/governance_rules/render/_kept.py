@@ -56,6 +56,8 @@ class Kept:
     report_entries: bool = False
     """Keep every list of the JSON report (``checked``, ``inputs``, ``scopes``), not only the
     findings and input errors."""
+    community_names: bool = False
+    """The report names each community (one name kept a community)."""
     details: bool = False
     """The checker notes the rules applied to each record (``checked``)."""
     worker: Callable[..., DossierResult] | None = None

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
-from collections import defaultdict
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from html import escape as _escape
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo, Severity, Source
 from ._common import evidence_text, quoted
+from ._kept import FormatOptions, Kept
+
+if TYPE_CHECKING:
+    from .._spooled import SpooledReport
 
 _STYLE = """
 body{font:14px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;color:#1d1d1f;max-width:72rem}
@@ -95,10 +104,79 @@ def render_html(report: Report, lang: str = "en") -> str:
     >>> page.startswith("<!DOCTYPE html>"), "://" in page
     (True, False)
     """
+    names = {s.community: s.name for s in report.scopes if s.community and s.name}
+    w = _WORDS[lang]
+    entries = sorted(((html_key(f, lang), html_entry(f, lang)) for f in report.findings),
+                     key=lambda item: (_community_label(item[0][0], names, w), *item[0][1:]))
+    parts: list[str] = []
+    _write_html(parts.append, report, sorted({f.rule_id for f in report.findings}),
+                len(report.findings), report.input_errors,
+                (text for _, text in _communities(entries, names, report.rules, lang)), lang)
+    return "".join(parts)
+
+
+HtmlKey = tuple[str, str, str, Any]
+"""(community id, body label, rule id, the finding's report order)."""
+
+
+def html_key(finding: Finding, lang: str = "en") -> HtmlKey:
+    """Where a finding goes on the page: its community (by id: its name, and so the order of
+    the communities on the page, is known once every community's scope is), body, rule, and
+    its place in the report."""
+    w = _WORDS[lang]
+    body = (f"{finding.body.name}（{finding.body.id}）" if lang == "zh"
+            else f"{finding.body.name} ({finding.body.id})") if finding.body else w["other"]
+    return finding.community or "", body, finding.rule_id, finding.sort_key()
+
+
+def html_entry(finding: Finding, lang: str = "en") -> tuple[str, str]:
+    """The finding's title (its rule's heading when the rule set does not know the rule) and
+    its ``<article>``: what a report kept on disk holds of it, rendered where it was found."""
+    return finding.title.get(lang), _finding(finding, lang, _WORDS[lang])
+
+
+def kept(options: FormatOptions) -> Kept:
+    """The page kept on disk: each finding's article (:func:`html_entry`), in the order of
+    :func:`html_key`."""
+    return Kept(write=partial(write_html, lang=options.lang),
+                finding_entry=partial(html_entry, lang=options.lang),
+                finding_key=partial(html_key, lang=options.lang), community_names=True)
+
+
+def write_html(spooled: SpooledReport, write: Callable[[str], object], lang: str = "en") -> None:
+    """Write the page of ``spooled`` (whose findings were kept by :func:`html_entry`) with
+    ``write``: the page :func:`render_html` gives for the whole report.
+
+    The findings arrive by community id; the page orders communities by name. Each
+    community's section goes to a temporary file as it is written, and the sections are
+    copied from there in the page's order: one community's findings in memory at a time.
+    """
+    head = spooled.head()
+    names = spooled.community_names()
+    with tempfile.TemporaryFile(prefix="governance-rules-") as sections:
+        places: list[tuple[str, int, int]] = []
+        for label, text in _communities(iter(spooled.findings), names, head.rules, lang):
+            data = text.encode("utf-8")
+            places.append((label, sections.tell(), len(data)))
+            sections.write(data)
+        sections.flush()
+        places.sort(key=lambda place: place[0])
+
+        def in_page_order() -> Iterator[str]:
+            for _, start, size in places:
+                yield os.pread(sections.fileno(), size, start).decode("utf-8")
+
+        _write_html(write, head, sorted(spooled.by_rule), spooled.total,
+                    spooled.input_errors(), in_page_order(), lang)
+
+
+def _write_html(write: Callable[[str], object], report: Report, rule_ids: list[str], count: int,
+                errors: Sequence[InputError], communities: Iterable[str], lang: str) -> None:
+    """The page, its communities' sections given in the page's order. ``report`` gives the
+    summary (its findings are not read)."""
     w = _WORDS[lang]
     csp = (f"default-src 'none'; style-src '{_sha256(_STYLE)}'; script-src '{_sha256(_SCRIPT)}'; "
            "img-src 'none'; base-uri 'none'; form-action 'none'")
-    rules = {r.id: r for r in report.rules}
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
@@ -111,24 +189,57 @@ def render_html(report: Report, lang: str = "en") -> str:
         "<body>",
         f"<h1>{escape(w['title'])}</h1>",
         _summary(report, w),
-        _filters(report, w),
+        _filters(rule_ids, count, w),
     ]
-    if report.input_errors:
-        parts.append(_input_errors(report.input_errors, w))
+    if errors:
+        parts.append(_input_errors(errors, w))
     parts.append(f'<section id="findings"><h2>{escape(w["findings"])}</h2>')
-    if not report.findings:
+    if not count:
         parts.append(f"<p>{escape(w['none'])}</p>")
-    names = {s.community: s.name for s in report.scopes if s.community and s.name}
-    for community, bodies in _grouped(report.findings, w, names):
-        parts.append(f'<section class="group community"><h2>{escape(community)}</h2>')
-        for body_label, by_rule in bodies:
-            parts.append(f'<section class="group body"><h3>{escape(body_label)}</h3>')
-            for rule_id, findings in by_rule:
-                parts.append(_rule_group(rule_id, findings, rules.get(rule_id), lang, w))
+    write("".join(part + "\n" for part in parts))
+    for section in communities:
+        write(section)
+    write("".join(part + "\n" for part in
+                  ("</section>", f"<script>{_SCRIPT}</script>", "</body>", "</html>")))
+
+
+def _community_label(community: str, names: dict[str, str], w: dict[str, str]) -> str:
+    """A community's heading: its name with its id, its id alone, or the words for findings
+    outside any community's dossier."""
+    if not community:
+        return w["no_community"]
+    name = names.get(community)
+    if not name:
+        return community
+    return f"{name}（{community}）" if w is _WORDS["zh"] else f"{name} ({community})"
+
+
+def _communities(entries: Iterable[tuple[HtmlKey, tuple[str, str]]], names: dict[str, str],
+                 rules: Sequence[RuleInfo], lang: str) -> Iterator[tuple[str, str]]:
+    """(heading, section) of each community in ``entries`` (grouped by community, body and
+    rule, as :func:`html_key` orders them), in their order.
+
+    >>> from governance_rules.report.model import BodyRef
+    >>> f = Finding.model_construct(rule_id="r", community="sifang", record=None,
+    ...                             body=BodyRef(id="rc", name="居委会"))
+    >>> key = ("sifang", "居委会（rc）", "r", ())
+    >>> [(c, "<h3>居委会（rc）</h3>" in s) for c, s in _communities(
+    ...     [(key, ("标题", "<article/>"))], {"sifang": "四方社区"}, [], "zh")]
+    [('四方社区（sifang）', True)]
+    """
+    w = _WORDS[lang]
+    by_id = {r.id: r for r in rules}
+    for community, of_community in groupby(entries, key=lambda item: item[0][0]):
+        parts = [f'<section class="group community"><h2>'
+                 f'{escape(_community_label(community, names, w))}</h2>']
+        for body, of_body in groupby(of_community, key=lambda item: item[0][1]):
+            parts.append(f'<section class="group body"><h3>{escape(body)}</h3>')
+            for rule_id, of_rule in groupby(of_body, key=lambda item: item[0][2]):
+                entries_of_rule = [payload for _, payload in of_rule]
+                parts.append(_rule_group(rule_id, entries_of_rule, by_id.get(rule_id), lang, w))
             parts.append("</section>")
         parts.append("</section>")
-    parts += ["</section>", f"<script>{_SCRIPT}</script>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+        yield _community_label(community, names, w), "".join(part + "\n" for part in parts)
 
 
 def _summary(report: Report, w: dict[str, str]) -> str:
@@ -144,9 +255,8 @@ def _summary(report: Report, w: dict[str, str]) -> str:
             f'<table class="summary">{cells}</table></section>')
 
 
-def _filters(report: Report, w: dict[str, str]) -> str:
+def _filters(rule_ids: list[str], count: int, w: dict[str, str]) -> str:
     severities = "".join(f'<option value="{s.value}">{escape(w[s.value])}</option>' for s in Severity)
-    rule_ids = sorted({f.rule_id for f in report.findings})
     rule_options = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rule_ids)
     return (
         '<section class="filters">'
@@ -155,54 +265,24 @@ def _filters(report: Report, w: dict[str, str]) -> str:
         f'<option value="waived">{escape(w["waived"])}</option></select></label> '
         f'<label>{escape(w["rule"])} <select id="filter-rule">'
         f'<option value="">{escape(w["all"])}</option>{rule_options}</select></label> '
-        f'{escape(w["shown"])}: <output id="shown-count">{len(report.findings)}</output>'
+        f'{escape(w["shown"])}: <output id="shown-count">{count}</output>'
         "</section>"
     )
 
 
-def _input_errors(errors: list[InputError], w: dict[str, str]) -> str:
+def _input_errors(errors: Sequence[InputError], w: dict[str, str]) -> str:
     items = "".join(f'<li class="input-error"><code>{escape(e.render())}</code></li>' for e in errors)
     return f'<section id="input-errors"><h2>{escape(w["inputs"])}</h2><ul>{items}</ul></section>'
 
 
-Grouped = list[tuple[str, list[tuple[str, list[tuple[str, list[Finding]]]]]]]
-
-
-def _grouped(findings: list[Finding], w: dict[str, str],
-             names: dict[str, str] | None = None) -> Grouped:
-    """Community, then body (by name, the id in brackets: one group per body even when its
-    findings come from several files), then rule.
-
-    >>> from governance_rules.report.model import BodyRef
-    >>> f = Finding.model_construct(rule_id="r", community="sifang",
-    ...                             body=BodyRef(id="rc", name="居委会"))
-    >>> [(c, [b for b, _ in bodies]) for c, bodies in _grouped([f, f], _WORDS["zh"])]
-    [('sifang', ['居委会（rc）'])]
-    >>> [c for c, _ in _grouped([f], _WORDS["en"], {"sifang": "四方社区"})]
-    ['四方社区 (sifang)']
-    """
-    tree: dict[str, dict[str, dict[str, list[Finding]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(list)))
-    zh = w is _WORDS["zh"]
-    for f in findings:
-        name = (names or {}).get(f.community or "")
-        community = (w["no_community"] if not f.community else f.community if not name
-                     else f"{name}（{f.community}）" if zh else f"{name} ({f.community})")
-        body = (f"{f.body.name}（{f.body.id}）" if zh else f"{f.body.name} ({f.body.id})"
-                ) if f.body else w["other"]
-        tree[community][body][f.rule_id].append(f)
-    return [(community, [(body, sorted(rules.items())) for body, rules in sorted(bodies.items())])
-            for community, bodies in sorted(tree.items())]
-
-
-def _rule_group(rule_id: str, findings: list[Finding], rule: RuleInfo | None, lang: str,
+def _rule_group(rule_id: str, entries: list[tuple[str, str]], rule: RuleInfo | None, lang: str,
                 w: dict[str, str]) -> str:
-    title = rule.title.get(lang) if rule else findings[0].title.get(lang)
+    title = rule.title.get(lang) if rule else entries[0][0]
     quotes = "".join(
         f"<blockquote>{escape(s.document)}:{','.join(map(str, s.lines))}{_title(s, lang)} "
         f"{escape(quoted(s, lang))}</blockquote>"
         for s in (rule.sources if rule else []))
-    items = "".join(_finding(f, lang, w) for f in findings)
+    items = "".join(article for _, article in entries)
     return (f'<section class="group rule" data-rule="{escape(rule_id)}">'
             f"<h4><code>{escape(rule_id)}</code> {escape(title)}</h4>{quotes}{items}</section>")
 
