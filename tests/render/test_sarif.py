@@ -21,6 +21,8 @@ from typing import Any
 import jsonschema
 import pytest
 from _helpers import EXAMPLES, ROOT, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from governance_rules import Report, Rulebook, check_paths
 from governance_rules.render._links import documentation_url
@@ -240,3 +242,22 @@ def test_cli_help_uri_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert main(["check", "examples/haliang-3", "--format", "sarif",
                  "--help-uri-base", "docs/"]) == 2
     assert "expected an absolute http(s) URL" in capsys.readouterr().err
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON_VALUES)
+@settings(max_examples=300, deadline=None)
+def test_indented_json_is_the_standard_librarys(value: Any) -> None:
+    """SARIF results and GitLab issues are written by pydantic's serializer: the text
+    ``json.dumps(value, ensure_ascii=False, indent=2)`` gives, odd characters included; a
+    lone surrogate (which UTF-8 cannot hold) falls back to the standard library."""
+    from governance_rules.render._common import indented_json
+
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    odd = {"a": ["\ud800", value]}
+    assert indented_json(odd) == json.dumps(odd, ensure_ascii=False, indent=2)

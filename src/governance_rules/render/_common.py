@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from typing import Any
+
+from pydantic_core import PydanticSerializationError, to_json
 
 from ..errors import InputError
 from ..report.model import Evidence, Finding, Report, Severity, Source
@@ -79,6 +83,20 @@ def one_line(text: str) -> str:
     'title ⏎ ::warning file=x::pwned�[2J'
     """
     return _CONTROLS.sub("\ufffd", _BREAKS.sub(" ⏎ ", text))
+
+
+def indented_json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` for plain JSON values (dicts, lists,
+    text, whole numbers), written by pydantic's serializer in Rust: the standard library's
+    encoder writes indented JSON in Python, a third of the cost of a SARIF result.
+
+    >>> indented_json({"a": [1, "é"], "b": {}})
+    '{\\n  "a": [\\n    1,\\n    "é"\\n  ],\\n  "b": {}\\n}'
+    """
+    try:
+        return to_json(value, indent=2).decode()
+    except PydanticSerializationError:  # text no UTF-8 can hold (a lone surrogate)
+        return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def json_inert(text: str) -> str:

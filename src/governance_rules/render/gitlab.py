@@ -10,7 +10,6 @@ Publish it with ``artifacts: reports: codequality:`` (docs/ci.md).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import chain
@@ -22,6 +21,7 @@ from ._common import (
     clause_label,
     document_titles,
     fingerprint,
+    indented_json,
     input_fingerprint,
     json_inert,
     one_line,
@@ -94,7 +94,7 @@ def _write_gitlab(write: Callable[[str], object], entries: Iterable[tuple[Any, .
         seen[base] = count + 1
         if count:
             issue["fingerprint"] = f"{base}-{count}"
-        text = json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        text = indented_json(issue).replace("\n", "\n  ")
         write(("[\n  " if first else ",\n  ") + json_inert(text))
         first = False
     write("[]\n" if first else "\n]\n")

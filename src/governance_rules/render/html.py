@@ -219,9 +219,6 @@ def _communities(entries: Iterable[tuple[HtmlKey, tuple[str, str]]], names: dict
     """(heading, section) of each community in ``entries`` (grouped by community, body and
     rule, as :func:`html_key` orders them), in their order.
 
-    >>> from governance_rules.report.model import BodyRef
-    >>> f = Finding.model_construct(rule_id="r", community="sifang", record=None,
-    ...                             body=BodyRef(id="rc", name="居委会"))
     >>> key = ("sifang", "居委会（rc）", "r", ())
     >>> [(c, "<h3>居委会（rc）</h3>" in s) for c, s in _communities(
     ...     [(key, ("标题", "<article/>"))], {"sifang": "四方社区"}, [], "zh")]

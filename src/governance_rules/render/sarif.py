@@ -11,7 +11,6 @@ SARIF multitool (``validate --rule-kind "Gh;Sarif"``) accept it without errors.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import Callable, Sequence
@@ -30,6 +29,7 @@ from ._common import (
     citation_text,
     document_titles,
     fingerprint,
+    indented_json,
     input_fingerprint,
     json_inert,
     source_label,
@@ -59,8 +59,7 @@ def render_sarif(report: Report, lang: str = "en", help_uri_base: str | None = N
     index = rule_indexes(report.rules)
     results = [_result(f, lang, index) for f in report.findings]
     results += [_input_result(e, index) for e in report.input_errors]
-    return json_inert(json.dumps(_log(report, base, descriptors, results), ensure_ascii=False,
-                                 indent=2)) + "\n"
+    return json_inert(indented_json(_log(report, base, descriptors, results))) + "\n"
 
 
 def rule_indexes(rules: Sequence[RuleInfo]) -> dict[str, int]:
@@ -89,8 +88,7 @@ def write_sarif(spooled: SpooledReport, write: Callable[[str], object], lang: st
     marker = f"results-{uuid.uuid4().hex}"
     results = [marker] if spooled.summary().total or errors else []
     descriptors = _descriptors(head.rules, lang, base, spooled.document_titles())
-    text = json_inert(json.dumps(_log(head, base, descriptors, results), ensure_ascii=False,
-                                 indent=2)) + "\n"
+    text = json_inert(indented_json(_log(head, base, descriptors, results))) + "\n"
     before, marked, after = text.partition(f'{_RESULT_INDENT}"{marker}"')
     write(before)
     if marked:
@@ -115,7 +113,7 @@ def kept(options: FormatOptions) -> Kept:
 
 
 def _as_entry(result: dict[str, Any]) -> str:
-    text = json.dumps(result, ensure_ascii=False, indent=2)
+    text = indented_json(result)
     return json_inert(_RESULT_INDENT + text.replace("\n", "\n" + _RESULT_INDENT))
 
 
