@@ -62,11 +62,12 @@ def test_cli_on_a_scheduler_address(corpus: Path, cluster: str, tmp_path: Path) 
     assert outs[0] == outs[1]
 
 
-@pytest.mark.parametrize("fmt", ["text", "sarif", "junit"])
+@pytest.mark.parametrize("fmt", ["text", "sarif", "junit", "html"])
 def test_cli_formats_kept_on_disk_on_a_scheduler_address(corpus: Path, cluster: str,
                                                          tmp_path: Path, fmt: str) -> None:
     """The reports whose entries the workers render (the default text, SARIF, JUnit's test
-    cases) are the same when Dask's workers render them (JUnit apart from its times)."""
+    cases, the HTML page's articles in its own order) are the same when Dask's workers render
+    them (JUnit apart from its times)."""
     import re
 
     outs = []
