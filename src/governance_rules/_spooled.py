@@ -32,7 +32,7 @@ from datetime import date
 from functools import partial
 from json.encoder import encode_basestring
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic_core import to_json
 
@@ -43,7 +43,6 @@ from .report.model import CheckedRecord, CommunityScope, Finding, Report, Severi
 
 if TYPE_CHECKING:
     from ._checker import DossierResult
-    from .render._kept import Kept
     from .rulebook import Rulebook
     from .waivers.model import LocatedWaiver
 
@@ -294,7 +293,21 @@ class SpooledReport:
         self.close()
 
 
-def worker_step(kept: Kept, findings: bool = True
+class KeptFormat(Protocol):
+    """What :func:`worker_step` reads of a format kept on disk
+    (:class:`governance_rules.render._kept.Kept`)."""
+
+    @property
+    def worker(self) -> Callable[..., DossierResult] | None: ...
+    @property
+    def report_entries(self) -> bool: ...
+    @property
+    def finding_entry(self) -> Callable[[Finding], Any] | None: ...
+    @property
+    def finding_key(self) -> Callable[[Finding], Any] | None: ...
+
+
+def worker_step(kept: KeptFormat, findings: bool = True
                 ) -> Callable[[DossierResult], DossierResult] | None:
     """What a worker process does with each dossier's result for a report kept as ``kept``
     says: the format's own step (JUnit's items), or the JSON report's entries
