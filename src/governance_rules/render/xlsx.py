@@ -186,33 +186,31 @@ def _document(document: str, title: str, lang: str) -> str:
 
 def _table(sheet: WriteOnlyWorksheet, header: list[str], rows: Iterable[list[Any]],
            widths: list[int]) -> None:
-    """A sheet with a bold frozen header, filters over every column, and text kept as text,
-    written a row at a time."""
+    """A sheet with a bold frozen header, filters over every column, and text kept as text
+    (never a formula, whatever it starts with), written a row at a time."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+
+    def text(value: str, **style: Any) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, _safe(value))
+        cell.data_type = "s"
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
 
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
-    sheet.append([_cell(sheet, WriteOnlyCell, name, font=bold) for name in header])
+    sheet.append([text(name, font=bold) for name in header])
     wrapped = Alignment(wrap_text=True, vertical="top")
     written = 1
     for row in rows:
-        sheet.append([_cell(sheet, WriteOnlyCell, value, alignment=wrapped)
-                      if isinstance(value, str) else value for value in row])
+        sheet.append([text(value, alignment=wrapped) if isinstance(value, str) else value
+                      for value in row])
         written += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{written}"
-
-
-def _cell(sheet: WriteOnlyWorksheet, make: Any, text: str, **style: Any) -> Any:
-    """A text cell: never a formula, whatever it starts with."""
-    cell = make(sheet, _safe(text))
-    cell.data_type = "s"
-    for name, value in style.items():
-        setattr(cell, name, value)
-    return cell
 
 
 def _safe(value: Any) -> Any:
