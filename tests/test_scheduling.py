@@ -155,3 +155,61 @@ def test_workers_for_a_folder_of_dossiers_start_before_discovery(
         assert len(multiprocessing.active_children()) >= 1
         assert list(run([-4])) == [4]
     assert multiprocessing.active_children() == []
+
+
+def test_overlapping_batches_put_the_collector_back_once_all_end() -> None:
+    """Batch blocks that overlap (a server's threads, one batch inside another) tune the
+    collector while any is open, and the last to end puts it back as it was, whatever order
+    they end in: before, a block ending while another ran left the other's thresholds behind
+    for good."""
+    from governance_rules.scheduling import batch_gc
+    from governance_rules.scheduling._gc import BATCH_THRESHOLD
+
+    before = gc.get_threshold()
+    assert gc.get_freeze_count() == 0 and before != BATCH_THRESHOLD
+    first, second = batch_gc(), batch_gc()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first to begin ends first
+    assert gc.get_threshold() == BATCH_THRESHOLD and gc.get_freeze_count() > 0
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+    start = threading.Barrier(4)
+
+    def check_in_a_batch() -> None:
+        start.wait()
+        for _ in range(50):
+            with batch_gc():
+                assert gc.get_threshold() == BATCH_THRESHOLD
+
+    threads = [threading.Thread(target=check_in_a_batch) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_a_check_of_dossiers_tunes_the_collector_while_it_runs(rulebook: Rulebook,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """``check_dossiers`` (``check_data``, the server) checks with the collector tuned for a
+    batch, as a check of paths does, and leaves it as it was."""
+    from governance_rules import dossier_from_data
+    from governance_rules.scheduling._gc import BATCH_THRESHOLD
+
+    seen = []
+    real = checker.DossierChecker.check
+
+    def noting(self: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.get_threshold())
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(checker.DossierChecker, "check", noting)
+    before = gc.get_threshold()
+    dossier = dossier_from_data({"c": {"community": {"id": "c", "name": "x",
+                                                     "jurisdiction": ["cn"]}}})
+    checker.check_dossiers([dossier], rulebook=rulebook)
+    assert seen == [BATCH_THRESHOLD]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -190,16 +190,20 @@ def check_dossiers(
     """Check resolved dossiers. ``window`` (from, to) bounds the periods cadence rules judge
     and the day rosters are read on; either end defaults to the records' own first or last day.
 
-    ``dossiers`` may be a generator: each dossier is dropped once checked.
+    ``dossiers`` may be a generator: each dossier is dropped once checked. The collector is
+    tuned for a batch while they are (:func:`~governance_rules.scheduling.batch_gc`).
     """
+    from .scheduling import batch_gc
+
     book = rulebook or load_rulebook()
     checker = DossierChecker(book, engine, as_of, window)
     builder = ReportBuilder(book, checker.runner.name, as_of)
     builder.add(DossierResult(root=None, input_errors=list(extra_errors)))
-    for i, dossier in enumerate(dossiers):
-        builder.add(checker.check(dossier, selections[i] if selections else None))
-        del dossier
-    return builder.build()
+    with batch_gc():
+        for i, dossier in enumerate(dossiers):
+            builder.add(checker.check(dossier, selections[i] if selections else None))
+            del dossier
+        return builder.build()
 
 
 _RecordKey = tuple[str, str, str]
