@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from governance_rules.records.loader import (
@@ -121,6 +121,8 @@ def trees(draw: st.DrawFn) -> Tree:
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tree=trees())
+# a dossier in a hidden folder, named beside its parent's folder: not in the parent's context
+@example(tree=(["a", "a/.hidden/d"], [], [], [".", "a/.hidden/d"]))
 def test_discovery_finds_what_walking_every_dossier_again_finds(
         tmp_path_factory: pytest.TempPathFactory,
         tree: Tree) -> None:

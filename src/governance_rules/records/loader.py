@@ -202,7 +202,8 @@ def _contexts(groups: dict[Path, set[str]], walked: Sequence[Path], links: set[P
             contexts[root] = set(_walk_record_files(root, links)[0])
     for root, files in groups.items():
         for owner in (root, *root.parents):
-            if owner in from_walk:
+            # a dossier in a hidden folder under the owner was not in the owner's walk
+            if owner in from_walk and _walked_through(root, owner):
                 contexts[owner] |= files
     return contexts
 
