@@ -194,10 +194,8 @@ class SpooledReport:
     def _add_findings(self, findings: Sequence[Finding]) -> None:
         self._add_tally([f.count_key() for f in findings])
         if self.keeps_findings:
-            self.findings.add_run(sorted(
-                _finding_entries(findings, self.finding_entry or json_entry,
-                                 self.finding_key or Finding.sort_key),
-                key=_first))
+            self.findings.add_run(_finding_entries(findings, self.finding_entry,
+                                                   self.finding_key))
 
     def finding_payloads(self) -> Iterator[Any]:
         """What :attr:`finding_entry` made of each finding, in report order."""
@@ -373,9 +371,7 @@ def finding_entries(result: DossierResult, entry: Callable[[Finding], Any] | Non
     ([], True)
     """
     texts = result.texts if result.texts is not None else {}
-    texts["findings"] = PackedRun.of(sorted(
-        _finding_entries(result.findings, entry or json_entry, key or Finding.sort_key),
-        key=_first))
+    texts["findings"] = PackedRun.of(_finding_entries(result.findings, entry, key))
     result.tally = [f.count_key() for f in result.findings]
     result.findings = []
     result.texts = texts
@@ -395,10 +391,12 @@ def json_entry(finding: Finding) -> str:
     return _entry(finding.model_dump_json(indent=2))
 
 
-def _finding_entries(findings: Sequence[Finding], entry: Callable[[Finding], Any],
-                     key: Callable[[Finding], Any] = Finding.sort_key
-                     ) -> Iterator[tuple[Any, Any]]:
-    return ((key(f), entry(f)) for f in findings)
+def _finding_entries(findings: Sequence[Finding], entry: Callable[[Finding], Any] | None,
+                     key: Callable[[Finding], Any] | None) -> list[tuple[Any, Any]]:
+    """(key, entry) of each finding, sorted by key: its JSON entry in report order unless a
+    format says otherwise."""
+    make, order = entry or json_entry, key or Finding.sort_key
+    return sorted(((order(f), make(f)) for f in findings), key=_first)
 
 
 def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:

@@ -227,8 +227,8 @@ def _communities(entries: Iterable[tuple[HtmlKey, tuple[str, str]]], names: dict
     w = _WORDS[lang]
     by_id = {r.id: r for r in rules}
     for community, of_community in groupby(entries, key=lambda item: item[0][0]):
-        parts = [f'<section class="group community"><h2>'
-                 f'{escape(_community_label(community, names, w))}</h2>']
+        label = _community_label(community, names, w)
+        parts = [f'<section class="group community"><h2>{escape(label)}</h2>']
         for body, of_body in groupby(of_community, key=lambda item: item[0][1]):
             parts.append(f'<section class="group body"><h3>{escape(body)}</h3>')
             for rule_id, of_rule in groupby(of_body, key=lambda item: item[0][2]):
@@ -236,7 +236,7 @@ def _communities(entries: Iterable[tuple[HtmlKey, tuple[str, str]]], names: dict
                 parts.append(_rule_group(rule_id, entries_of_rule, by_id.get(rule_id), lang, w))
             parts.append("</section>")
         parts.append("</section>")
-        yield _community_label(community, names, w), "".join(part + "\n" for part in parts)
+        yield label, "".join(part + "\n" for part in parts)
 
 
 def _summary(report: Report, w: dict[str, str]) -> str:
