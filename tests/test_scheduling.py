@@ -157,6 +157,30 @@ def test_workers_for_a_folder_of_dossiers_start_before_discovery(
     assert multiprocessing.active_children() == []
 
 
+def _full_collections(_: object) -> tuple[int, int, tuple[int, ...]]:
+    return gc.get_stats()[2]["collections"], gc.get_freeze_count(), gc.get_threshold()
+
+
+def test_forked_workers_inherit_the_frozen_objects_and_do_not_collect_them() -> None:
+    """Workers are forked while the parent's objects are frozen: they start tuned for a batch
+    without a full collection (which would walk, and copy, every inherited object)."""
+    import multiprocessing
+
+    from governance_rules.scheduling import processes
+    from governance_rules.scheduling._gc import BATCH_THRESHOLD
+
+    if processes._context().get_start_method() != "fork":  # pragma: no cover - not Linux
+        pytest.skip("workers are forked only on Linux, from a process of one thread")
+    before = gc.get_stats()[2]["collections"]
+    pool = processes.start_workers(_full_collections, 1)
+    results = list(processes.run_processes(_full_collections, [0], jobs=1, pool=pool))
+    collections, frozen, thresholds = results[0]
+    assert collections == before, "a forked worker ran a full collection as it started"
+    assert frozen > 0 and thresholds == BATCH_THRESHOLD
+    assert gc.get_freeze_count() == 0 or gc.get_threshold() != BATCH_THRESHOLD
+    assert multiprocessing.active_children() == []
+
+
 def test_overlapping_batches_put_the_collector_back_once_all_end() -> None:
     """Batch blocks that overlap (a server's threads, one batch inside another) tune the
     collector while any is open, and the last to end puts it back as it was, whatever order

@@ -275,10 +275,10 @@ class DossierChecker:
         # A window the caller asked for with both --from and --to is never too long.
         errors.extend(e for e in dossier.input_errors
                       if not (e.type == "window_too_long" and self.window[0] and self.window[1]))
-        facts = [f for f in build_facts(dossier, as_of, _window_for(dossier, as_of, self.window),
-                                        _fact_options(book, dossier), book.may_select,
-                                        lazy_names=True)
-                 if selected is None or f.ref.where.file in selected]
+        facts = build_facts(dossier, as_of, _window_for(dossier, as_of, self.window),
+                            _fact_options(book, dossier), book.may_select, lazy_names=True)
+        if selected is not None:
+            facts = [f for f in facts if f.ref.where.file in selected]
         scope, scope_errors = _scope_of(book, dossier)
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
@@ -341,7 +341,7 @@ class CheckSource:
             self._checker = DossierChecker(self.book, self.engine, self.as_of, self.window,
                                            details=self.details)
         shown = PathNames(self.base)
-        selected = frozenset(shown(p) for p in source.selected)
+        selected = None if source.all_selected else frozenset(shown(p) for p in source.selected)
         result = self._checker.check(load_dossier(source, names=shown), selected)
         if self.render is not None:  # texts travel back, not models with their nested parts
             result.lines = [self.render(f) for f in result.findings]

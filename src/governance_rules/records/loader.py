@@ -72,6 +72,11 @@ class DossierSource:
         """The files whose findings the user asked for (the others give context)."""
         return frozenset(map(self._path, self._names if self._chosen is None else self._chosen))
 
+    @property
+    def all_selected(self) -> bool:
+        """Whether every file of the dossier is asked for (as when its folder is given)."""
+        return self._chosen is None
+
     def _path(self, name: str) -> Path:
         return Path(name[1:]) if name.startswith(_AS_GIVEN) else self._root / name
 

@@ -18,10 +18,13 @@ BATCH_THRESHOLD = (50_000, 20, 20)
 """Allocations between young collections (CPython's default is 700, 10, 10)."""
 
 
-def tune_for_batch() -> None:
+def tune_for_batch(*, collect: bool = True) -> None:
     """Freeze what is alive now and raise the thresholds, for the rest of this process (a
-    worker's)."""
-    gc.collect()
+    worker's). ``collect=False`` skips the full collection first: a worker forked inside
+    :func:`batch_gc` inherits its parent's objects frozen already, and collecting would walk
+    (and copy, page by page) every one of them for nothing."""
+    if collect:
+        gc.collect()
     gc.freeze()
     gc.set_threshold(*BATCH_THRESHOLD)
 

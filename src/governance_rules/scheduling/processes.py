@@ -35,10 +35,10 @@ IN_FLIGHT_PER_JOB = 2
 _unit: Callable[[Any], Any] | None = None
 
 
-def _start_worker(unit: Callable[[Any], Any]) -> None:
+def _start_worker(unit: Callable[[Any], Any], forked: bool = False) -> None:
     global _unit
     _unit = unit
-    tune_for_batch()
+    tune_for_batch(collect=not forked)
 
 
 def _run(item: Any) -> Any:
@@ -61,18 +61,30 @@ def _nothing() -> None:
     return None
 
 
+def _pool(unit: Callable[[Any], Any], jobs: int) -> tuple[ProcessPoolExecutor, bool]:
+    """A pool of ``jobs`` workers for ``unit``, and whether they are forked (all of them at
+    its first task, which the caller submits inside :func:`batch_gc`: they inherit this
+    process's objects frozen, and need not collect them)."""
+    context = _context()
+    forked = context.get_start_method() == "fork"
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(unit, forked)), forked
+
+
 def start_workers(unit: Callable[[Any], Any], jobs: int) -> ProcessPoolExecutor:
     """``jobs`` worker processes given ``unit``, started now (forked, where they are, from this
     process as it is at this moment) rather than at the first item.
 
     A caller about to build something large that the workers do not need (the list of a
-    province's files) starts them first, so that it is not copied into each of them.
+    province's files) starts them first, so that it is not copied into each of them. Forked
+    workers are not waited for: they set themselves up while the caller goes on.
     """
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                               initializer=_start_worker, initargs=(unit,))
-    # forked workers all start at the first task; others one a task while none is idle
-    for started in [pool.submit(_nothing) for _ in range(jobs)]:
-        started.result()
+    pool, forked = _pool(unit, jobs)
+    with batch_gc():
+        started = [pool.submit(_nothing) for _ in range(jobs)]
+    if not forked:  # spawned workers start one a task while none is idle: all of them now
+        for future in started:
+            future.result()
     return pool
 
 
@@ -85,8 +97,7 @@ def run_processes(unit: Callable[[T], R], items: Iterable[T], *, jobs: int,
     the items not yet started.
     """
     if pool is None:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                                   initializer=_start_worker, initargs=(unit,))
+        pool = _pool(unit, jobs)[0]
     pending: deque[Future[R]] = deque()
     remaining = iter(items)
     try:
