@@ -271,7 +271,7 @@ class _YamlBuilder:
         key_path: Path_ = ()
         stack: list[tuple[Any, bool, Path_]] = []
         root: list[Any] = []
-        nodes = documents = 0
+        nodes = documents = depth = 0  # depth: len(stack)
         loader = _Loader(text)
         try:
             get_event = loader.get_event
@@ -286,11 +286,11 @@ class _YamlBuilder:
                             self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
                     elif tag == _MERGE:
                         self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
-                    key = str(value)
+                    key = value  # libyaml gives text
                     if key in container:
                         self._fail("duplicate_key", f"key {short_input(key)} appears twice",
                                    event, where)
-                    key_path = (*where, key)
+                    key_path = where + (key,)  # noqa: RUF005 - 2.4x faster than unpacking, per key
                     mark = event.start_mark
                     positions[key_path] = (mark.line + 1, mark.column + 1)
                 elif kind is _ScalarEvent or kind is _MappingStart or kind is _SequenceStart:
@@ -299,13 +299,13 @@ class _YamlBuilder:
                     if is_map:  # a mapping's value is where its key is
                         path = key_path
                     else:
-                        path = (*where, len(container)) if container is not None else ()
+                        path = where + (len(container),) if container is not None else ()  # noqa: RUF005
                         if path not in positions:
                             mark = event.start_mark
                             positions[path] = (mark.line + 1, mark.column + 1)
                     nodes += 1
-                    if nodes > MAX_NODES or len(stack) > MAX_DEPTH:
-                        self._too_much(event, nodes, len(stack))
+                    if nodes > MAX_NODES or depth > MAX_DEPTH:
+                        self._too_much(event, nodes, depth)
                     tag = event.tag
                     if kind is _ScalarEvent:
                         value = event.value
@@ -330,9 +330,11 @@ class _YamlBuilder:
                         root.append(value)
                     if kind is not _ScalarEvent:
                         stack.append((container, is_map, where))
+                        depth += 1
                         container, is_map, where = value, kind is _MappingStart, path
                 elif kind in _CollectionEnd:
                     container, is_map, where = stack.pop()
+                    depth -= 1
                     key = None
                 elif kind is _AliasEvent:
                     if is_map and key is not None:
