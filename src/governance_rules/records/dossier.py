@@ -88,7 +88,7 @@ class Located(Generic[T]):
         once (resolution and every fact of the record ask for it)."""
         if not sub and self._here is not None:
             return self._here
-        full = (*self.path, *sub)
+        full = self.path + sub
         line = self.index.locate(full)[0] if self.index is not None else None
         here = Where(self.file, line, _dotted(full))
         if not sub:
