@@ -92,9 +92,6 @@ class ClauseKind(RuleKind[P]):
                 "body_name": fact.names.get("body_name", ""),
                 "person": fact.names.get("person", ""),
                 "person_name": fact.names.get("person_name", ""),
-                "subject": {"zh": zh["subject"], "en": en["subject"]},
-                "period": {"zh": zh["period"], "en": en["period"]},
-                "day": {"zh": zh["day"], "en": en["day"]},
             }),
             failed=tuple(c.name for c in failed if c.name),
         )
@@ -240,9 +237,14 @@ class _Names(dict[str, str]):
         return value
 
 
+_IN_WORDS_ALWAYS = frozenset({"subject", "period", "day"})
+"""Values a message may name whatever the fact gives: in words, or empty (see :class:`_Names`)."""
+
+
 class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
     """A message's values: the fixed ones given, the fact's names in both languages and its
-    other values as text, each on use."""
+    other values as text, each on use (the record's subject, period and day too: most
+    messages name none of them)."""
 
     def __init__(self, zh: _Names, en: _Names, names: Mapping[str, str],
                  values: Mapping[str, int | str], fixed: dict[str, str | Mapping[str, str]]
@@ -252,7 +254,7 @@ class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
 
     def __missing__(self, key: str) -> str | Mapping[str, str]:
         value: str | Mapping[str, str]
-        if key in self._names:
+        if key in self._names or key in _IN_WORDS_ALWAYS:
             value = {"zh": self._zh[key], "en": self._en[key]}
         elif key in self._values:
             value = str(self._values[key])
