@@ -140,6 +140,8 @@ class _FactBuilder:
         self.jurisdiction = dossier.jurisdiction
         self._holders: dict[tuple[BodyKind, Role, date], str | None] = {}
         self._duty_seats: list[Seat] | None = None
+        self._acts_wanted: dict[str, bool] = {}
+        """Whether some act rule may read a body's members' acts, by body (asked a meeting)."""
         self._books = PartyBooks(dossier)
         self.books = Books(dossier)
 
@@ -205,7 +207,11 @@ class _FactBuilder:
                                            located.where("motions", i)),
                        meeting.date, self.jurisdiction, values, {"meeting": meeting.date},
                        {"body_name": body.name, "title": motion.title, "subject": motion.title})
-        if self.wanted("act", {"body": body.id, "body_kind": common["body_kind"]}):
+        acts = self._acts_wanted.get(body.id)
+        if acts is None:
+            acts = self._acts_wanted[body.id] = self.wanted(
+                "act", {"body": body.id, "body_kind": common["body_kind"]})
+        if acts:
             for i, person in enumerate(meeting.present):
                 yield from self._act(located, body, person, i)
 
