@@ -53,6 +53,25 @@ def test_json_is_byte_identical_and_complete() -> None:
     assert set(finding["source"]["title"]) == {"zh", "en"}
 
 
+def test_a_finished_command_flushes_its_output_and_skips_the_teardown() -> None:
+    """``run()`` ends the process with ``main()``'s code once stdout and stderr are flushed,
+    without the interpreter's teardown (no exit handlers, no freeing of every object)."""
+    script = (
+        "import atexit, sys\n"
+        "from governance_rules import cli\n"
+        "atexit.register(lambda: sys.stderr.write('teardown'))\n"
+        "def main():\n"
+        "    sys.stdout.write('x' * 100_000 + 'end')\n"
+        "    return 4\n"
+        "cli.main = main\n"
+        "cli.run()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 4
+    assert done.stdout == "x" * 100_000 + "end"
+    assert "teardown" not in done.stderr
+
+
 def test_durable_engine_same_json() -> None:
     native = run("check", "examples/", "--format", "json")
     durable = run("check", "examples/", "--format", "json", "--engine", "durable")

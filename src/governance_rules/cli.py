@@ -638,6 +638,20 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def run() -> None:
-    raise SystemExit(main())
+    """The command's entry point: :func:`main`'s code as the process's exit status.
+
+    A finished command ends the process without the interpreter's teardown, as mypy does:
+    freeing every module and object took 45–60 ms of a 1.4 s check of 40k records. Every file
+    a command writes is closed by then, and its temporary files have no name; what is left in
+    stdout and stderr is flushed first, and if that fails the interpreter's own exit reports it
+    as before. An exception (``--help``, an interrupt) leaves the usual way.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        raise SystemExit(code) from None
+    os._exit(code)
 
 
