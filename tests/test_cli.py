@@ -72,6 +72,18 @@ def test_a_finished_command_flushes_its_output_and_skips_the_teardown() -> None:
     assert "teardown" not in done.stderr
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_a_full_disk_is_a_clear_error_not_an_internal_one(fmt: str) -> None:
+    with open("/dev/full", "w") as full:  # every write fails: no space left on device
+        done = subprocess.run([sys.executable, "-m", "governance_rules", "check", "examples/",
+                               "--format", fmt], cwd=ROOT, stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=300, check=False)
+    assert done.returncode == 2, done.stderr
+    assert "cannot write: No space left on device" in done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
 def test_durable_engine_same_json() -> None:
     native = run("check", "examples/", "--format", "json")
     durable = run("check", "examples/", "--format", "json", "--engine", "durable")

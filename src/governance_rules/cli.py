@@ -9,6 +9,7 @@ message). Suppressed (waived) findings never count.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -283,10 +284,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        if exc.errno not in _FULL_OR_FAILING:
+            return _internal_error(exc)
+        import tempfile
+
+        silence_stdout()  # what stdout still holds cannot be written either
+        sys.stderr.write(f"governance-rules: cannot write: {exc.strerror} (the report, or its "
+                         f"temporary files in {tempfile.gettempdir()})\n")
+        return EXIT_USAGE
     except Exception as exc:
-        sys.stderr.write(f"governance-rules: internal error: {type(exc).__name__}: {exc}\n"
-                         "please report this with the command line and input that caused it\n")
-        return EXIT_INTERNAL
+        return _internal_error(exc)
+
+
+_FULL_OR_FAILING = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""A write that failed for want of room or of a working device: the user's to fix (exit 2)."""
+
+
+def _internal_error(exc: Exception) -> int:
+    sys.stderr.write(f"governance-rules: internal error: {type(exc).__name__}: {exc}\n"
+                     "please report this with the command line and input that caused it\n")
+    return EXIT_INTERNAL
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
