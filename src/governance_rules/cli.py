@@ -297,7 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _internal_error(exc)
 
 
-_FULL_OR_FAILING = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+_FULL_OR_FAILING = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO")
+                             if hasattr(errno, name))
 """A write that failed for want of room or of a working device: the user's to fix (exit 2)."""
 
 

@@ -168,11 +168,13 @@ def _source(cond: Condition, depth: int = 0) -> str | None:
         return None if left is None or right is None else f"{left} {cond.op} {right}"
     if not cond.items:
         return "True" if isinstance(cond, All) else "False"
-    parts = [_source(c, depth + 1) for c in cond.items]
-    if any(p is None for p in parts):
-        return None
-    return "(" + (" and " if isinstance(cond, All) else " or ").join(
-        p for p in parts if p is not None) + ")"
+    parts = []
+    for item in cond.items:
+        part = _source(item, depth + 1)
+        if part is None:
+            return None
+        parts.append(part)
+    return "(" + (" and " if isinstance(cond, All) else " or ").join(parts) + ")"
 
 
 _MAX_SOURCE_DEPTH = 50
