@@ -76,11 +76,16 @@ def test_what_no_expression_states_is_judged_by_closures() -> None:
 
 
 def test_every_rule_compiles_to_an_expression() -> None:
-    """Each rule of the rule set, bound as a check binds it, is judged by one expression."""
+    """Each rule of the rule set, bound as a check binds it (in its places, on a day it is in
+    force, with each place's parameter versions), is judged by one expression."""
     book = load_rulebook()
+    overlays = {place for p in book.parameters.values() for place in p.overlays}
+    places = [tuple(place.split("/")) for place in sorted(overlays)] + [("cn",)]
     for rule in book.rules:
-        bound = book.bind(rule, ("cn",), date(2024, 6, 1))
-        if bound is None:
-            continue
-        assert _source(bound.guard) is not None, rule.id
-        assert _source(bound.violated) is not None, rule.id
+        day = rule.in_force.from_ or date(2024, 6, 1)
+        bound = [b for place in [tuple(j.split("/")) for j in rule.jurisdictions] + places
+                 if (b := book.bind(rule, place, day)) is not None]
+        assert bound, rule.id
+        for one in bound:
+            assert _source(one.guard) is not None, rule.id
+            assert _source(one.violated) is not None, rule.id
