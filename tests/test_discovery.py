@@ -163,6 +163,18 @@ def test_shown_paths_resolve_the_folder_not_the_file(tmp_path: Path) -> None:
     assert shown(Path("/nowhere/x.yaml")) == "/nowhere/x.yaml"
 
 
+def test_shown_paths_keep_a_bounded_number_of_folders(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """One :class:`PathNames` serves a whole run (a unit of work keeps it): the folders it
+    resolved are forgotten once there are more than it keeps, and names stay right."""
+    monkeypatch.setattr(PathNames, "MAX_FOLDERS", 3)
+    shown = PathNames(tmp_path)
+    for i in range(10):
+        (tmp_path / f"f{i}").mkdir()
+        assert shown(tmp_path / f"f{i}" / "r.yaml") == f"f{i}/r.yaml"
+        assert len(shown._folders) <= 3
+
+
 def test_a_dossier_source_gives_back_what_it_was_given() -> None:
     root = Path("/corpus/c1")
     files = (root / "community.yaml", root / "meetings" / "m.yaml", Path("/elsewhere/x.yaml"))

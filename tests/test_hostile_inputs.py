@@ -253,6 +253,36 @@ def test_a_huge_sparse_file_is_not_read(tmp_path: Path) -> None:
     assert ("sparse.yaml", "file_too_large") in [(e.file, e.type) for e in report.input_errors]
 
 
+def test_a_file_is_read_whole_in_as_few_reads_as_its_size_allows(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    """A small file is one read (a short read at the size ``fstat`` gave is its end); a file
+    larger than a chunk is read whole; one over the limit is still refused."""
+    from governance_rules.records import _parse
+
+    reads: list[int] = []
+    real_read = os.read
+
+    def counted(fd: int, size: int) -> bytes:
+        reads.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(_parse.os, "read", counted)
+    small = tmp_path / "small.yaml"
+    small.write_bytes(b"community: {}\n")
+    assert _parse.read_file(small, "small.yaml") == b"community: {}\n"
+    assert len(reads) == 1
+    big = tmp_path / "big.yaml"
+    body = b"# " + b"x" * (3 << 20) + b"\n"
+    big.write_bytes(body)
+    reads.clear()
+    assert _parse.read_file(big, "big.yaml") == body
+    assert len(reads) == 4
+    with pytest.raises(_parse.ParseFailure) as failure:
+        _parse.read_file(big, "big.yaml", limit=1 << 20)
+    assert failure.value.error.type == "file_too_large"
+
+
 # 9. Limits while parsing ---------------------------------------------------------------------
 
 def test_a_huge_flow_list_stops_at_the_node_limit(tmp_path: Path) -> None:

@@ -335,12 +335,15 @@ class CheckSource:
         self.book, self.engine, self.as_of, self.window, self.base = book, engine, as_of, window, base
         self.details, self.render, self.prepare = details, render, prepare
         self._checker: DossierChecker | None = None
+        self._names: PathNames | None = None
 
     def __call__(self, source: DossierSource) -> DossierResult:
         if self._checker is None:
             self._checker = DossierChecker(self.book, self.engine, self.as_of, self.window,
                                            details=self.details)
-        shown = PathNames(self.base)
+        if self._names is None:  # one for the whole run: its folders are resolved once
+            self._names = PathNames(self.base)
+        shown = self._names
         selected = None if source.all_selected else frozenset(shown(p) for p in source.selected)
         result = self._checker.check(load_dossier(source, names=shown), selected)
         if self.render is not None:  # texts travel back, not models with their nested parts
@@ -355,7 +358,7 @@ class CheckSource:
         return {"book": self.book.without_caches(), "engine": _engine_name(self.engine),
                 "as_of": self.as_of, "window": self.window, "base": self.base,
                 "details": self.details, "render": self.render, "prepare": self.prepare,
-                "_checker": None}
+                "_checker": None, "_names": None}
 
 
 def _engine_name(engine: str | Engine) -> str:

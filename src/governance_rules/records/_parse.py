@@ -96,16 +96,18 @@ def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYT
                   "only regular files are read")
         if info.st_size > limit:
             _fail(file, "file_too_large", f"file is {info.st_size} bytes; at most {limit} are read")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
+        # O_NONBLOCK does nothing to a regular file: no need to clear it
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            asked = min(1 << 20, limit + 1 - size)
+            chunk = os.read(fd, asked)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < asked and size == info.st_size:  # short, at the size seen: the end
+                break
         if size > limit:
             _fail(file, "file_too_large", f"file is over {limit} bytes; at most {limit} are read")
         return b"".join(chunks)

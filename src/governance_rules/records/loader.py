@@ -516,13 +516,15 @@ def display_path(path: Path, base: Path | None) -> str:
 
 
 class PathNames:
-    """:func:`display_path` for the many files of one dossier: the base and each folder are
-    resolved once, and names are cut as text (pathlib's parsing cost more than the check of
-    a small file).
+    """:func:`display_path` for the many files of a dossier or a run: the base and each folder
+    are resolved once (the last :data:`MAX_FOLDERS` of them kept), and names are cut as text
+    (pathlib's parsing cost more than the check of a small file).
 
     >>> PathNames(None)(Path("a/b.yaml"))
     'a/b.yaml'
     """
+
+    MAX_FOLDERS = 4096
 
     def __init__(self, base: Path | None) -> None:
         self._base = os.path.realpath(base) if base is not None else None
@@ -536,6 +538,8 @@ class PathNames:
                 folder, name = os.fspath(path), ""
             real = self._folders.get(folder)
             if real is None:  # the folder is resolved, not the file: a link shows its own name
+                if len(self._folders) >= self.MAX_FOLDERS:
+                    self._folders.clear()
                 real = self._folders[folder] = os.path.realpath(folder or os.curdir)
             full = os.path.join(real, name) if name else real
             if full == self._base:
