@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints
@@ -23,6 +25,25 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 """The years a record date, period or parameter date may lie in."""
 MAX_YUAN = Decimal("1000000000")
 """An amount must be below a billion yuan: in fen it stays exact in every engine."""
+
+
+class TextEnum(StrEnum):
+    """The choices of a record field (a body's kind, a role, a meeting's kind …): a
+    :class:`~enum.StrEnum` whose ``value`` is read straight from the member.
+
+    The fact builders read a member's ``value`` thousands of times a dossier; the standard
+    ``value`` goes through two Python-level calls (``enum.property``, then ``Enum.value``),
+    this one through none (an ``attrgetter`` property: 130 → 20 ns). The same text either way.
+
+    >>> class Kind(TextEnum):
+    ...     MEETING = "meeting"
+    >>> Kind.MEETING.value, type(Kind.MEETING.value).__name__, Kind("meeting") is Kind.MEETING
+    ('meeting', 'str', True)
+    """
+
+
+# Set after the class is made: in its body, a type checker would take it for a member.
+setattr(TextEnum, "value", property(attrgetter("_value_")))  # noqa: B010
 
 
 def _in_range(day: date, shown: Any) -> date:

@@ -5,16 +5,15 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from datetime import date
-from enum import StrEnum
 
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
-from ._types import Count, Day, Period, Slug, Text
+from ._types import Count, Day, Period, Slug, Text, TextEnum
 from .instrument import Instrument
 
 
-class BodyKind(StrEnum):
+class BodyKind(TextEnum):
     """The kinds of body the sources define."""
 
     CONSULTATION_COMMITTEE = "consultation_committee"  # 社区协商委员会
@@ -46,7 +45,7 @@ class BodyKind(StrEnum):
     COMMUNITY_SUPERVISORS = "community_supervisors"  # 社区监督员 (residents engaged, SQ-SIFANG:372)
 
 
-class Sector(StrEnum):
+class Sector(TextEnum):
     """The eight sectors of the consultation committee (HLS-356:18)."""
 
     PARTY_ORGANISATION = "party_organisation"
@@ -59,7 +58,7 @@ class Sector(StrEnum):
     BACKBONE = "backbone"
 
 
-class Role(StrEnum):
+class Role(TextEnum):
     """A member's role on a body."""
 
     CONVENER = "convener"
@@ -79,7 +78,7 @@ class Role(StrEnum):
     WORKER = "worker"  # 职业社区工作者 / 专职工作人员
 
 
-class PartyForm(StrEnum):
+class PartyForm(TextEnum):
     """How a community party organisation is constituted (SQ-SIFANG:144)."""
 
     BRANCH = "branch"  # 党支部
@@ -87,7 +86,7 @@ class PartyForm(StrEnum):
     PARTY_COMMITTEE = "party_committee"  # 党委
 
 
-class WorkArea(StrEnum):
+class WorkArea(TextEnum):
     """The eight work committees of a residents' committee (SQ-SIFANG:151)."""
 
     SERVICE = "service"
@@ -100,7 +99,7 @@ class WorkArea(StrEnum):
     AGEING = "ageing"
 
 
-class SeatOrigin(StrEnum):
+class SeatOrigin(TextEnum):
     """How a term was obtained."""
 
     ELECTION = "election"
@@ -109,7 +108,7 @@ class SeatOrigin(StrEnum):
     NOMINATION = "nomination"
 
 
-class Duty(StrEnum):
+class Duty(TextEnum):
     """A duty held concurrently with a seat (兼任): the finance posts of SQ-SIFANG:382, :384, and
     the keeper of the archives (:392)."""
 

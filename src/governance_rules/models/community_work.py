@@ -6,12 +6,10 @@ representatives (eligibility), and the consultation committee's submissions of i
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
-from ._types import Day, Slug, Text
+from ._types import Day, Slug, Text, TextEnum
 from .body import DecisionRef
 
 
@@ -30,7 +28,7 @@ class WorkerReport(RecordModel):
     to: Slug = Field(description="the body reported to: the residents' committee")
 
 
-class TermPlanPart(StrEnum):
+class TermPlanPart(TextEnum):
     """The two parts of a term plan (要制定三年任期目标和工作计划, SQ-SIFANG:125)."""
 
     TERM_OBJECTIVES = "term_objectives"  # 三年任期目标
@@ -52,7 +50,7 @@ class TermPlan(RecordModel):
     parts: list[TermPlanPart] = Field(min_length=1, max_length=2)
 
 
-class ChangeKind(StrEnum):
+class ChangeKind(TextEnum):
     """What happened to the community (其设置、撤销、规模调整, SQ-SIFANG:150)."""
 
     SETUP = "setup"  # 设置
@@ -60,7 +58,7 @@ class ChangeKind(StrEnum):
     RESIZING = "resizing"  # 规模调整
 
 
-class Authority(StrEnum):
+class Authority(TextEnum):
     """Who decided a change of the community."""
 
     DISTRICT_GOVERNMENT = "district_government"  # 区人民政府
@@ -89,7 +87,7 @@ class CommunityChange(RecordModel):
     households_after: int | None = Field(default=None, strict=True, ge=0, le=10_000_000)
 
 
-class TitleStep(StrEnum):
+class TitleStep(TextEnum):
     """The steps before a "standardised community" title, in the order of SQ-SIFANG:132."""
 
     SELF_ASSESSMENT = "self_assessment"  # 社区居委会自我申报、自我评估

@@ -3,16 +3,14 @@ deputies, and reports on deputies suspended or whose credentials ended."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
 from ._base import RecordModel
-from ._types import Day, Slug
+from ._types import Day, Slug, TextEnum
 from .body import DecisionRef
 
 
-class ReviewKind(StrEnum):
+class ReviewKind(TextEnum):
     EXAMINATION = "examination"  # 对补选和选举的代表的代表资格和当选结果进行审查
     SUSPENSION = "suspension"  # 暂时停止执行职务
     TERMINATION = "termination"  # 资格终止

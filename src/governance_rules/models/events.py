@@ -4,18 +4,17 @@ proposals, reviews, assessments and archive inspections."""
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
-from ._types import Count, Day, Period, Slug, Text
+from ._types import Count, Day, Period, Slug, Text, TextEnum
 from .body import DecisionRef
 from .governance import PlanKind, RectifyOrder, SummaryPart
 from .meeting import Matter, Outcome, Votes
 
 
-class HearingStep(StrEnum):
+class HearingStep(TextEnum):
     """The steps of a hearing in the order SQ-SIFANG:379 gives them."""
 
     TOPIC_REPORTED = "topic_reported"  # 主持人报告议题
@@ -80,13 +79,13 @@ class Hearing(RecordModel):
         return self
 
 
-class DisclosureCategory(StrEnum):
+class DisclosureCategory(TextEnum):
     GOVERNMENT_AFFAIRS = "government_affairs"  # 政务
     AFFAIRS = "affairs"  # 事务
     FINANCE = "finance"  # 财务
 
 
-class DisclosureChannel(StrEnum):
+class DisclosureChannel(TextEnum):
     """Where a disclosure was made known (公开形式, SQ-SIFANG:368)."""
 
     NOTICE_BOARD = "notice_board"  # 公开栏（固定橱窗式）
@@ -120,7 +119,7 @@ class Disclosure(RecordModel):
                                   "false for one made known to a narrower circle only")
 
 
-class AuditKind(StrEnum):
+class AuditKind(TextEnum):
     QUARTERLY_REVIEW = "quarterly_review"  # 居务监督小组每季度清理审查
     HANDOVER = "handover"  # 离岗审计与财务交接
 
@@ -137,7 +136,7 @@ class Audit(RecordModel):
     published_on: Day | None = None
 
 
-class ReportKind(StrEnum):
+class ReportKind(TextEnum):
     DISPUTE_MONTHLY = "dispute_monthly"  # 矛盾纠纷排查调处情况（月报，含零报告）
     SCREENING = "screening"  # 半月一次的矛盾纠纷排查
     SECURITY_ANALYSIS = "security_analysis"  # 季度治安形势分析
@@ -259,7 +258,7 @@ class Assessment(RecordModel):
     satisfaction_percent: Decimal = Field(ge=0, le=100, decimal_places=2)
 
 
-class ArchiveFile(StrEnum):
+class ArchiveFile(TextEnum):
     """The ten files (十档), SQ-SIFANG:390."""
 
     HIGHER_LEVEL_DOCUMENTS = "higher_level_documents"
@@ -274,7 +273,7 @@ class ArchiveFile(StrEnum):
     WOMEN_AND_DISABLED = "women_and_disabled"
 
 
-class Register(StrEnum):
+class Register(TextEnum):
     """The six registers (六簿), SQ-SIFANG:390."""
 
     MEETINGS = "meetings"
@@ -285,7 +284,7 @@ class Register(StrEnum):
     SEAL_USE = "seal_use"
 
 
-class ElectionFiles(StrEnum):
+class ElectionFiles(TextEnum):
     """Where the general-election files are kept (换届选举档案应专立专存, SQ-SIFANG:389)."""
 
     SEPARATE = "separate"  # 专立专存: a volume of their own, kept apart

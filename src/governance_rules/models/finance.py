@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
-from ._types import Day, Slug, Text, Yuan
+from ._types import Day, Slug, Text, TextEnum, Yuan
 from .body import DecisionRef
 
 
-class ApproverRole(StrEnum):
+class ApproverRole(TextEnum):
     RESIDENTS_COMMITTEE_DIRECTOR = "residents_committee_director"  # 社区居委会主任
     STREET_OFFICE_DEPUTY_DIRECTOR = "street_office_deputy_director"  # 街道办事处分管主任
 
 
-class SignatureRole(StrEnum):
+class SignatureRole(TextEnum):
     HANDLER = "handler"  # 经办人
     DIRECTOR = "director"  # 主任
     PARTY_SECRETARY = "party_secretary"  # 书记
     DEPUTY_DIRECTOR = "deputy_director"  # 副主任
 
 
-class Voucher(StrEnum):
+class Voucher(TextEnum):
     INVOICE = "invoice"
     RECEIPT = "receipt"
     INFORMAL_SLIP = "informal_slip"  # 白条

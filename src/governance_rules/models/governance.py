@@ -9,15 +9,13 @@ parts, signer and seal) are small models here too, used by :class:`~.events.Repo
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
-from ._types import Day, Slug, Text
+from ._types import Day, Slug, Text, TextEnum
 
 
-class PlanKind(StrEnum):
+class PlanKind(TextEnum):
     """The three plans of ZZB-TAONAN:100."""
 
     PEACE_BUILDING = "peace_building"  # 综治和平安创建规划
@@ -25,7 +23,7 @@ class PlanKind(StrEnum):
     LEGAL_EDUCATION = "legal_education"  # 综治及平安创建工作普法规划
 
 
-class SummaryPart(StrEnum):
+class SummaryPart(TextEnum):
     """What a half-year or annual summary states (ZZB-TAONAN:101)."""
 
     PRACTICE = "practice"  # 有做法
@@ -69,7 +67,7 @@ class Rectification(RecordModel):
     date: Day = Field(description="the day the rectification was done and recorded")
 
 
-class FilingArea(StrEnum):
+class FilingArea(TextEnum):
     """The areas the year's archive is filed by (ZZB-DINGYUAN:60)."""
 
     ORGANISATION_LEADERSHIP = "organisation_leadership"  # 组织领导
@@ -140,7 +138,7 @@ class Mailbox(RecordModel):
     log: MailboxLog | None = Field(default=None, description="the daily-check log, where kept")
 
 
-class GroupArea(StrEnum):
+class GroupArea(TextEnum):
     """The township's leading groups (ZZB-DINGYUAN:34)."""
 
     PEACE_BUILDING = "peace_building"  # 平安创建工作领导小组
@@ -174,7 +172,7 @@ class LeadingGroup(RecordModel):
     changes: list[GroupChange] = Field(default_factory=list, max_length=1000)
 
 
-class LedgerPart(StrEnum):
+class LedgerPart(TextEnum):
     """The six parts of a pilot village's ledger (村级台帐, ZZB-DINGYUAN:63)."""
 
     HIGHER_LEVEL_DOCUMENTS = "higher_level_documents"  # 上级综治工作文件

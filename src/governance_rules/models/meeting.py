@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
-from ._types import Count, Day, Slug, Text, Yuan
+from ._types import Count, Day, Slug, Text, TextEnum, Yuan
 
 
-class MeetingKind(StrEnum):
+class MeetingKind(TextEnum):
     """What sort of meeting: the body's regular or ad hoc meeting, or one of the party
     organisation's meeting types (SQ-SIFANG:309, :321–324), or a group's activity."""
 
@@ -25,7 +23,7 @@ class MeetingKind(StrEnum):
     STUDY = "study"  # 职业社区工作者政治学习和业务学习 (SQ-SIFANG:396)
 
 
-class AgendaItem(StrEnum):
+class AgendaItem(TextEnum):
     WORK_REPORT = "work_report"  # 工作报告
     FINANCE_REPORT = "finance_report"  # 财务收支情况报告
     WORK_PLAN = "work_plan"
@@ -33,7 +31,7 @@ class AgendaItem(StrEnum):
     LINK_BRIEFING = "link_briefing"  # "一管三带一联"活动情况通报、讲评 (SQ-SIFANG:328)
 
 
-class Matter(StrEnum):
+class Matter(TextEnum):
     """What a motion or hearing decides; some matters are reserved to the assembly (RA-RESERVED)."""
 
     ORDINARY = "ordinary"
@@ -46,7 +44,7 @@ class Matter(StrEnum):
     ESTABLISH_BODY = "establish_body"
 
 
-class Outcome(StrEnum):
+class Outcome(TextEnum):
     """The outcome the minutes claim for a motion."""
 
     ADOPTED = "adopted"

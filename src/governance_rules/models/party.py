@@ -8,12 +8,10 @@ meetings stay as they were written and the party organisation's books can be add
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
-from ._types import Day, Slug, Text
+from ._types import Day, Slug, Text, TextEnum
 from .body import DecisionRef
 
 
@@ -66,7 +64,7 @@ class LeaveRequest(RecordModel):
         return self
 
 
-class MemberRecordKind(StrEnum):
+class MemberRecordKind(TextEnum):
     """What one entry of the party organisation's books about one party member says."""
 
     REGISTRATION_CARD = "registration_card"  # 在职党员社区登记卡 (SQ-SIFANG:338)
@@ -114,7 +112,7 @@ class MemberRecord(RecordModel):
         return self
 
 
-class MatterKind(StrEnum):
+class MatterKind(TextEnum):
     """The matters the party committee studies and decides (研究决定, SQ-SIFANG:299)."""
 
     BUILDING_PLAN = "building_plan"  # 社区建设规划

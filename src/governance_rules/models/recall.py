@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from ._base import RecordModel
-from ._types import Day, Slug, Text
+from ._types import Day, Slug, Text, TextEnum
 from .body import DecisionRef
 
 
-class DepartureKind(StrEnum):
+class DepartureKind(TextEnum):
     RECALL = "recall"  # 撤换
     RESIGNATION = "resignation"  # 辞职
     VACANCY = "vacancy"  # 缺额

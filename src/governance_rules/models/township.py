@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
-from ._types import Count, Day, Slug, Text
+from ._types import Count, Day, Slug, Text, TextEnum
 from .body import DecisionRef, SeatOrigin
 
 
-class Post(StrEnum):
+class Post(TextEnum):
     CHAIR = "chair"  # 乡镇人大主席
     VICE_CHAIR = "vice_chair"
     HEAD = "head"  # 乡镇长
@@ -35,7 +33,7 @@ class PostFilled(RecordModel):
                                 "taken (应进行宪法宣誓, RD-TOWNSHIP:499): on or after the election")
 
 
-class SessionItem(StrEnum):
+class SessionItem(TextEnum):
     """What an agenda item of a session is (RD-TOWNSHIP:498, :500)."""
 
     GOVERNMENT_WORK_REPORT = "government_work_report"  # 听取和审查政府工作报告
@@ -60,7 +58,7 @@ class AgendaEntry(RecordModel):
     voted_on: Day | None = None
 
 
-class SittingKind(StrEnum):
+class SittingKind(TextEnum):
     PREPARATORY = "preparatory"  # 大会预备会
     PRESIDIUM = "presidium"  # 主席团会
     PLENARY = "plenary"  # 全体会
