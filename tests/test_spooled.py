@@ -363,7 +363,7 @@ def _text_both(results: list[DossierResult], book: Rulebook, waivers: list | Non
     today = date(2026, 1, 1)
     builder = ReportBuilder(book, "native", None, details=False)
     kept = kept_on_disk(fmt, FormatOptions(lang=lang, colour=colour, summary=summary,
-                                           rules=_rule_infos(book)))
+                                           rules=partial(_rule_infos, book)))
     with SpooledReport(book, "native", None, waivers=waivers, today=today, entries=False,
                        finding_entry=kept.finding_entry, finding_key=kept.finding_key,
                        community_names=kept.community_names) as spooled:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -424,7 +425,7 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
     colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     kept = kept_on_disk(args.format, FormatOptions(
         lang=args.lang, colour=colour, summary=not args.quiet,
-        help_uri_base=args.help_uri_base, rules=_rule_infos(book)))
+        help_uri_base=args.help_uri_base, rules=partial(_rule_infos, book)))
     with SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
                        entries=kept.report_entries, finding_entry=kept.finding_entry,
                        finding_key=kept.finding_key, community_names=kept.community_names

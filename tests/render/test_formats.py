@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from governance_rules import Report, Rulebook, check_paths
 from governance_rules.render import BINARY_FORMAT_NAMES, FORMATS
+from governance_rules.report.model import RuleInfo
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +40,23 @@ def test_every_format_but_json_lines_is_kept_on_disk() -> None:
             (kept.write_bytes is not None), name
     with pytest.raises(KeyError):
         kept_on_disk("jsonl", FormatOptions())
+
+
+def test_only_sarif_asks_for_the_rules_descriptions() -> None:
+    """Describing every rule takes a run's start about 10 ms: a format is given a function
+    that makes the descriptions, and only SARIF (which numbers its results' rules) calls it."""
+    from governance_rules.render import KEPT_FORMAT_NAMES, kept_on_disk
+    from governance_rules.render._kept import FormatOptions
+
+    asked: list[str] = []
+
+    def describe(name: str) -> list[RuleInfo]:
+        asked.append(name)
+        return []
+
+    for name in sorted(KEPT_FORMAT_NAMES):
+        kept_on_disk(name, FormatOptions(rules=partial(describe, name)))
+    assert asked == ["sarif"]
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -30,8 +30,10 @@ class FormatOptions:
     """Text: end with the line of totals (not ``--quiet``)."""
     help_uri_base: str | None = None
     """SARIF: where each rule's help page is."""
-    rules: Sequence[RuleInfo] = ()
-    """The rule set's rules as the report lists them (SARIF numbers its results' rules so)."""
+    rules: Callable[[], Sequence[RuleInfo]] = tuple
+    """The rule set's rules as the report lists them (SARIF numbers its results' rules so),
+    made when a format asks for them: only SARIF does, and a run of another format does not
+    spend its start on describing every rule."""
 
 
 @dataclass(frozen=True)

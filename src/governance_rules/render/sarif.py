@@ -109,7 +109,7 @@ def kept(options: FormatOptions) -> Kept:
     return Kept(write=partial(write_sarif, lang=options.lang,
                               help_uri_base=options.help_uri_base),
                 finding_entry=partial(sarif_entry, lang=options.lang,
-                                      index=rule_indexes(options.rules)))
+                                      index=rule_indexes(options.rules())))
 
 
 def _as_entry(result: dict[str, Any]) -> str:
