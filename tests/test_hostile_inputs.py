@@ -256,8 +256,9 @@ def test_a_huge_sparse_file_is_not_read(tmp_path: Path) -> None:
 def test_a_file_is_read_whole_in_as_few_reads_as_its_size_allows(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch
                                                                  ) -> None:
-    """A small file is one read (a short read at the size ``fstat`` gave is its end); a file
-    larger than a chunk is read whole; one over the limit is still refused."""
+    """A file is one read of its size and a byte more (a short read at the size ``fstat`` gave
+    is its end), whatever its size; one that grows while it is read is read to its end; one
+    over the limit is still refused."""
     from governance_rules.records import _parse
 
     reads: list[int] = []
@@ -272,12 +273,26 @@ def test_a_file_is_read_whole_in_as_few_reads_as_its_size_allows(tmp_path: Path,
     small.write_bytes(b"community: {}\n")
     assert _parse.read_file(small, "small.yaml") == b"community: {}\n"
     assert len(reads) == 1
+    assert reads == [len(b"community: {}\n") + 1]
     big = tmp_path / "big.yaml"
     body = b"# " + b"x" * (3 << 20) + b"\n"
     big.write_bytes(body)
     reads.clear()
     assert _parse.read_file(big, "big.yaml") == body
-    assert len(reads) == 4
+    assert reads == [len(body) + 1]
+
+    def growing(fd: int, size: int) -> bytes:
+        reads.append(size)
+        chunk = real_read(fd, size)
+        if len(reads) == 1:  # the file grew after fstat: its first read is all it asked
+            with open(small, "ab") as handle:
+                handle.write(b"# more\n")
+            return chunk + real_read(fd, 1)
+        return chunk
+
+    monkeypatch.setattr(_parse.os, "read", growing)
+    reads.clear()
+    assert _parse.read_file(small, "small.yaml") == b"community: {}\n# more\n"
     with pytest.raises(_parse.ParseFailure) as failure:
         _parse.read_file(big, "big.yaml", limit=1 << 20)
     assert failure.value.error.type == "file_too_large"

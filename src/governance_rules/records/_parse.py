@@ -96,18 +96,22 @@ def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYT
                   "only regular files are read")
         if info.st_size > limit:
             _fail(file, "file_too_large", f"file is {info.st_size} bytes; at most {limit} are read")
-        # O_NONBLOCK does nothing to a regular file: no need to clear it
+        # O_NONBLOCK does nothing to a regular file: no need to clear it. The first read asks
+        # for one byte more than fstat saw (a buffer the file's size, not a chunk's: a large
+        # buffer cut down to a small file costs the allocator a map and unmap each time);
+        # getting less, at that size, is the end of the file.
         chunks: list[bytes] = []
         size = 0
+        asked = min(info.st_size + 1, limit + 1)
         while size <= limit:
-            asked = min(1 << 20, limit + 1 - size)
             chunk = os.read(fd, asked)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
-            if len(chunk) < asked and size == info.st_size:  # short, at the size seen: the end
+            if len(chunk) < asked and size == info.st_size:
                 break
+            asked = min(1 << 20, limit + 1 - size)
         if size > limit:
             _fail(file, "file_too_large", f"file is over {limit} bytes; at most {limit} are read")
         return b"".join(chunks)
