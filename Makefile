@@ -11,11 +11,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP_DEMO): pyproject.toml | $(BIN)/python
+BUILT := pyproject.toml hatch_build.py src/governance_rules/records/_libyaml.c
+
+$(STAMP_DEMO): $(BUILT) | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[durable]"
 	touch $@
 
-$(STAMP_DEV): pyproject.toml | $(BIN)/python
+$(STAMP_DEV): $(BUILT) | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev,durable]"
 	touch $@ $(STAMP_DEMO)
 

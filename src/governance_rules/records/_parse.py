@@ -24,13 +24,20 @@ from typing import Any, NoReturn
 import yaml
 
 from ..errors import InputError, short_input
-
-try:  # libyaml's parser alone: its events, without a loader's constructor and resolver
-    from yaml._yaml import CParser
-
-    _Loader: type[yaml.SafeLoader] = CParser  # type: ignore[assignment]
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+from ._events import (
+    ALIAS,
+    BOM,
+    DOCUMENT_START,
+    MAPPING_END,
+    MAPPING_START,
+    SCALAR,
+    SEQUENCE_END,
+    SEQUENCE_START,
+    STREAM_END,
+    Event,
+    EventError,
+    events_of,
+)
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """A record, rule or waivers file larger than this is refused before it is read."""
@@ -140,7 +147,7 @@ def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
     text = _decode(raw, file, "a mapping of records such as `meeting:`")
     if file.lower().endswith(".json"):
         return _parse_json(text, file)
-    return _YamlBuilder(file).build(text)
+    return _YamlBuilder(file).build(text, raw[len(BOM):] if raw.startswith(BOM) else raw)
 
 
 def parse_record_lines(raw: bytes, file: str) -> Iterator[tuple[Any, LineIndex] | InputError]:
@@ -246,10 +253,6 @@ _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "o
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
-_MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
-_CollectionEnd = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-_DocumentStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
 _MERGE = f"{_Y}merge"
 
 
@@ -257,16 +260,19 @@ class _YamlBuilder:
     """Builds plain data from libyaml's events, enforcing every bound as events arrive.
 
     One pass: each event gives its value and its position at once (a mapping value's position
-    is its key's). The loop is the parser's hot path (half of a file's parse is spent here, the
-    other half in libyaml), so it dispatches on the event's exact class, keeps the open
-    collection in local variables and handles a key and a plain string inline.
+    is its key's). The loop is the parser's hot path (a third of a file's parse; libyaml's
+    events are the rest, read as tuples: :mod:`._events`), so it dispatches on the event's
+    kind, keeps the open collection in local variables and handles a key and a plain string
+    inline.
     """
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, *, fast: bool = True) -> None:
         self.file = file
         self.index = LineIndex()
+        self.fast = fast  # False: PyYAML's events (the tests compare both)
 
-    def build(self, text: str) -> tuple[Any, LineIndex]:
+    def build(self, text: str, utf8: bytes | None = None) -> tuple[Any, LineIndex]:
+        """The data of ``text`` (``utf8``: the same text as UTF-8, when the caller has it)."""
         positions = self.index.positions
         plain_values = _PLAIN_VALUES
         # the open collection; its enclosing ones are saved on `stack`
@@ -278,17 +284,14 @@ class _YamlBuilder:
         stack: list[tuple[Any, bool, Path_]] = []
         root: list[Any] = []
         nodes = documents = depth = 0  # depth: len(stack)
-        loader = _Loader(text)
         try:
-            get_event = loader.get_event
-            while True:
-                event = get_event()  # type: ignore[no-untyped-call]
-                kind = type(event)
-                if kind is _ScalarEvent and is_map and key is None:  # a key
-                    value, tag = event.value, event.tag
+            for event in events_of(text, utf8, fast=self.fast):
+                kind = event[0]
+                if kind == SCALAR and is_map and key is None:  # a key
+                    _, line, column, value, tag, plain, _ = event
                     if tag is None or tag == "!":
                         # without a tag, only a plain `<<` resolves to a merge key
-                        if value == "<<" and event.implicit[0]:
+                        if value == "<<" and plain:
                             self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
                     elif tag == _MERGE:
                         self._fail("yaml_merge", "merge keys (<<) are not allowed", event)
@@ -297,9 +300,8 @@ class _YamlBuilder:
                         self._fail("duplicate_key", f"key {short_input(key)} appears twice",
                                    event, where)
                     key_path = where + (key,)  # noqa: RUF005 - 2.4x faster than unpacking, per key
-                    mark = event.start_mark
-                    positions[key_path] = (mark.line + 1, mark.column + 1)
-                elif kind is _ScalarEvent or kind is _MappingStart or kind is _SequenceStart:
+                    positions[key_path] = (line + 1, column + 1)
+                elif kind in (SCALAR, MAPPING_START, SEQUENCE_START):
                     if is_map and key is None:  # a collection where a key belongs
                         self._fail("bad_key", "mapping keys must be plain text", event, where)
                     if is_map:  # a mapping's value is where its key is
@@ -307,16 +309,15 @@ class _YamlBuilder:
                     else:
                         path = where + (len(container),) if container is not None else ()  # noqa: RUF005
                         if path not in positions:
-                            mark = event.start_mark
-                            positions[path] = (mark.line + 1, mark.column + 1)
+                            positions[path] = (event[1] + 1, event[2] + 1)
                     nodes += 1
                     if nodes > MAX_NODES or depth > MAX_DEPTH:
                         self._too_much(event, nodes, depth)
-                    tag = event.tag
-                    if kind is _ScalarEvent:
-                        value = event.value
+                    tag = event[4]
+                    if kind == SCALAR:
+                        value = event[3]
                         if tag is None:
-                            if event.implicit[0]:  # plain: its value depends on its text alone
+                            if event[5]:  # plain: its value depends on its text alone
                                 known = plain_values.get(value, _UNSEEN)
                                 value = self._plain(event, path) if known is _UNSEEN else known
                             # else quoted: the text as written
@@ -326,7 +327,7 @@ class _YamlBuilder:
                         if tag is not None and tag != "!" and tag not in _CORE_COLLECTIONS:
                             self._fail("yaml_tag", f"tag {tag!r} is not allowed in record files",
                                        event, path)
-                        value = {} if kind is _MappingStart else []
+                        value = {} if kind == MAPPING_START else []
                     if is_map:
                         container[key] = value
                         key = None
@@ -334,15 +335,15 @@ class _YamlBuilder:
                         container.append(value)
                     else:
                         root.append(value)
-                    if kind is not _ScalarEvent:
+                    if kind != SCALAR:
                         stack.append((container, is_map, where))
                         depth += 1
-                        container, is_map, where = value, kind is _MappingStart, path
-                elif kind in _CollectionEnd:
+                        container, is_map, where = value, kind == MAPPING_START, path
+                elif kind in (MAPPING_END, SEQUENCE_END):
                     container, is_map, where = stack.pop()
                     depth -= 1
                     key = None
-                elif kind is _AliasEvent:
+                elif kind == ALIAS:
                     if is_map and key is not None:
                         path = key_path
                     elif is_map:
@@ -351,61 +352,64 @@ class _YamlBuilder:
                         path = (*where, len(container)) if container is not None else ()
                     self._fail("yaml_alias", "anchors and aliases (&, *) are not allowed in "
                                "record files; write the value out", event, path)
-                elif kind is _DocumentStart:
+                elif kind == DOCUMENT_START:
                     documents += 1
                     if documents > 1:
                         self._fail("yaml_syntax", "a file holds one YAML document; found a "
                                    "second `---`", event)
-                elif kind is _StreamEnd:
+                elif kind == STREAM_END:
                     break
                 # else: the stream's start, a document's end
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            if "nesting depth" in str(exc.problem):  # libyaml's own limit on flow nesting
-                _fail(self.file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", line, col)
-            _fail(self.file, "yaml_syntax", f"invalid YAML: {exc.problem or exc}", line, col)
-        except yaml.reader.ReaderError as exc:
-            position = max(exc.position, 0)
-            line = text.count("\n", 0, position) + 1
-            column = position - (text.rfind("\n", 0, position) + 1) + 1
-            char = exc.character
-            code = ord(char) if isinstance(char, str) else int(char)
-            _fail(self.file, "yaml_syntax", f"invalid YAML: {exc.reason} (character U+{code:04X})",
-                  line, column)
-        except yaml.YAMLError as exc:
-            _fail(self.file, "yaml_syntax", f"invalid YAML: {exc}", 1)
-        finally:
-            loader.dispose()
+        except EventError as exc:
+            if self.fast:  # libyaml's releases differ on a few malformed texts: PyYAML's decides
+                return _YamlBuilder(self.file, fast=False).build(text)
+            self._syntax_error(text, exc)
         if not root:
             _fail(self.file, "empty_file", "file holds no records; expected a mapping such as "
                   "`meeting:`", 1)
         return root[0], self.index
 
-    def _plain(self, event: yaml.ScalarEvent, path: Path_) -> Any:
+    def _syntax_error(self, text: str, exc: Exception) -> NoReturn:
+        """The input error of text libyaml could not parse, at the place it gave."""
+        what, problem, line, column, offset, character = exc.args
+        if what == "reader":  # a character YAML does not allow, or bad UTF-8
+            position = max(offset, 0)
+            line = text.count("\n", 0, position) + 1
+            column = position - (text.rfind("\n", 0, position) + 1) + 1
+            _fail(self.file, "yaml_syntax", f"invalid YAML: {problem} (character "
+                  f"U+{character:04X})", line, column)
+        if line is not None:
+            line, column = line + 1, column + 1
+        if "nesting depth" in problem:  # libyaml's own limit on flow nesting
+            _fail(self.file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", line, column)
+        _fail(self.file, "yaml_syntax", f"invalid YAML: {problem or what}",
+              line if line is not None else 1 if what not in ("scanner", "parser") else None,
+              column)
+
+    def _plain(self, event: Event, path: Path_) -> Any:
         """A plain scalar's value (:meth:`_scalar`), remembered by its text when short: a
         record file repeats its values (dates, kinds, names), and every value is immutable."""
         value = self._scalar(event, path)
-        text: str = event.value
+        text: str = event[3]
         if len(text) <= _PLAIN_CACHED_CHARS:
             if len(_PLAIN_VALUES) >= _PLAIN_CACHED:
                 _PLAIN_VALUES.clear()
             _PLAIN_VALUES[text] = value
         return value
 
-    def _too_much(self, event: yaml.Event, nodes: int, depth: int) -> NoReturn:
+    def _too_much(self, event: Event, nodes: int, depth: int) -> NoReturn:
         if depth > MAX_DEPTH:
             self._fail("too_deep", f"nesting deeper than {MAX_DEPTH} levels", event)
         self._fail("too_many_nodes", f"more than {MAX_NODES} values in one file", event)
 
-    def _scalar(self, event: yaml.ScalarEvent, path: Path_) -> Any:
-        value: str = event.value
-        if event.tag in (None, "!"):
-            tag = _resolve(value, event.implicit)
+    def _scalar(self, event: Event, path: Path_) -> Any:
+        value: str = event[3]
+        if event[4] in (None, "!"):
+            tag = _resolve(value, (event[5], event[6]))
             if tag in (f"{_Y}merge", f"{_Y}value"):  # `<<` or `=` as a value: plain text
                 return value
         else:
-            tag = event.tag
+            tag = event[4]
             if tag not in _CORE_SCALARS:
                 self._fail("yaml_tag", f"tag {tag!r} is not allowed in record files", event, path)
             plain = _resolve(value, (True, False))
@@ -428,13 +432,9 @@ class _YamlBuilder:
                        f"cannot read value {short_input(value)}: {exc}", event, path)
         return _timestamp(value)
 
-    def _fail(self, kind: str, msg: str, event: yaml.Event, loc: Path_ = ()) -> NoReturn:
-        _fail(self.file, kind, msg, *_mark(event), loc=loc)
-
-
-def _mark(event: yaml.Event) -> tuple[int, int]:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    def _fail(self, kind: str, msg: str, event: Event, loc: Path_ = ()) -> NoReturn:
+        line, column = (event[1] + 1, event[2] + 1) if event[1] is not None else (1, 1)
+        _fail(self.file, kind, msg, line, column, loc=loc)
 
 
 _PLAIN_VALUES: dict[str, Any] = {}

@@ -1,0 +1,110 @@
+"""The package's own binding of libyaml (``records/_libyaml.c``) gives the events PyYAML's
+binding gives, and the parser reads the same data, places and errors from either: on every
+YAML file the package ships or writes as an example, on generated documents in block and flow
+style, and on those documents cut and spliced with characters YAML refuses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from governance_rules.records._events import EventError, events_of, fast_events
+from governance_rules.records._parse import ParseFailure, _YamlBuilder
+
+ROOT = Path(__file__).resolve().parents[1]
+needs_binding = pytest.mark.skipif(not fast_events(), reason="the libyaml binding is not built")
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+_SCALARS = st.none() | st.booleans() | st.integers(-10**12, 10**12) | _TEXT | st.dates()
+_DATA = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                     | st.dictionaries(_TEXT, inner, max_size=4), max_leaves=25)
+_ODD = st.sampled_from(["\x00", "\x01", "\x85", "\ufeff", "\t", "&a ", "*a", "!!python/none ",
+                        "<<: ", "{", "]", "'", '"', "\\", "---\n", "- ", ": ", "#", "%YAML 1.1\n",
+                        "\u2028", "\U0001f600", "? ", "|\n", ">-\n  ", "!x ", "!!str ", "\r"])
+
+
+def _events(text: str, fast: bool) -> list[Any] | tuple[str, Any]:
+    try:
+        return list(events_of(text, fast=fast))
+    except EventError as exc:
+        return ("error", exc.args)
+
+
+def _parsed(text: str, fast: bool) -> Any:
+    try:
+        return _YamlBuilder("m.yaml", fast=fast).build(text)
+    except ParseFailure as failure:
+        return failure.error
+
+
+def test_the_binding_is_built_where_ci_asks_for_it() -> None:
+    """CI installs libyaml's headers and sets ``GOVERNANCE_RULES_REQUIRE_LIBYAML``: there, a
+    package that silently fell back to PyYAML's binding fails."""
+    if os.environ.get("GOVERNANCE_RULES_REQUIRE_LIBYAML") != "1":
+        pytest.skip("GOVERNANCE_RULES_REQUIRE_LIBYAML is not set")
+    assert fast_events()
+
+
+@needs_binding
+def test_the_same_events_on_every_shipped_yaml_file() -> None:
+    files = sorted(p for folder in ("examples", "rules", "src", "tests", "docs")
+                   for p in (ROOT / folder).rglob("*.y*ml"))
+    assert len(files) > 100
+    for path in files:
+        text = path.read_bytes().decode("utf-8-sig")
+        assert _events(text, True) == _events(text, False), path
+        assert _parsed(text, True) == _parsed(text, False), path
+
+
+@needs_binding
+@settings(max_examples=int(os.environ.get("GR_EVENT_EXAMPLES", "400")), deadline=None)
+@given(_DATA, st.booleans(), st.lists(st.tuples(st.integers(0, 400), _ODD), max_size=3),
+       st.integers(0, 400))
+@example({"a": [1, {"b": "c"}]}, True, [(3, "\x01")], 400)
+@example({"a": "x"}, False, [(0, "---\n"), (4, "---\n")], 400)
+@example({"a": "x"}, False, [(2, "*a")], 400)
+@example({"a": ["x"]}, True, [(0, "[" * 80)], 400)
+def test_the_same_events_and_errors_on_generated_documents(
+        data: Any, flow: bool, splices: list[tuple[int, str]], cut: int) -> None:
+    text = yaml.safe_dump({"meeting": data}, allow_unicode=True, default_flow_style=flow)
+    for at, odd in splices:
+        text = text[:at] + odd + text[at:]
+    text = text[:cut] if cut < len(text) else text
+    fast = _events(text, True)
+    if not isinstance(fast, tuple):  # an error is read again by PyYAML's binding (below)
+        assert fast == _events(text, False)
+    assert _parsed(text, True) == _parsed(text, False)
+
+
+@needs_binding
+@pytest.mark.parametrize("text", ["a: [?]\n", "a: [?]x\n", "{[?][\n"])
+def test_where_libyaml_releases_disagree_pyyaml_s_decides(text: str) -> None:
+    """libyaml 0.2.5 (Debian's, which the binding may be built against) refuses an empty
+    explicit key in a flow sequence that the libyaml PyYAML carries reads: a text the binding
+    cannot parse is parsed again with PyYAML's, so the outcome is the same either way."""
+    assert _parsed(text, True) == _parsed(text, False)
+
+
+@needs_binding
+def test_an_error_after_events_stops_the_iteration() -> None:
+    events = events_of("a: [1, 2\nb: c\n")
+    with pytest.raises(EventError) as raised:
+        list(events)
+    assert raised.value.args[:4] == ("parser", "did not find expected ',' or ']'", 1, 1)
+    assert list(events) == []
+
+
+def test_the_events_name_their_places() -> None:
+    """Either source: a scalar's place and flags, a collection's tag, the end's placelessness."""
+    for fast in (True, False):
+        events = list(events_of("a: !!str 1\nb: [x]\n", fast=fast))
+        scalars = [e for e in events if e[0] == 6]
+        assert scalars[1] == (6, 0, 3, "1", "tag:yaml.org,2002:str", False, False)
+        assert scalars[2] == (6, 1, 0, "b", None, True, False)
+        assert events[-1] == (2, None, None, None, None, False, False)
