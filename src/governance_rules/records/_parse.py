@@ -286,9 +286,8 @@ class _YamlBuilder:
         nodes = documents = depth = 0  # depth: len(stack)
         try:
             for event in events_of(text, utf8, fast=self.fast):
-                kind = event[0]
+                kind, line, column, value, tag, plain, _ = event
                 if kind == SCALAR and is_map and key is None:  # a key
-                    _, line, column, value, tag, plain, _ = event
                     if tag is None or tag == "!":
                         # without a tag, only a plain `<<` resolves to a merge key
                         if value == "<<" and plain:
@@ -309,15 +308,13 @@ class _YamlBuilder:
                     else:
                         path = where + (len(container),) if container is not None else ()  # noqa: RUF005
                         if path not in positions:
-                            positions[path] = (event[1] + 1, event[2] + 1)
+                            positions[path] = (line + 1, column + 1)
                     nodes += 1
                     if nodes > MAX_NODES or depth > MAX_DEPTH:
                         self._too_much(event, nodes, depth)
-                    tag = event[4]
                     if kind == SCALAR:
-                        value = event[3]
                         if tag is None:
-                            if event[5]:  # plain: its value depends on its text alone
+                            if plain:  # plain: its value depends on its text alone
                                 known = plain_values.get(value, _UNSEEN)
                                 value = self._plain(event, path) if known is _UNSEEN else known
                             # else quoted: the text as written
