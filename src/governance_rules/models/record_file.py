@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from ._base import RecordModel
 from .body import Body
@@ -40,7 +40,12 @@ class RecordFile(RecordModel):
     """A YAML or JSON file of records. Each key takes one record or a list of them.
 
     A folder of such files with one ``community`` is a dossier.
+
+    Only its JSON Schema and the HTTP server read it whole (a check validates record by
+    record): pydantic builds it when first asked, not at import (every command's start).
     """
+
+    model_config = ConfigDict(defer_build=True)
 
     schema_: str | None = Field(default=None, alias="$schema")
     community: Community | None = None
