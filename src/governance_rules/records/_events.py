@@ -7,7 +7,8 @@ reads), ``value`` a scalar's text, ``tag`` as libyaml resolved it (``None`` when
 none), the implicit flags a scalar's (else ``False``). A parse error is an :class:`EventError`
 whose ``args`` are ``(what, problem, line, column, offset, character)``: ``what`` is
 ``"reader"`` (then ``offset`` and ``character`` say where and which), ``"scanner"``,
-``"parser"`` or ``"memory"``; ``line`` and ``column`` the problem's place, else ``None``.
+``"parser"``, ``"memory"`` (the binding) or ``"other"`` (PyYAML); ``line`` and ``column``
+the problem's place, else ``None``.
 
 The sources, fastest first, each giving the same events (``tests/test_yaml_events.py``):
 
@@ -32,8 +33,8 @@ from typing import Any
 import yaml
 
 Event = tuple[Any, ...]
-"""``(kind, line, column, value, tag, plain_implicit, quoted_implicit)``: a plain tuple, read by
-index in the parser's loop."""
+"""``(kind, line, column, value, tag, plain_implicit, quoted_implicit)``: a plain tuple, which
+the parser's loop unpacks once an event."""
 
 STREAM_START, STREAM_END, DOCUMENT_START, DOCUMENT_END, ALIAS = 1, 2, 3, 4, 5
 SCALAR, SEQUENCE_START, SEQUENCE_END, MAPPING_START, MAPPING_END = 6, 7, 8, 9, 10

@@ -6,7 +6,7 @@
  *
  *     (kind, line, column, value, tag, plain_implicit, quoted_implicit)
  *
- * kind is libyaml's yaml_event_type_t (SCALAR_EVENT = 6 ...); line and column are the event's
+ * kind is libyaml's yaml_event_type_t (SCALAR_EVENT = 6 ..., named in _events.py); line and column are the event's
  * start, 0-based, as libyaml counts them; value is a scalar's text (else None); tag a scalar's
  * or a collection's tag as libyaml resolved it (else None); the implicit flags a scalar's
  * (else False). The end of a collection, a document or the stream carries no place: one
@@ -189,15 +189,7 @@ PyMODINIT_FUNC PyInit__libyaml(void) {
     ParseError = PyErr_NewException("governance_rules.records._libyaml.Error", NULL, NULL);
     Py_INCREF(&EventsType);
     if (ParseError == NULL || PyModule_AddObject(m, "Events", (PyObject *)&EventsType) < 0 ||
-        PyModule_AddObject(m, "Error", Py_NewRef(ParseError)) < 0 ||
-        PyModule_AddIntConstant(m, "SCALAR", YAML_SCALAR_EVENT) < 0 ||
-        PyModule_AddIntConstant(m, "SEQUENCE_START", YAML_SEQUENCE_START_EVENT) < 0 ||
-        PyModule_AddIntConstant(m, "SEQUENCE_END", YAML_SEQUENCE_END_EVENT) < 0 ||
-        PyModule_AddIntConstant(m, "MAPPING_START", YAML_MAPPING_START_EVENT) < 0 ||
-        PyModule_AddIntConstant(m, "MAPPING_END", YAML_MAPPING_END_EVENT) < 0 ||
-        PyModule_AddIntConstant(m, "ALIAS", YAML_ALIAS_EVENT) < 0 ||
-        PyModule_AddIntConstant(m, "DOCUMENT_START", YAML_DOCUMENT_START_EVENT) < 0 ||
-        PyModule_AddIntConstant(m, "STREAM_END", YAML_STREAM_END_EVENT) < 0) {
+        PyModule_AddObject(m, "Error", Py_NewRef(ParseError)) < 0) {
         Py_DECREF(m);
         return NULL;
     }

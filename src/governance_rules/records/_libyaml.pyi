@@ -3,15 +3,6 @@
 from collections.abc import Iterator
 from typing import Any
 
-SCALAR: int
-SEQUENCE_START: int
-SEQUENCE_END: int
-MAPPING_START: int
-MAPPING_END: int
-ALIAS: int
-DOCUMENT_START: int
-STREAM_END: int
-
 class Error(Exception): ...
 
 class Events(Iterator[tuple[Any, ...]]):
