@@ -1,19 +1,22 @@
 """The package's own binding of libyaml (``records/_libyaml.c``) gives the events PyYAML's
 binding gives, and the parser reads the same data, places and errors from either: on every
 YAML file the package ships or writes as an example, on generated documents in block and flow
-style, and on those documents cut and spliced with characters YAML refuses."""
+style, and on those documents cut and spliced with characters YAML refuses. The binding's
+``compose`` (the data and places built in C) gives what the parser's own loop gives."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from governance_rules.records import _parse
 from governance_rules.records._events import EventError, events_of, fast_events
 from governance_rules.records._parse import ParseFailure, _YamlBuilder
 
@@ -36,11 +39,20 @@ def _events(text: str, fast: bool) -> list[Any] | tuple[str, Any]:
         return ("error", exc.args)
 
 
-def _parsed(text: str, fast: bool) -> Any:
-    try:
-        return _YamlBuilder("m.yaml", fast=fast).build(text)
-    except ParseFailure as failure:
-        return failure.error
+def _parsed(text: str, fast: bool, *, composed: bool = True) -> Any:
+    """What the parser makes of ``text``: with the binding's events, built by its ``compose``
+    (``composed``) or by the parser's loop; else with PyYAML's events."""
+    with mock.patch.object(_parse, "_COMPOSE", _parse._COMPOSE if composed else None):
+        try:
+            return _YamlBuilder("m.yaml", fast=fast).build(text)
+        except ParseFailure as failure:
+            return failure.error
+
+
+def _parsed_every_way(text: str) -> None:
+    composed = _parsed(text, True)
+    assert composed == _parsed(text, True, composed=False), text
+    assert composed == _parsed(text, False), text
 
 
 def test_the_binding_is_built_where_ci_asks_for_it() -> None:
@@ -59,7 +71,7 @@ def test_the_same_events_on_every_shipped_yaml_file() -> None:
     for path in files:
         text = path.read_bytes().decode("utf-8-sig")
         assert _events(text, True) == _events(text, False), path
-        assert _parsed(text, True) == _parsed(text, False), path
+        _parsed_every_way(text)
 
 
 @needs_binding
@@ -79,7 +91,7 @@ def test_the_same_events_and_errors_on_generated_documents(
     fast = _events(text, True)
     if not isinstance(fast, tuple):  # an error is read again by PyYAML's binding (below)
         assert fast == _events(text, False)
-    assert _parsed(text, True) == _parsed(text, False)
+    _parsed_every_way(text)
 
 
 @needs_binding
@@ -88,7 +100,7 @@ def test_where_libyaml_releases_disagree_pyyaml_s_decides(text: str) -> None:
     """libyaml 0.2.5 (Debian's, which the binding may be built against) refuses an empty
     explicit key in a flow sequence that the libyaml PyYAML carries reads: a text the binding
     cannot parse is parsed again with PyYAML's, so the outcome is the same either way."""
-    assert _parsed(text, True) == _parsed(text, False)
+    _parsed_every_way(text)
 
 
 @needs_binding
@@ -108,3 +120,46 @@ def test_the_events_name_their_places() -> None:
         assert scalars[1] == (6, 0, 3, "1", "tag:yaml.org,2002:str", False, False)
         assert scalars[2] == (6, 1, 0, "b", None, True, False)
         assert events[-1] == (2, None, None, None, None, False, False)
+
+
+@needs_binding
+def test_compose_builds_the_data_and_places_of_a_record_file() -> None:
+    positions: dict[Any, Any] = {}
+    seen: list[Any] = []
+
+    def plain(text: str, line: int, column: int, path: Any) -> Any:
+        seen.append((text, line, column, path))
+        return f"<{text}>"
+
+    compose = _parse.composer()
+    assert compose is not None
+    data = compose(b"meeting:\n  id: m1\n  votes: [3, '4']\n", positions, {"m1": "M1"}, plain,
+                   100, 8)
+    assert data == {"meeting": {"id": "M1", "votes": ["<3>", "4"]}}
+    assert seen == [("3", 2, 10, ("meeting", "votes", 0))]
+    assert positions == {(): (1, 1), ("meeting",): (1, 1), ("meeting", "id"): (2, 3),
+                         ("meeting", "votes"): (3, 3), ("meeting", "votes", 0): (3, 11),
+                         ("meeting", "votes", 1): (3, 14)}
+
+
+@needs_binding
+@pytest.mark.parametrize("text", [
+    "a: !!str 1\n", "a: &x 1\nb: *x\n", "<<: {a: 1}\n", "a: 1\na: 2\n", "? [a]\n: 1\n",
+    "a: 1\n---\nb: 2\n", "", "# nothing\n", "a: [1\n", "a: [[[1]]]\n", "a: [1, 2, 3, 4]\n",
+])
+def test_compose_leaves_what_the_loop_refuses_or_treats_apart_to_it(text: str) -> None:
+    """A tag, an alias, a merge or duplicate key, a collection as a key, a second document, no
+    document, a syntax error, more depth or values than allowed: ``NotImplemented`` (the
+    parser's loop then says what is wrong)."""
+    compose = _parse.composer()
+    assert compose is not None
+    assert compose(text.encode(), {}, {}, lambda text, *_: text, 4, 2) is NotImplemented
+    _parsed_every_way(text)
+
+
+@needs_binding
+def test_what_compose_s_plain_raises_is_the_parser_s_error() -> None:
+    error = _parsed("meeting:\n  n: 1.0e+999999\n", True)
+    assert error.type == "bad_number" and (error.line, error.column) == (2, 6)
+    assert error.loc == ("meeting", "n")
+    _parsed_every_way("meeting:\n  n: 1.0e+999999\n")

@@ -14,7 +14,8 @@ The sources, fastest first, each giving the same events (``tests/test_yaml_event
 
 - ``governance_rules.records._libyaml``, built with the package where libyaml's headers are
   installed (``hatch_build.py``): the tuples made in C, 2.7× faster than reading PyYAML's
-  event objects (a fifth of the instructions a community's check took);
+  event objects (a fifth of the instructions a community's check took); its ``compose``
+  (:func:`composer`) builds a record file's data from them without making tuples at all;
 - PyYAML's binding of libyaml (``yaml._yaml.CParser``), its events turned into tuples;
 - PyYAML's own Python parser, where PyYAML was built without libyaml.
 
@@ -82,6 +83,12 @@ def events_of(text: str, utf8: bytes | None = None, *, fast: bool = True) -> Ite
     if fast and _libyaml is not None and not text.startswith("\ufeff"):
         return _libyaml.Events(text.encode() if utf8 is None else utf8)
     return _pyyaml_events(text)
+
+
+def composer() -> Callable[..., object] | None:
+    """The binding's ``compose`` (a record file's data and places, built in C from libyaml's
+    events: see ``_libyaml.c``), or ``None`` where the binding was not built."""
+    return None if _libyaml is None else _libyaml.compose
 
 
 def fast_events() -> bool:

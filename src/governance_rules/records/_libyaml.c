@@ -159,6 +159,230 @@ static PyObject *Events_next(Events *self) {
     return out;
 }
 
+/* compose(text, positions, plain_values, plain, max_nodes, max_depth): the data of a record
+ * file's UTF-8 text, built here from libyaml's events in one pass, with each node's place put
+ * in positions (a dict: the node's path, a tuple of keys and indexes, to its 1-based (line,
+ * column); a mapping value is placed at its key, a sequence item and the root where it starts).
+ *
+ * It does what records/_parse.py's _YamlBuilder does, for the text a record file normally is,
+ * and nothing more: a plain scalar's value is plain_values[text] if there, else
+ * plain(text, line, column, path) (0-based place; what it raises propagates); a quoted one is
+ * its text. At the first thing the builder would refuse or treat apart (a tag, an alias, a
+ * merge key, a duplicate key, a collection as a key, more than max_nodes values or deeper
+ * than max_depth, a second document, no document, a parse error) it stops and returns
+ * NotImplemented: the caller starts again with _YamlBuilder, which says what is wrong. */
+
+typedef struct {
+    PyObject *container; /* borrowed: held by its parent, or by root */
+    int is_map;
+    PyObject *where;     /* owned */
+} Frame;
+
+#define FRAMES 130
+
+static PyObject *place_of(yaml_event_t *event) {
+    return Py_BuildValue("(nn)", (Py_ssize_t)event->start_mark.line + 1,
+                         (Py_ssize_t)event->start_mark.column + 1);
+}
+
+static PyObject *extended(PyObject *where, PyObject *last) { /* where + (last,); steals last */
+    if (last == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(where);
+    PyObject *path = PyTuple_New(n + 1);
+    if (path == NULL) {
+        Py_DECREF(last);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(where, i);
+        Py_INCREF(item);
+        PyTuple_SET_ITEM(path, i, item);
+    }
+    PyTuple_SET_ITEM(path, n, last);
+    return path;
+}
+
+static int place_once(PyObject *positions, PyObject *path, yaml_event_t *event) {
+    int there = PyDict_Contains(positions, path);
+    if (there != 0)
+        return there < 0 ? -1 : 0;
+    PyObject *place = place_of(event);
+    if (place == NULL)
+        return -1;
+    int failed = PyDict_SetItem(positions, path, place);
+    Py_DECREF(place);
+    return failed;
+}
+
+static PyObject *compose(PyObject *module, PyObject *args) {
+    PyObject *text, *positions, *plain_values, *plain;
+    Py_ssize_t max_nodes;
+    int max_depth;
+    if (!PyArg_ParseTuple(args, "O!O!O!Oni:compose", &PyBytes_Type, &text, &PyDict_Type,
+                          &positions, &PyDict_Type, &plain_values, &plain, &max_nodes,
+                          &max_depth))
+        return NULL;
+    if (max_depth < 0 || max_depth > FRAMES - 2) {
+        PyErr_SetString(PyExc_ValueError, "max_depth out of range");
+        return NULL;
+    }
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return PyErr_NoMemory();
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)PyBytes_AS_STRING(text),
+                                 (size_t)PyBytes_GET_SIZE(text));
+    Frame stack[FRAMES];
+    int depth = 0, documents = 0, give_up = 0, failed = 0;
+    Py_ssize_t nodes = 0;
+    PyObject *container = NULL, *root = NULL, *key = NULL, *key_path = NULL;
+    int is_map = 0;
+    PyObject *where = PyTuple_New(0);
+    if (where == NULL) {
+        yaml_parser_delete(&parser);
+        return NULL;
+    }
+    while (!give_up && !failed) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event)) {
+            give_up = 1;
+            break;
+        }
+        yaml_event_type_t kind = event.type;
+        if (kind == YAML_STREAM_END_EVENT) {
+            yaml_event_delete(&event);
+            break;
+        }
+        if (kind == YAML_SCALAR_EVENT && is_map && key == NULL) { /* a key */
+            if (event.data.scalar.tag != NULL) {
+                give_up = 1;
+            } else {
+                key = PyUnicode_DecodeUTF8((const char *)event.data.scalar.value,
+                                           (Py_ssize_t)event.data.scalar.length, "strict");
+                int seen = key == NULL ? -1 : PyDict_Contains(container, key);
+                if (seen < 0) {
+                    failed = 1;
+                } else if (seen || (event.data.scalar.plain_implicit &&
+                                    event.data.scalar.length == 2 &&
+                                    memcmp(event.data.scalar.value, "<<", 2) == 0)) {
+                    give_up = 1;
+                } else {
+                    Py_XDECREF(key_path);
+                    Py_INCREF(key);
+                    key_path = extended(where, key);
+                    PyObject *place = key_path == NULL ? NULL : place_of(&event);
+                    if (place == NULL || PyDict_SetItem(positions, key_path, place) < 0)
+                        failed = 1;
+                    Py_XDECREF(place);
+                }
+            }
+        } else if (kind == YAML_SCALAR_EVENT || kind == YAML_SEQUENCE_START_EVENT ||
+                   kind == YAML_MAPPING_START_EVENT) {
+            const yaml_char_t *tag = kind == YAML_SCALAR_EVENT ? event.data.scalar.tag
+                                     : kind == YAML_SEQUENCE_START_EVENT
+                                         ? event.data.sequence_start.tag
+                                         : event.data.mapping_start.tag;
+            nodes++;
+            if ((is_map && key == NULL) || tag != NULL || nodes > max_nodes || depth > max_depth ||
+                (container == NULL && root != NULL)) {
+                give_up = 1;
+            } else {
+                PyObject *path;
+                if (is_map) {
+                    path = key_path;
+                    Py_INCREF(path);
+                } else {
+                    path = container == NULL ? PyTuple_New(0)
+                                             : extended(where, PyLong_FromSsize_t(
+                                                                   PyList_GET_SIZE(container)));
+                    if (path != NULL && place_once(positions, path, &event) < 0)
+                        Py_CLEAR(path);
+                }
+                PyObject *value = NULL;
+                if (path == NULL) {
+                    failed = 1;
+                } else if (kind == YAML_SCALAR_EVENT) {
+                    value = PyUnicode_DecodeUTF8((const char *)event.data.scalar.value,
+                                                 (Py_ssize_t)event.data.scalar.length, "strict");
+                    if (value != NULL && event.data.scalar.plain_implicit) {
+                        PyObject *known = PyDict_GetItemWithError(plain_values, value);
+                        if (known != NULL) {
+                            Py_INCREF(known);
+                            Py_SETREF(value, known);
+                        } else if (PyErr_Occurred()) {
+                            Py_CLEAR(value);
+                        } else {
+                            Py_SETREF(value, PyObject_CallFunction(
+                                                 plain, "Onn" "O", value,
+                                                 (Py_ssize_t)event.start_mark.line,
+                                                 (Py_ssize_t)event.start_mark.column, path));
+                        }
+                    }
+                } else {
+                    value = kind == YAML_MAPPING_START_EVENT ? PyDict_New() : PyList_New(0);
+                }
+                if (value == NULL) {
+                    failed = 1;
+                } else if (is_map) {
+                    failed = PyDict_SetItem(container, key, value) < 0;
+                    Py_CLEAR(key);
+                } else if (container != NULL) {
+                    failed = PyList_Append(container, value) < 0;
+                } else {
+                    root = value;
+                    Py_INCREF(root);
+                }
+                if (!failed && kind != YAML_SCALAR_EVENT) {
+                    stack[depth].container = container;
+                    stack[depth].is_map = is_map;
+                    stack[depth].where = where;
+                    depth++;
+                    container = value;
+                    is_map = kind == YAML_MAPPING_START_EVENT;
+                    where = path;
+                    path = NULL;
+                }
+                Py_XDECREF(value);
+                Py_XDECREF(path);
+            }
+        } else if (kind == YAML_SEQUENCE_END_EVENT || kind == YAML_MAPPING_END_EVENT) {
+            depth--;
+            Py_SETREF(where, stack[depth].where);
+            container = stack[depth].container;
+            is_map = stack[depth].is_map;
+            Py_CLEAR(key);
+        } else if (kind == YAML_ALIAS_EVENT) {
+            give_up = 1;
+        } else if (kind == YAML_DOCUMENT_START_EVENT) {
+            give_up = ++documents > 1;
+        }
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    Py_XDECREF(key);
+    Py_XDECREF(key_path);
+    Py_DECREF(where);
+    while (depth > 0)
+        Py_DECREF(stack[--depth].where);
+    if (failed) {
+        Py_XDECREF(root);
+        return NULL;
+    }
+    if (give_up || root == NULL) {
+        Py_XDECREF(root);
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    return root;
+}
+
+static PyMethodDef functions[] = {
+    {"compose", compose, METH_VARARGS,
+     PyDoc_STR("compose(text, positions, plain_values, plain, max_nodes, max_depth): a record "
+               "file's data, or NotImplemented where records/_parse.py's builder must decide.")},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyTypeObject EventsType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "governance_rules.records._libyaml.Events",
@@ -173,7 +397,8 @@ static PyTypeObject EventsType = {
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_libyaml",
-    "libyaml's parser events as tuples (records/_parse.py reads them).", -1, NULL,
+    "libyaml's parser events as tuples, and a record file's data built from them "
+    "(records/_parse.py reads both).", -1, functions,
 };
 
 PyMODINIT_FUNC PyInit__libyaml(void) {

@@ -36,6 +36,7 @@ from ._events import (
     STREAM_END,
     Event,
     EventError,
+    composer,
     events_of,
 )
 
@@ -272,7 +273,17 @@ class _YamlBuilder:
         self.fast = fast  # False: PyYAML's events (the tests compare both)
 
     def build(self, text: str, utf8: bytes | None = None) -> tuple[Any, LineIndex]:
-        """The data of ``text`` (``utf8``: the same text as UTF-8, when the caller has it)."""
+        """The data of ``text`` (``utf8``: the same text as UTF-8, when the caller has it).
+
+        Where the binding is built, its ``compose`` builds the data of a file as this loop
+        would, in C; at the first thing this loop refuses or treats apart it returns
+        ``NotImplemented`` and the loop starts again and says what is wrong."""
+        if self.fast and _COMPOSE is not None and not text.startswith("\ufeff"):
+            data = _COMPOSE(text.encode() if utf8 is None else utf8, self.index.positions,
+                            _PLAIN_VALUES, self._plain_at, MAX_NODES, MAX_DEPTH)
+            if data is not NotImplemented:
+                return data, self.index
+            self.index = LineIndex()
         positions = self.index.positions
         plain_values = _PLAIN_VALUES
         # the open collection; its enclosing ones are saved on `stack`
@@ -383,6 +394,11 @@ class _YamlBuilder:
               line if line is not None else 1 if what not in ("scanner", "parser") else None,
               column)
 
+    def _plain_at(self, text: str, line: int, column: int, path: Path_) -> Any:
+        """:meth:`_plain` of the plain scalar ``text`` at 0-based ``line`` and ``column``
+        (``compose`` asks, for a text not yet in :data:`_PLAIN_VALUES`)."""
+        return self._plain((SCALAR, line, column, text, None, True, False), path)
+
     def _plain(self, event: Event, path: Path_) -> Any:
         """A plain scalar's value (:meth:`_scalar`), remembered by its text when short: a
         record file repeats its values (dates, kinds, names), and every value is immutable."""
@@ -434,6 +450,7 @@ class _YamlBuilder:
         _fail(self.file, kind, msg, line, column, loc=loc)
 
 
+_COMPOSE = composer()
 _PLAIN_VALUES: dict[str, Any] = {}
 """Values of plain scalars already read, by their text (str, int, Decimal, bool, None, date)."""
 _UNSEEN = object()
