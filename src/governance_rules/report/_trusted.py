@@ -8,14 +8,20 @@ third of the cost of a finding. :func:`trusted` sets the same attributes directl
 
 from __future__ import annotations
 
-from functools import cache, partial
+from functools import partial
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 M = TypeVar("M", bound=BaseModel)
 
-_set = object.__setattr__
+_SLOTS = BaseModel.__dict__
+_set_dict = _SLOTS["__dict__"].__set__
+_set_fields_set = _SLOTS["__pydantic_fields_set__"].__set__
+_set_extra = _SLOTS["__pydantic_extra__"].__set__
+_set_private = _SLOTS["__pydantic_private__"].__set__
+"""The setters of the attributes a model instance keeps (pydantic's slots), taken once: a
+report has one model per finding part and per record checked."""
 
 
 def trusted(model: type[M], /, **values: Any) -> M:
@@ -26,30 +32,38 @@ def trusted(model: type[M], /, **values: Any) -> M:
     >>> trusted(Text, zh="甲", en="A") == Text(zh="甲", en="A")
     True
     """
-    defaults = _defaults(model)
+    defaults = _DEFAULTS.get(model, _UNKNOWN)
+    if defaults is _UNKNOWN:
+        defaults = _DEFAULTS[model] = _defaults(model)
     if defaults is None:  # private attributes or aliases: pydantic's own way
         return model.model_construct(**values)
     given = set(values)
-    if len(given) != len(model.__pydantic_fields__):
-        unknown = given - model.__pydantic_fields__.keys()
+    if len(given) != len(defaults):
+        unknown = given - defaults.keys()
         if unknown:
             raise TypeError(f"{model.__name__} has no field {sorted(unknown)[0]!r}")
         for name, make in defaults.items():
             if name not in values:
                 values[name] = make()
-        values = {name: values[name] for name in model.__pydantic_fields__}
+        values = {name: values[name] for name in defaults}
     instance = model.__new__(model)
-    _set(instance, "__dict__", values)
-    _set(instance, "__pydantic_fields_set__", given)
-    _set(instance, "__pydantic_extra__", None)
-    _set(instance, "__pydantic_private__", None)
+    _set_dict(instance, values)
+    _set_fields_set(instance, given)
+    _set_extra(instance, None)
+    _set_private(instance, None)
     return instance
 
 
-@cache
+_UNKNOWN: Any = object()
+_DEFAULTS: dict[type[BaseModel], dict[str, Any] | None] = {}
+"""Each model's default makers (:func:`_defaults`), by model: a dictionary rather than a
+cache's wrapper, asked once a model built."""
+
+
 def _defaults(model: type[BaseModel]) -> dict[str, Any] | None:
-    """Each optional field's default maker; ``None`` when the direct way would differ from
-    :meth:`~pydantic.BaseModel.model_construct` (private attributes, aliases, extra fields)."""
+    """Each field's default maker, in field order (a required field's raises); ``None`` when
+    the direct way would differ from :meth:`~pydantic.BaseModel.model_construct` (private
+    attributes, aliases, extra fields)."""
     if model.__private_attributes__ or model.model_config.get("extra") == "allow":
         return None
     makers: dict[str, Any] = {}

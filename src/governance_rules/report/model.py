@@ -187,7 +187,8 @@ class CheckedRecord(_Frozen):
         """The entry of a record checked, rules and parameters in order, from parts already
         valid (as a checker collects them)."""
         return trusted(cls, record=record, rules=sorted(rules),
-                       parameters={r: parameters[r] for r in sorted(parameters)})
+                       parameters={r: parameters[r] for r in sorted(parameters)}
+                       if parameters else {})
 
 
 class DocumentScope(_Frozen):
