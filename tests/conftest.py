@@ -1,13 +1,20 @@
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
 from _helpers import EXAMPLES, ROOT
 from _hostile import write_hostile_dossier
+from hypothesis import settings
 
 from governance_rules import Report, Rulebook, check_paths, load_rulebook
 from governance_rules.waivers import apply_waivers, load_waivers
+
+# CI (`.ci/run`) draws the same examples every run, so that its verdict does not depend on
+# luck; a local run draws new ones (and keeps failing ones in .hypothesis/ to replay them).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")
