@@ -7,6 +7,7 @@ style, and on those documents cut and spliced with characters YAML refuses. The 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -133,13 +134,13 @@ def test_compose_builds_the_data_and_places_of_a_record_file() -> None:
 
     compose = _parse.composer()
     assert compose is not None
-    data = compose(b"meeting:\n  id: m1\n  votes: [3, '4']\n", positions, {"m1": "M1"}, plain,
-                   100, 8)
-    assert data == {"meeting": {"id": "M1", "votes": ["<3>", "4"]}}
+    data = compose(b"meeting:\n  id: 1m\n  votes: [3, '4', x]\n", positions, {"1m": "M1"},
+                   plain, 100, 8, *_parse._PLAINLY_TEXT)
+    assert data == {"meeting": {"id": "M1", "votes": ["<3>", "4", "x"]}}
     assert seen == [("3", 2, 10, ("meeting", "votes", 0))]
     assert positions == {(): (1, 1), ("meeting",): (1, 1), ("meeting", "id"): (2, 3),
                          ("meeting", "votes"): (3, 3), ("meeting", "votes", 0): (3, 11),
-                         ("meeting", "votes", 1): (3, 14)}
+                         ("meeting", "votes", 1): (3, 14), ("meeting", "votes", 2): (3, 19)}
 
 
 @needs_binding
@@ -153,7 +154,8 @@ def test_compose_leaves_what_the_loop_refuses_or_treats_apart_to_it(text: str) -
     parser's loop then says what is wrong)."""
     compose = _parse.composer()
     assert compose is not None
-    assert compose(text.encode(), {}, {}, lambda text, *_: text, 4, 2) is NotImplemented
+    assert compose(text.encode(), {}, {}, lambda text, *_: text, 4, 2,
+                   *_parse._PLAINLY_TEXT) is NotImplemented
     _parsed_every_way(text)
 
 
@@ -163,3 +165,34 @@ def test_what_compose_s_plain_raises_is_the_parser_s_error() -> None:
     assert error.type == "bad_number" and (error.line, error.column) == (2, 6)
     assert error.loc == ("meeting", "n")
     _parsed_every_way("meeting:\n  n: 1.0e+999999\n")
+
+
+_WORDISH = ["yes", "Yes", "YES", "yES", "no", "No", "NO", "nO", "true", "True", "TRUE", "tRUE",
+            "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "oFF", "null",
+            "Null", "NULL", "nULL", "~", "y", "Y", "n", "N", "yesterday", "normal", "ordinary",
+            "treasurer", "finance", "office", "onward", "nullable", "no one", "yes\n\n  x",
+            ".inf", "-.inf", ".NaN", ".5", "+1", "-1", "0x1F", "1_000", "1:30", "2024-01-02",
+            "2024-01-02 10:00", "=", "<<", "a<<", "张三", "é", "x", "M1", "m-2023-01"]
+
+
+@needs_binding
+@pytest.mark.parametrize("word", _WORDISH)
+def test_compose_reads_plain_words_as_the_resolver_does(word: str) -> None:
+    """``compose`` takes a plain scalar for text by its first character where no implicit
+    resolver can apply, and asks the parser otherwise: the same value either way."""
+    _parsed_every_way(f"a: {word}\nb: [{word.splitlines()[0]}]\n")
+
+
+def test_the_words_compose_knows_are_all_the_letter_resolvers_match() -> None:
+    """The resolvers PyYAML keys on a letter are alternations of the words in ``_WORDS`` (and
+    ``~`` and the empty text, whose first character is not a letter): a PyYAML that resolved
+    more words would fail here rather than be read wrongly."""
+    first, letters, words = _parse._PLAINLY_TEXT
+    assert letters and set(letters.decode()) <= set("yYnNtTfFoO")
+    for letter in letters.decode():
+        for _, regexp in yaml.resolver.Resolver.yaml_implicit_resolvers[letter]:
+            body = regexp.pattern.removeprefix("^(?:").removesuffix(")$")
+            assert regexp.flags & re.VERBOSE  # the spaces and line breaks are not matched
+            assert "".join(body.split()).replace("|", "").replace("~", "").isalpha(), body
+            assert {part.strip() for part in body.split("|")} - {"~", ""} <= words
+    assert set(first.decode()) >= set("-+0123456789.<=~")

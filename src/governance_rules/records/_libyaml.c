@@ -159,13 +159,15 @@ static PyObject *Events_next(Events *self) {
     return out;
 }
 
-/* compose(text, positions, plain_values, plain, max_nodes, max_depth): the data of a record
+/* compose(text, positions, plain_values, plain, max_nodes, max_depth, first, letters, words):
+ * the data of a record
  * file's UTF-8 text, built here from libyaml's events in one pass, with each node's place put
  * in positions (a dict: the node's path, a tuple of keys and indexes, to its 1-based (line,
  * column); a mapping value is placed at its key, a sequence item and the root where it starts).
  *
  * It does what records/_parse.py's _YamlBuilder does, for the text a record file normally is,
- * and nothing more: a plain scalar's value is plain_values[text] if there, else
+ * and nothing more: a plain scalar is its text when its first character says no implicit
+ * resolver can apply (see plainly_text), else plain_values[text] if there, else
  * plain(text, line, column, path) (0-based place; what it raises propagates); a quoted one is
  * its text. At the first thing the builder would refuse or treat apart (a tag, an alias, a
  * merge key, a duplicate key, a collection as a key, more than max_nodes values or deeper
@@ -215,13 +217,31 @@ static int place_once(PyObject *positions, PyObject *path, yaml_event_t *event) 
     return failed;
 }
 
+/* Whether a plain scalar is text whatever the resolver says, by its first character: one no
+ * implicit resolver is keyed on (first: the others), or a letter whose resolvers match only
+ * the words in words (yes, No, null ...) when it is not one of them. */
+static int plainly_text(const yaml_char_t *value, size_t length, PyObject *text,
+                        const char *first, Py_ssize_t first_count, const char *letters,
+                        Py_ssize_t letter_count, PyObject *words) {
+    if (length == 0 || memchr(first, value[0], (size_t)first_count) != NULL)
+        return 0;
+    if (memchr(letters, value[0], (size_t)letter_count) == NULL)
+        return 1;
+    if (memchr(value, '\n', length) != NULL)
+        return 0;
+    int listed = PySet_Contains(words, text);
+    return listed < 0 ? -1 : !listed;
+}
+
 static PyObject *compose(PyObject *module, PyObject *args) {
-    PyObject *text, *positions, *plain_values, *plain;
-    Py_ssize_t max_nodes;
+    PyObject *text, *positions, *plain_values, *plain, *words;
+    Py_ssize_t max_nodes, first_count, letter_count;
     int max_depth;
-    if (!PyArg_ParseTuple(args, "O!O!O!Oni:compose", &PyBytes_Type, &text, &PyDict_Type,
+    const char *first, *letters;
+    if (!PyArg_ParseTuple(args, "O!O!O!Oniy#y#O!:compose", &PyBytes_Type, &text, &PyDict_Type,
                           &positions, &PyDict_Type, &plain_values, &plain, &max_nodes,
-                          &max_depth))
+                          &max_depth, &first, &first_count, &letters, &letter_count,
+                          &PyFrozenSet_Type, &words))
         return NULL;
     if (max_depth < 0 || max_depth > FRAMES - 2) {
         PyErr_SetString(PyExc_ValueError, "max_depth out of range");
@@ -305,7 +325,14 @@ static PyObject *compose(PyObject *module, PyObject *args) {
                 } else if (kind == YAML_SCALAR_EVENT) {
                     value = PyUnicode_DecodeUTF8((const char *)event.data.scalar.value,
                                                  (Py_ssize_t)event.data.scalar.length, "strict");
-                    if (value != NULL && event.data.scalar.plain_implicit) {
+                    int as_text = value == NULL || !event.data.scalar.plain_implicit
+                                      ? 1
+                                      : plainly_text(event.data.scalar.value,
+                                                     event.data.scalar.length, value, first,
+                                                     first_count, letters, letter_count, words);
+                    if (as_text < 0) {
+                        Py_CLEAR(value);
+                    } else if (!as_text) {
                         PyObject *known = PyDict_GetItemWithError(plain_values, value);
                         if (known != NULL) {
                             Py_INCREF(known);
@@ -378,8 +405,9 @@ static PyObject *compose(PyObject *module, PyObject *args) {
 
 static PyMethodDef functions[] = {
     {"compose", compose, METH_VARARGS,
-     PyDoc_STR("compose(text, positions, plain_values, plain, max_nodes, max_depth): a record "
-               "file's data, or NotImplemented where records/_parse.py's builder must decide.")},
+     PyDoc_STR("compose(text, positions, plain_values, plain, max_nodes, max_depth, first, "
+               "letters, words): a record file's data, or NotImplemented where "
+               "records/_parse.py's builder must decide.")},
     {NULL, NULL, 0, NULL},
 };
 

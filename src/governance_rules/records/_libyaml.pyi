@@ -13,4 +13,5 @@ class Events(Iterator[tuple[Any, ...]]):
 def compose(text: bytes, positions: dict[tuple[str | int, ...], tuple[int, int]],
             plain_values: dict[str, Any],
             plain: Callable[[str, int, int, tuple[str | int, ...]], Any],
-            max_nodes: int, max_depth: int, /) -> Any: ...
+            max_nodes: int, max_depth: int, first: bytes, letters: bytes,
+            words: frozenset[str], /) -> Any: ...

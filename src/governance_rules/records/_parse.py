@@ -280,7 +280,8 @@ class _YamlBuilder:
         ``NotImplemented`` and the loop starts again and says what is wrong."""
         if self.fast and _COMPOSE is not None and not text.startswith("\ufeff"):
             data = _COMPOSE(text.encode() if utf8 is None else utf8, self.index.positions,
-                            _PLAIN_VALUES, self._plain_at, MAX_NODES, MAX_DEPTH)
+                            _PLAIN_VALUES, self._plain_at, MAX_NODES, MAX_DEPTH,
+                            *_PLAINLY_TEXT)
             if data is not NotImplemented:
                 return data, self.index
             self.index = LineIndex()
@@ -451,6 +452,24 @@ class _YamlBuilder:
 
 
 _COMPOSE = composer()
+_WORDS = frozenset(spelling for word in ("yes", "no", "true", "false", "on", "off", "null")
+                   for spelling in (word, word.capitalize(), word.upper()))
+"""The YAML 1.1 booleans and null written as words: what the resolvers keyed on a letter match."""
+
+
+def _plainly_text() -> tuple[bytes, bytes, frozenset[str]]:
+    """What ``compose`` needs to tell, by its first character, a plain scalar that is text
+    whatever the resolver says (most names and ids) from one the resolver must read: the first
+    characters PyYAML's implicit resolvers are keyed on, except the letters whose resolvers
+    (booleans, null) match only :data:`_WORDS`; those letters; and the words."""
+    keyed = _RESOLVER.yaml_implicit_resolvers
+    letters = {first for first, resolvers in keyed.items() if first and first.isalpha()
+               and all(tag in (f"{_Y}bool", f"{_Y}null") for tag, _ in resolvers)}
+    others = {first for first in keyed if first and first not in letters}
+    return ("".join(sorted(others)).encode(), "".join(sorted(letters)).encode(), _WORDS)
+
+
+_PLAINLY_TEXT = _plainly_text()
 _PLAIN_VALUES: dict[str, Any] = {}
 """Values of plain scalars already read, by their text (str, int, Decimal, bool, None, date)."""
 _UNSEEN = object()
