@@ -96,3 +96,16 @@ def test_waived_findings_are_skipped(waived_report: Report) -> None:
     assert int(root.get("skipped", "")) == 1
     waiver_failures = [f for f in root.iter("failure") if (f.get("type") or "").startswith("waiver-")]
     assert {f.get("type") for f in waiver_failures} == {"waiver-expired", "waiver-unused"}
+
+
+def test_xml_safe_replaces_exactly_what_xml_1_0_does_not_allow_and_c1_and_line_separators() -> None:
+    """Every code point: kept when XML 1.0 allows it and it is not a C1 control (U+007F–U+009F)
+    or a line or paragraph separator (U+2028, U+2029), else replaced with U+FFFD."""
+    from governance_rules.render._common import xml_safe
+
+    def kept(c: int) -> bool:
+        return (c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0x7E or 0xA0 <= c <= 0x2027
+                or 0x202A <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or 0x10000 <= c <= 0x10FFFF)
+
+    every = "".join(chr(c) for c in range(0x110000))
+    assert xml_safe(every) == "".join(ch if kept(ord(ch)) else "\ufffd" for ch in every)
