@@ -43,7 +43,7 @@ def _events(text: str, fast: bool) -> list[Any] | tuple[str, Any]:
 def _parsed(text: str, fast: bool, *, composed: bool = True) -> Any:
     """What the parser makes of ``text``: with the binding's events, built by its ``compose``
     (``composed``) or by the parser's loop; else with PyYAML's events."""
-    with mock.patch.object(_parse, "_COMPOSE", _parse._COMPOSE if composed else None):
+    with mock.patch.object(_parse, "composer", _parse.composer if composed else lambda _: None):
         try:
             return _YamlBuilder("m.yaml", fast=fast).build(text)
         except ParseFailure as failure:
@@ -132,7 +132,7 @@ def test_compose_builds_the_data_and_places_of_a_record_file() -> None:
         seen.append((text, line, column, path))
         return f"<{text}>"
 
-    compose = _parse.composer()
+    compose = _parse.composer("")
     assert compose is not None
     data = compose(b"meeting:\n  id: 1m\n  votes: [3, '4', x]\n", positions, {"1m": "M1"},
                    plain, 100, 8, *_parse._PLAINLY_TEXT)
@@ -152,7 +152,7 @@ def test_compose_leaves_what_the_loop_refuses_or_treats_apart_to_it(text: str) -
     """A tag, an alias, a merge or duplicate key, a collection as a key, a second document, no
     document, a syntax error, more depth or values than allowed: ``NotImplemented`` (the
     parser's loop then says what is wrong)."""
-    compose = _parse.composer()
+    compose = _parse.composer("")
     assert compose is not None
     assert compose(text.encode(), {}, {}, lambda text, *_: text, 4, 2,
                    *_parse._PLAINLY_TEXT) is NotImplemented

@@ -80,15 +80,20 @@ def events_of(text: str, utf8: bytes | None = None, *, fast: bool = True) -> Ite
     PyYAML's binding too: the libyaml PyYAML carries skips it, the 0.2.5 release the binding
     may be built against reads it as a character.
     """
-    if fast and _libyaml is not None and not text.startswith("\ufeff"):
+    if fast and _binding_reads(text):
         return _libyaml.Events(text.encode() if utf8 is None else utf8)
     return _pyyaml_events(text)
 
 
-def composer() -> Callable[..., object] | None:
-    """The binding's ``compose`` (a record file's data and places, built in C from libyaml's
-    events: see ``_libyaml.c``), or ``None`` where the binding was not built."""
-    return None if _libyaml is None else _libyaml.compose
+def composer(text: str) -> Callable[..., object] | None:
+    """The binding's ``compose`` for ``text`` (its data and places, built in C from libyaml's
+    events: see ``_libyaml.c``), or ``None`` where the binding was not built or is not the one
+    to read ``text`` (:func:`events_of`)."""
+    return _libyaml.compose if _binding_reads(text) else None
+
+
+def _binding_reads(text: str) -> bool:
+    return _libyaml is not None and not text.startswith("\ufeff")
 
 
 def fast_events() -> bool:

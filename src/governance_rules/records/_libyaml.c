@@ -160,9 +160,8 @@ static PyObject *Events_next(Events *self) {
 }
 
 /* compose(text, positions, plain_values, plain, max_nodes, max_depth, first, letters, words):
- * the data of a record
- * file's UTF-8 text, built here from libyaml's events in one pass, with each node's place put
- * in positions (a dict: the node's path, a tuple of keys and indexes, to its 1-based (line,
+ * the data of a record file's UTF-8 text, built here from libyaml's events in one pass, with
+ * each node's place put in positions (a dict: the node's path, a tuple of keys and indexes, to its 1-based (line,
  * column); a mapping value is placed at its key, a sequence item and the root where it starts).
  *
  * It does what records/_parse.py's _YamlBuilder does, for the text a record file normally is,

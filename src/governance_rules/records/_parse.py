@@ -261,10 +261,11 @@ class _YamlBuilder:
     """Builds plain data from libyaml's events, enforcing every bound as events arrive.
 
     One pass: each event gives its value and its position at once (a mapping value's position
-    is its key's). The loop is the parser's hot path (a third of a file's parse; libyaml's
-    events are the rest, read as tuples: :mod:`._events`), so it dispatches on the event's
-    kind, keeps the open collection in local variables and handles a key and a plain string
-    inline.
+    is its key's). Where the package's binding of libyaml is built, its ``compose`` does this
+    in C for a file with nothing unusual in it, and the loop reads only the files it hands
+    back (and says what is wrong with them); elsewhere the loop reads every file, so it
+    dispatches on the event's kind, keeps the open collection in local variables and handles a
+    key and a plain string inline.
     """
 
     def __init__(self, file: str, *, fast: bool = True) -> None:
@@ -278,10 +279,10 @@ class _YamlBuilder:
         Where the binding is built, its ``compose`` builds the data of a file as this loop
         would, in C; at the first thing this loop refuses or treats apart it returns
         ``NotImplemented`` and the loop starts again and says what is wrong."""
-        if self.fast and _COMPOSE is not None and not text.startswith("\ufeff"):
-            data = _COMPOSE(text.encode() if utf8 is None else utf8, self.index.positions,
-                            _PLAIN_VALUES, self._plain_at, MAX_NODES, MAX_DEPTH,
-                            *_PLAINLY_TEXT)
+        compose = composer(text) if self.fast else None
+        if compose is not None:
+            data = compose(text.encode() if utf8 is None else utf8, self.index.positions,
+                           _PLAIN_VALUES, self._plain_at, MAX_NODES, MAX_DEPTH, *_PLAINLY_TEXT)
             if data is not NotImplemented:
                 return data, self.index
             self.index = LineIndex()
@@ -451,7 +452,6 @@ class _YamlBuilder:
         _fail(self.file, kind, msg, line, column, loc=loc)
 
 
-_COMPOSE = composer()
 _WORDS = frozenset(spelling for word in ("yes", "no", "true", "false", "on", "off", "null")
                    for spelling in (word, word.capitalize(), word.upper()))
 """The YAML 1.1 booleans and null written as words: what the resolvers keyed on a letter match."""
