@@ -137,13 +137,16 @@ def machine_speed(items: list[tuple[Any, Any]]) -> float:
 
 
 def per_record(pairs: int = 15) -> None:
-    """CPU µs per record of one community: bare validation, check from dicts, from files.
+    """CPU µs per record of one community: bare validation, check from dicts, from files, and
+    from files whose values the parser has not seen (its cache of plain values emptied first:
+    the corpus repeats its template's values, real records mostly do not).
 
     Measured in rounds (bare validation, best of 3; then one check from dicts, one from files)
     and each check divided by the bare validation of its own round: this machine's speed drifts
     from one second to the next, and a ratio of figures taken seconds apart carries that drift.
     """
     from governance_rules import check_data, check_paths, load_rulebook
+    from governance_rules.records import _parse
 
     book = load_rulebook()
     files, items = template_records()
@@ -158,14 +161,20 @@ def per_record(pairs: int = 15) -> None:
     def from_files() -> None:
         check_paths([TEMPLATE], rulebook=book, base=TEMPLATE)
 
+    def from_new_values() -> None:
+        _parse._PLAIN_VALUES.clear()
+        check_paths([TEMPLATE], rulebook=book, base=TEMPLATE)
+
     records = len(items)
     for warm in (validate, from_dicts, from_files):
         warm()
-    rounds = [(_cpu(validate, 3), _cpu(from_dicts), _cpu(from_files)) for _ in range(pairs)]
+    rounds = [(_cpu(validate, 3), _cpu(from_dicts), _cpu(from_files), _cpu(from_new_values))
+              for _ in range(pairs)]
     print(f"per written record, one community ({records} records in {len(files)} files), CPU, {pairs} "
           f"rounds, each check divided by the bare validation of its round; medians (range), "
           f"load {load_average():.1f}:")
-    for i, label in enumerate(("bare model_validate", "check from dicts", "check from files")):
+    for i, label in enumerate(("bare model_validate", "check from dicts", "check from files",
+                               "  values new to it")):
         micros = sorted(r[i] * 1e6 / records for r in rounds)
         ratios = sorted(r[i] / r[0] for r in rounds)
         print(f"  {label:<20} {statistics.median(micros):8.1f} µs ({micros[0]:.1f}–{micros[-1]:.1f})"
