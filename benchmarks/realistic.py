@@ -141,9 +141,10 @@ def per_record(pairs: int = 15) -> None:
     from files whose values the parser has not seen (its cache of plain values emptied first:
     the corpus repeats its template's values, real records mostly do not).
 
-    Measured in rounds (bare validation, best of 3; then one check from dicts, one from files)
-    and each check divided by the bare validation of its own round: this machine's speed drifts
-    from one second to the next, and a ratio of figures taken seconds apart carries that drift.
+    Measured in rounds (bare validation, best of 3; then one check from dicts, one from files,
+    one from files with new values) and each check divided by the bare validation of its own
+    round: this machine's speed drifts from one second to the next, and a ratio of figures taken
+    seconds apart carries that drift.
     """
     from governance_rules import check_data, check_paths, load_rulebook
     from governance_rules.records import _parse
