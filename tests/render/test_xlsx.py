@@ -138,3 +138,34 @@ def test_rows_are_written_without_scanning_the_sheet(examples_report: Report,
     sheets = workbook(examples_report)
     assert len(rows(sheets.worksheets[0])) == len(examples_report.findings) > 50
     assert asked["max_row"] + asked["max_column"] < 12, asked
+
+
+def test_the_same_report_gives_the_same_bytes_at_any_time(examples_report: Report,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """A CI job may compare or cache the workbook: neither the document's times nor the
+    archive's say when it was written."""
+    import datetime as real_datetime
+    import time as real_time
+    import types
+    import zipfile
+
+    import openpyxl.writer.excel as excel
+
+    first = render_xlsx(examples_report, "en")
+
+    class Later(real_datetime.datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            return real_datetime.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    later = real_time.time() + 86_400 * 400
+    monkeypatch.setattr(excel, "datetime", types.SimpleNamespace(
+        datetime=Later, timezone=real_datetime.timezone))
+    monkeypatch.setattr(zipfile, "time", types.SimpleNamespace(
+        time=lambda: later, localtime=real_time.localtime))
+    assert render_xlsx(examples_report, "en") == first
+    archive = zipfile.ZipFile(io.BytesIO(first))
+    assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+    assert b"<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z" in archive.read(
+        "docProps/core.xml")

@@ -5,12 +5,16 @@ line, rule, severity, message, evidence, and the clause with its document's titl
 with filters and a frozen header; a summary of findings per community and rule; and the input
 errors. Record text is written as text, never as a formula, and characters a workbook cannot
 hold become U+FFFD. The workbook is bytes: the command line writes it to ``--output FILE``.
+The same report gives the same bytes whenever it is written (the document's times and every
+archive member's are fixed), so that a CI job can compare or cache it.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import shutil
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -57,6 +61,7 @@ _WIDTHS = {"findings": [14, 22, 18, 12, 34, 6, 22, 18, 9, 60, 40, 36, 18, 50, 11
            "summary": [18, 24, 50, 9, 10, 10], "errors": [34, 6, 6, 24, 60, 24]}
 _NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _FIXED_TIME = datetime(2000, 1, 1)
+"""The workbook's creation and modification time, and each archive member's."""
 
 
 class ExcelUnavailable(Exception):
@@ -142,8 +147,42 @@ def _workbook(entries: Iterable[XlsxEntry], rules: Sequence[RuleInfo], titles: d
     book.properties.title = "治理记录检查报告" if lang == "zh" else "Governance records check"
     book.properties.created = book.properties.modified = _FIXED_TIME
     out = io.BytesIO()
-    book.save(out)
+    _save(book, out)
     return out.getvalue()
+
+
+def _save(book: Any, out: io.BytesIO) -> None:
+    """``book.save(out)`` without the times of the moment: openpyxl's ``save`` sets the
+    document's ``modified`` to now and the archive stamps each member with the time it was
+    written; here both are :data:`_FIXED_TIME`."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).save()
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip archive whose members all carry :data:`_FIXED_TIME` and the same permissions."""
+
+    def _stamped(self, name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=_FIXED_TIME.timetuple()[:6])
+        info.compress_type = self.compression
+        info.external_attr = 0o600 << 16
+        return info
+
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any,
+                 compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = self._stamped(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: int | None = None,
+              compresslevel: int | None = None) -> None:
+        info = self._stamped(str(arcname if arcname is not None else filename))
+        if compress_type is not None:
+            info.compress_type = compress_type
+        with open(filename, "rb") as source, self.open(info, "w") as member:
+            shutil.copyfileobj(source, member, 1 << 20)
 
 
 class _Tally:
