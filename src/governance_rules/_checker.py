@@ -599,13 +599,19 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None)
     """Pair every fact with the rules for its type that select it, are in force on its day and,
     given the community's ``scope``, cite a document that binds it."""
     cases: list[Case] = []
+    add, selecting, bind = cases.append, book.rules_selecting, book.bind
+    admits = scope.admits if scope is not None else None
     for fact in facts:
-        for rule in book.rules_selecting(fact.type, fact.values):
-            if scope is not None and not scope.admits(rule, fact.day):
+        rules = selecting(fact.type, fact.values)
+        if not rules:
+            continue
+        day, jurisdiction = fact.day, fact.jurisdiction
+        for rule in rules:
+            if admits is not None and not admits(rule, day):
                 continue
-            bound = book.bind(rule, fact.jurisdiction, fact.day)
+            bound = bind(rule, jurisdiction, day)
             if bound is not None:
-                cases.append((bound, fact))
+                add((bound, fact))
     return cases
 
 

@@ -55,12 +55,14 @@ def _worker_months(dossier: Dossier, window: Window) -> Iterator[Fact]:
     affairs centre) and every calendar month wholly inside the checked window and wholly inside
     one of the worker's terms, the reports the worker made to a residents' committee that month.
     A month in which the seat starts or ends part-way is not judged."""
-    reports: dict[str, list[tuple[date, str]]] = {}
-    for located in dossier.worker_reports:
+    reports: dict[str, list[tuple[date, int, str]]] = {}
+    for i, located in enumerate(dossier.worker_reports):
         report = located.record
         to = dossier.bodies[report.to].record
         if to.kind is BodyKind.RESIDENTS_COMMITTEE and window.covers(report.date):
-            reports.setdefault(report.person, []).append((report.date, report.id))
+            reports.setdefault(report.person, []).append((report.date, i, report.id))
+    for made in reports.values():
+        made.sort()
     months = list(periods_within("month", window))
     for located_body in dossier.bodies.values():
         body = located_body.record
@@ -68,11 +70,14 @@ def _worker_months(dossier: Dossier, window: Window) -> Iterator[Fact]:
             continue
         for i, seat in enumerate(body.seats):
             made = reports.get(seat.person, [])
+            days = [day for day, _, _ in made]
             for month in months:
                 term = seat.term_on(month.start)
                 if term is None or not term.covers(month.end):
                     continue
-                these = [rid for day, rid in made if month.start <= day <= month.end]
+                these = [rid for _, _, rid in sorted(  # in the order of the files
+                    made[bisect_left(days, month.start):bisect_right(days, month.end)],
+                    key=itemgetter(1))]
                 yield Fact(
                     "worker_month",
                     RecordRef(f"{body.id}/{seat.person}/{month.label}", "worker_month",

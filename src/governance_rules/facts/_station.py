@@ -5,6 +5,7 @@ team, the register kept by each party group, and each member's household contact
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -177,15 +178,16 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 subjects: list[str | None] = (
                     list(seat.households) if category == "household_contact" else [None])
                 for household in subjects:
-                    days = [e.date for e in own if e.kind.value == category
-                            and (household is None or e.household == household)]
+                    days = sorted(e.date for e in own if e.kind.value == category
+                                  and (household is None or e.household == household))
                     for labelled in calendar(granularity, window):
                         period = labelled.period
                         if (start is not None and period.start < start) or not (
                                 seat.role_on(period.start) in roles
                                 and seat.role_on(period.end) in roles):
                             continue
-                        count = sum(1 for d in days if period.start <= d <= period.end)
+                        count = (bisect_right(days, period.end)
+                                 - bisect_left(days, period.start)) if days else 0
                         yield _member_fact(dossier, body, where, seat, category, labelled,
                                            count, household)
 
@@ -211,16 +213,21 @@ def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     (:329, 并及时向党组织反馈联户帮扶情况): for each activity and each household contact in the
     window, the days to the first follow-up on the member (the feedback form, the report back)
     dated on or after it (-1 for none)."""
-    entries = _entries(dossier)
+    follow_ups: dict[tuple[str, str, MemberRecordKind], list[date]] = {}
+    for located in dossier.member_records:
+        entry = located.record
+        follow_ups.setdefault((entry.body, entry.person, entry.kind), []).append(entry.date)
+    for days in follow_ups.values():
+        days.sort()
     for located in dossier.member_records:
         record = located.record
         follow_up = _FOLLOW_UPS.get(record.kind)
         if follow_up is None or not window.covers(record.date):
             continue
         body = dossier.bodies[record.body].record
-        later = [e.date for e in entries.get((record.body, record.person), [])
-                 if e.kind is follow_up and e.date >= record.date]
-        first = min(later, default=None)
+        later = follow_ups.get((record.body, record.person, follow_up), ())
+        at = bisect_left(later, record.date)
+        first = later[at] if at < len(later) else None
         dates: dict[str, Any] = {"activity": record.date}
         if first is not None:
             dates["feedback"] = first
