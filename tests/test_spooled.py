@@ -328,7 +328,6 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
     """``checked`` entries rendered from parts shared within a dossier are the text the model
     gives, odd characters included (a record's id with a quote, a backslash, a line separator,
     a C1 control, a tab, DEL, NUL, an astral character; other controls elsewhere)."""
-    from governance_rules._checker import _location
     from governance_rules._spooled import _checked_texts, _entry
     from governance_rules.report.model import CheckedRecord
 
@@ -340,7 +339,7 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
     results[0].checked[("x/ü.yaml", "meeting", "odd")] = (place, {"z", "a"}, odd[2])
     compared = 0
     for result in results:
-        expected = [(key, _entry(CheckedRecord.of(_location(place), rules, uses)
+        expected = [(key, _entry(CheckedRecord.at(place, rules, uses)
                                  .model_dump_json(indent=2)))
                     for key, (place, rules, uses) in sorted(result.checked.items())]
         assert list(_checked_texts(result)) == expected

@@ -442,7 +442,7 @@ class ReportBuilder:
             rules=_rule_infos(book),
             findings=findings,
             input_errors=errors,
-            checked=[CheckedRecord.of(_location(place), rules, uses)
+            checked=[CheckedRecord.at(place, rules, uses)
                      for _, (place, rules, uses) in sorted(self.checked.items())],
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
@@ -535,11 +535,6 @@ def _checked_entry(checked: dict[tuple[str, str, str], _Checked], fact: Fact) ->
     if entry is None:
         checked[key] = entry = ((ref.id, ref.type, where.file, where.line, where.path), set(), {})
     return entry
-
-
-def _location(place: RecordPlace) -> RecordLocation:
-    id_, type_, file, line, path = place
-    return trusted(RecordLocation, id=id_, type=type_, file=file, line=line, path=path)
 
 
 @lru_cache(maxsize=4096)

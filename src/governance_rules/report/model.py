@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError
-from ._trusted import trusted
+from ._trusted import whole
 
 REPORT_FORMAT_VERSION = "2.0"
 """2.0: ``evidence.measured``, ``required``, ``shortfall`` and ``denominator_basis`` are
@@ -186,9 +186,27 @@ class CheckedRecord(_Frozen):
            parameters: Mapping[str, dict[str, ParameterUse]]) -> CheckedRecord:
         """The entry of a record checked, rules and parameters in order, from parts already
         valid (as a checker collects them)."""
-        return trusted(cls, record=record, rules=sorted(rules),
-                       parameters={r: parameters[r] for r in sorted(parameters)}
-                       if parameters else {})
+        return whole(cls, {"record": record, "rules": sorted(rules),
+                           "parameters": {r: parameters[r] for r in sorted(parameters)}
+                           if parameters else {}}, _CHECKED_FIELDS)
+
+    @classmethod
+    def at(cls, place: tuple[str, str, str, int | None, str], rules: Iterable[str],
+           parameters: Mapping[str, dict[str, ParameterUse]]) -> CheckedRecord:
+        """:meth:`of` the record at ``place``, (id, type, file, line, path) as a checker keeps
+        it (one report entry a record checked: its two models are made directly).
+
+        >>> CheckedRecord.at(("m1", "meeting", "a.yaml", 3, "meeting"), {"b", "a"}, {}).rules
+        ['a', 'b']
+        """
+        id_, type_, file, line, path = place
+        return cls.of(whole(RecordLocation, {"id": id_, "type": type_, "file": file,
+                                             "line": line, "path": path}, _LOCATION_FIELDS),
+                      rules, parameters)
+
+
+_LOCATION_FIELDS = frozenset(RecordLocation.model_fields)
+_CHECKED_FIELDS = frozenset(CheckedRecord.model_fields)
 
 
 class DocumentScope(_Frozen):
