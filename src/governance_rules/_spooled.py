@@ -80,8 +80,9 @@ class SpooledReport:
         self.findings, self.errors = SortedSpool(), SortedSpool()
         self.checked, self.inputs, self.scopes = SortedSpool(), SortedSpool(), SortedSpool()
         self.record_keys = SortedSpool()
-        """The records that gave facts (counted once each at the end: dossiers given as data
-        may share file names)."""
+        """The records that gave facts, of results checked here from data (counted once each
+        at the end: dossiers given as data may share file names); a worker's results
+        (:func:`report_texts`, dossiers read from paths) are counted as they come."""
         self.jurisdictions: set[tuple[str, ...]] = set()
         self._titles: dict[str, tuple[tuple[str, tuple[str, ...]], str]] = {}
         self._names: dict[str, dict[tuple[str, ...], str | None]] | None = (
@@ -140,8 +141,8 @@ class SpooledReport:
         if not self.entries:
             self.records += result.record_count
             return findings
-        if "checked" in texts:
-            self.record_keys.add_packed(texts["records"])
+        if "checked" in texts:  # rendered by a worker: a dossier read from paths, whose
+            self.records += result.record_count  # files no other dossier shares: counted
             self.inputs.add_packed(texts["inputs"])
             self.checked.add_packed(texts["checked"])
         else:
@@ -213,7 +214,7 @@ class SpooledReport:
         self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))
                             for e in sorted(extra_errors, key=InputError.sort_key))
         if self.entries:
-            self.records = sum(1 for _ in _first_of_each(self.record_keys))
+            self.records += sum(1 for _ in _first_of_each(self.record_keys))
         self.record_keys.close()
 
     def summary(self) -> Summary:
@@ -332,7 +333,8 @@ def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
     the long sections packed as the spool stores them (the scope, one entry, as its pair): a
     worker process renders and packs them in parallel, and sends bytes rather than models.
 
-    Findings stay models when waivers are to be applied to them (``findings=False``).
+    Findings stay models when waivers are to be applied to them (``findings=False``). The
+    records are counted, not listed: a dossier read from paths shares no file with another.
 
     >>> from governance_rules import load_rulebook
     >>> from governance_rules._checker import DossierChecker
@@ -340,10 +342,9 @@ def report_texts(result: DossierResult, findings: bool = True) -> DossierResult:
     >>> result = DossierChecker(load_rulebook()).check(dossier_from_data({"c": {"community": {
     ...     "id": "c", "name": "x", "jurisdiction": ["cn"]}}}))
     >>> sorted(report_texts(result).texts or {})
-    ['checked', 'findings', 'inputs', 'records', 'scopes']
+    ['checked', 'findings', 'inputs', 'scopes']
     """
     texts: dict[str, Any] = {"checked": PackedRun.of(_checked_texts(result)),
-                             "records": PackedRun.of(_record_keys(result)),
                              "inputs": PackedRun.of(_input_names(result)),
                              "scopes": _scope_texts(result)}
     result.checked, result.records, result.inputs = {}, set(), []
@@ -406,20 +407,24 @@ def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
     their rules and the parameter versions they were judged with."""
     rules_texts: dict[tuple[str, ...], str] = {}
     uses_texts: dict[tuple[tuple[str, int], ...], str] = {}
+    strings: dict[str, str] = {}  # types, files and paths recur record after record
     for key, ((id_, type_, file, line, path), rules, uses) in sorted(result.checked.items()):
         ordered = tuple(sorted(rules))
         rules_text = rules_texts.get(ordered)
         if rules_text is None:
             rules_text = rules_texts[ordered] = _part(to_json(ordered, indent=2))
-        shared = tuple((r, id(uses[r])) for r in sorted(uses))
+        shared = tuple([(r, id(uses[r])) for r in sorted(uses)]) if uses else ()
         uses_text = uses_texts.get(shared)
         if uses_text is None:
             uses_text = uses_texts[shared] = _part(
                 to_json({r: uses[r] for r, _ in shared}, indent=2))
-        record = (f'{{{_FIELD}"id": {_string(id_)},{_FIELD}"type": {_string(type_)},'
-                  f'{_FIELD}"file": {_string(file)},'
+        type_text = strings.get(type_) or strings.setdefault(type_, _string(type_))
+        file_text = strings.get(file) or strings.setdefault(file, _string(file))
+        path_text = strings.get(path) or strings.setdefault(path, _string(path))
+        record = (f'{{{_FIELD}"id": {_string(id_)},{_FIELD}"type": {type_text},'
+                  f'{_FIELD}"file": {file_text},'
                   f'{_FIELD}"line": {"null" if line is None else int(line)},'
-                  f'{_FIELD}"path": {_string(path)}\n  {INDENT}}}')
+                  f'{_FIELD}"path": {path_text}\n  {INDENT}}}')
         yield key, (f'{_OPEN}{record},{_RULES}{rules_text},{_PARAMETERS}{uses_text}{_CLOSE}')
 
 
