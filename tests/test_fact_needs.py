@@ -5,8 +5,11 @@ not built, so it is not a record checked either.)"""
 from __future__ import annotations
 
 from dataclasses import fields
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from _helpers import EXAMPLES
 
 from governance_rules import Rulebook
@@ -59,8 +62,6 @@ def rulebook() -> Rulebook:
 
 
 def test_bindings_remembered_are_bounded(rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
-    from datetime import date, timedelta
-
     from governance_rules.rulebook import book as book_module
 
     monkeypatch.setattr(book_module, "MAX_CACHED_CASES", 50)
@@ -68,11 +69,57 @@ def test_bindings_remembered_are_bounded(rulebook: Rulebook, monkeypatch: pytest
                         if f.init and not f.name.startswith("_")})
     rule = fresh.rule("cc-consent-80")
     days = [date(2022, 1, 1) + timedelta(days=n) for n in range(200)]
-    bound = [fresh.bind(rule, ("cn", "shandong", "qingdao"), day) for day in days]
+    places = [("cn", "shandong", "qingdao", f"street-{n % 120}") for n in range(200)]
+    bound = [fresh.bind(rule, place, day) for place, day in zip(places, days, strict=True)]
     assert len(fresh._by_case) <= 50
-    again = [rulebook.bind(rule, ("cn", "shandong", "qingdao"), day) for day in days]
+    again = [rulebook.bind(rule, place, day) for place, day in zip(places, days, strict=True)]
     assert [b.key if b else None for b in bound] == [b.key if b else None for b in again]
     assert any(b is not None for b in bound)
+
+
+def _dated(rulebook: Rulebook) -> Rulebook:
+    """The rule set with cc-consent-80 in force from 2021-03-01 and its share changed on
+    2022-06-01 everywhere, and for Shandong from 2023-01-01 until 2023-07-01."""
+    from governance_rules.rulebook.model import InForce, ParameterVersion
+
+    share = rulebook.parameters["cc.consent_share"]
+    first = share.values[0]
+    dated = share.model_copy(update={
+        "values": [first.model_copy(update={"until": date(2022, 6, 1)}),
+                   ParameterVersion.model_validate({"from": "2022-06-01", "value": "9/10"})],
+        "overlays": {**share.overlays, "cn/shandong": [ParameterVersion.model_validate(
+            {"from": "2023-01-01", "until": "2023-07-01", "value": "2/3",
+             "overlay": "cn/shandong"})]}})
+    rules = tuple(r.model_copy(update={"in_force": InForce.model_validate({"from": "2021-03-01"})})
+                  if r.id == "cc-consent-80" else r for r in rulebook.rules)
+    return Rulebook(rulebook.version, rules, {**rulebook.parameters, "cc.consent_share": dated},
+                    rulebook.documents, rulebook.exclusions, rulebook.pending,
+                    rulebook.adoptions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(days=st.lists(st.dates(date(2020, 1, 1), date(2024, 12, 31)), min_size=1, max_size=40),
+       places=st.lists(st.sampled_from([("cn",), ("cn", "shandong"), ("cn", "shandong", "qingdao"),
+                                        ("cn", "jilin")]), min_size=1, max_size=40))
+def test_a_binding_remembered_for_a_span_of_days_is_the_days_own(
+        rulebook: Rulebook, days: list[date], places: list[tuple[str, ...]]) -> None:
+    """Bindings are remembered per span between the days a rule's binding may change (coming
+    into force, a version's first day, the day after its last): each is the one :meth:`_bind`
+    makes for that very day, on the change days and either side of them."""
+    book = _dated(rulebook)
+    rule = book.rule("cc-consent-80")
+    assert book._change_days(rule) == [date(2021, 3, 1), date(2022, 6, 1), date(2023, 1, 1),
+                                       date(2023, 7, 1)]
+    edges = [d + timedelta(days=k) for d in book._change_days(rule) for k in (-1, 0, 1)]
+    for day in [*days, *edges]:
+        for place in places:
+            remembered = book.bind(rule, place, day)
+            made = book._bind(rule, place, day)
+            assert (remembered.key if remembered else None) == (made.key if made else None)
+    assert book.bind(rule, ("cn",), date(2021, 2, 28)) is None
+    shares = {day: book.bind(rule, ("cn", "shandong"), day) for day in
+              (date(2021, 3, 1), date(2022, 6, 1), date(2023, 1, 1), date(2023, 7, 1))}
+    assert len({b.key for b in shares.values() if b is not None}) == 3
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.iterdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
@@ -21,8 +22,8 @@ _ABSENT = object()
 """A guarded field the caller did not give."""
 
 MAX_CACHED_CASES = 65_536
-"""How many (rule, place, day) bindings :meth:`Rulebook.bind` remembers before it starts again:
-a province's records over years name more days and places than are worth keeping."""
+"""How many (rule, place) pairs :meth:`Rulebook.bind` remembers the bindings of before it
+starts again: a province's records name more places than are worth keeping."""
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,11 @@ class Rulebook:
     _may_select: dict[tuple[str, tuple[object, ...]], bool] = field(
         default_factory=dict, repr=False)
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _by_case: dict[tuple[str, tuple[str, ...], date], BoundRule | None] = field(
-        default_factory=dict, repr=False)
+    _by_case: dict[tuple[str, tuple[str, ...]], tuple[list[date], dict[int, BoundRule | None]]] = (
+        field(default_factory=dict, repr=False))
+    """(rule id, place) → the days its binding may change on (:meth:`_change_days`), and the
+    binding in each span between them, by the span's number."""
+    _change_days_of: dict[str, list[date]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         by_type: dict[str, list[Rule]] = {}
@@ -224,15 +228,48 @@ class Rulebook:
         return names
 
     def bind(self, rule: Rule, jurisdiction: tuple[str, ...], day: date) -> BoundRule | None:
-        """The rule as it applies on ``day`` in ``jurisdiction``; ``None`` if not in force."""
-        case = (rule.id, jurisdiction, day)
-        if case in self._by_case:
-            return self._by_case[case]
-        bound = self._bind(rule, jurisdiction, day)
-        if len(self._by_case) >= MAX_CACHED_CASES:  # years of days × many places: start again
-            self._by_case.clear()
-        self._by_case[case] = bound
-        return bound
+        """The rule as it applies on ``day`` in ``jurisdiction``; ``None`` if not in force.
+
+        Remembered per place for each span of days between two days on which a rule's
+        binding may change (:meth:`_change_days`), not per day: records name every day of
+        the year, a rule set changes on a few.
+        """
+        place = (rule.id, jurisdiction)
+        slot = self._by_case.get(place)
+        if slot is None:
+            if len(self._by_case) >= MAX_CACHED_CASES:  # many places: start again
+                self._by_case.clear()
+            slot = self._by_case[place] = (self._change_days(rule), {})
+        days, by_span = slot
+        span = bisect_right(days, day)
+        bound = by_span.get(span, _ABSENT)
+        if bound is _ABSENT:
+            bound = by_span[span] = self._bind(rule, jurisdiction, day)
+        return bound  # type: ignore[return-value]
+
+    def _change_days(self, rule: Rule) -> list[date]:
+        """The days on which ``rule``'s binding may change, in order: where it comes into or
+        goes out of force, and where a version of a parameter it reads (a value or any
+        place's overlay) begins or ends. Between two of them every ``covers`` that
+        :meth:`_bind` asks gives the same answer.
+
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook()  # its values and overlays are undated: one span, always
+        >>> book._change_days(book.rule("cc-consent-80"))
+        []
+        """
+        days = self._change_days_of.get(rule.id)
+        if days is None:
+            ends: set[date | None] = {rule.in_force.from_, rule.in_force.until}
+            for name in self.parameter_names(rule):
+                parameter = self.parameters.get(name)
+                if parameter is None:
+                    continue
+                for version in (*parameter.values,
+                                *(v for versions in parameter.overlays.values() for v in versions)):
+                    ends.update((version.from_, version.until))
+            days = self._change_days_of[rule.id] = sorted(d for d in ends if d is not None)
+        return days
 
     def _bind(self, rule: Rule, jurisdiction: tuple[str, ...], day: date) -> BoundRule | None:
         if not rule.in_force.covers(day) or not rule.applies_in(jurisdiction):
