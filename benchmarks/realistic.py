@@ -138,8 +138,9 @@ def machine_speed(items: list[tuple[Any, Any]]) -> float:
 
 def per_record(pairs: int = 15) -> None:
     """CPU µs per record of one community: bare validation, check from dicts, from files, and
-    from files whose values the parser has not seen (its cache of plain values emptied first:
-    the corpus repeats its template's values, real records mostly do not).
+    from files whose values the parser has not seen and whose days the rule set has not bound
+    rules for (its cache of plain values and the rule set's bindings emptied first: the corpus
+    repeats its template's values and days, real records mostly do not).
 
     Measured in rounds (bare validation, best of 3; then one check from dicts, one from files,
     one from files with new values) and each check divided by the bare validation of its own
@@ -164,6 +165,7 @@ def per_record(pairs: int = 15) -> None:
 
     def from_new_values() -> None:
         _parse._PLAIN_VALUES.clear()
+        book._by_case.clear()
         check_paths([TEMPLATE], rulebook=book, base=TEMPLATE)
 
     records = len(items)
@@ -175,7 +177,7 @@ def per_record(pairs: int = 15) -> None:
           f"rounds, each check divided by the bare validation of its round; medians (range), "
           f"load {load_average():.1f}:")
     for i, label in enumerate(("bare model_validate", "check from dicts", "check from files",
-                               "  values new to it")):
+                               "  new values, days")):
         micros = sorted(r[i] * 1e6 / records for r in rounds)
         ratios = sorted(r[i] / r[0] for r in rounds)
         print(f"  {label:<20} {statistics.median(micros):8.1f} µs ({micros[0]:.1f}–{micros[-1]:.1f})"

@@ -345,7 +345,7 @@ CACHE_LIMIT = 20_000
 
 def _thread_book(shared: Rulebook, local: threading.local) -> Rulebook:
     """The rule set a check thread uses: a copy of the shared one with its own caches of rules
-    bound per jurisdiction and day (keyed by what the records say, so they would grow without
+    bound per place and span of days (keyed by what the records say, so they would grow without
     end in a long-running server, and a cache is not safe to clear under another thread), and
     the shared cache of compiled rules (bounded by the rule set). When the thread's caches pass
     :data:`CACHE_LIMIT` entries it starts again from a fresh copy."""
