@@ -196,8 +196,10 @@ class CheckedRecord(_Frozen):
         """:meth:`of` the record at ``place``, (id, type, file, line, path) as a checker keeps
         it (one report entry a record checked: its two models are made directly).
 
-        >>> CheckedRecord.at(("m1", "meeting", "a.yaml", 3, "meeting"), {"b", "a"}, {}).rules
-        ['a', 'b']
+        >>> made = CheckedRecord.at(("m1", "meeting", "a.yaml", 3, "meeting"), {"b", "a"}, {})
+        >>> made == CheckedRecord(record=RecordLocation(id="m1", type="meeting", file="a.yaml",
+        ...                                             line=3, path="meeting"), rules=["a", "b"])
+        True
         """
         id_, type_, file, line, path = place
         return cls.of(whole(RecordLocation, {"id": id_, "type": type_, "file": file,
