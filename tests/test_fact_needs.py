@@ -8,9 +8,9 @@ from dataclasses import fields
 from datetime import date, timedelta
 
 import pytest
+from _helpers import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from _helpers import EXAMPLES
 
 from governance_rules import Rulebook
 from governance_rules._checker import DossierChecker, cases_for
