@@ -179,3 +179,28 @@ def test_the_records_of_the_whole_system_fail_clearly(tmp_path: Path) -> None:
         "r.yaml:7: meeting.proposal: no proposal with id 'nope' in this dossier [unknown_id]",
     ]
     assert sorted(errors) == sorted(expected)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["binding", "pyyaml"])
+@pytest.mark.parametrize(("raw", "lines"), [
+    (b"meeting:\n  id: !<%ED%A0%80> m\n", (2, 2)),  # a lone surrogate, %-escaped
+    (b"meeting: !<%C0%80> {}\n", (1, 1)),  # an overlong NUL
+    (b"%TAG !e! tag:%C0%80\n---\nmeeting:\n  id: !e!x m\n", (4, 1)),
+    (b"\xef\xbb\xbfmeeting:\n  id: !<%ED%A0%80> m\n", (2, 2)),  # with a BOM
+])
+def test_a_tag_whose_escapes_are_not_utf8_is_refused_at_its_place(
+        raw: bytes, lines: tuple[int, int], fast: bool) -> None:
+    """libyaml turns a tag's %-escapes into bytes that need not be UTF-8: the tag is refused
+    like any other, at its line, not raised as a decoding error (an "internal error" before).
+    The binding gives the tag's place; PyYAML's raises without one, and the error is put at
+    the first tag or ``%TAG`` directive written with a %-escape."""
+    line = lines[0] if fast else lines[1]
+    from governance_rules.records._parse import BOM, ParseFailure, _YamlBuilder, parse_record_text
+
+    with pytest.raises(ParseFailure) as failure:
+        if fast:
+            parse_record_text(raw, "m.yaml")
+        else:
+            body_ = raw[len(BOM):] if raw.startswith(BOM) else raw
+            _YamlBuilder("m.yaml", fast=False).build(body_.decode())
+    assert (failure.value.error.type, failure.value.error.line) == ("yaml_tag", line)

@@ -66,6 +66,15 @@ static PyObject *text_or_none(const unsigned char *text, size_t length) {
     return PyUnicode_DecodeUTF8((const char *)text, (Py_ssize_t)length, "strict");
 }
 
+/* A tag as text: libyaml decodes a tag's %-escapes to bytes that need not be UTF-8 (`!<%ED%A0%80>`);
+ * those are shown as \x escapes, so that the builder refuses the tag at its place. */
+static PyObject *tag_or_none(const unsigned char *tag) {
+    if (tag == NULL)
+        Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8((const char *)tag, (Py_ssize_t)strlen((const char *)tag),
+                                "backslashreplace");
+}
+
 static PyObject *raise_error(yaml_parser_t *parser) {
     const char *kind;
     PyObject *line = Py_None, *column = Py_None, *made;
@@ -123,7 +132,7 @@ static PyObject *Events_next(Events *self) {
     case YAML_SCALAR_EVENT: {
         yaml_char_t *raw = event.data.scalar.tag;
         PyObject *value = text_or_none(event.data.scalar.value, event.data.scalar.length);
-        PyObject *tag = value ? text_or_none(raw, raw ? strlen((char *)raw) : 0) : NULL;
+        PyObject *tag = value ? tag_or_none(raw) : NULL;
         out = (value && tag) ? Py_BuildValue("(illOOOO)", (int)event.type, line, column, value,
                                              tag,
                                              event.data.scalar.plain_implicit ? Py_True : Py_False,
@@ -137,7 +146,7 @@ static PyObject *Events_next(Events *self) {
     case YAML_MAPPING_START_EVENT: {
         yaml_char_t *raw = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.tag
                                                                    : event.data.mapping_start.tag;
-        PyObject *tag = text_or_none(raw, raw ? strlen((char *)raw) : 0);
+        PyObject *tag = tag_or_none(raw);
         out = tag ? Py_BuildValue("(illOOOO)", (int)event.type, line, column, Py_None, tag,
                                   Py_False, Py_False)
                   : NULL;

@@ -374,6 +374,12 @@ class _YamlBuilder:
             if self.fast:  # libyaml's releases differ on a few malformed texts: PyYAML's decides
                 return _YamlBuilder(self.file, fast=False).build(text)
             self._syntax_error(text, exc)
+        except UnicodeDecodeError:  # PyYAML's binding: a tag whose %-escapes are not UTF-8
+            found = _ESCAPED_TAG.search(text)
+            at = found.start() if found else 0
+            _fail(self.file, "yaml_tag", "a tag is not allowed in record files (this one's "
+                  "%-escapes are not even UTF-8)", text.count("\n", 0, at) + 1,
+                  at - (text.rfind("\n", 0, at) + 1) + 1)
         if not root:
             _fail(self.file, "empty_file", "file holds no records; expected a mapping such as "
                   "`meeting:`", 1)
@@ -451,6 +457,9 @@ class _YamlBuilder:
         line, column = (event[1] + 1, event[2] + 1) if event[1] is not None else (1, 1)
         _fail(self.file, kind, msg, line, column, loc=loc)
 
+
+_ESCAPED_TAG = re.compile(r"!\S*%[0-9A-Fa-f]{2}|^%TAG\b.*%[0-9A-Fa-f]{2}", re.MULTILINE)
+"""A tag, or a ``%TAG`` directive, with a %-escape: where a tag that is not UTF-8 is."""
 
 _WORDS = frozenset(spelling for word in ("yes", "no", "true", "false", "on", "off", "null")
                    for spelling in (word, word.capitalize(), word.upper()))
