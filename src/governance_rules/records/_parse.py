@@ -61,10 +61,17 @@ class LineIndex:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
-        """The position of ``path``, or of its nearest ancestor that has one."""
+        """The position of ``path``, or of its nearest ancestor that has one.
+
+        >>> LineIndex({("a",): (3, 1)}).locate(("a", 0, "b")), LineIndex().locate(("a",))
+        ((3, 1), (None, None))
+        """
+        positions = self.positions
+        if not positions:  # records given as data: no line is known, none is looked for
+            return None, None
         probe = tuple(path)
         while True:
-            hit = self.positions.get(probe)
+            hit = positions.get(probe)
             if hit is not None:
                 return hit
             if not probe:
