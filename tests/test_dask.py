@@ -80,3 +80,76 @@ def test_cli_formats_kept_on_disk_on_a_scheduler_address(corpus: Path, cluster: 
         assert proc.returncode == 2, proc.stderr  # the broken file
         outs.append(re.sub(r'time="[0-9.]+"', "", out.read_text(encoding="utf-8")))
     assert outs[0] == outs[1] and "cc-consent-80" in outs[0]
+
+
+@pytest.mark.parametrize(("address", "said"), [
+    ("nonsense", "is not a Dask scheduler address"), ("10.0.0.5", "[scheme://]host:port"),
+    ("foo://h:8786", "Dask knows no scheme 'foo'"), ("tcp://h:70000", "port 70000"),
+    ("", "is not a Dask scheduler address")])
+def test_a_mistyped_scheduler_address_is_refused_at_once(
+        corpus: Path, capsys: pytest.CaptureFixture[str], address: str, said: str) -> None:
+    """A scheduler address that cannot be one is a usage error before anything starts (it was
+    an 'internal error' with a traceback's last line, or one after a 30 s connect timeout)."""
+    from governance_rules.scheduling.dask_cluster import scheduler_address
+
+    assert main(["check", str(corpus), "--dask", address]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "internal error" not in err
+    with pytest.raises(ValueError, match=said.replace("[", r"\[")):
+        scheduler_address(address)
+    with pytest.raises(ValueError, match=said.replace("[", r"\[")):
+        check_paths([corpus], base=corpus, dask=address)
+    assert [scheduler_address(a) for a in ("local", "tcp://10.0.0.5:8786", "[::1]:8786",
+                                           "tls://scheduler.example:8786")] == [
+        "local", "tcp://10.0.0.5:8786", "[::1]:8786", "tls://scheduler.example:8786"]
+
+
+def test_a_scheduler_nobody_answers_at_is_a_clear_error(
+        corpus: Path, rulebook: Rulebook, capsys: pytest.CaptureFixture[str]) -> None:
+    """No scheduler at the address: a usage error naming it and what to look at, within Dask's
+    connect timeout (it was 'internal error: OSError … please report this')."""
+    import socket
+
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    from governance_rules.scheduling.dask_cluster import DaskUnreachable
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{free.getsockname()[1]}"
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        assert main(["check", str(corpus), "--dask", address, "--format", "json"]) == 2
+        err = capsys.readouterr().err
+        assert f"cannot reach the Dask scheduler at {address}" in err
+        assert "dask scheduler" in err and "internal error" not in err
+        with pytest.raises(DaskUnreachable, match="cannot reach"):
+            check_paths([corpus], rulebook=rulebook, base=corpus, dask=address)
+
+
+def test_a_cluster_that_fails_during_the_run_is_said_so_and_a_task_error_stays_itself() -> None:
+    """A worker lost as often as the scheduler retries, the scheduler's connection closed, a
+    task cancelled under the run: :class:`DaskFailed` (a usage error at the command line) with
+    what happened; an error raised by the check itself is not hidden behind it."""
+    pytest.importorskip("distributed")
+    from concurrent.futures import CancelledError
+
+    from distributed import KilledWorker
+    from distributed.comm import CommClosedError
+
+    from governance_rules.scheduling.dask_cluster import DaskFailed, DaskUnavailable, _result_of
+
+    class Failing:
+        def __init__(self, exc: Exception) -> None:
+            self.exc = exc
+
+        def result(self) -> None:
+            raise self.exc
+
+    for exc, said in ((KilledWorker("t", "w", 3), "out of memory"),
+                      (CommClosedError("gone"), "closed during the run"),
+                      (CancelledError("lost"), "cancelled a dossier's check")):
+        with pytest.raises(DaskFailed, match=said):
+            _result_of(Failing(exc), "tcp://10.0.0.5:8786")
+    assert issubclass(DaskFailed, DaskUnavailable)
+    with pytest.raises(ZeroDivisionError):
+        _result_of(Failing(ZeroDivisionError()), "tcp://10.0.0.5:8786")

@@ -24,3 +24,18 @@ def whole_number(what: str = "a whole number") -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def dask_address(text: str) -> str:
+    """An argument type: ``local`` or a Dask scheduler's address (``tcp://host:8786``), refused
+    at once with the reason when it is neither (not after a connect timeout).
+
+    >>> dask_address("tcp://10.0.0.5:8786")
+    'tcp://10.0.0.5:8786'
+    """
+    from .scheduling.dask_cluster import scheduler_address
+
+    try:
+        return scheduler_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, _completion
-from ._arguments import whole_number
+from ._arguments import dask_address, whole_number
 from ._config import CONFIG_FILE
 from ._output import OutputError, emit, emit_bytes, emit_with, silence_stdout
 from .engines import ENGINES
@@ -159,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=whole_number("a number of processes"), metavar="N",
                        help="check dossiers in N processes (default: the cores available); "
                        "the report is the same for every N")
-    check.add_argument("--dask", metavar="SCHEDULER",
+    check.add_argument("--dask", metavar="SCHEDULER", type=dask_address,
                        help="check dossiers as tasks on a Dask cluster: a scheduler address "
                        "(tcp://host:8786) or `local` for a local cluster of --jobs processes; "
                        "needs the distributed extra (docs/scale.md)")

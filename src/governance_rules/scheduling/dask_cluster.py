@@ -15,8 +15,10 @@ bounded here and on the scheduler however many items there are.
 from __future__ import annotations
 
 import logging
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError
 from contextlib import ExitStack
 from typing import Any, TypeVar
 
@@ -30,7 +32,54 @@ LOCAL = "local"
 
 
 class DaskUnavailable(RuntimeError):
-    """``--dask`` was asked for but the ``distributed`` package is not installed."""
+    """``--dask`` was asked for but no cluster can be used: the ``distributed`` package is not
+    installed (this class), or the scheduler cannot be reached (:class:`DaskUnreachable`), or
+    the cluster failed during the run (:class:`DaskFailed`)."""
+
+
+class DaskUnreachable(DaskUnavailable):
+    """No scheduler answered at the address given (none running there, a wrong host or port,
+    a firewall) within Dask's connect timeout."""
+
+
+class DaskFailed(DaskUnavailable):
+    """The cluster failed during the run: the scheduler went away, or a task's worker died
+    (out of memory?) as many times as the scheduler allows."""
+
+
+SCHEMES = ("tcp", "tls", "ucx", "ws", "wss")
+"""The address schemes of Dask's comms between processes (``tcp`` when none is written);
+``inproc://`` addresses (a cluster inside this process) are taken as they are."""
+_ADDRESS = re.compile(r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?"
+                      r"(?P<host>\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):(?P<port>[0-9]{1,5})/?")
+
+
+def scheduler_address(text: str) -> str:
+    """``text`` if it names a scheduler: ``local``, or a Dask address ``[scheme://]host:port``
+    (e.g. ``tcp://10.0.0.5:8786``); else a :class:`ValueError` that says what is wrong. Checked
+    before anything is started or imported, so that a mistyped address fails at once rather
+    than after the connect timeout or as a traceback.
+
+    >>> scheduler_address("tcp://10.0.0.5:8786"), scheduler_address("[::1]:8786")
+    ('tcp://10.0.0.5:8786', '[::1]:8786')
+    >>> scheduler_address("10.0.0.5")
+    Traceback (most recent call last):
+    ...
+    ValueError: '10.0.0.5' is not a Dask scheduler address: expected `local` or [scheme://]host:port, e.g. tcp://10.0.0.5:8786
+    """
+    if text == LOCAL or text.startswith("inproc://"):  # inproc: a cluster in this process
+        return text
+    found = _ADDRESS.fullmatch(text.strip())
+    if found is None:
+        raise ValueError(f"{text!r} is not a Dask scheduler address: expected `local` or "
+                         "[scheme://]host:port, e.g. tcp://10.0.0.5:8786")
+    scheme, port = found["scheme"], int(found["port"])
+    if scheme is not None and scheme.lower() not in SCHEMES:
+        raise ValueError(f"{text!r}: Dask knows no scheme {scheme!r} (one of "
+                         f"{', '.join(SCHEMES)})")
+    if not 1 <= port <= 65535:
+        raise ValueError(f"{text!r}: port {port} is not between 1 and 65535")
+    return text.strip()
 
 
 def _apply(unit: Callable[[Any], Any], item: Any) -> Any:
@@ -49,6 +98,7 @@ def run_dask(unit: Callable[[T], R], items: Iterable[T], *, scheduler: str,
     An exception in a task is raised here, at that item; closing the iterator early cancels the
     tasks not yet done.
     """
+    scheduler = scheduler_address(scheduler)
     try:
         from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - depends on the install
@@ -61,7 +111,14 @@ def run_dask(unit: Callable[[T], R], items: Iterable[T], *, scheduler: str,
                 silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         else:
-            client = stack.enter_context(Client(scheduler))
+            try:
+                client = stack.enter_context(Client(scheduler))
+            except OSError as exc:  # a timeout, a refused connection, a host not found
+                raise DaskUnreachable(
+                    f"cannot reach the Dask scheduler at {scheduler}: {exc}. Is `dask scheduler` "
+                    "running there, and its port open to this machine? (docs/scale.md; Dask's "
+                    "connect timeout is set by DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)"
+                ) from None
         client.run(_tune_worker)
         threads = max(sum(client.nthreads().values()), 1)
         shared = client.scatter(unit, broadcast=True, hash=False)
@@ -75,7 +132,7 @@ def run_dask(unit: Callable[[T], R], items: Iterable[T], *, scheduler: str,
                         break
                 while pending:
                     future = pending.popleft()
-                    result: R = future.result()
+                    result: R = _result_of(future, scheduler)
                     future.release()
                     for item in remaining:
                         pending.append(client.submit(_apply, shared, item, pure=False))
@@ -84,3 +141,26 @@ def run_dask(unit: Callable[[T], R], items: Iterable[T], *, scheduler: str,
         finally:
             if pending:
                 client.cancel(list(pending))
+
+
+def _result_of(future: Any, scheduler: str) -> Any:
+    """The task's result; the cluster's own failures (its scheduler gone, a worker dead as
+    often as the scheduler retries a task) as :class:`DaskFailed`, while an error the task
+    itself raised stays what it is."""
+    from distributed import KilledWorker
+    from distributed.comm import CommClosedError
+
+    try:
+        return future.result()
+    except KilledWorker as exc:
+        tries = getattr(exc, "allowed_failures", None)
+        raise DaskFailed(f"the Dask cluster at {scheduler} lost the worker running a dossier's "
+                         f"check {'' if tries is None else f'{tries + 1} times '}(a worker out of "
+                         "memory, or stopped)") from None
+    except CommClosedError as exc:
+        raise DaskFailed(f"the connection to the Dask scheduler at {scheduler} closed during "
+                         f"the run ({exc})") from None
+    except CancelledError as exc:
+        raise DaskFailed(f"the Dask cluster at {scheduler} cancelled a dossier's check (the "
+                         f"connection to its scheduler was lost, or it restarted): {exc}"
+                         ) from None
