@@ -545,9 +545,7 @@ class _FactBuilder:
                 return None
             candidates.append(found)
         else:
-            candidates.extend(
-                (m.record, motion) for m in self.dossier.meetings for motion in m.record.motions
-                if motion.expense is not None and motion.expense.id == expense.id)
+            candidates.extend(self.dossier.motions_on_expense(expense.id))
         reasons: list[str] = []
         for meeting, motion in candidates:
             where = f"motion {meeting.id}/{motion.id} (\"{motion.title}\", {meeting.date})"

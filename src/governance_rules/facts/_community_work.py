@@ -113,14 +113,19 @@ def _centre_weeks(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): for every affairs centre and every week (Monday to
     Sunday) wholly inside the checked window and starting on or after the centre existed, its
     work meetings and study sessions that week."""
-    for located in dossier.bodies.values():
+    centres = {located.record.id: located for located in dossier.bodies.values()
+               if located.record.kind is BodyKind.AFFAIRS_CENTRE}
+    if not centres:
+        return
+    meetings: dict[str, list[tuple[date, int, MeetingKind, str]]] = {}
+    for i, m in enumerate(dossier.meetings):
+        if m.record.body in centres and window.covers(m.record.date):
+            meetings.setdefault(m.record.body, []).append(
+                (m.record.date, i, m.record.kind, m.record.id))
+    for located in centres.values():
         body = located.record
-        if body.kind is not BodyKind.AFFAIRS_CENTRE:
-            continue
         start = body_start(body)
-        held = sorted((m.record.date, i, m.record.kind, m.record.id)
-                      for i, m in enumerate(dossier.meetings)
-                      if m.record.body == body.id and window.covers(m.record.date))
+        held = sorted(meetings.get(body.id, []))
         days = [day for day, _, _, _ in held]
         for monday, sunday in weeks_within(window):
             if start is None or monday < start:

@@ -6,12 +6,11 @@ team, the register kept by each party group, and each member's household contact
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
+from ..models import Body, BodyKind, MemberRecordKind, Role, Seat
 from ..records.dossier import Dossier, Where
 from ._labels import label
 from ._periods import body_start
@@ -47,13 +46,6 @@ ROSTER_FIELDS = ("head_days_off", "cards_missing", "book_missing", "building_gro
 def members_of(body: Body, day: date) -> list[Seat]:
     roles = _MEMBER_ROLES.get(body.kind, (Role.MEMBER,))
     return [s for s in body.seated_members_on(day) if s.role_on(day) in roles]
-
-
-def _entries(dossier: Dossier) -> dict[tuple[str, str], list[MemberRecord]]:
-    out: dict[tuple[str, str], list[MemberRecord]] = defaultdict(list)
-    for located in dossier.member_records:
-        out[(located.record.body, located.record.person)].append(located.record)
-    return out
 
 
 def station_roster(dossier: Dossier, body: Body, window: Window
@@ -96,7 +88,7 @@ def station_roster(dossier: Dossier, body: Body, window: Window
 
 def _without(dossier: Dossier, body: Body, day: date, kind: MemberRecordKind) -> list[str]:
     """The members of ``body`` seated on ``day`` with no entry of ``kind`` dated by then."""
-    entries = _entries(dossier)
+    entries = dossier.member_entries()
     return [_who(dossier, s.person) for s in members_of(body, day)
             if not any(e.kind is kind and e.date <= day
                        for e in entries.get((body.id, s.person), []))]
@@ -162,7 +154,7 @@ def _head_days_off(dossier: Dossier, body: Body, window: Window) -> tuple[int, s
 def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """One fact per member, category and calendar period that the member held the seat through:
     how many entries of that kind the books hold for them in it."""
-    entries = _entries(dossier)
+    entries = dossier.member_entries()
     for located in dossier.bodies.values():
         body = located.record
         cadences = MEMBER_CADENCES.get(body.kind)

@@ -151,6 +151,10 @@ class Dossier:
         default=None, init=False, repr=False, compare=False)
     _jurisdiction: tuple[Located[Community] | None, tuple[str, ...]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    _entry_index: tuple[int, dict[tuple[str, str], list[MemberRecord]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    _expense_motions: tuple[int, dict[str, list[tuple[Meeting, Motion]]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def jurisdiction(self) -> tuple[str, ...]:
@@ -222,6 +226,35 @@ class Dossier:
         ``roles``, when given): the roster, not a label on the record, decides."""
         return person is not None and any(
             body.holds(person, roles, day) for body in self.bodies_of_kind(kind))
+
+    def member_entries(self) -> dict[tuple[str, str], list[MemberRecord]]:
+        """Each member's entries in the books (activities, contacts, cards …), by (body,
+        person), in file order; made once the records are all in (every station roster and
+        member period asks: it was made again for each, a cost that grew with bodies times
+        entries). Not to be changed by the caller."""
+        index = self._entry_index
+        if index is None or index[0] != len(self.member_records):
+            by_member: dict[tuple[str, str], list[MemberRecord]] = {}
+            for located in self.member_records:
+                record = located.record
+                by_member.setdefault((record.body, record.person), []).append(record)
+            index = self._entry_index = (len(self.member_records), by_member)
+        return index[1]
+
+    def motions_on_expense(self, expense_id: str) -> list[tuple[Meeting, Motion]]:
+        """The motions that name expense ``expense_id`` (``motion.expense``), with their
+        meetings, in file order; indexed once the meetings are all in (each expense asked
+        every motion of every meeting)."""
+        index = self._expense_motions
+        if index is None or index[0] != len(self.meetings):
+            by_expense: dict[str, list[tuple[Meeting, Motion]]] = {}
+            for located in self.meetings:
+                for motion in located.record.motions:
+                    if motion.expense is not None and motion.expense.id is not None:
+                        by_expense.setdefault(motion.expense.id, []).append(
+                            (located.record, motion))
+            index = self._expense_motions = (len(self.meetings), by_expense)
+        return index[1].get(expense_id, [])
 
     def person_name(self, person: str) -> str:
         """The name a roster gives ``person`` ("" when no roster names them)."""
