@@ -233,7 +233,7 @@ class _FactBuilder:
                      **self._meeting_extras(meeting, body), **books},
                     {**dates, **({"notice": meeting.notice_date} if meeting.notice_date else {}),
                      **({"reported": meeting.reported_on} if meeting.reported_on else {})},
-                    names, partial(self._chair_names, meeting, body))
+                    names, partial(self._later_names, meeting, body))
 
     def _meeting_extras(self, meeting: Meeting, body: Body) -> dict[str, int | str]:
         convener = self.dossier.bodies.get(meeting.convened_by or "")
@@ -275,6 +275,11 @@ class _FactBuilder:
         nxt = min(later, key=lambda m: m.date, default=None)
         return {"next_meeting": int(nxt is not None),
                 "reported_next": int(nxt is not None and meeting.id in nxt.emergency_reports)}
+
+    def _later_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
+        """A meeting's names that take work to make: who chaired and convened, who was absent
+        and asked leave (each a pass over the roster)."""
+        return {**self._chair_names(meeting, body), **self._books.leave_names(meeting, body)}
 
     def _chair_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """Who chaired and convened, the seat each held that day, and who held the seats the

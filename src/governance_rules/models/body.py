@@ -320,6 +320,26 @@ class Body(RecordModel):
             self.__dict__["_seat_index"] = cached
         return cached[1].get(person)
 
+    def seats_of(self, person: str) -> tuple[Seat, ...]:
+        """Every seat of the person on this body (a person listed twice has two), in roster
+        order; indexed once, as :meth:`seat_of`.
+
+        >>> term = {"obtained_by": "election"}
+        >>> body = Body(id="cc", kind="consultation_committee", name="协商委员会", seats=[
+        ...     Seat(person="a", name="甲", terms=[Term(start="2020-01-01", **term)])])
+        >>> [s.name for s in body.seats_of("a")], body.seats_of("b")
+        (['甲'], ())
+        """
+        cached: tuple[list[Seat], dict[str, tuple[Seat, ...]]] | None = self.__dict__.get(
+            "_seats_index")
+        if cached is None or cached[0] is not self.seats:
+            grouped: dict[str, list[Seat]] = {}
+            for seat in self.seats:
+                grouped.setdefault(seat.person, []).append(seat)
+            cached = (self.seats, {person: tuple(seats) for person, seats in grouped.items()})
+            self.__dict__["_seats_index"] = cached
+        return cached[1].get(person, ())
+
     def holders_of(self, role: Role, day: date) -> list[Seat]:
         """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's)."""
         return [s for s in self.seats if s.role_on(day) is role]
