@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,6 +23,7 @@ from ..models import (
     MeetingKind,
     Motion,
     Outcome,
+    Proposal,
     Recall,
     Role,
     Seat,
@@ -144,6 +147,10 @@ class _FactBuilder:
         """Whether some act rule may read a body's members' acts, by body (asked a meeting)."""
         self._books = PartyBooks(dossier)
         self.books = Books(dossier)
+        self._proposals: dict[str, Proposal] | None = None
+        self._held: dict[str, tuple[list[date], list[Meeting]]] | None = None
+        self._rc_ends: tuple[list[date], list[date]] | None = None
+        self._handovers: dict[str | None, list[date]] | None = None
 
     def _role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         key = (kind, role, day)
@@ -224,9 +231,8 @@ class _FactBuilder:
         if meeting.special_circumstances:
             names["special_circumstances"] = meeting.special_circumstances
         if meeting.proposal is not None:  # RA-ADHOC (b): the representatives' denominator
-            names["representatives"] = proposal_counts(self.dossier, next(
-                (p.record for p in self.dossier.proposals if p.record.id == meeting.proposal),
-                None))[1]
+            names["representatives"] = proposal_counts(
+                self.dossier, self._proposal(meeting.proposal))[1]
         return Fact("meeting", ref, meeting.date, self.jurisdiction,
                     {**common,
                      "special_circumstances": int(meeting.special_circumstances is not None),
@@ -237,8 +243,7 @@ class _FactBuilder:
 
     def _meeting_extras(self, meeting: Meeting, body: Body) -> dict[str, int | str]:
         convener = self.dossier.bodies.get(meeting.convened_by or "")
-        proposal = next((p.record for p in self.dossier.proposals
-                         if p.record.id == meeting.proposal), None)
+        proposal = self._proposal(meeting.proposal)
         return {
             "notice_days": _days(meeting.notice_date, meeting.date),
             "report_days": _days(meeting.reported_on, meeting.date),
@@ -268,13 +273,34 @@ class _FactBuilder:
         do its minutes record the report on it."""
         if not meeting.emergency:
             return {"next_meeting": 0, "reported_next": 0}
-        later = [m.record for m in self.dossier.meetings
-                 if m.record.body == meeting.body and m.record.date > meeting.date
-                 and m.record.kind in (MeetingKind.REGULAR, MeetingKind.AD_HOC)
-                 and self._happened(m.record.date)]
-        nxt = min(later, key=lambda m: m.date, default=None)
+        days, held = self._committee_meetings().get(meeting.body, ([], []))
+        at = bisect_right(days, meeting.date)  # the earliest later day; of one day, the first
+        nxt = held[at] if at < len(held) else None
         return {"next_meeting": int(nxt is not None),
                 "reported_next": int(nxt is not None and meeting.id in nxt.emergency_reports)}
+
+    def _proposal(self, proposal_id: str | None) -> Proposal | None:
+        """The proposal of that id (the first listed), from an index made once."""
+        if self._proposals is None:
+            self._proposals = {}
+            for located in self.dossier.proposals:
+                self._proposals.setdefault(located.record.id, located.record)
+        return self._proposals.get(proposal_id) if proposal_id is not None else None
+
+    def _committee_meetings(self) -> dict[str, tuple[list[date], list[Meeting]]]:
+        """Each body's regular and ad hoc meetings that have happened, by day (of one day, in
+        file order), and their days: made once (each emergency handling asked every meeting)."""
+        if self._held is None:
+            by_body: dict[str, list[tuple[date, int, Meeting]]] = {}
+            for i, located in enumerate(self.dossier.meetings):
+                m = located.record
+                if m.kind in (MeetingKind.REGULAR, MeetingKind.AD_HOC) and self._happened(m.date):
+                    by_body.setdefault(m.body, []).append((m.date, i, m))
+            self._held = {}
+            for body_id, held in by_body.items():
+                held.sort(key=lambda item: item[:2])
+                self._held[body_id] = ([d for d, _, _ in held], [m for _, _, m in held])
+        return self._held
 
     def _later_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """A meeting's names that take work to make: who chaired and convened, who was absent
@@ -376,10 +402,16 @@ class _FactBuilder:
     def _rc_term_end(self, day: date) -> date | None:
         """RA-TERM (SQ-SIFANG:147, :434): the end of the residents' committee's term (届) in
         force on ``day``: the latest declared end among its members' terms covering the day."""
-        ends = [t.end for b in self.dossier.bodies_of_kind(BodyKind.RESIDENTS_COMMITTEE)
-                for s in b.seats for t in s.terms
-                if t.end is not None and t.start <= day <= t.end]
-        return max(ends, default=None)
+        if self._rc_ends is None:  # the latest end of the terms started by each start
+            terms = sorted((t.start, t.end) for b in self.dossier.bodies_of_kind(
+                BodyKind.RESIDENTS_COMMITTEE) for s in b.seats for t in s.terms
+                if t.end is not None)
+            latest = list(itertools.accumulate((end for _, end in terms), max))
+            self._rc_ends = ([start for start, _ in terms], latest)
+        starts, latest = self._rc_ends
+        at = bisect_right(starts, day)
+        # the latest end of the terms started by ``day`` covers it if any of them does
+        return latest[at - 1] if at and latest[at - 1] >= day else None
 
     def _departure(self, body: Body, seat: Seat, term: Term) -> dict[str, int]:
         """How a term ended: was it over by the window's end, was a handover audit held,
@@ -392,10 +424,8 @@ class _FactBuilder:
         # and after it, in days from the last day; the rule holds them to its two parameters
         before, after = _NONE_DAYS, _NONE_DAYS
         if term.end is not None:
-            for a in self.dossier.audits:
-                if a.record.kind is not AuditKind.HANDOVER or a.record.person != seat.person:
-                    continue
-                gap = (a.record.date - term.end).days
+            for audit_day in self._handover_audits().get(seat.person, ()):
+                gap = (audit_day - term.end).days
                 if gap <= 0:
                     before = min(before, -gap)
                 else:
@@ -429,9 +459,19 @@ class _FactBuilder:
 
     def _keeps_funds_on(self, person: str, day: date) -> bool:
         """Whether ``person`` holds a seat that keeps the community's funds on ``day``."""
-        return any(s.person == person and s.term_on(day) is not None
+        return any(s.term_on(day) is not None
                    and (s.handled_funds or s.duty_on(Duty.CASHIER, day))
-                   for b in self.dossier.bodies.values() for s in b.record.seats)
+                   for b in self.dossier.bodies.values() for s in b.record.seats_of(person))
+
+    def _handover_audits(self) -> dict[str | None, list[date]]:
+        """The days of each person's handover audits, indexed once (each ended term asked
+        every audit)."""
+        if self._handovers is None:
+            self._handovers = {}
+            for a in self.dossier.audits:
+                if a.record.kind is AuditKind.HANDOVER:
+                    self._handovers.setdefault(a.record.person, []).append(a.record.date)
+        return self._handovers
 
     def _decision_meeting_kind(self, term: Term) -> str:
         """PO-ELECTION (SQ-SIFANG:144): the kind of meeting (a party members' assembly, a party
