@@ -151,6 +151,7 @@ class _FactBuilder:
         self._held: dict[str, tuple[list[date], list[Meeting]]] | None = None
         self._rc_ends: tuple[list[date], list[date]] | None = None
         self._handovers: dict[str | None, list[date]] | None = None
+        self._fund_seats: dict[str, list[Seat]] | None = None
 
     def _role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         key = (kind, role, day)
@@ -459,9 +460,15 @@ class _FactBuilder:
 
     def _keeps_funds_on(self, person: str, day: date) -> bool:
         """Whether ``person`` holds a seat that keeps the community's funds on ``day``."""
+        if self._fund_seats is None:  # the seats that may keep funds, by person, once
+            self._fund_seats = {}
+            for located in self.dossier.bodies.values():
+                for seat in located.record.seats:
+                    if seat.handled_funds or any(d.duty is Duty.CASHIER for d in seat.duties):
+                        self._fund_seats.setdefault(seat.person, []).append(seat)
         return any(s.term_on(day) is not None
                    and (s.handled_funds or s.duty_on(Duty.CASHIER, day))
-                   for b in self.dossier.bodies.values() for s in b.record.seats_of(person))
+                   for s in self._fund_seats.get(person, ()))
 
     def _handover_audits(self) -> dict[str | None, list[date]]:
         """The days of each person's handover audits, indexed once (each ended term asked

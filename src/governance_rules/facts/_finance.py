@@ -41,12 +41,26 @@ class Books:
 def finance_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """One ``finance_duties`` fact per residents' committee over the window, and one
     ``audit_quarter`` fact per residents' committee and quarter wholly inside it."""
+    rosters: _Rosters | None = None  # the same for every committee: worked out once
     for located in dossier.bodies.values():
         if located.record.kind is BodyKind.RESIDENTS_COMMITTEE:
             yield from _audit_quarters(dossier, located, window)
-            fact = _duties(dossier, located, window)
+            rosters = rosters or _rosters(dossier)
+            fact = _duties(dossier, located, window, rosters)
             if fact is not None:
                 yield fact
+
+
+_Rosters = tuple[dict[Duty, dict[str, list[Span]]], dict[str, list[Span]],
+                 dict[str, list[Span]], dict[str, list[Span]]]
+"""Who holds each duty, and the committee's directors, deputy directors and workers, by day."""
+
+
+def _rosters(dossier: Dossier) -> _Rosters:
+    return ({duty: duty_days(dossier, duty) for duty in Duty},
+            _held(dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DIRECTOR,)),
+            _held(dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DEPUTY_DIRECTOR,)),
+            _held(dossier, _STAFF_BODIES, (Role.WORKER,)))
 
 
 def _held(dossier: Dossier, kinds: tuple[BodyKind, ...], roles: tuple[Role, ...]
@@ -84,19 +98,17 @@ _STAFF_BODIES = (BodyKind.RESIDENTS_COMMITTEE, BodyKind.AFFAIRS_CENTRE)
 its affairs centre; 副主任 a `deputy_director` seat on the residents' committee."""
 
 
-def _duties(dossier: Dossier, located: Located[Body], window: Window) -> Fact | None:
+def _duties(dossier: Dossier, located: Located[Body], window: Window,
+            rosters: _Rosters) -> Fact | None:
     body = located.record
     start = body_start(body)
     lo = max(window.start, start) if start is not None else window.start
     hi = window.end
     if lo > hi:
         return None
-    keepers = {duty: {p: clip(s, lo, hi) for p, s in duty_days(dossier, duty).items()}
-               for duty in Duty}
-    directors = {p: clip(s, lo, hi) for p, s in _held(
-        dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DIRECTOR,)).items()}
-    deputies = _held(dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DEPUTY_DIRECTOR,))
-    workers = _held(dossier, _STAFF_BODIES, (Role.WORKER,))
+    on_duty, all_directors, deputies, workers = rosters
+    keepers = {duty: {p: clip(s, lo, hi) for p, s in on_duty[duty].items()} for duty in Duty}
+    directors = {p: clip(s, lo, hi) for p, s in all_directors.items()}
     notes: dict[str, list[str]] = {}
 
     def clash(a: dict[str, list[Span]], b: dict[str, list[Span]], key: str,

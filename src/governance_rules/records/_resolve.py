@@ -74,9 +74,9 @@ def _check_rosters(dossier: Dossier, refs: References) -> None:
     """One seat a person on a body; a term that replaces somebody names a member of the body."""
     for located_body in dossier.bodies.values():
         body = located_body.record
-        persons = [s.person for s in body.seats]
+        first: dict[str, int] = {}
         for i, seat in enumerate(body.seats):
-            if persons.index(seat.person) != i:
+            if first.setdefault(seat.person, i) != i:
                 refs.fail(located_body, ("seats", i, "person"), "duplicate_id",
                           f"{seat.person!r} has two seats on {body.id!r}; list every term on one "
                           "seat")
