@@ -74,7 +74,8 @@ def _bodies(draw: st.DrawFn) -> list[Body]:
                 terms.append(Term(start=DAY0 + timedelta(days=start),
                                   end=None if end is None else DAY0 + timedelta(days=end),
                                   role=draw(st.one_of(st.none(), st.sampled_from(_ROLES))),
-                                  obtained_by="election"))
+                                  obtained_by=draw(st.sampled_from(["election",
+                                                                    "appointment"]))))
             seats.append(Seat(person=f"p{b}-{i}", name="某", role=draw(st.sampled_from(_ROLES)),
                               terms=terms))
         bodies.append(Body(id=f"b{b}", kind=draw(st.sampled_from(_KINDS)), name="某", seats=seats))
@@ -95,3 +96,24 @@ def test_seat_holders_are_the_seats_holding_the_roles_that_day(
         assert dossier.seat_holders(BodyKind(kind), wanted, day) == [
             seat for body in dossier.bodies_of_kind(BodyKind(kind)) for seat in body.seats
             if seat.role_on(day) in wanted]
+
+
+@settings(max_examples=200, deadline=None)
+@given(bodies=_bodies(), role=st.sampled_from(_ROLES),
+       days=st.lists(st.integers(-2, 62), min_size=1, max_size=5))
+def test_a_bodys_terms_in_a_role_are_those_its_seats_hold_in_it(
+        bodies: list[Body], role: str, days: list[int]) -> None:
+    """:meth:`Body.terms_in_role` and the count of a post's elected holders made from it (the
+    congress posts' vacancies, TPC-VACANCY) are what a pass over the seats gives."""
+    from governance_rules.facts._township import _ELECTED, _elected_holders
+
+    wanted = Role(role)
+    for body in bodies:
+        assert list(body.terms_in_role(wanted)) == [
+            (seat, term) for seat in body.seats for term in seat.terms
+            if (term.role or seat.role) is wanted]
+        for k in days:
+            day = DAY0 + timedelta(days=k)
+            assert _elected_holders(body, wanted, day) == sum(
+                1 for s in body.holders_of(wanted, day)
+                if (t := s.term_on(day)) is not None and t.obtained_by in _ELECTED)

@@ -27,7 +27,13 @@ from ..models import (
 from ..records.dossier import Dossier, Located
 from ._labels import labels
 from ._station import station_roster
-from ._township import group_formation, session_fields, setup_fields, township_facts
+from ._township import (
+    group_formation,
+    office_staff,
+    session_fields,
+    setup_fields,
+    township_facts,
+)
 from ._window import Window, month_index, period_of
 from .schema import Fact, RecordRef
 
@@ -42,6 +48,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
     presidium = {s.person for b in dossier.bodies_of_kind(BodyKind.PRESIDIUM)
                  for s in b.seated_members_on(day)}
     areas = {b.area for b in dossier.bodies_of_kind(BodyKind.WORK_COMMITTEE) if b.area}
+    staff = office_staff(dossier, day)
     for located in dossier.bodies.values():
         body = located.record
         seated = body.seated_members_on(day)
@@ -53,7 +60,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
         gov = _government_posts(dossier, body)
         outside = _off_presidium(dossier, body, day)
         station, station_names = station_roster(dossier, body, window or Window(day, day))
-        setup, setup_names = setup_fields(dossier, body, day)
+        setup, setup_names = setup_fields(dossier, body, day, staff)
         formation, formation_names = group_formation(dossier, body)
         exception = next((e.reason for e in body.exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end), None)
@@ -123,8 +130,8 @@ def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, str]:
             if (term.role or seat.role) not in (Role.CHAIR, Role.VICE_CHAIR) or term.start > until:
                 continue
             end = min(term.end or until, until)
-            spans = sorted((t.start, t.end) for b in presidium for p in b.seats
-                           if p.person == seat.person for t in p.terms)
+            spans = sorted((t.start, t.end) for b in presidium
+                           for p in b.seats_of(seat.person) for t in p.terms)
             day: date | None = term.start
             for start, stop in spans:
                 if day is None or start > day:

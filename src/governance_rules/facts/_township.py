@@ -52,10 +52,9 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
     if (not _term_runs_on(dossier, end)
             or _elected_holders(body, role, day) >= _elected_holders(body, role, end)):
         return out
-    starts = sorted(t.start for s in body.seats for t in s.terms
-                    if (t.role or s.role) is role and t.start >= day and t.obtained_by in _ELECTED)
-    at_session = [start for start in starts if _session_on(dossier, start)]
-    filled = at_session[0] if at_session else None
+    starts = sorted(t.start for _, t in body.terms_in_role(role)
+                    if t.start >= day and t.obtained_by in _ELECTED)
+    filled = next((start for start in starts if _session_on(dossier, start)), None)
     out.update(vacancy=1, refilled=int(filled is not None),
                vacancy_days=((filled or window_end) - day).days)
     return out
@@ -63,8 +62,9 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
 
 def _elected_holders(body: Body, role: Role, day: date) -> int:
     """How many hold ``role`` on ``day`` by an election: an appointee fills no vacancy."""
-    return sum(1 for s in body.holders_of(role, day)
-               if (t := s.term_on(day)) is not None and t.obtained_by in _ELECTED)
+    return sum(1 for s, t in body.terms_in_role(role)
+               if t.start <= day and (t.end is None or day <= t.end)
+               and t.obtained_by in _ELECTED and s.term_on(day) is t)
 
 
 def _term_runs_on(dossier: Dossier, end: date) -> bool:
@@ -91,8 +91,8 @@ def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term) -> dict[
     if term.end is None or role not in ELECTED_POSTS.get(body.kind, ()):
         return {}
     day = term.end + _ONE_DAY
-    later = sorted((t.start, s.person, s.name) for s in body.seats
-                   for t in s.terms if (t.role or s.role) is role and t.start >= day)
+    later = sorted((t.start, s.person, s.name) for s, t in body.terms_in_role(role)
+                   if t.start >= day)
     after = "; ".join(f"{p} ({n}) {start}" for start, p, n in later)
     return {"vacant_from": day.isoformat(), "post": role.value,
             "successors": after or "-"}
@@ -121,23 +121,32 @@ def presidium_chair(dossier: Dossier, body: Body, chair: str | None, convener: s
 _SEAL = re.compile(r"^.+[乡镇]人民代表大会主席团$")
 
 
-def setup_fields(dossier: Dossier, body: Body, day: date) -> tuple[dict[str, int], dict[str, str]]:
-    """TPC-SETUP (RD-TOWNSHIP:500, :502, :506) on the roster day: the body's rules of procedure
-    adopted by then; the presidium office's staff seated that day; the presidium's seal reading
-    《某某乡(镇)人民代表大会主席团》 (with the town's own name where the community is a town)."""
-    rules = body.rules_of_procedure
+def office_staff(dossier: Dossier, day: date) -> tuple[int, str]:
+    """How many sit on the presidium office on ``day``, and who: the same for every body's roster
+    fact (:func:`setup_fields`), so worked out once a roster day."""
     staff = [s for b in dossier.bodies_of_kind(BodyKind.PRESIDIUM_OFFICE)
              for s in b.seated_members_on(day)]
+    return len(staff), ", ".join(_who(dossier, s.person) for s in staff) or "-"
+
+
+def setup_fields(dossier: Dossier, body: Body, day: date, staff: tuple[int, str] | None = None
+                 ) -> tuple[dict[str, int], dict[str, str]]:
+    """TPC-SETUP (RD-TOWNSHIP:500, :502, :506) on the roster day: the body's rules of procedure
+    adopted by then; the presidium office's staff seated that day (``staff``, from
+    :func:`office_staff`); the presidium's seal reading 《某某乡(镇)人民代表大会主席团》 (with
+    the town's own name where the community is a town)."""
+    rules = body.rules_of_procedure
+    staff_count, staff_names = staff if staff is not None else office_staff(dossier, day)
     town = dossier.community.record.name if dossier.community is not None else ""
     seal = body.seal or ""
     wanted = f"{town}人民代表大会主席团" if town.endswith(("乡", "镇")) else ""
     seal_ok = bool(_SEAL.match(seal)) and (not wanted or seal == wanted)
-    names = {"office_staff": ", ".join(_who(dossier, s.person) for s in staff) or "-",
+    names = {"office_staff": staff_names,
              "seal": seal or "-", "seal_wanted": wanted or "某某乡(镇)人民代表大会主席团"}
     if rules is not None:
         names["rules_of_procedure"] = f"《{rules.title}》 {rules.adopted_on}"
     return {"rules_of_procedure": int(rules is not None and rules.adopted_on <= day),
-            "office_staff": len(staff), "seal_ok": int(seal_ok)}, names
+            "office_staff": staff_count, "seal_ok": int(seal_ok)}, names
 
 
 def township_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:

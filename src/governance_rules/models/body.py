@@ -340,6 +340,30 @@ class Body(RecordModel):
             self.__dict__["_seats_index"] = cached
         return cached[1].get(person, ())
 
+    def terms_in_role(self, role: Role) -> tuple[tuple[Seat, Term], ...]:
+        """Every term held in ``role`` (its own role, else its seat's), with its seat, in roster
+        order; indexed once, as :meth:`seat_of` (a post's holders, its vacancies and successors
+        are asked term after term: a few among a congress's hundreds of seats).
+
+        >>> term = {"obtained_by": "election"}
+        >>> body = Body(id="cc", kind="consultation_committee", name="协商委员会", seats=[
+        ...     Seat(person="a", name="甲", role="convener", terms=[
+        ...         Term(start="2020-01-01", end="2020-12-31", **term),
+        ...         Term(start="2021-01-01", role="member", **term)])])
+        >>> [(s.person, t.start.year) for s, t in body.terms_in_role(Role.CONVENER)]
+        [('a', 2020)]
+        """
+        cached: tuple[list[Seat], dict[Role, tuple[tuple[Seat, Term], ...]]] | None = (
+            self.__dict__.get("_role_terms"))
+        if cached is None or cached[0] is not self.seats:
+            grouped: dict[Role, list[tuple[Seat, Term]]] = {}
+            for seat in self.seats:
+                for term in seat.terms:
+                    grouped.setdefault(term.role or seat.role, []).append((seat, term))
+            cached = (self.seats, {r: tuple(terms) for r, terms in grouped.items()})
+            self.__dict__["_role_terms"] = cached
+        return cached[1].get(role, ())
+
     def holders_of(self, role: Role, day: date) -> list[Seat]:
         """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's)."""
         return [s for s in self.seats if s.role_on(day) is role]
