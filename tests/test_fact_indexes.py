@@ -109,3 +109,34 @@ def test_a_proposal_is_found_by_its_id_the_first_listed() -> None:
     builder = _builder(files)
     assert [builder._proposal(i) for i in ("pr2", "pr1", "none", None)] == [
         builder.dossier.proposals[1].record, builder.dossier.proposals[0].record, None, None]
+
+
+@settings(max_examples=100, deadline=None)
+@given(meetings=st.lists(st.tuples(st.sampled_from(["tc", "rc"]), _days,
+                                   st.lists(st.sampled_from(["0", "1", "2"]), unique=True),
+                                   st.one_of(st.none(), st.sampled_from(["0", "1", "2"]))),
+                         max_size=8),
+       as_of=st.one_of(st.none(), st.integers(0, 60).map(lambda k: START + timedelta(days=k))),
+       left=st.integers(-2, 62).map(lambda k: START + timedelta(days=k)))
+def test_a_deputys_acts_after_leaving_are_the_scans(
+        meetings: list[tuple[str, str, list[str], str | None]], as_of: date | None,
+        left: date) -> None:
+    """TPC-DEPARTURE (a): the congress meetings a person attended or chaired after a day, from
+    each person's meetings indexed once, are what a scan of every meeting gives, in order."""
+    files = {
+        "tc.yaml": {"body": {"id": "tc", "kind": "township_congress", "name": "人大",
+                             "seats": _seats("tc", [(0, None)] * 3)}},
+        "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
+                             "seats": _seats("rc", [(0, None)] * 3)}},
+        "m.yaml": {"meetings": [{"id": f"m{i}", "body": body, "date": day,
+                                 "present": [f"{body}-p{p}" for p in present],
+                                 **({"chair": f"{body}-p{chair}"} if chair else {})}
+                                for i, (body, day, present, chair) in enumerate(meetings)]}}
+    builder = _builder(files, as_of)
+    for person in ("tc-p0", "tc-p1", "tc-p2", "rc-p0"):
+        assert builder._acts_after(person, left) == sorted(
+            (m.record for m in builder.dossier.meetings
+             if m.record.date > left and (as_of is None or m.record.date <= as_of)
+             and m.record.body == "tc"
+             and (person in m.record.present or m.record.chair == person)),
+            key=lambda m: m.date)

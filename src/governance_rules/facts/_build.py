@@ -152,6 +152,7 @@ class _FactBuilder:
         self._rc_ends: tuple[list[date], list[date]] | None = None
         self._handovers: dict[str | None, list[date]] | None = None
         self._fund_seats: dict[str, list[Seat]] | None = None
+        self._congress_acts: dict[str, list[Meeting]] | None = None
 
     def _role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         key = (kind, role, day)
@@ -450,13 +451,19 @@ class _FactBuilder:
     def _acts_after(self, person: str, left: date) -> list[Meeting]:
         """TPC-DEPARTURE (a): meetings of the township congress, its presidium or its committees
         after the transfer date at which ``person`` was present or in the chair."""
-        kinds = (BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM, BodyKind.CREDENTIALS_COMMITTEE,
-                 BodyKind.REPRESENTATIVE_GROUP)
-        return sorted((m.record for m in self.dossier.meetings
-                       if m.record.date > left and self._happened(m.record.date)
-                       and self.dossier.bodies[m.record.body].record.kind in kinds
-                       and (person in m.record.present or m.record.chair == person)),
-                      key=lambda m: m.date)
+        if self._congress_acts is None:  # each person's congress meetings, by day, once
+            kinds = (BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM,
+                     BodyKind.CREDENTIALS_COMMITTEE, BodyKind.REPRESENTATIVE_GROUP)
+            self._congress_acts = {}
+            for located in self.dossier.meetings:
+                m = located.record
+                if self.dossier.bodies[m.body].record.kind in kinds:
+                    for who in dict.fromkeys([*m.present, *([m.chair] if m.chair else [])]):
+                        self._congress_acts.setdefault(who, []).append(m)
+            for acts in self._congress_acts.values():
+                acts.sort(key=lambda m: m.date)
+        return [m for m in self._congress_acts.get(person, ())
+                if m.date > left and self._happened(m.date)]
 
     def _keeps_funds_on(self, person: str, day: date) -> bool:
         """Whether ``person`` holds a seat that keeps the community's funds on ``day``."""
