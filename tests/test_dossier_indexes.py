@@ -110,8 +110,10 @@ def test_a_bodys_terms_in_a_role_are_those_its_seats_hold_in_it(
     wanted = Role(role)
     for body in bodies:
         assert list(body.terms_in_role(wanted)) == [
-            (seat, term) for seat in body.seats for term in seat.terms
+            (i, seat, term) for i, seat in enumerate(body.seats) for term in seat.terms
             if (term.role or seat.role) is wanted]
+        assert all(body.seat_of(s.person) is body.seats_of(s.person)[0] is next(
+            x for x in body.seats if x.person == s.person) for s in body.seats)
         for k in days:
             day = DAY0 + timedelta(days=k)
             assert _elected_holders(body, wanted, day) == sum(

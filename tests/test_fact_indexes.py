@@ -91,7 +91,7 @@ def test_indexed_lookups_are_the_scans(meetings: list[dict[str, Any]],
         person = located.person
         handovers = [a.record.date for a in dossier.audits
                      if a.record.kind is AuditKind.HANDOVER and a.record.person == person]
-        assert builder._handover_audits().get(person, []) == handovers
+        assert builder._handover_audits.get(person, []) == handovers
         assert builder._keeps_funds_on(person, day) == any(
             s.person == person and s.term_on(day) is not None and s.handled_funds
             for b in dossier.bodies.values() for s in b.record.seats)

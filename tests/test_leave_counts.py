@@ -40,10 +40,8 @@ def test_leave_counts_are_the_roster_pass_counts(
     meeting = Meeting(id="m", body="pc", date=DAY, present=present)
     requests = [LeaveRequest(id=f"lv{i}", meeting="m", person=person, date=day, to=to)
                 for i, (person, day, to) in enumerate(asked) if person != to]
-    by_person: dict[tuple[str, str], list[LeaveRequest]] = {}
     for_meeting: dict[str, list[LeaveRequest]] = {}
     for r in requests:
-        by_person.setdefault((r.meeting, r.person), []).append(r)
         for_meeting.setdefault(r.person, []).append(r)
-    counts, _ = _leave(Dossier(root="."), meeting, body, by_person)
+    counts, _ = _leave(Dossier(root="."), meeting, body, for_meeting)
     assert _leave_counts(meeting, body, for_meeting) == counts

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 
 from dateutil.relativedelta import relativedelta
 
@@ -147,12 +147,6 @@ class _FactBuilder:
         """Whether some act rule may read a body's members' acts, by body (asked a meeting)."""
         self._books = PartyBooks(dossier)
         self.books = Books(dossier)
-        self._proposals: dict[str, Proposal] | None = None
-        self._held: dict[str, tuple[list[date], list[Meeting]]] | None = None
-        self._rc_ends: tuple[list[date], list[date]] | None = None
-        self._handovers: dict[str | None, list[date]] | None = None
-        self._fund_seats: dict[str, list[Seat]] | None = None
-        self._congress_acts: dict[str, list[Meeting]] | None = None
 
     def _role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         key = (kind, role, day)
@@ -275,34 +269,37 @@ class _FactBuilder:
         do its minutes record the report on it."""
         if not meeting.emergency:
             return {"next_meeting": 0, "reported_next": 0}
-        days, held = self._committee_meetings().get(meeting.body, ([], []))
+        days, held = self._committee_meetings.get(meeting.body, ([], []))
         at = bisect_right(days, meeting.date)  # the earliest later day; of one day, the first
         nxt = held[at] if at < len(held) else None
         return {"next_meeting": int(nxt is not None),
                 "reported_next": int(nxt is not None and meeting.id in nxt.emergency_reports)}
 
     def _proposal(self, proposal_id: str | None) -> Proposal | None:
-        """The proposal of that id (the first listed), from an index made once."""
-        if self._proposals is None:
-            self._proposals = {}
-            for located in self.dossier.proposals:
-                self._proposals.setdefault(located.record.id, located.record)
+        """The proposal of that id (the first listed)."""
         return self._proposals.get(proposal_id) if proposal_id is not None else None
 
+    @cached_property
+    def _proposals(self) -> dict[str, Proposal]:
+        proposals: dict[str, Proposal] = {}
+        for located in self.dossier.proposals:
+            proposals.setdefault(located.record.id, located.record)
+        return proposals
+
+    @cached_property
     def _committee_meetings(self) -> dict[str, tuple[list[date], list[Meeting]]]:
         """Each body's regular and ad hoc meetings that have happened, by day (of one day, in
         file order), and their days: made once (each emergency handling asked every meeting)."""
-        if self._held is None:
-            by_body: dict[str, list[tuple[date, int, Meeting]]] = {}
-            for i, located in enumerate(self.dossier.meetings):
-                m = located.record
-                if m.kind in (MeetingKind.REGULAR, MeetingKind.AD_HOC) and self._happened(m.date):
-                    by_body.setdefault(m.body, []).append((m.date, i, m))
-            self._held = {}
-            for body_id, held in by_body.items():
-                held.sort(key=lambda item: item[:2])
-                self._held[body_id] = ([d for d, _, _ in held], [m for _, _, m in held])
-        return self._held
+        by_body: dict[str, list[tuple[date, int, Meeting]]] = {}
+        for i, located in enumerate(self.dossier.meetings):
+            m = located.record
+            if m.kind in (MeetingKind.REGULAR, MeetingKind.AD_HOC) and self._happened(m.date):
+                by_body.setdefault(m.body, []).append((m.date, i, m))
+        out = {}
+        for body_id, held in by_body.items():
+            held.sort(key=lambda item: item[:2])
+            out[body_id] = ([d for d, _, _ in held], [m for _, _, m in held])
+        return out
 
     def _later_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """A meeting's names that take work to make: who chaired and convened, who was absent
@@ -404,16 +401,19 @@ class _FactBuilder:
     def _rc_term_end(self, day: date) -> date | None:
         """RA-TERM (SQ-SIFANG:147, :434): the end of the residents' committee's term (届) in
         force on ``day``: the latest declared end among its members' terms covering the day."""
-        if self._rc_ends is None:  # the latest end of the terms started by each start
-            terms = sorted((t.start, t.end) for b in self.dossier.bodies_of_kind(
-                BodyKind.RESIDENTS_COMMITTEE) for s in b.seats for t in s.terms
-                if t.end is not None)
-            latest = list(itertools.accumulate((end for _, end in terms), max))
-            self._rc_ends = ([start for start, _ in terms], latest)
         starts, latest = self._rc_ends
         at = bisect_right(starts, day)
         # the latest end of the terms started by ``day`` covers it if any of them does
         return latest[at - 1] if at and latest[at - 1] >= day else None
+
+    @cached_property
+    def _rc_ends(self) -> tuple[list[date], list[date]]:
+        """The residents' committee's term starts in order, and the latest end of the terms
+        started by each."""
+        terms = sorted((t.start, t.end) for b in self.dossier.bodies_of_kind(
+            BodyKind.RESIDENTS_COMMITTEE) for s in b.seats for t in s.terms if t.end is not None)
+        return [start for start, _ in terms], list(itertools.accumulate(
+            (end for _, end in terms), max))
 
     def _departure(self, body: Body, seat: Seat, term: Term) -> dict[str, int]:
         """How a term ended: was it over by the window's end, was a handover audit held,
@@ -426,7 +426,7 @@ class _FactBuilder:
         # and after it, in days from the last day; the rule holds them to its two parameters
         before, after = _NONE_DAYS, _NONE_DAYS
         if term.end is not None:
-            for audit_day in self._handover_audits().get(seat.person, ()):
+            for audit_day in self._handover_audits.get(seat.person, ()):
                 gap = (audit_day - term.end).days
                 if gap <= 0:
                     before = min(before, -gap)
@@ -451,41 +451,49 @@ class _FactBuilder:
     def _acts_after(self, person: str, left: date) -> list[Meeting]:
         """TPC-DEPARTURE (a): meetings of the township congress, its presidium or its committees
         after the transfer date at which ``person`` was present or in the chair."""
-        if self._congress_acts is None:  # each person's congress meetings, by day, once
-            kinds = (BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM,
-                     BodyKind.CREDENTIALS_COMMITTEE, BodyKind.REPRESENTATIVE_GROUP)
-            self._congress_acts = {}
-            for located in self.dossier.meetings:
-                m = located.record
-                if self.dossier.bodies[m.body].record.kind in kinds:
-                    for who in dict.fromkeys([*m.present, *([m.chair] if m.chair else [])]):
-                        self._congress_acts.setdefault(who, []).append(m)
-            for acts in self._congress_acts.values():
-                acts.sort(key=lambda m: m.date)
         return [m for m in self._congress_acts.get(person, ())
                 if m.date > left and self._happened(m.date)]
 
+    @cached_property
+    def _congress_acts(self) -> dict[str, list[Meeting]]:
+        """Each person's meetings of the township congress, its presidium or its committees
+        (present or in the chair), by day."""
+        kinds = (BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM, BodyKind.CREDENTIALS_COMMITTEE,
+                 BodyKind.REPRESENTATIVE_GROUP)
+        acts: dict[str, list[Meeting]] = {}
+        for located in self.dossier.meetings:
+            m = located.record
+            if self.dossier.bodies[m.body].record.kind in kinds:
+                for person in dict.fromkeys([*m.present, *([m.chair] if m.chair else [])]):
+                    acts.setdefault(person, []).append(m)
+        for held in acts.values():
+            held.sort(key=lambda m: m.date)
+        return acts
+
     def _keeps_funds_on(self, person: str, day: date) -> bool:
         """Whether ``person`` holds a seat that keeps the community's funds on ``day``."""
-        if self._fund_seats is None:  # the seats that may keep funds, by person, once
-            self._fund_seats = {}
-            for located in self.dossier.bodies.values():
-                for seat in located.record.seats:
-                    if seat.handled_funds or any(d.duty is Duty.CASHIER for d in seat.duties):
-                        self._fund_seats.setdefault(seat.person, []).append(seat)
         return any(s.term_on(day) is not None
                    and (s.handled_funds or s.duty_on(Duty.CASHIER, day))
                    for s in self._fund_seats.get(person, ()))
 
+    @cached_property
+    def _fund_seats(self) -> dict[str, list[Seat]]:
+        """The seats that may keep funds (handled them, or carry a cashier duty), by person."""
+        seats: dict[str, list[Seat]] = {}
+        for located in self.dossier.bodies.values():
+            for seat in located.record.seats:
+                if seat.handled_funds or any(d.duty is Duty.CASHIER for d in seat.duties):
+                    seats.setdefault(seat.person, []).append(seat)
+        return seats
+
+    @cached_property
     def _handover_audits(self) -> dict[str | None, list[date]]:
-        """The days of each person's handover audits, indexed once (each ended term asked
-        every audit)."""
-        if self._handovers is None:
-            self._handovers = {}
-            for a in self.dossier.audits:
-                if a.record.kind is AuditKind.HANDOVER:
-                    self._handovers.setdefault(a.record.person, []).append(a.record.date)
-        return self._handovers
+        """The days of each person's handover audits (each ended term asked every audit)."""
+        days: dict[str | None, list[date]] = {}
+        for a in self.dossier.audits:
+            if a.record.kind is AuditKind.HANDOVER:
+                days.setdefault(a.record.person, []).append(a.record.date)
+        return days
 
     def _decision_meeting_kind(self, term: Term) -> str:
         """PO-ELECTION (SQ-SIFANG:144): the kind of meeting (a party members' assembly, a party

@@ -17,12 +17,11 @@ class PartyBooks:
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
         self.minutes: dict[str, list[Minutes]] = defaultdict(list)
-        self.leave: dict[tuple[str, str], list[LeaveRequest]] = defaultdict(list)
         for m in dossier.minutes:
             self.minutes[m.record.meeting].append(m.record)
         self.asked: dict[str, dict[str, list[LeaveRequest]]] = defaultdict(dict)
+        """meeting → person → the leave they asked for it."""
         for r in dossier.leave_requests:
-            self.leave[(r.record.meeting, r.record.person)].append(r.record)
             self.asked[r.record.meeting].setdefault(r.record.person, []).append(r.record)
 
     def meeting(self, meeting: Meeting, body: Body) -> tuple[dict[str, int], dict[str, str]]:
@@ -34,7 +33,7 @@ class PartyBooks:
     def leave_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """Who was absent from the meeting, and who of them asked no leave, late, or of someone
         not holding the secretary's seat: in words, one name each (a finding's evidence)."""
-        return _leave(self.dossier, meeting, body, self.leave)[1]
+        return _leave(self.dossier, meeting, body, self.asked.get(meeting.id, {}))[1]
 
 
 def _days_after(day: date | None, meeting: Meeting) -> int:
@@ -87,11 +86,12 @@ def _leave_counts(meeting: Meeting, body: Body, asked: dict[str, list[LeaveReque
 
 
 def _leave(dossier: Dossier, meeting: Meeting, body: Body,
-           requests: dict[tuple[str, str], list[LeaveRequest]]
+           asked_for: dict[str, list[LeaveRequest]]
            ) -> tuple[dict[str, int], dict[str, str]]:
     """PO-LEAVE (SQ-SIFANG:294, 委员因故不能出席会议，要事先向书记请假): every member seated on
     the meeting day and absent from it asked leave on or before that day (事先: records carry
-    dates, not hours) of the person holding the secretary's seat on the day of asking."""
+    dates, not hours) of the person holding the secretary's seat on the day of asking.
+    ``asked_for``: the leave asked for this meeting, by person."""
     present = set(meeting.present)
     absent = [s.person for s in body.seated_members_on(meeting.date) if s.person not in present]
     missing: list[str] = []
@@ -100,7 +100,7 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
     not_secretary: list[str] = []
     not_secretary_zh: list[str] = []
     for person in absent:
-        asked = requests.get((meeting.id, person), [])
+        asked = asked_for.get(person, [])
         in_time = [r for r in asked if r.date <= meeting.date]
         if not asked:
             missing.append(_who(dossier, person))

@@ -52,7 +52,7 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
     if (not _term_runs_on(dossier, end)
             or _elected_holders(body, role, day) >= _elected_holders(body, role, end)):
         return out
-    starts = sorted(t.start for _, t in body.terms_in_role(role)
+    starts = sorted(t.start for _, _, t in body.terms_in_role(role)
                     if t.start >= day and t.obtained_by in _ELECTED)
     filled = next((start for start in starts if _session_on(dossier, start)), None)
     out.update(vacancy=1, refilled=int(filled is not None),
@@ -62,7 +62,7 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
 
 def _elected_holders(body: Body, role: Role, day: date) -> int:
     """How many hold ``role`` on ``day`` by an election: an appointee fills no vacancy."""
-    return sum(1 for s, t in body.terms_in_role(role)
+    return sum(1 for _, s, t in body.terms_in_role(role)
                if t.start <= day and (t.end is None or day <= t.end)
                and t.obtained_by in _ELECTED and s.term_on(day) is t)
 
@@ -91,7 +91,7 @@ def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term) -> dict[
     if term.end is None or role not in ELECTED_POSTS.get(body.kind, ()):
         return {}
     day = term.end + _ONE_DAY
-    later = sorted((t.start, s.person, s.name) for s, t in body.terms_in_role(role)
+    later = sorted((t.start, s.person, s.name) for _, s, t in body.terms_in_role(role)
                    if t.start >= day)
     after = "; ".join(f"{p} ({n}) {start}" for start, p, n in later)
     return {"vacant_from": day.isoformat(), "post": role.value,

@@ -314,15 +314,12 @@ class Body(RecordModel):
 
     def seat_of(self, person: str) -> Seat | None:
         """The person's seat on this body, if any (the first, should a person be listed twice)."""
-        cached: tuple[list[Seat], dict[str, Seat]] | None = self.__dict__.get("_seat_index")
-        if cached is None or cached[0] is not self.seats:  # first call, or a copy, other seats
-            cached = (self.seats, {seat.person: seat for seat in reversed(self.seats)})
-            self.__dict__["_seat_index"] = cached
-        return cached[1].get(person)
+        seats = self._roster_index()[0].get(person)
+        return seats[0] if seats else None
 
     def seats_of(self, person: str) -> tuple[Seat, ...]:
         """Every seat of the person on this body (a person listed twice has two), in roster
-        order; indexed once, as :meth:`seat_of`.
+        order.
 
         >>> term = {"obtained_by": "election"}
         >>> body = Body(id="cc", kind="consultation_committee", name="协商委员会", seats=[
@@ -330,39 +327,39 @@ class Body(RecordModel):
         >>> [s.name for s in body.seats_of("a")], body.seats_of("b")
         (['甲'], ())
         """
-        cached: tuple[list[Seat], dict[str, tuple[Seat, ...]]] | None = self.__dict__.get(
-            "_seats_index")
-        if cached is None or cached[0] is not self.seats:
-            grouped: dict[str, list[Seat]] = {}
-            for seat in self.seats:
-                grouped.setdefault(seat.person, []).append(seat)
-            cached = (self.seats, {person: tuple(seats) for person, seats in grouped.items()})
-            self.__dict__["_seats_index"] = cached
-        return cached[1].get(person, ())
+        return self._roster_index()[0].get(person, ())
 
-    def terms_in_role(self, role: Role) -> tuple[tuple[Seat, Term], ...]:
-        """Every term held in ``role`` (its own role, else its seat's), with its seat, in roster
-        order; indexed once, as :meth:`seat_of` (a post's holders, its vacancies and successors
-        are asked term after term: a few among a congress's hundreds of seats).
+    def terms_in_role(self, role: Role) -> tuple[tuple[int, Seat, Term], ...]:
+        """Every term held in ``role`` (its own role, else its seat's), with its seat and the
+        seat's place on the roster, in roster order (a post's holders, its vacancies and
+        successors are asked term after term: a few among a congress's hundreds of seats).
 
         >>> term = {"obtained_by": "election"}
         >>> body = Body(id="cc", kind="consultation_committee", name="协商委员会", seats=[
         ...     Seat(person="a", name="甲", role="convener", terms=[
         ...         Term(start="2020-01-01", end="2020-12-31", **term),
         ...         Term(start="2021-01-01", role="member", **term)])])
-        >>> [(s.person, t.start.year) for s, t in body.terms_in_role(Role.CONVENER)]
-        [('a', 2020)]
+        >>> [(i, s.person, t.start.year) for i, s, t in body.terms_in_role(Role.CONVENER)]
+        [(0, 'a', 2020)]
         """
-        cached: tuple[list[Seat], dict[Role, tuple[tuple[Seat, Term], ...]]] | None = (
-            self.__dict__.get("_role_terms"))
+        return self._roster_index()[1].get(role, ())
+
+    def _roster_index(self) -> tuple[dict[str, tuple[Seat, ...]],
+                                     dict[Role, tuple[tuple[int, Seat, Term], ...]]]:
+        """The seats by person and the terms by role, made once a roster (facts ask for them
+        tens of thousands of times a dossier); made again for a copy with other seats."""
+        cached = self.__dict__.get("_roster_cache")
         if cached is None or cached[0] is not self.seats:
-            grouped: dict[Role, list[tuple[Seat, Term]]] = {}
-            for seat in self.seats:
+            by_person: dict[str, list[Seat]] = {}
+            by_role: dict[Role, list[tuple[int, Seat, Term]]] = {}
+            for i, seat in enumerate(self.seats):
+                by_person.setdefault(seat.person, []).append(seat)
                 for term in seat.terms:
-                    grouped.setdefault(term.role or seat.role, []).append((seat, term))
-            cached = (self.seats, {r: tuple(terms) for r, terms in grouped.items()})
-            self.__dict__["_role_terms"] = cached
-        return cached[1].get(role, ())
+                    by_role.setdefault(term.role or seat.role, []).append((i, seat, term))
+            cached = (self.seats, {p: tuple(seats) for p, seats in by_person.items()},
+                      {r: tuple(terms) for r, terms in by_role.items()})
+            self.__dict__["_roster_cache"] = cached
+        return cached[1], cached[2]
 
     def holders_of(self, role: Role, day: date) -> list[Seat]:
         """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's)."""

@@ -151,9 +151,6 @@ class Dossier:
         default=None, init=False, repr=False, compare=False)
     _jurisdiction: tuple[Located[Community] | None, tuple[str, ...]] | None = field(
         default=None, init=False, repr=False, compare=False)
-    _role_index: tuple[int, dict[tuple[BodyKind, Role],
-                                 list[tuple[int, date, date | None, Seat]]]] | None = field(
-        default=None, init=False, repr=False, compare=False)
     _entry_index: tuple[int, dict[tuple[str, str], list[MemberRecord]]] | None = field(
         default=None, init=False, repr=False, compare=False)
     _expense_motions: tuple[int, dict[str, list[tuple[Meeting, Motion]]]] | None = field(
@@ -220,25 +217,16 @@ class Dossier:
 
     def seat_holders(self, kind: BodyKind, roles: tuple[Role, ...], day: date) -> list[Seat]:
         """Every seat on a body of ``kind`` that holds one of ``roles`` on ``day``, in roster
-        order: found among the terms held in those roles (indexed once the bodies are all in),
+        order: found among each body's terms held in those roles (:meth:`Body.terms_in_role`),
         not by asking every seat (meetings and posts ask for a chair, a director, a secretary:
         a few terms among a congress's hundreds of seats)."""
-        index = self._role_index
-        if index is None or index[0] != len(self.bodies):
-            terms: dict[tuple[BodyKind, Role], list[tuple[int, date, date | None, Seat]]] = {}
-            order = 0
-            for located in self.bodies.values():
-                body = located.record
-                for seat in body.seats:
-                    for term in seat.terms:
-                        terms.setdefault((body.kind, term.role or seat.role), []).append(
-                            (order, term.start, term.end, seat))
-                    order += 1
-            index = self._role_index = (len(self.bodies), terms)
-        found = {order: seat for role in set(roles)
-                 for order, start, end, seat in index[1].get((kind, role), ())
-                 if start <= day and (end is None or day <= end)}
-        return [seat for _, seat in sorted(found.items()) if seat.role_on(day) in roles]
+        wanted = set(roles)
+        held: list[Seat] = []
+        for body in self.bodies_of_kind(kind):
+            found = {i: seat for role in wanted for i, seat, term in body.terms_in_role(role)
+                     if term.start <= day and (term.end is None or day <= term.end)}
+            held.extend(seat for _, seat in sorted(found.items()) if seat.role_on(day) in roles)
+        return held
 
     def holds_seat(self, person: str | None, kind: BodyKind, roles: tuple[Role, ...] | None,
                    day: date) -> bool:
