@@ -314,7 +314,10 @@ class Body(RecordModel):
 
     def seat_of(self, person: str) -> Seat | None:
         """The person's seat on this body, if any (the first, should a person be listed twice)."""
-        seats = self._roster_index()[0].get(person)
+        cached = self.__dict__.get("_people")
+        if cached is None or cached[0] is not self.seats:  # first call, or a copy, other seats
+            cached = self._index_people()
+        seats = cached[1].get(person)
         return seats[0] if seats else None
 
     def seats_of(self, person: str) -> tuple[Seat, ...]:
@@ -327,12 +330,26 @@ class Body(RecordModel):
         >>> [s.name for s in body.seats_of("a")], body.seats_of("b")
         (['甲'], ())
         """
-        return self._roster_index()[0].get(person, ())
+        cached = self.__dict__.get("_people")
+        if cached is None or cached[0] is not self.seats:
+            cached = self._index_people()
+        return cached[1].get(person, ())
+
+    def _index_people(self) -> tuple[list[Seat], dict[str, tuple[Seat, ...]]]:
+        """The seats by person, made once a roster (facts ask tens of thousands of times a
+        dossier; :meth:`seat_of` reads it without a call) and again for a copy's seats."""
+        by_person: dict[str, list[Seat]] = {}
+        for seat in self.seats:
+            by_person.setdefault(seat.person, []).append(seat)
+        cached = (self.seats, {person: tuple(seats) for person, seats in by_person.items()})
+        self.__dict__["_people"] = cached
+        return cached
 
     def terms_in_role(self, role: Role) -> tuple[tuple[int, Seat, Term], ...]:
         """Every term held in ``role`` (its own role, else its seat's), with its seat and the
-        seat's place on the roster, in roster order (a post's holders, its vacancies and
-        successors are asked term after term: a few among a congress's hundreds of seats).
+        seat's place on the roster, in roster order; indexed once, as :meth:`seat_of` (a
+        post's holders, its vacancies and successors are asked term after term: a few among a
+        congress's hundreds of seats).
 
         >>> term = {"obtained_by": "election"}
         >>> body = Body(id="cc", kind="consultation_committee", name="协商委员会", seats=[
@@ -342,24 +359,15 @@ class Body(RecordModel):
         >>> [(i, s.person, t.start.year) for i, s, t in body.terms_in_role(Role.CONVENER)]
         [(0, 'a', 2020)]
         """
-        return self._roster_index()[1].get(role, ())
-
-    def _roster_index(self) -> tuple[dict[str, tuple[Seat, ...]],
-                                     dict[Role, tuple[tuple[int, Seat, Term], ...]]]:
-        """The seats by person and the terms by role, made once a roster (facts ask for them
-        tens of thousands of times a dossier); made again for a copy with other seats."""
-        cached = self.__dict__.get("_roster_cache")
+        cached = self.__dict__.get("_roles")
         if cached is None or cached[0] is not self.seats:
-            by_person: dict[str, list[Seat]] = {}
             by_role: dict[Role, list[tuple[int, Seat, Term]]] = {}
             for i, seat in enumerate(self.seats):
-                by_person.setdefault(seat.person, []).append(seat)
                 for term in seat.terms:
                     by_role.setdefault(term.role or seat.role, []).append((i, seat, term))
-            cached = (self.seats, {p: tuple(seats) for p, seats in by_person.items()},
-                      {r: tuple(terms) for r, terms in by_role.items()})
-            self.__dict__["_roster_cache"] = cached
-        return cached[1], cached[2]
+            cached = (self.seats, {r: tuple(terms) for r, terms in by_role.items()})
+            self.__dict__["_roles"] = cached
+        return cached[1].get(role, ())
 
     def holders_of(self, role: Role, day: date) -> list[Seat]:
         """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's)."""
