@@ -146,21 +146,24 @@ def run_dask(unit: Callable[[T], R], items: Iterable[T], *, scheduler: str,
 def _result_of(future: Any, scheduler: str) -> Any:
     """The task's result; the cluster's own failures (its scheduler gone, a worker dead as
     often as the scheduler retries a task) as :class:`DaskFailed`, while an error the task
-    itself raised stays what it is."""
-    from distributed import KilledWorker
-    from distributed.comm import CommClosedError
-
+    itself raised stays what it is. (Dask's exception types are imported only on a failure:
+    every task's result passes here.)"""
     try:
         return future.result()
-    except KilledWorker as exc:
-        tries = getattr(exc, "allowed_failures", None)
-        raise DaskFailed(f"the Dask cluster at {scheduler} lost the worker running a dossier's "
-                         f"check {'' if tries is None else f'{tries + 1} times '}(a worker out of "
-                         "memory, or stopped)") from None
-    except CommClosedError as exc:
-        raise DaskFailed(f"the connection to the Dask scheduler at {scheduler} closed during "
-                         f"the run ({exc})") from None
-    except CancelledError as exc:
-        raise DaskFailed(f"the Dask cluster at {scheduler} cancelled a dossier's check (the "
-                         f"connection to its scheduler was lost, or it restarted): {exc}"
-                         ) from None
+    except Exception as exc:
+        from distributed import KilledWorker
+        from distributed.comm import CommClosedError
+
+        if isinstance(exc, KilledWorker):
+            tries = getattr(exc, "allowed_failures", None)
+            raise DaskFailed(f"the Dask cluster at {scheduler} lost the worker running a "
+                             f"dossier's check {'' if tries is None else f'{tries + 1} times '}"
+                             "(a worker out of memory, or stopped)") from None
+        if isinstance(exc, CommClosedError):
+            raise DaskFailed(f"the connection to the Dask scheduler at {scheduler} closed "
+                             f"during the run ({exc})") from None
+        if isinstance(exc, CancelledError):
+            raise DaskFailed(f"the Dask cluster at {scheduler} cancelled a dossier's check (the "
+                             f"connection to its scheduler was lost, or it restarted): {exc}"
+                             ) from None
+        raise
