@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,46 @@ def test_jsonl_streams_findings_then_a_summary(tmp_path: Path) -> None:
     assert lines[-1]["rule_id"] == "waiver-unused"
     assert last["summary"] == report["summary"] and last["exit_status"] == 1
     assert last["input_errors"] == [] and "checked" not in last
+
+
+def test_an_interrupted_jsonl_run_closes_with_a_summary_that_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C after the first dossier: its findings stay, then a summary line marked
+    ``interrupted`` with exit status 130 (the counts of what was done, no finding about a
+    waiver a later dossier might have used), and the command exits 130."""
+    from governance_rules import _checker, cli
+
+    real = _checker.iter_check_paths
+
+    def stopped_after_one(*args: object, **kwargs: object) -> Iterator[object]:
+        results = real(*args, **kwargs)  # type: ignore[arg-type]
+        try:
+            yield next(r for r in results if r.root is not None)
+            raise KeyboardInterrupt
+        finally:
+            results.close()
+
+    monkeypatch.setattr(_checker, "iter_check_paths", stopped_after_one)
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("waivers:\n  - rule: ra-quorum\n    record: nothing-like-this\n"
+                       "    reason: x\n    approved_by: x\n    expires: 2099-12-31\n",
+                       encoding="utf-8")
+    out = tmp_path / "report.jsonl"
+    code = cli.main(["check", str(ROOT / "examples"), "--format", "jsonl", "--jobs", "1",
+                     "--quiet", "--output", str(out), "--waivers", str(waivers)])
+    *lines, last = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert code == 130
+    assert last["interrupted"] is True and last["exit_status"] == 130
+    assert last["summary"]["total"] == len(lines) > 0
+    assert 0 < last["summary"]["records_checked"] < 1_736
+    assert not any(f["rule_id"] == "waiver-unused" for f in lines)
+    assert all("interrupted" not in f for f in lines)
+
+
+def test_a_finished_jsonl_run_does_not_say_interrupted(tmp_path: Path) -> None:
+    out = tmp_path / "report.jsonl"
+    run("check", "examples/", "--format", "jsonl", "--output", str(out))
+    assert "interrupted" not in json.loads(out.read_text(encoding="utf-8").splitlines()[-1])
 
 
 @pytest.mark.parametrize("args", [

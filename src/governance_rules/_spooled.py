@@ -202,13 +202,15 @@ class SpooledReport:
         """What :attr:`finding_entry` made of each finding, in report order."""
         return (payload for _, payload in self.findings)
 
-    def finish(self, extra_errors: Sequence[InputError] = ()) -> None:
+    def finish(self, extra_errors: Sequence[InputError] = (), *, interrupted: bool = False
+               ) -> None:
         """Once every result is in: the findings about waivers and ``extra_errors`` (e.g. those
-        of the waivers files)."""
+        of the waivers files). ``interrupted``: not every result came in, so there are no
+        findings about waivers (one unused so far may be used by a dossier not checked)."""
         if self._finished:
             return
         self._finished = True
-        if self.ledger is not None:
+        if self.ledger is not None and not interrupted:
             self.closing = sorted(self.ledger.closing_findings(), key=Finding.sort_key)
             self._add_findings(self.closing)
         self.errors.add_run((e.sort_key(), _entry(e.model_dump_json(indent=2)))

@@ -3,12 +3,14 @@
 Exit codes: 0 no active finding at the ``--fail-on`` severity or worse (default ``error``);
 1 at least one; 2 unusable input or usage (an input error anywhere, including in a waivers
 file, an unknown rule, a bad option); 3 an internal error (a bug: please report it with the
-message). Suppressed (waived) findings never count.
+message); 130 interrupted (Ctrl-C: ``--format jsonl`` still closes with a summary line
+that says so). Suppressed (waived) findings never count.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import os
@@ -41,6 +43,8 @@ WAIVERS_FILE = "governance-waivers.yaml"
 """The waivers file looked for at the top of each checked folder (waivers.WAIVERS_FILE)."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
+"""Ctrl-C (SIGINT), as shells report a command it stopped."""
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -284,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except OSError as exc:
         if exc.errno not in _FULL_OR_FAILING:
             return _internal_error(exc)
@@ -398,6 +402,13 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
         silence_stdout()
         spooled.finish(waiver_errors)
         return spooled.exit_code(args.fail_on)
+    except KeyboardInterrupt:  # the reader is told the findings stop short, then exit 130
+        spooled.finish(waiver_errors, interrupted=True)
+        with contextlib.suppress(OSError, ValueError):
+            handle.write(summary_line(spooled.summary_report(), EXIT_INTERRUPTED,
+                                      interrupted=True))
+            handle.flush()
+        raise
     except OSError as exc:
         if handle is sys.stdout:
             raise

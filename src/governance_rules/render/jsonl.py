@@ -30,9 +30,18 @@ def default_exit_status(report: Report) -> int:
     return 1 if report.has_errors() else 0
 
 
-def summary_line(report: Report, exit_status: int | None = None) -> str:
+def summary_line(report: Report, exit_status: int | None = None, *,
+                 interrupted: bool = False) -> str:
     """The closing line: ``summary`` (the report's counts), ``input_errors``, ``exit_status``
-    and the rule set, engine and day the run judged with."""
+    and the rule set, engine and day the run judged with. A run stopped before every dossier
+    was checked (Ctrl-C, a CI job cancelled) says so with ``"interrupted": true``: its counts
+    are those of the dossiers done, and a reader must not take them for the whole.
+
+    >>> from governance_rules import check_data
+    >>> line = json.loads(summary_line(check_data({}), 130, interrupted=True))
+    >>> line["exit_status"], line["interrupted"]
+    (130, True)
+    """
     data: dict[str, Any] = {
         "summary": report.summary.model_dump(mode="json"),
         "input_errors": [e.model_dump(mode="json") for e in report.input_errors],
@@ -42,6 +51,8 @@ def summary_line(report: Report, exit_status: int | None = None) -> str:
         "engine": report.engine,
         "as_of": report.as_of,
     }
+    if interrupted:
+        data["interrupted"] = True
     return json_inert(json.dumps(data, ensure_ascii=False, separators=(",", ":"))) + "\n"
 
 
