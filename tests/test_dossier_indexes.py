@@ -7,13 +7,17 @@ meetings times its seats (a community's records copied 64 times: 8.5 s, now 3.7 
 from __future__ import annotations
 
 import copy
+import dataclasses
+from collections.abc import Callable
 from datetime import date, timedelta
 
+import pytest
 from _helpers import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from governance_rules.models import Body, BodyKind, Role, Seat, Term
+from governance_rules import Report, check_dossiers, load_rulebook
+from governance_rules.models import Body, BodyKind, Outcome, Role, Seat, Term
 from governance_rules.records.dossier import Dossier, Located
 from governance_rules.records.loader import discover, load_dossier
 
@@ -119,3 +123,42 @@ def test_a_bodys_terms_in_a_role_are_those_its_seats_hold_in_it(
             assert _elected_holders(body, wanted, day) == sum(
                 1 for s in body.holders_of(wanted, day)
                 if (t := s.term_on(day)) is not None and t.obtained_by in _ELECTED)
+
+
+def _without_seats(dossier: Dossier) -> None:
+    for key, located in dossier.bodies.items():
+        dossier.bodies[key] = dataclasses.replace(
+            located, record=located.record.model_copy(update={"seats": []}))
+
+
+def _entries_of_nobody(dossier: Dossier) -> None:
+    for i, located in enumerate(dossier.member_records):
+        dossier.member_records[i] = dataclasses.replace(
+            located, record=located.record.model_copy(update={"person": "nobody"}))
+
+
+def _motions_rejected(dossier: Dossier) -> None:
+    for i, located in enumerate(dossier.meetings):
+        motions = [m.model_copy(update={"outcome": Outcome.REJECTED}) for m in located.record.motions]
+        dossier.meetings[i] = dataclasses.replace(
+            located, record=located.record.model_copy(update={"motions": motions}))
+
+
+@pytest.mark.parametrize("change", [_without_seats, _entries_of_nobody, _motions_rejected])
+def test_records_replaced_between_two_checks_are_checked_as_they_now_are(
+        change: Callable[[Dossier], None]) -> None:
+    """A what-if in a notebook: check a dossier, replace records in place (their count stays),
+    check again. The second check judges the records as they now are, as a new dossier of them
+    would (the indexes are made afresh each check; they were kept while the counts held)."""
+    book = load_rulebook()
+    dossier = _sifang()
+    before = _findings(check_dossiers([dossier], rulebook=book))
+    change(dossier)
+    after = _findings(check_dossiers([dossier], rulebook=book))
+    anew = dataclasses.replace(dossier, meetings_by_id={m.record.id: m for m in dossier.meetings})
+    fresh = _findings(check_dossiers([anew], rulebook=book))
+    assert after == fresh != before
+
+
+def _findings(report: Report) -> list[str]:
+    return [f.model_dump_json() for f in report.findings]

@@ -78,6 +78,7 @@ def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | No
     With ``lazy_names``, names only a finding reads are made when :meth:`Fact.explained` asks
     (a checker does, for the few facts that break a rule).
     """
+    dossier.forget_indexes()  # the caller may have changed records since they were indexed
     builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of), wanted)
     facts = list(builder.facts(options or FactOptions()))
     if not lazy_names:

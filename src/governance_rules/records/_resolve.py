@@ -34,7 +34,7 @@ def resolve(dossier: Dossier) -> None:
     refs = References(dossier)
     _check_rosters(dossier, refs)
     refs.keep("meetings", lambda located: _meeting_ok(dossier, refs, located))
-    dossier.meetings_by_id = {m.record.id: m for m in dossier.meetings}
+    dossier.forget_indexes()  # the meetings by id, for the links below
     for located_body in list(dossier.bodies.values()):
         body = located_body.record
         refs.decision(located_body, ("established_by",), body.established_by)

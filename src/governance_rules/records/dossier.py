@@ -101,7 +101,9 @@ class Dossier:
     """Everything one community's records say, after loading and resolving.
 
     Records that were inconsistent with the rest were left out and reported in
-    ``input_errors``; everything else is here, in file order.
+    ``input_errors``; everything else is here, in file order. A caller may change the records
+    between two checks (a what-if in a notebook: another roster, a meeting replaced): each
+    check indexes them afresh (:meth:`forget_indexes`).
     """
 
     root: str
@@ -155,6 +157,25 @@ class Dossier:
         default=None, init=False, repr=False, compare=False)
     _expense_motions: tuple[int, dict[str, list[tuple[Meeting, Motion]]]] | None = field(
         default=None, init=False, repr=False, compare=False)
+
+    def forget_indexes(self) -> None:
+        """Drop what was indexed from the records (bodies by kind, member entries, motions by
+        expense), to be made again when next asked, and look the meetings up by id again: a
+        fact builder does so before it starts. The indexes are kept while records are only
+        added (their count says so), but a record replaced in place leaves the count as it was.
+
+        >>> rc = lambda name: Located(Body(id="rc", kind="residents_committee", name=name,
+        ...                                seats=[]), "rc.yaml", ("body",))
+        >>> dossier = Dossier(root="c", bodies={"rc": rc("居委会")})
+        >>> [b.name for b in dossier.bodies_of_kind(BodyKind.RESIDENTS_COMMITTEE)]
+        ['居委会']
+        >>> dossier.bodies["rc"] = rc("社区居委会")
+        >>> dossier.forget_indexes()
+        >>> [b.name for b in dossier.bodies_of_kind(BodyKind.RESIDENTS_COMMITTEE)]
+        ['社区居委会']
+        """
+        self._roster_index = self._entry_index = self._expense_motions = None
+        self.meetings_by_id = {m.record.id: m for m in self.meetings}
 
     @property
     def jurisdiction(self) -> tuple[str, ...]:
