@@ -16,6 +16,7 @@ from governance_rules import Report, Rulebook, check_paths, iter_check_paths
 from governance_rules import _checker as checker
 from governance_rules.records import Dossier
 from governance_rules.scheduling import available_cores, run_units, units_runner
+from governance_rules.scheduling._cores import cgroup_cpu_quota
 
 COPIES = 12
 
@@ -37,6 +38,30 @@ def test_units_run_in_item_order_and_raise_where_they_fail() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         run_units(abs, [1], jobs=0)
     assert available_cores() >= 1
+
+
+@pytest.mark.parametrize(("files", "quota"), [
+    ({"cpu.max": "200000 100000\n"}, 2),
+    ({"cpu.max": "150000 100000\n"}, 2),  # one and a half CPUs: two workers, not one
+    ({"cpu.max": "50000 100000\n"}, 1),
+    ({"cpu.max": "max 100000\n"}, None),
+    ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3),
+    ({"cpu,cpuacct/cpu.cfs_quota_us": "100000\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n"}, 1),
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    ({"cpu.max": "garbage\n"}, None),
+    ({"cpu.max": ""}, None),
+    ({}, None),
+])
+def test_a_containers_cpu_quota_bounds_the_default_jobs(
+        tmp_path: Path, files: dict[str, str], quota: int | None) -> None:
+    """In a container limited to N CPUs on a larger host (``docker --cpus``, a CI runner's
+    limit), the default ``--jobs`` is N, not the host's cores: the affinity sees them all."""
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert cgroup_cpu_quota(tmp_path) == quota
+    mine = available_cores(tmp_path / "none")
+    assert available_cores(tmp_path) == (min(mine, quota) if quota else mine)
 
 
 def test_no_dossier_outlives_its_check(corpus: Path, rulebook: Rulebook,

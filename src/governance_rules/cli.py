@@ -161,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     shown.add_argument("--quiet", "-q", action="store_true", default=argparse.SUPPRESS,
                        help="no progress, and in text reports only the findings")
     check.add_argument("--jobs", "-j", type=whole_number("a number of processes"), metavar="N",
-                       help="check dossiers in N processes (default: the cores available); "
+                       help="check dossiers in N processes (default: the cores available, within a "
+                       "container's CPU quota); "
                        "the report is the same for every N")
     check.add_argument("--dask", metavar="SCHEDULER", type=dask_address,
                        help="check dossiers as tasks on a Dask cluster: a scheduler address "

@@ -21,28 +21,17 @@ before the run is frozen out of collection, and collections are rarer.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
+from ._cores import available_cores
 from ._gc import batch_gc
 from .processes import run_processes, start_workers
 from .serial import run_serial
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def available_cores() -> int:
-    """The processors this process may run on (its affinity), at least 1."""
-    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
-    if counter is not None:
-        return int(counter() or 1)
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return os.cpu_count() or 1
 
 
 def run_units(unit: Callable[[T], R], items: Iterable[T], *, jobs: int = 1,
