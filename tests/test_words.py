@@ -72,6 +72,6 @@ def test_thresholds_tiers_and_people_in_the_sources_terms() -> None:
     assert tier_words(1, None, Decimal("100.00"), "zh") == "不超过100元（第一档）"
     assert tier_words(21, Decimal(1), None, "en") == "over 1 yuan (21st tier)"
     once = names_first("held that day by xu-gang (徐刚), d1 (成员1)", "zh")
-    assert once == "held that day by 徐刚（xu-gang）, 成员1（d1）"
+    assert once == "held that day by 徐刚（xu-gang）、成员1（d1）"
     assert names_first(once, "zh") == once
     assert names_first("an informal slip (白条)", "zh") == "an informal slip (白条)"

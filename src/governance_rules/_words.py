@@ -214,14 +214,23 @@ def names_first(text: str, lang: str) -> str:
     """People written ``id (name)`` by the facts, as a reader wants them: name first, the id
     in brackets (``he-ping (何平)`` → ``何平（he-ping）`` / ``何平 (he-ping)``).
 
+    People listed one after another are separated as each language does (``、`` in Chinese).
+
     >>> names_first("held by xu-gang (徐刚)", "zh"), names_first("xu-gang (徐刚), d1 (李)", "en")
     ('held by 徐刚（xu-gang）', '徐刚 (xu-gang), 李 (d1)')
+    >>> names_first("xu-gang (徐刚), d1 (李)", "zh")
+    '徐刚（xu-gang）、李（d1）'
     >>> names_first("an informal slip (白条)", "en")
     'an informal slip (白条)'
     """
     if lang == "zh":
-        return _PERSON.sub(lambda m: f"{m.group(2)}（{m.group(1)}）", text)
+        named = _PERSON.sub(lambda m: f"{m.group(2)}（{m.group(1)}）", text)
+        return _NEXT_PERSON.sub("）、", named) if "）, " in named else named
     return _PERSON.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
+
+
+_NEXT_PERSON = re.compile(r"）, (?=[^\s,，;；、（）()]+（)")
+"""Between two people of a Chinese list: the facts' ``, `` (one person named, then the next)."""
 
 
 def in_words(text: str, lang: str) -> str:
