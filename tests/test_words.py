@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from governance_rules import check_data
-from governance_rules._words import chinese_number, day_name, ordinal, period_name
+from governance_rules._words import (
+    LISTED_PEOPLE,
+    chinese_number,
+    day_name,
+    names_first,
+    ordinal,
+    people_counted,
+    period_name,
+)
 from governance_rules.facts._window import Window, periods_within
 
 
@@ -75,3 +84,39 @@ def test_thresholds_tiers_and_people_in_the_sources_terms() -> None:
     assert once == "held that day by 徐刚（xu-gang）、成员1（d1）"
     assert names_first(once, "zh") == once
     assert names_first("an informal slip (白条)", "zh") == "an informal slip (白条)"
+
+
+@pytest.mark.parametrize("absent", [20, 21, 3_000])
+def test_a_finding_names_at_most_twenty_people_in_a_list_and_counts_them_all(absent: int) -> None:
+    """A party committee meeting that many seated members missed without asking leave: the
+    message names the first 20 and counts all (甲、乙……等N人), where it named every one (a
+    65,000-character message for 4,000); the JSON's evidence details keep every id."""
+    from _helpers import body, check, community
+
+    seats = 5 + absent
+    meeting = {"id": "m1", "body": "b", "kind": "regular", "date": "2022-03-10",
+               "present": [f"b-p{i}" for i in range(5)], "chair": "b-p0", "convener": "b-p0"}
+    report = check({"c.yaml": community(), "b.yaml": body("b", "party_committee", seats),
+                    "m.yaml": {"meetings": [meeting]}})
+    (finding,) = [f for f in report.findings if f.rule_id == "po-leave"]
+    named = finding.message.zh.count("（b-p")
+    assert named == min(absent, LISTED_PEOPLE)
+    assert finding.message.en.count(" (b-p") == named
+    if absent > LISTED_PEOPLE:
+        assert f"成员24（b-p24）等{absent}人" in finding.message.zh
+        assert f"and {absent - LISTED_PEOPLE:,} more ({absent:,} in all)" in finding.message.en
+    else:
+        assert "等" not in finding.message.zh and " more (" not in finding.message.en
+    assert all(f"b-p{i} " in finding.evidence.details["leave_missing"] + " "
+               for i in range(5, seats))
+
+
+@given(st.integers(0, 60), st.sampled_from(["zh", "en"]))
+def test_a_list_of_people_is_cut_only_past_the_limit(people: int, lang: str) -> None:
+    separator = "、" if lang == "zh" else ", "
+    listed = separator.join(names_first(f"p-{i} (成员{i})", lang) for i in range(people))
+    text = people_counted(f"缺席 {listed} 未请假", lang)
+    assert text.count("p-") == min(people, LISTED_PEOPLE)
+    assert text.endswith(" 未请假") and text.startswith("缺席 ")
+    if people > LISTED_PEOPLE:
+        assert f"等{people}人" in text if lang == "zh" else f"({people} in all)" in text

@@ -234,15 +234,55 @@ _NEXT_PERSON = re.compile(r"）, (?=[^\s,，;；、（）()]+（)")
 
 
 def in_words(text: str, lang: str) -> str:
-    """A fact's text for a reader in ``lang``: ISO days in words and people by name first."""
+    """A fact's text for a reader in ``lang``: ISO days in words, people by name first, and a
+    long list of people cut to its first :data:`LISTED_PEOPLE` with the count of all."""
     if "-" not in text and " (" not in text:  # neither an ISO day nor a person's `id (name)`
         return text
     if len(text) > 200:
-        return names_first(days_in_words(text, lang), lang)
+        return people_counted(names_first(days_in_words(text, lang), lang), lang)
     return _short_in_words(text, lang)
 
 
 @lru_cache(maxsize=8192)
 def _short_in_words(text: str, lang: str) -> str:
     """:func:`in_words` of a short text, remembered: findings repeat their days and names."""
-    return names_first(days_in_words(text, lang), lang)
+    return people_counted(names_first(days_in_words(text, lang), lang), lang)
+
+
+LISTED_PEOPLE = 20
+"""How many people a finding's text names in one list before it counts the rest, as an
+inspector writes 甲、乙……等45人: a meeting of a 4,000-seat roster named every absent member, a
+65,000-character message. The JSON report's ``evidence.details`` keep every name."""
+
+_ZH_PERSON = r"[^\s、，,;；:：（）()]+（[^（）\s]+）"
+_EN_PERSON = r"[^\s,，;；:：（）()]+ \([^()\s]+\)"
+_LONG_LIST = {
+    "zh": (re.compile(rf"{_ZH_PERSON}(?:、{_ZH_PERSON}){{{LISTED_PEOPLE},}}"), "、"),
+    "en": (re.compile(rf"{_EN_PERSON}(?:, {_EN_PERSON}){{{LISTED_PEOPLE},}}"), ", "),
+}
+
+
+def people_counted(text: str, lang: str) -> str:
+    """``text`` with every list of more than :data:`LISTED_PEOPLE` people (as
+    :func:`names_first` writes them) cut to its first ones and the count of all.
+
+    >>> absent = "、".join(f"成员{i}（p{i}）" for i in range(1, 26))
+    >>> people_counted(f"缺席：{absent}。", "zh").endswith("、成员20（p20）等25人。")
+    True
+    >>> people_counted(", ".join(f"成员{i} (p{i})" for i in range(1, 22)), "en").endswith(
+    ...     ", 成员20 (p20) and 1 more (21 in all)")
+    True
+    """
+    pattern, separator = _LONG_LIST[lang]
+    if text.count(separator) < LISTED_PEOPLE:
+        return text
+
+    def counted(match: re.Match[str]) -> str:
+        people = match.group(0).split(separator)
+        named = separator.join(people[:LISTED_PEOPLE])
+        if lang == "zh":
+            return f"{named}等{len(people)}人"
+        rest = len(people) - LISTED_PEOPLE
+        return f"{named} and {rest:,} more ({len(people):,} in all)"
+
+    return pattern.sub(counted, text)
