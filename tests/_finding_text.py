@@ -2,7 +2,8 @@
 
 A reader of the Chinese report is a community or street-office worker: no English words, enum
 values or record ids outside brackets and quotes; a reader of either language never sees a
-placeholder (``{…}``, ``None``, ``nan``, ``∞``, a lone ``-`` or ``?``) or a wrong ordinal.
+placeholder (``{…}``, ``None``, ``nan``, ``∞``, a lone ``-`` or ``?``) or a wrong ordinal; a
+reader of the English one no enum value or parameter id where words belong.
 """
 
 from __future__ import annotations
@@ -65,6 +66,15 @@ def en_problems(text: str) -> Iterator[str]:
     for match in _ORDINAL.finditer(text):
         if ordinal(int(match.group(1))) != match.group(0):
             yield f"wrong ordinal {match.group(0)!r}"
+    outside, brackets, _ = split_zh(text)
+    for match in _CODE.finditer(" ".join([outside, *brackets])):
+        yield f"a code, not words: {match.group(0)!r}"
+
+
+_CODE = re.compile(r"(?<![\w.-])[a-z]+(?:_[a-z0-9]+)+\b|(?<![\w.-])[a-z]+\.[a-z]+_[a-z_]+\b")
+"""An enum value (``legal_publicity``) or a parameter's id (``tpc.notice_days``) in English
+text outside quotes (record ids, in brackets, are written with hyphens): a reader wants words
+(``legal publicity materials``, ``15 days``)."""
 
 
 def finding_problems(finding: Finding) -> list[str]:

@@ -395,8 +395,9 @@ class _FactBuilder:
                      **({"decided": decided_on} if decided_on else {}),
                      **({"left_region": seat.left_region_on} if seat.left_region_on else {})},
                     {"person": seat.person, "person_name": seat.name, "body_name": body.name,
-                     **({"rc_term_end": rc_end.isoformat()} if rc_end is not None else {}),
-                     **vacancy_names(self.dossier, body, seat, term)},
+                     **({"rc_term_end": rc_end.isoformat()} if rc_end is not None else {})},
+                    # the post's later holders, for a finding on its vacancy
+                    partial(vacancy_names, self.dossier, body, seat, term),
                 )
 
     def _rc_term_end(self, day: date) -> date | None:

@@ -29,6 +29,7 @@ from ..models import (
     TitleStep,
 )
 from ..records.dossier import Dossier, Where
+from ._labels import labels
 from ._periods import body_start
 from ._seats import who as _who
 from ._window import Window, periods_within
@@ -378,14 +379,8 @@ def _standard_titles(dossier: Dossier, window: Window) -> Iterator[Fact]:
             {"granted": title.granted_on, **{s.value: d for s, d in done.items()}},
             {"body_name": body.name, "subject": title.id,
              "missing": ", ".join(s.value for s in missing) or "none",
-             "missing_zh": "、".join(_STEP_ZH[s] for s in missing),
+             "missing_zh": labels(missing, "zh"), "missing_en": labels(missing, "en"),
              "disorder": "; ".join(late) or "none"})
-
-
-_STEP_ZH = {TitleStep.SELF_ASSESSMENT: "自荐自评", TitleStep.STREET_REVIEW: "街道办事处初审",
-            TitleStep.DEMOCRATIC_ASSESSMENT: "民主测评", TitleStep.PUBLIC_NOTICE: "公示",
-            TitleStep.CIVIL_AFFAIRS_ACCEPTANCE: "区民政局审查验收",
-            TitleStep.DISTRICT_APPROVAL: "区政府审批"}
 
 
 _MEMBER_REPRESENTATIVES = (Role.REPRESENTATIVE, Role.UNIT_REPRESENTATIVE)

@@ -52,9 +52,38 @@ ZH: dict[str, str] = {
 """Chinese labels of the values a finding lists (a Chinese message names no enum value)."""
 
 
+EN: dict[str, str] = {
+    "practice": "its practice", "experience": "lessons learned",
+    "shortcomings": "shortcomings", "next_steps": "next steps",
+    "peace_building": "peace building", "juvenile_crime": "preventing juvenile crime",
+    "school_surroundings": "schools and their surroundings",
+    "released_prisoners": "resettling released prisoners",
+    "floating_population": "the floating population", "drug_control": "drug control",
+    "railway": "railway protection", "other": "other",
+    "higher_level_documents": "higher-level governance documents",
+    "organisation_network": "the governance organisation network",
+    "work_room_rules": "the work room's rules", "disputes": "dispute mediation records",
+    "legal_publicity": "legal publicity materials",
+    "organisation_leadership": "organisation and leadership",
+    "social_stability": "social stability", "security_prevention": "security prevention",
+}
+"""The same in English (an English message names no enum value either): a name's ``_en``
+twin, as ``_zh`` is its Chinese one; the name itself keeps the codes, for programs."""
+
+
 def _zh(values: list[str], *, ledger: bool = False) -> str:
     labels = {**ZH, "peace_building": "平安创建资料"} if ledger else ZH
     return "、".join(labels.get(v, v) for v in values)
+
+
+def _en(values: list[str], *, ledger: bool = False) -> str:
+    """``values`` in English words, as :func:`_zh` in Chinese.
+
+    >>> _en(["legal_publicity", "peace_building"], ledger=True)
+    'legal publicity materials, peace-building materials'
+    """
+    labels = {**EN, "peace_building": "peace-building materials"} if ledger else EN
+    return ", ".join(labels.get(v, v.replace("_", " ")) for v in values)
 
 
 _PERFORMANCE_DAY = 25
@@ -236,6 +265,7 @@ def _groups(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator
                {**_common(body), "groups_missing": len(missing), "railway_required": int(railway)},
                {"window_end": window.end},
                {"body_name": body.name, "subject": body.name, "missing": ", ".join(missing),
+                "missing_en": _en(missing),
                 "missing_zh": _zh(missing)})
     for located in dossier.leading_groups:
         group = located.record
@@ -254,7 +284,7 @@ def _groups(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator
                     "adjust_gap_max": max(gaps, default=-1)},
                    {"established": group.established},
                    {"body_name": body.name, "subject": group.id,
-                    "area_zh": _zh([group.area.value]), "area_en": group.area.value,
+                    "area_zh": _zh([group.area.value]), "area_en": _en([group.area.value]),
                     "change": ", ".join(late[:1]) or "-"})
 
 
@@ -273,6 +303,7 @@ def _pilots(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"selected": pilot.selected_on},
                    {"body_name": body.name, "subject": pilot.village,
                     "ledger_missing": ", ".join(missing),
+                    "ledger_missing_en": _en(missing, ledger=True),
                     "ledger_missing_zh": _zh(missing, ledger=True)})
 
 
@@ -387,7 +418,8 @@ def _materials(dossier: Dossier, window: Window,
                    {"submitted": report.submitted_on, "signed": signed_on},
                    {"body_name": body.name, "subject": report.title or report.id,
                     "period": report.period, "signer_seat": note,
-                    "parts_missing": ", ".join(parts), "parts_missing_zh": _zh(parts)})
+                    "parts_missing": ", ".join(parts), "parts_missing_zh": _zh(parts),
+                    "parts_missing_en": _en(parts)})
 
 
 def _seat(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],
@@ -436,7 +468,8 @@ def _years(dossier: Dossier, window: Window, located: Located[Body],
                    {"year_end": end, **({"filed": best.date} if best else {})},
                    {"body_name": body.name, "subject": f"{body.name} {year}", "period": str(year),
                     "filed_on": str(best.date) if best else "-",
-                    "areas_missing": ", ".join(areas) if best else ""})
+                    "areas_missing": ", ".join(areas) if best else "",
+                    "areas_missing_en": _en(areas) if best else ""})
 
 
 def _performance(dossier: Dossier, window: Window, located: Located[Body],

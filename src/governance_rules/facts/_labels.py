@@ -1,4 +1,5 @@
-"""Roles, duties, sectors and work areas in words, for findings in Chinese and in English.
+"""Roles, duties, sectors, work areas, archive files and registers, disclosure channels and title
+steps in words, for findings in Chinese and in English.
 
 Records name them by code (``security_mediation``); a finding says ``治安调解`` or
 ``security and mediation``.
@@ -14,7 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from ..models import Duty, Role, Sector, WorkArea
+from ..models import (
+    ArchiveFile,
+    DisclosureChannel,
+    Duty,
+    Register,
+    Role,
+    Sector,
+    TitleStep,
+    WorkArea,
+)
 
 _LABELS: dict[StrEnum, tuple[str, str]] = {
     Sector.PARTY_ORGANISATION: ("社区党组织", "the community party organisation"),
@@ -52,6 +62,37 @@ _LABELS: dict[StrEnum, tuple[str, str]] = {
     Duty.CASHIER: ("出纳", "cashier"),
     Duty.GOODS_KEEPER: ("实物保管", "keeper of goods"),
     Duty.ARCHIVE_KEEPER: ("档案人员", "archive keeper"),
+    # 十档六簿 (SQ-SIFANG:390)
+    ArchiveFile.HIGHER_LEVEL_DOCUMENTS: ("上级文件", "higher-level documents"),
+    ArchiveFile.PLANS_AND_SUMMARIES: ("计划总结", "plans and summaries"),
+    ArchiveFile.PARTY_BUILDING: ("社区党建", "community party building"),
+    ArchiveFile.SERVICE: ("社区服务", "community services"),
+    ArchiveFile.HEALTH: ("社区卫生", "community health"),
+    ArchiveFile.CULTURE: ("社区文化", "community culture"),
+    ArchiveFile.SECURITY: ("社区治安", "community security"),
+    ArchiveFile.ENVIRONMENT: ("社区环境", "community environment"),
+    ArchiveFile.EDUCATION: ("社区教育", "community education"),
+    ArchiveFile.WOMEN_AND_DISABLED: ("妇联残联", "women's and disabled persons' federations"),
+    Register.MEETINGS: ("会议记录", "meeting minutes"),
+    Register.TELEPHONE: ("电话记录", "telephone log"),
+    Register.LETTERS_VISITS_MEDIATION: ("来信来访调解记录", "letters, visits and mediation log"),
+    Register.ACTIVITIES: ("社区活动记录", "community activities log"),
+    Register.RESIDENTS_AND_UNITS: ("社区居民及驻区单位登记", "register of residents and units"),
+    Register.SEAL_USE: ("印章使用登记", "seal-use register"),
+    # 公开形式 (SQ-SIFANG:368)
+    DisclosureChannel.NOTICE_BOARD: ("公开栏", "the notice board"),
+    DisclosureChannel.PARTY_MEMBERS_MEETING: ("党员大会", "a party members' meeting"),
+    DisclosureChannel.CADRES_MEETING: ("组长以上干部会议", "a meeting of cadres"),
+    DisclosureChannel.REPRESENTATIVES_MEETING: ("居民代表会议", "a residents' representatives meeting"),
+    DisclosureChannel.BULLETIN: ("通报", "a bulletin"),
+    DisclosureChannel.OPEN_LETTER: ("公开信", "an open letter"),
+    # 规范化社区 (SQ-SIFANG:132)
+    TitleStep.SELF_ASSESSMENT: ("自荐自评", "self-assessment"),
+    TitleStep.STREET_REVIEW: ("街道办事处初审", "the street office's review"),
+    TitleStep.DEMOCRATIC_ASSESSMENT: ("民主测评", "the democratic assessment"),
+    TitleStep.PUBLIC_NOTICE: ("公示", "public notice"),
+    TitleStep.CIVIL_AFFAIRS_ACCEPTANCE: ("区民政局审查验收", "the civil-affairs bureau's acceptance"),
+    TitleStep.DISTRICT_APPROVAL: ("区政府审批", "the district government's approval"),
 }
 
 

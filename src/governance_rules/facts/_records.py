@@ -210,8 +210,9 @@ def _archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located in dossier.archives:
         archive = located.record
         if window.covers(archive.date):
-            files = [f.value for f in ArchiveFile if f not in archive.files]
-            registers = [r.value for r in Register if r not in archive.registers]
+            files = [f for f in ArchiveFile if f not in archive.files]
+            registers = [r for r in Register if r not in archive.registers]
+            absent: list[ArchiveFile | Register] = [*files, *registers]
             yield Fact("archive", RecordRef(archive.id, "archive", located.where()), archive.date,
                        dossier.jurisdiction,
                        {"files_missing": len(files), "registers_missing": len(registers),
@@ -221,7 +222,8 @@ def _archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                         "election_files": archive.election_files.value,
                         "registration": int(archive.registration)},
                        {"inspected": archive.date},
-                       {"subject": archive.id, "missing": ", ".join(files + registers)})
+                       {"subject": archive.id, "missing": ", ".join(f.value for f in absent),
+                        "missing_zh": labels(absent, "zh"), "missing_en": labels(absent, "en")})
 
 
 def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
@@ -314,6 +316,7 @@ def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"disclosed": disclosure.date, **({"decided": day} if day else {})},
                    {"body_name": body.name, "subject": disclosure.title, "title": disclosure.title,
                     "channels": ", ".join(c.value for c in disclosure.channels) or "none recorded",
+                    "channels_en": labels(disclosure.channels, "en") or "none recorded",
                     **({"decision": f"{disclosure.decision.meeting}/"
                                     f"{disclosure.decision.motion} on {day}"}
                        if disclosure.decision and day else {})})

@@ -144,7 +144,7 @@ def _used(failed: list[_Judged], fact: Fact) -> dict[str, str]:
         fields |= judged.fields
         stems |= judged.stems
     names, values = fact.names, fact.values
-    fields |= {k for k in names if not k.endswith("_zh") and stems & _name_stems(k)}
+    fields |= {k for k in names if not k.endswith(_TWINS) and stems & _name_stems(k)}
     out = {}
     for name in sorted(fields):
         if names.get(name):
@@ -154,6 +154,11 @@ def _used(failed: list[_Judged], fact: Fact) -> dict[str, str]:
         elif name in values:
             out[name] = str(values[name])
     return out
+
+
+_TWINS = ("_zh", "_en")
+"""A name's words in one language (``missing_zh``, ``missing_en``) beside its codes: for
+messages, not for ``details``."""
 
 
 @lru_cache(maxsize=4096)
@@ -206,7 +211,8 @@ class _Plain(Mapping[str, str]):
 
 def _in_words(names: Mapping[str, str], fact: Fact, lang: str) -> _Names:
     """The fact's names for a message in ``lang``: period codes (``2022-Q3``) and ISO days as
-    words; in Chinese, a name's Chinese twin (``missing_areas_zh``) where the facts give one.
+    words; a name's twin in the language (``missing_areas_zh``, ``ledger_missing_en``: labels
+    where the name itself holds codes) where the facts give one.
 
     Each name is put in words when a text asks for it: a fact has many names, a message a few.
     """
@@ -225,8 +231,7 @@ class _Names(dict[str, str]):
         if key == "day":
             value = day_name(self._fact.day, lang)
         elif key in names:
-            value = in_words(names.get(f"{key}_zh", names[key]) if lang == "zh" else names[key],
-                             lang)
+            value = in_words(names.get(f"{key}_{lang}", names[key]), lang)
             if key in ("period", "subject"):
                 value = period_name(value, lang)
         elif key in ("period", "subject"):

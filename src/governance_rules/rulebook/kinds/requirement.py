@@ -10,11 +10,14 @@ A clause's ``unless:`` comparisons, all holding, keep it from holding.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
+from string import Formatter
 from typing import Any
 
 from pydantic import Field as PydanticField
+from pydantic import model_validator
 
 from ...facts.schema import FACT_SCHEMAS
 from ...report._trusted import trusted
@@ -34,11 +37,43 @@ class RequirementClause(KindParams):
     name: str = PydanticField(default="", description="what citations name in `for:`")
 
 
+class RequiredText(Localised):
+    """What the rule asks, in both languages, with the parameter values it names: ``{days}``
+    in the text is the value of ``values: {days: {param: tpc.notice_days}}`` in force for the
+    case (an overlay's where one applies), so that the text never states a number the rule did
+    not judge with.
+
+    >>> RequiredText(zh="开幕{days}日前", en="{days} days before", values={"days": 3}).text()
+    ('开幕3日前', '3 days before')
+    """
+
+    values: dict[str, int | Decimal | Fraction | str] = PydanticField(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _placeholders_are_values(self) -> RequiredText:
+        for text in (self.zh, self.en):
+            for _, name, spec, conversion in Formatter().parse(text):
+                if name is not None and (name not in self.values or spec or conversion):
+                    raise ValueError(f"{{{name}}} in {text!r} is not one of `values` "
+                                     f"({', '.join(sorted(self.values)) or 'none given'})")
+        return self
+
+    def text(self) -> tuple[str, str]:
+        """(zh, en) with the values put in (``1 day``, not ``1 days``)."""
+        values = {k: str(v) for k, v in self.values.items()}
+        return (self.zh.format_map(values),
+                _ONE_DAY.sub("1 day", self.en.format_map(values)))
+
+
+_ONE_DAY = re.compile(r"(?<![\d.,])1 days\b")
+
+
 class RequirementParams(KindParams):
     clauses: list[RequirementClause] = PydanticField(min_length=1)
-    required: str | Localised = PydanticField(
-        default="", description="what the rule asks, {zh, en}; plain text is English and the "
-        "rule's title stands for it in Chinese")
+    required: str | RequiredText = PydanticField(
+        default="", description="what the rule asks, {zh, en}, optionally with `values` its "
+        "text names as {name} (`{param: …}` each); plain text is English and the rule's title "
+        "stands for it in Chinese")
 
 
 def comparison(field: str, op: str, value: Any) -> Cmp:
@@ -92,6 +127,7 @@ class Requirement(ClauseKind[RequirementParams]):
                        clause.zh, clause.en, clause.name) for clause in params.clauses]
 
     def required(self, params: RequirementParams) -> Text | None:
-        if isinstance(params.required, Localised):
-            return trusted(Text, zh=params.required.zh, en=params.required.en)
+        if isinstance(params.required, RequiredText):
+            zh, en = params.required.text()
+            return trusted(Text, zh=zh, en=en)
         return trusted(Text, zh="", en=params.required) if params.required else None

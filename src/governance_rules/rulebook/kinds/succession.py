@@ -10,6 +10,13 @@ from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
 ORIGINS_ZH = {"election": "选举", "by_election": "补选", "appointment": "任命", "nomination": "推选"}
+ORIGINS_EN = {"by_election": "by-election"}
+"""How a seat was obtained, in words (the other origins are one word already)."""
+
+
+def origins_en(origins: list[str]) -> str:
+    """``["election", "by_election"]`` → ``election or by-election``."""
+    return " or ".join(ORIGINS_EN.get(a, a.replace("_", " ")) for a in origins)
 
 
 class DecisionParams(KindParams):
@@ -51,7 +58,7 @@ class Replacement(ClauseKind[ReplacementParams]):
                               f"successor {{successor_name}} ({{successor}}) is not from the "
                               f"same {en}"))
         if params.obtained_by:
-            allowed = " / ".join(params.obtained_by)
+            allowed = origins_en(params.obtained_by)
             out.append(Clause(
                 all_of(has, *(Cmp(Field("successor_obtained_by"), "!=", a)
                               for a in params.obtained_by)),
@@ -100,7 +107,7 @@ class SeatOrigin(ClauseKind[SeatOriginParams]):
     params_model = SeatOriginParams
 
     def clauses(self, params: SeatOriginParams) -> list[Clause]:
-        allowed = " / ".join(params.obtained_by)
+        allowed = origins_en(params.obtained_by)
         allowed_zh = "或".join(ORIGINS_ZH.get(a, a) for a in params.obtained_by)
         kinds = params.kinds()
         by_kind = any_of(*(Cmp(Field("decision_body_kind"), "==", k) for k in kinds))

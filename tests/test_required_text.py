@@ -1,0 +1,51 @@
+"""What a rule asks (``required``) and what a finding lists are in words in both languages: a
+parameter's value, not its id (``within 90 days``, not ``within tpc.by_election_days``), and
+labels, not enum values (``legal publicity materials``, not ``legal_publicity``), while
+``evidence.details`` keep the codes for programs."""
+
+from __future__ import annotations
+
+import pytest
+from _helpers import EXAMPLES
+from pydantic import ValidationError
+
+from governance_rules import check_paths, load_rulebook
+from governance_rules.rulebook.kinds.requirement import RequiredText
+
+
+def _finding(report, rule_id):  # type: ignore[no-untyped-def]
+    (found,) = [f for f in report.findings if f.rule_id == rule_id]
+    return found
+
+
+@pytest.mark.parametrize("days", [90, 30, 1])
+def test_required_states_the_parameter_in_force(days: int) -> None:
+    book = load_rulebook().with_parameter("tpc.by_election_days", days)
+    report = check_paths([EXAMPLES / "township"], rulebook=book)
+    required = _finding(report, "tpc-election-vacancy").evidence.required
+    unit = "day" if days == 1 else "days"
+    assert required.en == (f"a by-election at a session of the congress within {days} {unit} "
+                           "of the post falling vacant")
+    assert required.zh == f"领导职务出缺之日起{days}日内召开代表大会会议补选"
+
+
+def test_a_placeholder_without_its_value_is_a_rule_error() -> None:
+    with pytest.raises(ValidationError, match=r"\{days\} .* is not one of `values`"):
+        RequiredText(zh="{days}日内", en="within {days} days", values={"weeks": 2})
+    assert RequiredText(zh="1日内", en="within 1 days", values={}).text() == (
+        "1日内", "within 1 day")
+
+
+def test_lists_are_words_in_messages_and_codes_in_details() -> None:
+    pilot = _finding(check_paths([EXAMPLES / "dingyuan"]), "zz-pilot-village")
+    assert "legal publicity materials" in pilot.message.en
+    assert "法制宣传资料" in pilot.message.zh
+    assert pilot.evidence.details["ledger_missing"] == "legal_publicity"
+    sifang = check_paths([EXAMPLES / "sifang"])
+    title = _finding(sifang, "rc-standard-title")
+    assert title.message.en.endswith("steps missing: public notice")
+    assert "公示" in title.message.zh
+    board = _finding(sifang, "open-board")
+    assert "(channels: a residents' representatives meeting)" in board.message.en
+    election = _finding(sifang, "rc-election")
+    assert "not obtained by election or by-election" in election.message.en
