@@ -317,7 +317,9 @@ def _committee_terms(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 {"term_start": start, **({"term_end": end} if end else {})},
                 {"body_name": body.name, "subject": label, "term": label,
                  "plans": ", ".join(f"{p.id} ({p.date}: {', '.join(x.value for x in p.parts)})"
-                                    for p in inside) or "none in the term"})
+                                    for p in inside) or "none in the term",
+                 "plans_en": "; ".join(f"{p.id} ({p.date}: {labels(p.parts, 'en')})"
+                                       for p in inside) or "none in the term"})
 
 
 _AUTHORITY_ZH: dict[Authority | None, str] = {

@@ -22,6 +22,7 @@ from ..models import (
     Register,
     Role,
     Sector,
+    TermPlanPart,
     TitleStep,
     WorkArea,
 )
@@ -86,6 +87,9 @@ _LABELS: dict[StrEnum, tuple[str, str]] = {
     DisclosureChannel.REPRESENTATIVES_MEETING: ("居民代表会议", "a residents' representatives meeting"),
     DisclosureChannel.BULLETIN: ("通报", "a bulletin"),
     DisclosureChannel.OPEN_LETTER: ("公开信", "an open letter"),
+    # 三年任期目标和工作计划 (SQ-SIFANG:125)
+    TermPlanPart.TERM_OBJECTIVES: ("三年任期目标", "three-year term objectives"),
+    TermPlanPart.WORK_PLAN: ("工作计划", "work plan"),
     # 规范化社区 (SQ-SIFANG:132)
     TitleStep.SELF_ASSESSMENT: ("自荐自评", "self-assessment"),
     TitleStep.STREET_REVIEW: ("街道办事处初审", "the street office's review"),
