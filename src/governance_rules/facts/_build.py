@@ -317,9 +317,13 @@ class _FactBuilder:
                 continue
             seat = body.seat_of(person)
             role = seat.role_on(day) if seat is not None else None
-            out[what] = (f"{_who(self.dossier, person)}, {role.value} of {body.name} on {day}"
-                         if role is not None else
-                         f"{_who(self.dossier, person)}, holding no seat on {body.name} on {day}")
+            who = _who(self.dossier, person)
+            if role is not None:
+                out[what] = f"{who}, {label(role, 'en')} of {body.name} on {day}"
+                out[f"{what}_zh"] = f"{who}（时任{body.name}{label(role, 'zh')}）"
+            else:
+                out[what] = f"{who}, holding no seat on {body.name} on {day}"
+                out[f"{what}_zh"] = f"{who}（当日未在{body.name}任职）"
         if body.kind is BodyKind.COORDINATION_GROUP and meeting.convener is not None:
             out["convener_party_seat"] = seat_check(
                 self.dossier, meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day,
@@ -328,6 +332,8 @@ class _FactBuilder:
             out["group_leader_seat"] = _group_leader(self.dossier, meeting, body)[1]
             out["group_leader_seat_zh"] = _group_leader_zh(self.dossier, meeting, body)
         convening = self.dossier.bodies.get(meeting.convened_by or "")
+        if convening is not None:
+            out["convening_body"] = convening.record.name
         if convening is not None and meeting.chair is not None:
             held = convening.record.holds(meeting.chair, None, day)
             out["chair_on_convening_body"] = (
@@ -336,10 +342,14 @@ class _FactBuilder:
         out.update(presidium_chair(self.dossier, body, meeting.chair, meeting.convener, day)[1])
         roles = _CHAIR_ROLES.get(body.kind)
         if roles:
+            holders = [(role, [_who(self.dossier, s.person) for s in body.holders_of(role, day)])
+                       for role in roles]
             out["seat_holders"] = "; ".join(
-                f"{role.value}: " + (", ".join(_who(self.dossier, s.person)
-                                                for s in body.holders_of(role, day)) or "nobody")
-                for role in roles) + f" (on {day})"
+                f"{label(role, 'en')}: {', '.join(people) or 'nobody'}"
+                for role, people in holders) + f" (on {day})"
+            out["seat_holders_zh"] = "；".join(
+                f"当日{label(role, 'zh')}为{'、'.join(people)}" if people
+                else f"当日无人任{label(role, 'zh')}" for role, people in holders)
         return out
 
     def _act(self, located: Located[Meeting], body: Body, person: str, i: int) -> Iterator[Fact]:

@@ -231,7 +231,8 @@ class _Names(dict[str, str]):
         if key == "day":
             value = day_name(self._fact.day, lang)
         elif key in names:
-            value = in_words(names.get(f"{key}_{lang}", names[key]), lang)
+            given = names.get(f"{key}_{lang}", names[key])
+            value = _NOT_RECORDED[lang] if given == "-" else in_words(given, lang)
             if key in ("period", "subject"):
                 value = period_name(value, lang)
         elif key in ("period", "subject"):
@@ -241,6 +242,10 @@ class _Names(dict[str, str]):
         self[key] = value
         return value
 
+
+_NOT_RECORDED = {"zh": "未记录", "en": "not recorded"}
+"""What a reader sees where the facts give ``-`` (no day, nobody, no seal on the record): the
+words, never the dash."""
 
 _IN_WORDS_ALWAYS = frozenset({"subject", "period", "day"})
 """Values a message may name whatever the fact gives: in words, or empty (see :class:`_Names`)."""
