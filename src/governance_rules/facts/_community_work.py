@@ -29,7 +29,7 @@ from ..models import (
     TitleStep,
 )
 from ..records.dossier import Dossier, Where
-from ._labels import labels
+from ._labels import label, labels
 from ._periods import body_start
 from ._seats import who as _who
 from ._window import Window, periods_within
@@ -368,7 +368,7 @@ def _standard_titles(dossier: Dossier, window: Window) -> Iterator[Fact]:
         done = {s.step: s.date for s in title.steps}
         missing = [s for s in order if s not in done]
         present = [s for s in order if s in done]
-        late = [f"{b.value} ({done[b]}) before {a.value} ({done[a]})"
+        late = [f"{label(b, 'en')} ({done[b]}) before {label(a, 'en')} ({done[a]})"
                 for a, b in itertools.pairwise(present) if done[b] < done[a]]
         approval = done.get(TitleStep.DISTRICT_APPROVAL)
         if approval is not None and title.granted_on < approval:

@@ -19,6 +19,8 @@ from ..models import (
     ArchiveFile,
     DisclosureChannel,
     Duty,
+    HearingStep,
+    PartyForm,
     Register,
     Role,
     Sector,
@@ -87,6 +89,16 @@ _LABELS: dict[StrEnum, tuple[str, str]] = {
     DisclosureChannel.REPRESENTATIVES_MEETING: ("居民代表会议", "a residents' representatives meeting"),
     DisclosureChannel.BULLETIN: ("通报", "a bulletin"),
     DisclosureChannel.OPEN_LETTER: ("公开信", "an open letter"),
+    # 社区党组织的形式 (SQ-SIFANG:144)
+    PartyForm.BRANCH: ("党支部", "a branch"),
+    PartyForm.GENERAL_BRANCH: ("党总支", "a general branch"),
+    PartyForm.PARTY_COMMITTEE: ("党委", "a party committee"),
+    # 听证会程序 (SQ-SIFANG:379)
+    HearingStep.TOPIC_REPORTED: ("主持人报告议题", "the topic reported"),
+    HearingStep.COMMITTEE_BRIEFING: ("居委会通报情况", "the committee's briefing"),
+    HearingStep.DISCUSSION: ("成员讨论", "discussion"),
+    HearingStep.OFFICIALS_ANSWER: ("政府部门代表答询", "officials' answers"),
+    HearingStep.VOTE: ("投票表决", "the vote"),
     # 三年任期目标和工作计划 (SQ-SIFANG:125)
     TermPlanPart.TERM_OBJECTIVES: ("三年任期目标", "three-year term objectives"),
     TermPlanPart.WORK_PLAN: ("工作计划", "work plan"),

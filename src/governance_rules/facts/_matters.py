@@ -51,8 +51,11 @@ def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, 
             consented = motion.consent_count
     names = {"body_name": body.name, "subject": title, "title": title}
     if decision is not None:
-        names["decision"] = f"{decision.meeting}/{decision.motion}" + (
+        named = f"{decision.meeting}/{decision.motion}"
+        names["decision"] = named + (
             f" on {decided_on}" if decided_on else " (not an adopted party committee motion)")
+        names["decision_zh"] = named + (
+            f"，{decided_on}" if decided_on else "，不是党组织委员会通过的议题")
     return Fact("party_matter", ref, day, dossier.jurisdiction,
                 {"body": body.id, "body_kind": body.kind.value, "matter_kind": kind,
                  "amount_fen": fen, "recorded": recorded, "decided": decided,

@@ -25,7 +25,7 @@ from ..models import (
     WorkArea,
 )
 from ..records.dossier import Dossier, Located
-from ._labels import labels
+from ._labels import label, labels
 from ._station import station_roster
 from ._township import (
     group_formation,
@@ -69,6 +69,10 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
                  **station_names, **setup_names, **formation_names}
+        if body.kind is BodyKind.PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
+            names["form_zh"] = f"设{label(body.form, 'zh')}" if body.form else "形式未记录"
+            names["form_en"] = (f"constituted as {label(body.form, 'en')}" if body.form
+                                else "its form not recorded")
         values: dict[str, int | str] = {
             "body": body.id, "body_kind": body.kind.value, "seated": len(seated),
             "form": body.form.value if body.form else "",
@@ -232,7 +236,9 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         published = hearing.published_on
         found = _found(dossier, hearing.decision)
         decided = ({"decision": f"{hearing.decision.meeting}/{hearing.decision.motion} on "
-                                f"{found[0].date}"} if found and hearing.decision else {})
+                                f"{found[0].date}",
+                    "decision_zh": f"{hearing.decision.meeting}/{hearing.decision.motion}，"
+                                   f"{found[0].date}"} if found and hearing.decision else {})
         yield Fact("hearing", RecordRef(hearing.id, "hearing", located.where()), hearing.date,
                    dossier.jurisdiction,
                    {**common, "matter": hearing.matter.value,
@@ -261,6 +267,8 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "hearing_day": hearing.date.isoformat(),
                     **({"decided_day": found[0].date.isoformat()} if found else {}),
                     "steps": ", ".join(s.value for s in hearing.steps) or "-",
+                    "steps_zh": "→".join(label(s, "zh") for s in hearing.steps) or "-",
+                    "steps_en": " → ".join(label(s, "en") for s in hearing.steps) or "-",
                     **decided,
                     "invited": ", ".join(hearing.invited) or "nobody",
                     "absent": ", ".join(sorted(set(hearing.invited) - set(hearing.attended))),
@@ -318,7 +326,9 @@ def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "channels": ", ".join(c.value for c in disclosure.channels) or "none recorded",
                     "channels_en": labels(disclosure.channels, "en") or "none recorded",
                     **({"decision": f"{disclosure.decision.meeting}/"
-                                    f"{disclosure.decision.motion} on {day}"}
+                                    f"{disclosure.decision.motion} on {day}",
+                        "decision_zh": f"{disclosure.decision.meeting}/"
+                                       f"{disclosure.decision.motion}，{day}"}
                        if disclosure.decision and day else {})})
 
 
@@ -464,6 +474,9 @@ def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         def who(persons: list[str]) -> str:
             return ", ".join(_person(dossier, p) for p in persons) or "nobody"
 
+        def who_zh(persons: list[str]) -> str:
+            return "、".join(_person(dossier, p) for p in persons) or "无人"
+
         yield Fact("review", RecordRef(review.id, "review", located.where()), day,
                    dossier.jurisdiction,
                    {**common, "reviewers": len(review.reviewers), "rc_reviewers": len(on_rc),
@@ -473,7 +486,10 @@ def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"body_name": body.name, "subject": review.id,
                     "rc_reviewers": f"{who(on_rc)} (residents' committee seats on {day})",
                     "rep_reviewers": f"{who(reps)} (residents' representatives on {day})",
-                    "unseated": f"{who(unseated)} (neither seat on {day})"})
+                    "unseated": f"{who(unseated)} (neither seat on {day})",
+                    "rc_reviewers_zh": f"{day}在社区居委会任职的评议人：{who_zh(on_rc)}",
+                    "rep_reviewers_zh": f"{day}为社区居民代表的评议人：{who_zh(reps)}",
+                    "unseated_zh": f"{who_zh(unseated)}"})
 
 
 def _person(dossier: Dossier, person: str) -> str:

@@ -80,7 +80,7 @@ def station_roster(dossier: Dossier, body: Body, window: Window
     names = {"cards_missing": ", ".join(cards) or "nobody",
              "book_missing": ", ".join(book) or "nobody",
              "building_groups_missing": ", ".join(groups) or "nobody",
-             "head_off": first or "-"}
+             "head_off": first[0] if first else "-", "head_off_zh": first[1] if first else "-"}
     values.update({"head_days_off": off, "cards_missing": len(cards), "book_missing": len(book),
                    "building_groups_missing": len(groups)})
     return values, names
@@ -119,13 +119,14 @@ def _off_team_zh(dossier: Dossier, team: Body, day: date) -> list[str]:
             for person, (p, what) in sorted(wanted.items()) if not team.holds(person, None, day)]
 
 
-def _head_days_off(dossier: Dossier, body: Body, window: Window) -> tuple[int, str]:
+def _head_days_off(dossier: Dossier, body: Body, window: Window
+                   ) -> tuple[int, tuple[str, str] | None]:
     """PO-STATION-HEAD (SQ-SIFANG:332, 工作站站长由社区党组织书记担任): the days of the window
     (from the station's start) on which no head of the station held the party committee's
-    secretary seat by the rosters, and the first such day in words."""
+    secretary seat by the rosters, and the first such day in words (English, Chinese)."""
     start = max(window.start, body_start(body) or window.start)
     if start > window.end:
-        return 0, ""
+        return 0, None
     committees = dossier.bodies_of_kind(BodyKind.PARTY_COMMITTEE)
     changes = {start}
     for b in (body, *committees):
@@ -135,7 +136,7 @@ def _head_days_off(dossier: Dossier, body: Body, window: Window) -> tuple[int, s
                     if d is not None and start < d <= window.end:
                         changes.add(d)
     points = sorted(changes)
-    off, first = 0, ""
+    off, first = 0, None
     for i, point in enumerate(points):
         until = points[i + 1] if i + 1 < len(points) else window.end + timedelta(days=1)
         heads = [s.person for s in body.holders_of(Role.HEAD, point)]
@@ -143,11 +144,14 @@ def _head_days_off(dossier: Dossier, body: Body, window: Window) -> tuple[int, s
                for h in heads):
             continue
         off += (until - point).days
-        if not first:
-            secretaries = ", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
-                BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), point)) or "nobody"
-            first = (f"from {point}: head {', '.join(_who(dossier, h) for h in heads) or 'nobody'}"
-                     f", party secretary {secretaries}")
+        if first is None:
+            secretaries = [_who(dossier, s.person) for s in dossier.seat_holders(
+                BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), point)]
+            named = [_who(dossier, h) for h in heads]
+            first = (f"from {point}: head {', '.join(named) or 'nobody'}, party secretary "
+                     f"{', '.join(secretaries) or 'nobody'}",
+                     f"自{point}起，站长为{'、'.join(named) or '无人'}，"
+                     f"社区党组织书记为{'、'.join(secretaries) or '无人'}")
     return off, first
 
 

@@ -264,7 +264,8 @@ class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
 
     def __missing__(self, key: str) -> str | Mapping[str, str]:
         value: str | Mapping[str, str]
-        if key in self._names or key in _IN_WORDS_ALWAYS:
+        names = self._names
+        if key in names or key in _IN_WORDS_ALWAYS or f"{key}_zh" in names:
             value = {"zh": self._zh[key], "en": self._en[key]}
         elif key in self._values:
             value = str(self._values[key])
