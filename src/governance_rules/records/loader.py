@@ -197,10 +197,12 @@ def _contexts(groups: dict[Path, set[str]], walked: Sequence[Path], links: set[P
     from that walk (its own and its nested dossiers'); any other root is walked now."""
     contexts: dict[Path, set[str]] = {}
     from_walk: set[Path] = set()
+    walked_folders = set(walked)  # a root asks its own ancestors, not every folder walked
     for root in groups:
         if not has_community(root):
             contexts[root] = set()
-        elif any(_walked_through(root, folder) for folder in walked):
+        elif any(folder in walked_folders and _walked_through(root, folder)
+                 for folder in (root, *root.parents)):
             contexts[root] = set()
             from_walk.add(root)
         else:
