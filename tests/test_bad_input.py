@@ -204,3 +204,31 @@ def test_a_tag_whose_escapes_are_not_utf8_is_refused_at_its_place(
             body_ = raw[len(BOM):] if raw.startswith(BOM) else raw
             _YamlBuilder("m.yaml", fast=False).build(body_.decode())
     assert (failure.value.error.type, failure.value.error.line) == ("yaml_tag", line)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github", "gitlab", "junit",
+                                 "html"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path, fmt: str) -> None:
+    """A file name with a byte that is not UTF-8 (a Windows share, an old archive): the report
+    names it as ``ls -b`` does (``b\\xe9.yaml``), its findings and input errors are reported,
+    and the run ends as any other; it was an internal error with no report at all."""
+    import os
+    import subprocess
+    import sys
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "village"
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "community.yaml").write_bytes((examples / "community.yaml").read_bytes())
+    root = os.fsencode(folder)
+    with open(root + b"/b\xe9.yaml", "wb") as handle:
+        handle.write((examples / "bodies.yaml").read_bytes())
+    with open(root + b"/x\xe9.yaml", "wb") as handle:
+        handle.write(b"foo: [")
+    done = subprocess.run([sys.executable, "-m", "governance_rules", "check", root, b"nope\xff",
+                           "--format", fmt], capture_output=True, cwd=tmp_path, timeout=120)
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == b""
+    assert "x\\xe9.yaml" in out or "x\\\\xe9.yaml" in out
+    assert "nope\\xff" in out or "nope\\\\xff" in out

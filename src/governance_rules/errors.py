@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class InputError(BaseModel):
@@ -30,6 +30,11 @@ class InputError(BaseModel):
     input: str | None = Field(default=None, description="a short rendering of the offending value")
     ctx: dict[str, Any] = Field(default_factory=dict)
 
+    @field_validator("file", "msg", "input")
+    @classmethod
+    def _printable(cls, text: str | None) -> str | None:
+        return printable(text) if text is not None else None
+
     @property
     def field(self) -> str:
         return dotted(self.loc)
@@ -45,6 +50,25 @@ class InputError(BaseModel):
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line or 0, self.column or 0, self.field, self.msg)
+
+
+def printable(text: str) -> str:
+    r"""``text`` as every output can write it: a file name's bytes that are not UTF-8 (which
+    Python keeps as lone surrogates) escaped as ``\xe9``, as ``ls -b`` shows them; a report in
+    UTF-8 could not hold them, and one such name ended the whole run.
+
+    >>> printable("b\udce9.yaml"), printable("会议.yaml")
+    ('b\\xe9.yaml', '会议.yaml')
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name gives (from JSON text: "\ud800")
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def dotted(loc: tuple[str | int, ...]) -> str:

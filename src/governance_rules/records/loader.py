@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import InputError, short_input
+from ..errors import InputError, printable, short_input
 from ..models import Body, Community
 from ..models.record_file import RECORD_KEYS
 from ._parse import (
@@ -547,6 +547,6 @@ class PathNames:
             if full == self._base:
                 return "."
             if full.startswith(self._prefix):
-                return Path(full[len(self._prefix):]).as_posix() if os.sep != "/" else \
-                    full[len(self._prefix):]
-        return path.as_posix()
+                return printable(Path(full[len(self._prefix):]).as_posix() if os.sep != "/"
+                                 else full[len(self._prefix):])
+        return printable(path.as_posix())
