@@ -221,3 +221,57 @@ def test_many_folders_named_one_by_one_are_grouped_as_their_parent_is(
     whole, _ = discover([tmp_path])
     assert errors == [] and len(one_by_one) == 300
     assert [(s.root, s.files) for s in one_by_one] == [(s.root, s.files) for s in whole]
+
+
+def test_a_folder_that_cannot_be_read_is_an_input_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A community folder (or a folder inside one) without read permission: an ``unreadable``
+    input error naming it, and the others are checked; it was skipped without a word, so a
+    whole community could drop out of a run that then passed."""
+    import shutil
+
+    from governance_rules import check_paths
+
+    village = Path(__file__).resolve().parents[1] / "examples" / "village"
+    for name in ("a", "b"):
+        shutil.copytree(village, tmp_path / name)
+    (tmp_path / "a" / "minutes").mkdir()
+    (tmp_path / "a" / "minutes" / "m.yaml").write_text("meetings: []\n", encoding="utf-8")
+    locked = {str(tmp_path / "b"), str(tmp_path / "a" / "minutes")}
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if str(path) in locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    report = check_paths(["."])
+    assert [(e.type, e.file) for e in report.input_errors] == [
+        ("unreadable", "a/minutes/"), ("unreadable", "b/")]
+    assert "Permission denied" in report.input_errors[0].msg
+    assert report.summary.records_checked > 0
+
+
+def test_a_folder_deeper_than_the_system_allows_is_an_input_error(tmp_path: Path) -> None:
+    """Records nested past the longest path the system opens (PATH_MAX): the folder that could
+    not be read is reported, not skipped."""
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "village", tmp_path / "c")
+    fd = os.open(tmp_path / "c", os.O_RDONLY)
+    try:
+        for _ in range(1_100):
+            os.mkdir("dddd", dir_fd=fd)
+            inner = os.open("dddd", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        with open(os.open("bodies.yaml", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as out:
+            out.write("bodies: []\n")
+    finally:
+        os.close(fd)
+    sources, errors = discover([tmp_path / "c"])
+    assert len(sources) == 1
+    assert [e.type for e in errors] == ["unreadable"]
+    assert "cannot read this folder" in errors[0].msg

@@ -138,6 +138,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
     named_files: list[str] = []  # named on their own
     links: set[Path] = set()
     walked: list[Path] = []
+    unreadable: dict[str, str] = {}
     plain = True  # no symbolic link met while walking: the walks give every dossier's files
     has_community = _CommunityFiles()
     for raw in paths:
@@ -149,15 +150,14 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
             is_dir, exists = False, os.path.lexists(path)
         if is_dir:
             folder = _real(path)
-            found, met_links = _walk_record_files(folder, links, has_community)
+            found, met_links = _walk_record_files(folder, links, has_community, unreadable)
             walked_files.extend(found)
             walked.append(folder)
             plain = plain and not met_links
         elif exists:  # a file, or something read_file refuses with a clear error
             named_files.append(str(path))
         else:
-            errors.append(InputError(type="path_not_found", file=str(raw),
-                                     msg="no such file or folder"))
+            errors.append(_not_found(raw))
     roots = [_real(Path(raw)) for raw in paths]
     groups: dict[Path, set[str]] = {}
     root_of_folder: dict[str, Path] = {}  # the files of one folder share their dossier's root
@@ -172,7 +172,12 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
             root = cached if cached is not None else root_of_folder.setdefault(
                 folder_name, _dossier_root(Path(file), roots, has_community))
         groups.setdefault(root, set()).add(file)
-    contexts = _contexts(groups, walked if plain else [], links, has_community)
+    contexts = _contexts(groups, walked if plain else [], links, has_community, unreadable)
+    shown = PathNames(Path.cwd())
+    errors.extend(InputError(type="unreadable", file=shown(Path(folder)) + "/",
+                             msg=f"cannot read this folder: {reason}; its records were not "
+                             "checked")
+                  for folder, reason in sorted(unreadable.items()))
     owned: dict[Path, list[Path]] = {}
     del walked_files, named_files
     asked = {file for chosen in groups.values() for file in chosen} if links else set()
@@ -190,8 +195,22 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
     return sources, errors
 
 
+def _not_found(raw: str | os.PathLike[str]) -> InputError:
+    """A path given that is not there, or that cannot be reached (a folder on the way that
+    may not be entered): each said as it is."""
+    try:
+        os.lstat(raw)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as exc:
+        return InputError(type="unreadable", file=os.fspath(raw),
+                          msg=f"cannot reach this path: {exc.strerror or exc}")
+    return InputError(type="path_not_found", file=os.fspath(raw), msg="no such file or folder")
+
+
 def _contexts(groups: dict[Path, set[str]], walked: Sequence[Path], links: set[Path],
-              has_community: _CommunityFiles) -> dict[Path, set[str]]:
+              has_community: _CommunityFiles, unreadable: dict[str, str]
+              ) -> dict[Path, set[str]]:
     """Every record file of each dossier root that has a community file (the files a check of
     one of its files reads too). A root that a walk without links went through takes its files
     from that walk (its own and its nested dossiers'); any other root is walked now."""
@@ -206,7 +225,7 @@ def _contexts(groups: dict[Path, set[str]], walked: Sequence[Path], links: set[P
             contexts[root] = set()
             from_walk.add(root)
         else:
-            contexts[root] = set(_walk_record_files(root, links)[0])
+            contexts[root] = set(_walk_record_files(root, links, unreadable=unreadable)[0])
     for root, files in groups.items():
         for owner in (root, *root.parents):
             # a dossier in a hidden folder under the owner was not in the owner's walk
@@ -430,11 +449,14 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
 
 
 def _walk_record_files(folder: Path, links: set[Path] | None = None,
-                       community_files: _CommunityFiles | None = None) -> tuple[list[str], bool]:
+                       community_files: _CommunityFiles | None = None,
+                       unreadable: dict[str, str] | None = None) -> tuple[list[str], bool]:
     """The record files under ``folder`` (a real path), by real path (as text), and whether a
     symbolic link was met on the way; links that lead out of ``folder`` are added to ``links``
     and skipped. Each folder read is told to ``community_files`` (whether it holds a community
-    file as a plain file).
+    file as a plain file); each folder that cannot be read (no permission, a path longer than
+    the system allows) is added to ``unreadable`` with the reason: its records are not checked,
+    and the report must say so rather than pass without them.
 
     The folders walked are reached through real folders only (links to folders are not
     followed), so a file that is not itself a link is already known by its real path: only
@@ -447,7 +469,9 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None,
         try:
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
-        except OSError:  # pragma: no cover - unreadable folder: os.walk skipped it as well
+        except OSError as exc:
+            if unreadable is not None:
+                unreadable.setdefault(current, exc.strerror or str(exc))
             continue
         subfolders = []
         community: bool | None = False  # None: a link named like a community file, not followed

@@ -21,8 +21,11 @@ def find_waiver_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     found: dict[Path, Path] = {}
     for raw in paths:
         candidate = Path(raw) / WAIVERS_FILE
-        if Path(raw).is_dir() and candidate.is_file():
-            found.setdefault(candidate.resolve(), candidate)
+        try:
+            if Path(raw).is_dir() and candidate.is_file():
+                found.setdefault(candidate.resolve(), candidate)
+        except OSError:  # a folder that cannot be read: the check reports it
+            continue
     return list(found.values())
 
 
