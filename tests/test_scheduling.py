@@ -301,3 +301,88 @@ def test_a_check_in_an_app_that_froze_its_objects_freezes_none_of_its_own(
     checker.check_data(files, rulebook=rulebook)  # nothing frozen: asking is free, each call
     checker.check_data(files, rulebook=rulebook)
     assert len(asked) == 3 and real_count() == 0
+
+
+def _exit_abruptly(item: int) -> int:
+    import os
+
+    if item == 3:
+        os._exit(9)  # as the out-of-memory killer ends a worker: no exception, no goodbye
+    return item
+
+
+def test_a_worker_that_dies_is_a_clear_error_not_an_internal_one() -> None:
+    from governance_rules.scheduling.processes import WorkerLost
+
+    results = run_units(_exit_abruptly, list(range(8)), jobs=2)
+    with pytest.raises(WorkerLost, match="for want of memory"):
+        list(results)
+
+
+def test_workers_end_with_the_process_that_started_them(tmp_path: Path) -> None:
+    """Killed with SIGKILL (nothing runs after it), the command's workers end too: each held
+    its end of the task queue open and waited for tasks for ever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "starter.py"
+    script.write_text(
+        "import os, signal, sys\n"
+        "from governance_rules.scheduling.processes import start_workers\n"
+        "pool = start_workers(abs, 2)\n"
+        "list(pool.map(abs, [1, 2, 3]))\n"
+        "print(' '.join(str(p) for p in pool._processes), flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.returncode == -signal.SIGKILL
+    workers = [int(p) for p in done.stdout.split()]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(") ")[-1][:1] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
+    """A CI job cancelled (SIGTERM to the command alone, as ``docker stop`` sends it): the
+    workers stop, the JSON Lines report ends with its summary line marked interrupted, and
+    the command exits 143. It ended at once, leaving both workers waiting for ever."""
+    import json
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for i in range(1_500):
+        shutil.copytree(EXAMPLES / "village", tmp_path / "many" / f"c{i}")
+    out = tmp_path / "out.jsonl"
+    run = subprocess.Popen([sys.executable, "-m", "governance_rules", "check", "many",
+                            "--jobs", "2", "--format", "jsonl", "--output", str(out)],
+                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and out.stat().st_size):
+        time.sleep(0.02)
+    children = Path(f"/proc/{run.pid}/task/{run.pid}/children").read_text(encoding="ascii")
+    workers = [int(p) for p in children.split()]
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=60) == 143
+    last = json.loads(out.read_text(encoding="utf-8").splitlines()[-1])
+    assert last["interrupted"] is True and last["exit_status"] == 143
+    assert last["summary"]["records_checked"] > 0
+    time.sleep(0.5)
+    assert workers and not any(_alive(p) for p in workers)

@@ -3,8 +3,9 @@
 Exit codes: 0 no active finding at the ``--fail-on`` severity or worse (default ``error``);
 1 at least one; 2 unusable input or usage (an input error anywhere, including in a waivers
 file, an unknown rule, a bad option); 3 an internal error (a bug: please report it with the
-message); 130 interrupted (Ctrl-C: ``--format jsonl`` still closes with a summary line
-that says so). Suppressed (waived) findings never count.
+message); 130 interrupted (Ctrl-C), 143 and 129 stopped by SIGTERM and SIGHUP (``--format
+jsonl`` still closes with a summary line that says so). Suppressed (waived) findings never
+count.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import contextlib
 import errno
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -242,8 +245,53 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a CI job cancelled, ``docker stop``, a closed terminal): handled as
+    Ctrl-C is (workers stopped, JSON Lines closed with its summary line), exit 128 + signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def exit_status_of(interrupt: KeyboardInterrupt) -> int:
+    """130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP: what shells report."""
+    return 128 + interrupt.signum if isinstance(interrupt, Stopped) else EXIT_INTERRUPTED
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Stopped` while the command runs (the default action
+    ended the process at once, leaving its worker processes and a JSON Lines report without
+    its summary line); the handlers before are put back after (a test or an app that calls
+    :func:`main`)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    wanted = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None))
+              if s is not None]
+    before = {s: signal.signal(s, stop) for s in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (see the module docstring)."""
+    try:
+        with _stopped_by_signals():
+            return _main(argv)
+    except KeyboardInterrupt as interrupt:  # a signal between the handlers' setting and _main
+        return exit_status_of(interrupt)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         args = parse_args(argv)
         if args.command == "completion":
@@ -288,8 +336,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         silence_stdout()
         return EXIT_OK
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as interrupt:
+        return exit_status_of(interrupt)
     except OSError as exc:
         if exc.errno not in _FULL_OR_FAILING:
             return _internal_error(exc)
@@ -320,10 +368,11 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     from .errors import EngineUnavailable, RulebookError
     from .render.xlsx import ExcelUnavailable
     from .scheduling.dask_cluster import DaskUnavailable
+    from .scheduling.processes import WorkerLost
     from .sources import SourceError
 
     return (RulebookError, EngineUnavailable, OutputError, DaskUnavailable, ExcelUnavailable,
-            ConfigError, SourceError)
+            ConfigError, SourceError, WorkerLost)
 
 
 def _check(args: argparse.Namespace, book: Rulebook) -> int:
@@ -403,10 +452,10 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
         silence_stdout()
         spooled.finish(waiver_errors)
         return spooled.exit_code(args.fail_on)
-    except KeyboardInterrupt:  # the reader is told the findings stop short, then exit 130
+    except KeyboardInterrupt as interrupt:  # the reader is told the findings stop short
         spooled.finish(waiver_errors, interrupted=True)
         with contextlib.suppress(OSError, ValueError):
-            handle.write(summary_line(spooled.summary_report(), EXIT_INTERRUPTED,
+            handle.write(summary_line(spooled.summary_report(), exit_status_of(interrupt),
                                       interrupted=True))
             handle.flush()
         raise

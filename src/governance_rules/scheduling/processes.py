@@ -16,12 +16,15 @@ module in each worker: a script then needs the guard.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
@@ -35,10 +38,35 @@ IN_FLIGHT_PER_JOB = 2
 _unit: Callable[[Any], Any] | None = None
 
 
+class WorkerLost(RuntimeError):
+    """A worker process ended in the middle of the run (killed: by the system for want of
+    memory, or by someone), so some dossiers were not checked."""
+
+
 def _start_worker(unit: Callable[[Any], Any], forked: bool = False) -> None:
     global _unit
     _unit = unit
+    _end_with_parent()
     tune_for_batch(collect=not forked)
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the process that started it does, however that ends (``kill``, the
+    out-of-memory killer): it holds its end of the task queue open itself, so it would wait
+    for tasks for ever. It also takes the default action on SIGTERM and SIGHUP, whatever a
+    forked parent had set (the command reports an interrupted run; a worker just stops)."""
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+            pass
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _run(item: Any) -> Any:
@@ -103,14 +131,29 @@ def run_processes(unit: Callable[[T], R], items: Iterable[T], *, jobs: int,
     try:
         with batch_gc():  # the results are many small objects, kept: fewer collections
             for item in remaining:
-                pending.append(pool.submit(_run, item))
+                pending.append(_submit(pool, item))
                 if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                     break
             while pending:
-                result = pending.popleft().result()
+                try:
+                    result = pending.popleft().result()
+                except BrokenProcessPool:
+                    raise WorkerLost(_LOST) from None
                 for item in remaining:
-                    pending.append(pool.submit(_run, item))
+                    pending.append(_submit(pool, item))
                     break
                 yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, item: Any) -> Future[Any]:
+    try:
+        return pool.submit(_run, item)
+    except BrokenProcessPool:
+        raise WorkerLost(_LOST) from None
+
+
+_LOST = ("a worker process stopped in the middle of the run (killed: by the system for want of "
+         "memory, or by someone); the report would be incomplete. Try fewer --jobs, or check "
+         "the machine's memory")
