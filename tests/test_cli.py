@@ -302,3 +302,41 @@ def test_progress_on_a_terminal_only_unless_quiet() -> None:
     shown = stderr_on_a_terminal("--jobs", "1")
     assert f"checked {dossiers}/{dossiers} dossiers [" in shown and " records/s" in shown
     assert stderr_on_a_terminal("--quiet") == ""
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif"])
+def test_a_report_written_inside_the_checked_folder_is_not_read_as_records(
+        tmp_path: Path, fmt: str) -> None:
+    """``check . --output report.json`` run in CI again and again: the report written inside
+    the folder checked is not read as records, by the run writing it (JSON Lines opened it,
+    empty, before reading the folder) or by the next (a report of unknown keys, exit 2)."""
+    import shutil
+
+    shutil.copytree(ROOT / "examples" / "village", tmp_path / "c")
+    first = run("check", ".", "--format", fmt, "--output", f"report.{fmt}.json", cwd=tmp_path)
+    again = run("check", ".", "--format", fmt, "--output", f"report.{fmt}.json", cwd=tmp_path)
+    other = run("check", ".", "--format", "json", cwd=tmp_path)
+    assert first.returncode == again.returncode == other.returncode == 1, again.stderr
+    assert json.loads(other.stdout)["input_errors"] == []
+
+
+def test_output_onto_a_record_file_being_checked_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "examples" / "village", tmp_path / "c")
+    records = (tmp_path / "c" / "bodies.yaml").read_bytes()
+    for fmt in ("json", "jsonl"):
+        result = run("check", "c", "--format", fmt, "--output", "c/bodies.yaml", cwd=tmp_path)
+        _no_traceback(result)
+        assert result.returncode == 2 and "would replace it" in result.stderr
+    assert (tmp_path / "c" / "bodies.yaml").read_bytes() == records
+
+
+def test_one_path_given_alone_is_one_path() -> None:
+    """``check_paths("records")``: one folder, not one path per character of its name."""
+    from governance_rules import check_paths, iter_check_paths
+
+    folder = ROOT / "examples" / "village"
+    alone, listed = check_paths(str(folder)), check_paths([folder])
+    assert alone.input_errors == [] and alone.to_json() == listed.to_json()
+    assert [r.root for r in iter_check_paths(folder)] == [r.root for r in iter_check_paths([folder])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -50,9 +50,25 @@ from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, render_value
 from .rulebook.scope import Scope, scope_for
 
+Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
+"""Files and folders to check: a list of them, or one (``check_paths("records")``)."""
+
+
+def as_path_list(paths: Paths) -> list[str | os.PathLike[str]]:
+    """``paths`` as a list: one path given alone is one path, not a sequence of characters.
+
+    >>> as_path_list("records"), as_path_list(["a", "b"])
+    (['records'], ['a', 'b'])
+    """
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    if isinstance(paths, bytes):
+        raise TypeError("paths must be text or path objects, not bytes")
+    return list(paths)
+
 
 def check_paths(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Paths,
     *,
     rulebook: Rulebook | None = None,
     engine: str | Engine = "native",
@@ -76,14 +92,14 @@ def check_paths(
     """
     book = rulebook or load_rulebook()
     builder = ReportBuilder(book, _engine_name(engine), as_of)
-    for result in iter_check_paths(paths, rulebook=book, engine=engine, as_of=as_of, base=base,
+    for result in iter_check_paths(as_path_list(paths), rulebook=book, engine=engine, as_of=as_of, base=base,
                                    window=window, jobs=jobs, dask=dask):
         builder.add(result)
     return builder.build()
 
 
 def iter_check_paths(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Paths,
     *,
     rulebook: Rulebook | None = None,
     engine: str | Engine = "native",
@@ -96,6 +112,7 @@ def iter_check_paths(
     details: bool = True,
     render: Callable[[Finding], str] | None = None,
     prepare: Callable[[DossierResult], DossierResult] | None = None,
+    skip: Collection[str | os.PathLike[str]] = (),
 ) -> Iterator[DossierResult]:
     """Check ``paths`` one dossier at a time, yielding each dossier's :class:`DossierResult` as
     soon as it (and every dossier before it) is done, in path order whatever ``jobs`` and
@@ -113,10 +130,12 @@ def iter_check_paths(
     dossier was checked, and the result carries the texts (``lines``) and a ``tally`` instead
     of the findings. ``prepare`` (picklable too) is given each result where it was made, and
     what it returns is yielded: e.g. :func:`~governance_rules._spooled.report_texts` renders the
-    JSON report's entries in the worker processes, in parallel, rather than here.
+    JSON report's entries in the worker processes, in parallel, rather than here. The files
+    at ``skip`` are not read (a report being written inside a checked folder).
     """
     from .scheduling import units_runner
 
+    paths = as_path_list(paths)
     book = rulebook or load_rulebook()
     unit = CheckSource(book, engine, as_of, window,
                        Path(base) if base is not None else Path.cwd(), details=details,
@@ -124,7 +143,7 @@ def iter_check_paths(
     # workers for a folder of dossiers start before discovery: its list of files stays here
     with units_runner(unit, jobs=jobs, dask=dask,
                       start_now=jobs > 1 and _holds_dossiers_for(paths, jobs)) as run:
-        sources, errors = discover(paths)
+        sources, errors = discover(paths, skip=skip)
         if errors:
             yield DossierResult(root=None, input_errors=sorted(errors, key=InputError.sort_key))
         if progress is None:

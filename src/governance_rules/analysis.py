@@ -13,11 +13,10 @@ Needs the ``analysis`` extra (pandas, matplotlib, a CJK font): ``pip install
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._checker import check_dossiers
+from ._checker import Paths, as_path_list, check_dossiers
 from ._plotting import cjk_font, pyplot
 from .errors import EngineUnavailable
 from .records import Dossier, load_dossier
@@ -103,9 +102,10 @@ def rules_frame(report: Report, lang: str = "en") -> Any:
     return _pandas().DataFrame(rows)
 
 
-def load_dossiers(paths: Sequence[str | os.PathLike[str]]) -> list[Dossier]:
-    """Read the dossiers under ``paths`` once, to check them under several rulebooks."""
-    sources, _ = discover(paths)
+def load_dossiers(paths: Paths) -> list[Dossier]:
+    """Read the dossiers under ``paths`` (a list, or one path) once, to check them under
+    several rulebooks."""
+    sources, _ = discover(as_path_list(paths))
     return [load_dossier(source) for source in sources]
 
 

@@ -362,6 +362,25 @@ def _internal_error(exc: Exception) -> int:
     return EXIT_INTERNAL
 
 
+def _replaces_records(output: str, paths: Sequence[str]) -> bool:
+    """Whether ``--output`` names a record file under the paths checked (other than a report
+    an earlier run wrote there, which this run does not read and writes again)."""
+    from .records.loader import RECORD_SUFFIXES, is_report_text
+
+    real = os.path.realpath(output)
+    try:
+        if not real.lower().endswith(RECORD_SUFFIXES) or not os.path.isfile(real):
+            return False
+        with open(real, "rb") as handle:
+            head = handle.read(256)
+    except OSError:
+        return False
+    if is_report_text(head):
+        return False
+    return any(real == given or real.startswith(given.rstrip(os.sep) + os.sep)
+               for given in map(os.path.realpath, paths))
+
+
 def _usage_errors() -> tuple[type[Exception], ...]:
     """The errors that are the user's to fix (exit 2); imported only when one is raised."""
     from ._config import ConfigError
@@ -381,6 +400,11 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
 
     if args.window_from and args.window_to and args.window_from > args.window_to:
         sys.stderr.write("governance-rules: --from is after --to\n")
+        return EXIT_USAGE
+    if args.output is not None and _replaces_records(args.output, args.paths):
+        sys.stderr.write(f"governance-rules: --output {args.output} is one of the record files "
+                         "being checked: the report would replace it; write the report "
+                         "elsewhere\n")
         return EXIT_USAGE
     jobs = args.jobs or available_cores()
     waiver_files = [Path(p) for p in args.waivers] or find_waiver_files(args.paths)
@@ -432,6 +456,7 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
     try:
         with _progress(args) as progress:
             for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
+                                           skip=[args.output] if args.output else (),
                                            as_of=args.as_of,
                                            window=(args.window_from, args.window_to),
                                            jobs=jobs, progress=progress, dask=args.dask,
@@ -493,6 +518,7 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
                        ) as spooled:
         with _progress(args) as progress:
             for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
+                                           skip=[args.output] if args.output else (),
                                            as_of=args.as_of,
                                            window=(args.window_from, args.window_to),
                                            jobs=jobs, progress=progress, dask=args.dask,

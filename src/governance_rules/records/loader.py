@@ -7,7 +7,8 @@ field; a broken file never stops the others from being read.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -120,8 +121,11 @@ _AS_GIVEN = "\0"
 """Marks a relative path that is not under its dossier's root (no path holds this character)."""
 
 
-def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSource], list[InputError]]:
-    """Group the record files under ``paths`` into dossiers.
+def discover(paths: Sequence[str | os.PathLike[str]], *,
+             skip: Collection[str | os.PathLike[str]] = ()
+             ) -> tuple[list[DossierSource], list[InputError]]:
+    """Group the record files under ``paths`` into dossiers; the files at ``skip`` are not
+    records (the report this run writes, inside a checked folder).
 
     A dossier is rooted at the nearest folder holding a ``community.yaml`` (or ``.yml``,
     ``.json``). A single file given on its own is checked in the context of its dossier.
@@ -139,6 +143,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
     links: set[Path] = set()
     walked: list[Path] = []
     unreadable: dict[str, str] = {}
+    missing: set[str | bytes] = set()
     plain = True  # no symbolic link met while walking: the walks give every dossier's files
     has_community = _CommunityFiles()
     for raw in paths:
@@ -156,8 +161,13 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSourc
             plain = plain and not met_links
         elif exists:  # a file, or something read_file refuses with a clear error
             named_files.append(str(path))
-        else:
+        elif os.fspath(raw) not in missing:  # a path given twice is reported once
+            missing.add(os.fspath(raw))
             errors.append(_not_found(raw))
+    if skip:
+        skipped = {os.path.realpath(p) for p in skip}
+        walked_files = [f for f in walked_files if f not in skipped]
+        named_files = [f for f in named_files if os.path.realpath(f) not in skipped]
     roots = [_real(Path(raw)) for raw in paths]
     groups: dict[Path, set[str]] = {}
     root_of_folder: dict[str, Path] = {}  # the files of one folder share their dossier's root
@@ -295,14 +305,17 @@ def load_dossier(source: DossierSource, display_base: Path | None = None,
                  names: PathNames | None = None) -> Dossier:
     """Read, validate and resolve every file of one dossier; files are shown relative to
     ``display_base``, or as ``names`` shows them (a caller that named them already)."""
-    results = {}
+    results: dict[str, tuple[list[tuple[str, Located[Any]]], list[InputError]]] = {}
     display_path = names or PathNames(display_base)
     for path in source.files:
         name = display_path(path)
         try:
-            results[name] = read_records(read_file(path, name), name)
+            raw = read_file(path, name)
         except ParseFailure as failure:
             results[name] = ([], [failure.error])
+            continue
+        if not is_report_text(raw):  # a report of an earlier run is not one of the files
+            results[name] = read_records(raw, name)
     dossier = assemble_dossier(display_path(source.root), results)
     dossier.input_errors.extend(_outside(link, display_path(link))
                                 for link in source.links_outside)
@@ -339,6 +352,8 @@ def read_records(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]],
     A ``.jsonl`` file holds one JSON object of records per line; a bad line is an input error
     at its line and the other lines are still read.
     """
+    if is_report_text(raw):  # a report of an earlier run left in the folder: no records
+        return [], []
     try:
         if not file.lower().endswith(".jsonl"):
             data, index = parse_record_text(raw, file)
@@ -355,6 +370,23 @@ def read_records(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]],
         return found, errors
     except ParseFailure as failure:
         return [], [failure.error]
+
+
+_REPORT_START = re.compile(
+    rb'\{\s*"(?:format_version"|rule_id"\s*:\s*"[^"]*"\s*,\s*"catalogue"|summary"\s*:\s*\{'
+    rb'|\$schema"\s*:\s*"[^"]*sarif)')
+"""How a report of this tool begins (JSON, a JSON Lines finding or summary line, SARIF)."""
+
+
+def is_report_text(raw: bytes) -> bool:
+    r"""Whether ``raw`` (a file's text, or its first few hundred bytes) is a report this tool
+    wrote: one left in a checked folder (``check . --output report.json``, run again) holds no
+    records and is not read as records, and ``--output`` may write over it.
+
+    >>> is_report_text(b'{\n  "format_version": "2.0"'), is_report_text(b"meetings: []")
+    (True, False)
+    """
+    return _REPORT_START.match(raw[:256].lstrip()) is not None
 
 
 def records_from_data(

@@ -108,6 +108,9 @@ def run_dask(unit: Callable[[T], R], items: Iterable[T], *, scheduler: str,
         if scheduler == LOCAL:
             cluster = stack.enter_context(LocalCluster(
                 n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                # no dashboard, and its HTTP routes on a free port: two runs at once do not
+                # both ask for 8787 (the second warned that it was in use)
+                scheduler_kwargs={"dashboard_address": ":0"},
                 silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         else:
