@@ -261,10 +261,11 @@ def test_a_folder_deeper_than_the_system_allows_is_an_input_error(tmp_path: Path
 
     shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "village", tmp_path / "c")
     fd = os.open(tmp_path / "c", os.O_RDONLY)
+    name = "d" * 200  # few levels, long names: the tree is removed without deep recursion
     try:
-        for _ in range(1_100):
-            os.mkdir("dddd", dir_fd=fd)
-            inner = os.open("dddd", os.O_RDONLY, dir_fd=fd)
+        for _ in range(25):
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
             os.close(fd)
             fd = inner
         with open(os.open("bodies.yaml", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as out:
