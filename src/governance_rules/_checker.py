@@ -92,7 +92,7 @@ def check_paths(
     """
     book = rulebook or load_rulebook()
     builder = ReportBuilder(book, _engine_name(engine), as_of)
-    for result in iter_check_paths(as_path_list(paths), rulebook=book, engine=engine, as_of=as_of, base=base,
+    for result in iter_check_paths(paths, rulebook=book, engine=engine, as_of=as_of, base=base,
                                    window=window, jobs=jobs, dask=dask):
         builder.add(result)
     return builder.build()

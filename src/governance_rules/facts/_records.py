@@ -489,7 +489,7 @@ def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "unseated": f"{who(unseated)} (neither seat on {day})",
                     "rc_reviewers_zh": f"{day}在社区居委会任职的评议人：{who_zh(on_rc)}",
                     "rep_reviewers_zh": f"{day}为社区居民代表的评议人：{who_zh(reps)}",
-                    "unseated_zh": f"{who_zh(unseated)}"})
+                    "unseated_zh": who_zh(unseated)})
 
 
 def _person(dossier: Dossier, person: str) -> str:

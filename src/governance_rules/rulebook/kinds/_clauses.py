@@ -231,7 +231,8 @@ class _Names(dict[str, str]):
         if key == "day":
             value = day_name(self._fact.day, lang)
         elif key in names:
-            given = names.get(f"{key}_{lang}", names[key])
+            twin = f"{key}_{lang}"
+            given = names[twin] if twin in names else names[key]
             value = _NOT_RECORDED[lang] if given == "-" else in_words(given, lang)
             if key in ("period", "subject"):
                 value = period_name(value, lang)
