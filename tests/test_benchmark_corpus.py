@@ -90,3 +90,15 @@ def test_records_cut_into_smaller_files_give_their_findings_at_their_new_lines(
         rule for rule, _, _ in whole.elements())
     assert report.summary.records_checked == check_paths(
         [tmp_path / "whole"], rulebook=rulebook, base=tmp_path / "whole").summary.records_checked
+
+
+def test_every_finding_of_the_realistic_corpus_reads_well(tmp_path: Path) -> None:
+    """Every fault the benchmark injects, read as tests/_finding_text.py reads the examples' (a
+    Chinese clause here counted 'audit-2022-q2 (published …)' times)."""
+    from _finding_text import finding_problems
+
+    bench_corpus.generate(tmp_path, 1, fault_rate=1.0)
+    report = check_paths([tmp_path])
+    problems = {f"{f.rule_id} {f.record.id}: {p}" for f in report.findings
+                for p in finding_problems(f)}
+    assert report.findings and sorted(problems)[:5] == []

@@ -198,6 +198,8 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                  "reviews": "; ".join(by_group) or "none",
                  "other_reviews": "; ".join(other) or "none",
                  "unpublished": "; ".join(unpublished), "published_early": "; ".join(early),
+                 # the Chinese clauses count them (有 1 次清查结果未公布)
+                 "unpublished_zh": str(len(unpublished)), "published_early_zh": str(len(early)),
                  "group_roster": (", ".join(f"{s.person} ({s.name})" for b in group_bodies.values()
                                             for s in b.seats) or "no supervision group roster")}
         yield Fact(
