@@ -39,6 +39,8 @@ def _reference(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSou
     def inside(path: Path, folder: Path) -> bool:
         return path == folder or folder in path.parents
 
+    broken: set[Path] = set()
+
     def files_under(folder: Path, links: set[Path]) -> list[Path]:
         out = []
         for dirpath, dirnames, filenames in os.walk(folder):
@@ -54,6 +56,9 @@ def _reference(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSou
                     continue
                 if name.lower().endswith(RECORD_SUFFIXES):
                     here = Path(dirpath) / name
+                    if here.is_symlink() and not os.path.exists(here):  # reported, by its name
+                        broken.add(here)
+                        continue
                     if not inside(real(here), folder):
                         links.add(here)
                         continue
@@ -100,7 +105,7 @@ def _reference(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[DossierSou
             outside.append(link.as_posix())
     return [DossierSource(root, tuple(sorted(contexts[root] | groups[root])),
                           frozenset(groups[root]), tuple(owned.get(root, ())))
-            for root in sorted(groups)], outside
+            for root in sorted(groups)], [p.as_posix() for p in sorted(broken)] + outside
 
 
 @st.composite
@@ -276,3 +281,16 @@ def test_a_folder_deeper_than_the_system_allows_is_an_input_error(tmp_path: Path
     assert len(sources) == 1
     assert [e.type for e in errors] == ["unreadable"]
     assert "cannot read this folder" in errors[0].msg
+
+
+def test_a_link_to_a_record_file_that_is_gone_is_named_by_the_link(tmp_path: Path) -> None:
+    """``meetings.yaml -> gone/missing.yaml``: the error names the link, which the user sees in
+    the folder, not the target, which is nowhere; a loop of links is still "unreadable"."""
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "village", tmp_path / "c")
+    (tmp_path / "c" / "meetings.yaml").symlink_to("gone/missing.yaml")
+    sources, errors = discover([tmp_path / "c"])
+    assert len(sources) == 1
+    assert [(e.type, Path(e.file).name) for e in errors] == [("broken_link", "meetings.yaml")]
+    assert "gone/missing.yaml, which does not exist" in errors[0].msg

@@ -142,7 +142,7 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
     named_files: list[str] = []  # named on their own
     links: set[Path] = set()
     walked: list[Path] = []
-    unreadable: dict[str, str] = {}
+    unreadable: dict[str, tuple[str, str]] = {}
     missing: set[str | bytes] = set()
     plain = True  # no symbolic link met while walking: the walks give every dossier's files
     has_community = _CommunityFiles()
@@ -159,6 +159,10 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
             walked_files.extend(found)
             walked.append(folder)
             plain = plain and not met_links
+        elif exists and _dangling(path):
+            errors.append(InputError(type="broken_link", file=printable(os.fspath(raw)),
+                                     msg=f"a symbolic link to {_target(path)}, which does not "
+                                     "exist; not checked"))
         elif exists:  # a file, or something read_file refuses with a clear error
             named_files.append(str(path))
         elif os.fspath(raw) not in missing:  # a path given twice is reported once
@@ -184,10 +188,9 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
         groups.setdefault(root, set()).add(file)
     contexts = _contexts(groups, walked if plain else [], links, has_community, unreadable)
     shown = PathNames(Path.cwd())
-    errors.extend(InputError(type="unreadable", file=shown(Path(folder)) + "/",
-                             msg=f"cannot read this folder: {reason}; its records were not "
-                             "checked")
-                  for folder, reason in sorted(unreadable.items()))
+    errors.extend(InputError(type=kind, file=shown(Path(path)) + (
+        "/" if path.endswith(os.sep) else ""), msg=msg) for path, (kind, msg) in
+        sorted(unreadable.items()))
     owned: dict[Path, list[Path]] = {}
     del walked_files, named_files
     asked = {file for chosen in groups.values() for file in chosen} if links else set()
@@ -202,7 +205,8 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
         chosen = groups[root]
         files = sorted(contexts.pop(root) | chosen, key=_text_order)
         sources.append(DossierSource(root, files, chosen, tuple(owned.get(root, ()))))
-    return sources, errors
+    once = {(e.type, e.file, e.msg): e for e in errors}  # a link walked and named on its own
+    return sources, list(once.values())
 
 
 def _not_found(raw: str | os.PathLike[str]) -> InputError:
@@ -219,7 +223,7 @@ def _not_found(raw: str | os.PathLike[str]) -> InputError:
 
 
 def _contexts(groups: dict[Path, set[str]], walked: Sequence[Path], links: set[Path],
-              has_community: _CommunityFiles, unreadable: dict[str, str]
+              has_community: _CommunityFiles, unreadable: dict[str, tuple[str, str]]
               ) -> dict[Path, set[str]]:
     """Every record file of each dossier root that has a community file (the files a check of
     one of its files reads too). A root that a walk without links went through takes its files
@@ -482,13 +486,15 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
 
 def _walk_record_files(folder: Path, links: set[Path] | None = None,
                        community_files: _CommunityFiles | None = None,
-                       unreadable: dict[str, str] | None = None) -> tuple[list[str], bool]:
+                       unreadable: dict[str, tuple[str, str]] | None = None
+                       ) -> tuple[list[str], bool]:
     """The record files under ``folder`` (a real path), by real path (as text), and whether a
     symbolic link was met on the way; links that lead out of ``folder`` are added to ``links``
     and skipped. Each folder read is told to ``community_files`` (whether it holds a community
     file as a plain file); each folder that cannot be read (no permission, a path longer than
-    the system allows) is added to ``unreadable`` with the reason: its records are not checked,
-    and the report must say so rather than pass without them.
+    the system allows) and each link to a record file that is not there are added to
+    ``unreadable`` (path → input error type and message): their records are not checked, and
+    the report must say so rather than pass without them.
 
     The folders walked are reached through real folders only (links to folders are not
     followed), so a file that is not itself a link is already known by its real path: only
@@ -503,7 +509,9 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None,
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             if unreadable is not None:
-                unreadable.setdefault(current, exc.strerror or str(exc))
+                unreadable.setdefault(current + os.sep, (
+                    "unreadable", f"cannot read this folder: {exc.strerror or exc}; its records "
+                    "were not checked"))
             continue
         subfolders = []
         community: bool | None = False  # None: a link named like a community file, not followed
@@ -522,6 +530,12 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None,
                     continue
                 if name in IGNORED_FILES or not name.lower().endswith(RECORD_SUFFIXES):
                     continue
+                if _dangling(here):  # named by the link the user sees, not where it points
+                    if unreadable is not None:
+                        unreadable.setdefault(str(here), (
+                            "broken_link", f"a symbolic link to {_target(here)}, which does not "
+                            "exist; not checked"))
+                    continue
                 real = _real(here)
                 if not _inside(real, folder):
                     if links is not None:
@@ -538,6 +552,25 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None,
             community_files.seen(current, community)
         pending.extend(reversed(subfolders))
     return out, met_link
+
+
+def _dangling(link: Path) -> bool:
+    """Whether the symbolic link ``link`` leads to nothing (a loop of links is not dangling:
+    reading it says so)."""
+    try:
+        os.stat(link)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _target(link: Path) -> str:
+    try:
+        return printable(os.readlink(link))
+    except OSError:  # pragma: no cover - replaced between the two looks
+        return "a file"
 
 
 def _inside(path: Path, folder: Path) -> bool:
