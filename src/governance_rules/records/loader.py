@@ -161,8 +161,7 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
             plain = plain and not met_links
         elif exists and _dangling(path):
             errors.append(InputError(type="broken_link", file=printable(os.fspath(raw)),
-                                     msg=f"a symbolic link to {_target(path)}, which does not "
-                                     "exist; not checked"))
+                                     msg=_broken_link(path)))
         elif exists:  # a file, or something read_file refuses with a clear error
             named_files.append(str(path))
         elif os.fspath(raw) not in missing:  # a path given twice is reported once
@@ -532,9 +531,7 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None,
                     continue
                 if _dangling(here):  # named by the link the user sees, not where it points
                     if unreadable is not None:
-                        unreadable.setdefault(str(here), (
-                            "broken_link", f"a symbolic link to {_target(here)}, which does not "
-                            "exist; not checked"))
+                        unreadable.setdefault(str(here), ("broken_link", _broken_link(here)))
                     continue
                 real = _real(here)
                 if not _inside(real, folder):
@@ -566,11 +563,13 @@ def _dangling(link: Path) -> bool:
     return False
 
 
-def _target(link: Path) -> str:
+def _broken_link(link: Path) -> str:
+    """What a ``broken_link`` input error says: where the link leads."""
     try:
-        return printable(os.readlink(link))
+        target = printable(os.readlink(link))
     except OSError:  # pragma: no cover - replaced between the two looks
-        return "a file"
+        target = "a file"
+    return f"a symbolic link to {target}, which does not exist; not checked"
 
 
 def _inside(path: Path, folder: Path) -> bool:
