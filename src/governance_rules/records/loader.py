@@ -318,7 +318,7 @@ def load_dossier(source: DossierSource, display_base: Path | None = None,
             results[name] = ([], [failure.error])
             continue
         if not is_report_text(raw):  # a report of an earlier run is not one of the files
-            results[name] = read_records(raw, name)
+            results[name] = _records_of(raw, name)
     dossier = assemble_dossier(display_path(source.root), results)
     dossier.input_errors.extend(_outside(link, display_path(link))
                                 for link in source.links_outside)
@@ -353,10 +353,15 @@ def read_records(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]],
     """Parse and validate one file: its records, each tagged with the collection it joins.
 
     A ``.jsonl`` file holds one JSON object of records per line; a bad line is an input error
-    at its line and the other lines are still read.
+    at its line and the other lines are still read. A report of an earlier run holds none.
     """
-    if is_report_text(raw):  # a report of an earlier run left in the folder: no records
+    if is_report_text(raw):
         return [], []
+    return _records_of(raw, file)
+
+
+def _records_of(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]], list[InputError]]:
+    """:func:`read_records` of a file known not to be a report."""
     try:
         if not file.lower().endswith(".jsonl"):
             data, index = parse_record_text(raw, file)

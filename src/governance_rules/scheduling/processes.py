@@ -16,7 +16,6 @@ module in each worker: a script then needs the guard.
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import signal
 import sys
@@ -59,6 +58,8 @@ def _end_with_parent() -> None:
         if signum is not None:
             signal.signal(signum, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
+        import ctypes  # a worker's, once: not on every command's way in
+
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
