@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
+from _helpers import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from governance_rules import check_data
+from governance_rules import Rulebook, check_data, check_paths
 from governance_rules._words import (
     LISTED_PEOPLE,
     chinese_number,
@@ -120,3 +124,43 @@ def test_a_list_of_people_is_cut_only_past_the_limit(people: int, lang: str) -> 
     assert text.endswith(" 未请假") and text.startswith("缺席 ")
     if people > LISTED_PEOPLE:
         assert f"等{people}人" in text if lang == "zh" else f"({people} in all)" in text
+
+
+def _plain_ids(examples: Path, into: Path) -> set[str]:
+    """The examples copied to ``into`` with every person id that has a hyphen and no digit
+    written without its hyphens (``he-ping`` → ``heping``, as pinyin ids often are)."""
+    shutil.copytree(examples, into)
+    files = list(into.rglob("*.yaml"))
+    people = {m.group(1) for p in files
+              for m in re.finditer(r"person:\s*([A-Za-z0-9._-]+)", p.read_text(encoding="utf-8"))
+              if "-" in m.group(1) and not any(c.isdigit() for c in m.group(1))}
+    ids = re.compile(r"(?<![A-Za-z0-9._-])(" + "|".join(
+        map(re.escape, sorted(people, key=len, reverse=True))) + r")(?![A-Za-z0-9._-])")
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(ids.sub(lambda m: m.group(1).replace("-", ""), text), encoding="utf-8")
+    return people
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_people_with_plain_ids_are_named_as_the_others(tmp_path: Path, lang: str,
+                                                       rulebook: Rulebook) -> None:
+    """An id without a hyphen or a digit (``zhangwei``) is a person wherever the roster gives
+    that id the name beside it: the findings read as they do with ``zhang-wei``, name first
+    (``张伟（zhangwei）``), not ``zhangwei (张伟)`` inside a Chinese sentence."""
+    people = _plain_ids(EXAMPLES, tmp_path / "plain")
+    assert len(people) > 50
+    hyphened = check_paths([EXAMPLES], rulebook=rulebook, base=EXAMPLES)
+    plain = check_paths([tmp_path / "plain"], rulebook=rulebook, base=tmp_path / "plain")
+    assert len(plain.findings) == len(hyphened.findings) > 50
+    named = 0
+    for before, after in zip(hyphened.findings, plain.findings, strict=True):
+        for text_before, text_after in ((getattr(before.message, lang),
+                                         getattr(after.message, lang)),
+                                        (getattr(before.evidence.measured, lang),
+                                         getattr(after.evidence.measured, lang))):
+            assert text_after.replace("-", "") == text_before.replace("-", ""), (
+                text_before, text_after)
+            named += any(f"（{p.replace('-', '')}）" in text_after
+                         or f" ({p.replace('-', '')})" in text_after for p in people)
+    assert named > 20

@@ -651,8 +651,9 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                                            book.documents))]
     where = fact.ref.where
     severity = rule.severity
-    message = trusted(Text, zh=render_message(rule.message.zh, explanation, "zh"),
-                      en=render_message(rule.message.en, explanation, "en"))
+    people = fact.people
+    message = trusted(Text, zh=render_message(rule.message.zh, explanation, "zh", people),
+                      en=render_message(rule.message.en, explanation, "en", people))
     evidence = _with_title(explanation.evidence, rule)
     body = _body_of(fact)
     if body is not None:
@@ -719,14 +720,16 @@ def _body_of(fact: Fact) -> BodyRef | None:
     return trusted(BodyRef, id=body, name=fact.names.get("body_name", body))
 
 
-def render_message(template: str, explanation: Explanation, lang: str) -> str:
-    """``template`` filled from the explanation's values in ``lang``, in words; only the values
-    the template names are put in words."""
+def render_message(template: str, explanation: Explanation, lang: str,
+                   people: Mapping[str, str] | None = None) -> str:
+    """``template`` filled from the explanation's values in ``lang``, in words (the dossier's
+    ``people``, id → name, by name first); only the values the template names are put in
+    words."""
     values = explanation.values
     words = {}
     for name in template_fields(template):
         value = values[name]
-        words[name] = in_words(value if isinstance(value, str) else value[lang], lang)
+        words[name] = in_words(value if isinstance(value, str) else value[lang], lang, people)
     return template.format_map(words)
 
 

@@ -7,10 +7,11 @@ Records and facts name periods by code (``2022-Q3``, ``2022-B5``, ``2022-H1``); 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 
 _DIGITS = "零一二三四五六七八九"
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -210,9 +211,14 @@ _PERSON = re.compile(r"(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]
 followed by a name in brackets."""
 
 
-def names_first(text: str, lang: str) -> str:
+def names_first(text: str, lang: str, people: Mapping[str, str] | None = None) -> str:
     """People written ``id (name)`` by the facts, as a reader wants them: name first, the id
     in brackets (``he-ping (何平)`` → ``何平（he-ping）`` / ``何平 (he-ping)``).
+
+    An id is known for one by its shape (a hyphen, an underscore or a digit, so that no English
+    word is taken for one) or, given the dossier's ``people`` (id → the roster's name), by
+    naming a person of the roster with that person's name: an id that is a plain word
+    (``zhangwei``, as pinyin ids often are) is a person only where the roster says so.
 
     People listed one after another are separated as each language does (``、`` in Chinese).
 
@@ -222,22 +228,40 @@ def names_first(text: str, lang: str) -> str:
     '徐刚（xu-gang）、李（d1）'
     >>> names_first("an informal slip (白条)", "en")
     'an informal slip (白条)'
+    >>> names_first("held by zhangwei (张伟), not slip (白条)", "zh", {"zhangwei": "张伟"})
+    'held by 张伟（zhangwei）, not slip (白条)'
     """
+    if people and " (" in text:
+        text = _ROSTER_PERSON.sub(partial(_roster_person, people, lang), text)
     if lang == "zh":
         named = _PERSON.sub(lambda m: f"{m.group(2)}（{m.group(1)}）", text)
         return _NEXT_PERSON.sub("）、", named) if "）, " in named else named
     return _PERSON.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
 
 
+_ROSTER_PERSON = re.compile(r"(?<![A-Za-z0-9._-])([A-Za-z0-9][A-Za-z0-9._-]*) \(([^()（）]+)\)")
+"""Any id followed by a name in brackets: a person where the roster gives that id that name."""
+
+
+def _roster_person(people: Mapping[str, str], lang: str, match: re.Match[str]) -> str:
+    ident, name = match.group(1), match.group(2)
+    if people.get(ident) != name:
+        return match.group(0)
+    return f"{name}（{ident}）" if lang == "zh" else f"{name} ({ident})"
+
+
 _NEXT_PERSON = re.compile(r"）, (?=[^\s,，;；、（）()]+（)")
 """Between two people of a Chinese list: the facts' ``, `` (one person named, then the next)."""
 
 
-def in_words(text: str, lang: str) -> str:
-    """A fact's text for a reader in ``lang``: ISO days in words, people by name first, and a
-    long list of people cut to its first :data:`LISTED_PEOPLE` with the count of all."""
+def in_words(text: str, lang: str, people: Mapping[str, str] | None = None) -> str:
+    """A fact's text for a reader in ``lang``: ISO days in words, people by name first (with
+    the dossier's ``people``, see :func:`names_first`), and a long list of people cut to its
+    first :data:`LISTED_PEOPLE` with the count of all."""
     if "-" not in text and " (" not in text:  # neither an ISO day nor a person's `id (name)`
         return text
+    if people and " (" in text:  # the roster's people first: the rest is remembered by text
+        text = _ROSTER_PERSON.sub(partial(_roster_person, people, lang), text)
     if len(text) > 200:
         return people_counted(names_first(days_in_words(text, lang), lang), lang)
     return _short_in_words(text, lang)

@@ -81,6 +81,9 @@ def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | No
     dossier.forget_indexes()  # the caller may have changed records since they were indexed
     builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of), wanted)
     facts = list(builder.facts(options or FactOptions()))
+    people = dossier.roster_names()
+    for fact in facts:
+        fact.people = people
     if not lazy_names:
         for fact in facts:
             fact.explained()

@@ -249,6 +249,10 @@ class Fact:
     """Names that take work to make and that only a finding reads (who held which seats that
     day …): added to ``names`` by :meth:`explained`, for the few facts that break a rule.
     A name already in ``names`` is not replaced."""
+    people: Mapping[str, str] | None = None
+    """The dossier's people on a roster, id → name (:meth:`Dossier.roster_names
+    <governance_rules.records.dossier.Dossier.roster_names>`): a text for a reader puts the
+    name first of each of them it names ``id (name)``, whatever the id's shape."""
 
     def explained(self) -> Fact:
         """This fact with all its names (``later``'s made and added once).

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Generic, TypeVar
 
 from ..errors import InputError, dotted
@@ -288,3 +290,8 @@ class Dossier:
     def person_name(self, person: str) -> str:
         """The name a roster gives ``person`` ("" when no roster names them)."""
         return self._rosters()[1].get(person, "")
+
+    def roster_names(self) -> Mapping[str, str]:
+        """Each person on a roster, by id, with the name the first roster gives them (the
+        facts name people ``id (name)``; a text for a reader puts these names first)."""
+        return MappingProxyType(self._rosters()[1])

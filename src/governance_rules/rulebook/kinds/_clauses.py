@@ -233,7 +233,8 @@ class _Names(dict[str, str]):
         elif key in names:
             twin = f"{key}_{lang}"
             given = names[twin] if twin in names else names[key]
-            value = _NOT_RECORDED[lang] if given == "-" else in_words(given, lang)
+            value = (_NOT_RECORDED[lang] if given == "-"
+                     else in_words(given, lang, self._fact.people))
             if key in ("period", "subject"):
                 value = period_name(value, lang)
         elif key in ("period", "subject"):
