@@ -3,7 +3,8 @@
 A reader of the Chinese report is a community or street-office worker: no English words, enum
 values or record ids outside brackets and quotes; a reader of either language never sees a
 placeholder (``{…}``, ``None``, ``nan``, ``∞``, a lone ``-`` or ``?``) or a wrong ordinal; a
-reader of the English one no enum value or parameter id where words belong.
+reader of the English one no enum value or parameter id where words belong, and no noun that
+leaves its number open (``day(s)``) or disagrees with its count.
 """
 
 from __future__ import annotations
@@ -69,12 +70,24 @@ def en_problems(text: str) -> Iterator[str]:
     outside, brackets, _ = split_zh(text)
     for match in _CODE.finditer(" ".join([outside, *brackets])):
         yield f"a code, not words: {match.group(0)!r}"
+    for match in _EITHER_NUMBER.finditer(text):
+        yield f"a noun that leaves its number open: {match.group(0)!r}"
+    for match in _DISAGREES.finditer(text):
+        yield f"a count and its noun disagree: {match.group(0)!r}"
 
 
 _CODE = re.compile(r"(?<![\w.-])[a-z]+(?:_[a-z0-9]+)+\b|(?<![\w.-])[a-z]+\.[a-z]+_[a-z_]+\b")
 """An enum value (``legal_publicity``) or a parameter's id (``tpc.notice_days``) in English
 text outside quotes (record ids, in brackets, are written with hyphens): a reader wants words
 (``legal publicity materials``, ``15 days``)."""
+
+
+_EITHER_NUMBER = re.compile(r"\w\((?:s|es)\)")
+"""``day(s)``: a count knows its number (``1 day``, ``3 days``)."""
+_DISAGREES = re.compile(r"(?<![\d.,])1 (?:days|findings|records|steps|meetings|members|posts|"
+                        r"votes|representatives)\b"
+                        r"|(?<![\d.,])(?:[02-9]|\d{2,}) (?:day|step|meeting|post)\b(?![-\w])")
+"""``1 days``, ``3 day``."""
 
 
 def finding_problems(finding: Finding) -> list[str]:

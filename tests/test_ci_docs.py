@@ -202,7 +202,7 @@ def test_pre_commit_hook_over_a_repository(tmp_path: Path) -> None:
     assert all(not f.endswith(".py") and not f.endswith(".md") for f in files)
     result = run_hook(tmp_path, files)
     total = len(check_paths([tmp_path / "records"], base=tmp_path).findings)
-    assert result.returncode == 1 and f"{total} finding(s)" in result.stdout
+    assert result.returncode == 1 and f"{total} finding{'' if total == 1 else 's'}:" in result.stdout
 
 
 def test_pre_commit_hook_on_a_clean_change(tmp_path: Path) -> None:

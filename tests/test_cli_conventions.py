@@ -64,7 +64,7 @@ def test_quiet_prints_only_findings(tmp_path: Path) -> None:
     haliang = str(ROOT / "examples" / "haliang-3")
     loud, quiet = run("check", haliang), run("--quiet", "check", haliang)
     assert quiet.returncode == loud.returncode == 1
-    assert "finding(s)" in loud.stdout and "finding(s)" not in quiet.stdout
+    assert "findings:" in loud.stdout and "findings:" not in quiet.stdout
     assert quiet.stdout == loud.stdout[:len(quiet.stdout)] and quiet.stdout.endswith("\n")
     assert run("check", haliang, "-q").stdout == quiet.stdout
     clean = tmp_path / "empty"

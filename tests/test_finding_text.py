@@ -96,6 +96,15 @@ def test_the_reading_rules_catch_what_issue_13_reported() -> None:
     one_language = _finding("居委会：主持人未记录", Evidence(measured=Text(zh="6/8", en="6/8"),
                                                  required=Text(zh="须", en="r")))
     assert any("not in Chinese" in p for p in finding_problems(one_language))
+    for english_text, problem in (("seated on 14 day(s)", "number open"),
+                                  ("held on 1 days", "disagree"), ("3 step missing", "disagree")):
+        counted_wrong = _finding("居委会：主持人未记录", Evidence(
+            measured=Text(zh="实测", en=english_text), required=Text(zh="须", en="r")))
+        assert any(problem in p for p in finding_problems(counted_wrong)), english_text
+    counted_right = _finding("居委会：主持人未记录", Evidence(
+        measured=Text(zh="实测", en="on 1 day, 14 days and 2 person-days"),
+        required=Text(zh="须", en="r")))
+    assert finding_problems(counted_right) == []
 
 
 def test_brackets_and_quotes_may_hold_ids_but_not_english_prose() -> None:

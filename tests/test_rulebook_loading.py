@@ -44,6 +44,27 @@ def test_a_good_extra_rule_loads(tmp_path: Path) -> None:
     assert load_rulebook(tmp_path).rule("my-rule").kind == "share_threshold"
 
 
+def test_a_count_with_its_noun_agrees(tmp_path: Path) -> None:
+    """``{numerator|member|members}`` in a message: the count with the noun that agrees."""
+    from _helpers import body, community, members
+
+    from governance_rules import check_data
+
+    rule = GOOD_RULE.replace('en: "{share}"', 'en: "{numerator|member|members} of {denominator}"')
+    (tmp_path / "extra.yaml").write_text(rule, encoding="utf-8")
+    book = load_rulebook(tmp_path)
+    people = members("b", 4)
+    for consented, words in ((1, "1 member of 4"), (2, "2 members of 4")):
+        report = check_data({
+            "c.yaml": community(), "b.yaml": body("b", "consultation_committee", 4),
+            "m.yaml": {"meeting": {"id": "m", "body": "b", "date": "2022-03-15", "present": people,
+                                   "motions": [{"id": "x", "title": "议题", "outcome": "adopted",
+                                                "consented": people[:consented]}]}}},
+            rulebook=book)
+        mine = [f.message.en for f in report.findings if f.rule_id == "my-rule"]
+        assert len(mine) == 1 and mine[0].endswith(words), mine
+
+
 @pytest.mark.parametrize(
     ("change", "line", "pattern"),
     [
@@ -54,6 +75,8 @@ def test_a_good_extra_rule_loads(tmp_path: Path) -> None:
         (('"2/3"', "{param: no.such}"), 13, "unknown parameter"),
         (('zh: "{share}"', 'zh: "{nope}"'), 2, r"placeholder \{nope\}"),
         (('zh: "{share}"', 'zh: "{share.__class__}"'), 2, "placeholder"),
+        (('en: "{share}"', 'en: "{numerator|member}"'), 2, r"\{count\|one\|more\}"),
+        (('en: "{share}"', 'en: "{nope|member|members}"'), 2, r"placeholder \{nope\}"),
         (("severity: error", "severity: fatal"), 7, "severity"),
         (("    title: {zh: 标题, en: title}\n", ""), 2, "title"),
         (("when: {body_kind: consultation_committee}", "when: {seated: x}"), 6, "text fields"),

@@ -14,7 +14,7 @@ from string import Formatter
 from typing import Any
 
 from ._simplified import simplified_quote
-from ._words import in_words
+from ._words import count_with_noun, in_words, split_placeholder
 from .engines import Case, Engine, Verdict, get_engine
 from .errors import InputError, RulebookError
 from .facts import Fact, FactOptions, Window, build_facts, record_window
@@ -728,8 +728,10 @@ def render_message(template: str, explanation: Explanation, lang: str,
     values = explanation.values
     words = {}
     for name in template_fields(template):
-        value = values[name]
-        words[name] = in_words(value if isinstance(value, str) else value[lang], lang, people)
+        count, forms = split_placeholder(name)
+        value = values[count]
+        text = in_words(value if isinstance(value, str) else value[lang], lang, people)
+        words[name] = text if forms is None else count_with_noun(text, forms, lang)
     return template.format_map(words)
 
 

@@ -194,6 +194,61 @@ def person_words(name: str, ident: str, lang: str) -> str:
     return f"{name}（{ident}）" if lang == "zh" else f"{name} ({ident})"
 
 
+def split_placeholder(name: str) -> tuple[str, tuple[str, str] | None]:
+    """A template's placeholder: the value's name, and for a count written with its noun
+    (``{days|day|days}``) the noun's two forms, one and more than one.
+
+    >>> split_placeholder("days|day|days"), split_placeholder("days")
+    (('days', ('day', 'days')), ('days', None))
+    >>> split_placeholder("days|day")
+    Traceback (most recent call last):
+    ...
+    ValueError: {days|day}: a count with its noun is {count|one|more}, e.g. {days|day|days}
+    """
+    if "|" not in name:
+        return name, None
+    parts = name.split("|")
+    if len(parts) != 3 or not all(parts):
+        raise ValueError(f"{{{name}}}: a count with its noun is {{count|one|more}}, "
+                         "e.g. {days|day|days}")
+    return parts[0], (parts[1], parts[2])
+
+
+def count_with_noun(count: str, forms: tuple[str, str], lang: str) -> str:
+    """A count as a text gives it, with the form of its noun that agrees: ``1 day``,
+    ``3 days``, ``1,000 days``; in Chinese the noun follows the count (``3天``).
+
+    >>> count_with_noun("1", ("day", "days"), "en"), count_with_noun("12", ("day", "days"), "en")
+    ('1 day', '12 days')
+    >>> count_with_noun("3", ("天", "天"), "zh")
+    '3天'
+    """
+    if lang == "zh":
+        return f"{count}{forms[1]}"
+    return f"{count} {forms[0] if count == '1' else forms[1]}"
+
+
+def fill_counts(template: str, counts: Mapping[str, int], lang: str) -> str:
+    """``template`` with ``counts`` put in, each ``{name|one|more}`` with its noun agreeing.
+
+    >>> fill_counts("{n|finding|findings}, {m} info", {"n": 1, "m": 2}, "en")
+    '1 finding, 2 info'
+    """
+    return template.format_map(_Counts(counts, lang))
+
+
+class _Counts(dict[str, str]):
+    def __init__(self, counts: Mapping[str, int], lang: str) -> None:
+        super().__init__((name, str(n)) for name, n in counts.items())
+        self._lang = lang
+
+    def __missing__(self, key: str) -> str:
+        count, forms = split_placeholder(key)
+        if forms is None:
+            raise KeyError(key)
+        return count_with_noun(self[count], forms, self._lang)
+
+
 def counted(n: int, noun: str, lang: str, zh_unit: str = "") -> str:
     """A count with its noun: ``1 day``, ``3 days``; in Chinese ``3天``.
 

@@ -39,7 +39,8 @@ def test_one_command_per_finding_up_to_the_limit(examples_report: Report) -> Non
     for command, severity in (("error", "error"), ("warning", "warning"), ("notice", "info")):
         assert kinds.count(command) == min(counts[severity], ANNOTATIONS_PER_SEVERITY)
         hidden = counts[severity] - ANNOTATIONS_PER_SEVERITY
-        assert (f"{hidden} more {command} annotation(s) not shown; use --format sarif"
+        plural = "annotation" if hidden == 1 else "annotations"
+        assert (f"{hidden} more {command} {plural} not shown; use --format sarif"
                 in output) == (hidden > 0)
     assert counts["error"] > ANNOTATIONS_PER_SEVERITY and counts["info"] > 0
     first = examples_report.active_findings()[0]

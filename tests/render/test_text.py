@@ -54,7 +54,7 @@ def test_layout_groups_by_file_with_blank_lines_between(waived_report: Report) -
     assert files == sorted({f.record.file for f in waived_report.findings})
     assert all(line.startswith("  ") for block in blocks[:-1] for line in block.splitlines()[1:])
     assert blocks[-1].count("\n") == 1 and blocks[-1].startswith(f"{waived_report.summary.total} ")
-    assert "1 input error(s)" in blocks[-1]
+    assert "1 input error;" in blocks[-1]
     quiet = render_text(waived_report, summary=False)
     assert quiet == "\n\n".join(blocks[:-1]) + "\n"
     clean = render_text(waived_report.model_copy(update={"findings": [], "input_errors": []}))

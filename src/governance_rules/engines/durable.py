@@ -35,6 +35,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .._words import counted
 from ..errors import EngineUnavailable
 from ..facts.schema import FACT_SCHEMAS
 from ..rulebook.book import BoundRule
@@ -196,7 +197,7 @@ class DurableEngine:
             verdicts[seq] = verdict
         missing = [i for i, v in enumerate(verdicts) if v is None]
         if missing:
-            raise EngineError(f"durable-rules gave no verdict for {len(missing)} case(s), "
+            raise EngineError(f"durable-rules gave no verdict for {counted(len(missing), 'case', 'en')}, "
                               f"first {missing[0]}; an action may have failed inside it")
         return verdicts  # type: ignore[return-value]
 

@@ -64,8 +64,10 @@ def _nearest(day: date, days: list[date]) -> int:
 def _keeper(dossier: Dossier, person: str, days: dict[str, list[date]], which: str) -> str:
     name = dossier.person_name(person)
     who = f"{person} ({name})" if name else person
-    listed = ", ".join(d.isoformat() for d in days.get(person, [])) or "none: never the keeper"
-    return f"{who}, {which} day(s) as keeper of the archives by the roster: {listed}"
+    kept = days.get(person, [])
+    listed = ", ".join(d.isoformat() for d in kept) or "none: never the keeper"
+    return f"{who}, {which} {'day' if len(kept) == 1 else 'days'} as keeper of the archives " \
+           f"by the roster: {listed}"
 
 
 def _seat_of(dossier: Dossier, person: str) -> tuple[Located[Body], int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._words import counted
 from ..models import AuditKind, Body, BodyKind, Duty, Expense, Role
 from ..records.dossier import Dossier, Located
 from ._periods import body_start
@@ -120,7 +121,8 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
             if both:
                 total += days(both)
                 notes.setdefault(key, []).append(
-                    f"{_who(dossier, person)} {what} on {days(both)} day(s) from {both[0][0]}")
+                    f"{_who(dossier, person)} {what} on {counted(days(both), 'day', 'en')} from "
+                    f"{both[0][0]}")
                 notes.setdefault(f"{key}_zh", []).append(_zh(dossier, person, both))
         return total
 
@@ -134,7 +136,7 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
                 total += days(left)
                 notes.setdefault(key, []).append(
                     f"{_who(dossier, person)} held the {duty.value} duty without a {seat} seat "
-                    f"on {days(left)} day(s) from {left[0][0]}")
+                    f"on {counted(days(left), 'day', 'en')} from {left[0][0]}")
                 notes.setdefault(f"{key}_zh", []).append(_zh(dossier, person, left))
         return total
 
@@ -193,7 +195,8 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
             elif audit.published_on < audit.date:
                 early.append(f"{audit.id} (published {audit.published_on}, reviewed {audit.date})")
         names = {"body_name": body.name, "subject": period.label, "period": period.label,
-                 "group_gap": (f"{days(gaps)} day(s) from {gaps[0][0]}" if gaps else ""),
+                 "group_gap": (f"{counted(days(gaps), 'day', 'en')} from {gaps[0][0]}"
+                               if gaps else ""),
                  "group_gap_zh": (f"自{gaps[0][0]}起" if gaps else ""),
                  "reviews": "; ".join(by_group) or "none",
                  "other_reviews": "; ".join(other) or "none",

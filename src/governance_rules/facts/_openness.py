@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._words import counted
 from ..models import BodyKind
 from ..records.dossier import Dossier
 from ._periods import body_start
@@ -33,7 +34,7 @@ def supervisor_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         gaps = uncovered([(lo, window.end)], seated)
         about = rosters[0] if rosters else located
         names = {"body_name": body.name, "subject": about.record.name,
-                 "gap": f"{days(gaps)} day(s) from {gaps[0][0]}" if gaps else "",
+                 "gap": f"{counted(days(gaps), 'day', 'en')} from {gaps[0][0]}" if gaps else "",
                  "gap_zh": f"自{gaps[0][0]}起" if gaps else "",
                  "supervisors": ", ".join(f"{s.person} ({s.name})" for b in rosters
                                           for s in b.record.seats) or "no supervisors' roster",

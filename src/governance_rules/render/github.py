@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from .._words import fill_counts
 from ..errors import InputError
 from ..report.model import Finding, Report, Severity, Summary
 from ._common import citation_text, evidence_text
@@ -51,7 +52,7 @@ def escape_property(text: str) -> str:
 def render_github(report: Report, lang: str = "en") -> str:
     """>>> from governance_rules import check_data
     >>> render_github(check_data({})).splitlines()[-1]
-    'governance-rules: 0 finding(s): 0 error, 0 warning, 0 info; 0 input error(s)'
+    'governance-rules: 0 findings: 0 errors, 0 warnings, 0 info; 0 input errors'
     """
     lines: list[str] = []
     _write_github(lines.append, report.input_errors,
@@ -110,12 +111,17 @@ def _write_github(write: Callable[[str], object], errors: Sequence[InputError],
             annotate(*annotation)
     for command in ("error", "warning", "notice"):
         if hidden[command]:
-            write(f"governance-rules: {hidden[command]} more {command} annotation(s) not "
-                  "shown; use --format sarif to see every finding in code scanning\n")
+            more = fill_counts(f"{{n|more {command} annotation|more {command} annotations}}",
+                               {"n": hidden[command]}, "en")
+            write(f"governance-rules: {more} not shown; use --format sarif to see every "
+                  "finding in code scanning\n")
     counts = counted.by_severity
-    summary = (f"governance-rules: {counted.total - counted.suppressed} finding(s): "
-               f"{counts.get('error', 0)} error, {counts.get('warning', 0)} warning, "
-               f"{counts.get('info', 0)} info; {len(errors)} input error(s)")
+    summary = "governance-rules: " + fill_counts(
+        "{total|finding|findings}: {error|error|errors}, {warning|warning|warnings}, "
+        "{info} info; {inputs|input error|input errors}", {
+            "total": counted.total - counted.suppressed, "error": counts.get("error", 0),
+            "warning": counts.get("warning", 0), "info": counts.get("info", 0),
+            "inputs": len(errors)}, "en")
     if counted.suppressed:
         summary += f"; {counted.suppressed} waived"
     write(summary + "\n")

@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from .._terminal import terminal_safe as _clean
+from .._words import fill_counts
 from ..errors import InputError
 from ..report.model import Finding, Report, Severity, Source, Summary
 from ._common import evidence_text, quoted
@@ -27,8 +28,9 @@ _WORDS = {
            "waiver": "豁免依据 {file}:{line}，批准人 {approved_by}，有效期至 {expires}：{reason}"},
     "en": {"input": "input errors", "suppressed": "suppressed", "waiver": "waived by {file}:{line}, "
            "approved by {approved_by} until {expires}: {reason}",
-           "summary": "{total} finding(s): {error} error, {warning} "
-           "warning, {info} info; {inputs} input error(s); {records} record(s) checked",
+           "summary": "{total|finding|findings}: {error|error|errors}, "
+           "{warning|warning|warnings}, {info} info; {inputs|input error|input errors}; "
+           "{records|record|records} checked",
            "clean": "no findings", "source": "source", "evidence": "evidence"},
 }
 
@@ -40,7 +42,7 @@ def render_text(report: Report, lang: str = "en", colour: bool = False,
 
     >>> from governance_rules import check_data
     >>> render_text(check_data({})).splitlines()[-1]
-    '0 finding(s): 0 error, 0 warning, 0 info; 0 input error(s); 0 record(s) checked'
+    '0 findings: 0 errors, 0 warnings, 0 info; 0 input errors; 0 records checked'
     """
     parts: list[str] = []
     _write_text(parts.append, report.input_errors,
@@ -97,10 +99,10 @@ def _write_text(write: Callable[[str], object], errors: Sequence[InputError],
     if gap:
         write("\n")
     counts = counted.by_severity
-    totals = words["summary"].format(
-        total=counted.total, error=counts.get("error", 0),
-        warning=counts.get("warning", 0), info=counts.get("info", 0),
-        inputs=len(errors), records=counted.records_checked)
+    totals = fill_counts(words["summary"], {
+        "total": counted.total, "error": counts.get("error", 0),
+        "warning": counts.get("warning", 0), "info": counts.get("info", 0),
+        "inputs": len(errors), "records": counted.records_checked}, lang)
     if counted.suppressed:
         totals += f"; {words['suppressed']} {counted.suppressed}"
     if last is None and not errors:

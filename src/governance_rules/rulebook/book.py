@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .._names import did_you_mean
+from .._words import split_placeholder
 from ..facts.schema import FACT_SCHEMAS
 from .conditions import Condition, Predicate, all_of, any_of, check_types, compile_native, eq
 from .kinds import KINDS, RuleKind
@@ -430,6 +431,10 @@ def _check_template(template: str, allowed: frozenset[str], where: str) -> None:
     for _, field_name, spec, conversion in parsed:
         if field_name is None:
             continue
+        try:
+            field_name = split_placeholder(field_name)[0]
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
         if field_name not in allowed or spec or conversion:
             raise ValueError(f"{where}: placeholder {{{field_name}}} is not one of "
                              + ", ".join(sorted(allowed)))

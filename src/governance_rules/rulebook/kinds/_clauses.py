@@ -10,7 +10,7 @@ from functools import lru_cache
 from string import Formatter
 from typing import TypeVar
 
-from ..._words import day_name, in_words, period_name
+from ..._words import count_with_noun, day_name, in_words, period_name, split_placeholder
 from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Evidence, Text
@@ -126,7 +126,8 @@ def _judged_clauses(kind: ClauseKind[P], params: P) -> tuple[_Judged, ...]:
     for clause in kind.clauses(params):
         fields = set(condition_fields(clause.when))
         for text in (clause.zh, clause.en):
-            fields |= {name for _, name, _, _ in Formatter().parse(text) if name}
+            fields |= {split_placeholder(name)[0] for _, name, _, _ in Formatter().parse(text)
+                       if name}
         stems = frozenset(_stem(w) for f in fields for w in f.split("_")) - {""}
         judged.append(_Judged(clause, compile_native(clause.when), frozenset(fields), stems))
     if len(_judged) >= _JUDGED_CACHED:
@@ -230,6 +231,9 @@ class _Names(dict[str, str]):
         names, lang = self._names, self._lang
         if key == "day":
             value = day_name(self._fact.day, lang)
+        elif "|" in key:  # a count with its noun: {days|day|days}
+            count, forms = split_placeholder(key)
+            value = count_with_noun(self[count], forms, lang) if forms else "?"
         elif key in names:
             twin = f"{key}_{lang}"
             given = names[twin] if twin in names else names[key]

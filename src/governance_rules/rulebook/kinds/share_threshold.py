@@ -52,18 +52,19 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
         req = {lang: threshold_words(params.threshold, params.comparison, lang)
                for lang in ("zh", "en")}
         num_label, den_label = params.numerator_label, params.denominator_label
+        (num_en, _), (den_en, basis_en) = (_counted_label(num, num_label.en),
+                                          _counted_label(den, den_label.en))
         return Explanation(
             trusted(Evidence,
                 measured=trusted(Text,
                     zh=f"{den_label.zh}{den}人，{num_label.zh}{num}人（{percent_words(share)}）",
-                    en=f"{num} {num_label.en} of {den} {den_label.en} "
-                    f"({percent_words(share)})"),
+                    en=f"{num_en} of {den_en} ({percent_words(share)})"),
                 required=trusted(Text,
                     zh=f"{num_label.zh}须{req['zh']}，即至少{needed}人",
                     en=f"{req['en']}, that is at least {needed}"),
                 shortfall=trusted(Text, zh=f"还差{short}人", en=f"{short} more needed"),
                 numerator=num, denominator=den,
-                denominator_basis=trusted(Text, zh=den_label.zh, en=den_label.en),
+                denominator_basis=trusted(Text, zh=den_label.zh, en=basis_en),
                 dates=day_texts(fact),
                 details={"share": fraction_text(share), "threshold": fraction_text(params.threshold),
                          "comparison": params.comparison, "minimum_count": str(needed)},
@@ -77,6 +78,29 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
                 "title": fact.names.get("title", ""),
             },
         )
+
+
+def _counted_label(n: int, label: str) -> tuple[str, str]:
+    """A count with its label (a plural noun first, as rules write them), agreeing; and the
+    label as it agrees with the count (what the count counts).
+
+    >>> _counted_label(6, "members who consented"), _counted_label(1, "votes for")
+    (('6 members who consented', 'members who consented'), ('1 vote for', 'vote for'))
+    >>> _counted_label(20, "all representatives seated that day")[0]
+    'all 20 representatives seated that day'
+    >>> _counted_label(1, "all representatives seated that day")
+    ('the 1 representative seated that day', 'representative seated that day')
+    """
+    whole = label.startswith("all ")
+    if whole:
+        label = label[4:]
+    if n == 1:
+        noun, space, rest = label.partition(" ")
+        if noun.endswith("s") and not noun.endswith("ss"):
+            label = f"{noun[:-1]}{space}{rest}"
+    if not whole:
+        return f"{n} {label}", label
+    return (f"the 1 {label}" if n == 1 else f"all {n} {label}"), label
 
 
 def _minimum_count(denominator: int, threshold: Fraction, comparison: str) -> int:
