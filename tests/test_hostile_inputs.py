@@ -487,6 +487,34 @@ def test_a_malformed_clause_value_in_an_overlay_rule_is_a_clear_error(tmp_path: 
         load_rulebook(tmp_path)
 
 
+def test_a_count_without_both_forms_in_an_overlay_clause_is_refused_on_loading(
+        tmp_path: Path) -> None:
+    """``{satisfaction_bp|point}`` in a clause's text: refused when the rule set loads, naming
+    the rule, not an internal error at the first finding."""
+    (tmp_path / "extra.yaml").write_text("""rules:
+  - id: my-rule
+    catalogue: [ZZ-PEACEFUL-VILLAGE]
+    kind: requirement
+    applies_to: assessment
+    severity: error
+    title: {zh: 标题, en: title}
+    message: {zh: "{reasons}", en: "{reasons}"}
+    params:
+      clauses:
+        - when: [[satisfaction_bp, "<", 9500]]
+          zh: 满意率
+          en: "satisfaction {satisfaction_bp|point}"
+    source:
+      - {document: ZZB-DINGYUAN, lines: [65], quote: 群眾對治安滿意和基本滿意率達95%以上}
+""", encoding="utf-8")
+    with pytest.raises(RulebookError, match=r"my-rule.*\{count\|one\|more\}"):
+        load_rulebook(tmp_path)
+    text = (tmp_path / "extra.yaml").read_text(encoding="utf-8")
+    (tmp_path / "extra.yaml").write_text(text.replace("|point}", "|point|points}"),
+                                         encoding="utf-8")
+    assert load_rulebook(tmp_path).rule("my-rule")
+
+
 def test_a_long_window_asked_for_with_from_and_to_is_not_an_error() -> None:
     files = {"community.yaml": {"community": {
         "id": "c", "name": "社区", "jurisdiction": ["cn"],

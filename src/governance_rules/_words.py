@@ -286,8 +286,7 @@ def names_first(text: str, lang: str, people: Mapping[str, str] | None = None) -
     >>> names_first("held by zhangwei (张伟), not slip (白条)", "zh", {"zhangwei": "张伟"})
     'held by 张伟（zhangwei）, not slip (白条)'
     """
-    if people and " (" in text:
-        text = _ROSTER_PERSON.sub(partial(_roster_person, people, lang), text)
+    text = _roster_people_first(text, lang, people)
     if lang == "zh":
         named = _PERSON.sub(lambda m: f"{m.group(2)}（{m.group(1)}）", text)
         return _NEXT_PERSON.sub("）、", named) if "）, " in named else named
@@ -296,6 +295,13 @@ def names_first(text: str, lang: str, people: Mapping[str, str] | None = None) -
 
 _ROSTER_PERSON = re.compile(r"(?<![A-Za-z0-9._-])([A-Za-z0-9][A-Za-z0-9._-]*) \(([^()（）]+)\)")
 """Any id followed by a name in brackets: a person where the roster gives that id that name."""
+
+
+def _roster_people_first(text: str, lang: str, people: Mapping[str, str] | None) -> str:
+    """``text`` with the roster's ``people`` named name first, whatever their ids' shape."""
+    if not people or " (" not in text:
+        return text
+    return _ROSTER_PERSON.sub(partial(_roster_person, people, lang), text)
 
 
 def _roster_person(people: Mapping[str, str], lang: str, match: re.Match[str]) -> str:
@@ -315,8 +321,7 @@ def in_words(text: str, lang: str, people: Mapping[str, str] | None = None) -> s
     first :data:`LISTED_PEOPLE` with the count of all."""
     if "-" not in text and " (" not in text:  # neither an ISO day nor a person's `id (name)`
         return text
-    if people and " (" in text:  # the roster's people first: the rest is remembered by text
-        text = _ROSTER_PERSON.sub(partial(_roster_person, people, lang), text)
+    text = _roster_people_first(text, lang, people)  # before the rest, remembered by text
     if len(text) > 200:
         return people_counted(names_first(days_in_words(text, lang), lang), lang)
     return _short_in_words(text, lang)

@@ -231,7 +231,7 @@ class _Names(dict[str, str]):
         names, lang = self._names, self._lang
         if key == "day":
             value = day_name(self._fact.day, lang)
-        elif "|" in key:  # a count with its noun: {days|day|days}
+        elif "|" in key:  # a count with its noun: {days|day|days} (its form checked on loading)
             count, forms = split_placeholder(key)
             value = count_with_noun(self[count], forms, lang) if forms else "?"
         elif key in names:

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import Field as PydanticField
 from pydantic import model_validator
 
+from ..._words import split_placeholder
 from ...facts.schema import FACT_SCHEMAS
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -35,6 +36,15 @@ class RequirementClause(KindParams):
     zh: str
     en: str
     name: str = PydanticField(default="", description="what citations name in `for:`")
+
+    @model_validator(mode="after")
+    def _counts_have_both_forms(self) -> RequirementClause:
+        """A count with its noun is ``{count|one|more}``: refused here, not at a finding."""
+        for text in (self.zh, self.en):
+            for _, name, _, _ in Formatter().parse(text):
+                if name:
+                    split_placeholder(name)
+        return self
 
 
 class RequiredText(Localised):
