@@ -260,7 +260,21 @@ _IN_WORDS_ALWAYS = frozenset({"subject", "period", "day"})
 class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
     """A message's values: the fixed ones given, the fact's names in both languages and its
     other values as text, each on use (the record's subject, period and day too: most
-    messages name none of them)."""
+    messages name none of them). A value with a twin in either language (``form_en``) is
+    that language's words.
+
+    >>> from datetime import date
+    >>> from governance_rules.facts.schema import RecordRef
+    >>> from governance_rules.records.dossier import Where
+    >>> fact = Fact("roster", RecordRef("pc", "body", Where("b.yaml", 1, "body")),
+    ...             date(2022, 1, 1), (), {"form": "general_branch", "seated": 5},
+    ...             names={"form_en": "general branch"})
+    >>> plain = _Plain(fact.values, fact.names, {})
+    >>> both = _BothLanguages(_Names(plain, fact, "zh"), _Names(plain, fact, "en"),
+    ...                       fact.names, fact.values, {})
+    >>> both["form"]["en"], both["seated"]
+    ('general branch', '5')
+    """
 
     def __init__(self, zh: _Names, en: _Names, names: Mapping[str, str],
                  values: Mapping[str, int | str], fixed: dict[str, str | Mapping[str, str]]
@@ -271,7 +285,8 @@ class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
     def __missing__(self, key: str) -> str | Mapping[str, str]:
         value: str | Mapping[str, str]
         names = self._names
-        if key in names or key in _IN_WORDS_ALWAYS or f"{key}_zh" in names:
+        if (key in names or key in _IN_WORDS_ALWAYS or f"{key}_zh" in names
+                or f"{key}_en" in names):
             value = {"zh": self._zh[key], "en": self._en[key]}
         elif key in self._values:
             value = str(self._values[key])
