@@ -532,7 +532,7 @@ def _junit_both(results: list[DossierResult], book: Rulebook, waivers: list | No
             builder.add(result)
         spooled.finish(errors or [])
         out: list[str] = []
-        write_junit(spooled, out.append)
+        write_junit(spooled, out.append, lang)
         assert spooled.checked.count == spooled.record_keys.count == 0
     report = builder.build()
     if waivers is not None:

@@ -39,14 +39,28 @@ class InputError(BaseModel):
     def field(self) -> str:
         return dotted(self.loc)
 
-    def render(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``: ``msg`` in English; in Chinese, made from the error's type,
+        input and context (:mod:`governance_rules._input_words`).
+
+        >>> InputError(type="missing", file="m.yaml", msg="Field required").text("zh")
+        '缺少必填项'
+        """
+        if lang != "zh":
+            return self.msg
+        from ._input_words import chinese_message
+
+        return chinese_message(self)
+
+    def render(self, lang: str = "en") -> str:
+        """``file:line:column: field: message [type]``, the message in ``lang``."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.loc else ""
-        return f"{where}:{field} {self.msg} [{self.type}]"
+        return f"{where}:{field} {self.text(lang)} [{self.type}]"
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line or 0, self.column or 0, self.field, self.msg)

@@ -10,8 +10,23 @@ class RecordModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class Problem(ValueError):
+    """A record's problem in both languages: ``str()`` gives the English, ``zh`` the Chinese
+    (an input error's ``ctx["zh"]``, which its Chinese message is; see
+    :mod:`governance_rules._input_words`).
+
+    >>> problem = Problem("ends before it starts", "结束早于开始")
+    >>> str(problem), problem.zh
+    ('ends before it starts', '结束早于开始')
+    """
+
+    def __init__(self, msg: str, zh: str) -> None:
+        super().__init__(msg)
+        self.zh = zh
+
+
 def field_error(record: BaseModel, loc: Sequence[str | int], msg: str,
-                value: Any = None) -> ValidationError:
+                value: Any = None, *, zh: str = "") -> ValidationError:
     """A model validator's verdict on one field of ``record``, at that field's place.
 
     A ``ValueError`` raised in a model validator is placed at the whole record, so the input
@@ -30,5 +45,5 @@ def field_error(record: BaseModel, loc: Sequence[str | int], msg: str,
         value = value.model_dump(mode="json", by_alias=True, exclude_none=True)
     return ValidationError.from_exception_data(type(record).__name__, [{
         "type": "value_error", "loc": tuple(loc), "input": value,
-        "ctx": {"error": ValueError(msg)},
+        "ctx": {"error": Problem(msg, zh) if zh else ValueError(msg)},
     }])

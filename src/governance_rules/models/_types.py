@@ -18,6 +18,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
+from ._base import Problem
+
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONEY = re.compile(r"^-?\d{1,20}(\.\d{1,2})?$")
 
@@ -48,8 +50,9 @@ setattr(TextEnum, "value", property(attrgetter("_value_")))  # noqa: B010
 
 def _in_range(day: date, shown: Any) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"{shown!s} is outside the years {FIRST_YEAR}–{LAST_YEAR} "
-                         "that records may be dated in")
+        raise Problem(f"{shown!s} is outside the years {FIRST_YEAR}–{LAST_YEAR} "
+                      "that records may be dated in",
+                      f"「{shown!s}」不在记录可用的年份 {FIRST_YEAR}–{LAST_YEAR} 之内")
     return day
 
 
@@ -57,52 +60,60 @@ def _parse_day(value: Any) -> date:
     if type(value) is date and FIRST_YEAR <= value.year <= LAST_YEAR:  # as the parser gives it
         return value
     if isinstance(value, datetime):
-        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+        raise Problem("expected a date (YYYY-MM-DD), not a date and time",
+                      "应为日期（YYYY-MM-DD），不带时间")
     if isinstance(value, date):
         return _in_range(value, value)
     if isinstance(value, str) and len(value) <= 11:  # YYYY-MM-DD, perhaps with a newline
         return _day_written(value)
-    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+    raise Problem(f"expected a date written YYYY-MM-DD, got {value!r}",
+                  "应为日期（写作 YYYY-MM-DD）")
 
 
 @lru_cache(maxsize=4096)
 def _day_written(value: str) -> date:
     """The day ``YYYY-MM-DD`` names (remembered: a dossier writes the same days many times)."""
     if not _ISO_DAY.match(value):
-        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+        raise Problem(f"expected a date written YYYY-MM-DD, got {value!r}",
+                      f"应为日期（写作 YYYY-MM-DD），实为「{value}」")
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a real calendar date") from None
+        raise Problem(f"{value!r} is not a real calendar date",
+                      f"「{value}」不是真实存在的日期") from None
     return _in_range(day, value)
 
 
 def _parse_yuan(value: Any) -> Decimal:
     if isinstance(value, bool | float):
-        raise ValueError(
+        raise Problem(
             f"expected an exact amount of yuan such as 120.50, got {value!r}"
-            + (" (quote it, or write it with at most two decimals)" if isinstance(value, float) else "")
-        )
+            + (" (quote it, or write it with at most two decimals)" if isinstance(value, float) else ""),
+            "应为精确的金额（元），如 120.50"
+            + ("；请加引号，或至多写两位小数" if isinstance(value, float) else ""))
     if isinstance(value, int):
         if not -MAX_YUAN < value < MAX_YUAN:
-            raise ValueError(f"an amount must be below {MAX_YUAN} yuan")
+            raise Problem(f"an amount must be below {MAX_YUAN} yuan", f"金额须小于{MAX_YUAN}元")
         return Decimal(value)
     if isinstance(value, Decimal):
         if not value.is_finite() or (value and not -20 <= value.adjusted() < len(str(MAX_YUAN))):
-            raise ValueError(f"expected an amount of yuan below {MAX_YUAN}, got {value!r}")
+            raise Problem(f"expected an amount of yuan below {MAX_YUAN}, got {value!r}",
+                          f"应为小于{MAX_YUAN}元的金额")
         text = format(value, "f")
     elif isinstance(value, str):
         text = value.strip()
     else:
-        raise ValueError(f"expected an amount of yuan, got {value!r}")
+        raise Problem(f"expected an amount of yuan, got {value!r}", "应为金额（元）")
     if not _MONEY.match(text):
-        raise ValueError(f"expected an amount of yuan with at most two decimals, got {value!r}")
+        raise Problem(f"expected an amount of yuan with at most two decimals, got {value!r}",
+                      "应为金额（元），至多两位小数")
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"expected an amount of yuan, got {value!r}") from None
+        raise Problem(f"expected an amount of yuan, got {value!r}", "应为金额（元）") from None
     if not -MAX_YUAN < amount < MAX_YUAN:
-        raise ValueError(f"an amount must be below {MAX_YUAN} yuan, got {value!r}")
+        raise Problem(f"an amount must be below {MAX_YUAN} yuan, got {value!r}",
+                      f"金额须小于{MAX_YUAN}元")
     return amount
 
 
@@ -129,10 +140,11 @@ def _parse_period(value: Any) -> str:
         value = str(value)
     if isinstance(value, str) and _PERIOD.match(value):
         if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
-            raise ValueError(f"{value!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+            raise Problem(f"{value!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
+                          f"「{value}」不在记录可用的年份 {FIRST_YEAR}–{LAST_YEAR} 之内")
         return value
-    raise ValueError(f"expected a calendar period such as 2022, 2022-H1, 2022-Q3 or 2022-03, "
-                     f"got {value!r}")
+    raise Problem(f"expected a calendar period such as 2022, 2022-H1, 2022-Q3 or 2022-03, "
+                  f"got {value!r}", "应为日历期间，如 2022、2022-H1、2022-Q3 或 2022-03")
 
 
 Period = Annotated[str, BeforeValidator(_parse_period),

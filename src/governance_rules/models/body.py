@@ -145,7 +145,8 @@ class Term(RecordModel):
     def _end_not_before_start(self) -> Term:
         if self.end is not None and self.end < self.start:
             raise field_error(self, ("end",), f"term ends ({self.end}) before it starts "
-                              f"({self.start})", self.end.isoformat())
+                              f"({self.start})", self.end.isoformat(),
+                              zh=f"任期结束日（{self.end}）早于开始日（{self.start}）")
         return self
 
     def covers(self, day: date) -> bool:
@@ -165,7 +166,8 @@ class DutySpan(RecordModel):
     def _ordered(self) -> DutySpan:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise field_error(self, ("end",), f"duty ends ({self.end}) before it starts "
-                              f"({self.start})", self.end.isoformat())
+                              f"({self.start})", self.end.isoformat(),
+                              zh=f"职责结束日（{self.end}）早于开始日（{self.start}）")
         return self
 
     def covers(self, day: date) -> bool:
@@ -208,7 +210,8 @@ class Seat(RecordModel):
                 raise field_error(
                     self, ("terms", j, "start"),
                     f"terms overlap: the term starting {before.start} is still running "
-                    f"when the term starting {after.start} begins", after.start.isoformat())
+                    f"when the term starting {after.start} begins", after.start.isoformat(),
+                    zh=f"任期重叠：{before.start}开始的任期在{after.start}开始的任期起始时仍未结束")
         return self
 
     def term_on(self, day: date) -> Term | None:

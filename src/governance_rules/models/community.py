@@ -18,7 +18,8 @@ class CoveredPeriod(RecordModel):
     def _ordered(self) -> CoveredPeriod:
         if self.to < self.from_:
             raise field_error(self, ("to",), f"records_cover ends ({self.to}) before it starts "
-                              f"({self.from_})", self.to.isoformat())
+                              f"({self.from_})", self.to.isoformat(),
+                              zh=f"记录覆盖期间的结束日（{self.to}）早于开始日（{self.from_}）")
         return self
 
 

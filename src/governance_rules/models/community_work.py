@@ -123,7 +123,7 @@ class StandardTitle(RecordModel):
         for i, done in enumerate(self.steps):
             if done.step in seen:
                 raise field_error(self, ("steps", i, "step"), "`steps` names the same step twice",
-                                  done.step.value)
+                                  done.step.value, zh="「steps」中同一步骤写了两次")
             seen.add(done.step)
         return self
 
@@ -156,7 +156,8 @@ class DirectorApproval(RecordModel):
                 and self.approved_on < self.recommended_on):
             raise field_error(self, ("approved_on",), f"approved_on {self.approved_on} is "
                               f"before recommended_on {self.recommended_on}",
-                              self.approved_on.isoformat())
+                              self.approved_on.isoformat(),
+                              zh=f"批准日（{self.approved_on}）早于推荐日（{self.recommended_on}）")
         return self
 
 
@@ -207,6 +208,7 @@ class RepresentativeRegister(RecordModel):
         for i, entry in enumerate(self.entries):
             if entry.person in seen:
                 raise field_error(self, ("entries", i, "person"),
-                                  "`entries` names the same person twice", entry.person)
+                                  "`entries` names the same person twice", entry.person,
+                                  zh="「entries」中同一人写了两次")
             seen.add(entry.person)
         return self

@@ -66,7 +66,7 @@ class Hearing(RecordModel):
         if stray:
             raise field_error(self, ("attended", self.attended.index(stray[0])),
                               f"`attended` names {', '.join(stray)}, who are not in `invited`",
-                              stray[0])
+                              stray[0], zh=f"「attended」中的{'、'.join(stray)}不在「invited」之列")
         return self
 
     @model_validator(mode="after")
@@ -75,7 +75,8 @@ class Hearing(RecordModel):
             day = getattr(self, name)
             if day is not None and day < self.date:
                 raise field_error(self, (name,), f"{name} {day} is before the hearing "
-                                  f"{self.date}", day.isoformat())
+                                  f"{self.date}", day.isoformat(),
+                                  zh=f"「{name}」（{day}）早于听证日期（{self.date}）")
         return self
 
 
@@ -211,7 +212,8 @@ class Proposal(RecordModel):
             signed, total = getattr(self, f"{what}_signed"), getattr(self, f"{what}_total")
             if total is not None and signed > total:
                 raise field_error(self, (f"{what}_signed",),
-                                  f"{what}_signed ({signed}) exceeds {what}_total ({total})", signed)
+                                  f"{what}_signed ({signed}) exceeds {what}_total ({total})", signed,
+                                  zh=f"「{what}_signed」（{signed}）多于「{what}_total」（{total}）")
         return self
 
 
@@ -331,5 +333,5 @@ class ArchiveHandover(RecordModel):
     def _two_people(self) -> ArchiveHandover:
         if self.outgoing == self.incoming:
             raise field_error(self, ("incoming",), "`outgoing` and `incoming` name the same "
-                              "person", self.incoming)
+                              "person", self.incoming, zh="「outgoing」和「incoming」是同一人")
         return self

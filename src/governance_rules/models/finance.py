@@ -82,7 +82,8 @@ class Expense(RecordModel):
         for i, signature in enumerate(self.signatures):
             if signature.role in seen:
                 raise field_error(self, ("signatures", i, "role"),
-                                  "`signatures` lists the same role twice", signature.role.value)
+                                  "`signatures` lists the same role twice", signature.role.value,
+                                  zh="「signatures」中同一角色写了两次")
             seen.add(signature.role)
         return self
 
@@ -103,14 +104,16 @@ class Expense(RecordModel):
                 second = list(persons)[1]
                 raise field_error(self, persons[second], f"the record names "
                                   f"{' and '.join(sorted(persons))} as the residents' committee "
-                                  f"director on {day}", second)
+                                  f"director on {day}", second,
+                                  zh=f"记录将{'、'.join(sorted(persons))}均列为{day}的居委会主任")
         by_role = {s.role: s.person for s in self.signatures}
         director = by_role.get(SignatureRole.DIRECTOR)
         if director is not None and director == by_role.get(SignatureRole.DEPUTY_DIRECTOR):
             deputy = next(i for i, s in enumerate(self.signatures)
                           if s.role is SignatureRole.DEPUTY_DIRECTOR)
             raise field_error(self, ("signatures", deputy, "person"), f"{director!r} signs both "
-                              "as director and as deputy director", director)
+                              "as director and as deputy director", director,
+                              zh=f"「{director}」同时以主任和副主任身份签字")
         return self
 
     def signed_on(self, signature: Signature) -> date:

@@ -90,7 +90,8 @@ class YearEndFiling(RecordModel):
     def _not_before_the_year(self) -> YearEndFiling:
         if self.date.year < self.year:
             raise field_error(self, ("date",), f"filed on {self.date}, before the year "
-                              f"{self.year} it files", self.date.isoformat())
+                              f"{self.year} it files", self.date.isoformat(),
+                              zh=f"报送日（{self.date}）早于所报年度（{self.year}年）")
         return self
 
 
@@ -115,7 +116,8 @@ class MailboxLog(RecordModel):
     def _ordered(self) -> MailboxLog:
         if self.to < self.from_:
             raise field_error(self, ("to",), f"the log ends ({self.to}) before it starts "
-                              f"({self.from_})", self.to.isoformat())
+                              f"({self.from_})", self.to.isoformat(),
+                              zh=f"日志结束日（{self.to}）早于开始日（{self.from_}）")
         return self
 
 
@@ -199,5 +201,6 @@ class Pilot(RecordModel):
     def _ordered(self) -> Pilot:
         if self.ended_on is not None and self.ended_on < self.selected_on:
             raise field_error(self, ("ended_on",), f"ended ({self.ended_on}) before it was "
-                              f"selected ({self.selected_on})", self.ended_on.isoformat())
+                              f"selected ({self.selected_on})", self.ended_on.isoformat(),
+                              zh=f"结束日（{self.ended_on}）早于选定日（{self.selected_on}）")
         return self

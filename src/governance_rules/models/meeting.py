@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel, field_error
+from ._base import Problem, RecordModel, field_error
 from ._types import Count, Day, Slug, Text, TextEnum, Yuan
 
 
@@ -75,8 +75,9 @@ class ExpenseSubject(RecordModel):
     @model_validator(mode="after")
     def _names_an_expense(self) -> ExpenseSubject:
         if self.id is None and (self.purpose is None or self.payee is None or self.amount is None):
-            raise ValueError("`expense` names the expense by `id`, or by `purpose`, `payee` "
-                             "and `amount`")
+            raise Problem("`expense` names the expense by `id`, or by `purpose`, `payee` "
+                          "and `amount`",
+                          "「expense」须写明支出的「id」，或写明「purpose」、「payee」和「amount」")
         return self
 
 
@@ -100,10 +101,11 @@ class Motion(RecordModel):
     @model_validator(mode="after")
     def _has_a_count(self) -> Motion:
         if self.outcome is not Outcome.WITHDRAWN and self.votes is None and self.consented is None:
-            raise ValueError("a motion that was voted on needs `votes` or `consented`")
+            raise Problem("a motion that was voted on needs `votes` or `consented`",
+                          "已表决的议题须写明「votes」或「consented」")
         if self.consented is not None and (twice := _second(self.consented)) is not None:
             raise field_error(self, ("consented", twice), "`consented` names the same person "
-                              "twice", self.consented[twice])
+                              "twice", self.consented[twice], zh="「consented」中同一人写了两次")
         if (
             self.votes is not None
             and self.consented is not None
@@ -112,7 +114,8 @@ class Motion(RecordModel):
             raise field_error(
                 self, ("votes", "yes"),
                 f"votes.yes is {self.votes.yes} but `consented` names {len(self.consented)} people",
-                self.votes.yes)
+                self.votes.yes,
+                zh=f"「votes.yes」为{self.votes.yes}，但「consented」列了{len(self.consented)}人")
         return self
 
     @property
@@ -159,33 +162,36 @@ class Meeting(RecordModel):
     def _counts_are_possible(self) -> Meeting:
         if (twice := _second(self.present)) is not None:
             raise field_error(self, ("present", twice), "`present` names the same person twice",
-                              self.present[twice])
+                              self.present[twice], zh="「present」中同一人写了两次")
         for name in ("notice_date", "reported_on"):
             day = getattr(self, name)
             if day is not None and day > self.date:
                 raise field_error(self, (name,), f"{name} {day} is after the meeting {self.date}",
-                                  day.isoformat())
+                                  day.isoformat(),
+                                  zh=f"「{name}」（{day}）晚于会议日期（{self.date}）")
         present = set(self.present)
         seen: set[str] = set()
         for i, motion in enumerate(self.motions):
             if motion.id in seen:
                 raise field_error(self, ("motions", i, "id"),
                                   f"motion id {motion.id!r} is used twice in this meeting",
-                                  motion.id)
+                                  motion.id, zh=f"议题编号「{motion.id}」在本次会议中用了两次")
             seen.add(motion.id)
             taking_part = max(len(present), self.voters or 0)
             if motion.votes is not None and motion.votes.cast > taking_part:
                 raise field_error(
                     self, ("motions", i, "votes"),
                     f"motion {motion.id!r} has {motion.votes.cast} votes but only "
-                    f"{taking_part} people are present", motion.votes)
+                    f"{taking_part} people are present", motion.votes,
+                    zh=f"议题「{motion.id}」共{motion.votes.cast}票，但出席只有{taking_part}人")
             consented = motion.consented or ()
             absent = sorted(set(consented) - present)
             if absent:
                 raise field_error(
                     self, ("motions", i, "consented", consented.index(absent[0])),
                     f"motion {motion.id!r}: {', '.join(absent)} consented but are not in "
-                    "`present`", absent[0])
+                    "`present`", absent[0],
+                    zh=f"议题「{motion.id}」：{'、'.join(absent)}列为同意，但不在「present」中")
         return self
 
 

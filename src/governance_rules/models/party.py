@@ -60,7 +60,7 @@ class LeaveRequest(RecordModel):
     def _not_to_oneself(self) -> LeaveRequest:
         if self.person == self.to:
             raise field_error(self, ("to",), "a member does not ask leave of themselves",
-                              self.to)
+                              self.to, zh="党员不能向自己请假")
         return self
 
 
@@ -108,7 +108,8 @@ class MemberRecord(RecordModel):
             where = ("kind",) if self.household is None else ("household",)
             raise field_error(self, where, "`household` names the household of a "
                               "`household_contact`, and only of one",
-                              self.kind.value if self.household is None else self.household)
+                              self.kind.value if self.household is None else self.household,
+                              zh="「household」只用于「household_contact」，且只写一户")
         return self
 
 

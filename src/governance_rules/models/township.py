@@ -133,5 +133,6 @@ class Session(RecordModel):
         day = self.election_method_adopted_on
         if day is not None and day < self.date:
             raise field_error(self, ("election_method_adopted_on",), f"election_method_adopted_on "
-                              f"{day} is before the session starts", day.isoformat())
+                              f"{day} is before the session starts", day.isoformat(),
+                              zh=f"「election_method_adopted_on」（{day}）早于会议开幕")
         return self

@@ -36,10 +36,12 @@ class WorkPoints(RecordModel):
             day = getattr(self, name)
             if day is not None and day < self.date:
                 raise field_error(self, (name,), f"{name} {day} is before the work points "
-                                  f"were drawn up ({self.date})", day.isoformat())
+                                  f"were drawn up ({self.date})", day.isoformat(),
+                                  zh=f"「{name}」（{day}）早于工作要点拟定日（{self.date}）")
         if self.implemented_by is not None and self.implemented_on is None:
             raise field_error(self, ("implemented_by",), "`implemented_by` needs "
-                              "`implemented_on`, the day of that act", self.implemented_by)
+                              "`implemented_on`, the day of that act", self.implemented_by,
+                              zh="「implemented_by」须同时写明实施日「implemented_on」")
         return self
 
 
@@ -64,5 +66,6 @@ class Suggestion(RecordModel):
     def _answer_not_before(self) -> Suggestion:
         if self.answered_on is not None and self.answered_on < self.date:
             raise field_error(self, ("answered_on",), f"answered_on {self.answered_on} is "
-                              f"before the suggestion ({self.date})", self.answered_on.isoformat())
+                              f"before the suggestion ({self.date})", self.answered_on.isoformat(),
+                              zh=f"答复日（{self.answered_on}）早于建议提出日（{self.date}）")
         return self

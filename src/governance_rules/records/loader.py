@@ -450,8 +450,12 @@ def validation_errors(
         loc = (*prefix, *err["loc"])
         line, col = index.locate(loc)
         msg = err["msg"].removeprefix("Value error, ")
+        given = err.get("ctx") or {}
         ctx = {k: v if isinstance(v, str) else short_input(v)
-               for k, v in (err.get("ctx") or {}).items() if k != "error"}
+               for k, v in given.items() if k != "error"}
+        zh = getattr(given.get("error"), "zh", None)  # a Problem's Chinese
+        if isinstance(zh, str) and zh:
+            ctx["zh"] = zh
         out.append(InputError(type=err["type"], file=file, line=line, column=col, loc=loc,
                               msg=msg, input=short_input(err.get("input")), ctx=ctx))
     return out

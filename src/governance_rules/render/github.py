@@ -56,7 +56,7 @@ def render_github(report: Report, lang: str = "en") -> str:
     """
     lines: list[str] = []
     _write_github(lines.append, report.input_errors,
-                  (github_entry(f, lang) for f in report.findings), report.summary)
+                  (github_entry(f, lang) for f in report.findings), report.summary, lang)
     return "".join(lines)
 
 
@@ -79,7 +79,8 @@ def write_github(spooled: SpooledReport, write: Callable[[str], object],
     """Write the annotations of ``spooled`` (whose findings were kept by :func:`github_entry`)
     with ``write``: what :func:`render_github` gives for the whole report, without holding
     it."""
-    _write_github(write, spooled.input_errors(), spooled.finding_payloads(), spooled.summary())
+    _write_github(write, spooled.input_errors(), spooled.finding_payloads(), spooled.summary(),
+                  lang)
 
 
 def kept(options: FormatOptions) -> Kept:
@@ -90,7 +91,8 @@ def kept(options: FormatOptions) -> Kept:
 
 
 def _write_github(write: Callable[[str], object], errors: Sequence[InputError],
-                  annotations: Iterable[tuple[str, str] | None], counted: Summary) -> None:
+                  annotations: Iterable[tuple[str, str] | None], counted: Summary,
+                  lang: str = "en") -> None:
     """The input errors' annotations, then the findings', at most
     :data:`ANNOTATIONS_PER_SEVERITY` of each command; then how many more, and the counts."""
     shown: Counter[str] = Counter()
@@ -105,7 +107,8 @@ def _write_github(write: Callable[[str], object], errors: Sequence[InputError],
 
     for error in errors:
         annotate("error", _annotation("error", error.file, error.line, error.column,
-                                      f"input error [{error.type}]", error.render()))
+                                      "输入错误" if lang == "zh" else f"input error [{error.type}]",
+                                      error.render(lang)))
     for annotation in annotations:
         if annotation is not None:
             annotate(*annotation)

@@ -85,7 +85,7 @@ def _write_gitlab(write: Callable[[str], object], entries: Iterable[tuple[Any, .
     """The issues of the active findings, then of the input errors; a fingerprint met again
     gets ``-1``, ``-2`` … (the report holds the fingerprints seen, 32 characters each)."""
     issues = chain((_finding_issue(entry, lang, titles) for entry in entries if entry is not None),
-                   (_input_issue(e) for e in errors))
+                   (_input_issue(e, lang) for e in errors))
     seen: dict[str, int] = {}
     first = True
     for issue in issues:
@@ -117,10 +117,10 @@ def _finding_issue(entry: tuple[Any, ...], lang: str, titles: dict[str, str]) ->
     }
 
 
-def _input_issue(error: InputError) -> dict[str, Any]:
+def _input_issue(error: InputError, lang: str = "en") -> dict[str, Any]:
     return {
         "type": "issue",
-        "description": one_line(error.render()),
+        "description": one_line(error.render(lang)),
         "check_name": "input-error",
         "fingerprint": input_fingerprint(error),
         "severity": INPUT_ERROR_SEVERITY,

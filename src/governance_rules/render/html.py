@@ -192,7 +192,7 @@ def _write_html(write: Callable[[str], object], report: Report, rule_ids: list[s
         _filters(rule_ids, count, w),
     ]
     if errors:
-        parts.append(_input_errors(errors, w))
+        parts.append(_input_errors(errors, w, lang))
     parts.append(f'<section id="findings"><h2>{escape(w["findings"])}</h2>')
     if not count:
         parts.append(f"<p>{escape(w['none'])}</p>")
@@ -267,8 +267,9 @@ def _filters(rule_ids: list[str], count: int, w: dict[str, str]) -> str:
     )
 
 
-def _input_errors(errors: Sequence[InputError], w: dict[str, str]) -> str:
-    items = "".join(f'<li class="input-error"><code>{escape(e.render())}</code></li>' for e in errors)
+def _input_errors(errors: Sequence[InputError], w: dict[str, str], lang: str) -> str:
+    items = "".join(f'<li class="input-error"><code>{escape(e.render(lang))}</code></li>'
+                    for e in errors)
     return f'<section id="input-errors"><h2>{escape(w["inputs"])}</h2><ul>{items}</ul></section>'
 
 

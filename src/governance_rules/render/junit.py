@@ -45,7 +45,7 @@ def render_junit(report: Report, lang: str = "en") -> str:
     """
     items: list[Item] = [*seconds_items(report.seconds_by_file),
                          *(finding_item(f, lang) for f in report.findings),
-                         *_error_items(report.input_errors)]
+                         *_error_items(report.input_errors, lang)]
     for checked in report.checked:
         rec = checked.record
         items.extend(checked_items(rec.file, rec.type, rec.id, checked.rules))
@@ -55,18 +55,19 @@ def render_junit(report: Report, lang: str = "en") -> str:
     return "".join(parts)
 
 
-def write_junit(spooled: SpooledReport, write: Callable[[str], object]) -> None:
+def write_junit(spooled: SpooledReport, write: Callable[[str], object], lang: str = "en") -> None:
     """Write the JUnit report of ``spooled``, whose findings spool holds the items of every
     dossier (:func:`junit_items`), with ``write``: what
     :func:`render_junit` gives for the whole report, one suite in memory at a time."""
-    errors = _error_items(spooled.input_errors())
+    errors = _error_items(spooled.input_errors(), lang)
     _write_junit(write, lambda: merge(iter(spooled.findings), errors, key=_key))
 
 
 def kept(options: FormatOptions) -> Kept:
     """The JUnit report kept on disk: one stream of items (:func:`junit_items`), a test case
     for each rule applied to each record among them."""
-    return Kept(write=write_junit, finding_entry=partial(junit_finding, lang=options.lang),
+    return Kept(write=partial(write_junit, lang=options.lang),
+                finding_entry=partial(junit_finding, lang=options.lang),
                 finding_key=finding_key, details=True,
                 worker=partial(junit_items, lang=options.lang))
 
@@ -124,14 +125,14 @@ def junit_finding(finding: Finding, lang: str = "en") -> tuple[str, str, str] | 
     return xml_safe(finding.message.get(lang)), finding.rule_id, _body(finding, lang)
 
 
-def _error_items(errors: Sequence[InputError]) -> list[Item]:
+def _error_items(errors: Sequence[InputError], lang: str = "en") -> list[Item]:
     """Each input error as a case of its file, numbered in report order within the file."""
     seen: dict[str, int] = {}
     items = []
     for error in errors:
         n = seen[error.file] = seen.get(error.file, -1) + 1
         items.append(((error.file, ("input-error", error.type, f"{n:09d}"), _ERROR, ()),
-                      (xml_safe(error.msg), error.type, xml_safe(one_line(error.render())),
+                      (xml_safe(error.text(lang)), error.type, xml_safe(one_line(error.render(lang))),
                        f"input error · {error.field or error.type}")))
     return items
 

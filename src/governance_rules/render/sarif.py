@@ -58,7 +58,7 @@ def render_sarif(report: Report, lang: str = "en", help_uri_base: str | None = N
     descriptors = _descriptors(report.rules, lang, base, document_titles(report))
     index = rule_indexes(report.rules)
     results = [_result(f, lang, index) for f in report.findings]
-    results += [_input_result(e, index) for e in report.input_errors]
+    results += [_input_result(e, index, lang) for e in report.input_errors]
     return json_inert(indented_json(_log(report, base, descriptors, results))) + "\n"
 
 
@@ -93,7 +93,7 @@ def write_sarif(spooled: SpooledReport, write: Callable[[str], object], lang: st
     write(before)
     if marked:
         entries = chain(spooled.finding_payloads(),
-                        (_as_entry(_input_result(e, index)) for e in errors))
+                        (_as_entry(_input_result(e, index, lang)) for e in errors))
         write(next(entries))
         for entry in entries:
             write(",\n" + entry)
@@ -280,12 +280,12 @@ def _result(finding: Finding, lang: str, index: dict[str, int]) -> dict[str, Any
     return result
 
 
-def _input_result(error: InputError, index: dict[str, int]) -> dict[str, Any]:
+def _input_result(error: InputError, index: dict[str, int], lang: str = "en") -> dict[str, Any]:
     return {
         "ruleId": INPUT_ERROR_RULE,
         "ruleIndex": index[INPUT_ERROR_RULE],
         "level": LEVELS[Severity.ERROR],
-        "message": {"text": error.render()},
+        "message": {"text": error.render(lang)},
         "locations": [_location(error.file, error.line, error.column)],
         "partialFingerprints": {"governanceInputError/v1": input_fingerprint(error)},
         "properties": {"type": error.type, "field": error.field},

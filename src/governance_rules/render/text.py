@@ -86,7 +86,7 @@ def _write_text(write: Callable[[str], object], errors: Sequence[InputError],
     if errors:
         write(paint(words["input"], "1;31") + "\n")
         for error in errors:
-            write(f"  {_clean(error.render())}\n")
+            write(f"  {_clean(error.render(lang))}\n")
         gap = True
     last: str | None = None
     for file, lines in findings:

@@ -142,7 +142,7 @@ def _workbook(entries: Iterable[XlsxEntry], rules: Sequence[RuleInfo], titles: d
            _WIDTHS["findings"])
     _table(summary, words["summary_header"], tally.rows(), _WIDTHS["summary"])
     _table(input_errors, words["error_header"],
-           ([e.file, e.line, e.column, e.field, e.msg, e.type] for e in errors), _WIDTHS["errors"])
+           ([e.file, e.line, e.column, e.field, e.text(lang), e.type] for e in errors), _WIDTHS["errors"])
     book.properties.creator = "governance-rules"
     book.properties.title = "治理记录检查报告" if lang == "zh" else "Governance records check"
     book.properties.created = book.properties.modified = _FIXED_TIME

@@ -1,0 +1,142 @@
+"""Input errors in Chinese, made from the error contract (``type``, ``loc``, ``input``, ``ctx``)
+as pydantic's messages are made from theirs: the English ``msg`` is the error's own text; a
+reader of the Chinese report gets the same problem in Chinese.
+
+Where the check that found a problem says it in Chinese itself (``ctx["zh"]``, as the record
+models' validators do), that text is used; otherwise the error's type gives it, with the values
+the context and the input hold.
+
+>>> from governance_rules.errors import InputError
+>>> chinese_message(InputError(type="missing", file="m.yaml", loc=("meeting", "date"),
+...                            msg="Field required"))
+'缺少必填项'
+>>> chinese_message(InputError(type="enum", file="m.yaml", msg="Input should be …",
+...                            input="'nope'", ctx={"expected": "'regular' or 'ad_hoc'"}))
+'取值「nope」不可用，须为以下之一：「regular」、「ad_hoc」'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .errors import InputError
+
+_BY_TYPE: dict[str, str] = {
+    # pydantic's own types (https://docs.pydantic.dev/latest/errors/validation_errors/)
+    "missing": "缺少必填项",
+    "extra_forbidden": "不是这类记录的字段（字段名有误，或写在了别的记录下）",
+    "string_type": "应为文本，实为{input}",
+    "int_type": "应为整数，实为{input}",
+    "int_parsing": "应为整数，实为{input}",
+    "int_from_float": "应为整数，实为{input}",
+    "float_type": "应为数字，实为{input}",
+    "float_parsing": "应为数字，实为{input}",
+    "decimal_type": "应为数字，实为{input}",
+    "decimal_parsing": "应为数字，实为{input}",
+    "bool_type": "应为「true」或「false」，实为{input}",
+    "bool_parsing": "应为「true」或「false」，实为{input}",
+    "list_type": "应为列表，实为{input}",
+    "tuple_type": "应为列表，实为{input}",
+    "set_type": "应为列表，实为{input}",
+    "dict_type": "应为键值对，实为{input}",
+    "model_type": "应为键值对，实为{input}",
+    "model_attributes_type": "应为键值对，实为{input}",
+    "date_type": "应为日期（写作 YYYY-MM-DD），实为{input}",
+    "date_parsing": "应为日期（写作 YYYY-MM-DD），实为{input}",
+    "date_from_datetime_parsing": "应为日期（写作 YYYY-MM-DD），实为{input}",
+    "date_from_datetime_inexact": "应为日期，不带时间，实为{input}",
+    "enum": "取值{input}不可用，须为以下之一：{expected}",
+    "literal_error": "取值{input}不可用，须为以下之一：{expected}",
+    "greater_than": "须大于{gt}，实为{input}",
+    "greater_than_equal": "不得小于{ge}，实为{input}",
+    "less_than": "须小于{lt}，实为{input}",
+    "less_than_equal": "不得大于{le}，实为{input}",
+    "too_short": "至少须有{min_length}项",
+    "too_long": "至多{max_length}项，实有{actual_length}项",
+    "string_too_short": "至少须有{min_length}个字符",
+    "string_too_long": "至多{max_length}个字符",
+    "string_pattern_mismatch": "格式不符：编号只用字母、数字、点、连字符和下划线，实为{input}",
+    "value_error": "取值{input}不符合要求",
+    "union_tag_invalid": "类型{input}不可用，须为以下之一：{expected_tags}",
+    "union_tag_not_found": "缺少区分类型的字段{discriminator}",
+    # reading a file (records/_parse.py)
+    "unreadable": "无法读取",
+    "not_a_file": "不是文件",
+    "file_too_large": "文件过大，未读取",
+    "empty_file": "文件为空，没有记录",
+    "yaml_syntax": "YAML 格式错误，文件未读取",
+    "json_syntax": "JSON 格式错误，文件未读取",
+    "yaml_tag": "使用了不支持的 YAML 标签，文件未读取",
+    "yaml_alias": "使用了 YAML 别名（&、*），记录中不支持，文件未读取",
+    "yaml_merge": "使用了 YAML 合并键（<<），记录中不支持，文件未读取",
+    "duplicate_key": "同一个键写了两次，文件未读取",
+    "bad_key": "键须为文本，文件未读取",
+    "bad_scalar": "无法识别的值，文件未读取",
+    "bad_number": "无法识别的数字，文件未读取",
+    "too_deep": "嵌套层数过多，文件未读取",
+    "too_many_nodes": "内容过多，超过单个文件的上限，文件未读取",
+    # a folder and its files (records/loader.py)
+    "path_not_found": "路径不存在",
+    "broken_link": "符号链接指向的文件不存在",
+    "symlink_outside": "符号链接指向所检查的文件夹之外，未读取",
+    "not_a_mapping": "文件内容须为“记录类型: 内容”的键值对",
+    "unknown_key": "不是可识别的记录类型",
+    "second_community": "一个卷宗只能有一条社区（community）记录",
+    "duplicate_id": "编号{input}已被本卷宗另一条同类记录使用",
+    # the records of one dossier (records/_resolve*.py)
+    "missing_community": "本卷宗没有社区（community）记录，无法确定所属辖区及适用的规则",
+    "unknown_id": "所指的{input}在本卷宗中不存在（或已因其他输入错误未予检查）",
+    "not_seated": "{input}当日未在该机构任职",
+    "window_too_long": "检查期间过长，请用「--from」和「--to」指定期间",
+    "unknown_document": "引用了规则集中不存在的文件",
+}
+"""Each error type's Chinese text; ``{input}`` is the value as written, the other names the
+error's ``ctx``."""
+
+_UNKNOWN = "输入有误，此记录未予检查"
+"""An error of a type not listed above (none is made today: a test checks every type)."""
+
+
+def chinese_message(error: InputError) -> str:
+    """``error``'s message in Chinese (see the module's description)."""
+    given = error.ctx.get("zh")
+    if isinstance(given, str) and given:
+        return given
+    template = _BY_TYPE.get(error.type)
+    if template is None:
+        return _UNKNOWN
+    values = {name: _listed(str(value)) for name, value in error.ctx.items()}
+    values["input"] = quoted_input(error.input)
+    return template.format_map(_Blank(values))
+
+
+def quoted_input(shown: str | None) -> str:
+    """A value as an error shows it (``'2022-13-01'``, Python's way) in Chinese quotes.
+
+    >>> quoted_input("'2022-13-01'"), quoted_input("12"), quoted_input(None)
+    ('「2022-13-01」', '「12」', '')
+    """
+    if not shown:
+        return ""
+    if len(shown) >= 2 and shown[0] == shown[-1] and shown[0] in "'\"":
+        shown = shown[1:-1]
+    return f"「{shown}」"
+
+
+_CHOICES = re.compile(r"'([^']*)'(?:, | or )?")
+
+
+def _listed(expected: str) -> str:
+    """Pydantic's ``'a', 'b' or 'c'`` as a Chinese list: ``「a」、「b」、「c」``; other values as
+    given."""
+    choices = _CHOICES.findall(expected)
+    if choices and _CHOICES.sub("", expected).strip() == "":
+        return "、".join(f"「{choice}」" for choice in choices)
+    return expected
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""

@@ -1,0 +1,154 @@
+"""Input errors read in Chinese in a Chinese report, as findings do: made from the error's type,
+input and context (``governance_rules._input_words``), or said by the check that found it."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _finding_text import common_problems, zh_problems
+from _helpers import ROOT, body, community, members
+
+from governance_rules import check_data, check_paths
+from governance_rules._input_words import _BY_TYPE, _UNKNOWN
+from governance_rules.errors import InputError
+
+SRC = ROOT / "src" / "governance_rules"
+_FORMATS = re.compile(r"\b(?:YAML|JSON)\b")
+"""The names of the file formats, as Chinese writes them too."""
+
+
+def _meeting(**changes: Any) -> dict[str, Any]:
+    meeting = {"id": "m", "body": "b", "date": "2022-03-15", "present": members("b", 3),
+               "motions": [{"id": "x", "title": "议题", "outcome": "adopted",
+                            "consented": members("b", 2)}]}
+    return {"meeting": {**meeting, **changes}}
+
+
+BAD_DATA: dict[str, dict[str, Any]] = {
+    "missing": _meeting(present=None) | {},
+    "extra_forbidden": _meeting(chairman="b-p0"),
+    "enum": _meeting(kind="weekly"),
+    "list_type": _meeting(present="b-p0"),
+    "string_type": _meeting(id=12),
+    "string_pattern_mismatch": _meeting(id="会议一"),
+    "value_error": _meeting(date="2022-02-30"),
+    "unknown_id": _meeting(body="nobody"),
+    "not_seated": _meeting(present=["b-p0", "b-p1", "stranger"]),
+}
+"""A meeting file wrong in one way, by the input error it gives."""
+
+
+def _errors(files: dict[str, Any]) -> list[InputError]:
+    dossier = {"c.yaml": community(), "b.yaml": body("b", "consultation_committee", 3), **files}
+    for data in files.values():
+        meeting = data.get("meeting", {})
+        if meeting.get("present", "") is None:
+            del meeting["present"]
+    return check_data(dossier).input_errors
+
+
+def _reads_as_chinese(error: InputError) -> None:
+    text = error.text("zh")
+    assert text and text != _UNKNOWN, error
+    problems = [*zh_problems(_FORMATS.sub("", text)), *common_problems(text)]
+    assert problems == [], (error.type, error.msg, text)
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_DATA))
+def test_a_records_input_error_reads_in_chinese(kind: str) -> None:
+    errors = _errors({"m.yaml": BAD_DATA[kind]})
+    assert kind in {e.type for e in errors}, [e.render() for e in errors]
+    for error in errors:
+        _reads_as_chinese(error)
+        assert error.render("zh").endswith(f"{error.text('zh')} [{error.type}]")
+        assert error.render("en").endswith(f"{error.msg} [{error.type}]")
+
+
+def test_a_record_models_own_checks_say_it_in_chinese() -> None:
+    """The models' checks (a day that does not exist, counts that cannot be) give their own
+    Chinese, not the type's general words."""
+    cases = [
+        _meeting(date="2022-02-30"),
+        _meeting(present=["b-p0", "b-p0"]),
+        _meeting(notice_date="2022-04-01"),
+        _meeting(motions=[{"id": "x", "title": "议题", "outcome": "adopted"}]),
+        _meeting(motions=[{"id": "x", "title": "议题", "outcome": "adopted",
+                           "votes": {"yes": 9, "no": 0}}]),
+    ]
+    for files in cases:
+        errors = [e for e in _errors({"m.yaml": files}) if e.type == "value_error"]
+        assert errors, files
+        for error in errors:
+            assert error.ctx.get("zh") == error.text("zh"), error
+            _reads_as_chinese(error)
+
+
+def test_a_files_input_error_reads_in_chinese(tmp_path: Path) -> None:
+    """Files that cannot be read as records: each error in Chinese, in the text report too."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "community.yaml").write_text(
+        "community: {id: c, name: 社区, jurisdiction: [cn]}\n", encoding="utf-8")
+    (folder / "syntax.yaml").write_text("meeting: [\n", encoding="utf-8")
+    (folder / "empty.yaml").write_text("", encoding="utf-8")
+    (folder / "twice.yaml").write_text("meeting: {id: a}\nmeeting: {id: b}\n", encoding="utf-8")
+    (folder / "alias.yaml").write_text("a: &x 1\nb: *x\n", encoding="utf-8")
+    (folder / "list.yaml").write_text("- 1\n- 2\n", encoding="utf-8")
+    (folder / "kind.yaml").write_text("meating: {id: a}\n", encoding="utf-8")
+    (folder / "broken.yaml").symlink_to(tmp_path / "gone.yaml")
+    errors = check_paths([tmp_path], base=tmp_path).input_errors
+    kinds = {e.type for e in errors}
+    assert {"yaml_syntax", "empty_file", "duplicate_key", "yaml_alias", "not_a_mapping",
+            "unknown_key", "broken_link"} <= kinds, [e.render() for e in errors]
+    for error in errors:
+        _reads_as_chinese(error)
+    shown = subprocess.run([sys.executable, "-m", "governance_rules", "check", str(tmp_path),
+                            "--lang", "zh"], capture_output=True, text=True, cwd=tmp_path)
+    lines = [line for line in shown.stdout.splitlines() if line.startswith("  ")]
+    assert len(lines) == len(errors) and "文件未读取" in shown.stdout
+    assert "did not find" not in shown.stdout and "Field required" not in shown.stdout
+
+
+def _error_types_made_in_src() -> set[str]:
+    """The literal types the package gives its input errors (``InputError(type=...)``, the
+    parser's ``_fail(file, "kind", ...)``, the resolvers' ``fail(located, sub, "kind", ...)``)."""
+    found = set()
+    for path in SRC.rglob("*.py"):
+        if "server" in path.parts:  # HTTP problem details, not report input errors
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name == "InputError":
+                found |= {kw.value.value for kw in node.keywords if kw.arg == "type"
+                          and isinstance(kw.value, ast.Constant)}
+            elif name in ("_fail", "fail"):
+                found |= {arg.value for arg in node.args[:3] if isinstance(arg, ast.Constant)
+                          and isinstance(arg.value, str) and arg.value.islower()
+                          and arg.value.replace("_", "").isalpha()}
+    return found
+
+
+def test_every_input_error_type_has_chinese() -> None:
+    made = _error_types_made_in_src()
+    assert {"unknown_id", "yaml_syntax", "file_too_large", "missing_community"} <= made
+    assert made - _BY_TYPE.keys() == set()
+
+
+def test_every_model_check_says_it_in_chinese() -> None:
+    """Each ``field_error`` and ``Problem`` of the record models gives its Chinese."""
+    for path in (SRC / "models").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "field_error":
+                assert any(kw.arg == "zh" for kw in node.keywords), f"{path.name}:{node.lineno}"
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                assert getattr(node.exc.func, "id", "") != "ValueError", (
+                    f"{path.name}:{node.lineno}: raise Problem(english, chinese)")
