@@ -98,6 +98,20 @@ def test_waived_findings_are_skipped(waived_report: Report) -> None:
     assert {f.get("type") for f in waiver_failures} == {"waiver-expired", "waiver-unused"}
 
 
+def test_a_chinese_report_says_waivers_and_input_errors_in_chinese(
+        waived_report: Report, tmp_path: Path, rulebook: Rulebook) -> None:
+    root = ET.fromstring(render_junit(waived_report, "zh").encode("utf-8"))
+    skipped = root.findall(".//testcase/skipped")
+    assert skipped and all((s.get("message") or "").startswith("已豁免") for s in skipped)
+    assert not any("waived until" in (s.get("message") or "") for s in skipped)
+    (tmp_path / "community.yaml").write_text("community: {id: c, name: x, jurisdiction: [cn]}\n")
+    (tmp_path / "m.yaml").write_text("meeting:\n  id: m\n  date: 2022-02-30\n")
+    report = check_paths([tmp_path], rulebook=rulebook, base=tmp_path)
+    errors = ET.fromstring(render_junit(report, "zh").encode("utf-8")).findall(".//error")
+    assert any("不是真实存在的日期" in (e.get("message") or "") for e in errors)
+    assert not any("Field required" in (e.text or "") for e in errors)
+
+
 def test_xml_safe_replaces_exactly_what_xml_1_0_does_not_allow_and_c1_and_line_separators() -> None:
     """Every code point: kept when XML 1.0 allows it and it is not a C1 control (U+007F–U+009F)
     or a line or paragraph separator (U+2028, U+2029), else replaced with U+FFFD."""

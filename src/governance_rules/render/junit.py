@@ -120,6 +120,9 @@ def junit_finding(finding: Finding, lang: str = "en") -> tuple[str, str, str] | 
     """An active finding's (message, rule id, body); a waived one's ``<skipped>`` message."""
     s = finding.suppression
     if s is not None:
+        if lang == "zh":
+            return xml_safe(f"已豁免：豁免依据 {s.file}:{s.line}，批准人 {s.approved_by}，"
+                            f"有效期至 {s.expires}：{s.reason}")
         return xml_safe(f"waived until {s.expires} by {s.approved_by}: {s.reason} "
                         f"({s.file}:{s.line})")
     return xml_safe(finding.message.get(lang)), finding.rule_id, _body(finding, lang)
