@@ -67,3 +67,13 @@ def test_waived_findings_are_not_annotated(waived_report: Report) -> None:
     output = render_github(waived_report)
     titles = [p["title"] for _, p, _ in commands(output)]
     assert "cc-consent-80" not in titles and "1 waived" in output.splitlines()[-1]
+
+
+def test_a_chinese_report_ends_with_its_counts_in_chinese(examples_report: Report) -> None:
+    lines = render_github(examples_report, "zh").splitlines()
+    counts = examples_report.summary.by_severity
+    assert lines[-1] == (f"governance-rules：共 {examples_report.summary.total} 项："
+                         f"错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}；"
+                         "输入错误 0")
+    hidden = [line for line in lines if line.startswith("governance-rules：另有")]
+    assert hidden and all("findings" not in line and "annotation" not in line for line in hidden)

@@ -114,20 +114,31 @@ def _write_github(write: Callable[[str], object], errors: Sequence[InputError],
             annotate(*annotation)
     for command in ("error", "warning", "notice"):
         if hidden[command]:
+            if lang == "zh":
+                write(f"governance-rules：另有 {hidden[command]} 条{_ZH_COMMANDS[command]}标注"
+                      "未显示；用 --format sarif 可在代码扫描中看到全部结果\n")
+                continue
             more = fill_counts(f"{{n|more {command} annotation|more {command} annotations}}",
                                {"n": hidden[command]}, "en")
             write(f"governance-rules: {more} not shown; use --format sarif to see every "
                   "finding in code scanning\n")
     counts = counted.by_severity
-    summary = "governance-rules: " + fill_counts(
-        "{total|finding|findings}: {error|error|errors}, {warning|warning|warnings}, "
-        "{info} info; {inputs|input error|input errors}", {
-            "total": counted.total - counted.suppressed, "error": counts.get("error", 0),
-            "warning": counts.get("warning", 0), "info": counts.get("info", 0),
-            "inputs": len(errors)}, "en")
+    summary = "governance-rules" + fill_counts(_SUMMARY[lang], {
+        "total": counted.total - counted.suppressed, "error": counts.get("error", 0),
+        "warning": counts.get("warning", 0), "info": counts.get("info", 0),
+        "inputs": len(errors)}, lang)
     if counted.suppressed:
-        summary += f"; {counted.suppressed} waived"
+        summary += (f"；已豁免 {counted.suppressed}" if lang == "zh"
+                    else f"; {counted.suppressed} waived")
     write(summary + "\n")
+
+
+_SUMMARY = {
+    "zh": "：共 {total} 项：错误 {error}，警告 {warning}，提示 {info}；输入错误 {inputs}",
+    "en": ": {total|finding|findings}: {error|error|errors}, {warning|warning|warnings}, "
+          "{info} info; {inputs|input error|input errors}",
+}
+_ZH_COMMANDS = {"error": "错误", "warning": "警告", "notice": "提示"}
 
 
 def _annotation(command: str, file: str, line: int | None, column: int | None, title: str,
