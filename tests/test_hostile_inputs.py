@@ -466,23 +466,30 @@ def test_record_text_cannot_start_a_workflow_command(tmp_path: Path, fmt: str,
     assert "\x1b" not in out and "\x9b" not in out and "\u2028" not in out
 
 
-def test_a_malformed_clause_value_in_an_overlay_rule_is_a_clear_error(tmp_path: Path) -> None:
-    (tmp_path / "extra.yaml").write_text("""rules:
+def _overlay_requirement(when: str, en: str) -> str:
+    """An overlay file with one requirement rule on assessments: one clause, ``when`` and its
+    English text ``en``."""
+    return f"""rules:
   - id: my-rule
     catalogue: [ZZ-PEACEFUL-VILLAGE]
     kind: requirement
     applies_to: assessment
     severity: error
-    title: {zh: 标题, en: title}
-    message: {zh: "{reasons}", en: "{reasons}"}
+    title: {{zh: 标题, en: title}}
+    message: {{zh: "{{reasons}}", en: "{{reasons}}"}}
     params:
       clauses:
-        - when: [[satisfaction_bp, "<", {value: 1, times: [2]}]]
+        - when: [{when}]
           zh: 满意率
-          en: satisfaction
+          en: "{en}"
     source:
-      - {document: ZZB-DINGYUAN, lines: [65], quote: 群眾對治安滿意和基本滿意率達95%以上}
-""", encoding="utf-8")
+      - {{document: ZZB-DINGYUAN, lines: [65], quote: 群眾對治安滿意和基本滿意率達95%以上}}
+"""
+
+
+def test_a_malformed_clause_value_in_an_overlay_rule_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text(_overlay_requirement(
+        '[satisfaction_bp, "<", {value: 1, times: [2]}]', "satisfaction"), encoding="utf-8")
     with pytest.raises(RulebookError, match="my-rule"):
         load_rulebook(tmp_path)
 
@@ -491,22 +498,9 @@ def test_a_count_without_both_forms_in_an_overlay_clause_is_refused_on_loading(
         tmp_path: Path) -> None:
     """``{satisfaction_bp|point}`` in a clause's text: refused when the rule set loads, naming
     the rule, not an internal error at the first finding."""
-    (tmp_path / "extra.yaml").write_text("""rules:
-  - id: my-rule
-    catalogue: [ZZ-PEACEFUL-VILLAGE]
-    kind: requirement
-    applies_to: assessment
-    severity: error
-    title: {zh: 标题, en: title}
-    message: {zh: "{reasons}", en: "{reasons}"}
-    params:
-      clauses:
-        - when: [[satisfaction_bp, "<", 9500]]
-          zh: 满意率
-          en: "satisfaction {satisfaction_bp|point}"
-    source:
-      - {document: ZZB-DINGYUAN, lines: [65], quote: 群眾對治安滿意和基本滿意率達95%以上}
-""", encoding="utf-8")
+    (tmp_path / "extra.yaml").write_text(_overlay_requirement(
+        '[satisfaction_bp, "<", 9500]', "satisfaction {satisfaction_bp|point}"),
+        encoding="utf-8")
     with pytest.raises(RulebookError, match=r"my-rule.*\{count\|one\|more\}"):
         load_rulebook(tmp_path)
     text = (tmp_path / "extra.yaml").read_text(encoding="utf-8")
