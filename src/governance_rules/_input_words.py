@@ -6,22 +6,17 @@ Where the check that found a problem says it in Chinese itself (``ctx["zh"]``, a
 models' validators do), that text is used; otherwise the error's type gives it, with the values
 the context and the input hold.
 
->>> from governance_rules.errors import InputError
->>> chinese_message(InputError(type="missing", file="m.yaml", loc=("meeting", "date"),
-...                            msg="Field required"))
+>>> chinese_message("missing", None, {})
 '缺少必填项'
->>> chinese_message(InputError(type="enum", file="m.yaml", msg="Input should be …",
-...                            input="'nope'", ctx={"expected": "'regular' or 'ad_hoc'"}))
+>>> chinese_message("enum", "'nope'", {"expected": "'regular' or 'ad_hoc'"})
 '取值「nope」不可用，须为以下之一：「regular」、「ad_hoc」'
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .errors import InputError
+from collections.abc import Mapping
+from typing import Any
 
 _BY_TYPE: dict[str, str] = {
     # pydantic's own types (https://docs.pydantic.dev/latest/errors/validation_errors/)
@@ -99,16 +94,17 @@ _UNKNOWN = "输入有误，此记录未予检查"
 """An error of a type not listed above (none is made today: a test checks every type)."""
 
 
-def chinese_message(error: InputError) -> str:
-    """``error``'s message in Chinese (see the module's description)."""
-    given = error.ctx.get("zh")
+def chinese_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any]) -> str:
+    """An input error's message in Chinese, from its ``type``, ``input`` and ``ctx`` (see the
+    module's description)."""
+    given = ctx.get("zh")
     if isinstance(given, str) and given:
         return given
-    template = _BY_TYPE.get(error.type)
+    template = _BY_TYPE.get(type_)
     if template is None:
         return _UNKNOWN
-    values = {name: _listed(str(value)) for name, value in error.ctx.items()}
-    values["input"] = quoted_input(error.input)
+    values = {name: _listed(str(value)) for name, value in ctx.items()}
+    values["input"] = quoted_input(shown_input)
     return template.format_map(_Blank(values))
 
 

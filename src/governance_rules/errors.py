@@ -50,7 +50,7 @@ class InputError(BaseModel):
             return self.msg
         from ._input_words import chinese_message
 
-        return chinese_message(self)
+        return chinese_message(self.type, self.input, self.ctx)
 
     def render(self, lang: str = "en") -> str:
         """``file:line:column: field: message [type]``, the message in ``lang``."""
