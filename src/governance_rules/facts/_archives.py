@@ -66,8 +66,8 @@ def _keeper(dossier: Dossier, person: str, days: dict[str, list[date]], which: s
     who = f"{person} ({name})" if name else person
     kept = days.get(person, [])
     listed = ", ".join(d.isoformat() for d in kept) or "none: never the keeper"
-    return f"{who}, {which} {'day' if len(kept) == 1 else 'days'} as keeper of the archives " \
-           f"by the roster: {listed}"
+    return (f"{who}, {which} {'day' if len(kept) == 1 else 'days'} as keeper of the archives "
+            f"by the roster: {listed}")
 
 
 def _seat_of(dossier: Dossier, person: str) -> tuple[Located[Body], int]:
