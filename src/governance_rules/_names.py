@@ -15,7 +15,13 @@ from collections.abc import Iterable
 from ._suggest import close_matches
 
 
-def did_you_mean(name: str, valid: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the nearest valid name, or nothing when none is near."""
+def did_you_mean(name: str, valid: Iterable[str], lang: str = "en") -> str:
+    """`` (did you mean 'x'?)`` for the nearest valid name, or nothing when none is near.
+
+    >>> did_you_mean("expcet", ["expect"], "zh")
+    '（是否指「expect」？）'
+    """
     found = close_matches(name, valid, n=1)
-    return f" (did you mean {found[0]!r}?)" if found else ""
+    if not found:
+        return ""
+    return f"（是否指「{found[0]}」？）" if lang == "zh" else f" (did you mean {found[0]!r}?)"

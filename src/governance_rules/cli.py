@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import __version__, _completion
 from ._arguments import dask_address, whole_number
@@ -36,7 +36,7 @@ from .render import BINARY_FORMAT_NAMES, FORMAT_NAMES
 if TYPE_CHECKING:
     from .errors import InputError
     from .report.model import Report
-    from .rulebook import ParameterVersion, Rulebook
+    from .rulebook import Rulebook
     from .waivers.model import LocatedWaiver
 
 # Only what the parser needs is imported here: `governance-rules --help` starts in a fraction of
@@ -394,17 +394,22 @@ def _usage_errors() -> tuple[type[Exception], ...]:
             ConfigError, SourceError, WorkerLost)
 
 
+def _say(args: argparse.Namespace, en: str, zh: str) -> None:
+    """A command's error on stderr, in the language the command was asked for (``--lang``)."""
+    sys.stderr.write(f"governance-rules: {zh if getattr(args, 'lang', 'en') == 'zh' else en}\n")
+
+
 def _check(args: argparse.Namespace, book: Rulebook) -> int:
     from .scheduling import available_cores
     from .waivers import find_waiver_files, load_waivers
 
     if args.window_from and args.window_to and args.window_from > args.window_to:
-        sys.stderr.write("governance-rules: --from is after --to\n")
+        _say(args, "--from is after --to", "--from 的日期晚于 --to")
         return EXIT_USAGE
     if args.output is not None and _replaces_records(args.output, args.paths):
-        sys.stderr.write(f"governance-rules: --output {args.output} is one of the record files "
-                         "being checked: the report would replace it; write the report "
-                         "elsewhere\n")
+        _say(args, f"--output {args.output} is one of the record files being checked: the report "
+             "would replace it; write the report elsewhere",
+             f"--output {args.output} 是被检查的记录文件之一，报告会覆盖它；请将报告写到别处")
         return EXIT_USAGE
     jobs = args.jobs or available_cores()
     waiver_files = [Path(p) for p in args.waivers] or find_waiver_files(args.paths)
@@ -416,16 +421,17 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
         waiver_errors.extend(problems)
     today = args.today or args.as_of or date.today()
     if args.format in BINARY_FORMAT_NAMES and args.output is None and sys.stdout.isatty():
-        sys.stderr.write(f"governance-rules: --format {args.format} writes a binary file; "
-                         f"name it with --output FILE (e.g. --output report.{args.format}) "
-                         "or redirect standard output\n")
+        _say(args, f"--format {args.format} writes a binary file; name it with --output FILE "
+             f"(e.g. --output report.{args.format}) or redirect standard output",
+             f"--format {args.format} 输出二进制文件；请用 --output 指定文件"
+             f"（如 --output report.{args.format}），或将标准输出重定向到文件")
         return EXIT_USAGE
     if args.format == "xlsx":
         from importlib.util import find_spec
 
         if find_spec("openpyxl") is None:
-            sys.stderr.write("governance-rules: --format xlsx needs openpyxl: "
-                             "pip install 'governance-rules[excel]'\n")
+            _say(args, "--format xlsx needs openpyxl: pip install 'governance-rules[excel]'",
+                 "--format xlsx 需要 openpyxl：pip install 'governance-rules[excel]'")
             return EXIT_USAGE
     if args.format == "jsonl":
         return _check_streamed(args, book, jobs, waivers if waiver_files else None,
@@ -535,12 +541,18 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
 
 
 class _ProgressBar:
-    """``checked 12/40 dossiers [####      ] 3,120 records/s, ETA 9 s`` on one line of stderr,
+    """``checked 12/40 dossiers [####      ] 3,120 records/s, ETA 9 s`` on one line of stderr
+    (``已检查 12/40 个档案 [####      ] 每秒 3,120 条记录，预计还需 9 秒`` with ``--lang zh``),
     redrawn at most ten times a second and ended with a newline."""
 
     WIDTH = 24
+    LINES: ClassVar[dict[str, tuple[str, str]]] = {
+        "en": ("checked {done}/{total} dossiers [{bar}] {rate} records/s{eta}", ", ETA {eta} s"),
+        "zh": ("已检查 {done}/{total} 个档案 [{bar}] 每秒 {rate} 条记录{eta}", "，预计还需 {eta} 秒"),
+    }
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
+        self.line, self.eta = self.LINES["zh" if lang == "zh" else "en"]
         self.started = time.monotonic()
         self.drawn = 0.0
         self.shown = False
@@ -552,10 +564,12 @@ class _ProgressBar:
         self.drawn = now
         elapsed = now - self.started
         rate = records / elapsed if elapsed > 0 else 0.0
-        eta = (f", ETA {elapsed * (total - done) / done:.0f} s" if 0 < done < total else "")
+        eta = (self.eta.format(eta=f"{elapsed * (total - done) / done:.0f}")
+               if 0 < done < total else "")
         filled = self.WIDTH * done // total if total else self.WIDTH
-        sys.stderr.write(f"\rchecked {done}/{total} dossiers [{'#' * filled:<{self.WIDTH}}] "
-                         f"{rate:,.0f} records/s{eta}\x1b[K")
+        line = self.line.format(done=done, total=total, bar=f"{'#' * filled:<{self.WIDTH}}",
+                                rate=f"{rate:,.0f}", eta=eta)
+        sys.stderr.write(f"\r{line}\x1b[K")
         sys.stderr.flush()
         self.shown = True
 
@@ -574,7 +588,7 @@ def _progress(args: argparse.Namespace) -> Iterator[Callable[[int, int, int], No
     if not wanted:
         yield None
         return
-    bar = _ProgressBar()
+    bar = _ProgressBar(getattr(args, "lang", "en"))
     try:
         yield bar
     finally:
@@ -600,26 +614,29 @@ def _rules(args: argparse.Namespace, book: Rulebook, listing_key: str | None = N
     if args.coverage:
         return _coverage(args, book)
     if args.action == "show":
+        from ._rule_card import rule_card
+
         if not args.rule_id:
             sys.stderr.write("governance-rules: `rules show` needs a rule id\n")
             return EXIT_USAGE
         implementing = book.rules_for_catalogue(args.rule_id)
         if implementing and args.rule_id not in {r.id for r in book.rules}:
-            sys.stdout.write("\n".join(_show_rule(book, r.id, args.lang) for r in implementing))
+            sys.stdout.write("\n".join(rule_card(book, r.id, args.lang) for r in implementing))
             return EXIT_OK
         try:
             rule = book.rule(args.rule_id)
         except KeyError as exc:
-            sys.stderr.write(f"governance-rules: {exc.args[0]}\n")
+            said = _no_rule_zh(book, args.rule_id) if args.lang == "zh" else exc.args[0]
+            sys.stderr.write(f"governance-rules: {said}\n")
             return EXIT_USAGE
-        sys.stdout.write(_show_rule(book, rule.id, args.lang))
+        sys.stdout.write(rule_card(book, rule.id, args.lang))
         return EXIT_OK
     width = max(len(r.id) for r in book.rules)
     lines = []
     for rule in book.rules:
-        cites = "; ".join(c.label() for c in rule.source)
+        cites = "; ".join(dict.fromkeys(c.label() for c in rule.source))  # a line once
         lines.append(f"{rule.id:<{width}}  {','.join(rule.catalogue):<18} "
-                     f"{rule.severity.value:<7}  {cites}  {rule.title.get(args.lang)}\n")
+                     f"{rule.severity.words(args.lang):<7}  {cites}  {rule.title.get(args.lang)}\n")
     listing = "".join(lines)
     sys.stdout.write(listing)
     if listing_key is not None:
@@ -627,6 +644,15 @@ def _rules(args: argparse.Namespace, book: Rulebook, listing_key: str | None = N
 
         store_listing(listing_key, listing)
     return EXIT_OK
+
+
+def _no_rule_zh(book: Rulebook, rule_id: str) -> str:
+    """:meth:`Rulebook.rule`'s error in Chinese: no such rule, and the nearest ids."""
+    from ._names import did_you_mean
+
+    known = [r.id for r in book.rules] + sorted({c for r in book.rules for c in r.catalogue})
+    return (f"没有规则「{rule_id}」{did_you_mean(rule_id, known, 'zh')}；"
+            "规则一览见 `governance-rules rules`")
 
 
 def _coverage(args: argparse.Namespace, book: Rulebook) -> int:
@@ -662,61 +688,6 @@ def _coverage(args: argparse.Namespace, book: Rulebook) -> int:
                      f"{counts['excluded']} excluded, {counts['pending']} pending, "
                      f"{counts['not covered']} not covered ({path})\n")
     return EXIT_FINDINGS if counts["not covered"] else EXIT_OK
-
-
-def _show_rule(book: Rulebook, rule_id: str, lang: str) -> str:
-    from .rulebook.book import compile_rule
-    from .rulebook.conditions import describe
-
-    rule = book.rule(rule_id)
-    lines = [
-        f"{rule.id}: {rule.title.get(lang)}",
-        f"  catalogue:  {', '.join(rule.catalogue)}",
-        f"  severity:   {rule.severity.value}",
-        f"  kind:       {rule.kind} (applies to each {rule.applies_to})",
-        f"  when:       {json.dumps(rule.when, ensure_ascii=False) if rule.when else 'always'}",
-        f"  defined in: {rule.file}:{rule.line}",
-        "  sources:",
-    ]
-    for c in rule.source:
-        doc = book.documents[c.document]
-        decides = f" — decides: {', '.join(c.for_)}" if c.for_ else ""
-        title = f"《{doc.title}》" if lang == "zh" else f"({doc.title_in('en')})"
-        lines.append(f"    {c.label()} {title} 「{c.quote}」{decides}")
-    names = book.parameter_names(rule)
-    if names:
-        lines.append("  parameters:")
-        for name in names:
-            param = book.parameters[name]
-            lines.append(f"    {name}: {param.description.get(lang)}")
-            for version in param.values:
-                lines.append(f"      {version.label()}")
-            for scope, versions in sorted(param.overlays.items()):
-                for version in versions:
-                    lines.append(f"      {version.label()}  (overlay {scope})")
-    lines.append(f"  params:     {json.dumps(rule.params, ensure_ascii=False, default=str)}")
-    for scope, chosen in _scopes(book, names):
-        bound = compile_rule(rule, chosen)
-        guard = describe(bound.guard)
-        where = f" ({scope})" if scope else ""
-        lines.append(f"  violated when{where}: " + (f"{guard} and " if guard != "true" else "")
-                     + describe(bound.violated))
-    return "\n".join(lines) + "\n"
-
-
-def _scopes(book: Rulebook, names: list[str]) -> list[tuple[str, dict[str, ParameterVersion]]]:
-    """The first version of each parameter: the base values, else one set per overlay."""
-    if all(book.parameters[n].values for n in names):
-        return [("", {n: book.parameters[n].values[0] for n in names})]
-    scopes = sorted({s for n in names for s in book.parameters[n].overlays})
-    out = []
-    for scope in scopes:
-        versions = {n: (book.parameters[n].overlays.get(scope) or book.parameters[n].values)[0]
-                    for n in names
-                    if book.parameters[n].overlays.get(scope) or book.parameters[n].values}
-        if len(versions) == len(names):
-            out.append((scope, versions))
-    return out
 
 
 def _source(args: argparse.Namespace, book: Rulebook) -> int:

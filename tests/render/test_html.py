@@ -47,6 +47,11 @@ def test_every_record_string_is_escaped(hostile_report: Report) -> None:
 def test_chinese_page(examples_report: Report) -> None:
     page = render_html(examples_report, "zh")
     assert '<html lang="zh-CN">' in page and "治理记录检查报告" in page
+    places = re.findall(r'<div class="where">[^<·]*· (\S+) ', page)
+    assert len(places) == len(examples_report.findings) and "议题" in places
+    assert all(re.fullmatch(r"[\u4e00-\u9fff、，]+", p) for p in places), set(places)
+    english = re.findall(r'<div class="where">[^<·]*· (\S+) ', render_html(examples_report))
+    assert set(english) == {f.record.type for f in examples_report.findings}
 
 
 def test_groups_by_community_then_body(examples_report: Report) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,9 @@ def test_chinese_headings_and_words(examples_report: Report) -> None:
     assert consent["依据文件"].startswith("HLS-356《黑龙江省哈尔滨市")
     assert consent["问题"] == next(f for f in examples_report.findings
                                  if f.rule_id == "cc-consent-80").message.zh
+    assert consent["记录类型"] == "议题"
+    assert all(re.fullmatch(r"[\u4e00-\u9fff、，]+", r["记录类型"]) for r in table), \
+        {r["记录类型"] for r in table}
 
 
 def test_input_errors_sheet(tmp_path: Path, rulebook: Rulebook) -> None:

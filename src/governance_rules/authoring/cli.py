@@ -96,13 +96,13 @@ def run_explain(args: argparse.Namespace, book: Rulebook) -> int:
     errors = [*errors, *(e for d in dossiers for e in d.input_errors)]
     if errors:
         for error in errors:
-            sys.stderr.write(f"governance-rules: {error.render()}\n")
+            sys.stderr.write(f"governance-rules: {error.render(args.lang)}\n")
         return 2
     try:
         found = explain_dossiers(book, args.rule_id, args.record, dossiers, engine=args.engine,
                                  as_of=args.as_of, window=(args.window_from, args.window_to))
     except ExplainError as exc:
-        sys.stderr.write(f"governance-rules: {exc}\n")
+        sys.stderr.write(f"governance-rules: {exc.text(args.lang)}\n")
         return 2
     if args.format == "json":
         sys.stdout.write(json.dumps(to_json(found), ensure_ascii=False, indent=2) + "\n")

@@ -27,6 +27,7 @@ from typing import Any
 
 from .._checker import _fact_options, _scope_of, _window_for, finding_for, parameter_uses
 from .._names import did_you_mean
+from .._type_words import type_words
 from .._words import day_name
 from ..engines import get_engine
 from ..facts import Fact, build_facts
@@ -39,7 +40,16 @@ from ..rulebook.scope import Scope
 
 
 class ExplainError(Exception):
-    """The rule or record asked about is not there (with the nearest valid name)."""
+    """The rule or record asked about is not there (with the nearest valid name), said in
+    English (``str(error)``) and in Chinese (:meth:`text`)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (``zh`` or ``en``)."""
+        return self.zh if lang == "zh" else str(self)
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,9 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
     ids = [r.id for r in book.rules]
     if rule_id not in ids:
         raise ExplainError(f"no rule {rule_id!r}{did_you_mean(rule_id, ids)}; see "
-                           "`governance-rules rules`")
+                           "`governance-rules rules`",
+                           f"没有规则「{rule_id}」{did_you_mean(rule_id, ids, 'zh')}；"
+                           "规则一览见 `governance-rules rules`")
     rule = book.rule(rule_id)
     runner = get_engine(engine)
     out: list[CaseExplanation] = []
@@ -125,16 +137,25 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
             out.append(_explain(book, rule, fact, scope, dossier, runner))
     if out or unselected:
         return out or unselected
+    judged_en = type_words(rule.applies_to, "en", many=True)
+    judged_zh = type_words(rule.applies_to, "zh")
     if other_type:
-        kinds = ", ".join(sorted(other_type))
-        raise ExplainError(f"rule {rule_id} judges {_plural(rule.applies_to)}; record {record!r} "
-                           f"gives only {kinds} cases, so the rule does not apply to it")
+        kinds = sorted(other_type)
+        raise ExplainError(
+            f"rule {rule_id} judges {judged_en}; record {record!r} gives only "
+            f"{', '.join(type_words(k, 'en', many=True) for k in kinds)} "
+            f"({', '.join(kinds)}), so the rule does not apply to it",
+            f"规则 {rule_id} 逐个检查{judged_zh}；记录「{record}」只涉及"
+            f"{'、'.join(type_words(k, 'zh') for k in kinds)}，本规则不适用于该记录")
     known = sorted(same_type)
-    hint = did_you_mean(record, known)
-    listed = ", ".join(known[:12]) + (" …" if len(known) > 12 else "") if known else \
-        "none in these files"
-    raise ExplainError(f"no record {record!r} gives a case of rule {rule_id} (it judges "
-                       f"{_plural(rule.applies_to)}){hint}; records it selects: {listed}")
+    listed = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+    raise ExplainError(
+        f"no record {record!r} gives a case of rule {rule_id} (it judges {judged_en})"
+        f"{did_you_mean(record, known)}; records it selects: {listed or 'none in these files'}",
+        f"没有记录「{record}」可供规则 {rule_id} 检查{did_you_mean(record, known, 'zh')}；"
+        f"该规则逐个检查{judged_zh}，"
+        + (f"这些文件中可检查的有：{'、'.join(known[:12])}{' 等' if len(known) > 12 else ''}"
+           if known else "这些文件中没有可检查的记录"))
 
 
 def _relative(file: str) -> str:
@@ -144,10 +165,6 @@ def _relative(file: str) -> str:
         return str(Path(file).resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return file
-
-
-def _plural(fact_type: str) -> str:
-    return fact_type.replace("_", " ") + "s"
 
 
 def _names(fact: Fact, record: str) -> str:

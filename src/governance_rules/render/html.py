@@ -18,6 +18,7 @@ from html import escape as _escape
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from .._type_words import record_type
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo, Severity, Source
 from ._common import evidence_text, quoted
@@ -316,7 +317,8 @@ def _finding(f: Finding, lang: str, w: dict[str, str]) -> str:
         f'<span class="sev">{escape(w[f.severity.value])}</span>'
         f'<span class="message">{escape(f.message.get(lang))}</span>'
         f'<div class="where">{escape(f.record.file)}:{f.record.line or 1} · '
-        f"{escape(f.record.type)} {escape(f.record.id)} · {escape(f.record.path)}</div>"
+        f"{escape(record_type(f.record.type, lang))} {escape(f.record.id)} · "
+        f"{escape(f.record.path)}</div>"
         f'<div class="evidence">{escape(evidence_text(ev, lang))}</div>'
         f"{_clause(f.source, lang, w)}{waiver}</article>"
     )

@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from .._spooled import SpooledReport
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-_LABELS = {
-    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
 _WORDS = {
     "zh": {"input": "输入错误", "summary": "共 {total} 项：错误 {error}，警告 {warning}，提示 {info}；"
            "输入错误 {inputs}；检查记录 {records} 条", "clean": "未发现问题", "source": "依据",
@@ -117,7 +113,7 @@ def _painter(colour: bool) -> Callable[[str, str], str]:
 
 
 def _finding(finding: Finding, lang: str, paint: Callable[[str, str], str]) -> list[str]:
-    label = paint(_LABELS[lang][finding.severity], _COLOURS[finding.severity])
+    label = paint(finding.severity.words(lang), _COLOURS[finding.severity])
     line = finding.record.line or 0
     words = _WORDS[lang]
     if finding.suppression is not None:

@@ -21,8 +21,9 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from .._type_words import record_type
 from ..errors import InputError
-from ..report.model import Finding, Report, RuleInfo, Severity
+from ..report.model import Finding, Report, RuleInfo
 from ._common import document_titles, evidence_text, source_title
 from ._kept import FormatOptions, Kept
 
@@ -31,10 +32,6 @@ if TYPE_CHECKING:
 
     from .._spooled import SpooledReport
 
-_SEVERITY = {
-    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
 _WORDS: dict[str, dict[str, Any]] = {
     "zh": {
         "findings": "问题清单", "summary": "汇总", "errors": "输入错误",
@@ -111,8 +108,9 @@ def xlsx_entry(finding: Finding, lang: str) -> XlsxEntry:
     if finding.suppression is not None:
         waived = words["waived"].format_map(finding.suppression.model_dump())
     row = [
-        finding.community or "", body, rec.id, rec.type, rec.file, rec.line, finding.rule_id,
-        ", ".join(finding.catalogue), _SEVERITY[lang if lang == "zh" else "en"][finding.severity],
+        finding.community or "", body, rec.id, record_type(rec.type, lang), rec.file, rec.line,
+        finding.rule_id,
+        ", ".join(finding.catalogue), finding.severity.words(lang),
         finding.message.get(lang), evidence_text(finding.evidence, lang), None,
         (words["lines"].format(lines=",".join(map(str, src.lines))) if src else ""),
         src.quote if src else "", finding.date or "", waived,

@@ -26,8 +26,17 @@ class Severity(StrEnum):
     def rank(self) -> int:
         return _RANK[self.value]
 
+    def words(self, lang: str) -> str:
+        """The severity as a report in ``lang`` says it.
+
+        >>> Severity.WARNING.words("zh"), Severity.WARNING.words("en")
+        ('警告', 'warning')
+        """
+        return _IN_CHINESE[self.value] if lang == "zh" else self.value
+
 
 _RANK = {"error": 3, "warning": 2, "info": 1}
+_IN_CHINESE = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 class _Frozen(BaseModel):

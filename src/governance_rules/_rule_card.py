@@ -1,0 +1,123 @@
+"""One rule as ``governance-rules rules show RULE`` prints it, in Chinese or English.
+
+The card says what a reader of the rule set asks: its catalogue id, severity, which records it
+judges, its guard, where it is written, the clauses it cites, the parameter versions it reads
+(each place's own) and, as an expression, when a record breaks it. The guard, the parameters
+and the expression are shown as the rule file writes them: they are the rule language, not
+prose, so the same in both languages.
+
+>>> from governance_rules import load_rulebook
+>>> print(rule_card(load_rulebook(), "cc-consent-80", "zh").splitlines()[2])
+  严重程度：错误
+"""
+
+from __future__ import annotations
+
+import json
+
+from ._type_words import type_words
+from ._words import day_name
+from .rulebook import ParameterVersion, Rulebook
+from .rulebook.model import render_value
+
+_LABELS = {
+    "en": {"catalogue": "catalogue:  ", "severity": "severity:   ", "kind": "kind:       ",
+           "when": "when:       ", "defined": "defined in: ", "sources": "sources:",
+           "parameters": "parameters:", "params": "params:     ", "violated": "violated when",
+           "always": "always", "decides": " — decides: {}", "overlay": "  (overlay {})",
+           "each": "{kind} (applies to each {judged})"},
+    "zh": {"catalogue": "目录编号：", "severity": "严重程度：", "kind": "规则类型：",
+           "when": "筛选条件：", "defined": "定义位置：", "sources": "依据：",
+           "parameters": "参数：", "params": "规则参数：", "violated": "违反条件",
+           "always": "无（全部适用）", "decides": "（判定：{}）", "overlay": "（地方规定 {}）",
+           "each": "{kind_zh}（{kind}），逐个检查{judged}"},
+}
+_KINDS_ZH = {
+    "requirement": "要件", "cadence": "定期频次", "count_range": "数量范围", "deadline": "期限",
+    "share_threshold": "比例门槛", "acting_within_term": "任期内履职", "term_length": "任期长度",
+    "replacement": "成员替换", "reserved_matter": "保留事项", "trigger": "触发事项",
+    "signatures": "签字", "splitting": "拆分开支", "tiered_approval": "分级审批",
+    "sequence": "先后顺序", "seat_origin": "席位来源",
+}
+"""The rule kinds (rulebook/kinds) in Chinese; a kind an overlay adds shows its code."""
+
+
+def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
+    """The card of rule ``rule_id`` in ``lang`` (``zh`` or ``en``), lines ending in newlines."""
+    from .rulebook.book import compile_rule
+    from .rulebook.conditions import describe
+
+    words = _LABELS["zh" if lang == "zh" else "en"]
+    rule = book.rule(rule_id)
+    kind = words["each"].format(kind=rule.kind, kind_zh=_KINDS_ZH.get(rule.kind, rule.kind),
+                                judged=type_words(rule.applies_to, lang))
+    colon = "：" if lang == "zh" else ": "
+    lines = [
+        f"{rule.id}{colon}{rule.title.get(lang)}",
+        f"  {words['catalogue']}{', '.join(rule.catalogue)}",
+        f"  {words['severity']}{rule.severity.words(lang)}",
+        f"  {words['kind']}{kind}",
+        f"  {words['when']}"
+        f"{json.dumps(rule.when, ensure_ascii=False) if rule.when else words['always']}",
+        f"  {words['defined']}{rule.file}:{rule.line}",
+        f"  {words['sources']}",
+    ]
+    for c in rule.source:
+        doc = book.documents[c.document]
+        decides = words["decides"].format(", ".join(c.for_)) if c.for_ else ""
+        title = f"《{doc.title}》" if lang == "zh" else f"({doc.title_in('en')})"
+        lines.append(f"    {c.label()} {title} 「{c.quote}」{decides}")
+    names = book.parameter_names(rule)
+    if names:
+        lines.append(f"  {words['parameters']}")
+        for name in names:
+            param = book.parameters[name]
+            lines.append(f"    {name}{colon}{param.description.get(lang)}")
+            for version in param.values:
+                lines.append(f"      {version_label(version, lang)}")
+            for scope, versions in sorted(param.overlays.items()):
+                for version in versions:
+                    lines.append(f"      {version_label(version, lang)}"
+                                 f"{words['overlay'].format(scope)}")
+    lines.append(f"  {words['params']}{json.dumps(rule.params, ensure_ascii=False, default=str)}")
+    for scope, chosen in _scopes(book, names):
+        bound = compile_rule(rule, chosen)
+        guard = describe(bound.guard)
+        where = (f"（{scope}）" if lang == "zh" else f" ({scope})") if scope else ""
+        lines.append(f"  {words['violated']}{where}{colon}"
+                     + (f"{guard} and " if guard != "true" else "") + describe(bound.violated))
+    return "\n".join(lines) + "\n"
+
+
+def version_label(version: ParameterVersion, lang: str) -> str:
+    """A parameter version's value and days in force, as the card lists it (the card says
+    whose overlay it is).
+
+    >>> from datetime import date
+    >>> version = ParameterVersion.model_validate({"value": "4/5", "from": "2021-01-01"})
+    >>> version_label(version, "zh"), version_label(version, "en")
+    ('4/5，自2021年1月1日起', '4/5 from 2021-01-01')
+    """
+    if lang != "zh":
+        return version.label().removesuffix(f" [{version.overlay}]")
+    parts = [render_value(version.value)]
+    if version.from_:
+        parts.append(f"自{day_name(version.from_, 'zh')}起")
+    if version.until:  # exclusive
+        parts.append(f"{day_name(version.until, 'zh')}起失效")
+    return "，".join(parts)
+
+
+def _scopes(book: Rulebook, names: list[str]) -> list[tuple[str, dict[str, ParameterVersion]]]:
+    """The first version of each parameter: the base values, else one set per overlay."""
+    if all(book.parameters[n].values for n in names):
+        return [("", {n: book.parameters[n].values[0] for n in names})]
+    scopes = sorted({s for n in names for s in book.parameters[n].overlays})
+    out = []
+    for scope in scopes:
+        versions = {n: (book.parameters[n].overlays.get(scope) or book.parameters[n].values)[0]
+                    for n in names
+                    if book.parameters[n].overlays.get(scope) or book.parameters[n].values}
+        if len(versions) == len(names):
+            out.append((scope, versions))
+    return out
