@@ -47,7 +47,7 @@ def test_json_is_byte_identical_and_complete() -> None:
     assert {"id", "file", "line", "path"} <= set(finding["record"])
     assert {"zh", "en"} == set(finding["message"])
     assert {"measured", "required", "denominator", "denominator_basis"} <= set(finding["evidence"])
-    assert report["format_version"] == "2.0"
+    assert report["format_version"] == "2.1"
     assert all({"zh", "en"} == set(f["evidence"]["measured"]) == set(f["evidence"]["required"])
                for f in report["findings"])
     assert {"document", "title", "lines", "quote", "quote_simplified"} == set(finding["source"])
@@ -237,11 +237,19 @@ def test_schema(which: str) -> None:
     assert schema["type"] == "object"
 
 
-def test_report_validates_against_its_schema() -> None:
+def test_report_validates_against_its_schema(tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(run("schema", "report").stdout)
     report = json.loads(run("check", "examples/", "--format", "json").stdout)
     jsonschema.validate(report, schema)
+    (tmp_path / "community.yaml").write_text("community: {id: c, name: x, jurisdiction: [cn]}\n")
+    (tmp_path / "m.yaml").write_text("meeting:\n  id: m\n  body: b\n  date: 2022-02-30\n")
+    broken = json.loads(run("check", str(tmp_path), "--format", "json").stdout)
+    assert broken["input_errors"]
+    jsonschema.validate(broken, schema)
+    assert "message" in schema["$defs"]["InputError"]["required"]
+    dated = next(e for e in broken["input_errors"] if e["loc"] == ["meeting", "date"])
+    assert dated["message"] == {"zh": "「2022-02-30」不是真实存在的日期", "en": dated["msg"]}
 
 
 def test_example_records_validate_against_the_record_schema() -> None:

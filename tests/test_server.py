@@ -179,6 +179,8 @@ def test_upload_errors_keep_file_and_line(client: httpx.Client) -> None:
     assert answer.status_code == 422
     errors = answer.json()["input_errors"]
     assert errors and all(e["file"] == "m.yaml" and e["line"] for e in errors)
+    dated = next(e for e in errors if e["loc"] == ["meeting", "date"])
+    assert dated["message"] == {"zh": "「2022-02-30」不是真实存在的日期", "en": dated["msg"]}
 
 
 # ------------------------------------------------------------------------------- hostile bodies

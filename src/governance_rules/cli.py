@@ -708,8 +708,9 @@ def _schema(args: argparse.Namespace) -> int:
     from .models import RecordFile
     from .report.model import Report
 
-    model = RecordFile if args.which == "records" else Report
-    schema = model.model_json_schema(by_alias=True)
+    # records are read (what they may hold); a report is written (what it holds)
+    schema = (RecordFile.model_json_schema(by_alias=True) if args.which == "records" else
+              Report.model_json_schema(by_alias=True, mode="serialization"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return EXIT_OK

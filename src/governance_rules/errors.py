@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 
 class InputError(BaseModel):
@@ -51,6 +51,17 @@ class InputError(BaseModel):
         from ._input_words import chinese_message
 
         return chinese_message(self.type, self.input, self.ctx)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message(self) -> dict[str, str]:
+        """The message in both languages, as a program shows it to a person (a finding's
+        ``message`` has the same keys): ``en`` is ``msg``, ``zh`` is :meth:`text` in Chinese.
+
+        >>> InputError(type="missing", file="m.yaml", msg="Field required").message
+        {'zh': '缺少必填项', 'en': 'Field required'}
+        """
+        return {"zh": self.text("zh"), "en": self.msg}
 
     def render(self, lang: str = "en") -> str:
         """``file:line:column: field: message [type]``, the message in ``lang``."""

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import InputError
 from ._trusted import whole
 
-REPORT_FORMAT_VERSION = "2.0"
+REPORT_FORMAT_VERSION = "2.1"
 """2.0: ``evidence.measured``, ``required``, ``shortfall`` and ``denominator_basis`` are
 ``{zh, en}`` objects (they were English strings in 1.x); clause objects carry the document's ``title``
 (``{zh, en}``, since 1.3); see docs/report-format.md."""
