@@ -46,10 +46,18 @@ def split_zh(text: str) -> tuple[str, list[str], list[str]]:
     return "".join(outside), brackets, quotes
 
 
+_BARE_YEAR = re.compile(r"(?<![\d.:/-])(?:19|20)\d\d(?=[\u4e00-\u9fff])"
+                        r"(?![年人名户元次项个天日条份票组件])")
+"""A year in Chinese text with no 年 (``李庄村 2022被验收``); not a count with its measure
+word (``2000人``)."""
+
+
 def zh_problems(text: str) -> Iterator[str]:
     outside, brackets, _ = split_zh(text)
     if _LATIN.search(outside):
         yield f"English or a code outside brackets and quotes: {outside!r}"
+    for match in _BARE_YEAR.finditer(outside):
+        yield f"a year without 年: {outside[max(0, match.start() - 8):match.end() + 4]!r}"
     for part in brackets:
         inner, _, _ = split_zh(part)
         if _PROSE.search(inner):

@@ -33,7 +33,7 @@ def test_check_examples_text_exit_1() -> None:
 def test_check_zh() -> None:
     result = run("check", "examples/haliang-3", "--lang", "zh")
     assert "须达80%以上" in result.stdout and "错误" in result.stdout
-    assert "证据: 实际：会议当日在任的委员会成员8人，同意成员6人（75%）" in result.stdout
+    assert "证据：实际：会议当日在任的委员会成员8人，同意成员6人（75%）" in result.stdout
 
 
 def test_json_is_byte_identical_and_complete() -> None:

@@ -192,8 +192,12 @@ def check_data(
     ...            ).summary.total
     0
     """
-    dossier = dossier_from_data(files)
-    return check_dossiers([dossier], rulebook=rulebook, engine=engine, as_of=as_of, window=window)
+    from .scheduling import batch_gc
+
+    with batch_gc():  # the records' models are made under the batch's collector too
+        dossier = dossier_from_data(files)
+        return check_dossiers([dossier], rulebook=rulebook, engine=engine, as_of=as_of,
+                              window=window)
 
 
 def check_dossiers(

@@ -446,6 +446,7 @@ def _assessment_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "satisfaction_bp": int(assessment.satisfaction_percent * 100)},
                    {"assessed": assessment.date},
                    {"body_name": body.name, "subject": f"{assessment.village} {assessment.year}",
+                    "subject_zh": f"{assessment.village}（{assessment.year}年度）",
                     "satisfaction": f"{assessment.satisfaction_percent}%",
                     "offenders": _shown(assessment.offenders),
                     "offenders_previous_year": _shown(assessment.offenders_previous_year)})

@@ -116,16 +116,17 @@ def _finding(finding: Finding, lang: str, paint: Callable[[str, str], str]) -> l
     label = paint(finding.severity.words(lang), _COLOURS[finding.severity])
     line = finding.record.line or 0
     words = _WORDS[lang]
+    colon = "：" if lang == "zh" else ": "
     if finding.suppression is not None:
-        label += f" ({words['suppressed']})"
+        label += f"（{words['suppressed']}）" if lang == "zh" else f" ({words['suppressed']})"
     out = [
         f"  {line:>4}  {label}  {finding.rule_id}  {_clean(finding.message.get(lang))}",
-        f"        {words['evidence']}: {_clean(evidence_text(finding.evidence, lang))}",
+        f"        {words['evidence']}{colon}{_clean(evidence_text(finding.evidence, lang))}",
     ]
     src = finding.source
     if src is not None:
         lines_text = ",".join(str(n) for n in src.lines)
-        out.append(f"        {words['source']}: {src.document}:{lines_text}{_title(src, lang)} "
+        out.append(f"        {words['source']}{colon}{src.document}:{lines_text}{_title(src, lang)} "
                    f"{_clean(quoted(src, lang))}")
     if finding.suppression is not None:
         out.append("        " + _clean(words["waiver"].format_map(finding.suppression.model_dump())))
