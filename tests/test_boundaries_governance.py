@@ -210,3 +210,67 @@ def test_a_rectification_of_an_unknown_inspection_is_an_input_error() -> None:
     errors = check(files).input_errors
     assert [(e.type, e.loc[-1]) for e in errors] == [("unknown_id", "inspection"),
                                                      ("unknown_id", "unit")]
+
+
+def test_the_chinese_names_who_held_which_post_and_when_as_the_english_does() -> None:
+    """ZZ-COMMITTEE, ZZ-VILLAGE-OFFICE: the Chinese finding names the person and the day, as
+    the English does (it said only 有的日子…, "on some days", where the English named both)."""
+    last = YEAR[1] - timedelta(days=1)
+    files = _office(DINGYUAN,
+                    w={"body": {"id": "w", "kind": "governance_committee", "name": "综治委",
+                                "seats": [{"person": "boss", "name": "王镇长", "role": "director",
+                                           "terms": [{"start": "2020-01-01",
+                                                      "obtained_by": "appointment"}]}]}},
+                    g={"body": {"id": "gov", "kind": "township_government", "name": "镇政府",
+                                "seats": [{"person": "boss", "name": "王镇长", "role": "head",
+                                           "terms": [{"start": "2020-01-01",
+                                                      "end": last.isoformat(),
+                                                      "obtained_by": "election"}]}]}})
+    (finding,) = [f for f in check(files, window=YEAR).findings if f.rule_id == "zz-committee"]
+    assert ("王镇长（boss）于2022年12月31日任综治委主任，但既不是乡镇党委书记，也不是乡（镇）长"
+            in finding.message.zh), finding.message.zh
+    assert "31 December 2022" in finding.message.en
+
+
+def test_vacant_days_are_listed_in_chinese_with_their_count() -> None:
+    """Four spells without an office director (each from the day the roster leaves the seat
+    empty): the Chinese lists the first three and says how many there are."""
+    def term(start: str, end: str) -> dict[str, str]:
+        return {"start": start, "end": end, "obtained_by": "election"}
+
+    spells = [term("2022-01-01", "2022-02-28"), term("2022-03-02", "2022-04-29"),
+              term("2022-05-02", "2022-06-29"), term("2022-07-02", "2022-08-30"),
+              term("2022-09-01", "2022-10-30")]
+    files = {"c.yaml": {"community": {"id": "v", "name": "某村", "jurisdiction": ["cn", "test"],
+                                      "adopts": ["ZZB-VILLAGE"]}},
+             "b.yaml": {"bodies": [
+                 {"id": "o", "kind": "governance_office", "name": "村综治办",
+                  "seats": [{"person": "sec", "name": "书记", "role": "director",
+                             "terms": spells}]},
+                 {"id": "pc", "kind": "party_committee", "name": "村党支部",
+                  "seats": [{"person": "sec", "name": "书记", "role": "secretary",
+                             "terms": [term("2020-01-01", "2023-12-31")]}]}]}}
+    window = (date(2022, 1, 1), date(2022, 10, 30))
+    (finding,) = [f for f in check(files, window=window).findings
+                  if f.rule_id == "zz-village-office"]
+    assert ("综治办主任空缺：2022年3月1日；2022年4月30日；2022年6月30日（共4处）"
+            in finding.message.zh), finding.message.zh
+
+
+def test_the_mailbox_and_letter_findings_name_the_seat_holders_in_chinese() -> None:
+    """ZZ-EMAIL-KEEPER, ZZ-MAT-LETTER: the Chinese says who held the seat that day and which
+    days went unchecked, as the English does."""
+    files = _office(TAONAN, m={"mailbox": {
+        "id": "m", "body": "o", "address": "zzb@163.com", "name_pinyin": "zong zhi ban",
+        "keeper": "stranger", "assigned_by": "sec", "assigned_on": "2022-01-04",
+        "log": {"from": "2022-03-01", "to": "2022-03-03", "checked": ["2022-03-02"]}}},
+        r={"report": {"id": "l", "body": "o", "kind": "responsibility_letter", "period": "2022",
+                      "submitted_on": "2022-03-20", "signed_by": "lead", "sealed": True}})
+    findings = {f.rule_id: f.message.zh for f in check(files, window=YEAR).findings}
+    keeper = findings["zz-email-keeper"]
+    assert "安排人当日不是分管综治的领导（书记（sec）于2022年1月4日未任分管综治的领导；" in keeper
+    assert "当日任分管综治的领导的是分管领导（lead）" in keeper
+    assert "负责人安排之日不在综治办名册上（stranger于2022年1月4日未任综治办成员" in keeper
+    assert "有 2 天未查看邮箱（2022年3月1日、2022年3月3日）" in keeper, keeper
+    letter = findings["zz-letter"]
+    assert "签订人签订之日不是主要领导（分管领导（lead）于2022年3月20日未任镇党委书记" in letter, letter

@@ -184,17 +184,20 @@ def _organiser_seat(dossier: Dossier, person: str | None, seats: dict[str, bool]
     """Which of the seats that may organise ``person`` held on ``day``, and who held each."""
     if not person:
         return {"organiser_seat": ""}
-    holders = "; ".join(
-        f"{label}: " + (", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
-            kind, (Role.SECRETARY,) if kind is BodyKind.PARTY_COMMITTEE else (Role.DIRECTOR,),
-            day)) or "nobody")
-        for label, kind in (("party secretary", BodyKind.PARTY_COMMITTEE),
-                            ("residents' committee director", BodyKind.RESIDENTS_COMMITTEE),
-                            ("affairs centre director", BodyKind.AFFAIRS_CENTRE)))
+    seated = [(en, zh, [_who(dossier, s.person) for s in dossier.seat_holders(
+        kind, (Role.SECRETARY,) if kind is BodyKind.PARTY_COMMITTEE else (Role.DIRECTOR,), day)])
+        for en, zh, kind in (
+            ("party secretary", "社区党组织书记", BodyKind.PARTY_COMMITTEE),
+            ("residents' committee director", "社区居委会主任", BodyKind.RESIDENTS_COMMITTEE),
+            ("affairs centre director", "事务受理中心主任", BodyKind.AFFAIRS_CENTRE))]
+    holders = "; ".join(f"{en}: " + (", ".join(people) or "nobody") for en, _, people in seated)
     held = [k.replace("_", " ") for k, v in seats.items() if v]
     return {"organiser_seat": f"{_who(dossier, person)} held "
                               + (", ".join(held) if held else "none of these seats")
-                              + f" on {day}; seats that day: {holders}"}
+                              + f" on {day}; seats that day: {holders}",
+            "organiser_seat_zh": f"{day.isoformat()}" + "；".join(
+                f"{zh}为{'、'.join(people)}" if people else f"无人任{zh}"
+                for _, zh, people in seated)}
 
 
 _STREET_APPROVERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)

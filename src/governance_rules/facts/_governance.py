@@ -26,7 +26,7 @@ from ..models import (
 )
 from ..records.dossier import Dossier, Located
 from ._periods import body_start
-from ._seats import seat_check
+from ._seats import seat_check, seat_note_zh
 from ._seats import who as _who
 from ._window import Window, period_of, periods_within
 from .schema import Fact, RecordRef
@@ -119,15 +119,20 @@ def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     kinds = (BodyKind.GOVERNANCE_OFFICE, BodyKind.PARTY_COMMITTEE, BodyKind.RESIDENTS_COMMITTEE)
     bad: list[str] = []
     missing: list[str] = []
+    bad_zh: list[str] = []
+    missing_zh: list[str] = []
     for day in _change_days(dossier, window, kinds):
         directors = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
         if offices and not directors:
             missing.append(f"nobody held the office director seat on {day}")
+            missing_zh.append(day.isoformat())
         for person in directors:
             if not _any_seat(dossier, person, day, VILLAGE_DIRECTOR_SEATS):
                 bad.append(f"{_who(dossier, person)}, office director on {day}, held neither the "
                            f"party secretary's nor a residents' committee director's or deputy "
                            f"director's seat that day")
+                bad_zh.append(f"{_who(dossier, person)}于{day}任综治办主任，但当日既不是村（社区）"
+                              "党组织书记，也不是居委会主任、副主任")
     yield Fact("zz_village", RecordRef(offices[0].record.id if offices else community.record.id,
                                        "body" if offices else "community", where),
                window.end, dossier.jurisdiction,
@@ -136,7 +141,16 @@ def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                {"window_end": window.end},
                {"body_name": community.record.name, "subject": community.record.name,
                 "director_missing": "; ".join(missing[:3]),
-                "director_unseated": "; ".join(bad[:3])})
+                "director_unseated": "; ".join(bad[:3]),
+                "director_missing_zh": _first_three_zh(missing_zh),
+                "director_unseated_zh": _first_three_zh(bad_zh)})
+
+
+def _first_three_zh(faults: list[str]) -> str:
+    """The first three of ``faults`` (each already a sentence), and how many there are in all
+    when there are more (the English lists the first three)."""
+    shown = "；".join(faults[:3])
+    return f"{shown}（共{len(faults)}处）" if len(faults) > 3 else shown
 
 
 VILLAGE_DIRECTOR_SEATS = (
@@ -187,52 +201,62 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
     committee = [b for b in dossier.bodies.values() if b.record.kind is BodyKind.GOVERNANCE_COMMITTEE]
     centre = dossier.bodies_of_kind(BodyKind.MEDIATION_CENTRE)
     judicial = dossier.bodies_of_kind(BodyKind.JUDICIAL_OFFICE)
-    faults: dict[str, list[str]] = {k: [] for k in (
+    faults: dict[str, list[tuple[str, str]]] = {k: [] for k in (
         "committee_director_missing", "committee_director_unseated", "centre_director_missing",
         "centre_director_unseated", "office_director_missing", "office_director_not_party",
         "office_director_not_centre", "judicial_head_missing", "judicial_head_not_centre",
         "judicial_head_not_office")}
 
     def check(key: str, persons: list[str], seats: tuple[tuple[BodyKind, tuple[Role, ...]], ...],
-              what: str, day: date) -> None:
+              what: str, what_zh: str, day: date) -> None:
         for person in persons:
             if not _any_seat(dossier, person, day, seats):
-                faults[key].append(f"{_who(dossier, person)} {what} on {day}")
+                who = _who(dossier, person)
+                faults[key].append((f"{who} {what} on {day}", f"{who}于{day}{what_zh}"))
 
+    principals_zh = "，但既不是乡镇党委书记，也不是乡（镇）长"
     for day in _change_days(dossier, window, _ROSTER_KINDS):
         directors = _holders(dossier, BodyKind.GOVERNANCE_COMMITTEE, (Role.DIRECTOR,), day)
         if committee and not directors:
-            faults["committee_director_missing"].append(f"no director on {day}")
+            faults["committee_director_missing"].append((f"no director on {day}",
+                                                         day.isoformat()))
         check("committee_director_unseated", directors, PRINCIPALS,
               "directed the committee but was neither township party secretary nor township head",
-              day)
+              f"任综治委主任{principals_zh}", day)
         heads = _holders(dossier, BodyKind.MEDIATION_CENTRE, (Role.DIRECTOR,), day)
         if centre and not heads:
-            faults["centre_director_missing"].append(f"no centre director on {day}")
+            faults["centre_director_missing"].append((f"no centre director on {day}",
+                                                      day.isoformat()))
         check("centre_director_unseated", heads, PRINCIPALS,
               "directed the centre but was neither township party secretary nor township head",
-              day)
+              f"任调处中心主任{principals_zh}", day)
         office_heads = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
         if not office_heads:
-            faults["office_director_missing"].append(f"no office director on {day}")
+            faults["office_director_missing"].append((f"no office director on {day}",
+                                                      day.isoformat()))
         check("office_director_not_party", office_heads, _PARTY_DEPUTY,
               "directed the office but was neither deputy party secretary nor party committee "
-              "member", day)
+              "member", "任综治办主任，但既不是党委副书记，也不是党委委员", day)
         check("office_director_not_centre", office_heads,
               ((BodyKind.MEDIATION_CENTRE, (Role.DEPUTY_DIRECTOR,)),),
-              "directed the office but was not the centre's (first) deputy director", day)
+              "directed the office but was not the centre's (first) deputy director",
+              "任综治办主任，但未兼任调处中心第一副主任", day)
         justice = _holders(dossier, BodyKind.JUDICIAL_OFFICE, (Role.HEAD,), day)
         if judicial and not justice:
-            faults["judicial_head_missing"].append(f"no judicial office head on {day}")
+            faults["judicial_head_missing"].append((f"no judicial office head on {day}",
+                                                    day.isoformat()))
         check("judicial_head_not_centre", justice,
               ((BodyKind.MEDIATION_CENTRE, (Role.DEPUTY_DIRECTOR,)),),
-              "headed the judicial office but was not the centre's deputy director", day)
+              "headed the judicial office but was not the centre's deputy director",
+              "任司法所所长，但未兼任调处中心副主任", day)
         check("judicial_head_not_office", justice,
               ((BodyKind.GOVERNANCE_OFFICE, (Role.DEPUTY_DIRECTOR,)),),
-              "headed the judicial office but was not the office's deputy director", day)
+              "headed the judicial office but was not the office's deputy director",
+              "任司法所所长，但未兼任综治办副主任", day)
     body = office.record
     names = {"body_name": body.name, "subject": body.name,
-             **{k: "; ".join(v[:3]) for k, v in faults.items()}}
+             **{k: "; ".join(en for en, _ in v[:3]) for k, v in faults.items()},
+             **{f"{k}_zh": _first_three_zh([zh for _, zh in v]) for k, v in faults.items()}}
     counts = {k: len(v) for k, v in faults.items()}
     target = committee[0] if committee else office
     yield Fact("zz_committee", RecordRef(target.record.id, "body", target.where()), window.end,
@@ -323,6 +347,10 @@ def _mailboxes(dossier: Dossier, window: Window) -> Iterator[Fact]:
         keeper, keeper_note = _seat(dossier, box.keeper, BodyKind.GOVERNANCE_OFFICE,
                                     tuple(Role), "governance office", box.assigned_on)
         assigner, assigner_note = _seat(dossier, box.assigned_by, *IN_CHARGE, box.assigned_on)
+        keeper_zh = seat_note_zh(dossier, box.keeper, BodyKind.GOVERNANCE_OFFICE, tuple(Role),
+                                 box.assigned_on, "综治办成员")
+        assigner_zh = seat_note_zh(dossier, box.assigned_by, *IN_CHARGE[:2], box.assigned_on,
+                                   "分管综治的领导")
         unchecked: list[date] = []
         if box.log is not None:
             checked = set(box.log.checked)
@@ -339,8 +367,11 @@ def _mailboxes(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"assigned": box.assigned_on},
                    {"body_name": body.name, "subject": box.address, "expected": expected,
                     "keeper_seat": keeper_note, "assigner_seat": assigner_note,
+                    "keeper_seat_zh": keeper_zh, "assigner_seat_zh": assigner_zh,
                     "unchecked": ", ".join(map(str, unchecked[:5]))
-                    + (f" … ({len(unchecked)} days)" if len(unchecked) > 5 else "")})
+                    + (f" … ({len(unchecked)} days)" if len(unchecked) > 5 else ""),
+                    "unchecked_zh": "、".join(map(str, unchecked[:5]))
+                    + (f"等（共{len(unchecked)}天）" if len(unchecked) > 5 else "")})
 
 
 def _common(body: Body) -> dict[str, int | str]:
@@ -405,6 +436,7 @@ def _materials(dossier: Dossier, window: Window,
             continue
         signed_on = report.signed_on or report.dated_on or report.submitted_on
         held, note = _seat(dossier, report.signed_by, *PRINCIPAL, signed_on)
+        note_zh = seat_note_zh(dossier, report.signed_by, *PRINCIPAL[:2], signed_on, "镇党委书记")
         parts = [p.value for p in SummaryPart if p not in report.parts]
         yield Fact("zz_material", RecordRef(report.id, "report", located.where()),
                    report.submitted_on, dossier.jurisdiction,
@@ -417,7 +449,7 @@ def _materials(dossier: Dossier, window: Window,
                     "length_chars": -1 if report.length_chars is None else report.length_chars},
                    {"submitted": report.submitted_on, "signed": signed_on},
                    {"body_name": body.name, "subject": report.title or report.id,
-                    "period": report.period, "signer_seat": note,
+                    "period": report.period, "signer_seat": note, "signer_seat_zh": note_zh,
                     "parts_missing": ", ".join(parts), "parts_missing_zh": _zh(parts),
                     "parts_missing_en": _en(parts)})
 

@@ -37,3 +37,18 @@ def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tupl
     held_by = ", ".join(who(dossier, s.person) for s in holders) or "nobody"
     return False, (f"{who(dossier, person)} held no {seat} seat on {day}; "
                    f"held that day by {held_by}")
+
+
+def seat_note_zh(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],
+                 day: date, seat_zh: str) -> str:
+    """:func:`seat_check`'s sentence in Chinese (``seat_zh``: the seat as the source names it,
+    e.g. 镇党委书记): who held the seat on ``day``, by the roster."""
+    if person is None:
+        return f"未记录{seat_zh}"
+    if not dossier.bodies_of_kind(kind):
+        return f"档案中没有相应机构的名册，无法核对{who(dossier, person)}于{day}是否任{seat_zh}"
+    if dossier.holds_seat(person, kind, roles, day):
+        return f"{who(dossier, person)}于{day}任{seat_zh}"
+    holders = "、".join(who(dossier, s.person) for s in dossier.seat_holders(kind, roles, day))
+    return (f"{who(dossier, person)}于{day}未任{seat_zh}；"
+            + (f"当日任{seat_zh}的是{holders}" if holders else f"当日无人任{seat_zh}"))
