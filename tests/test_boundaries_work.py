@@ -383,3 +383,21 @@ def test_a_missing_submission_is_judged_once_the_days_have_run(run: int, engine:
     found = _findings(_cc(10, {}, date(2022, 3, 15) + timedelta(days=run)), "cc-submission",
                       engine)
     assert bool(found) is (run > 30)
+
+
+def test_the_chinese_names_what_the_english_names() -> None:
+    """The Chinese finding says who reviewed and who was left out, which plans the term has,
+    where a decision went, the approval and who held the approver's seat: before, it said only
+    that something was wrong (the English named them)."""
+    def zh(files: dict[str, Any], rule: str) -> str:
+        (finding,) = _findings(files, rule, "native")
+        return finding.message.zh
+
+    review = zh(_review(date(2022, 12, 20), date(2022, 12, 31)), "rc-year-end-review-scope")
+    assert review.endswith("当日在任的 1 名居委会成员或职业社区工作者未接受评议：w（w）"), review
+    plan = zh(_term_plan(None, date(2021, 6, 20) + timedelta(days=100)), "rc-term-plan")
+    assert "仍未制定三年任期目标（任期内没有任何计划）" in plan, plan
+    submitted = zh(_cc(8, {"rc": 3}, date(2022, 12, 31)), "cc-submission")
+    assert "未提交社区党组织（2022年3月18日报送社区居民委员会（s-rc））" in submitted, submitted
+    late = zh(_director(date(2021, 7, 3)), "rc-affairs-director")
+    assert "审批晚于任职之日或未注明日期（审批a于2021年7月3日作出，任职始于2021年7月1日）" in late, late

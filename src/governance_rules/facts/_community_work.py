@@ -200,6 +200,10 @@ def _organiser_seat(dossier: Dossier, person: str | None, seats: dict[str, bool]
                 for _, zh, people in seated)}
 
 
+_SUBMITTED_TO_ZH = {BodyKind.PARTY_COMMITTEE: "社区党组织",
+                    BodyKind.RESIDENTS_COMMITTEE: "社区居民委员会"}
+"""CC-SUBMISSION (HLS-356:26): where a decision goes, as a Chinese finding names it."""
+
 _STREET_APPROVERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
 """RC-AFFAIRS-DIRECTOR (SQ-SIFANG:154, 报街道办事处审批): who approves for the street office, as
 for FIN-TIERS tier 2 (docs/readings.md): its director or a deputy director."""
@@ -244,7 +248,11 @@ def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, na
     notes = {"approval": (f"{approval.id}: approved on {day or 'no date'} "
                           f"(the seat starts {start})" if approval is not None
                           else f"no approval of {_who(dossier, person)} recorded"),
-             "approver": "", "worker": ""}
+             "approval_zh": (f"审批{approval.id}"
+                             + (f"于{day}作出" if day is not None else "未注明日期")
+                             + f"，任职始于{start}" if approval is not None
+                             else f"未记录对{_who(dossier, person)}的审批"),
+             "approver": "", "worker": "", "approver_zh": "", "worker_zh": ""}
     if approval is not None and day is not None:
         who = _who(dossier, approval.approver) if approval.approver else "nobody recorded"
         holders = ", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
@@ -254,6 +262,13 @@ def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, na
                              f"director's seats on {day}: {holders}")
         notes["worker"] = (f"{_who(dossier, person)} "
                            f"{'held' if worker else 'held no'} seat on {body_name} on {day}")
+        holders_zh = "、".join(_who(dossier, s.person) for s in dossier.seat_holders(
+            BodyKind.STREET_OFFICE, _STREET_APPROVERS, day))
+        notes["approver_zh"] = (
+            f"审批人{who if approval.approver else '未记录'}；{day}任街道办事处主任、副主任的"
+            + (f"是{holders_zh}" if holders_zh else "无人"))
+        notes["worker_zh"] = (f"{_who(dossier, person)}于{day}"
+                              f"{'在' if worker else '未在'}{body_name}任职")
     return Fact(
         "director_term", RecordRef(f"{body_id}/{person}", "term", where), start,
         dossier.jurisdiction,
@@ -322,7 +337,9 @@ def _committee_terms(dossier: Dossier, window: Window) -> Iterator[Fact]:
                  "plans": ", ".join(f"{p.id} ({p.date}: {', '.join(x.value for x in p.parts)})"
                                     for p in inside) or "none in the term",
                  "plans_en": "; ".join(f"{p.id} ({p.date}: {labels(p.parts, 'en')})"
-                                       for p in inside) or "none in the term"})
+                                       for p in inside) or "none in the term",
+                 "plans_zh": "；".join(f"{p.id}（{p.date}：{labels(p.parts, 'zh')}）"
+                                      for p in inside) or "任期内没有任何计划"})
 
 
 _AUTHORITY_ZH: dict[Authority | None, str] = {
@@ -439,6 +456,9 @@ def _committee_reviews(dossier: Dossier, window: Window) -> Iterator[Fact]:
         def who(persons: list[str]) -> str:
             return ", ".join(_who(dossier, p) for p in persons) or "nobody"
 
+        def who_zh(persons: list[str]) -> str:
+            return "、".join(_who(dossier, p) for p in persons) or "无"
+
         yield Fact(
             "rc_review", RecordRef(review.id, "review", located.where()), day,
             dossier.jurisdiction,
@@ -449,7 +469,9 @@ def _committee_reviews(dossier: Dossier, window: Window) -> Iterator[Fact]:
             {"body_name": body.name, "subject": review.id,
              "representatives": f"{who(reps)} (member representatives on {day})",
              "unseated": f"{who(unseated)} (no member representative's or committee seat on {day})",
-             "not_reviewed": f"{who(missed)} (seated on {day}, not reviewed)"})
+             "not_reviewed": f"{who(missed)} (seated on {day}, not reviewed)",
+             "representatives_zh": f"{day}为社区成员代表的评议人：{who_zh(reps)}",
+             "unseated_zh": who_zh(unseated), "not_reviewed_zh": who_zh(missed)})
 
 
 def age_on(born: date, day: date) -> int:
@@ -542,4 +564,6 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
                 {"meeting": meeting.date},
                 {"body_name": body.name, "subject": motion.title, "title": motion.title,
                  "submissions": "; ".join(f"{sid} to {k.value.replace('_', ' ')} on {d}"
-                                          for k, d, sid in these) or "none"})
+                                          for k, d, sid in these) or "none",
+                 "submissions_zh": "；".join(f"{d}报送{_SUBMITTED_TO_ZH.get(k, '其他机构')}（{sid}）"
+                                            for k, d, sid in these) or "无任何报送记录"})
