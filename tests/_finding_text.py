@@ -56,6 +56,8 @@ def zh_problems(text: str) -> Iterator[str]:
     outside, brackets, _ = split_zh(text)
     if _LATIN.search(outside):
         yield f"English or a code outside brackets and quotes: {outside!r}"
+    if re.search(r"\d年年(?!度)", text):
+        yield f"a year said twice (年年): {text!r}"
     for match in _BARE_YEAR.finditer(outside):
         yield f"a year without 年: {outside[max(0, match.start() - 8):match.end() + 4]!r}"
     for part in brackets:

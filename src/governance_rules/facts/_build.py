@@ -412,6 +412,7 @@ class _FactBuilder:
                      **({"decided": decided_on} if decided_on else {}),
                      **({"left_region": seat.left_region_on} if seat.left_region_on else {})},
                     {"person": seat.person, "person_name": seat.name, "body_name": body.name,
+                     "obtained_by_zh": label(term.obtained_by, "zh"),
                      **({"rc_term_end": rc_end.isoformat()} if rc_end is not None else {})},
                     # the post's later holders, for a finding on its vacancy
                     partial(vacancy_names, self.dossier, body, seat, term),

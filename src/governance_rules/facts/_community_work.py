@@ -391,8 +391,11 @@ def _standard_titles(dossier: Dossier, window: Window) -> Iterator[Fact]:
         late = [f"{label(b, 'en')} ({done[b]}) before {label(a, 'en')} ({done[a]})"
                 for a, b in itertools.pairwise(present) if done[b] < done[a]]
         approval = done.get(TitleStep.DISTRICT_APPROVAL)
+        late_zh = [f"{label(b, 'zh')}（{done[b]}）早于{label(a, 'zh')}（{done[a]}）"
+                   for a, b in itertools.pairwise(present) if done[b] < done[a]]
         if approval is not None and title.granted_on < approval:
             late.append(f"granted ({title.granted_on}) before the district's approval ({approval})")
+            late_zh.append(f"授予称号（{title.granted_on}）早于区政府审批（{approval}）")
         yield Fact(
             "standard_title", RecordRef(title.id, "standard_title", located.where()),
             title.granted_on, dossier.jurisdiction,
@@ -402,7 +405,8 @@ def _standard_titles(dossier: Dossier, window: Window) -> Iterator[Fact]:
             {"body_name": body.name, "subject": title.id,
              "missing": ", ".join(s.value for s in missing) or "none",
              "missing_zh": labels(missing, "zh"), "missing_en": labels(missing, "en"),
-             "disorder": "; ".join(late) or "none"})
+             "disorder": "; ".join(late) or "none",
+             "disorder_zh": "；".join(late_zh) or "无"})
 
 
 _MEMBER_REPRESENTATIVES = (Role.REPRESENTATIVE, Role.UNIT_REPRESENTATIVE)
@@ -519,7 +523,8 @@ def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact
                     {"term_start": term.start, **({"born": born} if born else {})},
                     {"body_name": body.name, "person": seat.person, "person_name": seat.name,
                      "subject": seat.person,
-                     "unit": (entry.unit if entry is not None and entry.unit else "not named")})
+                     "unit": (entry.unit if entry is not None and entry.unit else "not named"),
+                     "unit_zh": (entry.unit if entry is not None and entry.unit else "未写明")})
 
 
 _NONE = -1

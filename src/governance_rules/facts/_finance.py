@@ -182,12 +182,13 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
         if start is not None and period.start < start:
             continue
         gaps = uncovered([(period.start, period.end)], seated)
-        by_group, other, unpublished, early = [], [], [], []
+        by_group, other, unpublished, early, other_zh = [], [], [], [], []
         for audit in sorted((a for a in audits if period.start <= a.date <= period.end),
                             key=lambda a: (a.date, a.id)):
             group = group_bodies.get(audit.by or "")
             if group is None or not group.seated_members_on(audit.date):
                 other.append(f"{audit.id} ({audit.date}, by {audit.by or 'nobody recorded'})")
+                other_zh.append(f"{audit.id}（{audit.date}，审查方：{audit.by or '未记录'}）")
                 continue
             by_group.append(f"{audit.id} ({audit.date}, by {group.name})")
             if audit.published_on is None:
@@ -200,11 +201,15 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                  "group_gap_zh": (f"自{gaps[0][0]}起" if gaps else ""),
                  "reviews": "; ".join(by_group) or "none",
                  "other_reviews": "; ".join(other) or "none",
+                 "other_reviews_zh": "；".join(other_zh) or "无",
                  "unpublished": "; ".join(unpublished), "published_early": "; ".join(early),
                  # the Chinese clauses count them (有 1 次清查结果未公布)
                  "unpublished_zh": str(len(unpublished)), "published_early_zh": str(len(early)),
                  "group_roster": (", ".join(f"{s.person} ({s.name})" for b in group_bodies.values()
-                                            for s in b.seats) or "no supervision group roster")}
+                                            for s in b.seats) or "no supervision group roster"),
+                 "group_roster_zh": ("、".join(f"{s.person} ({s.name})"
+                                              for b in group_bodies.values() for s in b.seats)
+                                     or "没有居务监督小组名册")}
         yield Fact(
             "audit_quarter", RecordRef(f"{body.id}/audit/{period.label}", "period",
                                        located.where()),

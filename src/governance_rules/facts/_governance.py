@@ -501,7 +501,14 @@ def _years(dossier: Dossier, window: Window, located: Located[Body],
                    {"body_name": body.name, "subject": f"{body.name} {year}", "period": str(year),
                     "filed_on": str(best.date) if best else "-",
                     "areas_missing": ", ".join(areas) if best else "",
-                    "areas_missing_en": _en(areas) if best else ""})
+                    "areas_missing_en": _en(areas) if best else "",
+                    "areas_missing_zh": "、".join(_FILING_AREAS_ZH.get(a, a) for a in areas)
+                    if best else ""})
+
+
+_FILING_AREAS_ZH = {"organisation_leadership": "组织领导", "social_stability": "社会稳定",
+                    "security_prevention": "治安防范", "disputes": "矛盾纠纷"}
+"""ZZ-ARCHIVE (ZZB-TAONAN): the areas a year-end filing is sorted by, as the source names them."""
 
 
 def _performance(dossier: Dossier, window: Window, located: Located[Body],

@@ -23,6 +23,7 @@ from ..models import (
     PartyForm,
     Register,
     Role,
+    SeatOrigin,
     Sector,
     TermPlanPart,
     TitleStep,
@@ -102,6 +103,11 @@ _LABELS: dict[StrEnum, tuple[str, str]] = {
     # 三年任期目标和工作计划 (SQ-SIFANG:125)
     TermPlanPart.TERM_OBJECTIVES: ("三年任期目标", "three-year term objectives"),
     TermPlanPart.WORK_PLAN: ("工作计划", "work plan"),
+    # how a term was obtained
+    SeatOrigin.ELECTION: ("选举", "election"),
+    SeatOrigin.BY_ELECTION: ("补选", "by-election"),
+    SeatOrigin.APPOINTMENT: ("任命", "appointment"),
+    SeatOrigin.NOMINATION: ("提名", "nomination"),
     # 规范化社区 (SQ-SIFANG:132)
     TitleStep.SELF_ASSESSMENT: ("自荐自评", "self-assessment"),
     TitleStep.STREET_REVIEW: ("街道办事处初审", "the street office's review"),

@@ -38,6 +38,8 @@ def supervisor_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                  "gap_zh": f"自{gaps[0][0]}起" if gaps else "",
                  "supervisors": ", ".join(f"{s.person} ({s.name})" for b in rosters
                                           for s in b.record.seats) or "no supervisors' roster",
+                 "supervisors_zh": "、".join(f"{s.person} ({s.name})" for b in rosters
+                                            for s in b.record.seats) or "没有社区监督员名册",
                  "supervision_day": "; ".join(fixed)}
         yield Fact("supervisors", RecordRef(about.record.id, "body", about.where()), window.end,
                    dossier.jurisdiction,

@@ -325,6 +325,7 @@ def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"body_name": body.name, "subject": disclosure.title, "title": disclosure.title,
                     "channels": ", ".join(c.value for c in disclosure.channels) or "none recorded",
                     "channels_en": labels(disclosure.channels, "en") or "none recorded",
+                    "channels_zh": labels(disclosure.channels, "zh") or "未记录",
                     **({"decision": f"{disclosure.decision.meeting}/"
                                     f"{disclosure.decision.motion} on {day}",
                         "decision_zh": f"{disclosure.decision.meeting}/"
