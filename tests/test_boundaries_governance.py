@@ -152,18 +152,22 @@ def test_mailbox_is_checked_every_day_of_the_log(skipped: set[int]) -> None:
 def test_committee_director_must_be_a_principal_leader_every_day(end: int) -> None:
     """The director's township-head term ends ``end`` days from the window's end: the seat's last
     day still counts, the day after does not."""
-    last = YEAR[1] + timedelta(days=end)
-    files = _office(DINGYUAN,
-                    w={"body": {"id": "w", "kind": "governance_committee", "name": "综治委",
-                                "seats": [{"person": "boss", "name": "镇长", "role": "director",
-                                           "terms": [{"start": "2020-01-01",
-                                                      "obtained_by": "appointment"}]}]}},
-                    g={"body": {"id": "gov", "kind": "township_government", "name": "镇政府",
-                                "seats": [{"person": "boss", "name": "镇长", "role": "head",
-                                           "terms": [{"start": "2020-01-01",
-                                                      "end": last.isoformat(),
-                                                      "obtained_by": "election"}]}]}})
+    files = _committee_led_by_the_head_until(YEAR[1] + timedelta(days=end), "镇长")
     assert ("zz-committee" in rule_ids(check(files, window=YEAR))) is (end < 0)
+
+
+def _committee_led_by_the_head_until(last: date, name: str) -> dict[str, Any]:
+    """A governance committee directed by ``boss``, the township head until ``last``."""
+    return _office(DINGYUAN,
+                   w={"body": {"id": "w", "kind": "governance_committee", "name": "综治委",
+                               "seats": [{"person": "boss", "name": name, "role": "director",
+                                          "terms": [{"start": "2020-01-01",
+                                                     "obtained_by": "appointment"}]}]}},
+                   g={"body": {"id": "gov", "kind": "township_government", "name": "镇政府",
+                               "seats": [{"person": "boss", "name": name, "role": "head",
+                                          "terms": [{"start": "2020-01-01",
+                                                     "end": last.isoformat(),
+                                                     "obtained_by": "election"}]}]}})
 
 
 @SETTINGS
@@ -215,17 +219,7 @@ def test_a_rectification_of_an_unknown_inspection_is_an_input_error() -> None:
 def test_the_chinese_names_who_held_which_post_and_when_as_the_english_does() -> None:
     """ZZ-COMMITTEE, ZZ-VILLAGE-OFFICE: the Chinese finding names the person and the day, as
     the English does (it said only 有的日子…, "on some days", where the English named both)."""
-    last = YEAR[1] - timedelta(days=1)
-    files = _office(DINGYUAN,
-                    w={"body": {"id": "w", "kind": "governance_committee", "name": "综治委",
-                                "seats": [{"person": "boss", "name": "王镇长", "role": "director",
-                                           "terms": [{"start": "2020-01-01",
-                                                      "obtained_by": "appointment"}]}]}},
-                    g={"body": {"id": "gov", "kind": "township_government", "name": "镇政府",
-                                "seats": [{"person": "boss", "name": "王镇长", "role": "head",
-                                           "terms": [{"start": "2020-01-01",
-                                                      "end": last.isoformat(),
-                                                      "obtained_by": "election"}]}]}})
+    files = _committee_led_by_the_head_until(YEAR[1] - timedelta(days=1), "王镇长")
     (finding,) = [f for f in check(files, window=YEAR).findings if f.rule_id == "zz-committee"]
     assert ("王镇长（boss）于2022年12月31日任综治委主任，但既不是乡镇党委书记，也不是乡（镇）长"
             in finding.message.zh), finding.message.zh

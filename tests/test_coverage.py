@@ -88,6 +88,15 @@ def test_cli_coverage_reports_gaps_and_exclusions(tmp_path: Path) -> None:
     assert all(not x.startswith(("XX-NEW", "XX-DREAM")) for x in out[separator:])
     assert ("4 catalogue ids: 1 implemented, 1 excluded, 1 pending, 1 not covered"
             in result.stdout)
+    zh = run("--rules", str(rules), "rules", "--coverage", "--catalogue", str(catalogue),
+             "--lang", "zh")
+    assert zh.returncode == 1
+    said = {line.split(None, 1)[0]: line.split(None, 1)[1] for line in zh.stdout.splitlines()}
+    assert said["XX-NEW"] == "未覆盖"
+    assert said["XX-DREAM"] == "不实现：the sources give no observable criterion"
+    assert said["XX-LATER"] == "待办：a register of later things"
+    assert "-- 待办：1 个编号暂作进行中的工作（docs/coverage.md） --" in zh.stdout
+    assert "目录编号共 4 个：已实现 1，不实现 1，待办 1，未覆盖 1（" in zh.stdout
 
 
 def test_pending_alone_does_not_fail_coverage(tmp_path: Path) -> None:

@@ -669,24 +669,32 @@ def _coverage(args: argparse.Namespace, book: Rulebook) -> int:
     width = max(len(r.entry.id) for r in rows)
     done = [r for r in rows if r.status != "pending"]
     waiting = [r for r in rows if r.status == "pending"]
+    zh = args.lang == "zh"
     for row in done:
         if row.rules:
             what = ", ".join(row.rules)
         elif row.exclusion is not None:
-            what = f"excluded: {row.exclusion}"
+            what = f"{'不实现：' if zh else 'excluded: '}{row.exclusion}"
         else:
-            what = "NOT COVERED"
+            what = "未覆盖" if zh else "NOT COVERED"
         sys.stdout.write(f"{row.entry.id:<{width}}  {what}\n")
     if waiting:
-        sys.stdout.write(f"-- pending: {len(waiting)} ids accepted as work in progress "
-                         "(docs/coverage.md) --\n")
+        sys.stdout.write(f"-- 待办：{len(waiting)} 个编号暂作进行中的工作（docs/coverage.md） --\n"
+                         if zh else f"-- pending: {len(waiting)} ids accepted as work in "
+                         "progress (docs/coverage.md) --\n")
         for row in waiting:
-            sys.stdout.write(f"{row.entry.id:<{width}}  pending: {row.pending}\n")
+            sys.stdout.write(f"{row.entry.id:<{width}}  {'待办：' if zh else 'pending: '}"
+                             f"{row.pending}\n")
     counts = {s: sum(1 for r in rows if r.status == s)
               for s in ("implemented", "excluded", "pending", "not covered")}
-    sys.stdout.write(f"{len(rows)} catalogue ids: {counts['implemented']} implemented, "
-                     f"{counts['excluded']} excluded, {counts['pending']} pending, "
-                     f"{counts['not covered']} not covered ({path})\n")
+    if zh:
+        sys.stdout.write(f"目录编号共 {len(rows)} 个：已实现 {counts['implemented']}，不实现 "
+                         f"{counts['excluded']}，待办 {counts['pending']}，未覆盖 "
+                         f"{counts['not covered']}（{path}）\n")
+    else:
+        sys.stdout.write(f"{len(rows)} catalogue ids: {counts['implemented']} implemented, "
+                         f"{counts['excluded']} excluded, {counts['pending']} pending, "
+                         f"{counts['not covered']} not covered ({path})\n")
     return EXIT_FINDINGS if counts["not covered"] else EXIT_OK
 
 
