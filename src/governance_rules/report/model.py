@@ -12,9 +12,10 @@ from ..errors import InputError
 from ._trusted import whole
 
 REPORT_FORMAT_VERSION = "2.1"
-"""2.0: ``evidence.measured``, ``required``, ``shortfall`` and ``denominator_basis`` are
-``{zh, en}`` objects (they were English strings in 1.x); clause objects carry the document's ``title``
-(``{zh, en}``, since 1.3); see docs/report-format.md."""
+"""2.1: input errors carry ``message: {zh, en}``. 2.0: ``evidence.measured``, ``required``,
+``shortfall`` and ``denominator_basis`` are ``{zh, en}`` objects (they were English strings in
+1.x); clause objects carry the document's ``title`` (``{zh, en}``, since 1.3); see
+docs/report-format.md."""
 
 
 class Severity(StrEnum):
