@@ -52,11 +52,18 @@ _BARE_YEAR = re.compile(r"(?<![\d.:/-])(?:19|20)\d\d(?=[\u4e00-\u9fff])"
 word (``2000人``)."""
 
 
+_WORD_GAP = re.compile(r"[\u4e00-\u9fff）」] [\u4e00-\u9fff（「]")
+"""A space between Chinese words or names (``主持人 书记（s） 当日``): Chinese sets none; a space
+beside a number or a Latin id is the usual practice and stays."""
+
+
 def zh_problems(text: str) -> Iterator[str]:
     outside, brackets, _ = split_zh(text)
     if _LATIN.search(outside):
         yield f"English or a code outside brackets and quotes: {outside!r}"
-    if re.search(r"\d年年(?!度)", text):
+    for match in _WORD_GAP.finditer(text):
+        yield f"a space between Chinese words: {text[max(0, match.start() - 8):match.end() + 8]!r}"
+    if re.search(r"\d年 ?年(?!度)", text):
         yield f"a year said twice (年年): {text!r}"
     for match in _BARE_YEAR.finditer(outside):
         yield f"a year without 年: {outside[max(0, match.start() - 8):match.end() + 4]!r}"

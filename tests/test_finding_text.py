@@ -80,11 +80,13 @@ def test_the_reading_rules_catch_what_issue_13_reported() -> None:
     bad = ["证据: 0 in 2022-Q3 (>= 1 per period)", "主持人身份为 member", "缺少：residents",
            "继任者gao-jian不属于原方面", "会议 pc-2022-06：未记录主持人", "2022-B5只有0次",
            "晚于支付 -", "第3档 (500.00, ∞]", "{body_name}的签字", "须≥ None",
-           "李庄村 2022被验收为平安村", "2022年年的材料没有年底归档记录"]
+           "李庄村 2022被验收为平安村", "2022年年的材料没有年底归档记录",
+           "主持人 书记（s） 当日不在社区居委会任职", "2022年 年没有评议"]
     good = ["2022年第三季度只有0次", "继任者高建（gao-jian）不属于原方面",
             "2022年6月15日社区党组织委员会会议（pc-2022-06）：未记录主持人",
             "500元以上（第三档）", "议题「Parking plan」记为通过", "须达80%以上",
-            "李庄村（2022年度）被验收为平安村", "满意率仅 93.50%", "共 2022 人"]
+            "李庄村（2022年度）被验收为平安村", "满意率仅 93.50%", "共 2022 人",
+            "主持人书记（s）当日不在社区居委会任职", "有 2 天未查看"]
     for text in bad:
         evidence = Evidence(measured=Text(zh=text, en="x"), required=Text(zh="须", en="y"))
         assert finding_problems(_finding(f"居委会：{text}", evidence)), text
