@@ -255,18 +255,16 @@ def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, na
              "approver": "", "worker": "", "approver_zh": "", "worker_zh": ""}
     if approval is not None and day is not None:
         who = _who(dossier, approval.approver) if approval.approver else "nobody recorded"
-        holders = ", ".join(_who(dossier, s.person) for s in dossier.seat_holders(
-            BodyKind.STREET_OFFICE, _STREET_APPROVERS, day)) or "nobody"
+        seated = [_who(dossier, s.person) for s in dossier.seat_holders(
+            BodyKind.STREET_OFFICE, _STREET_APPROVERS, day)]
         notes["approver"] = (f"approved by {who} for "
                              f"{approval.approved_by or 'no body recorded'}; street office "
-                             f"director's seats on {day}: {holders}")
+                             f"director's seats on {day}: {', '.join(seated) or 'nobody'}")
         notes["worker"] = (f"{_who(dossier, person)} "
                            f"{'held' if worker else 'held no'} seat on {body_name} on {day}")
-        holders_zh = "、".join(_who(dossier, s.person) for s in dossier.seat_holders(
-            BodyKind.STREET_OFFICE, _STREET_APPROVERS, day))
         notes["approver_zh"] = (
             f"审批人{who if approval.approver else '未记录'}；{day}任街道办事处主任、副主任的"
-            + (f"是{holders_zh}" if holders_zh else "无人"))
+            + (f"是{'、'.join(seated)}" if seated else "无人"))
         notes["worker_zh"] = (f"{_who(dossier, person)}于{day}"
                               f"{'在' if worker else '未在'}{body_name}任职")
     return Fact(
@@ -388,11 +386,12 @@ def _standard_titles(dossier: Dossier, window: Window) -> Iterator[Fact]:
         done = {s.step: s.date for s in title.steps}
         missing = [s for s in order if s not in done]
         present = [s for s in order if s in done]
+        reversed_ = [(a, b) for a, b in itertools.pairwise(present) if done[b] < done[a]]
         late = [f"{label(b, 'en')} ({done[b]}) before {label(a, 'en')} ({done[a]})"
-                for a, b in itertools.pairwise(present) if done[b] < done[a]]
-        approval = done.get(TitleStep.DISTRICT_APPROVAL)
+                for a, b in reversed_]
         late_zh = [f"{label(b, 'zh')}（{done[b]}）早于{label(a, 'zh')}（{done[a]}）"
-                   for a, b in itertools.pairwise(present) if done[b] < done[a]]
+                   for a, b in reversed_]
+        approval = done.get(TitleStep.DISTRICT_APPROVAL)
         if approval is not None and title.granted_on < approval:
             late.append(f"granted ({title.granted_on}) before the district's approval ({approval})")
             late_zh.append(f"授予称号（{title.granted_on}）早于区政府审批（{approval}）")
