@@ -615,6 +615,7 @@ def _rules(args: argparse.Namespace, book: Rulebook, listing_key: str | None = N
         return _coverage(args, book)
     if args.action == "show":
         from ._rule_card import rule_card
+        from .rulebook.book import UnknownRule
 
         if not args.rule_id:
             sys.stderr.write("governance-rules: `rules show` needs a rule id\n")
@@ -625,9 +626,8 @@ def _rules(args: argparse.Namespace, book: Rulebook, listing_key: str | None = N
             return EXIT_OK
         try:
             rule = book.rule(args.rule_id)
-        except KeyError as exc:
-            said = _no_rule_zh(book, args.rule_id) if args.lang == "zh" else exc.args[0]
-            sys.stderr.write(f"governance-rules: {said}\n")
+        except UnknownRule as exc:
+            sys.stderr.write(f"governance-rules: {exc.text(args.lang)}\n")
             return EXIT_USAGE
         sys.stdout.write(rule_card(book, rule.id, args.lang))
         return EXIT_OK
@@ -644,15 +644,6 @@ def _rules(args: argparse.Namespace, book: Rulebook, listing_key: str | None = N
 
         store_listing(listing_key, listing)
     return EXIT_OK
-
-
-def _no_rule_zh(book: Rulebook, rule_id: str) -> str:
-    """:meth:`Rulebook.rule`'s error in Chinese: no such rule, and the nearest ids."""
-    from ._names import did_you_mean
-
-    known = [r.id for r in book.rules] + sorted({c for r in book.rules for c in r.catalogue})
-    return (f"没有规则「{rule_id}」{did_you_mean(rule_id, known, 'zh')}；"
-            "规则一览见 `governance-rules rules`")
 
 
 def _coverage(args: argparse.Namespace, book: Rulebook) -> int:

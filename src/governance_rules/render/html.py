@@ -68,15 +68,13 @@ _WORDS = {
            "ruleset": "rule set", "engine": "engine", "as_of": "as of", "other": "Other",
            "measured": "measured", "required": "required", "none": "No findings.",
            "source": "clause",
-           "no_community": "Not in a community's dossier",
-           "error": "error", "warning": "warning", "info": "info"},
+           "no_community": "Not in a community's dossier"},
     "zh": {"title": "治理记录检查报告", "summary": "概要", "findings": "问题", "inputs": "输入错误",
            "severity": "级别", "rule": "规则", "all": "全部", "shown": "显示", "waived": "已豁免",
            "records": "检查记录", "ruleset": "规则集", "engine": "引擎", "as_of": "截至",
            "other": "其他", "measured": "实测", "required": "要求", "none": "未发现问题。",
            "source": "依据",
-           "no_community": "不属于社区档案",
-           "error": "错误", "warning": "警告", "info": "提示"},
+           "no_community": "不属于社区档案"},
 }
 
 
@@ -189,8 +187,8 @@ def _write_html(write: Callable[[str], object], report: Report, rule_ids: list[s
         "</head>",
         "<body>",
         f"<h1>{escape(w['title'])}</h1>",
-        _summary(report, w),
-        _filters(rule_ids, count, w),
+        _summary(report, lang, w),
+        _filters(rule_ids, count, lang, w),
     ]
     if errors:
         parts.append(_input_errors(errors, w, lang))
@@ -240,9 +238,9 @@ def _communities(entries: Iterable[tuple[HtmlKey, tuple[str, str]]], names: dict
         yield label, "".join(part + "\n" for part in parts)
 
 
-def _summary(report: Report, w: dict[str, str]) -> str:
+def _summary(report: Report, lang: str, w: dict[str, str]) -> str:
     s = report.summary
-    rows = [(w[sev.value], s.by_severity.get(sev.value, 0)) for sev in Severity]
+    rows = [(sev.words(lang), s.by_severity.get(sev.value, 0)) for sev in Severity]
     rows += [(w["waived"], s.suppressed), (w["inputs"], s.input_errors),
              (w["records"], s.records_checked)]
     cells = "".join(f'<tr><th>{escape(k)}</th><td class="count">{v}</td></tr>' for k, v in rows)
@@ -253,8 +251,9 @@ def _summary(report: Report, w: dict[str, str]) -> str:
             f'<table class="summary">{cells}</table></section>')
 
 
-def _filters(rule_ids: list[str], count: int, w: dict[str, str]) -> str:
-    severities = "".join(f'<option value="{s.value}">{escape(w[s.value])}</option>' for s in Severity)
+def _filters(rule_ids: list[str], count: int, lang: str, w: dict[str, str]) -> str:
+    severities = "".join(f'<option value="{s.value}">{escape(s.words(lang))}</option>'
+                         for s in Severity)
     rule_options = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rule_ids)
     return (
         '<section class="filters">'
@@ -314,7 +313,7 @@ def _finding(f: Finding, lang: str, w: dict[str, str]) -> str:
     return (
         f'<article class="finding" data-severity="{f.severity.value}" '
         f'data-rule="{escape(f.rule_id)}" data-waived="{0 if f.active else 1}">'
-        f'<span class="sev">{escape(w[f.severity.value])}</span>'
+        f'<span class="sev">{escape(f.severity.words(lang))}</span>'
         f'<span class="message">{escape(f.message.get(lang))}</span>'
         f'<div class="where">{escape(f.record.file)}:{f.record.line or 1} · '
         f"{escape(record_type(f.record.type, lang))} {escape(f.record.id)} · "

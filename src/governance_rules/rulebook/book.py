@@ -165,11 +165,13 @@ class Rulebook:
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        from .._suggest import did_you_mean
+        from .._suggest import did_you_mean as nearest
 
         known = [r.id for r in self.rules] + sorted({c for r in self.rules for c in r.catalogue})
-        raise KeyError(f"no rule {rule_id!r}{did_you_mean(rule_id, known)} "
-                       "(`governance-rules rules` lists them)")
+        raise UnknownRule(f"no rule {rule_id!r}{nearest(rule_id, known)} "
+                          "(`governance-rules rules` lists them)",
+                          f"没有规则「{rule_id}」{did_you_mean(rule_id, known, 'zh')}；"
+                          "规则一览见 `governance-rules rules`")
 
     def rules_for_catalogue(self, catalogue_id: str) -> list[Rule]:
         """The rules that implement catalogue id ``catalogue_id`` (any letter case).
@@ -339,6 +341,19 @@ def compile_rule(rule: Rule, versions: Mapping[str, ParameterVersion]) -> BoundR
     return BoundRule(rule, kind, params, guard, violated, dict(versions),
                      f"{rule.id}|{suffix}" if suffix else rule.id,
                      compile_native(guard), compile_native(violated))
+
+
+class UnknownRule(KeyError):
+    """No rule of that id (:meth:`Rulebook.rule`), with the nearest ids, in English
+    (``args[0]``) and in Chinese (:meth:`text`)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (``zh`` or ``en``)."""
+        return self.zh if lang == "zh" else str(self.args[0])
 
 
 class RuleProblem(ValueError):
