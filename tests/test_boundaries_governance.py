@@ -226,9 +226,9 @@ def test_the_chinese_names_who_held_which_post_and_when_as_the_english_does() ->
     assert "31 December 2022" in finding.message.en
 
 
-def test_vacant_days_are_listed_in_chinese_with_their_count() -> None:
+def test_vacant_days_are_listed_with_their_count() -> None:
     """Four spells without an office director (each from the day the roster leaves the seat
-    empty): the Chinese lists the first three and says how many there are."""
+    empty): both languages list the first three and say how many there are."""
     def term(start: str, end: str) -> dict[str, str]:
         return {"start": start, "end": end, "obtained_by": "election"}
 
@@ -249,6 +249,8 @@ def test_vacant_days_are_listed_in_chinese_with_their_count() -> None:
                   if f.rule_id == "zz-village-office"]
     assert ("综治办主任空缺：2022年3月1日；2022年4月30日；2022年6月30日（共4处）"
             in finding.message.zh), finding.message.zh
+    assert finding.message.en.endswith(
+        "nobody held the office director seat on 30 June 2022 (4 in all)"), finding.message.en
 
 
 def test_the_mailbox_and_letter_findings_name_the_seat_holders_in_chinese() -> None:

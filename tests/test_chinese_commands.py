@@ -84,6 +84,18 @@ def test_a_rule_card_names_each_overlay_and_dates_in_chinese() -> None:
     assert "25  (overlay cn/jilin/baicheng/taonan)" in english
 
 
+def test_a_rule_card_gives_a_traditional_quote_in_simplified_characters_too() -> None:
+    """SQ-SIFANG is written in traditional characters: the card quotes it as written, then in
+    simplified characters (as a report's ``quote_simplified`` does); a simplified quote once."""
+    card = rule_card(BOOK, "po-coordination", "zh")
+    assert ("「社區黨建協調小組每半年召開一次工作會議」（简体：「社区党建协调小组每半年召开一次工作会议」）"
+            in card), card
+    english = rule_card(BOOK, "po-coordination", "en")
+    assert " (simplified: 「社区党建协调小组每半年召开一次工作会议」)" in english
+    simplified = rule_card(BOOK, "cc-consent-80", "zh")
+    assert "简体" not in simplified
+
+
 def test_rules_show_of_an_unknown_id_answers_in_the_language_asked(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "show", "cc-consent80", "--lang", "zh"]) == 2

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 
+from ._simplified import simplified_quote
 from ._type_words import type_words
 from ._words import day_name
 from .rulebook import ParameterVersion, Rulebook
@@ -25,11 +26,13 @@ _LABELS = {
            "when": "when:       ", "defined": "defined in: ", "sources": "sources:",
            "parameters": "parameters:", "params": "params:     ", "violated": "violated when",
            "always": "always", "decides": " — decides: {}", "overlay": "  (overlay {})",
+           "simplified": " (simplified: 「{}」)",
            "each": "{kind} (applies to each {judged})"},
     "zh": {"catalogue": "目录编号：", "severity": "严重程度：", "kind": "规则类型：",
            "when": "筛选条件：", "defined": "定义位置：", "sources": "依据：",
            "parameters": "参数：", "params": "规则参数：", "violated": "违反条件",
            "always": "无（全部适用）", "decides": "（判定：{}）", "overlay": "（地方规定 {}）",
+           "simplified": "（简体：「{}」）",
            "each": "{kind_zh}（{kind}），逐个检查{judged}"},
 }
 _KINDS_ZH = {
@@ -66,7 +69,9 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
         doc = book.documents[c.document]
         decides = words["decides"].format(", ".join(c.for_)) if c.for_ else ""
         title = f"《{doc.title}》" if lang == "zh" else f"({doc.title_in('en')})"
-        lines.append(f"    {c.label()} {title} 「{c.quote}」{decides}")
+        simplified = simplified_quote(c.quote)  # the document's own characters first
+        plain = words["simplified"].format(simplified) if simplified else ""
+        lines.append(f"    {c.label()} {title} 「{c.quote}」{plain}{decides}")
     names = book.parameter_names(rule)
     if names:
         lines.append(f"  {words['parameters']}")

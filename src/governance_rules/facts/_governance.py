@@ -140,15 +140,29 @@ def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 "director_unseated": len(bad)},
                {"window_end": window.end},
                {"body_name": community.record.name, "subject": community.record.name,
-                "director_missing": "; ".join(missing[:3]),
-                "director_unseated": "; ".join(bad[:3]),
+                "director_missing": _first_three_en(missing),
+                "director_unseated": _first_three_en(bad),
                 "director_missing_zh": _first_three_zh(missing_zh),
                 "director_unseated_zh": _first_three_zh(bad_zh)})
 
 
-def _first_three_zh(faults: list[str]) -> str:
+def _first_three_en(faults: list[str]) -> str:
     """The first three of ``faults`` (each already a sentence), and how many there are in all
-    when there are more (the English lists the first three)."""
+    when there are more.
+
+    >>> _first_three_en(["a", "b", "c", "d"])
+    'a; b; c (4 in all)'
+    """
+    shown = "; ".join(faults[:3])
+    return f"{shown} ({len(faults)} in all)" if len(faults) > 3 else shown
+
+
+def _first_three_zh(faults: list[str]) -> str:
+    """:func:`_first_three_en` in Chinese.
+
+    >>> _first_three_zh(["甲", "乙", "丙", "丁"])
+    '甲；乙；丙（共4处）'
+    """
     shown = "；".join(faults[:3])
     return f"{shown}（共{len(faults)}处）" if len(faults) > 3 else shown
 
@@ -255,7 +269,7 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
               "任司法所所长，但未兼任综治办副主任", day)
     body = office.record
     names = {"body_name": body.name, "subject": body.name,
-             **{k: "; ".join(en for en, _ in v[:3]) for k, v in faults.items()},
+             **{k: _first_three_en([en for en, _ in v]) for k, v in faults.items()},
              **{f"{k}_zh": _first_three_zh([zh for _, zh in v]) for k, v in faults.items()}}
     counts = {k: len(v) for k, v in faults.items()}
     target = committee[0] if committee else office
