@@ -543,7 +543,8 @@ def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
     if key not in ("payee", "purpose"):
         param = book.parameters["fin.split_group_key"]
         raise RulebookError(param.file, param.line or None,
-                            f"fin.split_group_key is {key!r}; expected payee or purpose")
+                            f"fin.split_group_key is {key!r}; expected payee or purpose",
+                            f"参数 fin.split_group_key 为「{key}」，须为 payee 或 purpose")
     return FactOptions(**values)
 
 

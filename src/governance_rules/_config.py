@@ -17,11 +17,13 @@ instead, ``--no-config`` ignores any.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ._said import Said, os_reason
 from ._suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -34,8 +36,9 @@ KEYS = ("format", "lang", "fail-on", "rules", "waivers", "jobs")
 LISTS = ("rules", "waivers")
 
 
-class ConfigError(Exception):
-    """A configuration file that cannot be used: where, which key, and why."""
+class ConfigError(Said):
+    """A configuration file that cannot be used: where, which key, and why (in English and
+    Chinese)."""
 
 
 class Config(NamedTuple):
@@ -75,47 +78,72 @@ def _load(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ConfigError(f"{path}: cannot read: {os_reason(exc, 'en')}",
+                          f"配置文件 {path} 无法读取：{os_reason(exc, 'zh')}") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        raise ConfigError(f"{path}: not UTF-8 text",
+                          f"配置文件 {path} 不是 UTF-8 编码的文本") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        at = re.search(r"at line (\d+)", str(exc))  # Python 3.14's error has ``lineno``
+        line = getattr(exc, "lineno", None) or (at and at[1])
+        raise ConfigError(f"{path}: not valid TOML: {exc}",
+                          f"配置文件 {path} 不是有效的 TOML"
+                          + (f"（第{line}行）" if line else "")) from None
 
 
 def _table(pyproject: Path) -> dict[str, Any] | None:
     tool = _load(pyproject).get("tool")
     table = tool.get(PYPROJECT_TABLE) if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{pyproject}: [tool.{PYPROJECT_TABLE}] must be a table")
+        raise ConfigError(f"{pyproject}: [tool.{PYPROJECT_TABLE}] must be a table",
+                          f"配置文件 {pyproject}：[tool.{PYPROJECT_TABLE}] 须为表（table）")
     return table
 
 
 def _config(path: Path, table: Mapping[str, Any], where: str) -> Config:
     values: dict[str, Any] = {}
     prefix = f"{path}: {where + ' ' if where else ''}"
+    prefix_zh = f"配置文件 {path}{f' 的 {where} 表' if where else ''}："
     for key, value in table.items():
         if key not in KEYS:
-            raise ConfigError(f"{prefix}unknown key {key!r}{did_you_mean(key.replace('_', '-'), KEYS)}"
-                              f" (known: {', '.join(KEYS)})")
+            near = key.replace("_", "-")
+            raise ConfigError(f"{prefix}unknown key {key!r}{did_you_mean(near, KEYS)}"
+                              f" (known: {', '.join(KEYS)})",
+                              f"{prefix_zh}没有「{key}」这一项{did_you_mean(near, KEYS, 'zh')}"
+                              f"，可用的有：{'、'.join(KEYS)}")
         dest = key.replace("-", "_")
         if key in ("format", "lang", "fail-on"):
             if not isinstance(value, str):
-                raise ConfigError(f"{prefix}{key} = {value!r}: expected a word in quotes")
+                raise ConfigError(f"{prefix}{key} = {value!r}: expected a word in quotes",
+                                  f"{prefix_zh}「{_written(key, value)}」须为加引号的词")
             values[dest] = value
         elif key == "jobs":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{prefix}jobs = {value!r}: expected a number of processes ≥ 1")
+                raise ConfigError(f"{prefix}jobs = {value!r}: expected a number of processes ≥ 1",
+                                  f"{prefix_zh}「{_written(key, value)}」须为不小于1的进程数")
             values[dest] = value
         else:
-            values[dest] = _paths(prefix, key, value, path.parent)
+            values[dest] = _paths((prefix, prefix_zh), key, value, path.parent)
     return Config(path, values)
 
 
-def _paths(prefix: str, key: str, value: Any, base: Path) -> list[str]:
+def _written(key: str, value: Any) -> str:
+    """``key = value`` as TOML writes it, for a Chinese message (``str`` in double quotes).
+
+    >>> _written("format", "sarifx"), _written("jobs", True)
+    ('format = "sarifx"', 'jobs = true')
+    """
+    if isinstance(value, str):
+        return f'{key} = "{value}"'
+    return f"{key} = {str(value).lower() if isinstance(value, bool) else value}"
+
+
+def _paths(prefix: tuple[str, str], key: str, value: Any, base: Path) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError(f"{prefix}{key} is a list of paths, relative to the file")
+        raise ConfigError(f"{prefix[0]}{key} is a list of paths, relative to the file",
+                          f"{prefix[1]}{key} 须为路径列表（相对于配置文件所在的文件夹）")
     return [str(base / v) for v in value]
 
 
@@ -146,4 +174,7 @@ def apply_defaults(parser: argparse.ArgumentParser, config: Config) -> None:
         if not accepted and choices:
             key = dest.replace("_", "-")
             raise ConfigError(f"{config.path}: {key} = {value!r} is not one of "
-                              f"{', '.join(choices)}{did_you_mean(str(value), choices)}")
+                              f"{', '.join(choices)}{did_you_mean(str(value), choices)}",
+                              f"配置文件 {config.path}：「{_written(key, value)}」不可用"
+                              f"{did_you_mean(str(value), choices, 'zh')}，"
+                              f"须为以下之一：{'、'.join(choices)}")

@@ -10,9 +10,21 @@ import os
 import sys
 from collections.abc import Callable
 
+from ._said import Said, os_reason
 
-class OutputError(Exception):
-    """The report could not be written where ``--output`` asked (exit 2, with the reason)."""
+
+class OutputError(Said):
+    """The report could not be written where ``--output`` asked (exit 2, with the reason).
+
+    >>> OutputError.at("out/r.json", FileNotFoundError(2, "No such file")).text("zh")
+    '无法将报告写入 out/r.json：文件或文件夹不存在'
+    """
+
+    @classmethod
+    def at(cls, output: str, exc: OSError) -> OutputError:
+        """The error of writing to ``output`` that failed with ``exc``."""
+        return cls(f"cannot write the report to {output}: {os_reason(exc, 'en')}",
+                   f"无法将报告写入 {output}：{os_reason(exc, 'zh')}")
 
 
 def emit(text: str, output: str | None) -> None:
@@ -29,8 +41,7 @@ def emit(text: str, output: str | None) -> None:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        raise OutputError(f"cannot write the report to {output}: "
-                          f"{exc.strerror or exc}") from None
+        raise OutputError.at(output, exc) from None
 
 
 def emit_bytes(data: bytes, output: str | None) -> None:
@@ -46,8 +57,7 @@ def emit_bytes(data: bytes, output: str | None) -> None:
         with open(output, "wb") as handle:
             handle.write(data)
     except OSError as exc:
-        raise OutputError(f"cannot write the report to {output}: "
-                          f"{exc.strerror or exc}") from None
+        raise OutputError.at(output, exc) from None
 
 
 def emit_with(produce: Callable[[Callable[[str], object]], None], output: str | None) -> None:
@@ -63,8 +73,7 @@ def emit_with(produce: Callable[[Callable[[str], object]], None], output: str | 
         with open(output, "w", encoding="utf-8") as handle:
             produce(handle.write)
     except OSError as exc:
-        raise OutputError(f"cannot write the report to {output}: "
-                          f"{exc.strerror or exc}") from None
+        raise OutputError.at(output, exc) from None
 
 
 def silence_stdout() -> None:

@@ -23,7 +23,9 @@ def pyplot() -> Any:
         import matplotlib.pyplot as plt
     except ImportError as exc:
         raise EngineUnavailable("plots need matplotlib: pip install 'governance-rules[analysis]' "
-                                f"({exc})") from None
+                                f"({exc})",
+                                "作图需要安装 matplotlib：pip install 'governance-rules[analysis]'"
+                                ) from None
     return plt
 
 

@@ -28,15 +28,19 @@ def close_matches(word: str, known: Iterable[str], n: int = 3) -> list[str]:
             if difflib.SequenceMatcher(None, folded, f).ratio() >= best - 0.1]
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
+def did_you_mean(word: str, known: Iterable[str], lang: str = "en") -> str:
     """``"; did you mean 'x'?"`` (or ``'x' or 'y'``), or ``""`` when nothing is close.
 
     >>> did_you_mean("jsonn", ["json", "jsonl", "html"])
     "; did you mean 'json' or 'jsonl'?"
+    >>> did_you_mean("jsonn", ["json", "jsonl", "html"], "zh")
+    '（是否指「json」或「jsonl」？）'
     >>> did_you_mean("zzz", ["json"])
     ''
     """
     found = close_matches(word, known)
     if not found:
         return ""
+    if lang == "zh":
+        return "（是否指" + "或".join(f"「{f}」" for f in found) + "？）"
     return "; did you mean " + " or ".join(repr(f) for f in found) + "?"

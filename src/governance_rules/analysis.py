@@ -53,7 +53,9 @@ def _pandas() -> Any:
         import pandas
     except ImportError as exc:
         raise EngineUnavailable("tables need pandas: pip install 'governance-rules[analysis]' "
-                                f"({exc})") from None
+                                f"({exc})",
+                                "表格需要安装 pandas：pip install 'governance-rules[analysis]'"
+                                ) from None
     return pandas
 
 

@@ -30,6 +30,7 @@ from . import __version__, _completion
 from ._arguments import dask_address, whole_number
 from ._config import CONFIG_FILE
 from ._output import OutputError, emit, emit_bytes, emit_with, silence_stdout
+from ._said import Said, language_asked
 from .engines import ENGINES
 from .render import BINARY_FORMAT_NAMES, FORMAT_NAMES
 
@@ -292,8 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    lang = language_asked(list(sys.argv[1:] if argv is None else argv))
     try:
         args = parse_args(argv)
+        lang = getattr(args, "lang", lang)
         if args.command == "completion":
             sys.stdout.write(_completion.script(args.shell))
             return EXIT_OK
@@ -331,7 +334,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     except _usage_errors() as exc:
-        sys.stderr.write(f"governance-rules: {exc}\n")
+        sys.stderr.write(f"governance-rules: {exc.text(lang)}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         silence_stdout()
@@ -381,7 +384,7 @@ def _replaces_records(output: str, paths: Sequence[str]) -> bool:
                for given in map(os.path.realpath, paths))
 
 
-def _usage_errors() -> tuple[type[Exception], ...]:
+def _usage_errors() -> tuple[type[Said], ...]:
     """The errors that are the user's to fix (exit 2); imported only when one is raised."""
     from ._config import ConfigError
     from .errors import EngineUnavailable, RulebookError
@@ -457,8 +460,7 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
                   else open(args.output, "w", encoding="utf-8"))  # noqa: SIM115 - closed below
     except OSError as exc:
         spooled.close()
-        raise OutputError(f"cannot write the report to {args.output}: "
-                          f"{exc.strerror or exc}") from None
+        raise OutputError.at(args.output, exc) from None
     try:
         with _progress(args) as progress:
             for result in iter_check_paths(args.paths, rulebook=book, engine=args.engine,
@@ -493,8 +495,7 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
     except OSError as exc:
         if handle is sys.stdout:
             raise
-        raise OutputError(f"cannot write the report to {args.output}: "
-                          f"{exc.strerror or exc}") from None
+        raise OutputError.at(args.output, exc) from None
     finally:
         spooled.close()
         if handle is not sys.stdout:

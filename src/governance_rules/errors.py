@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
+from ._said import Said
+
 
 class InputError(BaseModel):
     """One problem with the input that stops a record from being checked.
@@ -131,13 +133,28 @@ def _digits(value: int) -> int:
     return Decimal(abs(value)).adjusted() + 1
 
 
-class RulebookError(Exception):
-    """A rule or parameter file is malformed; the message names the file and line."""
+class RulebookError(Said):
+    """A rule or parameter file is malformed; the message names the file and line, in English
+    (``str(error)``) and Chinese (:meth:`text`). ``zh`` is the problem in Chinese; without it,
+    the Chinese says the rule set did not load and quotes the checker's own words (a schema's
+    or a compiler's, about the rule language itself).
 
-    def __init__(self, file: str, line: int | None, msg: str) -> None:
+    >>> error = RulebookError("local/x.yaml", 3, "no such key", "没有这一项")
+    >>> str(error), error.text("zh")
+    ('local/x.yaml:3: no such key', '规则集文件 local/x.yaml 第3行：没有这一项')
+    """
+
+    def __init__(self, file: str, line: int | None, msg: str, zh: str | None = None) -> None:
         self.file, self.line, self.msg = file, line, msg
-        super().__init__(f"{file}:{line}: {msg}" if line else f"{file}: {msg}")
+        said = zh or f"写法有误，规则集未能载入（校验结果：{msg}）"
+        super().__init__(f"{file}:{line}: {msg}" if line else f"{file}: {msg}",
+                         f"规则集文件 {file}{f' 第{line}行' if line else ''}：{said}")
+        self.given_zh = zh
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.file, self.line, self.msg, self.given_zh))
 
 
-class EngineUnavailable(Exception):
-    """The requested engine cannot run here (e.g. durable-rules is not installed)."""
+class EngineUnavailable(Said):
+    """The requested engine cannot run here (e.g. durable-rules is not installed), or another
+    optional part (pandas, matplotlib); said in English and Chinese."""

@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._said import Said, os_reason
 from ._suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -41,8 +42,9 @@ _REFERENCE = re.compile(r"^(?P<doc>[A-Za-z0-9][A-Za-z0-9_-]{0,63})"
                         r"(?::(?P<lines>\d{1,7}(?:-\d{1,7})?(?:,\d{1,7}(?:-\d{1,7})?)*))?$")
 
 
-class SourceError(Exception):
-    """A reference that cannot be followed: unknown document, line outside it, no sources."""
+class SourceError(Said):
+    """A reference that cannot be followed: unknown document, line outside it, no sources (in
+    English and Chinese)."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,9 @@ def parse_reference(text: str) -> tuple[str, list[int]]:
     found = _REFERENCE.match(text.strip())
     if found is None:
         raise SourceError(f"expected DOC:LINE such as HLS-356:26, DOC:FIRST-LAST or DOC, "
-                          f"got {text.strip()[:80]!r}")
+                          f"got {text.strip()[:80]!r}",
+                          f"「{text.strip()[:80]}」不是条文出处，须写作 文件编号:行号（如 "
+                          "HLS-356:26）、文件编号:起-止 或 文件编号")
     lines: list[int] = []
     for part in (found["lines"] or "").split(","):
         if not part:
@@ -93,9 +97,11 @@ def parse_reference(text: str) -> tuple[str, list[int]]:
         first, _, last = part.partition("-")
         low, high = int(first), int(last or first)
         if low < 1 or high < low:
-            raise SourceError(f"line numbers start at 1 and a range runs upwards, got {part!r}")
+            raise SourceError(f"line numbers start at 1 and a range runs upwards, got {part!r}",
+                              f"行号从1开始，范围须由小到大，实为「{part}」")
         if high - low > 10_000:
-            raise SourceError(f"a range of at most 10,000 lines, got {part!r}")
+            raise SourceError(f"a range of at most 10,000 lines, got {part!r}",
+                              f"范围至多10,000行，实为「{part}」")
         lines.extend(range(low, high + 1))
     return found["doc"], sorted(set(lines))
 
@@ -108,17 +114,23 @@ def read_clause(book: Rulebook, reference: str, context: int = 2,
     document = book.documents.get(doc_id)
     if document is None:
         raise SourceError(f"no document {doc_id!r}{did_you_mean(doc_id, book.documents)} "
-                          f"(known: {', '.join(sorted(book.documents))})")
+                          f"(known: {', '.join(sorted(book.documents))})",
+                          f"没有文件「{doc_id}」{did_you_mean(doc_id, book.documents, 'zh')}；"
+                          f"已知的有：{'、'.join(sorted(book.documents))}")
     first, last = document.first_line, document.last_line
     outside = [n for n in wanted if not first <= n <= last]
     if outside:
         raise SourceError(f"{doc_id} spans lines {first}–{last} of {document.file}; "
-                          f"line {outside[0]} is outside it")
+                          f"line {outside[0]} is outside it",
+                          f"{doc_id} 为 {document.file} 的第{first}至{last}行，"
+                          f"第{outside[0]}行不在其中")
     context = max(0, min(context, MAX_CONTEXT))
     text = _file_lines(folder or default_sources_dir(), document.file)
     if len(text) < last:
         raise SourceError(f"{document.file} in the sources folder has {len(text)} lines; "
-                          f"{doc_id} needs {last}")
+                          f"{doc_id} needs {last}",
+                          f"原文文件夹中的 {document.file} 只有{len(text)}行，"
+                          f"{doc_id} 需要到第{last}行")
     shown = (range(first, last + 1) if not wanted
              else sorted({n for w in wanted for n in range(max(first, w - context),
                                                             min(last, w + context) + 1)}))
@@ -161,10 +173,14 @@ def _simplifier() -> Callable[[str], str] | None:
 def _file_lines(folder: Path | None, file: str) -> list[str]:
     if folder is None:
         raise SourceError("the source documents are not in this install; set "
-                          f"{SOURCES_ENV} to a folder holding them")
+                          f"{SOURCES_ENV} to a folder holding them",
+                          f"本安装中没有原文文件；请将环境变量 {SOURCES_ENV} 设为存放原文的文件夹")
     try:
         return (folder / file).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read {folder / file}: {getattr(exc, 'strerror', None) or exc}"
-                          ) from None
+        if isinstance(exc, UnicodeDecodeError):
+            raise SourceError(f"cannot read {folder / file}: {exc}",
+                              f"无法读取 {folder / file}：不是 UTF-8 编码的文本") from None
+        raise SourceError(f"cannot read {folder / file}: {os_reason(exc, 'en')}",
+                          f"无法读取 {folder / file}：{os_reason(exc, 'zh')}") from None
 

@@ -92,7 +92,8 @@ def _load_durable() -> Any:
     except ImportError as exc:
         raise EngineUnavailable(
             "the durable engine needs durable-rules: pip install 'governance-rules[durable]' "
-            f"({exc})"
+            f"({exc})",
+            "durable 引擎需要安装 durable-rules：pip install 'governance-rules[durable]'"
         ) from None
     return engine
 

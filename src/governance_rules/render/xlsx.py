@@ -21,6 +21,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from .._said import Said
 from .._type_words import record_type
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo
@@ -61,7 +62,7 @@ _FIXED_TIME = datetime(2000, 1, 1)
 """The workbook's creation and modification time, and each archive member's."""
 
 
-class ExcelUnavailable(Exception):
+class ExcelUnavailable(Said):
     """``--format xlsx`` without openpyxl installed."""
 
 
@@ -129,6 +130,8 @@ def _workbook(entries: Iterable[XlsxEntry], rules: Sequence[RuleInfo], titles: d
         from openpyxl import Workbook
     except ImportError:
         raise ExcelUnavailable("--format xlsx needs openpyxl: "
+                               "pip install 'governance-rules[excel]'",
+                               "--format xlsx 需要安装 openpyxl："
                                "pip install 'governance-rules[excel]'") from None
     words = _WORDS["zh" if lang == "zh" else "en"]
     book = Workbook(write_only=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .._input_words import chinese_message
 from .._names import did_you_mean
 from ..errors import RulebookError, dotted, short_input
 from ..models._types import _parse_yuan
@@ -34,7 +35,8 @@ def default_rules_dir() -> Path:
     checkout = Path(__file__).resolve().parents[3] / "rules"
     if checkout.is_dir():
         return checkout
-    raise RulebookError(str(bundled), None, "the bundled rules are missing from this install")
+    raise RulebookError(str(bundled), None, "the bundled rules are missing from this install",
+                        "本安装中缺少内置规则集")
 
 
 def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
@@ -58,7 +60,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
     adopted_at: list[tuple[Path, LineIndex, str, int, str]] = []
     for folder in folders:
         if not folder.is_dir():
-            raise RulebookError(str(folder), None, "no such rules folder")
+            raise RulebookError(str(folder), None, "no such rules folder", "没有这个规则文件夹")
         header = folder / HEADER
         if header.is_file():
             data, index = _read(header)
@@ -87,9 +89,11 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
             key = dotted(exc.loc)
             raise _fail(path, index, ("rules", i, *exc.loc),
                         f"rule {rule.id}: {key + ': ' if key and not str(exc).startswith(key) else ''}"
-                        f"{exc}") from None
+                        f"{exc}", _rule_wrong(rule.id, exc)) from None
         except (ValueError, TypeError, ArithmeticError) as exc:
-            raise RulebookError(rule.file, rule.line, f"rule {rule.id}: {exc}") from None
+            detail = str(exc).removeprefix(f"rule {rule.id}: ")  # the compiler may name it
+            raise RulebookError(rule.file, rule.line, f"rule {rule.id}: {detail}",
+                                _rule_wrong(rule.id, detail)) from None
     _check_adoptions(book, adopted_at)
     return book
 
@@ -102,7 +106,9 @@ def _check_adoptions(book: Rulebook, adopted: list[tuple[Path, LineIndex, str, i
         if item not in known:
             raise _fail(path, index, ("adopt", prefix, i),
                         f"adopt.{prefix}[{i}]: {item!r} is neither a document nor a catalogue id "
-                        f"of the rule set{did_you_mean(item, known)}")
+                        f"of the rule set{did_you_mean(item, known)}",
+                        f"adopt.{prefix} 中的「{item}」既不是规则集中的文件，也不是目录编号"
+                        f"{did_you_mean(item, known, 'zh')}")
 
 
 def _read(path: Path) -> tuple[Any, LineIndex]:
@@ -110,14 +116,38 @@ def _read(path: Path) -> tuple[Any, LineIndex]:
         data, index = parse_record_text(read_file(path, str(path)), str(path))
     except ParseFailure as failure:
         err = failure.error
-        raise RulebookError(err.file, err.line, err.msg) from None
+        raise RulebookError(err.file, err.line, err.msg, err.text("zh")) from None
     if not isinstance(data, dict):
-        raise RulebookError(str(path), 1, "expected a mapping at the top of the file")
+        raise RulebookError(str(path), 1, "expected a mapping at the top of the file",
+                            "文件顶层须为键值对")
     return data, index
 
 
-def _fail(path: Path, index: LineIndex, loc: Path_, msg: str) -> RulebookError:
-    return RulebookError(str(path), index.locate(loc)[0], msg)
+def _fail(path: Path, index: LineIndex, loc: Path_, msg: str, zh: str) -> RulebookError:
+    return RulebookError(str(path), index.locate(loc)[0], msg, zh)
+
+
+def _rule_schema_zh(error: Any, field: str) -> str:
+    """A rule's schema error (pydantic's first) in Chinese."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "extra_forbidden" and len(error["loc"]) == 1:
+        keys = [f.alias or n for n, f in Rule.model_fields.items() if n not in ("file", "line")]
+        return (f"不是规则的字段{did_you_mean(field, keys, 'zh')}，可用的有："
+                + "、".join(sorted(keys)))
+    if kind == "string_pattern_mismatch":  # the records' ids have another pattern
+        return f"须符合格式「{ctx.get('pattern')}」，实为「{error.get('input')}」"
+    return chinese_message(kind, short_input(error.get("input")), ctx)
+
+
+def _parameter_wrong(name: str, detail: object) -> str:
+    """:func:`_rule_wrong` of a parameter."""
+    return f"参数 {name} 写法有误，规则集未能载入（校验结果：{detail}）"
+
+
+def _rule_wrong(rule_id: str, exc: object) -> str:
+    """A rule that does not compile or validate, in Chinese: the checker's words are about the
+    rule language (keys, fields, expressions), so they are quoted as they are."""
+    return f"规则 {rule_id} 写法有误，规则集未能载入（校验结果：{exc}）"
 
 
 def _header(path: Path, data: dict[str, Any], index: LineIndex,
@@ -127,10 +157,13 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
     unknown = sorted(set(data) - set(valid))
     if unknown:
         raise _fail(path, index, (unknown[0],), f"unknown key {unknown[0]!r}"
-                    f"{did_you_mean(str(unknown[0]), valid)}; expected: {', '.join(valid)}")
+                    f"{did_you_mean(str(unknown[0]), valid)}; expected: {', '.join(valid)}",
+                    f"没有「{unknown[0]}」这一项{did_you_mean(str(unknown[0]), valid, 'zh')}，"
+                    f"可用的有：{'、'.join(valid)}")
     listed = data.get("documents") or []
     if not isinstance(listed, list):
-        raise _fail(path, index, ("documents",), "`documents` is a list of cited documents")
+        raise _fail(path, index, ("documents",), "`documents` is a list of cited documents",
+                    "documents 须为所引文件的列表")
     for i, doc in enumerate(listed):
         try:
             first, last = doc["lines"]
@@ -155,20 +188,28 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
                         "{zh, en}), and may name its issuer and place ({zh, en}), the date it "
                         "was issued (issued: \"YYYY-MM-DD\"), a note ({zh, en}), the "
                         "jurisdictions it binds (binds: [cn/…]) and the lines that bind only "
-                        "once adopted (charter_lines: [first, last])") from None
-    for key, target, meaning in (
-            ("exclusions", exclusions, "the reason it cannot be checked from records"),
-            ("pending", pending, "what its implementation still needs")):
+                        "once adopted (charter_lines: [first, last])",
+                        "文件须写明 id、file、lines: [起, 止] 和 title（文本，或 {zh, en}），"
+                        "可写发文机关和地方 issuer、place（{zh, en}）、发文日期"
+                        "（issued: \"YYYY-MM-DD\"）、说明 note（{zh, en}）、适用的辖区"
+                        "（binds: [cn/…]）以及须经采纳才适用的行（charter_lines: [起, 止]）"
+                        ) from None
+    for key, target, meaning, meaning_zh in (
+            ("exclusions", exclusions, "the reason it cannot be checked from records",
+             "无法凭记录检查的理由"),
+            ("pending", pending, "what its implementation still needs", "实现尚缺什么")):
         raw = data.get(key) or {}
         if not isinstance(raw, dict) or not all(isinstance(v, str) and v.strip()
                                                 for v in raw.values()):
-            raise _fail(path, index, (key,), f"{key} map a catalogue id to {meaning}")
+            raise _fail(path, index, (key,), f"{key} map a catalogue id to {meaning}",
+                        f"{key} 须将目录编号对应到{meaning_zh}（文本）")
         target.update({str(k): str(v) for k, v in raw.items()})
     adopt = data.get("adopt") or {}
     if not isinstance(adopt, dict) or not all(
             isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in adopt.values()):
         raise _fail(path, index, ("adopt",), "adopt maps a jurisdiction prefix (cn/…) to the "
-                    "documents or catalogue ids adopted there")
+                    "documents or catalogue ids adopted there",
+                    "adopt 须将辖区前缀（cn/…）对应到该地采纳的文件或目录编号列表")
     for prefix, ids in adopt.items():
         adoptions[str(prefix)] = (*adoptions.get(str(prefix), ()), *ids)
     return str(data.get("version", ""))
@@ -185,7 +226,8 @@ def _shown(path: Path) -> str:
 
 def _rules(path: Path, data: dict[str, Any], index: LineIndex) -> list[Rule]:
     if set(data) != {"rules"} or not isinstance(data["rules"], list):
-        raise _fail(path, index, (), "a rule file holds one key, `rules:`, with a list of rules")
+        raise _fail(path, index, (), "a rule file holds one key, `rules:`, with a list of rules",
+                    "规则文件只有一项 rules:，其下为规则列表")
     out = []
     for i, raw in enumerate(data["rules"]):
         line = index.locate(("rules", i))[0] or 0
@@ -203,22 +245,27 @@ def _rules(path: Path, data: dict[str, Any], index: LineIndex) -> list[Rule]:
                         if n not in ("file", "line")]
                 msg = (f"unknown key{did_you_mean(field, keys)}; a rule has: "
                        + ", ".join(sorted(keys)))
-            raise _fail(path, index, loc, f"{field}: {msg}") from None
+            raise _fail(path, index, loc, f"{field}: {msg}",
+                        f"{field}：{_rule_schema_zh(first, field)}") from None
     return out
 
 
 def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
                 parameters: dict[str, Parameter]) -> None:
     if set(data) != {"parameters"} or not isinstance(data["parameters"], dict):
-        raise _fail(path, index, (), "a parameter file holds one key, `parameters:`, a mapping")
+        raise _fail(path, index, (), "a parameter file holds one key, `parameters:`, a mapping",
+                    "参数文件只有一项 parameters:，其下为参数名到参数的键值对")
     for name, raw in data["parameters"].items():
         loc: Path_ = ("parameters", name)
         if not isinstance(raw, dict):
-            raise _fail(path, index, loc, f"parameter {name!r} must be a mapping")
+            raise _fail(path, index, loc, f"parameter {name!r} must be a mapping",
+                        f"参数 {name} 须为键值对")
         existing = parameters.get(name)
         if existing is None and "type" not in raw:
             raise _fail(path, index, loc, f"no parameter {name!r} to give overlays to"
-                        f"{did_you_mean(str(name), parameters)}; a new parameter needs a `type`")
+                        f"{did_you_mean(str(name), parameters)}; a new parameter needs a `type`",
+                        f"没有参数 {name} 可加地方规定{did_you_mean(str(name), parameters, 'zh')}；"
+                        "新参数须写明 type")
         try:
             if existing is not None and "type" not in raw:
                 overlays = dict(existing.overlays)
@@ -239,10 +286,12 @@ def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
                 "overlays": overlays,
             })
         except _ValueAt as exc:
-            raise _fail(path, index, (*loc, *exc.loc), f"parameter {name!r}: {exc}") from None
+            raise _fail(path, index, (*loc, *exc.loc), f"parameter {name!r}: {exc}",
+                        _parameter_wrong(name, exc)) from None
         except (ValidationError, ValueError, TypeError, ArithmeticError) as exc:
             msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            raise _fail(path, index, loc, f"parameter {name!r}: {msg}") from None
+            raise _fail(path, index, loc, f"parameter {name!r}: {msg}",
+                        _parameter_wrong(name, msg)) from None
 
 
 def _placed(versions: list[ParameterVersion], path: Path, index: LineIndex,

@@ -22,6 +22,7 @@ from concurrent.futures import CancelledError
 from contextlib import ExitStack
 from typing import Any, TypeVar
 
+from .._said import Said
 from ._gc import batch_gc, tune_for_batch
 
 T = TypeVar("T")
@@ -31,7 +32,7 @@ IN_FLIGHT_PER_THREAD = 2
 LOCAL = "local"
 
 
-class DaskUnavailable(RuntimeError):
+class DaskUnavailable(Said, RuntimeError):
     """``--dask`` was asked for but no cluster can be used: the ``distributed`` package is not
     installed (this class), or the scheduler cannot be reached (:class:`DaskUnreachable`), or
     the cluster failed during the run (:class:`DaskFailed`)."""
@@ -103,6 +104,8 @@ def run_dask(unit: Callable[[T], R], items: Iterable[T], *, scheduler: str,
         from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - depends on the install
         raise DaskUnavailable("--dask needs the distributed package: "
+                              "pip install 'governance-rules[distributed]'",
+                              "--dask 需要安装 distributed："
                               "pip install 'governance-rules[distributed]'") from None
     with ExitStack() as stack:
         if scheduler == LOCAL:
@@ -120,7 +123,10 @@ def run_dask(unit: Callable[[T], R], items: Iterable[T], *, scheduler: str,
                 raise DaskUnreachable(
                     f"cannot reach the Dask scheduler at {scheduler}: {exc}. Is `dask scheduler` "
                     "running there, and its port open to this machine? (docs/scale.md; Dask's "
-                    "connect timeout is set by DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)"
+                    "connect timeout is set by DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)",
+                    f"无法连接 {scheduler} 的 Dask 调度器：那里是否运行着 `dask scheduler`，"
+                    "其端口是否对本机开放？（见 docs/scale.md；连接超时由环境变量 "
+                    "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT 设定）"
                 ) from None
         client.run(_tune_worker)
         threads = max(sum(client.nthreads().values()), 1)
@@ -161,12 +167,17 @@ def _result_of(future: Any, scheduler: str) -> Any:
             tries = getattr(exc, "allowed_failures", None)
             raise DaskFailed(f"the Dask cluster at {scheduler} lost the worker running a "
                              f"dossier's check {'' if tries is None else f'{tries + 1} times '}"
-                             "(a worker out of memory, or stopped)") from None
+                             "(a worker out of memory, or stopped)",
+                             f"{scheduler} 的 Dask 集群中检查卷宗的工作进程"
+                             f"{'' if tries is None else f'{tries + 1}次'}中途退出"
+                             "（内存不足，或被停止）") from None
         if isinstance(exc, CommClosedError):
             raise DaskFailed(f"the connection to the Dask scheduler at {scheduler} closed "
-                             f"during the run ({exc})") from None
+                             f"during the run ({exc})",
+                             f"检查过程中与 {scheduler} 的 Dask 调度器的连接断开") from None
         if isinstance(exc, CancelledError):
             raise DaskFailed(f"the Dask cluster at {scheduler} cancelled a dossier's check (the "
-                             f"connection to its scheduler was lost, or it restarted): {exc}"
-                             ) from None
+                             f"connection to its scheduler was lost, or it restarted): {exc}",
+                             f"{scheduler} 的 Dask 集群取消了一个卷宗的检查（与调度器的连接断开，"
+                             "或调度器重启）") from None
         raise

@@ -27,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
+from .._said import Said
 from ._gc import batch_gc, tune_for_batch
 
 T = TypeVar("T")
@@ -37,7 +38,7 @@ IN_FLIGHT_PER_JOB = 2
 _unit: Callable[[Any], Any] | None = None
 
 
-class WorkerLost(RuntimeError):
+class WorkerLost(Said, RuntimeError):
     """A worker process ended in the middle of the run (killed: by the system for want of
     memory, or by someone), so some dossiers were not checked."""
 
@@ -139,7 +140,7 @@ def run_processes(unit: Callable[[T], R], items: Iterable[T], *, jobs: int,
                 try:
                     result = pending.popleft().result()
                 except BrokenProcessPool:
-                    raise WorkerLost(_LOST) from None
+                    raise WorkerLost(*_LOST) from None
                 for item in remaining:
                     pending.append(_submit(pool, item))
                     break
@@ -152,9 +153,11 @@ def _submit(pool: ProcessPoolExecutor, item: Any) -> Future[Any]:
     try:
         return pool.submit(_run, item)
     except BrokenProcessPool:
-        raise WorkerLost(_LOST) from None
+        raise WorkerLost(*_LOST) from None
 
 
 _LOST = ("a worker process stopped in the middle of the run (killed: by the system for want of "
          "memory, or by someone); the report would be incomplete. Try fewer --jobs, or check "
-         "the machine's memory")
+         "the machine's memory",
+         "一个工作进程在检查中途退出（因内存不足被系统终止，或被人停止），报告将不完整。"
+         "请减少 --jobs，或检查本机内存")

@@ -1,0 +1,154 @@
+"""A command's errors on stderr in the language it was asked for (``--lang zh``, on the command
+line or in the configuration file): a configuration file it cannot use, a rule set that does
+not load, a report it cannot write, a clause it cannot find. Each error carries both texts
+(``_said.Said``); a worker's error reaches the parent with both."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+from governance_rules._config import ConfigError
+from governance_rules._output import OutputError
+from governance_rules._said import Said
+from governance_rules.cli import _usage_errors, main
+from governance_rules.errors import EngineUnavailable, RulebookError
+from governance_rules.scheduling.dask_cluster import DaskFailed
+from governance_rules.scheduling.processes import WorkerLost
+from governance_rules.sources import SourceError
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = str(ROOT / "examples" / "haliang-3")
+
+_ENGLISH_PROSE = re.compile(r"\b(expected|unknown|cannot|must|is not|did you mean|known|no such|"
+                            r"needs?|holds?|missing|list of|a mapping)\b", re.IGNORECASE)
+
+
+def _said_in_chinese(err: str) -> str:
+    """The one error line, checked to read as Chinese: its words outside paths, quotes and
+    codes are not English."""
+    assert err.startswith("governance-rules: ") and err.count("\n") == 1, err
+    text = err.removeprefix("governance-rules: ").rstrip("\n")
+    assert re.search(r"[\u4e00-\u9fff]", text), text
+    assert not _ENGLISH_PROSE.search(re.sub(r"「[^」]*」|\S*/\S*|\S+\.(toml|yaml)", "", text)), text
+    return text
+
+
+def test_every_error_a_command_reports_is_said_in_both_languages() -> None:
+    for kind in _usage_errors():
+        assert issubclass(kind, Said), kind
+
+
+@pytest.mark.parametrize(("text", "chinese"), [
+    ('fromat = "json"\n', "没有「fromat」这一项（是否指「format」？），可用的有：format、lang"),
+    ('format = "jsn"\n',
+     "「format = \"jsn\"」不可用（是否指「json」？），须为以下之一：github、gitlab、html、json"),
+    ("jobs = 0\n", "「jobs = 0」须为不小于1的进程数"),
+    ("lang = 1\n", "「lang = 1」须为加引号的词"),
+    ('rules = [1]\n', "rules 须为路径列表（相对于配置文件所在的文件夹）"),
+    ("format = \n", "不是有效的 TOML（第1行）"),
+])
+def test_a_configuration_file_that_cannot_be_used_is_said_in_chinese(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        text: str, chinese: str) -> None:
+    (tmp_path / "governance-rules.toml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", EXAMPLE, "--lang", "zh"]) == 2
+    said = _said_in_chinese(capsys.readouterr().err)
+    assert said.startswith(f"配置文件 {tmp_path / 'governance-rules.toml'}"), said
+    assert chinese in said, said
+    assert main(["check", EXAMPLE]) == 2  # English without --lang
+    assert not re.search(r"[\u4e00-\u9fff]", capsys.readouterr().err)
+
+
+def test_the_language_of_the_configuration_file_is_used_for_the_errors_after_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "governance-rules.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", EXAMPLE, "--rules", "nowhere"]) == 2
+    assert _said_in_chinese(capsys.readouterr().err) == "规则集文件 nowhere：没有这个规则文件夹"
+
+
+def test_a_report_that_cannot_be_written_is_said_in_chinese(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "missing" / "out.txt"
+    assert main(["check", EXAMPLE, "--output", str(output), "--lang", "zh"]) == 2
+    assert _said_in_chinese(capsys.readouterr().err) == f"无法将报告写入 {output}：文件或文件夹不存在"
+
+
+def _overlay(tmp_path: Path, name: str, text: str) -> str:
+    folder = tmp_path / "local"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return str(folder)
+
+
+@pytest.mark.parametrize(("name", "text", "chinese"), [
+    ("ruleset.yaml", "versoin: x\n",
+     "第1行：没有「versoin」这一项（是否指「version」？），可用的有：version、documents"),
+    ("ruleset.yaml", "adopt:\n  cn/x: [HLS-365]\n",
+     "第2行：adopt.cn/x 中的「HLS-365」既不是规则集中的文件，也不是目录编号（是否指「HLS-356」？）"),
+    ("extra.yaml", "rules: 3\n", "第1行：规则文件只有一项 rules:，其下为规则列表"),
+    ("extra.yaml", "rules:\n  - id: x\n    severty: error\n",
+     "第3行：severty：不是规则的字段（是否指「severity」？），可用的有："),
+    ("extra.yaml", "rules: [1, 2\n", "第2行：YAML 格式错误，文件未读取"),
+    ("extra.yaml", "rules:\n  - id: x\n", "第2行：id：须符合格式「^[a-z0-9][a-z0-9-]{1,63}$」，实为「x」"),
+    ("parameters/p.yaml", "parameters:\n  cc.consent_share_typo:\n    overlays: {}\n",
+     "第2行：没有参数 cc.consent_share_typo 可加地方规定（是否指「cc.consent_share」？）；"
+     "新参数须写明 type"),
+])
+def test_a_rule_set_that_does_not_load_is_said_in_chinese(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str,
+        chinese: str) -> None:
+    if "/" in name:
+        (tmp_path / "local" / "parameters").mkdir(parents=True)
+    folder = _overlay(tmp_path, name, text)
+    assert main(["rules", "--rules", folder, "--lang", "zh"]) == 2
+    said = _said_in_chinese(capsys.readouterr().err)
+    assert said.startswith(f"规则集文件 {folder}/{name} 第") and chinese in said, said
+
+
+def test_a_rule_that_does_not_compile_says_so_in_chinese_and_quotes_the_compiler(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What is wrong inside a rule's expression is about the rule language: quoted as is."""
+    rules = (ROOT / "rules" / "consultation-committee.yaml").read_text(encoding="utf-8")
+    folder = _overlay(tmp_path, "extra.yaml",
+                      rules.replace("field: sectors_missing", "field: sectors_mising", 1))
+    assert main(["rules", "--rules", folder, "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert re.match(r"governance-rules: 规则集文件 \S+ 第\d+行：规则 \S+ 写法有误，规则集未能载入（校验结果："
+                    r"the fact has no field 'sectors_mising'）\n$", err), err
+    assert main(["rules", "--rules", folder]) == 2
+    assert capsys.readouterr().err.endswith(  # the rule named once
+        ": rule cc-composition: the fact has no field 'sectors_mising'\n")
+
+
+def test_a_clause_that_cannot_be_found_is_said_in_chinese(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["source", "HLS-365:26", "--lang", "zh"]) == 2
+    said = _said_in_chinese(capsys.readouterr().err)
+    assert said.startswith("没有文件「HLS-365」（是否指「HLS-356」？）；已知的有：HLS-356、"), said
+    assert main(["source", "HLS-356:0", "--lang", "zh"]) == 2
+    assert _said_in_chinese(capsys.readouterr().err) == "行号从1开始，范围须由小到大，实为「0」"
+    assert main(["source", "HLS-356:99999", "--lang", "zh"]) == 2
+    assert "第99999行不在其中" in _said_in_chinese(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("error", [
+    ConfigError("c.toml: bad", "配置文件 c.toml 有误"),
+    OutputError.at("r.json", PermissionError(13, "Permission denied")),
+    SourceError("no document 'X'", "没有文件「X」"),
+    EngineUnavailable("needs durable-rules", "需要安装 durable-rules"),
+    DaskFailed("lost", "工作进程退出"),
+    WorkerLost("lost", "工作进程退出"),
+    RulebookError("r.yaml", 3, "bad", "有误"),
+    RulebookError("r.yaml", None, "bad"),
+])
+def test_an_error_crosses_processes_with_both_texts(error: Said) -> None:
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert (str(copy), copy.text("zh")) == (str(error), error.text("zh"))
+    assert copy.text("zh") != str(copy)
