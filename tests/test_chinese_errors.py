@@ -152,3 +152,69 @@ def test_an_error_crosses_processes_with_both_texts(error: Said) -> None:
     assert type(copy) is type(error)
     assert (str(copy), copy.text("zh")) == (str(error), error.text("zh"))
     assert copy.text("zh") != str(copy)
+
+
+@pytest.mark.parametrize(("args", "chinese"), [
+    (("check",), "缺少必填参数：PATH"),
+    (("check", "x", "--format", "jsn"),
+     "参数 --format：「jsn」不可用（是否指「json」？），须为以下之一：github、gitlab、html、json"),
+    (("chek", "x"), "子命令「chek」不可用（是否指「check」？），须为以下之一：check、rules"),
+    (("check", "x", "--jobs", "0"), "参数 --jobs/-j：须为不小于1的进程数，实为「0」"),
+    (("check", "x", "--as-of", "2022-13-01"),
+     "参数 --as-of：须为日期（写作 YYYY-MM-DD），实为「2022-13-01」"),
+    (("check", "x", "--from", "1200-01-01"), "参数 --from：1200-01-01 不在记录可用的年份（"),
+    (("check", "x", "--dask", "tcp://h:99999"), "参数 --dask：「tcp://h:99999」：端口99999不在1至65535之间"),
+    (("check", "x", "--help-uri-base", "docs/"),
+     "参数 --help-uri-base：须为完整的 http(s) 网址，实为「docs/」"),
+    (("rules", "shw"), "「shw」不可用（是否指「show」？），须为以下之一：list、show"),
+    (("source", "-C", "x"), "参数 --context/-C：须为整数，实为「x」"),
+    (("check", "x", "--bogus"), "无法识别的参数：--bogus"),
+    (("check", "x", "--progress", "--quiet"), "参数 --quiet/-q 不能与 --progress 同用"),
+    (("check", "x", "--output"), "参数 --output 后须跟一个值"),
+    (("--config",), "参数 --config 后须跟一个值"),
+])
+def test_a_command_line_that_cannot_be_read_is_said_in_chinese(
+        capsys: pytest.CaptureFixture[str], args: tuple[str, ...], chinese: str) -> None:
+    assert main([*args, "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    usage, said = err.splitlines()[0], err.splitlines()[-1]
+    assert usage.startswith("用法：governance-rules"), err
+    assert said.startswith(f"governance-rules: 错误：{chinese}"), err
+    assert not _ENGLISH_PROSE.search(said.replace("--help-uri-base", "")), said
+    assert main([*args]) == 2  # English without --lang
+    assert "governance-rules: error: " in capsys.readouterr().err
+
+
+def test_the_configuration_files_language_says_the_command_lines_errors(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "governance-rules.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "x", "--jobs", "0"]) == 2
+    assert "错误：参数 --jobs/-j：须为不小于1的进程数" in capsys.readouterr().err
+    assert main(["check", "x", "--jobs", "0", "--lang", "en"]) == 2  # the command line wins
+    assert "expected a number of processes ≥ 1" in capsys.readouterr().err
+
+
+def test_every_argparse_message_has_chinese() -> None:
+    """Each message of argparse's that a command line can meet, as this Python words it, has
+    its Chinese (a new Python that rewords one shows here)."""
+    import argparse
+
+    from governance_rules._arguments import usage_error_zh
+
+    parser = argparse.ArgumentParser(prog="p", exit_on_error=False)
+    parser.add_argument("path")
+    parser.add_argument("--n", type=int)
+    parser.add_argument("--flag", action="store_true")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--a", action="store_true")
+    group.add_argument("--b", action="store_true")
+    for args in (["x", "--n"], ["x", "--n", "q"], ["x", "--a", "--b"], ["x", "--flag=1"]):
+        with pytest.raises(argparse.ArgumentError) as raised:
+            parser.parse_args(args)
+        assert usage_error_zh(str(raised.value)) != usage_error_zh("?"), raised.value
+    messages: list[str] = []
+    parser.error = messages.append  # type: ignore[method-assign, assignment]
+    parser.parse_known_args([])
+    parser.parse_args(["x", "y"])
+    assert messages and all(usage_error_zh(m) != usage_error_zh("?") for m in messages), messages

@@ -1,13 +1,24 @@
 """Argument types shared by the command line's subcommands (``check``, ``serve`` …): each turns
-the text typed into a value or an :class:`argparse.ArgumentTypeError` saying what was expected."""
+the text typed into a value or an :class:`ArgumentWords` saying what was expected, in English
+and Chinese; and argparse's own errors in Chinese (:func:`usage_error_zh`)."""
 
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 
 
-def whole_number(what: str = "a whole number") -> Callable[[str], int]:
+class ArgumentWords(argparse.ArgumentTypeError):
+    """An argument type's refusal: English (``str(error)``, what argparse prints) and Chinese
+    (``zh``, what the parser prints with ``--lang zh``)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+
+def whole_number(what: str = "a whole number", what_zh: str = "整数") -> Callable[[str], int]:
     """An argument type: a whole number ≥ 1, ``what`` naming it in the error.
 
     >>> whole_number("a number of processes")("2")
@@ -20,7 +31,8 @@ def whole_number(what: str = "a whole number") -> Callable[[str], int]:
         except ValueError:
             value = 0
         if value < 1:
-            raise argparse.ArgumentTypeError(f"expected {what} ≥ 1, got {text!r}")
+            raise ArgumentWords(f"expected {what} ≥ 1, got {text!r}",
+                                f"须为不小于1的{what_zh}，实为「{text}」")
         return value
 
     return parse
@@ -38,4 +50,38 @@ def dask_address(text: str) -> str:
     try:
         return scheduler_address(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise ArgumentWords(str(exc), getattr(exc, "zh", str(exc))) from None
+
+
+_ARGPARSE_ZH = (
+    (r"the following arguments are required: (.+)", "缺少必填参数：{0}"),
+    (r"unrecognized arguments: (.+)", "无法识别的参数：{0}"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后须跟一个值"),
+    (r"argument (\S+): expected at least one argument", "参数 {0} 后须跟至少一个值"),
+    (r"argument (\S+): expected at most one argument", "参数 {0} 后至多跟一个值"),
+    (r"argument (\S+): expected (\d+) arguments?", "参数 {0} 后须跟{1}个值"),
+    (r"argument (\S+): not allowed with argument (\S+)", "参数 {0} 不能与 {1} 同用"),
+    (r"one of the arguments (.+) is required", "须给出以下参数之一：{0}"),
+    (r"argument (\S+): ignored explicit argument '(.*)'", "参数 {0} 不带值，多出的「{1}」无法使用"),
+    (r"argument (\S+): invalid int value: '(.*)'", "参数 {0}：须为整数，实为「{1}」"),
+    (r"argument (\S+): invalid \S+ value: '(.*)'", "参数 {0}：取值「{1}」无效"),
+    (r"ambiguous option: (\S+) could match (.+)", "选项 {0} 有歧义，可能是：{1}"),
+)
+"""argparse's messages (Python 3.11 to 3.13) and their Chinese; the names in them are the
+command line's own."""
+
+
+def usage_error_zh(message: str) -> str:
+    """argparse's error ``message`` in Chinese; one it does not know points to the usage line
+    printed above it.
+
+    >>> usage_error_zh("the following arguments are required: PATH")
+    '缺少必填参数：PATH'
+    >>> usage_error_zh("argument --context/-C: invalid int value: 'x'")
+    '参数 --context/-C：须为整数，实为「x」'
+    """
+    for pattern, zh in _ARGPARSE_ZH:
+        found = re.fullmatch(pattern, message)
+        if found:
+            return zh.format(*found.groups())
+    return "命令行参数有误，用法见上一行"

@@ -68,16 +68,16 @@ def os_reason(exc: BaseException, lang: str) -> str:
     return f"系统报告错误（{code}）" if code else "系统报告错误"
 
 
-def language_asked(argv: list[str]) -> str:
+def language_asked(argv: list[str], default: str = "en") -> str:
     """The ``--lang`` of a command line that could not be read in full (a configuration file
-    that does not load is found before the options are): the last given, else English.
+    that does not load is found before the options are): the last given, else ``default``.
 
     >>> language_asked(["check", "--lang", "zh", "x"]), language_asked(["rules", "--lang=zh"])
     ('zh', 'zh')
     >>> language_asked(["check", "x"])
     'en'
     """
-    lang = "en"
+    lang = default
     for i, word in enumerate(argv):
         if word == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import __version__, _completion
-from ._arguments import dask_address, whole_number
+from ._arguments import ArgumentWords, dask_address, usage_error_zh, whole_number
 from ._config import CONFIG_FILE
 from ._output import OutputError, emit, emit_bytes, emit_with, silence_stdout
 from ._said import Said, language_asked
@@ -53,10 +53,31 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose errors exit 2 and are said in ``lang`` (the command line's
+    ``--lang``, else the configuration file's)."""
+
+    def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+        self._refused_zh: str | None = None
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"governance-rules: error: {message}\n")
+        if self.lang != "zh":
+            self.print_usage(sys.stderr)
+            sys.stderr.write(f"governance-rules: error: {message}\n")
+            raise SystemExit(EXIT_USAGE)
+        sys.stderr.write(self.format_usage().replace("usage: ", "用法：", 1))
+        sys.stderr.write(f"governance-rules: 错误：{self._refused_zh or usage_error_zh(message)}\n")
         raise SystemExit(EXIT_USAGE)
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError as exc:  # an argument type's refusal, in Chinese too
+            refused = exc.__context__
+            if isinstance(refused, ArgumentWords):
+                self._refused_zh = f"参数 {exc.argument_name}：{refused.zh}"
+            raise
 
     def _check_value(self, action: argparse.Action, value: object) -> None:
         """argparse's check of a choice (a format, a subcommand), with a "did you mean"."""
@@ -65,6 +86,12 @@ class _Parser(argparse.ArgumentParser):
             from ._suggest import did_you_mean
 
             shown = ", ".join(map(repr, choices))
+            what = ("子命令" if isinstance(action, argparse._SubParsersAction)
+                    else f"参数 {'/'.join(action.option_strings)}：" if action.option_strings
+                    else "")
+            self._refused_zh = (f"{what}「{value}」不可用"
+                                f"{did_you_mean(str(value), map(str, choices), 'zh')}"
+                                f"，须为以下之一：{'、'.join(map(str, choices))}")
             raise argparse.ArgumentError(action, f"invalid choice: {value!r} (choose from {shown})"
                                          f"{did_you_mean(str(value), map(str, choices))}")
 
@@ -105,10 +132,12 @@ def _day(text: str) -> date:
             raise ValueError
         day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+        raise ArgumentWords(f"expected a date YYYY-MM-DD, got {text!r}",
+                            f"须为日期（写作 YYYY-MM-DD），实为「{text}」") from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise argparse.ArgumentTypeError(
-            f"{text} is outside the years {FIRST_YEAR}–{LAST_YEAR} that records may be dated in")
+        raise ArgumentWords(
+            f"{text} is outside the years {FIRST_YEAR}–{LAST_YEAR} that records may be dated in",
+            f"{text} 不在记录可用的年份（{FIRST_YEAR}至{LAST_YEAR}年）之内")
     return day
 
 
@@ -116,12 +145,14 @@ def _absolute_url(text: str) -> str:
     from .render._links import is_absolute_url
 
     if not is_absolute_url(text):
-        raise argparse.ArgumentTypeError(f"expected an absolute http(s) URL, got {text!r}")
+        raise ArgumentWords(f"expected an absolute http(s) URL, got {text!r}",
+                            f"须为完整的 http(s) 网址，实为「{text}」")
     return text
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="governance-rules",
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser; its errors are said in ``lang``."""
+    parser = _Parser(lang=lang, prog="governance-rules",
                      description="Check community and township governance records against "
                      "a cited rule set.")
     parser.add_argument("--version", action=_Version, nargs=0,
@@ -164,7 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="show progress on stderr (default: when stderr is a terminal)")
     shown.add_argument("--quiet", "-q", action="store_true", default=argparse.SUPPRESS,
                        help="no progress, and in text reports only the findings")
-    check.add_argument("--jobs", "-j", type=whole_number("a number of processes"), metavar="N",
+    check.add_argument("--jobs", "-j", type=whole_number("a number of processes", "进程数"),
+                       metavar="N",
                        help="check dossiers in N processes (default: the cores available, within a "
                        "container's CPU quota); "
                        "the report is the same for every N")
@@ -214,6 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="answer checks over HTTP (docs/server.md)")
     _common(serve, top=False)
     serve_arguments(serve)
+    for command in sub.choices.values():
+        command.lang = lang
     return parser
 
 
@@ -223,7 +257,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     from ._config import Config, apply_defaults, find_config, read_config
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    pre = _Parser(prog="governance-rules", add_help=False)
+    pre = _Parser(lang=language_asked(argv), prog="governance-rules", add_help=False)
     pre.add_argument("--config")
     pre.add_argument("--no-config", action="store_true")
     early, _ = pre.parse_known_args(argv)
@@ -233,7 +267,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         config = read_config(Path(early.config))
     else:
         config = find_config()
-    parser = build_parser()
+    parser = build_parser(language_asked(argv, config.values.get("lang", "en")))
     apply_defaults(parser, config)
     if _completion.wanted():
         _completion.complete(parser)

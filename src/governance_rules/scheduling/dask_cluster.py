@@ -63,24 +63,32 @@ def scheduler_address(text: str) -> str:
 
     >>> scheduler_address("tcp://10.0.0.5:8786"), scheduler_address("[::1]:8786")
     ('tcp://10.0.0.5:8786', '[::1]:8786')
-    >>> scheduler_address("10.0.0.5")
+    >>> scheduler_address("10.0.0.5")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: '10.0.0.5' is not a Dask scheduler address: expected `local` or [scheme://]host:port, e.g. tcp://10.0.0.5:8786
+    governance_rules.scheduling.dask_cluster.AddressError: '10.0.0.5' is not a Dask scheduler ...
     """
     if text == LOCAL or text.startswith("inproc://"):  # inproc: a cluster in this process
         return text
     found = _ADDRESS.fullmatch(text.strip())
     if found is None:
-        raise ValueError(f"{text!r} is not a Dask scheduler address: expected `local` or "
-                         "[scheme://]host:port, e.g. tcp://10.0.0.5:8786")
+        raise AddressError(f"{text!r} is not a Dask scheduler address: expected `local` or "
+                           "[scheme://]host:port, e.g. tcp://10.0.0.5:8786",
+                           f"「{text}」不是 Dask 调度器的地址，须为 local 或 [协议://]主机:端口，"
+                           "如 tcp://10.0.0.5:8786")
     scheme, port = found["scheme"], int(found["port"])
     if scheme is not None and scheme.lower() not in SCHEMES:
-        raise ValueError(f"{text!r}: Dask knows no scheme {scheme!r} (one of "
-                         f"{', '.join(SCHEMES)})")
+        raise AddressError(f"{text!r}: Dask knows no scheme {scheme!r} (one of "
+                           f"{', '.join(SCHEMES)})",
+                           f"「{text}」：Dask 没有「{scheme}」协议，可用的有：{'、'.join(SCHEMES)}")
     if not 1 <= port <= 65535:
-        raise ValueError(f"{text!r}: port {port} is not between 1 and 65535")
+        raise AddressError(f"{text!r}: port {port} is not between 1 and 65535",
+                           f"「{text}」：端口{port}不在1至65535之间")
     return text.strip()
+
+
+class AddressError(Said, ValueError):
+    """:func:`scheduler_address`'s refusal, in English and Chinese."""
 
 
 def _apply(unit: Callable[[Any], Any], item: Any) -> Any:
