@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -156,6 +158,52 @@ def test_a_malformed_case_file_names_file_line_and_key(text: str, line: int, mes
         parse_case_file(text.encode(), "c.yaml", BOOK)
     assert (caught.value.file, caught.value.line) == ("c.yaml", line), str(caught.value)
     assert message in str(caught.value)
+    said = caught.value.text("zh")  # the same place, said in Chinese
+    assert said.startswith(f"c.yaml 第{line}行") and re.search(r"[\u4e00-\u9fff]", said), said
+    prose = re.sub(r"「[^」]*」|`[^`]*`", "", said)
+    assert not _ENGLISH_PROSE.search(prose), said
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (str(copy), copy.text("zh")) == (str(caught.value), said)
+
+
+_ENGLISH_PROSE = re.compile(r"\b(expected|unknown|cannot|must|got|no such|did you mean|each|"
+                            r"needs?|list of|mapping|given|either|both|goes with|see|says|"
+                            r"second|found|malformed|outside|case)\b")
+
+
+def test_the_command_says_a_run_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """``test --lang zh``: each case's verdict and reasons, the summary, a malformed file and
+    a case's malformed records, and the JUnit report's messages."""
+    monkeypatch.chdir(tmp_path)
+    good = _write(tmp_path, BASE + QUORUM_FAILS, "good.cases.yaml")
+    bad = _write(tmp_path, BASE + QUORUM_FAILS.replace("numerator: 1", "numerator: 2")
+                 + "  - name: said to pass\n    records:\n      m.yaml: {meeting: {id: m1, body: ra, "
+                 "date: 2022-01-10, present: [r0]}}\n    passes: [ra-quorum]\n", "bad.cases.yaml")
+    broken = _write(tmp_path, "cases:\n  - name: x\n    rule: ra-quroum\n    expect: pass\n",
+                    "broken.cases.yaml")
+    undated = _write(tmp_path, BASE + "  - name: no date\n    records:\n      m.yaml: {meeting: "
+                     "{id: m1, body: ra, present: [r0]}}\n    findings: []\n", "undated.cases.yaml")
+    assert main(["test", str(good), str(bad), "--lang", "zh"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "通过 good.cases.yaml: one of four present is no quorum"
+    assert out[1].startswith("未通过 bad.cases.yaml: one of four present is no quorum  (")
+    assert "      问题与期望不符：期望而未出现1个，出现而未期望1个" in out
+    assert "      问题（- 期望而未出现；+ 出现而未期望）：" in out
+    assert "      规则 ra-quorum 应当通过，实际给出问题1个" in out
+    assert out[-1] == "通过 1 个，未通过 2 个"
+    assert main(["test", str(broken), str(undated), "--lang", "zh"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("出错 undated.cases.yaml: no date  (undated.cases.yaml:"), out
+    assert out[1].startswith("      记录有误：") and "缺少必填项" in out[1], out
+    assert out[-3:] == ["出错 broken.cases.yaml 第3行，cases[0].rule：没有规则「ra-quroum」（是否指"
+                        "「ra-quorum」？）；规则一览见 `governance-rules rules`",
+                        "1 个用例文件无法读取", "通过 0 个，未通过 1 个"]
+    assert main(["test", str(bad), "--format", "junit", "--lang", "zh"]) == 1
+    suites = ET.fromstring(capsys.readouterr().out)
+    messages = [f.get("message") for f in suites.iter("failure")]
+    assert messages == ["问题与期望不符：期望而未出现1个，出现而未期望1个",
+                        "规则 ra-quorum 应当通过，实际给出问题1个"]
 
 
 def test_case_files_are_found_in_cases_folders_and_by_suffix(tmp_path: Path) -> None:

@@ -50,6 +50,31 @@ class Said(Exception):
         return (type(self), (str(self), self.zh))
 
 
+class Worded(str):
+    """A text in English (the string itself) that carries its Chinese (``zh``): a list of
+    them compares, joins and prints as the English it always was.
+
+    >>> problem = Worded("ra-quorum was expected to pass", "规则 ra-quorum 应当通过")
+    >>> problem == "ra-quorum was expected to pass", problem.zh
+    (True, '规则 ra-quorum 应当通过')
+    """
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Worded:
+        made = super().__new__(cls, en)
+        made.zh = zh
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (str(self), self.zh))
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` in ``lang``: a :class:`Worded`'s Chinese, else the text as it is."""
+    return getattr(text, "zh", text) if lang == "zh" else str(text)
+
+
 def os_reason(exc: BaseException, lang: str) -> str:
     """Why the system refused, as the system says it in English and in words in Chinese
     (the error's code when it has no words here).

@@ -146,7 +146,7 @@ class RulebookError(Said):
 
     def __init__(self, file: str, line: int | None, msg: str, zh: str | None = None) -> None:
         self.file, self.line, self.msg = file, line, msg
-        said = zh or f"写法有误，规则集未能载入（校验结果：{msg}）"
+        said = self.zh_msg = zh or f"写法有误，规则集未能载入（校验结果：{msg}）"
         super().__init__(f"{file}:{line}: {msg}" if line else f"{file}: {msg}",
                          f"规则集文件 {file}{f' 第{line}行' if line else ''}：{said}")
         self.given_zh = zh

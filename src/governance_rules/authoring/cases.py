@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .._names import did_you_mean
+from .._said import Said
 from ..models._types import FIRST_YEAR, LAST_YEAR
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
 from ..report.model import Evidence, Severity
@@ -53,13 +54,23 @@ CASES_FOLDER = "cases"
 CASES_SUFFIXES = (".cases.yaml", ".cases.yml")
 
 
-class CaseFileError(Exception):
-    """A malformed case file: the file, the line and the key, and what was expected."""
+class CaseFileError(Said):
+    """A malformed case file: the file, the line and the key, and what was expected, in
+    English (``str(error)``, ``msg``) and Chinese (:meth:`text`, ``zh_msg``).
 
-    def __init__(self, file: str, line: int | None, key: str, msg: str) -> None:
-        self.file, self.line, self.key, self.msg = file, line, key, msg
+    >>> CaseFileError("c.yaml", 3, "cases[0]", "no name", "缺少名称").text("zh")
+    'c.yaml 第3行，cases[0]：缺少名称'
+    """
+
+    def __init__(self, file: str, line: int | None, key: str, msg: str, zh: str) -> None:
+        self.file, self.line, self.key, self.msg, self.zh_msg = file, line, key, msg, zh
         where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: {key}: {msg}" if key else f"{where}: {msg}")
+        where_zh = f"{file} 第{line}行" if line else file
+        super().__init__(f"{where}: {key}: {msg}" if key else f"{where}: {msg}",
+                         f"{where_zh}，{key}：{zh}" if key else f"{where_zh}：{zh}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.file, self.line, self.key, self.msg, self.zh_msg))
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,8 @@ def find_case_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[CaseF
             found.extend(sorted(p for p in path.rglob("*.y*ml")
                                 if p.is_file() and is_case_file(p)))
         else:
-            errors.append(CaseFileError(str(path), None, "", "no such file or folder"))
+            errors.append(CaseFileError(str(path), None, "", "no such file or folder",
+                                        "文件或文件夹不存在"))
     return list(dict.fromkeys(found)), errors
 
 
@@ -149,7 +161,8 @@ def load_case_file(path: Path, book: Rulebook, shown: str | None = None,
     try:
         raw = read_file(path, name)
     except ParseFailure as failure:
-        raise CaseFileError(name, failure.error.line, "", failure.error.msg) from None
+        raise CaseFileError(name, failure.error.line, "", failure.error.msg,
+                            failure.error.text("zh")) from None
     return parse_case_file(raw, name, book, path.parent, rules_known)
 
 
@@ -160,7 +173,8 @@ def parse_case_file(raw: bytes, file: str, book: Rulebook, folder: Path | None =
     try:
         data, index = parse_record_text(raw, file)
     except ParseFailure as failure:
-        raise CaseFileError(file, failure.error.line, "", failure.error.msg) from None
+        raise CaseFileError(file, failure.error.line, "", failure.error.msg,
+                            failure.error.text("zh")) from None
     return _Reader(file, index, book, folder or Path("."), set(rules_known)).read(data)
 
 
@@ -169,7 +183,8 @@ def overlay_dirs(raw: bytes, file: str, folder: Path) -> tuple[Path, ...]:
     try:
         data, index = parse_record_text(raw, file)
     except ParseFailure as failure:
-        raise CaseFileError(file, failure.error.line, "", failure.error.msg) from None
+        raise CaseFileError(file, failure.error.line, "", failure.error.msg,
+                            failure.error.text("zh")) from None
     return _overlay_dirs(data, index, file, folder) if isinstance(data, dict) else ()
 
 
@@ -180,13 +195,15 @@ def _overlay_dirs(data: Mapping[str, Any], index: LineIndex, file: str,
         listed = [listed]
     if not isinstance(listed, list) or not all(isinstance(d, str) for d in listed):
         raise CaseFileError(file, index.locate(("rules",))[0], "rules",
-                            "a list of overlay folders, relative to this file")
+                            "a list of overlay folders, relative to this file",
+                            "须为地方规则文件夹的列表（相对于本文件）")
     out = []
     for i, item in enumerate(listed):
         path = (folder / item).resolve()
         if not path.is_dir():
             raise CaseFileError(file, index.locate(("rules", i))[0], f"rules[{i}]",
-                                f"no rules folder {item!r} beside this file")
+                                f"no rules folder {item!r} beside this file",
+                                f"本文件旁没有规则文件夹「{item}」")
         out.append(path)
     return tuple(out)
 
@@ -197,18 +214,20 @@ class _Reader:
         self.file, self.index, self.book, self.folder = file, index, book, folder
         self.rule_ids = {r.id for r in book.rules} | rules_known
 
-    def fail(self, loc: Path_, msg: str) -> CaseFileError:
+    def fail(self, loc: Path_, msg: str, zh: str) -> CaseFileError:
         from ..errors import dotted
 
-        return CaseFileError(self.file, self.index.locate(loc)[0], dotted(loc), msg)
+        return CaseFileError(self.file, self.index.locate(loc)[0], dotted(loc), msg, zh)
 
     def read(self, data: Any) -> list[TestCase]:
         if not isinstance(data, dict):
-            raise self.fail((), "a case file is a mapping with `cases:` (and optionally `base:`)")
+            raise self.fail((), "a case file is a mapping with `cases:` (and optionally `base:`)",
+                            "用例文件须为键值对，含 cases:（可另有 base:）")
         self.keys(data, (), FILE_KEYS)
         if not isinstance(data.get("cases"), list) or not data["cases"]:
             raise self.fail(("cases",) if "cases" in data else (),
-                            "`cases:` must be a non-empty list of cases")
+                            "`cases:` must be a non-empty list of cases",
+                            "cases: 须为非空的用例列表")
         base = self.files(data.get("base"), ("base",))
         rules_dirs = _overlay_dirs(data, self.index, self.file, self.folder)
         defaults = {k: data[k] for k in ("folder", "as_of", "window", "jurisdiction") if k in data}
@@ -217,12 +236,14 @@ class _Reader:
         for i, raw in enumerate(data["cases"]):
             loc: Path_ = ("cases", i)
             if not isinstance(raw, dict):
-                raise self.fail(loc, "each case is a mapping with a `name`")
+                raise self.fail(loc, "each case is a mapping with a `name`",
+                                "每个用例须为键值对，含 name")
             self.keys(raw, loc, CASE_KEYS)
             case = self.case({**defaults, **raw}, raw, loc, base, rules_dirs)
             if case.name in names:
                 raise self.fail((*loc, "name"), f"a second case named {case.name!r} "
-                                f"(the first is case {names[case.name] + 1})")
+                                f"(the first is case {names[case.name] + 1})",
+                                f"又一个名为「{case.name}」的用例（第一个是第{names[case.name] + 1}个用例）")
             names[case.name] = i
             out.append(case)
         return out
@@ -231,35 +252,42 @@ class _Reader:
         for key in raw:
             if key not in valid:
                 raise self.fail((*loc, key), f"unknown key {key!r}{did_you_mean(str(key), valid)}; "
-                                f"expected one of: {', '.join(sorted(valid))}")
+                                f"expected one of: {', '.join(sorted(valid))}",
+                                f"没有「{key}」这一项{did_you_mean(str(key), valid, 'zh')}，"
+                                f"可用的有：{'、'.join(sorted(valid))}")
 
     def files(self, raw: Any, loc: Path_) -> dict[str, Any]:
         if raw is None:
             return {}
         if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
             raise self.fail(loc, "records are given as a mapping of file name to the file's "
-                            "content, e.g. `m.yaml: {meeting: {...}}`")
+                            "content, e.g. `m.yaml: {meeting: {...}}`",
+                            "记录须写成文件名到文件内容的键值对，如 m.yaml: {meeting: {...}}")
         return dict(raw)
 
     def case(self, raw: dict[str, Any], own: dict[str, Any], loc: Path_, base: dict[str, Any],
              rules_dirs: tuple[Path, ...]) -> TestCase:
         name = raw.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise self.fail((*loc, "name") if "name" in raw else loc, "each case needs a `name`")
+            raise self.fail((*loc, "name") if "name" in raw else loc, "each case needs a `name`",
+                            "每个用例须有名称（name）")
         records = None
         folder = None
         if "folder" in raw:
             where = (*loc, "folder") if "folder" in own else ("folder",)
             if not isinstance(raw["folder"], str):
-                raise self.fail(where, "a folder of records, relative to this file")
+                raise self.fail(where, "a folder of records, relative to this file",
+                                "须为记录所在的文件夹（相对于本文件）")
             folder = (self.folder / raw["folder"]).resolve()
             if not folder.is_dir():
-                raise self.fail(where, f"no folder {raw['folder']!r} beside this file")
+                raise self.fail(where, f"no folder {raw['folder']!r} beside this file",
+                                f"本文件旁没有文件夹「{raw['folder']}」")
             for key in ("records", "jurisdiction"):
                 if key in own:
                     raise self.fail((*loc, key), f"a case reads either `{key}` or a `folder`, "
                                     "not both (a folder's community record names its "
-                                    "jurisdiction)")
+                                    "jurisdiction)",
+                                    f"用例只能用 {key} 或 folder 之一（文件夹中的社区记录已写明辖区）")
         else:
             records = {**base, **self.files(raw.get("records"), (*loc, "records"))}
         expectations = self.expectations(raw, loc)
@@ -268,15 +296,20 @@ class _Reader:
                        & {e.rule for e in expectations if e.outcome != "fail"})
         if clash:
             raise self.fail((*loc, "findings"), f"rule {clash[0]} is expected to give findings "
-                            "and also to pass or not to apply")
+                            "and also to pass or not to apply",
+                            f"规则 {clash[0]} 既被期望给出问题，又被期望通过或不适用")
         if not expectations and findings is None:
             raise self.fail(loc, "a case says what must come out: `findings`, `passes`, "
-                            "`not_applicable`, or `rule` with `expect`")
+                            "`not_applicable`, or `rule` with `expect`",
+                            "用例须写明期望的结果：findings、passes、not_applicable，"
+                            "或 rule 与 expect")
         cites = raw.get("cites") or []
         if not isinstance(cites, list) or not all(isinstance(c, str) for c in cites):
-            raise self.fail((*loc, "cites"), "a list of clauses DOC:LINE (optionally with the quote)")
+            raise self.fail((*loc, "cites"), "a list of clauses DOC:LINE (optionally with the quote)",
+                            "须为条文出处的列表，写作 文件编号:行号（可附原文）")
         if cites and not any(e.outcome == "fail" for e in expectations):
-            raise self.fail((*loc, "cites"), "`cites` goes with `expect: fail`")
+            raise self.fail((*loc, "cites"), "`cites` goes with `expect: fail`",
+                            "cites 须与 expect: fail 同用")
         return TestCase(
             file=self.file, line=self.index.locate(loc)[0], name=name.strip(), records=records,
             folder=folder, as_of=self.day(raw, own, loc, "as_of"),
@@ -288,31 +321,38 @@ class _Reader:
         if not isinstance(value, str) or value not in self.rule_ids:
             shown = value if isinstance(value, str) else repr(value)
             raise self.fail(loc, f"no rule {shown!r}{did_you_mean(str(value), self.rule_ids)}; "
-                            "see `governance-rules rules`")
+                            "see `governance-rules rules`",
+                            f"没有规则「{value}」{did_you_mean(str(value), self.rule_ids, 'zh')}；"
+                            "规则一览见 `governance-rules rules`")
         return value
 
     def expectations(self, raw: dict[str, Any], loc: Path_) -> tuple[Expectation, ...]:
         out = []
         if "rule" in raw or "expect" in raw:
             if "rule" not in raw or "expect" not in raw:
-                raise self.fail(loc, "`rule` and `expect` go together")
+                raise self.fail(loc, "`rule` and `expect` go together", "rule 与 expect 须同时写")
             rule = self.rule_id(raw["rule"], (*loc, "rule"))
             outcome = raw["expect"]
             if outcome not in OUTCOMES:
                 raise self.fail((*loc, "expect"), f"expected one of {', '.join(OUTCOMES)}, got "
-                                f"{outcome!r}{did_you_mean(str(outcome), OUTCOMES)}")
+                                f"{outcome!r}{did_you_mean(str(outcome), OUTCOMES)}",
+                                f"「{outcome}」不可用{did_you_mean(str(outcome), OUTCOMES, 'zh')}，"
+                                f"须为以下之一：{'、'.join(OUTCOMES)}")
             out.append(Expectation(rule, outcome))
         for key, outcome in (("passes", "pass"), ("not_applicable", "not_applicable")):
             listed = raw.get(key) or []
             if not isinstance(listed, list):
-                raise self.fail((*loc, key), "a list of rule ids")
+                raise self.fail((*loc, key), "a list of rule ids", "须为规则编号的列表")
             out.extend(Expectation(self.rule_id(r, (*loc, key, i)), outcome)
                        for i, r in enumerate(listed))
         seen: dict[str, str] = {}
         for expectation in out:
             if seen.setdefault(expectation.rule, expectation.outcome) != expectation.outcome:
                 raise self.fail(loc, f"rule {expectation.rule} is expected both to "
-                                f"{seen[expectation.rule]} and to {expectation.outcome}")
+                                f"{seen[expectation.rule]} and to {expectation.outcome}",
+                                f"规则 {expectation.rule} 被期望"
+                                f"{_OUTCOME_ZH[seen[expectation.rule]]}，"
+                                f"又被期望{_OUTCOME_ZH[expectation.outcome]}")
         return tuple(out)
 
     def expected_findings(self, raw: dict[str, Any], loc: Path_) -> tuple[ExpectedFinding, ...] | None:
@@ -322,7 +362,8 @@ class _Reader:
         if listed is None:
             listed = []
         if not isinstance(listed, list):
-            raise self.fail((*loc, "findings"), "a list of findings, each with a `rule`")
+            raise self.fail((*loc, "findings"), "a list of findings, each with a `rule`",
+                            "须为问题的列表，每项写明 rule")
         out = []
         severities = [s.value for s in Severity]
         for i, item in enumerate(listed):
@@ -331,21 +372,26 @@ class _Reader:
                 item = {"rule": item}
             if not isinstance(item, dict):
                 raise self.fail(at, "a finding is a mapping with `rule` (and optionally `record`, "
-                                "`file`, `severity`, `evidence`)")
+                                "`file`, `severity`, `evidence`)",
+                                "每个问题须为键值对，含 rule（可另写 record、file、severity、evidence）")
             self.keys(item, at, FINDING_KEYS)
             rule = self.rule_id(item.get("rule"), (*at, "rule"))
             severity = item.get("severity")
             if severity is not None and severity not in severities:
                 raise self.fail((*at, "severity"), f"expected one of {', '.join(severities)}, got "
-                                f"{severity!r}{did_you_mean(str(severity), severities)}")
+                                f"{severity!r}{did_you_mean(str(severity), severities)}",
+                                f"「{severity}」不可用{did_you_mean(str(severity), severities, 'zh')}，"
+                                f"须为以下之一：{'、'.join(severities)}")
             for key in ("record", "file"):
                 if key in item and not isinstance(item[key], str | int):
-                    raise self.fail((*at, key), f"the {key} is given as text")
+                    raise self.fail((*at, key), f"the {key} is given as text", f"{key} 须写成文本")
             evidence = item.get("evidence") or {}
             if not isinstance(evidence, dict):
                 raise self.fail((*at, "evidence"), "a mapping of evidence field to its value, "
                                 f"e.g. `measured: 5/10`; fields: {', '.join(sorted(EVIDENCE_KEYS))} "
-                                "or a detail's or date's name")
+                                "or a detail's or date's name",
+                                "须为证据字段到其值的键值对，如 measured: 5/10；字段有："
+                                f"{'、'.join(sorted(EVIDENCE_KEYS))}，或某项细节、日期的名称")
             out.append(ExpectedFinding(
                 rule, str(item["record"]) if "record" in item else None,
                 str(item["file"]) if "file" in item else None, severity,
@@ -361,9 +407,11 @@ class _Reader:
         try:
             day = value if isinstance(value, date) else date.fromisoformat(str(value))
         except ValueError:
-            raise self.fail(where, f"expected a date YYYY-MM-DD, got {value!r}") from None
+            raise self.fail(where, f"expected a date YYYY-MM-DD, got {value!r}",
+                            f"须为日期（写作 YYYY-MM-DD），实为「{value}」") from None
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise self.fail(where, f"{day} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+            raise self.fail(where, f"{day} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
+                            f"{day} 不在{FIRST_YEAR}至{LAST_YEAR}年之内")
         return day
 
     def window(self, raw: Mapping[str, Any], own: Mapping[str, Any],
@@ -373,12 +421,14 @@ class _Reader:
             return None, None
         if not isinstance(value, list) or len(value) != 2:
             raise self.fail((*loc, "window") if "window" in own else ("window",),
-                            "the checked window is [first day, last day]")
+                            "the checked window is [first day, last day]",
+                            "检查期间须写作 [首日, 末日]")
         start = self.day({"window": value[0]}, own, loc, "window") if value[0] else None
         end = self.day({"window": value[1]}, own, loc, "window") if value[1] else None
         if start and end and start > end:
             raise self.fail((*loc, "window") if "window" in own else ("window",),
-                            "the window's first day is after its last")
+                            "the window's first day is after its last",
+                            "检查期间的首日晚于末日")
         return start, end
 
     def jurisdiction(self, raw: Mapping[str, Any], own: Mapping[str, Any],
@@ -392,8 +442,12 @@ class _Reader:
                 isinstance(v, str) and v for v in value):
             raise self.fail((*loc, "jurisdiction") if "jurisdiction" in own else ("jurisdiction",),
                             "a jurisdiction is a list from the country down, e.g. [cn, jilin] "
-                            "or cn/jilin")
+                            "or cn/jilin",
+                            "辖区须从国家起逐级列出，如 [cn, jilin] 或 cn/jilin")
         return tuple(value)
+
+
+_OUTCOME_ZH = {"pass": "通过", "fail": "给出问题", "not_applicable": "不适用"}
 
 
 def _text(value: Any) -> str:

@@ -30,6 +30,7 @@ def add_commands(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
     test.add_argument("--format", choices=("text", "junit"), default="text")
     test.add_argument("--output", metavar="FILE", help="write the results here, not to stdout")
     test.add_argument("--quiet", "-q", action="store_true", help="show only failing cases")
+    test.add_argument("--lang", choices=("zh", "en"), default="en")
 
     explain = sub.add_parser("explain", help="why a rule fired, or did not, on one record")
     explain.add_argument("rule_id", metavar="RULE", help="a rule id (`governance-rules rules`)")
@@ -61,18 +62,19 @@ def run_test(args: argparse.Namespace) -> int:
 
         assert isinstance(result, CaseResult)
         if not (args.quiet and result.passed):
-            sys.stdout.write(render_result(result))
+            sys.stdout.write(render_result(result, args.lang))
             sys.stdout.flush()
 
     run = run_paths(args.paths, engine=args.engine, rules=args.rules,
                     on_result=shown if text else None)
     if args.format == "junit":
-        out = render_junit(run)
+        out = render_junit(run, args.lang)
     elif text:
-        out = render_summary(run)
+        out = render_summary(run, args.lang)
     else:
-        out = "".join(render_result(r) for r in run.results if not (args.quiet and r.passed))
-        out += render_summary(run)
+        out = "".join(render_result(r, args.lang) for r in run.results
+                      if not (args.quiet and r.passed))
+        out += render_summary(run, args.lang)
     if args.output is None:
         sys.stdout.write(out)
     else:
@@ -80,7 +82,7 @@ def run_test(args: argparse.Namespace) -> int:
 
         emit(out, args.output)
     if args.format == "junit" or args.output is not None:
-        sys.stderr.write(render_summary(run))
+        sys.stderr.write(render_summary(run, args.lang))
     return run.exit_code()
 
 

@@ -1,8 +1,9 @@
-"""How a run of rule cases is shown: a line per case (the diff under a failure), or JUnit XML.
+"""How a run of rule cases is shown: a line per case (the diff under a failure), or JUnit XML;
+in English or Chinese (``lang``).
 
 >>> from governance_rules.authoring.runner import Run
->>> render_summary(Run())
-'0 passed, 0 failed\\n'
+>>> render_summary(Run()), render_summary(Run(), "zh")
+('0 passed, 0 failed\\n', '通过 0 个，未通过 0 个\\n')
 """
 
 from __future__ import annotations
@@ -10,36 +11,51 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from .._said import in_language
 from ..render._common import xml_safe
 from .runner import CaseResult, Run
 
+_WORDS = {
+    "en": {"pass": "PASS ", "fail": "FAIL ", "error": "ERROR", "malformed": "the records are "
+           "malformed: ", "diff": "findings (- expected, not found; + found, not expected):"},
+    "zh": {"pass": "通过", "fail": "未通过", "error": "出错", "malformed": "记录有误：",
+           "diff": "问题（- 期望而未出现；+ 出现而未期望）："},
+}
 
-def render_result(result: CaseResult) -> str:
+
+def render_result(result: CaseResult, lang: str = "en") -> str:
     """``PASS file: name``, or ``FAIL``/``ERROR`` with the reasons and the findings' diff."""
+    words = _WORDS["zh" if lang == "zh" else "en"]
     case = result.case
     if result.passed:
-        return f"PASS  {case.title}\n"
+        return f"{words['pass']} {case.title}\n"
     where = f"{case.file}:{case.line}" if case.line else case.file
-    lines = [f"{'ERROR' if result.errors else 'FAIL '} {case.title}  ({where})"]
-    lines.extend(f"      the records are malformed: {e}" for e in result.errors)
-    lines.extend(f"      {p}" for p in result.problems)
+    lines = [f"{words['error'] if result.errors else words['fail']} {case.title}  ({where})"]
+    lines.extend(f"      {words['malformed']}{in_language(e, lang)}" for e in result.errors)
+    lines.extend(f"      {in_language(p, lang)}" for p in result.problems)
     if result.diff:
-        lines.append("      findings (- expected, not found; + found, not expected):")
+        lines.append(f"      {words['diff']}")
         lines.extend(f"        {d}" for d in result.diff)
     return "\n".join(lines) + "\n"
 
 
-def render_summary(run: Run) -> str:
+def render_summary(run: Run, lang: str = "en") -> str:
     """The malformed case files, then the final line ``N passed, M failed``."""
+    malformed = len(run.malformed)
+    if lang == "zh":
+        lines = [f"出错 {e.text('zh')}" for e in run.malformed]
+        if malformed:
+            lines.append(f"{malformed} 个用例文件无法读取")
+        lines.append(f"通过 {run.passed} 个，未通过 {run.failed} 个")
+        return "\n".join(lines) + "\n"
     lines = [f"ERROR {e}" for e in run.malformed]
-    if run.malformed:
-        lines.append(f"{len(run.malformed)} case file{'s' * (len(run.malformed) != 1)} "
-                     "could not be read")
+    if malformed:
+        lines.append(f"{malformed} case file{'s' * (malformed != 1)} could not be read")
     lines.append(f"{run.passed} passed, {run.failed} failed")
     return "\n".join(lines) + "\n"
 
 
-def render_junit(run: Run) -> str:
+def render_junit(run: Run, lang: str = "en") -> str:
     """One ``testsuite`` per case file, one ``testcase`` per case; a failing case holds a
     ``failure`` with the reasons and diff, malformed records or files an ``error``."""
     by_file: dict[str, list[CaseResult]] = defaultdict(list)
@@ -58,17 +74,19 @@ def render_junit(run: Run) -> str:
             case = ET.SubElement(suite, "testcase", name=xml_safe(result.case.name),
                                  classname=xml_safe(file), time=f"{result.seconds:.6f}")
             if result.errors:
-                error = ET.SubElement(case, "error", message="the records are malformed")
-                error.text = xml_safe("\n".join(result.errors))
+                error = ET.SubElement(case, "error", message=_WORDS["zh" if lang == "zh" else "en"]
+                                      ["malformed"].rstrip(": ："))
+                error.text = xml_safe("\n".join(in_language(e, lang) for e in result.errors))
             elif result.problems:
-                failure = ET.SubElement(case, "failure", message=xml_safe(result.problems[0]))
-                failure.text = xml_safe("\n".join(result.problems + result.diff))
+                problems = [in_language(p, lang) for p in result.problems]
+                failure = ET.SubElement(case, "failure", message=xml_safe(problems[0]))
+                failure.text = xml_safe("\n".join(problems + result.diff))
     for n, problem in enumerate(run.malformed):
         suite = ET.SubElement(root, "testsuite", name=xml_safe(problem.file), tests="1",
                               failures="0", errors="1")
         case = ET.SubElement(suite, "testcase", name=f"case file {n + 1}",
                              classname=xml_safe(problem.file))
-        error = ET.SubElement(case, "error", message=xml_safe(str(problem)))
-        error.text = xml_safe(str(problem))
+        error = ET.SubElement(case, "error", message=xml_safe(problem.text(lang)))
+        error.text = xml_safe(problem.text(lang))
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .._names import did_you_mean
+from .._said import Worded
 from ..records._parse import ParseFailure, read_file
 from ..report.model import Finding, Report
 from ..rulebook import Rulebook, load_rulebook
@@ -95,7 +96,8 @@ def run_paths(paths: Sequence[str | Path], *, engine: str = "native",
             try:
                 raw = read_file(path, shown)
             except ParseFailure as failure:
-                raise CaseFileError(shown, failure.error.line, "", failure.error.msg) from None
+                raise CaseFileError(shown, failure.error.line, "", failure.error.msg,
+                                    failure.error.text("zh")) from None
             dirs = (*extra, *overlay_dirs(raw, shown, path.parent))
             book = books.get(dirs)
             if book is None:
@@ -119,7 +121,7 @@ def _load(dirs: tuple[Path, ...], shown: str) -> Rulebook:
         return load_rulebook(*dirs)
     except RulebookError as exc:
         raise CaseFileError(exc.file, exc.line, "", f"{exc.msg} (loading the rules for "
-                            f"{shown})") from None
+                            f"{shown})", f"{exc.zh_msg}（载入 {shown} 所用的规则时）") from None
 
 
 def _shown(path: Path, base: Path | None) -> str:
@@ -163,45 +165,56 @@ def run_case(case: TestCase, book: Rulebook, engines: Sequence[str]) -> CaseResu
     for engine in engines:
         report = check_case(case, book, engine)
         if report.input_errors:
-            result.errors = [e.render() for e in report.input_errors]
+            result.errors = [Worded(e.render(), e.render("zh")) for e in report.input_errors]
             break
         problems, diff = judge(case, report)
         tag = f"[{engine}] " if len(engines) > 1 else ""
-        result.problems.extend(tag + p for p in problems)
+        result.problems.extend(Worded(tag + p, tag + p.zh) for p in problems)
         if not result.diff:
             result.diff = diff
         seen[engine] = sorted(_line(f, full=True) for f in report.findings)
     if len(seen) == 2:
         (a, left), (b, right) = seen.items()
         if left != right:
-            result.problems.append(f"the engines disagree: {a} and {b} give different findings")
+            result.problems.append(Worded(
+                f"the engines disagree: {a} and {b} give different findings",
+                f"两个引擎结果不一致：{a} 与 {b} 给出的问题不同"))
             result.diff.extend(difflib.unified_diff(left, right, a, b, lineterm="", n=0))
     result.seconds = time.perf_counter() - started
     return result
 
 
-def judge(case: TestCase, report: Report) -> tuple[list[str], list[str]]:
-    """What in ``report`` differs from what ``case`` expects, and the findings' diff."""
-    problems: list[str] = []
+def judge(case: TestCase, report: Report) -> tuple[list[Worded], list[str]]:
+    """What in ``report`` differs from what ``case`` expects (in English and Chinese), and the
+    findings' diff."""
+    problems: list[Worded] = []
     applied = report.summary.applied
     by_rule: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_rule.setdefault(finding.rule_id, []).append(finding)
     for expected in case.expectations:
         count, found = applied.get(expected.rule, 0), len(by_rule.get(expected.rule, []))
+        rule = expected.rule
         if expected.outcome == "not_applicable" and count:
-            problems.append(f"{expected.rule} was expected not to apply, but it applied to "
-                            f"{_records(count)} ({found} finding{'s' * (found != 1)})")
+            problems.append(Worded(
+                f"{rule} was expected not to apply, but it applied to "
+                f"{_records(count)} ({found} finding{'s' * (found != 1)})",
+                f"规则 {rule} 应当不适用，实际适用于{count}条记录（问题{found}个）"))
         elif expected.outcome == "pass" and not count:
-            problems.append(f"{expected.rule} was expected to apply and pass, but it applied to "
-                            "no record")
+            problems.append(Worded(
+                f"{rule} was expected to apply and pass, but it applied to no record",
+                f"规则 {rule} 应当适用并通过，实际未适用于任何记录"))
         elif expected.outcome == "pass" and found:
-            problems.append(f"{expected.rule} was expected to pass, but gave {found} "
-                            f"finding{'s' * (found != 1)}")
+            problems.append(Worded(
+                f"{rule} was expected to pass, but gave {found} finding{'s' * (found != 1)}",
+                f"规则 {rule} 应当通过，实际给出问题{found}个"))
         elif expected.outcome == "fail" and not found:
-            problems.append(f"{expected.rule} was expected to fail, but gave no finding "
-                            + (f"(it applied to {_records(count)} and passed)" if count
-                               else "(it applied to no record)"))
+            problems.append(Worded(
+                f"{rule} was expected to fail, but gave no finding "
+                + (f"(it applied to {_records(count)} and passed)" if count
+                   else "(it applied to no record)"),
+                f"规则 {rule} 应当给出问题，实际没有问题"
+                + (f"（适用于{count}条记录，均通过）" if count else "（未适用于任何记录）")))
     if case.cites:
         problems.extend(_cite_problems(case, by_rule))
     diff: list[str] = []
@@ -210,8 +223,9 @@ def judge(case: TestCase, report: Report) -> tuple[list[str], list[str]]:
         actual = [f for f in report.findings if not rules or f.rule_id in rules]
         diff, missing, extra = _diff(case.findings, actual)
         if missing or extra:
-            problems.append(f"the findings differ: {missing} expected not found, {extra} "
-                            "found not expected")
+            problems.append(Worded(f"the findings differ: {missing} expected not found, {extra} "
+                                   "found not expected",
+                                   f"问题与期望不符：期望而未出现{missing}个，出现而未期望{extra}个"))
             problems.extend(_unknown_evidence(case.findings, actual))
     else:
         named = case.named_rules()
@@ -225,7 +239,7 @@ def _records(count: int) -> str:
     return f"{count} record{'s' * (count != 1)}"
 
 
-def _cite_problems(case: TestCase, by_rule: dict[str, list[Finding]]) -> list[str]:
+def _cite_problems(case: TestCase, by_rule: dict[str, list[Finding]]) -> list[Worded]:
     rule = next(e.rule for e in case.expectations if e.outcome == "fail")
     sources = [s for f in by_rule.get(rule, []) for s in f.sources]
     cited = sorted({f"{s.document}:{','.join(map(str, s.lines))}" for s in sources})
@@ -234,8 +248,10 @@ def _cite_problems(case: TestCase, by_rule: dict[str, list[Finding]]) -> list[st
     got = {c for c in cited} | {q for q in quoted if any(" " in w for w in wanted)}
     distinct = {(s.document, tuple(s.lines), s.quote) for s in sources}
     if not wanted <= got or len(distinct) != len(wanted):
-        return [f"{rule} was expected to cite {'; '.join(case.cites)}, but cites "
-                f"{'; '.join(sorted(quoted)) or 'nothing'}"]
+        return [Worded(f"{rule} was expected to cite {'; '.join(case.cites)}, but cites "
+                       f"{'; '.join(sorted(quoted)) or 'nothing'}",
+                       f"规则 {rule} 应当引用 {'；'.join(case.cites)}，实际引用"
+                       + ("：" + "；".join(sorted(quoted)) if quoted else "的条文为空"))]
     return []
 
 
@@ -282,7 +298,7 @@ def _line(finding: Finding, full: bool = False) -> str:
 
 
 def _unknown_evidence(expected: Sequence[ExpectedFinding],
-                      actual: Sequence[Finding]) -> list[str]:
+                      actual: Sequence[Finding]) -> list[Worded]:
     """A hint for an evidence name that no finding of the rule has (a misspelling, mostly)."""
     out = []
     for want in expected:
@@ -291,8 +307,10 @@ def _unknown_evidence(expected: Sequence[ExpectedFinding],
             continue
         names = {k for f in found for k in _evidence_names(f)}
         for key in sorted(set(want.evidence) - names):
-            out.append(f"no finding of {want.rule} has the evidence {key!r}"
-                       f"{did_you_mean(key, names)}; it has: {', '.join(sorted(names))}")
+            out.append(Worded(f"no finding of {want.rule} has the evidence {key!r}"
+                              f"{did_you_mean(key, names)}; it has: {', '.join(sorted(names))}",
+                              f"规则 {want.rule} 的问题都没有证据项「{key}」"
+                              f"{did_you_mean(key, names, 'zh')}；有的是：{'、'.join(sorted(names))}"))
     return out
 
 
