@@ -101,10 +101,12 @@ text outside quotes (record ids, in brackets, are written with hyphens): a reade
 
 _EITHER_NUMBER = re.compile(r"\w\((?:s|es)\)")
 """``day(s)``: a count knows its number (``1 day``, ``3 days``)."""
-_DISAGREES = re.compile(r"(?<![\d.,])1 (?:days|findings|records|steps|meetings|members|posts|"
-                        r"votes|representatives)\b"
+_DISAGREES = re.compile(r"(?<![\d.,/])1 (?:more )?(?:[a-z-]+ )?(?:days|findings|records|steps|"
+                        r"meetings|members|posts|votes|representatives|activities|villages|"
+                        r"characters|expenses|deputies|reports|plans|contacts|sessions|"
+                        r"lectures|assemblies|screenings|disclosures|reviews)\b"
                         r"|(?<![\d.,])(?:[02-9]|\d{2,}) (?:day|step|meeting|post)\b(?![-\w])")
-"""``1 days``, ``3 day``."""
+"""``1 days``, ``1 more votes``, ``1 community activities``, ``3 day``."""
 
 
 def finding_problems(finding: Finding) -> list[str]:

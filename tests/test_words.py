@@ -67,8 +67,9 @@ def test_cadence_findings_name_the_period_in_words() -> None:
                          "pc.yaml": body("pc", "party_committee", 5, roles={0: "secretary"})})
     lecture = [f for f in report.findings if f.rule_id == "po-party-lecture"]
     assert lecture, [f.rule_id for f in report.findings]
-    assert any("2022年9—10月只有0次" in f.message.zh for f in lecture)
-    assert any("September–October 2022 had 0" in f.message.en for f in lecture)
+    assert any("2022年9—10月没有党课，至少须1次" in f.message.zh for f in lecture), lecture
+    assert any("no party lectures in September–October 2022; at least 1 required"
+               in f.message.en for f in lecture), lecture
     assert not any("2022-B" in f.message.zh + f.message.en for f in lecture)
 
 

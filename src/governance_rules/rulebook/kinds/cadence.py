@@ -32,17 +32,40 @@ class Cadence(ClauseKind[CadenceParams]):
     message_fields = ClauseKind.message_fields | {"period"}
 
     def clauses(self, params: CadenceParams) -> list[Clause]:
+        return [Clause(Cmp(Field("count"), "<", params.at_least), "{tally}", "{tally}")]
+
+    def derived(self, fact: Fact, params: CadenceParams) -> dict[str, str]:
+        """The period's tally in words: none at all is said as such (没有…, no …), and a
+        count is never put before a noun that would have to agree with it.
+
+        >>> from datetime import date
+        >>> from governance_rules.facts.schema import RecordRef
+        >>> from governance_rules.records.dossier import Where
+        >>> fact = Fact("period", RecordRef("b", "body", Where("b.yaml", 1, "body")),
+        ...             date(2022, 8, 1), (), {"count": 0}, names={"period": "2022-08"})
+        >>> meetings = CadenceParams(at_least=1, what={"zh": "全体委员会议", "en": "full meetings"})
+        >>> tally = Cadence().derived(fact, meetings)
+        >>> tally["tally_zh"], tally["tally_en"]
+        ('2022年8月没有全体委员会议，至少须1次', 'no full meetings in August 2022; at least 1 required')
+        >>> fact.values["count"] = 1
+        >>> Cadence().derived(fact, meetings.model_copy(update={"at_least": 2}))["tally_en"]
+        'full meetings in August 2022: only 1; at least 2 required'
+        """
+        count, period = int(fact.values["count"]), fact.names.get("period", "")
         zh, en = params.what.get("zh", "?"), params.what.get("en", "?")
-        return [Clause(Cmp(Field("count"), "<", params.at_least),
-                       f"{{period}}只有{{count}}次{zh}，至少须{params.at_least}次",
-                       f"{{period}} had {{count}} {en}; at least {params.at_least} required")]
+        when_zh, when_en, least = period_name(period, "zh"), period_name(period, "en"), params.at_least
+        said_zh = (f"{when_zh}没有{zh}" if count == 0 else f"{when_zh}只有{count}次{zh}")
+        said_en = (f"no {en} in {when_en}" if count == 0 else f"{en} in {when_en}: only {count}")
+        return {"tally": said_en, "tally_en": f"{said_en}; at least {least} required",
+                "tally_zh": f"{said_zh}，至少须{least}次"}
 
     def measured(self, fact: Fact, params: CadenceParams) -> Text:
         count, period = int(fact.values["count"]), fact.names.get("period", "")
         zh, en = params.what.get("zh", ""), params.what.get("en", "")
+        when_zh, when_en = period_name(period, "zh"), period_name(period, "en")
         return trusted(Text,
-            zh=f"{period_name(period, 'zh')}{zh}{count}次",
-            en=f"{count} {en} in {period_name(period, 'en')}")
+            zh=f"{when_zh}没有{zh}" if count == 0 else f"{when_zh}{zh}{count}次",
+            en=f"no {en} in {when_en}" if count == 0 else f"{en} in {when_en}: {count}")
 
     def required(self, params: CadenceParams) -> None:
         """The rule's title says how often, in the source's words (每月 / 每季度 …)."""

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import Field as PydanticField
 from pydantic import model_validator
 
-from ..._words import split_placeholder
+from ..._words import count_with_noun, split_placeholder
 from ...facts.schema import FACT_SCHEMAS
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -55,6 +55,8 @@ class RequiredText(Localised):
 
     >>> RequiredText(zh="开幕{days}日前", en="{days} days before", values={"days": 3}).text()
     ('开幕3日前', '3 days before')
+    >>> RequiredText(zh="{n}日内", en="within {n|day|days}", values={"n": 1}).text()
+    ('1日内', 'within 1 day')
     """
 
     values: dict[str, int | Decimal | Fraction | str] = PydanticField(default_factory=dict)
@@ -63,7 +65,8 @@ class RequiredText(Localised):
     def _placeholders_are_values(self) -> RequiredText:
         for text in (self.zh, self.en):
             for _, name, spec, conversion in Formatter().parse(text):
-                if name is not None and (name not in self.values or spec or conversion):
+                if name is not None and (split_placeholder(name)[0] not in self.values
+                                         or spec or conversion):
                     raise ValueError(f"{{{name}}} in {text!r} is not one of `values` "
                                      f"({', '.join(sorted(self.values)) or 'none given'})")
         return self
@@ -71,8 +74,22 @@ class RequiredText(Localised):
     def text(self) -> tuple[str, str]:
         """(zh, en) with the values put in (``1 day``, not ``1 days``)."""
         values = {k: str(v) for k, v in self.values.items()}
-        return (self.zh.format_map(values),
-                _ONE_DAY.sub("1 day", self.en.format_map(values)))
+        return (self.zh.format_map(_Counted(values, "zh")),
+                _ONE_DAY.sub("1 day", self.en.format_map(_Counted(values, "en"))))
+
+
+class _Counted(dict[str, str]):
+    """Values by name, and a count with its noun (``{days|day|days}``) agreeing."""
+
+    def __init__(self, values: dict[str, str], lang: str) -> None:
+        super().__init__(values)
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        name, forms = split_placeholder(key)
+        if forms is None:
+            raise KeyError(key)
+        return count_with_noun(self[name], forms, self.lang)
 
 
 _ONE_DAY = re.compile(r"(?<![\d.,])1 days\b")
