@@ -613,6 +613,8 @@ class _FactBuilder:
             dates,
             {"amount": f"{expense.amount:.2f}", "payee": expense.payee, "purpose": expense.purpose,
              "subject": expense.id, "body_name": body.name, "paid_on": paid.isoformat(),
+             "accountant_who": _who(self.dossier, expense.accountant),
+             "cashier_who": _who(self.dossier, expense.cashier),
              **{key: "; ".join(lines) for key, lines in notes.items()}},
         )
 

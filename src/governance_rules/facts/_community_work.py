@@ -179,6 +179,11 @@ def _centre_meetings(dossier: Dossier, window: Window) -> Iterator[Fact]:
             partial(_organiser_seat, dossier, person, seats, day))
 
 
+_SEAT_WORDS = {"secretary": "the party secretary's seat",
+               "rc_director": "the residents' committee director's seat",
+               "centre_director": "the centre director's seat"}
+
+
 def _organiser_seat(dossier: Dossier, person: str | None, seats: dict[str, bool],
                     day: date) -> dict[str, str]:
     """Which of the seats that may organise ``person`` held on ``day``, and who held each."""
@@ -191,9 +196,9 @@ def _organiser_seat(dossier: Dossier, person: str | None, seats: dict[str, bool]
             ("residents' committee director", "社区居委会主任", BodyKind.RESIDENTS_COMMITTEE),
             ("affairs centre director", "事务受理中心主任", BodyKind.AFFAIRS_CENTRE))]
     holders = "; ".join(f"{en}: " + (", ".join(people) or "nobody") for en, _, people in seated)
-    held = [k.replace("_", " ") for k, v in seats.items() if v]
+    held = [_SEAT_WORDS.get(k, k.replace("_", " ")) for k, v in seats.items() if v]
     return {"organiser_seat": f"{_who(dossier, person)} held "
-                              + (", ".join(held) if held else "none of these seats")
+                              + (" and ".join(held) if held else "none of these seats")
                               + f" on {day}; seats that day: {holders}",
             "organiser_seat_zh": f"{day.isoformat()}" + "；".join(
                 f"{zh}为{'、'.join(people)}" if people else f"无人任{zh}"
@@ -345,6 +350,12 @@ _AUTHORITY_ZH: dict[Authority | None, str] = {
     Authority.CIVIL_AFFAIRS_BUREAU: "区民政局", Authority.RESIDENTS_COMMITTEE: "社区居委会",
     Authority.OTHER: "其他机关"}
 
+_AUTHORITY_EN: dict[Authority | None, str] = {
+    Authority.DISTRICT_GOVERNMENT: "the district people's government",
+    Authority.STREET_OFFICE: "the street office",
+    Authority.CIVIL_AFFAIRS_BUREAU: "the district civil affairs bureau",
+    Authority.RESIDENTS_COMMITTEE: "the residents' committee", Authority.OTHER: "another authority"}
+
 
 def _community_changes(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """RC-COMMUNITY-CHANGE (SQ-SIFANG:150): who decided each setting up, abolition or resizing
@@ -365,8 +376,7 @@ def _community_changes(dossier: Dossier, window: Window) -> Iterator[Fact]:
             {"effective": change.date, **({"decided": decided} if decided else {})},
             {"subject": change.id, "body_name": dossier.community.record.name
              if dossier.community else "",
-             "decided_by": (change.decided_by.value.replace("_", " ") if change.decided_by
-                            else "nobody recorded"),
+             "decided_by": _AUTHORITY_EN.get(change.decided_by, "nobody recorded"),
              "decided_by_zh": _AUTHORITY_ZH.get(change.decided_by, "未记录"),
              "document": change.document or ""})
 

@@ -264,8 +264,21 @@ _ITEM_LABELS = {
     SessionItem.OTHER: "其他"}
 _SITTING_LABELS = {SittingKind.PREPARATORY: "预备会", SittingKind.PRESIDIUM: "主席团会",
                    SittingKind.PLENARY: "全体会"}
-_CLOSE_LABELS = {"announced": "公告", "reported": "上报", "archived": "存档"}
-"""Labels that read the same in either language's message: the source's own terms."""
+_ITEM_LABELS_EN = {
+    SessionItem.GOVERNMENT_WORK_REPORT: "the government work report",
+    SessionItem.ANNUAL_PLANS: "the year's work plans",
+    SessionItem.PRESIDIUM_REPORT: "the presidium's work report", SessionItem.BUDGET: "the budget",
+    SessionItem.RESOLUTION_CHECK: "checking how resolutions were carried out",
+    SessionItem.SPECIAL_SUPERVISION: "special supervision",
+    SessionItem.HALF_YEAR_PROGRESS: "the government's first-half progress",
+    SessionItem.SUGGESTIONS_REPORT: "the report on deputies' suggestions",
+    SessionItem.ELECTION: "an election", SessionItem.OTHER: "other business"}
+_SITTING_LABELS_EN = {SittingKind.PREPARATORY: "preparatory meeting",
+                      SittingKind.PRESIDIUM: "presidium meeting",
+                      SittingKind.PLENARY: "plenary meeting"}
+_CLOSE_LABELS = {"announced": ("公告", "announcement"), "reported": ("上报", "report upwards"),
+                 "archived": ("存档", "archiving")}
+"""The steps after a session closes, in the source's terms (公告、上报、存档) and in English."""
 
 
 def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], dict[str, str]]:
@@ -281,6 +294,8 @@ def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], 
                                          for e in session.agenda)),
                   has_q3_focus=int(bool(items & set(_Q3_FOCUS))))
     names["agenda"] = "、".join(e.title or _ITEM_LABELS[e.item] for e in session.agenda) or "-"
+    names["agenda_en"] = "; ".join(e.title or _ITEM_LABELS_EN[e.item]
+                                   for e in session.agenda) or "-"
     if session.special_circumstances:
         names["special_circumstances"] = session.special_circumstances
     # TPC-SESSION-ORDER: preparatory, presidium, plenary, in that order; no vote undeliberated
@@ -296,7 +311,11 @@ def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], 
         voted_undeliberated=len(undeliberated))
     names["sittings"] = "、".join(f"{_SITTING_LABELS[s.kind]} {s.date}"
                                   for s in session.sittings) or "-"
+    names["sittings_en"] = ", ".join(f"{_SITTING_LABELS_EN[s.kind]} {s.date}"
+                                     for s in session.sittings) or "-"
     names["undeliberated"] = "、".join(e.title or _ITEM_LABELS[e.item] for e in undeliberated) or "-"
+    names["undeliberated_en"] = "; ".join(e.title or _ITEM_LABELS_EN[e.item]
+                                          for e in undeliberated) or "-"
     # TPC-SESSION-CLOSE: announcement, report to the higher level, archiving, after the close
     closed = session.date + timedelta(days=max(session.days, 1) - 1)
     acts = {"announced": None, "reported": None, "archived": None} if session.closing is None \
@@ -306,8 +325,10 @@ def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], 
     early = [k for k, v in acts.items() if v is not None and v < closed]
     values.update(close_missing=len(missing), close_early=len(early))
     names.update(closed=closed.isoformat(),
-                 close_missing="、".join(_CLOSE_LABELS[k] for k in missing) or "-",
-                 close_early="、".join(_CLOSE_LABELS[k] for k in early) or "-")
+                 close_missing="、".join(_CLOSE_LABELS[k][0] for k in missing) or "-",
+                 close_missing_en=", ".join(_CLOSE_LABELS[k][1] for k in missing) or "-",
+                 close_early="、".join(_CLOSE_LABELS[k][0] for k in early) or "-",
+                 close_early_en=", ".join(_CLOSE_LABELS[k][1] for k in early) or "-")
     values.update(_preparation(dossier, session, names))
     return values, names
 

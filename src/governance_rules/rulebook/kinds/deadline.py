@@ -47,18 +47,18 @@ class Deadline(ClauseKind[DeadlineParams]):
             if params.mode == "within_days":
                 out.append(Clause(Cmp(Field(params.gap), ">", params.days),
                                   f"{zh}在{{{params.gap}}}天后，超过{params.days}天",
-                                  f"{en} came {{{params.gap}}} days after, more than "
-                                  f"{counted(params.days, 'day', 'en')}"))
+                                  f"{en} came {{{params.gap}|day|days}} after; at most "
+                                  f"{counted(params.days, 'day', 'en')} allowed"))
             else:
                 out.append(Clause(all_of(Cmp(Field(params.gap), ">=", 0),
                                          Cmp(Field(params.gap), "<", params.days)),
                                   f"{zh}只提前{{{params.gap}}}天，须至少提前{params.days}天",
-                                  f"{en} only {{{params.gap}}} days before; at least "
+                                  f"{en} only {{{params.gap}|day|days}} before; at least "
                                   f"{params.days} required"))
         elif params.mode == "by_day_of_month":
             k, d = params.month_offset, params.day
             due_zh, due_en = self._due(params, "zh"), self._due(params, "en")
-            late_zh, late_en = f"{zh}逾期：须于{due_zh}前报送", f"{en} late: due by {due_en}"
+            late_zh, late_en = f"{zh}逾期：须于{due_zh}前报送", f"{en} was late: due by {due_en}"
             out.append(Clause(any_of(Cmp(Field("months_after"), ">", k),
                                      all_of(eq("months_after", k),
                                             Cmp(Field("submitted_day"), ">", d))),
@@ -71,7 +71,7 @@ class Deadline(ClauseKind[DeadlineParams]):
                                                    all_of(eq("submitted_month", m),
                                                           Cmp(Field("submitted_day"), ">", d))))),
                               f"{zh}逾期：须于{m}月{d}日前报送",
-                              f"{en} late: due by {self._due(params, 'en')}"))
+                              f"{en} was late: due by {self._due(params, 'en')}"))
         return out
 
     def measured(self, fact: Fact, params: DeadlineParams) -> Text:

@@ -39,7 +39,7 @@ class Splitting(ClauseKind[SplittingParams]):
                 f"合计{{cluster_total}}元，超过{yuan(limit, 'zh')}，而每笔均未超过",
                 f"{{cluster_size}} expenses to \"{{group_key}}\" within {{window_days}} days "
                 f"({{expenses}}) total {{cluster_total}} yuan, over {yuan(limit, 'en')}, while "
-                "none is alone"))
+                "no single payment is"))
         return out
 
     def measured(self, fact: Fact, params: SplittingParams) -> Text:
