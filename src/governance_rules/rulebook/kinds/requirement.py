@@ -73,9 +73,20 @@ class RequiredText(Localised):
 
     def text(self) -> tuple[str, str]:
         """(zh, en) with the values put in (``1 day``, not ``1 days``)."""
-        values = {k: str(v) for k, v in self.values.items()}
+        values = {k: _plain(v) for k, v in self.values.items()}
         return (self.zh.format_map(_Counted(values, "zh")),
                 _ONE_DAY.sub("1 day", self.en.format_map(_Counted(values, "en"))))
+
+
+def _plain(value: int | Decimal | Fraction | str) -> str:
+    """A value as a sentence states it: whole yuan without decimals (``500``, not ``500.00``).
+
+    >>> _plain(Decimal("500.00")), _plain(Decimal("12.50")), _plain(3)
+    ('500', '12.50', '3')
+    """
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return str(int(value))
+    return str(value)
 
 
 class _Counted(dict[str, str]):
