@@ -251,6 +251,8 @@ def test_vacant_days_are_listed_with_their_count() -> None:
             in finding.message.zh), finding.message.zh
     assert finding.message.en.endswith(
         "nobody held the office director seat on 30 June 2022 (4 in all)"), finding.message.en
+    assert finding.body is not None and (finding.body.id, finding.body.name) == ("o", "村综治办")
+    assert finding.message.zh.startswith("村综治办："), finding.message.zh
 
 
 def test_the_mailbox_and_letter_findings_name_the_seat_holders_in_chinese() -> None:

@@ -720,7 +720,7 @@ def _with_title(evidence: Evidence, rule: Rule) -> Evidence:
 
 def _body_of(fact: Fact) -> BodyRef | None:
     body = fact.values.get("body")
-    if not isinstance(body, str):
+    if not isinstance(body, str) or not body:  # "": the record is the community's own
         return None
     return trusted(BodyRef, id=body, name=fact.names.get("body_name", body))
 

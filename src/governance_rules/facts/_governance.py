@@ -133,13 +133,16 @@ def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                            f"director's seat that day")
                 bad_zh.append(f"{_who(dossier, person)}于{day}任综治办主任，但当日既不是村（社区）"
                               "党组织书记，也不是居委会主任、副主任")
-    yield Fact("zz_village", RecordRef(offices[0].record.id if offices else community.record.id,
-                                       "body" if offices else "community", where),
+    office = offices[0].record if offices else None
+    yield Fact("zz_village", RecordRef(office.id if office else community.record.id,
+                                       "body" if office else "community", where),
                window.end, dossier.jurisdiction,
-               {"has_office": int(bool(offices)), "director_missing": len(missing),
+               {"body": office.id if office else "", "body_kind": office.kind.value if office else "",
+                "has_office": int(bool(offices)), "director_missing": len(missing),
                 "director_unseated": len(bad)},
                {"window_end": window.end},
-               {"body_name": community.record.name, "subject": community.record.name,
+               {"body_name": office.name if office else community.record.name,
+                "subject": office.name if office else community.record.name,
                 "director_missing": _first_three_en(missing),
                 "director_unseated": _first_three_en(bad),
                 "director_missing_zh": _first_three_zh(missing_zh),

@@ -194,7 +194,8 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     "zz_pilot": {"body": str, "body_kind": str, "work_room": int, "ledger_missing": int},
     "zz_mailbox": {"body": str, "body_kind": str, "name_ok": int, "keeper_seated": int,
                    "assigner_in_charge": int, "log_kept": int, "days_unchecked": int},
-    "zz_village": {"has_office": int, "director_missing": int, "director_unseated": int},
+    "zz_village": {"body": str, "body_kind": str, "has_office": int, "director_missing": int,
+                   "director_unseated": int},
     "zz_performance": {
         "body": str, "body_kind": str, "year": int, "seat": str, "holder_known": int,
         "filed": int, "filed_in_time": int, "signed_by_person": int, "sealed": int,
