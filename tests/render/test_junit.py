@@ -123,3 +123,17 @@ def test_xml_safe_replaces_exactly_what_xml_1_0_does_not_allow_and_c1_and_line_s
 
     every = "".join(chr(c) for c in range(0x110000))
     assert xml_safe(every) == "".join(ch if kept(ord(ch)) else "\ufffd" for ch in every)
+
+
+def test_a_chinese_report_names_record_types_and_clauses_in_chinese(
+        examples_report: Report) -> None:
+    """Case names give the record's type in words (会议, not ``meeting``), a failure's body
+    its clause after 依据; the English keeps the codes CI history has."""
+    root = ET.fromstring(render_junit(examples_report, "zh").encode("utf-8"))
+    names = [c.get("name") or "" for c in root.iter("testcase")]
+    assert any(" · 议题 " in n for n in names) and not any(" · motion " in n for n in names)
+    bodies = [f.text or "" for f in root.iter("failure")]
+    assert bodies and all("依据：" in b and "source:" not in b for b in bodies
+                          if "HLS-356" in b or "SQ-SIFANG" in b)
+    english = parse(examples_report)
+    assert any(" · motion " in (c.get("name") or "") for c in english.iter("testcase"))

@@ -23,6 +23,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from .._type_words import record_type as _type_words
 from ..errors import InputError
 from ..report.model import Finding, Report
 from ._common import citation_text, evidence_text, one_line, xml_safe
@@ -51,7 +52,7 @@ def render_junit(report: Report, lang: str = "en") -> str:
         items.extend(checked_items(rec.file, rec.type, rec.id, checked.rules))
     items.sort(key=_key)
     parts: list[str] = []
-    _write_junit(parts.append, lambda: iter(items))
+    _write_junit(parts.append, lambda: iter(items), lang)
     return "".join(parts)
 
 
@@ -60,7 +61,7 @@ def write_junit(spooled: SpooledReport, write: Callable[[str], object], lang: st
     dossier (:func:`junit_items`), with ``write``: what
     :func:`render_junit` gives for the whole report, one suite in memory at a time."""
     errors = _error_items(spooled.input_errors(), lang)
-    _write_junit(write, lambda: merge(iter(spooled.findings), errors, key=_key))
+    _write_junit(write, lambda: merge(iter(spooled.findings), errors, key=_key), lang)
 
 
 def kept(options: FormatOptions) -> Kept:
@@ -159,7 +160,8 @@ def _suites(items: Iterable[Item]
             yield file, seconds, cases
 
 
-def _write_junit(write: Callable[[str], object], items: Callable[[], Iterable[Item]]) -> None:
+def _write_junit(write: Callable[[str], object], items: Callable[[], Iterable[Item]],
+                 lang: str = "en") -> None:
     """The report from ``items()`` (asked twice: the totals, then the suites)."""
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     total_time = 0.0
@@ -186,7 +188,7 @@ def _write_junit(write: Callable[[str], object], items: Callable[[], Iterable[It
         suite = ET.Element("testsuite", name=xml_safe(file))
         counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
         for case, of_case in cases:
-            outcome = _testcase(suite, case, of_case, per_case, file)
+            outcome = _testcase(suite, case, of_case, per_case, file, lang)
             if outcome in counts:
                 counts[outcome] += 1
         for name, value in counts.items():
@@ -209,8 +211,9 @@ def _outcome(of_case: list[Item]) -> str:
 
 
 def _testcase(suite: ET.Element, case: tuple[Any, ...], of_case: list[Item], seconds: float,
-              file: str) -> str:
-    """Add the test case to ``suite``; returns :func:`_outcome`."""
+              file: str, lang: str = "en") -> str:
+    """Add the test case to ``suite``; returns :func:`_outcome`. A case is named by its rule,
+    and its record's type (in words in Chinese) and id."""
     errors = [payload for key, payload in of_case if key[2] == _ERROR]
     if errors:
         msg, kind, text, name = errors[0]
@@ -222,7 +225,8 @@ def _testcase(suite: ET.Element, case: tuple[Any, ...], of_case: list[Item], sec
         return "errors"
     rule_id, record_type, record_id = case
     element = ET.SubElement(suite, "testcase",
-                            name=xml_safe(f"{rule_id} · {record_type} {record_id}"),
+                            name=xml_safe(f"{rule_id} · {_type_words(record_type, lang)} "
+                                          f"{record_id}"),
                             classname=xml_safe(rule_id), file=xml_safe(file),
                             time=f"{seconds:.6f}")
     findings = [payload for key, payload in of_case if key[2] == _FINDING]
@@ -247,5 +251,5 @@ def _body(finding: Finding, lang: str) -> str:
     ]
     citation = citation_text(finding, lang)
     if citation:
-        lines.append(f"source: {citation}")
+        lines.append(f"依据：{citation}" if lang == "zh" else f"source: {citation}")
     return "\n".join(one_line(line) for line in lines)
