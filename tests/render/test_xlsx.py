@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,10 @@ def test_a_row_per_finding_with_its_clause(examples_report: Report) -> None:
         assert (row["Rule"], row["File"], row["Line"]) == (finding.rule_id, finding.record.file,
                                                           finding.record.line)
         assert row["Record"] == finding.record.id and row["Message"] == finding.message.en
-        assert row["Community"] == finding.community and row["Severity"] == finding.severity.value
+        named = {s.community: s.name for s in examples_report.scopes}
+        assert row["Community"] == f"{named[finding.community]} ({finding.community})"
+        assert row["Severity"] == finding.severity.value
+        assert row["Date"] == (datetime.fromisoformat(finding.date) if finding.date else None)
         assert finding.evidence.measured.en in row["Evidence"]
         if finding.source is not None:
             assert row["Quote"] == finding.source.quote
@@ -65,7 +69,7 @@ def test_summary_per_community_and_rule(waived_report: Report) -> None:
     keys = [(r["Community"], r["Rule"]) for r in table]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     consent = next(r for r in table if r["Rule"] == "cc-consent-80")
-    assert consent["Community"] == "haliang-3" and consent["Waived"] == 1
+    assert consent["Community"] == "哈量三社区 (haliang-3)" and consent["Waived"] == 1
     assert consent["Rule title"].startswith("A consultation topic")
     waived = next(r for r in rows(workbook(waived_report)["Findings"]) if r["Waived"])
     assert "re-voted at the next meeting" in waived["Waived"]
@@ -111,7 +115,10 @@ def test_cli_writes_the_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     out = tmp_path / "report.xlsx"
     assert main(["check", "examples/", "--format", "xlsx", "--lang", "zh", "--quiet",
                  "--output", str(out)]) == 1
-    assert openpyxl.load_workbook(out).sheetnames[0] == "问题清单"
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "问题清单"
+    communities = {r["社区"] for r in rows(book["问题清单"])}
+    assert {"哈量三社区（haliang-3）", "张桥镇（zhangqiao-town）"} <= communities, communities
 
 
 def test_cli_refuses_a_terminal(capsys: pytest.CaptureFixture[str],

@@ -17,7 +17,7 @@ import shutil
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -73,8 +73,9 @@ def render_xlsx(report: Report, lang: str = "en") -> bytes:
     >>> render_xlsx(check_data({}))[:2]
     b'PK'
     """
+    names = {s.community: s.name for s in report.scopes if s.community and s.name}
     return _workbook((xlsx_entry(f, lang) for f in report.findings), report.rules,
-                     document_titles(report), report.input_errors, lang)
+                     document_titles(report), report.input_errors, lang, names)
 
 
 def write_xlsx(spooled: SpooledReport, lang: str = "en") -> bytes:
@@ -82,13 +83,14 @@ def write_xlsx(spooled: SpooledReport, lang: str = "en") -> bytes:
     :func:`render_xlsx` gives for the whole report, written a row at a time (openpyxl's
     write-only mode keeps each sheet in a temporary file, not its cells in memory)."""
     return _workbook(spooled.finding_payloads(), spooled.head().rules,
-                     spooled.document_titles(), spooled.input_errors(), lang)
+                     spooled.document_titles(), spooled.input_errors(), lang,
+                     spooled.community_names())
 
 
 def kept(options: FormatOptions) -> Kept:
     """The workbook kept on disk: each finding's row (:func:`xlsx_entry`)."""
     return Kept(write_bytes=partial(write_xlsx, lang=options.lang),
-                finding_entry=partial(xlsx_entry, lang=options.lang))
+                finding_entry=partial(xlsx_entry, lang=options.lang), community_names=True)
 
 
 XlsxEntry = tuple[list[Any], tuple[str, str] | None, str, bool]
@@ -120,12 +122,15 @@ def xlsx_entry(finding: Finding, lang: str) -> XlsxEntry:
     return row, clause, finding.title.get(lang), finding.active
 
 
-_DOCUMENT = 11
-"""The Document column of the findings sheet (0-based)."""
+_DOCUMENT, _DATE = 11, 14
+"""The Document and Date columns of the findings sheet (0-based)."""
 
 
 def _workbook(entries: Iterable[XlsxEntry], rules: Sequence[RuleInfo], titles: dict[str, str],
-              errors: Sequence[InputError], lang: str) -> bytes:
+              errors: Sequence[InputError], lang: str, names: dict[str, str] | None = None
+              ) -> bytes:
+    """The workbook's bytes; a community is shown by its name (``names``, id → name) with its
+    id in brackets, as a body is."""
     try:
         from openpyxl import Workbook
     except ImportError:
@@ -138,7 +143,7 @@ def _workbook(entries: Iterable[XlsxEntry], rules: Sequence[RuleInfo], titles: d
     findings = book.create_sheet(words["findings"])
     summary = book.create_sheet(words["summary"])
     input_errors = book.create_sheet(words["errors"])
-    tally = _Tally(rules, lang, words)
+    tally = _Tally(rules, lang, words, names or {})
     _table(findings, words["finding_header"], (tally.row(entry, titles, lang) for entry in entries),
            _WIDTHS["findings"])
     _table(summary, words["summary_header"], tally.rows(), _WIDTHS["summary"])
@@ -190,9 +195,12 @@ class _Tally:
     """The summary sheet's counts, kept as the findings sheet's rows go by: findings per
     community and rule, active and waived, with each rule's severity and title."""
 
-    def __init__(self, rules: Sequence[RuleInfo], lang: str, words: dict[str, Any]) -> None:
+    def __init__(self, rules: Sequence[RuleInfo], lang: str, words: dict[str, Any],
+                 names: dict[str, str]) -> None:
         self.titles = {r.id: r.title.get(lang) for r in rules}
         self.words = words
+        self.named = {c: (f"{n}（{c}）" if lang == "zh" else f"{n} ({c})")
+                      for c, n in names.items() if n != c}
         self.active: Counter[tuple[str, str]] = Counter()
         self.waived: Counter[tuple[str, str]] = Counter()
         self.severity: dict[str, str] = {}
@@ -200,6 +208,9 @@ class _Tally:
 
     def row(self, entry: XlsxEntry, titles: dict[str, str], lang: str) -> list[Any]:
         row, clause, title, active = entry
+        row[0] = self.named.get(row[0], row[0])
+        if row[_DATE]:  # a date cell, which a spreadsheet sorts and filters as one
+            row[_DATE] = date.fromisoformat(row[_DATE])
         rule = row[6]
         key = (row[0] or self.words["no_community"], rule)
         (self.active if active else self.waived)[key] += 1
