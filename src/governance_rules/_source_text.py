@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .sources import Clause
 
 _WORDS = {
-    "en": {"issuer": "issued by", "issued": "dated", "undated": "undated", "place": "place",
+    "en": {"issuer": "issued by", "issued": "dated", "undated": "none given", "place": "place",
            "file": "file {file}, lines {first}–{last}", "note": "note", "unknown": "not recorded",
            "cited_by": "cited by", "none": "no rule cites these lines",
            "sep": "; ", "colon": ": ",
@@ -20,7 +20,7 @@ _WORDS = {
            "removed)",
            "reading_trad": "(a line after = is the line above with the pinyin removed; install "
            "opencc to read it in simplified Chinese)"},
-    "zh": {"issuer": "发文机关", "issued": "日期", "undated": "未署日期", "place": "地方",
+    "zh": {"issuer": "发文机关", "issued": "日期", "undated": "未署", "place": "地方",
            "file": "文件 {file}，第 {first}–{last} 行", "note": "说明", "unknown": "未记载",
            "cited_by": "引用此处的规则", "none": "没有规则引用这几行",
            "sep": "；", "colon": "：",
@@ -58,6 +58,34 @@ def render_clause(clause: Clause, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _issued(text: str, lang: str) -> str:
+    """The date a document bears, in words: a day, a month or only a year, as the registry
+    records it.
+
+    >>> _issued("2021-12-25", "zh"), _issued("2021-12-25", "en"), _issued("2011", "zh")
+    ('2021年12月25日', '25 December 2021', '2011年')
+    >>> _issued("2020-07", "zh"), _issued("2020-07", "en")
+    ('2020年7月', 'July 2020')
+    """
+    from datetime import date
+
+    from ._words import _MONTHS_EN, day_name
+
+    parts = text.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            return day_name(date(*numbers), lang)
+        if len(numbers) == 2:
+            year, month = numbers
+            return f"{year}年{month}月" if lang == "zh" else f"{_MONTHS_EN[month - 1]} {year}"
+        if len(numbers) == 1:
+            return f"{numbers[0]}年" if lang == "zh" else str(numbers[0])
+    except (ValueError, IndexError):
+        pass
+    return text
+
+
 def _header(doc: Document, lang: str) -> str:
     w = _WORDS[lang]
     lines = [f"{doc.id}  {doc.title}"]
@@ -66,7 +94,8 @@ def _header(doc: Document, lang: str) -> str:
     issuer = doc.issuer.get(lang) if doc.issuer else w["unknown"]
     place = doc.place.get(lang) if doc.place else w["unknown"]
     c, s = w["colon"], w["sep"]
-    lines.append(f"  {w['issuer']}{c}{issuer}{s}{w['issued']}{c}{doc.issued or w['undated']}{s}"
+    issued = _issued(doc.issued, lang) if doc.issued else w["undated"]
+    lines.append(f"  {w['issuer']}{c}{issuer}{s}{w['issued']}{c}{issued}{s}"
                  f"{w['place']}{c}{place}")
     if doc.note:
         lines.append(f"  {w['note']}{c}{doc.note.get(lang)}")
