@@ -251,7 +251,8 @@ def _charter_check(rule: Rule, fact: Fact, scope: Scope) -> Check | None:
     return Check("charter", ok, Text(
         zh=f"本社区于{day_name(since, 'zh')}采用章程，记录日期{day_name(fact.day, 'zh')}"
            + ("在其后" if ok else "在其前"),
-        en=f"the community adopted the charter on {since}; the record is dated {fact.day}, "
+        en=f"the community adopted the charter on {day_name(since, 'en')}; the record is dated "
+           f"{day_name(fact.day, 'en')}, "
            + ("on or after it" if ok else "before it")))
 
 
@@ -276,18 +277,18 @@ def _in_force_check(rule: Rule, fact: Fact) -> Check:
         return Check("in_force", True, Text(zh="本规则无生效期限限制", en="the rule is always in force"))
     span_zh = ((f"自{day_name(start, 'zh')}起" if start else "")
                + (f"至{day_name(until, 'zh')}前" if until else ""))
-    span_en = (f"from {start}" if start else "") + (" " if start and until else "") + (
-        f"until {until}" if until else "")
+    span_en = (f"from {day_name(start, 'en')}" if start else "") + (
+        " " if start and until else "") + (f"until {day_name(until, 'en')}" if until else "")
     return Check("in_force", ok, Text(
         zh=f"本规则{span_zh}有效；记录日期{day_name(fact.day, 'zh')}"
            + ("在有效期内" if ok else "不在有效期内"),
-        en=f"the rule is in force {span_en}; the record is dated {fact.day}, "
+        en=f"the rule is in force {span_en}; the record is dated {day_name(fact.day, 'en')}, "
            + ("within it" if ok else "outside it")))
 
 
 def _guard_checks(rule: Rule, fact: Fact) -> list[Check]:
     if not rule.when:
-        return [Check("guard", True, Text(zh="本规则不设筛选条件（when）",
+        return [Check("guard", True, Text(zh="本规则不设筛选条件",
                                           en="the rule has no `when` guard"))]
     out = []
     for key, wanted in sorted(rule.when.items()):
@@ -357,9 +358,9 @@ _HEADINGS = {
     "any": Text(zh="以下任一成立", en="any of"),
     "holds": Text(zh="成立", en="holds"),
     "fails": Text(zh="不成立", en="does not hold"),
-    "overlay": Text(zh="叠加层", en="overlay"),
-    "from": Text(zh="起", en="from"),
-    "until": Text(zh="止于", en="until"),
+    "overlay": Text(zh="地方规定", en="overlay"),
+    "from": Text(zh="自{day}起", en="from {day}"),
+    "until": Text(zh="{day}起失效", en="until {day}"),
     "not_reached": Text(zh="未评估：规则不适用", en="not evaluated: the rule does not apply"),
 }
 
@@ -380,7 +381,7 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
                 f"日期 {day_name(fact.day, 'zh')}，辖区 {place}")
     else:
         head = (f"rule {rule.id} ({rule.title.en}) on {fact.ref.type} {fact.ref.id} ({where}), "
-                f"dated {fact.day}, in {place}")
+                f"dated {day_name(fact.day, 'en')}, in {place}")
     lines = [head, f"  {h['applies']}"]
     lines.extend(f"    {'✓' if c.ok else '✗'} {c.text.get(lang)}" for c in e.checks)
     lines.append(f"  {h['parameters']}")
@@ -389,9 +390,9 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
     for p in e.parameters:
         parts = [f"{p.name} = {p.value}"]
         if p.in_force_from:
-            parts.append(f"{h['from']} {_day_in(p.in_force_from, lang)}")
+            parts.append(h["from"].format(day=_day_in(p.in_force_from, lang)))
         if p.until:
-            parts.append(f"{h['until']} {_day_in(p.until, lang)}")
+            parts.append(h["until"].format(day=_day_in(p.until, lang)))
         if p.overlay:
             parts.append(f"{h['overlay']} {p.overlay}")
         lines.append(f"    {' · '.join(parts)}  ({p.file}:{p.line})" if p.line else
@@ -402,7 +403,7 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
     else:
         lines.extend(_render_condition(e.condition, h, 4))
     verdict = VERDICTS[e.verdict].get(lang)
-    lines.append(f"  {h['verdict']}: {verdict}")
+    lines.append(f"  {h['verdict']}{'：' if lang == 'zh' else ': '}{verdict}")
     if e.finding is not None:
         lines.append(f"    {e.finding.message.get(lang)}")
         if e.finding.source is not None:
@@ -412,8 +413,8 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
 
 
 def _day_in(iso: str, lang: str) -> str:
-    """An ISO day as the text around it is written: in words in Chinese, as it is in English."""
-    return day_name(date.fromisoformat(iso), "zh") if lang == "zh" else iso
+    """An ISO day in words, as the text around it is written (2021年1月1日, 1 January 2021)."""
+    return day_name(date.fromisoformat(iso), lang)
 
 
 def _render_condition(c: ConditionRead, h: dict[str, str], indent: int) -> list[str]:
