@@ -166,3 +166,12 @@ def test_check_says_its_own_errors_and_progress_in_chinese(
     shown = capsys.readouterr().err
     assert "已检查 1/1 个档案 [" in shown and "条记录" in shown, shown
     assert not re.search(r"[A-Za-z]", shown.replace("\x1b[K", "")), shown
+
+
+def test_a_rule_cards_yes_no_and_choices_read_in_chinese() -> None:
+    organiser = rule_card(BOOK, "rc-workers-organiser", "zh").splitlines()
+    named = next(i for i, line in enumerate(organiser)
+                 if line.strip().startswith("rc.workers_centre_director_organises："))
+    assert organiser[named + 1].strip() == "否"
+    assert "\n      超过（more_than）\n" in rule_card(BOOK, "po-decision", "zh")
+    assert "\n      false\n" in rule_card(BOOK, "rc-workers-organiser", "en")

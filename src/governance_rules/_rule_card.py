@@ -94,6 +94,12 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+_VALUES_ZH = {"true": "是", "false": "否", "more_than": "超过（more_than）",
+              "at_least": "达到（at_least）", "payee": "收款方（payee）", "purpose": "用途（purpose）"}
+"""A yes/no or a choice as a Chinese card says it (a choice keeps its code, which an overlay
+writes)."""
+
+
 def version_label(version: ParameterVersion, lang: str) -> str:
     """A parameter version's value and days in force, as the card lists it (the card says
     whose overlay it is).
@@ -105,7 +111,8 @@ def version_label(version: ParameterVersion, lang: str) -> str:
     """
     if lang != "zh":
         return version.label().removesuffix(f" [{version.overlay}]")
-    parts = [render_value(version.value)]
+    shown = render_value(version.value)
+    parts = [_VALUES_ZH.get(shown, shown)]
     if version.from_:
         parts.append(f"自{day_name(version.from_, 'zh')}起")
     if version.until:  # exclusive
