@@ -152,3 +152,14 @@ def test_every_model_check_says_it_in_chinese() -> None:
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
                 assert getattr(node.exc.func, "id", "") != "ValueError", (
                     f"{path.name}:{node.lineno}: raise Problem(english, chinese)")
+
+
+def test_an_unknown_reference_says_in_chinese_what_it_names_and_what_is_known() -> None:
+    """As much as the English: the kind of record named, and the bodies there are."""
+    (error,) = [e for e in _errors({"m.yaml": _meeting(body="nobody")}) if e.type == "unknown_id"]
+    assert "known: b" in error.msg
+    assert error.text("zh") == "本卷宗没有编号为「nobody」的机构；已有的机构：「b」"
+    (error,) = [e for e in _errors({"m.yaml": _meeting(chair="stranger")})
+                if e.type == "unknown_id"]
+    assert error.text("zh") in ("「stranger」不是本卷宗任何机构的成员", "「stranger」不是机构「b」的成员")
+    _reads_as_chinese(error)

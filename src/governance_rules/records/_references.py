@@ -28,11 +28,13 @@ class References:
         self.people = {s.person for b in dossier.bodies.values() for s in b.record.seats}
 
     def fail(self, located: Located[Any], sub: tuple[str | int, ...], kind: str, msg: str,
-             value: Any = None) -> None:
+             value: Any = None, zh: str | None = None) -> None:
+        """An input error at ``sub`` of ``located``; ``zh`` says it in Chinese where the error's
+        type alone would say less than ``msg`` (what was named, what is known)."""
         where = located.where(*sub)
         self.dossier.input_errors.append(InputError(
             type=kind, file=where.file, line=where.line, loc=(*located.path, *sub), msg=msg,
-            input=None if value is None else short_input(value)))
+            input=None if value is None else short_input(value), ctx={"zh": zh} if zh else {}))
 
     def keep(self, collection: str, valid: Callable[[Located[Any]], bool]) -> None:
         setattr(self.dossier, collection,
@@ -42,8 +44,10 @@ class References:
         """``value`` (when given) is the id of a body of the dossier."""
         if value is None or value in self.dossier.bodies:
             return True
+        known = "、".join(f"「{b}」" for b in sorted(self.dossier.bodies)) or "无"
         self.fail(located, _sub(field), "unknown_id",
-                  unknown_id("body", value, self.dossier.bodies), value)
+                  unknown_id("body", value, self.dossier.bodies), value,
+                  f"本卷宗没有编号为「{value}」的机构；已有的机构：{known}")
         return False
 
     def person(self, located: Located[Any], field: Sub, value: str | None, *,
@@ -54,14 +58,16 @@ class References:
             return True
         sub = _sub(field)
         self.fail(located, sub, "unknown_id", f"{f'{sub[0]} ' if named else ''}{value!r} "
-                  "is not a member of any body in this dossier", value)
+                  "is not a member of any body in this dossier", value,
+                  f"「{value}」不是本卷宗任何机构的成员")
         return False
 
     def member(self, located: Located[Any], field: str, value: str | None, body: str) -> bool:
         """``value`` (when given) has a seat on ``body``."""
         if value is None or self.dossier.bodies[body].record.seat_of(value) is not None:
             return True
-        self.fail(located, (field,), "unknown_id", f"no member {value!r} on {body!r}", value)
+        self.fail(located, (field,), "unknown_id", f"no member {value!r} on {body!r}", value,
+                  f"「{value}」不是机构「{body}」的成员")
         return False
 
     def decision(self, located: Located[Any], sub: tuple[str | int, ...],
@@ -72,11 +78,12 @@ class References:
         if self.dossier.meeting(ref.meeting) is None:
             self.fail(located, (*sub, "meeting"), "unknown_id",
                       f"no meeting {ref.meeting!r} in this dossier (or it was left out above)",
-                      ref.meeting)
+                      ref.meeting, f"本卷宗没有会议「{ref.meeting}」（或该会议因其他输入错误未予检查）")
             return False
         if self.dossier.motion(ref.meeting, ref.motion) is None:
             self.fail(located, (*sub, "motion"), "unknown_id",
-                      f"meeting {ref.meeting!r} has no motion {ref.motion!r}", ref.motion)
+                      f"meeting {ref.meeting!r} has no motion {ref.motion!r}", ref.motion,
+                      f"会议「{ref.meeting}」没有议题「{ref.motion}」")
             return False
         return True
 
