@@ -178,3 +178,31 @@ def test_a_clause_names_in_chinese_what_it_names_in_english(rulebook: Rulebook) 
                     gaps.add((rule.id, name))
     assert gaps - CHINESE_SAYS_LESS == set(), "the Chinese of these clauses names less"
     assert CHINESE_SAYS_LESS - gaps == set(), "fixed: take these off CHINESE_SAYS_LESS"
+
+
+def test_findings_name_what_the_records_give_not_their_ids(examples_report) -> None:  # type: ignore[no-untyped-def]
+    """A reader is told the post, the group's area, the decision's title, the person's name
+    and the office, where the records give them (not only ids and codes)."""
+    said = {}
+    for finding in examples_report.findings:
+        said.setdefault(finding.rule_id, finding)
+    expected_zh = {
+        "tpc-election-vacancy": "副乡镇长职务自2022年7月1日出缺",
+        "zz-leading-group-setup": "张桥镇综治办的禁毒领导小组（group-drug-control）",
+        "hear-timing": "决策「楼院油烟噪音治理公约」（rc-2022-09/fumes，2022年9月5日）",
+        "fin-splitting": "（exp-2022-010、exp-2022-011）",
+        "fin-seg-separate": "会计和出纳是同一人：何平（he-ping）",
+        "po-matters": "「活动室墙面粉刷（860.00元）」",
+        "tpc-session-close": "闭幕后的工作缺少记录：存档",
+    }
+    expected_en = {
+        "tpc-election-vacancy": "the deputy head post was vacant from 1 July 2022",
+        "zz-leading-group-setup": "leading group for drug control (group-drug-control)",
+        "fin-seg-separate": "the same person, 何平 (he-ping)",
+        "tpc-session-close": "with no record of: archiving",
+        "rc-community-change": "decided by the street office",
+    }
+    for rule_id, text in expected_zh.items():
+        assert text in said[rule_id].message.zh, (rule_id, said[rule_id].message.zh)
+    for rule_id, text in expected_en.items():
+        assert text in said[rule_id].message.en, (rule_id, said[rule_id].message.en)

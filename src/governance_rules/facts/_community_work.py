@@ -207,6 +207,8 @@ def _organiser_seat(dossier: Dossier, person: str | None, seats: dict[str, bool]
 
 _SUBMITTED_TO_ZH = {BodyKind.PARTY_COMMITTEE: "社区党组织",
                     BodyKind.RESIDENTS_COMMITTEE: "社区居民委员会"}
+_SUBMITTED_TO_EN = {BodyKind.PARTY_COMMITTEE: "community party organisation",
+                    BodyKind.RESIDENTS_COMMITTEE: "residents' committee"}
 """CC-SUBMISSION (HLS-356:26): where a decision goes, as a Chinese finding names it."""
 
 _STREET_APPROVERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
@@ -577,7 +579,7 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
                  "days_run": (window.end - meeting.date).days},
                 {"meeting": meeting.date},
                 {"body_name": body.name, "subject": motion.title, "title": motion.title,
-                 "submissions": "; ".join(f"{sid} to {k.value.replace('_', ' ')} on {d}"
-                                          for k, d, sid in these) or "none",
-                 "submissions_zh": "；".join(f"{d}报送{_SUBMITTED_TO_ZH.get(k, '其他机构')}（{sid}）"
+                 "submissions": "; ".join(f"sent to the {_SUBMITTED_TO_EN.get(k, 'another body')} on "
+                                          f"{d}, {sid}" for k, d, sid in these) or "none",
+                 "submissions_zh": "；".join(f"{d}报送{_SUBMITTED_TO_ZH.get(k, '其他机构')}，{sid}"
                                             for k, d, sid in these) or "无任何报送记录"})

@@ -34,11 +34,13 @@ def matter_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         yield _fact(dossier, RecordRef(expense.id, "expense", located_expense.where()),
                     expense.body, "expenditure", expense.paid_on, int(expense.amount * 100),
                     int(named is not None), named.decision if named else None,
-                    f"{expense.purpose} ({expense.amount:.2f})")
+                    f"{expense.purpose} ({expense.amount:.2f} yuan)",
+                    f"{expense.purpose}（{expense.amount:.2f}元）")
 
 
 def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, fen: int,
-          recorded: int, decision: DecisionRef | None, title: str) -> Fact:
+          recorded: int, decision: DecisionRef | None, title: str,
+          title_zh: str | None = None) -> Fact:
     body = dossier.bodies[body_id].record
     found = dossier.motion(decision.meeting, decision.motion) if decision is not None else None
     decided, decided_on, seated, consented = 0, None, 0, 0
@@ -49,7 +51,8 @@ def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, 
             decided, decided_on = 1, meeting.date
             seated = deciding.seated_count_on(meeting.date)
             consented = motion.consent_count
-    names = {"body_name": body.name, "subject": title, "title": title}
+    names = {"body_name": body.name, "subject": title, "title": title,
+             **({"subject_zh": title_zh, "title_zh": title_zh} if title_zh else {})}
     if decision is not None:
         named = f"{decision.meeting}/{decision.motion}"
         names["decision"] = named + (

@@ -235,10 +235,11 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy)
         published = hearing.published_on
         found = _found(dossier, hearing.decision)
-        decided = ({"decision": f"{hearing.decision.meeting}/{hearing.decision.motion} on "
-                                f"{found[0].date}",
-                    "decision_zh": f"{hearing.decision.meeting}/{hearing.decision.motion}，"
-                                   f"{found[0].date}"} if found and hearing.decision else {})
+        decided = ({"decision": f"\"{found[1].title}\" ({hearing.decision.meeting}/"
+                                f"{hearing.decision.motion}) on {found[0].date}",
+                    "decision_zh": f"「{found[1].title}」（{hearing.decision.meeting}/"
+                                   f"{hearing.decision.motion}，{found[0].date}）"}
+                   if found and hearing.decision else {})
         yield Fact("hearing", RecordRef(hearing.id, "hearing", located.where()), hearing.date,
                    dossier.jurisdiction,
                    {**common, "matter": hearing.matter.value,
@@ -537,6 +538,7 @@ def cluster_facts(dossier: Dossier, window: Window, days: int, key: str) -> Iter
                    {"paid": expense.paid_on, "since": since},
                    {"body_name": body.name, "subject": expense.id, "group_key": str(group_key),
                     "cluster_total": f"{total:.2f}", "expenses": ", ".join(e.id for e in group),
+                    "expenses_zh": "、".join(e.id for e in group),
                     "window_days": str(days)})
 
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from ..models import Body, BodyKind, ReviewKind, Role, Seat, SeatOrigin, Session, Term
 from ..models.township import SessionItem, SittingKind
 from ..records.dossier import Dossier
+from ._labels import label
 from ._seats import who as _who
 from ._window import Window
 from .schema import Fact, RecordRef
@@ -95,6 +96,7 @@ def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term) -> dict[
                    if t.start >= day)
     after = "; ".join(f"{p} ({n}) {start}" for start, p, n in later)
     return {"vacant_from": day.isoformat(), "post": role.value,
+            "post_en": label(role, "en"), "post_zh": label(role, "zh"),
             "successors": after or "-"}
 
 

@@ -45,15 +45,18 @@ class CountInRange(ClauseKind[CountRangeParams]):
             exempt = [comparison(f, op, v) for f, op, v in r.unless]
             known = [Cmp(Field(r.field), ">=", 0)] if params.known_only else []
             guard = [*known, *(negate(c) for c in exempt)]
+            count = f"{{{r.field}}}"
             if r.min is not None:
                 out.append(Clause(all_of(*guard, Cmp(Field(r.field), "<", r.min)),
-                                  f"{zh}为 {{{r.field}}}，少于 {r.min}{dzh}",
-                                  f"{en} is {{{r.field}}}, fewer than {r.min}{den}",
+                                  f"{zh}为{count}{dzh}，至少须为{r.min}",
+                                  f"{en}: {count}{den}; at least {r.min} required",
                                   r.name or r.field))
             if r.max is not None:
                 out.append(Clause(all_of(*guard, Cmp(Field(r.field), ">", r.max)),
-                                  f"{zh}为 {{{r.field}}}，多于 {r.max}{dzh}",
-                                  f"{en} is {{{r.field}}}, more than {r.max}{den}",
+                                  f"{zh}为{count}{dzh}，"
+                                  + ("应为0" if r.max == 0 else f"至多为{r.max}"),
+                                  f"{en}: {count}{den}; "
+                                  + ("none allowed" if r.max == 0 else f"at most {r.max} allowed"),
                                   r.name or r.field))
         return out
 
