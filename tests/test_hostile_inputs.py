@@ -547,3 +547,31 @@ def test_a_share_too_precise_for_the_durable_engine(tmp_path: Path) -> None:
         "      cn: [{value: '0.000000000000000001'}]\n", encoding="utf-8")
     result = _run("--rules", overlay, "check", _dossier(tmp_path / "d"), "--engine", "durable")
     assert result.returncode == 2 and "p.yaml:4" in result.stdout + result.stderr, result.stderr
+
+
+# Configuration files --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("x = " + "[" * 2000 + "]" * 2000 + "\n", "nested too deeply to read"),
+    ('rules = ["a\\u0000b"]\n', "rules is a list of paths"),
+    ('waivers = ["a\\u0000b"]\n', "waivers is a list of paths"),
+    ("format = '" + "x" * (2 << 20) + "'\n", "larger than 1,048,576 bytes"),
+    ('format = "' + "y" * 5000 + '"\n', "is not one of"),
+])
+def test_a_hostile_configuration_file_is_refused_with_a_reason(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        text: str, said: str) -> None:
+    _dossier(tmp_path / "d")
+    (tmp_path / "governance-rules.toml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _cli("check", "d") == 2
+    err = capsys.readouterr().err
+    assert said in err and "internal error" not in err, err[:500]
+    assert len(err) < 2000  # a long value is cut, not echoed
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_configuration_that_is_a_device_is_not_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _cli("--config", "/dev/zero", "check", _dossier(tmp_path / "d")) == 2
+    assert "/dev/zero: not a regular file" in capsys.readouterr().err

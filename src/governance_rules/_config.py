@@ -72,11 +72,36 @@ def read_config(path: Path) -> Config:
     return _config(path, _load(path), "")
 
 
+MAX_CONFIG_BYTES = 1 << 20
+"""A configuration file is a few lines; anything larger (``--config /dev/zero``) is refused
+before it is read in full."""
+
+
+def _read_bounded(path: Path) -> str:
+    """The text of the regular file at ``path``, at most :data:`MAX_CONFIG_BYTES` (a FIFO or
+    a device is refused, not waited on or read for ever)."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ConfigError(f"{path}: not a regular file", f"配置文件 {path} 不是普通文件")
+        data = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES:,} bytes",
+                          f"配置文件 {path} 超过{MAX_CONFIG_BYTES:,}字节，未读取")
+    return data.decode("utf-8")
+
+
 def _load(path: Path) -> dict[str, Any]:
     import tomllib
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(_read_bounded(path))
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to read",
+                          f"配置文件 {path} 嵌套层数过多，无法读取") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {os_reason(exc, 'en')}",
                           f"配置文件 {path} 无法读取：{os_reason(exc, 'zh')}") from None
@@ -114,12 +139,12 @@ def _config(path: Path, table: Mapping[str, Any], where: str) -> Config:
         dest = key.replace("-", "_")
         if key in ("format", "lang", "fail-on"):
             if not isinstance(value, str):
-                raise ConfigError(f"{prefix}{key} = {value!r}: expected a word in quotes",
+                raise ConfigError(f"{prefix}{key} = {_short(value)}: expected a word in quotes",
                                   f"{prefix_zh}「{_written(key, value)}」须为加引号的词")
             values[dest] = value
         elif key == "jobs":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{prefix}jobs = {value!r}: expected a number of processes ≥ 1",
+                raise ConfigError(f"{prefix}jobs = {_short(value)}: expected a number of processes ≥ 1",
                                   f"{prefix_zh}「{_written(key, value)}」须为不小于1的进程数")
             values[dest] = value
         else:
@@ -134,14 +159,29 @@ def _written(key: str, value: Any) -> str:
     ('format = "sarifx"', 'jobs = true')
     """
     if isinstance(value, str):
-        return f'{key} = "{value}"'
-    return f"{key} = {str(value).lower() if isinstance(value, bool) else value}"
+        return f'{key} = "{_cut(value)}"'
+    return f"{key} = {str(value).lower() if isinstance(value, bool) else _cut(str(value))}"
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    """``text`` as an error quotes it: at most ``limit`` characters (a value may be megabytes).
+
+    >>> _cut("x" * 100)[-4:], len(_cut("x" * 100))
+    ('xx …', 80)
+    """
+    return text if len(text) <= limit else text[:limit - 2] + " …"
+
+
+def _short(value: Any) -> str:
+    """``repr(value)`` cut as :func:`_cut` cuts a text."""
+    return _cut(repr(value))
 
 
 def _paths(prefix: tuple[str, str], key: str, value: Any, base: Path) -> list[str]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) and v and "\0" not in v
+                                              for v in value):
         raise ConfigError(f"{prefix[0]}{key} is a list of paths, relative to the file",
                           f"{prefix[1]}{key} 须为路径列表（相对于配置文件所在的文件夹）")
     return [str(base / v) for v in value]
@@ -173,8 +213,8 @@ def apply_defaults(parser: argparse.ArgumentParser, config: Config) -> None:
                 choices += [str(c) for c in action.choices if str(c) not in choices]
         if not accepted and choices:
             key = dest.replace("_", "-")
-            raise ConfigError(f"{config.path}: {key} = {value!r} is not one of "
-                              f"{', '.join(choices)}{did_you_mean(str(value), choices)}",
+            raise ConfigError(f"{config.path}: {key} = {_short(value)} is not one of "
+                              f"{', '.join(choices)}{did_you_mean(str(value)[:100], choices)}",
                               f"配置文件 {config.path}：「{_written(key, value)}」不可用"
-                              f"{did_you_mean(str(value), choices, 'zh')}，"
+                              f"{did_you_mean(str(value)[:100], choices, 'zh')}，"
                               f"须为以下之一：{'、'.join(choices)}")
