@@ -150,3 +150,45 @@ def test_float_parameter_value_is_refused(tmp_path: Path) -> None:
     error = _load(tmp_path, "parameters:\n  x.n:\n    type: int\n    description: {zh: 甲, en: a}\n"
                   "    values:\n      - value: \"3\"\n", "parameters/p.yaml")
     assert "whole number" in str(error)
+
+
+REQUIREMENT_RULE = """\
+rules:
+  - id: my-req
+    catalogue: [CC-CONSENT-80]
+    kind: requirement
+    applies_to: meeting
+    when: {body_kind: consultation_committee}
+    severity: error
+    title: {zh: 标题, en: title}
+    message: {zh: "{reasons}", en: "{reasons}"}
+    params:
+      clauses:
+        - when: [[present, ">", 0]]
+          zh: 出席{present}人
+          en: "{present} present"
+    source:
+      - {document: HLS-356, lines: [26], quote: 必须经过80%以上成员同意后}
+"""
+
+
+@pytest.mark.parametrize("placeholder", ["{present:d}", "{present!r}", "{subject.amount}",
+                                         "{present[0]}", "{}"])
+def test_a_reason_that_would_fail_at_its_first_finding_is_refused_on_loading(
+        tmp_path: Path, placeholder: str) -> None:
+    """A format spec, conversion, attribute or index in a clause's reason was an internal error
+    at the first finding (exit 3); it is the rule file's error, at its line."""
+    error = _load(tmp_path, REQUIREMENT_RULE.replace('"{present} present"', f'"{placeholder}"'))
+    assert error.line is not None and "clause 1 (en): placeholder" in error.msg, error
+
+
+@pytest.mark.parametrize("threshold", ["1e308", "3/2", "0", "-1/2"])
+def test_a_share_threshold_is_a_share(tmp_path: Path, threshold: str) -> None:
+    error = _load(tmp_path, GOOD_RULE.replace('threshold: "2/3"', f'threshold: "{threshold}"'))
+    assert "a share is more than 0 and at most 1" in error.msg and len(str(error)) < 300, error
+
+
+def test_a_share_threshold_from_a_parameter_of_days_is_refused(tmp_path: Path) -> None:
+    error = _load(tmp_path, GOOD_RULE.replace(
+        'threshold: "2/3"', "threshold: {param: cc.review_year_end_days}"))
+    assert "a share is more than 0 and at most 1" in error.msg, error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -17,6 +18,7 @@ from .._words import split_placeholder
 from ..facts.schema import FACT_SCHEMAS
 from .conditions import Condition, Predicate, all_of, any_of, check_types, compile_native, eq
 from .kinds import KINDS, RuleKind
+from .kinds._clauses import ClauseKind
 from .model import Citation, Localised, Parameter, ParameterVersion, ParamRef, Rule
 
 _ABSENT = object()
@@ -421,7 +423,12 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
                        f"{did_you_mean(str(first['loc'][-1]), fields)}; its params: "
                        + ", ".join(sorted(fields)))
             raise RuleProblem(f"params.{loc}: {msg}", ("params", *first["loc"])) from None
-    clause_names = compile_rule(rule, base).clause_names
+    bound = compile_rule(rule, base)
+    clause_names = bound.clause_names
+    if isinstance(bound.kind, ClauseKind):
+        for i, clause in enumerate(bound.kind.clauses(bound.params)):
+            for lang, text in (("zh", clause.zh), ("en", clause.en)):
+                _check_reason(text, f"clause {i + 1} ({lang})")
     for citation in rule.source:
         unknown = sorted(set(citation.for_) - clause_names)
         if unknown:
@@ -453,6 +460,24 @@ def _check_template(template: str, allowed: frozenset[str], where: str) -> None:
         if field_name not in allowed or spec or conversion:
             raise ValueError(f"{where}: placeholder {{{field_name}}} is not one of "
                              + ", ".join(sorted(allowed)))
+
+
+_PLACEHOLDER_NAME = re.compile(r"[A-Za-z_]\w*(?:\|[^|{}.\[\]:!]+\|[^|{}.\[\]:!]+)?")
+
+
+def _check_reason(text: str, where: str) -> None:
+    """A clause's reason names values only as ``{name}`` or ``{count|one|more}``: no format
+    spec, conversion, attribute or index (``{present:d}``, ``{subject.amount}``), which would
+    fail at the first finding rather than here."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc} in {text!r}") from None
+    for _, name, spec, conversion in parsed:
+        if name is not None and (spec or conversion or not _PLACEHOLDER_NAME.fullmatch(name)):
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise ValueError(f"{where}: placeholder {{{shown}}} in {text!r}: a value is named "
+                             "{name}, or a count with its noun {count|one|more}")
 
 
 def _refs(raw: Any) -> set[str]:

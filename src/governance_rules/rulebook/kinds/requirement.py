@@ -126,6 +126,8 @@ def comparison(field: str, op: str, value: Any) -> Cmp:
             return Cmp(Field(field), op, Field(str(value["field"])))
         if set(value) == {"share", "of"}:
             share = Fraction(value["share"])
+            if not 0 < share <= 1:
+                raise ValueError(f"a share is more than 0 and at most 1, got {value['share']!r}")
             return Cmp(Field(field, share.denominator), op, Field(str(value["of"]), share.numerator))
         if set(value) == {"value", "times"}:
             return Cmp(Field(field), op, whole(Decimal(str(value["value"])) * int(value["times"])))

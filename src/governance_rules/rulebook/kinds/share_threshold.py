@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Literal
 
+from pydantic import field_validator
+
 from ..._words import percent_words, threshold_words
 from ...facts.schema import Fact
 from ...report._trusted import trusted
@@ -21,6 +23,17 @@ class ShareThresholdParams(KindParams):
     comparison: Literal["at_least", "more_than"]
     numerator_label: Localised
     denominator_label: Localised
+
+    @field_validator("threshold")
+    @classmethod
+    def _a_share(cls, threshold: Fraction) -> Fraction:
+        """A share of a count: more than 0 and at most 1 (``1e308`` or a number of days is
+        refused where the rule is loaded, not at its first finding)."""
+        if not 0 < threshold <= 1:
+            shown = str(threshold)
+            raise ValueError("a share is more than 0 and at most 1, got "
+                             + (shown if len(shown) <= 24 else f"{shown[:20]}…"))
+        return threshold
 
 
 class ShareThreshold(RuleKind[ShareThresholdParams]):
