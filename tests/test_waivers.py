@@ -140,7 +140,11 @@ UNSTATED = ("waivers:\n  - {{rule: {rule}, record: {record}, reason: r, approved
             "expires: 2099-01-01}}\n")
 
 
-@pytest.mark.parametrize(("rule", "record"), [("'*'", "'*'"), ("'**'", "'?*'"), ("'*?*'", "'*'")])
+@pytest.mark.parametrize(("rule", "record"), [
+    ("'*'", "'*'"), ("'**'", "'?*'"), ("'*?*'", "'*'"),
+    # a character class that leaves out only what no id holds is '*' too
+    ("'*'", "'[!~]*'"), ("'*'", "'*[!~]*'"), ("'[!~]*'", "'*'"), ("'*'", "\"[!\\x01]*\""),
+])
 def test_a_waiver_of_everything_must_say_so(tmp_path: Path, rule: str, record: str) -> None:
     path = waivers_file(tmp_path, "# reviewed\n" + UNSTATED.format(rule=rule, record=record), "w.yaml")
     waivers, errors = load_waivers(path, tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatchcase
@@ -67,12 +68,24 @@ class Waiver(RecordModel):
 
 
 def matches_every_id(pattern: str) -> bool:
-    """Whether the glob ``pattern`` matches every non-empty id (ids are never empty).
+    """Whether the glob ``pattern`` matches every id a record or rule can have: every
+    one-character id of the ids' alphabet, and ids of every shape and length. A character class
+    that leaves out only what no id holds (``[!~]*``, ``*[!\x01]*``) matches every id as
+    ``*`` does, and needs ``scope: everything`` as ``*`` does.
 
     >>> [matches_every_id(p) for p in ("*", "**", "?*", "*?*", "??*", "fin-*", "*[!x]")]
     [True, True, True, True, False, False, False]
+    >>> [matches_every_id(p) for p in ("[!~]*", "*[!~]*", "[!\x01]*", "[a-z]*", "*-*")]
+    [True, True, True, False, False]
     """
-    return "*" in pattern and set(pattern) <= {"*", "?"} and pattern.count("?") <= 1
+    return all(fnmatchcase(probe, pattern) for probe in _EVERY_SHAPE)
+
+
+_EVERY_SHAPE = (*string.ascii_letters, *string.digits, ".", "_", "-", "a1", "Z9", "fin-tiers",
+                "cc-2022-03/parking-plan", "exp-2022-008", "A.B_c-9", "_x", "-1", ".a",
+                "x" * 128, "0" * 3)
+"""Ids of every shape (records' ids are letters, digits, ``.``, ``_`` and ``-``; a motion's is
+``meeting/motion``): a pattern that matches them all matches every id."""
 
 
 class WaiverFile(RecordModel):
