@@ -192,3 +192,16 @@ def test_a_share_threshold_from_a_parameter_of_days_is_refused(tmp_path: Path) -
     error = _load(tmp_path, GOOD_RULE.replace(
         'threshold: "2/3"', "threshold: {param: cc.review_year_end_days}"))
     assert "a share is more than 0 and at most 1" in error.msg, error
+
+
+@pytest.mark.parametrize(("file", "lines", "said"), [
+    ("/etc/passwd", "[1, 2]", "a path inside the sources folder"),
+    ("../../etc/passwd", "[1, 2]", "a path inside the sources folder"),
+    ("a.txt", "[6, 1]", "lines run from 1 upwards"),
+    ("a.txt", "[0, 3]", "lines run from 1 upwards"),
+])
+def test_a_registry_document_stays_in_the_sources_folder(tmp_path: Path, file: str, lines: str,
+                                                         said: str) -> None:
+    error = _load(tmp_path, f"documents:\n  - {{id: LOCAL, file: '{file}', lines: {lines}, "
+                  "title: t}\n", "ruleset.yaml")
+    assert said in error.msg and error.line == 2, error

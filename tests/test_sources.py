@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -139,3 +140,18 @@ def test_rules_show_names_the_document_title(rulebook: Rulebook) -> None:
     assert f"HLS-356:26 ({doc.title_en}) 「" in run("rules", "show", "cc-consent-80").stdout
     assert f"HLS-356:26 《{doc.title}》 「" in run("rules", "show", "cc-consent-80",
                                                 "--lang", "zh").stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_source_file_that_is_a_device_is_refused_not_read(rulebook: Rulebook,
+                                                            tmp_path: Path) -> None:
+    """A sources folder whose document is a link to ``/dev/zero`` (it used to be read until
+    memory ran out)."""
+    from governance_rules.sources import _file_lines
+
+    document = rulebook.documents["HLS-356"]
+    (tmp_path / document.file).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / document.file).symlink_to("/dev/zero")
+    _file_lines.cache_clear()
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_clause(rulebook, "HLS-356:26", folder=tmp_path)

@@ -169,6 +169,26 @@ def _simplifier() -> Callable[[str], str] | None:
 
 
 
+MAX_SOURCE_BYTES = 16 << 20
+"""The longest source document read (the bundled ones are well under 1 MiB)."""
+
+
+def _read_source(path: Path) -> bytes:
+    """The bytes of the regular file at ``path``, at most :data:`MAX_SOURCE_BYTES`: a device
+    or a FIFO named by a rule set is refused, not read for ever."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise SourceError(f"{path} is not a regular file", f"{path} 不是普通文件")
+        data = handle.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"{path} is larger than {MAX_SOURCE_BYTES:,} bytes",
+                          f"{path} 超过{MAX_SOURCE_BYTES:,}字节，未读取")
+    return data
+
+
 @cache
 def _file_lines(folder: Path | None, file: str) -> list[str]:
     if folder is None:
@@ -176,7 +196,7 @@ def _file_lines(folder: Path | None, file: str) -> list[str]:
                           f"{SOURCES_ENV} to a folder holding them",
                           f"本安装中没有原文文件；请将环境变量 {SOURCES_ENV} 设为存放原文的文件夹")
     try:
-        return (folder / file).read_text(encoding="utf-8").split("\n")
+        return _read_source(folder / file).decode("utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, UnicodeDecodeError):
             raise SourceError(f"cannot read {folder / file}: {exc}",

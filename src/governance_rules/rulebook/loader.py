@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
@@ -177,6 +177,7 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
             issued = doc.get("issued", "")
             if not isinstance(titles.zh if titles else title, str) or not isinstance(issued, str):
                 raise TypeError
+            _check_document_place(path, index, i, doc["file"], int(first), int(last))
             documents[doc["id"]] = Document(
                 doc["id"], doc["file"], int(first), int(last),
                 titles.zh if titles else str(title), tuple(binds), span,
@@ -213,6 +214,24 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
     for prefix, ids in adopt.items():
         adoptions[str(prefix)] = (*adoptions.get(str(prefix), ()), *ids)
     return str(data.get("version", ""))
+
+
+def _check_document_place(path: Path, index: LineIndex, i: int, file: Any, first: int,
+                          last: int) -> None:
+    """A document's ``file`` is a path inside the sources folder (relative, no ``..``), and its
+    ``lines`` run from 1 upwards: a rule set cannot make ``source`` read ``/etc/passwd`` or
+    ``/dev/zero``, and a reversed span is the registry's error, not its rules'."""
+    parts = PurePosixPath(file).parts if isinstance(file, str) else ()
+    if (not isinstance(file, str) or not file or "\0" in file or "\\" in file
+            or PurePosixPath(file).is_absolute() or ".." in parts):
+        raise _fail(path, index, ("documents", i, "file"),
+                    f"a document's file is a path inside the sources folder (relative, without "
+                    f"'..'), got {str(file)[:80]!r}",
+                    f"文件的 file 须为原文文件夹内的相对路径（不含“..”），实为「{str(file)[:80]}」")
+    if not 1 <= first <= last:
+        raise _fail(path, index, ("documents", i, "lines"),
+                    f"a document's lines run from 1 upwards: [first, last], got [{first}, {last}]",
+                    f"文件的 lines 须从1起由小到大写作 [起, 止]，实为 [{first}, {last}]")
 
 
 def _localised(raw: Any) -> Localised | None:
