@@ -271,3 +271,9 @@ def test_malformed_records_in_a_case_are_an_error_not_a_failure(tmp_path: Path) 
     (result,) = run.results
     assert run.exit_code() == 2 and not result.passed
     assert any("m.yaml" in e and "date" in e for e in result.errors), result.errors
+
+
+def test_a_case_name_is_one_printable_line() -> None:
+    text = 'cases:\n  - name: "x\\n::error::y"\n    findings: []\n'
+    with pytest.raises(CaseFileError, match="one line without control characters"):
+        parse_case_file(text.encode(), "c.yaml", BOOK)

@@ -140,3 +140,24 @@ def test_a_body_id_explains_the_cases_the_rule_selects(capsys: pytest.CaptureFix
     assert found and all(e["record"]["id"].startswith("assembly/meeting/") for e in found)
     assert all(e["applies"] and e["verdict"] in ("passed", "violated") for e in found)
     assert {e["record"]["id"][-3:-1] for e in found} == {"-H"}
+
+
+def test_a_records_text_cannot_start_a_line_or_drive_the_terminal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A motion title with an escape and a line that GitHub Actions would read as a workflow
+    command is shown on its line, its control characters as �."""
+    import yaml
+    from _helpers import body, community, members
+
+    people = members("b", 5)
+    files = {"c.yaml": community(), "b.yaml": body("b", "consultation_committee", 5),
+             "m.yaml": {"meeting": {"id": "m", "body": "b", "date": "2022-03-15",
+                                    "present": people,
+                                    "motions": [{"id": "t", "outcome": "adopted",
+                                                 "title": "x\x1b[31m\n::error file=y::z",
+                                                 "consented": people[:2]}]}}}
+    for name, data in files.items():
+        (tmp_path / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["explain", "cc-consent-80", "m/t", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\n::error" not in out and "x�[31m�::error" in out, out

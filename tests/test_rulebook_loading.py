@@ -205,3 +205,11 @@ def test_a_registry_document_stays_in_the_sources_folder(tmp_path: Path, file: s
     error = _load(tmp_path, f"documents:\n  - {{id: LOCAL, file: '{file}', lines: {lines}, "
                   "title: t}\n", "ruleset.yaml")
     assert said in error.msg and error.line == 2, error
+
+
+def test_a_rule_text_with_a_control_character_is_refused(tmp_path: Path) -> None:
+    """Titles and messages reach terminals and CI logs: an escape or a line break that would
+    start a line ``::error …`` there is the rule file's error."""
+    error = _load(tmp_path, GOOD_RULE.replace("title: {zh: 标题, en: title}",
+                                              'title: {zh: 标题, en: "t\\e[31m\\n::error::x"}'))
+    assert "title.en" in error.msg and "control character (U+001B)" in error.msg, error

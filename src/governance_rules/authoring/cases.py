@@ -271,6 +271,9 @@ class _Reader:
         if not isinstance(name, str) or not name.strip():
             raise self.fail((*loc, "name") if "name" in raw else loc, "each case needs a `name`",
                             "每个用例须有名称（name）")
+        if not name.isprintable():  # it is printed on a line of its own, in CI logs too
+            raise self.fail((*loc, "name"), "a case's name is one line without control "
+                            "characters", "用例名称须为一行，不含控制字符")
         records = None
         folder = None
         if "folder" in raw:

@@ -27,6 +27,7 @@ from typing import Any
 
 from .._checker import _fact_options, _scope_of, _window_for, finding_for, parameter_uses
 from .._names import did_you_mean
+from .._terminal import terminal_safe
 from .._type_words import type_words
 from .._words import day_name
 from ..engines import get_engine
@@ -409,7 +410,8 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
         if e.finding.source is not None:
             s = e.finding.source
             lines.append(f"    {s.document}:{','.join(map(str, s.lines))} 「{s.quote}」")
-    return "\n".join(lines) + "\n"
+    # a record's text (a title, an id) cannot start a line or drive the terminal
+    return "\n".join(map(terminal_safe, lines)) + "\n"
 
 
 def _day_in(iso: str, lang: str) -> str:

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from .._said import in_language
+from .._terminal import terminal_safe
 from ..render._common import xml_safe
 from .runner import CaseResult, Run
 
@@ -28,7 +29,7 @@ def render_result(result: CaseResult, lang: str = "en") -> str:
     words = _WORDS["zh" if lang == "zh" else "en"]
     case = result.case
     if result.passed:
-        return f"{words['pass']} {case.title}\n"
+        return f"{words['pass']} {terminal_safe(case.title)}\n"
     where = f"{case.file}:{case.line}" if case.line else case.file
     lines = [f"{words['error'] if result.errors else words['fail']} {case.title}  ({where})"]
     lines.extend(f"      {words['malformed']}{in_language(e, lang)}" for e in result.errors)
@@ -36,7 +37,7 @@ def render_result(result: CaseResult, lang: str = "en") -> str:
     if result.diff:
         lines.append(f"      {words['diff']}")
         lines.extend(f"        {d}" for d in result.diff)
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(terminal_safe, lines)) + "\n"
 
 
 def render_summary(run: Run, lang: str = "en") -> str:

@@ -21,10 +21,28 @@ class _Strict(BaseModel):
 
 
 class Localised(_Strict):
-    """The same text in Chinese and English."""
+    """The same text in Chinese and English: one line each, printable (a rule set's titles and
+    messages reach terminals and CI logs; an escape or a line starting ``::error`` there would
+    drive them).
+
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     Localised(zh="标题", en="title\\n::error::x")
+    ... except ValidationError as error:
+    ...     print(error.errors()[0]["msg"])
+    Value error, a control character (U+000A) in 'title\\n::error::x'
+    """
 
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _printable(cls, text: str) -> str:
+        if not text.isprintable():
+            bad = next(ch for ch in text if not ch.isprintable())
+            raise ValueError(f"a control character (U+{ord(bad):04X}) in {text[:60]!r}")
+        return text
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
