@@ -19,7 +19,7 @@ from governance_rules._input_words import _BY_TYPE, _UNKNOWN
 from governance_rules.errors import InputError
 
 SRC = ROOT / "src" / "governance_rules"
-_FORMATS = re.compile(r"\b(?:YAML|JSON)\b")
+_FORMATS = re.compile(r"\b(?:YAML|JSON|UTF-8)(?:\b|(?=\s))")
 """The names of the file formats, as Chinese writes them too."""
 
 
@@ -163,3 +163,27 @@ def test_an_unknown_reference_says_in_chinese_what_it_names_and_what_is_known() 
                 if e.type == "unknown_id"]
     assert error.text("zh") in ("「stranger」不是本卷宗任何机构的成员", "「stranger」不是机构「b」的成员")
     _reads_as_chinese(error)
+
+
+def test_waivers_encodings_and_a_json_lines_line_say_what_to_do_in_chinese(
+        tmp_path: Path) -> None:
+    """Each was the generic 输入有误 (or said the whole file was not read, where one line was
+    left out)."""
+    from governance_rules.waivers import load_waivers
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "c.yaml").write_text("community: {id: c, name: 某社区, jurisdiction: [cn]}\n",
+                                   encoding="utf-8")
+    (folder / "bad.yaml").write_bytes(b"meeting: \xff\xfe\n")
+    (folder / "m.jsonl").write_text('{"community_note": 1}\n{bad\n', encoding="utf-8")
+    errors = {e.type: e for e in check_paths([folder], base=folder).input_errors}
+    assert errors["not_utf8"].text("zh") == "文件不是 UTF-8 编码的文本，未读取"
+    assert errors["json_syntax"].text("zh") == "此行不是有效的 JSON，未读取（其余各行照常读取）"
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text('waivers:\n  - {rule: "*", record: "*", reason: r, approved_by: x, '
+                       "expires: 2099-06-30}\n", encoding="utf-8")
+    _, (unstated,) = load_waivers(waivers, tmp_path)
+    assert "「scope: everything」" in unstated.text("zh") and unstated.text("zh") != _UNKNOWN
+    for error in (*errors.values(), unstated):
+        _reads_as_chinese(error)

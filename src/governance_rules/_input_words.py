@@ -58,6 +58,12 @@ _BY_TYPE: dict[str, str] = {
     "union_tag_not_found": "缺少区分类型的字段{discriminator}",
     # reading a file (records/_parse.py)
     "unreadable": "无法读取",
+    "not_utf8": "文件不是 UTF-8 编码的文本，未读取",
+    "string_unicode": "文本中有无效的字符（如不成对的代理字符），未读取",
+    # a waivers file (waivers/model.py)
+    "waiver_everything_unstated": "这条豁免使全部规则对全部记录不计入：如确有此意，请在该豁免中写明"
+                                  "「scope: everything」，否则请缩小「rule」或「record」的范围",
+    "waiver_scope_mismatch": "「scope: everything」只用于「rule」和「record」都匹配全部编号的豁免",
     "not_a_file": "不是文件",
     "file_too_large": "文件过大，未读取",
     "empty_file": "文件为空，没有记录",

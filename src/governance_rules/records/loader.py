@@ -369,8 +369,10 @@ def _records_of(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]], 
         found: list[tuple[str, Located[Any]]] = []
         errors: list[InputError] = []
         for parsed in parse_record_lines(raw, file):
-            if isinstance(parsed, InputError):
-                errors.append(parsed)
+            if isinstance(parsed, InputError):  # that line only: the others are read
+                errors.append(parsed if parsed.line is None or parsed.ctx.get("zh") else
+                              parsed.model_copy(update={"ctx": {**parsed.ctx, "zh": _LINE_ZH.get(
+                                  parsed.type, "此行有误，未读取（其余各行照常读取）")}}))
                 continue
             line_found, line_errors = records_from_data(parsed[0], file, parsed[1])
             found += line_found
@@ -379,6 +381,10 @@ def _records_of(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]], 
     except ParseFailure as failure:
         return [], [failure.error]
 
+
+_LINE_ZH = {"json_syntax": "此行不是有效的 JSON，未读取（其余各行照常读取）",
+            "not_a_mapping": "此行须为“记录类型: 内容”的 JSON 对象，未读取（其余各行照常读取）"}
+"""A JSON Lines line's error in Chinese: the line is left out, not the file."""
 
 _REPORT_START = re.compile(
     rb'\{\s*"(?:format_version"|rule_id"\s*:\s*"[^"]*"\s*,\s*"catalogue"|summary"\s*:\s*\{'
