@@ -213,3 +213,30 @@ def test_a_rule_text_with_a_control_character_is_refused(tmp_path: Path) -> None
     error = _load(tmp_path, GOOD_RULE.replace("title: {zh: 标题, en: title}",
                                               'title: {zh: 标题, en: "t\\e[31m\\n::error::x"}'))
     assert "title.en" in error.msg and "control character (U+001B)" in error.msg, error
+
+
+def test_a_misspelt_when_value_is_refused_with_the_nearest(tmp_path: Path) -> None:
+    """The rule would never apply: no record has that value."""
+    error = _load(tmp_path, GOOD_RULE.replace("when: {body_kind: consultation_committee}",
+                                              "when: {body_kind: consultation_comittee}"))
+    assert "did you mean 'consultation_committee'" in error.msg, error
+
+
+@pytest.mark.parametrize(("reference", "said"), [
+    ("{document: NOPE, lines: [300], quote: 引文}", "reference cites unknown document 'NOPE'"),
+    ("{document: HLS-356, lines: [99999], quote: 引文}", "line 99999, outside its lines"),
+])
+def test_a_parameters_reference_is_a_clause_of_the_rule_set(tmp_path: Path, reference: str,
+                                                           said: str) -> None:
+    """A finding cites the clause that set the value it was judged with: it must exist."""
+    error = _load(tmp_path, "parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n"
+                  f"        - {{from: 2023-01-01, value: '2/3', reference: {reference}}}\n",
+                  "parameters/p.yaml")
+    assert said in error.msg and "cc.consent_share" in error.msg, error
+
+
+def test_two_versions_from_one_day_are_refused(tmp_path: Path) -> None:
+    error = _load(tmp_path, "parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n"
+                  "        - {from: 2023-01-01, value: '2/3'}\n"
+                  "        - {from: 2023-01-01, value: '3/4'}\n", "parameters/p.yaml")
+    assert "a second version from 2023-01-01" in error.msg and error.line == 6, error

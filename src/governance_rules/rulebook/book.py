@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
+from enum import Enum
 from operator import itemgetter
 from typing import Any
 
@@ -383,6 +384,13 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
             texts = [k for k, t in schema.items() if t is str]
             raise RuleProblem(f"`when` can only test text fields of a {rule.applies_to}; "
                               f"{key!r} is not one{did_you_mean(key, texts)}", ("when", key))
+        known = _WHEN_VALUES.get(key, frozenset())
+        wanted = rule.when[key]
+        for value in ([wanted] if isinstance(wanted, str) else wanted) if known else ():
+            if value not in known:  # a misspelt value would make the rule never apply
+                raise RuleProblem(f"`when` {key} {value!r} is not one of its values"
+                                  f"{did_you_mean(str(value), known)}: {', '.join(sorted(known))}",
+                                  ("when", key))
     for lang in ("zh", "en"):
         allowed = kind.message_fields | (frozenset(schema) if kind.fact_fields_in_messages
                                          else frozenset())
@@ -436,6 +444,20 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
                              f"clause of this rule; its clauses: {', '.join(sorted(clause_names))}"
                              if clause_names else f"source {citation.label()} has `for`, but a "
                              f"{rule.kind} rule has a single clause")
+
+
+def _when_values() -> dict[str, frozenset[str]]:
+    from ..models import BodyKind, MeetingKind, Outcome, Role
+
+    def values(kind: type[Enum]) -> frozenset[str]:
+        return frozenset(str(member.value) for member in kind)
+
+    return {"body_kind": values(BodyKind), "meeting_kind": values(MeetingKind),
+            "outcome": values(Outcome), "role": values(Role), "term_role": values(Role)}
+
+
+_WHEN_VALUES = _when_values()
+"""The values a ``when`` guard may test on the fields whose values the record models fix."""
 
 
 def _all_versions(param: Parameter) -> list[ParameterVersion]:

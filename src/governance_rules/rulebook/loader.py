@@ -95,7 +95,36 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
             raise RulebookError(rule.file, rule.line, f"rule {rule.id}: {detail}",
                                 _rule_wrong(rule.id, detail)) from None
     _check_adoptions(book, adopted_at)
+    _check_parameter_references(book)
     return book
+
+
+def _check_parameter_references(book: Rulebook) -> None:
+    """Each parameter's ``reference``, and each version's, cites a document of the rule set on
+    lines inside it: a finding cites that clause for the value it was judged with."""
+    for param in book.parameters.values():
+        versions = [*param.values, *(v for vs in param.overlays.values() for v in vs)]
+        for where, citation in ((param.file, param.reference),
+                                *((v.file or param.file, v.reference) for v in versions)):
+            if citation is None:
+                continue
+            line = param.line or None
+            document = book.documents.get(citation.document)
+            if document is None:
+                raise RulebookError(
+                    where, line, f"parameter {param.name!r}: reference cites unknown document "
+                    f"{citation.document!r}{did_you_mean(citation.document, book.documents)}",
+                    f"参数 {param.name} 的依据引用了规则集中不存在的文件「{citation.document}」"
+                    f"{did_you_mean(citation.document, book.documents, 'zh')}")
+            outside = [n for n in citation.lines
+                       if not document.first_line <= n <= document.last_line]
+            if outside:
+                raise RulebookError(
+                    where, line, f"parameter {param.name!r}: reference cites {citation.document} "
+                    f"line {outside[0]}, outside its lines {document.first_line}-"
+                    f"{document.last_line}",
+                    f"参数 {param.name} 的依据引用 {citation.document} 第{outside[0]}行，不在该文件"
+                    f"第{document.first_line}至{document.last_line}行之内")
 
 
 def _check_adoptions(book: Rulebook, adopted: list[tuple[Path, LineIndex, str, int, str]]) -> None:
@@ -351,6 +380,11 @@ def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
             raise _ValueAt((*at, i, *first["loc"]), first["msg"].removeprefix("Value error, ")) from None
         except (ValueError, TypeError, ArithmeticError) as exc:
             raise _ValueAt((*at, i, "value"), str(exc)) from None
+    starts = [v.from_ for v in out]
+    twice = next((i for i, day in enumerate(starts) if day in starts[:i]), None)
+    if twice is not None:  # which of the two would be in force from that day?
+        raise _ValueAt((*at, twice, "from"), f"a second version from {starts[twice] or 'the start'}"
+                       ": each version starts on its own day")
     return out
 
 
