@@ -110,3 +110,14 @@ def test_record_text_stays_on_one_line(hostile_report: Report) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_byte_stable(examples_report: Report, lang: str) -> None:
     assert render_gitlab(examples_report, lang) == render_gitlab(examples_report, lang)
+
+
+def test_an_english_issue_names_the_document_in_english(examples_report: Report) -> None:
+    """The English description gives the clause's document by its English title in brackets
+    (it gave the Chinese title in 《》); the Chinese one keeps 《…》."""
+    english = json.loads(render_gitlab(examples_report))
+    chinese = json.loads(render_gitlab(examples_report, "zh"))
+    peace = next(i for i in english if "ZZB-DINGYUAN:65" in i["description"])
+    assert "ZZB-DINGYUAN:65 (Dingyuan county:" in peace["description"]
+    assert "《" not in peace["description"]
+    assert any("ZZB-DINGYUAN:65《定远县" in i["description"] for i in chinese)

@@ -56,9 +56,10 @@ def gitlab_entry(finding: Finding, lang: str = "en") -> tuple[Any, ...] | None:
     if not finding.active:
         return None
     source = finding.source
+    own = source.title.get(lang) if source is not None and source.title is not None else ""
     clause = None if source is None else (
-        source.document, ",".join(str(n) for n in source.lines), source_title(source, {}),
-        source.quote)
+        source.document, ",".join(str(n) for n in source.lines),
+        own if lang != "zh" else source_title(source, {}), source.quote)
     return (finding.message.get(lang), clause, finding.rule_id, fingerprint(finding),
             SEVERITIES[finding.severity], finding.record.file,
             max(finding.record.line or 1, 1))
@@ -105,7 +106,8 @@ def _finding_issue(entry: tuple[Any, ...], lang: str, titles: dict[str, str]) ->
     description = message
     if clause is not None:  # as source_label writes it, the title from the scopes if need be
         document, lines, title, quote = clause
-        label = clause_label(document, lines, title or titles.get(document, ""))
+        label = (clause_label(document, lines, title or titles.get(document, "")) if lang == "zh"
+                 else f"{document}:{lines}" + (f" ({title})" if title else ""))
         description += ("，依据 " if lang == "zh" else " — ") + f"{label} 「{quote}」"
     return {
         "type": "issue",
