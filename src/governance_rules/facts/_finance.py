@@ -202,6 +202,10 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                  "reviews": "; ".join(by_group) or "none",
                  "other_reviews": "; ".join(other) or "none",
                  "other_reviews_zh": "；".join(other_zh) or "无",
+                 "other_reviews_note": (f" (other reviews, not counted: {'; '.join(other)})"
+                                        if other else ""),
+                 "other_reviews_note_zh": (f"（其他审查，不计入：{'；'.join(other_zh)}）"
+                                           if other_zh else ""),
                  "unpublished": "; ".join(unpublished), "published_early": "; ".join(early),
                  # the Chinese clauses count them (有 1 次清查结果未公布)
                  "unpublished_zh": str(len(unpublished)), "published_early_zh": str(len(early)),

@@ -395,8 +395,10 @@ def _credentials_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "announced": int(announced is not None and announced >= review.date)},
                    {"reviewed": review.date},
                    {"body_name": body.name,
-                    "subject": f"{review.id} ("
-                               + "、".join(_who(dossier, p) for p in review.deputies) + ")",
+                    "subject": f"{review.id}: "
+                               + ", ".join(_who(dossier, p) for p in review.deputies),
+                    "subject_zh": f"{review.id}，"
+                                  + "、".join(_who(dossier, p) for p in review.deputies),
                     "confirmed_on": str(confirmed_on or "-"),
                     "session": f"{session.id} ({session.date})" if session else "-",
                     "list_published_on": str(published or "-")})
