@@ -194,6 +194,8 @@ def test_findings_name_what_the_records_give_not_their_ids(examples_report) -> N
         "fin-seg-separate": "会计和出纳是同一人：何平（he-ping）",
         "po-matters": "「活动室墙面粉刷（860.00元）」",
         "tpc-session-close": "闭幕后的工作缺少记录：存档",
+        "tpc-presidium-chair": "：召集并主持会议的赵敏（zhao-min）当日不是乡镇人大主席",
+        "rc-group-meeting-chair": "由马军（ma-jun）（当日未在第二居民小组任职）召集并主持",
     }
     expected_en = {
         "tpc-election-vacancy": "the deputy head post was vacant from 1 July 2022",
@@ -204,5 +206,7 @@ def test_findings_name_what_the_records_give_not_their_ids(examples_report) -> N
     }
     for rule_id, text in expected_zh.items():
         assert text in said[rule_id].message.zh, (rule_id, said[rule_id].message.zh)
+    for rule_id in ("tpc-presidium-chair", "rc-group-meeting-chair"):  # one person, said once
+        assert said[rule_id].message.zh.count("当日") <= 3, said[rule_id].message.zh
     for rule_id, text in expected_en.items():
         assert text in said[rule_id].message.en, (rule_id, said[rule_id].message.en)

@@ -251,6 +251,8 @@ class _FactBuilder:
             "chair_role": _role_of(body, meeting.chair, meeting.date),
             "convener_role": _role_of(body, meeting.convener, meeting.date),
             "chair_recorded": int(meeting.chair is not None),
+            "convener_is_chair": int(meeting.chair is not None
+                                     and meeting.convener == meeting.chair),
             "chair_on_convener": int(convener is not None and convener.record.holds(
                 meeting.chair, None, meeting.date)),
             # PO-COORDINATION: whoever convenes for the party (general) branch holds a seat on
