@@ -85,10 +85,15 @@ def _inject(text: str, fault: Fault) -> str:
     return text[:at] + fault.new + text[at + len(fault.old):]
 
 
+def _community_name(number: int) -> str:
+    """The ``number``-th community's name: its bodies are named after it, as the template's
+    (兴华路社区居民委员会 becomes 海岸路第2社区居民委员会)."""
+    return f"{_STREETS[number % len(_STREETS)]}第{number + 1}社区"
+
+
 def _community(text: str, number: int, rng: random.Random) -> str:
-    street = _STREETS[number % len(_STREETS)]
     text = text.replace("id: xinghua-road", f"id: community-{number:05d}")
-    text = text.replace("name: 兴华路社区", f"name: {street}第{number + 1}社区")
+    text = text.replace("name: 兴华路社区", f"name: {_community_name(number)}")
     # within the 1,000 to 3,000 households of rc-community-size, as the template
     return text.replace("households: 2400", f"households: {rng.randrange(1500, 3000, 10)}")
 
@@ -114,6 +119,8 @@ def generate(root: Path, communities: int, *, seed: int = 7,
             if rng.random() < fault_rate:
                 files[fault.file] = _inject(files[fault.file], fault)
                 found.extend(fault.findings)
+        named = _community_name(number)
+        files = {name: text.replace("兴华路社区", named) for name, text in files.items()}
         if records_per_file is not None:
             files, found = _split_files(files, found, records_per_file)
         for name, text in files.items():
