@@ -91,6 +91,8 @@ def en_problems(text: str) -> Iterator[str]:
         yield f"a noun that leaves its number open: {match.group(0)!r}"
     for match in _DISAGREES.finditer(text):
         yield f"a count and its noun disagree: {match.group(0)!r}"
+    for match in _OPERATOR.finditer(text):
+        yield f"an operator or a catalogue id, not words: {match.group(0)!r}"
 
 
 _CODE = re.compile(r"(?<![\w.-])[a-z]+(?:_[a-z0-9]+)+\b|(?<![\w.-])[a-z]+\.[a-z]+_[a-z_]+\b")
@@ -98,6 +100,10 @@ _CODE = re.compile(r"(?<![\w.-])[a-z]+(?:_[a-z0-9]+)+\b|(?<![\w.-])[a-z]+\.[a-z]
 text outside quotes (record ids, in brackets, are written with hyphens): a reader wants words
 (``legal publicity materials``, ``15 days``)."""
 
+
+_OPERATOR = re.compile(r">=|<=|!=|\s=\s|\b[A-Z]{2,}(?:-[A-Z0-9]+)+\b")
+"""``satisfaction >= 95%``, ``director = party secretary``, ``valid (PO-QUORUM)``: what a
+rule file says in its own language; a reader wants words (``at least 95%``)."""
 
 _EITHER_NUMBER = re.compile(r"\w\((?:s|es)\)")
 """``day(s)``: a count knows its number (``1 day``, ``3 days``)."""
