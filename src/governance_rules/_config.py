@@ -80,18 +80,15 @@ before it is read in full."""
 def _read_bounded(path: Path) -> str:
     """The text of the regular file at ``path``, at most :data:`MAX_CONFIG_BYTES` (a FIFO or
     a device is refused, not waited on or read for ever)."""
-    import os
-    import stat
+    from ._bounded import NotRegular, TooLarge, read_regular
 
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ConfigError(f"{path}: not a regular file", f"配置文件 {path} 不是普通文件")
-        data = handle.read(MAX_CONFIG_BYTES + 1)
-    if len(data) > MAX_CONFIG_BYTES:
+    try:
+        return read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except NotRegular:
+        raise ConfigError(f"{path}: not a regular file", f"配置文件 {path} 不是普通文件") from None
+    except TooLarge:
         raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES:,} bytes",
-                          f"配置文件 {path} 超过{MAX_CONFIG_BYTES:,}字节，未读取")
-    return data.decode("utf-8")
+                          f"配置文件 {path} 超过{MAX_CONFIG_BYTES:,}字节，未读取") from None
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -176,17 +176,15 @@ MAX_SOURCE_BYTES = 16 << 20
 def _read_source(path: Path) -> bytes:
     """The bytes of the regular file at ``path``, at most :data:`MAX_SOURCE_BYTES`: a device
     or a FIFO named by a rule set is refused, not read for ever."""
-    import stat
+    from ._bounded import NotRegular, TooLarge, read_regular
 
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise SourceError(f"{path} is not a regular file", f"{path} 不是普通文件")
-        data = handle.read(MAX_SOURCE_BYTES + 1)
-    if len(data) > MAX_SOURCE_BYTES:
+    try:
+        return read_regular(path, MAX_SOURCE_BYTES)
+    except NotRegular:
+        raise SourceError(f"{path} is not a regular file", f"{path} 不是普通文件") from None
+    except TooLarge:
         raise SourceError(f"{path} is larger than {MAX_SOURCE_BYTES:,} bytes",
-                          f"{path} 超过{MAX_SOURCE_BYTES:,}字节，未读取")
-    return data
+                          f"{path} 超过{MAX_SOURCE_BYTES:,}字节，未读取") from None
 
 
 @cache
