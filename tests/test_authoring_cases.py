@@ -277,3 +277,10 @@ def test_a_case_name_is_one_printable_line() -> None:
     text = 'cases:\n  - name: "x\\n::error::y"\n    findings: []\n'
     with pytest.raises(CaseFileError, match="one line without control characters"):
         parse_case_file(text.encode(), "c.yaml", BOOK)
+
+
+def test_a_finding_without_its_rule_says_so() -> None:
+    text = "cases:\n  - name: x\n    findings:\n      - {record: m1}\n"
+    with pytest.raises(CaseFileError, match="a rule id is needed here") as caught:
+        parse_case_file(text.encode(), "c.yaml", BOOK)
+    assert "None" not in str(caught.value) and "须写明规则编号" in caught.value.text("zh")

@@ -218,3 +218,8 @@ def test_every_argparse_message_has_chinese() -> None:
     parser.parse_known_args([])
     parser.parse_args(["x", "y"])
     assert messages and all(usage_error_zh(m) != usage_error_zh("?") for m in messages), messages
+
+
+def test_rules_show_without_an_id_says_so_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "show", "", "--lang", "zh"]) == 2
+    assert capsys.readouterr().err == "governance-rules: `rules show` 须写明规则编号\n"

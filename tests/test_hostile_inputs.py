@@ -575,3 +575,12 @@ def test_a_configuration_that_is_a_device_is_not_read(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _cli("--config", "/dev/zero", "check", _dossier(tmp_path / "d")) == 2
     assert "/dev/zero: not a regular file" in capsys.readouterr().err
+
+
+def test_an_empty_path_is_not_the_current_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    """``check "$RECORDS"`` with the variable unset: an input error, not a check of wherever
+    the command was run."""
+    assert _cli("check", "", "--format", "json") == 2
+    report = json.loads(capsys.readouterr().out)
+    assert [e["type"] for e in report["input_errors"]] == ["path_not_found"]
+    assert report["summary"]["records_checked"] == 0

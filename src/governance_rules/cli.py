@@ -653,7 +653,7 @@ def _rules(args: argparse.Namespace, book: Rulebook, listing_key: str | None = N
         from .rulebook.book import UnknownRule
 
         if not args.rule_id:
-            sys.stderr.write("governance-rules: `rules show` needs a rule id\n")
+            _say(args, "`rules show` needs a rule id", "`rules show` 须写明规则编号")
             return EXIT_USAGE
         implementing = book.rules_for_catalogue(args.rule_id)
         if implementing and args.rule_id not in {r.id for r in book.rules}:

@@ -321,6 +321,9 @@ class _Reader:
             rules_dirs=rules_dirs)
 
     def rule_id(self, value: Any, loc: Path_) -> str:
+        if value is None:
+            raise self.fail(loc, "a rule id is needed here (`rule: ra-quorum`)",
+                            "此处须写明规则编号（如 rule: ra-quorum）")
         if not isinstance(value, str) or value not in self.rule_ids:
             shown = value if isinstance(value, str) else repr(value)
             raise self.fail(loc, f"no rule {shown!r}{did_you_mean(str(value), self.rule_ids)}; "

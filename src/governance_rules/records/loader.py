@@ -146,6 +146,12 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
     missing: set[str | bytes] = set()
     plain = True  # no symbolic link met while walking: the walks give every dossier's files
     has_community = _CommunityFiles()
+    empty = [raw for raw in paths if not os.fspath(raw)]
+    if empty:  # Path("") is the current folder: an empty argument (an unset $VAR) is not
+        errors.append(InputError(type="path_not_found", file="", msg="an empty path names no "
+                                 "file or folder (an unset variable?)",
+                                 ctx={"zh": "路径为空，没有指明文件或文件夹（变量未设置？）"}))
+        paths = [raw for raw in paths if os.fspath(raw)]
     for raw in paths:
         path = Path(raw)
         try:

@@ -67,13 +67,13 @@ _WORDS = {
            "shown": "shown", "waived": "waived", "records": "records checked",
            "ruleset": "rule set", "engine": "engine", "as_of": "as of", "other": "Other",
            "measured": "measured", "required": "required", "none": "No findings.",
-           "source": "clause",
+           "source": "clause", "colon": ": ",
            "no_community": "Not in a community's dossier"},
     "zh": {"title": "治理记录检查报告", "summary": "概要", "findings": "问题", "inputs": "输入错误",
            "severity": "级别", "rule": "规则", "all": "全部", "shown": "显示", "waived": "已豁免",
            "records": "检查记录", "ruleset": "规则集", "engine": "引擎", "as_of": "截至",
            "other": "其他", "measured": "实测", "required": "要求", "none": "未发现问题。",
-           "source": "依据",
+           "source": "依据", "colon": "：",
            "no_community": "不属于社区档案"},
 }
 
@@ -262,7 +262,7 @@ def _filters(rule_ids: list[str], count: int, lang: str, w: dict[str, str]) -> s
         f'<option value="waived">{escape(w["waived"])}</option></select></label> '
         f'<label>{escape(w["rule"])} <select id="filter-rule">'
         f'<option value="">{escape(w["all"])}</option>{rule_options}</select></label> '
-        f'{escape(w["shown"])}: <output id="shown-count">{count}</output>'
+        f'{escape(w["shown"])}{w["colon"]}<output id="shown-count">{count}</output>'
         "</section>"
     )
 
@@ -298,7 +298,7 @@ def _clause(source: Source | None, lang: str, w: dict[str, str]) -> str:
     """The clause that decided a finding, with its document's title."""
     if source is None:
         return ""
-    return (f'<div class="clause">{escape(w["source"])}: {escape(source.document)}:'
+    return (f'<div class="clause">{escape(w["source"])}{w["colon"]}{escape(source.document)}:'
             f"{','.join(map(str, source.lines))}{_title(source, lang)} "
             f"{escape(quoted(source, lang))}</div>")
 
