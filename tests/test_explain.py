@@ -161,3 +161,18 @@ def test_a_records_text_cannot_start_a_line_or_drive_the_terminal(
     assert main(["explain", "cc-consent-80", "m/t", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\n::error" not in out and "x�[31m�::error" in out, out
+
+
+def test_an_unrelated_broken_file_does_not_hide_the_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The broken file is said on stderr (and the exit is 2, bad input); the record asked
+    about is still explained."""
+    import shutil
+
+    folder = tmp_path / "haliang-3"
+    shutil.copytree(ROOT / "examples" / "haliang-3", folder)
+    (folder / "broken.yaml").write_text("meeting: [\n", encoding="utf-8")
+    assert main(["explain", "cc-consent-80", "cc-2022-03/parking-plan", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert "broken.yaml" in captured.err and "yaml_syntax" in captured.err
+    assert "rule cc-consent-80" in captured.out and "Verdict" in captured.out

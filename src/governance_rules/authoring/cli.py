@@ -87,7 +87,9 @@ def run_test(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace, book: Rulebook) -> int:
-    """``governance-rules explain``: 0 explained, 2 no such rule or record, or bad input."""
+    """``governance-rules explain``: 0 explained, 2 no such rule or record, or bad input. The
+    input errors of the dossier are said first, and the record asked about is still explained
+    when it was read (an unrelated broken file does not hide the answer)."""
     from pathlib import Path
 
     from ..records.loader import discover, load_dossier
@@ -96,10 +98,8 @@ def run_explain(args: argparse.Namespace, book: Rulebook) -> int:
     sources, errors = discover(args.paths)
     dossiers = [load_dossier(s, Path.cwd()) for s in sources]
     errors = [*errors, *(e for d in dossiers for e in d.input_errors)]
-    if errors:
-        for error in errors:
-            sys.stderr.write(f"governance-rules: {error.render(args.lang)}\n")
-        return 2
+    for error in errors:
+        sys.stderr.write(f"governance-rules: {error.render(args.lang)}\n")
     try:
         found = explain_dossiers(book, args.rule_id, args.record, dossiers, engine=args.engine,
                                  as_of=args.as_of, window=(args.window_from, args.window_to))
@@ -110,4 +110,4 @@ def run_explain(args: argparse.Namespace, book: Rulebook) -> int:
         sys.stdout.write(json.dumps(to_json(found), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(render_text(found, args.lang))
-    return 0
+    return 2 if errors else 0
