@@ -240,3 +240,9 @@ def test_two_versions_from_one_day_are_refused(tmp_path: Path) -> None:
                   "        - {from: 2023-01-01, value: '2/3'}\n"
                   "        - {from: 2023-01-01, value: '3/4'}\n", "parameters/p.yaml")
     assert "a second version from 2023-01-01" in error.msg and error.line == 6, error
+
+
+def test_an_empty_rule_file_says_what_it_should_hold(tmp_path: Path) -> None:
+    """Not "a mapping of records such as `meeting:`": a rule set's file holds rules."""
+    error = _load(tmp_path, "", "ruleset.yaml")
+    assert "expected `rules:`, `parameters:` or a rule set's header" in error.msg, error

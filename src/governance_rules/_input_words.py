@@ -66,7 +66,7 @@ _BY_TYPE: dict[str, str] = {
     "waiver_scope_mismatch": "「scope: everything」只用于「rule」和「record」都匹配全部编号的豁免",
     "not_a_file": "不是文件",
     "file_too_large": "文件过大，未读取",
-    "empty_file": "文件为空，没有记录",
+    "empty_file": "文件为空",
     "yaml_syntax": "YAML 格式错误，文件未读取",
     "json_syntax": "JSON 格式错误，文件未读取",
     "yaml_tag": "使用了不支持的 YAML 标签，文件未读取",

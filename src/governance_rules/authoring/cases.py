@@ -171,7 +171,7 @@ def parse_case_file(raw: bytes, file: str, book: Rulebook, folder: Path | None =
     """The cases in ``raw``; rule ids are checked against ``book`` and ``rules_known`` (the
     rules of the overlays the file names, which ``book`` may not hold yet)."""
     try:
-        data, index = parse_record_text(raw, file)
+        data, index = parse_record_text(raw, file, "a mapping with `cases:`")
     except ParseFailure as failure:
         raise CaseFileError(file, failure.error.line, "", failure.error.msg,
                             failure.error.text("zh")) from None
@@ -181,7 +181,7 @@ def parse_case_file(raw: bytes, file: str, book: Rulebook, folder: Path | None =
 def overlay_dirs(raw: bytes, file: str, folder: Path) -> tuple[Path, ...]:
     """The overlay folders (``rules:``) a case file asks for, to load before reading its cases."""
     try:
-        data, index = parse_record_text(raw, file)
+        data, index = parse_record_text(raw, file, "a mapping with `cases:`")
     except ParseFailure as failure:
         raise CaseFileError(file, failure.error.line, "", failure.error.msg,
                             failure.error.text("zh")) from None

@@ -145,14 +145,18 @@ def _file_kind(mode: int) -> str:
     return "a special file"
 
 
-def parse_record_text(raw: bytes, file: str) -> tuple[Any, LineIndex]:
-    """Parse one file's bytes into plain data plus a :class:`LineIndex`.
+def parse_record_text(raw: bytes, file: str,
+                      expected: str = "a mapping of records such as `meeting:`"
+                      ) -> tuple[Any, LineIndex]:
+    """Parse one file's bytes into plain data plus a :class:`LineIndex`; an empty file is a
+    parse failure that says what the file should hold (``expected``: records, rules, waivers,
+    cases).
 
     >>> data, index = parse_record_text(b"meeting:\\n  id: m1\\n", "m.yaml")
     >>> data, index.locate(("meeting", "id"))
     ({'meeting': {'id': 'm1'}}, (2, 3))
     """
-    text = _decode(raw, file, "a mapping of records such as `meeting:`")
+    text = _decode(raw, file, expected)
     if file.lower().endswith(".json"):
         return _parse_json(text, file)
     return _YamlBuilder(file).build(text, raw[len(BOM):] if raw.startswith(BOM) else raw)

@@ -142,7 +142,8 @@ def _check_adoptions(book: Rulebook, adopted: list[tuple[Path, LineIndex, str, i
 
 def _read(path: Path) -> tuple[Any, LineIndex]:
     try:
-        data, index = parse_record_text(read_file(path, str(path)), str(path))
+        data, index = parse_record_text(read_file(path, str(path)), str(path),
+                                        "`rules:`, `parameters:` or a rule set's header")
     except ParseFailure as failure:
         err = failure.error
         raise RulebookError(err.file, err.line, err.msg, err.text("zh")) from None

@@ -39,7 +39,7 @@ def load_waivers(
     """
     name = display_path(Path(path), base if base is not None else Path.cwd())
     try:
-        data, index = parse_record_text(read_file(path, name), name)
+        data, index = parse_record_text(read_file(path, name), name, "a `waivers:` list")
     except ParseFailure as failure:
         return [], [failure.error]
     try:
