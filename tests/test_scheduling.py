@@ -412,3 +412,25 @@ def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
     assert last["summary"]["records_checked"] > 0
     time.sleep(0.5)
     assert workers and not any(_alive(p) for p in workers)
+
+
+def test_a_worker_started_after_its_parent_ended_ends_at_once() -> None:
+    """On a loaded machine a forked worker may run its start after the parent is gone: the
+    parent-death signal it asks for would never come, and it would wait for tasks for ever
+    (holding the command's output open). It sees its parent changed and ends."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from governance_rules.scheduling.processes import _end_with_parent\n"
+            "_end_with_parent(1)\n"  # not this process's parent: the parent has "ended"
+            "print('still here')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert (done.returncode, done.stdout) == (0, ""), done
+    kept = subprocess.run([sys.executable, "-c", code.replace("_end_with_parent(1)",
+                                                             "_end_with_parent(os.getppid())")
+                           .replace("\n", "\nimport os\n", 1)],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert kept.stdout == "still here\n", kept

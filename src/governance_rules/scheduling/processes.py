@@ -17,6 +17,7 @@ module in each worker: a script then needs the guard.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -43,14 +44,15 @@ class WorkerLost(Said, RuntimeError):
     memory, or by someone), so some dossiers were not checked."""
 
 
-def _start_worker(unit: Callable[[Any], Any], forked: bool = False) -> None:
+def _start_worker(unit: Callable[[Any], Any], forked: bool = False,
+                  parent: int | None = None) -> None:
     global _unit
     _unit = unit
-    _end_with_parent()
+    _end_with_parent(parent)
     tune_for_batch(collect=not forked)
 
 
-def _end_with_parent() -> None:
+def _end_with_parent(parent: int | None = None) -> None:
     """A worker ends when the process that started it does, however that ends (``kill``, the
     out-of-memory killer): it holds its end of the task queue open itself, so it would wait
     for tasks for ever. It also takes the default action on SIGTERM and SIGHUP, whatever a
@@ -66,6 +68,10 @@ def _end_with_parent() -> None:
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
         except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
             pass
+    # the parent may have ended before the request above was made (a loaded machine starts a
+    # worker late): the signal will never come, so the worker ends now
+    if parent is not None and os.getppid() != parent:
+        os._exit(0)
 
 
 _PR_SET_PDEATHSIG = 1
@@ -98,7 +104,7 @@ def _pool(unit: Callable[[Any], Any], jobs: int) -> tuple[ProcessPoolExecutor, b
     context = _context()
     forked = context.get_start_method() == "fork"
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(unit, forked)), forked
+                               initargs=(unit, forked, os.getpid() if forked else None)), forked
 
 
 def start_workers(unit: Callable[[Any], Any], jobs: int) -> ProcessPoolExecutor:
