@@ -228,7 +228,7 @@ def count_with_noun(count: str, forms: tuple[str, str], lang: str) -> str:
     return f"{count} {forms[0] if count == '1' else forms[1]}"
 
 
-def fill_counts(template: str, counts: Mapping[str, int], lang: str) -> str:
+def fill_counts(template: str, counts: Mapping[str, object], lang: str) -> str:
     """``template`` with ``counts`` put in, each ``{name|one|more}`` with its noun agreeing.
 
     >>> fill_counts("{n|finding|findings}, {m} info", {"n": 1, "m": 2}, "en")
@@ -238,7 +238,7 @@ def fill_counts(template: str, counts: Mapping[str, int], lang: str) -> str:
 
 
 class _Counts(dict[str, str]):
-    def __init__(self, counts: Mapping[str, int], lang: str) -> None:
+    def __init__(self, counts: Mapping[str, object], lang: str) -> None:
         super().__init__((name, str(n)) for name, n in counts.items())
         self._lang = lang
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from .._checker import _fact_options, _scope_of, _window_for, finding_for, parameter_uses
 from .._names import did_you_mean
+from .._said import Said
 from .._terminal import terminal_safe
 from .._type_words import type_words
 from .._words import day_name
@@ -40,17 +41,9 @@ from ..rulebook.model import render_value
 from ..rulebook.scope import Scope
 
 
-class ExplainError(Exception):
+class ExplainError(Said):
     """The rule or record asked about is not there (with the nearest valid name), said in
     English (``str(error)``) and in Chinese (:meth:`text`)."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-
-    def text(self, lang: str) -> str:
-        """The message in ``lang`` (``zh`` or ``en``)."""
-        return self.zh if lang == "zh" else str(self)
 
 
 @dataclass(frozen=True)

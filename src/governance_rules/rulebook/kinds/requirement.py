@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import Field as PydanticField
 from pydantic import model_validator
 
-from ..._words import count_with_noun, split_placeholder
+from ..._words import fill_counts, split_placeholder
 from ...facts.schema import FACT_SCHEMAS
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -74,8 +74,8 @@ class RequiredText(Localised):
     def text(self) -> tuple[str, str]:
         """(zh, en) with the values put in (``1 day``, not ``1 days``)."""
         values = {k: _plain(v) for k, v in self.values.items()}
-        return (self.zh.format_map(_Counted(values, "zh")),
-                _ONE_DAY.sub("1 day", self.en.format_map(_Counted(values, "en"))))
+        return (fill_counts(self.zh, values, "zh"),
+                _ONE_DAY.sub("1 day", fill_counts(self.en, values, "en")))
 
 
 def _plain(value: int | Decimal | Fraction | str) -> str:
@@ -87,20 +87,6 @@ def _plain(value: int | Decimal | Fraction | str) -> str:
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return str(int(value))
     return str(value)
-
-
-class _Counted(dict[str, str]):
-    """Values by name, and a count with its noun (``{days|day|days}``) agreeing."""
-
-    def __init__(self, values: dict[str, str], lang: str) -> None:
-        super().__init__(values)
-        self.lang = lang
-
-    def __missing__(self, key: str) -> str:
-        name, forms = split_placeholder(key)
-        if forms is None:
-            raise KeyError(key)
-        return count_with_noun(self[name], forms, self.lang)
 
 
 _ONE_DAY = re.compile(r"(?<![\d.,])1 days\b")
