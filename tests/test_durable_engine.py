@@ -95,3 +95,18 @@ def test_distinct_rule_sets_do_not_accumulate() -> None:
     native = check(_files(), engine="native")
     assert again.model_dump_json(exclude={"engine"}) == native.model_dump_json(exclude={"engine"})
     assert report.summary.by_rule == native.summary.by_rule
+
+
+def test_explanations_do_not_keep_dropped_rule_sets_alive() -> None:
+    """The compiled clauses a finding is explained with are kept by parameters object; they
+    kept those objects (and so every what-if's rule set) alive up to 4,096 entries. An entry
+    now leaves with its parameters: fifty what-ifs leave a handful, not 9 × 50."""
+    import gc
+
+    from governance_rules.rulebook.kinds import _clauses
+
+    book = load_rulebook()
+    for top in range(10, 60):
+        check(_files(), rulebook=book.with_parameter("rc.max_members", top))
+    gc.collect()
+    assert len(_clauses._judged) < 9 * 20, len(_clauses._judged)  # the checker's own 16-book caches

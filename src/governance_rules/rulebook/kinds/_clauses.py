@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import weakref
 from abc import abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from string import Formatter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..._words import count_with_noun, day_name, in_words, period_name, split_placeholder
 from ...facts.schema import Fact
@@ -113,14 +114,16 @@ class _Judged:
 
 
 _JUDGED_CACHED = 4096
-_judged: dict[int, tuple[object, tuple[_Judged, ...]]] = {}
+_judged: dict[int, tuple[weakref.ref[Any], tuple[_Judged, ...]]] = {}
+"""Compiled clauses by parameters object; an entry leaves when its parameters do (a what-if's
+rule set, dropped, takes its entries with it: they used to keep its parameters alive)."""
 
 
 def _judged_clauses(kind: ClauseKind[P], params: P) -> tuple[_Judged, ...]:
     """``kind``'s clauses for ``params``, compiled once per parameters object (the rulebook
     binds each rule's parameters once a place and day; a finding used to rebuild them)."""
     hit = _judged.get(id(params))
-    if hit is not None and hit[0] is params:
+    if hit is not None and hit[0]() is params:
         return hit[1]
     judged = []
     for clause in kind.clauses(params):
@@ -132,8 +135,17 @@ def _judged_clauses(kind: ClauseKind[P], params: P) -> tuple[_Judged, ...]:
         judged.append(_Judged(clause, compile_native(clause.when), frozenset(fields), stems))
     if len(_judged) >= _JUDGED_CACHED:
         _judged.clear()
-    _judged[id(params)] = (params, tuple(judged))
+    key, ref = id(params), weakref.ref(params)
+    _judged[key] = (ref, tuple(judged))
+    weakref.finalize(params, _forget, key, ref)
     return tuple(judged)
+
+
+def _forget(key: int, ref: weakref.ref[Any]) -> None:
+    """Drop the entry of parameters that are gone (unless the key already holds another's)."""
+    hit = _judged.get(key)
+    if hit is not None and hit[0] is ref:
+        del _judged[key]
 
 
 def _used(failed: list[_Judged], fact: Fact) -> dict[str, str]:
