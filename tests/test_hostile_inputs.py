@@ -584,3 +584,19 @@ def test_an_empty_path_is_not_the_current_folder(capsys: pytest.CaptureFixture[s
     report = json.loads(capsys.readouterr().out)
     assert [e["type"] for e in report["input_errors"]] == ["path_not_found"]
     assert report["summary"]["records_checked"] == 0
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("meeting:\n  id: m\n  present: !!map [a, b]\n", "!!map on a list"),
+    ("meeting: !!seq {id: m}\n", "!!seq on a mapping"),
+])
+def test_a_collection_tag_on_the_other_kind_of_node_is_refused(tmp_path: Path, text: str,
+                                                               said: str) -> None:
+    """``!!map`` on a list, ``!!seq`` on a mapping: the tag says one thing and the node another
+    (as ``!!int`` on a word does); the right ones are still read."""
+    [error] = _bad_file(tmp_path, text, "bad.yaml")
+    assert (error.type, said in error.msg) == ("bad_scalar", True), error.render()
+    from governance_rules.records._parse import parse_record_text
+
+    assert parse_record_text(b"a: !!map {x: 1}\nb: !!seq [1]\n", "ok.yaml")[0] == {
+        "a": {"x": 1}, "b": [1]}

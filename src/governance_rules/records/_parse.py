@@ -348,6 +348,11 @@ class _YamlBuilder:
                         if tag is not None and tag != "!" and tag not in _CORE_COLLECTIONS:
                             self._fail("yaml_tag", f"tag {tag!r} is not allowed in record files",
                                        event, path)
+                        if tag is not None and tag != "!" and (tag == f"{_Y}map") != (
+                                kind == MAPPING_START):  # `!!map` on a list, `!!seq` on a mapping
+                            self._fail("bad_scalar", f"!!{tag.removeprefix(_Y)} on a "
+                                       f"{'mapping' if kind == MAPPING_START else 'list'}", event,
+                                       path)
                         value = {} if kind == MAPPING_START else []
                     if is_map:
                         container[key] = value
