@@ -155,3 +155,21 @@ def test_a_source_file_that_is_a_device_is_refused_not_read(rulebook: Rulebook,
     _file_lines.cache_clear()
     with pytest.raises(SourceError, match="not a regular file"):
         read_clause(rulebook, "HLS-356:26", folder=tmp_path)
+
+
+def test_an_overlays_own_document_is_read_beside_its_rules(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A district's notice registered by its overlay, kept in the overlay's folder: `source`
+    shows its lines (it looked only in the bundled sources)."""
+    from governance_rules.cli import main
+
+    overlay = tmp_path / "local"
+    overlay.mkdir()
+    (overlay / "ruleset.yaml").write_text(
+        "documents:\n  - {id: LOCAL-1, file: notice.txt, lines: [1, 2], title: 某区通知}\n",
+        encoding="utf-8")
+    (overlay / "notice.txt").write_text("某区社区协商议事规则\n协商议题经三分之二以上成员同意\n",
+                                        encoding="utf-8")
+    assert main(["--rules", str(overlay), "source", "LOCAL-1:2", "-C", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "> 2  协商议题经三分之二以上成员同意" in out, out

@@ -125,6 +125,9 @@ def read_clause(book: Rulebook, reference: str, context: int = 2,
                           f"{doc_id} 为 {document.file} 的第{first}至{last}行，"
                           f"第{outside[0]}行不在其中")
     context = max(0, min(context, MAX_CONTEXT))
+    own = Path(document.folder) if document.folder else None
+    if folder is None and own is not None and (own / document.file).is_file():
+        folder = own  # an overlay's own document, beside its rules
     text = _file_lines(folder or default_sources_dir(), document.file)
     if len(text) < last:
         raise SourceError(f"{document.file} in the sources folder has {len(text)} lines; "

@@ -58,6 +58,9 @@ class Document:
     place: Localised | None = None
     note: Localised | None = None
     """What the text leaves unsaid (no date, no issuer) and where the registry's answer is from."""
+    folder: str = ""
+    """The overlay folder that registered the document (empty for the bundled rule set's):
+    its ``file`` is looked for there first, then in the sources folder."""
 
     def title_in(self, lang: str) -> str:
         return self.title_en if lang == "en" and self.title_en else self.title

@@ -65,7 +65,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
         if header.is_file():
             data, index = _read(header)
             version = _header(header, data, index, documents, exclusions, pending,
-                              adoptions) or version
+                              adoptions, overlay=folder != folders[0]) or version
             adopted_at.extend((header, index, str(prefix), i, str(item))
                               for prefix, ids in (data.get("adopt") or {}).items()
                               for i, item in enumerate(ids))
@@ -182,7 +182,8 @@ def _rule_wrong(rule_id: str, exc: object) -> str:
 
 def _header(path: Path, data: dict[str, Any], index: LineIndex,
             documents: dict[str, Document], exclusions: dict[str, str],
-            pending: dict[str, str], adoptions: dict[str, tuple[str, ...]]) -> str:
+            pending: dict[str, str], adoptions: dict[str, tuple[str, ...]], *,
+            overlay: bool = False) -> str:
     valid = ("version", "documents", "exclusions", "pending", "adopt")
     unknown = sorted(set(data) - set(valid))
     if unknown:
@@ -212,7 +213,8 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
                 doc["id"], doc["file"], int(first), int(last),
                 titles.zh if titles else str(title), tuple(binds), span,
                 title_en=titles.en if titles else "", issuer=_localised(doc.get("issuer")),
-                issued=issued, place=_localised(doc.get("place")), note=_localised(doc.get("note")))
+                issued=issued, place=_localised(doc.get("place")), note=_localised(doc.get("note")),
+                folder=str(path.parent) if overlay else "")
         except (KeyError, TypeError, ValueError, ValidationError):
             raise _fail(path, index, ("documents", i),
                         "a document needs id, file, lines: [first, last] and title (text, or "
