@@ -471,18 +471,17 @@ def _all_versions(param: Parameter) -> list[ParameterVersion]:
 
 
 def _check_template(template: str, allowed: frozenset[str], where: str) -> None:
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError as exc:
-        raise ValueError(f"{where}: {exc}") from None
-    for _, field_name, spec, conversion in parsed:
+    """A message's placeholders: shaped as a reason's are (:func:`_check_reason`), each
+    naming one of ``allowed``."""
+    _check_reason(template, where)
+    for _, field_name, _, _ in string.Formatter().parse(template):
         if field_name is None:
             continue
         try:
             field_name = split_placeholder(field_name)[0]
         except ValueError as exc:
             raise ValueError(f"{where}: {exc}") from None
-        if field_name not in allowed or spec or conversion:
+        if field_name not in allowed:
             raise ValueError(f"{where}: placeholder {{{field_name}}} is not one of "
                              + ", ".join(sorted(allowed)))
 
