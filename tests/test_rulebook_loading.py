@@ -246,3 +246,71 @@ def test_an_empty_rule_file_says_what_it_should_hold(tmp_path: Path) -> None:
     """Not "a mapping of records such as `meeting:`": a rule set's file holds rules."""
     error = _load(tmp_path, "", "ruleset.yaml")
     assert "expected `rules:`, `parameters:` or a rule set's header" in error.msg, error
+
+
+_PARAMETER = "parameters:\n  x.v:\n    type: {kind}\n    description: {{zh: 甲, en: a}}\n" \
+             "    values:\n      - value: {value}\n"
+
+
+@pytest.mark.parametrize(("text", "english", "chinese"), [
+    (_PARAMETER.format(kind="int", value="1.5"), "expected a whole number, got 1.5",
+     "参数 x.v 写法有误：须为整数，实为「1.5」"),
+    (_PARAMETER.format(kind="int", value="'3'"), "expected a whole number, got '3'",
+     "须为整数，实为「3」"),
+    (_PARAMETER.format(kind="int", value="99999999999"), "within ±1000000000",
+     "须为绝对值不超过1000000000的整数，实为「99999999999」"),
+    (_PARAMETER.format(kind="fraction", value="'3/2'"), "a share must lie in (0, 1]",
+     "比例须大于0且不大于1，实为「3/2」"),
+    (_PARAMETER.format(kind="fraction", value="'3/0'"), "needs q > 0", "比例 p/q 的 q 须大于0"),
+    (_PARAMETER.format(kind="fraction", value="abc"), "expected a share written p/q",
+     "比例须写成 p/q（如「4/5」），实为「abc」"),
+    (_PARAMETER.format(kind="money", value="'12.345'"), "at most two decimals",
+     "应为金额（元），至多两位小数"),
+    (_PARAMETER.format(kind="bool", value="3"), "expected true or false", "须为「true」或「false」"),
+    ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n"
+     "        - {from: 2023-13-01, value: '2/3'}\n", "not a real calendar date",
+     "「2023-13-01」不是真实存在的日期"),
+    ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n"
+     "        - {from: 2023-01-01, valeu: '2/3'}\n", "unknown key 'valeu'",
+     "每个版本须有 value（可另有 from、until、reference）；没有「valeu」这一项"),
+    ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n"
+     "        - {from: 2023-01-01, value: '2/3'}\n        - {from: 2023-01-01, value: '3/4'}\n",
+     "a second version from 2023-01-01", "自2023-01-01起有两个版本：每个版本须从不同的日期起"),
+    ("parameters:\n  cc.consent_share:\n    overlays: [a]\n", "maps a jurisdiction prefix",
+     "overlays 须为辖区前缀（如 cn/jilin）到版本列表的键值对"),
+])
+def test_a_parameter_value_error_is_said_in_both_languages(tmp_path: Path, text: str,
+                                                           english: str, chinese: str) -> None:
+    """The reason itself in Chinese, not pydantic's or a parser's English quoted inside the
+    Chinese frame; and a value as the file wrote it (1.5, not Decimal('1.5'))."""
+    error = _load(tmp_path, text, "parameters/p.yaml")
+    assert english in str(error), error
+    said = error.text("zh")
+    assert chinese in said and "校验结果" not in said and "Decimal" not in str(error), said
+    words = set(re.findall(r"[A-Za-z_]{4,}", said.split("：", 1)[1]))
+    assert words <= _KEYS_AND_LITERALS, said
+
+
+_KEYS_AND_LITERALS = {"value", "values", "overlays", "from", "until", "reference", "valeu",
+                      "jilin", "true", "false", "consent_share"}
+"""What a Chinese message may quote in Latin letters: the file's own keys, names and literals."""
+
+
+@pytest.mark.parametrize(("change", "english", "chinese"), [
+    (("    severity: error\n", "    severity: error\n    in_force: {from: 2023-13-01}\n"),
+     "in_force.from: '2023-13-01' is not a real calendar date",
+     "in_force.from：「2023-13-01」不是真实存在的日期"),
+    (('threshold: "2/3"', 'threshold: "2/x"'), "params.threshold: Input is not a valid fraction",
+     "规则 my-rule 写法有误：params.threshold：应为分数（如「4/5」），实为「2/x」"),
+    (('threshold: "2/3"', 'threshold: 1.5'), "at most 1, got 3/2",
+     "规则 my-rule 写法有误：params.threshold：比例须大于0且不大于1，实为「3/2」"),
+    (('comparison: at_least', 'comparison: atleast'), "Input should be 'at_least' or 'more_than'",
+     "params.comparison：取值「atleast」不可用，须为以下之一：「at_least」、「more_than」"),
+])
+def test_a_rule_value_error_is_said_in_both_languages(tmp_path: Path, change: tuple[str, str],
+                                                      english: str, chinese: str) -> None:
+    """A wrong value in a rule (a date, a share, a choice) is said in Chinese too; only the
+    rule language's own words (an unknown key or kind) are quoted in English."""
+    error = _load(tmp_path, GOOD_RULE.replace(*change))
+    assert english in str(error) and "Value error" not in str(error), error
+    assert chinese in error.text("zh") and "校验结果" not in error.text("zh"), error.text("zh")

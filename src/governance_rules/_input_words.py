@@ -30,6 +30,8 @@ _BY_TYPE: dict[str, str] = {
     "float_parsing": "应为数字，实为{input}",
     "decimal_type": "应为数字，实为{input}",
     "decimal_parsing": "应为数字，实为{input}",
+    "fraction_parsing": "应为分数（如「4/5」），实为{input}",
+    "fraction_type": "应为分数（如「4/5」），实为{input}",
     "bool_type": "应为「true」或「false」，实为{input}",
     "bool_parsing": "应为「true」或「false」，实为{input}",
     "list_type": "应为列表，实为{input}",
@@ -112,6 +114,23 @@ def chinese_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any])
     values = {name: _listed(str(value)) for name, value in ctx.items()}
     values["input"] = quoted_input(shown_input)
     return template.format_map(_Blank(values))
+
+
+def pydantic_error_zh(error: Mapping[str, Any]) -> str:
+    """One of pydantic's errors (an item of ``ValidationError.errors()``) in Chinese: the
+    Chinese of the problem a validator raised (``ctx["error"].zh``, see
+    :class:`~governance_rules.models._base.Problem`), else said from its type.
+
+    >>> pydantic_error_zh({"type": "fraction_parsing", "input": "2/x", "ctx": {}})
+    '应为分数（如「4/5」），实为「2/x」'
+    """
+    from .errors import short_input
+
+    ctx = error.get("ctx") or {}
+    zh = getattr(ctx.get("error"), "zh", None)
+    if isinstance(zh, str) and zh:
+        return zh
+    return chinese_message(error["type"], short_input(error.get("input")), ctx)
 
 
 def quoted_input(shown: str | None) -> str:

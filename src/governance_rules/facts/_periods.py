@@ -99,6 +99,9 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
     rule may read (a period no cadence rule judges is not a record checked)."""
     events = events_by_body(dossier, window)
     jurisdiction = dossier.jurisdiction
+    # a part of the year (Q3, H1 …) → the categories some rule judges, for a kind of body: the
+    # same for every body of the kind, and asked of every period
+    judged_in: dict[tuple[str, tuple[str, ...], str, str], list[str]] = {}
     for located in dossier.bodies.values():
         body = located.record
         categories = _categories(dossier, body)
@@ -115,14 +118,14 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
         where = located.where()
         body_id, body_kind, body_name = body.id, body.kind.value, body.name
         for granularity in GRANULARITIES:
-            judged_in: dict[str, list[str]] = {}  # a part of the year (Q3, H1 …) → categories
             for labelled in calendar(granularity, window):
                 period, part, label = labelled.period, labelled.part, labelled.label
                 if start is not None and period.start < start:
                     continue
-                judged = judged_in.get(part)
+                key = (body_kind, categories, granularity, part)
+                judged = judged_in.get(key)
                 if judged is None:
-                    judged = judged_in[part] = [
+                    judged = judged_in[key] = [
                         c for c in categories if wanted is None or wanted("period", {
                             "body_kind": body_kind, "granularity": granularity, "part": part,
                             "category": c})]

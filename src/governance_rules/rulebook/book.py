@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .._input_words import pydantic_error_zh
 from .._names import did_you_mean
 from .._words import split_placeholder
 from ..facts.schema import FACT_SCHEMAS
@@ -363,11 +364,13 @@ class UnknownRule(KeyError):
 
 
 class RuleProblem(ValueError):
-    """A rule that does not validate, with the key inside the rule it is about (``loc``)."""
+    """A rule that does not validate, with the key inside the rule it is about (``loc``);
+    ``zh`` says a wrong value in Chinese (a rule-language problem, an unknown key or kind, has
+    none: the Chinese quotes the English)."""
 
-    def __init__(self, msg: str, loc: tuple[str | int, ...] = ()) -> None:
+    def __init__(self, msg: str, loc: tuple[str | int, ...] = (), zh: str | None = None) -> None:
         super().__init__(msg)
-        self.loc = loc
+        self.loc, self.zh = loc, zh
 
 
 def validate_rule(book: Rulebook, rule: Rule) -> None:
@@ -427,13 +430,16 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
             errors = exc.errors()
             first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
             loc = ".".join(str(p) for p in first["loc"])
-            msg = first["msg"]
+            msg = first["msg"].removeprefix("Value error, ")
+            zh = None
             if first["type"] == "extra_forbidden" and len(first["loc"]) == 1:
                 fields = KINDS[rule.kind].params_model.model_fields
                 msg = (f"unknown key for a {rule.kind} rule"
                        f"{did_you_mean(str(first['loc'][-1]), fields)}; its params: "
                        + ", ".join(sorted(fields)))
-            raise RuleProblem(f"params.{loc}: {msg}", ("params", *first["loc"])) from None
+            elif first["type"] != "extra_forbidden":
+                zh = f"params.{loc}：{pydantic_error_zh(first)}"
+            raise RuleProblem(f"params.{loc}: {msg}", ("params", *first["loc"]), zh) from None
     bound = compile_rule(rule, base)
     clause_names = bound.clause_names
     if isinstance(bound.kind, ClauseKind):

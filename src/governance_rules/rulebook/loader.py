@@ -16,9 +16,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .._input_words import chinese_message
+from .._input_words import pydantic_error_zh, quoted_input
 from .._names import did_you_mean
+from .._said import Worded
 from ..errors import RulebookError, dotted, short_input
+from ..models._base import Problem
 from ..models._types import _parse_yuan
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
 from .book import Document, Rulebook, RuleProblem, validate_rule
@@ -93,7 +95,8 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
         except (ValueError, TypeError, ArithmeticError) as exc:
             detail = str(exc).removeprefix(f"rule {rule.id}: ")  # the compiler may name it
             raise RulebookError(rule.file, rule.line, f"rule {rule.id}: {detail}",
-                                _rule_wrong(rule.id, detail)) from None
+                                _rule_wrong(rule.id, exc if getattr(exc, "zh", None) else detail)
+                                ) from None
     _check_adoptions(book, adopted_at)
     _check_parameter_references(book)
     return book
@@ -166,17 +169,40 @@ def _rule_schema_zh(error: Any, field: str) -> str:
                 + "、".join(sorted(keys)))
     if kind == "string_pattern_mismatch":  # the records' ids have another pattern
         return f"须符合格式「{ctx.get('pattern')}」，实为「{error.get('input')}」"
-    return chinese_message(kind, short_input(error.get("input")), ctx)
+    return pydantic_error_zh(error)
 
 
 def _parameter_wrong(name: str, detail: object) -> str:
-    """:func:`_rule_wrong` of a parameter."""
+    """:func:`_rule_wrong` of a parameter; a problem said in Chinese too (a
+    :class:`~governance_rules._said.Worded` detail) is given in its Chinese words."""
+    zh = getattr(detail, "zh", None)
+    if zh:
+        return f"参数 {name} 写法有误：{zh}"
     return f"参数 {name} 写法有误，规则集未能载入（校验结果：{detail}）"
+
+
+def _worded(exc: BaseException) -> str:
+    """What ``exc`` says, carrying its Chinese (a :class:`~governance_rules._said.Worded`)
+    where it has some: a :class:`~governance_rules.models._base.Problem`, or pydantic's first
+    error, said from its type where no Problem raised it (see
+    :mod:`governance_rules._input_words`)."""
+    if isinstance(exc, _ValueAt):
+        return exc.said
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        return Worded(first["msg"].removeprefix("Value error, "), pydantic_error_zh(first))
+    zh = getattr(exc, "zh", None)
+    return Worded(str(exc), zh) if isinstance(zh, str) and zh else str(exc)
 
 
 def _rule_wrong(rule_id: str, exc: object) -> str:
     """A rule that does not compile or validate, in Chinese: the checker's words are about the
-    rule language (keys, fields, expressions), so they are quoted as they are."""
+    rule language (keys, fields, expressions), so they are quoted as they are; a wrong value
+    said in Chinese too (a :class:`~governance_rules.rulebook.book.RuleProblem`'s ``zh``) is
+    given in its Chinese words."""
+    zh = getattr(exc, "zh", None)
+    if zh:
+        return f"规则 {rule_id} 写法有误：{zh}"
     return f"规则 {rule_id} 写法有误，规则集未能载入（校验结果：{exc}）"
 
 
@@ -290,7 +316,7 @@ def _rules(path: Path, data: dict[str, Any], index: LineIndex) -> list[Rule]:
             first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
             loc = ("rules", i, *first["loc"])
             field = ".".join(str(p) for p in first["loc"])
-            msg = first["msg"]
+            msg = first["msg"].removeprefix("Value error, ")
             if first["type"] == "extra_forbidden" and len(first["loc"]) == 1:
                 keys = [f.alias or n for n, f in Rule.model_fields.items()
                         if n not in ("file", "line")]
@@ -338,11 +364,11 @@ def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
             })
         except _ValueAt as exc:
             raise _fail(path, index, (*loc, *exc.loc), f"parameter {name!r}: {exc}",
-                        _parameter_wrong(name, exc)) from None
+                        _parameter_wrong(name, exc.said)) from None
         except (ValidationError, ValueError, TypeError, ArithmeticError) as exc:
-            msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            raise _fail(path, index, loc, f"parameter {name!r}: {msg}",
-                        _parameter_wrong(name, msg)) from None
+            said = _worded(exc)
+            raise _fail(path, index, loc, f"parameter {name!r}: {said}",
+                        _parameter_wrong(name, said)) from None
 
 
 def _placed(versions: list[ParameterVersion], path: Path, index: LineIndex,
@@ -356,15 +382,17 @@ def _overlays(raw: dict[str, Any]) -> dict[str, Any]:
     """The ``overlays:`` of a parameter: a mapping of jurisdiction prefix to a list of versions."""
     overlays = raw.get("overlays") or {}
     if not isinstance(overlays, dict) or not all(isinstance(k, str) and k for k in overlays):
-        raise ValueError("`overlays` maps a jurisdiction prefix (such as cn/jilin) to a list of "
-                         "versions")
+        raise Problem("`overlays` maps a jurisdiction prefix (such as cn/jilin) to a list of "
+                      "versions", "overlays 须为辖区前缀（如 cn/jilin）到版本列表的键值对")
     return overlays
 
 
 def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
     if not isinstance(raw, list) or not raw:
-        raise ValueError("`values` (and each overlay) is a non-empty list of {from, value}; "
-                         "`values: []` is allowed only beside overlays (a purely local rule)")
+        raise Problem("`values` (and each overlay) is a non-empty list of {from, value}; "
+                      "`values: []` is allowed only beside overlays (a purely local rule)",
+                      "values（及每个 overlays 项）须为非空的 {from, value} 列表；只有同时给出 "
+                      "overlays（纯地方规定）时才可写 values: []")
     out = []
     at: Path_ = ("overlays", scope) if scope else ("values",)
     for i, item in enumerate(raw):
@@ -373,30 +401,36 @@ def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
                 if isinstance(item, dict) else []
             hint = f"; unknown key {extra[0]!r}{did_you_mean(extra[0], ('value',))}" if extra \
                 else ""
-            raise _ValueAt((*at, i), "each version needs a `value` (and may have `from`, "
-                           f"`until`, `reference`){hint}")
+            hint_zh = f"；没有「{extra[0]}」这一项{did_you_mean(extra[0], ('value',), 'zh')}" \
+                if extra else ""
+            raise _ValueAt((*at, i), Worded("each version needs a `value` (and may have `from`, "
+                                            f"`until`, `reference`){hint}",
+                                            "每个版本须有 value（可另有 from、until、reference）"
+                                            f"{hint_zh}"))
         try:
             value = parse_typed(kind, _bounded_value(kind, item["value"]))
             out.append(ParameterVersion.model_validate({**item, "value": value, "overlay": scope}))
         except ValidationError as exc:
-            first = exc.errors()[0]
-            raise _ValueAt((*at, i, *first["loc"]), first["msg"].removeprefix("Value error, ")) from None
+            raise _ValueAt((*at, i, *exc.errors()[0]["loc"]), _worded(exc)) from None
         except (ValueError, TypeError, ArithmeticError) as exc:
-            raise _ValueAt((*at, i, "value"), str(exc)) from None
+            raise _ValueAt((*at, i, "value"), _worded(exc)) from None
     starts = [v.from_ for v in out]
     twice = next((i for i, day in enumerate(starts) if day in starts[:i]), None)
     if twice is not None:  # which of the two would be in force from that day?
-        raise _ValueAt((*at, twice, "from"), f"a second version from {starts[twice] or 'the start'}"
-                       ": each version starts on its own day")
+        day = starts[twice]
+        raise _ValueAt((*at, twice, "from"), Worded(
+            f"a second version from {day or 'the start'}: each version starts on its own day",
+            f"{f'自{day.isoformat()}起' if day else '自始'}有两个版本：每个版本须从不同的日期起"))
     return out
 
 
 class _ValueAt(ValueError):
-    """A malformed parameter version, with where inside the list it is."""
+    """A malformed parameter version, with where inside the list it is; ``said`` is the
+    problem, a :class:`~governance_rules._said.Worded` where it is said in Chinese too."""
 
     def __init__(self, loc: Path_, msg: str) -> None:
         super().__init__(msg)
-        self.loc = loc
+        self.loc, self.said = loc, msg
 
 
 _SHARE = re.compile(r"^\s*\d{1,9}\s*(/\s*\d{1,9}\s*)?$|^\s*\d{1,9}\.\d{1,9}\s*$")
@@ -417,16 +451,21 @@ def _bounded_value(kind: str, raw: Any) -> Any:
     if kind == "fraction":
         text = str(raw)
         if not isinstance(raw, str | int | Decimal) or not _SHARE.match(text):
-            raise ValueError(f"expected a share written p/q (such as \"4/5\"), got {short_input(raw)}")
+            raise Problem(f"expected a share written p/q (such as \"4/5\"), got {short_input(raw)}",
+                          f"比例须写成 p/q（如「4/5」），实为{quoted_input(short_input(raw))}")
         if "/" in text and int(text.split("/")[1]) == 0:
-            raise ValueError(f"a share p/q needs q > 0, got {short_input(raw)}")
+            raise Problem(f"a share p/q needs q > 0, got {short_input(raw)}",
+                          f"比例 p/q 的 q 须大于0，实为{quoted_input(short_input(raw))}")
         share = Fraction("".join(text.split()))
         if max(share.numerator, share.denominator) > MAX_SHARE_TERM:
-            raise ValueError(f"a share's terms in lowest form must be at most {MAX_SHARE_TERM:,} "
-                             f"(such as \"4/5\" or 0.8), got {short_input(raw)}")
+            raise Problem(f"a share's terms in lowest form must be at most {MAX_SHARE_TERM:,} "
+                          f"(such as \"4/5\" or 0.8), got {short_input(raw)}",
+                          f"比例约分后分子、分母均不得大于{MAX_SHARE_TERM}（如「4/5」或 0.8），"
+                          f"实为{quoted_input(short_input(raw))}")
     elif kind == "money":
         if isinstance(raw, int | str | Decimal):
             return _parse_yuan(raw)
     elif kind in ("int", "years", "days") and isinstance(raw, int) and not -MAX_WHOLE <= raw <= MAX_WHOLE:
-        raise ValueError(f"expected a whole number within ±{MAX_WHOLE}, got {short_input(raw)}")
+        raise Problem(f"expected a whole number within ±{MAX_WHOLE}, got {short_input(raw)}",
+                      f"须为绝对值不超过{MAX_WHOLE}的整数，实为{quoted_input(short_input(raw))}")
     return raw

@@ -20,6 +20,7 @@ from pydantic import Field as PydanticField
 from pydantic import model_validator
 
 from ..._words import fill_counts, split_placeholder
+from ...models._base import Problem
 from ...facts.schema import FACT_SCHEMAS
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -113,7 +114,8 @@ def comparison(field: str, op: str, value: Any) -> Cmp:
         if set(value) == {"share", "of"}:
             share = Fraction(value["share"])
             if not 0 < share <= 1:
-                raise ValueError(f"a share is more than 0 and at most 1, got {value['share']!r}")
+                raise Problem(f"a share is more than 0 and at most 1, got {value['share']!r}",
+                              f"比例须大于0且不大于1，实为「{value['share']}」")
             return Cmp(Field(field, share.denominator), op, Field(str(value["of"]), share.numerator))
         if set(value) == {"value", "times"}:
             return Cmp(Field(field), op, whole(Decimal(str(value["value"])) * int(value["times"])))

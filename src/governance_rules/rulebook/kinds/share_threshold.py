@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import field_validator
 
 from ..._words import percent_words, threshold_words
+from ...models._base import Problem
 from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Evidence, Text
@@ -31,8 +32,9 @@ class ShareThresholdParams(KindParams):
         refused where the rule is loaded, not at its first finding)."""
         if not 0 < threshold <= 1:
             shown = str(threshold)
-            raise ValueError("a share is more than 0 and at most 1, got "
-                             + (shown if len(shown) <= 24 else f"{shown[:20]}…"))
+            shown = shown if len(shown) <= 24 else f"{shown[:20]}…"
+            raise Problem(f"a share is more than 0 and at most 1, got {shown}",
+                          f"比例须大于0且不大于1，实为「{shown}」")
         return threshold
 
 
