@@ -49,3 +49,12 @@ def test_lists_are_words_in_messages_and_codes_in_details() -> None:
     assert "(channels: a residents' representatives meeting)" in board.message.en
     election = _finding(sifang, "rc-election")
     assert "not obtained by election or by-election" in election.message.en
+
+
+def test_every_built_in_requirement_states_what_it_asks_in_both_languages() -> None:
+    """A plain ``required`` is English only, and the rule's title stands for it in Chinese,
+    which says less (the source clause, not the reading): every requirement of the built-in
+    rule set gives ``{zh, en}``."""
+    plain = [rule.id for rule in load_rulebook().rules
+             if rule.kind == "requirement" and isinstance(rule.params.get("required"), str)]
+    assert plain == []
