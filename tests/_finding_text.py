@@ -93,6 +93,12 @@ def en_problems(text: str) -> Iterator[str]:
         yield f"a count and its noun disagree: {match.group(0)!r}"
     for match in _OPERATOR.finditer(text):
         yield f"an operator or a catalogue id, not words: {match.group(0)!r}"
+    for match in _COUNT_TWICE.finditer(text):
+        yield f"says a count twice: {match.group(0)!r}"
+
+
+_COUNT_TWICE = re.compile(r"\b(\d+ (?:days?|person-days?)) \(\1\b")
+"""``on 14 days (14 days from 1 April 2022; …)``: the bracket's own count repeating the text's."""
 
 
 _CODE = re.compile(r"(?<![\w.-])[a-z]+(?:_[a-z0-9]+)+\b|(?<![\w.-])[a-z]+\.[a-z]+_[a-z_]+\b")

@@ -210,3 +210,17 @@ def test_findings_name_what_the_records_give_not_their_ids(examples_report) -> N
         assert said[rule_id].message.zh.count("当日") <= 3, said[rule_id].message.zh
     for rule_id, text in expected_en.items():
         assert text in said[rule_id].message.en, (rule_id, said[rule_id].message.en)
+
+
+def test_a_breakdown_does_not_repeat_what_its_rule_says(examples_report) -> None:  # type: ignore[no-untyped-def]
+    """Each person's line in a breakdown gives who and when; the rule's text says what they
+    held (it used to say it again for each person, and "not reviewed" after each name)."""
+    texts = {f.rule_id: f.message.en for f in examples_report.findings}
+    assert "(马军 (ma-jun) on 7 days from 8 October 2022; 徐刚 (xu-gang) on 365 days from " \
+           "1 January 2022)" in texts["fin-staff"]
+    assert texts["fin-staff"].count("without a professional community worker seat") == 1
+    assert "no community supervisor was seated on 14 days from 1 April 2022 (roster: " \
+           in texts["open-supervisors"]
+    assert texts["rc-year-end-review-scope"].count("not reviewed") == 1
+    assert "the cashier duty on 7 days (马军 (ma-jun) on 7 days from 8 October 2022)" \
+           in texts["fin-seg-director-roster"]

@@ -112,22 +112,23 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
     directors = {p: clip(s, lo, hi) for p, s in all_directors.items()}
     notes: dict[str, list[str]] = {}
 
-    def clash(a: dict[str, list[Span]], b: dict[str, list[Span]], key: str,
-              what: str) -> int:
-        """Days on which one person is in both ``a`` and ``b``; the evidence names them."""
+    def clash(a: dict[str, list[Span]], b: dict[str, list[Span]], key: str) -> int:
+        """Days on which one person is in both ``a`` and ``b``; the evidence names them, each
+        with the days (the rule's text says what they held)."""
         total = 0
         for person in sorted(set(a) & set(b)):
             both = overlap(a[person], b[person])
             if both:
                 total += days(both)
                 notes.setdefault(key, []).append(
-                    f"{_who(dossier, person)} {what} on {counted(days(both), 'day', 'en')} from "
+                    f"{_who(dossier, person)} on {counted(days(both), 'day', 'en')} from "
                     f"{both[0][0]}")
                 notes.setdefault(f"{key}_zh", []).append(_zh(dossier, person, both))
         return total
 
-    def unqualified(duty: Duty, seats: list[dict[str, list[Span]]], key: str,
-                    seat: str) -> int:
+    def unqualified(duty: Duty, seats: list[dict[str, list[Span]]], key: str) -> int:
+        """Days ``duty`` was held without one of ``seats``; the evidence names who, each with
+        the days (the rule's text says which seat was missing)."""
         total = 0
         for person, spans in sorted(keepers[duty].items()):
             cover = merge(s for held in seats for s in held.get(person, []))
@@ -135,8 +136,8 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
             if left:
                 total += days(left)
                 notes.setdefault(key, []).append(
-                    f"{_who(dossier, person)} held the {duty.value} duty without a {seat} seat "
-                    f"on {counted(days(left), 'day', 'en')} from {left[0][0]}")
+                    f"{_who(dossier, person)} on {counted(days(left), 'day', 'en')} from "
+                    f"{left[0][0]}")
                 notes.setdefault(f"{key}_zh", []).append(_zh(dossier, person, left))
         return total
 
@@ -144,20 +145,13 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
     goods = keepers[Duty.GOODS_KEEPER]
     values: dict[str, int | str] = {
         "body": body.id, "body_kind": body.kind.value,
-        "accountant_cashier_days": clash(accountants, cashiers, "accountant_cashier",
-                                         "held the accountant and the cashier duty"),
-        "director_cashier_days": clash(directors, cashiers, "director_cashier",
-                                       "held the residents' committee director seat and the "
-                                       "cashier duty"),
-        "goods_accountant_days": clash(goods, accountants, "goods_accountant",
-                                       "kept the goods and the accounts"),
-        "goods_cashier_days": clash(goods, cashiers, "goods_cashier",
-                                    "kept the goods and the cash"),
-        "accountant_unqualified_days": unqualified(
-            Duty.ACCOUNTANT, [deputies, workers], "accountant_seat",
-            "deputy director or professional community worker"),
-        "cashier_unqualified_days": unqualified(
-            Duty.CASHIER, [workers], "cashier_seat", "professional community worker"),
+        "accountant_cashier_days": clash(accountants, cashiers, "accountant_cashier"),
+        "director_cashier_days": clash(directors, cashiers, "director_cashier"),
+        "goods_accountant_days": clash(goods, accountants, "goods_accountant"),
+        "goods_cashier_days": clash(goods, cashiers, "goods_cashier"),
+        "accountant_unqualified_days": unqualified(Duty.ACCOUNTANT, [deputies, workers],
+                                                   "accountant_seat"),
+        "cashier_unqualified_days": unqualified(Duty.CASHIER, [workers], "cashier_seat"),
     }
     names = {"body_name": body.name, "subject": body.name,
              "from": lo.isoformat(), "to": hi.isoformat(),
