@@ -1,12 +1,18 @@
 """A command's errors on stderr in the language it was asked for (``--lang zh``, on the command
 line or in the configuration file): a configuration file it cannot use, a rule set that does
-not load, a report it cannot write, a clause it cannot find. Each error carries both texts
-(``_said.Said``); a worker's error reaches the parent with both."""
+not load, a report it cannot write, a clause it cannot find, what stops ``serve`` before it
+serves. Each error carries both texts (``_said.Said``); a worker's error reaches the parent
+with both."""
 
 from __future__ import annotations
 
+import errno
 import pickle
 import re
+import socket
+import sys
+from collections.abc import Iterator
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -172,6 +178,8 @@ def test_an_error_crosses_processes_with_both_texts(error: Said) -> None:
     (("check", "x", "--progress", "--quiet"), "参数 --quiet/-q 不能与 --progress 同用"),
     (("check", "x", "--output"), "参数 --output 后须跟一个值"),
     (("--config",), "参数 --config 后须跟一个值"),
+    (("serve", "--port", "70000"), "参数 --port：须为不大于65535的端口号，实为「70000」"),
+    (("serve", "--timeout", "0"), "参数 --timeout：须为大于0、不超过3600的秒数，实为「0」"),
 ])
 def test_a_command_line_that_cannot_be_read_is_said_in_chinese(
         capsys: pytest.CaptureFixture[str], args: tuple[str, ...], chinese: str) -> None:
@@ -223,3 +231,131 @@ def test_every_argparse_message_has_chinese() -> None:
 def test_rules_show_without_an_id_says_so_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "show", "", "--lang", "zh"]) == 2
     assert capsys.readouterr().err == "governance-rules: `rules show` 须写明规则编号\n"
+
+
+# ------------------------------------------------------------------------------------ serve
+# Each serve below stops before it serves: at an option, or on a port another socket holds
+# (where a serve that got past the option would fail too, rather than run).
+
+needs_server = pytest.mark.skipif(find_spec("uvicorn") is None or find_spec("fastapi") is None,
+                                  reason="the server extra is not installed")
+
+
+@pytest.fixture
+def taken_port() -> Iterator[int]:
+    """A port of 127.0.0.1 that a socket listens on for the test."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        yield held.getsockname()[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _token_file(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / "token.txt"
+    if kind == "folder":
+        path.mkdir()
+    elif kind != "missing":
+        path.write_bytes({"empty": b" \n", "long": b"t" * 5000, "not utf-8": b"\xff\xfe"}[kind])
+    return path
+
+
+@needs_server
+@pytest.mark.parametrize(("kind", "chinese"), [
+    ("missing", "无法读取：文件或文件夹不存在"),
+    ("folder", "无法读取：这是一个文件夹"),
+    ("empty", "为空，没有令牌"),
+    ("long", "超过4,096字节，未读取"),
+    ("not utf-8", "不是 UTF-8 编码的文本"),
+])
+def test_a_token_file_serve_cannot_use_is_said_in_chinese(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], taken_port: int, kind: str,
+        chinese: str) -> None:
+    token = _token_file(tmp_path, kind)
+    args = ["serve", "--token-file", str(token), "--port", str(taken_port)]
+    assert main([*args, "--lang", "zh"]) == 2
+    assert _said_in_chinese(capsys.readouterr().err) == f"--token-file {token} {chinese}"
+    assert main(args) == 2  # English without --lang
+    err = capsys.readouterr().err
+    assert err.startswith("governance-rules: ") and not re.search(r"[\u4e00-\u9fff]", err), err
+
+
+@needs_server
+def test_the_configuration_files_language_says_serves_errors(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        taken_port: int) -> None:
+    (tmp_path / "governance-rules.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    token = _token_file(tmp_path, "long")
+    args = ["serve", "--token-file", str(token), "--port", str(taken_port)]
+    assert main(args) == 2
+    assert _said_in_chinese(capsys.readouterr().err) == f"--token-file {token} 超过4,096字节，未读取"
+    assert main([*args, "--lang", "en"]) == 2  # the command line wins
+    assert capsys.readouterr().err.endswith("is larger than 4,096 bytes\n")
+
+
+@needs_server
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_port_in_use_is_said_in_chinese(capsys: pytest.CaptureFixture[str], taken_port: int,
+                                          workers: str) -> None:
+    assert main(["serve", "--port", str(taken_port), "--workers", workers, "--lang", "zh"]) == 2
+    assert (_said_in_chinese(capsys.readouterr().err)
+            == f"无法在 127.0.0.1:{taken_port} 上监听：端口已被其他程序占用")
+
+
+@needs_server
+@pytest.mark.parametrize(("host", "chinese"), [
+    ("203.0.113.9", "本机没有这个地址"),  # an address for documentation, no machine's
+    ("nosuch.invalid", "无法解析这个主机名"),  # a name no resolver knows
+])
+def test_an_address_serve_cannot_listen_on_is_said_in_chinese(
+        capsys: pytest.CaptureFixture[str], taken_port: int, host: str, chinese: str) -> None:
+    try:
+        with socket.socket() as probe:
+            probe.bind((host, taken_port))
+        pytest.skip(f"this machine can listen on {host}")
+    except OSError as exc:
+        if not isinstance(exc, socket.gaierror) and exc.errno != errno.EADDRNOTAVAIL:
+            raise
+    assert main(["serve", "--host", host, "--port", str(taken_port), "--lang", "zh"]) == 2
+    assert _said_in_chinese(capsys.readouterr().err) == f"无法在 {host}:{taken_port} 上监听：{chinese}"
+
+
+@needs_server
+def test_a_rule_set_serve_cannot_load_is_said_in_chinese(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from governance_rules.server.options import CONFIG_ENV
+
+    monkeypatch.delenv(CONFIG_ENV, raising=False)  # serve leaves its configuration there
+    nowhere = tmp_path / "nowhere"
+    assert main(["--rules", str(nowhere), "serve", "--port", str(_free_port()), "--lang", "zh"]) == 2
+    assert _said_in_chinese(capsys.readouterr().err) == f"规则集文件 {nowhere}：没有这个规则文件夹"
+
+
+def test_serve_without_the_server_extra_says_so_in_chinese(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # `import uvicorn` fails as if missing
+    assert main(["serve", "--lang", "zh"]) == 2
+    assert _said_in_chinese(capsys.readouterr().err) == (
+        "serve 需要安装附加依赖 server（缺少 uvicorn）：pip install 'governance-rules[server]'")
+
+
+@needs_server
+def test_serves_warning_without_a_token_is_said_in_chinese(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import uvicorn
+
+    from governance_rules.server.options import CONFIG_ENV, TOKEN_ENV
+
+    monkeypatch.delenv(CONFIG_ENV, raising=False)
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)  # serve nothing
+    assert main(["serve", "--host", "0.0.0.0", "--port", str(_free_port()), "--lang", "zh"]) == 0
+    assert capsys.readouterr().err == ("governance-rules: 警告：在 0.0.0.0 上提供服务而未设令牌，"
+                                       "凡能连到它的人都可调用（见 --token-file）\n")
+

@@ -13,7 +13,8 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from .._arguments import whole_number
+from .._arguments import ArgumentWords, whole_number
+from .._said import Said, os_reason
 
 CONFIG_ENV = "GOVERNANCE_RULES_SERVER_CONFIG"
 """Where :func:`~governance_rules.server.run.serve` leaves the configuration for the workers."""
@@ -25,6 +26,9 @@ SOURCES_ENV = "GOVERNANCE_RULES_SOURCES"
 DEFAULT_MAX_BODY = 8 * 1024 * 1024
 DEFAULT_TIMEOUT = 30.0
 MAX_WORKERS = 64
+MAX_TOKEN_BYTES = 4096
+"""A token is one line; a longer ``--token-file`` (``/dev/zero``, a file named by mistake) is
+refused after reading this much, not read for ever."""
 
 
 class ServerConfig(NamedTuple):
@@ -66,7 +70,8 @@ _positive_int = whole_number()
 def _port(text: str) -> int:
     value = _positive_int(text)
     if value > 65535:
-        raise argparse.ArgumentTypeError(f"a port is at most 65535, got {text!r}")
+        raise ArgumentWords(f"a port is at most 65535, got {text!r}",
+                            f"须为不大于65535的端口号，实为「{text}」")
     return value
 
 
@@ -76,7 +81,8 @@ def _seconds(text: str) -> float:
     except ValueError:
         value = 0.0
     if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"expected seconds in (0, 3600], got {text!r}")
+        raise ArgumentWords(f"expected seconds in (0, 3600], got {text!r}",
+                            f"须为大于0、不超过3600的秒数，实为「{text}」")
     return value
 
 
@@ -110,23 +116,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "from a CDN; /openapi.json is always served)")
     parser.add_argument("--log-level", default="info",
                         choices=("critical", "error", "warning", "info", "debug"))
+    parser.add_argument("--lang", choices=("zh", "en"), default="en",
+                        help="the language of the command's own errors before it serves "
+                        "(a check's answer takes ?lang=)")
 
 
-class ConfigError(Exception):
-    """An option that cannot be used (a token file that cannot be read, ...)."""
+class ConfigError(Said):
+    """An option that cannot be used, in English and Chinese (``serve --lang``).
+
+    >>> ConfigError("--token-file t is empty", "--token-file t 为空").text("zh")
+    '--token-file t 为空'
+    """
 
 
 def config_from_args(args: argparse.Namespace) -> ServerConfig:
     """The configuration ``serve`` was asked for; the token is read here, once."""
     token = None
     if args.token_file:
-        try:
-            token = Path(args.token_file).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise ConfigError(f"cannot read --token-file {args.token_file}: "
-                              f"{exc.strerror or exc}") from None
-        if not token:
-            raise ConfigError(f"--token-file {args.token_file} is empty")
+        token = _read_token(args.token_file)
     elif os.environ.get(TOKEN_ENV, "").strip():
         token = os.environ[TOKEN_ENV].strip()
     sources = args.sources or os.environ.get(SOURCES_ENV) or None
@@ -138,3 +145,34 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         sources=str(Path(sources).resolve()) if sources else None,
         catalogue=str(Path(args.catalogue).resolve()) if args.catalogue else None,
         docs_ui=args.docs_ui, log_level=args.log_level)
+
+
+def _read_token(path: str) -> str:
+    """The token in the file at ``path``, its line's spaces and newline dropped. Read bounded:
+    a pipe (``--token-file <(pass show api)``) is read as a file is, and ``/dev/zero`` is
+    refused, not read for ever.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as file:
+    ...     _ = file.write("s3cret\\n")
+    >>> _read_token(file.name)
+    's3cret'
+    >>> os.remove(file.name)
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_TOKEN_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"cannot read --token-file {path}: {os_reason(exc, 'en')}",
+                          f"--token-file {path} 无法读取：{os_reason(exc, 'zh')}") from None
+    if len(data) > MAX_TOKEN_BYTES:
+        raise ConfigError(f"--token-file {path} is larger than {MAX_TOKEN_BYTES:,} bytes",
+                          f"--token-file {path} 超过{MAX_TOKEN_BYTES:,}字节，未读取")
+    try:
+        token = data.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise ConfigError(f"--token-file {path} is not UTF-8 text",
+                          f"--token-file {path} 不是 UTF-8 编码的文本") from None
+    if not token:
+        raise ConfigError(f"--token-file {path} is empty", f"--token-file {path} 为空，没有令牌")
+    return token

@@ -8,8 +8,8 @@ from typing import Literal
 from pydantic import field_validator
 
 from ..._words import percent_words, threshold_words
-from ...models._base import Problem
 from ...facts.schema import Fact
+from ...models._base import Problem
 from ...report._trusted import trusted
 from ...report.model import Evidence, Text
 from ..conditions import Cmp, Condition, Field
