@@ -175,3 +175,12 @@ def test_a_rule_cards_yes_no_and_choices_read_in_chinese() -> None:
     assert organiser[named + 1].strip() == "否"
     assert "\n      超过（more_than）\n" in rule_card(BOOK, "po-decision", "zh")
     assert "\n      false\n" in rule_card(BOOK, "rc-workers-organiser", "en")
+
+
+def test_a_rule_card_says_what_each_decided_clause_is() -> None:
+    """A citation's ``for`` names a clause (``cult``): the card gives the clause's reason
+    beside it, in the card's language, not the name alone."""
+    zh, en = (rule_card(BOOK, "zz-peaceful-village", lang) for lang in ("zh", "en"))
+    assert "（判定：cult（发生邪教或非法宗教活动））" in zh
+    assert "— decides: cult (cult or illegal religious activity occurred)" in en
+    assert "offenders（违法犯罪人员未减少（本年 … 人，上年 … 人）／未记录本年违法犯罪人员数" in zh

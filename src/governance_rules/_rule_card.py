@@ -14,6 +14,7 @@ prose, so the same in both languages.
 from __future__ import annotations
 
 import json
+import re
 
 from ._simplified import simplified_quote
 from ._type_words import type_words
@@ -65,9 +66,13 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
         f"  {words['defined']}{rule.file}:{rule.line}",
         f"  {words['sources']}",
     ]
+    reasons = _clause_reasons(book, rule_id, lang)
     for c in rule.source:
         doc = book.documents[c.document]
-        decides = words["decides"].format(", ".join(c.for_)) if c.for_ else ""
+        decides = words["decides"].format("; ".join(
+            f"{name}（{reasons[name]}）" if lang == "zh" and name in reasons
+            else f"{name} ({reasons[name]})" if name in reasons else name
+            for name in c.for_)) if c.for_ else ""
         title = f"《{doc.title}》" if lang == "zh" else f"({doc.title_in('en')})"
         simplified = simplified_quote(c.quote)  # the document's own characters first
         plain = words["simplified"].format(simplified) if simplified else ""
@@ -98,6 +103,35 @@ _VALUES_ZH = {"true": "是", "false": "否", "more_than": "超过（more_than）
               "at_least": "达到（at_least）", "payee": "收款方（payee）", "purpose": "用途（purpose）"}
 """A yes/no or a choice as a Chinese card says it (a choice keeps its code, which an overlay
 writes)."""
+
+
+def _clause_reasons(book: Rulebook, rule_id: str, lang: str) -> dict[str, str]:
+    """Each named clause of the rule with the reason it gives in ``lang`` (those of one name
+    joined), its placeholders as ``…``: what a clause a citation decides says, beside its name.
+
+    >>> from governance_rules import load_rulebook
+    >>> _clause_reasons(load_rulebook(), "arch-filing", "zh")["index"]
+    '档案没有目录，无目可查'
+    """
+    from .rulebook.book import compile_rule
+    from .rulebook.kinds._clauses import ClauseKind
+
+    rule = book.rule(rule_id)
+    bound = compile_rule(rule, {n: book.parameters[n].values[0] if book.parameters[n].values
+                                else next(iter(book.parameters[n].overlays.values()))[0]
+                                for n in book.parameter_names(rule)})
+    if not isinstance(bound.kind, ClauseKind):
+        return {}
+    said: dict[str, list[str]] = {}
+    for clause in bound.kind.clauses(bound.params):
+        if clause.name:
+            text = _PLACEHOLDER.sub("…", clause.zh if lang == "zh" else clause.en)
+            if text not in said.setdefault(clause.name, []):
+                said[clause.name].append(text)
+    return {name: ("／" if lang == "zh" else " / ").join(texts) for name, texts in said.items()}
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def version_label(version: ParameterVersion, lang: str) -> str:
