@@ -294,3 +294,82 @@ def test_a_link_to_a_record_file_that_is_gone_is_named_by_the_link(tmp_path: Pat
     assert len(sources) == 1
     assert [(e.type, Path(e.file).name) for e in errors] == [("broken_link", "meetings.yaml")]
     assert "gone/missing.yaml, which does not exist" in errors[0].msg
+
+
+needs_mountinfo = pytest.mark.skipif(not os.path.exists("/proc/self/mountinfo"),
+                                     reason="no list of mounts to read (not Linux)")
+
+
+def test_the_list_of_mounts_is_read_as_linux_writes_it() -> None:
+    """Mount points with their octal escapes, a file system mounted over another (the later one
+    is what the folder is), lines that are not mounts passed over; nothing known, nothing is
+    a pseudo file system (other systems)."""
+    from governance_rules.records._pseudo_fs import PseudoFileSystems
+
+    known = PseudoFileSystems.of_mountinfo(
+        "22 27 0:21 / /proc rw,nosuid shared:12 - proc proc rw\n"
+        "30 27 0:30 / /mnt/my\\040disk rw - sysfs sysfs rw\n"
+        "31 27 0:31 / /srv rw - proc proc rw\n"
+        "32 31 8:1 / /srv rw - ext4 /dev/sda1 rw\n"
+        "33 27 0:33 / /tmp rw - tmpfs tmpfs rw\n"
+        "not a mount\n")
+    assert known.mount_points == {"/proc", "/mnt/my disk"}
+    assert known.type_of_device(os.makedev(0, 21)) == "proc"
+    assert known.type_of_device(os.makedev(0, 33)) is None
+    assert PseudoFileSystems(()).type_of("/proc") is None
+
+
+@needs_mountinfo
+def test_proc_and_sys_are_pseudo_file_systems_and_tmp_is_not(tmp_path: Path) -> None:
+    from governance_rules.records._pseudo_fs import PseudoFileSystems
+
+    known = PseudoFileSystems.of_this_machine()
+    assert "/proc" in known.mount_points
+    assert known.type_of("/proc") == known.type_of("/proc/self") == "proc"
+    if os.path.ismount("/sys"):
+        assert known.type_of("/sys") == known.type_of("/sys/kernel") == "sysfs"
+    assert known.type_of(tmp_path) is None and known.type_of("/") is None
+
+
+@needs_mountinfo
+@pytest.mark.parametrize("folder", ["/proc", "/proc/self", "/sys/kernel"])
+def test_a_pseudo_file_system_named_is_an_input_error_not_a_walk(folder: str) -> None:
+    """``check /proc``: an input error at once, in both languages; it used to walk every
+    process's folders (``check /`` did not end)."""
+    import time
+
+    if not os.path.isdir(folder):
+        pytest.skip(f"no {folder} here")
+    started = time.perf_counter()
+    sources, errors = discover([folder])
+    assert time.perf_counter() - started < 5
+    assert sources == []
+    assert [(e.type, e.file) for e in errors] == [("pseudo_file_system", folder)]
+    assert "file system" in errors[0].msg and "not checked" in errors[0].msg
+    assert "虚拟文件系统" in errors[0].text("zh")
+
+
+def test_a_walk_passes_pseudo_file_systems_by(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A walk that reaches a folder where a pseudo file system is mounted (``check /`` reaching
+    ``/proc``) does not enter it, and says nothing of it, as of a hidden folder; so does the
+    walk of a dossier for the context of a file named on its own."""
+    import shutil
+
+    from governance_rules.records._pseudo_fs import PseudoFileSystems
+
+    village = Path(__file__).resolve().parents[1] / "examples" / "village"
+    root = Path(os.path.realpath(tmp_path))
+    shutil.copytree(village, root / "c")
+    for name in ("proc", "sys"):
+        (root / "c" / name).mkdir()
+        (root / "c" / name / "status.yaml").write_text("meetings: []\n", encoding="utf-8")
+    mounts = (f"22 1 0:9021 / {root}/c/proc rw - proc proc rw\n"
+              f"23 1 0:9022 / {root}/c/sys rw - sysfs sysfs rw\n")
+    monkeypatch.setattr(PseudoFileSystems, "of_this_machine",
+                        classmethod(lambda cls: cls.of_mountinfo(mounts)))
+    for path in (root, root / "c" / "community.yaml"):
+        sources, errors = discover([path])
+        names = {file.relative_to(root / "c").as_posix() for s in sources for file in s.files}
+        assert errors == [] and "community.yaml" in names, path
+        assert not {"proc/status.yaml", "sys/status.yaml"} & names, path

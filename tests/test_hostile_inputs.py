@@ -600,3 +600,83 @@ def test_a_collection_tag_on_the_other_kind_of_node_is_refused(tmp_path: Path, t
 
     assert parse_record_text(b"a: !!map {x: 1}\nb: !!seq [1]\n", "ok.yaml")[0] == {
         "a": {"x": 1}, "b": [1]}
+
+
+# Found by the fuzzing review of discovery ------------------------------------------------------
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mountinfo"), reason="Linux's /proc")
+def test_checking_proc_is_an_input_error_not_a_walk(capsys: pytest.CaptureFixture[str]) -> None:
+    """``check /proc`` walked every process's folders (and ``check /`` walked /proc and /sys
+    without end in sight): the kernel's pseudo file systems are never walked."""
+    started = time.perf_counter()
+    assert _cli("check", "/proc", "--format", "json") == 2
+    assert time.perf_counter() - started < HANG_SECONDS
+    report = json.loads(capsys.readouterr().out)
+    assert [(e["type"], e["file"]) for e in report["input_errors"]] == [
+        ("pseudo_file_system", "/proc")]
+    assert _cli("check", "/proc", "--lang", "zh") == 2
+    assert "proc 虚拟文件系统" in capsys.readouterr().out
+
+
+_MEETING_M2 = json.dumps({"id": "m2", "body": "b", "date": "2022-03-16",
+                          "present": ["b-p0", "b-p1", "b-p2"],
+                          "motions": [{"id": "x", "title": "议题", "outcome": "adopted",
+                                       "votes": {"yes": 2, "no": 1}}]}, ensure_ascii=False)
+"""A second meeting that breaks cc-consent-80, hidden in a file that begins like a report."""
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("r.json", '{"format_version": "2.1", "ruleset_version": "x", "meeting": %s}'),
+    ("r.yaml", '{"format_version": "2.1", meeting: %s}'),
+    ("r.jsonl", '{"rule_id": "x", "catalogue": []}\n{"meeting": %s}\n'),
+    ("r.jsonl", '{"summary": {}, "format_version": "2.1"}\n{"meeting": %s}\n'),
+    ("r.json", '{"$schema": "sarif", "runs": [], "meeting": %s}'),
+])
+def test_records_in_a_file_that_begins_like_a_report_are_checked(
+        tmp_path: Path, name: str, text: str) -> None:
+    """A file that only begins as this tool's reports do (``{"format_version"``…) was taken for
+    one and skipped without a word: its records were never checked and the run could pass.
+    It is read as records: its meeting is checked, its report-like keys are input errors."""
+    root = _dossier(tmp_path / "d")
+    (root / name).write_text(text % _MEETING_M2, encoding="utf-8")
+    report = check_paths([root], base=root)
+    assert ("cc-consent-80", "m2/x", name) in [
+        (f.rule_id, f.record.id, f.record.file) for f in report.findings]
+    assert {e.type for e in report.input_errors if e.file == name} == {"unknown_key"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ('{"format_version": "2.1", "ruleset_version": "x", "findings": [}', "json_syntax"),
+    ('{"format_version": "2.1", "ruleset_version": "x", "findings": [1,]}', "json_syntax"),
+    ('{"format_version": "2.1", "ruleset_version": "x"}\n{"format_version": "2.1"}',
+     "json_syntax"),
+    ('{"rule_id": "x", "catalogue": [], "body": {"id": "b2", "kind": "consultation_committee",'
+     ' "name": {"zh": "协商委员会"}, "seats": []}}', "unknown_key"),
+    ('{"rule_id": "x", "catalogue": [], "community": {"id": "c2"}}', "unknown_key"),
+])
+def test_a_file_that_begins_like_a_report_but_is_not_one_says_what_is_wrong(
+        tmp_path: Path, text: str, kind: str) -> None:
+    """Broken JSON, or a finding line whose ``body`` or ``community`` is a record: not a
+    report, so read as records, with the input errors any record file would give."""
+    errors = _bad_file(tmp_path, text, "r.json")
+    assert kind in {e.type for e in errors}, [e.render() for e in errors]
+
+
+def test_this_tools_reports_are_still_not_read_as_records() -> None:
+    """Every format whose report could be taken for records (JSON, JSON Lines with and without
+    its summary line, SARIF) is recognised whole, findings (with their body and community)
+    and all; a report cut short is not one."""
+    from governance_rules.records.loader import is_report
+    from governance_rules.render.json import render_json
+    from governance_rules.render.jsonl import render_jsonl
+    from governance_rules.render.sarif import render_sarif
+
+    for report in (check_paths([ROOT / "examples" / "village"]), check_data({})):
+        texts = [render_json(report), render_jsonl(report), render_sarif(report),
+                 render_jsonl(report).rsplit("\n", 2)[0]]
+        if report.findings:
+            assert any('"body":{' in line for line in render_jsonl(report).splitlines())
+        for text in texts:
+            if text.strip():
+                assert is_report(text.encode("utf-8")), text[:200]
+        assert not is_report(render_json(report)[:-10].encode("utf-8"))

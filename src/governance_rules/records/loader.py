@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ..errors import InputError, printable, short_input
 from ..models import Body, Community
 from ..models.record_file import RECORD_KEYS
+from ._own_reports import is_own_report
 from ._parse import (
     LineIndex,
     ParseFailure,
@@ -26,6 +27,7 @@ from ._parse import (
     parse_record_text,
     read_file,
 )
+from ._pseudo_fs import PseudoFileSystems
 from ._resolve import resolve
 from .dossier import Dossier, Located
 
@@ -134,8 +136,12 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
     ``/abs/d``, ``d/x/../x``, a symbolic link to ``d``) is read and checked once. A symbolic
     link inside a checked folder whose target lies outside that folder is not followed: it is
     reported as a ``symlink_outside`` input error and the rest is checked (docs/hardening.md).
+    The kernel's pseudo file systems (``/proc``, ``/sys``, ``/dev`` …) hold no records and are
+    never walked: a walk passes them by, and a folder on one named by the user is a
+    ``pseudo_file_system`` input error.
     """
     errors: list[InputError] = []
+    pseudo = PseudoFileSystems.of_this_machine()
     # files as text until a dossier's source is made: a path object per file of a corpus took
     # ten times the memory, and every file is held until discovery ends
     walked_files: list[str] = []
@@ -159,9 +165,12 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
             exists = is_dir or os.path.lexists(path)
         except OSError:  # pragma: no cover - a name too long, a permission problem
             is_dir, exists = False, os.path.lexists(path)
-        if is_dir:
+        if is_dir and (kind := pseudo.type_of(path)) is not None:
+            errors.append(_pseudo_file_system(raw, kind))
+        elif is_dir:
             folder = _real(path)
-            found, met_links = _walk_record_files(folder, links, has_community, unreadable)
+            found, met_links = _walk_record_files(folder, links, has_community, unreadable,
+                                                  pseudo.mount_points)
             walked_files.extend(found)
             walked.append(folder)
             plain = plain and not met_links
@@ -191,7 +200,8 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
             root = cached if cached is not None else root_of_folder.setdefault(
                 folder_name, _dossier_root(Path(file), roots, has_community))
         groups.setdefault(root, set()).add(file)
-    contexts = _contexts(groups, walked if plain else [], links, has_community, unreadable)
+    contexts = _contexts(groups, walked if plain else [], links, has_community, unreadable,
+                         pseudo.mount_points)
     shown = PathNames(Path.cwd())
     errors.extend(InputError(type=kind, file=shown(Path(path)) + (
         "/" if path.endswith(os.sep) else ""), msg=msg) for path, (kind, msg) in
@@ -214,6 +224,20 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
     return sources, list(once.values())
 
 
+def _pseudo_file_system(raw: str | os.PathLike[str], kind: str) -> InputError:
+    """A folder named that is on one of the kernel's pseudo file systems (``check /proc``):
+    the running system's state, not records, and no walk of it ends in useful time.
+
+    >>> _pseudo_file_system("/sys/kernel", "sysfs").msg
+    "a folder of the kernel's sysfs file system (the running system's state, not records); not checked"
+    """
+    return InputError(
+        type="pseudo_file_system", file=printable(os.fspath(raw)),
+        msg=f"a folder of the kernel's {kind} file system (the running system's state, not "
+        "records); not checked",
+        ctx={"zh": f"这是内核的 {kind} 虚拟文件系统中的文件夹（运行中系统的状态，不是记录），未检查"})
+
+
 def _not_found(raw: str | os.PathLike[str]) -> InputError:
     """A path given that is not there, or that cannot be reached (a folder on the way that
     may not be entered): each said as it is."""
@@ -228,8 +252,8 @@ def _not_found(raw: str | os.PathLike[str]) -> InputError:
 
 
 def _contexts(groups: dict[Path, set[str]], walked: Sequence[Path], links: set[Path],
-              has_community: _CommunityFiles, unreadable: dict[str, tuple[str, str]]
-              ) -> dict[Path, set[str]]:
+              has_community: _CommunityFiles, unreadable: dict[str, tuple[str, str]],
+              passed_by: Collection[str] = frozenset()) -> dict[Path, set[str]]:
     """Every record file of each dossier root that has a community file (the files a check of
     one of its files reads too). A root that a walk without links went through takes its files
     from that walk (its own and its nested dossiers'); any other root is walked now."""
@@ -244,7 +268,8 @@ def _contexts(groups: dict[Path, set[str]], walked: Sequence[Path], links: set[P
             contexts[root] = set()
             from_walk.add(root)
         else:
-            contexts[root] = set(_walk_record_files(root, links, unreadable=unreadable)[0])
+            contexts[root] = set(_walk_record_files(root, links, unreadable=unreadable,
+                                                    passed_by=passed_by)[0])
     for root, files in groups.items():
         for owner in (root, *root.parents):
             # a dossier in a hidden folder under the owner was not in the owner's walk
@@ -323,7 +348,7 @@ def load_dossier(source: DossierSource, display_base: Path | None = None,
         except ParseFailure as failure:
             results[name] = ([], [failure.error])
             continue
-        if not is_report_text(raw):  # a report of an earlier run is not one of the files
+        if not is_report(raw):  # a report of an earlier run is not one of the files
             results[name] = _records_of(raw, name)
     dossier = assemble_dossier(display_path(source.root), results)
     dossier.input_errors.extend(_outside(link, display_path(link))
@@ -361,7 +386,7 @@ def read_records(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]],
     A ``.jsonl`` file holds one JSON object of records per line; a bad line is an input error
     at its line and the other lines are still read. A report of an earlier run holds none.
     """
-    if is_report_text(raw):
+    if is_report(raw):
         return [], []
     return _records_of(raw, file)
 
@@ -399,14 +424,28 @@ _REPORT_START = re.compile(
 
 
 def is_report_text(raw: bytes) -> bool:
-    r"""Whether ``raw`` (a file's text, or its first few hundred bytes) is a report this tool
-    wrote: one left in a checked folder (``check . --output report.json``, run again) holds no
-    records and is not read as records, and ``--output`` may write over it.
+    r"""Whether ``raw`` (a file's text, or its first few hundred bytes) begins as a report this
+    tool writes: the first look, which costs nothing on a record file; :func:`is_report`
+    decides whether a whole file is one.
 
     >>> is_report_text(b'{\n  "format_version": "2.0"'), is_report_text(b"meetings: []")
     (True, False)
     """
     return _REPORT_START.match(raw[:256].lstrip()) is not None
+
+
+def is_report(raw: bytes) -> bool:
+    """Whether ``raw``, a whole file, is a report this tool wrote: one left in a checked folder
+    (``check . --output report.json``, run again) holds no records and is not read as records.
+    A file that only begins as one does (``{"format_version": 1, "meetings": [...]}``) is read
+    as records: skipping it would leave its records unchecked without a word.
+
+    >>> is_report(b'{"format_version": "2.1", "ruleset_version": "x", "findings": []}')
+    True
+    >>> is_report(b'{"format_version": "2.1", "meetings": []}')
+    False
+    """
+    return is_report_text(raw) and is_own_report(raw)
 
 
 def records_from_data(
@@ -506,15 +545,16 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
 
 def _walk_record_files(folder: Path, links: set[Path] | None = None,
                        community_files: _CommunityFiles | None = None,
-                       unreadable: dict[str, tuple[str, str]] | None = None
-                       ) -> tuple[list[str], bool]:
+                       unreadable: dict[str, tuple[str, str]] | None = None,
+                       passed_by: Collection[str] = frozenset()) -> tuple[list[str], bool]:
     """The record files under ``folder`` (a real path), by real path (as text), and whether a
     symbolic link was met on the way; links that lead out of ``folder`` are added to ``links``
     and skipped. Each folder read is told to ``community_files`` (whether it holds a community
     file as a plain file); each folder that cannot be read (no permission, a path longer than
     the system allows) and each link to a record file that is not there are added to
     ``unreadable`` (path → input error type and message): their records are not checked, and
-    the report must say so rather than pass without them.
+    the report must say so rather than pass without them. The folders in ``passed_by`` (real
+    paths: where the kernel's pseudo file systems are mounted) are not entered.
 
     The folders walked are reached through real folders only (links to folders are not
     followed), so a file that is not itself a link is already known by its real path: only
@@ -561,7 +601,8 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None,
                     continue
                 out.append(str(real))
             elif entry.is_dir(follow_symlinks=False):
-                subfolders.append(entry.path)
+                if entry.path not in passed_by:
+                    subfolders.append(entry.path)
             elif name not in IGNORED_FILES and name.lower().endswith(RECORD_SUFFIXES):
                 out.append(entry.path)
                 if name in COMMUNITY_FILES and community is not None:
