@@ -340,6 +340,19 @@ def test_output_onto_a_record_file_being_checked_is_refused(tmp_path: Path) -> N
     assert (tmp_path / "c" / "bodies.yaml").read_bytes() == records
 
 
+def test_output_onto_records_that_begin_like_a_report_is_refused(tmp_path: Path) -> None:
+    """A record file that only begins as a report does is records: not written over."""
+    import shutil
+
+    shutil.copytree(ROOT / "examples" / "village", tmp_path / "c")
+    lookalike = tmp_path / "c" / "more.json"
+    lookalike.write_text('{"format_version": "2.1", "meetings": []}', encoding="utf-8")
+    result = run("check", "c", "--format", "json", "--output", "c/more.json", cwd=tmp_path)
+    _no_traceback(result)
+    assert result.returncode == 2 and "would replace it" in result.stderr
+    assert lookalike.read_text(encoding="utf-8") == '{"format_version": "2.1", "meetings": []}'
+
+
 def test_one_path_given_alone_is_one_path() -> None:
     """``check_paths("records")``: one folder, not one path per character of its name."""
     from governance_rules import check_paths, iter_check_paths

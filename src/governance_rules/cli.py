@@ -401,8 +401,10 @@ def _internal_error(exc: Exception) -> int:
 
 def _replaces_records(output: str, paths: Sequence[str]) -> bool:
     """Whether ``--output`` names a record file under the paths checked (other than a report
-    an earlier run wrote there, which this run does not read and writes again)."""
-    from .records.loader import RECORD_SUFFIXES, is_report_text
+    an earlier run wrote there, which this run does not read and writes again: all of it a
+    report, as the reader decides, not a file that only begins like one)."""
+    from .records._parse import ParseFailure, read_file
+    from .records.loader import RECORD_SUFFIXES, is_report, is_report_text
 
     real = os.path.realpath(output)
     try:
@@ -413,7 +415,12 @@ def _replaces_records(output: str, paths: Sequence[str]) -> bool:
     except OSError:
         return False
     if is_report_text(head):
-        return False
+        try:
+            whole = read_file(real, output)  # bounded as a record file is read
+        except ParseFailure:  # too large (or gone): a check would not read it as records
+            return False
+        if is_report(whole):
+            return False
     return any(real == given or real.startswith(given.rstrip(os.sep) + os.sep)
                for given in map(os.path.realpath, paths))
 
