@@ -312,7 +312,7 @@ def test_progress_on_a_terminal_only_unless_quiet() -> None:
     assert stderr_on_a_terminal("--quiet") == ""
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "gitlab"])
 def test_a_report_written_inside_the_checked_folder_is_not_read_as_records(
         tmp_path: Path, fmt: str) -> None:
     """``check . --output report.json`` run in CI again and again: the report written inside

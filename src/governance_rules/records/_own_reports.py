@@ -7,8 +7,9 @@ an input error). Telling it by its first bytes alone let any file that began
 checked. So a file is a report only when all of it is one: JSON (one object, or JSON Lines of
 them, one a line) whose every top-level key is one the report, a SARIF log, a JSON Lines
 finding or summary line has, and that holds no record under a record key (a finding's
-``community`` is a name, its ``body`` an ``{id, name}`` reference). Anything else is read as
-records, and says what is wrong with it as any record file does.
+``community`` is a name, its ``body`` an ``{id, name}`` reference); or a GitLab code quality
+report, a list of issues with an issue's keys only (an empty list too: it holds no records).
+Anything else is read as records, and says what is wrong with it as any record file does.
 
 The file is parsed with :mod:`json`, bounded before it is: a file (at most the reader's size
 limit) with more objects, arrays or commas than a record file may have nodes is not a report,
@@ -40,6 +41,9 @@ def is_own_report(raw: bytes) -> bool:
         objects = _json_objects(raw.decode("utf-8"))
     except (ValueError, RecursionError):  # not UTF-8, not JSON, nested past the limit
         return False
+    if len(objects) == 1 and isinstance(objects[0], list):
+        return all(isinstance(issue, dict) and issue.keys() == _GITLAB_ISSUE
+                   and issue["type"] == "issue" for issue in objects[0])
     keys = _report_keys()
     before = None  # what the object before was: only finding lines come before another line
     for obj in objects:
@@ -80,6 +84,10 @@ def _report_keys() -> dict[str, frozenset[str]]:
         "finding": frozenset(Finding.model_fields),
     }
 
+
+_GITLAB_ISSUE = frozenset({"type", "description", "check_name", "fingerprint", "severity",
+                           "location"})
+"""The keys of an issue of a GitLab code quality report (render/gitlab.py)."""
 
 _REQUIRED = {"report": {"format_version", "ruleset_version"}, "sarif": {"$schema", "runs"},
              "summary line": {"summary", "format_version"}, "finding": {"rule_id", "catalogue"}}

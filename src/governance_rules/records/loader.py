@@ -419,8 +419,9 @@ _LINE_ZH = {"json_syntax": "此行不是有效的 JSON，未读取（其余各�
 
 _REPORT_START = re.compile(
     rb'\{\s*"(?:format_version"|rule_id"\s*:\s*"[^"]*"\s*,\s*"catalogue"|summary"\s*:\s*\{'
-    rb'|\$schema"\s*:\s*"[^"]*sarif)')
-"""How a report of this tool begins (JSON, a JSON Lines finding or summary line, SARIF)."""
+    rb'|\$schema"\s*:\s*"[^"]*sarif)|\[\s*(?:\]|\{\s*"type"\s*:\s*"issue")')
+"""How a report of this tool begins (JSON, a JSON Lines finding or summary line, SARIF, a
+GitLab code quality report)."""
 
 
 def is_report_text(raw: bytes) -> bool:
