@@ -286,6 +286,30 @@ def test_a_token_file_serve_cannot_use_is_said_in_chinese(
 
 
 @needs_server
+@pytest.mark.parametrize(("given", "chinese"), [
+    ("token", "令牌只能由字母、数字和 - . _ ~ + /（末尾可有 =）组成"),
+    ("env", "令牌只能由字母、数字和 - . _ ~ + /（末尾可有 =）组成"),
+    ("env long", "超过4,096字节"),
+    ("sources", "不是文件夹或不存在"),
+    ("catalogue", "不是文件或不存在"),
+])
+def test_a_token_no_client_can_send_or_a_missing_folder_stops_serve(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        taken_port: int, given: str, chinese: str) -> None:
+    """Found when serve starts, not at every request (a 401 for all, a 404 for the sources)."""
+    args = ["serve", "--port", str(taken_port), "--lang", "zh"]
+    if given == "token":
+        (tmp_path / "t.txt").write_text("my secret\n", encoding="utf-8")
+        args += ["--token-file", str(tmp_path / "t.txt")]
+    elif given.startswith("env"):
+        monkeypatch.setenv("GOVERNANCE_RULES_TOKEN", "t" * 5000 if given == "env long" else "密码")
+    else:
+        args += [f"--{given}", str(tmp_path / "nowhere")]
+    assert main(args) == 2
+    assert chinese in _said_in_chinese(capsys.readouterr().err)
+
+
+@needs_server
 def test_the_configuration_files_language_says_serves_errors(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         taken_port: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -133,10 +134,20 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
     """The configuration ``serve`` was asked for; the token is read here, once."""
     token = None
     if args.token_file:
-        token = _read_token(args.token_file)
+        token = _sendable(_read_token(args.token_file), f"--token-file {args.token_file}")
     elif os.environ.get(TOKEN_ENV, "").strip():
         token = os.environ[TOKEN_ENV].strip()
+        if len(token.encode("utf-8")) > MAX_TOKEN_BYTES:
+            raise ConfigError(f"{TOKEN_ENV} is longer than {MAX_TOKEN_BYTES:,} bytes",
+                              f"{TOKEN_ENV} 超过{MAX_TOKEN_BYTES:,}字节")
+        token = _sendable(token, TOKEN_ENV)
     sources = args.sources or os.environ.get(SOURCES_ENV) or None
+    for option, folder in (("--sources", sources), ("--catalogue", args.catalogue)):
+        wanted_dir = option == "--sources"
+        if folder and not (Path(folder).is_dir() if wanted_dir else Path(folder).is_file()):
+            raise ConfigError(
+                f"{option} {folder} is not {'a folder' if wanted_dir else 'a file'}",
+                f"{option} {folder} 不是{'文件夹' if wanted_dir else '文件'}或不存在")
     return ServerConfig(
         host=args.host, port=args.port, workers=min(args.workers, MAX_WORKERS),
         rules=tuple(str(Path(r).resolve()) for r in args.rules), token=token,
@@ -145,6 +156,25 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         sources=str(Path(sources).resolve()) if sources else None,
         catalogue=str(Path(args.catalogue).resolve()) if args.catalogue else None,
         docs_ui=args.docs_ui, log_level=args.log_level)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9._~+/-]+=*")
+"""A bearer token as a client can send it (RFC 6750's ``b64token``)."""
+
+
+def _sendable(token: str, given: str) -> str:
+    """``token``, when a client can send it in ``Authorization: Bearer …``: a token with a
+    space or a character outside RFC 6750's set inside it would make every request a 401.
+
+    >>> _sendable("s3cret-token", "--token-file t")
+    's3cret-token'
+    """
+    if _TOKEN.fullmatch(token) is None:
+        raise ConfigError(f"{given}: a token is letters, digits and - . _ ~ + / (then any =), "
+                          "as a client sends it after `Authorization: Bearer`",
+                          f"{given}：令牌只能由字母、数字和 - . _ ~ + /（末尾可有 =）组成，"
+                          "与客户端在 Authorization: Bearer 后发送的一致")
+    return token
 
 
 def _read_token(path: str) -> str:
