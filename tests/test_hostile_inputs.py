@@ -680,3 +680,22 @@ def test_this_tools_reports_are_still_not_read_as_records() -> None:
             if text.strip():
                 assert is_report(text.encode("utf-8")), text[:200]
         assert not is_report(render_json(report)[:-10].encode("utf-8"))
+
+
+def test_a_report_followed_by_millions_of_lines_is_told_apart_at_once() -> None:
+    """A report's object, then millions of short lines: not JSON as a whole, and no JSON Lines
+    report (a line that is no object): answered without parsing every line (6 s and 450 MB
+    before its lines were bounded and read one by one)."""
+    import tracemalloc
+
+    from governance_rules.records.loader import is_report
+
+    text = ('{"format_version": "2.1", "ruleset_version": "x", "findings": []}\n'
+            + "12\n" * 5_000_000).encode("utf-8")
+    tracemalloc.start()
+    started = time.perf_counter()
+    assert not is_report(text)
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert seconds < 2 and peak < 2 * len(text) + 50_000_000, (seconds, peak)

@@ -24,8 +24,11 @@ False
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from ..models.record_file import RECORD_KEYS
@@ -39,35 +42,46 @@ def is_own_report(raw: bytes) -> bool:
         return False
     try:
         objects = _json_objects(raw.decode("utf-8"))
+        first = next(objects)
+        if isinstance(first, list):  # a whole text: a GitLab report's issues
+            return all(isinstance(issue, dict) and issue.keys() == _GITLAB_ISSUE
+                       and issue["type"] == "issue" for issue in first)
+        keys = _report_keys()
+        before = None  # what the object before was: only finding lines come before another
+        for obj in chain([first], objects):
+            if before not in (None, "finding"):
+                return False
+            before = _kind(obj, keys)
+            if before is None:
+                return False
+        return before is not None
     except (ValueError, RecursionError):  # not UTF-8, not JSON, nested past the limit
         return False
-    if len(objects) == 1 and isinstance(objects[0], list):
-        return all(isinstance(issue, dict) and issue.keys() == _GITLAB_ISSUE
-                   and issue["type"] == "issue" for issue in objects[0])
-    keys = _report_keys()
-    before = None  # what the object before was: only finding lines come before another line
-    for obj in objects:
-        if before not in (None, "finding"):
-            return False
-        before = _kind(obj, keys)
-        if before is None:
-            return False
-    return before is not None
 
 
-def _json_objects(text: str) -> list[Any]:
-    """The JSON value of ``text``, or its lines' values where it is JSON Lines.
+def _json_objects(text: str) -> Iterator[Any]:
+    """The JSON value of ``text``, or its lines' values, one at a time, where it is JSON Lines:
+    each line an object (a line that is not is not a report's), at most :data:`MAX_NODES`.
 
-    >>> _json_objects('{"a": 1}\\n{"b": 2}\\n')
+    >>> list(_json_objects('{"a": 1}\\n{"b": 2}\\n'))
     [{'a': 1}, {'b': 2}]
     """
     try:
-        return [json.loads(text)]
+        yield json.loads(text)
+        return
     except json.JSONDecodeError:
-        lines = [line for line in text.splitlines() if line.strip()]
-        if len(lines) < 2:
+        if text.count("\n") > MAX_NODES:
             raise
-        return [json.loads(line) for line in lines]
+    lines = 0
+    for line in io.StringIO(text):
+        if not line.strip():
+            continue
+        lines += 1
+        if not line.lstrip().startswith("{"):
+            raise ValueError("a JSON Lines report's lines are objects")
+        yield json.loads(line)
+    if lines < 2:
+        raise ValueError("one line that is not JSON")
 
 
 @cache
