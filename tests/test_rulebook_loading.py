@@ -314,3 +314,12 @@ def test_a_rule_value_error_is_said_in_both_languages(tmp_path: Path, change: tu
     error = _load(tmp_path, GOOD_RULE.replace(*change))
     assert english in str(error) and "Value error" not in str(error), error
     assert chinese in error.text("zh") and "校验结果" not in error.text("zh"), error.text("zh")
+
+
+def test_a_validators_own_english_reason_is_quoted_not_lost(tmp_path: Path) -> None:
+    """A clause's count without its noun's forms (``{n|天}``) is refused by a validator that
+    says why in English only: the Chinese quotes that reason, not "不符合要求" and the value."""
+    error = _load(tmp_path, REQUIREMENT_RULE.replace("出席{present}人", "出席{present|人}"))
+    said = error.text("zh")
+    assert "a count with its noun is {count|one|more}" in said, said
+    assert "不符合要求" not in said and "{'when'" not in said, said

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .._input_words import pydantic_error_zh
+from ..errors import dotted
 from .._names import did_you_mean
 from .._words import split_placeholder
 from ..facts.schema import FACT_SCHEMAS
@@ -429,7 +430,7 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
         except ValidationError as exc:
             errors = exc.errors()
             first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-            loc = ".".join(str(p) for p in first["loc"])
+            loc = dotted(("params", *first["loc"]))  # as the loader names the key
             msg = first["msg"].removeprefix("Value error, ")
             zh = None
             if first["type"] == "extra_forbidden" and len(first["loc"]) == 1:
@@ -437,9 +438,9 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
                 msg = (f"unknown key for a {rule.kind} rule"
                        f"{did_you_mean(str(first['loc'][-1]), fields)}; its params: "
                        + ", ".join(sorted(fields)))
-            elif first["type"] != "extra_forbidden":
-                zh = f"params.{loc}：{pydantic_error_zh(first)}"
-            raise RuleProblem(f"params.{loc}: {msg}", ("params", *first["loc"]), zh) from None
+            elif (said := pydantic_error_zh(first)) is not None:
+                zh = f"{loc}：{said}"
+            raise RuleProblem(f"{loc}: {msg}", ("params", *first["loc"]), zh) from None
     bound = compile_rule(rule, base)
     clause_names = bound.clause_names
     if isinstance(bound.kind, ClauseKind):

@@ -169,7 +169,10 @@ def _rule_schema_zh(error: Any, field: str) -> str:
                 + "、".join(sorted(keys)))
     if kind == "string_pattern_mismatch":  # the records' ids have another pattern
         return f"须符合格式「{ctx.get('pattern')}」，实为「{error.get('input')}」"
-    return pydantic_error_zh(error)
+    said = pydantic_error_zh(error)
+    if said is None:  # a validator's own reason, in English only: quoted, not lost
+        return f"写法有误（校验结果：{error['msg'].removeprefix('Value error, ')}）"
+    return said
 
 
 def _parameter_wrong(name: str, detail: object) -> str:
@@ -190,7 +193,9 @@ def _worded(exc: BaseException) -> str:
         return exc.said
     if isinstance(exc, ValidationError):
         first = exc.errors()[0]
-        return Worded(first["msg"].removeprefix("Value error, "), pydantic_error_zh(first))
+        english = first["msg"].removeprefix("Value error, ")
+        zh = pydantic_error_zh(first)
+        return english if zh is None else Worded(english, zh)
     zh = getattr(exc, "zh", None)
     return Worded(str(exc), zh) if isinstance(zh, str) and zh else str(exc)
 
