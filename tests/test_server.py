@@ -390,3 +390,14 @@ def test_schemathesis_finds_no_5xx_and_no_schema_break(server: str) -> None:
 
         given(strategy)(run)()
     assert not failures
+
+
+def test_a_token_any_client_can_send_is_accepted(tmp_path: Path) -> None:
+    """Printable ASCII with single spaces works (``token_ok`` compares what follows
+    ``Bearer``); a byte-order mark a text editor left is not part of the token."""
+    from governance_rules.server.options import _read_token, _sendable
+
+    for token in ("p@ss word!", "a:b#c", "s3cret=="):
+        assert _sendable(token, "t") == token
+    (tmp_path / "t.txt").write_bytes("\ufeffs3cret\n".encode("utf-8"))
+    assert _read_token(str(tmp_path / "t.txt")) == "s3cret"

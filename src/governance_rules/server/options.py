@@ -139,15 +139,15 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         token = os.environ[TOKEN_ENV].strip()
         if len(token.encode("utf-8")) > MAX_TOKEN_BYTES:
             raise ConfigError(f"{TOKEN_ENV} is longer than {MAX_TOKEN_BYTES:,} bytes",
-                              f"{TOKEN_ENV} 超过{MAX_TOKEN_BYTES:,}字节")
+                              f"{TOKEN_ENV} 超过{MAX_TOKEN_BYTES}字节")
         token = _sendable(token, TOKEN_ENV)
     sources = args.sources or os.environ.get(SOURCES_ENV) or None
-    for option, folder in (("--sources", sources), ("--catalogue", args.catalogue)):
-        wanted_dir = option == "--sources"
-        if folder and not (Path(folder).is_dir() if wanted_dir else Path(folder).is_file()):
-            raise ConfigError(
-                f"{option} {folder} is not {'a folder' if wanted_dir else 'a file'}",
-                f"{option} {folder} 不是{'文件夹' if wanted_dir else '文件'}或不存在")
+    for option, path, is_kind, kind, kind_zh in (
+            ("--sources", sources, Path.is_dir, "a folder", "文件夹"),
+            ("--catalogue", args.catalogue, Path.is_file, "a file", "文件")):
+        if path and not is_kind(Path(path)):
+            raise ConfigError(f"{option} {path} is not {kind} (or is not there)",
+                              f"{option} {path} 不是{kind_zh}或不存在")
     return ServerConfig(
         host=args.host, port=args.port, workers=min(args.workers, MAX_WORKERS),
         rules=tuple(str(Path(r).resolve()) for r in args.rules), token=token,
@@ -158,22 +158,23 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         docs_ui=args.docs_ui, log_level=args.log_level)
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9._~+/-]+=*")
-"""A bearer token as a client can send it (RFC 6750's ``b64token``)."""
+_TOKEN = re.compile(r"[\x21-\x7e]+(?: [\x21-\x7e]+)*")
+"""A token a client can send after ``Authorization: Bearer``: printable ASCII, single spaces
+between (a header's value is Latin-1 text, and its ends are trimmed)."""
 
 
 def _sendable(token: str, given: str) -> str:
-    """``token``, when a client can send it in ``Authorization: Bearer …``: a token with a
-    space or a character outside RFC 6750's set inside it would make every request a 401.
+    """``token``, when a client can send it in ``Authorization: Bearer …``: with a Chinese
+    character, a control character or a run of spaces in it, every request would be a 401.
 
     >>> _sendable("s3cret-token", "--token-file t")
     's3cret-token'
     """
     if _TOKEN.fullmatch(token) is None:
-        raise ConfigError(f"{given}: a token is letters, digits and - . _ ~ + / (then any =), "
-                          "as a client sends it after `Authorization: Bearer`",
-                          f"{given}：令牌只能由字母、数字和 - . _ ~ + /（末尾可有 =）组成，"
-                          "与客户端在 Authorization: Bearer 后发送的一致")
+        raise ConfigError(f"{given}: a token is printable ASCII (letters, digits, punctuation, "
+                          "single spaces), as a client sends it after `Authorization: Bearer`",
+                          f"{given}：令牌只能由英文字母、数字、标点和单个空格组成，以便客户端在 "
+                          "Authorization: Bearer 之后原样发送")
     return token
 
 
@@ -197,9 +198,9 @@ def _read_token(path: str) -> str:
                           f"--token-file {path} 无法读取：{os_reason(exc, 'zh')}") from None
     if len(data) > MAX_TOKEN_BYTES:
         raise ConfigError(f"--token-file {path} is larger than {MAX_TOKEN_BYTES:,} bytes",
-                          f"--token-file {path} 超过{MAX_TOKEN_BYTES:,}字节，未读取")
+                          f"--token-file {path} 超过{MAX_TOKEN_BYTES}字节，未读取")
     try:
-        token = data.decode("utf-8").strip()
+        token = data.decode("utf-8-sig").strip()
     except UnicodeDecodeError:
         raise ConfigError(f"--token-file {path} is not UTF-8 text",
                           f"--token-file {path} 不是 UTF-8 编码的文本") from None

@@ -56,8 +56,8 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
     app = create_app_from_env()  # loads the rule set: a broken overlay stops here
     if config.host not in ("127.0.0.1", "localhost", "::1") and config.token is None:
         sys.stderr.write(
-            f"governance-rules: 警告：在 {config.host} 上提供服务而未设令牌，凡能连到它的人都可"
-            "调用（见 --token-file）\n" if lang == "zh" else
+            f"governance-rules: 警告：在 {config.host} 上提供服务而未设令牌，任何能访问该地址的人"
+            "都可调用本服务（参见 --token-file）\n" if lang == "zh" else
             f"governance-rules: warning: serving on {config.host} without a token; anyone who "
             "can reach it may call it (see --token-file)\n")
     target = "governance_rules.server.app:create_app_from_env" if config.workers > 1 else app
@@ -94,7 +94,13 @@ def check_listening(host: str, port: int, workers: int = 1) -> None:
             places = list(dict.fromkeys((family, address) for family, *_, address in found))
         bound, missing = 0, None
         for family, address in places:
-            with socket.socket(family, socket.SOCK_STREAM) as probe:
+            try:
+                made = socket.socket(family, socket.SOCK_STREAM)
+            except OSError:  # a family this kernel lacks (IPv6 off): asyncio passes it over
+                if workers > 1:
+                    raise
+                continue
+            with made as probe:
                 if workers > 1 or (os.name == "posix" and sys.platform != "cygwin"):
                     probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 if workers == 1 and family == socket.AF_INET6 and hasattr(socket, "IPPROTO_IPV6"):
