@@ -254,7 +254,7 @@ _PARAMETER = "parameters:\n  x.v:\n    type: {kind}\n    description: {{zh: 甲,
 
 @pytest.mark.parametrize(("text", "english", "chinese"), [
     (_PARAMETER.format(kind="int", value="1.5"), "expected a whole number, got 1.5",
-     "参数 x.v 写法有误：须为整数，实为「1.5」"),
+     "参数 x.v 写法有误，规则集未能载入：须为整数，实为「1.5」"),
     (_PARAMETER.format(kind="int", value="'3'"), "expected a whole number, got '3'",
      "须为整数，实为「3」"),
     (_PARAMETER.format(kind="int", value="99999999999"), "within ±1000000000",
@@ -272,10 +272,10 @@ _PARAMETER = "parameters:\n  x.v:\n    type: {kind}\n    description: {{zh: 甲,
      "「2023-13-01」不是真实存在的日期"),
     ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n"
      "        - {from: 2023-01-01, valeu: '2/3'}\n", "unknown key 'valeu'",
-     "每个版本须有 value（可另有 from、until、reference）；没有「valeu」这一项"),
+     "每个版本须有 value（可另有 from、until、reference）；「valeu」不是版本的键"),
     ("parameters:\n  cc.consent_share:\n    overlays:\n      cn/x:\n"
      "        - {from: 2023-01-01, value: '2/3'}\n        - {from: 2023-01-01, value: '3/4'}\n",
-     "a second version from 2023-01-01", "自2023-01-01起有两个版本：每个版本须从不同的日期起"),
+     "a second version from 2023-01-01", "有两个版本都自2023-01-01起：每个版本须从不同的日期起"),
     ("parameters:\n  cc.consent_share:\n    overlays: [a]\n", "maps a jurisdiction prefix",
      "overlays 须为辖区前缀（如 cn/jilin）到版本列表的键值对"),
 ])
@@ -301,9 +301,9 @@ _KEYS_AND_LITERALS = {"value", "values", "overlays", "from", "until", "reference
      "in_force.from: '2023-13-01' is not a real calendar date",
      "in_force.from：「2023-13-01」不是真实存在的日期"),
     (('threshold: "2/3"', 'threshold: "2/x"'), "params.threshold: Input is not a valid fraction",
-     "规则 my-rule 写法有误：params.threshold：应为分数（如「4/5」），实为「2/x」"),
+     "规则 my-rule 写法有误，规则集未能载入：params.threshold：应为分数（如「4/5」），实为「2/x」"),
     (('threshold: "2/3"', 'threshold: 1.5'), "at most 1, got 3/2",
-     "规则 my-rule 写法有误：params.threshold：比例须大于0且不大于1，实为「3/2」"),
+     "规则 my-rule 写法有误，规则集未能载入：params.threshold：比例须大于0且不大于1，实为「3/2」"),
     (('comparison: at_least', 'comparison: atleast'), "Input should be 'at_least' or 'more_than'",
      "params.comparison：取值「atleast」不可用，须为以下之一：「at_least」、「more_than」"),
 ])

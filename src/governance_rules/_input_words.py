@@ -84,7 +84,7 @@ _BY_TYPE: dict[str, str] = {
     "path_not_found": "路径不存在",
     "broken_link": "符号链接指向的文件不存在",
     "symlink_outside": "符号链接指向所检查的文件夹之外，未读取",
-    "pseudo_file_system": "这是内核的虚拟文件系统中的文件夹（运行中系统的状态，不是记录），未检查",
+    "pseudo_file_system": "该文件夹位于内核的虚拟文件系统中（内容为系统运行状态，不是记录），未检查",
     "not_a_mapping": "文件内容须为“记录类型: 内容”的键值对",
     "unknown_key": "不是可识别的记录类型",
     "second_community": "一个卷宗只能有一条社区（community）记录",

@@ -69,7 +69,7 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
     reasons = _clause_reasons(book, rule_id, lang)
     for c in rule.source:
         doc = book.documents[c.document]
-        decides = words["decides"].format("; ".join(
+        decides = words["decides"].format(("；" if lang == "zh" else "; ").join(
             f"{name}（{reasons[name]}）" if lang == "zh" and name in reasons
             else f"{name} ({reasons[name]})" if name in reasons else name
             for name in c.for_)) if c.for_ else ""

@@ -407,22 +407,21 @@ def _replaces_records(output: str, paths: Sequence[str]) -> bool:
     from .records.loader import RECORD_SUFFIXES, is_report, is_report_text
 
     real = os.path.realpath(output)
+    inside = any(real == given or real.startswith(given.rstrip(os.sep) + os.sep)
+                 for given in map(os.path.realpath, paths))
     try:
-        if not real.lower().endswith(RECORD_SUFFIXES) or not os.path.isfile(real):
+        if not inside or not real.lower().endswith(RECORD_SUFFIXES) or not os.path.isfile(real):
             return False
         with open(real, "rb") as handle:
             head = handle.read(256)
     except OSError:
         return False
-    if is_report_text(head):
-        try:
-            whole = read_file(real, output)  # bounded as a record file is read
-        except ParseFailure:  # too large (or gone): a check would not read it as records
-            return False
-        if is_report(whole):
-            return False
-    return any(real == given or real.startswith(given.rstrip(os.sep) + os.sep)
-               for given in map(os.path.realpath, paths))
+    if not is_report_text(head):
+        return True
+    try:
+        return not is_report(read_file(real, output))  # bounded as a record file is read
+    except ParseFailure:  # too large to be a report this run skips: the run reports it
+        return True
 
 
 def _usage_errors() -> tuple[type[Said], ...]:

@@ -7,6 +7,7 @@ the file, line and column of the offending node added.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
@@ -113,13 +114,16 @@ def dotted(loc: tuple[str | int, ...]) -> str:
 def short_input(value: Any, limit: int = 80) -> str:
     """A bounded rendering of ``value`` for a message; never fails, never grows with the input.
 
-    >>> short_input(10 ** 5000), short_input(date(9999, 1, 1))
-    ('<an integer of 5001 digits>', "'9999-01-01'")
+    >>> short_input(10 ** 5000), short_input(date(9999, 1, 1)), short_input(Decimal("1.5"))
+    ('<an integer of 5001 digits>', "'9999-01-01'", '1.5')
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
         return f"<an integer of {_digits(value)} digits>"
     if isinstance(value, date):  # as the file wrote it, not datetime.date(9999, 1, 1)
         return repr(value.isoformat())
+    if isinstance(value, Decimal) and value.is_finite():  # 1.5, not Decimal('1.5')
+        text = str(value)
+        return text if len(text) <= limit else text[: limit - 1] + "…"
     if isinstance(value, str | bytes) and len(value) > 4 * limit:
         value = value[: 4 * limit]
     try:

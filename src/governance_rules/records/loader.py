@@ -235,7 +235,7 @@ def _pseudo_file_system(raw: str | os.PathLike[str], kind: str) -> InputError:
         type="pseudo_file_system", file=printable(os.fspath(raw)),
         msg=f"a folder of the kernel's {kind} file system (the running system's state, not "
         "records); not checked",
-        ctx={"zh": f"这是内核的 {kind} 虚拟文件系统中的文件夹（运行中系统的状态，不是记录），未检查"})
+        ctx={"zh": f"该文件夹位于内核的 {kind} 虚拟文件系统中（内容为系统运行状态，不是记录），未检查"})
 
 
 def _not_found(raw: str | os.PathLike[str]) -> InputError:

@@ -212,11 +212,9 @@ class CheckedRecord(_Frozen):
         True
         """
         id_, type_, file, line, path = place
-        record = whole(RecordLocation, {"id": id_, "type": type_, "file": file, "line": line,
-                                        "path": path}, _LOCATION_FIELDS)
-        return whole(cls, {"record": record, "rules": sorted(rules),
-                           "parameters": {r: parameters[r] for r in sorted(parameters)}
-                           if parameters else {}}, _CHECKED_FIELDS)
+        return cls.of(whole(RecordLocation, {"id": id_, "type": type_, "file": file,
+                                             "line": line, "path": path}, _LOCATION_FIELDS),
+                      rules, parameters)
 
 
 _LOCATION_FIELDS = frozenset(RecordLocation.model_fields)

@@ -180,7 +180,7 @@ def _parameter_wrong(name: str, detail: object) -> str:
     :class:`~governance_rules._said.Worded` detail) is given in its Chinese words."""
     zh = getattr(detail, "zh", None)
     if zh:
-        return f"参数 {name} 写法有误：{zh}"
+        return f"参数 {name} 写法有误，规则集未能载入：{zh}"
     return f"参数 {name} 写法有误，规则集未能载入（校验结果：{detail}）"
 
 
@@ -207,7 +207,7 @@ def _rule_wrong(rule_id: str, exc: object) -> str:
     given in its Chinese words."""
     zh = getattr(exc, "zh", None)
     if zh:
-        return f"规则 {rule_id} 写法有误：{zh}"
+        return f"规则 {rule_id} 写法有误，规则集未能载入：{zh}"
     return f"规则 {rule_id} 写法有误，规则集未能载入（校验结果：{exc}）"
 
 
@@ -406,7 +406,7 @@ def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
                 if isinstance(item, dict) else []
             hint = f"; unknown key {extra[0]!r}{did_you_mean(extra[0], ('value',))}" if extra \
                 else ""
-            hint_zh = f"；没有「{extra[0]}」这一项{did_you_mean(extra[0], ('value',), 'zh')}" \
+            hint_zh = f"；「{extra[0]}」不是版本的键{did_you_mean(extra[0], ('value',), 'zh')}" \
                 if extra else ""
             raise _ValueAt((*at, i), Worded("each version needs a `value` (and may have `from`, "
                                             f"`until`, `reference`){hint}",
@@ -425,7 +425,8 @@ def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
         day = starts[twice]
         raise _ValueAt((*at, twice, "from"), Worded(
             f"a second version from {day or 'the start'}: each version starts on its own day",
-            f"{f'自{day.isoformat()}起' if day else '自始'}有两个版本：每个版本须从不同的日期起"))
+            f"{f'有两个版本都自{day.isoformat()}起' if day else '有两个版本都未写 from（均自始生效）'}"
+            "：每个版本须从不同的日期起"))
     return out
 
 

@@ -215,44 +215,35 @@ def parse_typed(kind: str, raw: Any) -> ParamValue:
     A refusal is a :class:`~governance_rules.models._base.Problem`: English, and Chinese in ``zh``.
     """
     if isinstance(raw, float):
-        raise Problem(f"write {_written(raw)} exactly, e.g. as a fraction \"4/5\" or a string \"100.00\"",
+        raise Problem(f"write {short_input(raw)} exactly, e.g. as a fraction \"4/5\" or a string \"100.00\"",
                       f"{_shown(raw)}须写成精确值，如分数「4/5」或加引号的「\"100.00\"」")
     if kind == "fraction":
         value = Fraction(str(raw))
         if not 0 < value <= 1:
-            raise Problem(f"a share must lie in (0, 1], got {_written(raw)}",
+            raise Problem(f"a share must lie in (0, 1], got {short_input(raw)}",
                           f"比例须大于0且不大于1，实为{_shown(raw)}")
         return value
     if kind == "money":
         if isinstance(raw, bool) or not isinstance(raw, int | str | Decimal):
-            raise Problem(f"expected an amount of yuan, got {_written(raw)}",
+            raise Problem(f"expected an amount of yuan, got {short_input(raw)}",
                           f"须为金额（元），实为{_shown(raw)}")
         return Decimal(str(raw))
     if kind in ("int", "years", "days"):
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise Problem(f"expected a whole number, got {_written(raw)}", f"须为整数，实为{_shown(raw)}")
+            raise Problem(f"expected a whole number, got {short_input(raw)}", f"须为整数，实为{_shown(raw)}")
         return raw
     if kind == "bool":
         if not isinstance(raw, bool):
-            raise Problem(f"expected true or false, got {_written(raw)}",
+            raise Problem(f"expected true or false, got {short_input(raw)}",
                           f"须为「true」或「false」，实为{_shown(raw)}")
         return raw
     if kind == "choice":
         if not isinstance(raw, str):
-            raise Problem(f"expected a word, got {_written(raw)}", f"须为一个词，实为{_shown(raw)}")
+            raise Problem(f"expected a word, got {short_input(raw)}", f"须为文本（选项名），实为{_shown(raw)}")
         return raw
     raise Problem(f"unknown parameter type {kind!r}", f"没有参数类型「{kind}」")
 
 
-def _written(raw: Any) -> str:
-    """A parameter value as the file wrote it, bounded: ``1.5`` (read as a Decimal), ``'3'``
-    (text, quoted)."""
-    if not isinstance(raw, Decimal):
-        return short_input(raw)
-    text = str(raw)
-    return text if len(text) <= 80 else text[:79] + "…"
-
-
 def _shown(raw: Any) -> str:
-    """:func:`_written` as a Chinese message quotes it: ``「1.5」``."""
-    return quoted_input(_written(raw))
+    """A parameter value as a Chinese message quotes it: ``「1.5」``, bounded."""
+    return quoted_input(short_input(raw))

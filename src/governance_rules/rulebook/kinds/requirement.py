@@ -21,6 +21,7 @@ from pydantic import model_validator
 
 from ..._words import fill_counts, split_placeholder
 from ...facts.schema import FACT_SCHEMAS
+from ...errors import short_input
 from ...models._base import Problem
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -114,7 +115,8 @@ def comparison(field: str, op: str, value: Any) -> Cmp:
         if set(value) == {"share", "of"}:
             share = Fraction(value["share"])
             if not 0 < share <= 1:
-                raise Problem(f"a share is more than 0 and at most 1, got {value['share']!r}",
+                raise Problem(f"a share is more than 0 and at most 1, got "
+                              f"{short_input(value['share'])}",
                               f"比例须大于0且不大于1，实为「{value['share']}」")
             return Cmp(Field(field, share.denominator), op, Field(str(value["of"]), share.numerator))
         if set(value) == {"value", "times"}:
