@@ -20,8 +20,8 @@ from pydantic import Field as PydanticField
 from pydantic import model_validator
 
 from ..._words import fill_counts, split_placeholder
-from ...facts.schema import FACT_SCHEMAS
 from ...errors import short_input
+from ...facts.schema import FACT_SCHEMAS
 from ...models._base import Problem
 from ...report._trusted import trusted
 from ...report.model import Text
