@@ -239,7 +239,8 @@ def parse_typed(kind: str, raw: Any) -> ParamValue:
         return raw
     if kind == "choice":
         if not isinstance(raw, str):
-            raise Problem(f"expected a word, got {short_input(raw)}", f"须为文本（选项名），实为{_shown(raw)}")
+            raise Problem(f"expected a word, got {short_input(raw)}",
+                          f"须为文本（选项名），实为{_shown(raw)}")
         return raw
     raise Problem(f"unknown parameter type {kind!r}", f"没有参数类型「{kind}」")
 
