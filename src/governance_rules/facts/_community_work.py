@@ -483,7 +483,7 @@ def _committee_reviews(dossier: Dossier, window: Window) -> Iterator[Fact]:
             {"review": day},
             {"body_name": body.name, "subject": review.id,
              "representatives": f"{who(reps)} (member representatives on {day})",
-             "unseated": f"{who(unseated)} (no member representative's or committee seat on {day})",
+             "unseated": f"{who(unseated)} (on {day})",
              "not_reviewed": f"{who(missed)} (seated on {day})",
              "representatives_zh": f"{day}为社区成员代表的评议人：{who_zh(reps)}",
              "unseated_zh": who_zh(unseated), "not_reviewed_zh": who_zh(missed)})

@@ -8,6 +8,7 @@ of days, both included.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .._words import counted
@@ -155,7 +156,8 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
     }
     names = {"body_name": body.name, "subject": body.name,
              "from": lo.isoformat(), "to": hi.isoformat(),
-             **{key: ("；" if key.endswith("_zh") else "; ").join(lines)
+             **{key: ("；" if key.endswith("_zh") else "; ").join(
+                 lines if len(lines) > 1 else [_ALL_DAYS.sub(_no_count, lines[0])])
                 for key, lines in notes.items()}}
     return Fact("finance_duties", RecordRef(body.id, "body", located.where()), hi,
                 dossier.jurisdiction, values, {"from": lo, "to": hi}, names)
@@ -216,6 +218,15 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
              "reviews_by_group": len(by_group), "reviews_other": len(other),
              "unpublished": len(unpublished), "published_early": len(early)},
             {"period_start": period.start, "period_end": period.end}, names)
+
+
+_ALL_DAYS = re.compile(r" on \d+ days? from |共\d+天$")
+"""A person's days in a breakdown of one person: the rule's text gives the count already
+(``on 7 days (马军 (ma-jun) from 8 October 2022)``), only a breakdown of several needs each."""
+
+
+def _no_count(days_said: re.Match[str]) -> str:
+    return " from " if days_said.group(0).startswith(" ") else ""
 
 
 def _zh(dossier: Dossier, person: str, spans: list[Span]) -> str:
