@@ -117,27 +117,6 @@ def chinese_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any])
     return template.format_map(_Blank(values))
 
 
-def pydantic_error_zh(error: Mapping[str, Any]) -> str | None:
-    """One of pydantic's errors (an item of ``ValidationError.errors()``) in Chinese: the
-    Chinese of the problem a validator raised (``ctx["error"].zh``, see
-    :class:`~governance_rules.models._base.Problem`), else said from its type; ``None`` for a
-    validator's plain ``ValueError``, whose reason only its English gives (the type alone would
-    say "not as required" and lose it).
-
-    >>> pydantic_error_zh({"type": "fraction_parsing", "input": "2/x", "ctx": {}})
-    '应为分数（如「4/5」），实为「2/x」'
-    """
-    from .errors import short_input
-
-    ctx = error.get("ctx") or {}
-    zh = getattr(ctx.get("error"), "zh", None)
-    if isinstance(zh, str) and zh:
-        return zh
-    if error["type"] == "value_error":
-        return None
-    return chinese_message(error["type"], short_input(error.get("input")), ctx)
-
-
 def quoted_input(shown: str | None) -> str:
     """A value as an error shows it (``'2022-13-01'``, Python's way) in Chinese quotes.
 

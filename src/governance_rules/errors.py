@@ -6,6 +6,7 @@ the file, line and column of the offending node added.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -109,6 +110,27 @@ def dotted(loc: tuple[str | int, ...]) -> str:
         else:
             out += ("." if out else "") + part
     return out
+
+
+def pydantic_error_zh(error: Mapping[str, Any]) -> str | None:
+    """One of pydantic's errors (an item of ``ValidationError.errors()``) in Chinese: the
+    Chinese of the problem a validator raised (``ctx["error"].zh``, see
+    :class:`~governance_rules.models._base.Problem`), else said from its type; ``None`` for a
+    validator's plain ``ValueError``, whose reason only its English gives (the type alone would
+    say "not as required" and lose it).
+
+    >>> pydantic_error_zh({"type": "fraction_parsing", "input": "2/x", "ctx": {}})
+    '应为分数（如「4/5」），实为「2/x」'
+    """
+    from ._input_words import chinese_message
+
+    ctx = error.get("ctx") or {}
+    zh = getattr(ctx.get("error"), "zh", None)
+    if isinstance(zh, str) and zh:
+        return zh
+    if error["type"] == "value_error":
+        return None
+    return chinese_message(error["type"], short_input(error.get("input")), ctx)
 
 
 def short_input(value: Any, limit: int = 80) -> str:

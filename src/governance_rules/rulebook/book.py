@@ -14,10 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .._input_words import pydantic_error_zh
 from .._names import did_you_mean
 from .._words import split_placeholder
-from ..errors import dotted
+from ..errors import dotted, pydantic_error_zh
 from ..facts.schema import FACT_SCHEMAS
 from .conditions import Condition, Predicate, all_of, any_of, check_types, compile_native, eq
 from .kinds import KINDS, RuleKind

@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .._input_words import pydantic_error_zh, quoted_input
+from .._input_words import quoted_input
 from .._names import did_you_mean
 from .._said import Worded
-from ..errors import RulebookError, dotted, short_input
+from ..errors import RulebookError, dotted, pydantic_error_zh, short_input
 from ..models._base import Problem
 from ..models._types import _parse_yuan
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
