@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -401,3 +402,38 @@ def test_a_token_any_client_can_send_is_accepted(tmp_path: Path) -> None:
         assert _sendable(token, "t") == token
     (tmp_path / "t.txt").write_bytes("\ufeffs3cret\n".encode("utf-8"))
     assert _read_token(str(tmp_path / "t.txt")) == "s3cret"
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize(("ask", "make"), [
+    ({"params": {"lang": "zh"}}, lambda c, kw: c.post("/check", json={"filez": {}}, **kw)),
+    ({"params": {"lang": "zh"}}, lambda c, kw: c.post(
+        "/check", files=[("files", ("x.txt", b"meeting: {}\n", "application/yaml"))], **kw)),
+    ({"params": {"lang": "zh", "as_of": "2022-02-30"}},
+     lambda c, kw: c.post("/check", json={"files": {}}, **kw)),
+    ({"params": {"lang": "zh", "engine": "drools"}},
+     lambda c, kw: c.post("/check", json={"files": {}}, **kw)),
+    ({"params": {"lang": "zh"}}, lambda c, kw: c.post(
+        "/check", content=b"meeting: {}", headers={"content-type": "text/yaml"}, **kw)),
+    ({"headers": {"Accept-Language": "zh-CN,zh;q=0.9"}}, lambda c, kw: c.get("/rules/nope", **kw)),
+    ({"headers": {"Accept-Language": "zh-CN"}}, lambda c, kw: c.get("/sources/NOPE/1", **kw)),
+])
+def test_a_problem_answer_is_in_the_language_asked_for(client: httpx.Client, ask: dict[str, Any],
+                                                        make: Any) -> None:
+    """``?lang=zh`` (as a check's report is asked for) or ``Accept-Language: zh``: the title,
+    the detail and each located problem in Chinese; the same request without it in English."""
+    answer = make(client, ask)
+    assert 400 <= answer.status_code < 500, answer.text
+    body = answer.json()
+    texts = [body["title"], body["detail"], *(e["msg"] for e in body.get("errors", []))]
+    assert all(_HAN.search(t) for t in texts), texts
+    english = make(client, {k: ({n: v for n, v in given.items() if n != "lang"} if k == "params"
+                                else {}) for k, given in ask.items()}).json()
+    assert not _HAN.search(english["title"]) and english["status"] == body["status"], english
+
+
+def test_an_unauthorised_answer_is_in_the_language_asked_for(server: str) -> None:
+    answer = httpx.get(f"{server}/rules", headers={"Accept-Language": "zh"})
+    assert answer.status_code == 401 and _HAN.search(answer.json()["title"]), answer.text

@@ -28,8 +28,9 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from .._checker import check_dossiers, rule_info
+from .._said import Worded, in_language
 from ..engines import ENGINES
-from ..errors import EngineUnavailable
+from ..errors import EngineUnavailable, pydantic_error_zh
 from ..models._types import FIRST_YEAR, LAST_YEAR
 from ..render._common import json_inert
 from ..render.json import render_json
@@ -39,7 +40,7 @@ from ..rulebook.book import compile_rule
 from ..rulebook.conditions import describe
 from ..rulebook.coverage import coverage, find_catalogue, parse_catalogue
 from ..rulebook.model import Citation, ParameterVersion, render_value
-from .body import Parsed, RequestProblem, locate, parse_json_body, parse_upload
+from .body import UPLOAD_NOT_A_CHECK, Parsed, RequestProblem, locate, parse_json_body, parse_upload
 from .limits import BadLength, BodyLimit, BodyTooLarge, Busy, CheckSlots, token_ok
 from .models import (
     MAX_FILES,
@@ -77,6 +78,23 @@ def create_app_from_env() -> FastAPI:
     return create_app(ServerConfig.from_json(raw) if raw else ServerConfig())
 
 
+_PARAMETER_NOT_USABLE = Worded("a parameter is not usable", "参数不可用")
+
+
+def _language(request: Request) -> str:
+    """The language an answer is said in: ``?lang=zh`` (as a check's report is asked for), else
+    ``Accept-Language`` whose first choice is Chinese, else English."""
+    asked = request.query_params.get("lang")
+    if asked in ("zh", "en"):
+        return asked
+    first = request.headers.get("accept-language", "").split(",")[0].strip().lower()
+    return "zh" if first.startswith("zh") else "en"
+
+
+def _joined(items: list[ProblemItem], request: Request) -> str:
+    return ("；" if _language(request) == "zh" else "; ").join(i.msg for i in items)
+
+
 def _problem(status: int, title: str, detail: str, items: list[ProblemItem] | None = None,
              headers: dict[str, str] | None = None) -> JSONResponse:
     body = Problem(title=title, status=status, detail=detail, errors=items or [])
@@ -101,9 +119,10 @@ def _day(value: str | None, name: str) -> date | None:
     except ValueError:
         day = None
     if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise RequestProblem(400, "a query parameter is not usable", [ProblemItem(
-            type="bad_date", parameter=name,
-            msg=f"expected a real day YYYY-MM-DD in the years {FIRST_YEAR}–{LAST_YEAR}")])
+        raise RequestProblem(400, _PARAMETER_NOT_USABLE, [("bad_date", Worded(
+            f"expected a real day YYYY-MM-DD in the years {FIRST_YEAR}–{LAST_YEAR}",
+            f"应为{FIRST_YEAR}至{LAST_YEAR}年间真实存在的日期，写作 YYYY-MM-DD"),
+            {"parameter": name})])
     return day
 
 
@@ -129,45 +148,59 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
                    _: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)]) -> None:
         if config.token is not None and not token_ok(request.headers.get("authorization"),
                                                      config.token):
-            raise HTTPException(401, "a valid `Authorization: Bearer <token>` header is needed",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(401, Worded(
+                "a valid `Authorization: Bearer <token>` header is needed",
+                "需要有效的 Authorization: Bearer <令牌> 请求头"),
+                headers={"WWW-Authenticate": "Bearer"})
 
     guarded: list[Any] = [Depends(auth)] if config.token is not None else []
 
     # ------------------------------------------------------------------------- errors
     @app.exception_handler(RequestProblem)
-    async def _request_problem(_: Request, exc: RequestProblem) -> Response:
-        return _problem(exc.status, exc.title, "; ".join(i.msg for i in exc.items) or exc.title,
-                        exc.items)
+    async def _request_problem(request: Request, exc: RequestProblem) -> Response:
+        title, items = exc.answer(_language(request))
+        return _problem(exc.status, title, _joined(items, request) or title, items)
 
     @app.exception_handler(BodyTooLarge)
-    async def _too_large(_: Request, exc: BodyTooLarge) -> Response:
-        return _problem(413, "the request body is too large",
+    async def _too_large(request: Request, exc: BodyTooLarge) -> Response:
+        zh = _language(request) == "zh"
+        return _problem(413, "请求体过大" if zh else "the request body is too large",
+                        f"至多接受{exc.limit}字节（服务的 --max-body）" if zh else
                         f"at most {exc.limit} bytes are accepted (the server's --max-body)")
 
     @app.exception_handler(BadLength)
-    async def _bad_length(_: Request, exc: BadLength) -> Response:
-        return _problem(400, "bad Content-Length", str(exc))
+    async def _bad_length(request: Request, exc: BadLength) -> Response:
+        zh = _language(request) == "zh"
+        return _problem(400, "Content-Length 有误" if zh else "bad Content-Length",
+                        "Content-Length 须为字节数" if zh else str(exc))
 
     @app.exception_handler(Busy)
-    async def _busy(_: Request, exc: Busy) -> Response:
-        return _problem(503, "the check could not be done in time", str(exc),
+    async def _busy(request: Request, exc: Busy) -> Response:
+        zh = _language(request) == "zh"
+        return _problem(503, "未能按时完成检查" if zh else "the check could not be done in time",
+                        in_language(exc.reason, _language(request)),
                         headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> Response:
-        items = [ProblemItem(type=str(e.get("type", "invalid")), msg=str(e.get("msg", "")),
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        lang = _language(request)
+        items = [ProblemItem(type=str(e.get("type", "invalid")),
+                             msg=(pydantic_error_zh(e) or str(e.get("msg", ""))) if lang == "zh"
+                             else str(e.get("msg", "")),
                              parameter=str(e["loc"][-1]) if e.get("loc") else None)
                  for e in exc.errors()]
-        return _problem(400, "a parameter is not usable", "; ".join(i.msg for i in items), items)
+        title = in_language(_PARAMETER_NOT_USABLE, lang)
+        return _problem(400, title, _joined(items, request), items)
 
     @app.exception_handler(HTTPException)
-    async def _http(_: Request, exc: HTTPException) -> Response:
-        return _problem(exc.status_code, str(exc.detail), str(exc.detail),
-                        headers=dict(exc.headers or {}))
+    async def _http(request: Request, exc: HTTPException) -> Response:
+        said = in_language(exc.detail, _language(request))
+        return _problem(exc.status_code, said, said, headers=dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
-    async def _internal(_: Request, exc: Exception) -> Response:
+    async def _internal(request: Request, exc: Exception) -> Response:
+        if _language(request) == "zh":
+            return _problem(500, "内部错误", f"{type(exc).__name__}：请连同引起错误的请求一并报告")
         return _problem(500, "internal error", f"{type(exc).__name__}: please report it with the "
                         "request that caused it")
 
@@ -206,8 +239,9 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
         """Check one dossier (or several): the same JSON report as ``check --format json``."""
         day, start, end = (_day(as_of, "as_of"), _day(window_from, "from"), _day(window_to, "to"))
         if start and end and start > end:
-            raise RequestProblem(400, "from is after to", [ProblemItem(
-                type="bad_window", parameter="from", msg="`from` is after `to`")])
+            raise RequestProblem(400, Worded("from is after to", "from 晚于 to"), [(
+                "bad_window", Worded("`from` is after `to`", "from 晚于 to"),
+                {"parameter": "from"})])
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         work: Callable[[], Parsed]
         if kind == "application/json" or kind.endswith("+json"):
@@ -217,8 +251,9 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
             parts, root = await _read_form(request)
             work = lambda: parse_upload(parts, root)  # noqa: E731
         else:
-            raise RequestProblem(415, "unsupported content type", [ProblemItem(
-                type="content_type", msg="send application/json or multipart/form-data")])
+            raise RequestProblem(415, Worded("unsupported content type", "不支持的内容类型"), [(
+                "content_type", Worded("send application/json or multipart/form-data",
+                                       "请发送 application/json 或 multipart/form-data"), {})])
 
         def run() -> tuple[str, int]:
             parsed = work()
@@ -232,8 +267,9 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
                     report = check_dossiers(parsed.dossiers, rulebook=mine, engine=engine,
                                             as_of=day, window=(start, end))
             except EngineUnavailable as exc:
-                raise RequestProblem(400, "engine unavailable", [ProblemItem(
-                    type="engine_unavailable", parameter="engine", msg=str(exc))]) from None
+                raise RequestProblem(400, Worded("engine unavailable", "引擎不可用"), [(
+                    "engine_unavailable", Worded(str(exc), exc.text("zh")),
+                    {"parameter": "engine"})]) from None
             code = _exit_code(report, fail_on)
             return _render(report, parsed), code
 
@@ -253,7 +289,8 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
         """One rule with its citations, reading, parameters and their versions."""
         detail = _rule_detail(book, rule_id)
         if detail is None:
-            raise HTTPException(404, f"no rule {rule_id!r}; GET /rules lists them")
+            raise HTTPException(404, Worded(f"no rule {rule_id!r}; GET /rules lists them",
+                                            f"没有规则「{rule_id}」；规则一览见 GET /rules"))
         return detail
 
     @app.get("/catalogue", dependencies=guarded, responses=_problems(400, 401, 404))
@@ -263,7 +300,9 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
             catalogue_once.append(_catalogue(book, config.catalogue))
         found = catalogue_once[0]
         if found is None:
-            raise HTTPException(404, "no rule catalogue is configured (serve --catalogue FILE)")
+            raise HTTPException(404, Worded(
+                "no rule catalogue is configured (serve --catalogue FILE)",
+                "服务未配置规则目录（serve --catalogue FILE）"))
         return found
 
     @app.get("/sources/{document}/{line}", dependencies=guarded,
@@ -274,15 +313,20 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
         """A line of a source document (a clause rules cite), with the lines around it."""
         doc = book.documents.get(document)
         if doc is None:
-            raise HTTPException(404, f"no document {document!r}; known: "
-                                + ", ".join(sorted(book.documents)))
+            raise HTTPException(404, Worded(
+                f"no document {document!r}; known: " + ", ".join(sorted(book.documents)),
+                f"没有文件「{document}」；已有：" + "、".join(sorted(book.documents))))
         if not doc.first_line <= line <= doc.last_line:
-            raise HTTPException(404, f"{document} spans lines {doc.first_line}–{doc.last_line}")
+            raise HTTPException(404, Worded(
+                f"{document} spans lines {doc.first_line}–{doc.last_line}",
+                f"{document} 只有第{doc.first_line}至{doc.last_line}行"))
         folder = _sources_folder(config)
         lines = _file_lines(str(folder), doc.file) if folder is not None else None
         if lines is None or line > len(lines):
-            raise HTTPException(404, "the source documents are not available to this server "
-                                f"(serve --sources DIR or {SOURCES_ENV})")
+            raise HTTPException(404, Worded(
+                "the source documents are not available to this server "
+                f"(serve --sources DIR or {SOURCES_ENV})",
+                f"本服务没有原始文件（serve --sources DIR 或 {SOURCES_ENV}）"))
         low, high = max(doc.first_line, line - context), min(doc.last_line, line + context)
         cited = sorted({r.id for r in book.rules for c in r.source
                         if c.document == document and line in c.lines})
@@ -320,20 +364,24 @@ async def _read_form(request: Request) -> tuple[list[tuple[str | None, bytes]], 
     except (BodyTooLarge, BadLength):
         raise
     except Exception as exc:  # a malformed multipart body
-        raise RequestProblem(400, "the multipart body cannot be read", [ProblemItem(
-            type="multipart", msg=str(exc)[:200] or "malformed multipart body")]) from None
+        raise RequestProblem(400, Worded("the multipart body cannot be read",
+                                         "无法读取 multipart 请求体"), [(
+            "multipart", Worded(str(exc)[:200] or "malformed multipart body",
+                                "multipart 请求体格式有误"), {})]) from None
     try:
         parts: list[tuple[str | None, bytes]] = []
         for value in form.getlist("files"):
             if not isinstance(value, UploadFile):
-                raise RequestProblem(400, "the upload is not a check request", [ProblemItem(
-                    type="request_shape", parameter="files",
-                    msg="each `files` part is a file (with a filename)")])
+                raise RequestProblem(400, UPLOAD_NOT_A_CHECK, [(
+                    "request_shape", Worded("each `files` part is a file (with a filename)",
+                                            "files 的每个部分须为带文件名的文件"),
+                    {"parameter": "files"})])
             parts.append((value.filename, await value.read()))
         root = form.get("root")
         if root is not None and not isinstance(root, str):
-            raise RequestProblem(400, "the upload is not a check request", [ProblemItem(
-                type="request_shape", parameter="root", msg="`root` is a text field")])
+            raise RequestProblem(400, UPLOAD_NOT_A_CHECK, [(
+                "request_shape", Worded("`root` is a text field", "root 须为文本字段"),
+                {"parameter": "root"})])
         return parts, root
     finally:
         await form.close()

@@ -10,6 +10,8 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from .._said import Worded
+
 Scope = dict[str, Any]
 Message = dict[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -84,7 +86,7 @@ class Busy(Exception):
 
     def __init__(self, reason: str, retry_after: int) -> None:
         super().__init__(reason)
-        self.retry_after = retry_after
+        self.reason, self.retry_after = reason, retry_after
 
 
 class CheckSlots:
@@ -111,7 +113,8 @@ class CheckSlots:
         try:
             await asyncio.wait_for(free.acquire(), self.timeout)
         except TimeoutError:
-            raise Busy(f"every check slot stayed busy for {self.timeout:g} s", retry) from None
+            raise Busy(Worded(f"every check slot stayed busy for {self.timeout:g} s",
+                              f"所有检查名额在{self.timeout:g}秒内一直被占用"), retry) from None
         try:
             future = loop.run_in_executor(self._pool, work)
         except BaseException:
@@ -122,7 +125,8 @@ class CheckSlots:
             return await asyncio.wait_for(asyncio.shield(future), max(0.0, deadline - loop.time()))
         except TimeoutError:
             future.add_done_callback(_consume)
-            raise Busy(f"the check ran past the time limit of {self.timeout:g} s", retry) from None
+            raise Busy(Worded(f"the check ran past the time limit of {self.timeout:g} s",
+                              f"检查超过了{self.timeout:g}秒的时限"), retry) from None
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -83,7 +83,8 @@ class CheckReport(Report):
 
 
 class ProblemItem(BaseModel):
-    """One located problem with a request."""
+    """One located problem with a request; ``msg`` in the language the request asked for
+    (``?lang=zh`` or ``Accept-Language: zh``), English otherwise."""
 
     type: str
     msg: str
