@@ -8,7 +8,6 @@ of days, both included.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .._words import counted
@@ -111,7 +110,7 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
     on_duty, all_directors, deputies, workers = rosters
     keepers = {duty: {p: clip(s, lo, hi) for p, s in on_duty[duty].items()} for duty in Duty}
     directors = {p: clip(s, lo, hi) for p, s in all_directors.items()}
-    notes: dict[str, list[str]] = {}
+    held: dict[str, list[tuple[str, list[Span]]]] = {}  # a note's key → (person, their days)
 
     def clash(a: dict[str, list[Span]], b: dict[str, list[Span]], key: str) -> int:
         """Days on which one person is in both ``a`` and ``b``; the evidence names them, each
@@ -121,10 +120,7 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
             both = overlap(a[person], b[person])
             if both:
                 total += days(both)
-                notes.setdefault(key, []).append(
-                    f"{_who(dossier, person)} on {counted(days(both), 'day', 'en')} from "
-                    f"{both[0][0]}")
-                notes.setdefault(f"{key}_zh", []).append(_zh(dossier, person, both))
+                held.setdefault(key, []).append((person, both))
         return total
 
     def unqualified(duty: Duty, seats: list[dict[str, list[Span]]], key: str) -> int:
@@ -136,10 +132,7 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
             left = uncovered(spans, cover)
             if left:
                 total += days(left)
-                notes.setdefault(key, []).append(
-                    f"{_who(dossier, person)} on {counted(days(left), 'day', 'en')} from "
-                    f"{left[0][0]}")
-                notes.setdefault(f"{key}_zh", []).append(_zh(dossier, person, left))
+                held.setdefault(key, []).append((person, left))
         return total
 
     accountants, cashiers = keepers[Duty.ACCOUNTANT], keepers[Duty.CASHIER]
@@ -156,9 +149,8 @@ def _duties(dossier: Dossier, located: Located[Body], window: Window,
     }
     names = {"body_name": body.name, "subject": body.name,
              "from": lo.isoformat(), "to": hi.isoformat(),
-             **{key: ("；" if key.endswith("_zh") else "; ").join(
-                 lines if len(lines) > 1 else [_ALL_DAYS.sub(_no_count, lines[0])])
-                for key, lines in notes.items()}}
+             **{name: text for key, people in held.items()
+                for name, text in _breakdown(dossier, key, people).items()}}
     return Fact("finance_duties", RecordRef(body.id, "body", located.where()), hi,
                 dossier.jurisdiction, values, {"from": lo, "to": hi}, names)
 
@@ -220,17 +212,27 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
             {"period_start": period.start, "period_end": period.end}, names)
 
 
-_ALL_DAYS = re.compile(r" on \d+ days? from |共\d+天$")
-"""A person's days in a breakdown of one person: the rule's text gives the count already
-(``on 7 days (马军 (ma-jun) from 8 October 2022)``), only a breakdown of several needs each."""
+def _breakdown(dossier: Dossier, key: str, people: list[tuple[str, list[Span]]]
+               ) -> dict[str, str]:
+    """Who, and on which days, as the evidence ``key`` and its Chinese twin ``key_zh``: each
+    person from their first day, with their days where there are several people (with one,
+    the rule's text gives the count: ``on 7 days (马军 (ma-jun) from 2022-10-08)``).
 
-
-def _no_count(days_said: re.Match[str]) -> str:
-    return " from " if days_said.group(0).startswith(" ") else ""
-
-
-def _zh(dossier: Dossier, person: str, spans: list[Span]) -> str:
-    """``徐刚自2022-01-01起共365天``: the person by name and the days, for the Chinese text."""
-    return f"{dossier.person_name(person) or person}自{spans[0][0]}起共{days(spans)}天"
+    >>> from datetime import date
+    >>> from governance_rules.records.dossier import Dossier
+    >>> two = [("a", [(date(2022, 1, 1), date(2022, 1, 3))]), ("b", [(date(2022, 2, 1),) * 2])]
+    >>> _breakdown(Dossier(root="c"), "seat", two)["seat_zh"]
+    'a自2022-01-01起共3天；b自2022-02-01起共1天'
+    >>> _breakdown(Dossier(root="c"), "seat", two[:1])["seat"]
+    'a from 2022-01-01'
+    """
+    several = len(people) > 1
+    en, zh = [], []
+    for person, spans in people:
+        count = f" on {counted(days(spans), 'day', 'en')}" if several else ""
+        en.append(f"{_who(dossier, person)}{count} from {spans[0][0]}")
+        zh.append(f"{dossier.person_name(person) or person}自{spans[0][0]}起"
+                  + (f"共{days(spans)}天" if several else ""))
+    return {key: "; ".join(en), f"{key}_zh": "；".join(zh)}
 
 
