@@ -91,11 +91,11 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
             key = dotted(exc.loc)
             raise _fail(path, index, ("rules", i, *exc.loc),
                         f"rule {rule.id}: {key + ': ' if key and not str(exc).startswith(key) else ''}"
-                        f"{exc}", _rule_wrong(rule.id, exc)) from None
+                        f"{exc}", _wrong(f"规则 {rule.id}", exc)) from None
         except (ValueError, TypeError, ArithmeticError) as exc:
             detail = str(exc).removeprefix(f"rule {rule.id}: ")  # the compiler may name it
             raise RulebookError(rule.file, rule.line, f"rule {rule.id}: {detail}",
-                                _rule_wrong(rule.id, exc if getattr(exc, "zh", None) else detail)
+                                _wrong(f"规则 {rule.id}", exc if getattr(exc, "zh", None) else detail)
                                 ) from None
     _check_adoptions(book, adopted_at)
     _check_parameter_references(book)
@@ -175,15 +175,6 @@ def _rule_schema_zh(error: Any, field: str) -> str:
     return said
 
 
-def _parameter_wrong(name: str, detail: object) -> str:
-    """:func:`_rule_wrong` of a parameter; a problem said in Chinese too (a
-    :class:`~governance_rules._said.Worded` detail) is given in its Chinese words."""
-    zh = getattr(detail, "zh", None)
-    if zh:
-        return f"参数 {name} 写法有误，规则集未能载入：{zh}"
-    return f"参数 {name} 写法有误，规则集未能载入（校验结果：{detail}）"
-
-
 def _worded(exc: BaseException) -> str:
     """What ``exc`` says, carrying its Chinese (a :class:`~governance_rules._said.Worded`)
     where it has some: a :class:`~governance_rules.models._base.Problem`, or pydantic's first
@@ -200,15 +191,19 @@ def _worded(exc: BaseException) -> str:
     return Worded(str(exc), zh) if isinstance(zh, str) and zh else str(exc)
 
 
-def _rule_wrong(rule_id: str, exc: object) -> str:
-    """A rule that does not compile or validate, in Chinese: the checker's words are about the
-    rule language (keys, fields, expressions), so they are quoted as they are; a wrong value
-    said in Chinese too (a :class:`~governance_rules.rulebook.book.RuleProblem`'s ``zh``) is
-    given in its Chinese words."""
-    zh = getattr(exc, "zh", None)
+def _wrong(what: str, detail: object) -> str:
+    """A rule or parameter (``what``: 规则 x, 参数 y) that does not load, in Chinese: a problem
+    said in Chinese too (a ``zh``: a :class:`~governance_rules.rulebook.book.RuleProblem`'s, a
+    :class:`~governance_rules._said.Worded` detail's) in its Chinese words; otherwise the
+    checker's words, about the rule language (keys, fields, expressions), quoted as they are.
+
+    >>> _wrong("参数 x", Worded("a share must lie in (0, 1]", "比例须大于0且不大于1"))
+    '参数 x 写法有误，规则集未能载入：比例须大于0且不大于1'
+    """
+    zh = getattr(detail, "zh", None)
     if zh:
-        return f"规则 {rule_id} 写法有误，规则集未能载入：{zh}"
-    return f"规则 {rule_id} 写法有误，规则集未能载入（校验结果：{exc}）"
+        return f"{what} 写法有误，规则集未能载入：{zh}"
+    return f"{what} 写法有误，规则集未能载入（校验结果：{detail}）"
 
 
 def _header(path: Path, data: dict[str, Any], index: LineIndex,
@@ -369,11 +364,11 @@ def _parameters(path: Path, data: dict[str, Any], index: LineIndex,
             })
         except _ValueAt as exc:
             raise _fail(path, index, (*loc, *exc.loc), f"parameter {name!r}: {exc}",
-                        _parameter_wrong(name, exc.said)) from None
+                        _wrong(f"参数 {name}", exc.said)) from None
         except (ValidationError, ValueError, TypeError, ArithmeticError) as exc:
             said = _worded(exc)
             raise _fail(path, index, loc, f"parameter {name!r}: {said}",
-                        _parameter_wrong(name, said)) from None
+                        _wrong(f"参数 {name}", said)) from None
 
 
 def _placed(versions: list[ParameterVersion], path: Path, index: LineIndex,

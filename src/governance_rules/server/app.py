@@ -91,8 +91,9 @@ def _language(request: Request) -> str:
     return "zh" if first.startswith("zh") else "en"
 
 
-def _joined(items: list[ProblemItem], request: Request) -> str:
-    return ("；" if _language(request) == "zh" else "; ").join(i.msg for i in items)
+def _joined(items: list[ProblemItem], lang: str) -> str:
+    """The problems' texts as one ``detail``, listed as ``lang`` lists."""
+    return ("；" if lang == "zh" else "; ").join(i.msg for i in items)
 
 
 def _problem(status: int, title: str, detail: str, items: list[ProblemItem] | None = None,
@@ -158,8 +159,9 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
     # ------------------------------------------------------------------------- errors
     @app.exception_handler(RequestProblem)
     async def _request_problem(request: Request, exc: RequestProblem) -> Response:
-        title, items = exc.answer(_language(request))
-        return _problem(exc.status, title, _joined(items, request) or title, items)
+        lang = _language(request)
+        title, items = exc.answer(lang)
+        return _problem(exc.status, title, _joined(items, lang) or title, items)
 
     @app.exception_handler(BodyTooLarge)
     async def _too_large(request: Request, exc: BodyTooLarge) -> Response:
@@ -176,9 +178,9 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
 
     @app.exception_handler(Busy)
     async def _busy(request: Request, exc: Busy) -> Response:
-        zh = _language(request) == "zh"
-        return _problem(503, "未能按时完成检查" if zh else "the check could not be done in time",
-                        in_language(exc.reason, _language(request)),
+        lang = _language(request)
+        return _problem(503, "未能按时完成检查" if lang == "zh" else
+                        "the check could not be done in time", in_language(exc.reason, lang),
                         headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(RequestValidationError)
@@ -190,7 +192,7 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
                              parameter=str(e["loc"][-1]) if e.get("loc") else None)
                  for e in exc.errors()]
         title = in_language(_PARAMETER_NOT_USABLE, lang)
-        return _problem(400, title, _joined(items, request), items)
+        return _problem(400, title, _joined(items, lang), items)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:
