@@ -16,7 +16,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .._input_words import quoted_input
 from .._names import did_you_mean
 from .._said import Worded
 from ..errors import RulebookError, dotted, pydantic_error_zh, short_input
@@ -24,7 +23,7 @@ from ..models._base import Problem
 from ..models._types import _parse_yuan
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
 from .book import Document, Rulebook, RuleProblem, validate_rule
-from .model import Localised, Parameter, ParameterVersion, Rule, parse_typed
+from .model import Localised, Parameter, ParameterVersion, Rule, parse_typed, shown_value
 
 HEADER = "ruleset.yaml"
 
@@ -453,20 +452,20 @@ def _bounded_value(kind: str, raw: Any) -> Any:
         text = str(raw)
         if not isinstance(raw, str | int | Decimal) or not _SHARE.match(text):
             raise Problem(f"expected a share written p/q (such as \"4/5\"), got {short_input(raw)}",
-                          f"比例须写成 p/q（如「4/5」），实为{quoted_input(short_input(raw))}")
+                          f"比例须写成 p/q（如「4/5」），实为{shown_value(raw)}")
         if "/" in text and int(text.split("/")[1]) == 0:
             raise Problem(f"a share p/q needs q > 0, got {short_input(raw)}",
-                          f"比例 p/q 的 q 须大于0，实为{quoted_input(short_input(raw))}")
+                          f"比例 p/q 的 q 须大于0，实为{shown_value(raw)}")
         share = Fraction("".join(text.split()))
         if max(share.numerator, share.denominator) > MAX_SHARE_TERM:
             raise Problem(f"a share's terms in lowest form must be at most {MAX_SHARE_TERM:,} "
                           f"(such as \"4/5\" or 0.8), got {short_input(raw)}",
                           f"比例约分后分子、分母均不得大于{MAX_SHARE_TERM}（如「4/5」或 0.8），"
-                          f"实为{quoted_input(short_input(raw))}")
+                          f"实为{shown_value(raw)}")
     elif kind == "money":
         if isinstance(raw, int | str | Decimal):
             return _parse_yuan(raw)
     elif kind in ("int", "years", "days") and isinstance(raw, int) and not -MAX_WHOLE <= raw <= MAX_WHOLE:
         raise Problem(f"expected a whole number within ±{MAX_WHOLE}, got {short_input(raw)}",
-                      f"须为绝对值不超过{MAX_WHOLE}的整数，实为{quoted_input(short_input(raw))}")
+                      f"须为绝对值不超过{MAX_WHOLE}的整数，实为{shown_value(raw)}")
     return raw

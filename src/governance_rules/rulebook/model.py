@@ -216,35 +216,35 @@ def parse_typed(kind: str, raw: Any) -> ParamValue:
     """
     if isinstance(raw, float):
         raise Problem(f"write {short_input(raw)} exactly, e.g. as a fraction \"4/5\" or a string \"100.00\"",
-                      f"{_shown(raw)}须写成精确值，如分数「4/5」或加引号的「\"100.00\"」")
+                      f"{shown_value(raw)}须写成精确值，如分数「4/5」或加引号的「\"100.00\"」")
     if kind == "fraction":
         value = Fraction(str(raw))
         if not 0 < value <= 1:
             raise Problem(f"a share must lie in (0, 1], got {short_input(raw)}",
-                          f"比例须大于0且不大于1，实为{_shown(raw)}")
+                          f"比例须大于0且不大于1，实为{shown_value(raw)}")
         return value
     if kind == "money":
         if isinstance(raw, bool) or not isinstance(raw, int | str | Decimal):
             raise Problem(f"expected an amount of yuan, got {short_input(raw)}",
-                          f"须为金额（元），实为{_shown(raw)}")
+                          f"须为金额（元），实为{shown_value(raw)}")
         return Decimal(str(raw))
     if kind in ("int", "years", "days"):
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise Problem(f"expected a whole number, got {short_input(raw)}", f"须为整数，实为{_shown(raw)}")
+            raise Problem(f"expected a whole number, got {short_input(raw)}", f"须为整数，实为{shown_value(raw)}")
         return raw
     if kind == "bool":
         if not isinstance(raw, bool):
             raise Problem(f"expected true or false, got {short_input(raw)}",
-                          f"须为「true」或「false」，实为{_shown(raw)}")
+                          f"须为「true」或「false」，实为{shown_value(raw)}")
         return raw
     if kind == "choice":
         if not isinstance(raw, str):
             raise Problem(f"expected a word, got {short_input(raw)}",
-                          f"须为文本（选项名），实为{_shown(raw)}")
+                          f"须为文本（选项名），实为{shown_value(raw)}")
         return raw
     raise Problem(f"unknown parameter type {kind!r}", f"没有参数类型「{kind}」")
 
 
-def _shown(raw: Any) -> str:
-    """A parameter value as a Chinese message quotes it: ``「1.5」``, bounded."""
+def shown_value(raw: Any) -> str:
+    """A value of a rule set as a Chinese message quotes it: ``「1.5」``, bounded."""
     return quoted_input(short_input(raw))
