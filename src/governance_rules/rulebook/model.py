@@ -230,7 +230,8 @@ def parse_typed(kind: str, raw: Any) -> ParamValue:
         return Decimal(str(raw))
     if kind in ("int", "years", "days"):
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise Problem(f"expected a whole number, got {short_input(raw)}", f"须为整数，实为{shown_value(raw)}")
+            raise Problem(f"expected a whole number, got {short_input(raw)}",
+                          f"须为整数，实为{shown_value(raw)}")
         return raw
     if kind == "bool":
         if not isinstance(raw, bool):
