@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import weakref
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -472,19 +473,30 @@ class ReportBuilder:
         )
 
 
-_RULE_INFOS: dict[int, tuple[Rulebook, list[RuleInfo]]] = {}
+_RULE_INFOS: dict[int, tuple[weakref.ref[Rulebook], list[RuleInfo]]] = {}
+"""Each live rulebook's rule descriptions, by rulebook; an entry leaves with its rulebook (a
+what-if's rule set, dropped, takes them with it: a cache of the last 16 kept up to 16 rule sets
+alive, and a run of what-ifs grew and shrank by them)."""
 
 
 def _rule_infos(book: Rulebook) -> list[RuleInfo]:
     """Every rule of ``book`` as a report describes it, by id; made once a rulebook (an app
     that checks records one call at a time gets the same list each time: it is not mutated)."""
-    hit = _RULE_INFOS.get(id(book))
-    if hit is None or hit[0] is not book:
-        if len(_RULE_INFOS) >= 16:
-            _RULE_INFOS.clear()
-        hit = _RULE_INFOS[id(book)] = (book, [rule_info(rule, book.documents) for rule in
-                                              sorted(book.rules, key=lambda r: r.id)])
+    key = id(book)
+    hit = _RULE_INFOS.get(key)
+    if hit is None or hit[0]() is not book:
+        ref = weakref.ref(book)
+        hit = _RULE_INFOS[key] = (ref, [rule_info(rule, book.documents) for rule in
+                                        sorted(book.rules, key=lambda r: r.id)])
+        weakref.finalize(book, _forget_rule_infos, key, ref)
     return list(hit[1])
+
+
+def _forget_rule_infos(key: int, ref: weakref.ref[Rulebook]) -> None:
+    """Drop a gone rulebook's entry (unless its key already holds another's)."""
+    hit = _RULE_INFOS.get(key)
+    if hit is not None and hit[0] is ref:
+        del _RULE_INFOS[key]
 
 
 def _scope_of(book: Rulebook, dossier: Dossier) -> tuple[Scope, list[InputError]]:
