@@ -28,7 +28,7 @@ from .records.loader import (
     has_community_file,
     load_dossier,
 )
-from .report._trusted import trusted
+from .report._trusted import replaced, trusted
 from .report.model import (
     BodyRef,
     CheckedRecord,
@@ -46,7 +46,7 @@ from .report.model import (
     summarise,
 )
 from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
-from .rulebook.book import Document, deciding_citations
+from .rulebook.book import Document, citations_for_clauses
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, render_value
 from .rulebook.scope import Scope, scope_for
@@ -662,36 +662,33 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     rule = bound.rule
     fact = fact.explained()
     explanation: Explanation = bound.kind.explain(fact, bound.params)
-    cited = [_source(c, book.documents)
-             for c in (*_overlay_citations(bound),
-                       *deciding_citations(rule, explanation.failed, fact.jurisdiction,
-                                           book.documents))]
+    citing = _citing(bound, book.documents)
+    cited = citing.sources(explanation.failed, fact.jurisdiction)
     where = fact.ref.where
     severity = rule.severity
     people = fact.people
-    message = trusted(Text, zh=render_message(rule.message.zh, explanation, "zh", people),
-                      en=render_message(rule.message.en, explanation, "en", people))
-    evidence = _with_title(explanation.evidence, rule)
+    zh = render_message(rule.message.zh, explanation, "zh", people)
+    en = render_message(rule.message.en, explanation, "en", people)
+    evidence = _with_title(explanation.evidence, citing.title)
     body = _body_of(fact)
     if body is not None:
-        message = _naming(message, body.name)
+        zh, en = _naming(zh, en, body.name)
     reason = fact.names.get("special_circumstances")
     if reason and severity is Severity.WARNING:
         severity = Severity.INFO
-        message = trusted(Text, zh=f"{message.zh}（已说明特殊情况：{reason}）",
-                          en=f"{message.en} (stated exception: {reason})")
-        evidence = evidence.model_copy(update={"details": {**evidence.details, "exception": reason}})
+        zh, en = f"{zh}（已说明特殊情况：{reason}）", f"{en} (stated exception: {reason})"
+        evidence = replaced(evidence, details={**evidence.details, "exception": reason})
     # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
     return trusted(
         Finding,
         rule_id=rule.id,
         catalogue=list(rule.catalogue),
         severity=severity,
-        title=_title_of(rule),
+        title=citing.title,
         record=trusted(RecordLocation, id=fact.ref.id, type=fact.ref.type, file=where.file,
                        line=where.line, path=where.path),
         body=body,
-        message=message,
+        message=trusted(Text, zh=zh, en=en),
         evidence=evidence,
         source=cited[0],
         sources=cited,
@@ -700,6 +697,49 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         date=fact.day.isoformat(),
         parameters=used if used is not None else parameter_uses(book, bound),
     )
+
+
+@dataclass
+class _Citing:
+    """What the findings of one bound rule share, made once: the rule's title, and the
+    sources that decide a finding by the clauses that failed, each with its document (asked
+    whether it binds the record's place). Report models are frozen: findings share them."""
+
+    rule: Rule
+    documents: Mapping[str, Document]
+    title: Text
+    overlay: list[Source]
+    """The source of :func:`_overlay_citations`, cited first."""
+    by_failed: dict[tuple[str, ...], list[tuple[Source, Document | None]]] = field(
+        default_factory=dict)
+
+    def sources(self, failed: tuple[str, ...], jurisdiction: tuple[str, ...]) -> list[Source]:
+        """The overlay's source, then those of the rule's
+        :func:`~governance_rules.rulebook.book.deciding_citations`."""
+        chosen = self.by_failed.get(failed)
+        if chosen is None:
+            documents = self.documents
+            chosen = self.by_failed[failed] = [
+                (_source(c, documents), documents.get(c.document))
+                for c in citations_for_clauses(self.rule, failed)]
+        binding = [source for source, document in chosen
+                   if document is not None and document.binds_in(jurisdiction)]
+        return [*self.overlay, *(binding or [source for source, _ in chosen])]
+
+
+_CITING: weakref.WeakKeyDictionary[BoundRule, _Citing] = weakref.WeakKeyDictionary()
+"""Each bound rule's shared finding parts; an entry leaves with its bound rule (that is, with
+its rulebook's bindings)."""
+
+
+def _citing(bound: BoundRule, documents: Mapping[str, Document]) -> _Citing:
+    """``bound``'s shared parts, made at its first finding (anew for other ``documents``)."""
+    citing = _CITING.get(bound)
+    if citing is None or citing.documents is not documents:
+        citing = _CITING[bound] = _Citing(
+            bound.rule, documents, _title_of(bound.rule),
+            [_source(c, documents) for c in _overlay_citations(bound)])
+    return citing
 
 
 def _overlay_citations(bound: BoundRule) -> list[Citation]:
@@ -713,21 +753,21 @@ def _overlay_citations(bound: BoundRule) -> list[Citation]:
     return [version.reference] if version.overlay and version.reference is not None else []
 
 
-def _naming(message: Text, body: str) -> Text:
-    """The message, led by the body's name where the rule's text does not say it."""
-    return trusted(
-        Text,
-        zh=message.zh if body in message.zh else f"{body}：{message.zh}",
-        en=message.en if body in message.en else f"{body}: {message.en}")
+def _naming(zh: str, en: str, body: str) -> tuple[str, str]:
+    """The message (zh, en), led by the body's name where the rule's text does not say it."""
+    return (zh if body in zh else f"{body}：{zh}", en if body in en else f"{body}: {en}")
 
 
-def _with_title(evidence: Evidence, rule: Rule) -> Evidence:
-    """``required`` in the rule's own words where the kind left a language to the title."""
+def _with_title(evidence: Evidence, title: Text) -> Evidence:
+    """``required`` in the rule's own words (its ``title``) where the kind left a language to
+    the title."""
     required = evidence.required
     if required.zh and required.en:
         return evidence
-    return evidence.model_copy(update={"required": trusted(
-        Text, zh=required.zh or rule.title.zh, en=required.en or rule.title.en)})
+    if not required.zh and not required.en:
+        return replaced(evidence, required=title)
+    return replaced(evidence, required=trusted(
+        Text, zh=required.zh or title.zh, en=required.en or title.en))
 
 
 def _body_of(fact: Fact) -> BodyRef | None:
@@ -744,12 +784,19 @@ def render_message(template: str, explanation: Explanation, lang: str,
     words."""
     values = explanation.values
     words = {}
-    for name in template_fields(template):
-        count, forms = split_placeholder(name)
+    for name, count, forms in _placeholders(template):
         value = values[count]
         text = in_words(value if isinstance(value, str) else value[lang], lang, people)
         words[name] = text if forms is None else count_with_noun(text, forms, lang)
     return template.format_map(words)
+
+
+@lru_cache(maxsize=4096)
+def _placeholders(template: str) -> tuple[tuple[str, str, tuple[str, str] | None], ...]:
+    """Each placeholder of a rule's message once, with the value it names and, for a count
+    with its noun, the noun's forms (:func:`~governance_rules._words.split_placeholder`):
+    parsed once a template, not once a finding."""
+    return tuple((name, *split_placeholder(name)) for name in template_fields(template))
 
 
 @lru_cache(maxsize=4096)

@@ -321,7 +321,8 @@ def in_words(text: str, lang: str, people: Mapping[str, str] | None = None) -> s
     first :data:`LISTED_PEOPLE` with the count of all."""
     if "-" not in text and " (" not in text:  # neither an ISO day nor a person's `id (name)`
         return text
-    text = _roster_people_first(text, lang, people)  # before the rest, remembered by text
+    if people and " (" in text:
+        text = _roster_people_first(text, lang, people)  # before the rest, remembered by text
     if len(text) > 200:
         return people_counted(names_first(days_in_words(text, lang), lang), lang)
     return _short_in_words(text, lang)

@@ -8,6 +8,8 @@ third of the cost of a finding. :func:`trusted` sets the same attributes directl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
@@ -32,21 +34,25 @@ def trusted(model: type[M], /, **values: Any) -> M:
     >>> trusted(Text, zh="甲", en="A") == Text(zh="甲", en="A")
     True
     """
-    defaults = _DEFAULTS.get(model, _UNKNOWN)
-    if defaults is _UNKNOWN:
-        defaults = _DEFAULTS[model] = _defaults(model)
-    if defaults is None:  # private attributes or aliases: pydantic's own way
+    fields = _FIELDS.get(model, _UNKNOWN)
+    if fields is _UNKNOWN:
+        fields = _FIELDS[model] = _fields(model)
+    if fields is None:  # private attributes or aliases: pydantic's own way
         return model.model_construct(**values)
     given = set(values)
+    defaults = fields.defaults
     if len(given) != len(defaults):
-        unknown = given - defaults.keys()
-        if unknown:
-            raise TypeError(f"{model.__name__} has no field {sorted(unknown)[0]!r}")
-        for name, make in defaults.items():
-            if name not in values:
+        values = {**defaults, **values}  # in field order
+        if len(values) != len(defaults):
+            unknown = sorted(given - defaults.keys())[0]
+            raise TypeError(f"{model.__name__} has no field {unknown!r}")
+        if not fields.required <= given:
+            missing = next(name for name in defaults if name in fields.required - given)
+            raise TypeError(f"{model.__name__}.{missing} is required")
+        for name, make in fields.made.items():
+            if name not in given:
                 values[name] = make()
-        values = {name: values[name] for name in defaults}
-    instance = model.__new__(model)
+    instance = _new(model)
     _set_dict(instance, values)
     _set_fields_set(instance, given)
     _set_extra(instance, None)
@@ -71,32 +77,72 @@ def whole(model: type[M], values: dict[str, Any], names: frozenset[str]) -> M:
     return instance
 
 
+def replaced(instance: M, /, **changes: Any) -> M:
+    """``instance.model_copy(update=changes)`` (``changes`` already valid), without pydantic's
+    copy of each of its attributes: its values are shared, as a frozen model's may be.
+
+    >>> from governance_rules.report.model import Text
+    >>> replaced(Text(zh="甲", en="A"), en="B") == Text(zh="甲", en="B")
+    True
+    """
+    if instance.__pydantic_extra__ is not None or instance.__pydantic_private__ is not None:
+        return instance.model_copy(update=changes)
+    model = type(instance)
+    copy = model.__new__(model)
+    _set_dict(copy, {**instance.__dict__, **changes})
+    _set_fields_set(copy, instance.__pydantic_fields_set__ | changes.keys())
+    _set_extra(copy, None)
+    _set_private(copy, None)
+    return copy
+
+
+_new = object.__new__
+"""How every report model is made bare (checked by :func:`_fields`), looked up once."""
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """A model's fields as :func:`trusted` fills them: each field's default, in field order
+    (``None`` where it is made for each model or required), the makers of the defaults made
+    for each model (a factory's, or a default pydantic copies), and the required fields."""
+
+    defaults: dict[str, Any]
+    made: dict[str, Callable[[], Any]]
+    required: frozenset[str]
+
+
 _UNKNOWN: Any = object()
-_DEFAULTS: dict[type[BaseModel], dict[str, Any] | None] = {}
-"""Each model's default makers (:func:`_defaults`), by model: a dictionary rather than a
-cache's wrapper, asked once a model built."""
+_FIELDS: dict[type[BaseModel], _Fields | None] = {}
+"""Each model's fields (:func:`_fields`), by model: a dictionary rather than a cache's
+wrapper, asked once a model built."""
 
 
-def _defaults(model: type[BaseModel]) -> dict[str, Any] | None:
-    """Each field's default maker, in field order (a required field's raises); ``None`` when
-    the direct way would differ from :meth:`~pydantic.BaseModel.model_construct` (private
-    attributes, aliases, extra fields)."""
-    if model.__private_attributes__ or model.model_config.get("extra") == "allow":
+def _fields(model: type[BaseModel]) -> _Fields | None:
+    """The fields of ``model``; ``None`` when the direct way would differ from
+    :meth:`~pydantic.BaseModel.model_construct` (private attributes, aliases, extra fields, a
+    ``__new__`` of its own, a default copied or made from the other fields)."""
+    if (model.__private_attributes__ or model.model_config.get("extra") == "allow"
+            or model.__new__ is not _new):
         return None
-    makers: dict[str, Any] = {}
+    defaults: dict[str, Any] = {}
+    made: dict[str, Callable[[], Any]] = {}
+    required: set[str] = set()
     for name, info in model.__pydantic_fields__.items():
         if info.alias not in (None, name) or info.validation_alias not in (None, name):
             return None
+        defaults[name] = None
         if info.is_required():
-            makers[name] = _missing(model, name)
+            required.add(name)
         elif getattr(info, "default_factory_takes_validated_data", False):
             return None
+        elif info.default_factory is not None:
+            made[name] = info.default_factory  # type: ignore[assignment]
+        elif type(info.default) in _SHARED_AS_IS:
+            defaults[name] = info.default
         else:
-            makers[name] = partial(info.get_default, call_default_factory=True)
-    return makers
+            made[name] = partial(info.get_default, call_default_factory=True)
+    return _Fields(defaults, made, frozenset(required))
 
 
-def _missing(model: type[BaseModel], name: str) -> Any:
-    def fail() -> Any:
-        raise TypeError(f"{model.__name__}.{name} is required")
-    return fail
+_SHARED_AS_IS = frozenset({type(None), bool, int, float, str})
+"""The types of defaults pydantic gives as they are, not copies."""

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from enum import Enum
+from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
@@ -73,8 +74,14 @@ class Document:
         ...     ("cn", "jilin", "baicheng", "taonan", "wanbao"))
         True
         """
-        chain = "/".join(jurisdiction)
-        return any(chain == p or chain.startswith(p + "/") for p in self.binds)
+        return f"{'/'.join(jurisdiction)}/".startswith(self._scope_folders)
+
+    @cached_property
+    def _scope_folders(self) -> tuple[str, ...]:
+        """The scope's prefixes, each ending ``/``: a place lies in the scope when its path,
+        ending ``/``, starts with one (``cn/jilin/`` holds ``cn/jilin/`` and ``cn/jilin/…/``,
+        not ``cn/jilinx/``)."""
+        return tuple(f"{prefix}/" for prefix in self.binds)
 
 
 @dataclass(frozen=True, eq=False)
@@ -109,12 +116,21 @@ def deciding_citations(rule: Rule, failed: Sequence[str], jurisdiction: tuple[st
     >>> [c.quote for c in deciding_citations(rule, ["director/cashier"], ("cn",), {})]
     ['社區居委會主任不得兼任出納']
     """
-    chosen = [c for c in rule.source if set(c.for_) & set(failed)]
-    if not chosen:
-        chosen = [c for c in rule.source if not c.for_] or list(rule.source)
+    chosen = citations_for_clauses(rule, failed)
     binding = [c for c in chosen
                if c.document in documents and documents[c.document].binds_in(jurisdiction)]
     return binding or chosen
+
+
+def citations_for_clauses(rule: Rule, failed: Sequence[str]) -> list[Citation]:
+    """The citations of ``rule`` for the clauses that ``failed`` (by name): those ``for`` a
+    failed clause, else the untagged ones, else all; the part of :func:`deciding_citations`
+    that a rule's place does not change."""
+    failing = set(failed)
+    chosen = [c for c in rule.source if not failing.isdisjoint(c.for_)]
+    if not chosen:
+        chosen = [c for c in rule.source if not c.for_] or list(rule.source)
+    return chosen
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 from abc import abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -64,26 +64,25 @@ class ClauseKind(RuleKind[P]):
         return {}
 
     def explain(self, fact: Fact, params: P) -> Explanation:
-        judged = _judged_clauses(self, params)
+        compiled = _compiled(self, params)
         values = fact.values
-        failed = [j for j in judged if j.holds(values)]
-        return self._explanation(fact, params, [j.clause for j in failed], _used(failed, fact))
+        failed = [j for j in compiled.judged if j.holds(values)]
+        return self._explanation(fact, params, compiled.required, [j.clause for j in failed],
+                                 _used(failed, fact))
 
-    def _explanation(self, fact: Fact, params: P, failed: list[Clause],
+    def _explanation(self, fact: Fact, params: P, required: Text, failed: list[Clause],
                      used: dict[str, str]) -> Explanation:
-        plain = _Plain(fact.values, fact.names, self.derived(fact, params))
-        zh, en = _in_words(plain, fact, "zh"), _in_words(plain, fact, "en")
-        reasons_zh = "；".join(c.zh.format_map(zh) for c in failed)
-        reasons_en = "; ".join(c.en.format_map(en) for c in failed)
-        count = len(failed)
+        derived = self.derived(fact, params)
+        texts = {**fact.names, **derived} if derived else fact.names
+        zh, en = _Names(texts, fact, "zh"), _Names(texts, fact, "en")
+        reasons_zh = "；".join([c.zh.format_map(zh) for c in failed])
+        reasons_en = "; ".join([c.en.format_map(en) for c in failed])
         return Explanation(
             trusted(Evidence,
                 measured=self.measured(fact, params) or trusted(Text,
                     zh=reasons_zh, en=reasons_en),
-                required=self.required(params) or RULE_TITLE,
-                shortfall=trusted(Text,
-                    zh=f"{count}项要求未满足",
-                    en=f"{count} requirement{'' if count == 1 else 's'} not met"),
+                required=required,
+                shortfall=_not_met(len(failed)),
                 numerator=None, denominator=None, denominator_basis=None,
                 dates=day_texts(fact),
                 details=used,
@@ -94,12 +93,20 @@ class ClauseKind(RuleKind[P]):
                 "person": fact.names.get("person", ""),
                 "person_name": fact.names.get("person_name", ""),
             }),
-            failed=tuple(c.name for c in failed if c.name),
+            failed=tuple([c.name for c in failed if c.name]),
         )
 
 
 RULE_TITLE = trusted(Text, zh="", en="")
 """Stands for "what the rule's title says"; the checker puts the title in its place."""
+
+
+@lru_cache(maxsize=64)
+def _not_met(count: int) -> Text:
+    """How many of a rule's clauses failed, in words: one object a count (report models are
+    frozen)."""
+    return trusted(Text, zh=f"{count}项要求未满足",
+                   en=f"{count} requirement{'' if count == 1 else 's'} not met")
 
 
 @dataclass(frozen=True)
@@ -113,15 +120,26 @@ class _Judged:
     stems: frozenset[str]
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """What a finding needs of a rule's parameters, made once: its clauses compiled, and what
+    the rule asks in words (:data:`RULE_TITLE` where the rule's title says it)."""
+
+    judged: tuple[_Judged, ...]
+    required: Text
+
+
 _JUDGED_CACHED = 4096
-_judged: dict[int, tuple[weakref.ref[Any], tuple[_Judged, ...]]] = {}
-"""Compiled clauses by parameters object; an entry leaves when its parameters do (a what-if's
-rule set, dropped, takes its entries with it: they used to keep its parameters alive)."""
+_judged: dict[int, tuple[weakref.ref[Any], _Compiled]] = {}
+"""Each parameters object's compiled clauses and requirement; an entry leaves when its
+parameters do (a what-if's rule set, dropped, takes its entries with it: they used to keep its
+parameters alive)."""
 
 
-def _judged_clauses(kind: ClauseKind[P], params: P) -> tuple[_Judged, ...]:
-    """``kind``'s clauses for ``params``, compiled once per parameters object (the rulebook
-    binds each rule's parameters once a place and day; a finding used to rebuild them)."""
+def _compiled(kind: ClauseKind[P], params: P) -> _Compiled:
+    """``kind``'s clauses and requirement for ``params``, made once per parameters object (the
+    rulebook binds each rule's parameters once a place and day; a finding used to rebuild
+    them)."""
     hit = _judged.get(id(params))
     if hit is not None and hit[0]() is params:
         return hit[1]
@@ -133,12 +151,13 @@ def _judged_clauses(kind: ClauseKind[P], params: P) -> tuple[_Judged, ...]:
                        if name}
         stems = frozenset(_stem(w) for f in fields for w in f.split("_")) - {""}
         judged.append(_Judged(clause, compile_native(clause.when), frozenset(fields), stems))
+    compiled = _Compiled(tuple(judged), kind.required(params) or RULE_TITLE)
     if len(_judged) >= _JUDGED_CACHED:
         _judged.clear()
     key, ref = id(params), weakref.ref(params)
-    _judged[key] = (ref, tuple(judged))
+    _judged[key] = (ref, compiled)
     weakref.finalize(params, _forget, key, ref)
-    return tuple(judged)
+    return compiled
 
 
 def _forget(key: int, ref: weakref.ref[Any]) -> None:
@@ -151,13 +170,11 @@ def _forget(key: int, ref: weakref.ref[Any]) -> None:
 def _used(failed: list[_Judged], fact: Fact) -> dict[str, str]:
     """The values the failed clauses decided on and named, and the notes about them (who held
     the seat that day, …): only the facts the rule used, not everything known of the record."""
-    fields: set[str] = set()
-    stems: set[str] = set()
-    for judged in failed:
-        fields |= judged.fields
-        stems |= judged.stems
+    fields: set[str] = set().union(*[judged.fields for judged in failed])
+    stems = frozenset().union(*[judged.stems for judged in failed])
     names, values = fact.names, fact.values
-    fields |= {k for k in names if not k.endswith(_TWINS) and stems & _name_stems(k)}
+    if stems:
+        fields |= _names_sharing(stems, tuple(names))
     out = {}
     for name in sorted(fields):
         if names.get(name):
@@ -172,6 +189,15 @@ def _used(failed: list[_Judged], fact: Fact) -> dict[str, str]:
 _TWINS = ("_zh", "_en")
 """A name's words in one language (``missing_zh``, ``missing_en``) beside its codes: for
 messages, not for ``details``."""
+
+
+@lru_cache(maxsize=4096)
+def _names_sharing(stems: frozenset[str], names: tuple[str, ...]) -> frozenset[str]:
+    """The ``names`` with a word whose stem is one of ``stems``: the notes about the fields a
+    rule used (a name's twin in one language, see :data:`_TWINS`, is none). Remembered by the
+    names, never their values: the facts of a kind give the same few."""
+    return frozenset(name for name in names if not name.endswith(_TWINS)
+                     and not stems.isdisjoint(_name_stems(name)))
 
 
 @lru_cache(maxsize=4096)
@@ -192,63 +218,40 @@ _DAY_ORDINALS = frozenset({"act_day", "term_end"})
 """Fields the facts give as day ordinals (so that the engines compare whole numbers)."""
 
 
-class _Plain(Mapping[str, str]):
-    """A fact's values and names as text, a clause kind's derived names first, then the
-    fact's names, then its values (made text on use: a fact has dozens, a message reads a
-    few).
-
-    >>> plain = _Plain({"seated": 7, "gap": 3}, {"seated": "seven"}, {"gap": "3 days"})
-    >>> plain["seated"], plain["gap"], "missing" in plain, sorted(plain)
-    ('seven', '3 days', False, ['gap', 'seated'])
-    """
-
-    def __init__(self, values: Mapping[str, int | str], names: Mapping[str, str],
-                 derived: Mapping[str, str]) -> None:
-        self._values, self._names, self._derived = values, names, derived
-
-    def __getitem__(self, key: str) -> str:
-        for layer in (self._derived, self._names):
-            if key in layer:
-                return layer[key]
-        return str(self._values[key])
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._derived or key in self._names or key in self._values
-
-    def __iter__(self) -> Iterator[str]:
-        return iter({**self._values, **self._names, **self._derived})
-
-    def __len__(self) -> int:
-        return len({**self._values, **self._names, **self._derived})
-
-
-def _in_words(names: Mapping[str, str], fact: Fact, lang: str) -> _Names:
-    """The fact's names for a message in ``lang``: period codes (``2022-Q3``) and ISO days as
-    words; a name's twin in the language (``missing_areas_zh``, ``ledger_missing_en``: labels
-    where the name itself holds codes) where the facts give one.
-
-    Each name is put in words when a text asks for it: a fact has many names, a message a few.
-    """
-    return _Names(names, fact, lang)
-
-
 class _Names(dict[str, str]):
-    """Names in words, each made on first use; ``?`` for a name the fact does not give."""
+    """The fact's names for a message in ``lang``, each put in words when a text asks for it
+    (a fact has many names, a message a few): period codes (``2022-Q3``) and ISO days as
+    words; a name's twin in the language (``missing_areas_zh``, ``ledger_missing_en``: labels
+    where the name itself holds codes) where the facts give one; ``?`` for a name the fact
+    does not give.
 
-    def __init__(self, names: Mapping[str, str], fact: Fact, lang: str) -> None:
-        super().__init__()
-        self._names, self._fact, self._lang = names, fact, lang
+    ``texts`` are the fact's names, with a clause kind's derived names (e.g. a gap in days) in
+    their place; a fact's value no name gives is its text.
+
+    >>> from datetime import date
+    >>> from governance_rules.facts.schema import RecordRef
+    >>> from governance_rules.records.dossier import Where
+    >>> fact = Fact("roster", RecordRef("pc", "body", Where("b.yaml", 1, "body")),
+    ...             date(2022, 1, 1), (), {"seated": 7, "gap": 3}, names={"seated": "seven"})
+    >>> names = _Names({**fact.names, "gap": "3 days"}, fact, "en")
+    >>> names["seated"], names["gap"], names["day"], names["missing"]
+    ('seven', '3 days', '1 January 2022', '?')
+    """
+
+    def __init__(self, texts: Mapping[str, str], fact: Fact, lang: str) -> None:
+        self._texts, self._values, self._fact, self._lang = texts, fact.values, fact, lang
 
     def __missing__(self, key: str) -> str:
-        names, lang = self._names, self._lang
+        texts, values, lang = self._texts, self._values, self._lang
         if key == "day":
             value = day_name(self._fact.day, lang)
         elif "|" in key:  # a count with its noun: {days|day|days} (its form checked on loading)
             count, forms = split_placeholder(key)
             value = count_with_noun(self[count], forms, lang) if forms else "?"
-        elif key in names:
+        elif key in texts or key in values:
             twin = f"{key}_{lang}"
-            given = names[twin] if twin in names else names[key]
+            named = twin if twin in texts or twin in values else key
+            given = texts[named] if named in texts else str(values[named])
             value = (_NOT_RECORDED[lang] if given == "-"
                      else in_words(given, lang, self._fact.people))
             if key in ("period", "subject"):
@@ -281,8 +284,7 @@ class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
     >>> fact = Fact("roster", RecordRef("pc", "body", Where("b.yaml", 1, "body")),
     ...             date(2022, 1, 1), (), {"form": "general_branch", "seated": 5},
     ...             names={"form_en": "general branch"})
-    >>> plain = _Plain(fact.values, fact.names, {})
-    >>> both = _BothLanguages(_Names(plain, fact, "zh"), _Names(plain, fact, "en"),
+    >>> both = _BothLanguages(_Names(fact.names, fact, "zh"), _Names(fact.names, fact, "en"),
     ...                       fact.names, fact.values, {})
     >>> both["form"]["en"], both["seated"]
     ('general branch', '5')
