@@ -21,6 +21,7 @@ from ..models import (
     Authority,
     Body,
     BodyKind,
+    Meeting,
     MeetingKind,
     Outcome,
     Role,
@@ -28,30 +29,74 @@ from ..models import (
     TermPlanPart,
     TitleStep,
 )
-from ..records.dossier import Dossier, Where
+from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
 from ._seats import who as _who
-from ._window import Window, periods_within
+from ._spans import Span, covers, far
+from ._window import Window, calendar
 from .schema import Fact, RecordRef
 
 
 def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -> Iterator[Fact]:
-    yield from _worker_months(dossier, window)
-    yield from _centre_weeks(dossier, window)
-    yield from _centre_meetings(dossier, window)
-    yield from _director_terms(dossier, as_of)
+    roster = _Roster(dossier)
+    centres = {key: located for key, located in dossier.bodies.items()
+               if located.record.kind is BodyKind.AFFAIRS_CENTRE}
+    centre_meetings = [(i, located) for i, located in enumerate(dossier.meetings)
+                       if located.record.body in centres and window.covers(located.record.date)]
+    yield from _worker_months(dossier, window, centres)
+    yield from _centre_weeks(dossier, window, centres, centre_meetings)
+    yield from _centre_meetings(dossier, centres, centre_meetings, roster)
+    yield from _director_terms(dossier, as_of, centres, roster)
     yield from _committee_terms(dossier, window)
     yield from _community_changes(dossier, window)
     yield from _standard_titles(dossier, window)
     yield from _committee_review_years(dossier, window)
-    yield from _committee_reviews(dossier, window)
+    yield from _committee_reviews(dossier, window, roster)
     yield from _representative_terms(dossier, as_of)
     yield from _cc_decisions(dossier, window, as_of)
 
 
+_Centres = dict[str, Located[Body]]
+"""The affairs centres of a dossier, by id: the professional community workers' seats."""
 
-def _worker_months(dossier: Dossier, window: Window) -> Iterator[Fact]:
+_CentreMeetings = list[tuple[int, Located[Meeting]]]
+"""The affairs centres' meetings inside the checked window, with their places in the files."""
+
+
+class _Roster:
+    """The seats of the few people these facts ask about (organisers, reviewers, approvers),
+    gathered once a person for a dossier: each is asked about on many days, and
+    :meth:`Dossier.holds_seat` walks the bodies and finds the seat again every time."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self._dossier = dossier
+        self._spans: dict[tuple[BodyKind, tuple[Role, ...] | None, str], list[Span]] = {}
+        self._named: dict[str, str] = {}
+
+    def holds(self, person: str | None, kind: BodyKind, roles: tuple[Role, ...] | None,
+              day: date) -> bool:
+        """:meth:`Dossier.holds_seat`: whether a term of the person's (first) seat on a body of
+        ``kind``, held in one of ``roles`` when given, covers ``day``."""
+        if not person:
+            return False
+        spans = self._spans.get((kind, roles, person))
+        if spans is None:
+            spans = self._spans[kind, roles, person] = [
+                (term.start, far(term.end)) for body in self._dossier.bodies_of_kind(kind)
+                if (seat := body.seat_of(person)) is not None for term in seat.terms
+                if roles is None or (term.role or seat.role) in roles]
+        return covers(spans, day)
+
+    def who(self, person: str) -> str:
+        """``id (name)``, as :func:`~governance_rules.facts._seats.who`."""
+        named = self._named.get(person)
+        if named is None:
+            named = self._named[person] = _who(self._dossier, person)
+        return named
+
+
+def _worker_months(dossier: Dossier, window: Window, centres: _Centres) -> Iterator[Fact]:
     """RC-WORKERS-REPORT (SQ-SIFANG:395): for every professional community worker (a seat on an
     affairs centre) and every calendar month wholly inside the checked window and wholly inside
     one of the worker's terms, the reports the worker made to a residents' committee that month.
@@ -64,37 +109,45 @@ def _worker_months(dossier: Dossier, window: Window) -> Iterator[Fact]:
             reports.setdefault(report.person, []).append((report.date, i, report.id))
     for made in reports.values():
         made.sort()
-    months = list(periods_within("month", window))
-    for located_body in dossier.bodies.values():
+    months = calendar("month", window)
+    jurisdiction = dossier.jurisdiction
+    for located_body in centres.values():
         body = located_body.record
-        if body.kind is not BodyKind.AFFAIRS_CENTRE:
-            continue
         for i, seat in enumerate(body.seats):
             made = reports.get(seat.person, [])
             days = [day for day, _, _ in made]
+            where = located_body.where("seats", i)
             for month in months:
-                term = seat.term_on(month.start)
-                if term is None or not term.covers(month.end):
+                start, end, label = month.period.start, month.period.end, month.label
+                term = seat.term_on(start)
+                if term is None or not term.covers(end):
                     continue
-                these = [rid for _, _, rid in sorted(  # in the order of the files
-                    made[bisect_left(days, month.start):bisect_right(days, month.end)],
-                    key=itemgetter(1))]
+                these = made[bisect_left(days, start):bisect_right(days, end)]
                 yield Fact(
                     "worker_month",
-                    RecordRef(f"{body.id}/{seat.person}/{month.label}", "worker_month",
-                              located_body.where("seats", i)),
-                    month.end, dossier.jurisdiction,
+                    RecordRef(f"{body.id}/{seat.person}/{label}", "worker_month", where),
+                    end, jurisdiction,
                     {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
                      "reports": len(these)},
-                    {"period_start": month.start, "period_end": month.end},
+                    {"period_start": start, "period_end": end},
                     {"body_name": body.name, "person": seat.person, "person_name": seat.name,
-                     "subject": f"{seat.name} {month.label}", "period": month.label,
-                     "reports": ", ".join(these) or "none"})
+                     "subject": f"{seat.name} {label}", "period": label},
+                    partial(_reports_named, these))
+
+
+def _reports_named(made: list[tuple[date, int, str]]) -> dict[str, str]:
+    """A worker's reports of a month, by id in the order of the files."""
+    return {"reports": ", ".join(rid for _, _, rid in sorted(made, key=itemgetter(1))) or "none"}
 
 
 _WORK_MEETINGS = (MeetingKind.REGULAR, MeetingKind.AD_HOC)
 """RC-WORKERS-WEEKLY (SQ-SIFANG:395): the workers' meetings to study and plan work (组织召开一次
 会议,研究部署工作); their study sessions (:396) are meetings of kind ``study``."""
+
+_ORGANISED_MEETINGS = frozenset((*_WORK_MEETINGS, MeetingKind.STUDY))
+"""RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): the meetings whose organiser is judged."""
+
+_SIX_DAYS, _ONE_WEEK = timedelta(days=6), timedelta(days=7)
 
 
 def weeks_within(window: Window) -> Iterator[tuple[date, date]]:
@@ -105,86 +158,92 @@ def weeks_within(window: Window) -> Iterator[tuple[date, date]]:
     [('2022-01-03', '2022-01-09'), ('2022-01-10', '2022-01-16')]
     """
     monday = window.start + timedelta(days=-window.start.weekday() % 7)
-    while monday + timedelta(days=6) <= window.end:
-        yield monday, monday + timedelta(days=6)
-        monday += timedelta(days=7)
+    while (sunday := monday + _SIX_DAYS) <= window.end:
+        yield monday, sunday
+        monday += _ONE_WEEK
 
 
-def _centre_weeks(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def _centre_weeks(dossier: Dossier, window: Window, centres: _Centres,
+                  held_in_window: _CentreMeetings) -> Iterator[Fact]:
     """RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): for every affairs centre and every week (Monday to
     Sunday) wholly inside the checked window and starting on or after the centre existed, its
     work meetings and study sessions that week."""
-    centres = {located.record.id: located for located in dossier.bodies.values()
-               if located.record.kind is BodyKind.AFFAIRS_CENTRE}
-    if not centres:
-        return
     meetings: dict[str, list[tuple[date, int, MeetingKind, str]]] = {}
-    for i, m in enumerate(dossier.meetings):
-        if m.record.body in centres and window.covers(m.record.date):
-            meetings.setdefault(m.record.body, []).append(
-                (m.record.date, i, m.record.kind, m.record.id))
+    for i, located_meeting in held_in_window:
+        m = located_meeting.record
+        meetings.setdefault(m.body, []).append((m.date, i, m.kind, m.id))
+    jurisdiction = dossier.jurisdiction
     for located in centres.values():
         body = located.record
         start = body_start(body)
+        if start is None:
+            continue
         held = sorted(meetings.get(body.id, []))
         days = [day for day, _, _, _ in held]
+        work = [day for day, _, kind, _ in held if kind in _WORK_MEETINGS]
+        study = [day for day, _, kind, _ in held if kind is MeetingKind.STUDY]
+        where = located.where()
         for monday, sunday in weeks_within(window):
-            if start is None or monday < start:
+            if monday < start:
                 continue
-            week = [(kind, mid) for _, _, kind, mid in sorted(  # in the order of the files
-                held[bisect_left(days, monday):bisect_right(days, sunday)], key=itemgetter(1))]
-            work = [mid for kind, mid in week if kind in _WORK_MEETINGS]
-            study = [mid for kind, mid in week if kind is MeetingKind.STUDY]
-            label = f"{monday.isoformat()}–{sunday.isoformat()}"
+            first_day = monday.isoformat()
+            label = f"{first_day}–{sunday.isoformat()}"
             yield Fact(
-                "centre_week", RecordRef(f"{body.id}/week/{monday.isoformat()}", "period",
-                                         located.where()),
-                sunday, dossier.jurisdiction,
-                {"body": body.id, "body_kind": body.kind.value, "work_meetings": len(work),
-                 "studies": len(study)},
+                "centre_week", RecordRef(f"{body.id}/week/{first_day}", "period", where),
+                sunday, jurisdiction,
+                {"body": body.id, "body_kind": body.kind.value,
+                 "work_meetings": bisect_right(work, sunday) - bisect_left(work, monday),
+                 "studies": bisect_right(study, sunday) - bisect_left(study, monday)},
                 {"period_start": monday, "period_end": sunday},
-                {"body_name": body.name, "subject": label,
-                 "meetings": ", ".join(work + study) or "none"})
+                {"body_name": body.name, "subject": label},
+                partial(_meetings_named,
+                        held[bisect_left(days, monday):bisect_right(days, sunday)]))
 
 
-def _centre_meetings(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def _meetings_named(week: list[tuple[date, int, MeetingKind, str]]) -> dict[str, str]:
+    """A week's work meetings, then its study sessions, by id in the order of the files."""
+    in_files = sorted(week, key=itemgetter(1))
+    work = [mid for _, _, kind, mid in in_files if kind in _WORK_MEETINGS]
+    study = [mid for _, _, kind, mid in in_files if kind is MeetingKind.STUDY]
+    return {"meetings": ", ".join(work + study) or "none"}
+
+
+def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _CentreMeetings,
+                     roster: _Roster) -> Iterator[Fact]:
     """RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): who organised each work meeting and study session
     of an affairs centre (its ``convener``, else its ``chair``), by the seat the roster gives that
     person on the day: the party organisation's secretary, the residents' committee's director,
     or (admitted only by a parameter) the affairs centre's own director."""
-    for located in dossier.meetings:
+    jurisdiction = dossier.jurisdiction
+    for _, located in held_in_window:
         meeting = located.record
-        body = dossier.bodies[meeting.body].record
-        if (body.kind is not BodyKind.AFFAIRS_CENTRE or not window.covers(meeting.date)
-                or meeting.kind not in (*_WORK_MEETINGS, MeetingKind.STUDY)):
+        if meeting.kind not in _ORGANISED_MEETINGS:
             continue
+        body = centres[meeting.body].record
         day = meeting.date
         person = meeting.convener or meeting.chair
-        seats = {
-            "secretary": dossier.holds_seat(person, BodyKind.PARTY_COMMITTEE,
-                                            (Role.SECRETARY,), day),
-            "rc_director": dossier.holds_seat(person, BodyKind.RESIDENTS_COMMITTEE,
-                                              (Role.DIRECTOR,), day),
-            "centre_director": body.holds(person, (Role.DIRECTOR,), day),
-        }
+        seats = (roster.holds(person, BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), day),
+                 roster.holds(person, BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,), day),
+                 body.holds(person, (Role.DIRECTOR,), day))
         yield Fact(
             "centre_meeting", RecordRef(meeting.id, "meeting", located.where()), day,
-            dossier.jurisdiction,
+            jurisdiction,
             {"body": body.id, "body_kind": body.kind.value, "meeting_kind": meeting.kind.value,
              "organiser_recorded": int(person is not None),
-             **{f"organiser_{k}": int(v) for k, v in seats.items()}},
+             "organiser_secretary": int(seats[0]), "organiser_rc_director": int(seats[1]),
+             "organiser_centre_director": int(seats[2])},
             {"meeting": day},
             {"body_name": body.name, "subject": meeting.id,
-             "organiser": _who(dossier, person) if person else ""},
+             "organiser": roster.who(person) if person else ""},
             partial(_organiser_seat, dossier, person, seats, day))
 
 
-_SEAT_WORDS = {"secretary": "the party secretary's seat",
-               "rc_director": "the residents' committee director's seat",
-               "centre_director": "the centre director's seat"}
+_SEAT_WORDS = ("the party secretary's seat", "the residents' committee director's seat",
+               "the centre director's seat")
+"""The seats an organiser may hold, in the order of ``centre_meeting``'s fields."""
 
 
-def _organiser_seat(dossier: Dossier, person: str | None, seats: dict[str, bool],
+def _organiser_seat(dossier: Dossier, person: str | None, seats: tuple[bool, bool, bool],
                     day: date) -> dict[str, str]:
     """Which of the seats that may organise ``person`` held on ``day``, and who held each."""
     if not person:
@@ -196,7 +255,8 @@ def _organiser_seat(dossier: Dossier, person: str | None, seats: dict[str, bool]
             ("residents' committee director", "社区居委会主任", BodyKind.RESIDENTS_COMMITTEE),
             ("affairs centre director", "事务受理中心主任", BodyKind.AFFAIRS_CENTRE))]
     holders = "; ".join(f"{en}: " + (", ".join(people) or "nobody") for en, _, people in seated)
-    held = [_SEAT_WORDS.get(k, k.replace("_", " ")) for k, v in seats.items() if v]
+    held = [words for words, held_that_day in zip(_SEAT_WORDS, seats, strict=True)
+            if held_that_day]
     return {"organiser_seat": f"{_who(dossier, person)} held "
                               + (" and ".join(held) if held else "none of these seats")
                               + f" on {day}; seats that day: {holders}",
@@ -216,27 +276,27 @@ _STREET_APPROVERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
 for FIN-TIERS tier 2 (docs/readings.md): its director or a deputy director."""
 
 
-def _director_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact]:
+def _director_terms(dossier: Dossier, as_of: date | None, centres: _Centres,
+                    roster: _Roster) -> Iterator[Fact]:
     """RC-AFFAIRS-DIRECTOR (SQ-SIFANG:154): every term in which a person holds the affairs
     centre's director seat rests on a street-office approval dated on or before its start, on
     the recommendation of the party organisation and the residents' committee, of a person
     who held a professional community worker's seat (a seat on the affairs centre) on the day
     of the approval; the approver holds a street-office director's or deputy director's seat."""
-    for located_body in dossier.bodies.values():
+    for located_body in centres.values():
         body = located_body.record
-        if body.kind is not BodyKind.AFFAIRS_CENTRE:
-            continue
         for i, seat in enumerate(body.seats):
             for j, term in enumerate(seat.terms):
                 if ((term.role or seat.role) is not Role.DIRECTOR
                         or (as_of is not None and term.start > as_of)):
                     continue
-                yield _director_term(dossier, body.id, located_body.where("seats", i, "terms", j),
+                yield _director_term(dossier, roster, body.id,
+                                     located_body.where("seats", i, "terms", j),
                                      seat.person, seat.name, body.name, term.start)
 
 
-def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, name: str,
-                   body_name: str, start: date) -> Fact:
+def _director_term(dossier: Dossier, roster: _Roster, body_id: str, where: Where, person: str,
+                   name: str, body_name: str, start: date) -> Fact:
     approvals = [a.record for a in dossier.director_approvals
                  if a.record.body == body_id and a.record.person == person]
     dated = [a for a in approvals if a.approved_on is not None and a.approved_on <= start]
@@ -249,8 +309,8 @@ def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, na
     street = (approval is not None and approval.approved_by is not None
               and dossier.bodies[approval.approved_by].record.kind is BodyKind.STREET_OFFICE)
     approver_held = (day is not None and street and approval is not None
-                     and dossier.holds_seat(approval.approver, BodyKind.STREET_OFFICE,
-                                            _STREET_APPROVERS, day))
+                     and roster.holds(approval.approver, BodyKind.STREET_OFFICE,
+                                      _STREET_APPROVERS, day))
     worker = day is not None and dossier.bodies[body_id].record.holds(person, None, day)
     notes = {"approval": (f"{approval.id}: approved on {day or 'no date'} "
                           f"(the seat starts {start})" if approval is not None
@@ -435,20 +495,21 @@ def _committee_review_years(dossier: Dossier, window: Window) -> Iterator[Fact]:
             continue
         start = body_start(body)
         days = [r.record.date for r in dossier.reviews if r.record.body == body.id]
-        for year in periods_within("year", window):
+        for labelled in calendar("year", window):
+            year, label = labelled.period, labelled.label
             if start is not None and year.start < start:
                 continue
             count = sum(1 for d in days if year.start <= d <= year.end)
             yield Fact(
-                "rc_review_year", RecordRef(f"{body.id}/review/{year.label}", "period",
+                "rc_review_year", RecordRef(f"{body.id}/review/{label}", "period",
                                             located.where()),
                 year.end, dossier.jurisdiction,
                 {"body": body.id, "body_kind": body.kind.value, "reviews": count},
                 {"period_start": year.start, "period_end": year.end},
-                {"body_name": body.name, "subject": year.label, "period": year.label})
+                {"body_name": body.name, "subject": label, "period": label})
 
 
-def _committee_reviews(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def _committee_reviews(dossier: Dossier, window: Window, roster: _Roster) -> Iterator[Fact]:
     """RC-YEAR-END-REVIEW (SQ-SIFANG:351, :472): each review of a residents' committee: its
     days before 31 December, the reviewers holding a member representative's seat (or, by the
     charter, a residents' committee seat) that day, and the committee members and professional
@@ -459,21 +520,14 @@ def _committee_reviews(dossier: Dossier, window: Window) -> Iterator[Fact]:
         if body.kind is not BodyKind.RESIDENTS_COMMITTEE or not window.covers(review.date):
             continue
         day = review.date
-        reps = [p for p in review.reviewers if dossier.holds_seat(
+        reps = [p for p in review.reviewers if roster.holds(
             p, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, _MEMBER_REPRESENTATIVES, day)]
         on_rc = [p for p in review.reviewers
-                 if dossier.holds_seat(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
+                 if roster.holds(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
         unseated = [p for p in review.reviewers if p not in reps and p not in on_rc]
         due = sorted({s.person for kind in (BodyKind.RESIDENTS_COMMITTEE, BodyKind.AFFAIRS_CENTRE)
                       for b in dossier.bodies_of_kind(kind) for s in b.seated_members_on(day)})
         missed = [p for p in due if p not in review.reviewed]
-
-        def who(persons: list[str]) -> str:
-            return ", ".join(_who(dossier, p) for p in persons) or "nobody"
-
-        def who_zh(persons: list[str]) -> str:
-            return "、".join(_who(dossier, p) for p in persons) or "无"
-
         yield Fact(
             "rc_review", RecordRef(review.id, "review", located.where()), day,
             dossier.jurisdiction,
@@ -481,12 +535,26 @@ def _committee_reviews(dossier: Dossier, window: Window) -> Iterator[Fact]:
              "rep_reviewers": len(reps), "unseated_reviewers": len(unseated),
              "unreviewed": len(missed), "days_to_year_end": (date(day.year, 12, 31) - day).days},
             {"review": day},
-            {"body_name": body.name, "subject": review.id,
-             "representatives": f"{who(reps)} (member representatives on {day})",
-             "unseated": f"{who(unseated)} (on {day})",
-             "not_reviewed": f"{who(missed)} (seated on {day})",
-             "representatives_zh": f"{day}为社区成员代表的评议人：{who_zh(reps)}",
-             "unseated_zh": who_zh(unseated), "not_reviewed_zh": who_zh(missed)})
+            {"body_name": body.name, "subject": review.id},
+            partial(_reviewers_named, roster, reps, unseated, missed, day))
+
+
+def _reviewers_named(roster: _Roster, reps: list[str], unseated: list[str], missed: list[str],
+                     day: date) -> dict[str, str]:
+    """Who of a review's reviewers were member representatives on ``day``, who held no seat, and
+    who seated that day went unreviewed."""
+
+    def who(persons: list[str]) -> str:
+        return ", ".join(roster.who(p) for p in persons) or "nobody"
+
+    def who_zh(persons: list[str]) -> str:
+        return "、".join(roster.who(p) for p in persons) or "无"
+
+    return {"representatives": f"{who(reps)} (member representatives on {day})",
+            "unseated": f"{who(unseated)} (on {day})",
+            "not_reviewed": f"{who(missed)} (seated on {day})",
+            "representatives_zh": f"{day}为社区成员代表的评议人：{who_zh(reps)}",
+            "unseated_zh": who_zh(unseated), "not_reviewed_zh": who_zh(missed)}
 
 
 def age_on(born: date, day: date) -> int:
@@ -510,6 +578,7 @@ def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact
     lying in the area."""
     entries = {(r.record.body, e.person): e for r in dossier.representative_registers
                for e in r.record.entries}
+    jurisdiction = dossier.jurisdiction
     for located in dossier.bodies.values():
         body = located.record
         if body.kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
@@ -525,7 +594,7 @@ def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact
                     "representative_term",
                     RecordRef(f"{body.id}/{seat.person}", "term",
                               located.where("seats", i, "terms", j)),
-                    term.start, dossier.jurisdiction,
+                    term.start, jurisdiction,
                     {"body": body.id, "body_kind": body.kind.value, "role": role.value,
                      "registered": int(entry is not None),
                      "age": age_on(born, term.start) if born is not None else -1,
@@ -546,6 +615,10 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
     consent it had (for the rule to tell a decision formed under CC-CONSENT-80), and how many days
     after the meeting it was first submitted to a party organisation and to a residents'
     committee (-1: not at all; a submission dated before the meeting does not count)."""
+    committees = {key: located.record for key, located in dossier.bodies.items()
+                  if located.record.kind is BodyKind.CONSULTATION_COMMITTEE}
+    if not committees:
+        return
     sent: dict[tuple[str, str], list[tuple[BodyKind, date, str]]] = {}
     for submitted in dossier.submissions:
         sub = submitted.record
@@ -553,8 +626,8 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
             (dossier.bodies[sub.to].record.kind, sub.date, sub.id))
     for located in dossier.meetings:
         meeting = located.record
-        body = dossier.bodies[meeting.body].record
-        if (body.kind is not BodyKind.CONSULTATION_COMMITTEE or not window.covers(meeting.date)
+        body = committees.get(meeting.body)
+        if (body is None or not window.covers(meeting.date)
                 or (as_of is not None and meeting.date > as_of)):
             continue
         seated = body.seated_count_on(meeting.date)

@@ -8,8 +8,7 @@ period or a month before the body was set up is never judged.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from ..models import Body, BodyKind, ReportKind
@@ -42,18 +41,27 @@ CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
 """Which event categories are counted for each kind of body."""
 
 
-def events_by_body(dossier: Dossier, window: Window) -> dict[str, list[tuple[date, str]]]:
-    """(day, category) of every dated event of each body inside ``window``."""
-    out: dict[str, list[tuple[date, str]]] = defaultdict(list)
+def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str, ...]]
+               ) -> dict[str, dict[str, list[date]]]:
+    """The days of the dated events inside ``window`` of each body of ``counted``, by category
+    (only the categories ``counted`` lists for the body), sorted."""
+    out: dict[str, dict[str, list[date]]] = {
+        body: {c: [] for c in categories} for body, categories in counted.items()}
 
     def add(body: str, day: date, *categories: str) -> None:
-        if window.covers(day):
-            out[body].extend((day, c) for c in categories)
+        by_category = out.get(body)
+        if by_category is not None and window.covers(day):
+            for category in categories:
+                days = by_category.get(category)
+                if days is not None:
+                    days.append(day)
 
     for m in dossier.meetings:
         meeting = m.record
-        add(meeting.body, meeting.date, "meeting", meeting.kind.value,
-            *(f"agenda_{item.value}" for item in meeting.agenda))
+        if meeting.body in out:
+            add(meeting.body, meeting.date, "meeting", meeting.kind.value)
+            for item in meeting.agenda:
+                add(meeting.body, meeting.date, f"agenda_{item.value}")
     for s in dossier.sessions:
         add(s.record.body, s.record.date, "session")
     for d in dossier.disclosures:
@@ -61,6 +69,8 @@ def events_by_body(dossier: Dossier, window: Window) -> dict[str, list[tuple[dat
     for a in dossier.audits:
         add(a.record.body, a.record.date, f"audit_{a.record.kind.value}")
     for r in dossier.reports:
+        if r.record.body not in out:
+            continue
         add(r.record.body, period_of(r.record.period).start, f"report_{r.record.kind.value}")
         if r.record.kind is ReportKind.CONGRESS_WORK_REPORT:
             # TPC-PARTY-REPORT (每年听取, RD-TOWNSHIP:510): the year the party committee heard it
@@ -68,10 +78,15 @@ def events_by_body(dossier: Dossier, window: Window) -> dict[str, list[tuple[dat
     for v in dossier.reviews:
         add(v.record.body, v.record.date, "review")
     for ledger in dossier.ledgers:  # FIN-BOOKS: a closing counts in the month it closes, if
-        for closing in ledger.record.closings:  # made on or after that month's last day (月结)
+        if ledger.record.body not in out:  # made on or after that month's last day (月结)
+            continue
+        for closing in ledger.record.closings:
             month = period_of(closing.month)
             if closing.closed_on >= month.end:
                 add(ledger.record.body, month.start, "account_closing")
+    for by_category in out.values():
+        for days in by_category.values():
+            days.sort()
     return out
 
 
@@ -97,24 +112,21 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
     """A fact for each body, category and calendar period of ``window``: how many events of the
     category the body had in it. With ``wanted``, only the categories and granularities some
     rule may read (a period no cadence rule judges is not a record checked)."""
-    events = events_by_body(dossier, window)
+    counted = {located.record.id: categories for located in dossier.bodies.values()
+               if (categories := _categories(dossier, located.record))}
+    events = event_days(dossier, window, counted)
     jurisdiction = dossier.jurisdiction
     # a part of the year (Q3, H1 …) → the categories some rule judges, for a kind of body: the
     # same for every body of the kind, and asked of every period
     judged_in: dict[tuple[str, tuple[str, ...], str, str], list[str]] = {}
     for located in dossier.bodies.values():
         body = located.record
-        categories = _categories(dossier, body)
+        categories = counted.get(body.id, ())
         if not categories:
             continue
         start = body_start(body)
         exceptions = {e.period: e.reason for e in body.exceptions}
-        days: dict[str, list[date]] = {c: [] for c in categories}
-        for day, category in events.get(body.id, []):
-            if category in days:
-                days[category].append(day)
-        for listed in days.values():
-            listed.sort()
+        days = events[body.id]
         where = located.where()
         body_id, body_kind, body_name = body.id, body.kind.value, body.name
         for granularity in GRANULARITIES:

@@ -24,6 +24,18 @@ def merge(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
+def covers(spans: Iterable[Span], day: date) -> bool:
+    """Whether one of ``spans`` holds ``day``.
+
+    >>> covers([(date(2022, 1, 1), date(2022, 6, 30))], date(2022, 7, 1))
+    False
+    """
+    for start, end in spans:  # noqa: SIM110 - any() of a generator costs more than the few spans
+        if start <= day <= end:
+            return True
+    return False
+
+
 def clip(spans: Iterable[Span], lo: date, hi: date) -> list[Span]:
     return merge((max(s, lo), min(e, hi)) for s, e in spans if s <= hi and e >= lo)
 

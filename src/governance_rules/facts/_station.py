@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from ..models import Body, BodyKind, MemberRecordKind, Role, Seat
+from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
 from ..records.dossier import Dossier, Where
 from ._labels import label
 from ._periods import body_start
 from ._seats import who as _who
+from ._spans import covers, far
 from ._window import Labelled, Window, calendar
 from .schema import Fact, RecordRef
 
@@ -38,6 +39,12 @@ _FOLLOW_UPS = {MemberRecordKind.ACTIVITY: MemberRecordKind.FEEDBACK,
                MemberRecordKind.HOUSEHOLD_CONTACT: MemberRecordKind.CONTACT_REPORT}
 """An entry that must be followed in time (及时) by another about the same member: an activity by
 the feedback to the member's unit (:335), a household contact by the report back (:329)."""
+
+_FOLLOW_UP_KINDS = frozenset(_FOLLOW_UPS.values())
+"""The kinds of entry looked up as a follow-up (the others need no index)."""
+
+_PER_HOUSEHOLD = "household_contact"
+"""A household contact is owed to each assigned household (联户对象, :329), counted apart."""
 
 ROSTER_FIELDS = ("head_days_off", "cards_missing", "book_missing", "building_groups_missing",
                  "backbone_teams", "team_missing", "register_missing")
@@ -159,6 +166,7 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """One fact per member, category and calendar period that the member held the seat through:
     how many entries of that kind the books hold for them in it."""
     entries = dossier.member_entries()
+    jurisdiction = dossier.jurisdiction
     for located in dossier.bodies.values():
         body = located.record
         cadences = MEMBER_CADENCES.get(body.kind)
@@ -166,35 +174,53 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
             continue
         start = body_start(body)
         roles = _MEMBER_ROLES.get(body.kind, (Role.MEMBER,))
+        categories = {category for category, _ in cadences}
+        existed = {granularity: [labelled for labelled in calendar(granularity, window)
+                                 if start is None or labelled.period.start >= start]
+                   for _, granularity in cadences}
         for i, seat in enumerate(body.seats):
-            own = entries.get((body.id, seat.person), [])
+            days = _entry_days(entries.get((body.id, seat.person), []), categories)
             where = located.where("seats", i)
+            in_role = [(t.start, far(t.end)) for t in seat.terms if (t.role or seat.role) in roles]
+            held = {granularity: [labelled for labelled in periods  # in role on both ends
+                                  if covers(in_role, labelled.period.start)
+                                  and covers(in_role, labelled.period.end)]
+                    for granularity, periods in existed.items()}
             for category, granularity in cadences:
-                # a household contact is owed to each assigned household (联户对象, :329)
                 subjects: list[str | None] = (
-                    list(seat.households) if category == "household_contact" else [None])
+                    list(seat.households) if category == _PER_HOUSEHOLD else [None])
                 for household in subjects:
-                    days = sorted(e.date for e in own if e.kind.value == category
-                                  and (household is None or e.household == household))
-                    for labelled in calendar(granularity, window):
+                    listed = days.get((category, household), [])
+                    for labelled in held[granularity]:
                         period = labelled.period
-                        if (start is not None and period.start < start) or not (
-                                seat.role_on(period.start) in roles
-                                and seat.role_on(period.end) in roles):
-                            continue
-                        count = (bisect_right(days, period.end)
-                                 - bisect_left(days, period.start)) if days else 0
-                        yield _member_fact(dossier, body, where, seat, category, labelled,
+                        count = (bisect_right(listed, period.end)
+                                 - bisect_left(listed, period.start)) if listed else 0
+                        yield _member_fact(jurisdiction, body, where, seat, category, labelled,
                                            count, household)
 
 
-def _member_fact(dossier: Dossier, body: Body, where: Where, seat: Seat, category: str,
-                 labelled: Labelled, count: int, household: str | None) -> Fact:
+def _entry_days(entries: list[MemberRecord], categories: set[str]
+                ) -> dict[tuple[str, str | None], list[date]]:
+    """The days of a member's entries of ``categories``, sorted, by category and, for a household
+    contact, household."""
+    days: dict[tuple[str, str | None], list[date]] = {}
+    for entry in entries:
+        category = entry.kind.value
+        if category in categories:
+            household = entry.household if category == _PER_HOUSEHOLD else None
+            days.setdefault((category, household), []).append(entry.date)
+    for listed in days.values():
+        listed.sort()
+    return days
+
+
+def _member_fact(jurisdiction: tuple[str, ...], body: Body, where: Where, seat: Seat,
+                 category: str, labelled: Labelled, count: int, household: str | None) -> Fact:
     period, label = labelled.period, labelled.label
     key = f"{seat.person}/{household}" if household else seat.person
     return Fact(
         "member_period", RecordRef(f"{body.id}/{key}/{category}/{label}", "period", where),
-        period.end, dossier.jurisdiction,
+        period.end, jurisdiction,
         {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
          "granularity": period.granularity, "part": labelled.part, "category": category,
          "count": count},
@@ -212,9 +238,12 @@ def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     follow_ups: dict[tuple[str, str, MemberRecordKind], list[date]] = {}
     for located in dossier.member_records:
         entry = located.record
-        follow_ups.setdefault((entry.body, entry.person, entry.kind), []).append(entry.date)
+        if entry.kind in _FOLLOW_UP_KINDS:
+            follow_ups.setdefault((entry.body, entry.person, entry.kind), []).append(entry.date)
     for days in follow_ups.values():
         days.sort()
+    jurisdiction = dossier.jurisdiction
+    names = dossier.roster_names()
     for located in dossier.member_records:
         record = located.record
         follow_up = _FOLLOW_UPS.get(record.kind)
@@ -228,12 +257,12 @@ def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         if first is not None:
             dates["feedback"] = first
         yield Fact("member_entry", RecordRef(record.id, "member_record", located.where()),
-                   record.date, dossier.jurisdiction,
+                   record.date, jurisdiction,
                    {"body": body.id, "body_kind": body.kind.value, "person": record.person,
                     "kind": record.kind.value,
                     "followed_days": (first - record.date).days if first is not None else -1},
                    dates,
                    {"body_name": body.name, "subject": record.id, "person": record.person,
-                    "person_name": dossier.person_name(record.person)})
+                    "person_name": names.get(record.person, "")})
 
 

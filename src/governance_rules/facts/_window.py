@@ -16,6 +16,7 @@ MAX_PERIOD_YEARS = 20
 window (an explicit ``--from/--to`` included) can make the check unbounded; a longer span of
 records is reported as ``window_too_long`` when the records are read (docs/hardening.md)."""
 _MONTHS = {"month": 1, "bimonth": 2, "quarter": 3, "half": 6, "year": 12}
+_PARTS = {"month": "{:02d}", "bimonth": "B{}", "quarter": "Q{}", "half": "H{}", "year": "Y"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +46,7 @@ class Period:
     def part(self) -> str:
         """``03`` for March, ``B2`` for March–April, ``Q1``, ``H2``, or ``Y``."""
         index = (self.start.month - 1) // _MONTHS[self.granularity] + 1
-        return {"month": f"{index:02d}", "bimonth": f"B{index}", "quarter": f"Q{index}",
-                "half": f"H{index}", "year": "Y"}[self.granularity]
+        return _PARTS[self.granularity].format(index)
 
     @property
     def label(self) -> str:
