@@ -115,6 +115,8 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
     counted = {located.record.id: categories for located in dossier.bodies.values()
                if (categories := _categories(dossier, located.record))}
     events = event_days(dossier, window, counted)
+    periods = [(granularity, labelled) for granularity in GRANULARITIES
+               for labelled in calendar(granularity, window)]
     jurisdiction = dossier.jurisdiction
     # a part of the year (Q3, H1 …) → the categories some rule judges, for a kind of body: the
     # same for every body of the kind, and asked of every period
@@ -129,31 +131,29 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
         days = events[body.id]
         where = located.where()
         body_id, body_kind, body_name = body.id, body.kind.value, body.name
-        for granularity in GRANULARITIES:
-            for labelled in calendar(granularity, window):
-                period, part, label = labelled.period, labelled.part, labelled.label
-                if start is not None and period.start < start:
-                    continue
-                key = (body_kind, categories, granularity, part)
-                judged = judged_in.get(key)
-                if judged is None:
-                    judged = judged_in[key] = [
-                        c for c in categories if wanted is None or wanted("period", {
-                            "body_kind": body_kind, "granularity": granularity, "part": part,
-                            "category": c})]
-                exception = exceptions.get(label)
-                for category in judged:
-                    listed = days[category]
-                    names = {"body_name": body_name, "subject": label, "period": label,
-                             "category": category}
-                    if exception:
-                        names["special_circumstances"] = exception
-                    yield Fact(
-                        "period", RecordRef(f"{body_id}/{category}/{label}", "period", where),
-                        period.end, jurisdiction,
-                        {"body": body_id, "body_kind": body_kind, "granularity": granularity,
-                         "part": part, "category": category,
-                         "count": bisect_right(listed, period.end)
-                         - bisect_left(listed, period.start),
-                         "special_circumstances": int(exception is not None)},
-                        {"period_start": period.start, "period_end": period.end}, names)
+        for granularity, labelled in periods:
+            period, part, label = labelled.period, labelled.part, labelled.label
+            if start is not None and period.start < start:
+                continue
+            key = (body_kind, categories, granularity, part)
+            judged = judged_in.get(key)
+            if judged is None:
+                judged = judged_in[key] = [
+                    c for c in categories if wanted is None or wanted("period", {
+                        "body_kind": body_kind, "granularity": granularity, "part": part,
+                        "category": c})]
+            exception = exceptions.get(label)
+            for category in judged:
+                listed = days[category]
+                names = {"body_name": body_name, "subject": label, "period": label,
+                         "category": category}
+                if exception:
+                    names["special_circumstances"] = exception
+                yield Fact(
+                    "period", RecordRef(f"{body_id}/{category}/{label}", "period", where),
+                    period.end, jurisdiction,
+                    {"body": body_id, "body_kind": body_kind, "granularity": granularity,
+                     "part": part, "category": category,
+                     "count": bisect_right(listed, period.end) - bisect_left(listed, period.start),
+                     "special_circumstances": int(exception is not None)},
+                    {"period_start": period.start, "period_end": period.end}, names)
