@@ -46,7 +46,7 @@ from .report.model import (
     summarise,
 )
 from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
-from .rulebook.book import Document, citations_for_clauses
+from .rulebook.book import Document, binding_here, citations_for_clauses
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, render_value
 from .rulebook.scope import Scope, scope_for
@@ -722,9 +722,7 @@ class _Citing:
             chosen = self.by_failed[failed] = [
                 (_source(c, documents), documents.get(c.document))
                 for c in citations_for_clauses(self.rule, failed)]
-        binding = [source for source, document in chosen
-                   if document is not None and document.binds_in(jurisdiction)]
-        return [*self.overlay, *(binding or [source for source, _ in chosen])]
+        return [*self.overlay, *binding_here(chosen, jurisdiction)]
 
 
 _CITING: weakref.WeakKeyDictionary[BoundRule, _Citing] = weakref.WeakKeyDictionary()

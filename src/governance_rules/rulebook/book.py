@@ -11,7 +11,7 @@ from datetime import date
 from enum import Enum
 from functools import cached_property
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -117,9 +117,23 @@ def deciding_citations(rule: Rule, failed: Sequence[str], jurisdiction: tuple[st
     ['社區居委會主任不得兼任出納']
     """
     chosen = citations_for_clauses(rule, failed)
-    binding = [c for c in chosen
-               if c.document in documents and documents[c.document].binds_in(jurisdiction)]
-    return binding or chosen
+    return binding_here([(c, documents.get(c.document)) for c in chosen], jurisdiction)
+
+
+_Cited = TypeVar("_Cited")
+
+
+def binding_here(cited: Sequence[tuple[_Cited, Document | None]],
+                 jurisdiction: tuple[str, ...]) -> list[_Cited]:
+    """Of clauses with their documents (a citation, or a report's source of one), those whose
+    document binds ``jurisdiction``; all of them when none does.
+
+    >>> binding_here([("a", None), ("b", None)], ("cn",))
+    ['a', 'b']
+    """
+    binding = [item for item, document in cited
+               if document is not None and document.binds_in(jurisdiction)]
+    return binding or [item for item, _ in cited]
 
 
 def citations_for_clauses(rule: Rule, failed: Sequence[str]) -> list[Citation]:
