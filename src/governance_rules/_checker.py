@@ -452,7 +452,7 @@ class ReportBuilder:
             input_errors=[])
 
     def build(self) -> Report:
-        book = self.book
+        book, checked = self.book, self.checked
         findings = sorted(self.findings, key=Finding.sort_key)
         errors = sorted(self.errors, key=InputError.sort_key)
         return Report(
@@ -466,8 +466,7 @@ class ReportBuilder:
             rules=_rule_infos(book),
             findings=findings,
             input_errors=errors,
-            checked=[CheckedRecord.at(place, rules, uses)
-                     for _, (place, rules, uses) in sorted(self.checked.items())],
+            checked=[CheckedRecord.at(*checked[key]) for key in sorted(checked)],
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
         )

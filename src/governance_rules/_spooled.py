@@ -403,14 +403,16 @@ def _finding_entries(findings: Sequence[Finding], entry: Callable[[Finding], Any
 
 
 def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
-    """Each ``checked`` entry as ``_entry(CheckedRecord.of(...).model_dump_json(indent=2))``
+    """Each ``checked`` entry as ``_entry(CheckedRecord.at(...).model_dump_json(indent=2))``
     renders it, from parts made ready once a dossier (indented and inert: both act on one
     character at a time, so a text's parts can be prepared apart): the records of a body share
     their rules and the parameter versions they were judged with."""
     rules_texts: dict[tuple[str, ...], str] = {}
     uses_texts: dict[tuple[tuple[str, int], ...], str] = {}
     strings: dict[str, str] = {}  # types, files and paths recur record after record
-    for key, ((id_, type_, file, line, path), rules, uses) in sorted(result.checked.items()):
+    checked = result.checked
+    for key in sorted(checked):  # the keys alone: pairs compare slower
+        (id_, type_, file, line, path), rules, uses = checked[key]
         ordered = tuple(sorted(rules))
         rules_text = rules_texts.get(ordered)
         if rules_text is None:

@@ -192,19 +192,11 @@ class CheckedRecord(_Frozen):
         default_factory=dict, description="rule id → parameter → the version applied")
 
     @classmethod
-    def of(cls, record: RecordLocation, rules: Iterable[str],
-           parameters: Mapping[str, dict[str, ParameterUse]]) -> CheckedRecord:
-        """The entry of a record checked, rules and parameters in order, from parts already
-        valid (as a checker collects them)."""
-        return whole(cls, {"record": record, "rules": sorted(rules),
-                           "parameters": {r: parameters[r] for r in sorted(parameters)}
-                           if parameters else {}}, _CHECKED_FIELDS)
-
-    @classmethod
     def at(cls, place: tuple[str, str, str, int | None, str], rules: Iterable[str],
            parameters: Mapping[str, dict[str, ParameterUse]]) -> CheckedRecord:
-        """:meth:`of` the record at ``place``, (id, type, file, line, path) as a checker keeps
-        it (one report entry a record checked: its two models are made directly).
+        """The entry of the record at ``place``, (id, type, file, line, path) as a checker
+        keeps it, its rules and parameters in order, from parts already valid (one report entry
+        a record checked: its two models are made directly).
 
         >>> made = CheckedRecord.at(("m1", "meeting", "a.yaml", 3, "meeting"), {"b", "a"}, {})
         >>> made == CheckedRecord(record=RecordLocation(id="m1", type="meeting", file="a.yaml",
@@ -212,9 +204,11 @@ class CheckedRecord(_Frozen):
         True
         """
         id_, type_, file, line, path = place
-        return cls.of(whole(RecordLocation, {"id": id_, "type": type_, "file": file,
-                                             "line": line, "path": path}, _LOCATION_FIELDS),
-                      rules, parameters)
+        record = whole(RecordLocation, {"id": id_, "type": type_, "file": file, "line": line,
+                                        "path": path}, _LOCATION_FIELDS)
+        return whole(cls, {"record": record, "rules": sorted(rules),
+                           "parameters": {r: parameters[r] for r in sorted(parameters)}
+                           if parameters else {}}, _CHECKED_FIELDS)
 
 
 _LOCATION_FIELDS = frozenset(RecordLocation.model_fields)
