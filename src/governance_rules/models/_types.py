@@ -57,6 +57,9 @@ def _in_range(day: date, shown: Any) -> date:
 
 
 def _parse_day(value: Any) -> date:
+    # The two usual cases first, by exact type: a failed isinstance costs more than the rest.
+    if type(value) is str and len(value) <= 11:  # as JSON (and most callers) give it
+        return _day_written(value)
     if type(value) is date and FIRST_YEAR <= value.year <= LAST_YEAR:  # as the parser gives it
         return value
     if isinstance(value, datetime):

@@ -204,6 +204,8 @@ class Seat(RecordModel):
 
     @model_validator(mode="after")
     def _terms_do_not_overlap(self) -> Seat:
+        if len(self.terms) < 2:  # most seats: nothing to sort
+            return self
         ordered = sorted(enumerate(self.terms), key=lambda item: item[1].start)
         for (_, before), (j, after) in itertools.pairwise(ordered):
             if before.end is None or after.start <= before.end:

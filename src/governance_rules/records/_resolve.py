@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import InputError
-from ..models import DecisionRef, Meeting
+from ..models import Body, DecisionRef, Meeting
 from ._references import References
 from ._resolve_township import resolve_township
 from ._resolve_work import resolve_work, work_days
@@ -33,7 +33,8 @@ def resolve(dossier: Dossier) -> None:
         ))
     refs = References(dossier)
     _check_rosters(dossier, refs)
-    refs.keep("meetings", lambda located: _meeting_ok(dossier, refs, located))
+    seated_from: dict[str, dict[str, date]] = {}  # by body, made when a meeting asks
+    refs.keep("meetings", lambda located: _meeting_ok(dossier, refs, located, seated_from))
     dossier.forget_indexes()  # the meetings by id, for the links below
     for located_body in list(dossier.bodies.values()):
         body = located_body.record
@@ -86,29 +87,56 @@ def _check_rosters(dossier: Dossier, refs: References) -> None:
                               f"no member {term.replaces!r} on {body.id!r} to replace")
 
 
-def _meeting_ok(dossier: Dossier, refs: References, located: Located[Meeting]) -> bool:
+def _meeting_ok(dossier: Dossier, refs: References, located: Located[Meeting],
+                seated_from: dict[str, dict[str, date]]) -> bool:
     """A meeting's body exists, everyone present held a seat on it by the day, and its chair
-    and convener are on some roster."""
+    and convener are on some roster. ``seated_from`` keeps :func:`_seated_from` of each body
+    asked (every meeting of a body asks about the same roster)."""
     meeting = located.record
-    if not refs.body(located, "body", meeting.body):
+    body = meeting.body  # the id: read once (a field of a record costs more than a variable)
+    if not refs.body(located, "body", body):
         return False
-    body = dossier.bodies[meeting.body].record
+    first_days = seated_from.get(body)
+    if first_days is None:
+        first_days = seated_from[body] = _seated_from(dossier.bodies[body].record)
     ok = True
+    day = meeting.date
     for i, person in enumerate(meeting.present):
-        held = body.seat_of(person)
-        if held is None or held.latest_term_started_by(meeting.date) is None:
+        first = first_days.get(person)
+        if first is None or day < first:
             ok = False
             refs.fail(located, ("present", i), "not_seated",
-                      f"{person!r} holds no seat on {body.id!r} on {meeting.date}", person)
+                      f"{person!r} holds no seat on {body!r} on {day}", person)
     return all([ok, refs.person(located, "chair", meeting.chair),
                 refs.person(located, "convener", meeting.convener)])
+
+
+def _seated_from(body: Body) -> dict[str, date]:
+    """The day each member of ``body`` first held their seat: the earliest start of its
+    terms, so that a meeting on ``day`` had them seated by then exactly when
+    ``body.seat_of(person).latest_term_started_by(day)`` is a term (the first seat of a person
+    listed twice, as :meth:`Body.seat_of`).
+
+    >>> from governance_rules.models import Seat, Term
+    >>> term = {"obtained_by": "election"}
+    >>> _seated_from(Body(id="cc", kind="consultation_committee", name="协商委员会", seats=[
+    ...     Seat(person="a", name="甲", terms=[Term(start="2021-01-01", **term),
+    ...                                       Term(start="2020-01-01", end="2020-06-30", **term)])]))
+    {'a': datetime.date(2020, 1, 1)}
+    """
+    first: dict[str, date] = {}
+    for seat in body.seats:
+        if seat.person not in first:
+            first[seat.person] = min(term.start for term in seat.terms)
+    return first
 
 
 def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -> bool:
     record = located.record
     ok = refs.body(located, "body", record.body)
+    fields = record.__dict__  # not getattr: a field a model lacks costs pydantic an exception
     for field in ("by", "decision", "assembly", "confirmed_by"):
-        value = getattr(record, field, None)
+        value = fields.get(field)
         if isinstance(value, DecisionRef):
             ok = refs.decision(located, (field,), value) and ok
         elif field == "assembly" and value is not None and dossier.meeting(value) is None:
@@ -167,17 +195,18 @@ def _party_records(dossier: Dossier, refs: References) -> None:
 
     def member_record_ok(item: Located[Any]) -> bool:
         record = item.record
-        if not refs.body(item, "body", record.body):
+        body, person, household = record.body, record.person, record.household
+        if not refs.body(item, "body", body):
             return False
-        seat = dossier.bodies[record.body].record.seat_of(record.person)
+        seat = dossier.bodies[body].record.seat_of(person)
         if seat is None:
             refs.fail(item, ("person",), "unknown_id",
-                      f"{record.person!r} holds no seat on {record.body!r}", record.person)
+                      f"{person!r} holds no seat on {body!r}", person)
             return False
-        if record.household is not None and record.household not in seat.households:
+        if household is not None and household not in seat.households:
             refs.fail(item, ("household",), "unknown_id",
-                      f"{record.household!r} is not one of {record.person!r}'s assigned "
-                      f"households on {record.body!r}", record.household)
+                      f"{household!r} is not one of {person!r}'s assigned "
+                      f"households on {body!r}", household)
             return False
         return True
 

@@ -16,7 +16,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import InputError, printable, short_input
-from ..models import Body, Community
 from ..models.record_file import RECORD_KEYS
 from ._own_reports import is_own_report
 from ._parse import (
@@ -528,7 +527,7 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
             ))
             continue
         seen[key] = located
-        if isinstance(record, Community):
+        if collection == "communities":  # not isinstance: a pydantic class makes that slow
             if dossier.community is not None:
                 where = located.where()
                 dossier.input_errors.append(InputError(
@@ -538,7 +537,7 @@ def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> Non
                 ))
                 continue
             dossier.community = located
-        elif isinstance(record, Body):
+        elif collection == "bodies":
             dossier.bodies[record.id] = located
         else:
             getattr(dossier, collection).append(located)
