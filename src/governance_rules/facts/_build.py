@@ -149,6 +149,8 @@ class _FactBuilder:
         self._duty_seats: list[Seat] | None = None
         self._acts_wanted: dict[str, bool] = {}
         """Whether some act rule may read a body's members' acts, by body (asked a meeting)."""
+        self._meetings_wanted: dict[tuple[int | str, ...], bool] = {}
+        """Whether some meeting rule may select a meeting, by body, kind and handling."""
         self._books = PartyBooks(dossier)
         self.books = Books(dossier)
 
@@ -196,7 +198,7 @@ class _FactBuilder:
             "handling": "emergency" if meeting.emergency else "ordinary",
         }
         ref = RecordRef(meeting.id, "meeting", located.where())
-        if not self.wanted("meeting", common):
+        if not (self._may_want_meeting(common) and self.wanted("meeting", common)):
             yield Fact("meeting", ref, meeting.date, self.jurisdiction, common)
         else:
             yield self._meeting_fact(located, body, common, ref)
@@ -222,51 +224,74 @@ class _FactBuilder:
             for i, person in enumerate(meeting.present):
                 yield from self._act(located, body, person, i)
 
+    def _may_want_meeting(self, common: dict[str, int | str]) -> bool:
+        """Whether some meeting rule may select a meeting of this body, kind and handling,
+        whatever its attendance: asked once each (no rule selects most meetings), before the
+        meeting's own values are."""
+        key = (common["body"], common["meeting_kind"], common["handling"])  # the body's kind too
+        may = self._meetings_wanted.get(key)
+        if may is None:
+            may = self._meetings_wanted[key] = self.wanted(
+                "meeting", {field: common[field] for field in _MEETING_KIND_FIELDS})
+        return may
+
     def _meeting_fact(self, located: Located[Meeting], body: Body,
                       common: dict[str, int | str], ref: RecordRef) -> Fact:
         meeting = located.record
-        dates = {"meeting": meeting.date}
         books, book_names = self._books.meeting(meeting, body)
         names = {"body_name": body.name, "subject": meeting.id, **book_names}
         if meeting.special_circumstances:
             names["special_circumstances"] = meeting.special_circumstances
-        if meeting.proposal is not None:  # RA-ADHOC (b): the representatives' denominator
-            names["representatives"] = proposal_counts(
-                self.dossier, self._proposal(meeting.proposal))[1]
-        return Fact("meeting", ref, meeting.date, self.jurisdiction,
-                    {**common,
-                     "special_circumstances": int(meeting.special_circumstances is not None),
-                     **self._meeting_extras(meeting, body), **books},
-                    {**dates, **({"notice": meeting.notice_date} if meeting.notice_date else {}),
-                     **({"reported": meeting.reported_on} if meeting.reported_on else {})},
-                    names, partial(self._later_names, meeting, body))
-
-    def _meeting_extras(self, meeting: Meeting, body: Body) -> dict[str, int | str]:
-        convener = self.dossier.bodies.get(meeting.convened_by or "")
         proposal = self._proposal(meeting.proposal)
+        counts, note = (self._no_proposal if proposal is None
+                        else proposal_counts(self.dossier, proposal))
+        if meeting.proposal is not None:  # RA-ADHOC (b): the representatives' denominator
+            names["representatives"] = note
+        values = {**common,
+                  "special_circumstances": int(meeting.special_circumstances is not None)}
+        values.update(self._meeting_extras(meeting, body, proposal))
+        values.update(counts)
+        values.update(books)
+        dates = {"meeting": meeting.date}
+        if meeting.notice_date:
+            dates["notice"] = meeting.notice_date
+        if meeting.reported_on:
+            dates["reported"] = meeting.reported_on
+        return Fact("meeting", ref, meeting.date, self.jurisdiction, values, dates, names,
+                    partial(self._later_names, meeting, body))
+
+    @cached_property
+    def _no_proposal(self) -> tuple[dict[str, int], str]:
+        """:func:`proposal_counts` of no proposal: the same for every meeting (read only)."""
+        return proposal_counts(self.dossier, None)
+
+    def _meeting_extras(self, meeting: Meeting, body: Body,
+                        proposal: Proposal | None) -> dict[str, int | str]:
+        """The meeting fact's fields on its chair, convener, notice and report; the held
+        seats only as yes or no (the sentences naming who held them are the finding's,
+        :meth:`_chair_names`)."""
+        convener = self.dossier.bodies.get(meeting.convened_by or "")
+        day = meeting.date
         return {
-            "notice_days": _days(meeting.notice_date, meeting.date),
-            "report_days": _days(meeting.reported_on, meeting.date),
+            "notice_days": _days(meeting.notice_date, day),
+            "report_days": _days(meeting.reported_on, day),
             "convener_kind": convener.record.kind.value if convener else "",
-            "chair_role": _role_of(body, meeting.chair, meeting.date),
-            "convener_role": _role_of(body, meeting.convener, meeting.date),
+            "chair_role": _role_of(body, meeting.chair, day),
+            "convener_role": _role_of(body, meeting.convener, day),
             "chair_recorded": int(meeting.chair is not None),
             "convener_is_chair": int(meeting.chair is not None
                                      and meeting.convener == meeting.chair),
             "chair_on_convener": int(convener is not None and convener.record.holds(
-                meeting.chair, None, meeting.date)),
+                meeting.chair, None, day)),
             # PO-COORDINATION: whoever convenes for the party (general) branch holds a seat on
-            # the branch's committee on the date (SQ-SIFANG:173)
+            # the branch's committee on the date (SQ-SIFANG:173); as :func:`seat_check` decides
             "convener_recorded": int(meeting.convener is not None),
-            "convener_on_party": int(seat_check(
-                self.dossier, meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT,
-                meeting.date, _BRANCH_SEAT)[0]),
+            "convener_on_party": int(self.dossier.holds_seat(
+                meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day)),
             "has_proposal": int(proposal is not None),
-            "chair_group_leader": int(_group_leader(self.dossier, meeting, body)[0]),
-            **presidium_chair(self.dossier, body, meeting.chair, meeting.convener,
-                              meeting.date)[0],
+            "chair_group_leader": int(_leads_group(self.dossier, meeting, body)),
+            **presidium_chair(self.dossier, body, meeting.chair, meeting.convener, day)[0],
             **self._emergency_report(meeting),
-            **proposal_counts(self.dossier, proposal)[0],
         }
 
     def _emergency_report(self, meeting: Meeting) -> dict[str, int]:
@@ -775,6 +800,10 @@ def _role_of(body: Body, person: str | None, day: date) -> str:
     return "outsider" if role is None else role.value
 
 
+_MEETING_KIND_FIELDS = ("body", "body_kind", "meeting_kind", "handling")
+"""A meeting fact's fields known before its attendance: a rule that selects no meeting with
+these values selects none of them (:meth:`_FactBuilder._may_want_meeting`)."""
+
 _ANY_SEAT: tuple[Role, ...] = tuple(Role)
 _BRANCH_SEAT = "party (general) branch committee"
 """PO-COORDINATION (SQ-SIFANG:173): any seat on the branch's committee."""
@@ -802,6 +831,17 @@ _SIGNERS: dict[SignatureRole, tuple[BodyKind, tuple[Role, ...], str]] = {
     SignatureRole.PARTY_SECRETARY: (BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,),
                                     "party organisation secretary"),
 }
+
+
+def _leads_group(dossier: Dossier, meeting: Meeting, body: Body) -> bool:
+    """:func:`_group_leader`'s answer without its sentence (every party group meeting asks;
+    only a finding reads the sentence)."""
+    if meeting.kind is not MeetingKind.PARTY_GROUP:
+        return False
+    if body.kind is not BodyKind.PARTY_GROUP or meeting.chair is None:
+        return dossier.holds_seat(meeting.chair, BodyKind.PARTY_GROUP, (Role.LEADER,),
+                                  meeting.date)
+    return body.holds(meeting.chair, (Role.LEADER,), meeting.date)
 
 
 def _group_leader(dossier: Dossier, meeting: Meeting, body: Body) -> tuple[bool, str]:
