@@ -84,6 +84,8 @@ def duty_days(dossier: Dossier, duty: Duty) -> dict[str, list[Span]]:
     out: dict[str, list[Span]] = {}
     for located in dossier.bodies.values():
         for seat in located.record.seats:
+            if not seat.duties:  # most seats hold none
+                continue
             spans = [(d.start or EARLY, far(d.end)) for d in seat.duties if d.duty is duty]
             if not spans:
                 continue

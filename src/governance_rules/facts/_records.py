@@ -42,6 +42,9 @@ R = TypeVar("R")
 _ROLE_COUNTS = ("director", "deputy_director", "chair", "vice_chair", "secretary", "convener",
                 "leader")
 
+_SECTORS = tuple(Sector)
+"""Every sector, listed once (iterating the enum runs a generator each time: a body asks)."""
+
 
 def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> Iterator[Fact]:
     """One fact per body: who sits on it on ``day`` and what that adds up to."""
@@ -49,6 +52,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
                  for s in b.seated_members_on(day)}
     areas = {b.area for b in dossier.bodies_of_kind(BodyKind.WORK_COMMITTEE) if b.area}
     staff = office_staff(dossier, day)
+    areas_missing = sum(1 for a in WorkArea if a not in areas)
     for located in dossier.bodies.values():
         body = located.record
         seated = body.seated_members_on(day)
@@ -79,14 +83,14 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
             "party_members": _known(body.party_members),
             "households": _known(body.households), "office_rooms": _known(body.office_rooms),
             "full_time_members": sum(1 for s in seated if s.full_time),
-            "sectors_missing": sum(1 for x in Sector if not sectors[x]),
+            "sectors_missing": sum(1 for x in _SECTORS if x not in sectors),
             "sectors_repeated": sum(n - 1 for n in sectors.values() if n > 1),
             "zones_missing": sum(1 for s in seated if not s.zone),
             "groups": len(groups), "groups_short": sum(1 for n in groups.values() if n < 2),
             "groups_over": sum(1 for n in groups.values() if n > 3),
             "unit_reps": roles.get(Role.UNIT_REPRESENTATIVE.value, 0),
             "gov_posts": len(gov),
-            "work_committees_missing": sum(1 for a in WorkArea if a not in areas),
+            "work_committees_missing": areas_missing,
             "leaders_outside_presidium": (len(outside) if body.kind is
                                           BodyKind.CREDENTIALS_COMMITTEE else
                                           sum(1 for s in leaders if s.person not in presidium)),

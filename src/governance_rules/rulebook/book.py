@@ -171,13 +171,14 @@ class Rulebook:
     """Jurisdiction prefix → documents or catalogue ids an overlay adopted for it."""
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
-    _guard_getters: dict[tuple[str, bool],
-                         Callable[[Mapping[str, int | str]], tuple[object, ...]]] = field(
+    _guards: dict[str, tuple[Callable[[Mapping[str, int | str]], object], tuple[str, ...]]] = (
+        field(default_factory=dict, repr=False))
+    """Fact type → the function giving the values of the fields its rules' ``when`` guards
+    read (:meth:`_guard_key`), and those fields."""
+    _selected: dict[tuple[str, object], tuple[Rule, ...]] = field(
         default_factory=dict, repr=False)
-    _selected: dict[tuple[str, tuple[object, ...]], tuple[Rule, ...]] = field(
-        default_factory=dict, repr=False)
-    _may_select: dict[tuple[str, tuple[object, ...]], bool] = field(
-        default_factory=dict, repr=False)
+    _may_select: dict[str, dict[object, bool]] = field(default_factory=dict, repr=False)
+    """Fact type → :meth:`may_select`'s answers, by the guarded fields' values."""
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _by_case: dict[tuple[str, tuple[str, ...]], tuple[list[date], dict[int, BoundRule | None]]] = (
         field(default_factory=dict, repr=False))
@@ -240,26 +241,46 @@ class Rulebook:
         be only some of its fields: a rule guarding on a field not given may.
 
         Lets the fact builder leave out what no rule reads (an act on a body no act rule is
-        about). Cached on the guarded fields' values, as :meth:`rules_selecting`.
+        about). Cached on the guarded fields' values, as :meth:`rules_selecting`, by fact type:
+        a dossier asks hundreds of times (each calendar period of each body), nearly always
+        what an earlier dossier asked.
         """
-        key = self._guard_key(fact_type, values, _ABSENT)
-        known = self._may_select.get(key)
+        try:
+            return self._may_select[fact_type][self._guards[fact_type][0](values)]
+        except KeyError:  # not asked before, or only some of the guarded fields given
+            pass
+        key = self._guard_key(fact_type, values, _ABSENT)[1]
+        answers = self._may_select.setdefault(fact_type, {})
+        known = answers.get(key)
         if known is None:
-            known = self._may_select[key] = any(
+            known = answers[key] = any(
                 not r.when.keys() <= values.keys() or r.selects(values)
                 for r in self.rules_for(fact_type))
         return known
 
     def _guard_key(self, fact_type: str, values: Mapping[str, int | str],
-                   missing: object) -> tuple[str, tuple[object, ...]]:
+                   missing: object) -> tuple[str, object]:
         """What both caches key on: the fact's type and the values of the fields its rules'
-        ``when`` guards read (``missing`` for a field not given), taken by one function a type."""
-        getter = self._guard_getters.get((fact_type, missing is None))
-        if getter is None:
+        ``when`` guards read (one value, or a tuple of them), or, where only some are given,
+        a tuple with ``missing`` for each field not given.
+
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook()
+        >>> book._guard_key("act", {"body": "rc", "body_kind": "residents_committee"}, None)
+        ('act', 'residents_committee')
+        >>> book._guard_key("act", {}, None)
+        ('act', (None,))
+        """
+        guard = self._guards.get(fact_type)
+        if guard is None:
             fields = tuple(sorted({k for r in self.rules_for(fact_type) for k in r.when}))
-            getter = self._guard_getters[(fact_type, missing is None)] = _values_of(fields,
-                                                                                     missing)
-        return fact_type, getter(values)
+            guard = self._guards[fact_type] = (itemgetter(*fields) if fields else _no_fields,
+                                               fields)
+        pick, fields = guard
+        try:
+            return fact_type, pick(values)
+        except KeyError:  # only some of a fact's values (a meeting no rule reads)
+            return fact_type, tuple(values.get(k, missing) for k in fields)
 
     def parameter_names(self, rule: Rule) -> list[str]:
         names = self._names.get(rule.id)
@@ -575,20 +596,6 @@ def _substitute(raw: Any, values: Mapping[str, Any]) -> Any:
     return raw
 
 
-def _values_of(fields: tuple[str, ...], missing: object = None,
-               ) -> Callable[[Mapping[str, int | str]], tuple[object, ...]]:
-    """A function giving the values of ``fields`` in a fact's values, ``missing`` for one not
-    given (a cache key; every fact of a dossier asks for one)."""
-    if not fields:
-        return lambda values: ()
-    if len(fields) == 1:
-        only = fields[0]
-        return lambda values: (values.get(only, missing),)
-    pick = itemgetter(*fields)
-
-    def of(values: Mapping[str, int | str]) -> tuple[object, ...]:
-        try:
-            return pick(values)  # type: ignore[no-any-return]
-        except KeyError:  # only some of a fact's values (a meeting no rule reads)
-            return tuple(values.get(k, missing) for k in fields)
-    return of
+def _no_fields(values: Mapping[str, int | str]) -> tuple[()]:
+    """The guarded values of a fact whose rules guard on no field: none."""
+    return ()
