@@ -125,5 +125,24 @@ def test_cached_rulebook_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert len(loads) == 7 and len(list(cache.glob("rulebook-*.pickle"))) == 3
 
 
+def test_a_rule_set_kept_by_code_of_another_shape_is_never_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that imported the package before its files changed (an upgrade under a
+    running server, a test run while the code is edited) keeps its rule set after the change,
+    when the key made of the files is already the new code's; the new code must not read it:
+    the classes' fields are in the key too."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GOVERNANCE_RULES_CACHE", str(cache))
+    with monkeypatch.context() as old_code:  # the old classes had another field
+        old_code.setattr(_cached, "_layout", lambda: "Rulebook:version,rules,_guard_getters")
+        stale = _cached.load_rulebook_cached()
+        stale.__dict__.pop("_may_select")  # as the old code would have pickled it
+        [entry] = cache.glob("rulebook-*.pickle")
+        entry.write_bytes(pickle.dumps(stale))
+    assert "_may_select" in _cached._layout()
+    assert _cached.load_rulebook_cached().may_select("meeting", {}) is True
+    assert len(list(cache.glob("rulebook-*.pickle"))) == 2
+
+
 def _must_not_load(*dirs: object) -> Rulebook:
     raise AssertionError("a cached rule set was loaded again")

@@ -18,12 +18,15 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+from dataclasses import fields
+from typing import Any
 
 import pydantic
 import pydantic_core
 
 from .._listing_cache import read_cached, rules_key_for, store_cached
-from .book import Rulebook
+from . import model
+from .book import Document, Rulebook
 from .loader import load_rulebook
 
 _KIND, _SUFFIX = "rulebook", ".pickle"
@@ -31,7 +34,28 @@ _KIND, _SUFFIX = "rulebook", ".pickle"
 
 def rulebook_key_for(dirs: tuple[str | os.PathLike[str], ...]) -> str | None:
     """The cache key of the rule set loaded from the bundled rules and ``dirs``."""
-    return rules_key_for(dirs, _KIND, sys.version, pydantic.VERSION, pydantic_core.__version__)
+    return rules_key_for(dirs, _KIND, sys.version, pydantic.VERSION, pydantic_core.__version__,
+                         _layout())
+
+
+def _layout() -> str:
+    """The fields of what the pickle holds, as this process's classes have them.
+
+    The modules' files are in the key too, but a process that imported them before they
+    changed (an upgrade under a running server, a test run while the code is edited) would
+    keep its old rule set under the new files' key, and every later command would read a rule
+    set without the fields its code asks for. With the classes' own fields in the key, it
+    keeps it under a key no newer code makes.
+
+    >>> "_selected" in _layout() and "applies_to" in _layout()
+    True
+    """
+    classes: list[Any] = [Rulebook, Document, *(
+        value for value in vars(model).values()
+        if isinstance(value, type) and issubclass(value, pydantic.BaseModel))]
+    return ";".join(f"{c.__name__}:" + ",".join(
+        c.model_fields if issubclass(c, pydantic.BaseModel) else (f.name for f in fields(c)))
+        for c in classes)
 
 
 def load_rulebook_cached(*dirs: str | os.PathLike[str]) -> Rulebook:
