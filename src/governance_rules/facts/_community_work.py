@@ -33,7 +33,6 @@ from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
 from ._seats import who as _who
-from ._spans import Span, covers, far
 from ._window import Window, calendar
 from .schema import Fact, RecordRef
 
@@ -65,28 +64,13 @@ _CentreMeetings = list[tuple[int, Located[Meeting]]]
 
 
 class _Roster:
-    """The seats of the few people these facts ask about (organisers, reviewers, approvers),
-    gathered once a person for a dossier: each is asked about on many days, and
-    :meth:`Dossier.holds_seat` walks the bodies and finds the seat again every time."""
+    """The names of the few people these facts ask about (organisers, reviewers, approvers),
+    made once a person for a dossier: each is named in many facts' notes. Whether they held a
+    seat is :meth:`Dossier.holds_seat`'s (gathered once a person there)."""
 
     def __init__(self, dossier: Dossier) -> None:
         self._dossier = dossier
-        self._spans: dict[tuple[BodyKind, tuple[Role, ...] | None, str], list[Span]] = {}
         self._named: dict[str, str] = {}
-
-    def holds(self, person: str | None, kind: BodyKind, roles: tuple[Role, ...] | None,
-              day: date) -> bool:
-        """:meth:`Dossier.holds_seat`: whether a term of the person's (first) seat on a body of
-        ``kind``, held in one of ``roles`` when given, covers ``day``."""
-        if not person:
-            return False
-        spans = self._spans.get((kind, roles, person))
-        if spans is None:
-            spans = self._spans[kind, roles, person] = [
-                (term.start, far(term.end)) for body in self._dossier.bodies_of_kind(kind)
-                if (seat := body.seat_of(person)) is not None for term in seat.terms
-                if roles is None or (term.role or seat.role) in roles]
-        return covers(spans, day)
 
     def who(self, person: str) -> str:
         """``id (name)``, as :func:`~governance_rules.facts._seats.who`."""
@@ -222,8 +206,8 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
         body = centres[meeting.body].record
         day = meeting.date
         person = meeting.convener or meeting.chair
-        seats = (roster.holds(person, BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), day),
-                 roster.holds(person, BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,), day),
+        seats = (dossier.holds_seat(person, BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), day),
+                 dossier.holds_seat(person, BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,), day),
                  body.holds(person, (Role.DIRECTOR,), day))
         yield Fact(
             "centre_meeting", RecordRef(meeting.id, "meeting", located.where()), day,
@@ -309,7 +293,7 @@ def _director_term(dossier: Dossier, roster: _Roster, body_id: str, where: Where
     street = (approval is not None and approval.approved_by is not None
               and dossier.bodies[approval.approved_by].record.kind is BodyKind.STREET_OFFICE)
     approver_held = (day is not None and street and approval is not None
-                     and roster.holds(approval.approver, BodyKind.STREET_OFFICE,
+                     and dossier.holds_seat(approval.approver, BodyKind.STREET_OFFICE,
                                       _STREET_APPROVERS, day))
     worker = day is not None and dossier.bodies[body_id].record.holds(person, None, day)
     notes = {"approval": (f"{approval.id}: approved on {day or 'no date'} "
@@ -520,10 +504,10 @@ def _committee_reviews(dossier: Dossier, window: Window, roster: _Roster) -> Ite
         if body.kind is not BodyKind.RESIDENTS_COMMITTEE or not window.covers(review.date):
             continue
         day = review.date
-        reps = [p for p in review.reviewers if roster.holds(
+        reps = [p for p in review.reviewers if dossier.holds_seat(
             p, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, _MEMBER_REPRESENTATIVES, day)]
         on_rc = [p for p in review.reviewers
-                 if roster.holds(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
+                 if dossier.holds_seat(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
         unseated = [p for p in review.reviewers if p not in reps and p not in on_rc]
         due = sorted({s.person for kind in (BodyKind.RESIDENTS_COMMITTEE, BodyKind.AFFAIRS_CENTRE)
                       for b in dossier.bodies_of_kind(kind) for s in b.seated_members_on(day)})

@@ -98,6 +98,13 @@ class Located(Generic[T]):
         return here
 
 
+_RosterIndex = tuple[int, dict[BodyKind, tuple[Body, ...]], dict[str, str],
+                     dict[tuple[BodyKind, tuple[Role, ...] | None, str],
+                          tuple[tuple[date, date | None], ...]]]
+"""How many bodies it was made of; the bodies by kind; each person's first name on a roster;
+the terms :meth:`Dossier.holds_seat` gathered, by kind, roles and person."""
+
+
 @dataclass
 class Dossier:
     """Everything one community's records say, after loading and resolving.
@@ -151,8 +158,8 @@ class Dossier:
     input_errors: list[InputError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     meetings_by_id: dict[str, Located[Meeting]] = field(default_factory=dict, repr=False)
-    _roster_index: tuple[int, dict[BodyKind, tuple[Body, ...]], dict[str, str]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+    _roster_index: _RosterIndex | None = field(default=None, init=False, repr=False,
+                                               compare=False)
     _jurisdiction: tuple[Located[Community] | None, tuple[str, ...]] | None = field(
         default=None, init=False, repr=False, compare=False)
     _entry_index: tuple[int, dict[tuple[str, str], list[MemberRecord]]] | None = field(
@@ -217,6 +224,11 @@ class Dossier:
     def _rosters(self) -> tuple[dict[BodyKind, tuple[Body, ...]], dict[str, str]]:
         """The bodies by kind and each person's first name on a roster, made once the bodies
         are all in (facts ask for them thousands of times a dossier); bodies are only added."""
+        index = self._roster_index_now()
+        return index[1], index[2]
+
+    def _roster_index_now(self) -> _RosterIndex:
+        """The roster index (:meth:`_rosters`), with the terms :meth:`holds_seat` gathered."""
         index = self._roster_index
         if index is None or index[0] != len(self.bodies):
             by_kind: dict[BodyKind, list[Body]] = {}
@@ -227,8 +239,8 @@ class Dossier:
                 for seat in body.seats:
                     names.setdefault(seat.person, seat.name)
             index = self._roster_index = (
-                len(self.bodies), {k: tuple(v) for k, v in by_kind.items()}, names)
-        return index[1], index[2]
+                len(self.bodies), {k: tuple(v) for k, v in by_kind.items()}, names, {})
+        return index
 
     def role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         """Who holds ``role`` on the (first) body of ``kind`` on ``day``."""
@@ -254,9 +266,36 @@ class Dossier:
     def holds_seat(self, person: str | None, kind: BodyKind, roles: tuple[Role, ...] | None,
                    day: date) -> bool:
         """Whether ``person`` holds a seat on a body of ``kind`` on ``day`` (with one of
-        ``roles``, when given): the roster, not a label on the record, decides."""
-        return person is not None and any(
-            body.holds(person, roles, day) for body in self.bodies_of_kind(kind))
+        ``roles``, when given): the roster, not a label on the record, decides.
+
+        A term of the person's (first) seat on each such body, held in one of ``roles``,
+        covers the day (:meth:`Body.holds`); the terms asked about are gathered once a person,
+        kind and roles while the bodies stay as they are (the same few people, the chairs,
+        organisers, approvers and reviewers, are asked about on many days).
+
+        >>> from governance_rules.models import Seat, Term
+        >>> rc = Body(id="rc", kind="residents_committee", name="居委会", seats=[
+        ...     Seat(person="a", name="甲", role="director", terms=[
+        ...         Term(start="2020-01-01", end="2020-12-31", obtained_by="election")])])
+        >>> dossier = Dossier(root="c", bodies={"rc": Located(rc, "rc.yaml", ("body",))})
+        >>> [dossier.holds_seat("a", BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,), date(y, 6, 1))
+        ...  for y in (2020, 2021)]
+        [True, False]
+        """
+        if not person:
+            return False
+        terms = self._roster_index_now()[3]
+        key = (kind, roles, person)
+        held = terms.get(key)
+        if held is None:
+            held = terms[key] = tuple(
+                (term.start, term.end) for body in self.bodies_of_kind(kind)
+                if (seat := body.seat_of(person)) is not None for term in seat.terms
+                if roles is None or (term.role or seat.role) in roles)
+        for start, end in held:  # noqa: SIM110 - any() of a generator costs more than the few terms
+            if start <= day and (end is None or day <= end):
+                return True
+        return False
 
     def member_entries(self) -> dict[tuple[str, str], list[MemberRecord]]:
         """Each member's entries in the books (activities, contacts, cards …), by (body,
