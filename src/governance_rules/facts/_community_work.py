@@ -38,20 +38,20 @@ from .schema import Fact, RecordRef
 
 
 def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -> Iterator[Fact]:
-    roster = _Roster(dossier)
+    people = _People(dossier)
     centres = {key: located for key, located in dossier.bodies.items()
                if located.record.kind is BodyKind.AFFAIRS_CENTRE}
     centre_meetings = [(i, located) for i, located in enumerate(dossier.meetings)
                        if located.record.body in centres and window.covers(located.record.date)]
     yield from _worker_months(dossier, window, centres)
     yield from _centre_weeks(dossier, window, centres, centre_meetings)
-    yield from _centre_meetings(dossier, centres, centre_meetings, roster)
-    yield from _director_terms(dossier, as_of, centres, roster)
+    yield from _centre_meetings(dossier, centres, centre_meetings, people)
+    yield from _director_terms(dossier, as_of, centres)
     yield from _committee_terms(dossier, window)
     yield from _community_changes(dossier, window)
     yield from _standard_titles(dossier, window)
     yield from _committee_review_years(dossier, window)
-    yield from _committee_reviews(dossier, window, roster)
+    yield from _committee_reviews(dossier, window, people)
     yield from _representative_terms(dossier, as_of)
     yield from _cc_decisions(dossier, window, as_of)
 
@@ -63,7 +63,7 @@ _CentreMeetings = list[tuple[int, Located[Meeting]]]
 """The affairs centres' meetings inside the checked window, with their places in the files."""
 
 
-class _Roster:
+class _People:
     """The names of the few people these facts ask about (organisers, reviewers, approvers),
     made once a person for a dossier: each is named in many facts' notes. Whether they held a
     seat is :meth:`Dossier.holds_seat`'s (gathered once a person there)."""
@@ -193,7 +193,7 @@ def _meetings_named(week: list[tuple[date, int, MeetingKind, str]]) -> dict[str,
 
 
 def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _CentreMeetings,
-                     roster: _Roster) -> Iterator[Fact]:
+                     people: _People) -> Iterator[Fact]:
     """RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): who organised each work meeting and study session
     of an affairs centre (its ``convener``, else its ``chair``), by the seat the roster gives that
     person on the day: the party organisation's secretary, the residents' committee's director,
@@ -218,7 +218,7 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
              "organiser_centre_director": int(seats[2])},
             {"meeting": day},
             {"body_name": body.name, "subject": meeting.id,
-             "organiser": roster.who(person) if person else ""},
+             "organiser": people.who(person) if person else ""},
             partial(_organiser_seat, dossier, person, seats, day))
 
 
@@ -261,7 +261,7 @@ for FIN-TIERS tier 2 (docs/readings.md): its director or a deputy director."""
 
 
 def _director_terms(dossier: Dossier, as_of: date | None, centres: _Centres,
-                    roster: _Roster) -> Iterator[Fact]:
+                    ) -> Iterator[Fact]:
     """RC-AFFAIRS-DIRECTOR (SQ-SIFANG:154): every term in which a person holds the affairs
     centre's director seat rests on a street-office approval dated on or before its start, on
     the recommendation of the party organisation and the residents' committee, of a person
@@ -274,13 +274,13 @@ def _director_terms(dossier: Dossier, as_of: date | None, centres: _Centres,
                 if ((term.role or seat.role) is not Role.DIRECTOR
                         or (as_of is not None and term.start > as_of)):
                     continue
-                yield _director_term(dossier, roster, body.id,
+                yield _director_term(dossier, body.id,
                                      located_body.where("seats", i, "terms", j),
                                      seat.person, seat.name, body.name, term.start)
 
 
-def _director_term(dossier: Dossier, roster: _Roster, body_id: str, where: Where, person: str,
-                   name: str, body_name: str, start: date) -> Fact:
+def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, name: str,
+                   body_name: str, start: date) -> Fact:
     approvals = [a.record for a in dossier.director_approvals
                  if a.record.body == body_id and a.record.person == person]
     dated = [a for a in approvals if a.approved_on is not None and a.approved_on <= start]
@@ -294,7 +294,7 @@ def _director_term(dossier: Dossier, roster: _Roster, body_id: str, where: Where
               and dossier.bodies[approval.approved_by].record.kind is BodyKind.STREET_OFFICE)
     approver_held = (day is not None and street and approval is not None
                      and dossier.holds_seat(approval.approver, BodyKind.STREET_OFFICE,
-                                      _STREET_APPROVERS, day))
+                                            _STREET_APPROVERS, day))
     worker = day is not None and dossier.bodies[body_id].record.holds(person, None, day)
     notes = {"approval": (f"{approval.id}: approved on {day or 'no date'} "
                           f"(the seat starts {start})" if approval is not None
@@ -493,7 +493,7 @@ def _committee_review_years(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 {"body_name": body.name, "subject": label, "period": label})
 
 
-def _committee_reviews(dossier: Dossier, window: Window, roster: _Roster) -> Iterator[Fact]:
+def _committee_reviews(dossier: Dossier, window: Window, people: _People) -> Iterator[Fact]:
     """RC-YEAR-END-REVIEW (SQ-SIFANG:351, :472): each review of a residents' committee: its
     days before 31 December, the reviewers holding a member representative's seat (or, by the
     charter, a residents' committee seat) that day, and the committee members and professional
@@ -520,19 +520,19 @@ def _committee_reviews(dossier: Dossier, window: Window, roster: _Roster) -> Ite
              "unreviewed": len(missed), "days_to_year_end": (date(day.year, 12, 31) - day).days},
             {"review": day},
             {"body_name": body.name, "subject": review.id},
-            partial(_reviewers_named, roster, reps, unseated, missed, day))
+            partial(_reviewers_named, people, reps, unseated, missed, day))
 
 
-def _reviewers_named(roster: _Roster, reps: list[str], unseated: list[str], missed: list[str],
+def _reviewers_named(people: _People, reps: list[str], unseated: list[str], missed: list[str],
                      day: date) -> dict[str, str]:
     """Who of a review's reviewers were member representatives on ``day``, who held no seat, and
     who seated that day went unreviewed."""
 
     def who(persons: list[str]) -> str:
-        return ", ".join(roster.who(p) for p in persons) or "nobody"
+        return ", ".join(people.who(p) for p in persons) or "nobody"
 
     def who_zh(persons: list[str]) -> str:
-        return "、".join(roster.who(p) for p in persons) or "无"
+        return "、".join(people.who(p) for p in persons) or "无"
 
     return {"representatives": f"{who(reps)} (member representatives on {day})",
             "unseated": f"{who(unseated)} (on {day})",
