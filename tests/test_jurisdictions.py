@@ -129,6 +129,16 @@ def test_dated_parameter_versions(tmp_path: Path, rulebook: Rulebook) -> None:
     [new] = publish_findings(hearing("2023-05-10", "2023-05-16"))
     assert new.parameters["hear.publish_days"].in_force_from == "2023-01-01"
 
+    # One dossier, the same rule selecting both hearings: each is judged by its day's version.
+    both = hearing("2022-05-10", "2022-05-14")
+    both["h2.yaml"] = {"hearing": {"id": "h2", "body": "rc", "date": "2023-05-10",
+                                   "topic": "议题", "published_on": "2023-05-14"}}
+    [old] = publish_findings(both)
+    assert (old.record.id, old.parameters["hear.publish_days"].value) == ("h", "3")
+    both["h2.yaml"]["hearing"]["published_on"] = "2023-05-16"
+    assert [(f.record.id, f.parameters["hear.publish_days"].value)
+            for f in publish_findings(both)] == [("h", "3"), ("h2", "5")]
+
 
 def test_a_rule_not_in_force_is_not_applied(tmp_path: Path) -> None:
     (tmp_path / "late-rule.yaml").write_text((Path(__file__).parents[1] / "rules" / "openness.yaml")

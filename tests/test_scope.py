@@ -113,6 +113,32 @@ def test_charter_clauses_bind_from_the_day_the_charter_was_adopted() -> None:
     assert not after.admits(charter_rule, date(2022, 4, 30))
     assert after.admits(charter_rule, date(2022, 5, 1))
     assert after.admits(book.rule("rc-size"), date(2022, 4, 30))
+    rules = (charter_rule, book.rule("tpc-sessions"), book.rule("rc-size"))
+    for scope in (before, after):  # what the checker asks, once per fact: the same answers
+        for day in (date(2022, 4, 30), date(2022, 5, 1), date(2022, 6, 1)):
+            assert scope.admitted(rules, day) == tuple(
+                r for r in rules if scope.admits(r, day))
+    assert [r.id for r in after.admitted(rules, date(2022, 5, 1))] == ["charter-only", "rc-size"]
+
+
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_one_dossier_s_records_before_the_charter_day_are_not_judged_by_it(engine: str) -> None:
+    """Two ad hoc sittings of one assembly, on either side of the day the community adopted the
+    charter: only the later one is judged by RA-ADHOC, which cites only the charter
+    (SQ-SIFANG:448); the facts the same rules select are paired once per side of that day."""
+    def sitting(meeting_id: str, day: str) -> dict[str, Any]:
+        return {"meeting": {"id": meeting_id, "body": "ra", "kind": "ad_hoc", "date": day,
+                            "present": members("ra", 3)}}
+
+    files = {
+        "c.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": SIFANG,
+                                 "charter_adopted_on": "2022-05-10"}},
+        "ra.yaml": body("ra", "member_representative_assembly", 3),
+        "m1.yaml": sitting("m1", "2022-05-01"), "m2.yaml": sitting("m2", "2022-05-20"),
+        "m3.yaml": sitting("m3", "2022-06-20")}
+    report = check(files, engine=engine)
+    assert sorted(f.record.id for f in report.findings if f.rule_id == "ra-adhoc-basis") == [
+        "m2", "m3"]
 
 
 @pytest.mark.parametrize("engine", ["native", "durable"])

@@ -627,22 +627,62 @@ def rule_info(rule: Rule, documents: Mapping[str, Document] | None = None) -> Ru
 
 def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None) -> list[Case]:
     """Pair every fact with the rules for its type that select it, are in force on its day and,
-    given the community's ``scope``, cite a document that binds it."""
+    given the community's ``scope``, cite a document that binds it.
+
+    Facts of one type with the same guarded values (:meth:`Rulebook.guarded_values`), in one
+    place, before or from the day the charter was adopted, are paired with the same bound
+    rules wherever no rule's binding changes with the day (most rule sets change on no day):
+    those are worked out once a call, not once a fact.
+    """
     cases: list[Case] = []
-    add, selecting, bind = cases.append, book.rules_selecting, book.bind
-    admits = scope.admits if scope is not None else None
+    add = cases.append
+    admitted = scope.admitted if scope is not None else None
+    charter_from = scope.charter_from if scope is not None else None
+    steady: dict[tuple[str, object, tuple[str, ...], bool], tuple[BoundRule, ...] | None] = {}
+    guards: dict[str, Callable[[Mapping[str, int | str]], object]] = {}
     for fact in facts:
-        rules = selecting(fact.type, fact.values)
-        if not rules:
-            continue
-        day, jurisdiction = fact.day, fact.jurisdiction
-        for rule in rules:
-            if admits is not None and not admits(rule, day):
-                continue
-            bound = bind(rule, jurisdiction, day)
-            if bound is not None:
-                add((bound, fact))
+        kind = fact.type
+        guard = guards.get(kind)
+        if guard is None:
+            guard = guards[kind] = book.guarded_values(kind)
+        try:
+            key = (kind, guard(fact.values), fact.jurisdiction,
+                   charter_from is not None and charter_from <= fact.day)
+        except KeyError:  # values without a guarded field: a fact no rule reads
+            key = None
+        bounds = steady.get(key, _UNKNOWN) if key is not None else _UNKNOWN
+        if bounds is _UNKNOWN:
+            bounds = _bound_every_day(book, fact, admitted)
+            if key is not None:
+                steady[key] = bounds
+        if bounds is None:  # some rule's binding changes with the day
+            bounds = _bound_on_day(book, fact, admitted)
+        for bound in bounds:
+            add((bound, fact))
     return cases
+
+
+_UNKNOWN: Any = object()
+
+_Admitted = Callable[[tuple[Rule, ...], date], tuple[Rule, ...]]
+
+
+def _bound_every_day(book: Rulebook, fact: Fact,
+                     admitted: _Admitted | None) -> tuple[BoundRule, ...] | None:
+    """The bound rules that select ``fact``, if they bind alike on every day, else ``None``."""
+    rules = book.rules_selecting(fact.type, fact.values)
+    if rules and admitted is not None:
+        rules = admitted(rules, fact.day)
+    return book.bound_every_day(rules, fact.jurisdiction, fact.day) if rules else ()
+
+
+def _bound_on_day(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> list[BoundRule]:
+    """The bound rules that select ``fact`` on its day."""
+    rules = book.rules_selecting(fact.type, fact.values)
+    if rules and admitted is not None:
+        rules = admitted(rules, fact.day)
+    return [bound for rule in rules
+            if (bound := book.bind(rule, fact.jurisdiction, fact.day)) is not None]
 
 
 def _title_of(rule: Rule) -> Text:

@@ -271,16 +271,34 @@ class Rulebook:
         >>> book._guard_key("act", {}, None)
         ('act', (None,))
         """
+        pick, fields = self._guard(fact_type)
+        try:
+            return fact_type, pick(values)
+        except KeyError:  # only some of a fact's values (a meeting no rule reads)
+            return fact_type, tuple(values.get(k, missing) for k in fields)
+
+    def guarded_values(self, fact_type: str) -> Callable[[Mapping[str, int | str]], object]:
+        """The function giving what :meth:`rules_selecting` decides on for a fact of
+        ``fact_type``: the values of the fields its rules' ``when`` guards read (one value, or
+        a tuple of them). It raises ``KeyError`` for values without one of those fields.
+
+        Facts with the same type and guarded values are selected by the same rules, so a
+        caller pairing many facts may remember its answer by them.
+
+        >>> from governance_rules import load_rulebook
+        >>> load_rulebook().guarded_values("act")({"body": "rc", "body_kind": "party_committee"})
+        'party_committee'
+        """
+        return self._guard(fact_type)[0]
+
+    def _guard(self, fact_type: str) -> tuple[Callable[[Mapping[str, int | str]], object],
+                                              tuple[str, ...]]:
         guard = self._guards.get(fact_type)
         if guard is None:
             fields = tuple(sorted({k for r in self.rules_for(fact_type) for k in r.when}))
             guard = self._guards[fact_type] = (itemgetter(*fields) if fields else _no_fields,
                                                fields)
-        pick, fields = guard
-        try:
-            return fact_type, pick(values)
-        except KeyError:  # only some of a fact's values (a meeting no rule reads)
-            return fact_type, tuple(values.get(k, missing) for k in fields)
+        return guard
 
     def parameter_names(self, rule: Rule) -> list[str]:
         names = self._names.get(rule.id)
@@ -307,6 +325,34 @@ class Rulebook:
         if bound is _ABSENT:
             bound = by_span[span] = self._bind(rule, jurisdiction, day)
         return bound  # type: ignore[return-value]
+
+    def bound_every_day(self, rules: Sequence[Rule], jurisdiction: tuple[str, ...],
+                        day: date) -> tuple[BoundRule, ...] | None:
+        """What :meth:`bind` gives each of ``rules`` in ``jurisdiction`` on ``day`` (those in
+        force), when that is the same on every day; ``None`` when some rule's binding may
+        change with the day (:meth:`_change_days`).
+
+        Lets the checker pair the facts that the same rules select with their bound rules
+        once a dossier, not once a fact: most rule sets change on no day at all.
+
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook()
+        >>> [b.key for b in book.bound_every_day([book.rule("rc-size")], ("cn",), date(2022, 1, 1))]
+        ['rc-size|rc.max_members=9-rc.min_members=5']
+        """
+        bound = []
+        for rule in rules:
+            if self._by_case_days(rule, jurisdiction):
+                return None
+            one = self.bind(rule, jurisdiction, day)
+            if one is not None:
+                bound.append(one)
+        return tuple(bound)
+
+    def _by_case_days(self, rule: Rule, jurisdiction: tuple[str, ...]) -> list[date]:
+        """:meth:`_change_days` of ``rule``, as :meth:`bind` keeps them for the place."""
+        slot = self._by_case.get((rule.id, jurisdiction))
+        return self._change_days(rule) if slot is None else slot[0]
 
     def _change_days(self, rule: Rule) -> list[date]:
         """The days on which ``rule``'s binding may change, in order: where it comes into or

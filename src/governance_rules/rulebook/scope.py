@@ -38,6 +38,8 @@ class Scope:
     charter_from: date | None = None
     charter_parts: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     _admits: dict[str, tuple[bool, bool]] = field(default_factory=dict, repr=False)
+    _admitted: dict[int, tuple[tuple[Rule, ...], tuple[Rule, ...], tuple[Rule, ...]]] = field(
+        default_factory=dict, repr=False)
 
     def admits(self, rule: Rule, day: date) -> bool:
         """Whether ``rule`` applies in this community to a record dated ``day``."""
@@ -50,6 +52,28 @@ class Scope:
         if not bound:
             return False
         return not charter_only or (self.charter_from is not None and self.charter_from <= day)
+
+    def admitted(self, rules: tuple[Rule, ...], day: date) -> tuple[Rule, ...]:
+        """Those of ``rules`` that :meth:`admits` on ``day``, in their order.
+
+        Asked once per fact with the rules that select it (:meth:`Rulebook.rules_selecting`
+        gives the same tuple to every fact of a kind): the answer is worked out once a tuple,
+        for before and from the day the charter was adopted.
+
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook()
+        >>> scope = scope_for(book, "xinghua-road", ("cn", "shandong", "qingdao", "sifang"))
+        >>> rules = (book.rule("rc-size"), book.rule("tpc-sessions"))
+        >>> [r.id for r in scope.admitted(rules, date(2022, 1, 1))]
+        ['rc-size']
+        """
+        hit = self._admitted.get(id(rules))
+        if hit is None or hit[0] is not rules:  # kept with its answer: its id is not reused
+            before = tuple(r for r in rules if self.admits(r, date.min))
+            after = (before if self.charter_from is None else
+                     tuple(r for r in rules if self.admits(r, self.charter_from)))
+            hit = self._admitted[id(rules)] = (rules, before, after)
+        return hit[2] if self.charter_from is not None and self.charter_from <= day else hit[1]
 
     def _charter_only(self, rule: Rule) -> bool:
         for citation in rule.source:
