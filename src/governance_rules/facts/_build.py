@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,6 +31,7 @@ from ..models import (
     Term,
     Voucher,
 )
+from ..models.body import HeldSeat
 from ..records._resolve_work import work_days
 from ..records.dossier import Dossier, Located
 from ._archives import archive_facts
@@ -43,7 +44,7 @@ from ._openness import supervisor_facts
 from ._party import PartyBooks
 from ._periods import period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
-from ._seats import seat_check
+from ._seats import held_role, seat_check
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import deputy_credentials, post_vacancy, presidium_chair, vacancy_names
@@ -137,6 +138,35 @@ def _span(start: date, end: date) -> tuple[int, int, int]:
     return delta.years, delta.months, delta.days
 
 
+@dataclass(slots=True)
+class _BodyView:
+    """What every meeting, motion and act fact of a body reads of it, read once a build: its
+    id, kind and name, its seats by person (:meth:`Body.held_seats`) and its terms' sorted
+    starts and ends (the seats held on a day, as :meth:`Body.seated_count_on` counts them)."""
+
+    body: Body
+    id: str
+    kind: str
+    name: str
+    seats: dict[str, tuple[HeldSeat, ...]]
+    starts: list[date]
+    ends: list[date]
+    acts: bool | None = None
+    """Whether some act rule may read the acts of the body's members (asked once)."""
+
+    @classmethod
+    def of(cls, body: Body) -> _BodyView:
+        seats = body.held_seats()
+        terms = [term for held in seats.values() for seat in held for term in seat.terms]
+        return cls(body, body.id, body.kind.value, body.name, seats,
+                   sorted(start for start, _, _ in terms),
+                   sorted(end for _, end, _ in terms if end is not None))
+
+    def seated_on(self, day: date) -> int:
+        """How many seats are held on ``day``."""
+        return bisect_right(self.starts, day) - bisect_left(self.ends, day)
+
+
 class _FactBuilder:
     def __init__(self, dossier: Dossier, as_of: date | None, window: Window,
                  wanted: Wanted | None = None) -> None:
@@ -146,9 +176,7 @@ class _FactBuilder:
         self.window = window
         self.jurisdiction = dossier.jurisdiction
         self._holders: dict[tuple[BodyKind, Role, date], str | None] = {}
-        self._duty_seats: list[Seat] | None = None
-        self._acts_wanted: dict[str, bool] = {}
-        """Whether some act rule may read a body's members' acts, by body (asked a meeting)."""
+        self._views: dict[str, _BodyView] = {}
         self._meetings_wanted: dict[tuple[int | str, ...], bool] = {}
         """Whether some meeting rule may select a meeting, by body, kind and handling."""
         self._books = PartyBooks(dossier)
@@ -190,18 +218,18 @@ class _FactBuilder:
 
     def _meeting(self, located: Located[Meeting]) -> Iterator[Fact]:
         meeting = located.record
-        body = self.dossier.bodies[meeting.body].record
-        seated = body.seated_count_on(meeting.date)
+        day, present, meeting_id = meeting.date, meeting.present, meeting.id
+        view = self._body_view(meeting.body)
         common: dict[str, int | str] = {
-            "body": body.id, "body_kind": body.kind.value, "meeting_kind": meeting.kind.value,
-            "present": len(meeting.present), "seated": seated,
+            "body": view.id, "body_kind": view.kind, "meeting_kind": meeting.kind.value,
+            "present": len(present), "seated": view.seated_on(day),
             "handling": "emergency" if meeting.emergency else "ordinary",
         }
-        ref = RecordRef(meeting.id, "meeting", located.where())
+        ref = RecordRef(meeting_id, "meeting", located.where())
         if not (self._may_want_meeting(common) and self.wanted("meeting", common)):
-            yield Fact("meeting", ref, meeting.date, self.jurisdiction, common)
+            yield Fact("meeting", ref, day, self.jurisdiction, common)
         else:
-            yield self._meeting_fact(located, body, common, ref)
+            yield self._meeting_fact(located, view, common, ref)
         for i, motion in enumerate(meeting.motions):
             votes = motion.votes
             values: dict[str, int | str] = {
@@ -212,17 +240,27 @@ class _FactBuilder:
                 "votes_cast": votes.cast if votes else motion.consent_count,
                 "consented": motion.consent_count,
             }
-            yield Fact("motion", RecordRef(f"{meeting.id}/{motion.id}", "motion",
+            yield Fact("motion", RecordRef(f"{meeting_id}/{motion.id}", "motion",
                                            located.where("motions", i)),
-                       meeting.date, self.jurisdiction, values, {"meeting": meeting.date},
-                       {"body_name": body.name, "title": motion.title, "subject": motion.title})
-        acts = self._acts_wanted.get(body.id)
+                       day, self.jurisdiction, values, {"meeting": day},
+                       {"body_name": view.name, "title": motion.title, "subject": motion.title})
+        acts = view.acts
         if acts is None:
-            acts = self._acts_wanted[body.id] = self.wanted(
-                "act", {"body": body.id, "body_kind": common["body_kind"]})
+            acts = view.acts = self.wanted("act", {"body": view.id, "body_kind": view.kind})
         if acts:
-            for i, person in enumerate(meeting.present):
-                yield from self._act(located, body, person, i)
+            seats = view.seats
+            for i, person in enumerate(present):
+                held = seats.get(person)
+                term = held[0].latest_start_by(day) if held else None
+                if held and term is not None:
+                    yield self._act(located, day, view, held[0], term, person, i)
+
+    def _body_view(self, body_id: str) -> _BodyView:
+        view = self._views.get(body_id)
+        if view is None:
+            view = self._views[body_id] = _BodyView.of(
+                self.dossier.bodies[body_id].record)
+        return view
 
     def _may_want_meeting(self, common: dict[str, int | str]) -> bool:
         """Whether some meeting rule may select a meeting of this body, kind and handling,
@@ -235,29 +273,31 @@ class _FactBuilder:
                 "meeting", {field: common[field] for field in _MEETING_KIND_FIELDS})
         return may
 
-    def _meeting_fact(self, located: Located[Meeting], body: Body,
+    def _meeting_fact(self, located: Located[Meeting], view: _BodyView,
                       common: dict[str, int | str], ref: RecordRef) -> Fact:
         meeting = located.record
-        books, book_names = self._books.meeting(meeting, body)
-        names = {"body_name": body.name, "subject": meeting.id, **book_names}
-        if meeting.special_circumstances:
-            names["special_circumstances"] = meeting.special_circumstances
-        proposal = self._proposal(meeting.proposal)
+        body, day = view.body, meeting.date
+        special, proposal_id = meeting.special_circumstances, meeting.proposal
+        books, book_names = self._books.meeting(meeting, body, view.seats)
+        names = {"body_name": view.name, "subject": meeting.id, **book_names}
+        if special:
+            names["special_circumstances"] = special
+        proposal = self._proposal(proposal_id)
         counts, note = (self._no_proposal if proposal is None
                         else proposal_counts(self.dossier, proposal))
-        if meeting.proposal is not None:  # RA-ADHOC (b): the representatives' denominator
+        if proposal_id is not None:  # RA-ADHOC (b): the representatives' denominator
             names["representatives"] = note
-        values = {**common,
-                  "special_circumstances": int(meeting.special_circumstances is not None)}
-        values.update(self._meeting_extras(meeting, body, proposal))
+        values = {**common, "special_circumstances": int(special is not None)}
+        values.update(self._meeting_extras(meeting, view, day, proposal))
         values.update(counts)
         values.update(books)
-        dates = {"meeting": meeting.date}
-        if meeting.notice_date:
-            dates["notice"] = meeting.notice_date
-        if meeting.reported_on:
-            dates["reported"] = meeting.reported_on
-        return Fact("meeting", ref, meeting.date, self.jurisdiction, values, dates, names,
+        dates = {"meeting": day}
+        notice, reported = meeting.notice_date, meeting.reported_on
+        if notice:
+            dates["notice"] = notice
+        if reported:
+            dates["reported"] = reported
+        return Fact("meeting", ref, day, self.jurisdiction, values, dates, names,
                     partial(self._later_names, meeting, body))
 
     @cached_property
@@ -265,32 +305,31 @@ class _FactBuilder:
         """:func:`proposal_counts` of no proposal: the same for every meeting (read only)."""
         return proposal_counts(self.dossier, None)
 
-    def _meeting_extras(self, meeting: Meeting, body: Body,
+    def _meeting_extras(self, meeting: Meeting, view: _BodyView, day: date,
                         proposal: Proposal | None) -> dict[str, int | str]:
         """The meeting fact's fields on its chair, convener, notice and report; the held
         seats only as yes or no (the sentences naming who held them are the finding's,
         :meth:`_chair_names`)."""
-        convener = self.dossier.bodies.get(meeting.convened_by or "")
-        day = meeting.date
+        chair, convener_id, convened_by = meeting.chair, meeting.convener, meeting.convened_by
+        convener = self._body_view(convened_by) if convened_by in self.dossier.bodies else None
         return {
             "notice_days": _days(meeting.notice_date, day),
             "report_days": _days(meeting.reported_on, day),
-            "convener_kind": convener.record.kind.value if convener else "",
-            "chair_role": _role_of(body, meeting.chair, day),
-            "convener_role": _role_of(body, meeting.convener, day),
-            "chair_recorded": int(meeting.chair is not None),
-            "convener_is_chair": int(meeting.chair is not None
-                                     and meeting.convener == meeting.chair),
-            "chair_on_convener": int(convener is not None and convener.record.holds(
-                meeting.chair, None, day)),
+            "convener_kind": convener.kind if convener else "",
+            "chair_role": _role_of(view, chair, day),
+            "convener_role": _role_of(view, convener_id, day),
+            "chair_recorded": int(chair is not None),
+            "convener_is_chair": int(chair is not None and convener_id == chair),
+            "chair_on_convener": int(convener is not None
+                                     and held_role(convener.seats, chair, day) is not None),
             # PO-COORDINATION: whoever convenes for the party (general) branch holds a seat on
             # the branch's committee on the date (SQ-SIFANG:173); as :func:`seat_check` decides
-            "convener_recorded": int(meeting.convener is not None),
+            "convener_recorded": int(convener_id is not None),
             "convener_on_party": int(self.dossier.holds_seat(
-                meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day)),
+                convener_id, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day)),
             "has_proposal": int(proposal is not None),
-            "chair_group_leader": int(_leads_group(self.dossier, meeting, body)),
-            **presidium_chair(self.dossier, body, meeting.chair, meeting.convener, day)[0],
+            "chair_group_leader": int(_leads_group(self.dossier, meeting, view, chair, day)),
+            **presidium_chair(self.dossier, view.body, chair, convener_id, day)[0],
             **self._emergency_report(meeting),
         }
 
@@ -386,61 +425,73 @@ class _FactBuilder:
                 else f"当日无人任{label(role, 'zh')}" for role, people in holders)
         return out
 
-    def _act(self, located: Located[Meeting], body: Body, person: str, i: int) -> Iterator[Fact]:
-        meeting = located.record
-        seat = body.seat_of(person)
-        term = seat.latest_term_started_by(meeting.date) if seat else None
-        if seat is None or term is None:
-            return
-        years, months, days = _span(term.start, meeting.date)
-        yield Fact(
-            "act", RecordRef(meeting.id, "meeting", located.where("present", i)), meeting.date,
+    def _act(self, located: Located[Meeting], day: date, view: _BodyView, seat: HeldSeat,
+             term: tuple[date, date | None, Role], person: str, i: int) -> Fact:
+        """A member's act (``person`` present at the meeting on ``day``, the ``i``-th), in
+        the term ``term`` of their (first) seat that had last started by the day."""
+        start, end, _ = term
+        years, months, days = _span(start, day)
+        dates = {"meeting": day, "term_start": start}
+        if end:
+            dates["term_end"] = end
+        return Fact(
+            "act", RecordRef(located.record.id, "meeting", located.where("present", i)), day,
             self.jurisdiction,
-            {"body": body.id, "body_kind": body.kind.value, "person": person,
-             "act_day": meeting.date.toordinal(), "has_end": int(term.end is not None),
-             "term_end": term.end.toordinal() if term.end else 0,
+            {"body": view.id, "body_kind": view.kind, "person": person,
+             "act_day": day.toordinal(), "has_end": int(end is not None),
+             "term_end": end.toordinal() if end else 0,
              "span_years": years, "span_months": months, "span_days": days},
-            {"meeting": meeting.date, "term_start": term.start,
-             **({"term_end": term.end} if term.end else {})},
-            {"person": person, "person_name": seat.name, "body_name": body.name},
+            dates, {"person": person, "person_name": seat.name, "body_name": view.name},
         )
 
     def _terms(self, located_body: Located[Body]) -> Iterator[Fact]:
         body = located_body.record
+        view = self._body_view(body.id)
+        window = self.window
         for i, seat in enumerate(body.seats):
+            person, name, left = seat.person, seat.name, seat.left_region_on
+            role = seat.role.value
             for j, term in enumerate(seat.terms):
-                if not self._happened(term.start):
+                start, end = term.start, term.end
+                if not self._happened(start):
                     continue
-                years, months, days = _span(term.start, term.end) if term.end else (0, 0, 0)
-                decision_kind, adopted, decided_on = self._decision(term)
-                departure = self._departure(body, seat, term)
-                rc_end = self._rc_term_end(term.start)
+                years, months, days = _span(start, end) if end else (0, 0, 0)
+                decision_kind, adopted, decided_on, meeting_kind = self._decision(term.decision)
+                departure = self._departure(seat, person, left, start, end)
+                rc_end = self._rc_term_end(start)
+                obtained_by = term.obtained_by
+                dates = {"term_start": start}
+                if end:
+                    dates["term_end"] = end
+                if rc_end is not None:
+                    dates["rc_term_end"] = rc_end
+                if decided_on:
+                    dates["decided"] = decided_on
+                if left:
+                    dates["left_region"] = left
+                names = {"person": person, "person_name": name, "body_name": view.name,
+                         "obtained_by_zh": label(obtained_by, "zh")}
+                if rc_end is not None:
+                    names["rc_term_end"] = rc_end.isoformat()
                 yield Fact(
                     "term",
-                    RecordRef(f"{body.id}/{seat.person}", "term",
+                    RecordRef(f"{view.id}/{person}", "term",
                               located_body.where("seats", i, "terms", j)),
-                    term.start, self.jurisdiction,
-                    {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
-                     "role": seat.role.value, "obtained_by": term.obtained_by.value,
-                     "has_end": int(term.end is not None), "span_years": years,
+                    start, self.jurisdiction,
+                    {"body": view.id, "body_kind": view.kind, "person": person,
+                     "role": role, "obtained_by": obtained_by.value,
+                     "has_end": int(end is not None), "span_years": years,
                      "span_months": months, "span_days": days,
                      "decision_body_kind": decision_kind, "decision_adopted": adopted,
-                     "decision_meeting_kind": self._decision_meeting_kind(term),
-                     "decision_in_time": int(decided_on is not None
-                                             and decided_on <= term.start),
+                     "decision_meeting_kind": meeting_kind,
+                     "decision_in_time": int(decided_on is not None and decided_on <= start),
                      "rc_term_known": int(rc_end is not None),
-                     "rc_end_gap": ((term.end - rc_end).days
-                                    if rc_end is not None and term.end is not None else 0),
+                     "rc_end_gap": ((end - rc_end).days
+                                    if rc_end is not None and end is not None else 0),
                      **departure,
-                     **post_vacancy(self.dossier, body, seat, term, self.window.end),
-                     **deputy_credentials(self.dossier, body, seat, term, self.window)},
-                    {"term_start": term.start, **({"term_end": term.end} if term.end else {}),
-                     **({"rc_term_end": rc_end} if rc_end is not None else {}),
-                     **({"decided": decided_on} if decided_on else {}),
-                     **({"left_region": seat.left_region_on} if seat.left_region_on else {})},
-                    {"person": seat.person, "person_name": seat.name, "body_name": body.name,
-                     "obtained_by_zh": label(term.obtained_by, "zh"),
-                     **({"rc_term_end": rc_end.isoformat()} if rc_end is not None else {})},
+                     **post_vacancy(self.dossier, body, seat, term, window.end),
+                     **deputy_credentials(self.dossier, body, seat, term, window)},
+                    dates, names,
                     # the post's later holders, for a finding on its vacancy
                     partial(vacancy_names, self.dossier, body, seat, term),
                 )
@@ -462,35 +513,36 @@ class _FactBuilder:
         return [start for start, _ in terms], list(itertools.accumulate(
             (end for _, end in terms), max))
 
-    def _departure(self, body: Body, seat: Seat, term: Term) -> dict[str, int]:
-        """How a term ended: was it over by the window's end, was a handover audit held,
-        did the holder leave the region and keep acting, was a resignation decided."""
+    def _departure(self, seat: Seat, person: str, left: date | None, start: date,
+                   end: date | None) -> dict[str, int]:
+        """How a term (from ``start`` to ``end`` on ``person``'s ``seat``, who left the region
+        on ``left``) ended: was it over by the window's end, was a handover audit held, did the
+        holder leave the region and keep acting, was a resignation decided."""
+        window_end = self.window.end
         # 离岗 (SQ-SIFANG:387): the person holds no fund-keeping seat the day after the last day;
         # a re-election (a next term from that day, on this body or another) is not leaving.
-        ended = (term.end is not None and term.end < self.window.end
-                 and not self._keeps_funds_on(seat.person, term.end + _ONE_DAY))
+        ended = (end is not None and end < window_end
+                 and not self._keeps_funds_on(person, end + _ONE_DAY))
         # 离岗时 gives no number of days: the nearest handover audit on or before the last day
         # and after it, in days from the last day; the rule holds them to its two parameters
         before, after = _NONE_DAYS, _NONE_DAYS
-        if term.end is not None:
-            for audit_day in self._handover_audits.get(seat.person, ()):
-                gap = (audit_day - term.end).days
+        if end is not None:
+            for audit_day in self._handover_audits.get(person, ()):
+                gap = (audit_day - end).days
                 if gap <= 0:
                     before = min(before, -gap)
                 else:
                     after = min(after, gap)
-        left = seat.left_region_on
-        left_in_term = (left is not None and term.start <= left
-                        and (term.end is None or left <= term.end + _ONE_DAY))
-        acted_after = left is not None and left_in_term and (term.end is None or term.end > left)
+        left_in_term = (left is not None and start <= left
+                        and (end is None or left <= end + _ONE_DAY))
+        acted_after = left is not None and left_in_term and (end is None or end > left)
         kind, adopted = self.dossier.decided_by(seat.resignation)
-        acts = self._acts_after(seat.person, left) if left_in_term and left is not None else []
+        acts = self._acts_after(person, left) if left_in_term and left is not None else []
         return {"ended": int(ended), "acts_after_leaving": len(acts),
                 "handled_funds": int(seat.handled_funds),
                 "handover_audit": int(min(before, after) < _NONE_DAYS),
                 "handover_days_before": before, "handover_days_after": after,
-                "days_to_window_end": ((self.window.end - term.end).days
-                                       if term.end is not None else 0),
+                "days_to_window_end": (window_end - end).days if end is not None else 0,
                 "left_region": int(left_in_term),
                 "acted_after_leaving": int(acted_after),
                 "resignation_decided": int(kind is BodyKind.TOWNSHIP_CONGRESS and adopted)}
@@ -542,19 +594,17 @@ class _FactBuilder:
                 days.setdefault(a.record.person, []).append(a.record.date)
         return days
 
-    def _decision_meeting_kind(self, term: Term) -> str:
-        """PO-ELECTION (SQ-SIFANG:144): the kind of meeting (a party members' assembly, a party
-        members' representative assembly …) whose motion decided ``term``; "" for none."""
-        found = (self.dossier.motion(term.decision.meeting, term.decision.motion)
-                 if term.decision is not None else None)
-        return found[0].kind.value if found else ""
-
-    def _decision(self, term: Term) -> tuple[str, int, date | None]:
-        """The kind of body that decided ``term``, whether adopted, and the sitting's day."""
-        kind, adopted = self.dossier.decided_by(term.decision)
-        found = (self.dossier.motion(term.decision.meeting, term.decision.motion)
-                 if term.decision is not None else None)
-        return (kind.value if kind else ""), int(adopted), (found[0].date if found else None)
+    def _decision(self, ref: DecisionRef | None) -> tuple[str, int, date | None, str]:
+        """Of the motion ``ref`` names (a term's decision): the kind of its body, whether it
+        was adopted, the sitting's day and the kind of meeting (a party members' assembly, a
+        party members' representative assembly …, PO-ELECTION, SQ-SIFANG:144); ``("", 0,
+        None, "")`` for none."""
+        found = self.dossier.motion(ref.meeting, ref.motion) if ref is not None else None
+        if found is None:
+            return "", 0, None, ""
+        meeting, motion = found
+        return (self.dossier.bodies[meeting.body].record.kind.value,
+                int(motion.outcome is Outcome.ADOPTED), meeting.date, meeting.kind.value)
 
     def _seat_check(self, person: str, kind: BodyKind, roles: tuple[Role, ...], day: date,
                     seat: str) -> tuple[bool, str]:
@@ -703,10 +753,10 @@ class _FactBuilder:
         """(the person the expense names for ``duty`` holds it on ``day`` by the roster, the
         roster's holder that day: "" for nobody, ids joined by "," for several)."""
         named = expense.accountant if duty is Duty.ACCOUNTANT else expense.cashier
-        if self._duty_seats is None:  # the few seats with duties, for every expense
-            self._duty_seats = [s for b in self.dossier.bodies.values() for s in b.record.seats
-                                if s.duties]
-        holders = sorted({s.person for s in self._duty_seats if s.duty_on(duty, day)})
+        holders = sorted({person for person, held, duties in self._duty_seats
+                          if held.role_on(day) is not None and any(
+                              kind is duty and (start is None or start <= day)
+                              and (end is None or day <= end) for kind, start, end in duties)})
         held = named in holders
         who = ", ".join(_who(self.dossier, p) for p in holders) or "nobody"
         notes[f"{duty.value}_note"] = [
@@ -719,6 +769,14 @@ class _FactBuilder:
             f"{_who(self.dossier, named)}未担任{label(duty, 'zh')}，当日"
             + (f"由{who_zh}担任" if holders else "无人担任")]
         return int(held), ",".join(holders)
+
+    @cached_property
+    def _duty_seats(self) -> list[tuple[str, HeldSeat, tuple[tuple[Duty, date | None,
+                                                                   date | None], ...]]]:
+        """The few seats with duties, for every expense, as plain values: the person, the
+        seat's terms and each duty's start and end (:meth:`Seat.duty_on`)."""
+        return [(s.person, HeldSeat.of(s), tuple((d.duty, d.start, d.end) for d in s.duties))
+                for b in self.dossier.bodies.values() for s in b.record.seats if s.duties]
 
     def _replacements(self) -> Iterator[Fact]:
         recalls_by_person: dict[tuple[str, str], Located[Recall]] = {
@@ -791,12 +849,11 @@ def _days(before: date | None, after: date) -> int:
     return (after - before).days if before is not None else -1
 
 
-def _role_of(body: Body, person: str | None, day: date) -> str:
-    """The role ``person`` holds on ``body`` on ``day``: "" if nobody, "outsider" if no seat."""
+def _role_of(view: _BodyView, person: str | None, day: date) -> str:
+    """The role ``person`` holds on the body on ``day``: "" if nobody, "outsider" if no seat."""
     if person is None:
         return ""
-    seat = body.seat_of(person)
-    role = seat.role_on(day) if seat is not None else None
+    role = held_role(view.seats, person, day)
     return "outsider" if role is None else role.value
 
 
@@ -833,15 +890,15 @@ _SIGNERS: dict[SignatureRole, tuple[BodyKind, tuple[Role, ...], str]] = {
 }
 
 
-def _leads_group(dossier: Dossier, meeting: Meeting, body: Body) -> bool:
+def _leads_group(dossier: Dossier, meeting: Meeting, view: _BodyView, chair: str | None,
+                 day: date) -> bool:
     """:func:`_group_leader`'s answer without its sentence (every party group meeting asks;
     only a finding reads the sentence)."""
     if meeting.kind is not MeetingKind.PARTY_GROUP:
         return False
-    if body.kind is not BodyKind.PARTY_GROUP or meeting.chair is None:
-        return dossier.holds_seat(meeting.chair, BodyKind.PARTY_GROUP, (Role.LEADER,),
-                                  meeting.date)
-    return body.holds(meeting.chair, (Role.LEADER,), meeting.date)
+    if view.kind != BodyKind.PARTY_GROUP.value or chair is None:
+        return dossier.holds_seat(chair, BodyKind.PARTY_GROUP, (Role.LEADER,), day)
+    return held_role(view.seats, chair, day) is Role.LEADER
 
 
 def _group_leader(dossier: Dossier, meeting: Meeting, body: Body) -> tuple[bool, str]:

@@ -4,10 +4,13 @@ PO-LIFE-RECORD) and the leave asked by the members absent from it (PO-LEAVE)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from ..models import Body, LeaveRequest, Meeting, Minutes, Role
+from ..models.body import HeldSeat
 from ..records.dossier import Dossier
+from ._seats import held_role
 from ._seats import who as _who
 
 
@@ -24,11 +27,16 @@ class PartyBooks:
         for r in dossier.leave_requests:
             self.asked[r.record.meeting].setdefault(r.record.person, []).append(r.record)
 
-    def meeting(self, meeting: Meeting, body: Body) -> tuple[dict[str, int], dict[str, str]]:
+    def meeting(self, meeting: Meeting, body: Body,
+                seats: Mapping[str, tuple[HeldSeat, ...]] | None = None
+                ) -> tuple[dict[str, int], dict[str, str]]:
         """The meeting fact's fields on minutes and leave, and the minutes' evidence in words
-        (the leave's is :meth:`leave_names`, made for a finding only)."""
-        values, names = _minutes(self.dossier, meeting, self.minutes.get(meeting.id, []))
-        return {**values, **_leave_counts(meeting, body, self.asked.get(meeting.id, {}))}, names
+        (the leave's is :meth:`leave_names`, made for a finding only); ``seats``: the body's,
+        as :func:`_leave_counts` takes them."""
+        meeting_id = meeting.id
+        values, names = _minutes(self.dossier, meeting, self.minutes.get(meeting_id, []))
+        return {**values, **_leave_counts(meeting, body, self.asked.get(meeting_id, {}),
+                                          seats)}, names
 
     def leave_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """Who was absent from the meeting, and who of them asked no leave, late, or of someone
@@ -54,33 +62,36 @@ def _minutes(dossier: Dossier, meeting: Meeting, found: list[Minutes]
              "measures_notice_days": _days_after(notified, meeting)}, names)
 
 
-def _leave_counts(meeting: Meeting, body: Body, asked: dict[str, list[LeaveRequest]]
-                  ) -> dict[str, int]:
+def _leave_counts(meeting: Meeting, body: Body, asked: dict[str, list[LeaveRequest]],
+                  seats: Mapping[str, tuple[HeldSeat, ...]] | None = None) -> dict[str, int]:
     """:func:`_leave`'s counts from the members present and those who asked leave, without a
     pass over the roster: the seats held on the day are counted from the term bounds, and only
     a present person's or an asker's seats are looked at (a body of thousands of seats meeting
-    hundreds of times made this the largest cost of its check).
+    hundreds of times made this the largest cost of its check). ``seats``: the body's seats by
+    person as plain values (:meth:`Body.held_seats`), the body's own when not given.
 
     Each seat counts once, as in :func:`_leave` (a person listed twice on the roster has two).
     """
+    if seats is None:
+        seats = body.held_seats()
     day = meeting.date
     present = set(meeting.present)
-    seated_present = sum(1 for person in present for seat in body.seats_of(person)
-                         if seat.term_on(day) is not None)
+    seated_present = sum(1 for person in present for seat in seats.get(person, ())
+                         if seat.role_on(day) is not None)
     absent = body.seated_count_on(day) - seated_present
     with_leave = late = not_secretary = 0
     for person, requests in asked.items():
         if person in present:
             continue
-        seats = sum(1 for seat in body.seats_of(person) if seat.term_on(day) is not None)
-        if not seats:
+        held = sum(1 for seat in seats.get(person, ()) if seat.role_on(day) is not None)
+        if not held:
             continue
-        with_leave += seats
+        with_leave += held
         in_time = [r for r in requests if r.date <= day]
         if not in_time:
-            late += seats
-        elif not any(body.holds(r.to, (Role.SECRETARY,), r.date) for r in in_time):
-            not_secretary += seats
+            late += held
+        elif not any(held_role(seats, r.to, r.date) is Role.SECRETARY for r in in_time):
+            not_secretary += held
     return {"absent": absent, "leave_missing": absent - with_leave, "leave_late": late,
             "leave_not_secretary": not_secretary}
 

@@ -6,9 +6,11 @@ seats and terms do, on the day of the act.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from ..models import BodyKind, Role
+from ..models.body import HeldSeat
 from ..records.dossier import Dossier
 
 
@@ -16,6 +18,15 @@ def who(dossier: Dossier, person: str) -> str:
     """``id (name)``: a person as the evidence names them."""
     name = dossier.person_name(person)
     return f"{person} ({name})" if name else person
+
+
+def held_role(seats: Mapping[str, tuple[HeldSeat, ...]], person: str | None,
+              day: date) -> Role | None:
+    """The role ``person``'s (first) seat holds on ``day``, of a body's ``seats`` as plain
+    values (:meth:`Body.held_seats <governance_rules.models.Body.held_seats>`); ``None`` when
+    it holds none, as :meth:`Body.holds <governance_rules.models.Body.holds>` reads it."""
+    held = seats.get(person) if person else None
+    return held[0].role_on(day) if held else None
 
 
 def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from datetime import date
 
 from pydantic import Field, model_validator
@@ -250,6 +251,44 @@ class Seat(RecordModel):
         return latest
 
 
+@dataclass(slots=True, frozen=True)
+class HeldSeat:
+    """A seat as plain values: the seat, the name its roster gives and each term as ``(start,
+    end, role held)``, the role being the term's own, else the seat's. Facts ask a seat on
+    thousands of days; a field of a model costs several times what a plain value does to read.
+
+    >>> seat = HeldSeat.of(Seat(person="a", name="甲", role="director", terms=[
+    ...     Term(start="2020-01-01", end="2020-12-31", obtained_by="election")]))
+    >>> seat.role_on(date(2020, 6, 1)), seat.role_on(date(2021, 6, 1))
+    (<Role.DIRECTOR: 'director'>, None)
+    """
+
+    seat: Seat
+    name: str
+    terms: tuple[tuple[date, date | None, Role], ...]
+
+    @classmethod
+    def of(cls, seat: Seat) -> HeldSeat:
+        role = seat.role
+        return cls(seat, seat.name, tuple((t.start, t.end, t.role or role) for t in seat.terms))
+
+    def role_on(self, day: date) -> Role | None:
+        """:meth:`Seat.role_on`: the role of the (first) term covering ``day``; ``None`` when
+        none does."""
+        for start, end, role in self.terms:
+            if start <= day and (end is None or day <= end):
+                return role
+        return None
+
+    def latest_start_by(self, day: date) -> tuple[date, date | None, Role] | None:
+        """:meth:`Seat.latest_term_started_by`, as the term's plain values."""
+        latest = None
+        for term in self.terms:
+            if term[0] <= day and (latest is None or term[0] > latest[0]):
+                latest = term
+        return latest
+
+
 class PeriodException(RecordModel):
     """A stated reason why a norm (一般 / 原则上) was not met in one period, e.g. no meeting in
     ``2022-02`` because of the Spring Festival. Turns a warning into info; never an error."""
@@ -291,7 +330,7 @@ class Body(RecordModel):
 
     def seated_members_on(self, day: date) -> list[Seat]:
         """Seats whose declared term covers ``day``: the denominator of "X% of members"."""
-        return [seat for seat in self.seats if seat.term_on(day) is not None]
+        return [held.seat for held in self._held()[1] if held.role_on(day) is not None]
 
     def seated_count_on(self, day: date) -> int:
         """``len(self.seated_members_on(day))``, without a pass over the seats: a seat's terms
@@ -340,6 +379,32 @@ class Body(RecordModel):
             cached = self._index_people()
         return cached[1].get(person, ())
 
+    def held_seats(self) -> dict[str, tuple[HeldSeat, ...]]:
+        """Each person's seats as plain values (:class:`HeldSeat`), in roster order (the first
+        is :meth:`seat_of`'s); made once a roster, as :meth:`seat_of`'s index. Not to be
+        changed by the caller.
+
+        >>> term = {"obtained_by": "election"}
+        >>> body = Body(id="cc", kind="consultation_committee", name="协商委员会", seats=[
+        ...     Seat(person="a", name="甲", terms=[Term(start="2020-01-01", **term)])])
+        >>> [(h.name, h.role_on(date(2021, 1, 1))) for h in body.held_seats()["a"]]
+        [('甲', <Role.MEMBER: 'member'>)]
+        """
+        return self._held()[2]
+
+    def _held(self) -> tuple[list[Seat], tuple[HeldSeat, ...], dict[str, tuple[HeldSeat, ...]]]:
+        """The seats as plain values (:meth:`held_seats`), in roster order and by person."""
+        cached = self.__dict__.get("_held_seats")
+        if cached is None or cached[0] is not self.seats:
+            ordered = tuple(HeldSeat.of(seat) for seat in self.seats)
+            by_person: dict[str, list[HeldSeat]] = {}
+            for held in ordered:
+                by_person.setdefault(held.seat.person, []).append(held)
+            cached = (self.seats, ordered,
+                      {person: tuple(seats) for person, seats in by_person.items()})
+            self.__dict__["_held_seats"] = cached
+        return cached
+
     def _index_people(self) -> tuple[list[Seat], dict[str, tuple[Seat, ...]]]:
         """The seats by person, made once a roster (facts ask tens of thousands of times a
         dossier; :meth:`seat_of` reads it without a call) and again for a copy's seats."""
@@ -376,7 +441,7 @@ class Body(RecordModel):
 
     def holders_of(self, role: Role, day: date) -> list[Seat]:
         """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's)."""
-        return [s for s in self.seats if s.role_on(day) is role]
+        return [held.seat for held in self._held()[1] if held.role_on(day) is role]
 
     def holder_of(self, role: Role, day: date) -> str | None:
         """The person holding ``role`` on ``day``, if exactly one seat does."""
@@ -386,6 +451,6 @@ class Body(RecordModel):
     def holds(self, person: str | None, roles: tuple[Role, ...] | None, day: date) -> bool:
         """Whether ``person`` holds a seat on this body on ``day`` (with one of ``roles``,
         when given)."""
-        seat = self.seat_of(person) if person else None
-        role = seat.role_on(day) if seat is not None else None
+        held = self._held()[2].get(person) if person else None
+        role = held[0].role_on(day) if held else None
         return role is not None and (roles is None or role in roles)

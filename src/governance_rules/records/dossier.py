@@ -219,7 +219,7 @@ class Dossier:
 
     def bodies_of_kind(self, kind: BodyKind) -> tuple[Body, ...]:
         """The bodies of ``kind``, in file order."""
-        return self._rosters()[0].get(kind, ())
+        return self._roster_index_now()[1].get(kind, ())
 
     def _rosters(self) -> tuple[dict[BodyKind, tuple[Body, ...]], dict[str, str]]:
         """The bodies by kind and each person's first name on a roster, made once the bodies
@@ -328,7 +328,7 @@ class Dossier:
 
     def person_name(self, person: str) -> str:
         """The name a roster gives ``person`` ("" when no roster names them)."""
-        return self._rosters()[1].get(person, "")
+        return self._roster_index_now()[2].get(person, "")
 
     def roster_names(self) -> Mapping[str, str]:
         """Each person on a roster, by id, with the name the first roster gives them (the
