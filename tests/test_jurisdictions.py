@@ -155,3 +155,28 @@ def test_a_rule_not_in_force_is_not_applied(tmp_path: Path) -> None:
     report = check(files, rulebook=book)
     assert "hear-publish" not in report.summary.applied
     assert "hear-publish" in check(files).summary.applied
+
+
+def test_each_rule_set_reports_the_parameter_versions_it_judged_with() -> None:
+    """The parameter versions a report shows are made once a rule set, not once a call: a
+    what-if checked after the rule set it came from, and that rule set again after it, each
+    show their own value, on findings and on the records that passed."""
+    from _helpers import body, bundled_rulebook
+    from _helpers import check as check_files
+
+    files = {"community.yaml": {"community": {"id": "c", "name": "社区", "jurisdiction": ["cn"],
+                                              "adopts": ["SQ-SIFANG"]}},
+             "rc.yaml": body("rc", "residents_committee", 4, roles={0: "director"})}
+    base = bundled_rulebook()
+    what_if = base.with_parameter("rc.min_members", 3)
+
+    def min_members(book: Rulebook) -> tuple[list[str], list[str]]:
+        report = check_files(files, rulebook=book)
+        return ([f.parameters["rc.min_members"].value for f in report.findings
+                 if f.rule_id == "rc-size"],
+                [c.parameters["rc-size"]["rc.min_members"].value for c in report.checked
+                 if "rc-size" in c.parameters])
+
+    assert min_members(base) == (["5"], ["5"])
+    assert min_members(what_if) == ([], ["3"])
+    assert min_members(base) == (["5"], ["5"])

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ._simplified import simplified_quote
 from ._words import count_with_noun, in_words, split_placeholder
@@ -287,7 +287,7 @@ class DossierChecker:
         self.runner = get_engine(engine) if isinstance(engine, str) else engine
         self.as_of = as_of
         self.window = window
-        self._uses: dict[str, dict[str, ParameterUse]] = {}
+        self._uses = _PARAMETER_USES(book)
 
     def check(self, dossier: Dossier, selected: frozenset[str] | None = None) -> DossierResult:
         """Check ``dossier``; only the facts of the files in ``selected`` (all when ``None``)."""
@@ -472,30 +472,57 @@ class ReportBuilder:
         )
 
 
-_RULE_INFOS: dict[int, tuple[weakref.ref[Rulebook], list[RuleInfo]]] = {}
-"""Each live rulebook's rule descriptions, by rulebook; an entry leaves with its rulebook (a
-what-if's rule set, dropped, takes them with it: a cache of the last 16 kept up to 16 rule sets
-alive, and a run of what-ifs grew and shrank by them)."""
+_Kept = TypeVar("_Kept")
+
+
+class _PerRulebook(Generic[_Kept]):
+    """What the checker keeps for each live rulebook, made by ``make`` on first use; an entry
+    leaves with its rulebook (a what-if's rule set, dropped, takes its entries with it: a cache
+    of the last 16 kept up to 16 rule sets alive, and a run of what-ifs grew and shrank by
+    them). Keyed by identity: a rulebook is not hashable, and a copy has caches of its own.
+
+    >>> from governance_rules import load_rulebook
+    >>> sizes = _PerRulebook(lambda book: [len(book.rules)])
+    >>> book = load_rulebook()
+    >>> sizes(book) is sizes(book)
+    True
+    """
+
+    def __init__(self, make: Callable[[Rulebook], _Kept]) -> None:
+        self._make = make
+        self._kept: dict[int, tuple[weakref.ref[Rulebook], _Kept]] = {}
+
+    def __call__(self, book: Rulebook) -> _Kept:
+        key = id(book)
+        hit = self._kept.get(key)
+        if hit is None or hit[0]() is not book:
+            ref = weakref.ref(book)
+            hit = self._kept[key] = (ref, self._make(book))
+            weakref.finalize(book, self._forget, key, ref)
+        return hit[1]
+
+    def _forget(self, key: int, ref: weakref.ref[Rulebook]) -> None:
+        """Drop a gone rulebook's entry (unless its key already holds another's)."""
+        hit = self._kept.get(key)
+        if hit is not None and hit[0] is ref:
+            del self._kept[key]
+
+
+_RULE_INFOS = _PerRulebook(lambda book: [rule_info(rule, book.documents)
+                                         for rule in sorted(book.rules, key=lambda r: r.id)])
+"""Each live rulebook's rule descriptions, by id (not mutated: an app that checks records one
+call at a time gets the same list each time)."""
+
+_PARAMETER_USES: _PerRulebook[dict[str, dict[str, ParameterUse]]] = _PerRulebook(
+    lambda book: {})
+"""Each live rulebook's :func:`parameter_uses`, by bound rule (:attr:`BoundRule.key`), made on
+first use: the same for every dossier and every call (an app checking one dossier a call made
+them again each time)."""
 
 
 def _rule_infos(book: Rulebook) -> list[RuleInfo]:
-    """Every rule of ``book`` as a report describes it, by id; made once a rulebook (an app
-    that checks records one call at a time gets the same list each time: it is not mutated)."""
-    key = id(book)
-    hit = _RULE_INFOS.get(key)
-    if hit is None or hit[0]() is not book:
-        ref = weakref.ref(book)
-        hit = _RULE_INFOS[key] = (ref, [rule_info(rule, book.documents) for rule in
-                                        sorted(book.rules, key=lambda r: r.id)])
-        weakref.finalize(book, _forget_rule_infos, key, ref)
-    return list(hit[1])
-
-
-def _forget_rule_infos(key: int, ref: weakref.ref[Rulebook]) -> None:
-    """Drop a gone rulebook's entry (unless its key already holds another's)."""
-    hit = _RULE_INFOS.get(key)
-    if hit is not None and hit[0] is ref:
-        del _RULE_INFOS[key]
+    """Every rule of ``book`` as a report describes it, by id; made once a rulebook."""
+    return list(_RULE_INFOS(book))
 
 
 def _scope_of(book: Rulebook, dossier: Dossier) -> tuple[Scope, list[InputError]]:
