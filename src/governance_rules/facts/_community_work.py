@@ -33,6 +33,7 @@ from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
 from ._seats import who as _who
+from ._spans import Span, covers, far, within
 from ._window import Window, calendar
 from .schema import Fact, RecordRef
 
@@ -41,8 +42,11 @@ def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -
     people = _People(dossier)
     centres = {key: located for key, located in dossier.bodies.items()
                if located.record.kind is BodyKind.AFFAIRS_CENTRE}
-    centre_meetings = [(i, located) for i, located in enumerate(dossier.meetings)
-                       if located.record.body in centres and window.covers(located.record.date)]
+    centre_meetings: _CentreMeetings = []
+    for i, located in enumerate(dossier.meetings):
+        meeting = located.record
+        if (body := meeting.body) in centres and window.covers(day := meeting.date):
+            centre_meetings.append((i, located, body, day, meeting.kind))
     yield from _worker_months(dossier, window, centres)
     yield from _centre_weeks(dossier, window, centres, centre_meetings)
     yield from _centre_meetings(dossier, centres, centre_meetings, people)
@@ -59,8 +63,9 @@ def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -
 _Centres = dict[str, Located[Body]]
 """The affairs centres of a dossier, by id: the professional community workers' seats."""
 
-_CentreMeetings = list[tuple[int, Located[Meeting]]]
-"""The affairs centres' meetings inside the checked window, with their places in the files."""
+_CentreMeetings = list[tuple[int, Located[Meeting], str, date, MeetingKind]]
+"""The affairs centres' meetings inside the checked window, with their places in the files, and
+their bodies, days and kinds (read once: a record's fields are slow to read)."""
 
 
 class _People:
@@ -97,25 +102,27 @@ def _worker_months(dossier: Dossier, window: Window, centres: _Centres) -> Itera
     jurisdiction = dossier.jurisdiction
     for located_body in centres.values():
         body = located_body.record
+        body_id, body_kind, body_name = body.id, body.kind.value, body.name
         for i, seat in enumerate(body.seats):
-            made = reports.get(seat.person, [])
+            person, name = seat.person, seat.name
+            terms = [(t.start, far(t.end)) for t in seat.terms]
+            made = reports.get(person, [])
             days = [day for day, _, _ in made]
             where = located_body.where("seats", i)
             for month in months:
                 start, end, label = month.period.start, month.period.end, month.label
-                term = seat.term_on(start)
-                if term is None or not term.covers(end):
+                if not within(terms, start, end):
                     continue
                 these = made[bisect_left(days, start):bisect_right(days, end)]
                 yield Fact(
                     "worker_month",
-                    RecordRef(f"{body.id}/{seat.person}/{label}", "worker_month", where),
+                    RecordRef(f"{body_id}/{person}/{label}", "worker_month", where),
                     end, jurisdiction,
-                    {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
+                    {"body": body_id, "body_kind": body_kind, "person": person,
                      "reports": len(these)},
                     {"period_start": start, "period_end": end},
-                    {"body_name": body.name, "person": seat.person, "person_name": seat.name,
-                     "subject": f"{seat.name} {label}", "period": label},
+                    {"body_name": body_name, "person": person, "person_name": name,
+                     "subject": f"{name} {label}", "period": label},
                     partial(_reports_named, these))
 
 
@@ -153,16 +160,16 @@ def _centre_weeks(dossier: Dossier, window: Window, centres: _Centres,
     Sunday) wholly inside the checked window and starting on or after the centre existed, its
     work meetings and study sessions that week."""
     meetings: dict[str, list[tuple[date, int, MeetingKind, str]]] = {}
-    for i, located_meeting in held_in_window:
-        m = located_meeting.record
-        meetings.setdefault(m.body, []).append((m.date, i, m.kind, m.id))
+    for i, located_meeting, body_id, day, kind in held_in_window:
+        meetings.setdefault(body_id, []).append((day, i, kind, located_meeting.record.id))
     jurisdiction = dossier.jurisdiction
     for located in centres.values():
         body = located.record
         start = body_start(body)
         if start is None:
             continue
-        held = sorted(meetings.get(body.id, []))
+        body_id, body_kind, body_name = body.id, body.kind.value, body.name
+        held = sorted(meetings.get(body_id, []))
         days = [day for day, _, _, _ in held]
         work = [day for day, _, kind, _ in held if kind in _WORK_MEETINGS]
         study = [day for day, _, kind, _ in held if kind is MeetingKind.STUDY]
@@ -173,13 +180,13 @@ def _centre_weeks(dossier: Dossier, window: Window, centres: _Centres,
             first_day = monday.isoformat()
             label = f"{first_day}–{sunday.isoformat()}"
             yield Fact(
-                "centre_week", RecordRef(f"{body.id}/week/{first_day}", "period", where),
+                "centre_week", RecordRef(f"{body_id}/week/{first_day}", "period", where),
                 sunday, jurisdiction,
-                {"body": body.id, "body_kind": body.kind.value,
+                {"body": body_id, "body_kind": body_kind,
                  "work_meetings": bisect_right(work, sunday) - bisect_left(work, monday),
                  "studies": bisect_right(study, sunday) - bisect_left(study, monday)},
                 {"period_start": monday, "period_end": sunday},
-                {"body_name": body.name, "subject": label},
+                {"body_name": body_name, "subject": label},
                 partial(_meetings_named,
                         held[bisect_left(days, monday):bisect_right(days, sunday)]))
 
@@ -199,27 +206,45 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
     person on the day: the party organisation's secretary, the residents' committee's director,
     or (admitted only by a parameter) the affairs centre's own director."""
     jurisdiction = dossier.jurisdiction
-    for _, located in held_in_window:
-        meeting = located.record
-        if meeting.kind not in _ORGANISED_MEETINGS:
+    about: dict[str, tuple[str, str, str, dict[str, list[Span]]]] = {}
+    for _, located, body_id, day, kind in held_in_window:
+        if kind not in _ORGANISED_MEETINGS:
             continue
-        body = centres[meeting.body].record
-        day = meeting.date
+        body = about.get(body_id)
+        if body is None:
+            record = centres[body_id].record
+            body = about[body_id] = (record.id, record.kind.value, record.name,
+                                     _directors(record))
+        meeting = located.record
+        meeting_id = meeting.id
         person = meeting.convener or meeting.chair
         seats = (dossier.holds_seat(person, BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), day),
                  dossier.holds_seat(person, BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,), day),
-                 body.holds(person, (Role.DIRECTOR,), day))
+                 person is not None and covers(body[3].get(person, ()), day))
         yield Fact(
-            "centre_meeting", RecordRef(meeting.id, "meeting", located.where()), day,
+            "centre_meeting", RecordRef(meeting_id, "meeting", located.where()), day,
             jurisdiction,
-            {"body": body.id, "body_kind": body.kind.value, "meeting_kind": meeting.kind.value,
+            {"body": body[0], "body_kind": body[1], "meeting_kind": kind.value,
              "organiser_recorded": int(person is not None),
              "organiser_secretary": int(seats[0]), "organiser_rc_director": int(seats[1]),
              "organiser_centre_director": int(seats[2])},
             {"meeting": day},
-            {"body_name": body.name, "subject": meeting.id,
+            {"body_name": body[2], "subject": meeting_id,
              "organiser": people.who(person) if person else ""},
             partial(_organiser_seat, dossier, person, seats, day))
+
+
+def _directors(body: Body) -> dict[str, list[Span]]:
+    """The days each person holds a director's seat on ``body`` by their (first) seat, as
+    :meth:`Body.holds <governance_rules.models.Body.holds>` finds them: made once a centre,
+    asked of each of its meetings."""
+    out: dict[str, list[Span]] = {}
+    for seat in body.seats:
+        person, role = seat.person, seat.role
+        if person not in out:
+            out[person] = [(t.start, far(t.end)) for t in seat.terms
+                           if (t.role or role) is Role.DIRECTOR]
+    return out
 
 
 _SEAT_WORDS = ("the party secretary's seat", "the residents' committee director's seat",
@@ -567,28 +592,30 @@ def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact
         body = located.record
         if body.kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
             continue
+        body_id, body_kind, body_name = body.id, body.kind.value, body.name
         for i, seat in enumerate(body.seats):
-            entry = entries.get((body.id, seat.person))
+            person, name, seat_role = seat.person, seat.name, seat.role
+            entry = entries.get((body_id, person))
+            born, voting, in_area, unit = (
+                (entry.born_on, _tri(entry.voting_rights), _tri(entry.unit_in_area), entry.unit)
+                if entry is not None else (None, -1, -1, None))
             for j, term in enumerate(seat.terms):
-                if as_of is not None and term.start > as_of:
+                start = term.start
+                if as_of is not None and start > as_of:
                     continue
-                role = term.role or seat.role
-                born = entry.born_on if entry is not None else None
+                role = term.role or seat_role
                 yield Fact(
                     "representative_term",
-                    RecordRef(f"{body.id}/{seat.person}", "term",
+                    RecordRef(f"{body_id}/{person}", "term",
                               located.where("seats", i, "terms", j)),
-                    term.start, jurisdiction,
-                    {"body": body.id, "body_kind": body.kind.value, "role": role.value,
+                    start, jurisdiction,
+                    {"body": body_id, "body_kind": body_kind, "role": role.value,
                      "registered": int(entry is not None),
-                     "age": age_on(born, term.start) if born is not None else -1,
-                     "voting_rights": _tri(entry.voting_rights) if entry else -1,
-                     "unit_in_area": _tri(entry.unit_in_area) if entry else -1},
-                    {"term_start": term.start, **({"born": born} if born else {})},
-                    {"body_name": body.name, "person": seat.person, "person_name": seat.name,
-                     "subject": seat.person,
-                     "unit": (entry.unit if entry is not None and entry.unit else "not named"),
-                     "unit_zh": (entry.unit if entry is not None and entry.unit else "未写明")})
+                     "age": age_on(born, start) if born is not None else -1,
+                     "voting_rights": voting, "unit_in_area": in_area},
+                    {"term_start": start, **({"born": born} if born else {})},
+                    {"body_name": body_name, "person": person, "person_name": name,
+                     "subject": person, "unit": unit or "not named", "unit_zh": unit or "未写明"})
 
 
 _NONE = -1

@@ -56,12 +56,17 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
                 if days is not None:
                     days.append(day)
 
-    for m in dossier.meetings:
+    for m in dossier.meetings:  # the most numerous: each field read once
         meeting = m.record
-        if meeting.body in out:
-            add(meeting.body, meeting.date, "meeting", meeting.kind.value)
-            for item in meeting.agenda:
-                add(meeting.body, meeting.date, f"agenda_{item.value}")
+        by_category = out.get(meeting.body)
+        if by_category is None or not window.covers(day := meeting.date):
+            continue
+        for category in ("meeting", meeting.kind.value):
+            if (days := by_category.get(category)) is not None:
+                days.append(day)
+        for item in meeting.agenda:
+            if (days := by_category.get(f"agenda_{item.value}")) is not None:
+                days.append(day)
     for s in dossier.sessions:
         add(s.record.body, s.record.date, "session")
     for d in dossier.disclosures:

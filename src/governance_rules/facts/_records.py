@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -56,11 +55,21 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
     for located in dossier.bodies.values():
         body = located.record
         seated = body.seated_members_on(day)
-        sectors = Counter(s.sector for s in seated if s.sector is not None)
-        groups = Counter(s.group for s in seated
-                         if s.group is not None and s.role is not Role.UNIT_REPRESENTATIVE)
-        roles = Counter(s.role.value for s in seated)
-        leaders = [s for s in seated if s.role in (Role.CHAIR, Role.VICE_CHAIR)]
+        sectors: dict[Sector, int] = {}
+        groups: dict[str, int] = {}
+        roles: dict[str, int] = {}
+        full_time = zones_missing = leaders_outside = 0
+        for s in seated:  # each seat's fields read once: a record's reads are slow
+            sector, group, role = s.sector, s.group, s.role
+            if sector is not None:
+                sectors[sector] = sectors.get(sector, 0) + 1
+            if group is not None and role is not Role.UNIT_REPRESENTATIVE:
+                groups[group] = groups.get(group, 0) + 1
+            roles[role.value] = roles.get(role.value, 0) + 1
+            full_time += s.full_time
+            zones_missing += not s.zone
+            if role in (Role.CHAIR, Role.VICE_CHAIR) and s.person not in presidium:
+                leaders_outside += 1
         gov = _government_posts(dossier, body)
         outside = _off_presidium(dossier, body, day)
         station, station_names = station_roster(dossier, body, window or Window(day, day))
@@ -82,18 +91,17 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
             "form": body.form.value if body.form else "",
             "party_members": _known(body.party_members),
             "households": _known(body.households), "office_rooms": _known(body.office_rooms),
-            "full_time_members": sum(1 for s in seated if s.full_time),
+            "full_time_members": full_time,
             "sectors_missing": sum(1 for x in _SECTORS if x not in sectors),
             "sectors_repeated": sum(n - 1 for n in sectors.values() if n > 1),
-            "zones_missing": sum(1 for s in seated if not s.zone),
+            "zones_missing": zones_missing,
             "groups": len(groups), "groups_short": sum(1 for n in groups.values() if n < 2),
             "groups_over": sum(1 for n in groups.values() if n > 3),
             "unit_reps": roles.get(Role.UNIT_REPRESENTATIVE.value, 0),
             "gov_posts": len(gov),
             "work_committees_missing": areas_missing,
             "leaders_outside_presidium": (len(outside) if body.kind is
-                                          BodyKind.CREDENTIALS_COMMITTEE else
-                                          sum(1 for s in leaders if s.person not in presidium)),
+                                          BodyKind.CREDENTIALS_COMMITTEE else leaders_outside),
             "established_by_plenary": _established_by_plenary(dossier, body),
             "special_circumstances": int(exception is not None), **setup, **formation,
             **{f"n_{role}": roles.get(role, 0) for role in _ROLE_COUNTS},
@@ -115,9 +123,10 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
                    {}, names)
 
 
-def _missing_names(sectors: Counter[Sector], areas: set[WorkArea]) -> dict[str, str]:
-    """The sectors no seat represents and the work areas no committee covers, in words."""
-    missing_sectors = [x for x in Sector if not sectors[x]]
+def _missing_names(sectors: dict[Sector, int], areas: set[WorkArea]) -> dict[str, str]:
+    """The sectors no seat represents (``sectors``: how many seats represent each) and the work
+    areas no committee covers, in words."""
+    missing_sectors = [x for x in Sector if not sectors.get(x)]
     missing_areas = [a for a in WorkArea if a not in areas]
     return {"missing_sectors": labels(missing_sectors, "en"),
             "missing_sectors_zh": labels(missing_sectors, "zh"),
@@ -311,31 +320,39 @@ def _hearing_chair(dossier: Dossier, person: str | None, day: date) -> dict[str,
 
 def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located, disclosure, body, common in _kept(dossier, dossier.disclosures, window, _date):
-        kind, adopted = dossier.decided_by(disclosure.decision)
+        decision, disclosed, title = disclosure.decision, disclosure.date, disclosure.title
+        channels = disclosure.channels
+        kind, adopted = dossier.decided_by(decision)
         decided = int(kind is BodyKind.PARTY_COMMITTEE and adopted)
-        sitting = _decision_sitting(dossier, disclosure.decision) if decided else None
+        sitting = _decision_sitting(dossier, decision) if decided else None
         day = sitting[0] if sitting else None
         yield Fact("disclosure", RecordRef(disclosure.id, "disclosure", located.where()),
-                   disclosure.date, dossier.jurisdiction,
+                   disclosed, dossier.jurisdiction,
                    {**common, "category": disclosure.category.value, "decided_by_party": decided,
                     # OPEN-PROCEDURE: the decision is dated on or before the disclosure
-                    "decided_in_time": int(day is not None and day <= disclosure.date),
+                    "decided_in_time": int(day is not None and day <= disclosed),
                     "decision_present": sitting[1] if sitting else 0,
                     "decision_seated": sitting[2] if sitting else 0,
                     "decision_consented": sitting[3] if sitting else 0,
                     # OPEN-BOARD (SQ-SIFANG:368): an item for all residents is on the board
                     "to_all_residents": int(disclosure.to_all_residents),
-                    "on_notice_board": int(DisclosureChannel.NOTICE_BOARD in disclosure.channels)},
-                   {"disclosed": disclosure.date, **({"decided": day} if day else {})},
-                   {"body_name": body.name, "subject": disclosure.title, "title": disclosure.title,
-                    "channels": ", ".join(c.value for c in disclosure.channels) or "none recorded",
-                    "channels_en": labels(disclosure.channels, "en") or "none recorded",
-                    "channels_zh": labels(disclosure.channels, "zh") or "未记录",
-                    **({"decision": f"{disclosure.decision.meeting}/"
-                                    f"{disclosure.decision.motion} on {day}",
-                        "decision_zh": f"{disclosure.decision.meeting}/"
-                                       f"{disclosure.decision.motion}，{day}"}
-                       if disclosure.decision and day else {})})
+                    "on_notice_board": int(DisclosureChannel.NOTICE_BOARD in channels)},
+                   {"disclosed": disclosed, **({"decided": day} if day else {})},
+                   {"body_name": body.name, "subject": title, "title": title},
+                   partial(_disclosure_named, channels, decision, day))
+
+
+def _disclosure_named(channels: list[DisclosureChannel], decision: DecisionRef | None,
+                      day: date | None) -> dict[str, str]:
+    """A disclosure's channels and, taken on ``day``, its decision, in words: only a finding
+    reads them."""
+    names = {"channels": ", ".join(c.value for c in channels) or "none recorded",
+             "channels_en": labels(channels, "en") or "none recorded",
+             "channels_zh": labels(channels, "zh") or "未记录"}
+    if decision is not None and day is not None:
+        names["decision"] = f"{decision.meeting}/{decision.motion} on {day}"
+        names["decision_zh"] = f"{decision.meeting}/{decision.motion}，{day}"
+    return names
 
 
 def _decision_sitting(dossier: Dossier, ref: DecisionRef | None
@@ -470,33 +487,40 @@ representative assembly (a unit representative is not a residents' representativ
 def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """CC-ANNUAL-REVIEW: who reviewed, by the seat each held on the review date."""
     for located, review, body, common in _kept(dossier, dossier.reviews, window, _date):
-        day = review.date
-        on_rc = [p for p in review.reviewers
+        day, reviewers = review.date, review.reviewers
+        on_rc = [p for p in reviewers
                  if dossier.holds_seat(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
-        reps = [p for p in review.reviewers
+        reps = [p for p in reviewers
                 if dossier.holds_seat(p, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY,
                                       _REPRESENTATIVE, day)]
-        unseated = [p for p in review.reviewers if p not in on_rc and p not in reps]
-
-        def who(persons: list[str]) -> str:
-            return ", ".join(_person(dossier, p) for p in persons) or "nobody"
-
-        def who_zh(persons: list[str]) -> str:
-            return "、".join(_person(dossier, p) for p in persons) or "无人"
-
+        unseated = [p for p in reviewers if p not in on_rc and p not in reps]
         yield Fact("review", RecordRef(review.id, "review", located.where()), day,
                    dossier.jurisdiction,
-                   {**common, "reviewers": len(review.reviewers), "rc_reviewers": len(on_rc),
+                   {**common, "reviewers": len(reviewers), "rc_reviewers": len(on_rc),
                     "rep_reviewers": len(reps), "unseated_reviewers": len(unseated),
                     "days_to_year_end": (date(day.year, 12, 31) - day).days},
                    {"review": day},
-                   {"body_name": body.name, "subject": review.id,
-                    "rc_reviewers": f"{who(on_rc)} (residents' committee seats on {day})",
-                    "rep_reviewers": f"{who(reps)} (residents' representatives on {day})",
-                    "unseated": f"{who(unseated)} (neither seat on {day})",
-                    "rc_reviewers_zh": f"{day}在社区居委会任职的评议人：{who_zh(on_rc)}",
-                    "rep_reviewers_zh": f"{day}为社区居民代表的评议人：{who_zh(reps)}",
-                    "unseated_zh": who_zh(unseated)})
+                   {"body_name": body.name, "subject": review.id},
+                   partial(_reviewers_named, dossier, on_rc, reps, unseated, day))
+
+
+def _reviewers_named(dossier: Dossier, on_rc: list[str], reps: list[str], unseated: list[str],
+                     day: date) -> dict[str, str]:
+    """Who of a review's reviewers held a residents' committee seat on ``day``, who a residents'
+    representative's, who neither: only a finding reads them."""
+
+    def who(persons: list[str]) -> str:
+        return ", ".join(_person(dossier, p) for p in persons) or "nobody"
+
+    def who_zh(persons: list[str]) -> str:
+        return "、".join(_person(dossier, p) for p in persons) or "无人"
+
+    return {"rc_reviewers": f"{who(on_rc)} (residents' committee seats on {day})",
+            "rep_reviewers": f"{who(reps)} (residents' representatives on {day})",
+            "unseated": f"{who(unseated)} (neither seat on {day})",
+            "rc_reviewers_zh": f"{day}在社区居委会任职的评议人：{who_zh(on_rc)}",
+            "rep_reviewers_zh": f"{day}为社区居民代表的评议人：{who_zh(reps)}",
+            "unseated_zh": who_zh(unseated)}
 
 
 def _person(dossier: Dossier, person: str) -> str:

@@ -36,6 +36,18 @@ def covers(spans: Iterable[Span], day: date) -> bool:
     return False
 
 
+def within(spans: Iterable[Span], start: date, end: date) -> bool:
+    """Whether one of ``spans`` holds every day from ``start`` to ``end``.
+
+    >>> within([(date(2022, 1, 1), date(2022, 6, 30))], date(2022, 6, 1), date(2022, 7, 1))
+    False
+    """
+    for first, last in spans:  # noqa: SIM110 - any() of a generator costs more than the few spans
+        if first <= start and end <= last:
+            return True
+    return False
+
+
 def clip(spans: Iterable[Span], lo: date, hi: date) -> list[Span]:
     return merge((max(s, lo), min(e, hi)) for s, e in spans if s <= hi and e >= lo)
 

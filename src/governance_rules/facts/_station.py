@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
-from ..records.dossier import Dossier, Where
+from ..records.dossier import Dossier, Located, Where
 from ._labels import label
 from ._periods import body_start
 from ._seats import who as _who
@@ -66,13 +66,13 @@ def station_roster(dossier: Dossier, body: Body, window: Window
         values["backbone_teams"] = len(dossier.bodies_of_kind(BodyKind.BACKBONE_TEAM))
         return values, {}
     if body.kind is BodyKind.BACKBONE_TEAM:
-        missing = _off_team(dossier, body, window.end)
+        missing, missing_zh = _off_team(dossier, body, window.end)
         values["team_missing"] = len(missing)
         return values, {"team_missing": ", ".join(missing) or "nobody",
-                        "team_missing_zh": "、".join(_off_team_zh(dossier, body, window.end))
-                        or "无"}
+                        "team_missing_zh": "、".join(missing_zh) or "无"}
     if body.kind is BodyKind.PARTY_GROUP:
-        unlisted = _without(dossier, body, window.end, MemberRecordKind.LINK_REGISTER)
+        unlisted = _without(dossier, body, members_of(body, window.end), window.end,
+                            MemberRecordKind.LINK_REGISTER)
         values["register_missing"] = len(unlisted)
         return values, {"register_missing": ", ".join(unlisted) or "nobody"}
     if body.kind is not BodyKind.WORK_STATION:
@@ -80,8 +80,8 @@ def station_roster(dossier: Dossier, body: Body, window: Window
     day = window.end
     members = members_of(body, day)
 
-    cards = _without(dossier, body, day, MemberRecordKind.REGISTRATION_CARD)
-    book = _without(dossier, body, day, MemberRecordKind.RECORD_BOOK)
+    cards = _without(dossier, body, members, day, MemberRecordKind.REGISTRATION_CARD)
+    book = _without(dossier, body, members, day, MemberRecordKind.RECORD_BOOK)
     groups = [_who(dossier, s.person) for s in members if not s.group]
     off, first = _head_days_off(dossier, body, window)
     names = {"cards_missing": ", ".join(cards) or "nobody",
@@ -93,37 +93,35 @@ def station_roster(dossier: Dossier, body: Body, window: Window
     return values, names
 
 
-def _without(dossier: Dossier, body: Body, day: date, kind: MemberRecordKind) -> list[str]:
-    """The members of ``body`` seated on ``day`` with no entry of ``kind`` dated by then."""
+def _without(dossier: Dossier, body: Body, members: list[Seat], day: date,
+             kind: MemberRecordKind) -> list[str]:
+    """The ``members`` of ``body`` (those seated on ``day``, :func:`members_of`) with no entry of
+    ``kind`` dated by then."""
     entries = dossier.member_entries()
-    return [_who(dossier, s.person) for s in members_of(body, day)
+    body_id = body.id
+    return [_who(dossier, s.person) for s in members
             if not any(e.kind is kind and e.date <= day
-                       for e in entries.get((body.id, s.person), []))]
+                       for e in entries.get((body_id, s.person), []))]
 
 
-def _off_team(dossier: Dossier, team: Body, day: date) -> list[str]:
+def _off_team(dossier: Dossier, team: Body, day: date) -> tuple[list[str], list[str]]:
     """PO-LINK-BACKBONE (SQ-SIFANG:326, 由书记、委员、党小组长等组成): the party committee's
     members (the secretary among them) and the party group leaders seated on ``day`` who hold
-    no seat on the backbone team that day."""
-    wanted = {s.person: f"{_who(dossier, s.person)} ({s.role_on(day)} of {b.name})"
-              for kind in (BodyKind.PARTY_COMMITTEE,) for b in dossier.bodies_of_kind(kind)
-              for s in b.seated_members_on(day)}
+    no seat on the backbone team that day, in English and in Chinese
+    (``何平（he-ping，中共兴华路社区委员会委员）``)."""
+    wanted: dict[str, tuple[str, str]] = {}  # person → their seat in English, in Chinese
+    for b in dossier.bodies_of_kind(BodyKind.PARTY_COMMITTEE):
+        for s in b.seated_members_on(day):
+            role = s.role_on(day)
+            wanted[s.person] = (f"{role} of {b.name}", f"{b.name}{label(role, 'zh')}")
     for group in dossier.bodies_of_kind(BodyKind.PARTY_GROUP):
         for s in group.holders_of(Role.LEADER, day):
-            wanted.setdefault(s.person, f"{_who(dossier, s.person)} (leader of {group.name})")
-    return [text for person, text in sorted(wanted.items()) if not team.holds(person, None, day)]
-
-
-def _off_team_zh(dossier: Dossier, team: Body, day: date) -> list[str]:
-    """:func:`_off_team` in Chinese: ``何平（he-ping，中共兴华路社区委员会委员）``."""
-    wanted = {s.person: (s.person, f"{b.name}{label(s.role_on(day), 'zh')}")
-              for kind in (BodyKind.PARTY_COMMITTEE,) for b in dossier.bodies_of_kind(kind)
-              for s in b.seated_members_on(day)}
-    for group in dossier.bodies_of_kind(BodyKind.PARTY_GROUP):
-        for s in group.holders_of(Role.LEADER, day):
-            wanted.setdefault(s.person, (s.person, f"{group.name}组长"))
-    return [f"{dossier.person_name(p) or '未记录姓名者'}（{p}，{what}）"
-            for person, (p, what) in sorted(wanted.items()) if not team.holds(person, None, day)]
+            wanted.setdefault(s.person, (f"leader of {group.name}", f"{group.name}组长"))
+    off = [(person, en, zh) for person, (en, zh) in sorted(wanted.items())
+           if not team.holds(person, None, day)]
+    return ([f"{_who(dossier, person)} ({en})" for person, en, _ in off],
+            [f"{dossier.person_name(person) or '未记录姓名者'}（{person}，{zh}）"
+             for person, _, zh in off])
 
 
 def _head_days_off(dossier: Dossier, body: Body, window: Window
@@ -178,14 +176,17 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         existed = {granularity: [labelled for labelled in calendar(granularity, window)
                                  if start is None or labelled.period.start >= start]
                    for _, granularity in cadences}
+        about = (body.id, body.kind.value, body.name)
         for i, seat in enumerate(body.seats):
-            days = _entry_days(entries.get((body.id, seat.person), []), categories)
+            person, seat_role = seat.person, seat.role
+            days = _entry_days(entries.get((about[0], person), []), categories)
             where = located.where("seats", i)
-            in_role = [(t.start, far(t.end)) for t in seat.terms if (t.role or seat.role) in roles]
+            in_role = [(t.start, far(t.end)) for t in seat.terms if (t.role or seat_role) in roles]
             held = {granularity: [labelled for labelled in periods  # in role on both ends
                                   if covers(in_role, labelled.period.start)
                                   and covers(in_role, labelled.period.end)]
                     for granularity, periods in existed.items()}
+            named = (person, seat.name)
             for category, granularity in cadences:
                 subjects: list[str | None] = (
                     list(seat.households) if category == _PER_HOUSEHOLD else [None])
@@ -195,7 +196,7 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                         period = labelled.period
                         count = (bisect_right(listed, period.end)
                                  - bisect_left(listed, period.start)) if listed else 0
-                        yield _member_fact(jurisdiction, body, where, seat, category, labelled,
+                        yield _member_fact(jurisdiction, about, where, named, category, labelled,
                                            count, household)
 
 
@@ -214,19 +215,24 @@ def _entry_days(entries: list[MemberRecord], categories: set[str]
     return days
 
 
-def _member_fact(jurisdiction: tuple[str, ...], body: Body, where: Where, seat: Seat,
-                 category: str, labelled: Labelled, count: int, household: str | None) -> Fact:
+def _member_fact(jurisdiction: tuple[str, ...], body: tuple[str, str, str], where: Where,
+                 seat: tuple[str, str], category: str, labelled: Labelled, count: int,
+                 household: str | None) -> Fact:
+    """A member period's fact; ``body`` its id, kind and name, ``seat`` the person and name
+    (read once a seat: a body's fields are read slowly, and a seat has tens of periods)."""
     period, label = labelled.period, labelled.label
-    key = f"{seat.person}/{household}" if household else seat.person
+    body_id, body_kind, body_name = body
+    person, name = seat
+    key = f"{person}/{household}" if household else person
     return Fact(
-        "member_period", RecordRef(f"{body.id}/{key}/{category}/{label}", "period", where),
+        "member_period", RecordRef(f"{body_id}/{key}/{category}/{label}", "period", where),
         period.end, jurisdiction,
-        {"body": body.id, "body_kind": body.kind.value, "person": seat.person,
+        {"body": body_id, "body_kind": body_kind, "person": person,
          "granularity": period.granularity, "part": labelled.part, "category": category,
          "count": count},
         {"period_start": period.start, "period_end": period.end},
-        {"body_name": body.name, "subject": household or f"{key} {label}", "period": label,
-         "person": seat.person, "person_name": seat.name, "category": category,
+        {"body_name": body_name, "subject": household or f"{key} {label}", "period": label,
+         "person": person, "person_name": name, "category": category,
          "household": household or "-"})
 
 
@@ -236,33 +242,39 @@ def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     window, the days to the first follow-up on the member (the feedback form, the report back)
     dated on or after it (-1 for none)."""
     follow_ups: dict[tuple[str, str, MemberRecordKind], list[date]] = {}
-    for located in dossier.member_records:
+    followed: list[tuple[Located[MemberRecord], MemberRecord, MemberRecordKind, date]] = []
+    for located in dossier.member_records:  # each field read once: a record's reads are slow
         entry = located.record
-        if entry.kind in _FOLLOW_UP_KINDS:
-            follow_ups.setdefault((entry.body, entry.person, entry.kind), []).append(entry.date)
+        kind = entry.kind
+        if kind in _FOLLOW_UP_KINDS:
+            follow_ups.setdefault((entry.body, entry.person, kind), []).append(entry.date)
+        follow_up = _FOLLOW_UPS.get(kind)
+        if follow_up is not None and window.covers(day := entry.date):
+            followed.append((located, entry, kind, day))
     for days in follow_ups.values():
         days.sort()
     jurisdiction = dossier.jurisdiction
     names = dossier.roster_names()
-    for located in dossier.member_records:
-        record = located.record
-        follow_up = _FOLLOW_UPS.get(record.kind)
-        if follow_up is None or not window.covers(record.date):
-            continue
-        body = dossier.bodies[record.body].record
-        later = follow_ups.get((record.body, record.person, follow_up), ())
-        at = bisect_left(later, record.date)
+    bodies: dict[str, tuple[str, str, str]] = {}
+    for located, record, kind, day in followed:
+        body_id, person, record_id = record.body, record.person, record.id
+        about = bodies.get(body_id)
+        if about is None:
+            body = dossier.bodies[body_id].record
+            about = bodies[body_id] = (body.id, body.kind.value, body.name)
+        later = follow_ups.get((body_id, person, _FOLLOW_UPS[kind]), ())
+        at = bisect_left(later, day)
         first = later[at] if at < len(later) else None
-        dates: dict[str, Any] = {"activity": record.date}
+        dates: dict[str, Any] = {"activity": day}
         if first is not None:
             dates["feedback"] = first
-        yield Fact("member_entry", RecordRef(record.id, "member_record", located.where()),
-                   record.date, jurisdiction,
-                   {"body": body.id, "body_kind": body.kind.value, "person": record.person,
-                    "kind": record.kind.value,
-                    "followed_days": (first - record.date).days if first is not None else -1},
+        yield Fact("member_entry", RecordRef(record_id, "member_record", located.where()),
+                   day, jurisdiction,
+                   {"body": about[0], "body_kind": about[1], "person": person,
+                    "kind": kind.value,
+                    "followed_days": (first - day).days if first is not None else -1},
                    dates,
-                   {"body_name": body.name, "subject": record.id, "person": record.person,
-                    "person_name": names.get(record.person, "")})
+                   {"body_name": about[2], "subject": record_id, "person": person,
+                    "person_name": names.get(person, "")})
 
 
