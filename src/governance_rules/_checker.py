@@ -322,7 +322,7 @@ class DossierChecker:
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
             if verdict is _NOT_APPLICABLE:
                 continue
-            rule_id = bound.rule.id
+            rule_id = bound.rule_id
             applied[rule_id] += 1
             if not details and verdict is not _VIOLATED:
                 continue

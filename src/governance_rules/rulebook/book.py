@@ -97,6 +97,9 @@ class BoundRule:
     key: str
     guard_test: Predicate
     violation_test: Predicate
+    rule_id: str
+    """``rule.id``, read once: a checker reads it for every case (a field of a rule costs
+    several times what this does to read)."""
 
     @property
     def clause_names(self) -> frozenset[str]:
@@ -444,7 +447,7 @@ def compile_rule(rule: Rule, versions: Mapping[str, ParameterVersion]) -> BoundR
     suffix = "-".join(f"{n}={v.label()}" for n, v in sorted(versions.items()))
     return BoundRule(rule, kind, params, guard, violated, dict(versions),
                      f"{rule.id}|{suffix}" if suffix else rule.id,
-                     compile_native(guard), compile_native(violated))
+                     compile_native(guard), compile_native(violated), rule.id)
 
 
 class UnknownRule(KeyError):
