@@ -156,3 +156,17 @@ def test_community_size_is_sifang_s_and_not_haliang_3_s(engine: str) -> None:
     assert [f.rule_id for f in check(sifang, engine=engine).findings] == ["rc-community-size"]
     estate = {"community.yaml": _community("x", SIFANG, households=4980, single_estate=True)}
     assert check(estate, engine=engine).findings == []
+
+
+def test_the_pairings_a_rule_set_keeps_are_bounded() -> None:
+    """A rule set keeps the facts' bound rules per way of admitting rules (a scope) across
+    dossiers and calls; a province's many scopes and places make it start again, not grow."""
+    from governance_rules.rulebook.book import MAX_PAIRED_PER_SCOPE, MAX_PAIRED_SCOPES
+
+    book = load_rulebook()
+    for i in range(MAX_PAIRED_SCOPES + 5):
+        book.pairings(("scope", i))[("meeting", i, ("cn",), False)] = ()
+    assert len(book._paired) <= MAX_PAIRED_SCOPES
+    for i in range(MAX_PAIRED_PER_SCOPE + 5):
+        book.pairings("one")[("meeting", i, ("cn",), False)] = ()
+    assert len(book.pairings("one")) <= MAX_PAIRED_PER_SCOPE

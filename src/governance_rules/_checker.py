@@ -659,13 +659,14 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None)
     Facts of one type with the same guarded values (:meth:`Rulebook.guarded_values`), in one
     place, before or from the day the charter was adopted, are paired with the same bound
     rules wherever no rule's binding changes with the day (most rule sets change on no day):
-    those are worked out once a call, not once a fact.
+    those are worked out once for all the communities whose scope admits rules alike
+    (:meth:`Rulebook.pairings`), not once a fact.
     """
     cases: list[Case] = []
     add = cases.append
     admitted = scope.admitted if scope is not None else None
     charter_from = scope.charter_from if scope is not None else None
-    steady: dict[tuple[str, object, tuple[str, ...], bool], tuple[BoundRule, ...] | None] = {}
+    steady = book.pairings(scope.admission if scope is not None else None)
     guards: dict[str, Callable[[Mapping[str, int | str]], object]] = {}
     for fact in facts:
         kind = fact.type

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from enum import Enum
@@ -30,6 +30,15 @@ _ABSENT = object()
 MAX_CACHED_CASES = 65_536
 """How many (rule, place) pairs :meth:`Rulebook.bind` remembers the bindings of before it
 starts again: a province's records name more places than are worth keeping."""
+
+MAX_PAIRED_SCOPES = 64
+MAX_PAIRED_PER_SCOPE = 4096
+"""How many ways of admitting rules, and how many pairings each, :meth:`Rulebook.pairings`
+keeps before it starts again (a community pairs its facts with a few hundred)."""
+
+Pairings = dict[tuple[str, object, tuple[str, ...], bool], "tuple[BoundRule, ...] | None"]
+"""Facts' bound rules by fact type, guarded values (:meth:`Rulebook.guarded_values`), place and
+whether the day is before the community adopted the charter; ``None`` where the day matters."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +197,8 @@ class Rulebook:
     """(rule id, place) → the days its binding may change on (:meth:`_change_days`), and the
     binding in each span between them, by the span's number."""
     _change_days_of: dict[str, list[date]] = field(default_factory=dict, repr=False)
+    _paired: dict[Hashable, Pairings] = field(default_factory=dict, repr=False)
+    """:meth:`pairings`, by the way a scope admits rules."""
 
     def __post_init__(self) -> None:
         by_type: dict[str, list[Rule]] = {}
@@ -328,6 +339,27 @@ class Rulebook:
         if bound is _ABSENT:
             bound = by_span[span] = self._bind(rule, jurisdiction, day)
         return bound  # type: ignore[return-value]
+
+    def pairings(self, admission: Hashable) -> Pairings:
+        """Where a checker keeps the bound rules it paired facts with, for the communities
+        whose scope admits rules as ``admission`` says (:attr:`Scope.admission
+        <governance_rules.rulebook.scope.Scope.admission>`; ``None`` without a scope): the
+        same for every dossier of those communities and every call, so a batch or an app
+        works each out once. Bounded: it starts again when full.
+
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook()
+        >>> book.pairings(None) is book.pairings(None), book.pairings(None) is book.pairings(1)
+        (True, False)
+        """
+        kept = self._paired.get(admission)
+        if kept is None:
+            if len(self._paired) >= MAX_PAIRED_SCOPES:
+                self._paired.clear()
+            kept = self._paired[admission] = {}
+        elif len(kept) >= MAX_PAIRED_PER_SCOPE:
+            kept.clear()
+        return kept
 
     def bound_every_day(self, rules: Sequence[Rule], jurisdiction: tuple[str, ...],
                         day: date) -> tuple[BoundRule, ...] | None:

@@ -19,9 +19,10 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..report.model import Text
 from .book import Rulebook
@@ -40,6 +41,15 @@ class Scope:
     _admits: dict[str, tuple[bool, bool]] = field(default_factory=dict, repr=False)
     _admitted: dict[int, tuple[tuple[Rule, ...], tuple[Rule, ...], tuple[Rule, ...]]] = field(
         default_factory=dict, repr=False)
+
+    @cached_property
+    def admission(self) -> Hashable:
+        """What decides which rules :meth:`admitted` gives on either side of the charter day:
+        the documents applied, the catalogue ids adopted and the charter's parts. Communities
+        with the same admission pair their facts with the same rules
+        (:meth:`Rulebook.pairings <governance_rules.rulebook.Rulebook.pairings>`)."""
+        return (frozenset(self.applied), self.adopted_ids,
+                frozenset(self.charter_parts.items()))
 
     def admits(self, rule: Rule, day: date) -> bool:
         """Whether ``rule`` applies in this community to a record dated ``day``."""

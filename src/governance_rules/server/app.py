@@ -401,7 +401,7 @@ def _thread_book(shared: Rulebook, local: threading.local) -> Rulebook:
     :data:`CACHE_LIMIT` entries it starts again from a fresh copy."""
     book: Rulebook | None = getattr(local, "book", None)
     if book is None or len(book._by_case) + len(book._selected) > CACHE_LIMIT:
-        book = local.book = replace(shared, _by_case={}, _selected={})
+        book = local.book = replace(shared, _by_case={}, _selected={}, _paired={})
     return book
 
 
