@@ -431,9 +431,23 @@ class ReportBuilder:
             self.record_count += result.record_count
             return
         self.inputs.update(result.inputs)
-        self.records |= result.records
+        # a result is merged once: its parts move (the first dossier's are taken whole)
+        if self.records:
+            self.records |= result.records
+        else:
+            self.records = result.records
+        if not self.checked:
+            self.checked = result.checked
+        else:
+            self._merge_checked(result.checked)
+        for file, seconds in result.seconds.items():
+            self.seconds[file] = self.seconds.get(file, 0.0) + seconds
+
+    def _merge_checked(self, entries: dict[_RecordKey, _Checked]) -> None:
+        """Add a dossier's ``checked`` entries: a record given in two dossiers' files gets the
+        rules and parameters of both."""
         checked = self.checked
-        for key, entry in result.checked.items():  # a result is merged once: its entries move
+        for key, entry in entries.items():
             mine = checked.get(key)
             if mine is None:
                 checked[key] = entry
@@ -441,8 +455,6 @@ class ReportBuilder:
             mine[1].update(entry[1])
             for rule_id, used in entry[2].items():
                 mine[2].setdefault(rule_id, used)
-        for file, seconds in result.seconds.items():
-            self.seconds[file] = self.seconds.get(file, 0.0) + seconds
 
     def build_findings_only(self, findings: list[Finding]) -> Report:
         """A report of ``findings`` alone (no counts, no errors), e.g. to apply waivers to."""
