@@ -161,23 +161,28 @@ class Meeting(RecordModel):
     @model_validator(mode="after")
     def _counts_are_possible(self) -> Meeting:
         # Every meeting is validated and few are wrong: each check first asks the cheapest
-        # question that clears a sound meeting (the set of those present is made once).
-        present = set(self.present)
-        if len(present) < len(self.present) and (twice := _second(self.present)) is not None:
+        # question that clears a sound meeting (the set of those present is made once), and
+        # reads the fields as items of the model's dict (a model's attribute costs more).
+        fields = self.__dict__
+        listed = fields["present"]
+        present = set(listed)
+        if len(present) < len(listed) and (twice := _second(listed)) is not None:
             raise field_error(self, ("present", twice), "`present` names the same person twice",
-                              self.present[twice], zh="「present」中同一人写了两次")
-        if self.notice_date is not None or self.reported_on is not None:
+                              listed[twice], zh="「present」中同一人写了两次")
+        if fields["notice_date"] is not None or fields["reported_on"] is not None:
+            held = fields["date"]
             for name in ("notice_date", "reported_on"):
-                day = getattr(self, name)
-                if day is not None and day > self.date:
+                day = fields[name]
+                if day is not None and day > held:
                     raise field_error(self, (name,), f"{name} {day} is after the meeting "
-                                      f"{self.date}", day.isoformat(),
-                                      zh=f"「{name}」（{day}）晚于会议日期（{self.date}）")
-        if not self.motions:
+                                      f"{held}", day.isoformat(),
+                                      zh=f"「{name}」（{day}）晚于会议日期（{held}）")
+        motions = fields["motions"]
+        if not motions:
             return self
         seen: set[str] = set()
-        taking_part = max(len(present), self.voters or 0)
-        for i, motion in enumerate(self.motions):
+        taking_part = max(len(present), fields["voters"] or 0)
+        for i, motion in enumerate(motions):
             if motion.id in seen:
                 raise field_error(self, ("motions", i, "id"),
                                   f"motion id {motion.id!r} is used twice in this meeting",

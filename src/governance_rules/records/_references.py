@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import InputError, short_input
-from ..models import Body, DecisionRef
+from ..models import Body, DecisionRef, Seat
 from .dossier import Dossier, Located
 
 Sub = str | tuple[str | int, ...]
@@ -25,7 +25,14 @@ class References:
 
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
-        self.people = {s.person for b in dossier.bodies.values() for s in b.record.seats}
+        self.seats: dict[str, dict[str, Seat]] = {}
+        """Each body's seats by person (the first, as :meth:`Body.seat_of`): resolution asks
+        about every meeting's and member record's people."""
+        for body_id, located in dossier.bodies.items():
+            seats = self.seats[body_id] = {}
+            for seat in located.record.seats:
+                seats.setdefault(seat.person, seat)
+        self.people = {person for seats in self.seats.values() for person in seats}
 
     def fail(self, located: Located[Any], sub: tuple[str | int, ...], kind: str, msg: str,
              value: Any = None, zh: str | None = None) -> None:
@@ -64,7 +71,7 @@ class References:
 
     def member(self, located: Located[Any], field: str, value: str | None, body: str) -> bool:
         """``value`` (when given) has a seat on ``body``."""
-        if value is None or self.dossier.bodies[body].record.seat_of(value) is not None:
+        if value is None or value in self.seats[body]:
             return True
         self.fail(located, (field,), "unknown_id", f"no member {value!r} on {body!r}", value,
                   f"「{value}」不是机构「{body}」的成员")

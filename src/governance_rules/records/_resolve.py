@@ -46,12 +46,13 @@ def resolve(dossier: Dossier) -> None:
     proposal_ids = {p.record.id for p in dossier.proposals}
     expense_ids = {e.record.id for e in dossier.expenses}
     for located in dossier.meetings:
-        meeting = located.record
+        meeting = located.record.__dict__  # its fields, read as a dict's items (see _meeting_ok)
         _check_links(located, meeting, dossier, expense_ids, refs.fail)
-        refs.body(located, "convened_by", meeting.convened_by)
-        if meeting.proposal is not None and meeting.proposal not in proposal_ids:
+        refs.body(located, "convened_by", meeting["convened_by"])
+        proposal = meeting["proposal"]
+        if proposal is not None and proposal not in proposal_ids:
             refs.fail(located, ("proposal",), "unknown_id",
-                      f"no proposal with id {meeting.proposal!r} in this dossier")
+                      f"no proposal with id {proposal!r} in this dossier")
     for collection in _BODY_RECORDS:
         refs.keep(collection, lambda located: _body_record_ok(dossier, refs, located))
     resolve_township(dossier, refs)
@@ -73,7 +74,7 @@ def resolve(dossier: Dossier) -> None:
 
 def _check_rosters(dossier: Dossier, refs: References) -> None:
     """One seat a person on a body; a term that replaces somebody names a member of the body."""
-    for located_body in dossier.bodies.values():
+    for body_id, located_body in dossier.bodies.items():
         body = located_body.record
         first: dict[str, int] = {}
         for i, seat in enumerate(body.seats):
@@ -82,7 +83,7 @@ def _check_rosters(dossier: Dossier, refs: References) -> None:
                           f"{seat.person!r} has two seats on {body.id!r}; list every term on one "
                           "seat")
             for j, term in enumerate(seat.terms):
-                if term.replaces is not None and body.seat_of(term.replaces) is None:
+                if term.replaces is not None and term.replaces not in refs.seats[body_id]:
                     refs.fail(located_body, ("seats", i, "terms", j, "replaces"), "unknown_id",
                               f"no member {term.replaces!r} on {body.id!r} to replace")
 
@@ -91,24 +92,28 @@ def _meeting_ok(dossier: Dossier, refs: References, located: Located[Meeting],
                 seated_from: dict[str, dict[str, date]]) -> bool:
     """A meeting's body exists, everyone present held a seat on it by the day, and its chair
     and convener are on some roster. ``seated_from`` keeps :func:`_seated_from` of each body
-    asked (every meeting of a body asks about the same roster)."""
-    meeting = located.record
-    body = meeting.body  # the id: read once (a field of a record costs more than a variable)
+    asked (every meeting of a body asks about the same roster).
+
+    The meeting's fields are read from its ``__dict__``: reading a field of a pydantic model
+    costs several times a dict's item (the model's ``__getattr__`` keeps CPython from
+    specialising the attribute read), and every meeting is read here."""
+    meeting = located.record.__dict__
+    body = meeting["body"]
     if not refs.body(located, "body", body):
         return False
     first_days = seated_from.get(body)
     if first_days is None:
         first_days = seated_from[body] = _seated_from(dossier.bodies[body].record)
     ok = True
-    day = meeting.date
-    for i, person in enumerate(meeting.present):
+    day = meeting["date"]
+    for i, person in enumerate(meeting["present"]):
         first = first_days.get(person)
         if first is None or day < first:
             ok = False
             refs.fail(located, ("present", i), "not_seated",
                       f"{person!r} holds no seat on {body!r} on {day}", person)
-    return all([ok, refs.person(located, "chair", meeting.chair),
-                refs.person(located, "convener", meeting.convener)])
+    return all([ok, refs.person(located, "chair", meeting["chair"]),
+                refs.person(located, "convener", meeting["convener"])])
 
 
 def _seated_from(body: Body) -> dict[str, date]:
@@ -147,16 +152,17 @@ def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -
     return ok
 
 
-def _check_links(located: Located[Any], meeting: Any, dossier: Dossier, expense_ids: set[str],
-                 fail: Any) -> None:
+def _check_links(located: Located[Any], meeting: dict[str, Any], dossier: Dossier,
+                 expense_ids: set[str], fail: Any) -> None:
     """A meeting's links to other records (the emergency handlings reported to it, the expense a
     motion decides) must name records of the dossier: a dangling link is an input error; the
-    meeting itself is still checked, the link counts for nothing."""
-    for i, handled in enumerate(meeting.emergency_reports):
+    meeting itself is still checked, the link counts for nothing. ``meeting`` is the meeting's
+    fields (its ``__dict__``)."""
+    for i, handled in enumerate(meeting["emergency_reports"]):
         if dossier.meeting(handled) is None:
             fail(located, ("emergency_reports", i), "unknown_id",
                  f"no meeting {handled!r} in this dossier to report on", handled)
-    for i, motion in enumerate(meeting.motions):
+    for i, motion in enumerate(meeting["motions"]):
         subject = motion.expense
         if subject is not None and subject.id is not None and subject.id not in expense_ids:
             fail(located, ("motions", i, "expense", "id"), "unknown_id",
@@ -185,7 +191,7 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         if meeting is None:
             return False
         ok = True
-        if dossier.bodies[meeting.record.body].record.seat_of(leave.person) is None:
+        if leave.person not in refs.seats[meeting.record.body]:
             ok = False
             refs.fail(entry, ("person",), "unknown_id",
                       f"{leave.person!r} holds no seat on {meeting.record.body!r}", leave.person)
@@ -194,11 +200,11 @@ def _party_records(dossier: Dossier, refs: References) -> None:
     refs.keep("leave_requests", leave_ok)
 
     def member_record_ok(item: Located[Any]) -> bool:
-        record = item.record
-        body, person, household = record.body, record.person, record.household
+        record = item.record.__dict__  # its fields (see _meeting_ok): every entry is read
+        body, person, household = record["body"], record["person"], record["household"]
         if not refs.body(item, "body", body):
             return False
-        seat = dossier.bodies[body].record.seat_of(person)
+        seat = refs.seats[body].get(person)
         if seat is None:
             refs.fail(item, ("person",), "unknown_id",
                       f"{person!r} holds no seat on {body!r}", person)
