@@ -32,6 +32,7 @@ from ..models import (
 from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
+from ._seats import seated_on
 from ._seats import who as _who
 from ._spans import Span, covers, far, within
 from ._window import Window, calendar
@@ -207,6 +208,7 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
     or (admitted only by a parameter) the affairs centre's own director."""
     jurisdiction = dossier.jurisdiction
     about: dict[str, tuple[str, str, str, dict[str, list[Span]]]] = {}
+    organisers: dict[str, tuple[list[Span], list[Span]]] = {}
     for _, located, body_id, day, kind in held_in_window:
         if kind not in _ORGANISED_MEETINGS:
             continue
@@ -218,8 +220,15 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
         meeting = located.record
         meeting_id = meeting.id
         person = meeting.convener or meeting.chair
-        seats = (dossier.holds_seat(person, BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), day),
-                 dossier.holds_seat(person, BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,), day),
+        held = None
+        if person:
+            held = organisers.get(person)
+            if held is None:
+                held = organisers[person] = (
+                    _held_as(dossier, person, BodyKind.PARTY_COMMITTEE, Role.SECRETARY),
+                    _held_as(dossier, person, BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR))
+        seats = (held is not None and covers(held[0], day),
+                 held is not None and covers(held[1], day),
                  person is not None and covers(body[3].get(person, ()), day))
         yield Fact(
             "centre_meeting", RecordRef(meeting_id, "meeting", located.where()), day,
@@ -232,6 +241,15 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
             {"body_name": body[2], "subject": meeting_id,
              "organiser": people.who(person) if person else ""},
             partial(_organiser_seat, dossier, person, seats, day))
+
+
+def _held_as(dossier: Dossier, person: str, kind: BodyKind, role: Role) -> list[Span]:
+    """The days ``person`` holds ``role`` by their (first) seat on each body of ``kind``, as
+    :meth:`Dossier.holds_seat <governance_rules.records.dossier.Dossier.holds_seat>` reads the
+    rosters: gathered once an organiser, asked of each meeting they organised."""
+    return [(start, far(end)) for body in dossier.bodies_of_kind(kind)
+            if (held := body.held_seats().get(person))
+            for start, end, held_role in held[0].terms if held_role is role]
 
 
 def _directors(body: Body) -> dict[str, list[Span]]:
@@ -529,18 +547,20 @@ def _committee_reviews(dossier: Dossier, window: Window, people: _People) -> Ite
         if body.kind is not BodyKind.RESIDENTS_COMMITTEE or not window.covers(review.date):
             continue
         day = review.date
-        reps = [p for p in review.reviewers if dossier.holds_seat(
-            p, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, _MEMBER_REPRESENTATIVES, day)]
-        on_rc = [p for p in review.reviewers
-                 if dossier.holds_seat(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
-        unseated = [p for p in review.reviewers if p not in reps and p not in on_rc]
+        reviewers = review.reviewers
+        seated = seated_on(dossier, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY,
+                           _MEMBER_REPRESENTATIVES, day)
+        reps = [p for p in reviewers if p in seated]
+        seated = seated_on(dossier, BodyKind.RESIDENTS_COMMITTEE, None, day)
+        on_rc = [p for p in reviewers if p in seated]
+        unseated = [p for p in reviewers if p not in reps and p not in on_rc]
         due = sorted({s.person for kind in (BodyKind.RESIDENTS_COMMITTEE, BodyKind.AFFAIRS_CENTRE)
                       for b in dossier.bodies_of_kind(kind) for s in b.seated_members_on(day)})
         missed = [p for p in due if p not in review.reviewed]
         yield Fact(
             "rc_review", RecordRef(review.id, "review", located.where()), day,
             dossier.jurisdiction,
-            {"body": body.id, "body_kind": body.kind.value, "reviewers": len(review.reviewers),
+            {"body": body.id, "body_kind": body.kind.value, "reviewers": len(reviewers),
              "rep_reviewers": len(reps), "unseated_reviewers": len(unseated),
              "unreviewed": len(missed), "days_to_year_end": (date(day.year, 12, 31) - day).days},
             {"review": day},

@@ -50,10 +50,16 @@ def _days_after(day: date | None, meeting: Meeting) -> int:
 
 def _minutes(dossier: Dossier, meeting: Meeting, found: list[Minutes]
              ) -> tuple[dict[str, int], dict[str, str]]:
-    taker = next((m.taken_by for m in found if m.taken_by is not None), None)
-    reported = min((m.reported_on for m in found if m.reported_on is not None), default=None)
-    notified = min((m.measures_notified_on for m in found if m.measures_notified_on is not None),
-                   default=None)
+    taker: str | None = None  # the first named; the earliest days (most meetings have none)
+    reported: date | None = None
+    notified: date | None = None
+    for m in found:
+        if taker is None:
+            taker = m.taken_by
+        if (day := m.reported_on) is not None and (reported is None or day < reported):
+            reported = day
+        if (day := m.measures_notified_on) is not None and (notified is None or day < notified):
+            notified = day
     names = {"minutes_taken_by": _who(dossier, taker) if taker else "nobody named"}
     if reported is not None:
         names["minutes_reported_on"] = reported.isoformat()
@@ -76,8 +82,13 @@ def _leave_counts(meeting: Meeting, body: Body, asked: dict[str, list[LeaveReque
         seats = body.held_seats()
     day = meeting.date
     present = set(meeting.present)
-    seated_present = sum(1 for person in present for seat in seats.get(person, ())
-                         if seat.role_on(day) is not None)
+    seated_present = 0
+    for person in present:
+        for seat in seats.get(person, ()):
+            for start, end, _ in seat.terms:  # the seat is held on the day (HeldSeat.role_on)
+                if start <= day and (end is None or day <= end):
+                    seated_present += 1
+                    break
     absent = body.seated_count_on(day) - seated_present
     with_leave = late = not_secretary = 0
     for person, requests in asked.items():

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..models import Body, BodyKind, ReportKind
 from ..records.dossier import Dossier
-from ._window import GRANULARITIES, Window, calendar, period_of
+from ._window import GRANULARITIES, Labelled, Window, calendar, period_of
 from .schema import Fact, RecordRef, Wanted
 
 CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
@@ -120,12 +120,8 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
     counted = {located.record.id: categories for located in dossier.bodies.values()
                if (categories := _categories(dossier, located.record))}
     events = event_days(dossier, window, counted)
-    periods = [(granularity, labelled) for granularity in GRANULARITIES
-               for labelled in calendar(granularity, window)]
     jurisdiction = dossier.jurisdiction
-    # a part of the year (Q3, H1 …) → the categories some rule judges, for a kind of body: the
-    # same for every body of the kind, and asked of every period
-    judged_in: dict[tuple[str, tuple[str, ...], str, str], list[str]] = {}
+    plans: dict[tuple[str, tuple[str, ...]], _Plan] = {}  # the same for every body of a kind
     for located in dossier.bodies.values():
         body = located.record
         categories = counted.get(body.id, ())
@@ -136,17 +132,13 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
         days = events[body.id]
         where = located.where()
         body_id, body_kind, body_name = body.id, body.kind.value, body.name
-        for granularity, labelled in periods:
+        plan = plans.get((body_kind, categories))
+        if plan is None:
+            plan = plans[body_kind, categories] = _plan(body_kind, categories, window, wanted)
+        for granularity, labelled, judged in plan:
             period, part, label = labelled.period, labelled.part, labelled.label
             if start is not None and period.start < start:
                 continue
-            key = (body_kind, categories, granularity, part)
-            judged = judged_in.get(key)
-            if judged is None:
-                judged = judged_in[key] = [
-                    c for c in categories if wanted is None or wanted("period", {
-                        "body_kind": body_kind, "granularity": granularity, "part": part,
-                        "category": c})]
             exception = exceptions.get(label)
             for category in judged:
                 listed = days[category]
@@ -162,3 +154,23 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
                      "count": bisect_right(listed, period.end) - bisect_left(listed, period.start),
                      "special_circumstances": int(exception is not None)},
                     {"period_start": period.start, "period_end": period.end}, names)
+
+
+_Plan = list[tuple[str, Labelled, list[str]]]
+"""The calendar periods of a window that some rule may judge for a kind of body, each with its
+granularity and the categories judged in it, in order."""
+
+
+def _plan(body_kind: str, categories: tuple[str, ...], window: Window,
+          wanted: Wanted | None) -> _Plan:
+    """The periods of ``window`` some rule may judge for a body of ``body_kind`` counting
+    ``categories``, by granularity and part of the year (Q3, H1 …)."""
+    plan: _Plan = []
+    for granularity in GRANULARITIES:
+        for labelled in calendar(granularity, window):
+            judged = [c for c in categories if wanted is None or wanted("period", {
+                "body_kind": body_kind, "granularity": granularity, "part": labelled.part,
+                "category": c})]
+            if judged:
+                plan.append((granularity, labelled, judged))
+    return plan

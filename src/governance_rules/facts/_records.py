@@ -25,6 +25,7 @@ from ..models import (
 )
 from ..records.dossier import Dossier, Located
 from ._labels import label, labels
+from ._seats import seated_on
 from ._station import station_roster
 from ._township import (
     group_formation,
@@ -488,11 +489,10 @@ def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """CC-ANNUAL-REVIEW: who reviewed, by the seat each held on the review date."""
     for located, review, body, common in _kept(dossier, dossier.reviews, window, _date):
         day, reviewers = review.date, review.reviewers
-        on_rc = [p for p in reviewers
-                 if dossier.holds_seat(p, BodyKind.RESIDENTS_COMMITTEE, None, day)]
-        reps = [p for p in reviewers
-                if dossier.holds_seat(p, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY,
-                                      _REPRESENTATIVE, day)]
+        seated = seated_on(dossier, BodyKind.RESIDENTS_COMMITTEE, None, day)
+        on_rc = [p for p in reviewers if p in seated]
+        seated = seated_on(dossier, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, _REPRESENTATIVE, day)
+        reps = [p for p in reviewers if p in seated]
         unseated = [p for p in reviewers if p not in on_rc and p not in reps]
         yield Fact("review", RecordRef(review.id, "review", located.where()), day,
                    dossier.jurisdiction,

@@ -20,6 +20,18 @@ def who(dossier: Dossier, person: str) -> str:
     return f"{person} ({name})" if name else person
 
 
+def seated_on(dossier: Dossier, kind: BodyKind, roles: tuple[Role, ...] | None,
+              day: date) -> set[str]:
+    """The people of whom :meth:`Dossier.holds_seat
+    <governance_rules.records.dossier.Dossier.holds_seat>` says they hold a seat on a body of
+    ``kind`` on ``day`` (with one of ``roles``, when given): one pass over the rosters, for
+    asking about many people on one day (a review's reviewers)."""
+    return {person for body in dossier.bodies_of_kind(kind)
+            for person, held in body.held_seats().items()
+            if any(start <= day and (end is None or day <= end)
+                   and (roles is None or role in roles) for start, end, role in held[0].terms)}
+
+
 def held_role(seats: Mapping[str, tuple[HeldSeat, ...]], person: str | None,
               day: date) -> Role | None:
     """The role ``person``'s (first) seat holds on ``day``, of a body's ``seats`` as plain
