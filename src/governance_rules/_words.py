@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache, partial
+from functools import lru_cache
 
 _DIGITS = "零一二三四五六七八九"
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -293,22 +293,36 @@ def names_first(text: str, lang: str, people: Mapping[str, str] | None = None) -
     return _PERSON.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
 
 
-_ROSTER_PERSON = re.compile(r"(?<![A-Za-z0-9._-])([A-Za-z0-9][A-Za-z0-9._-]*) \(([^()（）]+)\)")
-"""Any id followed by a name in brackets: a person where the roster gives that id that name."""
+_NAMED = re.compile(r" \(([^()（）]+)\)")
+"""A name in brackets: a person where the id just before it is the roster's for that name."""
+
+_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
+"""The characters of an id: an id is the whole run of them before `` (`` (``a.b-c (name)``),
+and begins with a letter or a digit."""
 
 
 def _roster_people_first(text: str, lang: str, people: Mapping[str, str] | None) -> str:
-    """``text`` with the roster's ``people`` named name first, whatever their ids' shape."""
+    """``text`` with the roster's ``people`` named name first, whatever their ids' shape.
+
+    Found from each name in brackets back to its id: a text has few of them, where a pattern
+    that begins with the id tried every character of the text as its start.
+
+    >>> _roster_people_first("zhangwei (张伟) asked wang (王), .x (李)", "en",
+    ...                      {"zhangwei": "张伟", "wang": "汪", ".x": "李"})
+    '张伟 (zhangwei) asked wang (王), .x (李)'
+    """
     if not people or " (" not in text:
         return text
-    return _ROSTER_PERSON.sub(partial(_roster_person, people, lang), text)
-
-
-def _roster_person(people: Mapping[str, str], lang: str, match: re.Match[str]) -> str:
-    ident, name = match.group(1), match.group(2)
-    if people.get(ident) != name:
-        return match.group(0)
-    return f"{name}（{ident}）" if lang == "zh" else f"{name} ({ident})"
+    out, done, after = [], 0, 0  # after: the end of the last name (a ``)`` ends any id)
+    for named in _NAMED.finditer(text):
+        before = text[after:named.start()]
+        start = after + len(before.rstrip(_ID_CHARS))
+        ident, name, after = text[start:named.start()], named.group(1), named.end()
+        if ident[:1].isalnum() and people.get(ident) == name:
+            out.append(text[done:start])
+            out.append(f"{name}（{ident}）" if lang == "zh" else f"{name} ({ident})")
+            done = after
+    return "".join(out) + text[done:] if out else text
 
 
 _NEXT_PERSON = re.compile(r"）, (?=[^\s,，;；、（）()]+（)")
