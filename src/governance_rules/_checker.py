@@ -710,19 +710,20 @@ _Admitted = Callable[[tuple[Rule, ...], date], tuple[Rule, ...]]
 def _bound_every_day(book: Rulebook, fact: Fact,
                      admitted: _Admitted | None) -> tuple[BoundRule, ...] | None:
     """The bound rules that select ``fact``, if they bind alike on every day, else ``None``."""
-    rules = book.rules_selecting(fact.type, fact.values)
-    if rules and admitted is not None:
-        rules = admitted(rules, fact.day)
+    rules = _selecting(book, fact, admitted)
     return book.bound_every_day(rules, fact.jurisdiction, fact.day) if rules else ()
 
 
 def _bound_on_day(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> list[BoundRule]:
     """The bound rules that select ``fact`` on its day."""
-    rules = book.rules_selecting(fact.type, fact.values)
-    if rules and admitted is not None:
-        rules = admitted(rules, fact.day)
-    return [bound for rule in rules
+    return [bound for rule in _selecting(book, fact, admitted)
             if (bound := book.bind(rule, fact.jurisdiction, fact.day)) is not None]
+
+
+def _selecting(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> tuple[Rule, ...]:
+    """The rules that select ``fact`` and that the community's scope admits on its day."""
+    rules = book.rules_selecting(fact.type, fact.values)
+    return admitted(rules, fact.day) if rules and admitted is not None else rules
 
 
 def _title_of(rule: Rule) -> Text:
