@@ -368,7 +368,7 @@ class Rulebook:
         change with the day (:meth:`_change_days`).
 
         Lets the checker pair the facts that the same rules select with their bound rules
-        once a dossier, not once a fact: most rule sets change on no day at all.
+        once (:meth:`pairings`), not once a fact: most rule sets change on no day at all.
 
         >>> from governance_rules import load_rulebook
         >>> book = load_rulebook()

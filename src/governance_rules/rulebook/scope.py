@@ -66,7 +66,7 @@ class Scope:
     def admitted(self, rules: tuple[Rule, ...], day: date) -> tuple[Rule, ...]:
         """Those of ``rules`` that :meth:`admits` on ``day``, in their order.
 
-        Asked once per fact with the rules that select it (:meth:`Rulebook.rules_selecting`
+        Asked with the rules that select a kind of fact (:meth:`Rulebook.rules_selecting`
         gives the same tuple to every fact of a kind): the answer is worked out once a tuple,
         for before and from the day the charter was adopted.
 
