@@ -28,8 +28,7 @@ def seated_on(dossier: Dossier, kind: BodyKind, roles: tuple[Role, ...] | None,
     asking about many people on one day (a review's reviewers)."""
     return {person for body in dossier.bodies_of_kind(kind)
             for person, held in body.held_seats().items()
-            if any(start <= day and (end is None or day <= end)
-                   and (roles is None or role in roles) for start, end, role in held[0].terms)}
+            if (role := held[0].role_on(day)) is not None and (roles is None or role in roles)}
 
 
 def held_role(seats: Mapping[str, tuple[HeldSeat, ...]], person: str | None,
