@@ -29,6 +29,7 @@ from ..models import (
     TermPlanPart,
     TitleStep,
 )
+from ..models.body import HeldSeat
 from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
@@ -247,22 +248,21 @@ def _held_as(dossier: Dossier, person: str, kind: BodyKind, role: Role) -> list[
     """The days ``person`` holds ``role`` by their (first) seat on each body of ``kind``, as
     :meth:`Dossier.holds_seat <governance_rules.records.dossier.Dossier.holds_seat>` reads the
     rosters: gathered once an organiser, asked of each meeting they organised."""
-    return [(start, far(end)) for body in dossier.bodies_of_kind(kind)
-            if (held := body.held_seats().get(person))
-            for start, end, held_role in held[0].terms if held_role is role]
+    return [span for body in dossier.bodies_of_kind(kind)
+            if (held := body.held_seats().get(person)) for span in _days_as(held[0], role)]
+
+
+def _days_as(seat: HeldSeat, role: Role) -> list[Span]:
+    """The spans of ``seat``'s terms held as ``role`` (a term's own role, else the seat's)."""
+    return [(start, far(end)) for start, end, held in seat.terms if held is role]
 
 
 def _directors(body: Body) -> dict[str, list[Span]]:
     """The days each person holds a director's seat on ``body`` by their (first) seat, as
     :meth:`Body.holds <governance_rules.models.Body.holds>` finds them: made once a centre,
     asked of each of its meetings."""
-    out: dict[str, list[Span]] = {}
-    for seat in body.seats:
-        person, role = seat.person, seat.role
-        if person not in out:
-            out[person] = [(t.start, far(t.end)) for t in seat.terms
-                           if (t.role or role) is Role.DIRECTOR]
-    return out
+    return {person: _days_as(held[0], Role.DIRECTOR)
+            for person, held in body.held_seats().items()}
 
 
 _SEAT_WORDS = ("the party secretary's seat", "the residents' committee director's seat",
