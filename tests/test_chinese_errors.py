@@ -383,3 +383,52 @@ def test_serves_warning_without_a_token_is_said_in_chinese(
     assert capsys.readouterr().err == ("governance-rules: 警告：在 0.0.0.0 上提供服务而未设令牌，"
                                        "任何能访问该地址的人都可调用本服务（参见 --token-file）\n")
 
+
+
+@needs_server
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_servers_log_is_in_the_language_of_serve(lang: str) -> None:
+    """uvicorn's lines while it starts, answers and stops: in Chinese with ``--lang zh`` (the
+    level, the lifecycle, each request's status), as uvicorn writes them otherwise."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    import httpx
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("GOVERNANCE_RULES_SERVER_CONFIG", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "governance_rules", "serve", "--port", str(port), "--lang", lang],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        assert httpx.get(f"http://127.0.0.1:{port}/no-such-page", timeout=5).status_code == 404
+    finally:
+        server.send_signal(signal.SIGINT)
+        log, _ = server.communicate(timeout=30)
+    pid = server.pid
+    if lang == "en":
+        assert f"INFO:     Started server process [{pid}]" in log, log
+        assert '"GET /no-such-page HTTP/1.1" 404 Not Found' in log, log
+        return
+    lines = log.splitlines()
+    assert f"信息： 服务进程 [{pid}] 已启动" in lines, log
+    assert f"信息： 服务运行于 http://127.0.0.1:{port}（按 CTRL+C 停止）" in lines, log
+    assert "信息： 应用已启动" in lines and "信息： 正在关闭" in lines, log
+    assert f"信息： 服务进程 [{pid}] 已结束" in lines, log
+    assert any(line.endswith('"GET /health HTTP/1.1" 200 成功') for line in lines), log
+    assert any(line.endswith('"GET /no-such-page HTTP/1.1" 404 未找到') for line in lines), log
+    for line in lines:  # no English words but the request lines' methods and the address
+        words = re.sub(r'"[A-Z]+ \S+ HTTP/[\d.]+"|\S+://\S+|CTRL\+C|\d+\.\d+\.\d+\.\d+:\d+', "",
+                       line)
+        assert re.search(r"[\u4e00-\u9fff]", line) and not re.search(r"[A-Za-z]{2,}", words), line

@@ -118,8 +118,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-level", default="info",
                         choices=("critical", "error", "warning", "info", "debug"))
     parser.add_argument("--lang", choices=("zh", "en"), default="en",
-                        help="the language of the command's own errors before it serves "
-                        "(a check's answer takes ?lang=)")
+                        help="the language of the command's own errors and of the server's "
+                        "log (a check's answer takes ?lang=)")
 
 
 class ConfigError(Said):

@@ -1,7 +1,7 @@
 """``governance-rules serve``: check the options and the address, load the rule set once to fail
 early, then hand over to uvicorn (each worker process builds the app from the same
 configuration). What stops it before it serves is said in ``--lang``, as every command's errors
-are."""
+are, and so are uvicorn's log lines once it serves (:mod:`._log_lines`)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
     try:
         import uvicorn
 
+        from ._log_lines import log_config
         from .app import create_app_from_env
     except ImportError as exc:
         raise ServeError(f"serve needs the server extra ({exc.name} is missing): "
@@ -63,7 +64,8 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
     target = "governance_rules.server.app:create_app_from_env" if config.workers > 1 else app
     try:
         uvicorn.run(target, factory=config.workers > 1, host=config.host, port=config.port,
-                    workers=config.workers, log_level=config.log_level, server_header=False,
+                    workers=config.workers, log_level=config.log_level,
+                    log_config=log_config(lang), server_header=False,
                     proxy_headers=False, timeout_graceful_shutdown=5)
     except SystemExit as exc:  # uvicorn exits 1 when it cannot bind (taken since the check)
         return EXIT_USAGE if exc.code else EXIT_OK
