@@ -165,7 +165,8 @@ def per_record(pairs: int = 15) -> None:
 
     def from_new_values() -> None:
         _parse._PLAIN_VALUES.clear()
-        book._by_case.clear()
+        for learned in (book._by_case, book._selected, book._may_select, book._paired):
+            learned.clear()  # what the rule set keeps by values, days and scopes it has seen
         check_paths([TEMPLATE], rulebook=book, base=TEMPLATE)
 
     records = len(items)
