@@ -54,8 +54,10 @@ def day_name(day: date, lang: str) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
+@lru_cache(maxsize=4096)
 def period_name(label: str, lang: str) -> str:
     """A period code as words; text that is not a period code is returned as it is.
+    Remembered: a dossier's findings name the same few periods.
 
     >>> [period_name(p, "zh") for p in ("2022", "2022-03", "2022-Q3", "2022-H1", "2022-B5")]
     ['2022年', '2022年3月', '2022年第三季度', '2022年上半年', '2022年9—10月']
@@ -112,9 +114,20 @@ def percent_words(share: Fraction) -> str:
     >>> percent_words(Fraction(4, 5)), percent_words(Fraction(2, 3)), percent_words(Fraction(3, 8))
     ('80%', '66.7%', '37.5%')
     """
-    tenths = round(share * 1000)
-    whole, rest = divmod(tenths, 10)
+    whole, rest = divmod(_rounded(share.numerator * 1000, share.denominator), 10)
     return f"{whole}%" if rest == 0 else f"{whole}.{rest}%"
+
+
+def _rounded(numerator: int, denominator: int) -> int:
+    """``round(Fraction(numerator, denominator))`` (halves to even) for a positive
+    ``denominator``, in whole numbers: a finding's shares are read, not computed with.
+
+    >>> [_rounded(n, 4) for n in (1, 2, 3, 5, 6, -2, -6)]
+    [0, 0, 1, 1, 2, 0, -2]
+    """
+    whole, rest = divmod(numerator, denominator)
+    twice = 2 * rest
+    return whole + 1 if twice > denominator or (twice == denominator and whole % 2) else whole
 
 
 def share_words(share: Fraction, lang: str) -> str:
@@ -129,8 +142,10 @@ def share_words(share: Fraction, lang: str) -> str:
     return words[0] if lang == "zh" else words[1]
 
 
+@lru_cache(maxsize=256)
 def threshold_words(share: Fraction, comparison: str, lang: str) -> str:
     """A threshold in the sources' own terms: 以上 includes the share, 超过 (过半数) does not.
+    Remembered: a rule set has a few thresholds.
 
     >>> threshold_words(Fraction(4, 5), "at_least", "zh"), threshold_words(Fraction(1, 2), "more_than", "zh")
     ('达80%以上', '超过半数')
@@ -304,25 +319,48 @@ and begins with a letter or a digit."""
 def _roster_people_first(text: str, lang: str, people: Mapping[str, str] | None) -> str:
     """``text`` with the roster's ``people`` named name first, whatever their ids' shape.
 
-    Found from each name in brackets back to its id: a text has few of them, where a pattern
-    that begins with the id tried every character of the text as its start.
-
     >>> _roster_people_first("zhangwei (张伟) asked wang (王), .x (李)", "en",
     ...                      {"zhangwei": "张伟", "wang": "汪", ".x": "李"})
     '张伟 (zhangwei) asked wang (王), .x (李)'
     """
     if not people or " (" not in text:
         return text
-    out, done, after = [], 0, 0  # after: the end of the last name (a ``)`` ends any id)
+    out, done = [], 0
+    named = (_people_named(text) if len(text) <= _REMEMBERED_TEXT
+             else _people_named.__wrapped__(text))
+    for start, end, ident, name in named:
+        if people.get(ident) == name:
+            out.append(text[done:start])
+            out.append(f"{name}（{ident}）" if lang == "zh" else f"{name} ({ident})")
+            done = end
+    return "".join(out) + text[done:] if out else text
+
+
+_REMEMBERED_TEXT = 200
+"""The longest text whose people :func:`_people_named` remembers (a long list of absent members
+is said once)."""
+
+
+@lru_cache(maxsize=8192)
+def _people_named(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Where ``text`` may name someone ``id (name)``: each one's start and end, id and name.
+    Remembered by text, whatever the roster (a finding's texts are put in words twice: its
+    names, then its message).
+
+    Found from each name in brackets back to its id: a text has few of them, where a pattern
+    that begins with the id tried every character of the text as its start.
+
+    >>> _people_named("zhangwei (张伟) asked 汪 (wang), .x (李)")
+    ((0, 13, 'zhangwei', '张伟'),)
+    """
+    out, after = [], 0  # after: the end of the last name (a ``)`` ends any id)
     for named in _NAMED.finditer(text):
         before = text[after:named.start()]
         start = after + len(before.rstrip(_ID_CHARS))
         ident, name, after = text[start:named.start()], named.group(1), named.end()
-        if ident[:1].isalnum() and people.get(ident) == name:
-            out.append(text[done:start])
-            out.append(f"{name}（{ident}）" if lang == "zh" else f"{name} ({ident})")
-            done = after
-    return "".join(out) + text[done:] if out else text
+        if ident[:1].isalnum():
+            out.append((start, after, ident, name))
+    return tuple(out)
 
 
 _NEXT_PERSON = re.compile(r"）, (?=[^\s,，;；、（）()]+（)")

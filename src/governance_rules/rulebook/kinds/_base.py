@@ -5,7 +5,9 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -77,7 +79,15 @@ def fraction_text(value: Fraction) -> str:
 
 
 def day_texts(fact: Fact) -> dict[str, str]:
-    return {k: v.isoformat() for k, v in fact.dates.items()}
+    """The fact's days by role, ISO 8601 (``evidence.dates``)."""
+    return {k: _iso_day(v) for k, v in fact.dates.items()}
+
+
+@lru_cache(maxsize=4096)
+def _iso_day(day: date) -> str:
+    """``day.isoformat()``, remembered: a dossier's findings name the same days, and making the
+    text costs several times looking it up."""
+    return day.isoformat()
 
 
 def bilingual(zh: str, en: str) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from abc import abstractmethod
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from string import Formatter
@@ -66,34 +66,37 @@ class ClauseKind(RuleKind[P]):
     def explain(self, fact: Fact, params: P) -> Explanation:
         compiled = _compiled(self, params)
         values = fact.values
-        failed = [j for j in compiled.judged if j.holds(values)]
-        return self._explanation(fact, params, compiled.required, [j.clause for j in failed],
-                                 _used(failed, fact))
-
-    def _explanation(self, fact: Fact, params: P, required: Text, failed: list[Clause],
-                     used: dict[str, str]) -> Explanation:
-        derived = self.derived(fact, params)
-        texts = {**fact.names, **derived} if derived else fact.names
+        judged = tuple([j for j in compiled.judged if j.holds(values)])
+        failing = compiled.failing.get(judged)
+        if failing is None:
+            failing = compiled.failing_of(judged)
+        derived = self.derived(fact, params) if compiled.derives else None
+        names = fact.names
+        texts = {**names, **derived} if derived else names
         zh, en = _Names(texts, fact, "zh"), _Names(texts, fact, "en")
-        reasons_zh = "；".join([c.zh.format_map(zh) for c in failed])
-        reasons_en = "; ".join([c.en.format_map(en) for c in failed])
+        if len(judged) == 1:  # most findings: one clause failed
+            clause = judged[0].clause
+            reasons_zh, reasons_en = clause.zh.format_map(zh), clause.en.format_map(en)
+        else:
+            reasons_zh = "；".join([j.clause.zh.format_map(zh) for j in judged])
+            reasons_en = "; ".join([j.clause.en.format_map(en) for j in judged])
+        measured = self.measured(fact, params) if compiled.measures else None
         return Explanation(
             trusted(Evidence,
-                measured=self.measured(fact, params) or trusted(Text,
-                    zh=reasons_zh, en=reasons_en),
-                required=required,
-                shortfall=_not_met(len(failed)),
+                measured=measured or trusted(Text, zh=reasons_zh, en=reasons_en),
+                required=compiled.required,
+                shortfall=failing.shortfall,
                 numerator=None, denominator=None, denominator_basis=None,
                 dates=day_texts(fact),
-                details=used,
+                details=_used(failing, fact),
             ),
-            _BothLanguages(zh, en, fact.names, fact.values, {
+            _BothLanguages(zh, en, names, values, {
                 "reasons": {"zh": reasons_zh, "en": reasons_en},
-                "body_name": fact.names.get("body_name", ""),
-                "person": fact.names.get("person", ""),
-                "person_name": fact.names.get("person_name", ""),
+                "body_name": names.get("body_name", ""),
+                "person": names.get("person", ""),
+                "person_name": names.get("person_name", ""),
             }),
-            failed=tuple([c.name for c in failed if c.name]),
+            failed=failing.names,
         )
 
 
@@ -109,10 +112,11 @@ def _not_met(count: int) -> Text:
                    en=f"{count} requirement{'' if count == 1 else 's'} not met")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Judged:
     """A clause compiled once for a rule's parameters: its test, and the fields it decides on
-    and names in its reasons (with their stems, see :func:`_stem`)."""
+    and names in its reasons (with their stems, see :func:`_stem`). Equal only to itself: a
+    finding looks up what its failed clauses share by them (:attr:`_Compiled.failing`)."""
 
     clause: Clause
     holds: Predicate
@@ -121,12 +125,49 @@ class _Judged:
 
 
 @dataclass(frozen=True)
+class _Failing:
+    """What the findings that fail the same clauses of a rule share, made once: the clauses'
+    names, how many failed in words, and the fields they decided on and named (with their
+    stems); by the names a fact gives, the fields its ``details`` report (see :func:`_used`)."""
+
+    names: tuple[str, ...]
+    shortfall: Text
+    fields: frozenset[str]
+    stems: frozenset[str]
+    reported: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+
+
+_REPORTED_KEPT = 64
+"""How many sets of a fact's names a :class:`_Failing` keeps the reported fields of (the facts
+of a kind give the same few)."""
+
+_FAILING_KEPT = 256
+"""How many sets of failed clauses a :class:`_Compiled` keeps what they share of."""
+
+
+@dataclass(frozen=True)
 class _Compiled:
-    """What a finding needs of a rule's parameters, made once: its clauses compiled, and what
-    the rule asks in words (:data:`RULE_TITLE` where the rule's title says it)."""
+    """What a finding needs of a rule's parameters, made once: its clauses compiled, what the
+    rule asks in words (:data:`RULE_TITLE` where the rule's title says it), whether the kind
+    derives names or says what was measured itself, and by the clauses that failed what their
+    findings share."""
 
     judged: tuple[_Judged, ...]
     required: Text
+    derives: bool
+    measures: bool
+    failing: dict[tuple[_Judged, ...], _Failing] = field(default_factory=dict)
+
+    def failing_of(self, judged: tuple[_Judged, ...]) -> _Failing:
+        """:attr:`failing`'s entry for the failed clauses ``judged``, made at their first
+        finding."""
+        if len(self.failing) >= _FAILING_KEPT:
+            self.failing.clear()
+        made = self.failing[judged] = _Failing(
+            tuple([j.clause.name for j in judged if j.clause.name]), _not_met(len(judged)),
+            frozenset().union(*[j.fields for j in judged]),
+            frozenset().union(*[j.stems for j in judged]))
+        return made
 
 
 _JUDGED_CACHED = 4096
@@ -151,7 +192,10 @@ def _compiled(kind: ClauseKind[P], params: P) -> _Compiled:
                        if name}
         stems = frozenset(_stem(w) for f in fields for w in f.split("_")) - {""}
         judged.append(_Judged(clause, compile_native(clause.when), frozenset(fields), stems))
-    compiled = _Compiled(tuple(judged), kind.required(params) or RULE_TITLE)
+    kind_type = type(kind)
+    compiled = _Compiled(tuple(judged), kind.required(params) or RULE_TITLE,
+                         kind_type.derived is not ClauseKind.derived,
+                         kind_type.measured is not ClauseKind.measured)
     if len(_judged) >= _JUDGED_CACHED:
         _judged.clear()
     key, ref = id(params), weakref.ref(params)
@@ -167,16 +211,21 @@ def _forget(key: int, ref: weakref.ref[Any]) -> None:
         del _judged[key]
 
 
-def _used(failed: list[_Judged], fact: Fact) -> dict[str, str]:
+def _used(failing: _Failing, fact: Fact) -> dict[str, str]:
     """The values the failed clauses decided on and named, and the notes about them (who held
     the seat that day, …): only the facts the rule used, not everything known of the record."""
-    fields: set[str] = set().union(*[judged.fields for judged in failed])
-    stems = frozenset().union(*[judged.stems for judged in failed])
     names, values = fact.names, fact.values
-    if stems:
-        fields |= _names_sharing(stems, tuple(names))
+    given = tuple(names)
+    reported = failing.reported.get(given)
+    if reported is None:
+        fields = failing.fields
+        if failing.stems:
+            fields = fields | _names_sharing(failing.stems, given)
+        if len(failing.reported) >= _REPORTED_KEPT:
+            failing.reported.clear()
+        reported = failing.reported[given] = sorted(fields)
     out = {}
-    for name in sorted(fields):
+    for name in reported:
         if names.get(name):
             out[name] = names[name]
         elif name in _DAY_ORDINALS and isinstance(values.get(name), int):
@@ -238,6 +287,8 @@ class _Names(dict[str, str]):
     ('seven', '3 days', '1 January 2022', '?')
     """
 
+    __slots__ = ("_fact", "_lang", "_texts", "_values")  # two a finding: made bare
+
     def __init__(self, texts: Mapping[str, str], fact: Fact, lang: str) -> None:
         self._texts, self._values, self._fact, self._lang = texts, fact.values, fact, lang
 
@@ -290,10 +341,12 @@ class _BothLanguages(dict[str, "str | Mapping[str, str]"]):
     ('general branch', '5')
     """
 
+    __slots__ = ("_en", "_names", "_values", "_zh")  # one a finding: made bare
+
     def __init__(self, zh: _Names, en: _Names, names: Mapping[str, str],
                  values: Mapping[str, int | str], fixed: dict[str, str | Mapping[str, str]]
                  ) -> None:
-        super().__init__(fixed)
+        self.update(fixed)
         self._zh, self._en, self._names, self._values = zh, en, names, values
 
     def __missing__(self, key: str) -> str | Mapping[str, str]:

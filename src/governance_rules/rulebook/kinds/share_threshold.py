@@ -61,19 +61,20 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
     def explain(self, fact: Fact, params: ShareThresholdParams) -> Explanation:
         num = int(fact.values[params.numerator])
         den = int(fact.values[params.denominator])
+        threshold, comparison = params.threshold, params.comparison
         share = Fraction(num, den) if den else Fraction(0)
-        needed = _minimum_count(den, params.threshold, params.comparison)
+        shown = percent_words(share)
+        needed = _minimum_count(den, threshold, comparison)
         short = max(needed - num, 0)
-        req = {lang: threshold_words(params.threshold, params.comparison, lang)
-               for lang in ("zh", "en")}
+        req = {lang: threshold_words(threshold, comparison, lang) for lang in ("zh", "en")}
         num_label, den_label = params.numerator_label, params.denominator_label
         (num_en, _), (den_en, basis_en) = (_counted_label(num, num_label.en),
                                           _counted_label(den, den_label.en))
         return Explanation(
             trusted(Evidence,
                 measured=trusted(Text,
-                    zh=f"{den_label.zh}{den}人，{num_label.zh}{num}人（{percent_words(share)}）",
-                    en=f"{num_en} of {den_en} ({percent_words(share)})"),
+                    zh=f"{den_label.zh}{den}人，{num_label.zh}{num}人（{shown}）",
+                    en=f"{num_en} of {den_en} ({shown})"),
                 required=trusted(Text,
                     zh=f"{num_label.zh}须{req['zh']}，即至少{needed}人",
                     en=f"{req['en']}, that is at least {needed}"),
@@ -81,14 +82,14 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
                 numerator=num, denominator=den,
                 denominator_basis=trusted(Text, zh=den_label.zh, en=basis_en),
                 dates=day_texts(fact),
-                details={"share": fraction_text(share), "threshold": fraction_text(params.threshold),
-                         "comparison": params.comparison, "minimum_count": str(needed)},
+                details={"share": fraction_text(share), "threshold": fraction_text(threshold),
+                         "comparison": comparison, "minimum_count": str(needed)},
             ),
             {
-                "numerator": str(num), "denominator": str(den), "share": percent_words(share),
+                "numerator": str(num), "denominator": str(den), "share": shown,
                 "required": req, "shortfall": str(short),
-                "numerator_label": params.numerator_label.model_dump(),
-                "denominator_label": params.denominator_label.model_dump(),
+                "numerator_label": num_label.model_dump(),
+                "denominator_label": den_label.model_dump(),
                 "body_name": fact.names.get("body_name", ""),
                 "title": fact.names.get("title", ""),
             },
@@ -119,11 +120,17 @@ def _counted_label(n: int, label: str) -> tuple[str, str]:
 
 
 def _minimum_count(denominator: int, threshold: Fraction, comparison: str) -> int:
-    """The smallest count that satisfies the rule for this denominator."""
-    exact = denominator * threshold
-    floor = exact.numerator // exact.denominator
+    """The smallest count that satisfies the rule for this denominator (in whole numbers:
+    ``denominator × threshold`` exactly, without a fraction's arithmetic).
+
+    >>> [_minimum_count(d, Fraction(2, 3), "at_least") for d in (0, 3, 4)]
+    [0, 2, 3]
+    >>> [_minimum_count(d, Fraction(1, 2), "more_than") for d in (0, 4, 5)]
+    [1, 3, 3]
+    """
+    floor, rest = divmod(denominator * threshold.numerator, threshold.denominator)
     if comparison == "at_least":
-        return floor if floor == exact else floor + 1
+        return floor if rest == 0 else floor + 1
     return floor + 1
 
 

@@ -137,16 +137,15 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             return ("、" if lang == "zh" else ", ").join(
                 REQUIREMENTS[n][2 if lang == "zh" else 3] for n in names)
 
-        def problems(lang: str) -> str:
+        def problems(lang: str, missing_words: str, late_words: str) -> str:
             zh = lang == "zh"
             out = []
             if missing:
-                out.append(f"缺少{listing(missing, lang)}" if zh
-                           else f"missing {listing(missing, lang)}")
+                out.append(f"缺少{missing_words}" if zh else f"missing {missing_words}")
             out += [zh_en[0 if zh else 1] for zh_en in faults]
             if late:
-                out.append(f"{listing(late, lang)}晚于支付" if zh
-                           else f"{listing(late, lang)} dated after the payment")
+                out.append(f"{late_words}晚于支付" if zh
+                           else f"{late_words} dated after the payment")
             return ("；" if zh else "; ").join(out)
 
         def needed(lang: str) -> str:
@@ -154,6 +153,10 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             return (f"{items}，均不晚于支付之日" if lang == "zh"
                     else f"{items}, each dated no later than the payment")
 
+        missing_zh, missing_en = listing(missing, "zh"), listing(missing, "en")
+        late_zh, late_en = listing(late, "zh"), listing(late, "en")
+        problems_zh = problems("zh", missing_zh, late_zh)
+        problems_en = problems("en", missing_en, late_en)
         paid_words = {lang: day_name(paid, lang) if paid else
                       ("未记录支付日期" if lang == "zh" else "no payment date recorded")
                       for lang in ("zh", "en")}
@@ -162,9 +165,9 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
         return Explanation(
             trusted(Evidence,
                 measured=trusted(Text,
-                    zh=f"{paid_words['zh']}支付{amounts['zh']}，属{tiers['zh']}；{problems('zh')}",
+                    zh=f"{paid_words['zh']}支付{amounts['zh']}，属{tiers['zh']}；{problems_zh}",
                     en=f"{amounts['en']} paid ({paid_words['en']}), {tiers['en']}; "
-                    f"{problems('en')}"),
+                    f"{problems_en}"),
                 required=trusted(Text, zh=needed("zh"), en=needed("en")),
                 shortfall=trusted(Text,
                     zh=f"缺少{len(missing)}项，{len(late)}项晚于支付",
@@ -184,10 +187,9 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             ),
             {
                 "amount": amounts, "tier": tiers, "range": tiers,
-                "missing": {"zh": listing(missing, "zh") or "无", "en": listing(missing, "en")
-                            or "none"},
-                "late": {"zh": listing(late, "zh") or "无", "en": listing(late, "en") or "none"},
-                "problems": {"zh": problems("zh"), "en": problems("en")},
+                "missing": {"zh": missing_zh or "无", "en": missing_en or "none"},
+                "late": {"zh": late_zh or "无", "en": late_en or "none"},
+                "problems": {"zh": problems_zh, "en": problems_en},
                 "paid_on": paid_words,
                 "payee": fact.names.get("payee", ""), "purpose": fact.names.get("purpose", ""),
                 "body_name": fact.names.get("body_name", ""),
