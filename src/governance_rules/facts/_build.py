@@ -206,8 +206,9 @@ class _FactBuilder:
         yield from cluster_facts(self.dossier, self.window, options.split_window_days,
                                  options.split_key)
         yield from community_work_facts(self.dossier, self.window, self.as_of)
+        as_of = self.as_of  # :meth:`_happened`, read once for every meeting
         for meeting in self.dossier.meetings:
-            if self._happened(meeting.record.date):
+            if as_of is None or meeting.record.date <= as_of:
                 yield from self._meeting(meeting)
         for expense in self.dossier.expenses:
             if self._happened(expense.record.paid_on):
@@ -248,12 +249,7 @@ class _FactBuilder:
         if acts is None:
             acts = view.acts = self.wanted("act", {"body": view.id, "body_kind": view.kind})
         if acts:
-            seats = view.seats
-            for i, person in enumerate(present):
-                held = seats.get(person)
-                term = held[0].latest_start_by(day) if held else None
-                if held and term is not None:
-                    yield self._act(located, day, view, held[0], term, person, i)
+            yield from self._acts(located, day, view)
 
     def _body_view(self, body_id: str) -> _BodyView:
         view = self._views.get(body_id)
@@ -278,7 +274,7 @@ class _FactBuilder:
         meeting = located.record
         body, day = view.body, meeting.date
         special, proposal_id = meeting.special_circumstances, meeting.proposal
-        books, book_names = self._books.meeting(meeting, body, view.seats)
+        books, book_names = self._books.meeting(meeting, body, view.seats, view.seated_on(day))
         names = {"body_name": view.name, "subject": meeting.id, **book_names}
         if special:
             names["special_circumstances"] = special
@@ -381,11 +377,12 @@ class _FactBuilder:
         sources name for the chair (the evidence names them)."""
         day = meeting.date
         out: dict[str, str] = {}
+        held_seats = body.held_seats()  # plain copies the facts made: seat_of's index is not
         for what, person in (("chair", meeting.chair), ("convener", meeting.convener)):
             if person is None:
                 continue
-            seat = body.seat_of(person)
-            role = seat.role_on(day) if seat is not None else None
+            seats = held_seats.get(person)  # the first is seat_of's
+            role = seats[0].role_on(day) if seats else None
             who = _who(self.dossier, person)
             if role is not None:
                 out[what] = f"{who}, {label(role, 'en')} of {body.name} on {day}"
@@ -425,24 +422,32 @@ class _FactBuilder:
                 else f"当日无人任{label(role, 'zh')}" for role, people in holders)
         return out
 
-    def _act(self, located: Located[Meeting], day: date, view: _BodyView, seat: HeldSeat,
-             term: tuple[date, date | None, Role], person: str, i: int) -> Fact:
-        """A member's act (``person`` present at the meeting on ``day``, the ``i``-th), in
-        the term ``term`` of their (first) seat that had last started by the day."""
-        start, end, _ = term
-        years, months, days = _span(start, day)
-        dates = {"meeting": day, "term_start": start}
-        if end:
-            dates["term_end"] = end
-        return Fact(
-            "act", RecordRef(located.record.id, "meeting", located.where("present", i)), day,
-            self.jurisdiction,
-            {"body": view.id, "body_kind": view.kind, "person": person,
-             "act_day": day.toordinal(), "has_end": int(end is not None),
-             "term_end": end.toordinal() if end else 0,
-             "span_years": years, "span_months": months, "span_days": days},
-            dates, {"person": person, "person_name": seat.name, "body_name": view.name},
-        )
+    def _acts(self, located: Located[Meeting], day: date, view: _BodyView) -> Iterator[Fact]:
+        """The acts of the members present at the meeting on ``day`` (the ``i``-th present, the
+        ``i``-th act), each in the term of their (first) seat that had last started by the day;
+        what every act of the meeting shares is read once."""
+        meeting_id, act_day, jurisdiction = located.record.id, day.toordinal(), self.jurisdiction
+        body_id, body_kind, body_name, seats = view.id, view.kind, view.name, view.seats
+        for i, person in enumerate(located.record.present):
+            held = seats.get(person)
+            seat = held[0] if held else None
+            term = seat.latest_start_by(day) if seat is not None else None
+            if seat is None or term is None:
+                continue
+            start, end, _ = term
+            years, months, days = _span(start, day)
+            dates = {"meeting": day, "term_start": start}
+            if end:
+                dates["term_end"] = end
+            yield Fact(
+                "act", RecordRef(meeting_id, "meeting", located.where("present", i)), day,
+                jurisdiction,
+                {"body": body_id, "body_kind": body_kind, "person": person,
+                 "act_day": act_day, "has_end": int(end is not None),
+                 "term_end": end.toordinal() if end else 0,
+                 "span_years": years, "span_months": months, "span_days": days},
+                dates, {"person": person, "person_name": seat.name, "body_name": body_name},
+            )
 
     def _terms(self, located_body: Located[Body]) -> Iterator[Fact]:
         body = located_body.record

@@ -28,15 +28,15 @@ class PartyBooks:
             self.asked[r.record.meeting].setdefault(r.record.person, []).append(r.record)
 
     def meeting(self, meeting: Meeting, body: Body,
-                seats: Mapping[str, tuple[HeldSeat, ...]] | None = None
-                ) -> tuple[dict[str, int], dict[str, str]]:
+                seats: Mapping[str, tuple[HeldSeat, ...]] | None = None,
+                seated: int | None = None) -> tuple[dict[str, int], dict[str, str]]:
         """The meeting fact's fields on minutes and leave, and the minutes' evidence in words
-        (the leave's is :meth:`leave_names`, made for a finding only); ``seats``: the body's,
-        as :func:`_leave_counts` takes them."""
+        (the leave's is :meth:`leave_names`, made for a finding only); ``seats`` and
+        ``seated``: the body's, as :func:`_leave_counts` takes them."""
         meeting_id = meeting.id
         values, names = _minutes(self.dossier, meeting, self.minutes.get(meeting_id, []))
         return {**values, **_leave_counts(meeting, body, self.asked.get(meeting_id, {}),
-                                          seats)}, names
+                                          seats, seated)}, names
 
     def leave_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """Who was absent from the meeting, and who of them asked no leave, late, or of someone
@@ -69,12 +69,15 @@ def _minutes(dossier: Dossier, meeting: Meeting, found: list[Minutes]
 
 
 def _leave_counts(meeting: Meeting, body: Body, asked: dict[str, list[LeaveRequest]],
-                  seats: Mapping[str, tuple[HeldSeat, ...]] | None = None) -> dict[str, int]:
+                  seats: Mapping[str, tuple[HeldSeat, ...]] | None = None,
+                  seated: int | None = None) -> dict[str, int]:
     """:func:`_leave`'s counts from the members present and those who asked leave, without a
     pass over the roster: the seats held on the day are counted from the term bounds, and only
     a present person's or an asker's seats are looked at (a body of thousands of seats meeting
     hundreds of times made this the largest cost of its check). ``seats``: the body's seats by
-    person as plain values (:meth:`Body.held_seats`), the body's own when not given.
+    person as plain values (:meth:`Body.held_seats`), the body's own when not given;
+    ``seated``: the seats held on the day (:meth:`Body.seated_count_on`), when the caller
+    has counted them already.
 
     Each seat counts once, as in :func:`_leave` (a person listed twice on the roster has two).
     """
@@ -89,7 +92,7 @@ def _leave_counts(meeting: Meeting, body: Body, asked: dict[str, list[LeaveReque
                 if start <= day and (end is None or day <= end):
                     seated_present += 1
                     break
-    absent = body.seated_count_on(day) - seated_present
+    absent = (body.seated_count_on(day) if seated is None else seated) - seated_present
     with_leave = late = not_secretary = 0
     for person, requests in asked.items():
         if person in present:
