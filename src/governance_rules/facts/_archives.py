@@ -19,7 +19,7 @@ NONE_DAYS = 999_999
 
 
 def archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
-    keepers = duty_days(dossier, Duty.ARCHIVE_KEEPER)
+    keepers = duty_days(dossier)[Duty.ARCHIVE_KEEPER]
     last_days = {p: [end for _, end in spans if end < FAR] for p, spans in keepers.items()}
     first_days = {p: [start for start, _ in spans] for p, spans in keepers.items()}
     handovers = [h for h in dossier.archive_handovers if window.covers(h.record.date)]

@@ -45,9 +45,10 @@ def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -
     centres = {key: located for key, located in dossier.bodies.items()
                if located.record.kind is BodyKind.AFFAIRS_CENTRE}
     centre_meetings: _CentreMeetings = []
+    first, last = window.start, window.end
     for i, located in enumerate(dossier.meetings):
         meeting = located.record
-        if (body := meeting.body) in centres and window.covers(day := meeting.date):
+        if (body := meeting.body) in centres and first <= (day := meeting.date) <= last:
             centre_meetings.append((i, located, body, day, meeting.kind))
     yield from _worker_months(dossier, window, centres)
     yield from _centre_weeks(dossier, window, centres, centre_meetings)

@@ -58,7 +58,7 @@ _Rosters = tuple[dict[Duty, dict[str, list[Span]]], dict[str, list[Span]],
 
 
 def _rosters(dossier: Dossier) -> _Rosters:
-    return ({duty: duty_days(dossier, duty) for duty in Duty},
+    return (duty_days(dossier),
             _held(dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DIRECTOR,)),
             _held(dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DEPUTY_DIRECTOR,)),
             _held(dossier, _STAFF_BODIES, (Role.WORKER,)))
@@ -67,11 +67,8 @@ def _rosters(dossier: Dossier) -> _Rosters:
 def _held(dossier: Dossier, kinds: tuple[BodyKind, ...], roles: tuple[Role, ...]
           ) -> dict[str, list[Span]]:
     """person → the days they hold a seat (of ``roles``, on a body of ``kinds``)."""
-    out: dict[str, list[Span]] = {}
-    for located in dossier.bodies.values():
-        body = located.record
-        if body.kind not in kinds:
-            continue
+    out: dict[str, list[Span]] = {}  # each person's days merged below: their order is moot
+    for body in (b for kind in kinds for b in dossier.bodies_of_kind(kind)):
         for seat in body.seats:
             for term in seat.terms:
                 if (term.role or seat.role) in roles:
@@ -79,19 +76,22 @@ def _held(dossier: Dossier, kinds: tuple[BodyKind, ...], roles: tuple[Role, ...]
     return {p: merge(s) for p, s in out.items()}
 
 
-def duty_days(dossier: Dossier, duty: Duty) -> dict[str, list[Span]]:
-    """person → the days they hold ``duty`` (a duty counts only while its seat is held)."""
-    out: dict[str, list[Span]] = {}
+def duty_days(dossier: Dossier) -> dict[Duty, dict[str, list[Span]]]:
+    """duty → person → the days they hold it (a duty counts only while its seat is held); every
+    duty in one pass over the seats."""
+    out: dict[Duty, dict[str, list[Span]]] = {duty: {} for duty in Duty}
     for located in dossier.bodies.values():
         for seat in located.record.seats:
-            if not seat.duties:  # most seats hold none
+            duties = seat.duties
+            if not duties:  # most seats hold none
                 continue
-            spans = [(d.start or EARLY, far(d.end)) for d in seat.duties if d.duty is duty]
-            if not spans:
-                continue
-            terms = [(t.start, far(t.end)) for t in seat.terms]
-            out.setdefault(seat.person, []).extend(overlap(merge(spans), merge(terms)))
-    return {p: merge(s) for p, s in out.items()}
+            held: dict[Duty, list[Span]] = {}
+            for d in duties:
+                held.setdefault(d.duty, []).append((d.start or EARLY, far(d.end)))
+            terms = merge((t.start, far(t.end)) for t in seat.terms)
+            for duty, spans in held.items():
+                out[duty].setdefault(seat.person, []).extend(overlap(merge(spans), terms))
+    return {duty: {p: merge(s) for p, s in by_person.items()} for duty, by_person in out.items()}
 
 
 # -- who keeps the accounts, the cash and the goods -------------------------------------------
@@ -168,6 +168,7 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                     for s in ((t.start, far(t.end)) for t in seat.terms))
     audits = [a.record for a in dossier.audits
               if a.record.body == body.id and a.record.kind is AuditKind.QUARTERLY_REVIEW]
+    roster = [f"{s.person} ({s.name})" for b in group_bodies.values() for s in b.seats]
     for period in periods_within("quarter", window):
         if start is not None and period.start < start:
             continue
@@ -199,11 +200,8 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                  "unpublished": "; ".join(unpublished), "published_early": "; ".join(early),
                  # the Chinese clauses count them (有 1 次清查结果未公布)
                  "unpublished_zh": str(len(unpublished)), "published_early_zh": str(len(early)),
-                 "group_roster": (", ".join(f"{s.person} ({s.name})" for b in group_bodies.values()
-                                            for s in b.seats) or "no supervision group roster"),
-                 "group_roster_zh": ("、".join(f"{s.person} ({s.name})"
-                                              for b in group_bodies.values() for s in b.seats)
-                                     or "没有居务监督小组名册")}
+                 "group_roster": ", ".join(roster) or "no supervision group roster",
+                 "group_roster_zh": "、".join(roster) or "没有居务监督小组名册"}
         yield Fact(
             "audit_quarter", RecordRef(f"{body.id}/audit/{period.label}", "period",
                                        located.where()),

@@ -48,9 +48,13 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
     out: dict[str, dict[str, list[date]]] = {
         body: {c: [] for c in categories} for body, categories in counted.items()}
 
+    first, last = window.start, window.end  # read once: every meeting asks
+    agendas = {body for body, categories in counted.items()  # the bodies counting agenda items
+               if any(c.startswith("agenda_") for c in categories)}
+
     def add(body: str, day: date, *categories: str) -> None:
         by_category = out.get(body)
-        if by_category is not None and window.covers(day):
+        if by_category is not None and first <= day <= last:
             for category in categories:
                 days = by_category.get(category)
                 if days is not None:
@@ -58,15 +62,16 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
 
     for m in dossier.meetings:  # the most numerous: each field read once
         meeting = m.record
-        by_category = out.get(meeting.body)
-        if by_category is None or not window.covers(day := meeting.date):
+        by_category = out.get(body := meeting.body)
+        if by_category is None or not first <= (day := meeting.date) <= last:
             continue
         for category in ("meeting", meeting.kind.value):
             if (days := by_category.get(category)) is not None:
                 days.append(day)
-        for item in meeting.agenda:
-            if (days := by_category.get(f"agenda_{item.value}")) is not None:
-                days.append(day)
+        if body in agendas:
+            for item in meeting.agenda:
+                if (days := by_category.get(f"agenda_{item.value}")) is not None:
+                    days.append(day)
     for s in dossier.sessions:
         add(s.record.body, s.record.date, "session")
     for d in dossier.disclosures:
@@ -137,9 +142,12 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
             plan = plans[body_kind, categories] = _plan(body_kind, categories, window, wanted)
         for granularity, labelled, judged in plan:
             period, part, label = labelled.period, labelled.part, labelled.label
-            if start is not None and period.start < start:
+            first, last = period.start, period.end
+            if start is not None and first < start:
                 continue
+            dates = {"period_start": first, "period_end": last}  # the body's facts of the period
             exception = exceptions.get(label)
+            special = int(exception is not None)
             for category in judged:
                 listed = days[category]
                 names = {"body_name": body_name, "subject": label, "period": label,
@@ -148,12 +156,12 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
                     names["special_circumstances"] = exception
                 yield Fact(
                     "period", RecordRef(f"{body_id}/{category}/{label}", "period", where),
-                    period.end, jurisdiction,
+                    last, jurisdiction,
                     {"body": body_id, "body_kind": body_kind, "granularity": granularity,
                      "part": part, "category": category,
-                     "count": bisect_right(listed, period.end) - bisect_left(listed, period.start),
-                     "special_circumstances": int(exception is not None)},
-                    {"period_start": period.start, "period_end": period.end}, names)
+                     "count": bisect_right(listed, last) - bisect_left(listed, first),
+                     "special_circumstances": special},
+                    dates, names)
 
 
 _Plan = list[tuple[str, Labelled, list[str]]]
@@ -166,11 +174,17 @@ def _plan(body_kind: str, categories: tuple[str, ...], window: Window,
     """The periods of ``window`` some rule may judge for a body of ``body_kind`` counting
     ``categories``, by granularity and part of the year (Q3, H1 …)."""
     plan: _Plan = []
+    # One mapping, refilled for each question (a kind of body asks hundreds; ``wanted`` keeps none)
+    asked: dict[str, int | str] = {"body_kind": body_kind}
     for granularity in GRANULARITIES:
+        asked["granularity"] = granularity
         for labelled in calendar(granularity, window):
-            judged = [c for c in categories if wanted is None or wanted("period", {
-                "body_kind": body_kind, "granularity": granularity, "part": labelled.part,
-                "category": c})]
+            asked["part"] = labelled.part
+            judged = []
+            for category in categories:
+                asked["category"] = category
+                if wanted is None or wanted("period", asked):
+                    judged.append(category)
             if judged:
                 plan.append((granularity, labelled, judged))
     return plan

@@ -39,11 +39,12 @@ from .schema import Fact, RecordRef
 
 R = TypeVar("R")
 
-_ROLE_COUNTS = ("director", "deputy_director", "chair", "vice_chair", "secretary", "convener",
-                "leader")
+_ROLE_COUNTS = tuple((f"n_{role}", role) for role in (
+    "director", "deputy_director", "chair", "vice_chair", "secretary", "convener", "leader"))
+"""The roster fact's seat counts by role: each field's name with the role it counts."""
 
-_SECTORS = tuple(Sector)
-"""Every sector, listed once (iterating the enum runs a generator each time: a body asks)."""
+_SECTOR_COUNT = len(Sector)
+"""How many sectors a roster may represent."""
 
 
 def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> Iterator[Fact]:
@@ -55,6 +56,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
     areas_missing = sum(1 for a in WorkArea if a not in areas)
     for located in dossier.bodies.values():
         body = located.record
+        kind, name, form = body.kind, body.name, body.form  # a record's fields: read once
         seated = body.seated_members_on(day)
         sectors: dict[Sector, int] = {}
         groups: dict[str, int] = {}
@@ -78,22 +80,22 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
         formation, formation_names = group_formation(dossier, body)
         exception = next((e.reason for e in body.exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end), None)
-        names = {"body_name": body.name, "subject": body.name, "day": day.isoformat(),
+        names = {"body_name": name, "subject": name, "day": day.isoformat(),
                  **({"government_posts": "; ".join(gov.values())} if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
                  **station_names, **setup_names, **formation_names}
-        if body.kind is BodyKind.PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
-            names["form_zh"] = f"设{label(body.form, 'zh')}" if body.form else "形式未记录"
-            names["form_en"] = (f"constituted as {label(body.form, 'en')}" if body.form
+        if kind is BodyKind.PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
+            names["form_zh"] = f"设{label(form, 'zh')}" if form else "形式未记录"
+            names["form_en"] = (f"constituted as {label(form, 'en')}" if form
                                 else "its form not recorded")
         values: dict[str, int | str] = {
-            "body": body.id, "body_kind": body.kind.value, "seated": len(seated),
-            "form": body.form.value if body.form else "",
+            "body": body.id, "body_kind": kind.value, "seated": len(seated),
+            "form": form.value if form else "",
             "party_members": _known(body.party_members),
             "households": _known(body.households), "office_rooms": _known(body.office_rooms),
             "full_time_members": full_time,
-            "sectors_missing": sum(1 for x in _SECTORS if x not in sectors),
+            "sectors_missing": _SECTOR_COUNT - len(sectors),  # ``sectors``: those seats name
             "sectors_repeated": sum(n - 1 for n in sectors.values() if n > 1),
             "zones_missing": zones_missing,
             "groups": len(groups), "groups_short": sum(1 for n in groups.values() if n < 2),
@@ -101,11 +103,11 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
             "unit_reps": roles.get(Role.UNIT_REPRESENTATIVE.value, 0),
             "gov_posts": len(gov),
             "work_committees_missing": areas_missing,
-            "leaders_outside_presidium": (len(outside) if body.kind is
-                                          BodyKind.CREDENTIALS_COMMITTEE else leaders_outside),
+            "leaders_outside_presidium": (len(outside) if kind is BodyKind.CREDENTIALS_COMMITTEE
+                                          else leaders_outside),
             "established_by_plenary": _established_by_plenary(dossier, body),
             "special_circumstances": int(exception is not None), **setup, **formation,
-            **{f"n_{role}": roles.get(role, 0) for role in _ROLE_COUNTS},
+            **{key: roles.get(role, 0) for key, role in _ROLE_COUNTS},
             **station,
         }
         yield Fact("roster", RecordRef(body.id, "body", located.where()), day,
@@ -286,8 +288,8 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "steps_en": " → ".join(label(s, "en") for s in hearing.steps) or "-",
                     **decided,
                     "invited": ", ".join(hearing.invited) or "nobody",
-                    "absent": ", ".join(sorted(set(hearing.invited) - set(hearing.attended))),
-                    **_hearing_chair(dossier, hearing.chair, hearing.date)})
+                    "absent": ", ".join(sorted(set(hearing.invited) - set(hearing.attended)))},
+                   partial(_hearing_chair, dossier, hearing.chair, hearing.date))
 
 
 def _found(dossier: Dossier, ref: DecisionRef | None) -> tuple[Any, Any] | None:
@@ -306,7 +308,8 @@ def _hearing_decision(dossier: Dossier, hearing: Any) -> dict[str, int | str]:
 
 
 def _hearing_chair(dossier: Dossier, person: str | None, day: date) -> dict[str, str]:
-    """The evidence: the chair's residents' committee seat that day, and who held the seats."""
+    """The evidence: the chair's residents' committee seat that day, and who held the seats
+    (only a finding reads it)."""
     if person is None:
         return {}
     rc = dossier.bodies_of_kind(BodyKind.RESIDENTS_COMMITTEE)

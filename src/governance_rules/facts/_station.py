@@ -11,11 +11,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
-from ..records.dossier import Dossier, Located, Where
+from ..records.dossier import Dossier, Located
 from ._labels import label
 from ._periods import body_start
 from ._seats import who as _who
-from ._spans import covers, far
+from ._spans import Span, covers, far
 from ._window import Labelled, Window, calendar
 from .schema import Fact, RecordRef
 
@@ -62,20 +62,21 @@ def station_roster(dossier: Dossier, body: Body, window: Window
     seated on the roster day without a registration card, a page in the record book or a
     building activity group (PO-STATION-RECORDS)."""
     values = dict.fromkeys(ROSTER_FIELDS, 0)
-    if body.kind is BodyKind.PARTY_COMMITTEE:
+    kind = body.kind  # a record's field: read once
+    if kind is BodyKind.PARTY_COMMITTEE:
         values["backbone_teams"] = len(dossier.bodies_of_kind(BodyKind.BACKBONE_TEAM))
         return values, {}
-    if body.kind is BodyKind.BACKBONE_TEAM:
+    if kind is BodyKind.BACKBONE_TEAM:
         missing, missing_zh = _off_team(dossier, body, window.end)
         values["team_missing"] = len(missing)
         return values, {"team_missing": ", ".join(missing) or "nobody",
                         "team_missing_zh": "、".join(missing_zh) or "无"}
-    if body.kind is BodyKind.PARTY_GROUP:
+    if kind is BodyKind.PARTY_GROUP:
         unlisted = _without(dossier, body, members_of(body, window.end), window.end,
                             MemberRecordKind.LINK_REGISTER)
         values["register_missing"] = len(unlisted)
         return values, {"register_missing": ", ".join(unlisted) or "nobody"}
-    if body.kind is not BodyKind.WORK_STATION:
+    if kind is not BodyKind.WORK_STATION:
         return values, {}
     day = window.end
     members = members_of(body, day)
@@ -167,37 +168,67 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     jurisdiction = dossier.jurisdiction
     for located in dossier.bodies.values():
         body = located.record
-        cadences = MEMBER_CADENCES.get(body.kind)
+        body_kind = body.kind
+        cadences = MEMBER_CADENCES.get(body_kind)
         if not cadences:
             continue
         start = body_start(body)
-        roles = _MEMBER_ROLES.get(body.kind, (Role.MEMBER,))
+        roles = _MEMBER_ROLES.get(body_kind, (Role.MEMBER,))
         categories = {category for category, _ in cadences}
-        existed = {granularity: [labelled for labelled in calendar(granularity, window)
+        existed = {granularity: [(labelled, {"period_start": labelled.period.start,
+                                             "period_end": labelled.period.end})
+                                 for labelled in calendar(granularity, window)
                                  if start is None or labelled.period.start >= start]
-                   for _, granularity in cadences}
-        about = (body.id, body.kind.value, body.name)
+                   for _, granularity in cadences}  # a period's ``dates``: one dict, read-only
+        body_id, kind, body_name = body.id, body_kind.value, body.name  # read once a body
         for i, seat in enumerate(body.seats):
-            person, seat_role = seat.person, seat.role
-            days = _entry_days(entries.get((about[0], person), []), categories)
+            person, name, seat_role = seat.person, seat.name, seat.role
+            days = _entry_days(entries.get((body_id, person), []), categories)
             where = located.where("seats", i)
             in_role = [(t.start, far(t.end)) for t in seat.terms if (t.role or seat_role) in roles]
-            held = {granularity: [labelled for labelled in periods  # in role on both ends
-                                  if covers(in_role, labelled.period.start)
-                                  and covers(in_role, labelled.period.end)]
+            held = {granularity: _held_at_both_ends(in_role, periods)
                     for granularity, periods in existed.items()}
-            named = (person, seat.name)
             for category, granularity in cadences:
                 subjects: list[str | None] = (
                     list(seat.households) if category == _PER_HOUSEHOLD else [None])
                 for household in subjects:
                     listed = days.get((category, household), [])
-                    for labelled in held[granularity]:
-                        period = labelled.period
+                    key = f"{person}/{household}" if household else person
+                    for labelled, dates in held[granularity]:
+                        period, label = labelled.period, labelled.label
                         count = (bisect_right(listed, period.end)
                                  - bisect_left(listed, period.start)) if listed else 0
-                        yield _member_fact(jurisdiction, about, where, named, category, labelled,
-                                           count, household)
+                        yield Fact(
+                            "member_period",
+                            RecordRef(f"{body_id}/{key}/{category}/{label}", "period", where),
+                            period.end, jurisdiction,
+                            {"body": body_id, "body_kind": kind, "person": person,
+                             "granularity": period.granularity, "part": labelled.part,
+                             "category": category, "count": count},
+                            dates,
+                            {"body_name": body_name, "subject": household or f"{key} {label}",
+                             "period": label, "person": person, "person_name": name,
+                             "category": category, "household": household or "-"})
+
+
+_Dated = list[tuple[Labelled, dict[str, date]]]
+"""Calendar periods, each with its facts' ``dates``."""
+
+
+def _held_at_both_ends(spans: list[Span], periods: _Dated) -> _Dated:
+    """The ``periods`` whose first and last days each lie in one of ``spans``; for the usual
+    seat, with one span, that span holds the whole period.
+
+    >>> year = Window(date(2022, 1, 1), date(2022, 12, 31))
+    >>> quarters = [(q, {}) for q in calendar("quarter", year)]
+    >>> [q.label for q, _ in _held_at_both_ends([(date(2022, 1, 1), date(2022, 7, 31))], quarters)]
+    ['2022-Q1', '2022-Q2']
+    """
+    if len(spans) == 1:
+        (first, last), = spans
+        return [p for p in periods if first <= p[0].period.start and p[0].period.end <= last]
+    return [p for p in periods
+            if covers(spans, p[0].period.start) and covers(spans, p[0].period.end)]
 
 
 def _entry_days(entries: list[MemberRecord], categories: set[str]
@@ -215,27 +246,6 @@ def _entry_days(entries: list[MemberRecord], categories: set[str]
     return days
 
 
-def _member_fact(jurisdiction: tuple[str, ...], body: tuple[str, str, str], where: Where,
-                 seat: tuple[str, str], category: str, labelled: Labelled, count: int,
-                 household: str | None) -> Fact:
-    """A member period's fact; ``body`` its id, kind and name, ``seat`` the person and name
-    (read once a seat: a body's fields are read slowly, and a seat has tens of periods)."""
-    period, label = labelled.period, labelled.label
-    body_id, body_kind, body_name = body
-    person, name = seat
-    key = f"{person}/{household}" if household else person
-    return Fact(
-        "member_period", RecordRef(f"{body_id}/{key}/{category}/{label}", "period", where),
-        period.end, jurisdiction,
-        {"body": body_id, "body_kind": body_kind, "person": person,
-         "granularity": period.granularity, "part": labelled.part, "category": category,
-         "count": count},
-        {"period_start": period.start, "period_end": period.end},
-        {"body_name": body_name, "subject": household or f"{key} {label}", "period": label,
-         "person": person, "person_name": name, "category": category,
-         "household": household or "-"})
-
-
 def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """PO-STATION-FEEDBACK (SQ-SIFANG:335, 将活动情况及时向党员所在单位党组织反馈) and PO-LINK-CONTACT
     (:329, 并及时向党组织反馈联户帮扶情况): for each activity and each household contact in the
@@ -243,13 +253,14 @@ def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     dated on or after it (-1 for none)."""
     follow_ups: dict[tuple[str, str, MemberRecordKind], list[date]] = {}
     followed: list[tuple[Located[MemberRecord], MemberRecord, MemberRecordKind, date]] = []
+    since, until = window.start, window.end
     for located in dossier.member_records:  # each field read once: a record's reads are slow
         entry = located.record
         kind = entry.kind
         if kind in _FOLLOW_UP_KINDS:
             follow_ups.setdefault((entry.body, entry.person, kind), []).append(entry.date)
         follow_up = _FOLLOW_UPS.get(kind)
-        if follow_up is not None and window.covers(day := entry.date):
+        if follow_up is not None and since <= (day := entry.date) <= until:
             followed.append((located, entry, kind, day))
     for days in follow_ups.values():
         days.sort()
