@@ -440,8 +440,12 @@ class Body(RecordModel):
         return cached[1].get(role, ())
 
     def holders_of(self, role: Role, day: date) -> list[Seat]:
-        """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's)."""
-        return [held.seat for held in self._held()[1] if held.role_on(day) is role]
+        """The seats holding ``role`` on ``day`` (a term's own role counts over the seat's), in
+        roster order: those with a term held in ``role`` that covers the day (a seat's terms
+        never overlap: :class:`Seat` refuses it), found among the few such terms
+        (:meth:`terms_in_role`) rather than by asking every seat."""
+        return [seat for _, seat, term in self.terms_in_role(role)
+                if term.start <= day and (term.end is None or day <= term.end)]
 
     def holder_of(self, role: Role, day: date) -> str | None:
         """The person holding ``role`` on ``day``, if exactly one seat does."""

@@ -33,22 +33,26 @@ def resolve(dossier: Dossier) -> None:
         ))
     refs = References(dossier)
     _check_rosters(dossier, refs)
-    seated_from: dict[str, dict[str, date]] = {}  # by body, made when a meeting asks
-    refs.keep("meetings", lambda located: _meeting_ok(dossier, refs, located, seated_from))
+    _keep_seated_meetings(dossier, refs)
     dossier.forget_indexes()  # the meetings by id, for the links below
     for located_body in list(dossier.bodies.values()):
         body = located_body.record
         refs.decision(located_body, ("established_by",), body.established_by)
-        for i, seat in enumerate(body.seats):
-            refs.decision(located_body, ("seats", i, "resignation"), seat.resignation)
+        for i, seat in enumerate(body.seats):  # most name no decision: asked only when one does
+            if (resignation := seat.resignation) is not None:
+                refs.decision(located_body, ("seats", i, "resignation"), resignation)
             for j, term in enumerate(seat.terms):
-                refs.decision(located_body, ("seats", i, "terms", j, "decision"), term.decision)
+                if (decision := term.decision) is not None:
+                    refs.decision(located_body, ("seats", i, "terms", j, "decision"), decision)
     proposal_ids = {p.record.id for p in dossier.proposals}
     expense_ids = {e.record.id for e in dossier.expenses}
+    bodies = dossier.bodies
     for located in dossier.meetings:
-        meeting = located.record.__dict__  # its fields, read as a dict's items (see _meeting_ok)
-        _check_links(located, meeting, dossier, expense_ids, refs.fail)
-        refs.body(located, "convened_by", meeting["convened_by"])
+        meeting = located.record.__dict__  # its fields, read as a dict's items (see above)
+        if meeting["emergency_reports"] or meeting["motions"]:
+            _check_links(located, meeting, dossier, expense_ids, refs.fail)
+        if (convened_by := meeting["convened_by"]) is not None and convened_by not in bodies:
+            refs.body(located, "convened_by", convened_by)
         proposal = meeting["proposal"]
         if proposal is not None and proposal not in proposal_ids:
             refs.fail(located, ("proposal",), "unknown_id",
@@ -88,32 +92,41 @@ def _check_rosters(dossier: Dossier, refs: References) -> None:
                               f"no member {term.replaces!r} on {body.id!r} to replace")
 
 
-def _meeting_ok(dossier: Dossier, refs: References, located: Located[Meeting],
-                seated_from: dict[str, dict[str, date]]) -> bool:
-    """A meeting's body exists, everyone present held a seat on it by the day, and its chair
-    and convener are on some roster. ``seated_from`` keeps :func:`_seated_from` of each body
-    asked (every meeting of a body asks about the same roster).
+def _keep_seated_meetings(dossier: Dossier, refs: References) -> None:
+    """Keep the meetings whose body exists, everyone present held a seat on it by the day, and
+    chair and convener are on some roster; report every reason a meeting is left out.
 
-    The meeting's fields are read from its ``__dict__``: reading a field of a pydantic model
-    costs several times a dict's item (the model's ``__getattr__`` keeps CPython from
-    specialising the attribute read), and every meeting is read here."""
-    meeting = located.record.__dict__
-    body = meeting["body"]
-    if not refs.body(located, "body", body):
-        return False
-    first_days = seated_from.get(body)
-    if first_days is None:
-        first_days = seated_from[body] = _seated_from(dossier.bodies[body].record)
-    ok = True
-    day = meeting["date"]
-    for i, person in enumerate(meeting["present"]):
-        first = first_days.get(person)
-        if first is None or day < first:
-            ok = False
-            refs.fail(located, ("present", i), "not_seated",
-                      f"{person!r} holds no seat on {body!r} on {day}", person)
-    return all([ok, refs.person(located, "chair", meeting["chair"]),
-                refs.person(located, "convener", meeting["convener"])])
+    One loop, no call a meeting unless it fails (nearly all are sound). The fields are read
+    from each meeting's ``__dict__``: reading a field of a pydantic model costs several times a
+    dict's item (the model's ``__getattr__`` keeps CPython from specialising the attribute
+    read), and every meeting is read here. Each body's first seated days
+    (:func:`_seated_from`) are made when its first meeting asks."""
+    seated_from: dict[str, dict[str, date]] = {}
+    bodies, people = dossier.bodies, refs.people
+    kept = []
+    for located in dossier.meetings:
+        meeting = located.record.__dict__
+        body, day = meeting["body"], meeting["date"]
+        first_days = seated_from.get(body)
+        if first_days is None:
+            if body not in bodies:
+                refs.body(located, "body", body)
+                continue
+            first_days = seated_from[body] = _seated_from(bodies[body].record)
+        sound = True
+        for i, person in enumerate(meeting["present"]):
+            first = first_days.get(person)
+            if first is None or day < first:
+                sound = False
+                refs.fail(located, ("present", i), "not_seated",
+                          f"{person!r} holds no seat on {body!r} on {day}", person)
+        for role in ("chair", "convener"):
+            named = meeting[role]
+            if named is not None and named not in people:
+                sound = refs.person(located, role, named)
+        if sound:
+            kept.append(located)
+    dossier.meetings = kept
 
 
 def _seated_from(body: Body) -> dict[str, date]:
@@ -129,11 +142,8 @@ def _seated_from(body: Body) -> dict[str, date]:
     ...                                       Term(start="2020-01-01", end="2020-06-30", **term)])]))
     {'a': datetime.date(2020, 1, 1)}
     """
-    first: dict[str, date] = {}
-    for seat in body.seats:
-        if seat.person not in first:
-            first[seat.person] = min(term.start for term in seat.terms)
-    return first
+    return {person: min(start for start, _, _ in seats[0].terms)  # the plain seats facts read
+            for person, seats in body.held_seats().items()}
 
 
 def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -> bool:
@@ -200,11 +210,12 @@ def _party_records(dossier: Dossier, refs: References) -> None:
     refs.keep("leave_requests", leave_ok)
 
     def member_record_ok(item: Located[Any]) -> bool:
-        record = item.record.__dict__  # its fields (see _meeting_ok): every entry is read
+        record = item.record.__dict__  # its fields (see _keep_seated_meetings): every entry is read
         body, person, household = record["body"], record["person"], record["household"]
-        if not refs.body(item, "body", body):
-            return False
-        seat = refs.seats[body].get(person)
+        seats = refs.seats.get(body)  # the bodies' seats by person
+        if seats is None:  # no such body: reported
+            return refs.body(item, "body", body)
+        seat = seats.get(person)
         if seat is None:
             refs.fail(item, ("person",), "unknown_id",
                       f"{person!r} holds no seat on {body!r}", person)

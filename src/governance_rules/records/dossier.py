@@ -91,7 +91,8 @@ class Located(Generic[T]):
         if not sub and self._here is not None:
             return self._here
         full = self.path + sub
-        line = self.index.locate(full)[0] if self.index is not None else None
+        index = self.index  # records given as data have no lines: nothing to look up
+        line = index.locate(full)[0] if index is not None and index.positions else None
         here = Where(self.file, line, _dotted(full))
         if not sub:
             self._here = here

@@ -480,12 +480,11 @@ def records_from_data(
                                      loc=(key,), msg=f"`{key}` takes a list of records",
                                      input=short_input(value)))
             continue
-        items: Iterable[tuple[Path_, Any]] = (
-            (((key, i), item) for i, item in enumerate(value)) if plural else [((key,), value)]
-        )
-        for path, item in items:
+        validate = model.model_validate  # type: ignore[attr-defined]
+        for i, item in enumerate(value) if plural else ((None, value),):
+            path = (key,) if i is None else (key, i)
             try:
-                record = model.model_validate(item)  # type: ignore[attr-defined]
+                record = validate(item)
             except ValidationError as exc:
                 errors.extend(validation_errors(exc, file, path, index))
                 continue
@@ -513,6 +512,34 @@ def validation_errors(
 
 
 def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> None:
+    """Put each record into its collection of ``dossier``, in order; a second record with an
+    id its collection has, and a second community, are input errors and left out.
+
+    Most dossiers have neither: their records are put in a collection at a time, the ids
+    compared as sets (a record at a time, in Python, cost as much as the rest of resolution).
+    """
+    grouped: dict[str, list[Located[Any]]] = {}
+    for collection, located in collected:
+        group = grouped.get(collection)
+        if group is None:
+            group = grouped[collection] = []
+        group.append(located)
+    if len(grouped.get("communities", ())) > 1 or any(
+            len({located.record.id for located in group}) != len(group)
+            for group in grouped.values()):
+        _collect_one_by_one(dossier, collected)
+        return
+    for collection, group in grouped.items():
+        if collection == "communities":
+            dossier.community = group[0]
+        elif collection == "bodies":
+            dossier.bodies.update((located.record.id, located) for located in group)
+        else:
+            getattr(dossier, collection).extend(group)
+
+
+def _collect_one_by_one(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> None:
+    """:func:`_collect` of records some of which repeat an id or the community."""
     seen: dict[tuple[str, str], Located[Any]] = {}
     for collection, located in collected:
         record = located.record
