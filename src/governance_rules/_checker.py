@@ -31,7 +31,6 @@ from .records.loader import (
 from .report._trusted import replaced, trusted
 from .report.model import (
     BodyRef,
-    CheckedRecord,
     CommunityScope,
     DocumentScope,
     Evidence,
@@ -43,6 +42,7 @@ from .report.model import (
     Severity,
     Source,
     Text,
+    checked_records,
     summarise,
 )
 from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
@@ -315,29 +315,42 @@ class DossierChecker:
             result.records = records
         verdicts = self.runner.evaluate(cases)
         community = dossier.community.record.id if dossier.community else None
-        per_file: Counter[str] = Counter()
-        applied = result.applied
+        # counted in plain dictionaries: a Counter's item is set through a Python-level slot
+        applied: dict[str, int] = {}
+        per_file: dict[str, int] = {}
+        checked = result.checked
         noted: Fact | None = None  # cases come grouped by fact: its entry is looked up once
-        entry: _Checked | None = None
+        rules: set[str] = set()
+        used_by_rule: dict[str, dict[str, ParameterUse]] = {}
+        file = ""
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
             if verdict is _NOT_APPLICABLE:
                 continue
             rule_id = bound.rule_id
-            applied[rule_id] += 1
+            applied[rule_id] = applied.get(rule_id, 0) + 1
             if not details and verdict is not _VIOLATED:
                 continue
             used = uses.get(bound.key)
             if used is None:
                 used = uses[bound.key] = parameter_uses(book, bound)
             if details:
-                if fact is not noted or entry is None:
-                    noted, entry = fact, _checked_entry(result.checked, fact)
-                entry[1].add(rule_id)
+                if fact is not noted:
+                    noted = fact
+                    ref = fact.ref
+                    where = ref.where
+                    file = where.file
+                    entry = checked.get((file, ref.type, ref.id))
+                    if entry is None:  # its first fact's place, a tuple till build makes a model
+                        entry = checked[file, ref.type, ref.id] = (
+                            (ref.id, ref.type, file, where.line, where.path), set(), {})
+                    rules, used_by_rule = entry[1], entry[2]
+                rules.add(rule_id)
                 if used:
-                    entry[2].setdefault(rule_id, used)
-                per_file[entry[0][2]] += 1
+                    used_by_rule.setdefault(rule_id, used)
+                per_file[file] = per_file.get(file, 0) + 1
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
+        result.applied.update(applied)
         result.findings.sort(key=Finding.sort_key)
         errors.sort(key=InputError.sort_key)
         elapsed = time.perf_counter() - started
@@ -478,7 +491,7 @@ class ReportBuilder:
             rules=_rule_infos(book),
             findings=findings,
             input_errors=errors,
-            checked=[CheckedRecord.at(*checked[key]) for key in sorted(checked)],
+            checked=checked_records([checked[key] for key in sorted(checked)]),
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
         )
@@ -596,19 +609,6 @@ def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
                             f"fin.split_group_key is {key!r}; expected payee or purpose",
                             f"参数 fin.split_group_key 为「{key}」，须为 payee 或 purpose")
     return FactOptions(**values)
-
-
-def _checked_entry(checked: dict[tuple[str, str, str], _Checked], fact: Fact) -> _Checked:
-    """The ``checked`` entry of ``fact``'s record (facts of one record share it: its first
-    fact's place is the record's). The place stays a tuple: a worker renders it as text
-    without a model, and :meth:`ReportBuilder.build` makes the model."""
-    ref = fact.ref
-    where = ref.where
-    key = (where.file, ref.type, ref.id)
-    entry = checked.get(key)
-    if entry is None:
-        checked[key] = entry = ((ref.id, ref.type, where.file, where.line, where.path), set(), {})
-    return entry
 
 
 @lru_cache(maxsize=4096)

@@ -60,23 +60,6 @@ def trusted(model: type[M], /, **values: Any) -> M:
     return instance
 
 
-def whole(model: type[M], values: dict[str, Any], names: frozenset[str]) -> M:
-    """``model`` from ``values`` that give every one of its fields (``names``, the model's
-    field names), in field order and already valid: :func:`trusted` without its look-ups, for
-    the models a report makes one of per record checked.
-
-    >>> from governance_rules.report.model import Text
-    >>> whole(Text, {"zh": "甲", "en": "A"}, frozenset(Text.model_fields)) == Text(zh="甲", en="A")
-    True
-    """
-    instance = model.__new__(model)
-    _set_dict(instance, values)
-    _set_fields_set(instance, set(names))
-    _set_extra(instance, None)
-    _set_private(instance, None)
-    return instance
-
-
 def replaced(instance: M, /, **changes: Any) -> M:
     """``instance.model_copy(update=changes)`` (``changes`` already valid), without pydantic's
     copy of each of its attributes: its values are shared, as a frozen model's may be.
