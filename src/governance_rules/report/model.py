@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError
-from ._trusted import _new, _set_dict, _set_extra, _set_fields_set, _set_private
+from ._trusted import all_whole
 
 REPORT_FORMAT_VERSION = "2.1"
 """2.1: input errors carry ``message: {zh, en}``. 2.0: ``evidence.measured``, ``required``,
@@ -211,28 +211,18 @@ def checked_records(entries: Iterable[tuple[tuple[str, str, str, int | None, str
                                             Iterable[str],
                                             Mapping[str, dict[str, ParameterUse]]]],
                     ) -> list[CheckedRecord]:
-    """:meth:`CheckedRecord.at` of each (place, rules, parameters) of ``entries``, made in one
-    loop: a report has an entry a record checked, and a call or two an entry were a fifth of
-    their cost. The records' locations share one set of the fields given (all of them), and
-    the entries another: a frozen model's never changes (a copy,
-    :meth:`~pydantic.BaseModel.model_copy`, gets its own)."""
-    made: list[CheckedRecord] = []
-    add = made.append
-    location_fields, checked_fields = set(_LOCATION_FIELDS), set(_CHECKED_FIELDS)
-    for (id_, type_, file, line, path), rules, parameters in entries:
-        record = _new(RecordLocation)
-        _set_dict(record, {"id": id_, "type": type_, "file": file, "line": line, "path": path})
-        _set_fields_set(record, location_fields)
-        _set_extra(record, None)
-        _set_private(record, None)
-        entry = _new(CheckedRecord)
-        _set_dict(entry, {"record": record, "rules": sorted(rules),
-                          "parameters": dict(sorted(parameters.items())) if parameters else {}})
-        _set_fields_set(entry, checked_fields)
-        _set_extra(entry, None)
-        _set_private(entry, None)
-        add(entry)
-    return made
+    """:meth:`CheckedRecord.at` of each (place, rules, parameters) of ``entries``, made two
+    models at a time by :func:`~._trusted.all_whole`: a report has an entry a record checked,
+    and a call or two an entry were a fifth of their cost."""
+    entries = list(entries)
+    records = all_whole(RecordLocation, (
+        {"id": id_, "type": type_, "file": file, "line": line, "path": path}
+        for (id_, type_, file, line, path), _, _ in entries), _LOCATION_FIELDS)
+    return all_whole(CheckedRecord, (
+        {"record": record, "rules": sorted(rules),
+         "parameters": dict(sorted(parameters.items())) if parameters else {}}
+        for record, (_, rules, parameters) in zip(records, entries, strict=True)),
+        _CHECKED_FIELDS)
 
 
 _LOCATION_FIELDS = frozenset(RecordLocation.model_fields)
