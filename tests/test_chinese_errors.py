@@ -422,10 +422,10 @@ def test_the_servers_log_is_in_the_language_of_serve(lang: str) -> None:
         assert '"GET /no-such-page HTTP/1.1" 404 Not Found' in log, log
         return
     lines = log.splitlines()
-    assert f"信息： 服务进程 [{pid}] 已启动" in lines, log
-    assert f"信息： 服务运行于 http://127.0.0.1:{port}（按 CTRL+C 停止）" in lines, log
-    assert "信息： 应用已启动" in lines and "信息： 正在关闭" in lines, log
-    assert f"信息： 服务进程 [{pid}] 已结束" in lines, log
+    assert f"信息：服务进程 [{pid}] 已启动" in lines, log
+    assert f"信息：服务运行于 http://127.0.0.1:{port}（按 CTRL+C 停止）" in lines, log
+    assert "信息：应用已启动" in lines and "信息：正在关闭" in lines, log
+    assert f"信息：服务进程 [{pid}] 已结束" in lines, log
     assert any(line.endswith('"GET /health HTTP/1.1" 200 成功') for line in lines), log
     assert any(line.endswith('"GET /no-such-page HTTP/1.1" 404 未找到') for line in lines), log
     for line in lines:  # no English words but the request lines' methods and the address

@@ -97,8 +97,8 @@ class ChineseFormatter(_ChineseLevels, DefaultFormatter):
 
     >>> line = logging.LogRecord("uvicorn.error", logging.INFO, "", 0,
     ...                          "Started server process [%d]", (7,), None)
-    >>> ChineseFormatter("%(levelprefix)s %(message)s", use_colors=False).format(line)
-    '信息： 服务进程 [7] 已启动'
+    >>> ChineseFormatter("%(levelprefix)s%(message)s", use_colors=False).format(line)
+    '信息：服务进程 [7] 已启动'
     """
 
     def formatMessage(self, record: logging.LogRecord) -> str:
@@ -112,9 +112,9 @@ class ChineseAccessFormatter(_ChineseLevels, AccessFormatter):
 
     >>> line = logging.LogRecord("uvicorn.access", logging.INFO, "", 0, '%s - "%s %s HTTP/%s" %d',
     ...                          ("127.0.0.1:5000", "POST", "/check", "1.1", 422), None)
-    >>> fmt = '%(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s'
+    >>> fmt = '%(levelprefix)s%(client_addr)s - "%(request_line)s" %(status_code)s'
     >>> ChineseAccessFormatter(fmt, use_colors=False).format(line)
-    '信息： 127.0.0.1:5000 - "POST /check HTTP/1.1" 422 内容无法处理'
+    '信息：127.0.0.1:5000 - "POST /check HTTP/1.1" 422 内容无法处理'
     """
 
     def get_status_code(self, status_code: int) -> str:
@@ -142,7 +142,9 @@ def log_config(lang: str) -> dict[str, Any]:
     'uvicorn.logging.DefaultFormatter'
     """
     config = copy.deepcopy(LOGGING_CONFIG)
-    if lang == "zh":
-        config["formatters"]["default"]["()"] = f"{__name__}.ChineseFormatter"
-        config["formatters"]["access"]["()"] = f"{__name__}.ChineseAccessFormatter"
+    if lang == "zh":  # the full-width colon after the level is its space
+        for name, made in (("default", "ChineseFormatter"), ("access", "ChineseAccessFormatter")):
+            formatter = config["formatters"][name]
+            formatter["()"] = f"{__name__}.{made}"
+            formatter["fmt"] = formatter["fmt"].replace("%(levelprefix)s ", "%(levelprefix)s")
     return config
