@@ -315,9 +315,10 @@ class DossierChecker:
             result.records = records
         verdicts = self.runner.evaluate(cases)
         community = dossier.community.record.id if dossier.community else None
-        # counted in plain dictionaries: a Counter's item is set through a Python-level slot
-        applied: dict[str, int] = {}
-        per_file: dict[str, int] = {}
+        # each case's rule and file listed, counted at the end by Counter's loop in C
+        applied: list[str] = []
+        in_files: list[str] = []
+        apply, in_file = applied.append, in_files.append
         checked = result.checked
         noted: Fact | None = None  # cases come grouped by fact: its entry is looked up once
         rules: set[str] = set()
@@ -327,7 +328,7 @@ class DossierChecker:
             if verdict is _NOT_APPLICABLE:
                 continue
             rule_id = bound.rule_id
-            applied[rule_id] = applied.get(rule_id, 0) + 1
+            apply(rule_id)
             if not details and verdict is not _VIOLATED:
                 continue
             used = uses.get(bound.key)
@@ -339,18 +340,20 @@ class DossierChecker:
                     ref = fact.ref
                     where = ref.where
                     file = where.file
-                    entry = checked.get((file, ref.type, ref.id))
+                    key = (file, ref.type, ref.id)
+                    entry = checked.get(key)
                     if entry is None:  # its first fact's place, a tuple till build makes a model
-                        entry = checked[file, ref.type, ref.id] = (
+                        entry = checked[key] = (
                             (ref.id, ref.type, file, where.line, where.path), set(), {})
                     rules, used_by_rule = entry[1], entry[2]
                 rules.add(rule_id)
                 if used:
                     used_by_rule.setdefault(rule_id, used)
-                per_file[file] = per_file.get(file, 0) + 1
+                in_file(file)
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
         result.applied.update(applied)
+        per_file = Counter(in_files)
         result.findings.sort(key=Finding.sort_key)
         errors.sort(key=InputError.sort_key)
         elapsed = time.perf_counter() - started
