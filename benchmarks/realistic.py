@@ -142,10 +142,10 @@ def per_record(pairs: int = 15) -> None:
     rules for (its cache of plain values and the rule set's bindings emptied first: the corpus
     repeats its template's values and days, real records mostly do not).
 
-    Measured in rounds (bare validation, best of 3; then one check from dicts, one from files,
-    one from files with new values) and each check divided by the bare validation of its own
-    round: this machine's speed drifts from one second to the next, and a ratio of figures taken
-    seconds apart carries that drift.
+    Measured in rounds (bare validation, then a check from dicts, from files and from files
+    with new values, each the best of 3 calls, so that the ratios compare like with like) and
+    each check divided by the bare validation of its own round: this machine's speed drifts
+    from one second to the next, and a ratio of figures taken seconds apart carries that drift.
     """
     from governance_rules import check_data, check_paths, load_rulebook
     from governance_rules.records import _parse
@@ -172,10 +172,11 @@ def per_record(pairs: int = 15) -> None:
     records = len(items)
     for warm in (validate, from_dicts, from_files):
         warm()
-    rounds = [(_cpu(validate, 3), _cpu(from_dicts), _cpu(from_files), _cpu(from_new_values))
-              for _ in range(pairs)]
+    rounds = [(_cpu(validate, 3), _cpu(from_dicts, 3), _cpu(from_files, 3),
+               _cpu(from_new_values, 3)) for _ in range(pairs)]
     print(f"per written record, one community ({records} records in {len(files)} files), CPU, {pairs} "
-          f"rounds, each check divided by the bare validation of its round; medians (range), "
+          f"rounds, best of 3 calls each, each check divided by the bare validation of its round; "
+          f"medians (range), "
           f"load {load_average():.1f}:")
     for i, label in enumerate(("bare model_validate", "check from dicts", "check from files",
                                "  new values, days")):
