@@ -17,6 +17,7 @@ from governance_rules.rulebook.conditions import (
     Field,
     _closures,
     _source,
+    compile_judge,
     compile_native,
 )
 
@@ -51,6 +52,21 @@ def test_the_expression_judges_as_the_closures_do(cond: All | Any | Cmp,
                                                  values: dict[str, int | str]) -> None:
     assert _source(cond) is not None
     assert bool(compile_native(cond)(values)) is bool(_closures(cond)(values))
+
+
+@settings(max_examples=200, deadline=None)
+@given(guard=_conditions, violated=_conditions, values=_values)
+def test_the_judge_gives_the_verdict_both_conditions_give(guard: All | Any | Cmp,
+                                                         violated: All | Any | Cmp,
+                                                         values: dict[str, int | str]) -> None:
+    """A bound rule's one call a case: 0 where its guard does not hold, else 2 where it is
+    violated, else 1; by closures too, where no expression states a condition."""
+    expected = 0 if not _closures(guard)(values) else 2 if _closures(violated)(values) else 1
+    assert compile_judge(guard, violated)(values) == expected
+    deep = guard
+    for _ in range(_MAX_SOURCE_DEPTH + 2):
+        deep = All((deep,))
+    assert compile_judge(deep, violated)(values) == expected
 
 
 def test_names_and_constants_stay_data() -> None:

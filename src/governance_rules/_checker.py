@@ -675,29 +675,32 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None)
     place, before or from the day the charter was adopted, are paired with the same bound
     rules wherever no rule's binding changes with the day (most rule sets change on no day):
     those are worked out once for all the communities whose scope admits rules alike
-    (:meth:`Rulebook.pairings`), not once a fact.
+    (:meth:`Rulebook.pairings`), not once a fact. Facts come in runs of one type and place:
+    where those are kept (:meth:`Rulebook.paired`) is looked up once a run, and each fact by
+    its guarded values alone.
     """
     cases: list[Case] = []
     add = cases.append
     admitted = scope.admitted if scope is not None else None
     charter_from = scope.charter_from if scope is not None else None
-    steady = book.pairings(scope.admission if scope is not None else None)
-    guards: dict[str, Callable[[Mapping[str, int | str]], object]] = {}
+    kept = book.pairings(scope.admission if scope is not None else None)
+    kind: str | None = None
+    place: tuple[str, ...] | None = None
+    bounds: Sequence[BoundRule] | None
     for fact in facts:
-        kind = fact.type
-        guard = guards.get(kind)
-        if guard is None:
-            guard = guards[kind] = book.guarded_values(kind)
+        if fact.type is not kind or fact.jurisdiction is not place:
+            kind, place = fact.type, fact.jurisdiction
+            guard = book.guarded_values(kind)
+            before, after = book.paired(kept, kind, place)
         try:
-            key = (kind, guard(fact.values), fact.jurisdiction,
-                   charter_from is not None and charter_from <= fact.day)
+            key = guard(fact.values)
         except KeyError:  # values without a guarded field: a fact no rule reads
-            key = None
-        bounds = steady.get(key, _UNKNOWN) if key is not None else _UNKNOWN
-        if bounds is _UNKNOWN:
             bounds = _bound_every_day(book, fact, admitted)
-            if key is not None:
-                steady[key] = bounds
+        else:
+            paired = after if charter_from is not None and charter_from <= fact.day else before
+            bounds = paired.get(key, _UNKNOWN)
+            if bounds is _UNKNOWN:
+                bounds = paired[key] = _bound_every_day(book, fact, admitted)
         if bounds is None:  # some rule's binding changes with the day
             bounds = _bound_on_day(book, fact, admitted)
         for bound in bounds:

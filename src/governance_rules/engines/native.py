@@ -1,4 +1,5 @@
-"""The default engine: plain Python predicates compiled from each rule's conditions.
+"""The default engine: plain Python compiled from each rule's conditions, one call a case
+(:attr:`BoundRule.judge <governance_rules.rulebook.book.BoundRule.judge>`).
 
 Thread-safe and free of global state; exceptions propagate.
 """
@@ -9,7 +10,8 @@ from collections.abc import Sequence
 
 from ._base import Case, Verdict
 
-_NA, _PASS, _FAIL = Verdict.NOT_APPLICABLE, Verdict.PASSED, Verdict.VIOLATED
+_VERDICTS = (Verdict.NOT_APPLICABLE, Verdict.PASSED, Verdict.VIOLATED)
+"""The verdicts by their numbers, as a bound rule's ``judge`` gives them."""
 
 
 class NativeEngine:
@@ -22,13 +24,4 @@ class NativeEngine:
     name = "native"
 
     def evaluate(self, cases: Sequence[Case]) -> list[Verdict]:
-        out = []
-        for bound, fact in cases:
-            values = fact.values
-            if not bound.guard_test(values):
-                out.append(_NA)
-            elif bound.violation_test(values):
-                out.append(_FAIL)
-            else:
-                out.append(_PASS)
-        return out
+        return [_VERDICTS[bound.judge(fact.values)] for bound, fact in cases]

@@ -19,7 +19,17 @@ from .._names import did_you_mean
 from .._words import split_placeholder
 from ..errors import dotted, pydantic_error_zh
 from ..facts.schema import FACT_SCHEMAS
-from .conditions import Condition, Predicate, all_of, any_of, check_types, compile_native, eq
+from .conditions import (
+    Condition,
+    Judge,
+    Predicate,
+    all_of,
+    any_of,
+    check_types,
+    compile_judge,
+    compile_native,
+    eq,
+)
 from .kinds import KINDS, RuleKind
 from .kinds._clauses import ClauseKind
 from .model import Citation, Localised, Parameter, ParameterVersion, ParamRef, Rule
@@ -33,12 +43,17 @@ starts again: a province's records name more places than are worth keeping."""
 
 MAX_PAIRED_SCOPES = 64
 MAX_PAIRED_PER_SCOPE = 4096
-"""How many ways of admitting rules, and how many pairings each, :meth:`Rulebook.pairings`
-keeps before it starts again (a community pairs its facts with a few hundred)."""
+"""How many ways of admitting rules, and how many fact types and places each (and guarded
+values each of those), :meth:`Rulebook.pairings` keeps before it starts again (a community
+pairs its facts with a few hundred)."""
 
-Pairings = dict[tuple[str, object, tuple[str, ...], bool], "tuple[BoundRule, ...] | None"]
-"""Facts' bound rules by fact type, guarded values (:meth:`Rulebook.guarded_values`), place and
-whether the day is before the community adopted the charter; ``None`` where the day matters."""
+Paired = dict[object, "tuple[BoundRule, ...] | None"]
+"""Facts' bound rules by their guarded values (:meth:`Rulebook.guarded_values`); ``None``
+where the day matters."""
+
+Pairings = dict[tuple[str, tuple[str, ...]], tuple[Paired, Paired]]
+"""By fact type and place, the facts' bound rules (:data:`Paired`) before and from the day the
+community adopted the charter (:meth:`Rulebook.paired`)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,9 @@ class BoundRule:
     rule_id: str
     """``rule.id``, read once: a checker reads it for every case (a field of a rule costs
     several times what this does to read)."""
+    judge: Judge
+    """``guard_test`` and ``violation_test`` in one call: the case's verdict as a number
+    (:func:`~governance_rules.rulebook.conditions.compile_judge`)."""
 
     @property
     def clause_names(self) -> frozenset[str]:
@@ -361,6 +379,25 @@ class Rulebook:
             kept.clear()
         return kept
 
+    @staticmethod
+    def paired(kept: Pairings, fact_type: str, place: tuple[str, ...]) -> tuple[Paired, Paired]:
+        """What ``kept`` (:meth:`pairings`) holds for facts of ``fact_type`` in ``place``: their
+        bound rules by their guarded values, before and from the day the community adopted the
+        charter. A checker asks once a run of facts of one type, then looks each fact up by its
+        guarded values alone. Bounded: each starts again when full.
+
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook()
+        >>> kept = book.pairings(None)
+        >>> book.paired(kept, "act", ("cn",)) is book.paired(kept, "act", ("cn",))
+        True
+        """
+        both = kept.get((fact_type, place))
+        if both is None or len(both[0]) >= MAX_PAIRED_PER_SCOPE \
+                or len(both[1]) >= MAX_PAIRED_PER_SCOPE:
+            both = kept[fact_type, place] = ({}, {})
+        return both
+
     def bound_every_day(self, rules: Sequence[Rule], jurisdiction: tuple[str, ...],
                         day: date) -> tuple[BoundRule, ...] | None:
         """What :meth:`bind` gives each of ``rules`` in ``jurisdiction`` on ``day`` (those in
@@ -479,7 +516,8 @@ def compile_rule(rule: Rule, versions: Mapping[str, ParameterVersion]) -> BoundR
     suffix = "-".join(f"{n}={v.label()}" for n, v in sorted(versions.items()))
     return BoundRule(rule, kind, params, guard, violated, dict(versions),
                      f"{rule.id}|{suffix}" if suffix else rule.id,
-                     compile_native(guard), compile_native(violated), rule.id)
+                     compile_native(guard), compile_native(violated), rule.id,
+                     compile_judge(guard, violated))
 
 
 class UnknownRule(KeyError):

@@ -15,7 +15,7 @@ import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
+from typing import Union, cast
 
 Scalar = int | str
 Values = Mapping[str, Scalar]
@@ -146,15 +146,38 @@ def compile_native(cond: Condition) -> Predicate:
     source = _source(cond)
     if source is None:
         return _closures(cond)
-    return _predicate(source)
+    return cast(Predicate, _function(source))
+
+
+Judge = Callable[[Values], int]
+"""A case's verdict as a number: 0 not applicable, 1 passed, 2 violated (the values of
+:class:`~governance_rules.engines.Verdict`)."""
+
+
+def compile_judge(guard: Condition, violated: Condition) -> Judge:
+    """Both conditions of a bound rule as one function giving a case's verdict (:data:`Judge`):
+    0 where ``guard`` does not hold, else 2 where ``violated`` does, else 1.
+
+    One expression where both can be written as one (:func:`compile_native`), so an engine
+    makes one call a case, not one a condition.
+
+    >>> judge = compile_judge(eq("kind", "a"), Cmp(Field("present", 2), "<", Field("seated")))
+    >>> [judge({"kind": k, "present": p, "seated": 5}) for k, p in (("b", 1), ("a", 3), ("a", 2))]
+    [0, 1, 2]
+    """
+    guard_source, violated_source = _source(guard), _source(violated)
+    if guard_source is None or violated_source is None:
+        selects, breaks = compile_native(guard), compile_native(violated)
+        return lambda v: (2 if breaks(v) else 1) if selects(v) else 0
+    return cast(Judge, _function(f"(2 if {violated_source} else 1) if {guard_source} else 0"))
 
 
 @lru_cache(maxsize=4096)
-def _predicate(source: str) -> Predicate:
-    """The function of ``source`` (one per text: every binding of a rule to a day makes the
-    same few)."""
-    predicate: Predicate = eval(f"lambda v: {source}", {"__builtins__": {}})
-    return predicate
+def _function(source: str) -> Callable[[Values], object]:
+    """The function of ``source``, an expression of ``v`` (one per text: every binding of a
+    rule to a day makes the same few)."""
+    function: Callable[[Values], object] = eval(f"lambda v: {source}", {"__builtins__": {}})
+    return function
 
 
 def _source(cond: Condition, depth: int = 0) -> str | None:
