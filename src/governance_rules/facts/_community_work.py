@@ -33,7 +33,7 @@ from ..models.body import HeldSeat
 from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
-from ._seats import seated_on
+from ._seats import located_bodies, seated_on
 from ._seats import who as _who
 from ._spans import Span, covers, far, within
 from ._window import Window, calendar
@@ -42,8 +42,9 @@ from .schema import Fact, RecordRef
 
 def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -> Iterator[Fact]:
     people = _People(dossier)
+    centre = BodyKind.AFFAIRS_CENTRE  # an enum's member, looked up once
     centres = {key: located for key, located in dossier.bodies.items()
-               if located.record.kind is BodyKind.AFFAIRS_CENTRE}
+               if located.record.kind is centre}
     centre_meetings: _CentreMeetings = []
     first, last = window.start, window.end
     for i, located in enumerate(dossier.meetings):
@@ -94,10 +95,11 @@ def _worker_months(dossier: Dossier, window: Window, centres: _Centres) -> Itera
     one of the worker's terms, the reports the worker made to a residents' committee that month.
     A month in which the seat starts or ends part-way is not judged."""
     reports: dict[str, list[tuple[date, int, str]]] = {}
+    committee = BodyKind.RESIDENTS_COMMITTEE  # an enum's member, looked up once
     for i, located in enumerate(dossier.worker_reports):
         report = located.record
         to = dossier.bodies[report.to].record
-        if to.kind is BodyKind.RESIDENTS_COMMITTEE and window.covers(report.date):
+        if to.kind is committee and window.covers(report.date):
             reports.setdefault(report.person, []).append((report.date, i, report.id))
     for made in reports.values():
         made.sort()
@@ -138,7 +140,8 @@ _WORK_MEETINGS = (MeetingKind.REGULAR, MeetingKind.AD_HOC)
 """RC-WORKERS-WEEKLY (SQ-SIFANG:395): the workers' meetings to study and plan work (组织召开一次
 会议,研究部署工作); their study sessions (:396) are meetings of kind ``study``."""
 
-_ORGANISED_MEETINGS = frozenset((*_WORK_MEETINGS, MeetingKind.STUDY))
+_STUDY = MeetingKind.STUDY
+_ORGANISED_MEETINGS = frozenset((*_WORK_MEETINGS, _STUDY))
 """RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): the meetings whose organiser is judged."""
 
 _SIX_DAYS, _ONE_WEEK = timedelta(days=6), timedelta(days=7)
@@ -175,7 +178,7 @@ def _centre_weeks(dossier: Dossier, window: Window, centres: _Centres,
         held = sorted(meetings.get(body_id, []))
         days = [day for day, _, _, _ in held]
         work = [day for day, _, kind, _ in held if kind in _WORK_MEETINGS]
-        study = [day for day, _, kind, _ in held if kind is MeetingKind.STUDY]
+        study = [day for day, _, kind, _ in held if kind is _STUDY]
         where = located.where()
         for monday, sunday in weeks_within(window):
             if monday < start:
@@ -198,7 +201,7 @@ def _meetings_named(week: list[tuple[date, int, MeetingKind, str]]) -> dict[str,
     """A week's work meetings, then its study sessions, by id in the order of the files."""
     in_files = sorted(week, key=itemgetter(1))
     work = [mid for _, _, kind, mid in in_files if kind in _WORK_MEETINGS]
-    study = [mid for _, _, kind, mid in in_files if kind is MeetingKind.STUDY]
+    study = [mid for _, _, kind, mid in in_files if kind is _STUDY]
     return {"meetings": ", ".join(work + study) or "none"}
 
 
@@ -210,7 +213,7 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
     or (admitted only by a parameter) the affairs centre's own director."""
     jurisdiction = dossier.jurisdiction
     about: dict[str, tuple[str, str, str, dict[str, list[Span]]]] = {}
-    organisers: dict[str, tuple[list[Span], list[Span]]] = {}
+    organisers: dict[tuple[str, str], tuple[_SeatChanges, str]] = {}
     for _, located, body_id, day, kind in held_in_window:
         if kind not in _ORGANISED_MEETINGS:
             continue
@@ -222,16 +225,18 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
         meeting = located.record
         meeting_id = meeting.id
         person = meeting.convener or meeting.chair
-        held = None
         if person:
-            held = organisers.get(person)
-            if held is None:
-                held = organisers[person] = (
+            organiser = organisers.get((body_id, person))
+            if organiser is None:
+                organiser = organisers[body_id, person] = (_seat_changes(
                     _held_as(dossier, person, BodyKind.PARTY_COMMITTEE, Role.SECRETARY),
-                    _held_as(dossier, person, BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR))
-        seats = (held is not None and covers(held[0], day),
-                 held is not None and covers(held[1], day),
-                 person is not None and covers(body[3].get(person, ()), day))
+                    _held_as(dossier, person, BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR),
+                    body[3].get(person, [])), people.who(person))
+            (days, held), who = organiser
+            at = bisect_right(days, day) - 1
+            seats = held[at] if at >= 0 else _NO_SEATS
+        else:
+            seats, who = _NO_SEATS, ""
         yield Fact(
             "centre_meeting", RecordRef(meeting_id, "meeting", located.where()), day,
             jurisdiction,
@@ -240,9 +245,34 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
              "organiser_secretary": int(seats[0]), "organiser_rc_director": int(seats[1]),
              "organiser_centre_director": int(seats[2])},
             {"meeting": day},
-            {"body_name": body[2], "subject": meeting_id,
-             "organiser": people.who(person) if person else ""},
+            {"body_name": body[2], "subject": meeting_id, "organiser": who},
             partial(_organiser_seat, dossier, person, seats, day))
+
+
+_Seats = tuple[bool, bool, bool]
+"""Whether an organiser holds the party secretary's, the residents' committee director's and
+the affairs centre director's seat."""
+
+_NO_SEATS: _Seats = (False, False, False)
+
+_SeatChanges = tuple[list[date], list[_Seats]]
+"""The days on which an organiser's seats change, in order, and the seats held from each."""
+
+
+def _seat_changes(secretary: list[Span], director: list[Span], centre: list[Span]
+                  ) -> _SeatChanges:
+    """When the seats held as ``secretary``, ``director`` and ``centre`` director (days as
+    spans) change, and which are held from each such day till the next: worked out once an
+    organiser, then looked up (``bisect``) for each meeting they organised.
+
+    >>> days, held = _seat_changes([(date(2022, 1, 1), date(2022, 6, 30))], [], [])
+    >>> [(d.isoformat(), h) for d, h in zip(days, held)]
+    [('2022-01-01', (True, False, False)), ('2022-07-01', (False, False, False))]
+    """
+    spans = (secretary, director, centre)
+    days = sorted({day for held in spans for start, end in held
+                   for day in (start, end + timedelta(days=1))})
+    return days, [(covers(secretary, d), covers(director, d), covers(centre, d)) for d in days]
 
 
 def _held_as(dossier: Dossier, person: str, kind: BodyKind, role: Role) -> list[Span]:
@@ -400,10 +430,8 @@ def _committee_terms(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """RC-TERM-PLAN (SQ-SIFANG:125): for every term of a residents' committee that overlaps the
     checked window, how many days into the term its three-year objectives and its work plan were
     drawn up (-1: not yet), and how many days of the term had run by the window's end."""
-    for located in dossier.bodies.values():
+    for located in located_bodies(dossier, BodyKind.RESIDENTS_COMMITTEE):
         body = located.record
-        if body.kind is not BodyKind.RESIDENTS_COMMITTEE:
-            continue
         plans = [p.record for p in dossier.term_plans if p.record.body == body.id]
         for start, end in committee_terms(body):
             if start > window.end or (end is not None and end < window.start):
@@ -517,10 +545,8 @@ def _committee_review_years(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """RC-YEAR-END-REVIEW (SQ-SIFANG:351, :472): for every residents' committee and every
     calendar year wholly inside the checked window (and after the committee existed), the
     reviews of the committee dated in that year."""
-    for located in dossier.bodies.values():
+    for located in located_bodies(dossier, BodyKind.RESIDENTS_COMMITTEE):
         body = located.record
-        if body.kind is not BodyKind.RESIDENTS_COMMITTEE:
-            continue
         start = body_start(body)
         days = [r.record.date for r in dossier.reviews if r.record.body == body.id]
         for labelled in calendar("year", window):
@@ -609,10 +635,8 @@ def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact
     entries = {(r.record.body, e.person): e for r in dossier.representative_registers
                for e in r.record.entries}
     jurisdiction = dossier.jurisdiction
-    for located in dossier.bodies.values():
+    for located in located_bodies(dossier, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY):
         body = located.record
-        if body.kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
-            continue
         body_id, body_kind, body_name = body.id, body.kind.value, body.name
         for i, seat in enumerate(body.seats):
             person, name, seat_role = seat.person, seat.name, seat.role
@@ -647,8 +671,9 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
     consent it had (for the rule to tell a decision formed under CC-CONSENT-80), and how many days
     after the meeting it was first submitted to a party organisation and to a residents'
     committee (-1: not at all; a submission dated before the meeting does not count)."""
+    committee = BodyKind.CONSULTATION_COMMITTEE  # an enum's member, looked up once
     committees = {key: located.record for key, located in dossier.bodies.items()
-                  if located.record.kind is BodyKind.CONSULTATION_COMMITTEE}
+                  if located.record.kind is committee}
     if not committees:
         return
     sent: dict[tuple[str, str], list[tuple[BodyKind, date, str]]] = {}

@@ -14,6 +14,7 @@ from .._words import counted
 from ..models import AuditKind, Body, BodyKind, Duty, Expense, Role
 from ..records.dossier import Dossier, Located
 from ._periods import body_start
+from ._seats import located_bodies
 from ._seats import who as _who
 from ._spans import EARLY, Span, clip, days, far, merge, overlap, uncovered
 from ._window import Window, periods_within
@@ -43,13 +44,12 @@ def finance_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """One ``finance_duties`` fact per residents' committee over the window, and one
     ``audit_quarter`` fact per residents' committee and quarter wholly inside it."""
     rosters: _Rosters | None = None  # the same for every committee: worked out once
-    for located in dossier.bodies.values():
-        if located.record.kind is BodyKind.RESIDENTS_COMMITTEE:
-            yield from _audit_quarters(dossier, located, window)
-            rosters = rosters or _rosters(dossier)
-            fact = _duties(dossier, located, window, rosters)
-            if fact is not None:
-                yield fact
+    for located in located_bodies(dossier, BodyKind.RESIDENTS_COMMITTEE):
+        yield from _audit_quarters(dossier, located, window)
+        rosters = rosters or _rosters(dossier)
+        fact = _duties(dossier, located, window, rosters)
+        if fact is not None:
+            yield fact
 
 
 _Rosters = tuple[dict[Duty, dict[str, list[Span]]], dict[str, list[Span]],

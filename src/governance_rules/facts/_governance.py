@@ -26,7 +26,7 @@ from ..models import (
 )
 from ..records.dossier import Dossier, Located
 from ._periods import body_start
-from ._seats import seat_check, seat_note_zh
+from ._seats import located_bodies, seat_check, seat_note_zh
 from ._seats import who as _who
 from ._window import Window, period_of, periods_within
 from .schema import Fact, RecordRef
@@ -92,7 +92,7 @@ last month, included."""
 
 
 def governance_facts(dossier: Dossier, window: Window, as_of: date | None) -> Iterator[Fact]:
-    offices = [b for b in dossier.bodies.values() if b.record.kind is BodyKind.GOVERNANCE_OFFICE]
+    offices = located_bodies(dossier, BodyKind.GOVERNANCE_OFFICE)
     if not offices:
         return
     happened = [r for r in dossier.reports if as_of is None or r.record.submitted_on <= as_of]
@@ -114,7 +114,7 @@ def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     if dossier.community is None:
         return
     community = dossier.community
-    offices = [b for b in dossier.bodies.values() if b.record.kind is BodyKind.GOVERNANCE_OFFICE]
+    offices = located_bodies(dossier, BodyKind.GOVERNANCE_OFFICE)
     where = offices[0].where() if offices else community.where()
     kinds = (BodyKind.GOVERNANCE_OFFICE, BodyKind.PARTY_COMMITTEE, BodyKind.RESIDENTS_COMMITTEE)
     bad: list[str] = []
@@ -215,7 +215,7 @@ def _any_seat(dossier: Dossier, person: str, day: date,
 
 def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator[Fact]:
     """ZZ-COMMITTEE and ZZ-POSTS, judged on every day of the window by the rosters."""
-    committee = [b for b in dossier.bodies.values() if b.record.kind is BodyKind.GOVERNANCE_COMMITTEE]
+    committee = located_bodies(dossier, BodyKind.GOVERNANCE_COMMITTEE)
     centre = dossier.bodies_of_kind(BodyKind.MEDIATION_CENTRE)
     judicial = dossier.bodies_of_kind(BodyKind.JUDICIAL_OFFICE)
     faults: dict[str, list[tuple[str, str]]] = {k: [] for k in (

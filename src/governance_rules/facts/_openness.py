@@ -9,6 +9,7 @@ from .._words import counted
 from ..models import BodyKind
 from ..records.dossier import Dossier
 from ._periods import body_start
+from ._seats import located_bodies
 from ._spans import days, far, merge, uncovered
 from ._window import Window
 from .schema import Fact, RecordRef
@@ -18,15 +19,12 @@ def supervisor_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     """One ``supervisors`` fact per residents' committee: the days of the window (from the
     committee's start) on which no community supervisor was seated, and whether a supervision
     day is fixed. The fact is about the supervisors' roster where there is one."""
-    rosters = [b for b in dossier.bodies.values()
-               if b.record.kind is BodyKind.COMMUNITY_SUPERVISORS]
+    rosters = located_bodies(dossier, BodyKind.COMMUNITY_SUPERVISORS)
     seated = merge((t.start, far(t.end)) for b in rosters for s in b.record.seats
                    for t in s.terms)
     fixed = [b.record.supervision_day for b in rosters if b.record.supervision_day]
-    for located in dossier.bodies.values():
+    for located in located_bodies(dossier, BodyKind.RESIDENTS_COMMITTEE):
         body = located.record
-        if body.kind is not BodyKind.RESIDENTS_COMMITTEE:
-            continue
         start = body_start(body)
         lo = max(window.start, start) if start is not None else window.start
         if lo > window.end:

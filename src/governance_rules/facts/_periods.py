@@ -40,6 +40,10 @@ CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
 }
 """Which event categories are counted for each kind of body."""
 
+_PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
+"""Compared with each body's kind: a name, not a member of ``BodyKind`` looked up each time (a
+class attribute of an enum goes through ``EnumType.__getattr__``)."""
+
 
 def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str, ...]]
                ) -> dict[str, dict[str, list[date]]]:
@@ -104,8 +108,9 @@ def _categories(dossier: Dossier, body: Body) -> tuple[str, ...]:
     """The categories counted for ``body``. PO-THREE-MEETINGS (c): where the dossier models its
     party groups (``party_group`` bodies), each group's own meetings are counted, not the
     committee's; otherwise the party group meetings recorded on the committee are."""
-    categories = CATEGORIES.get(body.kind, ())
-    if body.kind is BodyKind.PARTY_COMMITTEE and dossier.bodies_of_kind(BodyKind.PARTY_GROUP):
+    kind = body.kind
+    categories = CATEGORIES.get(kind, ())
+    if kind is _PARTY_COMMITTEE and dossier.bodies_of_kind(BodyKind.PARTY_GROUP):
         return tuple(c for c in categories if c != "party_group")
     return categories
 
@@ -118,15 +123,22 @@ def body_start(body: Body) -> date | None:
     return min(starts) if starts else None
 
 
-def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None) -> Iterator[Fact]:
+def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
+                 plans: Plans | None = None) -> Iterator[Fact]:
     """A fact for each body, category and calendar period of ``window``: how many events of the
     category the body had in it. With ``wanted``, only the categories and granularities some
-    rule may read (a period no cadence rule judges is not a record checked)."""
+    rule may read (a period no cadence rule judges is not a record checked).
+
+    ``plans``: the periods judged, made with the same ``wanted`` for the same ``window``, which
+    the caller may keep for the next dossier with both (asking ``wanted`` of every period of
+    every kind of body is a third of these facts' cost); filled as they are made.
+    """
     counted = {located.record.id: categories for located in dossier.bodies.values()
                if (categories := _categories(dossier, located.record))}
     events = event_days(dossier, window, counted)
     jurisdiction = dossier.jurisdiction
-    plans: dict[tuple[str, tuple[str, ...]], _Plan] = {}  # the same for every body of a kind
+    if plans is None:
+        plans = {}  # the same for every body of a kind
     for located in dossier.bodies.values():
         body = located.record
         categories = counted.get(body.id, ())
@@ -167,6 +179,10 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None)
 _Plan = list[tuple[str, Labelled, list[str]]]
 """The calendar periods of a window that some rule may judge for a kind of body, each with its
 granularity and the categories judged in it, in order."""
+
+Plans = dict[tuple[str, tuple[str, ...]], _Plan]
+"""The periods of one window judged for a kind of body counting some categories (:func:`_plan`),
+by that kind and those categories."""
 
 
 def _plan(body_kind: str, categories: tuple[str, ...], window: Window,

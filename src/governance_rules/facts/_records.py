@@ -26,7 +26,7 @@ from ..models import (
 from ..records.dossier import Dossier, Located
 from ._labels import label, labels
 from ._seats import seated_on
-from ._station import station_roster
+from ._station import NO_STATION, STATION_KINDS, station_roster
 from ._township import (
     group_formation,
     office_staff,
@@ -39,58 +39,90 @@ from .schema import Fact, RecordRef
 
 R = TypeVar("R")
 
-_ROLE_COUNTS = tuple((f"n_{role}", role) for role in (
-    "director", "deputy_director", "chair", "vice_chair", "secretary", "convener", "leader"))
-"""The roster fact's seat counts by role: each field's name with the role it counts."""
-
 _SECTOR_COUNT = len(Sector)
 """How many sectors a roster may represent."""
 
+_LEADERS = (Role.CHAIR, Role.VICE_CHAIR)
+_UNIT_REPRESENTATIVE = Role.UNIT_REPRESENTATIVE
+_PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
+_CREDENTIALS_COMMITTEE = BodyKind.CREDENTIALS_COMMITTEE
+_TOWNSHIP_CONGRESS = BodyKind.TOWNSHIP_CONGRESS
+_NOTICE_BOARD = DisclosureChannel.NOTICE_BOARD
+"""Members of enums compared with each seat, body or disclosure: names, not members looked up
+each time (a class attribute of an enum goes through ``EnumType.__getattr__``'s slow path)."""
+
+_NO_FORMATION: tuple[dict[str, int], dict[str, str]] = (
+    {"formation_days": 0, "election_known": 0, "organiser_recorded": 0, "organiser_is_leader": 0},
+    {})
+""":func:`group_formation`'s fields of a body that is not a representative group."""
+
 
 def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> Iterator[Fact]:
-    """One fact per body: who sits on it on ``day`` and what that adds up to."""
+    """One fact per body: who sits on it on ``day`` and what that adds up to.
+
+    The fields only some kinds of body have (a work station's books, a representative group's
+    formation, a seal or rules of procedure) are worked out for those bodies; every other body
+    shares their blank values, made once."""
     presidium = {s.person for b in dossier.bodies_of_kind(BodyKind.PRESIDIUM)
                  for s in b.seated_members_on(day)}
     areas = {b.area for b in dossier.bodies_of_kind(BodyKind.WORK_COMMITTEE) if b.area}
     staff = office_staff(dossier, day)
     areas_missing = sum(1 for a in WorkArea if a not in areas)
+    blank_setup: tuple[dict[str, int], dict[str, str]] | None = None
     for located in dossier.bodies.values():
         body = located.record
         kind, name, form = body.kind, body.name, body.form  # a record's fields: read once
-        seated = body.seated_members_on(day)
+        seated = 0
         sectors: dict[Sector, int] = {}
         groups: dict[str, int] = {}
-        roles: dict[str, int] = {}
+        roles: dict[str, int] = {}  # by the seat's role (a ``StrEnum``: its text finds it)
         full_time = zones_missing = leaders_outside = 0
-        for s in seated:  # each seat's fields read once: a record's reads are slow
-            sector, group, role = s.sector, s.group, s.role
-            if sector is not None:
-                sectors[sector] = sectors.get(sector, 0) + 1
-            if group is not None and role is not Role.UNIT_REPRESENTATIVE:
-                groups[group] = groups.get(group, 0) + 1
-            roles[role.value] = roles.get(role.value, 0) + 1
-            full_time += s.full_time
-            zones_missing += not s.zone
-            if role in (Role.CHAIR, Role.VICE_CHAIR) and s.person not in presidium:
-                leaders_outside += 1
-        gov = _government_posts(dossier, body)
-        outside = _off_presidium(dossier, body, day)
-        station, station_names = station_roster(dossier, body, window or Window(day, day))
-        setup, setup_names = setup_fields(dossier, body, day, staff)
-        formation, formation_names = group_formation(dossier, body)
-        exception = next((e.reason for e in body.exceptions
-                          if period_of(e.period).start <= day <= period_of(e.period).end), None)
+        for held in body.held_seats().values():  # counts only: the roster's order is moot
+            for seat in held:
+                for start, end, _ in seat.terms:  # held on ``day`` (HeldSeat.role_on, inline)
+                    if start <= day and (end is None or day <= end):
+                        break
+                else:
+                    continue
+                s = seat.seat
+                seated += 1
+                sector, group, role = s.sector, s.group, s.role  # each field read once
+                if sector is not None:
+                    sectors[sector] = sectors.get(sector, 0) + 1
+                if group is not None and role is not _UNIT_REPRESENTATIVE:
+                    groups[group] = groups.get(group, 0) + 1
+                roles[role] = roles.get(role, 0) + 1
+                full_time += s.full_time
+                zones_missing += not s.zone
+                if role in _LEADERS and s.person not in presidium:
+                    leaders_outside += 1
+        gov = _government_posts(dossier, body) if kind is _TOWNSHIP_CONGRESS else {}
+        outside = _off_presidium(dossier, body, day) if kind is _CREDENTIALS_COMMITTEE else {}
+        station, station_names = (station_roster(dossier, body, window or Window(day, day))
+                                  if kind in STATION_KINDS else NO_STATION)
+        if body.rules_of_procedure is None and body.seal is None:
+            setup, setup_names = blank_setup = (blank_setup
+                                                or setup_fields(dossier, body, day, staff))
+        else:
+            setup, setup_names = setup_fields(dossier, body, day, staff)
+        formation, formation_names = (group_formation(dossier, body)
+                                      if kind is BodyKind.REPRESENTATIVE_GROUP else _NO_FORMATION)
+        exceptions = body.exceptions
+        exception = next((e.reason for e in exceptions
+                          if period_of(e.period).start <= day <= period_of(e.period).end),
+                         None) if exceptions else None
         names = {"body_name": name, "subject": name, "day": day.isoformat(),
                  **({"government_posts": "; ".join(gov.values())} if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
                  **station_names, **setup_names, **formation_names}
-        if kind is BodyKind.PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
+        if kind is _PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
             names["form_zh"] = f"设{label(form, 'zh')}" if form else "形式未记录"
             names["form_en"] = (f"constituted as {label(form, 'en')}" if form
                                 else "its form not recorded")
+        get = roles.get
         values: dict[str, int | str] = {
-            "body": body.id, "body_kind": kind.value, "seated": len(seated),
+            "body": body.id, "body_kind": kind.value, "seated": seated,
             "form": form.value if form else "",
             "party_members": _known(body.party_members),
             "households": _known(body.households), "office_rooms": _known(body.office_rooms),
@@ -100,14 +132,17 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None) -> I
             "zones_missing": zones_missing,
             "groups": len(groups), "groups_short": sum(1 for n in groups.values() if n < 2),
             "groups_over": sum(1 for n in groups.values() if n > 3),
-            "unit_reps": roles.get(Role.UNIT_REPRESENTATIVE.value, 0),
+            "unit_reps": get(_UNIT_REPRESENTATIVE, 0),
             "gov_posts": len(gov),
             "work_committees_missing": areas_missing,
-            "leaders_outside_presidium": (len(outside) if kind is BodyKind.CREDENTIALS_COMMITTEE
+            "leaders_outside_presidium": (len(outside) if kind is _CREDENTIALS_COMMITTEE
                                           else leaders_outside),
             "established_by_plenary": _established_by_plenary(dossier, body),
             "special_circumstances": int(exception is not None), **setup, **formation,
-            **{key: roles.get(role, 0) for key, role in _ROLE_COUNTS},
+            "n_director": get("director", 0), "n_deputy_director": get("deputy_director", 0),
+            "n_chair": get("chair", 0), "n_vice_chair": get("vice_chair", 0),
+            "n_secretary": get("secretary", 0), "n_convener": get("convener", 0),
+            "n_leader": get("leader", 0),
             **station,
         }
         yield Fact("roster", RecordRef(body.id, "body", located.where()), day,
@@ -327,7 +362,7 @@ def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         decision, disclosed, title = disclosure.decision, disclosure.date, disclosure.title
         channels = disclosure.channels
         kind, adopted = dossier.decided_by(decision)
-        decided = int(kind is BodyKind.PARTY_COMMITTEE and adopted)
+        decided = int(kind is _PARTY_COMMITTEE and adopted)
         sitting = _decision_sitting(dossier, decision) if decided else None
         day = sitting[0] if sitting else None
         yield Fact("disclosure", RecordRef(disclosure.id, "disclosure", located.where()),
@@ -340,7 +375,7 @@ def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "decision_consented": sitting[3] if sitting else 0,
                     # OPEN-BOARD (SQ-SIFANG:368): an item for all residents is on the board
                     "to_all_residents": int(disclosure.to_all_residents),
-                    "on_notice_board": int(DisclosureChannel.NOTICE_BOARD in channels)},
+                    "on_notice_board": int(_NOTICE_BOARD in channels)},
                    {"disclosed": disclosed, **({"decided": day} if day else {})},
                    {"body_name": body.name, "subject": title, "title": title},
                    partial(_disclosure_named, channels, decision, day))

@@ -9,15 +9,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from ..models import BodyKind, Role
+from ..models import Body, BodyKind, Role
 from ..models.body import HeldSeat
-from ..records.dossier import Dossier
+from ..records.dossier import Dossier, Located
 
 
 def who(dossier: Dossier, person: str) -> str:
     """``id (name)``: a person as the evidence names them."""
     name = dossier.person_name(person)
     return f"{person} ({name})" if name else person
+
+
+def located_bodies(dossier: Dossier, kind: BodyKind) -> list[Located[Body]]:
+    """The bodies of ``kind`` with their places, in file order (``kind``, a member of an enum, is
+    looked up once by the caller: each lookup goes through ``EnumType.__getattr__``)."""
+    return [located for located in dossier.bodies.values() if located.record.kind is kind]
 
 
 def seated_on(dossier: Dossier, kind: BodyKind, roles: tuple[Role, ...] | None,

@@ -49,6 +49,14 @@ _PER_HOUSEHOLD = "household_contact"
 ROSTER_FIELDS = ("head_days_off", "cards_missing", "book_missing", "building_groups_missing",
                  "backbone_teams", "team_missing", "register_missing")
 
+STATION_KINDS = frozenset((BodyKind.PARTY_COMMITTEE, BodyKind.BACKBONE_TEAM,
+                           BodyKind.PARTY_GROUP, BodyKind.WORK_STATION))
+"""The kinds of body :func:`station_roster` has fields for; any other body has
+:data:`NO_STATION`."""
+
+NO_STATION: tuple[dict[str, int], dict[str, str]] = (dict.fromkeys(ROSTER_FIELDS, 0), {})
+""":func:`station_roster` of a body of no kind in :data:`STATION_KINDS` (not to be changed)."""
+
 
 def members_of(body: Body, day: date) -> list[Seat]:
     roles = _MEMBER_ROLES.get(body.kind, (Role.MEMBER,))

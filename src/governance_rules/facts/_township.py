@@ -31,6 +31,10 @@ ELECTED_POSTS: dict[BodyKind, tuple[Role, ...]] = {
 
 _ELECTED = (SeatOrigin.ELECTION, SeatOrigin.BY_ELECTION)
 
+_TOWNSHIP_CONGRESS, _PRESIDIUM = BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM
+"""Compared with a body's kind for each term and meeting: names, not members of ``BodyKind``
+looked up each time (a class attribute of an enum goes through ``EnumType.__getattr__``)."""
+
 
 def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
                  window_end: date) -> dict[str, int | str]:
@@ -47,7 +51,7 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
     out: dict[str, int | str] = {"term_role": role.value, "vacancy": 0, "vacancy_days": 0,
                                  "refilled": 0}
     end = term.end
-    if (role not in ELECTED_POSTS.get(body.kind, ()) or end is None or end >= window_end):
+    if end is None or end >= window_end or role not in ELECTED_POSTS.get(body.kind, ()):
         return out
     day = end + _ONE_DAY
     if (not _term_runs_on(dossier, end)
@@ -105,7 +109,7 @@ def presidium_chair(dossier: Dossier, body: Body, chair: str | None, convener: s
     """TPC-PRESIDIUM-CHAIR (乡镇人大主席负责召集并主持主席团会议, RD-TOWNSHIP:506): whether the
     person who chaired (and, where recorded, convened) a presidium meeting held the chair's seat
     on a township congress that day, by the roster; with the evidence naming who held it."""
-    if body.kind is not BodyKind.PRESIDIUM:
+    if body.kind is not _PRESIDIUM:
         return {"chaired_by_tpc_chair": 0, "convened_by_tpc_chair": 0}, {}
     holders = dossier.seat_holders(BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), day)
     held_by = ", ".join(_who(dossier, s.person) for s in holders) or "-"
@@ -416,7 +420,7 @@ def deputy_credentials(dossier: Dossier, body: Body, seat: Seat, term: Term,
     while the congress's term runs on (credentials ended early) is named in a ``termination``
     or ``suspension`` report dated on or after the last day."""
     out = {"deputy_elected": 0, "credentials_examined": 0, "ended_early": 0, "ending_reported": 0}
-    if body.kind is not BodyKind.TOWNSHIP_CONGRESS:
+    if body.kind is not _TOWNSHIP_CONGRESS:
         return out
     reviews = [r.record for r in dossier.credentials_reviews if seat.person in r.record.deputies
                and dossier.bodies[r.record.body].record.kind is BodyKind.CREDENTIALS_COMMITTEE]
