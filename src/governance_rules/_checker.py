@@ -28,7 +28,7 @@ from .records.loader import (
     has_community_file,
     load_dossier,
 )
-from .report._trusted import replaced, trusted
+from .report._trusted import trusted
 from .report.model import (
     BodyRef,
     CommunityScope,
@@ -745,37 +745,42 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     A warning-level norm (一般 / 原则上 / 为宜) met by an exception stated on the record
     (``special_circumstances``) becomes ``info`` and quotes the reason; a mandatory rule never does.
     """
-    rule = bound.rule
+    shared = _shared(bound, book.documents)
     fact = fact.explained()
     explanation: Explanation = bound.kind.explain(fact, bound.params)
-    citing = _citing(bound, book.documents)
-    cited = citing.sources(explanation.failed, fact.jurisdiction)
-    where = fact.ref.where
-    severity = rule.severity
+    cited = shared.sources(explanation.failed, fact.jurisdiction)
     people = fact.people
-    zh = render_message(rule.message.zh, explanation, "zh", people)
-    en = render_message(rule.message.en, explanation, "en", people)
-    evidence = _with_title(explanation.evidence, citing.title)
+    zh = render_message(shared.message_zh, explanation, "zh", people)
+    en = render_message(shared.message_en, explanation, "en", people)
+    evidence = explanation.evidence
+    required = evidence["required"]
+    if not (required.zh and required.en):  # the kind left a language to the rule's title
+        title = shared.title
+        evidence["required"] = title if not (required.zh or required.en) else trusted(
+            Text, zh=required.zh or title.zh, en=required.en or title.en)
     body = _body_of(fact)
     if body is not None:
         zh, en = _naming(zh, en, body.name)
+    severity = shared.severity
     reason = fact.names.get("special_circumstances")
     if reason and severity is Severity.WARNING:
         severity = Severity.INFO
         zh, en = f"{zh}（已说明特殊情况：{reason}）", f"{en} (stated exception: {reason})"
-        evidence = replaced(evidence, details={**evidence.details, "exception": reason})
+        evidence["details"] = {**evidence["details"], "exception": reason}
+    ref = fact.ref
+    where = ref.where
     # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
     return trusted(
         Finding,
-        rule_id=rule.id,
-        catalogue=list(rule.catalogue),
+        rule_id=shared.rule_id,
+        catalogue=list(shared.catalogue),
         severity=severity,
-        title=citing.title,
-        record=trusted(RecordLocation, id=fact.ref.id, type=fact.ref.type, file=where.file,
+        title=shared.title,
+        record=trusted(RecordLocation, id=ref.id, type=ref.type, file=where.file,
                        line=where.line, path=where.path),
         body=body,
         message=trusted(Text, zh=zh, en=en),
-        evidence=evidence,
+        evidence=trusted(Evidence, **evidence),
         source=cited[0],
         sources=cited,
         jurisdiction=list(fact.jurisdiction),
@@ -785,45 +790,61 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     )
 
 
+_SOURCES_KEPT = 64
+"""How many (failed clauses, place) pairs a bound rule keeps the sources of."""
+
+
 @dataclass
-class _Citing:
-    """What the findings of one bound rule share, made once: the rule's title, and the
-    sources that decide a finding by the clauses that failed, each with its document (asked
-    whether it binds the record's place). Report models are frozen: findings share them."""
+class _Shared:
+    """What the findings of one bound rule share, made once: the rule's id, catalogue,
+    severity, title and message (a rule's fields are slow to read), and the sources that
+    decide a finding by the clauses that failed, each with its document (asked whether it
+    binds the record's place). Report models are frozen: findings share them."""
 
     rule: Rule
     documents: Mapping[str, Document]
+    rule_id: str
+    catalogue: tuple[str, ...]
+    severity: Severity
     title: Text
+    message_zh: str
+    message_en: str
     overlay: list[Source]
     """The source of :func:`_overlay_citations`, cited first."""
-    by_failed: dict[tuple[str, ...], list[tuple[Source, Document | None]]] = field(
+    by_place: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Source]] = field(
         default_factory=dict)
+    """The sources by the clauses that failed and the record's place."""
 
     def sources(self, failed: tuple[str, ...], jurisdiction: tuple[str, ...]) -> list[Source]:
         """The overlay's source, then those of the rule's
-        :func:`~governance_rules.rulebook.book.deciding_citations`."""
-        chosen = self.by_failed.get(failed)
-        if chosen is None:
+        :func:`~governance_rules.rulebook.book.deciding_citations` (a list of its own)."""
+        place = (failed, jurisdiction)
+        cited = self.by_place.get(place)
+        if cited is None:
             documents = self.documents
-            chosen = self.by_failed[failed] = [
-                (_source(c, documents), documents.get(c.document))
-                for c in citations_for_clauses(self.rule, failed)]
-        return [*self.overlay, *binding_here(chosen, jurisdiction)]
+            chosen = [(_source(c, documents), documents.get(c.document))
+                      for c in citations_for_clauses(self.rule, failed)]
+            if len(self.by_place) >= _SOURCES_KEPT:
+                self.by_place.clear()
+            cited = self.by_place[place] = [*self.overlay, *binding_here(chosen, jurisdiction)]
+        return cited.copy()
 
 
-_CITING: weakref.WeakKeyDictionary[BoundRule, _Citing] = weakref.WeakKeyDictionary()
+_SHARED: weakref.WeakKeyDictionary[BoundRule, _Shared] = weakref.WeakKeyDictionary()
 """Each bound rule's shared finding parts; an entry leaves with its bound rule (that is, with
 its rulebook's bindings)."""
 
 
-def _citing(bound: BoundRule, documents: Mapping[str, Document]) -> _Citing:
+def _shared(bound: BoundRule, documents: Mapping[str, Document]) -> _Shared:
     """``bound``'s shared parts, made at its first finding (anew for other ``documents``)."""
-    citing = _CITING.get(bound)
-    if citing is None or citing.documents is not documents:
-        citing = _CITING[bound] = _Citing(
-            bound.rule, documents, _title_of(bound.rule),
+    shared = _SHARED.get(bound)
+    if shared is None or shared.documents is not documents:
+        rule = bound.rule
+        shared = _SHARED[bound] = _Shared(
+            rule, documents, rule.id, tuple(rule.catalogue), rule.severity, _title_of(rule),
+            rule.message.zh, rule.message.en,
             [_source(c, documents) for c in _overlay_citations(bound)])
-    return citing
+    return shared
 
 
 def _overlay_citations(bound: BoundRule) -> list[Citation]:
@@ -842,23 +863,17 @@ def _naming(zh: str, en: str, body: str) -> tuple[str, str]:
     return (zh if body in zh else f"{body}：{zh}", en if body in en else f"{body}: {en}")
 
 
-def _with_title(evidence: Evidence, title: Text) -> Evidence:
-    """``required`` in the rule's own words (its ``title``) where the kind left a language to
-    the title."""
-    required = evidence.required
-    if required.zh and required.en:
-        return evidence
-    if not required.zh and not required.en:
-        return replaced(evidence, required=title)
-    return replaced(evidence, required=trusted(
-        Text, zh=required.zh or title.zh, en=required.en or title.en))
-
-
 def _body_of(fact: Fact) -> BodyRef | None:
     body = fact.values.get("body")
     if not isinstance(body, str) or not body:  # "": the record is the community's own
         return None
-    return trusted(BodyRef, id=body, name=fact.names.get("body_name", body))
+    return _body_ref(body, fact.names.get("body_name", body))
+
+
+@lru_cache(maxsize=4096)
+def _body_ref(id_: str, name: str) -> BodyRef:
+    """A body as a finding names it, one object a body (report models are frozen)."""
+    return trusted(BodyRef, id=id_, name=name)
 
 
 def render_message(template: str, explanation: Explanation, lang: str,

@@ -13,7 +13,6 @@ from typing import Any, ClassVar, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from ...facts.schema import Fact
-from ...report.model import Evidence
 from ..conditions import Condition
 
 P = TypeVar("P", bound=BaseModel)
@@ -28,10 +27,13 @@ class KindParams(BaseModel):
 class Explanation:
     """Evidence for the report plus the values a rule's message template may use.
 
-    A value is either plain text, or a ``{"zh": …, "en": …}`` pair picked per language.
+    ``evidence`` holds the fields of the finding's :class:`~governance_rules.report.model.Evidence`,
+    in field order: the checker makes it once, with the rule's title for a language the kind
+    leaves empty in ``required``. A value is either plain text, or a ``{"zh": …, "en": …}``
+    pair picked per language.
     """
 
-    evidence: Evidence
+    evidence: dict[str, Any]
     values: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
     failed: tuple[str, ...] = ()
     """The names of the clauses that failed (see :class:`~governance_rules.rulebook.model.Citation`)."""

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from ..._words import count_with_noun, day_name, in_words, period_name, split_placeholder
 from ...facts.schema import Fact
 from ...report._trusted import trusted
-from ...report.model import Evidence, Text
+from ...report.model import Text
 from ..conditions import Condition, Predicate, any_of, compile_native, condition_fields
 from ._base import Explanation, KindParams, RuleKind, day_texts
 
@@ -66,7 +66,9 @@ class ClauseKind(RuleKind[P]):
     def explain(self, fact: Fact, params: P) -> Explanation:
         compiled = _compiled(self, params)
         values = fact.values
-        judged = tuple([j for j in compiled.judged if j.holds(values)])
+        judged = compiled.judged
+        if len(judged) > 1:  # a rule of one clause was broken by it: no need to ask
+            judged = tuple([j for j in judged if j.holds(values)])
         failing = compiled.failing.get(judged)
         if failing is None:
             failing = compiled.failing_of(judged)
@@ -82,7 +84,7 @@ class ClauseKind(RuleKind[P]):
             reasons_en = "; ".join([j.clause.en.format_map(en) for j in judged])
         measured = self.measured(fact, params) if compiled.measures else None
         return Explanation(
-            trusted(Evidence,
+            dict(
                 measured=measured or trusted(Text, zh=reasons_zh, en=reasons_en),
                 required=compiled.required,
                 shortfall=failing.shortfall,

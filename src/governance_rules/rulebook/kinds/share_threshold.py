@@ -11,7 +11,7 @@ from ..._words import percent_words, threshold_words
 from ...facts.schema import Fact
 from ...models._base import Problem
 from ...report._trusted import trusted
-from ...report.model import Evidence, Text
+from ...report.model import Text
 from ..conditions import Cmp, Condition, Field
 from ..model import Localised
 from ._base import Explanation, KindParams, RuleKind, day_texts, fraction_text
@@ -71,7 +71,7 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
         (num_en, _), (den_en, basis_en) = (_counted_label(num, num_label.en),
                                           _counted_label(den, den_label.en))
         return Explanation(
-            trusted(Evidence,
+            dict(
                 measured=trusted(Text,
                     zh=f"{den_label.zh}{den}人，{num_label.zh}{num}人（{shown}）",
                     en=f"{num_en} of {den_en} ({shown})"),

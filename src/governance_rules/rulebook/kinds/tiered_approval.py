@@ -9,7 +9,7 @@ from typing import Literal
 from ..._words import day_name, threshold_words, tier_words, yuan
 from ...facts.schema import Fact
 from ...report._trusted import trusted
-from ...report.model import Evidence, Text
+from ...report.model import Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
 from ._base import Explanation, KindParams, RuleKind, day_texts
 
@@ -163,7 +163,7 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
         tiers = {lang: tier_words(number, lower, upper, lang) for lang in ("zh", "en")}
         amounts = {lang: yuan(money, lang) for lang in ("zh", "en")}
         return Explanation(
-            trusted(Evidence,
+            dict(
                 measured=trusted(Text,
                     zh=f"{paid_words['zh']}支付{amounts['zh']}，属{tiers['zh']}；{problems_zh}",
                     en=f"{amounts['en']} paid ({paid_words['en']}), {tiers['en']}; "
