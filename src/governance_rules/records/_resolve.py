@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from ..errors import InputError
-from ..models import Body, DecisionRef, Meeting
+from ..models import Body, DecisionRef, Meeting, Seat
 from ._references import References
 from ._resolve_township import resolve_township
 from ._resolve_work import resolve_work, work_days
@@ -96,37 +97,55 @@ def _keep_seated_meetings(dossier: Dossier, refs: References) -> None:
     """Keep the meetings whose body exists, everyone present held a seat on it by the day, and
     chair and convener are on some roster; report every reason a meeting is left out.
 
-    One loop, no call a meeting unless it fails (nearly all are sound). The fields are read
-    from each meeting's ``__dict__``: reading a field of a pydantic model costs several times a
-    dict's item (the model's ``__getattr__`` keeps CPython from specialising the attribute
-    read), and every meeting is read here. Each body's first seated days
-    (:func:`_seated_from`) are made when its first meeting asks."""
-    seated_from: dict[str, dict[str, date]] = {}
-    bodies, people = dossier.bodies, refs.people
+    Nearly all meetings are sound, and most are found so without a Python step a person: those
+    present all have a seat on the body, the meeting is on or after the day its last member
+    was first seated (:func:`_seated_from`), and chair and convener are known or not named.
+    Any other meeting is gone through person by person (:func:`_seated_meeting_ok`), which
+    reports each reason it fails. The fields are read from each meeting's ``__dict__``: reading
+    a field of a pydantic model costs several times a dict's item (the model's ``__getattr__``
+    keeps CPython from specialising the attribute read). Each body's first seated days are
+    made when its first meeting asks."""
+    seated_from: dict[str, tuple[dict[str, date], frozenset[str], date]] = {}
+    bodies = dossier.bodies
+    named_ok: set[str | None] = {None, *refs.people}
     kept = []
     for located in dossier.meetings:
         meeting = located.record.__dict__
         body, day = meeting["body"], meeting["date"]
-        first_days = seated_from.get(body)
-        if first_days is None:
+        seated = seated_from.get(body)
+        if seated is None:
             if body not in bodies:
                 refs.body(located, "body", body)
                 continue
-            first_days = seated_from[body] = _seated_from(bodies[body].record)
-        sound = True
-        for i, person in enumerate(meeting["present"]):
-            first = first_days.get(person)
-            if first is None or day < first:
-                sound = False
-                refs.fail(located, ("present", i), "not_seated",
-                          f"{person!r} holds no seat on {body!r} on {day}", person)
-        for role in ("chair", "convener"):
-            named = meeting[role]
-            if named is not None and named not in people:
-                sound = refs.person(located, role, named)
-        if sound:
+            first_days = _seated_from(bodies[body].record)
+            seated = seated_from[body] = (first_days, frozenset(first_days),
+                                          max(first_days.values(), default=date.min))
+        first_days, members, all_seated_on = seated
+        if ((day >= all_seated_on and members.issuperset(meeting["present"])
+             and meeting["chair"] in named_ok and meeting["convener"] in named_ok)
+                or _seated_meeting_ok(located, meeting, first_days, refs)):
             kept.append(located)
     dossier.meetings = kept
+
+
+def _seated_meeting_ok(located: Located[Meeting], meeting: dict[str, Any],
+                       first_days: dict[str, date], refs: References) -> bool:
+    """Whether a meeting (``meeting``: its fields) had everyone present seated on its body by
+    its day (``first_days``: :func:`_seated_from` of the body) and names a known chair and
+    convener; each reason it did not is reported."""
+    body, day = meeting["body"], meeting["date"]
+    sound = True
+    for i, person in enumerate(meeting["present"]):
+        first = first_days.get(person)
+        if first is None or day < first:
+            sound = False
+            refs.fail(located, ("present", i), "not_seated",
+                      f"{person!r} holds no seat on {body!r} on {day}", person)
+    for role in ("chair", "convener"):
+        named = meeting[role]
+        if named is not None and named not in refs.people:
+            sound = refs.person(located, role, named)
+    return sound
 
 
 def _seated_from(body: Body) -> dict[str, date]:
@@ -142,8 +161,13 @@ def _seated_from(body: Body) -> dict[str, date]:
     ...                                       Term(start="2020-01-01", end="2020-06-30", **term)])]))
     {'a': datetime.date(2020, 1, 1)}
     """
-    return {person: min(start for start, _, _ in seats[0].terms)  # the plain seats facts read
+    return {person: min(map(_start, seats[0].terms))  # the plain seats facts read
             for person, seats in body.held_seats().items()}
+
+
+_start = itemgetter(0)
+"""A plain term's first day (:attr:`HeldSeat.terms <governance_rules.models.body.HeldSeat.terms>`:
+``(start, end, role)``)."""
 
 
 def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -> bool:
@@ -209,8 +233,9 @@ def _party_records(dossier: Dossier, refs: References) -> None:
 
     refs.keep("leave_requests", leave_ok)
 
-    def member_record_ok(item: Located[Any]) -> bool:
-        record = item.record.__dict__  # its fields (see _keep_seated_meetings): every entry is read
+    def member_record_ok(item: Located[Any], record: dict[str, Any]) -> bool:
+        """Whether a member record (``record``: its fields) names a member of its body (and one
+        of their households); each reason it does not is reported."""
         body, person, household = record["body"], record["person"], record["household"]
         seats = refs.seats.get(body)  # the bodies' seats by person
         if seats is None:  # no such body: reported
@@ -227,7 +252,15 @@ def _party_records(dossier: Dossier, refs: References) -> None:
             return False
         return True
 
-    refs.keep("member_records", member_record_ok)
+    seats_of, kept = refs.seats, []
+    for item in dossier.member_records:  # a member's entries: hundreds, nearly all sound
+        record = item.record.__dict__  # its fields (see _keep_seated_meetings)
+        seat = seats_of.get(record["body"], _NO_SEATS).get(record["person"])
+        household = record["household"]
+        if ((seat is not None and (household is None or household in seat.households))
+                or member_record_ok(item, record)):
+            kept.append(item)
+    dossier.member_records = kept
     expenses = {e.record.id for e in dossier.expenses}
 
     def matter_ok(matter: Located[Any]) -> bool:
@@ -239,6 +272,10 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         return False
 
     refs.keep("party_matters", matter_ok)
+
+
+_NO_SEATS: dict[str, Seat] = {}
+"""The seats of a body the dossier lacks, by person: none."""
 
 
 def _resolve_books(dossier: Dossier, refs: References) -> None:

@@ -34,6 +34,11 @@ RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 COMMUNITY_FILES = tuple(f"community{s}" for s in RECORD_SUFFIXES)
 IGNORED_FILES = frozenset({"governance-waivers.yaml", ".pre-commit-hooks.yaml"})
 
+_Runs = list[tuple[str, list[Located[Any]]]]
+"""A file's records as runs of one collection's records, in file order (``(collection,
+records)``): the records of a key of the file make one run, and a dossier is assembled a run at
+a time instead of a record at a time."""
+
 
 class DossierSource:
     """The files of one dossier, and which of them the user asked to have checked.
@@ -338,7 +343,7 @@ def load_dossier(source: DossierSource, display_base: Path | None = None,
                  names: PathNames | None = None) -> Dossier:
     """Read, validate and resolve every file of one dossier; files are shown relative to
     ``display_base``, or as ``names`` shows them (a caller that named them already)."""
-    results: dict[str, tuple[list[tuple[str, Located[Any]]], list[InputError]]] = {}
+    results: dict[str, tuple[_Runs, list[InputError]]] = {}
     display_path = names or PathNames(display_base)
     for path in source.files:
         name = display_path(path)
@@ -349,7 +354,7 @@ def load_dossier(source: DossierSource, display_base: Path | None = None,
             continue
         if not is_report(raw):  # a report of an earlier run is not one of the files
             results[name] = _records_of(raw, name)
-    dossier = assemble_dossier(display_path(source.root), results)
+    dossier = _assemble(display_path(source.root), results)
     dossier.input_errors.extend(_outside(link, display_path(link))
                                 for link in source.links_outside)
     return dossier
@@ -357,7 +362,7 @@ def load_dossier(source: DossierSource, display_base: Path | None = None,
 
 def dossier_from_data(files: Mapping[str, Any]) -> Dossier:
     """Validate and resolve in-memory records (file name → parsed data) into a :class:`Dossier`."""
-    return assemble_dossier("<memory>", {str(name): records_from_data(data, str(name))
+    return _assemble("<memory>", {str(name): _record_runs(data, str(name))
                                   for name, data in files.items()})
 
 
@@ -368,13 +373,19 @@ def assemble_dossier(
     """One dossier from each file's :func:`read_records` result (its records and its input
     errors, by the file's shown name), resolved against each other. For callers that read the
     files themselves, e.g. the HTTP server's uploads."""
+    return _assemble(root, {name: ([(collection, [located]) for collection, located in found],
+                                   errors) for name, (found, errors) in results.items()})
+
+
+def _assemble(root: str, results: Mapping[str, tuple[_Runs, list[InputError]]]) -> Dossier:
+    """:func:`assemble_dossier` of each file's records as runs (:data:`_Runs`)."""
     dossier = Dossier(root=root)
-    collected: list[tuple[str, Located[Any]]] = []
+    runs: _Runs = []
     for name, (found, errs) in results.items():
         dossier.files.append(name)
-        collected.extend(found)
-        dossier.input_errors.extend(errs)
-    _collect(dossier, collected)
+        runs += found
+        dossier.input_errors += errs
+    _collect(dossier, runs)
     resolve(dossier)
     return dossier
 
@@ -387,16 +398,17 @@ def read_records(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]],
     """
     if is_report(raw):
         return [], []
-    return _records_of(raw, file)
+    runs, errors = _records_of(raw, file)
+    return _flat(runs), errors
 
 
-def _records_of(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]], list[InputError]]:
-    """:func:`read_records` of a file known not to be a report."""
+def _records_of(raw: bytes, file: str) -> tuple[_Runs, list[InputError]]:
+    """:func:`read_records` of a file known not to be a report, as runs (:data:`_Runs`)."""
     try:
         if not file.lower().endswith(".jsonl"):
             data, index = parse_record_text(raw, file)
-            return records_from_data(data, file, index)
-        found: list[tuple[str, Located[Any]]] = []
+            return _record_runs(data, file, index)
+        found: _Runs = []
         errors: list[InputError] = []
         for parsed in parse_record_lines(raw, file):
             if isinstance(parsed, InputError):  # that line only: the others are read
@@ -404,7 +416,7 @@ def _records_of(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]], 
                               parsed.model_copy(update={"ctx": {**parsed.ctx, "zh": _LINE_ZH.get(
                                   parsed.type, "此行有误，未读取（其余各行照常读取）")}}))
                 continue
-            line_found, line_errors = records_from_data(parsed[0], file, parsed[1])
+            line_found, line_errors = _record_runs(parsed[0], file, parsed[1])
             found += line_found
             errors += line_errors
         return found, errors
@@ -452,9 +464,25 @@ def records_from_data(
     data: Any, file: str, index: LineIndex | None = None
 ) -> tuple[list[tuple[str, Located[Any]]], list[InputError]]:
     """Validate already-parsed data (e.g. a dict from an app) as one record file."""
-    index = index or LineIndex()
+    runs, errors = _record_runs(data, file, index)
+    return _flat(runs), errors
+
+
+def _flat(runs: _Runs) -> list[tuple[str, Located[Any]]]:
+    """Each record of ``runs`` with its collection, in order."""
+    return [(collection, located) for collection, records in runs for located in records]
+
+
+_NO_LINES = LineIndex()
+"""The line index of records given as data: none is known (never added to)."""
+
+
+def _record_runs(data: Any, file: str, index: LineIndex | None = None
+                 ) -> tuple[_Runs, list[InputError]]:
+    """:func:`records_from_data`, as runs (:data:`_Runs`)."""
+    index = index or _NO_LINES
     errors: list[InputError] = []
-    found: list[tuple[str, Located[Any]]] = []
+    found: _Runs = []
     if not isinstance(data, dict):
         line, col = index.locate(())
         return [], [InputError(type="not_a_mapping", file=file, line=line, column=col,
@@ -481,6 +509,7 @@ def records_from_data(
                                      input=short_input(value)))
             continue
         validate = model.model_validate  # type: ignore[attr-defined]
+        records: list[Located[Any]] = []
         for i, item in enumerate(value) if plural else ((None, value),):
             path = (key,) if i is None else (key, i)
             try:
@@ -488,7 +517,9 @@ def records_from_data(
             except ValidationError as exc:
                 errors.extend(validation_errors(exc, file, path, index))
                 continue
-            found.append((collection, Located(record, file, path, index)))
+            records.append(Located(record, file, path, index))
+        if records:
+            found.append((collection, records))
     return found, errors
 
 
@@ -511,23 +542,20 @@ def validation_errors(
     return out
 
 
-def _collect(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> None:
+def _collect(dossier: Dossier, runs: _Runs) -> None:
     """Put each record into its collection of ``dossier``, in order; a second record with an
     id its collection has, and a second community, are input errors and left out.
 
-    Most dossiers have neither: their records are put in a collection at a time, the ids
+    Most dossiers have neither: their records are put in a collection a run at a time, the ids
     compared as sets (a record at a time, in Python, cost as much as the rest of resolution).
     """
     grouped: dict[str, list[Located[Any]]] = {}
-    for collection, located in collected:
-        group = grouped.get(collection)
-        if group is None:
-            group = grouped[collection] = []
-        group.append(located)
+    for collection, records in runs:
+        grouped.setdefault(collection, []).extend(records)
     if len(grouped.get("communities", ())) > 1 or any(
             len({located.record.id for located in group}) != len(group)
             for group in grouped.values()):
-        _collect_one_by_one(dossier, collected)
+        _collect_one_by_one(dossier, _flat(runs))
         return
     for collection, group in grouped.items():
         if collection == "communities":
