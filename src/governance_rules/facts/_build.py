@@ -219,32 +219,42 @@ class _FactBuilder:
 
     def _meeting(self, located: Located[Meeting]) -> Iterator[Fact]:
         meeting = located.record
-        day, present, meeting_id = meeting.date, meeting.present, meeting.id
-        view = self._body_view(meeting.body)
-        common: dict[str, int | str] = {
-            "body": view.id, "body_kind": view.kind, "meeting_kind": meeting.kind.value,
-            "present": len(present), "seated": view.seated_on(day),
-            "handling": "emergency" if meeting.emergency else "ordinary",
-        }
+        day, meeting_id, motions = meeting.date, meeting.id, meeting.motions
+        view = self._views.get(meeting.body) or self._body_view(meeting.body)
+        kind, handling = meeting.kind.value, "emergency" if meeting.emergency else "ordinary"
         ref = RecordRef(meeting_id, "meeting", located.where())
-        if not (self._may_want_meeting(common) and self.wanted("meeting", common)):
-            yield Fact("meeting", ref, day, self.jurisdiction, common)
+        may = self._meetings_wanted.get((view.id, kind, handling))
+        if may is None:
+            may = self._may_want_meeting(view, kind, handling)
+        if not (may or motions):  # no rule reads its attendance: the record and guarded values
+            yield Fact("meeting", ref, day, self.jurisdiction,
+                       {"body": view.id, "body_kind": view.kind, "meeting_kind": kind,
+                        "handling": handling})
         else:
-            yield self._meeting_fact(located, view, common, ref)
-        for i, motion in enumerate(meeting.motions):
-            votes = motion.votes
-            values: dict[str, int | str] = {
-                **common, "outcome": motion.outcome.value, "matter": motion.matter.value,
-                "yes": votes.yes if votes else motion.consent_count,
-                "no": votes.no if votes else 0,
-                "abstain": votes.abstain if votes else 0,
-                "votes_cast": votes.cast if votes else motion.consent_count,
-                "consented": motion.consent_count,
+            common: dict[str, int | str] = {
+                "body": view.id, "body_kind": view.kind, "meeting_kind": kind,
+                "present": len(meeting.present), "seated": view.seated_on(day),
+                "handling": handling,
             }
-            yield Fact("motion", RecordRef(f"{meeting_id}/{motion.id}", "motion",
-                                           located.where("motions", i)),
-                       day, self.jurisdiction, values, {"meeting": day},
-                       {"body_name": view.name, "title": motion.title, "subject": motion.title})
+            if may and self.wanted("meeting", common):
+                yield self._meeting_fact(located, view, common, ref)
+            else:
+                yield Fact("meeting", ref, day, self.jurisdiction, common)
+            for i, motion in enumerate(motions):
+                votes = motion.votes
+                values: dict[str, int | str] = {
+                    **common, "outcome": motion.outcome.value, "matter": motion.matter.value,
+                    "yes": votes.yes if votes else motion.consent_count,
+                    "no": votes.no if votes else 0,
+                    "abstain": votes.abstain if votes else 0,
+                    "votes_cast": votes.cast if votes else motion.consent_count,
+                    "consented": motion.consent_count,
+                }
+                yield Fact("motion", RecordRef(f"{meeting_id}/{motion.id}", "motion",
+                                               located.where("motions", i)),
+                           day, self.jurisdiction, values, {"meeting": day},
+                           {"body_name": view.name, "title": motion.title,
+                            "subject": motion.title})
         acts = view.acts
         if acts is None:
             acts = view.acts = self.wanted("act", {"body": view.id, "body_kind": view.kind})
@@ -258,15 +268,15 @@ class _FactBuilder:
                 self.dossier.bodies[body_id].record)
         return view
 
-    def _may_want_meeting(self, common: dict[str, int | str]) -> bool:
+    def _may_want_meeting(self, view: _BodyView, kind: str, handling: str) -> bool:
         """Whether some meeting rule may select a meeting of this body, kind and handling,
         whatever its attendance: asked once each (no rule selects most meetings), before the
-        meeting's own values are."""
-        key = (common["body"], common["meeting_kind"], common["handling"])  # the body's kind too
-        may = self._meetings_wanted.get(key)
+        meeting's own values are made."""
+        may = self._meetings_wanted.get((view.id, kind, handling))  # the body's kind too
         if may is None:
-            may = self._meetings_wanted[key] = self.wanted(
-                "meeting", {field: common[field] for field in _MEETING_KIND_FIELDS})
+            may = self._meetings_wanted[view.id, kind, handling] = self.wanted(
+                "meeting", {"body": view.id, "body_kind": view.kind, "meeting_kind": kind,
+                            "handling": handling})
         return may
 
     def _meeting_fact(self, located: Located[Meeting], view: _BodyView,
@@ -453,16 +463,20 @@ class _FactBuilder:
         body = located_body.record
         view = self._body_view(body.id)
         window = self.window
+        as_of = self.as_of
         for i, seat in enumerate(body.seats):
             person, name, left = seat.person, seat.name, seat.left_region_on
             role = seat.role.value
+            handled_funds = int(seat.handled_funds)
+            accepted_by, accepted = self.dossier.decided_by(seat.resignation)
+            resigned = int(accepted_by is BodyKind.TOWNSHIP_CONGRESS and accepted)
             for j, term in enumerate(seat.terms):
                 start, end = term.start, term.end
-                if not self._happened(start):
+                if as_of is not None and start > as_of:  # not happened yet
                     continue
                 years, months, days = _span(start, end) if end else (0, 0, 0)
                 decision_kind, adopted, decided_on, meeting_kind = self._decision(term.decision)
-                departure = self._departure(seat, person, left, start, end)
+                departure = self._departure(person, left, start, end, handled_funds, resigned)
                 rc_end = self._rc_term_end(start)
                 obtained_by = term.obtained_by
                 dates = {"term_start": start}
@@ -518,11 +532,12 @@ class _FactBuilder:
         return [start for start, _ in terms], list(itertools.accumulate(
             (end for _, end in terms), max))
 
-    def _departure(self, seat: Seat, person: str, left: date | None, start: date,
-                   end: date | None) -> dict[str, int]:
-        """How a term (from ``start`` to ``end`` on ``person``'s ``seat``, who left the region
+    def _departure(self, person: str, left: date | None, start: date, end: date | None,
+                   handled_funds: int, resignation_decided: int) -> dict[str, int]:
+        """How a term (from ``start`` to ``end`` on a seat of ``person``, who left the region
         on ``left``) ended: was it over by the window's end, was a handover audit held, did the
-        holder leave the region and keep acting, was a resignation decided."""
+        holder leave the region and keep acting; the seat's ``handled_funds`` and
+        ``resignation_decided`` (a township congress adopted the resignation), as 0 or 1."""
         window_end = self.window.end
         # 离岗 (SQ-SIFANG:387): the person holds no fund-keeping seat the day after the last day;
         # a re-election (a next term from that day, on this body or another) is not leaving.
@@ -541,16 +556,15 @@ class _FactBuilder:
         left_in_term = (left is not None and start <= left
                         and (end is None or left <= end + _ONE_DAY))
         acted_after = left is not None and left_in_term and (end is None or end > left)
-        kind, adopted = self.dossier.decided_by(seat.resignation)
         acts = self._acts_after(person, left) if left_in_term and left is not None else []
         return {"ended": int(ended), "acts_after_leaving": len(acts),
-                "handled_funds": int(seat.handled_funds),
+                "handled_funds": handled_funds,
                 "handover_audit": int(min(before, after) < _NONE_DAYS),
                 "handover_days_before": before, "handover_days_after": after,
                 "days_to_window_end": (window_end - end).days if end is not None else 0,
                 "left_region": int(left_in_term),
                 "acted_after_leaving": int(acted_after),
-                "resignation_decided": int(kind is BodyKind.TOWNSHIP_CONGRESS and adopted)}
+                "resignation_decided": resignation_decided}
 
     def _acts_after(self, person: str, left: date) -> list[Meeting]:
         """TPC-DEPARTURE (a): meetings of the township congress, its presidium or its committees
@@ -618,51 +632,34 @@ class _FactBuilder:
         return seat_check(self.dossier, person, kind, roles, day, seat)
 
     def _expense(self, located: Located[Expense]) -> Fact:
+        """An expense's fact: whether the seats that approved and signed it were held on the
+        days by the roster, and its other fields; the sentences naming who held them are a
+        finding's (:meth:`_expense_names`), made for the few expenses that break a rule."""
         expense = located.record
-        body = self.dossier.bodies[expense.body].record
+        dossier = self.dossier
+        body = dossier.bodies[expense.body].record
         paid = expense.paid_on
-        notes: dict[str, list[str]] = {}
-
-        def approval(role: ApproverRole) -> tuple[int, int]:
-            """(an approval by the seat's holder exists, one is dated on or before payment)."""
-            kind, roles, seat = _APPROVERS[role]
-            valid: list[date] = []
-            for a in expense.approvals:
-                if a.role is not role:
-                    continue
-                held, note = self._seat_check(a.person, kind, roles, a.date, seat)
-                notes.setdefault(f"approval_{role.value}", []).append(note)
-                if held:
-                    valid.append(a.date)
-            return int(bool(valid)), int(any(d <= paid for d in valid))
-
-        director, director_in_time = approval(ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR)
-        street, street_in_time = approval(ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR)
-        decision = self._assembly_decision(expense, notes)
+        approved: dict[ApproverRole, list[date]] = {role: [] for role in _APPROVERS}
+        for a in expense.approvals:
+            kind, roles, _ = _APPROVERS[a.role]
+            if dossier.holds_seat(a.person, kind, roles, a.date):
+                approved[a.role].append(a.date)
+        director, street = (approved[ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR],
+                            approved[ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR])
+        decision = self._assembly_decision(expense, {})
         decision_day = decision[0].date if decision is not None else None
         signed: set[SignatureRole] = set()
         for signature in expense.signatures:
-            day = expense.signed_on(signature)
-            seat_of = _SIGNERS.get(signature.role)
-            if seat_of is None:  # the handler (经办人) is not a seat
-                held, note = True, f"{signature.person} signed as handler on {day}"
-            else:
-                kind, roles, seat = seat_of
-                held, note = self._seat_check(signature.person, kind, roles, day, seat)
-            if day > paid:
-                held, note = False, f"{note}; signed after the payment on {paid}"
-            notes.setdefault(f"signature_{signature.role.value}", []).append(note)
-            if held:
-                signed.add(signature.role)
+            role, day = signature.role, expense.signed_on(signature)
+            seat_of = _SIGNERS.get(role)  # the handler (经办人) is not a seat
+            if day <= paid and (seat_of is None or dossier.holds_seat(
+                    signature.person, seat_of[0], seat_of[1], day)):
+                signed.add(role)
         rc_director = self._role_holder(BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, paid)
         secretary = self._role_holder(BodyKind.PARTY_COMMITTEE, Role.SECRETARY, paid)
-        signers = {s.person for s in expense.signatures}
-        duties = {duty: self._duty(expense, duty, paid, notes)
-                  for duty in (Duty.ACCOUNTANT, Duty.CASHIER)}
-        if rc_director is not None:
-            notes["director_on_payment_day"] = [
-                f"{_who(self.dossier, rc_director)} held the residents' committee director "
-                f"seat on {paid}"]
+        accountant, cashier = expense.accountant, expense.cashier
+        accountants = self._duty_holders(Duty.ACCOUNTANT, paid)
+        cashiers = self._duty_holders(Duty.CASHIER, paid)
         dates = {"paid_on": paid}
         for a in expense.approvals:
             dates.setdefault(f"approval_{a.role.value}", a.date)
@@ -672,8 +669,10 @@ class _FactBuilder:
             "expense", RecordRef(expense.id, "expense", located.where()), paid, self.jurisdiction,
             {"body": body.id, "body_kind": body.kind.value,
              "amount_fen": int(expense.amount * 100),
-             "approved_rc_director": director, "approved_rc_director_in_time": director_in_time,
-             "approved_street_deputy": street, "approved_street_deputy_in_time": street_in_time,
+             "approved_rc_director": int(bool(director)),
+             "approved_rc_director_in_time": int(any(d <= paid for d in director)),
+             "approved_street_deputy": int(bool(street)),
+             "approved_street_deputy_in_time": int(any(d <= paid for d in street)),
              "assembly_decision": int(decision is not None),
              "assembly_decision_in_time": int(decision_day is not None and decision_day <= paid),
              **self._sitting(decision),
@@ -682,23 +681,53 @@ class _FactBuilder:
              "signed_director": int(SignatureRole.DIRECTOR in signed),
              "signed_party_secretary": int(SignatureRole.PARTY_SECRETARY in signed),
              "signed_deputy_director": int(SignatureRole.DEPUTY_DIRECTOR in signed),
-             "distinct_signers": len(signers),
+             "distinct_signers": len({s.person for s in expense.signatures}),
              "informal_slip": int(expense.voucher is Voucher.INFORMAL_SLIP),
              "director_is_secretary": int(rc_director is not None and rc_director == secretary),
-             "accountant": expense.accountant, "cashier": expense.cashier,
+             "accountant": accountant, "cashier": cashier,
              "director": rc_director or "",
-             "accountant_seated": duties[Duty.ACCOUNTANT][0],
-             "cashier_seated": duties[Duty.CASHIER][0],
-             "accountant_on_roster": duties[Duty.ACCOUNTANT][1],
-             "cashier_on_roster": duties[Duty.CASHIER][1],
+             "accountant_seated": int(accountant in accountants),
+             "cashier_seated": int(cashier in cashiers),
+             "accountant_on_roster": ",".join(accountants),
+             "cashier_on_roster": ",".join(cashiers),
              **self.books.values(expense)},
-            dates,
-            {"amount": f"{expense.amount:.2f}", "payee": expense.payee, "purpose": expense.purpose,
-             "subject": expense.id, "body_name": body.name, "paid_on": paid.isoformat(),
-             "accountant_who": _who(self.dossier, expense.accountant),
-             "cashier_who": _who(self.dossier, expense.cashier),
-             **{key: "; ".join(lines) for key, lines in notes.items()}},
-        )
+            dates, {}, partial(self._expense_names, expense, body))
+
+    def _expense_names(self, expense: Expense, body: Body) -> dict[str, str]:
+        """The expense's evidence: its amount, payee and purpose, and a sentence for each
+        approval, signature and duty saying who held the seat on the day, by the roster."""
+        paid = expense.paid_on
+        notes: dict[str, list[str]] = {}
+        for role, (kind, roles, seat) in _APPROVERS.items():
+            for a in expense.approvals:
+                if a.role is role:
+                    notes.setdefault(f"approval_{role.value}", []).append(
+                        self._seat_check(a.person, kind, roles, a.date, seat)[1])
+        self._assembly_decision(expense, notes)
+        for signature in expense.signatures:
+            day = expense.signed_on(signature)
+            seat_of = _SIGNERS.get(signature.role)
+            if seat_of is None:  # the handler (经办人) is not a seat
+                note = f"{signature.person} signed as handler on {day}"
+            else:
+                kind, roles, seat = seat_of
+                note = self._seat_check(signature.person, kind, roles, day, seat)[1]
+            if day > paid:
+                note = f"{note}; signed after the payment on {paid}"
+            notes.setdefault(f"signature_{signature.role.value}", []).append(note)
+        for duty in (Duty.ACCOUNTANT, Duty.CASHIER):
+            self._duty_notes(expense, duty, paid, notes)
+        rc_director = self._role_holder(BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, paid)
+        if rc_director is not None:
+            notes["director_on_payment_day"] = [
+                f"{_who(self.dossier, rc_director)} held the residents' committee director "
+                f"seat on {paid}"]
+        return {"amount": f"{expense.amount:.2f}", "payee": expense.payee,
+                "purpose": expense.purpose, "subject": expense.id, "body_name": body.name,
+                "paid_on": paid.isoformat(),
+                "accountant_who": _who(self.dossier, expense.accountant),
+                "cashier_who": _who(self.dossier, expense.cashier),
+                **{key: "; ".join(lines) for key, lines in notes.items()}}
 
     def _assembly_decision(self, expense: Expense,
                            notes: dict[str, list[str]]) -> tuple[Meeting, Motion] | None:
@@ -753,15 +782,18 @@ class _FactBuilder:
                 "decision_seated": body.seated_count_on(meeting.date),
                 "decision_yes": motion.votes.yes if motion.votes else motion.consent_count}
 
-    def _duty(self, expense: Expense, duty: Duty, day: date,
-              notes: dict[str, list[str]]) -> tuple[int, str]:
-        """(the person the expense names for ``duty`` holds it on ``day`` by the roster, the
-        roster's holder that day: "" for nobody, ids joined by "," for several)."""
+    def _duty_holders(self, duty: Duty, day: date) -> list[str]:
+        """Who holds ``duty`` on ``day`` by the roster (a seat held that day, with the duty
+        then), sorted."""
+        return sorted({person for person, first, last in self._duty_spans.get(duty, ())
+                       if first <= day <= last})
+
+    def _duty_notes(self, expense: Expense, duty: Duty, day: date,
+                    notes: dict[str, list[str]]) -> None:
+        """The sentences, in English and Chinese, on whether the person the expense names for
+        ``duty`` held it on ``day``, and who did."""
         named = expense.accountant if duty is Duty.ACCOUNTANT else expense.cashier
-        holders = sorted({person for person, held, duties in self._duty_seats
-                          if held.role_on(day) is not None and any(
-                              kind is duty and (start is None or start <= day)
-                              and (end is None or day <= end) for kind, start, end in duties)})
+        holders = self._duty_holders(duty, day)
         held = named in holders
         who = ", ".join(_who(self.dossier, p) for p in holders) or "nobody"
         notes[f"{duty.value}_note"] = [
@@ -773,15 +805,22 @@ class _FactBuilder:
             f"{_who(self.dossier, named)}当日担任{label(duty, 'zh')}" if held else
             f"{_who(self.dossier, named)}未担任{label(duty, 'zh')}，当日"
             + (f"由{who_zh}担任" if holders else "无人担任")]
-        return int(held), ",".join(holders)
 
     @cached_property
-    def _duty_seats(self) -> list[tuple[str, HeldSeat, tuple[tuple[Duty, date | None,
-                                                                   date | None], ...]]]:
-        """The few seats with duties, for every expense, as plain values: the person, the
-        seat's terms and each duty's start and end (:meth:`Seat.duty_on`)."""
-        return [(s.person, HeldSeat.of(s), tuple((d.duty, d.start, d.end) for d in s.duties))
-                for b in self.dossier.bodies.values() for s in b.record.seats if s.duties]
+    def _duty_spans(self) -> dict[Duty, list[tuple[str, date, date]]]:
+        """Each duty's holders and the days they held it, made once for every expense: a
+        term of a seat cut by the span of a duty carried with it (:meth:`Seat.duty_on`),
+        as (person, first day, last day), ``date.max`` for open."""
+        spans: dict[Duty, list[tuple[str, date, date]]] = {}
+        for located in self.dossier.bodies.values():
+            for seat in located.record.seats:
+                for held in seat.duties:
+                    for term in seat.terms:
+                        first = max(term.start, held.start or term.start)
+                        last = min(term.end or date.max, held.end or date.max)
+                        if first <= last:
+                            spans.setdefault(held.duty, []).append((seat.person, first, last))
+        return spans
 
     def _replacements(self) -> Iterator[Fact]:
         recalls_by_person: dict[tuple[str, str], Located[Recall]] = {
@@ -861,10 +900,6 @@ def _role_of(view: _BodyView, person: str | None, day: date) -> str:
     role = held_role(view.seats, person, day)
     return "outsider" if role is None else role.value
 
-
-_MEETING_KIND_FIELDS = ("body", "body_kind", "meeting_kind", "handling")
-"""A meeting fact's fields known before its attendance: a rule that selects no meeting with
-these values selects none of them (:meth:`_FactBuilder._may_want_meeting`)."""
 
 _ANY_SEAT: tuple[Role, ...] = tuple(Role)
 _BRANCH_SEAT = "party (general) branch committee"
