@@ -42,6 +42,14 @@ def test_facts_left_out_change_no_case_and_no_written_record(rulebook: Rulebook,
             {(f.ref.where.file, f.ref.type, f.ref.id) for f in every} - unjudged
         assert [(b.rule.id, f.ref, f.values) for b, f in cases_for(rulebook, needed)] == \
             [(b.rule.id, f.ref, f.values) for b, f in cases_for(rulebook, every)]
+        unread: set[tuple[str, str, str]] = set()
+        read = build_facts(dossier, wanted=rulebook.may_select, unread=unread)
+        assert unread or example != "sifang"  # its work committees' meetings: no rule selects
+        assert all(key[1] == "meeting" for key in unread)
+        assert {(f.ref.where.file, f.ref.type, f.ref.id) for f in read} | unread == \
+            {(f.ref.where.file, f.ref.type, f.ref.id) for f in needed}
+        assert [(b.rule.id, f.ref, f.values) for b, f in cases_for(rulebook, read)] == \
+            [(b.rule.id, f.ref, f.values) for b, f in cases_for(rulebook, needed)]
 
 
 def test_results_without_details_keep_the_count(rulebook: Rulebook) -> None:

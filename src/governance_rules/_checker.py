@@ -299,16 +299,20 @@ class DossierChecker:
         # A window the caller asked for with both --from and --to is never too long.
         errors.extend(e for e in dossier.input_errors
                       if not (e.type == "window_too_long" and self.window[0] and self.window[1]))
+        unread: set[_RecordKey] = set()  # records read whose fact no rule may select
         facts = build_facts(dossier, as_of, _window_for(dossier, as_of, self.window),
-                            _fact_options(book, dossier), book.may_select, lazy_names=True)
+                            _fact_options(book, dossier), book.may_select, lazy_names=True,
+                            unread=unread)
         if selected is not None:
             facts = [f for f in facts if f.ref.where.file in selected]
+            unread = {key for key in unread if key[0] in selected}
         scope, scope_errors = _scope_of(book, dossier)
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
         cases = cases_for(book, facts, scope)
         result.cases = len(cases)
         records = {(f.ref.where.file, f.ref.type, f.ref.id) for f in facts}
+        records |= unread
         result.record_count = len(records)
         details = self.details
         if details:

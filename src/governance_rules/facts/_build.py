@@ -66,7 +66,8 @@ class FactOptions:
 
 def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | None = None,
                 options: FactOptions | None = None, wanted: Wanted | None = None, *,
-                lazy_names: bool = False) -> list[Fact]:
+                lazy_names: bool = False, unread: set[tuple[str, str, str]] | None = None
+                ) -> list[Fact]:
     """Every fact of ``dossier``; records dated after ``as_of`` have not happened yet.
 
     ``window`` bounds the periods that cadence rules judge and the day rosters are read on;
@@ -77,10 +78,14 @@ def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | No
     cadence rule judges (a month of a committee's reviews when only years are judged: not a
     record checked).
     With ``lazy_names``, names only a finding reads are made when :meth:`Fact.explained` asks
-    (a checker does, for the few facts that break a rule).
+    (a checker does, for the few facts that break a rule). With ``unread``, a record whose
+    fact no rule may select (a meeting no meeting rule selects, without motions) gives no fact:
+    its (file, type, id) is added to ``unread`` instead (a checker counts it as a record
+    checked, as it would count its fact's).
     """
     dossier.forget_indexes()  # the caller may have changed records since they were indexed
-    builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of), wanted)
+    builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of), wanted,
+                           unread)
     facts = list(builder.facts(options or FactOptions()))
     people = dossier.roster_names()
     for fact in facts:
@@ -169,7 +174,8 @@ class _BodyView:
 
 class _FactBuilder:
     def __init__(self, dossier: Dossier, as_of: date | None, window: Window,
-                 wanted: Wanted | None = None) -> None:
+                 wanted: Wanted | None = None,
+                 unread: set[tuple[str, str, str]] | None = None) -> None:
         self.dossier = dossier
         self.wanted: Wanted = wanted or (lambda fact_type, values: True)
         self.as_of = as_of
@@ -181,6 +187,8 @@ class _FactBuilder:
         """Whether some meeting rule may select a meeting, by body, kind and handling."""
         self._books = PartyBooks(dossier)
         self.books = Books(dossier)
+        self.unread = unread
+        """Where the records that give no fact go (:func:`build_facts`), if anywhere."""
 
     def _role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         key = (kind, role, day)
@@ -222,15 +230,18 @@ class _FactBuilder:
         day, meeting_id, motions = meeting.date, meeting.id, meeting.motions
         view = self._views.get(meeting.body) or self._body_view(meeting.body)
         kind, handling = meeting.kind.value, "emergency" if meeting.emergency else "ordinary"
-        ref = RecordRef(meeting_id, "meeting", located.where())
         may = self._meetings_wanted.get((view.id, kind, handling))
         if may is None:
             may = self._may_want_meeting(view, kind, handling)
         if not (may or motions):  # no rule reads its attendance: the record and guarded values
-            yield Fact("meeting", ref, day, self.jurisdiction,
-                       {"body": view.id, "body_kind": view.kind, "meeting_kind": kind,
-                        "handling": handling})
+            if self.unread is not None:
+                self.unread.add((located.file, "meeting", meeting_id))
+            else:
+                yield Fact("meeting", RecordRef(meeting_id, "meeting", located.where()), day,
+                           self.jurisdiction, {"body": view.id, "body_kind": view.kind,
+                                               "meeting_kind": kind, "handling": handling})
         else:
+            ref = RecordRef(meeting_id, "meeting", located.where())
             common: dict[str, int | str] = {
                 "body": view.id, "body_kind": view.kind, "meeting_kind": kind,
                 "present": len(meeting.present), "seated": view.seated_on(day),
