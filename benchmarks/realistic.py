@@ -148,6 +148,7 @@ def per_record(pairs: int = 15) -> None:
     from one second to the next, and a ratio of figures taken seconds apart carries that drift.
     """
     from governance_rules import check_data, check_paths, load_rulebook
+    from governance_rules._checker import _PERIOD_PLANS
     from governance_rules.records import _parse
 
     book = load_rulebook()
@@ -165,8 +166,9 @@ def per_record(pairs: int = 15) -> None:
 
     def from_new_values() -> None:
         _parse._PLAIN_VALUES.clear()
-        for learned in (book._by_case, book._selected, book._may_select, book._paired):
-            learned.clear()  # what the rule set keeps by values, days and scopes it has seen
+        for learned in (book._by_case, book._selected, book._may_select, book._paired,
+                        _PERIOD_PLANS(book)):
+            learned.clear()  # what the rule set keeps by values, days, scopes and windows seen
         check_paths([TEMPLATE], rulebook=book, base=TEMPLATE)
 
     records = len(items)

@@ -147,3 +147,28 @@ def test_names_made_later_are_the_names_made_at_once(example: str) -> None:
         assert any(f.later() for f in deferred if f.later) or not deferred
         assert [(f.ref, f.values, f.explained().names) for f in lazy] == \
             [(f.ref, f.values, f.names) for f in eager]
+
+
+def test_period_plans_kept_give_the_periods_made_anew(rulebook: Rulebook) -> None:
+    """The calendar periods judged, kept from one dossier for the next over the same window,
+    give the same facts as periods worked out for each dossier; a rule set keeps a bounded
+    number of windows' plans."""
+    from governance_rules._checker import PERIOD_PLANS_KEPT, _period_plans, _window_for
+    from governance_rules.facts import Window
+
+    source = discover([EXAMPLES / "sifang"])[0][0]
+    dossier = load_dossier(source, EXAMPLES)
+    window = _window_for(dossier, None, (None, None))
+    plans = _period_plans(rulebook, window)
+    plans.clear()
+    fresh = build_facts(dossier, window=window, wanted=rulebook.may_select)
+    first = build_facts(dossier, window=window, wanted=rulebook.may_select, plans=plans)
+    assert plans  # filled by the first dossier …
+    again = build_facts(dossier, window=window, wanted=rulebook.may_select, plans=plans)
+    periods = [[(f.ref, f.values, f.dates, f.names) for f in facts if f.type == "period"]
+               for facts in (fresh, first, again)]
+    assert periods[0] and periods[0] == periods[1] == periods[2]  # … and read by the next
+    assert _period_plans(rulebook, window) is plans
+    for days in range(PERIOD_PLANS_KEPT + 1):
+        _period_plans(rulebook, Window(date(2020, 1, 1), date(2021, 1, 1) + timedelta(days)))
+    assert _period_plans(rulebook, window) is not plans  # started again when full

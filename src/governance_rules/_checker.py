@@ -18,7 +18,7 @@ from ._simplified import simplified_quote
 from ._words import count_with_noun, in_words, split_placeholder
 from .engines import Case, Engine, Verdict, get_engine
 from .errors import InputError, RulebookError
-from .facts import Fact, FactOptions, Window, build_facts, record_window
+from .facts import Fact, FactOptions, Plans, Window, build_facts, record_window
 from .records.dossier import Dossier
 from .records.loader import (
     DossierSource,
@@ -300,9 +300,9 @@ class DossierChecker:
         errors.extend(e for e in dossier.input_errors
                       if not (e.type == "window_too_long" and self.window[0] and self.window[1]))
         unread: set[_RecordKey] = set()  # records read whose fact no rule may select
-        facts = build_facts(dossier, as_of, _window_for(dossier, as_of, self.window),
-                            _fact_options(book, dossier), book.may_select, lazy_names=True,
-                            unread=unread)
+        window = _window_for(dossier, as_of, self.window)
+        facts = build_facts(dossier, as_of, window, _fact_options(book, dossier), book.may_select,
+                            lazy_names=True, unread=unread, plans=_period_plans(book, window))
         if selected is not None:
             facts = [f for f in facts if f.ref.where.file in selected]
             unread = {key for key in unread if key[0] in selected}
@@ -550,6 +550,27 @@ _PARAMETER_USES: _PerRulebook[dict[str, dict[str, ParameterUse]]] = _PerRulebook
 """Each live rulebook's :func:`parameter_uses`, by bound rule (:attr:`BoundRule.key`), made on
 first use: the same for every dossier and every call (an app checking one dossier a call made
 them again each time)."""
+
+
+_PERIOD_PLANS: _PerRulebook[dict[Window, Plans]] = _PerRulebook(lambda book: {})
+"""Each live rulebook's calendar periods judged for each kind of body, by window (the same for
+every dossier checked over that window: a batch's communities mostly share their years)."""
+
+PERIOD_PLANS_KEPT = 16
+"""How many windows' plans :func:`_period_plans` keeps for a rulebook before it starts again."""
+
+
+def _period_plans(book: Rulebook, window: Window) -> Plans:
+    """The calendar periods ``book`` judges over ``window``, as
+    :func:`~governance_rules.facts.build_facts` fills them (asking the rule set of every period
+    of every kind of body was a third of the period facts' cost, the same for every dossier)."""
+    kept = _PERIOD_PLANS(book)
+    plans = kept.get(window)
+    if plans is None:
+        if len(kept) >= PERIOD_PLANS_KEPT:
+            kept.clear()
+        plans = kept[window] = {}
+    return plans
 
 
 def _rule_infos(book: Rulebook) -> list[RuleInfo]:

@@ -2,8 +2,9 @@
 roster, hearing, report … (see ``FACT_SCHEMAS``)."""
 
 from ._build import FactOptions, build_facts, record_window
+from ._periods import Plans
 from ._window import Window
 from .schema import FACT_SCHEMAS, Fact, RecordRef
 
-__all__ = ["FACT_SCHEMAS", "Fact", "FactOptions", "RecordRef", "Window", "build_facts",
+__all__ = ["FACT_SCHEMAS", "Fact", "FactOptions", "Plans", "RecordRef", "Window", "build_facts",
            "record_window"]

@@ -42,7 +42,7 @@ from ._labels import label
 from ._matters import matter_facts
 from ._openness import supervisor_facts
 from ._party import PartyBooks
-from ._periods import period_facts
+from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
 from ._seats import held_role, seat_check
 from ._seats import who as _who
@@ -66,8 +66,8 @@ class FactOptions:
 
 def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | None = None,
                 options: FactOptions | None = None, wanted: Wanted | None = None, *,
-                lazy_names: bool = False, unread: set[tuple[str, str, str]] | None = None
-                ) -> list[Fact]:
+                lazy_names: bool = False, unread: set[tuple[str, str, str]] | None = None,
+                plans: Plans | None = None) -> list[Fact]:
     """Every fact of ``dossier``; records dated after ``as_of`` have not happened yet.
 
     ``window`` bounds the periods that cadence rules judge and the day rosters are read on;
@@ -81,11 +81,13 @@ def build_facts(dossier: Dossier, as_of: date | None = None, window: Window | No
     (a checker does, for the few facts that break a rule). With ``unread``, a record whose
     fact no rule may select (a meeting no meeting rule selects, without motions) gives no fact:
     its (file, type, id) is added to ``unread`` instead (a checker counts it as a record
-    checked, as it would count its fact's).
+    checked, as it would count its fact's). ``plans``: the calendar periods judged for each
+    kind of body, made with this ``wanted`` over this ``window``, kept by the caller for the
+    next dossier with both (:func:`~governance_rules.facts._periods.period_facts`).
     """
     dossier.forget_indexes()  # the caller may have changed records since they were indexed
     builder = _FactBuilder(dossier, as_of, window or record_window(dossier, as_of), wanted,
-                           unread)
+                           unread, plans)
     facts = list(builder.facts(options or FactOptions()))
     people = dossier.roster_names()
     for fact in facts:
@@ -175,7 +177,8 @@ class _BodyView:
 class _FactBuilder:
     def __init__(self, dossier: Dossier, as_of: date | None, window: Window,
                  wanted: Wanted | None = None,
-                 unread: set[tuple[str, str, str]] | None = None) -> None:
+                 unread: set[tuple[str, str, str]] | None = None,
+                 plans: Plans | None = None) -> None:
         self.dossier = dossier
         self.wanted: Wanted = wanted or (lambda fact_type, values: True)
         self.as_of = as_of
@@ -189,6 +192,7 @@ class _FactBuilder:
         self.books = Books(dossier)
         self.unread = unread
         """Where the records that give no fact go (:func:`build_facts`), if anywhere."""
+        self.plans = plans
 
     def _role_holder(self, kind: BodyKind, role: Role, day: date) -> str | None:
         key = (kind, role, day)
@@ -201,7 +205,7 @@ class _FactBuilder:
 
     def facts(self, options: FactOptions) -> Iterator[Fact]:
         yield from roster_facts(self.dossier, self.window.end, self.window)
-        yield from period_facts(self.dossier, self.window, self.wanted)
+        yield from period_facts(self.dossier, self.window, self.wanted, self.plans)
         yield from member_period_facts(self.dossier, self.window)
         yield from entry_facts(self.dossier, self.window)
         yield from matter_facts(self.dossier, self.window)
