@@ -86,25 +86,6 @@ def all_whole(model: type[M], values: Iterable[dict[str, Any]], names: frozenset
     return made
 
 
-def replaced(instance: M, /, **changes: Any) -> M:
-    """``instance.model_copy(update=changes)`` (``changes`` already valid), without pydantic's
-    copy of each of its attributes: its values are shared, as a frozen model's may be.
-
-    >>> from governance_rules.report.model import Text
-    >>> replaced(Text(zh="甲", en="A"), en="B") == Text(zh="甲", en="B")
-    True
-    """
-    if instance.__pydantic_extra__ is not None or instance.__pydantic_private__ is not None:
-        return instance.model_copy(update=changes)
-    model = type(instance)
-    copy = model.__new__(model)
-    _set_dict(copy, {**instance.__dict__, **changes})
-    _set_fields_set(copy, instance.__pydantic_fields_set__ | changes.keys())
-    _set_extra(copy, None)
-    _set_private(copy, None)
-    return copy
-
-
 _new = object.__new__
 """How every report model is made bare (checked by :func:`_fields`), looked up once."""
 
