@@ -309,14 +309,10 @@ class DossierChecker:
         scope, scope_errors = _scope_of(book, dossier)
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
-        cases = cases_for(book, facts, scope)
+        unapplied: list[Fact] = []  # facts no rule was paired with, or none applied to
+        cases = cases_for(book, facts, scope, unapplied)
         result.cases = len(cases)
-        records = {(f.ref.where.file, f.ref.type, f.ref.id) for f in facts}
-        records |= unread
-        result.record_count = len(records)
         details = self.details
-        if details:
-            result.records = records
         verdicts = self.runner.evaluate(cases)
         community = dossier.community.record.id if dossier.community else None
         # each case's rule and file listed, counted at the end by Counter's loop in C
@@ -330,6 +326,7 @@ class DossierChecker:
         file = ""
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
             if verdict is _NOT_APPLICABLE:
+                unapplied.append(fact)  # its record may have no other case
                 continue
             rule_id = bound.rule_id
             apply(rule_id)
@@ -356,6 +353,16 @@ class DossierChecker:
                 in_file(file)
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
+        # the records that gave facts: with details, those of the facts a rule applied to are
+        # the keys of ``checked`` already
+        if details:
+            records = set(checked)
+            records.update([(f.ref.where.file, f.ref.type, f.ref.id) for f in unapplied])
+            result.records = records
+        else:
+            records = {(f.ref.where.file, f.ref.type, f.ref.id) for f in facts}
+        records |= unread
+        result.record_count = len(records)
         result.applied.update(applied)
         per_file = Counter(in_files)
         result.findings.sort(key=Finding.sort_key)
@@ -692,9 +699,11 @@ def rule_info(rule: Rule, documents: Mapping[str, Document] | None = None) -> Ru
     )
 
 
-def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None) -> list[Case]:
+def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None,
+              unpaired: list[Fact] | None = None) -> list[Case]:
     """Pair every fact with the rules for its type that select it, are in force on its day and,
-    given the community's ``scope``, cite a document that binds it.
+    given the community's ``scope``, cite a document that binds it; the facts no rule was
+    paired with are added to ``unpaired``, if given.
 
     Facts of one type with the same guarded values (:meth:`Rulebook.guarded_values`), in one
     place, before or from the day the charter was adopted, are paired with the same bound
@@ -706,6 +715,7 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None)
     """
     cases: list[Case] = []
     add = cases.append
+    alone = unpaired if unpaired is not None else []
     admitted = scope.admitted if scope is not None else None
     charter_from = scope.charter_from if scope is not None else None
     kept = book.pairings(scope.admission if scope is not None else None)
@@ -728,6 +738,8 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None)
                 bounds = paired[key] = _bound_every_day(book, fact, admitted)
         if bounds is None:  # some rule's binding changes with the day
             bounds = _bound_on_day(book, fact, admitted)
+        if not bounds:
+            alone.append(fact)
         for bound in bounds:
             add((bound, fact))
     return cases

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -204,24 +204,26 @@ class CheckedRecord(_Frozen):
         ...                                             line=3, path="meeting"), rules=["a", "b"])
         True
         """
-        return checked_records([(place, rules, parameters)])[0]
+        return checked_records([(place, list(rules), dict(parameters))])[0]
 
 
 def checked_records(entries: Iterable[tuple[tuple[str, str, str, int | None, str],
-                                            Iterable[str],
-                                            Mapping[str, dict[str, ParameterUse]]]],
+                                            Collection[str],
+                                            dict[str, dict[str, ParameterUse]]]],
                     ) -> list[CheckedRecord]:
     """:meth:`CheckedRecord.at` of each (place, rules, parameters) of ``entries``, made two
     models at a time by :func:`~._trusted.all_whole`: a report has an entry a record checked,
-    and a call or two an entry were a fifth of their cost."""
+    and a call or two an entry were a fifth of their cost. Most records have one rule and at
+    most one rule's parameters: those are copied, not sorted."""
     entries = list(entries)
-    records = all_whole(RecordLocation, (
+    records = all_whole(RecordLocation, [
         {"id": id_, "type": type_, "file": file, "line": line, "path": path}
-        for (id_, type_, file, line, path), _, _ in entries), _LOCATION_FIELDS)
-    return all_whole(CheckedRecord, (
-        {"record": record, "rules": sorted(rules),
-         "parameters": dict(sorted(parameters.items())) if parameters else {}}
-        for record, (_, rules, parameters) in zip(records, entries, strict=True)),
+        for (id_, type_, file, line, path), _, _ in entries], _LOCATION_FIELDS)
+    return all_whole(CheckedRecord, [
+        {"record": record, "rules": sorted(rules) if len(rules) > 1 else [*rules],
+         "parameters": dict(sorted(parameters.items())) if len(parameters) > 1
+         else {**parameters}}
+        for record, (_, rules, parameters) in zip(records, entries, strict=True)],
         _CHECKED_FIELDS)
 
 
