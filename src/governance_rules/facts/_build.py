@@ -41,7 +41,7 @@ from ._governance import governance_facts, village_facts
 from ._labels import label
 from ._matters import matter_facts
 from ._openness import supervisor_facts
-from ._party import PartyBooks
+from ._party import PartyBooks, PeopleNamed
 from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
 from ._seats import held_role, seat_check
@@ -403,12 +403,13 @@ class _FactBuilder:
         day = meeting.date
         out: dict[str, str] = {}
         held_seats = body.held_seats()  # plain copies the facts made: seat_of's index is not
+        named = PeopleNamed(self.dossier.roster_names())
         for what, person in (("chair", meeting.chair), ("convener", meeting.convener)):
             if person is None:
                 continue
             seats = held_seats.get(person)  # the first is seat_of's
             role = seats[0].role_on(day) if seats else None
-            who = _who(self.dossier, person)
+            who = named[person]
             if role is not None:
                 out[what] = f"{who}, {label(role, 'en')} of {body.name} on {day}"
                 out[f"{what}_zh"] = f"{who}（时任{body.name}{label(role, 'zh')}）"
@@ -419,7 +420,7 @@ class _FactBuilder:
             out["convener_party_seat"] = seat_check(
                 self.dossier, meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day,
                 _BRANCH_SEAT)[1]
-            seated = "、".join(_who(self.dossier, s.person) for s in self.dossier.seat_holders(
+            seated = "、".join(named[s.person] for s in self.dossier.seat_holders(
                 BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day))
             out["convener_party_seat_zh"] = (f"当日在社区党（总）支委员会任职的有：{seated}"
                                              if seated else "当日社区党（总）支委员会无人任职")
@@ -432,12 +433,12 @@ class _FactBuilder:
         if convening is not None and meeting.chair is not None:
             held = convening.record.holds(meeting.chair, None, day)
             out["chair_on_convening_body"] = (
-                f"{_who(self.dossier, meeting.chair)} "
+                f"{named[meeting.chair]} "
                 f"{'held' if held else 'held no'} seat on {convening.record.name} on {day}")
         out.update(presidium_chair(self.dossier, body, meeting.chair, meeting.convener, day)[1])
         roles = _CHAIR_ROLES.get(body.kind)
         if roles:
-            holders = [(role, [_who(self.dossier, s.person) for s in body.holders_of(role, day)])
+            holders = [(role, [named[s.person] for s in body.holders_of(role, day)])
                        for role in roles]
             out["seat_holders"] = "; ".join(
                 f"{label(role, 'en')}: {', '.join(people) or 'nobody'}"

@@ -117,35 +117,42 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
     the meeting day and absent from it asked leave on or before that day (事先: records carry
     dates, not hours) of the person holding the secretary's seat on the day of asking.
     ``asked_for``: the leave asked for this meeting, by person."""
-    present = set(meeting.present)
-    absent = [s.person for s in body.seated_members_on(meeting.date) if s.person not in present]
+    present, day = set(meeting.present), meeting.date
+    seats = body.held_seats()
+    if len(seats) == len(body.seats):  # a seat a person: by person is in roster order
+        absent = [person for person, held in seats.items()
+                  if person not in present and held[0].role_on(day) is not None]
+    else:
+        absent = [s.person for s in body.seated_members_on(day) if s.person not in present]
+    named = PeopleNamed(dossier.roster_names())
     missing: list[str] = []
     late: list[str] = []
     late_zh: list[str] = []
     not_secretary: list[str] = []
     not_secretary_zh: list[str] = []
     for person in absent:
-        asked = asked_for.get(person, [])
-        in_time = [r for r in asked if r.date <= meeting.date]
+        asked = asked_for.get(person)
         if not asked:
-            missing.append(_who(dossier, person))
-        elif not in_time:
+            missing.append(named[person])
+            continue
+        in_time = [r for r in asked if r.date <= day]
+        if not in_time:
             days = sorted(r.date.isoformat() for r in asked)
-            late.append(f"{_who(dossier, person)} asked on {', '.join(days)}")
-            late_zh.append(f"{_who(dossier, person)}于{'、'.join(days)}请假")
+            late.append(f"{named[person]} asked on {', '.join(days)}")
+            late_zh.append(f"{named[person]}于{'、'.join(days)}请假")
         elif not any(body.holds(r.to, (Role.SECRETARY,), r.date) for r in in_time):
-            holders = {r.date: ", ".join(_who(dossier, s.person)
+            holders = {r.date: ", ".join(named[s.person]
                                          for s in body.holders_of(Role.SECRETARY, r.date))
                        for r in in_time}
             not_secretary.append("; ".join(
-                f"{_who(dossier, person)} asked {_who(dossier, r.to)} on {r.date}, who did not "
+                f"{named[person]} asked {named[r.to]} on {r.date}, who did not "
                 f"hold the secretary's seat that day (held by {holders[r.date] or 'nobody'})"
                 for r in in_time))
             not_secretary_zh.append("；".join(
-                f"{_who(dossier, person)}于{r.date}向{_who(dossier, r.to)}请假，其当日不任书记"
+                f"{named[person]}于{r.date}向{named[r.to]}请假，其当日不任书记"
                 + (f"（书记为{holders[r.date]}）" if holders[r.date] else "（当日无人任书记）")
                 for r in in_time))
-    names = {"absent": ", ".join(_who(dossier, p) for p in absent) or "nobody",
+    names = {"absent": ", ".join([named[p] for p in absent]) or "nobody",
              "leave_missing": ", ".join(missing) or "nobody",
              "leave_late": "; ".join(late) or "nobody",
              "leave_not_secretary": "; ".join(not_secretary) or "nobody",
@@ -155,3 +162,17 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
              "leave_not_secretary": len(not_secretary)}, names)
 
 
+class PeopleNamed(dict[str, str]):
+    """People as the evidence names them (:func:`~governance_rules.facts._seats.who`), each
+    made once a meeting from the dossier's ``roster`` names: a long roster's absent members are
+    named one after another."""
+
+    __slots__ = ("_roster",)
+
+    def __init__(self, roster: Mapping[str, str]) -> None:
+        self._roster = roster
+
+    def __missing__(self, person: str) -> str:
+        name = self._roster.get(person, "")
+        said = self[person] = f"{person} ({name})" if name else person
+        return said

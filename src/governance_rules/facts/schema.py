@@ -265,8 +265,12 @@ class Fact:
         {'subject': 'c', 'note': 'made on demand'}
         """
         if self.later is not None:
-            for name, text in self.later().items():  # a name given at once stands
-                self.names.setdefault(name, text)
+            later, names = self.later(), self.names
+            if names.keys().isdisjoint(later):  # most facts: no name given twice
+                names.update(later)
+            else:
+                for name, text in later.items():  # a name given at once stands
+                    names.setdefault(name, text)
             self.later = None
         return self
 

@@ -88,8 +88,8 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
             {
                 "numerator": str(num), "denominator": str(den), "share": shown,
                 "required": req, "shortfall": str(short),
-                "numerator_label": num_label.model_dump(),
-                "denominator_label": den_label.model_dump(),
+                "numerator_label": {"zh": num_label.zh, "en": num_label.en},
+                "denominator_label": {"zh": den_label.zh, "en": den_label.en},
                 "body_name": fact.names.get("body_name", ""),
                 "title": fact.names.get("title", ""),
             },
