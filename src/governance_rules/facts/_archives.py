@@ -14,12 +14,15 @@ from ._spans import FAR
 from ._window import Window
 from .schema import Fact, RecordRef
 
+_KEEPER = (Duty.ARCHIVE_KEEPER,)
+"""The one duty these facts read (:func:`duty_days` of it alone)."""
+
 NONE_DAYS = 999_999
 """Days to a handover, a last day or a first day that does not exist: more than any tolerance."""
 
 
 def archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
-    keepers = duty_days(dossier)[Duty.ARCHIVE_KEEPER]
+    keepers = duty_days(dossier, _KEEPER)[Duty.ARCHIVE_KEEPER]
     last_days = {p: [end for _, end in spans if end < FAR] for p, spans in keepers.items()}
     first_days = {p: [start for start, _ in spans] for p, spans in keepers.items()}
     handovers = [h for h in dossier.archive_handovers if window.covers(h.record.date)]

@@ -204,7 +204,7 @@ class _FactBuilder:
         return self.as_of is None or day <= self.as_of
 
     def facts(self, options: FactOptions) -> Iterator[Fact]:
-        yield from roster_facts(self.dossier, self.window.end, self.window)
+        yield from roster_facts(self.dossier, self.window.end, self.window, self.wanted)
         yield from period_facts(self.dossier, self.window, self.wanted, self.plans)
         yield from member_period_facts(self.dossier, self.window)
         yield from entry_facts(self.dossier, self.window)

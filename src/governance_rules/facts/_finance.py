@@ -9,6 +9,7 @@ of days, both included.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from .._words import counted
 from ..models import AuditKind, Body, BodyKind, Duty, Expense, Role
@@ -17,7 +18,7 @@ from ._periods import body_start
 from ._seats import located_bodies
 from ._seats import who as _who
 from ._spans import EARLY, Span, clip, days, far, merge, overlap, uncovered
-from ._window import Window, periods_within
+from ._window import Window, calendar
 from .schema import Fact, RecordRef
 
 
@@ -76,10 +77,14 @@ def _held(dossier: Dossier, kinds: tuple[BodyKind, ...], roles: tuple[Role, ...]
     return {p: merge(s) for p, s in out.items()}
 
 
-def duty_days(dossier: Dossier) -> dict[Duty, dict[str, list[Span]]]:
+_ALL_DUTIES = tuple(Duty)
+
+
+def duty_days(dossier: Dossier, wanted: tuple[Duty, ...] = _ALL_DUTIES
+              ) -> dict[Duty, dict[str, list[Span]]]:
     """duty → person → the days they hold it (a duty counts only while its seat is held); every
-    duty in one pass over the seats."""
-    out: dict[Duty, dict[str, list[Span]]] = {duty: {} for duty in Duty}
+    duty of ``wanted`` in one pass over the seats (the archive facts want one of them)."""
+    out: dict[Duty, dict[str, list[Span]]] = {duty: {} for duty in wanted}
     for located in dossier.bodies.values():
         for seat in located.record.seats:
             duties = seat.duties
@@ -87,7 +92,10 @@ def duty_days(dossier: Dossier) -> dict[Duty, dict[str, list[Span]]]:
                 continue
             held: dict[Duty, list[Span]] = {}
             for d in duties:
-                held.setdefault(d.duty, []).append((d.start or EARLY, far(d.end)))
+                if d.duty in out:
+                    held.setdefault(d.duty, []).append((d.start or EARLY, far(d.end)))
+            if not held:
+                continue
             terms = merge((t.start, far(t.end)) for t in seat.terms)
             for duty, spans in held.items():
                 out[duty].setdefault(seat.person, []).extend(overlap(merge(spans), terms))
@@ -169,7 +177,8 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
     audits = [a.record for a in dossier.audits
               if a.record.body == body.id and a.record.kind is AuditKind.QUARTERLY_REVIEW]
     roster = [f"{s.person} ({s.name})" for b in group_bodies.values() for s in b.seats]
-    for period in periods_within("quarter", window):
+    for labelled in calendar("quarter", window):  # cached, each with its label
+        period = labelled.period
         if start is not None and period.start < start:
             continue
         gaps = uncovered([(period.start, period.end)], seated)
@@ -186,30 +195,38 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                 unpublished.append(f"{audit.id} ({audit.date})")
             elif audit.published_on < audit.date:
                 early.append(f"{audit.id} (published {audit.published_on}, reviewed {audit.date})")
-        names = {"body_name": body.name, "subject": period.label, "period": period.label,
-                 "group_gap": (f"{counted(days(gaps), 'day', 'en')} from {gaps[0][0]}"
-                               if gaps else ""),
-                 "group_gap_zh": (f"自{gaps[0][0]}起" if gaps else ""),
-                 "reviews": "; ".join(by_group) or "none",
-                 "other_reviews": "; ".join(other) or "none",
-                 "other_reviews_zh": "；".join(other_zh) or "无",
-                 "other_reviews_note": (f" (other reviews, not counted: {'; '.join(other)})"
-                                        if other else ""),
-                 "other_reviews_note_zh": (f"（其他审查，不计入：{'；'.join(other_zh)}）"
-                                           if other_zh else ""),
-                 "unpublished": "; ".join(unpublished), "published_early": "; ".join(early),
-                 # the Chinese clauses count them (有 1 次清查结果未公布)
-                 "unpublished_zh": str(len(unpublished)), "published_early_zh": str(len(early)),
-                 "group_roster": ", ".join(roster) or "no supervision group roster",
-                 "group_roster_zh": "、".join(roster) or "没有居务监督小组名册"}
+        label = labelled.label
         yield Fact(
-            "audit_quarter", RecordRef(f"{body.id}/audit/{period.label}", "period",
-                                       located.where()),
+            "audit_quarter", RecordRef(f"{body.id}/audit/{label}", "period", located.where()),
             period.end, dossier.jurisdiction,
             {"body": body.id, "body_kind": body.kind.value, "group_gap_days": days(gaps),
              "reviews_by_group": len(by_group), "reviews_other": len(other),
              "unpublished": len(unpublished), "published_early": len(early)},
-            {"period_start": period.start, "period_end": period.end}, names)
+            {"period_start": period.start, "period_end": period.end}, {},
+            partial(_audit_names, body.name, label, gaps, by_group, other, other_zh,
+                    unpublished, early, roster))
+
+
+def _audit_names(body_name: str, label: str, gaps: list[Span], by_group: list[str],
+                 other: list[str], other_zh: list[str], unpublished: list[str],
+                 early: list[str], roster: list[str]) -> dict[str, str]:
+    """An ``audit_quarter`` fact's names, in words: only a finding reads them."""
+    return {"body_name": body_name, "subject": label, "period": label,
+            "group_gap": (f"{counted(days(gaps), 'day', 'en')} from {gaps[0][0]}"
+                          if gaps else ""),
+            "group_gap_zh": (f"自{gaps[0][0]}起" if gaps else ""),
+            "reviews": "; ".join(by_group) or "none",
+            "other_reviews": "; ".join(other) or "none",
+            "other_reviews_zh": "；".join(other_zh) or "无",
+            "other_reviews_note": (f" (other reviews, not counted: {'; '.join(other)})"
+                                   if other else ""),
+            "other_reviews_note_zh": (f"（其他审查，不计入：{'；'.join(other_zh)}）"
+                                      if other_zh else ""),
+            "unpublished": "; ".join(unpublished), "published_early": "; ".join(early),
+            # the Chinese clauses count them (有 1 次清查结果未公布)
+            "unpublished_zh": str(len(unpublished)), "published_early_zh": str(len(early)),
+            "group_roster": ", ".join(roster) or "no supervision group roster",
+            "group_roster_zh": "、".join(roster) or "没有居务监督小组名册"}
 
 
 def _breakdown(dossier: Dossier, key: str, people: list[tuple[str, list[Span]]]

@@ -64,15 +64,19 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
                 if days is not None:
                     days.append(day)
 
+    # the bodies counting every meeting or its agenda items; the others, only meetings by kind
+    every = {body for body, categories in counted.items() if "meeting" in categories} | agendas
     for m in dossier.meetings:  # the most numerous: each field read once
         meeting = m.record
         by_category = out.get(body := meeting.body)
         if by_category is None or not first <= (day := meeting.date) <= last:
             continue
-        for category in ("meeting", meeting.kind.value):
-            if (days := by_category.get(category)) is not None:
+        # a kind (a ``StrEnum``) finds the category named by its text
+        if (days := by_category.get(meeting.kind)) is not None:
+            days.append(day)
+        if body in every:
+            if (days := by_category.get("meeting")) is not None:
                 days.append(day)
-        if body in agendas:
             for item in meeting.agenda:
                 if (days := by_category.get(f"agenda_{item.value}")) is not None:
                     days.append(day)

@@ -58,8 +58,23 @@ NO_STATION: tuple[dict[str, int], dict[str, str]] = (dict.fromkeys(ROSTER_FIELDS
 """:func:`station_roster` of a body of no kind in :data:`STATION_KINDS` (not to be changed)."""
 
 
+_BACKBONE_TEAM = BodyKind.BACKBONE_TEAM
+_HEAD = Role.HEAD
+_LEADER = Role.LEADER
+_LINK_REGISTER = MemberRecordKind.LINK_REGISTER
+_MEMBER = Role.MEMBER
+_PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
+_PARTY_GROUP = BodyKind.PARTY_GROUP
+_RECORD_BOOK = MemberRecordKind.RECORD_BOOK
+_REGISTRATION_CARD = MemberRecordKind.REGISTRATION_CARD
+_SECRETARY = Role.SECRETARY
+_WORK_STATION = BodyKind.WORK_STATION
+"""Members of enums compared or passed in the functions below: names, not class attributes
+looked up each time (through ``EnumType``'s slow path, about 1k instructions each)."""
+
+
 def members_of(body: Body, day: date) -> list[Seat]:
-    roles = _MEMBER_ROLES.get(body.kind, (Role.MEMBER,))
+    roles = _MEMBER_ROLES.get(body.kind, (_MEMBER,))
     return [s for s in body.seated_members_on(day) if s.role_on(day) in roles]
 
 
@@ -71,26 +86,26 @@ def station_roster(dossier: Dossier, body: Body, window: Window
     building activity group (PO-STATION-RECORDS)."""
     values = dict.fromkeys(ROSTER_FIELDS, 0)
     kind = body.kind  # a record's field: read once
-    if kind is BodyKind.PARTY_COMMITTEE:
-        values["backbone_teams"] = len(dossier.bodies_of_kind(BodyKind.BACKBONE_TEAM))
+    if kind is _PARTY_COMMITTEE:
+        values["backbone_teams"] = len(dossier.bodies_of_kind(_BACKBONE_TEAM))
         return values, {}
-    if kind is BodyKind.BACKBONE_TEAM:
+    if kind is _BACKBONE_TEAM:
         missing, missing_zh = _off_team(dossier, body, window.end)
         values["team_missing"] = len(missing)
         return values, {"team_missing": ", ".join(missing) or "nobody",
                         "team_missing_zh": "、".join(missing_zh) or "无"}
-    if kind is BodyKind.PARTY_GROUP:
+    if kind is _PARTY_GROUP:
         unlisted = _without(dossier, body, members_of(body, window.end), window.end,
-                            MemberRecordKind.LINK_REGISTER)
+                            _LINK_REGISTER)
         values["register_missing"] = len(unlisted)
         return values, {"register_missing": ", ".join(unlisted) or "nobody"}
-    if kind is not BodyKind.WORK_STATION:
+    if kind is not _WORK_STATION:
         return values, {}
     day = window.end
     members = members_of(body, day)
 
-    cards = _without(dossier, body, members, day, MemberRecordKind.REGISTRATION_CARD)
-    book = _without(dossier, body, members, day, MemberRecordKind.RECORD_BOOK)
+    cards = _without(dossier, body, members, day, _REGISTRATION_CARD)
+    book = _without(dossier, body, members, day, _RECORD_BOOK)
     groups = [_who(dossier, s.person) for s in members if not s.group]
     off, first = _head_days_off(dossier, body, window)
     names = {"cards_missing": ", ".join(cards) or "nobody",
@@ -119,12 +134,12 @@ def _off_team(dossier: Dossier, team: Body, day: date) -> tuple[list[str], list[
     no seat on the backbone team that day, in English and in Chinese
     (``何平（he-ping，中共兴华路社区委员会委员）``)."""
     wanted: dict[str, tuple[str, str]] = {}  # person → their seat in English, in Chinese
-    for b in dossier.bodies_of_kind(BodyKind.PARTY_COMMITTEE):
+    for b in dossier.bodies_of_kind(_PARTY_COMMITTEE):
         for s in b.seated_members_on(day):
             role = s.role_on(day)
             wanted[s.person] = (f"{role} of {b.name}", f"{b.name}{label(role, 'zh')}")
-    for group in dossier.bodies_of_kind(BodyKind.PARTY_GROUP):
-        for s in group.holders_of(Role.LEADER, day):
+    for group in dossier.bodies_of_kind(_PARTY_GROUP):
+        for s in group.holders_of(_LEADER, day):
             wanted.setdefault(s.person, (f"leader of {group.name}", f"{group.name}组长"))
     off = [(person, en, zh) for person, (en, zh) in sorted(wanted.items())
            if not team.holds(person, None, day)]
@@ -141,7 +156,7 @@ def _head_days_off(dossier: Dossier, body: Body, window: Window
     start = max(window.start, body_start(body) or window.start)
     if start > window.end:
         return 0, None
-    committees = dossier.bodies_of_kind(BodyKind.PARTY_COMMITTEE)
+    committees = dossier.bodies_of_kind(_PARTY_COMMITTEE)
     changes = {start}
     for b in (body, *committees):
         for seat in b.seats:
@@ -153,14 +168,14 @@ def _head_days_off(dossier: Dossier, body: Body, window: Window
     off, first = 0, None
     for i, point in enumerate(points):
         until = points[i + 1] if i + 1 < len(points) else window.end + timedelta(days=1)
-        heads = [s.person for s in body.holders_of(Role.HEAD, point)]
-        if any(dossier.holds_seat(h, BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), point)
+        heads = [s.person for s in body.holders_of(_HEAD, point)]
+        if any(dossier.holds_seat(h, _PARTY_COMMITTEE, (_SECRETARY,), point)
                for h in heads):
             continue
         off += (until - point).days
         if first is None:
             secretaries = [_who(dossier, s.person) for s in dossier.seat_holders(
-                BodyKind.PARTY_COMMITTEE, (Role.SECRETARY,), point)]
+                _PARTY_COMMITTEE, (_SECRETARY,), point)]
             named = [_who(dossier, h) for h in heads]
             first = (f"from {point}: head {', '.join(named) or 'nobody'}, party secretary "
                      f"{', '.join(secretaries) or 'nobody'}",
@@ -181,7 +196,7 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         if not cadences:
             continue
         start = body_start(body)
-        roles = _MEMBER_ROLES.get(body_kind, (Role.MEMBER,))
+        roles = _MEMBER_ROLES.get(body_kind, (_MEMBER,))
         categories = {category for category, _ in cadences}
         existed = {granularity: [(labelled, {"period_start": labelled.period.start,
                                              "period_end": labelled.period.end})
@@ -202,16 +217,17 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 for household in subjects:
                     listed = days.get((category, household), [])
                     key = f"{person}/{household}" if household else person
+                    ids = f"{body_id}/{key}/{category}/"  # and the period's label
                     for labelled, dates in held[granularity]:
                         period, label = labelled.period, labelled.label
-                        count = (bisect_right(listed, period.end)
+                        last = period.end
+                        count = (bisect_right(listed, last)
                                  - bisect_left(listed, period.start)) if listed else 0
                         yield Fact(
-                            "member_period",
-                            RecordRef(f"{body_id}/{key}/{category}/{label}", "period", where),
-                            period.end, jurisdiction,
+                            "member_period", RecordRef(ids + label, "period", where),
+                            last, jurisdiction,
                             {"body": body_id, "body_kind": kind, "person": person,
-                             "granularity": period.granularity, "part": labelled.part,
+                             "granularity": granularity, "part": labelled.part,
                              "category": category, "count": count},
                             dates,
                             {"body_name": body_name, "subject": household or f"{key} {label}",
