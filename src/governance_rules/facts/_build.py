@@ -27,6 +27,7 @@ from ..models import (
     Recall,
     Role,
     Seat,
+    SeatOrigin,
     SignatureRole,
     Term,
     Voucher,
@@ -47,7 +48,13 @@ from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
 from ._seats import held_role, seat_check
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
-from ._township import deputy_credentials, post_vacancy, presidium_chair, vacancy_names
+from ._township import (
+    ELECTED_POSTS,
+    deputy_credentials,
+    post_vacancy,
+    presidium_chair,
+    vacancy_names,
+)
 from ._window import Window
 from .schema import Fact, RecordRef, Wanted
 
@@ -166,8 +173,8 @@ class _BodyView:
         seats = body.held_seats()
         terms = [term for held in seats.values() for seat in held for term in seat.terms]
         return cls(body, body.id, body.kind.value, body.name, seats,
-                   sorted(start for start, _, _ in terms),
-                   sorted(end for _, end, _ in terms if end is not None))
+                   sorted([start for start, _, _ in terms]),
+                   sorted([end for _, end, _ in terms if end is not None]))
 
     def seated_on(self, day: date) -> int:
         """How many seats are held on ``day``."""
@@ -219,9 +226,11 @@ class _FactBuilder:
                                  options.split_key)
         yield from community_work_facts(self.dossier, self.window, self.as_of)
         as_of = self.as_of  # :meth:`_happened`, read once for every meeting
+        meeting_facts: list[Fact] = []
         for meeting in self.dossier.meetings:
             if as_of is None or meeting.record.date <= as_of:
-                yield from self._meeting(meeting)
+                self._meeting(meeting, meeting_facts)
+        yield from meeting_facts
         for expense in self.dossier.expenses:
             if self._happened(expense.record.paid_on):
                 yield self._expense(expense)
@@ -229,7 +238,9 @@ class _FactBuilder:
             yield from self._terms(located_body)
         yield from self._replacements()
 
-    def _meeting(self, located: Located[Meeting]) -> Iterator[Fact]:
+    def _meeting(self, located: Located[Meeting], out: list[Fact]) -> None:
+        """Add the facts of a meeting, its motions and its members' acts to ``out`` (most
+        meetings give none: a list, not a generator made for each)."""
         meeting = located.record
         day, meeting_id, motions = meeting.date, meeting.id, meeting.motions
         view = self._views.get(meeting.body) or self._body_view(meeting.body)
@@ -241,9 +252,9 @@ class _FactBuilder:
             if self.unread is not None:
                 self.unread.add((located.file, "meeting", meeting_id))
             else:
-                yield Fact("meeting", RecordRef(meeting_id, "meeting", located.where()), day,
-                           self.jurisdiction, {"body": view.id, "body_kind": view.kind,
-                                               "meeting_kind": kind, "handling": handling})
+                out.append(Fact("meeting", RecordRef(meeting_id, "meeting", located.where()), day,
+                                self.jurisdiction, {"body": view.id, "body_kind": view.kind,
+                                                    "meeting_kind": kind, "handling": handling}))
         else:
             ref = RecordRef(meeting_id, "meeting", located.where())
             common: dict[str, int | str] = {
@@ -252,9 +263,9 @@ class _FactBuilder:
                 "handling": handling,
             }
             if may and self.wanted("meeting", common):
-                yield self._meeting_fact(located, view, common, ref)
+                out.append(self._meeting_fact(located, view, common, ref))
             else:
-                yield Fact("meeting", ref, day, self.jurisdiction, common)
+                out.append(Fact("meeting", ref, day, self.jurisdiction, common))
             for i, motion in enumerate(motions):
                 votes = motion.votes
                 values: dict[str, int | str] = {
@@ -265,16 +276,16 @@ class _FactBuilder:
                     "votes_cast": votes.cast if votes else motion.consent_count,
                     "consented": motion.consent_count,
                 }
-                yield Fact("motion", RecordRef(f"{meeting_id}/{motion.id}", "motion",
-                                               located.where("motions", i)),
-                           day, self.jurisdiction, values, {"meeting": day},
-                           {"body_name": view.name, "title": motion.title,
-                            "subject": motion.title})
+                out.append(Fact("motion", RecordRef(f"{meeting_id}/{motion.id}", "motion",
+                                                    located.where("motions", i)),
+                                day, self.jurisdiction, values, {"meeting": day},
+                                {"body_name": view.name, "title": motion.title,
+                                 "subject": motion.title}))
         acts = view.acts
         if acts is None:
             acts = view.acts = self.wanted("act", {"body": view.id, "body_kind": view.kind})
         if acts:
-            yield from self._acts(located, day, view)
+            self._acts(located, day, view, out)
 
     def _body_view(self, body_id: str) -> _BodyView:
         view = self._views.get(body_id)
@@ -347,7 +358,7 @@ class _FactBuilder:
             # the branch's committee on the date (SQ-SIFANG:173); as :func:`seat_check` decides
             "convener_recorded": int(convener_id is not None),
             "convener_on_party": int(self.dossier.holds_seat(
-                convener_id, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day)),
+                convener_id, _PARTY_COMMITTEE, _ANY_SEAT, day)),
             "has_proposal": int(proposal is not None),
             "chair_group_leader": int(_leads_group(self.dossier, meeting, view, chair, day)),
             **presidium_chair(self.dossier, view.body, chair, convener_id, day)[0],
@@ -448,10 +459,11 @@ class _FactBuilder:
                 else f"当日无人任{label(role, 'zh')}" for role, people in holders)
         return out
 
-    def _acts(self, located: Located[Meeting], day: date, view: _BodyView) -> Iterator[Fact]:
-        """The acts of the members present at the meeting on ``day`` (the ``i``-th present, the
-        ``i``-th act), each in the term of their (first) seat that had last started by the day;
-        what every act of the meeting shares is read once."""
+    def _acts(self, located: Located[Meeting], day: date, view: _BodyView,
+              out: list[Fact]) -> None:
+        """Add to ``out`` the acts of the members present at the meeting on ``day`` (the
+        ``i``-th present, the ``i``-th act), each in the term of their (first) seat that had
+        last started by the day; what every act of the meeting shares is read once."""
         meeting_id, act_day, jurisdiction = located.record.id, day.toordinal(), self.jurisdiction
         body_id, body_kind, body_name, seats = view.id, view.kind, view.name, view.seats
         for i, person in enumerate(located.record.present):
@@ -465,7 +477,7 @@ class _FactBuilder:
             dates = {"meeting": day, "term_start": start}
             if end:
                 dates["term_end"] = end
-            yield Fact(
+            out.append(Fact(
                 "act", RecordRef(meeting_id, "meeting", located.where("present", i)), day,
                 jurisdiction,
                 {"body": body_id, "body_kind": body_kind, "person": person,
@@ -473,19 +485,20 @@ class _FactBuilder:
                  "term_end": end.toordinal() if end else 0,
                  "span_years": years, "span_months": months, "span_days": days},
                 dates, {"person": person, "person_name": seat.name, "body_name": body_name},
-            )
+            ))
 
     def _terms(self, located_body: Located[Body]) -> Iterator[Fact]:
         body = located_body.record
         view = self._body_view(body.id)
         window = self.window
         as_of = self.as_of
+        township = body.kind in _TOWNSHIP_KINDS
         for i, seat in enumerate(body.seats):
             person, name, left = seat.person, seat.name, seat.left_region_on
             role = seat.role.value
             handled_funds = int(seat.handled_funds)
             accepted_by, accepted = self.dossier.decided_by(seat.resignation)
-            resigned = int(accepted_by is BodyKind.TOWNSHIP_CONGRESS and accepted)
+            resigned = int(accepted_by is _TOWNSHIP_CONGRESS and accepted)
             for j, term in enumerate(seat.terms):
                 start, end = term.start, term.end
                 if as_of is not None and start > as_of:  # not happened yet
@@ -505,30 +518,35 @@ class _FactBuilder:
                 if left:
                     dates["left_region"] = left
                 names = {"person": person, "person_name": name, "body_name": view.name,
-                         "obtained_by_zh": label(obtained_by, "zh")}
+                         "obtained_by_zh": _ORIGIN_ZH[obtained_by]}
                 if rc_end is not None:
                     names["rc_term_end"] = rc_end.isoformat()
+                values: dict[str, int | str] = {
+                    "body": view.id, "body_kind": view.kind, "person": person,
+                    "role": role, "obtained_by": obtained_by.value,
+                    "has_end": int(end is not None), "span_years": years,
+                    "span_months": months, "span_days": days,
+                    "decision_body_kind": decision_kind, "decision_adopted": adopted,
+                    "decision_meeting_kind": meeting_kind,
+                    "decision_in_time": int(decided_on is not None and decided_on <= start),
+                    "rc_term_known": int(rc_end is not None),
+                    "rc_end_gap": ((end - rc_end).days
+                                   if rc_end is not None and end is not None else 0),
+                    **departure}
+                if township:
+                    values.update(post_vacancy(self.dossier, body, seat, term, window.end))
+                    values.update(deputy_credentials(self.dossier, body, seat, term, window))
+                else:
+                    values["term_role"] = (term.role or seat.role).value
+                    values.update(_NOT_TOWNSHIP)
                 yield Fact(
                     "term",
                     RecordRef(f"{view.id}/{person}", "term",
                               located_body.where("seats", i, "terms", j)),
-                    start, self.jurisdiction,
-                    {"body": view.id, "body_kind": view.kind, "person": person,
-                     "role": role, "obtained_by": obtained_by.value,
-                     "has_end": int(end is not None), "span_years": years,
-                     "span_months": months, "span_days": days,
-                     "decision_body_kind": decision_kind, "decision_adopted": adopted,
-                     "decision_meeting_kind": meeting_kind,
-                     "decision_in_time": int(decided_on is not None and decided_on <= start),
-                     "rc_term_known": int(rc_end is not None),
-                     "rc_end_gap": ((end - rc_end).days
-                                    if rc_end is not None and end is not None else 0),
-                     **departure,
-                     **post_vacancy(self.dossier, body, seat, term, window.end),
-                     **deputy_credentials(self.dossier, body, seat, term, window)},
-                    dates, names,
-                    # the post's later holders, for a finding on its vacancy
-                    partial(vacancy_names, self.dossier, body, seat, term),
+                    start, self.jurisdiction, values, dates, names,
+                    # the post's later holders, for a finding on its vacancy (only a township
+                    # body has elected posts)
+                    partial(vacancy_names, self.dossier, body, seat, term) if township else None,
                 )
 
     def _rc_term_end(self, day: date) -> date | None:
@@ -607,7 +625,7 @@ class _FactBuilder:
     def _keeps_funds_on(self, person: str, day: date) -> bool:
         """Whether ``person`` holds a seat that keeps the community's funds on ``day``."""
         return any(s.term_on(day) is not None
-                   and (s.handled_funds or s.duty_on(Duty.CASHIER, day))
+                   and (s.handled_funds or s.duty_on(_CASHIER, day))
                    for s in self._fund_seats.get(person, ()))
 
     @cached_property
@@ -616,7 +634,8 @@ class _FactBuilder:
         seats: dict[str, list[Seat]] = {}
         for located in self.dossier.bodies.values():
             for seat in located.record.seats:
-                if seat.handled_funds or any(d.duty is Duty.CASHIER for d in seat.duties):
+                duties = seat.duties  # most seats carry none: no generator made for them
+                if seat.handled_funds or (duties and any(d.duty is _CASHIER for d in duties)):
                     seats.setdefault(seat.person, []).append(seat)
         return seats
 
@@ -660,8 +679,7 @@ class _FactBuilder:
             kind, roles, _ = _APPROVERS[a.role]
             if dossier.holds_seat(a.person, kind, roles, a.date):
                 approved[a.role].append(a.date)
-        director, street = (approved[ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR],
-                            approved[ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR])
+        director, street = (approved[_RC_DIRECTOR_APPROVAL], approved[_STREET_APPROVAL])
         decision = self._assembly_decision(expense, {})
         decision_day = decision[0].date if decision is not None else None
         signed: set[SignatureRole] = set()
@@ -671,11 +689,11 @@ class _FactBuilder:
             if day <= paid and (seat_of is None or dossier.holds_seat(
                     signature.person, seat_of[0], seat_of[1], day)):
                 signed.add(role)
-        rc_director = self._role_holder(BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, paid)
-        secretary = self._role_holder(BodyKind.PARTY_COMMITTEE, Role.SECRETARY, paid)
+        rc_director = self._role_holder(_RESIDENTS_COMMITTEE, _DIRECTOR, paid)
+        secretary = self._role_holder(_PARTY_COMMITTEE, _SECRETARY, paid)
         accountant, cashier = expense.accountant, expense.cashier
-        accountants = self._duty_holders(Duty.ACCOUNTANT, paid)
-        cashiers = self._duty_holders(Duty.CASHIER, paid)
+        accountants = self._duty_holders(_ACCOUNTANT, paid)
+        cashiers = self._duty_holders(_CASHIER, paid)
         dates = {"paid_on": paid}
         for a in expense.approvals:
             dates.setdefault(f"approval_{a.role.value}", a.date)
@@ -693,12 +711,12 @@ class _FactBuilder:
              "assembly_decision_in_time": int(decision_day is not None and decision_day <= paid),
              **self._sitting(decision),
              "filed": int(expense.filing is not None),
-             "signed_handler": int(SignatureRole.HANDLER in signed),
-             "signed_director": int(SignatureRole.DIRECTOR in signed),
-             "signed_party_secretary": int(SignatureRole.PARTY_SECRETARY in signed),
-             "signed_deputy_director": int(SignatureRole.DEPUTY_DIRECTOR in signed),
+             "signed_handler": int(_HANDLER_SIGNED in signed),
+             "signed_director": int(_DIRECTOR_SIGNED in signed),
+             "signed_party_secretary": int(_SECRETARY_SIGNED in signed),
+             "signed_deputy_director": int(_DEPUTY_SIGNED in signed),
              "distinct_signers": len({s.person for s in expense.signatures}),
-             "informal_slip": int(expense.voucher is Voucher.INFORMAL_SLIP),
+             "informal_slip": int(expense.voucher is _INFORMAL_SLIP),
              "director_is_secretary": int(rc_director is not None and rc_director == secretary),
              "accountant": accountant, "cashier": cashier,
              "director": rc_director or "",
@@ -918,6 +936,27 @@ def _role_of(view: _BodyView, person: str | None, day: date) -> str:
 
 
 _ANY_SEAT: tuple[Role, ...] = tuple(Role)
+_LEADER = (Role.LEADER,)
+_PARTY_COMMITTEE, _PARTY_GROUP, _TOWNSHIP_CONGRESS = (
+    BodyKind.PARTY_COMMITTEE, BodyKind.PARTY_GROUP, BodyKind.TOWNSHIP_CONGRESS)
+_PARTY_GROUP_MEETING = MeetingKind.PARTY_GROUP
+_RESIDENTS_COMMITTEE, _DIRECTOR, _SECRETARY = (
+    BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, Role.SECRETARY)
+_ACCOUNTANT, _CASHIER, _INFORMAL_SLIP = Duty.ACCOUNTANT, Duty.CASHIER, Voucher.INFORMAL_SLIP
+_RC_DIRECTOR_APPROVAL, _STREET_APPROVAL = (
+    ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR, ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR)
+_HANDLER_SIGNED, _DIRECTOR_SIGNED, _SECRETARY_SIGNED, _DEPUTY_SIGNED = (
+    SignatureRole.HANDLER, SignatureRole.DIRECTOR, SignatureRole.PARTY_SECRETARY,
+    SignatureRole.DEPUTY_DIRECTOR)
+"""Read for each meeting, seat or expense: names, not members of an enum looked up each time (a
+class attribute of an enum goes through ``EnumType.__getattr__``)."""
+_TOWNSHIP_KINDS = frozenset((*ELECTED_POSTS, BodyKind.TOWNSHIP_CONGRESS))
+_NOT_TOWNSHIP = {"vacancy": 0, "vacancy_days": 0, "refilled": 0, "deputy_elected": 0,
+                 "credentials_examined": 0, "ended_early": 0, "ending_reported": 0}
+"""What :func:`post_vacancy` (after the term's role) and :func:`deputy_credentials` give every
+term of a body whose kind is not in :data:`_TOWNSHIP_KINDS`: no elected post, no deputy."""
+_ORIGIN_ZH = {origin: label(origin, "zh") for origin in SeatOrigin}
+"""How a term was obtained, in Chinese: looked up for every term."""
 _BRANCH_SEAT = "party (general) branch committee"
 """PO-COORDINATION (SQ-SIFANG:173): any seat on the branch's committee."""
 
@@ -950,11 +989,11 @@ def _leads_group(dossier: Dossier, meeting: Meeting, view: _BodyView, chair: str
                  day: date) -> bool:
     """:func:`_group_leader`'s answer without its sentence (every party group meeting asks;
     only a finding reads the sentence)."""
-    if meeting.kind is not MeetingKind.PARTY_GROUP:
+    if meeting.kind is not _PARTY_GROUP_MEETING:
         return False
-    if view.kind != BodyKind.PARTY_GROUP.value or chair is None:
-        return dossier.holds_seat(chair, BodyKind.PARTY_GROUP, (Role.LEADER,), day)
-    return held_role(view.seats, chair, day) is Role.LEADER
+    if view.kind != _PARTY_GROUP.value or chair is None:
+        return dossier.holds_seat(chair, _PARTY_GROUP, _LEADER, day)
+    return held_role(view.seats, chair, day) is _LEADER[0]
 
 
 def _group_leader(dossier: Dossier, meeting: Meeting, body: Body) -> tuple[bool, str]:

@@ -35,8 +35,8 @@ class PartyBooks:
         ``seated``: the body's, as :func:`_leave_counts` takes them."""
         meeting_id = meeting.id
         values, names = _minutes(self.dossier, meeting, self.minutes.get(meeting_id, []))
-        return {**values, **_leave_counts(meeting, body, self.asked.get(meeting_id, {}),
-                                          seats, seated)}, names
+        values.update(_leave_counts(meeting, body, self.asked.get(meeting_id, {}), seats, seated))
+        return values, names
 
     def leave_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """Who was absent from the meeting, and who of them asked no leave, late, or of someone
