@@ -50,6 +50,8 @@ from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import (
     ELECTED_POSTS,
+    NO_DEPUTY,
+    NO_VACANCY,
     deputy_credentials,
     post_vacancy,
     presidium_chair,
@@ -951,8 +953,7 @@ _HANDLER_SIGNED, _DIRECTOR_SIGNED, _SECRETARY_SIGNED, _DEPUTY_SIGNED = (
 """Read for each meeting, seat or expense: names, not members of an enum looked up each time (a
 class attribute of an enum goes through ``EnumType.__getattr__``)."""
 _TOWNSHIP_KINDS = frozenset((*ELECTED_POSTS, BodyKind.TOWNSHIP_CONGRESS))
-_NOT_TOWNSHIP = {"vacancy": 0, "vacancy_days": 0, "refilled": 0, "deputy_elected": 0,
-                 "credentials_examined": 0, "ended_early": 0, "ending_reported": 0}
+_NOT_TOWNSHIP = {**NO_VACANCY, **NO_DEPUTY}
 """What :func:`post_vacancy` (after the term's role) and :func:`deputy_credentials` give every
 term of a body whose kind is not in :data:`_TOWNSHIP_KINDS`: no elected post, no deputy."""
 _ORIGIN_ZH = {origin: label(origin, "zh") for origin in SeatOrigin}

@@ -122,8 +122,11 @@ def label(code: StrEnum | None, lang: str) -> str:
     """The words for a role, duty, sector or work area (``未记录`` / ``not recorded`` for none)."""
     if code is None:
         return "未记录" if lang == "zh" else "not recorded"
-    zh, en = _LABELS.get(code, (str(code.value), str(code.value).replace("_", " ")))
-    return zh if lang == "zh" else en
+    words = _LABELS.get(code)
+    if words is None:  # made only on a miss: a member's value is a slow read
+        value = str(code.value)
+        words = (value, value.replace("_", " "))
+    return words[0] if lang == "zh" else words[1]
 
 
 def labels(codes: Iterable[StrEnum], lang: str) -> str:

@@ -36,6 +36,13 @@ _TOWNSHIP_CONGRESS, _PRESIDIUM = BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM
 looked up each time (a class attribute of an enum goes through ``EnumType.__getattr__``)."""
 
 
+NO_VACANCY: dict[str, int] = {"vacancy": 0, "vacancy_days": 0, "refilled": 0}
+""":func:`post_vacancy`'s fields (after the term's role) of a term that leaves no vacancy."""
+NO_DEPUTY: dict[str, int] = {"deputy_elected": 0, "credentials_examined": 0, "ended_early": 0,
+                             "ending_reported": 0}
+""":func:`deputy_credentials`'s fields of a term that is no deputy's."""
+
+
 def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
                  window_end: date) -> dict[str, int | str]:
     """TPC-ELECTION (c) (出缺应及时召开会议进行补选, RD-TOWNSHIP:499) for one term of an elected
@@ -48,8 +55,7 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
     no vacancy: a new congress is elected, and it elects the posts.
     """
     role = term.role or seat.role
-    out: dict[str, int | str] = {"term_role": role.value, "vacancy": 0, "vacancy_days": 0,
-                                 "refilled": 0}
+    out: dict[str, int | str] = {"term_role": role.value, **NO_VACANCY}
     end = term.end
     if end is None or end >= window_end or role not in ELECTED_POSTS.get(body.kind, ()):
         return out
@@ -419,7 +425,7 @@ def deputy_credentials(dossier: Dossier, body: Body, seat: Seat, term: Term,
     ``examination`` naming the deputy, dated on or after the term's start); a seat that ends
     while the congress's term runs on (credentials ended early) is named in a ``termination``
     or ``suspension`` report dated on or after the last day."""
-    out = {"deputy_elected": 0, "credentials_examined": 0, "ended_early": 0, "ending_reported": 0}
+    out = dict(NO_DEPUTY)
     if body.kind is not _TOWNSHIP_CONGRESS:
         return out
     reviews = [r.record for r in dossier.credentials_reviews if seat.person in r.record.deputies
