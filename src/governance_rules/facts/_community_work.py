@@ -103,7 +103,8 @@ def _worker_months(dossier: Dossier, window: Window, centres: _Centres) -> Itera
             reports.setdefault(report.person, []).append((report.date, i, report.id))
     for made in reports.values():
         made.sort()
-    months = calendar("month", window)
+    months = [(month.period.start, month.period.end, month.label)
+              for month in calendar("month", window)]
     jurisdiction = dossier.jurisdiction
     for located_body in centres.values():
         body = located_body.record
@@ -114,26 +115,27 @@ def _worker_months(dossier: Dossier, window: Window, centres: _Centres) -> Itera
             made = reports.get(person, [])
             days = [day for day, _, _ in made]
             where = located_body.where("seats", i)
-            for month in months:
-                start, end, label = month.period.start, month.period.end, month.label
+            for start, end, month in months:
                 if not within(terms, start, end):
                     continue
                 these = made[bisect_left(days, start):bisect_right(days, end)]
                 yield Fact(
                     "worker_month",
-                    RecordRef(f"{body_id}/{person}/{label}", "worker_month", where),
+                    RecordRef(f"{body_id}/{person}/{month}", "worker_month", where),
                     end, jurisdiction,
                     {"body": body_id, "body_kind": body_kind, "person": person,
                      "reports": len(these)},
                     {"period_start": start, "period_end": end},
                     {"body_name": body_name, "person": person, "person_name": name,
-                     "subject": f"{name} {label}", "period": label},
-                    partial(_reports_named, these))
+                     "period": month},
+                    partial(_reports_named, these, name, month))
 
 
-def _reports_named(made: list[tuple[date, int, str]]) -> dict[str, str]:
-    """A worker's reports of a month, by id in the order of the files."""
-    return {"reports": ", ".join(rid for _, _, rid in sorted(made, key=itemgetter(1))) or "none"}
+def _reports_named(made: list[tuple[date, int, str]], name: str, month: str) -> dict[str, str]:
+    """A worker's reports of a month, by id in the order of the files, and the worker's month
+    as a finding names it (made for the few months that break a rule)."""
+    return {"reports": ", ".join(rid for _, _, rid in sorted(made, key=itemgetter(1))) or "none",
+            "subject": f"{name} {month}"}
 
 
 _WORK_MEETINGS = (MeetingKind.REGULAR, MeetingKind.AD_HOC)
@@ -143,6 +145,9 @@ _WORK_MEETINGS = (MeetingKind.REGULAR, MeetingKind.AD_HOC)
 _STUDY = MeetingKind.STUDY
 _ORGANISED_MEETINGS = frozenset((*_WORK_MEETINGS, _STUDY))
 """RC-WORKERS-WEEKLY (SQ-SIFANG:395–396): the meetings whose organiser is judged."""
+
+_MEETING_KIND_VALUES = {kind: kind.value for kind in MeetingKind}
+"""Each meeting kind's value (a member's ``value`` is a slow read; one a centre's meeting)."""
 
 _SIX_DAYS, _ONE_WEEK = timedelta(days=6), timedelta(days=7)
 
@@ -183,26 +188,28 @@ def _centre_weeks(dossier: Dossier, window: Window, centres: _Centres,
         for monday, sunday in weeks_within(window):
             if monday < start:
                 continue
-            first_day = monday.isoformat()
-            label = f"{first_day}–{sunday.isoformat()}"
             yield Fact(
-                "centre_week", RecordRef(f"{body_id}/week/{first_day}", "period", where),
+                "centre_week",
+                RecordRef(f"{body_id}/week/{monday.isoformat()}", "period", where),
                 sunday, jurisdiction,
                 {"body": body_id, "body_kind": body_kind,
                  "work_meetings": bisect_right(work, sunday) - bisect_left(work, monday),
                  "studies": bisect_right(study, sunday) - bisect_left(study, monday)},
                 {"period_start": monday, "period_end": sunday},
-                {"body_name": body_name, "subject": label},
-                partial(_meetings_named,
-                        held[bisect_left(days, monday):bisect_right(days, sunday)]))
+                {"body_name": body_name},
+                partial(_week_named, held, days, monday, sunday))
 
 
-def _meetings_named(week: list[tuple[date, int, MeetingKind, str]]) -> dict[str, str]:
-    """A week's work meetings, then its study sessions, by id in the order of the files."""
+def _week_named(held: list[tuple[date, int, MeetingKind, str]], days: list[date],
+                monday: date, sunday: date) -> dict[str, str]:
+    """A week's work meetings, then its study sessions, by id in the order of the files, and the
+    week as a finding names it (made for the few weeks that break a rule)."""
+    week = held[bisect_left(days, monday):bisect_right(days, sunday)]
     in_files = sorted(week, key=itemgetter(1))
     work = [mid for _, _, kind, mid in in_files if kind in _WORK_MEETINGS]
     study = [mid for _, _, kind, mid in in_files if kind is _STUDY]
-    return {"meetings": ", ".join(work + study) or "none"}
+    return {"meetings": ", ".join(work + study) or "none",
+            "subject": f"{monday.isoformat()}–{sunday.isoformat()}"}
 
 
 def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _CentreMeetings,
@@ -240,7 +247,7 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
         yield Fact(
             "centre_meeting", RecordRef(meeting_id, "meeting", located.where()), day,
             jurisdiction,
-            {"body": body[0], "body_kind": body[1], "meeting_kind": kind.value,
+            {"body": body[0], "body_kind": body[1], "meeting_kind": _MEETING_KIND_VALUES[kind],
              "organiser_recorded": int(person is not None),
              "organiser_secretary": int(seats[0]), "organiser_rc_director": int(seats[1]),
              "organiser_centre_director": int(seats[2])},
@@ -627,6 +634,10 @@ def _tri(value: bool | None) -> int:
     return -1 if value is None else int(value)
 
 
+_ROLE_VALUES = {role: role.value for role in Role}
+"""Each role's value (a member's ``value`` is a slow read; one a representative's term)."""
+
+
 def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact]:
     """RA-ELIGIBILITY (SQ-SIFANG:432): on the start of each term of a seat on the member
     representative assembly, what the assembly's register says of the person: a residents'
@@ -654,7 +665,7 @@ def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact
                     RecordRef(f"{body_id}/{person}", "term",
                               located.where("seats", i, "terms", j)),
                     start, jurisdiction,
-                    {"body": body_id, "body_kind": body_kind, "role": role.value,
+                    {"body": body_id, "body_kind": body_kind, "role": _ROLE_VALUES[role],
                      "registered": int(entry is not None),
                      "age": age_on(born, start) if born is not None else -1,
                      "voting_rights": voting, "unit_in_area": in_area},
