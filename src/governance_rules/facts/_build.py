@@ -42,10 +42,10 @@ from ._governance import governance_facts, village_facts
 from ._labels import label
 from ._matters import matter_facts
 from ._openness import supervisor_facts
-from ._party import PartyBooks, PeopleNamed
+from ._party import PartyBooks
 from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
-from ._seats import held_role, seat_check
+from ._seats import PeopleNamed, held_role, seat_check
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import (

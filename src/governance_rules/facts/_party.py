@@ -10,7 +10,7 @@ from datetime import date
 from ..models import Body, LeaveRequest, Meeting, Minutes, Role
 from ..models.body import HeldSeat
 from ..records.dossier import Dossier
-from ._seats import held_role
+from ._seats import PeopleNamed, held_role
 from ._seats import who as _who
 
 
@@ -160,19 +160,3 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
              "leave_not_secretary_zh": "；".join(not_secretary_zh) or "无"}
     return ({"absent": len(absent), "leave_missing": len(missing), "leave_late": len(late),
              "leave_not_secretary": len(not_secretary)}, names)
-
-
-class PeopleNamed(dict[str, str]):
-    """People as the evidence names them (:func:`~governance_rules.facts._seats.who`), each
-    made once a meeting from the dossier's ``roster`` names: a long roster's absent members are
-    named one after another."""
-
-    __slots__ = ("_roster",)
-
-    def __init__(self, roster: Mapping[str, str]) -> None:
-        self._roster = roster
-
-    def __missing__(self, person: str) -> str:
-        name = self._roster.get(person, "")
-        said = self[person] = f"{person} ({name})" if name else person
-        return said

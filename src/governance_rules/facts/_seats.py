@@ -16,8 +16,27 @@ from ..records.dossier import Dossier, Located
 
 def who(dossier: Dossier, person: str) -> str:
     """``id (name)``: a person as the evidence names them."""
-    name = dossier.person_name(person)
+    return _named(person, dossier.person_name(person))
+
+
+def _named(person: str, name: str) -> str:
+    """:func:`who` of ``person``, given the name a roster gives them ("" when none does)."""
     return f"{person} ({name})" if name else person
+
+
+class PeopleNamed(dict[str, str]):
+    """People as the evidence names them (:func:`who`), each made once from the dossier's
+    ``roster`` names (:meth:`~governance_rules.records.dossier.Dossier.roster_names`): a long
+    roster's absent members are named one after another."""
+
+    __slots__ = ("_roster",)
+
+    def __init__(self, roster: Mapping[str, str]) -> None:
+        self._roster = roster
+
+    def __missing__(self, person: str) -> str:
+        said = self[person] = _named(person, self._roster.get(person, ""))
+        return said
 
 
 def located_bodies(dossier: Dossier, kind: BodyKind) -> list[Located[Body]]:
