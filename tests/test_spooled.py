@@ -334,8 +334,8 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
     results = [r for r in iter_check_paths([corpus], rulebook=rulebook, base=corpus)
                if r.checked]
     odd = next(iter(results[0].checked.values()))
-    place = ('a"b\\c\u2028d\x85e\tf\x7fg\x00h\x1fi/\U0001f600', "meeting\x08\x0c\r",
-             "x/ü\u2029.yaml", None, "meeting[0]\n")
+    place = {"id": 'a"b\\c\u2028d\x85e\tf\x7fg\x00h\x1fi/\U0001f600', "type": "meeting\x08\x0c\r",
+             "file": "x/ü\u2029.yaml", "line": None, "path": "meeting[0]\n"}
     results[0].checked[("x/ü.yaml", "meeting", "odd")] = (place, {"z", "a"}, odd[2])
     compared = 0
     for result in results:

@@ -43,6 +43,7 @@ from .report.model import (
     Source,
     Text,
     checked_records,
+    keys_in_report_order,
     summarise,
 )
 from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
@@ -231,8 +232,9 @@ def check_dossiers(
 
 
 _RecordKey = tuple[str, str, str]
-RecordPlace = tuple[str, str, str, int | None, str]
-"""A record's place as its ``RecordLocation`` holds it: (id, type, file, line, path)."""
+RecordPlace = dict[str, Any]
+"""A record's place as its ``RecordLocation`` holds it: the fields ``id``, ``type``, ``file``,
+``line`` and ``path``, in that order (the model is made of this dict)."""
 _Checked = tuple[RecordPlace, set[str], dict[str, dict[str, ParameterUse]]]
 
 
@@ -343,9 +345,10 @@ class DossierChecker:
                     file = where.file
                     key = (file, ref.type, ref.id)
                     entry = checked.get(key)
-                    if entry is None:  # its first fact's place, a tuple till build makes a model
+                    if entry is None:  # its first fact's place, a dict till build makes a model
                         entry = checked[key] = (
-                            (ref.id, ref.type, file, where.line, where.path), set(), {})
+                            {"id": ref.id, "type": ref.type, "file": file, "line": where.line,
+                             "path": where.path}, set(), {})
                     rules, used_by_rule = entry[1], entry[2]
                 rules.add(rule_id)
                 if used:
@@ -505,7 +508,8 @@ class ReportBuilder:
             rules=_rule_infos(book),
             findings=findings,
             input_errors=errors,
-            checked=checked_records([checked[key] for key in sorted(checked)]),
+            checked=checked_records(list(map(checked.__getitem__,
+                                              keys_in_report_order(checked, self.inputs)))),
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
         )

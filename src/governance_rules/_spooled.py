@@ -39,7 +39,15 @@ from pydantic_core import to_json
 from .errors import InputError
 from .render._common import json_inert
 from .render._spool import PackedRun, SortedSpool
-from .report.model import CheckedRecord, CommunityScope, Finding, Report, Severity, Summary
+from .report.model import (
+    CheckedRecord,
+    CommunityScope,
+    Finding,
+    Report,
+    Severity,
+    Summary,
+    keys_in_report_order,
+)
 
 if TYPE_CHECKING:
     from ._checker import DossierResult
@@ -411,8 +419,9 @@ def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
     uses_texts: dict[tuple[tuple[str, int], ...], str] = {}
     strings: dict[str, str] = {}  # types, files and paths recur record after record
     checked = result.checked
-    for key in sorted(checked):  # the keys alone: pairs compare slower
-        (id_, type_, file, line, path), rules, uses = checked[key]
+    for key in keys_in_report_order(checked, result.inputs):  # the keys alone: pairs compare slower
+        place, rules, uses = checked[key]
+        id_, type_, file, line, path = _PLACE(place)
         ordered = tuple(sorted(rules))
         rules_text = rules_texts.get(ordered)
         if rules_text is None:
@@ -432,6 +441,8 @@ def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
         yield key, (f'{_OPEN}{record},{_RULES}{rules_text},{_PARAMETERS}{uses_text}{_CLOSE}')
 
 
+_PLACE = itemgetter("id", "type", "file", "line", "path")
+"""A ``checked`` entry's place (a dict of a ``RecordLocation``'s fields), as values."""
 _OPEN = f'{INDENT}{{\n{INDENT}  "record": '
 _RULES = f'\n{INDENT}  "rules": '
 _PARAMETERS = f'\n{INDENT}  "parameters": '

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from enum import StrEnum
+from operator import itemgetter
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -193,32 +195,32 @@ class CheckedRecord(_Frozen):
         default_factory=dict, description="rule id → parameter → the version applied")
 
     @classmethod
-    def at(cls, place: tuple[str, str, str, int | None, str], rules: Iterable[str],
+    def at(cls, place: Mapping[str, Any], rules: Iterable[str],
            parameters: Mapping[str, dict[str, ParameterUse]]) -> CheckedRecord:
-        """The entry of the record at ``place``, (id, type, file, line, path) as a checker
-        keeps it, its rules and parameters in order, from parts already valid (one report entry
-        a record checked: its two models are made directly).
+        """The entry of the record at ``place`` (its ``id``, ``type``, ``file``, ``line`` and
+        ``path``, as a checker keeps them), its rules and parameters in order, from parts
+        already valid (one report entry a record checked: its two models are made directly).
 
-        >>> made = CheckedRecord.at(("m1", "meeting", "a.yaml", 3, "meeting"), {"b", "a"}, {})
-        >>> made == CheckedRecord(record=RecordLocation(id="m1", type="meeting", file="a.yaml",
-        ...                                             line=3, path="meeting"), rules=["a", "b"])
+        >>> place = {"id": "m1", "type": "meeting", "file": "a.yaml", "line": 3, "path": "meeting"}
+        >>> made = CheckedRecord.at(place, {"b", "a"}, {})
+        >>> made == CheckedRecord(record=RecordLocation(**place), rules=["a", "b"])
         True
         """
-        return checked_records([(place, list(rules), dict(parameters))])[0]
+        own = {name: place[name] for name in RecordLocation.model_fields}  # in field order
+        return checked_records([(own, list(rules), dict(parameters))])[0]
 
 
-def checked_records(entries: Iterable[tuple[tuple[str, str, str, int | None, str],
-                                            Collection[str],
+def checked_records(entries: Iterable[tuple[dict[str, Any], Collection[str],
                                             dict[str, dict[str, ParameterUse]]]],
                     ) -> list[CheckedRecord]:
     """:meth:`CheckedRecord.at` of each (place, rules, parameters) of ``entries``, made two
     models at a time by :func:`~._trusted.all_whole`: a report has an entry a record checked,
-    and a call or two an entry were a fifth of their cost. Most records have one rule and at
-    most one rule's parameters: those are copied, not sorted."""
+    and a call or two an entry were a fifth of their cost. Each place is a dict of a
+    :class:`RecordLocation`'s fields in their order, which becomes the model's own (the
+    caller gives it up). Most records have one rule and at most one rule's parameters: those
+    are copied, not sorted."""
     entries = list(entries)
-    records = all_whole(RecordLocation, [
-        {"id": id_, "type": type_, "file": file, "line": line, "path": path}
-        for (id_, type_, file, line, path), _, _ in entries], _LOCATION_FIELDS)
+    records = all_whole(RecordLocation, list(map(_place_of, entries)), _LOCATION_FIELDS)
     return all_whole(CheckedRecord, [
         {"record": record, "rules": sorted(rules) if len(rules) > 1 else [*rules],
          "parameters": dict(sorted(parameters.items())) if len(parameters) > 1
@@ -227,6 +229,25 @@ def checked_records(entries: Iterable[tuple[tuple[str, str, str, int | None, str
         _CHECKED_FIELDS)
 
 
+def keys_in_report_order(keys: Iterable[tuple[str, str, str]], files: Collection[str]
+                         ) -> list[tuple[str, str, str]]:
+    """Records' keys, (file, type, id), in the order of a report's ``checked`` entries, the
+    keys' ``files`` being among ``files``. Each key is sorted as its parts joined by NUL:
+    the order of the tuples (NUL comes before any character, and the type and id are slugs,
+    joined by ``/``) in about two thirds of the instructions, for a report has a key a
+    record checked. Keys are sorted as tuples when a file name has a NUL in it, which only
+    records given as data can have.
+
+    >>> keys_in_report_order([("b.yaml", "meeting", "m1"), ("a.yaml", "term", "x"),
+    ...                       ("a.yaml", "body", "y")], ["a.yaml", "b.yaml"])
+    [('a.yaml', 'body', 'y'), ('a.yaml', 'term', 'x'), ('b.yaml', 'meeting', 'm1')]
+    """
+    if any("\0" in file for file in files):
+        return sorted(keys)
+    return sorted(keys, key="\0".join)
+
+
+_place_of = itemgetter(0)
 _LOCATION_FIELDS = frozenset(RecordLocation.model_fields)
 _CHECKED_FIELDS = frozenset(CheckedRecord.model_fields)
 

@@ -1,0 +1,27 @@
+"""The order of a report's ``checked`` entries: keys sorted as their parts joined by NUL come
+in the order of the (file, type, id) tuples, whatever the file names."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from governance_rules.report.model import keys_in_report_order
+
+_slug = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
+_id = st.lists(_slug, min_size=1, max_size=3).map("/".join)
+_file = st.text(min_size=1, max_size=8)  # any characters, NUL and astral ones too
+
+
+@given(st.lists(st.tuples(_file, _slug, _id), max_size=40))
+def test_keys_come_in_the_order_of_their_tuples(keys: list[tuple[str, str, str]]) -> None:
+    keys = list(dict.fromkeys(keys))
+    assert keys_in_report_order(keys, [file for file, _, _ in keys]) == sorted(keys)
+
+
+def test_a_file_name_with_nul_falls_back_to_the_tuples() -> None:
+    """As tuples, file ``a`` comes before file ``a\\0b`` (a prefix first); joined by NUL,
+    ``a\\0b\\0meeting…`` would come before ``a\\0term…``."""
+    keys = [("a\0b", "meeting", "x"), ("a", "term", "a")]
+    assert sorted(keys, key="\0".join) != sorted(keys)  # what the fallback is for
+    assert keys_in_report_order(keys, ["a\0b", "a"]) == sorted(keys)
