@@ -25,3 +25,13 @@ def test_a_file_name_with_nul_falls_back_to_the_tuples() -> None:
     keys = [("a\0b", "meeting", "x"), ("a", "term", "a")]
     assert sorted(keys, key="\0".join) != sorted(keys)  # what the fallback is for
     assert keys_in_report_order(keys, ["a\0b", "a"]) == sorted(keys)
+
+
+def test_a_rule_applied_to_two_facts_of_a_record_is_listed_once() -> None:
+    """A checker lists a rule for each of a record's facts it applied to; the report's entry
+    names it once, in order."""
+    from governance_rules.report.model import CheckedRecord
+
+    place = {"id": "m1", "type": "meeting", "file": "a.yaml", "line": 3, "path": "meeting"}
+    assert CheckedRecord.at(place, ["b", "a", "b"], {}).rules == ["a", "b"]
+    assert CheckedRecord.at(place, ["b", "b"], {}).rules == ["b"]

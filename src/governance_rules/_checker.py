@@ -235,7 +235,10 @@ _RecordKey = tuple[str, str, str]
 RecordPlace = dict[str, Any]
 """A record's place as its ``RecordLocation`` holds it: the fields ``id``, ``type``, ``file``,
 ``line`` and ``path``, in that order (the model is made of this dict)."""
-_Checked = tuple[RecordPlace, set[str], dict[str, dict[str, ParameterUse]]]
+_Checked = tuple[RecordPlace, list[str], dict[str, dict[str, ParameterUse]]]
+"""A record's place, the rules that applied to it (in the order they did, a rule listed again
+for each of the record's facts it applied to: a list costs less than a set, and most records
+have one rule), and each rule's parameters."""
 
 
 @dataclass
@@ -323,7 +326,7 @@ class DossierChecker:
         apply, in_file = applied.append, in_files.append
         checked = result.checked
         noted: Fact | None = None  # cases come grouped by fact: its entry is looked up once
-        rules: set[str] = set()
+        rules: list[str] = []
         used_by_rule: dict[str, dict[str, ParameterUse]] = {}
         file = ""
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
@@ -348,9 +351,9 @@ class DossierChecker:
                     if entry is None:  # its first fact's place, a dict till build makes a model
                         entry = checked[key] = (
                             {"id": ref.id, "type": ref.type, "file": file, "line": where.line,
-                             "path": where.path}, set(), {})
+                             "path": where.path}, [], {})
                     rules, used_by_rule = entry[1], entry[2]
-                rules.add(rule_id)
+                rules.append(rule_id)
                 if used:
                     used_by_rule.setdefault(rule_id, used)
                 in_file(file)
@@ -482,7 +485,7 @@ class ReportBuilder:
             if mine is None:
                 checked[key] = entry
                 continue
-            mine[1].update(entry[1])
+            mine[1].extend(entry[1])
             for rule_id, used in entry[2].items():
                 mine[2].setdefault(rule_id, used)
 

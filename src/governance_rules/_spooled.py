@@ -422,7 +422,7 @@ def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
     for key in keys_in_report_order(checked, result.inputs):  # the keys alone: pairs compare slower
         place, rules, uses = checked[key]
         id_, type_, file, line, path = _PLACE(place)
-        ordered = tuple(sorted(rules))
+        ordered = tuple(sorted(set(rules)) if len(rules) > 1 else rules)
         rules_text = rules_texts.get(ordered)
         if rules_text is None:
             rules_text = rules_texts[ordered] = _part(to_json(ordered, indent=2))

@@ -81,7 +81,7 @@ def junit_items(result: DossierResult, lang: str = "en", findings: bool = True
     Findings stay models when waivers are to be applied to them (``findings=False``)."""
     items = [*seconds_items(result.seconds)]
     for (place, rules, _) in result.checked.values():
-        items.extend(checked_items(place["file"], place["type"], place["id"], sorted(rules)))
+        items.extend(checked_items(place["file"], place["type"], place["id"], sorted(set(rules))))
     texts = result.texts if result.texts is not None else {}
     if findings:
         items.extend(finding_item(f, lang) for f in result.findings)

@@ -217,12 +217,12 @@ def checked_records(entries: Iterable[tuple[dict[str, Any], Collection[str],
     models at a time by :func:`~._trusted.all_whole`: a report has an entry a record checked,
     and a call or two an entry were a fifth of their cost. Each place is a dict of a
     :class:`RecordLocation`'s fields in their order, which becomes the model's own (the
-    caller gives it up). Most records have one rule and at most one rule's parameters: those
-    are copied, not sorted."""
+    caller gives it up). A rule may be given more than once. Most records have one rule and
+    at most one rule's parameters: those are copied, not sorted."""
     entries = list(entries)
     records = all_whole(RecordLocation, list(map(_place_of, entries)), _LOCATION_FIELDS)
     return all_whole(CheckedRecord, [
-        {"record": record, "rules": sorted(rules) if len(rules) > 1 else [*rules],
+        {"record": record, "rules": sorted(set(rules)) if len(rules) > 1 else [*rules],
          "parameters": dict(sorted(parameters.items())) if len(parameters) > 1
          else {**parameters}}
         for record, (_, rules, parameters) in zip(records, entries, strict=True)],
