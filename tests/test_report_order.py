@@ -3,9 +3,12 @@ in the order of the (file, type, id) tuples, whatever the file names."""
 
 from __future__ import annotations
 
+from _helpers import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
+from governance_rules import Rulebook
+from governance_rules.records.loader import discover, load_dossier
 from governance_rules.report.model import keys_in_report_order
 
 _slug = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
@@ -35,3 +38,24 @@ def test_a_rule_applied_to_two_facts_of_a_record_is_listed_once() -> None:
     place = {"id": "m1", "type": "meeting", "file": "a.yaml", "line": 3, "path": "meeting"}
     assert CheckedRecord.at(place, ["b", "a", "b"], {}).rules == ["a", "b"]
     assert CheckedRecord.at(place, ["b", "b"], {}).rules == ["b"]
+
+
+def test_the_findings_of_several_dossiers_come_merged_in_report_order(rulebook: Rulebook
+                                                                       ) -> None:
+    """A builder keeps one dossier's findings in the order they came (a checker's are in
+    report order) and sorts those of several; given in reverse, they come out the same."""
+    from governance_rules import ReportBuilder
+    from governance_rules._checker import DossierChecker
+    from governance_rules.report.model import Finding
+
+    results = [DossierChecker(rulebook).check(load_dossier(source))
+               for source in discover([EXAMPLES])[0]]
+    assert sum(bool(r.findings) for r in results) > 1
+    reports = []
+    for order in (results, results[::-1], results[:1]):
+        builder = ReportBuilder(rulebook, "native", None)
+        for result in order:
+            builder.add(result)
+        reports.append(builder.build().findings)
+    assert reports[0] == reports[1] == sorted(reports[0], key=Finding.sort_key)
+    assert reports[2] == results[0].findings and reports[2] is not results[0].findings

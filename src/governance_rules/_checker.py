@@ -436,6 +436,8 @@ class ReportBuilder:
         self.book, self.engine, self.as_of, self.details = book, engine, as_of, details
         self.record_count = 0
         self.findings: list[Finding] = []
+        self.findings_in_order = True
+        """Whether ``findings`` are in report order already: they came from one dossier."""
         self.errors: list[InputError] = []
         self.inputs: set[str] = set()
         self.jurisdictions: set[tuple[str, ...]] = set()
@@ -448,7 +450,9 @@ class ReportBuilder:
         self.dossiers = 0
 
     def add(self, result: DossierResult) -> None:
-        self.findings.extend(result.findings)
+        if result.findings:  # each dossier's come in report order
+            self.findings_in_order = not self.findings
+            self.findings.extend(result.findings)
         self.errors.extend(result.input_errors)
         if result.root is None:
             return
@@ -498,7 +502,8 @@ class ReportBuilder:
 
     def build(self) -> Report:
         book, checked = self.book, self.checked
-        findings = sorted(self.findings, key=Finding.sort_key)
+        findings = (self.findings.copy() if self.findings_in_order
+                    else sorted(self.findings, key=Finding.sort_key))
         errors = sorted(self.errors, key=InputError.sort_key)
         return Report(
             ruleset_version=book.version,
