@@ -505,7 +505,10 @@ class ReportBuilder:
         findings = (self.findings.copy() if self.findings_in_order
                     else sorted(self.findings, key=Finding.sort_key))
         errors = sorted(self.errors, key=InputError.sort_key)
-        return Report(
+        # Made of models and lists made here, all valid: not validated again (each list was
+        # walked and copied).
+        return trusted(
+            Report,
             ruleset_version=book.version,
             engine=self.engine,
             jurisdictions=[list(j) for j in sorted(self.jurisdictions)],
@@ -513,7 +516,7 @@ class ReportBuilder:
             inputs=sorted(self.inputs),
             summary=summarise(findings, errors, len(self.records) + self.record_count, self.cases,
                               self.applied),
-            rules=_rule_infos(book),
+            rules=list(_rule_infos(book)),  # the rulebook's, shared: a report's own list
             findings=findings,
             input_errors=errors,
             checked=checked_records(list(map(checked.__getitem__,
