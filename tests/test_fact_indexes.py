@@ -140,3 +140,17 @@ def test_a_deputys_acts_after_leaving_are_the_scans(
              and m.record.body == "tc"
              and (person in m.record.present or m.record.chair == person)),
             key=lambda m: m.date)
+
+
+def test_the_shared_values_of_a_meeting_without_minutes_are_what_no_minutes_give() -> None:
+    """Most meetings have no minutes: their fact takes :data:`_NO_MINUTES`, made once, which
+    must be what :func:`_minutes` makes of none."""
+    from governance_rules.facts._party import _NO_MINUTES, _NOBODY_NAMED, _minutes
+
+    builder = _builder({"pc.yaml": {"body": {"id": "pc", "kind": "party_committee",
+                                             "name": "党委", "seats": _seats("pc", [(0, None)])}},
+                        "m.yaml": {"meetings": [{"id": "m0", "body": "pc", "kind": "regular",
+                                                 "date": START.isoformat(), "present": []}]}})
+    meeting = builder.dossier.meetings[0].record
+    assert _minutes(builder.dossier, meeting, []) == (_NO_MINUTES,
+                                                      {"minutes_taken_by": _NOBODY_NAMED})

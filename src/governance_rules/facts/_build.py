@@ -195,8 +195,9 @@ class _FactBuilder:
         self.jurisdiction = dossier.jurisdiction
         self._holders: dict[tuple[BodyKind, Role, date], str | None] = {}
         self._views: dict[str, _BodyView] = {}
-        self._meetings_wanted: dict[tuple[int | str, ...], bool] = {}
-        """Whether some meeting rule may select a meeting, by body, kind and handling."""
+        self._meetings_wanted: dict[tuple[str, MeetingKind, bool], bool] = {}
+        """Whether some meeting rule may select a meeting, by body, kind and whether it was
+        an emergency handling."""
         self._books = PartyBooks(dossier)
         self.books = Books(dossier)
         self.unread = unread
@@ -244,39 +245,42 @@ class _FactBuilder:
         """Add the facts of a meeting, its motions and its members' acts to ``out`` (most
         meetings give none: a list, not a generator made for each)."""
         meeting = located.record
-        day, meeting_id, motions = meeting.date, meeting.id, meeting.motions
-        view = self._views.get(meeting.body) or self._body_view(meeting.body)
-        kind, handling = meeting.kind.value, "emergency" if meeting.emergency else "ordinary"
-        may = self._meetings_wanted.get((view.id, kind, handling))
+        body_id, meeting_kind, emergency = meeting.body, meeting.kind, meeting.emergency
+        view = self._views.get(body_id) or self._body_view(body_id)
+        may = self._meetings_wanted.get((view.id, meeting_kind, emergency))
         if may is None:
-            may = self._may_want_meeting(view, kind, handling)
+            may = self._may_want_meeting(view, meeting_kind, emergency)
+        meeting_id, motions = meeting.id, meeting.motions
         if not (may or motions):  # no rule reads its attendance: the record and guarded values
             if self.unread is not None:
                 self.unread.add((located.file, "meeting", meeting_id))
             else:
-                out.append(Fact("meeting", RecordRef(meeting_id, "meeting", located.where()), day,
-                                self.jurisdiction, {"body": view.id, "body_kind": view.kind,
-                                                    "meeting_kind": kind, "handling": handling}))
+                kind, handling = meeting_kind.value, _HANDLING[emergency]
+                out.append(Fact("meeting", RecordRef(meeting_id, "meeting", located.where()),
+                                meeting.date, self.jurisdiction,
+                                {"body": view.id, "body_kind": view.kind, "meeting_kind": kind,
+                                 "handling": handling}))
         else:
+            day, kind, handling = meeting.date, meeting_kind.value, _HANDLING[emergency]
             ref = RecordRef(meeting_id, "meeting", located.where())
+            seated = view.seated_on(day)
             common: dict[str, int | str] = {
                 "body": view.id, "body_kind": view.kind, "meeting_kind": kind,
-                "present": len(meeting.present), "seated": view.seated_on(day),
-                "handling": handling,
+                "present": len(meeting.present), "seated": seated, "handling": handling,
             }
             if may and self.wanted("meeting", common):
-                out.append(self._meeting_fact(located, view, common, ref))
+                out.append(self._meeting_fact(located, view, day, common, seated, ref))
             else:
                 out.append(Fact("meeting", ref, day, self.jurisdiction, common))
             for i, motion in enumerate(motions):
-                votes = motion.votes
+                votes, consented = motion.votes, motion.consent_count
                 values: dict[str, int | str] = {
                     **common, "outcome": motion.outcome.value, "matter": motion.matter.value,
-                    "yes": votes.yes if votes else motion.consent_count,
+                    "yes": votes.yes if votes else consented,
                     "no": votes.no if votes else 0,
                     "abstain": votes.abstain if votes else 0,
-                    "votes_cast": votes.cast if votes else motion.consent_count,
-                    "consented": motion.consent_count,
+                    "votes_cast": votes.cast if votes else consented,
+                    "consented": consented,
                 }
                 out.append(Fact("motion", RecordRef(f"{meeting_id}/{motion.id}", "motion",
                                                     located.where("motions", i)),
@@ -287,7 +291,7 @@ class _FactBuilder:
         if acts is None:
             acts = view.acts = self.wanted("act", {"body": view.id, "body_kind": view.kind})
         if acts:
-            self._acts(located, day, view, out)
+            self._acts(located, meeting.date, view, out)
 
     def _body_view(self, body_id: str) -> _BodyView:
         view = self._views.get(body_id)
@@ -296,37 +300,38 @@ class _FactBuilder:
                 self.dossier.bodies[body_id].record)
         return view
 
-    def _may_want_meeting(self, view: _BodyView, kind: str, handling: str) -> bool:
-        """Whether some meeting rule may select a meeting of this body, kind and handling,
-        whatever its attendance: asked once each (no rule selects most meetings), before the
-        meeting's own values are made."""
-        may = self._meetings_wanted.get((view.id, kind, handling))  # the body's kind too
+    def _may_want_meeting(self, view: _BodyView, kind: MeetingKind, emergency: bool) -> bool:
+        """Whether some meeting rule may select a meeting of this body, kind and handling
+        (an emergency one or not), whatever its attendance: asked once each (no rule selects
+        most meetings), before the meeting's own values are made."""
+        may = self._meetings_wanted.get((view.id, kind, emergency))  # the body's kind too
         if may is None:
-            may = self._meetings_wanted[view.id, kind, handling] = self.wanted(
-                "meeting", {"body": view.id, "body_kind": view.kind, "meeting_kind": kind,
-                            "handling": handling})
+            may = self._meetings_wanted[view.id, kind, emergency] = self.wanted(
+                "meeting", {"body": view.id, "body_kind": view.kind, "meeting_kind": kind.value,
+                            "handling": _HANDLING[emergency]})
         return may
 
-    def _meeting_fact(self, located: Located[Meeting], view: _BodyView,
-                      common: dict[str, int | str], ref: RecordRef) -> Fact:
+    def _meeting_fact(self, located: Located[Meeting], view: _BodyView, day: date,
+                      common: dict[str, int | str], seated: int, ref: RecordRef) -> Fact:
+        """The fact of a meeting on ``day`` some meeting rule may select; ``common``: the
+        values its motions' facts share, ``seated`` among them."""
         meeting = located.record
-        body, day = view.body, meeting.date
+        body = view.body
         special, proposal_id = meeting.special_circumstances, meeting.proposal
-        books, book_names = self._books.meeting(meeting, body, view.seats, view.seated_on(day))
-        names = {"body_name": view.name, "subject": meeting.id, **book_names}
-        if special:
-            names["special_circumstances"] = special
+        notice, reported = meeting.notice_date, meeting.reported_on
+        values = {**common, "special_circumstances": int(special is not None)}
         proposal = self._proposal(proposal_id)
+        self._meeting_extras(meeting, view, day, notice, reported, proposal, values)
         counts, note = (self._no_proposal if proposal is None
                         else proposal_counts(self.dossier, proposal))
+        values |= counts
+        names = {"body_name": view.name, "subject": ref.id}
+        self._books.meeting(meeting, body, values, names, view.seats, seated)
+        if special:
+            names["special_circumstances"] = special
         if proposal_id is not None:  # RA-ADHOC (b): the representatives' denominator
             names["representatives"] = note
-        values = {**common, "special_circumstances": int(special is not None)}
-        values.update(self._meeting_extras(meeting, view, day, proposal))
-        values.update(counts)
-        values.update(books)
         dates = {"meeting": day}
-        notice, reported = meeting.notice_date, meeting.reported_on
         if notice:
             dates["notice"] = notice
         if reported:
@@ -339,40 +344,47 @@ class _FactBuilder:
         """:func:`proposal_counts` of no proposal: the same for every meeting (read only)."""
         return proposal_counts(self.dossier, None)
 
-    def _meeting_extras(self, meeting: Meeting, view: _BodyView, day: date,
-                        proposal: Proposal | None) -> dict[str, int | str]:
-        """The meeting fact's fields on its chair, convener, notice and report; the held
-        seats only as yes or no (the sentences naming who held them are the finding's,
-        :meth:`_chair_names`)."""
+    def _meeting_extras(self, meeting: Meeting, view: _BodyView, day: date, notice: date | None,
+                        reported: date | None, proposal: Proposal | None,
+                        values: dict[str, int | str]) -> None:
+        """Add to ``values`` (holding the meeting's kind and handling) the meeting fact's
+        fields on its chair, convener, notice and report; the held seats only as yes or no
+        (the sentences naming who held them are the finding's, :meth:`_chair_names`)."""
         chair, convener_id, convened_by = meeting.chair, meeting.convener, meeting.convened_by
         convener = self._body_view(convened_by) if convened_by in self.dossier.bodies else None
-        return {
-            "notice_days": _days(meeting.notice_date, day),
-            "report_days": _days(meeting.reported_on, day),
-            "convener_kind": convener.kind if convener else "",
-            "chair_role": _role_of(view, chair, day),
-            "convener_role": _role_of(view, convener_id, day),
-            "chair_recorded": int(chair is not None),
-            "convener_is_chair": int(chair is not None and convener_id == chair),
-            "chair_on_convener": int(convener is not None
-                                     and held_role(convener.seats, chair, day) is not None),
-            # PO-COORDINATION: whoever convenes for the party (general) branch holds a seat on
-            # the branch's committee on the date (SQ-SIFANG:173); as :func:`seat_check` decides
-            "convener_recorded": int(convener_id is not None),
-            "convener_on_party": int(self.dossier.holds_seat(
-                convener_id, _PARTY_COMMITTEE, _ANY_SEAT, day)),
-            "has_proposal": int(proposal is not None),
-            "chair_group_leader": int(_leads_group(self.dossier, meeting, view, chair, day)),
-            **presidium_chair(self.dossier, view.body, chair, convener_id, day)[0],
-            **self._emergency_report(meeting),
-        }
+        seats = view.seats
+        chair_role = held_role(seats, chair, day)
+        values["notice_days"] = (day - notice).days if notice is not None else -1
+        values["report_days"] = (day - reported).days if reported is not None else -1
+        values["convener_kind"] = convener.kind if convener else ""
+        values["chair_role"] = _role_text(chair, chair_role)
+        values["convener_role"] = _role_text(convener_id, held_role(seats, convener_id, day))
+        values["chair_recorded"] = int(chair is not None)
+        values["convener_is_chair"] = int(chair is not None and convener_id == chair)
+        values["chair_on_convener"] = int(
+            convener is not None and held_role(convener.seats, chair, day) is not None)
+        # PO-COORDINATION: whoever convenes for the party (general) branch holds a seat on
+        # the branch's committee on the date (SQ-SIFANG:173); as :func:`seat_check` decides
+        values["convener_recorded"] = int(convener_id is not None)
+        values["convener_on_party"] = int(convener_id is not None and self.dossier.holds_seat(
+            convener_id, _PARTY_COMMITTEE, _ANY_SEAT, day))
+        values["has_proposal"] = int(proposal is not None)
+        values["chair_group_leader"] = int(
+            values["meeting_kind"] == _PARTY_GROUP_MEETING
+            and _leads_group(self.dossier, view, chair, chair_role, day))
+        if view.kind == _PRESIDIUM_KIND:
+            values |= presidium_chair(self.dossier, view.body, chair, convener_id, day)[0]
+        else:
+            values |= _NOT_PRESIDIUM
+        values |= (self._emergency_report(meeting) if values["handling"] == _EMERGENCY
+                   else _NO_EMERGENCY)
 
     def _emergency_report(self, meeting: Meeting) -> dict[str, int]:
         """PO-EMERGENCY (SQ-SIFANG:305): is there a next committee meeting of the body after an
         emergency handling (a regular or ad hoc meeting on a later day, that has happened), and
         do its minutes record the report on it."""
         if not meeting.emergency:
-            return {"next_meeting": 0, "reported_next": 0}
+            return _NO_EMERGENCY
         days, held = self._committee_meetings.get(meeting.body, ([], []))
         at = bisect_right(days, meeting.date)  # the earliest later day; of one day, the first
         nxt = held[at] if at < len(held) else None
@@ -470,21 +482,24 @@ class _FactBuilder:
         body_id, body_kind, body_name, seats = view.id, view.kind, view.name, view.seats
         for i, person in enumerate(located.record.present):
             held = seats.get(person)
-            seat = held[0] if held else None
-            term = seat.latest_start_by(day) if seat is not None else None
-            if seat is None or term is None:
+            if not held:
+                continue
+            seat = held[0]
+            term = seat.latest_start_by(day)
+            if term is None:
                 continue
             start, end, _ = term
             years, months, days = _span(start, day)
-            dates = {"meeting": day, "term_start": start}
-            if end:
-                dates["term_end"] = end
+            if end is None:
+                dates, has_end, term_end = {"meeting": day, "term_start": start}, 0, 0
+            else:
+                dates = {"meeting": day, "term_start": start, "term_end": end}
+                has_end, term_end = 1, end.toordinal()
             out.append(Fact(
                 "act", RecordRef(meeting_id, "meeting", located.where("present", i)), day,
                 jurisdiction,
                 {"body": body_id, "body_kind": body_kind, "person": person,
-                 "act_day": act_day, "has_end": int(end is not None),
-                 "term_end": end.toordinal() if end else 0,
+                 "act_day": act_day, "has_end": has_end, "term_end": term_end,
                  "span_years": years, "span_months": months, "span_days": days},
                 dates, {"person": person, "person_name": seat.name, "body_name": body_name},
             ))
@@ -924,16 +939,11 @@ class _FactBuilder:
         )
 
 
-def _days(before: date | None, after: date) -> int:
-    """Whole days from ``before`` to ``after``; -1 when ``before`` is not recorded."""
-    return (after - before).days if before is not None else -1
-
-
-def _role_of(view: _BodyView, person: str | None, day: date) -> str:
-    """The role ``person`` holds on the body on ``day``: "" if nobody, "outsider" if no seat."""
+def _role_text(person: str | None, role: Role | None) -> str:
+    """The ``role`` ``person`` holds on a body (:func:`held_role`), as a meeting fact gives it:
+    "" if nobody, "outsider" if no seat."""
     if person is None:
         return ""
-    role = held_role(view.seats, person, day)
     return "outsider" if role is None else role.value
 
 
@@ -952,6 +962,14 @@ _HANDLER_SIGNED, _DIRECTOR_SIGNED, _SECRETARY_SIGNED, _DEPUTY_SIGNED = (
     SignatureRole.DEPUTY_DIRECTOR)
 """Read for each meeting, seat or expense: names, not members of an enum looked up each time (a
 class attribute of an enum goes through ``EnumType.__getattr__``)."""
+_EMERGENCY = "emergency"
+_HANDLING = {False: "ordinary", True: _EMERGENCY}
+"""A meeting's ``handling`` value, by whether it was an emergency handling."""
+_PRESIDIUM_KIND = BodyKind.PRESIDIUM.value
+_NOT_PRESIDIUM = {"chaired_by_tpc_chair": 0, "convened_by_tpc_chair": 0}
+"""What :func:`presidium_chair` gives a meeting of a body that is not a presidium (most)."""
+_NO_EMERGENCY = {"next_meeting": 0, "reported_next": 0}
+"""What :meth:`_FactBuilder._emergency_report` gives an ordinary meeting (most; read only)."""
 _TOWNSHIP_KINDS = frozenset((*ELECTED_POSTS, BodyKind.TOWNSHIP_CONGRESS))
 _NOT_TOWNSHIP = {**NO_VACANCY, **NO_DEPUTY}
 """What :func:`post_vacancy` (after the term's role) and :func:`deputy_credentials` give every
@@ -986,15 +1004,14 @@ _SIGNERS: dict[SignatureRole, tuple[BodyKind, tuple[Role, ...], str]] = {
 }
 
 
-def _leads_group(dossier: Dossier, meeting: Meeting, view: _BodyView, chair: str | None,
+def _leads_group(dossier: Dossier, view: _BodyView, chair: str | None, chair_role: Role | None,
                  day: date) -> bool:
-    """:func:`_group_leader`'s answer without its sentence (every party group meeting asks;
-    only a finding reads the sentence)."""
-    if meeting.kind is not _PARTY_GROUP_MEETING:
-        return False
+    """:func:`_group_leader`'s answer without its sentence, for a party group meeting
+    (``chair_role``: the chair's role on the meeting's body that day); only a finding reads
+    the sentence."""
     if view.kind != _PARTY_GROUP.value or chair is None:
         return dossier.holds_seat(chair, _PARTY_GROUP, _LEADER, day)
-    return held_role(view.seats, chair, day) is _LEADER[0]
+    return chair_role is _LEADER[0]
 
 
 def _group_leader(dossier: Dossier, meeting: Meeting, body: Body) -> tuple[bool, str]:

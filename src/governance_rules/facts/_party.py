@@ -27,21 +27,36 @@ class PartyBooks:
         for r in dossier.leave_requests:
             self.asked[r.record.meeting].setdefault(r.record.person, []).append(r.record)
 
-    def meeting(self, meeting: Meeting, body: Body,
-                seats: Mapping[str, tuple[HeldSeat, ...]] | None = None,
-                seated: int | None = None) -> tuple[dict[str, int], dict[str, str]]:
-        """The meeting fact's fields on minutes and leave, and the minutes' evidence in words
-        (the leave's is :meth:`leave_names`, made for a finding only); ``seats`` and
-        ``seated``: the body's, as :func:`_leave_counts` takes them."""
+    def meeting(self, meeting: Meeting, body: Body, values: dict[str, int | str],
+                names: dict[str, str], seats: Mapping[str, tuple[HeldSeat, ...]] | None = None,
+                seated: int | None = None) -> None:
+        """Add the meeting fact's fields on minutes and leave to ``values``, and the minutes'
+        evidence in words to ``names`` (the leave's is :meth:`leave_names`, made for a finding
+        only); ``seats`` and ``seated``: the body's, as :func:`_leave_counts` takes them."""
         meeting_id = meeting.id
-        values, names = _minutes(self.dossier, meeting, self.minutes.get(meeting_id, []))
-        values.update(_leave_counts(meeting, body, self.asked.get(meeting_id, {}), seats, seated))
-        return values, names
+        found = self.minutes.get(meeting_id)
+        if found:
+            minutes, minutes_names = _minutes(self.dossier, meeting, found)
+            values |= minutes
+            names |= minutes_names
+        else:  # most meetings
+            values |= _NO_MINUTES
+            names["minutes_taken_by"] = _NOBODY_NAMED
+        values |= _leave_counts(meeting, body, self.asked.get(meeting_id, _NO_LEAVE), seats,
+                                seated)
 
     def leave_names(self, meeting: Meeting, body: Body) -> dict[str, str]:
         """Who was absent from the meeting, and who of them asked no leave, late, or of someone
         not holding the secretary's seat: in words, one name each (a finding's evidence)."""
         return _leave(self.dossier, meeting, body, self.asked.get(meeting.id, {}))[1]
+
+
+_NOBODY_NAMED = "nobody named"
+_NO_MINUTES = {"minutes": 0, "minutes_taker": 0, "minutes_report_days": -1,
+               "measures_notice_days": -1}
+"""What :func:`_minutes` gives a meeting without minutes (most meetings): made once."""
+_NO_LEAVE: dict[str, list[LeaveRequest]] = {}
+"""The leave asked for a meeting nobody asked leave for (read only)."""
 
 
 def _days_after(day: date | None, meeting: Meeting) -> int:
@@ -60,7 +75,7 @@ def _minutes(dossier: Dossier, meeting: Meeting, found: list[Minutes]
             reported = day
         if (day := m.measures_notified_on) is not None and (notified is None or day < notified):
             notified = day
-    names = {"minutes_taken_by": _who(dossier, taker) if taker else "nobody named"}
+    names = {"minutes_taken_by": _who(dossier, taker) if taker else _NOBODY_NAMED}
     if reported is not None:
         names["minutes_reported_on"] = reported.isoformat()
     return ({"minutes": int(bool(found)), "minutes_taker": int(taker is not None),
