@@ -937,7 +937,9 @@ def render_message(template: str, explanation: Explanation, lang: str,
     words = {}
     for name, count, forms in _placeholders(template):
         value = values[count]
-        text = in_words(value if isinstance(value, str) else value[lang], lang, people)
+        text = value if isinstance(value, str) else value[lang]
+        if "-" in text or " (" in text:  # else in_words leaves it as it is (most values): not called
+            text = in_words(text, lang, people)
         words[name] = text if forms is None else count_with_noun(text, forms, lang)
     return template.format_map(words)
 

@@ -145,20 +145,19 @@ def share_words(share: Fraction, lang: str) -> str:
     return words[0] if lang == "zh" else words[1]
 
 
-@lru_cache(maxsize=256)
 def threshold_words(share: Fraction, comparison: str, lang: str) -> str:
     """A threshold in the sources' own terms: 以上 includes the share, 超过 (过半数) does not.
-    Remembered: a rule set has a few thresholds.
+    Not remembered: hashing a :class:`~fractions.Fraction` to look it up cost more than this.
 
     >>> threshold_words(Fraction(4, 5), "at_least", "zh"), threshold_words(Fraction(1, 2), "more_than", "zh")
     ('达80%以上', '超过半数')
     >>> threshold_words(Fraction(4, 5), "at_least", "en"), threshold_words(Fraction(1, 2), "more_than", "en")
     ('at least 80%', 'more than half')
     """
-    zh_words, en_words = share_words(share, "zh"), share_words(share, "en")
+    words = share_words(share, lang)
     if comparison == "at_least":
-        return f"达{zh_words}以上" if lang == "zh" else f"at least {en_words}"
-    return f"超过{zh_words}" if lang == "zh" else f"more than {en_words}"
+        return f"达{words}以上" if lang == "zh" else f"at least {words}"
+    return f"超过{words}" if lang == "zh" else f"more than {words}"
 
 
 def yuan(amount: Decimal | int | str, lang: str) -> str:
@@ -331,9 +330,16 @@ def _roster_people_first(text: str, lang: str, people: Mapping[str, str] | None)
     """
     if not people or " (" not in text:
         return text
-    out, done = [], 0
     named = (_people_named(text) if len(text) <= _REMEMBERED_TEXT
              else _people_named.__wrapped__(text))
+    return _named_first(text, named, lang, people) if named else text
+
+
+def _named_first(text: str, named: tuple[tuple[int, int, str, str], ...], lang: str,
+                 people: Mapping[str, str]) -> str:
+    """``text`` with those of the people it may name (:func:`_people_named`) that the roster
+    names so written name first."""
+    out, done = [], 0
     for start, end, ident, name in named:
         if people.get(ident) == name:
             out.append(text[done:start])
@@ -379,8 +385,11 @@ def in_words(text: str, lang: str, people: Mapping[str, str] | None = None) -> s
     first :data:`LISTED_PEOPLE` with the count of all."""
     if "-" not in text and " (" not in text:  # neither an ISO day nor a person's `id (name)`
         return text
-    if people and " (" in text:
-        text = _roster_people_first(text, lang, people)  # before the rest, remembered by text
+    if people and " (" in text:  # the roster's people first (:func:`_roster_people_first`)
+        named = (_people_named(text) if len(text) <= _REMEMBERED_TEXT
+                 else _people_named.__wrapped__(text))
+        if named:  # none in a text already in words (``何平 (he-ping)``): not called
+            text = _named_first(text, named, lang, people)
     if len(text) > 200:
         return people_counted(names_first(days_in_words(text, lang), lang), lang)
     return _short_in_words(text, lang)

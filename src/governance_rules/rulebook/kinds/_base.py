@@ -23,9 +23,12 @@ class KindParams(BaseModel):
                               defer_build=True)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Explanation:
     """Evidence for the report plus the values a rule's message template may use.
+
+    Read-only by convention, not frozen: one is made a finding, and a frozen dataclass sets
+    each field through ``object.__setattr__`` (its making cost twice as much).
 
     ``evidence`` holds the fields of the finding's :class:`~governance_rules.report.model.Evidence`,
     in field order: the checker makes it once, with the rule's title for a language the kind

@@ -228,8 +228,8 @@ def _used(failing: _Failing, fact: Fact) -> dict[str, str]:
         reported = failing.reported[given] = sorted(fields)
     out = {}
     for name in reported:
-        if names.get(name):
-            out[name] = names[name]
+        if text := names.get(name):
+            out[name] = text
         elif name in _DAY_ORDINALS and isinstance(values.get(name), int):
             out[name] = date.fromordinal(int(values[name])).isoformat()
         elif name in values:
@@ -305,8 +305,12 @@ class _Names(dict[str, str]):
             twin = f"{key}_{lang}"
             named = twin if twin in texts or twin in values else key
             given = texts[named] if named in texts else str(values[named])
-            value = (_NOT_RECORDED[lang] if given == "-"
-                     else in_words(given, lang, self._fact.people))
+            if given == "-":
+                value = _NOT_RECORDED[lang]
+            elif "-" in given or " (" in given:  # else in_words leaves it as it is: not called
+                value = in_words(given, lang, self._fact.people)
+            else:
+                value = given
             if key in ("period", "subject"):
                 value = period_name(value, lang)
         elif key in ("period", "subject"):
