@@ -506,23 +506,31 @@ class _FactBuilder:
 
     def _terms(self, located_body: Located[Body]) -> Iterator[Fact]:
         body = located_body.record
-        view = self._body_view(body.id)
+        body_id, body_kind = body.id, body.kind.value  # read once a body
+        dossier = self.dossier
+        jurisdiction = self.jurisdiction
         window = self.window
         as_of = self.as_of
         township = body.kind in _TOWNSHIP_KINDS
         for i, seat in enumerate(body.seats):
-            person, name, left = seat.person, seat.name, seat.left_region_on
-            role = seat.role.value
-            handled_funds = int(seat.handled_funds)
-            accepted_by, accepted = self.dossier.decided_by(seat.resignation)
-            resigned = int(accepted_by is _TOWNSHIP_CONGRESS and accepted)
+            person, left = seat.person, seat.left_region_on
+            seat_role = seat.role
+            role = seat_role.value
+            # a field's 0 or 1 by a conditional, not ``int()``: a call costs ten times as much,
+            # and a dossier has a fact for every term
+            handled_funds = 1 if seat.handled_funds else 0
+            resigned = 0
+            if seat.resignation is not None:  # most seats: no decision to look up
+                accepted_by, accepted = dossier.decided_by(seat.resignation)
+                resigned = int(accepted_by is _TOWNSHIP_CONGRESS and accepted)
             for j, term in enumerate(seat.terms):
                 start, end = term.start, term.end
                 if as_of is not None and start > as_of:  # not happened yet
                     continue
                 years, months, days = _span(start, end) if end else (0, 0, 0)
-                decision_kind, adopted, decided_on, meeting_kind = self._decision(term.decision)
-                departure = self._departure(person, left, start, end, handled_funds, resigned)
+                decision = term.decision
+                decision_kind, adopted, decided_on, meeting_kind = (
+                    self._decision(decision) if decision is not None else _NO_DECISION)
                 rc_end = self._rc_term_end(start)
                 obtained_by = term.obtained_by
                 dates = {"term_start": start}
@@ -534,36 +542,31 @@ class _FactBuilder:
                     dates["decided"] = decided_on
                 if left:
                     dates["left_region"] = left
-                names = {"person": person, "person_name": name, "body_name": view.name,
-                         "obtained_by_zh": _ORIGIN_ZH[obtained_by]}
-                if rc_end is not None:
-                    names["rc_term_end"] = rc_end.isoformat()
                 values: dict[str, int | str] = {
-                    "body": view.id, "body_kind": view.kind, "person": person,
+                    "body": body_id, "body_kind": body_kind, "person": person,
                     "role": role, "obtained_by": obtained_by.value,
-                    "has_end": int(end is not None), "span_years": years,
+                    "has_end": 0 if end is None else 1, "span_years": years,
                     "span_months": months, "span_days": days,
                     "decision_body_kind": decision_kind, "decision_adopted": adopted,
                     "decision_meeting_kind": meeting_kind,
-                    "decision_in_time": int(decided_on is not None and decided_on <= start),
-                    "rc_term_known": int(rc_end is not None),
+                    "decision_in_time": (1 if decided_on is not None and decided_on <= start
+                                         else 0),
+                    "rc_term_known": 0 if rc_end is None else 1,
                     "rc_end_gap": ((end - rc_end).days
-                                   if rc_end is not None and end is not None else 0),
-                    **departure}
+                                   if rc_end is not None and end is not None else 0)}
+                self._departure(values, person, left, start, end, handled_funds, resigned)
                 if township:
-                    values.update(post_vacancy(self.dossier, body, seat, term, window.end))
-                    values.update(deputy_credentials(self.dossier, body, seat, term, window))
+                    values.update(post_vacancy(dossier, body, seat, term, window.end))
+                    values.update(deputy_credentials(dossier, body, seat, term, window))
                 else:
-                    values["term_role"] = (term.role or seat.role).value
+                    values["term_role"] = (term.role or seat_role).value
                     values.update(_NOT_TOWNSHIP)
                 yield Fact(
                     "term",
-                    RecordRef(f"{view.id}/{person}", "term",
+                    RecordRef(f"{body_id}/{person}", "term",
                               located_body.where("seats", i, "terms", j)),
-                    start, self.jurisdiction, values, dates, names,
-                    # the post's later holders, for a finding on its vacancy (only a township
-                    # body has elected posts)
-                    partial(vacancy_names, self.dossier, body, seat, term) if township else None,
+                    start, jurisdiction, values, dates, {},
+                    partial(_term_names, dossier, body, seat, term, rc_end, township),
                 )
 
     def _rc_term_end(self, day: date) -> date | None:
@@ -583,39 +586,48 @@ class _FactBuilder:
         return [start for start, _ in terms], list(itertools.accumulate(
             (end for _, end in terms), max))
 
-    def _departure(self, person: str, left: date | None, start: date, end: date | None,
-                   handled_funds: int, resignation_decided: int) -> dict[str, int]:
-        """How a term (from ``start`` to ``end`` on a seat of ``person``, who left the region
-        on ``left``) ended: was it over by the window's end, was a handover audit held, did the
-        holder leave the region and keep acting; the seat's ``handled_funds`` and
-        ``resignation_decided`` (a township congress adopted the resignation), as 0 or 1."""
+    def _departure(self, values: dict[str, int | str], person: str, left: date | None,
+                   start: date, end: date | None, handled_funds: int,
+                   resignation_decided: int) -> None:
+        """Add to a term's ``values`` how it (from ``start`` to ``end`` on a seat of ``person``,
+        who left the region on ``left``) ended: was it over by the window's end, was a handover
+        audit held, did the holder leave the region and keep acting; the seat's
+        ``handled_funds`` and ``resignation_decided`` (a township congress adopted the
+        resignation), as 0 or 1. Written into ``values``, each step only for a term it concerns
+        (most terms run on, and most holders never left the region)."""
         window_end = self.window.end
-        # 离岗 (SQ-SIFANG:387): the person holds no fund-keeping seat the day after the last day;
-        # a re-election (a next term from that day, on this body or another) is not leaving.
-        ended = (end is not None and end < window_end
-                 and not self._keeps_funds_on(person, end + _ONE_DAY))
-        # 离岗时 gives no number of days: the nearest handover audit on or before the last day
-        # and after it, in days from the last day; the rule holds them to its two parameters
+        ended = 0
         before, after = _NONE_DAYS, _NONE_DAYS
         if end is not None:
+            # 离岗 (SQ-SIFANG:387): the person holds no fund-keeping seat the day after the last
+            # day; a re-election (a next term from that day, on this body or another) is not
+            # leaving.
+            if end < window_end and not self._keeps_funds_on(person, end + _ONE_DAY):
+                ended = 1
+            # 离岗时 gives no number of days: the nearest handover audit on or before the last
+            # day and after it, in days from the last day; the rule holds them to its two
+            # parameters
             for audit_day in self._handover_audits.get(person, ()):
                 gap = (audit_day - end).days
                 if gap <= 0:
                     before = min(before, -gap)
                 else:
                     after = min(after, gap)
-        left_in_term = (left is not None and start <= left
-                        and (end is None or left <= end + _ONE_DAY))
-        acted_after = left is not None and left_in_term and (end is None or end > left)
-        acts = self._acts_after(person, left) if left_in_term and left is not None else []
-        return {"ended": int(ended), "acts_after_leaving": len(acts),
-                "handled_funds": handled_funds,
-                "handover_audit": int(min(before, after) < _NONE_DAYS),
-                "handover_days_before": before, "handover_days_after": after,
-                "days_to_window_end": (window_end - end).days if end is not None else 0,
-                "left_region": int(left_in_term),
-                "acted_after_leaving": int(acted_after),
-                "resignation_decided": resignation_decided}
+        acts = left_in_term = acted_after = 0
+        if left is not None and start <= left and (end is None or left <= end + _ONE_DAY):
+            left_in_term = 1
+            acted_after = int(end is None or end > left)
+            acts = len(self._acts_after(person, left))
+        values["ended"] = ended
+        values["acts_after_leaving"] = acts
+        values["handled_funds"] = handled_funds
+        values["handover_audit"] = 1 if before < _NONE_DAYS or after < _NONE_DAYS else 0
+        values["handover_days_before"] = before
+        values["handover_days_after"] = after
+        values["days_to_window_end"] = (window_end - end).days if end is not None else 0
+        values["left_region"] = left_in_term
+        values["acted_after_leaving"] = acted_after
+        values["resignation_decided"] = resignation_decided
 
     def _acts_after(self, person: str, left: date) -> list[Meeting]:
         """TPC-DEPARTURE (a): meetings of the township congress, its presidium or its committees
@@ -669,10 +681,10 @@ class _FactBuilder:
         """Of the motion ``ref`` names (a term's decision): the kind of its body, whether it
         was adopted, the sitting's day and the kind of meeting (a party members' assembly, a
         party members' representative assembly …, PO-ELECTION, SQ-SIFANG:144); ``("", 0,
-        None, "")`` for none."""
+        None, "")`` for none (:data:`_NO_DECISION`)."""
         found = self.dossier.motion(ref.meeting, ref.motion) if ref is not None else None
         if found is None:
-            return "", 0, None, ""
+            return _NO_DECISION
         meeting, motion = found
         return (self.dossier.bodies[meeting.body].record.kind.value,
                 int(motion.outcome is Outcome.ADOPTED), meeting.date, meeting.kind.value)
@@ -939,6 +951,22 @@ class _FactBuilder:
         )
 
 
+def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: date | None,
+                township: bool) -> dict[str, str]:
+    """A term's names, made when a finding reads them (:meth:`Fact.explained`; a day written
+    out costs more than the fact's other names together): the holder, the body, how the term
+    was obtained, the end of the residents' committee's term in force and, for a township body
+    (the only kind with elected posts), the post's later holders, for a finding on its vacancy
+    (:func:`vacancy_names`)."""
+    names = {"person": seat.person, "person_name": seat.name, "body_name": body.name,
+             "obtained_by_zh": _ORIGIN_ZH[term.obtained_by]}
+    if rc_end is not None:
+        names["rc_term_end"] = rc_end.isoformat()
+    if township:
+        names.update(vacancy_names(dossier, body, seat, term))
+    return names
+
+
 def _role_text(person: str | None, role: Role | None) -> str:
     """The ``role`` ``person`` holds on a body (:func:`held_role`), as a meeting fact gives it:
     "" if nobody, "outsider" if no seat."""
@@ -974,6 +1002,8 @@ _TOWNSHIP_KINDS = frozenset((*ELECTED_POSTS, BodyKind.TOWNSHIP_CONGRESS))
 _NOT_TOWNSHIP = {**NO_VACANCY, **NO_DEPUTY}
 """What :func:`post_vacancy` (after the term's role) and :func:`deputy_credentials` give every
 term of a body whose kind is not in :data:`_TOWNSHIP_KINDS`: no elected post, no deputy."""
+_NO_DECISION: tuple[str, int, date | None, str] = ("", 0, None, "")
+""":meth:`_FactBuilder._decision` of a term that names no decision."""
 _ORIGIN_ZH = {origin: label(origin, "zh") for origin in SeatOrigin}
 """How a term was obtained, in Chinese: looked up for every term."""
 _BRANCH_SEAT = "party (general) branch committee"

@@ -89,6 +89,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
     blank_setup: tuple[dict[str, int], dict[str, str]] | None = None
     jurisdiction = dossier.jurisdiction
     unread: dict[BodyKind, bool] = {}  # whether no rule may select a body of the kind
+    written = day.isoformat()  # every body's roster day: written out once
     for located in dossier.bodies.values():
         body = located.record
         kind, name, form = body.kind, body.name, body.form  # a record's fields: read once
@@ -139,7 +140,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
         exception = next((e.reason for e in exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end),
                          None) if exceptions else None
-        names = {"body_name": name, "subject": name, "day": day.isoformat(),
+        names = {"body_name": name, "subject": name, "day": written,
                  **({"government_posts": "; ".join(gov.values())} if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),

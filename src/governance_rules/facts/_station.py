@@ -6,8 +6,9 @@ team, the register kept by each party group, and each member's household contact
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
@@ -197,7 +198,7 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
             continue
         start = body_start(body)
         roles = _MEMBER_ROLES.get(body_kind, (_MEMBER,))
-        categories = {category for category, _ in cadences}
+        kinds = {MemberRecordKind(category): category for category, _ in cadences}
         existed = {granularity: [(labelled, {"period_start": labelled.period.start,
                                              "period_end": labelled.period.end})
                                  for labelled in calendar(granularity, window)
@@ -206,7 +207,7 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         body_id, kind, body_name = body.id, body_kind.value, body.name  # read once a body
         for i, seat in enumerate(body.seats):
             person, name, seat_role = seat.person, seat.name, seat.role
-            days = _entry_days(entries.get((body_id, person), []), categories)
+            days = _entry_days(entries.get((body_id, person), []), kinds)
             where = located.where("seats", i)
             in_role = [(t.start, far(t.end)) for t in seat.terms if (t.role or seat_role) in roles]
             held = {granularity: _held_at_both_ends(in_role, periods)
@@ -218,6 +219,8 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     listed = days.get((category, household), [])
                     key = f"{person}/{household}" if household else person
                     ids = f"{body_id}/{key}/{category}/"  # and the period's label
+                    names_of = partial(_member_period_names, body_name, person, name,
+                                       category, household, key)  # and the period's label
                     for labelled, dates in held[granularity]:
                         period, label = labelled.period, labelled.label
                         last = period.end
@@ -229,10 +232,16 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                             {"body": body_id, "body_kind": kind, "person": person,
                              "granularity": granularity, "part": labelled.part,
                              "category": category, "count": count},
-                            dates,
-                            {"body_name": body_name, "subject": household or f"{key} {label}",
-                             "period": label, "person": person, "person_name": name,
-                             "category": category, "household": household or "-"})
+                            dates, {}, partial(names_of, label))
+
+
+def _member_period_names(body_name: str, person: str, name: str, category: str,
+                         household: str | None, key: str, label: str) -> dict[str, str]:
+    """A member period's names, made when a finding reads them (:meth:`Fact.explained`): the
+    most numerous facts of a dossier, and the fewest of them break a rule."""
+    return {"body_name": body_name, "subject": household or f"{key} {label}", "period": label,
+            "person": person, "person_name": name, "category": category,
+            "household": household or "-"}
 
 
 _Dated = list[tuple[Labelled, dict[str, date]]]
@@ -255,14 +264,15 @@ def _held_at_both_ends(spans: list[Span], periods: _Dated) -> _Dated:
             if covers(spans, p[0].period.start) and covers(spans, p[0].period.end)]
 
 
-def _entry_days(entries: list[MemberRecord], categories: set[str]
+def _entry_days(entries: list[MemberRecord], kinds: dict[MemberRecordKind, str]
                 ) -> dict[tuple[str, str | None], list[date]]:
-    """The days of a member's entries of ``categories``, sorted, by category and, for a household
-    contact, household."""
+    """The days of a member's entries of ``kinds`` (each kind with its category's text, looked
+    up without reading the kind's ``value`` for every entry), sorted, by category and, for a
+    household contact, household."""
     days: dict[tuple[str, str | None], list[date]] = {}
     for entry in entries:
-        category = entry.kind.value
-        if category in categories:
+        category = kinds.get(entry.kind)
+        if category is not None:
             household = entry.household if category == _PER_HOUSEHOLD else None
             days.setdefault((category, household), []).append(entry.date)
     for listed in days.values():
@@ -308,8 +318,13 @@ def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"body": about[0], "body_kind": about[1], "person": person,
                     "kind": kind.value,
                     "followed_days": (first - day).days if first is not None else -1},
-                   dates,
-                   {"body_name": about[2], "subject": record_id, "person": person,
-                    "person_name": names.get(person, "")})
+                   dates, {}, partial(_entry_names, names, about[2], record_id, person))
+
+
+def _entry_names(people: Mapping[str, str], body_name: str, record_id: str, person: str
+                 ) -> dict[str, str]:
+    """An entry's names, made when a finding reads them (:meth:`Fact.explained`)."""
+    return {"body_name": body_name, "subject": record_id, "person": person,
+            "person_name": people.get(person, "")}
 
 
