@@ -52,6 +52,7 @@ from ._township import (
     ELECTED_POSTS,
     NO_DEPUTY,
     NO_VACANCY,
+    NOT_PRESIDIUM,
     deputy_credentials,
     post_vacancy,
     presidium_chair,
@@ -375,7 +376,7 @@ class _FactBuilder:
         if view.kind == _PRESIDIUM_KIND:
             values |= presidium_chair(self.dossier, view.body, chair, convener_id, day)[0]
         else:
-            values |= _NOT_PRESIDIUM
+            values |= NOT_PRESIDIUM
         values |= (self._emergency_report(meeting) if values["handling"] == _EMERGENCY
                    else _NO_EMERGENCY)
 
@@ -994,8 +995,6 @@ _EMERGENCY = "emergency"
 _HANDLING = {False: "ordinary", True: _EMERGENCY}
 """A meeting's ``handling`` value, by whether it was an emergency handling."""
 _PRESIDIUM_KIND = BodyKind.PRESIDIUM.value
-_NOT_PRESIDIUM = {"chaired_by_tpc_chair": 0, "convened_by_tpc_chair": 0}
-"""What :func:`presidium_chair` gives a meeting of a body that is not a presidium (most)."""
 _NO_EMERGENCY = {"next_meeting": 0, "reported_next": 0}
 """What :meth:`_FactBuilder._emergency_report` gives an ordinary meeting (most; read only)."""
 _TOWNSHIP_KINDS = frozenset((*ELECTED_POSTS, BodyKind.TOWNSHIP_CONGRESS))

@@ -36,6 +36,9 @@ _TOWNSHIP_CONGRESS, _PRESIDIUM = BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM
 looked up each time (a class attribute of an enum goes through ``EnumType.__getattr__``)."""
 
 
+NOT_PRESIDIUM: dict[str, int] = {"chaired_by_tpc_chair": 0, "convened_by_tpc_chair": 0}
+"""What :func:`presidium_chair` gives a meeting of a body that is not a presidium (most
+meetings; read only)."""
 NO_VACANCY: dict[str, int] = {"vacancy": 0, "vacancy_days": 0, "refilled": 0}
 """:func:`post_vacancy`'s fields (after the term's role) of a term that leaves no vacancy."""
 NO_DEPUTY: dict[str, int] = {"deputy_elected": 0, "credentials_examined": 0, "ended_early": 0,
@@ -116,7 +119,7 @@ def presidium_chair(dossier: Dossier, body: Body, chair: str | None, convener: s
     person who chaired (and, where recorded, convened) a presidium meeting held the chair's seat
     on a township congress that day, by the roster; with the evidence naming who held it."""
     if body.kind is not _PRESIDIUM:
-        return {"chaired_by_tpc_chair": 0, "convened_by_tpc_chair": 0}, {}
+        return dict(NOT_PRESIDIUM), {}
     holders = dossier.seat_holders(BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), day)
     held_by = ", ".join(_who(dossier, s.person) for s in holders) or "-"
     names = {"tpc_chair": held_by}
