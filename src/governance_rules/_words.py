@@ -330,16 +330,9 @@ def _roster_people_first(text: str, lang: str, people: Mapping[str, str] | None)
     """
     if not people or " (" not in text:
         return text
+    out, done = [], 0
     named = (_people_named(text) if len(text) <= _REMEMBERED_TEXT
              else _people_named.__wrapped__(text))
-    return _named_first(text, named, lang, people) if named else text
-
-
-def _named_first(text: str, named: tuple[tuple[int, int, str, str], ...], lang: str,
-                 people: Mapping[str, str]) -> str:
-    """``text`` with those of the people it may name (:func:`_people_named`) that the roster
-    names so written name first."""
-    out, done = [], 0
     for start, end, ident, name in named:
         if people.get(ident) == name:
             out.append(text[done:start])
@@ -385,11 +378,8 @@ def in_words(text: str, lang: str, people: Mapping[str, str] | None = None) -> s
     first :data:`LISTED_PEOPLE` with the count of all."""
     if "-" not in text and " (" not in text:  # neither an ISO day nor a person's `id (name)`
         return text
-    if people and " (" in text:  # the roster's people first (:func:`_roster_people_first`)
-        named = (_people_named(text) if len(text) <= _REMEMBERED_TEXT
-                 else _people_named.__wrapped__(text))
-        if named:  # none in a text already in words (``何平 (he-ping)``): not called
-            text = _named_first(text, named, lang, people)
+    if people and " (" in text:
+        text = _roster_people_first(text, lang, people)  # before the rest, remembered by text
     if len(text) > 200:
         return people_counted(names_first(days_in_words(text, lang), lang), lang)
     return _short_in_words(text, lang)
