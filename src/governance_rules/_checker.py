@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 import weakref
@@ -18,7 +19,7 @@ from ._simplified import simplified_quote
 from ._words import count_with_noun, in_words, split_placeholder
 from .engines import Case, Engine, Verdict, get_engine
 from .errors import InputError, RulebookError
-from .facts import Fact, FactOptions, Plans, Window, build_facts, record_window
+from .facts import Fact, FactOptions, Plans, Window, iter_facts, record_window
 from .records.dossier import Dossier
 from .records.loader import (
     DossierSource,
@@ -295,8 +296,12 @@ class DossierChecker:
         self._uses = _PARAMETER_USES(book)
 
     def check(self, dossier: Dossier, selected: frozenset[str] | None = None) -> DossierResult:
-        """Check ``dossier``; only the facts of the files in ``selected`` (all when ``None``)."""
-        book, as_of, uses = self.book, self.as_of, self._uses
+        """Check ``dossier``; only the facts of the files in ``selected`` (all when ``None``).
+
+        The facts are judged a batch at a time (the engine's ``batch``, else all at once),
+        each batch dropped before the next is built.
+        """
+        book, as_of = self.book, self.as_of
         started = time.perf_counter()
         result = DossierResult(root=dossier.root, jurisdiction=dossier.jurisdiction)
         result.inputs.extend(f for f in dossier.files if selected is None or f in selected)
@@ -306,23 +311,49 @@ class DossierChecker:
                       if not (e.type == "window_too_long" and self.window[0] and self.window[1]))
         unread: set[_RecordKey] = set()  # records read whose fact no rule may select
         window = _window_for(dossier, as_of, self.window)
-        facts = build_facts(dossier, as_of, window, _fact_options(book, dossier), book.may_select,
-                            lazy_names=True, unread=unread, plans=_period_plans(book, window))
-        if selected is not None:
-            facts = [f for f in facts if f.ref.where.file in selected]
-            unread = {key for key in unread if key[0] in selected}
+        facts = iter_facts(dossier, as_of, window, _fact_options(book, dossier), book.may_select,
+                           unread=unread, plans=_period_plans(book, window))
         scope, scope_errors = _scope_of(book, dossier)
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
-        unapplied: list[Fact] = []  # facts no rule was paired with, or none applied to
-        cases = cases_for(book, facts, scope, unapplied)
-        result.cases = len(cases)
-        details = self.details
-        verdicts = self.runner.evaluate(cases)
         community = dossier.community.record.id if dossier.community else None
-        # each case's rule and file listed, counted at the end by Counter's loop in C
+        records: set[_RecordKey] = set()  # of the facts no rule applied to, with details
+        in_files: list[str] = []  # each applied case's file, counted at the end
+        size = getattr(self.runner, "batch", None)
+        while batch := list(itertools.islice(facts, size)):
+            if selected is not None:
+                batch = [f for f in batch if f.ref.where.file in selected]
+            unapplied: list[Fact] = []  # facts no rule was paired with, or none applied to
+            cases = cases_for(book, batch, scope, unapplied)
+            result.cases += len(cases)
+            self._judge(cases, self.runner.evaluate(cases), result, unapplied, in_files,
+                        community)
+            records.update([(f.ref.where.file, f.ref.type, f.ref.id)
+                            for f in (unapplied if self.details else batch)])
+        if self.details:  # those of the facts a rule applied to are the keys of ``checked``
+            records.update(result.checked)
+            result.records = records
+        if selected is not None:
+            unread = {key for key in unread if key[0] in selected}
+        records |= unread
+        result.record_count = len(records)
+        per_file = Counter(in_files)
+        result.findings.sort(key=Finding.sort_key)
+        errors.sort(key=InputError.sort_key)
+        elapsed = time.perf_counter() - started
+        total = sum(per_file.values()) or 1
+        for file, count in per_file.items():
+            result.seconds[file] = elapsed * count / total
+        return result
+
+    def _judge(self, cases: list[Case], verdicts: list[Verdict], result: DossierResult,
+               unapplied: list[Fact], in_files: list[str], community: str | None) -> None:
+        """Add what ``cases`` gave to ``result``: the rules that applied, each record's entry
+        of ``checked`` (with details), the findings; the facts no rule applied to are added to
+        ``unapplied`` and each applied case's file to ``in_files``."""
+        book, uses, details = self.book, self._uses, self.details
+        # each case's rule listed, counted at the end by Counter's loop in C
         applied: list[str] = []
-        in_files: list[str] = []
         apply, in_file = applied.append, in_files.append
         checked = result.checked
         noted: Fact | None = None  # cases come grouped by fact: its entry is looked up once
@@ -359,25 +390,7 @@ class DossierChecker:
                 in_file(file)
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
-        # the records that gave facts: with details, those of the facts a rule applied to are
-        # the keys of ``checked`` already
-        if details:
-            records = set(checked)
-            records.update([(f.ref.where.file, f.ref.type, f.ref.id) for f in unapplied])
-            result.records = records
-        else:
-            records = {(f.ref.where.file, f.ref.type, f.ref.id) for f in facts}
-        records |= unread
-        result.record_count = len(records)
         result.applied.update(applied)
-        per_file = Counter(in_files)
-        result.findings.sort(key=Finding.sort_key)
-        errors.sort(key=InputError.sort_key)
-        elapsed = time.perf_counter() - started
-        total = sum(per_file.values()) or 1
-        for file, count in per_file.items():
-            result.seconds[file] = elapsed * count / total
-        return result
 
 
 class CheckSource:

@@ -19,7 +19,12 @@ class Verdict(IntEnum):
 
 
 class Engine(Protocol):
-    """Evaluates cases. Engines decide; kinds explain; the report layer renders."""
+    """Evaluates cases. Engines decide; kinds explain; the report layer renders.
+
+    An engine may also have ``batch``: how many facts' cases it takes at a time. Without it
+    a checker gives it all of a dossier's at once (the durable-rules engine makes one rule
+    set of the rules of each call).
+    """
 
     name: str
 

@@ -1,10 +1,10 @@
 """Facts: one flat, typed case per motion, meeting, expense, term, act, replacement, period,
 roster, hearing, report … (see ``FACT_SCHEMAS``)."""
 
-from ._build import FactOptions, build_facts, record_window
+from ._build import FactOptions, build_facts, iter_facts, record_window
 from ._periods import Plans
 from ._window import Window
 from .schema import FACT_SCHEMAS, Fact, RecordRef
 
 __all__ = ["FACT_SCHEMAS", "Fact", "FactOptions", "Plans", "RecordRef", "Window", "build_facts",
-           "record_window"]
+           "iter_facts", "record_window"]
