@@ -23,10 +23,10 @@ class NativeEngine:
 
     name = "native"
     batch: int | None = 256
-    """How many facts a checker gives it the cases of at a time: small enough that a batch's
-    facts are freed while their memory is still in the processor's cache, large enough that
-    a dossier takes few batches (:meth:`DossierChecker.check
-    <governance_rules._checker.DossierChecker.check>`)."""
+    """How many facts a checker gives it the cases of at a time: a dossier's facts are then
+    never all held at once (:meth:`DossierChecker.check
+    <governance_rules._checker.DossierChecker.check>`), and a batch is still large enough
+    that a dossier takes few calls."""
 
     def evaluate(self, cases: Sequence[Case]) -> list[Verdict]:
         return [_VERDICTS[bound.judge(fact.values)] for bound, fact in cases]

@@ -109,7 +109,7 @@ def iter_facts(dossier: Dossier, as_of: date | None = None, window: Window | Non
     """:func:`build_facts` one fact at a time, the names only a finding reads left to
     :meth:`Fact.explained`: a checker judges a batch of them and drops it before it builds the
     next, so that a dossier's facts are never all held at once (a community's year of them
-    was a fifth of its check's peak memory, and new memory is slow to fill).
+    was a fifth of its check's peak memory).
     ``unread`` is complete once the facts are.
 
     >>> from governance_rules.records import dossier_from_data
