@@ -66,3 +66,12 @@ def test_facts_come_one_at_a_time_as_build_facts_lists_them(rulebook: Rulebook) 
     rest = list(one_by_one)
     assert [(f.type, f.ref, f.day, f.values) for f in [first, *rest]] == [
         (f.type, f.ref, f.day, f.values) for f in listed]
+
+
+@pytest.mark.parametrize("batch", [0, -3, 2.5, True, "8"])
+def test_an_engine_whose_batch_would_check_nothing_is_refused(batch: object,
+                                                               rulebook: Rulebook) -> None:
+    engine = _Batched(None)
+    engine.batch = batch  # type: ignore[assignment]
+    with pytest.raises(ValueError, match="batch is a whole number of facts of at least 1"):
+        check_paths([EXAMPLES / "dingyuan"], rulebook=rulebook, base=ROOT, engine=engine, jobs=1)

@@ -291,6 +291,7 @@ class DossierChecker:
         self.book = book
         self.details = details
         self.runner = get_engine(engine) if isinstance(engine, str) else engine
+        self.batch = _batch_of(self.runner)
         self.as_of = as_of
         self.window = window
         self._uses = _PARAMETER_USES(book)
@@ -319,8 +320,7 @@ class DossierChecker:
         community = dossier.community.record.id if dossier.community else None
         records: set[_RecordKey] = set()  # of the facts no rule applied to, with details
         in_files: list[str] = []  # each applied case's file, counted at the end
-        size = getattr(self.runner, "batch", None)
-        while batch := list(itertools.islice(facts, size)):
+        while batch := list(itertools.islice(facts, self.batch)):
             if selected is not None:
                 batch = [f for f in batch if f.ref.where.file in selected]
             unapplied: list[Fact] = []  # facts no rule was paired with, or none applied to
@@ -391,6 +391,24 @@ class DossierChecker:
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(bound, fact, book, used, community))
         result.applied.update(applied)
+
+
+def _batch_of(engine: Engine) -> int | None:
+    """How many facts ``engine`` takes the cases of at a time (its ``batch``), ``None`` for
+    all of a dossier's at once; a batch that is not a whole number of at least one is refused
+    (a batch of none would check nothing).
+
+    >>> class Engine:
+    ...     name, batch = "mine", 0
+    >>> _batch_of(Engine())
+    Traceback (most recent call last):
+    ValueError: engine 'mine': batch is a whole number of facts of at least 1, or None; got 0
+    """
+    batch = getattr(engine, "batch", None)
+    if batch is not None and (type(batch) is not int or batch < 1):
+        raise ValueError(f"engine {getattr(engine, 'name', '?')!r}: batch is a whole number of "
+                         f"facts of at least 1, or None; got {batch!r}")
+    return batch
 
 
 class CheckSource:
