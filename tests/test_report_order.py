@@ -59,3 +59,19 @@ def test_the_findings_of_several_dossiers_come_merged_in_report_order(rulebook: 
         reports.append(builder.build().findings)
     assert reports[0] == reports[1] == sorted(reports[0], key=Finding.sort_key)
     assert reports[2] == results[0].findings and reports[2] is not results[0].findings
+
+
+def test_a_result_not_made_by_a_checker_has_its_findings_sorted(rulebook: Rulebook) -> None:
+    """Only a checker's result is known to be in report order; one made by hand (its
+    findings in any order) alone still gives a report in report order."""
+    from governance_rules import DossierResult, ReportBuilder
+    from governance_rules._checker import DossierChecker
+    from governance_rules.report.model import Finding
+
+    checked = DossierChecker(rulebook).check(load_dossier(discover([EXAMPLES / "sifang"])[0][0]))
+    assert checked.in_report_order and len(checked.findings) > 2
+    by_hand = DossierResult(root="sifang", findings=checked.findings[::-1])
+    assert not by_hand.in_report_order
+    builder = ReportBuilder(rulebook, "native", None)
+    builder.add(by_hand)
+    assert builder.build().findings == sorted(checked.findings, key=Finding.sort_key)

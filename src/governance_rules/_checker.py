@@ -252,7 +252,10 @@ class DossierResult:
 
     root: str | None
     findings: list[Finding] = field(default_factory=list)
-    """In report order (:meth:`Finding.sort_key`)."""
+    """In report order (:meth:`Finding.sort_key`) when ``in_report_order`` says so."""
+    in_report_order: bool = False
+    """Whether ``findings`` are known to be in report order (a checker sorted them): a
+    report of this result alone then takes them as they are; else it sorts them."""
     input_errors: list[InputError] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
     jurisdiction: tuple[str, ...] | None = None
@@ -339,6 +342,7 @@ class DossierChecker:
         result.record_count = len(records)
         per_file = Counter(in_files)
         result.findings.sort(key=Finding.sort_key)
+        result.in_report_order = True
         errors.sort(key=InputError.sort_key)
         elapsed = time.perf_counter() - started
         total = sum(per_file.values()) or 1
@@ -468,7 +472,8 @@ class ReportBuilder:
         self.record_count = 0
         self.findings: list[Finding] = []
         self.findings_in_order = True
-        """Whether ``findings`` are in report order already: they came from one dossier."""
+        """Whether ``findings`` are in report order already: they came from one dossier's
+        result, which a checker sorted (:attr:`DossierResult.in_report_order`)."""
         self.errors: list[InputError] = []
         self.inputs: set[str] = set()
         self.jurisdictions: set[tuple[str, ...]] = set()
@@ -481,8 +486,8 @@ class ReportBuilder:
         self.dossiers = 0
 
     def add(self, result: DossierResult) -> None:
-        if result.findings:  # each dossier's come in report order
-            self.findings_in_order = not self.findings
+        if result.findings:
+            self.findings_in_order = not self.findings and result.in_report_order
             self.findings.extend(result.findings)
         self.errors.extend(result.input_errors)
         if result.root is None:
