@@ -321,7 +321,7 @@ class DossierChecker:
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
         community = dossier.community.record.id if dossier.community else None
-        records: set[_RecordKey] = set()  # of the facts no rule applied to, with details
+        records: set[_RecordKey] = set()  # that gave facts (with details: no rule applied)
         in_files: list[str] = []  # each applied case's file, counted at the end
         while batch := list(itertools.islice(facts, self.batch)):
             if selected is not None:
