@@ -47,7 +47,7 @@ def _runs(picked: list[tuple[str, Located[Any]]]) -> list[tuple[str, list[Locate
 
 def _state(dossier: Dossier) -> tuple[Any, ...]:
     """What the collection made of ``dossier``: each record by identity, in order; its errors."""
-    collected = []
+    collected: list[object] = []
     for name in _COLLECTED:
         value = getattr(dossier, name)
         if isinstance(value, dict):
