@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pydantic import BaseModel, Field, PrivateAttr
 
 from governance_rules.report._trusted import trusted
-from governance_rules.report.model import Evidence, Finding, RecordLocation, Report, Text
+from governance_rules.report.model import (
+    Evidence,
+    Finding,
+    RecordLocation,
+    Report,
+    Summary,
+    Text,
+)
 
 
 def _same(a: BaseModel, b: BaseModel) -> None:
@@ -53,3 +62,18 @@ def test_a_finding_built_either_way_renders_the_same(examples_report: Report) ->
     finding = examples_report.findings[0]
     values = {name: getattr(finding, name) for name in finding.model_fields_set}
     _same(trusted(Finding, **values), Finding.model_construct(**values))
+
+
+@pytest.mark.parametrize("counts", [
+    {"records": -1}, {"cases": 2.0}, {"records": True}, {"cases": "3"},
+    {"applied": {"cc-quorum": -2}}, {"applied": {"cc-quorum": None}}, {"applied": {3: 1}},
+])
+def test_a_summary_is_not_made_of_counts_that_are_not_counts(counts: dict[str, Any]) -> None:
+    """A summary is made without validation: what its caller counted is checked instead."""
+    from governance_rules.report import summarise
+
+    given = {"records": 1, "cases": 2, "applied": {"cc-quorum": 2}} | counts
+    with pytest.raises(ValueError, match=r"a count|by rule id"):
+        summarise([], [], given["records"], given["cases"], given["applied"])
+    made = summarise([], [], 1, 2, {"cc-quorum": 2})
+    assert made == Summary.model_validate(made.model_dump())

@@ -352,7 +352,21 @@ class Report(_Frozen):
 def summarise(findings: Sequence[Finding], errors: Sequence[InputError], records: int,
               cases: int, applied: dict[str, int] | None = None) -> Summary:
     """Count ``findings`` (suppressed ones apart) into a :class:`Summary`: of whole numbers by
-    text, made here, so not validated again (a report's summary counts every rule applied)."""
+    text, made here, so not validated again (a report's summary counts every rule applied).
+    The counts the caller gives are checked: each a whole number, none below zero.
+
+    >>> summarise([], [], 3, 4, {"cc-quorum": 2}).cases_evaluated
+    4
+    >>> summarise([], [], -1, 0)
+    Traceback (most recent call last):
+    ValueError: records is a count (a whole number, at least 0); got -1
+    """
+    for name, count in (("records", records), ("cases", cases), *(
+            (f"applied[{rule_id!r}]", n) for rule_id, n in (applied or {}).items())):
+        if type(count) is not int or count < 0:
+            raise ValueError(f"{name} is a count (a whole number, at least 0); got {count!r}")
+    if applied and not all(type(rule_id) is str for rule_id in applied):
+        raise ValueError("applied counts cases by rule id (text)")
     active = [f.severity for f in findings if f.active]
     severities = Counter(active)  # by member: an enum's ``value`` is slow to read
     return trusted(
