@@ -349,6 +349,10 @@ class Report(_Frozen):
         return any(f.severity.rank >= threshold.rank for f in self.findings if f.active)
 
 
+def _is_count(value: object) -> bool:
+    return type(value) is int and value >= 0
+
+
 def summarise(findings: Sequence[Finding], errors: Sequence[InputError], records: int,
               cases: int, applied: dict[str, int] | None = None) -> Summary:
     """Count ``findings`` (suppressed ones apart) into a :class:`Summary`: of whole numbers by
@@ -359,14 +363,16 @@ def summarise(findings: Sequence[Finding], errors: Sequence[InputError], records
     4
     >>> summarise([], [], -1, 0)
     Traceback (most recent call last):
-    ValueError: records is a count (a whole number, at least 0); got -1
+    ValueError: records and cases are counts (whole numbers, at least 0); got -1 and 0
     """
-    for name, count in (("records", records), ("cases", cases), *(
-            (f"applied[{rule_id!r}]", n) for rule_id, n in (applied or {}).items())):
-        if type(count) is not int or count < 0:
-            raise ValueError(f"{name} is a count (a whole number, at least 0); got {count!r}")
-    if applied and not all(type(rule_id) is str for rule_id in applied):
-        raise ValueError("applied counts cases by rule id (text)")
+    if not (_is_count(records) and _is_count(cases)):
+        raise ValueError("records and cases are counts (whole numbers, at least 0); "
+                         f"got {records!r} and {cases!r}")
+    if applied and not all(type(r) is str and _is_count(n) for r, n in applied.items()):
+        rule_id, count = next((r, n) for r, n in applied.items()
+                              if not (type(r) is str and _is_count(n)))
+        raise ValueError("applied counts each rule's cases by its id (text), each a whole "
+                         f"number, at least 0; got {rule_id!r}: {count!r}")
     active = [f.severity for f in findings if f.active]
     severities = Counter(active)  # by member: an enum's ``value`` is slow to read
     return trusted(
