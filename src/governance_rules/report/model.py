@@ -368,11 +368,11 @@ def summarise(findings: Sequence[Finding], errors: Sequence[InputError], records
     if not (_is_count(records) and _is_count(cases)):
         raise ValueError("records and cases are counts (whole numbers, at least 0); "
                          f"got {records!r} and {cases!r}")
-    if applied and not all(type(r) is str and _is_count(n) for r, n in applied.items()):
-        rule_id, count = next((r, n) for r, n in applied.items()
-                              if not (type(r) is str and _is_count(n)))
+    wrong = next(((r, n) for r, n in (applied or {}).items()
+                  if not (type(r) is str and _is_count(n))), None)
+    if wrong is not None:
         raise ValueError("applied counts each rule's cases by its id (text), each a whole "
-                         f"number, at least 0; got {rule_id!r}: {count!r}")
+                         f"number, at least 0; got {wrong[0]!r}: {wrong[1]!r}")
     active = [f.severity for f in findings if f.active]
     severities = Counter(active)  # by member: an enum's ``value`` is slow to read
     return trusted(
