@@ -39,14 +39,18 @@ class Signatures(ClauseKind[SignaturesParams]):
         if params.forbid_informal_slip:
             out.append(Clause(eq("informal_slip", 1), "使用白条下账", "paid on an informal slip (白条)",
                               "informal_slip"))
-        for flag, roles in ((0, params.required), (1, params.when_director_is_secretary)):
+        # where one person is director and secretary, the bracketed clause of the same line
+        # decides who signs (handler, director and a deputy director): it is cited on its own
+        for flag, roles, clause in ((0, params.required, "signatures"),
+                                    (1, params.when_director_is_secretary,
+                                     "director_is_secretary")):
             for role in roles:
                 field, zh, en = SIGNATURE_FIELDS[role]
                 note_zh = "（主任书记一人兼）" if flag else ""
                 note_en = " (director and secretary are one person)" if flag else ""
                 out.append(Clause(all_of(eq("director_is_secretary", flag), eq(field, 0)),
                                   f"缺少{zh}签字{note_zh}", f"no signature of {en}{note_en}",
-                                  "signatures"))
+                                  clause))
         out.append(Clause(Cmp(Field("distinct_signers"), "<", params.min_signers),
                           f"签字人少于{params.min_signers}人",
                           f"fewer than {params.min_signers} different people signed",

@@ -110,6 +110,11 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             lower = tier.up_to
         return any_of(*parts)
 
+    def clause_names(self, params: TieredApprovalParams) -> frozenset[str]:
+        """``tier1``, ``tier2`` …: each tier is a clause of its own (SQ-SIFANG:385 states the
+        three in turn), and a finding cites the one its amount falls in."""
+        return frozenset(f"tier{number}" for number in range(1, len(params.tiers) + 1))
+
     def tier_of(self, amount_fen: int, params: TieredApprovalParams
                 ) -> tuple[int, Decimal | None, Decimal | None]:
         """The tier's number and bounds: above ``lower``, up to and including ``upper``."""
@@ -194,4 +199,5 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                 "payee": fact.names.get("payee", ""), "purpose": fact.names.get("purpose", ""),
                 "body_name": fact.names.get("body_name", ""),
             },
+            failed=(f"tier{number}",),
         )
