@@ -168,7 +168,7 @@ def test_the_records_of_the_whole_system_fail_clearly(tmp_path: Path) -> None:
         "community.yaml:1:84: community.records_cover.to: records_cover ends (2022-01-01) before "
         "it starts (2022-12-31) [value_error]",
         "r.yaml:2:47: reports[0].period: expected a calendar period such as 2022, 2022-H1, "
-        "2022-Q3 or 2022-03, got '2022-13' [value_error]",
+        "2022-Q3, 2022-B2 or 2022-03, got '2022-13' [value_error]",
         "r.yaml:3: reports[1].body: no body with id 'nobody'; known: rc [unknown_id]",
         "r.yaml:4:47: proposal.residents_signed: residents_signed (300) exceeds residents_total "
         "(200) [value_error]",

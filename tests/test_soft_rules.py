@@ -32,24 +32,38 @@ def findings(files: dict[str, Any], rule: str, engine: str = "native") -> list[A
     return [f for f in check(files, engine=engine).findings if f.rule_id == rule]
 
 
+# 党课一般每两个月举行一次 (SQ-SIFANG:324): a norm; January–February 2022 has no lecture.
 @pytest.mark.parametrize("engine", ["native", "durable"])
 def test_a_warning_without_a_reason_stays_a_warning(engine: str) -> None:
-    [finding] = findings(party(), "po-meetings", engine)
+    [finding] = findings(party(), "po-party-lecture", engine)
     assert finding.severity is Severity.WARNING and "exception" not in finding.evidence.details
 
 
 @pytest.mark.parametrize("engine", ["native", "durable"])
 def test_a_stated_reason_turns_the_warning_into_info_and_is_quoted(engine: str) -> None:
-    reason = "春节假期，会议并入三月例会"
-    [finding] = findings(party([{"period": "2022-02", "reason": reason}]), "po-meetings", engine)
+    reason = "春节假期，党课并入三月"
+    [finding] = findings(party([{"period": "2022-B1", "reason": reason}]), "po-party-lecture",
+                         engine)
     assert finding.severity is Severity.INFO
     assert finding.evidence.details["exception"] == reason
     assert reason in finding.message.zh and reason in finding.message.en
 
 
 def test_a_reason_for_another_period_does_not_count() -> None:
-    [finding] = findings(party([{"period": "2022-03", "reason": "别的月份"}]), "po-meetings")
+    [finding] = findings(party([{"period": "2022-B2", "reason": "别的两个月"}]),
+                         "po-party-lecture")
     assert finding.severity is Severity.WARNING
+
+
+def test_a_month_without_a_committee_meeting_is_an_error_whatever_the_reason() -> None:
+    """一般每月召开1—2次 (:293) is a norm, but 委员会议每月召开一次 (:322) is a plain statement:
+    the one finding of the pair takes the stricter severity, and a stated reason does not
+    soften it (catalogue "Overlaps")."""
+    [finding] = findings(party([{"period": "2022-02", "reason": "春节假期"}]), "po-meetings")
+    assert finding.severity is Severity.ERROR and "exception" not in finding.evidence.details
+    assert finding.catalogue == ["PO-THREE-MEETINGS", "PO-MEETINGS"]
+    assert [(s.document, s.lines) for s in finding.sources] == [
+        ("SQ-SIFANG", [322]), ("SQ-SIFANG", [293])]
 
 
 def test_a_mandatory_rule_cannot_be_waived_by_a_reason() -> None:

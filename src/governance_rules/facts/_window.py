@@ -105,6 +105,8 @@ def period_of(label: str) -> Period:
 
     >>> period_of("2022-H2").start, period_of("2022-H2").end
     (datetime.date(2022, 7, 1), datetime.date(2022, 12, 31))
+    >>> period_of("2022-B2").start, period_of("2022-B2").end
+    (datetime.date(2022, 3, 1), datetime.date(2022, 4, 30))
     """
     year = int(label[:4])
     rest = label[5:]
@@ -114,6 +116,8 @@ def period_of(label: str) -> Period:
         granularity, month = "quarter", (int(rest[1]) - 1) * 3 + 1
     elif rest[0] == "H":
         granularity, month = "half", (int(rest[1]) - 1) * 6 + 1
+    elif rest[0] == "B":
+        granularity, month = "bimonth", (int(rest[1]) - 1) * 2 + 1
     else:
         granularity, month = "month", int(rest)
     start = date(year, month, 1)

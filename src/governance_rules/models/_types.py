@@ -18,7 +18,20 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
+from ..errors import short_input
 from ._base import Problem
+
+
+def _zh_shown(value: Any) -> str:
+    """``value`` bounded, for a Chinese message: 「2022-13」 (a text without its quotes).
+
+    >>> _zh_shown("2022-13"), _zh_shown(15), _zh_shown("x" * 500)[-3:]
+    ('「2022-13」', '「15」', 'x…」')
+    """
+    text = short_input(value)
+    if isinstance(value, str) and text[:1] in ("'", '"'):
+        text = text[1:-1] if text[-1] == text[0] else text[1:]
+    return f"「{text}」"
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONEY = re.compile(r"^-?\d{1,20}(\.\d{1,2})?$")
@@ -69,8 +82,8 @@ def _parse_day(value: Any) -> date:
         return _in_range(value, value)
     if isinstance(value, str) and len(value) <= 11:  # YYYY-MM-DD, perhaps with a newline
         return _day_written(value)
-    raise Problem(f"expected a date written YYYY-MM-DD, got {value!r}",
-                  "应为日期（写作 YYYY-MM-DD）")
+    raise Problem(f"expected a date written YYYY-MM-DD, got {short_input(value)}",
+                  f"应为日期（写作 YYYY-MM-DD），实为{_zh_shown(value)}")
 
 
 @lru_cache(maxsize=4096)
@@ -90,9 +103,9 @@ def _day_written(value: str) -> date:
 def _parse_yuan(value: Any) -> Decimal:
     if isinstance(value, bool | float):
         raise Problem(
-            f"expected an exact amount of yuan such as 120.50, got {value!r}"
+            f"expected an exact amount of yuan such as 120.50, got {short_input(value)}"
             + (" (quote it, or write it with at most two decimals)" if isinstance(value, float) else ""),
-            "应为精确的金额（元），如 120.50"
+            f"应为精确的金额（元），如 120.50，实为{_zh_shown(value)}"
             + ("；请加引号，或至多写两位小数" if isinstance(value, float) else ""))
     if isinstance(value, int):
         if not -MAX_YUAN < value < MAX_YUAN:
@@ -100,23 +113,25 @@ def _parse_yuan(value: Any) -> Decimal:
         return Decimal(value)
     if isinstance(value, Decimal):
         if not value.is_finite() or (value and not -20 <= value.adjusted() < len(str(MAX_YUAN))):
-            raise Problem(f"expected an amount of yuan below {MAX_YUAN}, got {value!r}",
-                          f"应为小于{MAX_YUAN}元的金额")
+            raise Problem(f"expected an amount of yuan below {MAX_YUAN}, got {short_input(value)}",
+                          f"应为小于{MAX_YUAN}元的金额，实为{_zh_shown(value)}")
         text = format(value, "f")
     elif isinstance(value, str):
         text = value.strip()
     else:
-        raise Problem(f"expected an amount of yuan, got {value!r}", "应为金额（元）")
+        raise Problem(f"expected an amount of yuan, got {short_input(value)}",
+                      f"应为金额（元），实为{_zh_shown(value)}")
     if not _MONEY.match(text):
-        raise Problem(f"expected an amount of yuan with at most two decimals, got {value!r}",
-                      "应为金额（元），至多两位小数")
+        raise Problem(f"expected an amount of yuan with at most two decimals, got "
+                      f"{short_input(value)}", f"应为金额（元），至多两位小数，实为{_zh_shown(value)}")
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise Problem(f"expected an amount of yuan, got {value!r}", "应为金额（元）") from None
+        raise Problem(f"expected an amount of yuan, got {short_input(value)}",
+                      f"应为金额（元），实为{_zh_shown(value)}") from None
     if not -MAX_YUAN < amount < MAX_YUAN:
-        raise Problem(f"an amount must be below {MAX_YUAN} yuan, got {value!r}",
-                      f"金额须小于{MAX_YUAN}元")
+        raise Problem(f"an amount must be below {MAX_YUAN} yuan, got {short_input(value)}",
+                      f"金额须小于{MAX_YUAN}元，实为{_zh_shown(value)}")
     return amount
 
 
@@ -135,7 +150,7 @@ Slug = Annotated[
 Text = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=2000)]
 Count = Annotated[int, Field(strict=True, ge=0, le=10_000_000)]
 
-_PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$")
+_PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])|-B[1-6]|-Q[1-4]|-H[12])?$")
 
 
 def _parse_period(value: Any) -> str:
@@ -146,11 +161,15 @@ def _parse_period(value: Any) -> str:
             raise Problem(f"{value!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
                           f"「{value}」不在记录可用的年份 {FIRST_YEAR}–{LAST_YEAR} 之内")
         return value
-    raise Problem(f"expected a calendar period such as 2022, 2022-H1, 2022-Q3 or 2022-03, "
-                  f"got {value!r}", "应为日历期间，如 2022、2022-H1、2022-Q3 或 2022-03")
+    raise Problem(f"expected a calendar period such as 2022, 2022-H1, 2022-Q3, 2022-B2 or 2022-03, "
+                  f"got {short_input(value)}",
+                  "应为日历期间，如 2022、2022-H1、2022-Q3、2022-B2（三四月）或 2022-03，"
+                  f"实为{_zh_shown(value)}")
 
 
 Period = Annotated[str, BeforeValidator(_parse_period),
                    Field(json_schema_extra={"pattern": _PERIOD.pattern,
-                                            "examples": ["2022", "2022-H1", "2022-Q3", "2022-03"]})]
-"""A calendar period: ``2022``, ``2022-H1``, ``2022-Q3`` or ``2022-03`` (a bare year may be unquoted)."""
+                                            "examples": ["2022", "2022-H1", "2022-Q3", "2022-B2",
+                                                         "2022-03"]})]
+"""A calendar period: ``2022``, ``2022-H1``, ``2022-Q3``, ``2022-B2`` (two months, March–April:
+how a bimonthly norm's period is named) or ``2022-03`` (a bare year may be unquoted)."""

@@ -24,7 +24,7 @@ class MonthClosing(RecordModel):
 
     @model_validator(mode="after")
     def _a_month(self) -> MonthClosing:
-        if len(self.month) != 7 or self.month[5] in "QH":
+        if len(self.month) != 7 or self.month[5] in "QHB":
             raise field_error(self, ("month",), "`month` names a calendar month such as "
                               f"2022-03, got {self.month!r}", self.month,
                               zh=f"「month」须为日历月份，如 2022-03，实为「{self.month}」")
