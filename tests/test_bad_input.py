@@ -146,6 +146,21 @@ def test_money_must_be_exact() -> None:
     assert "two decimals" in report.input_errors[0].msg
 
 
+@pytest.mark.parametrize(("field", "value"), [
+    ("paid_on", "x" * 100_000), ("paid_on", list(range(10_000))), ("amount", "1" * 100_000),
+    ("amount", "9" * 5_000 + ".001")])
+def test_a_huge_value_is_quoted_bounded_in_both_languages(field: str, value: object) -> None:
+    """The message says what was given, cut short: a 100 kB value once came back whole."""
+    expense = {"id": "e", "body": "b", "amount": "10.00", "paid_on": "2022-01-01", "payee": "p",
+               "purpose": "q", "voucher": "invoice", "accountant": "a", "cashier": "c",
+               field: value}
+    report = check({"c.yaml": community(), "b.yaml": body("b", "residents_committee", 1),
+                    "e.yaml": {"expense": expense}})
+    [error] = [e for e in report.input_errors if e.field == f"expense.{field}"]
+    assert len(error.msg) < 300 and len(error.ctx["zh"]) < 300
+    assert "实为「" in error.ctx["zh"] and "…" in error.msg
+
+
 def test_the_records_of_the_whole_system_fail_clearly(tmp_path: Path) -> None:
     (tmp_path / "community.yaml").write_text(
         "community: {id: c, name: 社区, jurisdiction: [cn],"
