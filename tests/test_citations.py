@@ -85,3 +85,20 @@ def test_a_passing_decision_shows_a_district_share_from_its_date(tmp_path: Path)
     used = next(c.parameters["cc-consent-80"]["cc.consent_share"] for c in report.checked
                 if "cc-consent-80" in c.parameters)
     assert (used.value, used.in_force_from, used.overlay) == ("2/3", "2023-01-01", "cn/test")
+
+
+@pytest.mark.parametrize(("adopted_on", "lines"), [
+    ("2022-07-01", [343]), ("2022-03-01", [343, 449]), (None, [343])])
+def test_the_charter_is_cited_only_once_adopted(adopted_on: str | None, lines: list[int]) -> None:
+    """出席人过半数通过 stands in annex 3 (:343) and in the model charter (:449): a vote before
+    the community adopted the charter (or with none adopted) breaks the annex's clause alone."""
+    place = community(["cn", "shandong", "qingdao", "sifang"], adopts=[])
+    place["community"]["charter_adopted_on"] = adopted_on
+    files = {"community.yaml": place,
+             "ra.yaml": body("ra", "member_representative_assembly", 10),
+             "m.yaml": {"meeting": {"id": "m1", "body": "ra", "date": "2022-05-10",
+                                    "present": members("ra", 8),
+                                    "motions": [{"id": "x", "title": "议题", "outcome": "adopted",
+                                                 "votes": {"yes": 4, "no": 4}}]}}}
+    [finding] = [f for f in check(files).findings if f.rule_id == "ra-majority"]
+    assert [(s.document, s.lines) for s in finding.sources] == [("SQ-SIFANG", lines)]

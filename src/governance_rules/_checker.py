@@ -330,7 +330,7 @@ class DossierChecker:
             cases = cases_for(book, batch, scope, unapplied)
             result.cases += len(cases)
             self._judge(cases, self.runner.evaluate(cases), result, unapplied, in_files,
-                        community)
+                        community, scope)
             records.update([(f.ref.where.file, f.ref.type, f.ref.id)
                             for f in (unapplied if self.details else batch)])
         if self.details:  # those of the facts a rule applied to are the keys of ``checked``
@@ -351,7 +351,8 @@ class DossierChecker:
         return result
 
     def _judge(self, cases: list[Case], verdicts: list[Verdict], result: DossierResult,
-               unapplied: list[Fact], in_files: list[str], community: str | None) -> None:
+               unapplied: list[Fact], in_files: list[str], community: str | None,
+               scope: Scope | None = None) -> None:
         """Add what ``cases`` gave to ``result``: the rules that applied, each record's entry
         of ``checked`` (with details), the findings; the facts no rule applied to are added to
         ``unapplied`` and each applied case's file to ``in_files``."""
@@ -393,7 +394,7 @@ class DossierChecker:
                     used_by_rule.setdefault(rule_id, used)
                 in_file(file)
             if verdict is _VIOLATED:
-                result.findings.append(finding_for(bound, fact, book, used, community))
+                result.findings.append(finding_for(bound, fact, book, used, community, scope))
         result.applied.update(applied)
 
 
@@ -827,16 +828,21 @@ def _title_of(rule: Rule) -> Text:
 
 def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                 used: dict[str, ParameterUse] | None = None,
-                community: str | None = None) -> Finding:
+                community: str | None = None, scope: Scope | None = None) -> Finding:
     """The finding for a violated case, citing the clauses that decided it.
 
     A warning-level norm (一般 / 原则上 / 为宜) met by an exception stated on the record
     (``special_circumstances``) becomes ``info`` and quotes the reason; a mandatory rule never does.
+    With the community's ``scope``, a record dated before the community adopted the model
+    charter does not cite the charter's lines (a clause the annex and the charter both state is
+    cited at the annex's line alone).
     """
     shared = _shared(bound, book.documents)
     fact = fact.explained()
     explanation: Explanation = bound.kind.explain(fact, bound.params)
-    cited = shared.sources(explanation.failed, fact.jurisdiction)
+    unadopted = (scope.charter_parts if scope is not None and scope.charter_parts and (
+        scope.charter_from is None or fact.day < scope.charter_from) else None)
+    cited = shared.sources(explanation.failed, fact.jurisdiction, unadopted)
     people = fact.people
     zh = render_message(shared.message_zh, explanation, "zh", people)
     en = render_message(shared.message_en, explanation, "en", people)
@@ -899,23 +905,50 @@ class _Shared:
     message_en: str
     overlay: list[Source]
     """The source of :func:`_overlay_citations`, cited first."""
-    by_place: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Source]] = field(
+    by_place: dict[tuple[tuple[str, ...], tuple[str, ...], object], list[Source]] = field(
         default_factory=dict)
-    """The sources by the clauses that failed and the record's place."""
+    """The sources by the clauses that failed, the record's place and the charter's lines
+    not yet adopted."""
 
-    def sources(self, failed: tuple[str, ...], jurisdiction: tuple[str, ...]) -> list[Source]:
+    def sources(self, failed: tuple[str, ...], jurisdiction: tuple[str, ...],
+                unadopted: Mapping[str, tuple[int, int]] | None = None) -> list[Source]:
         """The overlay's source, then those of the rule's
-        :func:`~governance_rules.rulebook.book.deciding_citations` (a list of its own)."""
-        place = (failed, jurisdiction)
+        :func:`~governance_rules.rulebook.book.deciding_citations` (a list of its own),
+        without the lines of ``unadopted`` (by document, the charter's span of lines that does
+        not bind the record yet)."""
+        place = (failed, jurisdiction, None if not unadopted else tuple(sorted(unadopted.items())))
         cited = self.by_place.get(place)
         if cited is None:
             documents = self.documents
             chosen = [(_source(c, documents), documents.get(c.document))
-                      for c in citations_for_clauses(self.rule, failed)]
+                      for c in _adopted_lines(citations_for_clauses(self.rule, failed),
+                                              unadopted)]
             if len(self.by_place) >= _SOURCES_KEPT:
                 self.by_place.clear()
             cited = self.by_place[place] = [*self.overlay, *binding_here(chosen, jurisdiction)]
         return cited.copy()
+
+
+def _adopted_lines(citations: list[Citation], unadopted: Mapping[str, tuple[int, int]] | None
+                   ) -> list[Citation]:
+    """``citations`` without the lines ``unadopted`` spans (by document: the charter before the
+    community adopted it); one left with no line is left out, unless none would be left.
+
+    >>> cited = Citation(document="SQ-SIFANG", lines=[343, 449], quote="出席人过半数通过")
+    >>> [c.lines for c in _adopted_lines([cited], {"SQ-SIFANG": (422, 480)})]
+    [[343]]
+    """
+    if not unadopted:
+        return citations
+    kept = []
+    for citation in citations:
+        span = unadopted.get(citation.document)
+        lines = (citation.lines if span is None
+                 else [n for n in citation.lines if not span[0] <= n <= span[1]])
+        if lines:
+            kept.append(citation if len(lines) == len(citation.lines)
+                        else citation.model_copy(update={"lines": lines}))
+    return kept or citations
 
 
 _SHARED: weakref.WeakKeyDictionary[BoundRule, _Shared] = weakref.WeakKeyDictionary()

@@ -206,7 +206,8 @@ def _explain(book: Rulebook, rule: Rule, fact: Fact, scope: Scope, dossier: Doss
     out.verdict = {0: "not_applicable", 1: "passed", 2: "violated"}[int(verdict)]
     if out.verdict == "violated":
         community = dossier.community.record.id if dossier.community else None
-        out.finding = finding_for(bound, fact, book, parameter_uses(book, bound), community)
+        out.finding = finding_for(bound, fact, book, parameter_uses(book, bound), community,
+                                  scope)
     return out
 
 
