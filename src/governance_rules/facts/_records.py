@@ -25,7 +25,9 @@ from ..models import (
     WorkArea,
 )
 from ..records.dossier import Dossier, Located
+from ._every_date import BLANK_VALUES, EVERY_DATE_KINDS, worst_states
 from ._labels import label, labels
+from ._periods import body_start
 from ._seats import seated_on
 from ._station import NO_STATION, STATION_KINDS, station_roster
 from ._township import (
@@ -90,6 +92,8 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
     jurisdiction = dossier.jurisdiction
     unread: dict[BodyKind, bool] = {}  # whether no rule may select a body of the kind
     written = day.isoformat()  # every body's roster day: written out once
+    charter_from = (dossier.community.record.charter_adopted_on
+                    if dossier.community is not None else None)
     for located in dossier.bodies.values():
         body = located.record
         kind, name, form = body.kind, body.name, body.form  # a record's fields: read once
@@ -136,6 +140,12 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
             setup, setup_names = setup_fields(dossier, body, day, staff)
         formation, formation_names = (group_formation(dossier, body)
                                       if kind is _REPRESENTATIVE_GROUP else _NO_FORMATION)
+        if kind in EVERY_DATE_KINDS:  # judged on every date of the window the body existed
+            since = body_start(body) or day
+            first = min(day, max(window.start, since) if window is not None else day)
+            worst, worst_names = worst_states(body, first, day, charter_from)
+        else:
+            worst, worst_names = BLANK_VALUES, {}
         exceptions = body.exceptions
         exception = next((e.reason for e in exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end),
@@ -144,7 +154,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                  **({"government_posts": "; ".join(gov.values())} if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
-                 **station_names, **setup_names, **formation_names}
+                 **station_names, **setup_names, **formation_names, **worst_names}
         if kind is _PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
             names["form_zh"] = f"设{label(form, 'zh')}" if form else "形式未记录"
             names["form_en"] = (f"constituted as {label(form, 'en')}" if form
@@ -172,7 +182,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
             "n_chair": get("chair", 0), "n_vice_chair": get("vice_chair", 0),
             "n_secretary": get("secretary", 0), "n_convener": get("convener", 0),
             "n_leader": get("leader", 0),
-            **station,
+            **station, **worst,
         }
         yield Fact("roster", RecordRef(body.id, "body", located.where()), day,
                    jurisdiction, values, {"roster_day": day}, names,

@@ -91,6 +91,10 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "organiser_is_leader": int,
         **{f"n_{role}": int for role in ("director", "deputy_director", "chair", "vice_chair",
                                           "secretary", "convener", "leader")},
+        # the worst of each count over the window (facts/_every_date.py; -1: not judged)
+        "seated_least": int, "seated_most": int, "representatives_least": int,
+        "residents_least": int, "sectors_missing_most": int, "sectors_repeated_most": int,
+        "groups_short_most": int, "groups_over_most": int,
     },
     "member_period": {
         "body": str, "body_kind": str, "person": str, "granularity": str, "part": str,

@@ -263,7 +263,8 @@ def _stem(word: str) -> str:
 
 
 _GENERAL = frozenset({"missing", "days", "count", "recorded", "time", "body", "name", "kind",
-                      "total", "known", "found", "late", "none", "subject", "period"})
+                      "total", "known", "found", "late", "none", "subject", "period",
+                      "least", "most", "from", "until"})
 
 _DAY_ORDINALS = frozenset({"act_day", "term_end"})
 """Fields the facts give as day ordinals (so that the engines compare whole numbers)."""

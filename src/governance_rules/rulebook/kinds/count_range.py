@@ -24,6 +24,9 @@ class CountRange(KindParams):
         default_factory=dict, description="text added to the reason, may name fact fields")
     unless: list[tuple[str, str, object]] = PydanticField(
         default_factory=list, description="comparisons that exempt the fact from this range")
+    omit_unknown: bool = PydanticField(
+        default=False, description="leave the count out of the evidence when it is -1 (the "
+        "count does not apply, e.g. one the model charter replaces), not say 'not recorded'")
 
 
 class CountRangeParams(KindParams):
@@ -64,6 +67,8 @@ class CountInRange(ClauseKind[CountRangeParams]):
         zh, en = [], []
         for r in params.ranges:
             value = int(fact.values[r.field])
+            if value < 0 and r.omit_unknown:
+                continue
             label_zh, label_en = r.label.get("zh", ""), r.label.get("en", "")
             zh.append(f"{label_zh}未记录" if value < 0 else f"{label_zh}为{value}")
             en.append(f"{label_en}: not recorded" if value < 0 else f"{label_en}: {value}")

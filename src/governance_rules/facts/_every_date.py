@@ -1,0 +1,133 @@
+"""Roster counts judged on every date of the window, not on one day: CC-COMPOSITION (one member
+from each sector, none missing and none twice, on every date), RC-SIZE (5–9 members seated on
+every date) and RA-SIZE (2–3 representatives a residents' group and at least 30 in all, counted
+on every date). A roster changes only on the day a term starts and the day after one ends, so
+its states are those days' rosters; each count's worst state is reported with its span.
+
+>>> from governance_rules.models import Body
+>>> rc = Body.model_validate({"id": "rc", "kind": "residents_committee", "name": "居委会",
+...     "seats": [{"person": f"p{i}", "name": f"委员{i}", "terms": [
+...         {"start": "2022-01-01", "end": "2022-04-30" if i == 4 else None,
+...          "obtained_by": "election"}]} for i in range(5)]})
+>>> values, names = worst_states(rc, date(2022, 1, 1), date(2022, 12, 31), None)
+>>> values["seated_least"], names["seated_least_from"], names["seated_least_until"]
+(4, '2022-05-01', '2022-12-31')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from ..models import Body, BodyKind, Role, Seat, Sector
+from ._labels import labels
+
+EVERY_DATE_KINDS = frozenset({BodyKind.CONSULTATION_COMMITTEE, BodyKind.RESIDENTS_COMMITTEE,
+                              BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY})
+"""The kinds of body whose size or composition a rule judges on every date."""
+
+_UNIT_REPRESENTATIVE = Role.UNIT_REPRESENTATIVE
+_SECTORS = tuple(Sector)
+
+LEAST = ("seated", "representatives", "residents")
+"""Counts whose worst state is the smallest (a size's minimum)."""
+MOST = ("seated", "sectors_missing", "sectors_repeated", "groups_short", "groups_over")
+"""Counts whose worst state is the largest (a size's maximum, what is missing or repeated)."""
+
+BLANK_VALUES: dict[str, int] = {
+    **{f"{count}_least": -1 for count in LEAST}, **{f"{count}_most": -1 for count in MOST}}
+"""The fields of a body of another kind: unknown (-1), which no range judges."""
+
+
+def worst_states(body: Body, first: date, last: date, charter_from: date | None
+                 ) -> tuple[dict[str, int], dict[str, str]]:
+    """Each count's worst value over ``first`` … ``last`` (``{count}_least`` /
+    ``{count}_most``) and, as names, the span of its first worst state
+    (``{field}_from``, ``{field}_until``, ISO days) with the sectors missing or repeated then.
+
+    ``representatives`` counts every representative seated on days before the community
+    adopted the model charter (每个社区成员代表不少于30名, SQ-SIFANG:147); ``residents`` the
+    residents' representatives alone from ``charter_from`` (每个社区居民代表不少于30名, :433).
+    A count no day of the span has is -1 (unknown: no range judges it).
+    """
+    seats = [(held.seat, held.terms) for group in body.held_seats().values() for held in group]
+    changes = {first}
+    if charter_from is not None and first < charter_from <= last:  # the count changes rule
+        changes.add(charter_from)
+    for _, terms in seats:
+        for start, end, _ in terms:
+            if first < start <= last:
+                changes.add(start)
+            if end is not None and first <= end < last:
+                changes.add(end + timedelta(days=1))
+    days = sorted(changes)
+    ends = [d - timedelta(days=1) for d in days[1:]] + [last]
+    states = [_state(seats, day, charter_from is not None and charter_from <= day)
+              for day in days]
+    values = dict(BLANK_VALUES)
+    names: dict[str, str] = {}
+    for counts, suffix, pick in ((LEAST, "least", min), (MOST, "most", max)):
+        for count in counts:
+            known = [state[count] for state in states if state[count] >= 0]
+            if not known:
+                continue
+            field = f"{count}_{suffix}"
+            worst = values[field] = pick(known)
+            at = next(i for i, state in enumerate(states) if state[count] == worst)
+            until = at  # the span runs on while the count stays the same
+            while until + 1 < len(states) and states[until + 1][count] == worst:
+                until += 1
+            names[f"{field}_from"] = days[at].isoformat()
+            names[f"{field}_until"] = ends[until].isoformat()
+            if count in _SECTOR_WORDS:
+                then = [s for s in _SECTORS if _SECTOR_WORDS[count](states[at]["sectors"], s)]
+                names[f"{count}_then"] = labels(then, "en")
+                names[f"{count}_then_zh"] = labels(then, "zh")
+    for field in NONE_ALLOWED:  # a span of none missing or repeated names nothing amiss
+        if values[field] == 0:
+            names.pop(f"{field}_from", None)
+            names.pop(f"{field}_until", None)
+    return values, names
+
+
+def _state(seats: list[tuple[Seat, tuple[tuple[date, date | None, Role], ...]]], day: date,
+           charter: bool) -> dict[str, Any]:
+    """The counts of the roster on ``day`` (``charter``: whether the model charter binds)."""
+    seated = residents = 0
+    sectors: dict[Sector, int] = {}
+    groups: dict[str, int] = {}
+    for seat, terms in seats:
+        for start, end, _ in terms:
+            if start <= day and (end is None or day <= end):
+                break
+        else:
+            continue
+        seated += 1
+        if seat.sector is not None:
+            sectors[seat.sector] = sectors.get(seat.sector, 0) + 1
+        if seat.role is not _UNIT_REPRESENTATIVE:
+            residents += 1
+            if seat.group is not None:
+                groups[seat.group] = groups.get(seat.group, 0) + 1
+    return {
+        "seated": seated,
+        "representatives": -1 if charter else seated,
+        "residents": residents if charter else -1,
+        "sectors_missing": sum(1 for s in _SECTORS if s not in sectors),
+        "sectors_repeated": sum(n - 1 for n in sectors.values() if n > 1),
+        "groups_short": sum(1 for n in groups.values() if n < 2),
+        "groups_over": sum(1 for n in groups.values() if n > 3),
+        "sectors": sectors,
+    }
+
+
+_SECTOR_WORDS: dict[str, Callable[[dict[Sector, int], Sector], bool]] = {
+    "sectors_missing": lambda held, sector: sector not in held,
+    "sectors_repeated": lambda held, sector: held.get(sector, 0) > 1,
+}
+"""The sectors a worst state names: those no member represents, those two or more do."""
+
+NONE_ALLOWED = ("sectors_missing_most", "sectors_repeated_most", "groups_short_most",
+                "groups_over_most")
+"""Counts whose best is none: their worst state's span is named only when some are."""
