@@ -58,8 +58,9 @@ def test_a_row_per_finding_with_its_clause(examples_report: Report) -> None:
         if finding.body is not None:
             assert row["Body"] == f"{finding.body.name} ({finding.body.id})"
     consent = next(r for r in table if r["Rule"] == "cc-consent-80")
-    assert consent["Document"] == "HLS-356: 黑龙江省哈尔滨市香坊区民生路街道哈量三社区的“356协商议事”工作法"
-    assert consent["Clause"] == "lines 26"
+    assert consent["Document"] == ("HLS-356: The \"356\" consultation method of Haliang No. 3 "
+                                   "community (Xiangfang district, Harbin)")
+    assert consent["Clause"] == "line 26"
 
 
 def test_summary_per_community_and_rule(waived_report: Report) -> None:

@@ -150,24 +150,34 @@ def document_titles(report: Report) -> dict[str, str]:
     return titles
 
 
-def source_title(source: Source, titles: dict[str, str]) -> str:
-    """The title of the document ``source`` cites: its own ``title`` when the model has one,
-    else the report's registry ``titles``, else empty."""
+def source_title(source: Source, titles: dict[str, str], lang: str = "zh") -> str:
+    """The title of the document ``source`` cites in ``lang``: its own ``title`` when the model
+    has one (in ``lang``, else in Chinese), else the report's registry ``titles`` (Chinese),
+    else empty."""
     own = getattr(source, "title", None)
     if isinstance(own, str) and own:
         return own
-    text = getattr(own, "zh", None)
-    if isinstance(text, str) and text:
-        return text
+    for language in (lang, "zh"):
+        text = getattr(own, language, None)
+        if isinstance(text, str) and text:
+            return text
     return titles.get(source.document, "")
 
 
-def source_label(source: Source, titles: dict[str, str]) -> str:
-    """``HLS-356:26《title》``: the clause's document and lines, with its title when known."""
+def source_label(source: Source, titles: dict[str, str], lang: str = "zh") -> str:
+    """``HLS-356:26《title》``: the clause's document and lines, with its title when known (in
+    ``lang``)."""
     return clause_label(source.document, ",".join(str(n) for n in source.lines),
-                        source_title(source, titles))
+                        source_title(source, titles, lang), lang)
 
 
-def clause_label(document: str, lines: str, title: str) -> str:
-    """:func:`source_label` from its parts (``lines`` written out, ``title`` possibly empty)."""
-    return f"{document}:{lines}" + (f"《{title}》" if title else "")
+def clause_label(document: str, lines: str, title: str, lang: str = "zh") -> str:
+    """:func:`source_label` from its parts (``lines`` written out, ``title`` possibly empty):
+    the title in 《》 in Chinese, in brackets in English.
+
+    >>> clause_label("HLS-356", "26", "工作法"), clause_label("HLS-356", "26", "method", "en")
+    ('HLS-356:26《工作法》', 'HLS-356:26 (method)')
+    """
+    if not title:
+        return f"{document}:{lines}"
+    return f"{document}:{lines}《{title}》" if lang == "zh" else f"{document}:{lines} ({title})"

@@ -106,8 +106,8 @@ def _finding_issue(entry: tuple[Any, ...], lang: str, titles: dict[str, str]) ->
     description = message
     if clause is not None:  # as source_label writes it, the title from the scopes if need be
         document, lines, title, quote = clause
-        label = (clause_label(document, lines, title or titles.get(document, "")) if lang == "zh"
-                 else f"{document}:{lines}" + (f" ({title})" if title else ""))
+        label = clause_label(document, lines,
+                             title or (titles.get(document, "") if lang == "zh" else ""), lang)
         description += ("，依据 " if lang == "zh" else " — ") + f"{label} 「{quote}」"
     return {
         "type": "issue",

@@ -175,7 +175,7 @@ def _help(rule: RuleInfo, lang: str, uri: str | None, titles: dict[str, str]) ->
     """The rule's reading in both languages and every clause it rests on, as text and Markdown."""
     words = _HELP_WORDS[lang]
     other = "en" if lang == "zh" else "zh"
-    clauses = [(source_label(s, titles), s.quote) for s in rule.sources]
+    clauses = [(source_label(s, titles, lang), s.quote) for s in rule.sources]
     text = [f"{words['reading']}{rule.title.get(lang)}", rule.title.get(other),
             f"{words['catalogue']}{', '.join(rule.catalogue)}"]
     text += [f"{words['source']}{label} 「{quote_}」" for label, quote_ in clauses]
@@ -201,7 +201,7 @@ def _md(text: str) -> str:
 
 def _descriptor(rule: RuleInfo, lang: str, base: str | None,
                 titles: dict[str, str]) -> dict[str, Any]:
-    cites = "; ".join(f"{source_label(s, titles)} 「{s.quote}」" for s in rule.sources)
+    cites = "; ".join(f"{source_label(s, titles, lang)} 「{s.quote}」" for s in rule.sources)
     uri = rule_help_uri(base, rule.help)
     descriptor: dict[str, Any] = {
         "id": rule.id,

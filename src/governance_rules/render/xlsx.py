@@ -42,7 +42,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "summary_header": ["社区", "规则", "规则名称", "严重程度", "问题数", "已豁免"],
         "error_header": ["文件", "行", "列", "字段", "错误", "类型"],
         "waived": "已豁免至 {expires}（{approved_by}）：{reason}",
-        "no_community": "（未标明社区）", "lines": "第 {lines} 行",
+        "no_community": "（未标明社区）", "lines": "第 {lines} 行", "line": "第 {lines} 行",
     },
     "en": {
         "findings": "Findings", "summary": "Summary", "errors": "Input errors",
@@ -52,7 +52,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "summary_header": ["Community", "Rule", "Rule title", "Severity", "Findings", "Waived"],
         "error_header": ["File", "Line", "Column", "Field", "Error", "Type"],
         "waived": "waived until {expires} by {approved_by}: {reason}",
-        "no_community": "(no community named)", "lines": "lines {lines}",
+        "no_community": "(no community named)", "lines": "lines {lines}", "line": "line {lines}",
     },
 }
 _WIDTHS = {"findings": [14, 22, 18, 12, 34, 6, 22, 18, 9, 60, 40, 36, 18, 50, 11, 30],
@@ -115,10 +115,11 @@ def xlsx_entry(finding: Finding, lang: str) -> XlsxEntry:
         finding.rule_id,
         ", ".join(finding.catalogue), finding.severity.words(lang),
         finding.message.get(lang), evidence_text(finding.evidence, lang), None,
-        (words["lines"].format(lines=",".join(map(str, src.lines))) if src else ""),
+        ((words["lines"] if len(src.lines) > 1 else words["line"]).format(
+            lines=",".join(map(str, src.lines))) if src else ""),
         src.quote if src else "", finding.date or "", waived,
     ]
-    clause = (src.document, source_title(src, {})) if src else None
+    clause = (src.document, source_title(src, {}, lang)) if src else None
     return row, clause, finding.title.get(lang), finding.active
 
 
