@@ -122,7 +122,7 @@ def test_a_rule_that_does_not_compile_says_so_in_chinese_and_quotes_the_compiler
     """What is wrong inside a rule's expression is about the rule language: quoted as is."""
     rules = (ROOT / "rules" / "consultation-committee.yaml").read_text(encoding="utf-8")
     folder = _overlay(tmp_path, "extra.yaml",
-                      rules.replace("field: sectors_missing", "field: sectors_mising", 1))
+                      rules.replace("field: sectors_missing_most", "field: sectors_mising", 1))
     assert main(["rules", "--rules", folder, "--lang", "zh"]) == 2
     err = capsys.readouterr().err
     assert re.match(r"governance-rules: 规则集文件 \S+ 第\d+行：规则 \S+ 写法有误，规则集未能载入（校验结果："
