@@ -13,12 +13,14 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from functools import partial
 from html import escape as _escape
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .._type_words import record_type
+from .._words import day_name
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo, Severity, Source
 from ._common import evidence_text, quoted
@@ -238,15 +240,21 @@ def _communities(entries: Iterable[tuple[HtmlKey, tuple[str, str]]], names: dict
         yield label, "".join(part + "\n" for part in parts)
 
 
+_ENGINES = {"native": {"zh": "内置", "en": "native"},
+            "durable": {"zh": "durable-rules", "en": "durable-rules"}}
+"""The engines a report names, as a reader calls them (another engine: by its own name)."""
+
+
 def _summary(report: Report, lang: str, w: dict[str, str]) -> str:
     s = report.summary
     rows = [(sev.words(lang), s.by_severity.get(sev.value, 0)) for sev in Severity]
     rows += [(w["waived"], s.suppressed), (w["inputs"], s.input_errors),
              (w["records"], s.records_checked)]
     cells = "".join(f'<tr><th>{escape(k)}</th><td class="count">{v}</td></tr>' for k, v in rows)
+    engine = _ENGINES.get(report.engine, {}).get(lang, report.engine)
+    as_of = day_name(date.fromisoformat(report.as_of), lang) if report.as_of else ""
     meta = (f"{w['ruleset']} {escape(report.ruleset_version)} · {w['engine']} "
-            f"{escape(report.engine)}" + (f" · {w['as_of']} {escape(report.as_of)}"
-                                          if report.as_of else ""))
+            f"{escape(engine)}" + (f" · {w['as_of']} {escape(as_of)}" if as_of else ""))
     return (f'<section id="summary"><h2>{escape(w["summary"])}</h2><p>{meta}</p>'
             f'<table class="summary">{cells}</table></section>')
 

@@ -137,7 +137,8 @@ def _error_items(errors: Sequence[InputError], lang: str = "en") -> list[Item]:
         n = seen[error.file] = seen.get(error.file, -1) + 1
         items.append(((error.file, ("input-error", error.type, f"{n:09d}"), _ERROR, ()),
                       (xml_safe(error.text(lang)), error.type, xml_safe(one_line(error.render(lang))),
-                       f"input error · {error.field or error.type}")))
+                       f"{'输入错误' if lang == 'zh' else 'input error'} · "
+                       f"{error.field or error.type}")))
     return items
 
 
