@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import date
 from typing import Any
 
 from pydantic_core import PydanticSerializationError, to_json
 
+from .._words import day_name
 from ..errors import InputError
-from ..report.model import Evidence, Finding, Report, Severity, Source
+from ..report.model import Evidence, Finding, Report, Severity, Source, Suppression
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 """SARIF levels (``note`` for info); GitHub uses the same words with ``notice``."""
@@ -75,6 +77,28 @@ def citation_text(finding: Finding, lang: str = "zh") -> str:
     if src.title is not None:
         title = f" 《{src.title.zh}》" if lang == "zh" else f" ({src.title.en})"
     return f"{src.document}:{','.join(str(n) for n in src.lines)}{title} {quoted(src, lang)}"
+
+
+def waiver_note(waiver: Suppression, lang: str) -> str:
+    """Why a finding is waived, as every report format says it: the reason, who approved it,
+    until when (in words) and the waiver's place.
+
+    >>> waiver = Suppression(reason="财务另案处理", approved_by="街道财政所", expires="2027-12-31",
+    ...                      file="w.yaml", line=17)
+    >>> waiver_note(waiver, "zh")
+    '已豁免：财务另案处理（批准人：街道财政所；有效期至2027年12月31日；豁免依据 w.yaml:17）'
+    >>> waiver_note(waiver, "en")
+    'waived: 财务另案处理 (approved by 街道财政所 until 31 December 2027; w.yaml:17)'
+    """
+    place = waiver.file + (f":{waiver.line}" if waiver.line else "")
+    try:
+        until = day_name(date.fromisoformat(waiver.expires), lang)
+    except ValueError:  # a hand-made suppression's own words
+        until = waiver.expires
+    if lang == "zh":
+        return (f"已豁免：{waiver.reason}（批准人：{waiver.approved_by}；有效期至{until}；"
+                f"豁免依据 {place}）")
+    return f"waived: {waiver.reason} (approved by {waiver.approved_by} until {until}; {place})"
 
 
 def one_line(text: str) -> str:

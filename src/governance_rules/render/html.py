@@ -23,7 +23,7 @@ from .._type_words import record_type
 from .._words import day_name
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo, Severity, Source
-from ._common import evidence_text, quoted
+from ._common import evidence_text, quoted, waiver_note
 from ._kept import FormatOptions, Kept
 
 if TYPE_CHECKING:
@@ -316,8 +316,7 @@ def _finding(f: Finding, lang: str, w: dict[str, str]) -> str:
     waiver = ""
     if f.suppression is not None:
         s = f.suppression
-        waiver = (f'<div class="waiver">{escape(w["waived"])}: {escape(s.reason)} — '
-                  f"{escape(s.approved_by)}, {escape(s.expires)} ({escape(s.file)}:{s.line})</div>")
+        waiver = f'<div class="waiver">{escape(waiver_note(s, lang))}</div>'
     return (
         f'<article class="finding" data-severity="{f.severity.value}" '
         f'data-rule="{escape(f.rule_id)}" data-waived="{0 if f.active else 1}">'

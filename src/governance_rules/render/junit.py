@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .._type_words import record_type as _type_words
 from ..errors import InputError
 from ..report.model import Finding, Report
-from ._common import citation_text, evidence_text, one_line, xml_safe
+from ._common import citation_text, evidence_text, one_line, waiver_note, xml_safe
 from ._kept import FormatOptions, Kept
 from ._spool import PackedRun
 
@@ -121,11 +121,7 @@ def junit_finding(finding: Finding, lang: str = "en") -> tuple[str, str, str] | 
     """An active finding's (message, rule id, body); a waived one's ``<skipped>`` message."""
     s = finding.suppression
     if s is not None:
-        if lang == "zh":
-            return xml_safe(f"已豁免：豁免依据 {s.file}:{s.line}，批准人 {s.approved_by}，"
-                            f"有效期至 {s.expires}：{s.reason}")
-        return xml_safe(f"waived until {s.expires} by {s.approved_by}: {s.reason} "
-                        f"({s.file}:{s.line})")
+        return xml_safe(waiver_note(s, lang))
     return xml_safe(finding.message.get(lang)), finding.rule_id, _body(finding, lang)
 
 

@@ -10,7 +10,7 @@ from .._terminal import terminal_safe as _clean
 from .._words import fill_counts
 from ..errors import InputError
 from ..report.model import Finding, Report, Severity, Source, Summary
-from ._common import evidence_text, quoted
+from ._common import evidence_text, quoted, waiver_note
 from ._kept import FormatOptions, Kept
 
 if TYPE_CHECKING:
@@ -20,10 +20,8 @@ _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _WORDS = {
     "zh": {"input": "输入错误", "summary": "共 {total} 项：错误 {error}，警告 {warning}，提示 {info}；"
            "输入错误 {inputs}；检查记录 {records} 条", "clean": "未发现问题", "source": "依据",
-           "evidence": "证据", "suppressed": "已豁免",
-           "waiver": "豁免依据 {file}:{line}，批准人 {approved_by}，有效期至 {expires}：{reason}"},
-    "en": {"input": "input errors", "suppressed": "suppressed", "waiver": "waived by {file}:{line}, "
-           "approved by {approved_by} until {expires}: {reason}",
+           "evidence": "证据", "suppressed": "已豁免"},
+    "en": {"input": "input errors", "suppressed": "suppressed",
            "summary": "{total|finding|findings}: {error|error|errors}, "
            "{warning|warning|warnings}, {info} info; {inputs|input error|input errors}; "
            "{records|record|records} checked",
@@ -100,7 +98,8 @@ def _write_text(write: Callable[[str], object], errors: Sequence[InputError],
         "warning": counts.get("warning", 0), "info": counts.get("info", 0),
         "inputs": len(errors), "records": counted.records_checked}, lang)
     if counted.suppressed:
-        totals += f"; {words['suppressed']} {counted.suppressed}"
+        totals += (f"；{words['suppressed']} {counted.suppressed}" if lang == "zh"
+                   else f"; {words['suppressed']} {counted.suppressed}")
     if last is None and not errors:
         write(paint(words["clean"], "32") + "\n")
     write(totals + "\n")
@@ -129,7 +128,7 @@ def _finding(finding: Finding, lang: str, paint: Callable[[str, str], str]) -> l
         out.append(f"        {words['source']}{colon}{src.document}:{lines_text}{_title(src, lang)} "
                    f"{_clean(quoted(src, lang))}")
     if finding.suppression is not None:
-        out.append("        " + _clean(words["waiver"].format_map(finding.suppression.model_dump())))
+        out.append("        " + _clean(waiver_note(finding.suppression, lang)))
     return out
 
 

@@ -25,7 +25,7 @@ from .._said import Said
 from .._type_words import record_type
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo
-from ._common import document_titles, evidence_text, source_title
+from ._common import document_titles, evidence_text, source_title, waiver_note
 from ._kept import FormatOptions, Kept
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ _WORDS: dict[str, dict[str, Any]] = {
                            "日期", "豁免"],
         "summary_header": ["社区", "规则", "规则名称", "严重程度", "问题数", "已豁免"],
         "error_header": ["文件", "行", "列", "字段", "错误", "类型"],
-        "waived": "已豁免至 {expires}（{approved_by}）：{reason}",
         "no_community": "（未标明社区）", "lines": "第 {lines} 行", "line": "第 {lines} 行",
     },
     "en": {
@@ -51,7 +50,6 @@ _WORDS: dict[str, dict[str, Any]] = {
                            "Clause", "Quote", "Date", "Waived"],
         "summary_header": ["Community", "Rule", "Rule title", "Severity", "Findings", "Waived"],
         "error_header": ["File", "Line", "Column", "Field", "Error", "Type"],
-        "waived": "waived until {expires} by {approved_by}: {reason}",
         "no_community": "(no community named)", "lines": "lines {lines}", "line": "line {lines}",
     },
 }
@@ -109,7 +107,7 @@ def xlsx_entry(finding: Finding, lang: str) -> XlsxEntry:
         f"{finding.body.name} ({finding.body.id})" if finding.body else "")
     waived = ""
     if finding.suppression is not None:
-        waived = words["waived"].format_map(finding.suppression.model_dump())
+        waived = waiver_note(finding.suppression, lang)
     row = [
         finding.community or "", body, rec.id, record_type(rec.type, lang), rec.file, rec.line,
         finding.rule_id,
