@@ -100,7 +100,7 @@ def _overlay(tmp_path: Path, name: str, text: str) -> str:
     ("extra.yaml", "rules: 3\n", "第1行：规则文件只有一项 rules:，其下为规则列表"),
     ("extra.yaml", "rules:\n  - id: x\n    severty: error\n",
      "第3行：severty：不是规则的字段（是否指「severity」？），可用的有："),
-    ("extra.yaml", "rules: [1, 2\n", "第2行：YAML 格式错误，文件未读取"),
+    ("extra.yaml", "rules: [1, 2\n", "第2行：YAML 格式错误：方括号内缺少逗号，或方括号未闭合，文件未读取"),
     ("extra.yaml", "rules:\n  - id: x\n", "第2行：id：须符合格式「^[a-z0-9][a-z0-9-]{1,63}$」，实为「x」"),
     ("parameters/p.yaml", "parameters:\n  cc.consent_share_typo:\n    overlays: {}\n",
      "第2行：没有参数 cc.consent_share_typo 可加地方规定（是否指「cc.consent_share」？）；"

@@ -4,6 +4,7 @@ input and context (``governance_rules._input_words``), or said by the check that
 from __future__ import annotations
 
 import ast
+import copy
 import re
 import subprocess
 import sys
@@ -187,3 +188,32 @@ def test_waivers_encodings_and_a_json_lines_line_say_what_to_do_in_chinese(
     assert "「scope: everything」" in unstated.text("zh") and unstated.text("zh") != _UNKNOWN
     for error in (*errors.values(), unstated):
         _reads_as_chinese(error)
+
+
+def test_a_chinese_input_error_names_the_person_the_body_the_day_and_the_other_record(
+        tmp_path: Path) -> None:
+    """The Chinese says what the English says: who, on which body, on which day, where the id
+    is already used, and why a file could not be read, never a vaguer sentence."""
+    roster = body("b", "consultation_committee", 3)
+    roster["body"]["name"] = "协商委员会"
+    roster["body"]["seats"][0]["name"] = "李娜"
+    roster["body"]["seats"].append(copy.deepcopy(roster["body"]["seats"][2]))  # b-p2 twice
+    roster["body"]["seats"][1]["terms"][0]["replaces"] = "nobody"
+    files = {"c.yaml": community(), "b.yaml": roster,
+             "m1.yaml": _meeting(present=["b-p0", "b-p1"]), "m2.yaml": _meeting(),
+             "m3.yaml": _meeting(id="m3", date="2019-05-05", present=["b-p0"], motions=[])}
+    texts = {(e.type, e.field): e.text("zh") for e in _errors(files)}
+    assert texts[("duplicate_id", "body.seats[3].person")] == (
+        "成员2（b-p2）在协商委员会（b）有两个席位；同一人的各届任期请列在同一席位下")
+    assert texts[("unknown_id", "body.seats[1].terms[0].replaces")] == (
+        "协商委员会（b）没有可接替的成员「nobody」")
+    assert texts[("duplicate_id", "meeting.id")].startswith("编号「m」已由 m1.yaml")
+    assert texts[("not_seated", "meeting.present[0]")] == "李娜（b-p0）2019年5月5日未在协商委员会（b）任职"
+    (tmp_path / "c.yaml").write_text("community: {id: c, name: 社区, jurisdiction: [cn]}\n",
+                                     encoding="utf-8")
+    (tmp_path / "m.yaml").write_text("meeting:\n  id: x\n  body: b\n   date: 1\n", encoding="utf-8")
+    report = check_paths([tmp_path, tmp_path / "missing.yaml"], base=tmp_path)
+    said = {e.type: e.text("zh") for e in report.input_errors}
+    assert said["yaml_syntax"] == ("YAML 格式错误：此处不能写「键: 值」（多为冒号后缺空格、缩进不齐，"
+                                   "或值中的冒号未加引号），文件未读取")
+    assert "不存在" in said["path_not_found"]

@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from .._said import os_reason
 from ..errors import InputError, short_input
 from ._events import (
     ALIAS,
@@ -103,7 +104,8 @@ def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYT
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        _fail(file, "unreadable", f"cannot read: {exc.strerror or exc}")
+        _fail(file, "unreadable", f"cannot read: {exc.strerror or exc}",
+              zh=f"无法读取：{os_reason(exc, 'zh')}")
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -131,7 +133,8 @@ def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYT
             _fail(file, "file_too_large", f"file is over {limit} bytes; at most {limit} are read")
         return b"".join(chunks)
     except OSError as exc:
-        _fail(file, "unreadable", f"cannot read: {exc.strerror or exc}")
+        _fail(file, "unreadable", f"cannot read: {exc.strerror or exc}",
+              zh=f"无法读取：{os_reason(exc, 'zh')}")
     finally:
         os.close(fd)
 
@@ -382,7 +385,8 @@ class _YamlBuilder:
                     documents += 1
                     if documents > 1:
                         self._fail("yaml_syntax", "a file holds one YAML document; found a "
-                                   "second `---`", event)
+                                   "second `---`", event,
+                                   zh=yaml_problem_zh("second `---`"))
                 elif kind == STREAM_END:
                     break
                 # else: the stream's start, a document's end
@@ -409,14 +413,15 @@ class _YamlBuilder:
             line = text.count("\n", 0, position) + 1
             column = position - (text.rfind("\n", 0, position) + 1) + 1
             _fail(self.file, "yaml_syntax", f"invalid YAML: {problem} (character "
-                  f"U+{character:04X})", line, column)
+                  f"U+{character:04X})", line, column,
+                  zh=f"YAML 格式错误：文本中有 YAML 不允许的字符（U+{character:04X}），文件未读取")
         if line is not None:
             line, column = line + 1, column + 1
         if "nesting depth" in problem:  # libyaml's own limit on flow nesting
             _fail(self.file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", line, column)
         _fail(self.file, "yaml_syntax", f"invalid YAML: {problem or what}",
               line if line is not None else 1 if what not in ("scanner", "parser") else None,
-              column)
+              column, zh=yaml_problem_zh(problem or what))
 
     def _plain_at(self, text: str, line: int, column: int, path: Path_) -> Any:
         """:meth:`_plain` of the plain scalar ``text`` at 0-based ``line`` and ``column``
@@ -469,9 +474,10 @@ class _YamlBuilder:
                        f"cannot read value {short_input(value)}: {exc}", event, path)
         return _timestamp(value)
 
-    def _fail(self, kind: str, msg: str, event: Event, loc: Path_ = ()) -> NoReturn:
+    def _fail(self, kind: str, msg: str, event: Event, loc: Path_ = (),
+              zh: str | None = None) -> NoReturn:
         line, column = (event[1] + 1, event[2] + 1) if event[1] is not None else (1, 1)
-        _fail(self.file, kind, msg, line, column, loc=loc)
+        _fail(self.file, kind, msg, line, column, loc=loc, zh=zh)
 
 
 _ESCAPED_TAG = re.compile(r"!\S*%[0-9A-Fa-f]{2}|^%TAG\b.*%[0-9A-Fa-f]{2}", re.MULTILINE)
@@ -644,5 +650,41 @@ def _fail(
     line: int | None = None,
     column: int | None = None,
     loc: Path_ = (),
+    zh: str | None = None,
 ) -> NoReturn:
-    raise ParseFailure(InputError(type=kind, file=file, line=line, column=column, loc=loc, msg=msg))
+    raise ParseFailure(InputError(type=kind, file=file, line=line, column=column, loc=loc,
+                                  msg=msg, ctx={"zh": zh} if zh else {}))
+
+
+_YAML_PROBLEMS_ZH = (
+    ("mapping values are not allowed", "此处不能写「键: 值」（多为冒号后缺空格、缩进不齐，"
+     "或值中的冒号未加引号）"),
+    ("could not find expected ':'", "缺少冒号「:」（多为键或缩进有误）"),
+    ("did not find expected key", "缩进不齐：此处应为一个键"),
+    ("did not find expected '-' indicator", "列表缩进不齐：此处应为以「- 」开头的一项"),
+    ("block sequence entries are not allowed", "此处不能开始列表（「- 」的缩进有误）"),
+    ("cannot start any token", "此处的字符不能作为值的开头（如制表符、「@」或「`」：请加引号，"
+     "缩进请用空格）"),
+    ("found a tab character", "缩进中有制表符，请改用空格"),
+    ("unknown escape character", "引号内有无法识别的转义字符"),
+    ("did not find expected ',' or ']'", "方括号内缺少逗号，或方括号未闭合"),
+    ("did not find expected ',' or '}'", "花括号内缺少逗号，或花括号未闭合"),
+    ("did not find expected node content", "此处缺少值"),
+    ("found unexpected end of stream", "文件意外结束（多为引号或括号未闭合）"),
+    ("found undefined tag handle", "使用了未定义的 YAML 标签"),
+    ("second `---`", "一个文件只能有一个 YAML 文档，此处出现了第二个「---」"),
+)
+"""libyaml's problems as a Chinese reader is told them (by a phrase of the English text)."""
+
+
+def yaml_problem_zh(problem: str) -> str:
+    """Why a YAML text could not be read, in Chinese: the known problems of libyaml in words,
+    any other said to be a format error.
+
+    >>> yaml_problem_zh("mapping values are not allowed in this context")[:12]
+    'YAML 格式错误：此处'
+    """
+    for phrase, words in _YAML_PROBLEMS_ZH:
+        if phrase in problem:
+            return f"YAML 格式错误：{words}，文件未读取"
+    return "YAML 格式错误，文件未读取"

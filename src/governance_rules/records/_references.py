@@ -43,6 +43,19 @@ class References:
             type=kind, file=where.file, line=where.line, loc=(*located.path, *sub), msg=msg,
             input=None if value is None else short_input(value), ctx={"zh": zh} if zh else {}))
 
+    def body_words(self, body_id: str) -> str:
+        """A body as a Chinese message names it: ``哈量三社区协商委员会（cc）``, its id alone
+        in quotes when the dossier has no such body."""
+        located = self.dossier.bodies.get(body_id)
+        name = located.record.name if located is not None else body_id
+        return f"{name}（{body_id}）" if name != body_id else f"「{body_id}」"
+
+    def person_words(self, person: str) -> str:
+        """A person as a Chinese message names them: ``李娜（li-na）`` by the name a roster
+        gives, the id alone in quotes when no roster names them."""
+        name = self.dossier.person_name(person)
+        return f"{name}（{person}）" if name and name != person else f"「{person}」"
+
     def keep(self, collection: str, valid: Callable[[Located[Any]], bool]) -> None:
         setattr(self.dossier, collection,
                 [located for located in getattr(self.dossier, collection) if valid(located)])
@@ -74,7 +87,7 @@ class References:
         if value is None or value in self.seats[body]:
             return True
         self.fail(located, (field,), "unknown_id", f"no member {value!r} on {body!r}", value,
-                  f"「{value}」不是机构「{body}」的成员")
+                  f"{self.person_words(value)}不是{self.body_words(body)}的成员")
         return False
 
     def decision(self, located: Located[Any], sub: tuple[str | int, ...],

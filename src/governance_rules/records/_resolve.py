@@ -10,6 +10,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
+from .._words import day_name
 from ..errors import InputError
 from ..models import Body, DecisionRef, Meeting, Seat
 from ._references import References
@@ -57,7 +58,8 @@ def resolve(dossier: Dossier) -> None:
         proposal = meeting["proposal"]
         if proposal is not None and proposal not in proposal_ids:
             refs.fail(located, ("proposal",), "unknown_id",
-                      f"no proposal with id {proposal!r} in this dossier")
+                      f"no proposal with id {proposal!r} in this dossier", proposal,
+                      f"本卷宗没有编号为「{proposal}」的提议")
     for collection in _BODY_RECORDS:
         refs.keep(collection, lambda located: _body_record_ok(dossier, refs, located))
     resolve_township(dossier, refs)
@@ -86,11 +88,15 @@ def _check_rosters(dossier: Dossier, refs: References) -> None:
             if first.setdefault(seat.person, i) != i:
                 refs.fail(located_body, ("seats", i, "person"), "duplicate_id",
                           f"{seat.person!r} has two seats on {body.id!r}; list every term on one "
-                          "seat")
+                          "seat", seat.person,
+                          f"{seat.name}（{seat.person}）在{body.name}（{body.id}）有两个席位；"
+                          "同一人的各届任期请列在同一席位下")
             for j, term in enumerate(seat.terms):
                 if term.replaces is not None and term.replaces not in refs.seats[body_id]:
                     refs.fail(located_body, ("seats", i, "terms", j, "replaces"), "unknown_id",
-                              f"no member {term.replaces!r} on {body.id!r} to replace")
+                              f"no member {term.replaces!r} on {body.id!r} to replace",
+                              term.replaces, f"{body.name}（{body.id}）没有可接替的成员"
+                              f"{refs.person_words(term.replaces)}")
 
 
 def _keep_seated_meetings(dossier: Dossier, refs: References) -> None:
@@ -140,7 +146,9 @@ def _seated_meeting_ok(located: Located[Meeting], meeting: dict[str, Any],
         if first is None or day < first:
             sound = False
             refs.fail(located, ("present", i), "not_seated",
-                      f"{person!r} holds no seat on {body!r} on {day}", person)
+                      f"{person!r} holds no seat on {body!r} on {day}", person,
+                      f"{refs.person_words(person)}{day_name(day, 'zh')}未在"
+                      f"{refs.body_words(body)}任职")
     for role in ("chair", "convener"):
         named = meeting[role]
         if named is not None and named not in refs.people:
@@ -180,7 +188,8 @@ def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -
             ok = refs.decision(located, (field,), value) and ok
         elif field == "assembly" and value is not None and dossier.meeting(value) is None:
             ok = False
-            refs.fail(located, (field,), "unknown_id", f"no meeting {value!r} in this dossier")
+            refs.fail(located, (field,), "unknown_id", f"no meeting {value!r} in this dossier",
+                      value, f"本卷宗没有会议「{value}」（或该会议因其他输入错误未予检查）")
         elif field == "by" and isinstance(value, str):
             ok = refs.body(located, field, value) and ok
     return ok
@@ -195,12 +204,14 @@ def _check_links(located: Located[Any], meeting: dict[str, Any], dossier: Dossie
     for i, handled in enumerate(meeting["emergency_reports"]):
         if dossier.meeting(handled) is None:
             fail(located, ("emergency_reports", i), "unknown_id",
-                 f"no meeting {handled!r} in this dossier to report on", handled)
+                 f"no meeting {handled!r} in this dossier to report on", handled,
+                 f"本卷宗没有可汇报的会议「{handled}」")
     for i, motion in enumerate(meeting["motions"]):
         subject = motion.expense
         if subject is not None and subject.id is not None and subject.id not in expense_ids:
             fail(located, ("motions", i, "expense", "id"), "unknown_id",
-                 f"no expense with id {subject.id!r} in this dossier", subject.id)
+                 f"no expense with id {subject.id!r} in this dossier", subject.id,
+                 f"本卷宗没有编号为「{subject.id}」的开支")
 
 
 def _party_records(dossier: Dossier, refs: References) -> None:
@@ -212,7 +223,9 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         meeting = dossier.meeting(located.record.meeting)
         if meeting is None:
             refs.fail(located, ("meeting",), "unknown_id", f"no meeting "
-                      f"{located.record.meeting!r} in this dossier (or it was left out)")
+                      f"{located.record.meeting!r} in this dossier (or it was left out)",
+                      located.record.meeting, f"本卷宗没有会议「{located.record.meeting}」"
+                      "（或该会议因其他输入错误未予检查）")
         return meeting
 
     refs.keep("minutes", lambda m: all([meeting_of(m) is not None,
@@ -228,7 +241,9 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         if leave.person not in refs.seats[meeting.record.body]:
             ok = False
             refs.fail(entry, ("person",), "unknown_id",
-                      f"{leave.person!r} holds no seat on {meeting.record.body!r}", leave.person)
+                      f"{leave.person!r} holds no seat on {meeting.record.body!r}", leave.person,
+                      f"{refs.person_words(leave.person)}不是"
+                      f"{refs.body_words(meeting.record.body)}的成员")
         return refs.person(entry, "to", leave.to, named=False) and ok
 
     refs.keep("leave_requests", leave_ok)
@@ -243,12 +258,15 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         seat = seats.get(person)
         if seat is None:
             refs.fail(item, ("person",), "unknown_id",
-                      f"{person!r} holds no seat on {body!r}", person)
+                      f"{person!r} holds no seat on {body!r}", person,
+                      f"{refs.person_words(person)}不是{refs.body_words(body)}的成员")
             return False
         if household is not None and household not in seat.households:
             refs.fail(item, ("household",), "unknown_id",
                       f"{household!r} is not one of {person!r}'s assigned "
-                      f"households on {body!r}", household)
+                      f"households on {body!r}", household,
+                      f"「{household}」不是{refs.person_words(person)}在{refs.body_words(body)}"
+                      "联系的住户")
             return False
         return True
 
@@ -268,7 +286,7 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         if expense is None or expense in expenses:
             return True
         refs.fail(matter, ("expense",), "unknown_id", f"no expense {expense!r} in this dossier",
-                  expense)
+                  expense, f"本卷宗没有编号为「{expense}」的开支")
         return False
 
     refs.keep("party_matters", matter_ok)
@@ -289,7 +307,8 @@ def _resolve_books(dossier: Dossier, refs: References) -> None:
             if entry.expense is not None and entry.expense not in expenses:
                 ok = False
                 refs.fail(located, ("entries", i, "expense"), "unknown_id",
-                          f"no expense {entry.expense!r} in this dossier", entry.expense)
+                          f"no expense {entry.expense!r} in this dossier", entry.expense,
+                          f"本卷宗没有编号为「{entry.expense}」的开支")
         return ok
 
     refs.keep("ledgers", book_ok)
@@ -366,11 +385,14 @@ def _check_inspections(dossier: Dossier, refs: References) -> None:
         units = orders.get((record.inspection, record.body))
         if units is None:
             refs.fail(located, ("inspection",), "unknown_id", f"no inspection report "
-                      f"{record.inspection!r} of {record.body!r} in this dossier")
+                      f"{record.inspection!r} of {record.body!r} in this dossier",
+                      record.inspection, f"本卷宗没有{refs.body_words(record.body)}的检查报告"
+                      f"「{record.inspection}」")
             return False
         if record.unit not in units:
             refs.fail(located, ("unit",), "unknown_id", f"inspection {record.inspection!r} "
-                      f"ordered no rectification of {record.unit!r}")
+                      f"ordered no rectification of {record.unit!r}", record.unit,
+                      f"检查「{record.inspection}」未要求「{record.unit}」整改")
             return False
         return True
 

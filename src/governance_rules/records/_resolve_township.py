@@ -26,7 +26,8 @@ def resolve_township(dossier: Dossier, refs: References) -> None:
         if value is None or value in sessions:
             return True
         refs.fail(located, (field,), "unknown_id",
-                  f"no session {value!r} in this dossier (or it was left out above)", value)
+                  f"no session {value!r} in this dossier (or it was left out above)", value,
+                  f"本卷宗没有人民代表大会会议「{value}」（或该会议因其他输入错误未予检查）")
         return False
 
     refs.keep("work_points_list", lambda w: refs.person(w, "implemented_by",

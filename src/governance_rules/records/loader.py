@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .._said import os_reason
 from ..errors import InputError, printable, short_input
 from ..models.record_file import RECORD_KEYS
 from ._own_reports import is_own_report
@@ -251,7 +252,8 @@ def _not_found(raw: str | os.PathLike[str]) -> InputError:
         pass
     except OSError as exc:
         return InputError(type="unreadable", file=os.fspath(raw),
-                          msg=f"cannot reach this path: {exc.strerror or exc}")
+                          msg=f"cannot reach this path: {exc.strerror or exc}",
+                          ctx={"zh": f"无法访问该路径：{os_reason(exc, 'zh')}"})
     return InputError(type="path_not_found", file=os.fspath(raw), msg="no such file or folder")
 
 
@@ -576,11 +578,13 @@ def _collect_one_by_one(dossier: Dossier, collected: list[tuple[str, Located[Any
         key = (collection, record.id)
         if key in seen:
             first = seen[key]
-            where = located.where("id")
+            where, there = located.where("id"), first.where("id")
+            place = first.file + (f":{there.line}" if there.line else "")
             dossier.input_errors.append(InputError(
                 type="duplicate_id", file=where.file, line=where.line, loc=(*located.path, "id"),
-                msg=f"id {record.id!r} is already used by the record at "
-                f"{first.file}:{first.where('id').line}",
+                msg=f"id {record.id!r} is already used by the record at {place}",
+                input=short_input(record.id),
+                ctx={"zh": f"编号「{record.id}」已由 {place} 的同类记录使用"},
             ))
             continue
         seen[key] = located
@@ -591,6 +595,8 @@ def _collect_one_by_one(dossier: Dossier, collected: list[tuple[str, Located[Any
                     type="second_community", file=where.file, line=where.line, loc=located.path,
                     msg=f"a dossier describes one community; {dossier.community.record.id!r} "
                     "is already defined",
+                    ctx={"zh": f"一个卷宗只描述一个社区，已有社区"
+                               f"「{dossier.community.record.name}」（{dossier.community.record.id}）"},
                 ))
                 continue
             dossier.community = located
