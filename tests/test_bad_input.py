@@ -189,8 +189,7 @@ def test_the_records_of_the_whole_system_fail_clearly(tmp_path: Path) -> None:
         "(200) [value_error]",
         "r.yaml:5:56: hearing.published_on: published_on 2022-05-01 is before the hearing "
         "2022-05-10 [value_error]",
-        "r.yaml:6:46: session.number: Input should be greater than or equal to 1 "
-        "[greater_than_equal]",
+        "r.yaml:6:46: session.number: must be at least 1, got 0 [greater_than_equal]",
         "r.yaml:7: meeting.proposal: no proposal with id 'nope' in this dossier [unknown_id]",
     ]
     assert sorted(errors) == sorted(expected)

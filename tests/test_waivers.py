@@ -115,7 +115,7 @@ waivers:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("waivers:\n  - rule: x\n    record: y\n    approved_by: a\n    expires: 2027-01-01\n",
-     "w.yaml:2:5: waivers[0].reason: Field required"),
+     "w.yaml:2:5: waivers[0].reason: a required field is missing"),
     ("waivers:\n  - {rule: x, record: y, reason: r, approved_by: a, expires: 2027-02-30}\n",
      "w.yaml:2:"),
     ("waivers: [\n", "w.yaml:2"),

@@ -99,6 +99,60 @@ _BY_TYPE: dict[str, str] = {
 """Each error type's Chinese text; ``{input}`` is the value as written, the other names the
 error's ``ctx``."""
 
+_BY_TYPE_EN: dict[str, str] = {
+    "missing": "a required field is missing",
+    "extra_forbidden": "not a field of this record (a misspelt name, or one that belongs under "
+                       "another record)",
+    "string_type": "expected text, got {input}",
+    "int_type": "expected a whole number, got {input}",
+    "int_parsing": "expected a whole number, got {input}",
+    "int_from_float": "expected a whole number, got {input}",
+    "float_type": "expected a number, got {input}",
+    "float_parsing": "expected a number, got {input}",
+    "decimal_type": "expected a number, got {input}",
+    "decimal_parsing": "expected a number, got {input}",
+    "bool_type": "expected true or false, got {input}",
+    "bool_parsing": "expected true or false, got {input}",
+    "list_type": "expected a list, got {input}",
+    "tuple_type": "expected a list, got {input}",
+    "set_type": "expected a list, got {input}",
+    "dict_type": "expected a mapping of fields, got {input}",
+    "model_type": "expected a mapping of fields, got {input}",
+    "model_attributes_type": "expected a mapping of fields, got {input}",
+    "enum": "{input} is not one of the allowed values: {expected}",
+    "literal_error": "{input} is not one of the allowed values: {expected}",
+    "greater_than": "must be greater than {gt}, got {input}",
+    "greater_than_equal": "must be at least {ge}, got {input}",
+    "less_than": "must be less than {lt}, got {input}",
+    "less_than_equal": "must be at most {le}, got {input}",
+    "too_short": "needs at least {min_length} items",
+    "too_long": "at most {max_length} items, got {actual_length}",
+    "string_too_short": "needs at least {min_length} characters",
+    "string_too_long": "at most {max_length} characters",
+    "string_pattern_mismatch": "an id takes letters, digits, '.', '-' and '_' only; got {input}",
+}
+"""The English of pydantic's own error types, as an inspector writes it (pydantic's ``Input
+should be …`` speaks to a programmer); ``{input}`` is the value as written."""
+
+
+def english_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any],
+                    given: str) -> str:
+    """An input error's message in English: for pydantic's own types, the wording above with
+    the value given; else ``given`` (the check's own words).
+
+    >>> english_message("int_parsing", "'很多'", {}, "Input should be a valid integer")
+    "expected a whole number, got '很多'"
+    >>> english_message("enum", "'chairman'", {"expected": "'chair' or 'member'"}, "")
+    "'chairman' is not one of the allowed values: 'chair' or 'member'"
+    """
+    template = _BY_TYPE_EN.get(type_)
+    if template is None:
+        return given
+    values = {name: str(value) for name, value in ctx.items()}
+    values["input"] = shown_input or "nothing"
+    return template.format_map(_Blank(values))
+
+
 _UNKNOWN = "输入有误，此记录未予检查"
 """An error of a type not listed above (none is made today: a test checks every type)."""
 

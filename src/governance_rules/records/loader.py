@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .._input_words import english_message
 from .._said import os_reason
 from ..errors import InputError, printable, short_input
 from ..models.record_file import RECORD_KEYS
@@ -534,15 +535,16 @@ def validation_errors(
     for err in exc.errors(include_url=False):
         loc = (*prefix, *err["loc"])
         line, col = index.locate(loc)
-        msg = err["msg"].removeprefix("Value error, ")
         given = err.get("ctx") or {}
         ctx = {k: v if isinstance(v, str) else short_input(v)
                for k, v in given.items() if k != "error"}
+        shown = short_input(err.get("input"))
+        msg = english_message(err["type"], shown, ctx, err["msg"].removeprefix("Value error, "))
         zh = getattr(given.get("error"), "zh", None)  # a Problem's Chinese
         if isinstance(zh, str) and zh:
             ctx["zh"] = zh
         out.append(InputError(type=err["type"], file=file, line=line, column=col, loc=loc,
-                              msg=msg, input=short_input(err.get("input")), ctx=ctx))
+                              msg=msg, input=shown, ctx=ctx))
     return out
 
 
