@@ -246,3 +246,22 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path, fmt: str)
     assert done.stderr == b""
     assert "x\\xe9.yaml" in out or "x\\\\xe9.yaml" in out
     assert "nope\\xff" in out or "nope\\\\xff" in out
+
+
+def test_a_community_or_body_left_out_for_its_errors_is_not_called_missing() -> None:
+    """A community record with a field error is refused, not absent; a record that names a
+    refused body says it may have been left out."""
+    place = community()
+    place["community"]["nickname"] = "x"
+    report = check({"c.yaml": place, "b.yaml": {"body": {"id": "b", "kind": "committeee",
+                                                           "name": "委员会", "seats": []}},
+                    "m.yaml": {"meeting": {"id": "m", "body": "b", "date": "2022-01-01",
+                                           "present": []}}})
+    said = {e.type: e for e in report.input_errors}
+    assert "c.yaml has input errors and was left out" in said["missing_community"].msg
+    assert "c.yaml中的社区（community）记录有输入错误" in said["missing_community"].text("zh")
+    assert "(or it was left out for its input errors)" in said["unknown_id"].msg
+    assert "（或该机构因输入错误未予检查）" in said["unknown_id"].text("zh")
+    clean = check({"c.yaml": community(), "m.yaml": {"meeting": {
+        "id": "m", "body": "b", "date": "2022-01-01", "present": []}}})
+    assert "left out" not in next(e for e in clean.input_errors if e.type == "unknown_id").msg

@@ -4,6 +4,7 @@ the resolvers (:mod:`._resolve`, :mod:`._resolve_township`, :mod:`._resolve_work
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from ..errors import InputError, short_input
@@ -65,10 +66,18 @@ class References:
         if value is None or value in self.dossier.bodies:
             return True
         known = "、".join(f"「{b}」" for b in sorted(self.dossier.bodies)) or "无"
+        refused = self.bodies_refused
         self.fail(located, _sub(field), "unknown_id",
-                  unknown_id("body", value, self.dossier.bodies), value,
-                  f"本卷宗没有编号为「{value}」的机构；已有的机构：{known}")
+                  unknown_id("body", value, self.dossier.bodies, refused), value,
+                  f"本卷宗没有编号为「{value}」的机构"
+                  + ("（或该机构因输入错误未予检查）" if refused else "") + f"；已有的机构：{known}")
         return False
+
+    @cached_property
+    def bodies_refused(self) -> bool:
+        """Whether a body record of the dossier was left out for its input errors (a record
+        that names it then names what may be there, not what is not)."""
+        return any(e.loc[:1] in (("body",), ("bodies",)) for e in self.dossier.input_errors)
 
     def person(self, located: Located[Any], field: Sub, value: str | None, *,
                named: bool = True) -> bool:
@@ -108,6 +117,10 @@ class References:
         return True
 
 
-def unknown_id(what: str, value: str, known: dict[str, Located[Body]]) -> str:
+def unknown_id(what: str, value: str, known: dict[str, Located[Body]],
+               refused: bool = False) -> str:
+    """``no body with id 'x'; known: …``, saying that one may have been left out when some
+    record of the kind was (``refused``)."""
     choices = ", ".join(sorted(known)) or "none defined"
-    return f"no {what} with id {value!r}; known: {choices}"
+    caveat = " (or it was left out for its input errors)" if refused else ""
+    return f"no {what} with id {value!r}{caveat}; known: {choices}"

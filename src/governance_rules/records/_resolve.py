@@ -28,10 +28,16 @@ _BODY_RECORDS = ("hearings", "disclosures", "audits", "reports", "proposals", "r
 def resolve(dossier: Dossier) -> None:
     """Drop the records that contradict the rest, reporting why (file, line, field)."""
     if dossier.community is None and dossier.files:
+        refused = next((e for e in dossier.input_errors if e.loc[:1] == ("community",)), None)
         dossier.input_errors.append(InputError(
             type="missing_community", file=dossier.root,
             msg="no `community:` record in this dossier; add a community.yaml so that the "
-            "jurisdiction (and its rule overlays) is known",
+            "jurisdiction (and its rule overlays) is known" if refused is None else
+            f"the `community:` record in {refused.file} has input errors and was left out, so "
+            "the jurisdiction (and its rule overlays) is not known",
+            ctx={} if refused is None else {
+                "zh": f"{refused.file}中的社区（community）记录有输入错误，未予采用，"
+                      "无法确定所属辖区及适用的规则"},
         ))
     refs = References(dossier)
     _check_rosters(dossier, refs)
