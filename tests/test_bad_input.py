@@ -178,8 +178,8 @@ def test_the_records_of_the_whole_system_fail_clearly(tmp_path: Path) -> None:
         encoding="utf-8")
     errors = {e.render() for e in check_paths([tmp_path], base=tmp_path).input_errors}
     expected = [
-        ".: no `community:` record in this dossier; add a community.yaml so that the jurisdiction "
-        "(and its rule overlays) is known [missing_community]",
+        ".: the `community:` record in community.yaml has input errors and was left out, so "
+        "the jurisdiction (and its rule overlays) is not known [missing_community]",
         "community.yaml:1:84: community.records_cover.to: records_cover ends (2022-01-01) before "
         "it starts (2022-12-31) [value_error]",
         "r.yaml:2:47: reports[0].period: expected a calendar period such as 2022, 2022-H1, "
