@@ -224,3 +224,14 @@ def test_a_breakdown_does_not_repeat_what_its_rule_says(examples_report) -> None
     assert texts["rc-year-end-review-scope"].count("not reviewed") == 1
     assert "the cashier duty on 7 days (马军 (ma-jun) from 8 October 2022)" \
            in texts["fin-seg-director-roster"]  # one person: the count is the rule's
+
+
+def test_a_count_names_what_it_counts(examples_report) -> None:  # type: ignore[no-untyped-def]
+    """An inspector names the register missing and the chair holding a government post, not
+    only how many there are."""
+    by_rule = {f.rule_id: f for f in examples_report.findings}
+    archive = by_rule["arch-ten-six"].message
+    assert "（缺：印章使用登记）" in archive.zh and "(missing: seal-use register)" in archive.en
+    leadership = by_rule["tpc-leadership"].message
+    assert "赵敏（zhao-min）任副主席，名册载其兼任政府职务副镇长" in leadership.zh
+    assert "vice chair, holds the government post 副镇长" in leadership.en

@@ -151,7 +151,9 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                           if period_of(e.period).start <= day <= period_of(e.period).end),
                          None) if exceptions else None
         names = {"body_name": name, "subject": name, "day": written,
-                 **({"government_posts": "; ".join(gov.values())} if gov else {}),
+                 **({"government_posts": "; ".join(en for en, _ in gov.values()),
+                     "government_posts_zh": "；".join(zh for _, zh in gov.values())}
+                    if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
                  **station_names, **setup_names, **formation_names, **worst_names}
@@ -238,11 +240,11 @@ def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, str]:
     return out
 
 
-def _government_posts(dossier: Dossier, body: Body) -> dict[str, str]:
+def _government_posts(dossier: Dossier, body: Body) -> dict[str, tuple[str, str]]:
     """TPC-LEADERSHIP (RD-TOWNSHIP:506): the chairs and vice-chairs of ``body`` who, on any date,
     also held a seat on a township government (by the rosters), or whose seat states a
-    government post; person → the evidence."""
-    out: dict[str, str] = {}
+    government post; person → the evidence (English, Chinese), the rosters' first."""
+    out: dict[str, tuple[str, str]] = {}
     if body.kind is not _TOWNSHIP_CONGRESS:
         return out
     government = dossier.bodies_of_kind(_TOWNSHIP_GOVERNMENT)
@@ -251,9 +253,6 @@ def _government_posts(dossier: Dossier, body: Body) -> dict[str, str]:
             role = term.role or seat.role
             if role not in (_CHAIR, _VICE_CHAIR):
                 continue
-            if seat.government_post:
-                out.setdefault(seat.person, f"{seat.person} ({seat.name}), {role.value}, holds "
-                                            f"the government post {seat.government_post}")
             for gov in government:
                 other = gov.seat_of(seat.person)
                 if other is None:
@@ -262,9 +261,18 @@ def _government_posts(dossier: Dossier, body: Body) -> dict[str, str]:
                     start = max(term.start, held.start)
                     ends = [e for e in (term.end, held.end) if e is not None]
                     if not ends or start <= min(ends):
+                        post = held.role or other.role
                         out.setdefault(seat.person, (
-                            f"{seat.person} ({seat.name}) was {role.value} and held a "
-                            f"{(held.role or other.role).value} seat on {gov.name} on {start}"))
+                            f"{seat.person} ({seat.name}), {label(role, 'en')}, held a "
+                            f"{label(post, 'en')} seat on {gov.name} from {start}",
+                            f"{seat.name}（{seat.person}）任{label(role, 'zh')}，{start}起同时在"
+                            f"{gov.name}任{label(post, 'zh')}"))
+            if seat.government_post:
+                out.setdefault(seat.person, (
+                    f"{seat.person} ({seat.name}), {label(role, 'en')}, holds the government "
+                    f"post {seat.government_post} (as the congress roster states)",
+                    f"{seat.name}（{seat.person}）任{label(role, 'zh')}，名册载其兼任政府职务"
+                    f"{seat.government_post}"))
     return out
 
 
@@ -317,7 +325,10 @@ def _archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                         "registration": int(archive.registration)},
                        {"inspected": archive.date},
                        {"subject": archive.id, "missing": ", ".join(f.value for f in absent),
-                        "missing_zh": labels(absent, "zh"), "missing_en": labels(absent, "en")})
+                        "missing_zh": labels(absent, "zh"), "missing_en": labels(absent, "en"),
+                        "files_absent": labels(files, "en"), "files_absent_zh": labels(files, "zh"),
+                        "registers_absent": labels(registers, "en"),
+                        "registers_absent_zh": labels(registers, "zh")})
 
 
 def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
