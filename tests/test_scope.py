@@ -55,10 +55,12 @@ def test_the_report_says_which_documents_applied_and_why() -> None:
     [scope] = report.scopes
     applied = {d.document: d.reason.en for d in scope.applied}
     assert applied == {"HLS-356": "adopted by the community",
-                       "SQ-SIFANG": "issued for cn/shandong/qingdao/sifang"}
+                       "SQ-SIFANG": "issued for Sifang district, Qingdao, Shandong "
+                                    "(cn/shandong/qingdao/sifang)"}
     not_applied = {d.document: d.reason for d in scope.not_applied}
-    assert not_applied["ZZB-TAONAN"].en == "binds only cn/jilin/baicheng/taonan; not adopted here"
-    assert not_applied["ZZB-TAONAN"].zh == "仅适用于cn/jilin/baicheng/taonan，本社区未采用"
+    assert not_applied["ZZB-TAONAN"].en == ("binds only Taonan city, Baicheng, Jilin "
+                                            "(cn/jilin/baicheng/taonan); not adopted here")
+    assert not_applied["ZZB-TAONAN"].zh == "仅适用于吉林省白城市洮南市（cn/jilin/baicheng/taonan），本社区未采用"
     assert not_applied["RD-TOWNSHIP"].en == "names no place it binds; not adopted here"
 
 

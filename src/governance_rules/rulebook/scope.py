@@ -25,7 +25,7 @@ from datetime import date
 from functools import cached_property
 
 from ..report.model import Text
-from .book import Rulebook
+from .book import Document, Rulebook
 from .model import Rule
 
 
@@ -97,6 +97,16 @@ def _within(prefix: str, chain: str) -> bool:
     return chain == prefix or chain.startswith(prefix + "/")
 
 
+def _place_words(doc: Document) -> dict[str, str]:
+    """The place a document binds, as its registry names it, with the scope's path in brackets
+    (``山东省青岛市四方区（cn/shandong/qingdao/sifang）``); empty where the registry names no
+    place or the document binds several."""
+    place = doc.place
+    if place is None or len(doc.binds) != 1 or not place.zh or not place.en:
+        return {"zh": "", "en": ""}
+    return {"zh": f"{place.zh}（{doc.binds[0]}）", "en": f"{place.en} ({doc.binds[0]})"}
+
+
 def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[str],
               adopts: Iterable[str] = (), charter_adopted_on: date | None = None) -> Scope:
     """The scope of the community ``community_id`` in ``jurisdiction`` under ``book``."""
@@ -109,8 +119,10 @@ def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[s
     not_applied: dict[str, Text] = {}
     for doc_id, doc in sorted(book.documents.items()):
         where = next((p for p in doc.binds if _within(p, full)), None)
+        named = _place_words(doc)
         if where is not None:
-            applied[doc_id] = Text(zh=f"适用范围：{where}", en=f"issued for {where}")
+            applied[doc_id] = Text(zh=f"适用范围：{named['zh'] or where}",
+                                   en=f"issued for {named['en'] or where}")
         elif doc_id in own:
             applied[doc_id] = Text(zh="本社区已采用", en="adopted by the community")
         elif doc_id in adopted_here:
@@ -118,8 +130,8 @@ def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[s
                                    "overlay")
         elif doc.binds:
             not_applied[doc_id] = Text(
-                zh=f"仅适用于{'、'.join(doc.binds)}，本社区未采用",
-                en=f"binds only {', '.join(doc.binds)}; not adopted here")
+                zh=f"仅适用于{named['zh'] or '、'.join(doc.binds)}，本社区未采用",
+                en=f"binds only {named['en'] or ', '.join(doc.binds)}; not adopted here")
         else:
             not_applied[doc_id] = Text(zh="未指明适用地方，本社区未采用",
                                        en="names no place it binds; not adopted here")
