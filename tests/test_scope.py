@@ -60,7 +60,8 @@ def test_the_report_says_which_documents_applied_and_why() -> None:
     not_applied = {d.document: d.reason for d in scope.not_applied}
     assert not_applied["ZZB-TAONAN"].en == ("binds only Taonan city, Baicheng, Jilin "
                                             "(cn/jilin/baicheng/taonan); not adopted here")
-    assert not_applied["ZZB-TAONAN"].zh == "仅适用于吉林省白城市洮南市（cn/jilin/baicheng/taonan），本社区未采用"
+    assert not_applied["ZZB-TAONAN"].zh == (
+        "仅适用于吉林省白城市洮南市（cn/jilin/baicheng/taonan），本社区未采用")
     assert not_applied["RD-TOWNSHIP"].en == "names no place it binds; not adopted here"
 
 
