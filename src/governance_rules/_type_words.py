@@ -100,10 +100,10 @@ def type_words(code: str, lang: str, *, many: bool = False) -> str:
 
 
 def record_type(code: str, lang: str) -> str:
-    """A finding's record type as a report in ``lang`` shows it: in words in Chinese, the code
-    (``meeting``, ``term``) in English, where code and words are the same.
+    """A finding's record type as a report in ``lang`` shows it, in words: 会议, ``meeting``;
+    ``leading_group`` is a ``leading group``.
 
-    >>> record_type("meeting", "zh"), record_type("meeting", "en")
-    ('会议', 'meeting')
+    >>> record_type("meeting", "zh"), record_type("meeting", "en"), record_type("worker_month", "en")
+    ('会议', 'meeting', "worker's month")
     """
-    return type_words(code, "zh") if lang == "zh" else code
+    return type_words(code, lang)

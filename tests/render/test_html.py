@@ -14,6 +14,7 @@ import pytest
 from _hostile import HOSTILE_NAME, HOSTILE_TITLE
 
 from governance_rules import Report
+from governance_rules._type_words import type_words
 from governance_rules.render.html import render_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -50,8 +51,10 @@ def test_chinese_page(examples_report: Report) -> None:
     places = re.findall(r'<div class="where">[^<·]*· (\S+) ', page)
     assert len(places) == len(examples_report.findings) and "议题" in places
     assert all(re.fullmatch(r"[\u4e00-\u9fff、，]+", p) for p in places), set(places)
-    english = re.findall(r'<div class="where">[^<·]*· (\S+) ', render_html(examples_report))
-    assert set(english) == {f.record.type for f in examples_report.findings}
+    english = render_html(examples_report)
+    for finding in examples_report.findings:  # in words, not the code (leading_group)
+        assert html.escape(f"· {type_words(finding.record.type, 'en')} ") in english
+    assert "· leading group " in english and "· leading_group " not in english
 
 
 def test_groups_by_community_then_body(examples_report: Report) -> None:
