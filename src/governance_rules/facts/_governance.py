@@ -25,6 +25,7 @@ from ..models import (
     SummaryPart,
 )
 from ..records.dossier import Dossier, Located
+from ._labels import report_subject
 from ._periods import body_start
 from ._seats import located_bodies, seat_check, seat_note_zh
 from ._seats import who as _who
@@ -419,7 +420,7 @@ def _inspections(dossier: Dossier, window: Window, reports: list[Located[Report]
                        {**_common(body), "letters": len(letters), "units_missing": len(missing),
                         "notified": int(report.notice is not None)},
                        {"submitted": report.submitted_on, "period_end": period.end},
-                       {"body_name": body.name, "subject": report.title or report.id,
+                       {"body_name": body.name, **report_subject(report),
                         "period": report.period, "year": str(period.start.year),
                         "missing": "、".join(missing), "letters": "、".join(letters)})
         for i, order in enumerate(report.rectify):
@@ -465,7 +466,7 @@ def _materials(dossier: Dossier, window: Window,
                     "signer_principal": int(held), "parts_missing": len(parts),
                     "length_chars": -1 if report.length_chars is None else report.length_chars},
                    {"submitted": report.submitted_on, "signed": signed_on},
-                   {"body_name": body.name, "subject": report.title or report.id,
+                   {"body_name": body.name, **report_subject(report),
                     "period": report.period, "signer_seat": note, "signer_seat_zh": note_zh,
                     "parts_missing": ", ".join(parts), "parts_missing_zh": _zh(parts),
                     "parts_missing_en": _en(parts)})
@@ -584,3 +585,4 @@ def _retentions(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"checked": check.date},
                    {"body_name": body.name, "subject": check.id,
                     "missing_years": ", ".join(map(str, missing)) or "-"})
+

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from .._words import period_name
 from ..models import (
     ArchiveFile,
     DisclosureChannel,
@@ -22,6 +23,8 @@ from ..models import (
     HearingStep,
     PartyForm,
     Register,
+    Report,
+    ReportKind,
     Role,
     SeatOrigin,
     Sector,
@@ -115,6 +118,16 @@ _LABELS: dict[StrEnum, tuple[str, str]] = {
     TitleStep.PUBLIC_NOTICE: ("公示", "public notice"),
     TitleStep.CIVIL_AFFAIRS_ACCEPTANCE: ("区民政局审查验收", "the civil-affairs bureau's acceptance"),
     TitleStep.DISTRICT_APPROVAL: ("区政府审批", "the district government's approval"),
+    ReportKind.DISPUTE_MONTHLY: ("矛盾纠纷月报", "monthly dispute report"),
+    ReportKind.SCREENING: ("矛盾纠纷排查报告", "dispute screening report"),
+    ReportKind.SECURITY_ANALYSIS: ("治安形势分析", "security analysis"),
+    ReportKind.INSPECTION: ("检查报告", "inspection report"),
+    ReportKind.WORK_RECORD: ("工作记录", "work record"),
+    ReportKind.PLAN: ("工作计划", "plan"),
+    ReportKind.RESPONSIBILITY_LETTER: ("目标责任书", "responsibility letter"),
+    ReportKind.HALF_YEAR_SUMMARY: ("半年工作总结", "half-year summary"),
+    ReportKind.ANNUAL_SUMMARY: ("年度工作总结", "annual summary"),
+    ReportKind.CONGRESS_WORK_REPORT: ("人大工作报告", "report on the congress's work"),
 }
 
 
@@ -132,3 +145,18 @@ def label(code: StrEnum | None, lang: str) -> str:
 def labels(codes: Iterable[StrEnum], lang: str) -> str:
     """Several in words, joined as the language joins a list."""
     return ("、" if lang == "zh" else ", ").join(label(c, lang) for c in codes)
+
+
+def report_subject(report: Report) -> dict[str, str]:
+    """How a finding names a report: its title, else what it is, for which period, with its id
+    (``2022年9月矛盾纠纷月报（disputes-2022-09）``), as names (``subject``, ``subject_zh``).
+
+    >>> report_subject(Report(id="d-9", body="o", kind="dispute_monthly", period="2022-09",
+    ...                       submitted_on="2022-10-08"))["subject_zh"]
+    '2022年9月矛盾纠纷月报（d-9）'
+    """
+    if report.title:
+        return {"subject": report.title}
+    period = report.period
+    return {"subject": f"{label(report.kind, 'en')} for {period_name(period, 'en')} ({report.id})",
+            "subject_zh": f"{period_name(period, 'zh')}{label(report.kind, 'zh')}（{report.id}）"}

@@ -26,7 +26,7 @@ from ..models import (
 )
 from ..records.dossier import Dossier, Located
 from ._every_date import BLANK_VALUES, EVERY_DATE_KINDS, worst_states
-from ._labels import label, labels
+from ._labels import label, labels, report_subject
 from ._periods import body_start
 from ._seats import seated_on
 from ._station import NO_STATION, STATION_KINDS, station_roster
@@ -475,7 +475,7 @@ def _report_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "line_spacing_pt": _known(report.line_spacing_pt),
                     "length_chars": _known(report.length_chars)},
                    {"submitted": sub, "period_end": period.end},
-                   {"body_name": body.name, "subject": report.title or report.id,
+                   {"body_name": body.name, **report_subject(report),
                     "period": report.period, "title": report.title or ""})
 
 
