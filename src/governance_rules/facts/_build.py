@@ -45,7 +45,7 @@ from ._openness import supervisor_facts
 from ._party import PartyBooks
 from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
-from ._seats import PeopleNamed, held_role, seat_check
+from ._seats import PeopleNamed, held_role, seat_check, seat_note_zh
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import (
@@ -789,6 +789,8 @@ class _FactBuilder:
                 if a.role is role:
                     notes.setdefault(f"approval_{role.value}", []).append(
                         self._seat_check(a.person, kind, roles, a.date, seat)[1])
+                    notes.setdefault(f"approval_{role.value}_zh", []).append(seat_note_zh(
+                        self.dossier, a.person, kind, roles, a.date, _APPROVER_SEATS_ZH[role]))
         self._assembly_decision(expense, notes)
         for signature in expense.signatures:
             day = expense.signed_on(signature)
@@ -813,7 +815,8 @@ class _FactBuilder:
                 "paid_on": paid.isoformat(),
                 "accountant_who": _who(self.dossier, expense.accountant),
                 "cashier_who": _who(self.dossier, expense.cashier),
-                **{key: "; ".join(lines) for key, lines in notes.items()}}
+                **{key: ("；" if key.endswith("_zh") else "; ").join(lines)
+                   for key, lines in notes.items()}}
 
     def _assembly_decision(self, expense: Expense,
                            notes: dict[str, list[str]]) -> tuple[Meeting, Motion] | None:
@@ -1045,6 +1048,9 @@ _APPROVERS: dict[ApproverRole, tuple[BodyKind, tuple[Role, ...], str]] = {
         BodyKind.STREET_OFFICE, (Role.DIRECTOR, Role.DEPUTY_DIRECTOR),
         "street office director (in charge)"),
 }
+_APPROVER_SEATS_ZH = {ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR: "社区居委会主任",
+                      ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR: "街道办事处分管主任"}
+"""The approvers' seats as SQ-SIFANG:385 names them."""
 _SIGNERS: dict[SignatureRole, tuple[BodyKind, tuple[Role, ...], str]] = {
     SignatureRole.DIRECTOR: (BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,),
                              "residents' committee director"),

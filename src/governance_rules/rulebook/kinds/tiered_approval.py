@@ -28,6 +28,11 @@ REQUIREMENTS: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+_APPROVAL_ROLES = {"rc_director_approval": "residents_committee_director",
+                   "street_deputy_approval": "street_office_deputy_director"}
+"""The approval a requirement is met by: the record's approver role (``approvals[].role``)."""
+
+
 class Tier(KindParams):
     up_to: Decimal | None = None
     requires: list[Requirement]
@@ -142,11 +147,20 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             return ("、" if lang == "zh" else ", ").join(
                 REQUIREMENTS[n][2 if lang == "zh" else 3] for n in names)
 
+        # an approval given by somebody the roster does not seat counts for nothing: say who
+        refused = {r: fact.names[f"approval_{_APPROVAL_ROLES[r]}"] for r in missing
+                   if r in _APPROVAL_ROLES and f"approval_{_APPROVAL_ROLES[r]}" in fact.names}
+
         def problems(lang: str, missing_words: str, late_words: str) -> str:
             zh = lang == "zh"
             out = []
-            if missing:
+            if absent:
                 out.append(f"缺少{missing_words}" if zh else f"missing {missing_words}")
+            for r in refused:
+                note = fact.names.get(f"approval_{_APPROVAL_ROLES[r]}_zh" if zh else
+                                      f"approval_{_APPROVAL_ROLES[r]}", "")
+                out.append(f"所记{REQUIREMENTS[r][2]}不作数：{note}" if zh else
+                           f"the {REQUIREMENTS[r][3]} recorded does not count: {note}")
             out += [zh_en[0 if zh else 1] for zh_en in faults]
             if late:
                 out.append(f"{late_words}晚于支付" if zh
@@ -158,7 +172,8 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             return (f"{items}，均不晚于支付之日" if lang == "zh"
                     else f"{items}, each dated no later than the payment")
 
-        missing_zh, missing_en = listing(missing, "zh"), listing(missing, "en")
+        absent = [r for r in missing if r not in refused]  # the refused are said on their own
+        missing_zh, missing_en = listing(absent, "zh"), listing(absent, "en")
         late_zh, late_en = listing(late, "zh"), listing(late, "en")
         problems_zh = problems("zh", missing_zh, late_zh)
         problems_en = problems("en", missing_en, late_en)
@@ -188,6 +203,7 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                          **({"tier_above": str(lower)} if lower is not None else {}),
                          **({"tier_up_to": str(upper)} if upper is not None else {}),
                          **({"missing": ",".join(missing)} if missing else {}),
+                         **{f"approval_{_APPROVAL_ROLES[r]}": note for r, note in refused.items()},
                          **({"late": ",".join(late)} if late else {})},
             ),
             {
