@@ -699,3 +699,36 @@ def test_a_report_followed_by_millions_of_lines_is_told_apart_at_once() -> None:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert seconds < 2 and peak < 2 * len(text) + 50_000_000, (seconds, peak)
+
+
+def _more(report: Any, file: str) -> Any:
+    listed = [e for e in report.input_errors if e.file == file and e.type != "more_input_errors"]
+    [more] = [e for e in report.input_errors if e.file == file and e.type == "more_input_errors"]
+    return listed, more
+
+
+@pytest.mark.parametrize(("name", "text", "unlisted"), [
+    ("m.yaml", "meetings:\n" + "- {}\n" * 5000, 5000 * 4 - 100),      # 4 missing fields each
+    ("k.yaml", "".join(f"k{i}: 1\n" for i in range(3000)), 3000 - 100),  # unknown keys
+    ("l.jsonl", "not json\n" * 2000, 2000 - 100),                       # bad lines
+])
+def test_a_file_lists_its_first_hundred_input_errors_and_counts_the_rest(
+        tmp_path: Path, name: str, text: str, unlisted: int) -> None:
+    """A small file of broken records once gave millions of errors and gigabytes of memory."""
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(community()), encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    listed, more = _more(check_paths([tmp_path], base=tmp_path), name)
+    assert len(listed) == 100
+    assert more.msg.startswith(f"{unlisted} more input errors in this file are not listed")
+    assert more.text("zh").startswith(f"此文件另有{unlisted}处输入错误未列出")
+
+
+def test_references_to_what_is_not_there_are_capped_too() -> None:
+    meetings = [{"id": f"m{i}", "body": "nobody", "date": "2022-01-01", "present": []}
+                for i in range(300)]
+    duplicates = [{"id": "d", "body": "b", "date": "2022-01-01", "present": []}] * 300
+    report = check({"c.yaml": community(), "b.yaml": body("b", "consultation_committee", 2),
+                    "m.yaml": {"meetings": meetings}, "d.yaml": {"meetings": duplicates}})
+    for file, unlisted in (("m.yaml", 200), ("d.yaml", 299 - 100)):
+        listed, more = _more(report, file)
+        assert len(listed) == 100 and more.msg.startswith(f"{unlisted} more"), file

@@ -89,6 +89,7 @@ _BY_TYPE: dict[str, str] = {
     "unknown_key": "不是可识别的记录类型",
     "second_community": "一个卷宗只能有一条社区（community）记录",
     "duplicate_id": "编号{input}已被本卷宗另一条同类记录使用",
+    "more_input_errors": "此文件另有输入错误未列出，请先改正已列出的再检查",
     # the records of one dossier (records/_resolve*.py)
     "missing_community": "本卷宗没有社区（community）记录，无法确定所属辖区及适用的规则",
     "unknown_id": "所指的{input}在本卷宗中不存在（或已因其他输入错误未予检查）",

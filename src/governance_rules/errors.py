@@ -40,6 +40,19 @@ class InputError(BaseModel):
     def _printable(cls, text: str | None) -> str | None:
         return printable(text) if text is not None else None
 
+    @field_validator("loc")
+    @classmethod
+    def _printable_path(cls, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        """A key of the record's path as every output can write it (a JSON key may be a lone
+        surrogate, ``"\ud800"``, which no report in UTF-8 can hold)."""
+        return tuple(printable(part) if isinstance(part, str) else part for part in loc)
+
+    @field_validator("ctx")
+    @classmethod
+    def _printable_context(cls, ctx: dict[str, Any]) -> dict[str, Any]:
+        return {key: printable(value) if isinstance(value, str) else value
+                for key, value in ctx.items()}
+
     @property
     def field(self) -> str:
         return dotted(self.loc)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import InputError, short_input
 from ..models import Body, DecisionRef, Seat
+from ._budget import ErrorBudget
 from .dossier import Dossier, Located
 
 Sub = str | tuple[str | int, ...]
@@ -34,11 +35,23 @@ class References:
             for seat in located.record.seats:
                 seats.setdefault(seat.person, seat)
         self.people = {person for seats in self.seats.values() for person in seats}
+        self._budgets: dict[str, ErrorBudget] = {}
+
+    def close(self) -> None:
+        """Add, for each file whose errors were not all listed, the error that counts them."""
+        for file, budget in self._budgets.items():
+            self.dossier.input_errors += budget.summary(file)
 
     def fail(self, located: Located[Any], sub: tuple[str | int, ...], kind: str, msg: str,
              value: Any = None, zh: str | None = None) -> None:
         """An input error at ``sub`` of ``located``; ``zh`` says it in Chinese where the error's
-        type alone would say less than ``msg`` (what was named, what is known)."""
+        type alone would say less than ``msg`` (what was named, what is known). A file lists
+        at most :data:`~._budget.MAX_ERRORS_PER_FILE` (:meth:`close` counts the rest)."""
+        budget = self._budgets.get(located.file)
+        if budget is None:
+            budget = self._budgets[located.file] = ErrorBudget()
+        if not budget.take(1):
+            return
         where = located.where(*sub)
         self.dossier.input_errors.append(InputError(
             type=kind, file=where.file, line=where.line, loc=(*located.path, *sub), msg=msg,

@@ -83,6 +83,7 @@ def resolve(dossier: Dossier) -> None:
     _party_records(dossier, refs)
     resolve_work(dossier, refs)
     _check_span(dossier)
+    refs.close()
 
 
 def _check_rosters(dossier: Dossier, refs: References) -> None:

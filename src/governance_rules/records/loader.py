@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,10 @@ from pydantic import ValidationError
 
 from .._input_words import english_message
 from .._said import os_reason
+from .._suggest import close_matches
 from ..errors import InputError, printable, short_input
 from ..models.record_file import RECORD_KEYS
+from ._budget import ErrorBudget
 from ._own_reports import is_own_report
 from ._parse import (
     LineIndex,
@@ -364,8 +366,14 @@ def load_dossier(source: DossierSource, display_base: Path | None = None,
 
 
 def dossier_from_data(files: Mapping[str, Any]) -> Dossier:
-    """Validate and resolve in-memory records (file name → parsed data) into a :class:`Dossier`."""
-    return _assemble("<memory>", {str(name): _record_runs(data, str(name))
+    """Validate and resolve in-memory records (file name → parsed data) into a :class:`Dossier`.
+    A file name is shown as every output can write it (:func:`~governance_rules.errors.printable`).
+    """
+    if not isinstance(files, Mapping):
+        raise TypeError("records given as data are a mapping of file name → the file's records, "
+                        f"e.g. {{'m.yaml': {{'meeting': {{...}}}}}}; got {type(files).__name__}")
+    shown = {name: printable(str(name)) for name in files}
+    return _assemble("<memory>", {shown[name]: _record_runs(data, shown[name])
                                   for name, data in files.items()})
 
 
@@ -413,16 +421,18 @@ def _records_of(raw: bytes, file: str) -> tuple[_Runs, list[InputError]]:
             return _record_runs(data, file, index)
         found: _Runs = []
         errors: list[InputError] = []
+        budget = ErrorBudget()  # the file's, over all its lines
         for parsed in parse_record_lines(raw, file):
             if isinstance(parsed, InputError):  # that line only: the others are read
-                errors.append(parsed if parsed.line is None or parsed.ctx.get("zh") else
-                              parsed.model_copy(update={"ctx": {**parsed.ctx, "zh": _LINE_ZH.get(
-                                  parsed.type, "此行有误，未读取（其余各行照常读取）")}}))
+                if budget.take(1):
+                    errors.append(parsed if parsed.line is None or parsed.ctx.get("zh") else
+                                  parsed.model_copy(update={"ctx": {**parsed.ctx, "zh": _LINE_ZH.get(
+                                      parsed.type, "此行有误，未读取（其余各行照常读取）")}}))
                 continue
-            line_found, line_errors = _record_runs(parsed[0], file, parsed[1])
+            line_found, line_errors = _record_runs(parsed[0], file, parsed[1], budget)
             found += line_found
             errors += line_errors
-        return found, errors
+        return found, errors + budget.summary(file)
     except ParseFailure as failure:
         return [], [failure.error]
 
@@ -480,12 +490,16 @@ _NO_LINES = LineIndex()
 """The line index of records given as data: none is known (never added to)."""
 
 
-def _record_runs(data: Any, file: str, index: LineIndex | None = None
-                 ) -> tuple[_Runs, list[InputError]]:
-    """:func:`records_from_data`, as runs (:data:`_Runs`)."""
+def _record_runs(data: Any, file: str, index: LineIndex | None = None,
+                 budget: ErrorBudget | None = None) -> tuple[_Runs, list[InputError]]:
+    """:func:`records_from_data`, as runs (:data:`_Runs`); with ``budget``, the file's errors
+    so far (a JSON Lines file's earlier lines) count against it, and the caller adds its
+    summary."""
     index = index or _NO_LINES
     errors: list[InputError] = []
     found: _Runs = []
+    own = budget is None
+    budget = budget or ErrorBudget()
     if not isinstance(data, dict):
         line, col = index.locate(())
         return [], [InputError(type="not_a_mapping", file=file, line=line, column=col,
@@ -495,21 +509,17 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None
         if key == "$schema":
             continue
         if key not in RECORD_KEYS:
-            line, col = index.locate((key,))
-            errors.append(InputError(
-                type="unknown_key", file=file, line=line, column=col,
-                loc=(key if isinstance(key, str | int) and not isinstance(key, bool) else str(key),),
-                msg=f"unknown record key {short_input(key)}; expected one of "
-                + ", ".join(sorted(RECORD_KEYS)),
-            ))
+            if budget.take(1):
+                errors.append(_unknown_key(key, file, index))
             continue
         collection, model = RECORD_KEYS[key]
         plural = key == collection
         if plural and not isinstance(value, list):
-            line, col = index.locate((key,))
-            errors.append(InputError(type="list_type", file=file, line=line, column=col,
-                                     loc=(key,), msg=f"`{key}` takes a list of records",
-                                     input=short_input(value)))
+            if budget.take(1):
+                line, col = index.locate((key,))
+                errors.append(InputError(type="list_type", file=file, line=line, column=col,
+                                         loc=(key,), msg=f"`{key}` takes a list of records",
+                                         input=short_input(value)))
             continue
         # the validator model_validate calls, called as it does but without its keyword
         # arguments (all None): pydantic-core parsing them cost a tenth of a record's validation
@@ -520,19 +530,40 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None
             try:
                 record = validate(item)
             except ValidationError as exc:
-                errors.extend(validation_errors(exc, file, path, index))
+                listed = budget.take(exc.error_count())
+                if listed:
+                    errors.extend(validation_errors(exc, file, path, index, listed))
                 continue
             records.append(Located(record, file, path, index))
         if records:
             found.append((collection, records))
+    if own:
+        errors += budget.summary(file)
     return found, errors
 
 
+def _unknown_key(key: Any, file: str, index: LineIndex) -> InputError:
+    """The error of a file's key that is no record type, with the types it may have meant."""
+    line, col = index.locate((key,))
+    meant = close_matches(key, RECORD_KEYS) if isinstance(key, str) and len(key) < 64 else []
+    return InputError(
+        type="unknown_key", file=file, line=line, column=col,
+        loc=(key if isinstance(key, str | int) and not isinstance(key, bool) else str(key),),
+        msg=f"unknown record key {short_input(key)}; "
+        + (f"did you mean {' or '.join(repr(m) for m in meant)}? " if meant else "")
+        + "a file's keys are record types such as meeting, meetings, body, expense "
+        "(docs/record-format.md lists them all)",
+        ctx={"zh": f"「{printable(str(key))[:80]}」不是可识别的记录类型"
+             + (f"，是否应为{'或'.join(f'「{m}」' for m in meant)}" if meant else "")
+             + "（记录类型如 meeting、meetings、body、expense，全部见 docs/record-format.md）"})
+
+
 def validation_errors(
-    exc: ValidationError, file: str, prefix: Path_, index: LineIndex
+    exc: ValidationError, file: str, prefix: Path_, index: LineIndex, limit: int | None = None
 ) -> list[InputError]:
+    """The input errors of a record that failed validation (the first ``limit`` of them)."""
     out = []
-    for err in exc.errors(include_url=False):
+    for err in islice(exc.errors(include_url=False), limit):
         loc = (*prefix, *err["loc"])
         line, col = index.locate(loc)
         given = err.get("ctx") or {}
@@ -575,10 +606,13 @@ def _collect(dossier: Dossier, runs: _Runs) -> None:
 def _collect_one_by_one(dossier: Dossier, collected: list[tuple[str, Located[Any]]]) -> None:
     """:func:`_collect` of records some of which repeat an id or the community."""
     seen: dict[tuple[str, str], Located[Any]] = {}
+    budgets: dict[str, ErrorBudget] = {}
     for collection, located in collected:
         record = located.record
         key = (collection, record.id)
         if key in seen:
+            if not budgets.setdefault(located.file, ErrorBudget()).take(1):
+                continue
             first = seen[key]
             where, there = located.where("id"), first.where("id")
             place = first.file + (f":{there.line}" if there.line else "")
@@ -606,6 +640,8 @@ def _collect_one_by_one(dossier: Dossier, collected: list[tuple[str, Located[Any
             dossier.bodies[record.id] = located
         else:
             getattr(dossier, collection).append(located)
+    for file, budget in budgets.items():
+        dossier.input_errors += budget.summary(file)
 
 
 def _walk_record_files(folder: Path, links: set[Path] | None = None,

@@ -30,7 +30,7 @@ from .. import __version__
 from .._checker import check_dossiers, rule_info
 from .._said import Worded, in_language
 from ..engines import ENGINES
-from ..errors import EngineUnavailable, pydantic_error_zh
+from ..errors import EngineUnavailable, printable, pydantic_error_zh
 from ..models._types import FIRST_YEAR, LAST_YEAR
 from ..render._common import json_inert
 from ..render.json import render_json
@@ -99,8 +99,21 @@ def _joined(items: list[ProblemItem], lang: str) -> str:
 def _problem(status: int, title: str, detail: str, items: list[ProblemItem] | None = None,
              headers: dict[str, str] | None = None) -> JSONResponse:
     body = Problem(title=title, status=status, detail=detail, errors=items or [])
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=status,
+    return JSONResponse(_printable_json(body.model_dump(exclude_none=True)), status_code=status,
                         media_type="application/problem+json", headers=headers)
+
+
+def _printable_json(value: Any) -> Any:
+    """``value`` with every text as JSON in UTF-8 can hold it: a request's key or name may be a
+    lone surrogate (``"\ud800"``), which a problem quotes back (:func:`printable`)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(k) if isinstance(k, str) else k: _printable_json(v)
+                for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable_json(v) for v in value]
+    return value
 
 
 def _problems(*codes: int) -> dict[int | str, dict[str, Any]]:

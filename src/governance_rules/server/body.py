@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._said import Worded, in_language
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..records import Dossier, assemble_dossier, dossier_from_data, read_records
 from ..records._parse import ParseFailure, parse_record_text
 from ..records.loader import RECORD_SUFFIXES
@@ -79,7 +79,7 @@ def name_problem(name: object) -> str | None:
     if not isinstance(name, str) or not name or len(name) > MAX_NAME:
         return Worded(f"a file name is 1 to {MAX_NAME} characters",
                       f"文件名须为1至{MAX_NAME}个字符")
-    if not _NAME.match(name):
+    if not _NAME.match(name) or printable(name) != name:  # a lone surrogate is no text
         return Worded("a file name is a relative path whose steps do not start with a dot, "
                       "without backslashes or control characters, e.g. meetings/cc.yaml",
                       "文件名须为相对路径，各级不以点开头，不含反斜杠或控制字符，如 meetings/cc.yaml")
@@ -187,7 +187,7 @@ def parse_json_body(raw: bytes) -> Parsed:
             shown[_shown(root, name)] = content
             parsed.pointers[_shown(root, name)] = pointer(*where, name)
         dossier = dossier_from_data(shown)
-        dossier.root = root or dossier.root
+        dossier.root = printable(root) if root else dossier.root
         parsed.dossiers.append(dossier)
     return parsed
 
@@ -221,8 +221,9 @@ def parse_upload(files: Sequence[tuple[str | None, bytes]], root: str | None) ->
             seen.add(name)
         if why:
             problems.append(("bad_file_name", Worded(
-                f"{why} (got {str(name)[:80]!r})",
-                f"{in_language(why, 'zh')}（实为「{str(name)[:80]}」）"), {"parameter": "files"}))
+                f"{why} (got {printable(str(name)[:80])!r})",
+                f"{in_language(why, 'zh')}（实为「{printable(str(name)[:80])}」）"),
+                {"parameter": "files"}))
     if problems:
         raise RequestProblem(400, UPLOAD_NOT_A_CHECK, problems)
     results = {}
