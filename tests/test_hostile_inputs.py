@@ -732,3 +732,18 @@ def test_references_to_what_is_not_there_are_capped_too() -> None:
     for file, unlisted in (("m.yaml", 200), ("d.yaml", 299 - 100)):
         listed, more = _more(report, file)
         assert len(listed) == 100 and more.msg.startswith(f"{unlisted} more"), file
+
+
+def test_a_lone_surrogate_in_a_key_or_a_name_is_shown_escaped(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    """No report in UTF-8 can hold "\\ud800": it once ended the whole run (exit 3)."""
+    report = check_data({"c.yaml": community(), "\ud800.yaml": {"\ud800": 1},
+                         "m.jsonl": {"\udc80meetings": 1}})
+    report.model_dump_json()  # writable
+    assert {(e.file, e.loc) for e in report.input_errors} >= {
+        ("\\ud800.yaml", ("\\ud800",)), ("m.jsonl", ("\\x80meetings",))}
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(community()), encoding="utf-8")
+    (tmp_path / "k.json").write_text('{"\\ud800": 1}', encoding="utf-8")
+    assert main(["check", str(tmp_path), "--format", "json", "-q"]) == 2
+    assert "\\\\ud800" in capsys.readouterr().out
