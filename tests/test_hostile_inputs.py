@@ -747,3 +747,25 @@ def test_a_lone_surrogate_in_a_key_or_a_name_is_shown_escaped(tmp_path: Path,
     (tmp_path / "k.json").write_text('{"\\ud800": 1}', encoding="utf-8")
     assert main(["check", str(tmp_path), "--format", "json", "-q"]) == 2
     assert "\\\\ud800" in capsys.readouterr().out
+
+
+def test_path_options_too_long_or_looping_are_usage_errors(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A name part over 255 bytes, a symbolic-link loop: exit 2 with why, not exit 3."""
+    long = str(tmp_path / ("x" * 300))
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    for argv in (["rules", "--rules", long], ["rules", "--rules", str(tmp_path / "loop")],
+                 ["rules", "--coverage", "--catalogue", long],
+                 ["rules", "--coverage", "--catalogue", "/dev/zero"]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "internal error" not in err and err.startswith("governance-rules: "), argv
+
+
+def test_the_catalogue_is_read_within_the_bound(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    huge = tmp_path / "catalogue.md"
+    with huge.open("wb") as out:  # sparse: no disk used
+        out.truncate(5 << 30)
+    assert main(["rules", "--coverage", "--catalogue", str(huge)]) == 2
+    assert "at most 16777216 are read" in capsys.readouterr().err

@@ -69,7 +69,7 @@ def rules_key_for(extra_dirs: Sequence[str | os.PathLike[str]], *salt: str) -> s
                 if path.is_file():
                     digest.update(f"{path.relative_to(rules)}\0".encode())
                     digest.update(hashlib.sha256(path.read_bytes()).digest())
-    except OSError:
+    except (OSError, RuntimeError, ValueError):  # unreadable, a symbolic-link loop, a NUL
         return None
     return digest.hexdigest()
 

@@ -688,13 +688,20 @@ def _rules(args: argparse.Namespace, book: Rulebook, listing_key: str | None = N
 
 
 def _coverage(args: argparse.Namespace, book: Rulebook) -> int:
-    from .rulebook.coverage import coverage, find_catalogue, parse_catalogue
+    from .errors import printable
+    from .rulebook.coverage import coverage, find_catalogue, parse_catalogue, read_catalogue
 
     path = Path(args.catalogue) if args.catalogue else find_catalogue()
-    if path is None or not path.is_file():
+    if path is None:
         sys.stderr.write("governance-rules: no rule catalogue found; pass --catalogue FILE\n")
         return EXIT_USAGE
-    rows = coverage(book, parse_catalogue(path.read_text(encoding="utf-8")))
+    text, why = read_catalogue(path)
+    if text is None:
+        assert why is not None
+        sys.stderr.write(f"governance-rules: cannot read the catalogue {printable(str(path))}: "
+                         f"{why.get(args.lang) if hasattr(args, 'lang') else why.en}\n")
+        return EXIT_USAGE
+    rows = coverage(book, parse_catalogue(text))
     if not rows:
         sys.stderr.write(f"governance-rules: {path} lists no catalogue ids\n")
         return EXIT_USAGE

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._said import os_reason
+from ..report.model import Text
 from .book import Rulebook
 
 _ROW = re.compile(r"^\|\s*([A-Z]+(?:-[A-Z0-9]+)+)\s*\|(.*)\|\s*$")
@@ -75,6 +77,27 @@ def coverage(book: Rulebook, catalogue: list[CatalogueEntry]) -> list[Coverage]:
     return [Coverage(entry, tuple(sorted(by_id.get(entry.id, ()))),
                      book.exclusions.get(entry.id), book.pending.get(entry.id))
             for entry in catalogue]
+
+
+def read_catalogue(path: str | os.PathLike[str]) -> tuple[str | None, Text | None]:
+    """The catalogue's text, read as a record file is (a regular file of at most 16 MiB, never
+    a FIFO or a device, in UTF-8), else ``None`` and why not in both languages.
+
+    >>> read_catalogue("/dev/zero")[1].en
+    'not a regular file (a character device); only regular files are read'
+    """
+    from ..records._parse import MAX_FILE_BYTES, ParseFailure, read_file
+
+    try:
+        raw = read_file(path, os.fspath(path), MAX_FILE_BYTES)
+    except ParseFailure as failure:
+        return None, Text(zh=failure.error.text("zh"), en=failure.error.msg)
+    except (OSError, ValueError) as exc:  # a name too long, or with a NUL
+        return None, Text(zh=f"无法读取：{os_reason(exc, 'zh')}", en=f"cannot read: {exc}")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return None, Text(zh="文件不是 UTF-8 编码的文本，未读取", en="not UTF-8 text; not read")
 
 
 def find_catalogue(start: str | os.PathLike[str] | None = None) -> Path | None:

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .._names import did_you_mean
-from .._said import Worded
+from .._said import Worded, os_reason
 from ..errors import RulebookError, dotted, pydantic_error_zh, short_input
 from ..models._base import Problem
 from ..models._types import _parse_yuan
@@ -60,7 +60,13 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
     located: dict[str, tuple[Path, LineIndex, int]] = {}
     adopted_at: list[tuple[Path, LineIndex, str, int, str]] = []
     for folder in folders:
-        if not folder.is_dir():
+        try:
+            is_folder = folder.is_dir()
+        except (OSError, ValueError) as exc:  # a name too long for the system, a NUL
+            raise RulebookError(str(folder), None,
+                                f"cannot read this rules folder: {getattr(exc, 'strerror', None) or exc}",
+                                f"无法读取这个规则文件夹：{os_reason(exc, 'zh')}") from None
+        if not is_folder:
             raise RulebookError(str(folder), None, "no such rules folder", "没有这个规则文件夹")
         header = folder / HEADER
         if header.is_file():

@@ -38,7 +38,7 @@ from ..report.model import REPORT_FORMAT_VERSION, Report, Severity
 from ..rulebook import Rulebook, load_rulebook
 from ..rulebook.book import compile_rule
 from ..rulebook.conditions import describe
-from ..rulebook.coverage import coverage, find_catalogue, parse_catalogue
+from ..rulebook.coverage import coverage, find_catalogue, parse_catalogue, read_catalogue
 from ..rulebook.model import Citation, ParameterVersion, render_value
 from .body import UPLOAD_NOT_A_CHECK, Parsed, RequestProblem, locate, parse_json_body, parse_upload
 from .limits import BadLength, BodyLimit, BodyTooLarge, Busy, CheckSlots, token_ok
@@ -495,15 +495,23 @@ def _plain(value: Any) -> Any:
 
 def _catalogue(book: Rulebook, configured: str | None) -> CatalogueOut | None:
     """Coverage of the catalogue the server was given (else the one beside this checkout)."""
-    path = Path(configured) if configured else find_catalogue()
-    if path is None or not path.is_file():
+    text = _catalogue_text(configured)
+    if text is None:
         return None
-    rows = coverage(book, parse_catalogue(path.read_text(encoding="utf-8")))
+    rows = coverage(book, parse_catalogue(text))
     counts = {s: sum(1 for r in rows if r.status == s)
               for s in ("implemented", "excluded", "pending", "not covered")}
     return CatalogueOut(counts=counts, ids=[CatalogueRow(
         id=r.entry.id, severity=r.entry.severity, cite=r.entry.cite, status=r.status,
         rules=list(r.rules), exclusion=r.exclusion, pending=r.pending) for r in rows])
+
+
+@cache
+def _catalogue_text(configured: str | None) -> str | None:
+    """The catalogue's text, read once (bounded, :func:`read_catalogue`); ``None`` where there
+    is none to read."""
+    path = Path(configured) if configured else find_catalogue()
+    return None if path is None else read_catalogue(path)[0]
 
 
 def _sources_folder(config: ServerConfig) -> Path | None:

@@ -145,9 +145,20 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
     for option, path, is_kind, kind, kind_zh in (
             ("--sources", sources, Path.is_dir, "a folder", "文件夹"),
             ("--catalogue", args.catalogue, Path.is_file, "a file", "文件")):
-        if path and not is_kind(Path(path)):
+        try:
+            usable = not path or is_kind(Path(path))
+        except (OSError, ValueError):  # a name too long for the system, a NUL
+            usable = False
+        if not usable:
             raise ConfigError(f"{option} {path} is not {kind} (or is not there)",
                               f"{option} {path} 不是{kind_zh}或不存在")
+    if args.catalogue:
+        from ..rulebook.coverage import read_catalogue
+
+        why = read_catalogue(args.catalogue)[1]
+        if why is not None:
+            raise ConfigError(f"--catalogue {args.catalogue}: {why.en}",
+                              f"--catalogue {args.catalogue}：{why.zh}")
     return ServerConfig(
         host=args.host, port=args.port, workers=min(args.workers, MAX_WORKERS),
         rules=tuple(str(Path(r).resolve()) for r in args.rules), token=token,
