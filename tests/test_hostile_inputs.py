@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -769,3 +770,26 @@ def test_the_catalogue_is_read_within_the_bound(tmp_path: Path,
         out.truncate(5 << 30)
     assert main(["rules", "--coverage", "--catalogue", str(huge)]) == 2
     assert "at most 16777216 are read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("kwargs", "error", "says"), [
+    ({"as_of": date(9999, 12, 31)}, ValueError, "as_of 9999-12-31 is outside the years"),
+    ({"window": (None, date.max)}, ValueError, "window's last day 9999-12-31 is outside"),
+    ({"window": (date(2022, 2, 1), date(2022, 1, 1))}, ValueError, "is after its last"),
+    ({"as_of": "2022-01-01"}, TypeError, "as_of is a datetime.date or None"),
+    ({"window": date(2022, 1, 1)}, TypeError, "window is a pair"),
+])
+def test_the_api_refuses_days_it_cannot_use_saying_why(kwargs: dict[str, Any],
+                                                       error: type[Exception],
+                                                       says: str) -> None:
+    for call in (lambda: check_data({"c.yaml": community()}, **kwargs),
+                 lambda: check_paths([], **kwargs)):
+        with pytest.raises(error, match=re.escape(says)):
+            call()
+
+
+def test_the_api_refuses_records_that_are_not_a_mapping_and_a_path_with_a_nul() -> None:
+    with pytest.raises(TypeError, match="a mapping of file name"):
+        check_data(None)  # type: ignore[arg-type]
+    [error] = check_paths(["/tmp/a\0b"]).input_errors
+    assert error.type == "path_not_found"

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from ._simplified import simplified_quote
 from ._words import count_with_noun, in_words, split_placeholder
 from .engines import Case, Engine, Verdict, get_engine
-from .errors import InputError, RulebookError
+from .errors import InputError, RulebookError, short_input
 from .facts import Fact, FactOptions, Plans, Window, iter_facts, record_window
 from .records.dossier import Dossier
 from .records.loader import (
@@ -138,6 +138,7 @@ def iter_check_paths(
     """
     from .scheduling import units_runner
 
+    days_asked(as_of, window)
     paths = as_path_list(paths)
     book = rulebook or load_rulebook()
     unit = CheckSource(book, engine, as_of, window,
@@ -197,10 +198,38 @@ def check_data(
     """
     from .scheduling import batch_gc
 
+    days_asked(as_of, window)
     with batch_gc():  # the records' models are made under the batch's collector too
         dossier = dossier_from_data(files)
         return check_dossiers([dossier], rulebook=rulebook, engine=engine, as_of=as_of,
                               window=window)
+
+
+def days_asked(as_of: object, window: object) -> None:
+    """Refuse, with what is wrong, an ``as_of`` day or a ``window`` (from, to) a check cannot
+    use: each a :class:`datetime.date` (or ``None``) in the years records may be dated in
+    (1900–2200), the window's first day no later than its last.
+
+    >>> days_asked(date(2022, 1, 1), (None, date(9999, 12, 31)))
+    Traceback (most recent call last):
+    ValueError: window's last day 9999-12-31 is outside the years 1900–2200 records may be dated in
+    """
+    from .models._types import FIRST_YEAR, LAST_YEAR
+
+    if not (isinstance(window, tuple) and len(window) == 2):
+        raise TypeError(f"window is a pair (first day, last day), each a date or None; got "
+                        f"{short_input(window)}")
+    for name, day in (("as_of", as_of), ("window's first day", window[0]),
+                      ("window's last day", window[1])):
+        if day is None:
+            continue
+        if not isinstance(day, date):
+            raise TypeError(f"{name} is a datetime.date or None, got {short_input(day)}")
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ValueError(f"{name} {day.isoformat()} is outside the years "
+                             f"{FIRST_YEAR}–{LAST_YEAR} records may be dated in")
+    if window[0] is not None and window[1] is not None and window[0] > window[1]:
+        raise ValueError(f"the window's first day {window[0]} is after its last {window[1]}")
 
 
 def check_dossiers(
@@ -221,6 +250,7 @@ def check_dossiers(
     """
     from .scheduling import batch_gc
 
+    days_asked(as_of, window)
     book = rulebook or load_rulebook()
     checker = DossierChecker(book, engine, as_of, window)
     builder = ReportBuilder(book, checker.runner.name, as_of)

@@ -166,6 +166,10 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
                                  "file or folder (an unset variable?)",
                                  ctx={"zh": "路径为空，没有指明文件或文件夹（变量未设置？）"}))
         paths = [raw for raw in paths if os.fspath(raw)]
+    nul = [raw for raw in paths if "\0" in os.fspath(raw)]  # no system names such a path
+    if nul:
+        errors += [_not_found(raw) for raw in nul]
+        paths = [raw for raw in paths if "\0" not in os.fspath(raw)]
     for raw in paths:
         path = Path(raw)
         try:
@@ -251,7 +255,7 @@ def _not_found(raw: str | os.PathLike[str]) -> InputError:
     may not be entered): each said as it is."""
     try:
         os.lstat(raw)
-    except (FileNotFoundError, NotADirectoryError):
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in it
         pass
     except OSError as exc:
         return InputError(type="unreadable", file=os.fspath(raw),
