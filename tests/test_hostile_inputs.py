@@ -793,3 +793,24 @@ def test_the_api_refuses_records_that_are_not_a_mapping_and_a_path_with_a_nul() 
         check_data(None)  # type: ignore[arg-type]
     [error] = check_paths(["/tmp/a\0b"]).input_errors
     assert error.type == "path_not_found"
+
+
+def test_an_output_fifo_without_a_reader_is_refused_not_waited_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Opening a FIFO to write waits for a reader: with none, the run hung without a word."""
+    import threading
+
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    village = str(ROOT / "examples" / "village")
+    assert main(["check", village, "--output", str(fifo), "-q"]) == 2
+    assert "is a FIFO that no process reads" in capsys.readouterr().err
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    while not got and reader.is_alive():  # its open waits for a writer, this one's for it
+        if main(["check", village, "--output", str(fifo), "-q", "--format", "json"]) != 2:
+            break
+        time.sleep(0.05)
+    reader.join(10)
+    assert got and json.loads(got[0])["summary"]["records_checked"] > 0

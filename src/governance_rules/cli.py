@@ -16,6 +16,7 @@ import errno
 import json
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -476,11 +477,38 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
             _say(args, "--format xlsx needs openpyxl: pip install 'governance-rules[excel]'",
                  "--format xlsx 需要 openpyxl：pip install 'governance-rules[excel]'")
             return EXIT_USAGE
-    if args.format == "jsonl":
-        return _check_streamed(args, book, jobs, waivers if waiver_files else None,
-                               waiver_errors, today)
-    return _check_spooled(args, book, jobs, waivers if waiver_files else None, waiver_errors,
-                          today)
+    try:
+        reader_held = _fifo_reader(args.output)
+    except OSError as exc:
+        _say(args, f"--output {args.output} is a FIFO that no process reads ({exc.strerror}): "
+             "start its reader first, or write the report to a file",
+             f"--output {args.output} 是没有进程读取的命名管道（FIFO）：请先启动读取它的进程，"
+             "或将报告写入文件")
+        return EXIT_USAGE
+    try:
+        if args.format == "jsonl":
+            return _check_streamed(args, book, jobs, waivers if waiver_files else None,
+                                   waiver_errors, today)
+        return _check_spooled(args, book, jobs, waivers if waiver_files else None,
+                              waiver_errors, today)
+    finally:
+        if reader_held is not None:
+            os.close(reader_held)
+
+
+def _fifo_reader(output: str | None) -> int | None:
+    """Where ``--output`` is a FIFO (``mkfifo``, or a shell's ``>(gzip > r.gz)``): a write end
+    opened without waiting, kept open until the report is written so that its reader sees no
+    end before it; an ``OSError`` (ENXIO) when no process reads it, where opening it to write
+    would wait for ever. ``None`` for anything else."""
+    if output is None:
+        return None
+    try:
+        if not stat.S_ISFIFO(os.stat(output).st_mode):
+            return None
+    except (OSError, ValueError):  # not there yet, or not a name: the write says why
+        return None
+    return os.open(output, os.O_WRONLY | os.O_NONBLOCK)
 
 
 def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
