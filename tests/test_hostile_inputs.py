@@ -814,3 +814,18 @@ def test_an_output_fifo_without_a_reader_is_refused_not_waited_on(
         time.sleep(0.05)
     reader.join(10)
     assert got and json.loads(got[0])["summary"]["records_checked"] > 0
+
+
+@pytest.mark.parametrize("make", ["fifo", "device", "empty name"])
+def test_an_overlay_that_cannot_be_read_is_refused_not_skipped(
+        tmp_path: Path, make: str, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "overlay"
+    folder.mkdir()
+    if make == "fifo":
+        os.mkfifo(folder / "ruleset.yaml")
+    elif make == "device":
+        (folder / "ruleset.yaml").symlink_to("/dev/zero")
+    rules = "" if make == "empty name" else str(folder)
+    assert main(["rules", "--rules", rules]) == 2
+    err = capsys.readouterr().err
+    assert ("not a regular file" in err) if make != "empty name" else ("empty" in err)

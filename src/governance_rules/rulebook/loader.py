@@ -49,6 +49,9 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
     >>> load_rulebook().rule("ra-quorum").severity.value
     'error'
     """
+    if any(not os.fspath(d) for d in dirs):  # Path("") is the current folder
+        raise RulebookError("", None, "an empty rules folder name (an unset variable?)",
+                            "规则文件夹名为空（变量未设置？）")
     folders = [default_rules_dir(), *(Path(d) for d in dirs)]
     version = ""
     documents: dict[str, Document] = {}
@@ -69,7 +72,7 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
         if not is_folder:
             raise RulebookError(str(folder), None, "no such rules folder", "没有这个规则文件夹")
         header = folder / HEADER
-        if header.is_file():
+        if header.is_file() or os.path.lexists(header):  # a FIFO or a device: _read refuses
             data, index = _read(header)
             version = _header(header, data, index, documents, exclusions, pending,
                               adoptions, overlay=folder != folders[0]) or version
