@@ -190,8 +190,12 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                     f"{problems_en}"),
                 required=trusted(Text, zh=needed("zh"), en=needed("en")),
                 shortfall=trusted(Text,
-                    zh=f"缺少{len(missing)}项，{len(late)}项晚于支付",
-                    en=f"{len(missing)} missing, {len(late)} dated after the payment"),
+                    zh="，".join([*([f"缺少{len(missing)}项"] if missing else []),
+                                 *([f"{len(late)}项晚于支付"] if late else [])])
+                    or "所作决定的会议不作数",
+                    en=", ".join([*([f"{len(missing)} missing"] if missing else []),
+                                  *([f"{len(late)} dated after the payment"] if late else [])])
+                    or "the decision's sitting does not count"),
                 numerator=None, denominator=None, denominator_basis=None,
                 dates=day_texts(fact),
                 details={"amount": money, "tier": str(number),
