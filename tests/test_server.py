@@ -419,6 +419,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
         "/check", content=b"meeting: {}", headers={"content-type": "text/yaml"}, **kw)),
     ({"headers": {"Accept-Language": "zh-CN,zh;q=0.9"}}, lambda c, kw: c.get("/rules/nope", **kw)),
     ({"headers": {"Accept-Language": "zh-CN"}}, lambda c, kw: c.get("/sources/NOPE/1", **kw)),
+    ({"headers": {"Accept-Language": "zh-CN"}}, lambda c, kw: c.get("/no/such/path", **kw)),
+    ({"headers": {"Accept-Language": "zh-CN"}}, lambda c, kw: c.delete("/check", **kw)),
+    ({"params": {"lang": "zh"}}, lambda c, kw: c.post(
+        "/check", content=b"{", headers={"content-type": "application/json"}, **kw)),
 ])
 def test_a_problem_answer_is_in_the_language_asked_for(client: httpx.Client, ask: dict[str, Any],
                                                         make: Any) -> None:

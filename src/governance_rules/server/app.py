@@ -103,6 +103,13 @@ def _problem(status: int, title: str, detail: str, items: list[ProblemItem] | No
                         media_type="application/problem+json", headers=headers)
 
 
+_ROUTING = {404: Worded("no such path; GET /openapi.json lists the service's paths",
+                        "没有这个路径；GET /openapi.json 列出本服务的路径"),
+            405: Worded("this path does not take that method; GET /openapi.json lists them",
+                        "这个路径不接受该请求方法；GET /openapi.json 列出可用的方法")}
+"""What the router says of a path or method it does not know, in both languages."""
+
+
 def _printable_json(value: Any) -> Any:
     """``value`` with every text as JSON in UTF-8 can hold it: a request's key or name may be a
     lone surrogate (``"\ud800"``), which a problem quotes back (:func:`printable`)."""
@@ -209,7 +216,9 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:
-        said = in_language(exc.detail, _language(request))
+        detail = exc.detail if isinstance(exc.detail, Worded) else _ROUTING.get(
+            exc.status_code, exc.detail)  # the router's own: Not Found, Method Not Allowed
+        said = in_language(detail, _language(request))
         return _problem(exc.status_code, said, said, headers=dict(exc.headers or {}))
 
     @app.exception_handler(Exception)

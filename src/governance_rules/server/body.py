@@ -108,7 +108,7 @@ def parse_json_body(raw: bytes) -> Parsed:
         status = 413 if error.type in ("file_too_large",) else 400
         raise RequestProblem(status, Worded("the request body is not usable JSON",
                                             "请求体不是可用的 JSON"), [(
-            error.type, Worded(error.msg, error.text("zh")),
+            error.type, Worded(error.msg, error.text("zh").replace("文件", "请求体")),
             {"pointer": pointer(*error.loc) if error.loc else None, "line": error.line,
              "column": error.column})]) from None
     problems: list[tuple[str, str, Mapping[str, Any]]] = []
