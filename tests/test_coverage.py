@@ -113,7 +113,8 @@ def test_pending_alone_does_not_fail_coverage(tmp_path: Path) -> None:
 
 def test_missing_catalogue_is_a_usage_error(tmp_path: Path) -> None:
     result = run("rules", "--coverage", "--catalogue", str(tmp_path / "none.md"))
-    assert result.returncode == 2 and "no rule catalogue" in result.stderr
+    assert result.returncode == 2 and "cannot read the catalogue" in result.stderr
+    assert "No such file" in result.stderr
 
 
 def test_exclusions_load_from_the_ruleset_header(tmp_path: Path) -> None:

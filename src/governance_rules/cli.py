@@ -726,8 +726,9 @@ def _coverage(args: argparse.Namespace, book: Rulebook) -> int:
     text, why = read_catalogue(path)
     if text is None:
         assert why is not None
-        sys.stderr.write(f"governance-rules: cannot read the catalogue {printable(str(path))}: "
-                         f"{why.get(args.lang) if hasattr(args, 'lang') else why.en}\n")
+        shown = printable(str(path))
+        _say(args, f"cannot read the catalogue {shown}: {why.en}",
+             f"无法读取规则目录 {shown}：{why.zh}")
         return EXIT_USAGE
     rows = coverage(book, parse_catalogue(text))
     if not rows:

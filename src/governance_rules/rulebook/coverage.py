@@ -91,9 +91,11 @@ def read_catalogue(path: str | os.PathLike[str]) -> tuple[str | None, Text | Non
     try:
         raw = read_file(path, os.fspath(path), MAX_FILE_BYTES)
     except ParseFailure as failure:
-        return None, Text(zh=failure.error.text("zh"), en=failure.error.msg)
+        error = failure.error  # "cannot read: …" said once, by the caller
+        return None, Text(zh=error.text("zh").removeprefix("无法读取："),
+                          en=error.msg.removeprefix("cannot read: "))
     except (OSError, ValueError) as exc:  # a name too long, or with a NUL
-        return None, Text(zh=f"无法读取：{os_reason(exc, 'zh')}", en=f"cannot read: {exc}")
+        return None, Text(zh=os_reason(exc, "zh"), en=getattr(exc, "strerror", None) or str(exc))
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError:
