@@ -13,7 +13,7 @@ from _helpers import check
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from governance_rules.facts._every_date import LEAST, MOST, _state, worst_states
+from governance_rules.facts._every_date import LEAST, MOST, state_on, worst_states
 from governance_rules.models import Body
 
 FIRST, LAST = date(2022, 1, 1), date(2022, 3, 31)
@@ -45,10 +45,12 @@ def test_the_worst_day_of_each_count_is_the_worst_of_every_day(
         seats: list[dict[str, Any]], charter: date | None) -> None:
     body = Body.model_validate({"id": "ra", "kind": "member_representative_assembly",
                                 "name": "代表大会", "seats": seats})
-    values, names = worst_states(body, FIRST, LAST, charter)
-    held = [(h.seat, h.terms) for group in body.held_seats().values() for h in group]
+    values, later = worst_states(body, FIRST, LAST, charter)
+    names = later()
+    held = [(h.terms, h.seat.sector, h.seat.role != "unit_representative", h.seat.group)
+            for group in body.held_seats().values() for h in group]
     daily = [(FIRST + timedelta(days=n)) for n in range((LAST - FIRST).days + 1)]
-    counts = {day: _state(held, day, charter is not None and charter <= day) for day in daily}
+    counts = {day: state_on(held, day, charter is not None and charter <= day) for day in daily}
     for suffix, pick, names_of in (("least", min, LEAST), ("most", max, MOST)):
         for count in names_of:
             known = [counts[day][count] for day in daily if counts[day][count] >= 0]

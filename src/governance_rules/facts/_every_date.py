@@ -9,7 +9,8 @@ its states are those days' rosters; each count's worst state is reported with it
 ...     "seats": [{"person": f"p{i}", "name": f"委员{i}", "terms": [
 ...         {"start": "2022-01-01", "end": "2022-04-30" if i == 4 else None,
 ...          "obtained_by": "election"}]} for i in range(5)]})
->>> values, names = worst_states(rc, date(2022, 1, 1), date(2022, 12, 31), None)
+>>> values, later = worst_states(rc, date(2022, 1, 1), date(2022, 12, 31), None)
+>>> names = later()
 >>> values["seated_least"], names["seated_least_from"], names["seated_least_until"]
 (4, '2022-05-01', '2022-12-31')
 """
@@ -18,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
-from ..models import Body, BodyKind, Role, Seat, Sector
+from ..models import Body, BodyKind, Role, Sector
 from ._labels import labels
 
 EVERY_DATE_KINDS = frozenset({BodyKind.CONSULTATION_COMMITTEE, BodyKind.RESIDENTS_COMMITTEE,
@@ -29,6 +31,7 @@ EVERY_DATE_KINDS = frozenset({BodyKind.CONSULTATION_COMMITTEE, BodyKind.RESIDENT
 
 _UNIT_REPRESENTATIVE = Role.UNIT_REPRESENTATIVE
 _SECTORS = tuple(Sector)
+_SECTOR_COUNT = len(_SECTORS)
 
 LEAST = ("seated", "representatives", "residents")
 """Counts whose worst state is the smallest (a size's minimum)."""
@@ -41,41 +44,56 @@ BLANK_VALUES: dict[str, int] = {
 
 
 def worst_states(body: Body, first: date, last: date, charter_from: date | None
-                 ) -> tuple[dict[str, int], dict[str, str]]:
+                 ) -> tuple[dict[str, int], Callable[[], dict[str, str]]]:
     """Each count's worst value over ``first`` … ``last`` (``{count}_least`` /
-    ``{count}_most``) and, as names, the span of its first worst state
-    (``{field}_from``, ``{field}_until``, ISO days) with the sectors missing or repeated then.
+    ``{count}_most``), and what makes the names a finding reads (a fact's ``later``): the
+    span of each count's first worst state (``{field}_from``, ``{field}_until``, ISO days)
+    and the sectors missing or repeated then.
 
     ``representatives`` counts every representative seated on days before the community
     adopted the model charter (每个社区成员代表不少于30名, SQ-SIFANG:147); ``residents`` the
     residents' representatives alone from ``charter_from`` (每个社区居民代表不少于30名, :433).
     A count no day of the span has is -1 (unknown: no range judges it).
     """
-    seats = [(held.seat, held.terms) for group in body.held_seats().values() for held in group]
+    # each seat's fields read once (a model's field costs several times a tuple's item)
+    seats = [(held.terms, seat.sector, seat.role is not _UNIT_REPRESENTATIVE, seat.group)
+             for group in body.held_seats().values() for held in group
+             for seat in (held.seat,)]
     changes = {first}
     if charter_from is not None and first < charter_from <= last:  # the count changes rule
         changes.add(charter_from)
-    for _, terms in seats:
+    for terms, _, _, _ in seats:
         for start, end, _ in terms:
             if first < start <= last:
                 changes.add(start)
             if end is not None and first <= end < last:
                 changes.add(end + timedelta(days=1))
     days = sorted(changes)
-    ends = [d - timedelta(days=1) for d in days[1:]] + [last]
-    states = [_state(seats, day, charter_from is not None and charter_from <= day)
+    states = [state_on(seats, day, charter_from is not None and charter_from <= day)
               for day in days]
     values = dict(BLANK_VALUES)
-    names: dict[str, str] = {}
     for counts, suffix, pick in ((LEAST, "least", min), (MOST, "most", max)):
         for count in counts:
             known = [state[count] for state in states if state[count] >= 0]
-            if not known:
-                continue
+            if known:
+                values[f"{count}_{suffix}"] = pick(known)
+    return values, partial(_span_names, values, states, days, last)
+
+
+def _span_names(values: dict[str, int], states: list[dict[str, Any]], days: list[date],
+                last: date) -> dict[str, str]:
+    """:func:`worst_states`'s names: each worst state's span, while the count stays the same,
+    and the sectors it lacks or doubles; a count whose best is none names no span of none."""
+    names: dict[str, str] = {}
+    ends = [d - timedelta(days=1) for d in days[1:]] + [last]
+    for counts, suffix in ((LEAST, "least"), (MOST, "most")):
+        for count in counts:
             field = f"{count}_{suffix}"
-            worst = values[field] = pick(known)
+            worst = values[field]
+            if worst < 0 or (worst == 0 and field in NONE_ALLOWED):
+                continue
             at = next(i for i, state in enumerate(states) if state[count] == worst)
-            until = at  # the span runs on while the count stays the same
+            until = at
             while until + 1 < len(states) and states[until + 1][count] == worst:
                 until += 1
             names[f"{field}_from"] = days[at].isoformat()
@@ -84,38 +102,37 @@ def worst_states(body: Body, first: date, last: date, charter_from: date | None
                 then = [s for s in _SECTORS if _SECTOR_WORDS[count](states[at]["sectors"], s)]
                 names[f"{count}_then"] = labels(then, "en")
                 names[f"{count}_then_zh"] = labels(then, "zh")
-    for field in NONE_ALLOWED:  # a span of none missing or repeated names nothing amiss
-        if values[field] == 0:
-            names.pop(f"{field}_from", None)
-            names.pop(f"{field}_until", None)
-    return values, names
+    return names
 
 
-def _state(seats: list[tuple[Seat, tuple[tuple[date, date | None, Role], ...]]], day: date,
-           charter: bool) -> dict[str, Any]:
+Seats = list[tuple[tuple[tuple[date, date | None, Role], ...], Sector | None, bool, str | None]]
+"""Each seat of a body as (terms, sector, a residents' seat (not a unit's), residents' group)."""
+
+
+def state_on(seats: Seats, day: date, charter: bool) -> dict[str, Any]:
     """The counts of the roster on ``day`` (``charter``: whether the model charter binds)."""
     seated = residents = 0
     sectors: dict[Sector, int] = {}
     groups: dict[str, int] = {}
-    for seat, terms in seats:
+    for terms, sector, resident, group in seats:
         for start, end, _ in terms:
             if start <= day and (end is None or day <= end):
                 break
         else:
             continue
         seated += 1
-        if seat.sector is not None:
-            sectors[seat.sector] = sectors.get(seat.sector, 0) + 1
-        if seat.role is not _UNIT_REPRESENTATIVE:
+        if sector is not None:
+            sectors[sector] = sectors.get(sector, 0) + 1
+        if resident:
             residents += 1
-            if seat.group is not None:
-                groups[seat.group] = groups.get(seat.group, 0) + 1
+            if group is not None:
+                groups[group] = groups.get(group, 0) + 1
     return {
         "seated": seated,
         "representatives": -1 if charter else seated,
         "residents": residents if charter else -1,
-        "sectors_missing": sum(1 for s in _SECTORS if s not in sectors),
-        "sectors_repeated": sum(n - 1 for n in sectors.values() if n > 1),
+        "sectors_missing": _SECTOR_COUNT - len(sectors),
+        "sectors_repeated": sum(sectors.values()) - len(sectors),  # each beyond one a sector
         "groups_short": sum(1 for n in groups.values() if n < 2),
         "groups_over": sum(1 for n in groups.values() if n > 3),
         "sectors": sectors,

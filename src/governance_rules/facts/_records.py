@@ -140,12 +140,13 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
             setup, setup_names = setup_fields(dossier, body, day, staff)
         formation, formation_names = (group_formation(dossier, body)
                                       if kind is _REPRESENTATIVE_GROUP else _NO_FORMATION)
+        spans: Callable[[], dict[str, str]] | None = None
         if kind in EVERY_DATE_KINDS:  # judged on every date of the window the body existed
             since = body_start(body) or day
             first = min(day, max(window.start, since) if window is not None else day)
-            worst, worst_names = worst_states(body, first, day, charter_from)
+            worst, spans = worst_states(body, first, day, charter_from)
         else:
-            worst, worst_names = BLANK_VALUES, {}
+            worst = BLANK_VALUES
         exceptions = body.exceptions
         exception = next((e.reason for e in exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end),
@@ -156,7 +157,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                     if gov else {}),
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
-                 **station_names, **setup_names, **formation_names, **worst_names}
+                 **station_names, **setup_names, **formation_names}
         if kind is _PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
             names["form_zh"] = f"设{label(form, 'zh')}" if form else "形式未记录"
             names["form_en"] = (f"constituted as {label(form, 'en')}" if form
@@ -188,7 +189,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
         }
         yield Fact("roster", RecordRef(body.id, "body", located.where()), day,
                    jurisdiction, values, {"roster_day": day}, names,
-                   partial(_missing_names, sectors, areas))
+                   partial(_missing_names, sectors, areas, spans))
     if dossier.community is not None:
         community = dossier.community.record
         names = {"subject": community.name, "body_name": community.name}
@@ -202,15 +203,18 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                    {}, names)
 
 
-def _missing_names(sectors: dict[Sector, int], areas: set[WorkArea]) -> dict[str, str]:
+def _missing_names(sectors: dict[Sector, int], areas: set[WorkArea],
+                   spans: Callable[[], dict[str, str]] | None = None) -> dict[str, str]:
     """The sectors no seat represents (``sectors``: how many seats represent each) and the work
-    areas no committee covers, in words."""
+    areas no committee covers, in words; with ``spans``, the worst states' spans over the
+    window (:func:`~._every_date.worst_states`)."""
     missing_sectors = [x for x in Sector if not sectors.get(x)]
     missing_areas = [a for a in WorkArea if a not in areas]
     return {"missing_sectors": labels(missing_sectors, "en"),
             "missing_sectors_zh": labels(missing_sectors, "zh"),
             "missing_areas": labels(missing_areas, "en"),
-            "missing_areas_zh": labels(missing_areas, "zh")}
+            "missing_areas_zh": labels(missing_areas, "zh"),
+            **(spans() if spans is not None else {})}
 
 
 def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, str]:
