@@ -455,6 +455,8 @@ def _materials(dossier: Dossier, window: Window,
         signed_on = report.signed_on or report.dated_on or report.submitted_on
         held, note = _seat(dossier, report.signed_by, *PRINCIPAL, signed_on)
         note_zh = seat_note_zh(dossier, report.signed_by, *PRINCIPAL[:2], signed_on, "镇党委书记")
+        if report.signed_by is None:  # nobody to hold the seat: the signer is what is missing
+            note, note_zh = "the material names no signer", "材料未记录签署人"
         parts = [p.value for p in SummaryPart if p not in report.parts]
         yield Fact("zz_material", RecordRef(report.id, "report", located.where()),
                    report.submitted_on, dossier.jurisdiction,
