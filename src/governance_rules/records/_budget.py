@@ -1,5 +1,10 @@
-"""How many input errors one file's report lists: a small file of broken records gave millions
-of errors, and a person corrects the first ones first anyway."""
+"""The input errors one file may list (parsing, validation and references each keep a budget a
+file), so that a report of broken records stays the size of what a person reads.
+
+>>> budget = ErrorBudget()
+>>> budget.take(150), budget.summary("m.yaml")[0].msg[:40]
+(100, '50 more input errors in this file are no')
+"""
 
 from __future__ import annotations
 

@@ -559,7 +559,7 @@ def _unknown_key(key: Any, file: str, index: LineIndex) -> InputError:
         "(docs/record-format.md lists them all)",
         ctx={"zh": f"「{printable(str(key))[:80]}」不是可识别的记录类型"
              + (f"，是否应为{'或'.join(f'「{m}」' for m in meant)}" if meant else "")
-             + "（记录类型如 meeting、meetings、body、expense，全部见 docs/record-format.md）"})
+             + "（记录类型如「meeting」「meetings」「body」「expense」，全部见「docs/record-format.md」）"})
 
 
 def validation_errors(
