@@ -32,6 +32,7 @@ from .records.loader import (
 from .report._trusted import trusted
 from .report.model import (
     BodyRef,
+    CheckedEntries,
     CommunityScope,
     DocumentScope,
     Evidence,
@@ -43,8 +44,6 @@ from .report.model import (
     Severity,
     Source,
     Text,
-    checked_records,
-    keys_in_report_order,
     summarise,
 )
 from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
@@ -572,6 +571,7 @@ class ReportBuilder:
         findings = (self.findings.copy() if self.findings_in_order
                     else sorted(self.findings, key=Finding.sort_key))
         errors = sorted(self.errors, key=InputError.sort_key)
+        inputs = sorted(self.inputs)
         # Made of models and lists made here, all valid: not validated again (each list was
         # walked and copied).
         return trusted(
@@ -580,14 +580,13 @@ class ReportBuilder:
             engine=self.engine,
             jurisdictions=[list(j) for j in sorted(self.jurisdictions)],
             as_of=self.as_of.isoformat() if self.as_of else None,
-            inputs=sorted(self.inputs),
+            inputs=inputs,
             summary=summarise(findings, errors, len(self.records) + self.record_count, self.cases,
                               self.applied),
             rules=list(_rule_infos(book)),  # the rulebook's, shared: a report's own list
             findings=findings,
             input_errors=errors,
-            checked=checked_records(list(map(checked.__getitem__,
-                                              keys_in_report_order(checked, self.inputs)))),
+            checked=CheckedEntries.deferred(checked, inputs),
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
         )

@@ -2,6 +2,7 @@
 
 from .model import (
     BodyRef,
+    CheckedEntries,
     CheckedRecord,
     Evidence,
     Finding,
@@ -19,6 +20,7 @@ from .model import (
 
 __all__ = [
     "BodyRef",
+    "CheckedEntries",
     "CheckedRecord",
     "Evidence",
     "Finding",

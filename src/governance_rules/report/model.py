@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from operator import itemgetter
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from ..errors import InputError
 from ._trusted import all_whole, trusted
@@ -252,6 +254,103 @@ _LOCATION_FIELDS = frozenset(RecordLocation.model_fields)
 _CHECKED_FIELDS = frozenset(CheckedRecord.model_fields)
 
 
+_CheckedParts = tuple[dict[str, Any], Collection[str], dict[str, dict[str, ParameterUse]]]
+
+
+class CheckedEntries(Sequence[CheckedRecord]):
+    """A report's ``checked`` entries: a list of :class:`CheckedRecord` to read, made into
+    models the first time one is read.
+
+    A report has an entry a record checked, and an app that wants the findings alone (most
+    calls of :func:`~governance_rules.check_data`) never reads them: made at once, their
+    models were a tenth of a check from dicts. A checker gives the entries as parts (each
+    record's place, rules and parameters, by record) with the files that order them; reading
+    one, comparing, serialising or pickling the report makes them all, once. Equal to a list
+    of the same entries; validated from a list and serialised as one, so the report's JSON and
+    its schema are as they were.
+
+    >>> place = {"id": "m1", "type": "meeting", "file": "a.yaml", "line": 3, "path": "meeting"}
+    >>> entries = CheckedEntries.deferred({("a.yaml", "meeting", "m1"): (place, ["b", "a"], {})},
+    ...                                   ["a.yaml"])
+    >>> len(entries), entries[0].rules
+    (1, ['a', 'b'])
+    """
+
+    __slots__ = ("_made", "_parts")
+
+    def __init__(self, entries: Iterable[CheckedRecord] = ()) -> None:
+        self._made: list[CheckedRecord] = list(entries)
+        self._parts: tuple[Mapping[tuple[str, str, str], _CheckedParts], Collection[str]] | None = (
+            None)
+
+    @classmethod
+    def deferred(cls, parts: Mapping[tuple[str, str, str], _CheckedParts],
+                 files: Collection[str]) -> CheckedEntries:
+        """The entries of ``parts`` (by each record's key, (file, type, id); each part's place
+        becomes its entry's model, so the caller gives them up), in report order among
+        ``files``, made when first read."""
+        entries = cls()
+        if parts:
+            entries._parts = (parts, files)
+        return entries
+
+    def _entries(self) -> list[CheckedRecord]:
+        parts = self._parts
+        if parts is not None:
+            # two threads reading at once may both make them: equal entries, one kept
+            by_key, files = parts
+            self._made = checked_records(list(map(by_key.__getitem__,
+                                                  keys_in_report_order(by_key, files))))
+            self._parts = None
+        return self._made
+
+    def __len__(self) -> int:
+        parts = self._parts
+        return len(self._made) if parts is None else len(parts[0])
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._entries()[index]
+
+    def __iter__(self) -> Iterator[CheckedRecord]:
+        return iter(self._entries())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CheckedEntries):
+            return self._entries() == other._entries()
+        if isinstance(other, list):
+            return self._entries() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list's entries: not hashable either
+
+    def __repr__(self) -> str:
+        return repr(self._entries())
+
+    def __reduce__(self) -> tuple[type[CheckedEntries], tuple[list[CheckedRecord]]]:
+        return CheckedEntries, (self._entries(),)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler
+                                     ) -> core_schema.CoreSchema:
+        """A list of entries as the report's schema has it: validated from a list (or entries)
+        into entries, serialised as the list."""
+        as_list = handler.generate_schema(list[CheckedRecord])
+        return core_schema.no_info_before_validator_function(
+            _listed, core_schema.no_info_after_validator_function(cls, as_list),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _listed, return_schema=as_list))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return handler(schema)
+
+
+def _listed(value: Any) -> Any:
+    """Entries as the list they are; anything else as it is (validation judges it)."""
+    return value._entries() if isinstance(value, CheckedEntries) else value
+
+
 class DocumentScope(_Frozen):
     """A source document and why it does or does not bind a community."""
 
@@ -303,7 +402,7 @@ class Report(_Frozen):
     rules: list[RuleInfo] = Field(default_factory=list)
     findings: list[Finding]
     input_errors: list[InputError]
-    checked: list[CheckedRecord] = Field(default_factory=list)
+    checked: CheckedEntries = Field(default_factory=CheckedEntries)
     scopes: list[CommunityScope] = Field(
         default_factory=list, description="per community: the documents applied and not applied")
     seconds_by_file: dict[str, float] = Field(
