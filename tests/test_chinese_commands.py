@@ -184,3 +184,16 @@ def test_a_rule_card_says_what_each_decided_clause_is() -> None:
     assert "（判定：cult（发生邪教或非法宗教活动））" in zh
     assert "— decides: cult (cult or illegal religious activity occurred)" in en
     assert "offenders（违法犯罪人员未减少（本年 … 人，上年 … 人）／未记录本年违法犯罪人员数" in zh
+
+
+def test_a_rule_card_names_the_catalogue_overlap_of_a_clause() -> None:
+    """A clause the catalogue lists under two ids (a rule's ``overlaps``) is named on the card
+    with its reason and the ids its finding names, in the card's language."""
+    zh, en = (rule_card(BOOK, "tpc-preparation", lang) for lang in ("zh", "en"))
+    assert "\n    条款added（增开的会议既未见人大主席团增开会议的决定，" \
+           "也未见主席团会议通过会期和议程的决定）同时违反TPC-SESSIONS：" \
+           "其发现列出TPC-PREPARATION、TPC-SESSIONS\n" in zh
+    assert "\n    clause added (the added session has no recorded decision of the presidium, " \
+           "neither to add it nor fixing its date and agenda) also breaches TPC-SESSIONS: its " \
+           "finding names TPC-PREPARATION, TPC-SESSIONS\n" in en
+    assert "also breaches" not in rule_card(BOOK, "tpc-sessions", "en")

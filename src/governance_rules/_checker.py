@@ -896,7 +896,7 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     return trusted(
         Finding,
         rule_id=shared.rule_id,
-        catalogue=list(shared.catalogue),
+        catalogue=shared.catalogue_for(explanation.failed),
         severity=severity,
         title=shared.title,
         record=trusted(RecordLocation, id=ref.id, type=ref.type, file=where.file,
@@ -938,6 +938,13 @@ class _Shared:
         default_factory=dict)
     """The sources by the clauses that failed, the record's place and the charter's lines
     not yet adopted."""
+
+    def catalogue_for(self, failed: tuple[str, ...]) -> list[str]:
+        """The ids the finding names: the rule's, led by those of the catalogue's overlaps
+        for a clause that failed (:meth:`Rule.catalogue_for`)."""
+        if not self.rule.overlaps:
+            return list(self.catalogue)
+        return self.rule.catalogue_for(failed)
 
     def sources(self, failed: tuple[str, ...], jurisdiction: tuple[str, ...],
                 unadopted: Mapping[str, tuple[int, int]] | None = None) -> list[Source]:

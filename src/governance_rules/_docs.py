@@ -33,6 +33,9 @@ def rule_reference(book: Rulebook) -> str:
         out += [f"- catalogue: {', '.join(rule.catalogue)}; severity: {rule.severity.value}",
                 f"- kind: `{rule.kind}`, for each {rule.applies_to} where {when}",
                 f"- defined in `{rule.file}`"]
+        out += [f"- clause `{name}` also breaches {', '.join(i for i in ids if i not in rule.catalogue)}"
+                f": its finding names {', '.join(ids)} (catalogue overlap)"
+                for name, ids in rule.overlaps.items()]
         for c in rule.source:
             decides = f" (decides: {', '.join(c.for_)})" if c.for_ else ""
             out.append(f"- source {c.label()}: 「{c.quote}」{decides}")

@@ -28,13 +28,15 @@ _LABELS = {
            "parameters": "parameters:", "params": "params:     ", "violated": "violated when",
            "always": "always", "decides": " — decides: {}", "overlay": "  (overlay {})",
            "simplified": " (simplified: 「{}」)",
-           "each": "{kind} (applies to each {judged})"},
+           "each": "{kind} (applies to each {judged})",
+           "overlap": "    clause {clause} also breaches {also}: its finding names {ids}"},
     "zh": {"catalogue": "目录编号：", "severity": "严重程度：", "kind": "规则类型：",
            "when": "筛选条件：", "defined": "定义位置：", "sources": "依据：",
            "parameters": "参数：", "params": "规则参数：", "violated": "违反条件",
            "always": "无（全部适用）", "decides": "（判定：{}）", "overlay": "（地方规定 {}）",
            "simplified": "（简体：「{}」）",
-           "each": "{kind_zh}（{kind}），逐个检查{judged}"},
+           "each": "{kind_zh}（{kind}），逐个检查{judged}",
+           "overlap": "    条款{clause}同时违反{also}：其发现列出{ids}"},
 }
 _KINDS_ZH = {
     "requirement": "要件", "cadence": "定期频次", "count_range": "数量范围", "deadline": "期限",
@@ -56,9 +58,16 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
     kind = words["each"].format(kind=rule.kind, kind_zh=_KINDS_ZH.get(rule.kind, rule.kind),
                                 judged=type_words(rule.applies_to, lang))
     colon = "：" if lang == "zh" else ": "
+    reasons = _clause_reasons(book, rule_id, lang)
+    listed = "、" if lang == "zh" else ", "
     lines = [
         f"{rule.id}{colon}{rule.title.get(lang)}",
         f"  {words['catalogue']}{', '.join(rule.catalogue)}",
+        *(words["overlap"].format(
+            clause=f"{name}（{reasons[name]}）" if lang == "zh" and name in reasons
+            else f"{name} ({reasons[name]})" if name in reasons else name,
+            ids=listed.join(ids), also=listed.join(i for i in ids if i not in rule.catalogue))
+          for name, ids in rule.overlaps.items()),
         f"  {words['severity']}{rule.severity.words(lang)}",
         f"  {words['kind']}{kind}",
         f"  {words['when']}"
@@ -66,7 +75,6 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
         f"  {words['defined']}{rule.file}:{rule.line}",
         f"  {words['sources']}",
     ]
-    reasons = _clause_reasons(book, rule_id, lang)
     for c in rule.source:
         doc = book.documents[c.document]
         decides = words["decides"].format(("；" if lang == "zh" else "; ").join(

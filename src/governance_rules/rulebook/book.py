@@ -616,6 +616,23 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
         for i, clause in enumerate(bound.kind.clauses(bound.params)):
             for lang, text in (("zh", clause.zh), ("en", clause.en)):
                 _check_reason(text, f"clause {i + 1} ({lang})")
+    for name, ids in rule.overlaps.items():
+        if name not in clause_names:
+            raise RuleProblem(f"overlaps names {name!r}, which is not a clause of this rule"
+                              + (f"{did_you_mean(name, clause_names)}; its clauses: "
+                                 f"{', '.join(sorted(clause_names))}" if clause_names
+                                 else f"; a {rule.kind} rule has a single clause"),
+                              ("overlaps", name),
+                              f"overlaps 中的「{name}」不是本规则的条款"
+                              + (f"；本规则的条款：{'、'.join(sorted(clause_names))}"
+                                 if clause_names else "；本规则只有一项条款"))
+        if len(set(ids)) < 2 or not set(rule.catalogue) <= set(ids):
+            raise RuleProblem(f"overlaps {name!r} lists the catalogue ids a finding of that clause "
+                              f"names: two or more, the rule's own ({', '.join(rule.catalogue)}) "
+                              f"among them; got {', '.join(ids) or 'none'}", ("overlaps", name),
+                              f"overlaps「{name}」列出该条款的发现所属的目录编号：至少两个，"
+                              f"其中包括本规则自己的编号（{'、'.join(rule.catalogue)}）；"
+                              f"现为：{'、'.join(ids) or '无'}")
     for citation in rule.source:
         unknown = sorted(set(citation.for_) - clause_names)
         if unknown:

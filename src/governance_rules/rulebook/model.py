@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -115,6 +115,11 @@ class Rule(_Strict):
         default_factory=list,
         description="jurisdiction prefixes (e.g. cn/jilin/baicheng/taonan) the rule is limited to; "
         "empty: everywhere")
+    overlaps: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="clause name → the catalogue ids a finding names when that clause failed, "
+        "the first id first: one breach the catalogue lists under two ids (its 'Overlaps'), "
+        "reported once")
     file: str = ""
     line: int = 0
 
@@ -128,6 +133,18 @@ class Rule(_Strict):
             if value != wanted if isinstance(wanted, str) else value not in wanted:
                 return False
         return True
+
+    def catalogue_for(self, failed: Sequence[str]) -> list[str]:
+        """The catalogue ids a finding names when the clauses ``failed`` (by name): the ids of
+        :attr:`overlaps` for a failed clause, in order, then the rule's own.
+
+        >>> rule = Rule.model_construct(catalogue=["HEAR-ESCALATE"], overlaps={
+        ...     "major": ["RA-RESERVED", "HEAR-ESCALATE"]})
+        >>> rule.catalogue_for(["major"]), rule.catalogue_for(["charter"])
+        (['RA-RESERVED', 'HEAR-ESCALATE'], ['HEAR-ESCALATE'])
+        """
+        named = [i for name in failed for i in self.overlaps.get(name, ())]
+        return list(dict.fromkeys([*named, *self.catalogue]))
 
     def applies_in(self, jurisdiction: tuple[str, ...]) -> bool:
         """Whether a record of ``jurisdiction`` (country first) falls under this rule.
