@@ -804,6 +804,7 @@ def township() -> None:
          "seats": [_seat("gao-yun", "高云", "worker", start="2021-10-20", end=None)]},
         {"id": "government", "kind": "township_government", "name": "王村镇人民政府",
          "seats": [_seat("sun-hao", "孙浩", "head", **term),
+                   _seat("zhao-min", "赵敏", "deputy_head", **term),
                    {"person": "qin-lei", "name": "秦磊", "role": "deputy_head",
                     "left_region_on": "2022-06-30",
                     "resignation": {"meeting": "plenary-2022-11", "motion": "accept-resignation"},

@@ -246,8 +246,10 @@ def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, str]:
 
 def _government_posts(dossier: Dossier, body: Body) -> dict[str, tuple[str, str]]:
     """TPC-LEADERSHIP (RD-TOWNSHIP:506): the chairs and vice-chairs of ``body`` who, on any date,
-    also held a seat on a township government (by the rosters), or whose seat states a
-    government post; person → the evidence (English, Chinese), the rosters' first."""
+    also held a seat on a township government, by the rosters; person → the evidence (English,
+    Chinese). A seat's ``government_post`` is read only where the dossier has no township
+    government roster: a role is a seat on the roster, and a roster that does not seat the
+    person contradicts the label."""
     out: dict[str, tuple[str, str]] = {}
     if body.kind is not _TOWNSHIP_CONGRESS:
         return out
@@ -271,7 +273,7 @@ def _government_posts(dossier: Dossier, body: Body) -> dict[str, tuple[str, str]
                             f"{label(post, 'en')} seat on {gov.name} from {start}",
                             f"{seat.name}（{seat.person}）任{label(role, 'zh')}，{start}起同时在"
                             f"{gov.name}任{label(post, 'zh')}"))
-            if seat.government_post:
+            if seat.government_post and not government:
                 out.setdefault(seat.person, (
                     f"{seat.person} ({seat.name}), {label(role, 'en')}, holds the government "
                     f"post {seat.government_post} (as the congress roster states)",
