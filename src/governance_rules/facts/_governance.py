@@ -534,10 +534,12 @@ _FILING_AREAS_ZH = {"organisation_leadership": "组织领导", "social_stability
 def _performance(dossier: Dossier, window: Window, located: Located[Body],
                  reports: list[Located[Report]]) -> Iterator[Fact]:
     """ZZ-MAT-PERFORMANCE: for each quarter whose deadline falls in the window, one fact per
-    person who held the principal leader's or the leader in charge's seat on that day."""
+    person who held the principal leader's or the leader in charge's seat on that day; it is
+    the person's file for the quarter (the first submitted) where there is one, so that a late
+    or unsigned file is found where it is written, else the office's."""
     body = located.record
     start = body_start(body)
-    files = [r.record for r in reports
+    files = [r for r in reports
              if r.record.body == body.id and r.record.kind is ReportKind.WORK_RECORD]
     for quarter in periods_within("quarter", Window(window.start, date(window.end.year, 12, 31))):
         due = quarter.end.replace(day=_PERFORMANCE_DAY)
@@ -547,10 +549,14 @@ def _performance(dossier: Dossier, window: Window, located: Located[Body],
                                                   ("in_charge", IN_CHARGE, "分管领导")):
             holders = sorted({s.person for s in dossier.seat_holders(kind, roles, due)})
             for person in holders or [""]:
-                mine = [f for f in files if f.period == quarter.label and f.person == person]
+                kept = sorted((f for f in files if f.record.period == quarter.label
+                               and f.record.person == person),
+                              key=lambda f: f.record.submitted_on)
+                mine = [f.record for f in kept]
                 on_time = [f for f in mine if f.submitted_on <= due]
                 yield Fact(
                     "zz_performance",
+                    RecordRef(mine[0].id, "report", kept[0].where()) if mine else
                     RecordRef(f"{body.id}/{quarter.label}/{what}/{person or '-'}", "body",
                               located.where()),
                     due, dossier.jurisdiction,
