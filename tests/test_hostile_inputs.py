@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -233,6 +234,19 @@ def test_fifos_never_block(tmp_path: Path) -> None:
     os.mkfifo(overlay / "parameters" / "p.yaml")
     result = _run("--rules", overlay, "rules")
     assert result.returncode == 2 and "not a regular file" in result.stderr, result.stderr
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_a_socket_in_a_dossier_is_not_a_file(tmp_path: Path) -> None:
+    """A socket cannot be opened (ENXIO): it is reported as what it is, not as unreadable."""
+    root = _dossier(tmp_path / "d")
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(root / "sock.yaml"))
+        report = check_paths([root], base=root)
+    [error] = report.input_errors
+    assert (error.file, error.type) == ("sock.yaml", "not_a_file")
+    assert "a socket" in error.msg and "套接字" in error.message["zh"], error
+    assert "cc-consent-80" in [f.rule_id for f in report.findings]
 
 
 def test_a_link_to_a_device_is_not_read(tmp_path: Path) -> None:

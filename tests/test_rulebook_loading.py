@@ -323,3 +323,14 @@ def test_a_validators_own_english_reason_is_quoted_not_lost(tmp_path: Path) -> N
     said = error.text("zh")
     assert "a count with its noun is {count|one|more}" in said, said
     assert "不符合要求" not in said and "{'when'" not in said, said
+
+
+def test_a_rules_folder_with_nothing_to_load_is_refused(tmp_path: Path) -> None:
+    """A mistyped or foreign folder (``--rules /proc``) loaded nothing and said nothing."""
+    (tmp_path / "cases").mkdir()  # a folder of cases only is not a rule set either
+    with pytest.raises(RulebookError) as caught:
+        load_rulebook(tmp_path)
+    assert "nothing to load in this rules folder" in caught.value.msg
+    assert "没有可加载的内容" in str(caught.value.zh)
+    (tmp_path / "ruleset.yaml").write_text("adopt: {}\n", encoding="utf-8")
+    assert load_rulebook(tmp_path).rules

@@ -104,13 +104,15 @@ def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYT
     try:
         fd = os.open(path, flags)
     except OSError as exc:
+        special = _special_mode(path)  # a socket cannot be opened at all (ENXIO)
+        if special is not None:
+            _not_a_file(file, special)
         _fail(file, "unreadable", f"cannot read: {exc.strerror or exc}",
               zh=f"无法读取：{os_reason(exc, 'zh')}")
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            _fail(file, "not_a_file", f"not a regular file ({_file_kind(info.st_mode)}); "
-                  "only regular files are read")
+            _not_a_file(file, info.st_mode)
         if info.st_size > limit:
             _fail(file, "file_too_large", f"file is {info.st_size} bytes; at most {limit} are read")
         # O_NONBLOCK does nothing to a regular file: no need to clear it. The first read asks
@@ -139,13 +141,30 @@ def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYT
         os.close(fd)
 
 
-def _file_kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISDIR, "a folder")):
+def _not_a_file(file: str, mode: int) -> NoReturn:
+    _fail(file, "not_a_file", f"not a regular file ({_file_kind(mode)}); "
+          "only regular files are read",
+          zh=f"不是普通文件（{_file_kind(mode, 'zh')}），只读取普通文件")
+
+
+def _special_mode(path: str | os.PathLike[str]) -> int | None:
+    """The mode of what is at ``path`` when it is there and not a regular file, else ``None``."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) else mode
+
+
+def _file_kind(mode: int, lang: str = "en") -> str:
+    for test, name, zh in ((stat.S_ISFIFO, "a FIFO", "命名管道"),
+                           (stat.S_ISCHR, "a character device", "字符设备"),
+                           (stat.S_ISBLK, "a block device", "块设备"),
+                           (stat.S_ISSOCK, "a socket", "套接字"),
+                           (stat.S_ISDIR, "a folder", "文件夹")):
         if test(mode):
-            return name
-    return "a special file"
+            return zh if lang == "zh" else name
+    return "特殊文件" if lang == "zh" else "a special file"
 
 
 def parse_record_text(raw: bytes, file: str,

@@ -72,19 +72,26 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
         if not is_folder:
             raise RulebookError(str(folder), None, "no such rules folder", "没有这个规则文件夹")
         header = folder / HEADER
-        if header.is_file() or os.path.lexists(header):  # a FIFO or a device: _read refuses
+        has_header = header.is_file() or os.path.lexists(header)
+        parameter_files = sorted(folder.glob("parameters/*.y*ml"))
+        rule_files = [p for p in sorted(folder.glob("*.y*ml")) if p.name != HEADER]
+        if not (has_header or parameter_files or rule_files):  # a mistyped folder, /proc …
+            raise RulebookError(str(folder), None,
+                                f"nothing to load in this rules folder: no {HEADER}, no rule "
+                                "file (*.yaml) and no parameters/*.yaml",
+                                f"这个规则文件夹中没有可加载的内容：没有{HEADER}、规则文件（*.yaml）"
+                                "或parameters/*.yaml")
+        if has_header:  # a FIFO or a device: _read refuses
             data, index = _read(header)
             version = _header(header, data, index, documents, exclusions, pending,
                               adoptions, overlay=folder != folders[0]) or version
             adopted_at.extend((header, index, str(prefix), i, str(item))
                               for prefix, ids in (data.get("adopt") or {}).items()
                               for i, item in enumerate(ids))
-        for path in sorted(folder.glob("parameters/*.y*ml")):
+        for path in parameter_files:
             data, index = _read(path)
             _parameters(path, data, index, parameters)
-        for path in sorted(folder.glob("*.y*ml")):
-            if path.name == HEADER:
-                continue
+        for path in rule_files:
             data, index = _read(path)
             for i, rule in enumerate(_rules(path, data, index)):
                 rules[rule.id] = rule
