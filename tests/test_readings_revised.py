@@ -262,8 +262,14 @@ def test_an_added_session_rests_on_a_presidium_decision_no_later_than_it(
     decided = None if shift is None else date(2022, 5, 10) + timedelta(days=shift)
     report = check(_township({"number": 3, "days": 1, "extra": True}, decided), engine=engine)
     findings = [f for f in report.findings if f.rule_id == "tpc-extra-session"]
-    assert bool(findings) == (shift is None or shift > 0)
+    assert bool(findings) == (shift is not None and shift > 0)
     assert all(f.severity == "warning" for f in findings)
+    # without any presidium decision: one tpc-preparation error under both ids (the overlap)
+    merged = [f for f in report.findings
+              if f.rule_id == "tpc-preparation" and "TPC-SESSIONS" in f.catalogue]
+    assert len(merged) == (shift is None)
+    assert all(f.severity == "error" and f.catalogue == ["TPC-PREPARATION", "TPC-SESSIONS"]
+               for f in merged)
 
 
 # Severity by the wording ------------------------------------------------------------------------

@@ -334,3 +334,20 @@ def test_a_rules_folder_with_nothing_to_load_is_refused(tmp_path: Path) -> None:
     assert "没有可加载的内容" in str(caught.value.zh)
     (tmp_path / "ruleset.yaml").write_text("adopt: {}\n", encoding="utf-8")
     assert load_rulebook(tmp_path).rules
+
+
+@pytest.mark.parametrize(("name", "value", "said", "zh"), [
+    ("po.half_comparison", '"more"', "unknown comparison 'more'; one of <, <=, >, >=, ==, !=, "
+     "more_than, at_least (as rule ", "「more」不是可用的比较方式"),
+    ("zz.dispute_report_day", "40", "must be at most 31, got 40 (as rule "
+     "zz-dispute-report-deadline reads it)", "不得大于31，实为「40」"),
+])
+def test_an_overlay_value_a_rule_cannot_use_is_reported_at_the_overlay(
+        tmp_path: Path, name: str, value: str, said: str, zh: str) -> None:
+    """The overlay's line, not the bundled rule's (the mistake is the overlay's), and never an
+    internal error: a comparison parameter's unknown reading was a KeyError (exit 3)."""
+    error = _load(tmp_path, f"parameters:\n  {name}:\n    overlays:\n      cn/gansu:\n"
+                  f"        - {{from: 2023-01-01, value: {value}}}\n", "parameters/p.yaml")
+    assert (Path(error.file).name, error.line) == ("p.yaml", 5), error
+    assert said in error.msg and "version" in error.msg and "[cn/gansu]" in error.msg, error.msg
+    assert zh in str(error.zh) and "自2023年1月1日起" in str(error.zh), error.zh

@@ -18,9 +18,7 @@ import re
 
 from ._simplified import simplified_quote
 from ._type_words import type_words
-from ._words import day_name
 from .rulebook import ParameterVersion, Rulebook
-from .rulebook.model import render_value
 
 _LABELS = {
     "en": {"catalogue": "catalogue:  ", "severity": "severity:   ", "kind": "kind:       ",
@@ -107,12 +105,6 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_VALUES_ZH = {"true": "是", "false": "否", "more_than": "超过（more_than）",
-              "at_least": "达到（at_least）", "payee": "收款方（payee）", "purpose": "用途（purpose）"}
-"""A yes/no or a choice as a Chinese card says it (a choice keeps its code, which an overlay
-writes)."""
-
-
 def _clause_reasons(book: Rulebook, rule_id: str, lang: str) -> dict[str, str]:
     """Each named clause of the rule with the reason it gives in ``lang`` (those of one name
     joined), its placeholders as ``…``: what a clause a citation decides says, beside its name.
@@ -144,22 +136,8 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 def version_label(version: ParameterVersion, lang: str) -> str:
     """A parameter version's value and days in force, as the card lists it (the card says
-    whose overlay it is).
-
-    >>> from datetime import date
-    >>> version = ParameterVersion.model_validate({"value": "4/5", "from": "2021-01-01"})
-    >>> version_label(version, "zh"), version_label(version, "en")
-    ('4/5，自2021年1月1日起', '4/5 from 2021-01-01')
-    """
-    if lang != "zh":
-        return version.label().removesuffix(f" [{version.overlay}]")
-    shown = render_value(version.value)
-    parts = [_VALUES_ZH.get(shown, shown)]
-    if version.from_:
-        parts.append(f"自{day_name(version.from_, 'zh')}起")
-    if version.until:  # exclusive
-        parts.append(f"{day_name(version.until, 'zh')}起失效")
-    return "，".join(parts)
+    whose overlay it is): :meth:`ParameterVersion.words`."""
+    return version.words(lang)
 
 
 def _scopes(book: Rulebook, names: list[str]) -> list[tuple[str, dict[str, ParameterVersion]]]:

@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .._input_words import english_message
 from .._names import did_you_mean
 from .._words import split_placeholder
-from ..errors import dotted, pydantic_error_zh
+from ..errors import dotted, pydantic_error_zh, short_input
 from ..facts.schema import FACT_SCHEMAS
 from .conditions import (
     Condition,
@@ -538,14 +539,16 @@ class RuleProblem(ValueError):
     ``zh`` says a wrong value in Chinese (a rule-language problem, an unknown key or kind, has
     none: the Chinese quotes the English)."""
 
-    def __init__(self, msg: str, loc: tuple[str | int, ...] = (), zh: str | None = None) -> None:
+    def __init__(self, msg: str, loc: tuple[str | int, ...] = (), zh: str | None = None, *,
+                 at: tuple[str, int] | None = None) -> None:
         super().__init__(msg)
-        self.loc, self.zh = loc, zh
+        self.loc, self.zh, self.at = loc, zh, at
 
 
 def validate_rule(book: Rulebook, rule: Rule) -> None:
     """Raise ``ValueError`` unless the rule compiles under every version of its parameters;
-    a :class:`RuleProblem` names the key, and the nearest valid name where one is near."""
+    a :class:`RuleProblem` names the key, and the nearest valid name where one is near (or, for
+    a parameter version the rule cannot use, ``at`` the version's own file and line)."""
     if rule.kind not in KINDS:
         raise RuleProblem(f"unknown rule kind {rule.kind!r}{did_you_mean(rule.kind, KINDS)}; "
                           f"known: {', '.join(sorted(KINDS))}", ("kind",))
@@ -596,7 +599,12 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
     for versions in variants:
         try:
             compile_rule(rule, versions)
-        except ValidationError as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            blamed = _blamed_version(versions, base)
+            if blamed is not None:  # a version set apart (an overlay's): at its own line
+                raise _version_problem(rule, *blamed, exc) from None
+            if not isinstance(exc, ValidationError):
+                raise
             errors = exc.errors()
             first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
             loc = dotted(("params", *first["loc"]))  # as the loader names the key
@@ -640,6 +648,33 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
                              f"clause of this rule; its clauses: {', '.join(sorted(clause_names))}"
                              if clause_names else f"source {citation.label()} has `for`, but a "
                              f"{rule.kind} rule has a single clause")
+
+
+def _blamed_version(versions: Mapping[str, ParameterVersion],
+                    base: Mapping[str, ParameterVersion]) -> tuple[str, ParameterVersion] | None:
+    """The parameter and version by which ``versions`` differ from ``base`` (the rule's values
+    as the rule set first gives them), ``None`` when they do not: what to blame when a rule
+    does not compile with ``versions`` but does with ``base``."""
+    return next(((name, version) for name, version in versions.items()
+                 if version is not base.get(name)), None)
+
+
+def _version_problem(rule: Rule, name: str, version: ParameterVersion,
+                     exc: BaseException) -> RuleProblem:
+    """The problem of a parameter version the rule cannot use, at the version's own file and
+    line (an overlay's value is the overlay's mistake, not the rule's)."""
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        said = english_message(first["type"], short_input(first.get("input")),
+                               first.get("ctx") or {}, first["msg"].removeprefix("Value error, "))
+        zh = pydantic_error_zh(first)
+    else:
+        said, zh = str(exc), getattr(exc, "zh", None)
+    scope = f"（{version.overlay}）" if version.overlay else ""
+    return RuleProblem(
+        f"parameter {name!r}, version {version.label()}: {said} (as rule {rule.id} reads it)",
+        (), f"参数 {name} 的取值「{version.words('zh')}」{scope}：{zh or said}"
+        f"（规则 {rule.id} 据此判断）", at=(version.file, version.line) if version.file else None)
 
 
 def _when_values() -> dict[str, frozenset[str]]:

@@ -102,6 +102,9 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
         try:
             validate_rule(book, rule)
         except RuleProblem as exc:
+            if exc.at is not None:
+                raise RulebookError(exc.at[0], exc.at[1] or None, str(exc),
+                                    exc.zh or str(exc)) from None
             path, index, i = located[rule.id]
             key = dotted(exc.loc)
             raise _fail(path, index, ("rules", i, *exc.loc),

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .._input_words import quoted_input
+from .._words import day_name
 from ..errors import short_input
 from ..models._base import Problem
 from ..models._types import Day
@@ -187,6 +188,28 @@ class ParameterVersion(_Strict):
         until = f" until {self.until}" if self.until else ""
         scope = f" [{self.overlay}]" if self.overlay else ""
         return f"{render_value(self.value)}{since}{until}{scope}"
+
+    def words(self, lang: str) -> str:
+        """The value and the days in force in ``lang``, without whose overlay it is.
+
+        >>> version = ParameterVersion.model_validate({"value": "4/5", "from": "2021-01-01"})
+        >>> version.words("zh"), version.words("en")
+        ('4/5，自2021年1月1日起', '4/5 from 2021-01-01')
+        """
+        if lang != "zh":
+            return self.label().removesuffix(f" [{self.overlay}]")
+        shown = render_value(self.value)
+        parts = [_VALUES_ZH.get(shown, shown)]
+        if self.from_:
+            parts.append(f"自{day_name(self.from_, 'zh')}起")
+        if self.until:  # exclusive
+            parts.append(f"{day_name(self.until, 'zh')}起失效")
+        return "，".join(parts)
+
+
+_VALUES_ZH = {"true": "是", "false": "否", "more_than": "超过（more_than）",
+              "at_least": "达到（at_least）", "payee": "收款方（payee）", "purpose": "用途（purpose）"}
+"""A yes/no or a choice as Chinese says it (a choice keeps its code, which an overlay writes)."""
 
 
 class Parameter(_Strict):

@@ -25,7 +25,7 @@ from ...facts.schema import FACT_SCHEMAS
 from ...models._base import Problem
 from ...report._trusted import trusted
 from ...report.model import Text
-from ..conditions import Cmp, Field, all_of, negate
+from ..conditions import NEGATED, Cmp, Field, all_of, negate
 from ..model import Localised
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -108,7 +108,12 @@ def comparison(field: str, op: str, value: Any) -> Cmp:
     >>> comparison("signed", ">=", {"share": Fraction(1, 5), "of": "total"})
     Cmp(left=Field(name='signed', times=5), op='>=', right=Field(name='total', times=1))
     """
-    op = _OP_WORDS.get(op, op)
+    op = _OP_WORDS.get(op, op) if isinstance(op, str) else op
+    if op not in _OPS:  # e.g. an overlay's reading of a comparison parameter
+        raise Problem(f"unknown comparison {short_input(op)}; one of "
+                      f"{', '.join([*_OPS, *_OP_WORDS])}",
+                      f"「{str(op)[:40]}」不是可用的比较方式，须为以下之一："
+                      f"{'、'.join([*_OPS, *_OP_WORDS])}")
     if isinstance(value, dict):
         if set(value) == {"field"}:
             return Cmp(Field(field), op, Field(str(value["field"])))
@@ -130,6 +135,9 @@ def comparison(field: str, op: str, value: Any) -> Cmp:
         return Cmp(Field(field), op, whole(value))
     raise ValueError(f"cannot compare with {value!r}")
 
+
+_OPS = tuple(NEGATED)
+"""The comparisons a clause may make (each has its negation, for ``unless:``)."""
 
 _OP_WORDS = {"more_than": ">", "at_least": ">="}
 """The readings of a share parameter (``po.half_comparison``) as operators, so that a clause can
