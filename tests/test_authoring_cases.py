@@ -190,6 +190,10 @@ def test_the_command_says_a_run_in_chinese(tmp_path: Path, monkeypatch: pytest.M
     assert out[1].startswith("未通过 bad.cases.yaml: one of four present is no quorum  (")
     assert "      问题与期望不符：期望而未出现1个，出现而未期望1个" in out
     assert "      问题（- 期望而未出现；+ 出现而未期望）：" in out
+    diff = [line.strip() for line in out if line.startswith("        ")]
+    assert diff[0] == "- 错误 ra-quorum m1 denominator=4，numerator=2", diff
+    assert diff[1].startswith("+ 错误 ra-quorum m.yaml:m1 实测=1/4，要求="), diff
+    assert not any(word in line for line in diff for word in ("measured", "required", "error"))
     assert "      规则 ra-quorum 应当通过，实际给出问题1个" in out
     assert out[-1] == "通过 1 个，未通过 2 个"
     assert main(["test", str(broken), str(undated), "--lang", "zh"]) == 2

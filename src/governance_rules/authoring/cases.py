@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .._names import did_you_mean
-from .._said import Said
+from .._said import Said, Worded
 from ..models._types import FIRST_YEAR, LAST_YEAR
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
 from ..report.model import Evidence, Severity
@@ -93,13 +93,19 @@ class ExpectedFinding:
     severity: str | None = None
     evidence: Mapping[str, str] = field(default_factory=dict)
 
-    def describe(self) -> str:
-        parts = [self.severity or "*", self.rule, f"{self.file}:" if self.file else "",
-                 self.record or "*"]
-        text = f"{parts[0]} {parts[1]} {parts[2]}{parts[3]}"
-        if self.evidence:
-            text += " " + ", ".join(f"{k}={v}" for k, v in sorted(self.evidence.items()))
-        return text
+    def describe(self) -> Worded:
+        """The expected finding as a diff line shows it (``*``: any), in English and Chinese.
+
+        >>> made = ExpectedFinding("ra-quorum", "m1", severity="error", evidence={"numerator": "3"})
+        >>> made.describe(), made.describe().zh
+        ('error ra-quorum m1 numerator=3', '错误 ra-quorum m1 numerator=3')
+        """
+        where = f"{self.rule} {f'{self.file}:' if self.file else ''}{self.record or '*'}"
+        pairs = [f"{k}={v}" for k, v in sorted(self.evidence.items())]
+        evidence, evidence_zh = (f" {', '.join(pairs)}", f" {'，'.join(pairs)}") if pairs else ("", "")
+        known = {s.value: s for s in Severity}
+        zh = known[self.severity].words("zh") if self.severity in known else self.severity or "*"
+        return Worded(f"{self.severity or '*'} {where}{evidence}", f"{zh} {where}{evidence_zh}")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def render_result(result: CaseResult, lang: str = "en") -> str:
     lines.extend(f"      {in_language(p, lang)}" for p in result.problems)
     if result.diff:
         lines.append(f"      {words['diff']}")
-        lines.extend(f"        {d}" for d in result.diff)
+        lines.extend(f"        {in_language(d, lang)}" for d in result.diff)
     return "\n".join(map(terminal_safe, lines)) + "\n"
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .._names import did_you_mean
-from .._said import Worded
+from .._said import Worded, in_language
 from ..records._parse import ParseFailure, read_file
 from ..report.model import Finding, Report
 from ..rulebook import Rulebook, load_rulebook
@@ -229,7 +229,7 @@ def judge(case: TestCase, report: Report) -> tuple[list[Worded], list[str]]:
             problems.extend(_unknown_evidence(case.findings, actual))
     else:
         named = case.named_rules()
-        diff = [f"+ {_line(f)}" for f in report.findings if f.rule_id in named]
+        diff = [_marked("+", _line(f)) for f in report.findings if f.rule_id in named]
         if not problems:
             diff = []
     return problems, diff
@@ -284,17 +284,28 @@ def _evidence(finding: Finding, key: str) -> tuple[str, ...]:
     return (str(value),)
 
 
-def _line(finding: Finding, full: bool = False) -> str:
+def _line(finding: Finding, full: bool = False) -> Worded:
+    """A finding as a diff line shows it, in English and Chinese."""
     ev = finding.evidence
-    measured = (f"{ev.numerator}/{ev.denominator}"
-                if ev.numerator is not None and ev.denominator is not None else ev.measured.en)
-    text = (f"{finding.severity.value} {finding.rule_id} {finding.record.file}:{finding.record.id}"
-            f" measured={measured}, required={ev.required.en}")
+    share = (f"{ev.numerator}/{ev.denominator}"
+             if ev.numerator is not None and ev.denominator is not None else None)
+    where = f"{finding.rule_id} {finding.record.file}:{finding.record.id}"
+    en = (f"{finding.severity.value} {where} measured={share or ev.measured.en}, "
+          f"required={ev.required.en}")
+    zh = (f"{finding.severity.words('zh')} {where} 实测={share or ev.measured.zh}，"
+          f"要求={ev.required.zh}")
     if ev.shortfall is not None:
-        text += f", shortfall={ev.shortfall.en}"
+        en += f", shortfall={ev.shortfall.en}"
+        zh += f"，差距={ev.shortfall.zh}"
     if full:
-        text += f" | {finding.message.en}"
-    return text
+        en += f" | {finding.message.en}"
+        zh += f"｜{finding.message.zh}"
+    return Worded(en, zh)
+
+
+def _marked(mark: str, line: str) -> Worded:
+    """A diff ``line`` (English, with its Chinese when it has one) after its ``mark``."""
+    return Worded(f"{mark} {line}", f"{mark} {in_language(line, 'zh')}")
 
 
 def _unknown_evidence(expected: Sequence[ExpectedFinding],
@@ -326,14 +337,15 @@ def _diff(expected: Sequence[ExpectedFinding],
     """Lines ``  `` (expected and found), ``- `` (expected, not found), ``+ `` (found, not
     expected); and the counts of the last two."""
     left = list(actual)
-    lines, missing = [], 0
+    lines: list[str] = []
+    missing = 0
     for want in expected:
         hit = next((f for f in left if _matches(want, f)), None)
         if hit is None:
-            lines.append(f"- {want.describe()}")
+            lines.append(_marked("-", want.describe()))
             missing += 1
         else:
             left.remove(hit)
-            lines.append(f"  {_line(hit)}")
-    lines.extend(f"+ {_line(f)}" for f in left)
+            lines.append(_marked(" ", _line(hit)))
+    lines.extend(_marked("+", _line(f)) for f in left)
     return lines, missing, len(left)
