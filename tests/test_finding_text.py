@@ -233,5 +233,6 @@ def test_a_count_names_what_it_counts(examples_report) -> None:  # type: ignore[
     archive = by_rule["arch-ten-six"].message
     assert "（缺：印章使用登记）" in archive.zh and "(missing: seal-use register)" in archive.en
     leadership = by_rule["tpc-leadership"].message
-    assert "赵敏（zhao-min）任副主席，名册载其兼任政府职务副镇长" in leadership.zh
-    assert "vice chair, holds the government post 副镇长" in leadership.en
+    assert "赵敏（zhao-min）任副主席，2021年10月12日起同时在王村镇人民政府任副乡镇长" in leadership.zh
+    assert "vice chair, held a deputy head seat on 王村镇人民政府 from 12 October 2021" \
+           in leadership.en
