@@ -544,8 +544,11 @@ class _FactBuilder:
             handled_funds = 1 if seat.handled_funds else 0
             resigned = 0
             if seat.resignation is not None:  # most seats: no decision to look up
-                accepted_by, accepted = dossier.decided_by(seat.resignation)
-                resigned = int(accepted_by is _TOWNSHIP_CONGRESS and accepted)
+                # 大会决定是否接受辞职 (RD-TOWNSHIP:499): a vote of the congress either way decides
+                found = dossier.motion(seat.resignation.meeting, seat.resignation.motion)
+                resigned = int(found is not None
+                               and dossier.bodies[found[0].body].record.kind is _TOWNSHIP_CONGRESS
+                               and found[1].outcome is not Outcome.WITHDRAWN)
             for j, term in enumerate(seat.terms):
                 start, end = term.start, term.end
                 if as_of is not None and start > as_of:  # not happened yet
@@ -615,8 +618,9 @@ class _FactBuilder:
         """Add to a term's ``values`` how it (from ``start`` to ``end`` on a seat of ``person``,
         who left the region on ``left``) ended: was it over by the window's end, was a handover
         audit held, did the holder leave the region and keep acting; the seat's
-        ``handled_funds`` and ``resignation_decided`` (a township congress adopted the
-        resignation), as 0 or 1. Written into ``values``, each step only for a term it concerns
+        ``handled_funds`` and ``resignation_decided`` (a township congress voted on the
+        resignation, to accept it or not), as 0 or 1. Written into ``values``, each step only
+        for a term it concerns
         (most terms run on, and most holders never left the region)."""
         window_end = self.window.end
         ended = 0

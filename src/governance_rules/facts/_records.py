@@ -20,7 +20,6 @@ from ..models import (
     Proposal,
     Register,
     Role,
-    SeatOrigin,
     Sector,
     WorkArea,
 )
@@ -31,6 +30,7 @@ from ._periods import body_start
 from ._seats import seated_on
 from ._station import NO_STATION, STATION_KINDS, station_roster
 from ._township import (
+    ELECTED,
     group_formation,
     office_staff,
     session_fields,
@@ -52,7 +52,6 @@ _CREDENTIALS_COMMITTEE = BodyKind.CREDENTIALS_COMMITTEE
 _TOWNSHIP_CONGRESS = BodyKind.TOWNSHIP_CONGRESS
 _NOTICE_BOARD = DisclosureChannel.NOTICE_BOARD
 _ADOPTED = Outcome.ADOPTED
-_APPOINTMENT = SeatOrigin.APPOINTMENT
 _CHAIR = Role.CHAIR
 _MEMBER_REPRESENTATIVE_ASSEMBLY = BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY
 _OFFICIALS_ANSWER = HearingStep.OFFICIALS_ANSWER
@@ -526,7 +525,9 @@ def proposal_counts(dossier: Dossier, proposal: Proposal | None) -> tuple[dict[s
 
 def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located, session, body, common in _kept(dossier, dossier.sessions, window, _date):
-        elected = [post for post in session.posts if post.obtained_by is not _APPOINTMENT]
+        # TPC-ELECTION (b): only an election or a by-election elects (an appointment or a
+        # nomination fills a post instead of an election, RD-TOWNSHIP:499)
+        elected = [post for post in session.posts if post.obtained_by in ELECTED]
         kind, adopted = dossier.decided_by(session.decision)
         found = (dossier.motion(session.decision.meeting, session.decision.motion)
                  if session.decision is not None else None)
@@ -534,12 +535,17 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         # TPC-SESSIONS: an added session rests on a presidium decision dated no later than it
         in_time = int(bool(decided) and found is not None and found[0].date <= session.date)
         more, more_names = session_fields(dossier, session)
+        last_day = session.date + timedelta(days=max(session.days, 1) - 1)
         yield Fact("session", RecordRef(session.id, "session", located.where()), session.date,
                    dossier.jurisdiction,
                    {**common, "number": session.number, "days": session.days,
                     "extra": int(session.extra), "extra_decided": decided,
                     "extra_decided_in_time": in_time, "election": int(session.election),
                     "method_adopted": int(session.election_method_adopted_on is not None),
+                    # TPC-ELECTION (a): adopted, then applied: no later than the session's
+                    # last day (the elections are held in it; records give no hour)
+                    "method_in_time": int(session.election_method_adopted_on is None
+                                          or session.election_method_adopted_on <= last_day),
                     "posts_appointed": len(session.posts) - len(elected),
                     # TPC-ELECTION (d): a dated oath, on or after the election (RD-TOWNSHIP:499)
                     "oath_missing": sum(1 for post in elected if post.oath_on is None),
@@ -547,7 +553,9 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                                        if post.oath_on is not None and post.oath_on < session.date),
                     **more},
                    {"session": session.date},
-                   {"body_name": body.name, "subject": session.id, **more_names})
+                   {"body_name": body.name, "subject": session.id,
+                    "method_adopted_on": str(session.election_method_adopted_on or "-"),
+                    **more_names})
 
 
 def _assessment_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:

@@ -29,7 +29,8 @@ ELECTED_POSTS: dict[BodyKind, tuple[Role, ...]] = {
 }
 """TPC-ELECTION (b), (c) (RD-TOWNSHIP:499): the posts that only the congress's election fills."""
 
-_ELECTED = (SeatOrigin.ELECTION, SeatOrigin.BY_ELECTION)
+ELECTED = (SeatOrigin.ELECTION, SeatOrigin.BY_ELECTION)
+"""How a seat or post is elected (an appointment or a nomination fills it otherwise)."""
 
 _TOWNSHIP_CONGRESS, _PRESIDIUM = BodyKind.TOWNSHIP_CONGRESS, BodyKind.PRESIDIUM
 """Compared with a body's kind for each term and meeting: names, not members of ``BodyKind``
@@ -67,7 +68,7 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
             or _elected_holders(body, role, day) >= _elected_holders(body, role, end)):
         return out
     starts = sorted(t.start for _, _, t in body.terms_in_role(role)
-                    if t.start >= day and t.obtained_by in _ELECTED)
+                    if t.start >= day and t.obtained_by in ELECTED)
     filled = next((start for start in starts if _session_on(dossier, start)), None)
     out.update(vacancy=1, refilled=int(filled is not None),
                vacancy_days=((filled or window_end) - day).days)
@@ -78,7 +79,7 @@ def _elected_holders(body: Body, role: Role, day: date) -> int:
     """How many hold ``role`` on ``day`` by an election: an appointee fills no vacancy."""
     return sum(1 for _, s, t in body.terms_in_role(role)
                if t.start <= day and (t.end is None or day <= t.end)
-               and t.obtained_by in _ELECTED and s.term_on(day) is t)
+               and t.obtained_by in ELECTED and s.term_on(day) is t)
 
 
 def _term_runs_on(dossier: Dossier, end: date) -> bool:
@@ -433,7 +434,7 @@ def deputy_credentials(dossier: Dossier, body: Body, seat: Seat, term: Term,
         return out
     reviews = [r.record for r in dossier.credentials_reviews if seat.person in r.record.deputies
                and dossier.bodies[r.record.body].record.kind is BodyKind.CREDENTIALS_COMMITTEE]
-    if term.obtained_by in _ELECTED and window.covers(term.start):
+    if term.obtained_by in ELECTED and window.covers(term.start):
         out["deputy_elected"] = 1
         out["credentials_examined"] = int(any(r.kind is _EXAMINED and r.date >= term.start
                                               for r in reviews))

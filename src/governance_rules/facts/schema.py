@@ -141,7 +141,8 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     "session": {
         "body": str, "body_kind": str, "number": int, "days": int, "extra": int,
         "extra_decided": int, "extra_decided_in_time": int,
-        "election": int, "method_adopted": int, "posts_appointed": int, "oath_missing": int,
+        "election": int, "method_adopted": int, "method_in_time": int, "posts_appointed": int,
+        "oath_missing": int,
         "oath_before": int, "quarter": int, "has_gov_report": int, "has_resolution": int,
         "has_q3_focus": int, "sittings_missing": int, "sittings_out_of_order": int,
         "voted_undeliberated": int, "close_missing": int, "close_early": int,
