@@ -514,6 +514,9 @@ class ReportBuilder:
         self.cases = 0
         self.applied: Counter[str] = Counter()
         self.dossiers = 0
+        self._shared = False
+        """Whether ``records`` and ``checked`` are another's (the first result's, taken whole
+        to spare a copy, or a built report's): copied before anything is merged into them."""
 
     def add(self, result: DossierResult) -> None:
         if result.findings:
@@ -534,17 +537,26 @@ class ReportBuilder:
             self.record_count += result.record_count
             return
         self.inputs.update(result.inputs)
-        # a result is merged once: its parts move (the first dossier's are taken whole)
-        if self.records:
+        # the first dossier's parts are taken whole (one dossier, the usual call, copies
+        # nothing); they are copied before a second is merged, so that neither the results
+        # given nor a report built from them change
+        if not self.records and not self.checked:
+            self.records, self.checked, self._shared = result.records, result.checked, True
+        else:
+            if self._shared:
+                self._own()
             self.records |= result.records
-        else:
-            self.records = result.records
-        if not self.checked:
-            self.checked = result.checked
-        else:
             self._merge_checked(result.checked)
         for file, seconds in result.seconds.items():
             self.seconds[file] = self.seconds.get(file, 0.0) + seconds
+
+    def _own(self) -> None:
+        """Copies of ``records`` and ``checked`` (each entry's lists and dicts too) to merge
+        into."""
+        self.records = set(self.records)
+        self.checked = {key: (place, list(rules), dict(used))
+                        for key, (place, rules, used) in self.checked.items()}
+        self._shared = False
 
     def _merge_checked(self, entries: dict[_RecordKey, _Checked]) -> None:
         """Add a dossier's ``checked`` entries: a record given in two dossiers' files gets the
@@ -567,7 +579,10 @@ class ReportBuilder:
             input_errors=[])
 
     def build(self) -> Report:
+        """The report of the results added so far; more may be added after, for a later
+        report (this one does not change)."""
         book, checked = self.book, self.checked
+        self._shared = True
         findings = (self.findings.copy() if self.findings_in_order
                     else sorted(self.findings, key=Finding.sort_key))
         errors = sorted(self.errors, key=InputError.sort_key)
@@ -586,7 +601,7 @@ class ReportBuilder:
             rules=list(_rule_infos(book)),  # the rulebook's, shared: a report's own list
             findings=findings,
             input_errors=errors,
-            checked=CheckedEntries.deferred(checked, inputs),
+            checked=CheckedEntries.deferred(checked, inputs),  # made when read: shared
             seconds_by_file=dict(sorted(self.seconds.items())),
             scopes=[self.scopes[k] for k in sorted(self.scopes, key=lambda k: (k[0] or "", k[1]))],
         )

@@ -286,9 +286,9 @@ class CheckedEntries(Sequence[CheckedRecord]):
     @classmethod
     def deferred(cls, parts: Mapping[tuple[str, str, str], _CheckedParts],
                  files: Collection[str]) -> CheckedEntries:
-        """The entries of ``parts`` (by each record's key, (file, type, id); each part's place
-        becomes its entry's model, so the caller gives them up), in report order among
-        ``files``, made when first read."""
+        """The entries of ``parts`` (by each record's key, (file, type, id): its place, rules
+        and parameters, none changed after), in report order among ``files``, made when first
+        read."""
         entries = cls()
         if parts:
             entries._parts = (parts, files)
@@ -299,8 +299,9 @@ class CheckedEntries(Sequence[CheckedRecord]):
         if parts is not None:
             # two threads reading at once may both make them: equal entries, one kept
             by_key, files = parts
-            self._made = checked_records(list(map(by_key.__getitem__,
-                                                  keys_in_report_order(by_key, files))))
+            self._made = checked_records([  # each place copied: the parts may be shared
+                ({**place}, rules, used) for place, rules, used in
+                map(by_key.__getitem__, keys_in_report_order(by_key, files))])
             self._parts = None
         return self._made
 
@@ -412,10 +413,27 @@ class Report(_Frozen):
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when everything but the timings is: two checks of the same input, or a
+        report and its JSON read back, are equal (``seconds_by_file`` differs run to run and
+        is not in the JSON)."""
+        if not isinstance(other, Report):
+            return NotImplemented
+        mine, theirs = dict(self.__dict__), dict(other.__dict__)
+        mine.pop("seconds_by_file", None)
+        theirs.pop("seconds_by_file", None)
+        return mine == theirs
+
+    __hash__ = None  # type: ignore[assignment]  # lists inside: as unhashable as before
+
     def __repr__(self) -> str:
         from ._notebook import summary_line
 
         return f"<Report: {summary_line(self)}>"
+
+    def __str__(self) -> str:
+        """The summary line (``print(report)``), not every field; ``to_json`` has them all."""
+        return self.__repr__()
 
     def _repr_html_(self) -> str:
         """The notebook view: summary, then findings and input errors, collapsible."""

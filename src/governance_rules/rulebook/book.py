@@ -225,6 +225,12 @@ class Rulebook:
             by_type.setdefault(rule.applies_to, []).append(rule)
         self._by_type = {k: tuple(v) for k, v in by_type.items()}
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without its caches (compiled conditions are closures), whether or not it
+        was used: a rule set sent to a worker process pickles the same before a check and
+        after."""
+        return dict(self.without_caches().__dict__)
+
     def without_caches(self) -> Rulebook:
         """A copy with empty caches, to pickle (compiled conditions are closures): what a worker
         process or the rule set's cache on disk receives; the copy fills its caches as it works."""

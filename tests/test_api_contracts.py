@@ -1,0 +1,71 @@
+"""What an app that imports the library relies on: results and built reports do not change
+when more are merged, reports compare by what they say, print as their summary, and a rule set
+pickles whatever it was used for."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+from _helpers import EXAMPLES
+
+from governance_rules import check_paths, iter_check_paths, load_rulebook
+from governance_rules._checker import ReportBuilder
+from governance_rules.report import Report
+
+BOOK = load_rulebook()
+
+
+def _results() -> list:  # type: ignore[type-arg]
+    return list(iter_check_paths([EXAMPLES / "haliang-3", EXAMPLES / "sifang"], rulebook=BOOK,
+                                 base=EXAMPLES))
+
+
+def _report_of(results: list) -> Report:  # type: ignore[type-arg]
+    builder = ReportBuilder(BOOK, "native", None)
+    for result in results:
+        builder.add(result)
+    return builder.build()
+
+
+def test_merging_changes_neither_the_results_nor_a_report_built_before() -> None:
+    results = _results()
+    alone = _report_of(results[:1])
+    sizes = [(len(r.checked), len(r.records)) for r in results]
+    kept = {key: (list(rules), dict(used)) for key, (_, rules, used) in results[0].checked.items()}
+    builder = ReportBuilder(BOOK, "native", None)
+    builder.add(results[0])
+    early = builder.build()
+    builder.add(results[1])
+    both = builder.build()
+    assert [(len(r.checked), len(r.records)) for r in results] == sizes
+    assert {key: (rules, used) for key, (_, rules, used) in results[0].checked.items()} == kept
+    assert len(early.checked) == sizes[0][0] and early == alone
+    assert len(both.checked) == sizes[0][0] + sizes[1][0]
+    assert _report_of(results[:1]) == alone  # the results can be merged again
+
+
+def test_reports_of_the_same_input_are_equal_whatever_their_timings() -> None:
+    first = check_paths([EXAMPLES / "haliang-3"], rulebook=BOOK, base=EXAMPLES)
+    again = check_paths([EXAMPLES / "haliang-3"], rulebook=BOOK, base=EXAMPLES)
+    assert first.seconds_by_file and first == again
+    assert Report.model_validate_json(first.to_json()) == first
+    assert Report.model_validate(first.model_dump()) == first
+    assert first != check_paths([EXAMPLES / "sifang"], rulebook=BOOK, base=EXAMPLES)
+    assert first != "a report"
+
+
+def test_a_report_prints_as_its_summary() -> None:
+    report = check_paths([EXAMPLES / "haliang-3"], rulebook=BOOK, base=EXAMPLES)
+    assert str(report) == repr(report) and str(report).startswith("<Report: ")
+    assert len(str(report)) < 200
+
+
+def test_a_rule_set_pickles_before_and_after_it_is_used() -> None:
+    book = load_rulebook()
+    before = pickle.loads(pickle.dumps(book))
+    first = check_paths([EXAMPLES / "haliang-3"], rulebook=book, base=EXAMPLES)
+    after = pickle.loads(pickle.dumps(book))
+    assert check_paths([EXAMPLES / "haliang-3"], rulebook=after, base=EXAMPLES) == first
+    assert check_paths([EXAMPLES / "haliang-3"], rulebook=before, base=EXAMPLES) == first
+    assert copy.deepcopy(book).rules == book.rules
