@@ -69,3 +69,27 @@ def test_a_rule_set_pickles_before_and_after_it_is_used() -> None:
     assert check_paths([EXAMPLES / "haliang-3"], rulebook=after, base=EXAMPLES) == first
     assert check_paths([EXAMPLES / "haliang-3"], rulebook=before, base=EXAMPLES) == first
     assert copy.deepcopy(book).rules == book.rules
+
+
+def test_a_check_given_no_rule_set_loads_the_bundled_one_once_until_a_file_changes(
+        tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``check_data(files)`` loaded the rule set on every call (50 ms against a check of a few);
+    the bundled one is kept, and loaded again when one of its files changes."""
+    import os
+    import shutil
+
+    from governance_rules.rulebook import default_rulebook, default_rules_dir, loader
+
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    monkeypatch.setattr(loader, "default_rules_dir", lambda: rules)
+    monkeypatch.setattr(loader, "_DEFAULT", None)
+    first = default_rulebook()
+    assert default_rulebook() is first
+    parameters = rules / "parameters" / "shares.yaml"
+    parameters.write_text(parameters.read_text("utf-8").replace('value: "4/5"', 'value: "9/10"'),
+                          encoding="utf-8")
+    os.utime(parameters, ns=(1, 1))  # a changed file, whatever the clock's resolution
+    second = default_rulebook()
+    assert second is not first and str(second.parameters["cc.consent_share"].values[0].value) \
+        == "9/10"

@@ -46,7 +46,7 @@ from .report.model import (
     Text,
     summarise,
 )
-from .rulebook import BoundRule, Rule, Rulebook, load_rulebook
+from .rulebook import BoundRule, Rule, Rulebook, default_rulebook
 from .rulebook.book import Document, binding_here, citations_for_clauses
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, render_value
@@ -92,7 +92,7 @@ def check_paths(
     >>> report.summary.by_severity  # doctest: +SKIP
     {'error': 3, 'warning': 1, 'info': 0}
     """
-    book = rulebook or load_rulebook()
+    book = rulebook or default_rulebook()
     builder = ReportBuilder(book, _engine_name(engine), as_of)
     for result in iter_check_paths(paths, rulebook=book, engine=engine, as_of=as_of, base=base,
                                    window=window, jobs=jobs, dask=dask):
@@ -139,7 +139,7 @@ def iter_check_paths(
 
     days_asked(as_of, window)
     paths = as_path_list(paths)
-    book = rulebook or load_rulebook()
+    book = rulebook or default_rulebook()
     unit = CheckSource(book, engine, as_of, window,
                        Path(base) if base is not None else Path.cwd(), details=details,
                        render=render, prepare=prepare)
@@ -250,7 +250,7 @@ def check_dossiers(
     from .scheduling import batch_gc
 
     days_asked(as_of, window)
-    book = rulebook or load_rulebook()
+    book = rulebook or default_rulebook()
     checker = DossierChecker(book, engine, as_of, window)
     builder = ReportBuilder(book, checker.runner.name, as_of)
     builder.add(DossierResult(root=None, input_errors=list(extra_errors)))

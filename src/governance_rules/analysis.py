@@ -22,7 +22,7 @@ from .errors import EngineUnavailable
 from .records import Dossier, load_dossier
 from .records.loader import discover
 from .report.model import Report
-from .rulebook import Rulebook, load_rulebook
+from .rulebook import Rulebook, default_rulebook
 
 FINDING_COLUMNS = ["rule_id", "catalogue", "severity", "suppressed", "community", "jurisdiction",
                    "body", "body_key", "body_name", "record_type", "record_id", "date", "period",
@@ -127,7 +127,7 @@ def what_if(dossiers: Iterable[Dossier], parameter: str, values: Iterable[Any],
     ...                 jurisdictions=["cn/heilongjiang", "cn/shandong"])  # doctest: +SKIP
     """
     pandas = _pandas()
-    book = rulebook or load_rulebook()
+    book = rulebook or default_rulebook()
     dossiers = list(dossiers)
     values = list(values)
     places: list[str | None] = (

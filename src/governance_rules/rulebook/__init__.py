@@ -1,7 +1,7 @@
 """The rulebook: declarative rules from ``rules/``, their parameters, kinds and conditions."""
 
 from .book import BoundRule, Document, Rulebook
-from .loader import default_rules_dir, load_rulebook
+from .loader import default_rulebook, default_rules_dir, load_rulebook
 from .model import Citation, Localised, Parameter, ParameterVersion, Rule
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "ParameterVersion",
     "Rule",
     "Rulebook",
+    "default_rulebook",
     "default_rules_dir",
     "load_rulebook",
 ]
