@@ -93,3 +93,21 @@ def test_a_check_given_no_rule_set_loads_the_bundled_one_once_until_a_file_chang
     second = default_rulebook()
     assert second is not first and str(second.parameters["cc.consent_share"].values[0].value) \
         == "9/10"
+
+
+def test_a_what_if_value_names_its_place_and_cites_no_clause() -> None:
+    """A what-if is nobody's document: the 9/10 of a what-if for Heilongjiang does not rest on
+    the 80% clause it replaced, and the report says where it applied."""
+    from fractions import Fraction
+
+    for place, overlay in (("cn/heilongjiang", "cn/heilongjiang"), (None, None)):
+        book = BOOK.with_parameter("cc.consent_share", Fraction(9, 10), place)
+        report = check_paths([EXAMPLES / "haliang-3"], rulebook=book, base=EXAMPLES)
+        uses = [f.parameters["cc.consent_share"] for f in report.findings
+                if f.rule_id == "cc-consent-80"]
+        assert uses and all(u.value == "9/10" and u.overlay == overlay and u.source is None
+                            for u in uses), uses
+    report = check_paths([EXAMPLES / "haliang-3"], rulebook=BOOK, base=EXAMPLES)
+    [used] = {f.parameters["cc.consent_share"].source.lines[0] for f in report.findings
+              if f.rule_id == "cc-consent-80"}
+    assert used == 26  # the bundled value cites its clause

@@ -773,7 +773,8 @@ def parameter_uses(book: Rulebook, bound: BoundRule) -> dict[str, ParameterUse]:
     version's own reference (a jurisdiction's document), else the parameter's."""
     out = {}
     for name, version in sorted(bound.parameters.items()):
-        reference = version.reference or book.parameters[name].reference
+        reference = version.reference or (None if version.what_if  # a what-if rests on none
+                                          else book.parameters[name].reference)
         out[name] = trusted(
             ParameterUse,
             value=render_value(version.value),

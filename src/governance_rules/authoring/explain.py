@@ -194,8 +194,9 @@ def _explain(book: Rulebook, rule: Rule, fact: Fact, scope: Scope, dossier: Doss
             name, render_value(version.value),
             version.from_.isoformat() if version.from_ else None,
             version.until.isoformat() if version.until else None,
-            version.overlay or None, _relative(version.file or param.file),
-            (version.line if version.file else param.line) or None))
+            version.overlay or None,
+            "" if version.what_if else _relative(version.file or param.file),
+            None if version.what_if else (version.line if version.file else param.line) or None))
     if not out.applies or not params_ok:
         return out
     bound = book.bind(rule, fact.jurisdiction, fact.day)
@@ -354,6 +355,7 @@ _HEADINGS = {
     "holds": Text(zh="成立", en="holds"),
     "fails": Text(zh="不成立", en="does not hold"),
     "overlay": Text(zh="地方规定", en="overlay"),
+    "what_if": Text(zh="假设取值，无文件依据", en="a what-if value, from no file"),
     "from": Text(zh="自{day}起", en="from {day}"),
     "until": Text(zh="{day}起失效", en="until {day}"),
     "not_reached": Text(zh="未评估：规则不适用", en="not evaluated: the rule does not apply"),
@@ -390,8 +392,8 @@ def _render_one(e: CaseExplanation, lang: str) -> str:
             parts.append(h["until"].format(day=_day_in(p.until, lang)))
         if p.overlay:
             parts.append(f"{h['overlay']} {p.overlay}")
-        lines.append(f"    {' · '.join(parts)}  ({p.file}:{p.line})" if p.line else
-                     f"    {' · '.join(parts)}  ({p.file})")
+        where = f"{p.file}:{p.line}" if p.line else p.file or h["what_if"]
+        lines.append(f"    {' · '.join(parts)}  ({where})")
     lines.append(f"  {h['conditions']}")
     if e.condition is None:
         lines.append(f"    {h['not_reached']}")

@@ -478,7 +478,8 @@ class Rulebook:
                        jurisdiction: Sequence[str] | str | None = None) -> Rulebook:
         """A copy in which parameter ``name`` takes ``value`` at all dates: everywhere (every
         overlay dropped), or, given ``jurisdiction`` (``"cn/shandong"`` or a list), only there,
-        as an overlay for that place that keeps every other value and overlay.
+        as an overlay for that place that keeps every other value and overlay. The value is a
+        what-if: a report names its place (``overlay``) and cites no clause for it.
 
         >>> from fractions import Fraction
         >>> from governance_rules import load_rulebook
@@ -494,12 +495,14 @@ class Rulebook:
         if name not in self.parameters:
             raise KeyError(f"no parameter {name!r}")
         old = self.parameters[name]
-        version = ParameterVersion(value=parse_typed(old.type, value))
+        parsed = parse_typed(old.type, value)
         if jurisdiction is None:
+            version = ParameterVersion(value=parsed, what_if=True)
             new = old.model_copy(update={"values": [version], "overlays": {}})
             label = f"+{name}={value}"
         else:
             place = jurisdiction if isinstance(jurisdiction, str) else "/".join(jurisdiction)
+            version = ParameterVersion(value=parsed, overlay=place, what_if=True)
             new = old.model_copy(update={"overlays": {**old.overlays, place: [version]}})
             label = f"+{name}@{place}={value}"
         params = {**self.parameters, name: new}

@@ -178,6 +178,8 @@ class ParameterVersion(_Strict):
         "parameter's own reference (a jurisdiction's own document)")
     file: str = ""
     """The parameter file that set this version (an overlay's own file, for an overlay)."""
+    what_if: bool = Field(default=False, description="set by a what-if "
+                          "(Rulebook.with_parameter), not by a document: it cites no clause")
     line: int = 0
 
     def covers(self, day: date) -> bool:
