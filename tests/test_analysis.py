@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -101,6 +102,37 @@ def test_what_if_sweeps_jurisdictions_and_keeps_overlays() -> None:
     # a value set for Shandong leaves the Harbin community's consent findings as they were
     assert table.loc[("cn/shandong", "9/10"), "cc-consent-80"] == base
     assert table.loc[("cn/heilongjiang", "9/10"), "cc-consent-80"] > base
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax = plot_what_if(table, ["cc-consent-80", "ra-quorum-never-found"], lang="zh")
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert sorted(lines) == ["cc-consent-80 · cn/heilongjiang", "cc-consent-80 · cn/shandong",
+                             "ra-quorum-never-found · cn/heilongjiang",
+                             "ra-quorum-never-found · cn/shandong"]  # one line a place
+    assert list(lines["cc-consent-80 · cn/shandong"].get_xdata()) == ["2/3", "9/10"]
+    assert list(lines["ra-quorum-never-found · cn/shandong"].get_ydata()) == [0, 0]
+
+
+def test_dossiers_are_named_as_a_check_names_them_and_a_missing_path_is_an_error() -> None:
+    from governance_rules import check_dossiers
+
+    dossiers = load_dossiers([EXAMPLES / "haliang-3"], base=EXAMPLES)
+    by_dossiers = findings_frame(check_dossiers(dossiers))
+    by_paths = findings_frame(check_paths([EXAMPLES / "haliang-3"], base=EXAMPLES))
+    assert list(by_dossiers["file"]) == list(by_paths["file"])
+    assert by_paths["file"].str.startswith("haliang-3/").all()
+    with pytest.raises(ValueError, match="path_not_found"):
+        load_dossiers([EXAMPLES / "haliang-3", EXAMPLES / "no-such-dossier"])
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "fr", ""])
+def test_a_language_other_than_zh_or_en_is_refused(examples_report: Report, lang: str) -> None:
+    with pytest.raises(ValueError, match="lang is 'zh' or 'en'"):
+        findings_frame(examples_report, lang)
+    with pytest.raises(ValueError, match="lang is 'zh' or 'en'"):
+        rules_frame(examples_report, lang)
 
 
 def test_plots_draw_chinese_without_missing_glyphs(examples_report: Report, tmp_path: Path) -> None:
@@ -135,8 +167,14 @@ def test_report_shows_itself_in_a_notebook() -> None:
     assert report.findings
     html = report._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert html.count("<tr>") == len(report.findings) + 1
+    assert html.count("<tr>") == 2 * (len(report.findings) + 1)  # English, then 中文
     assert repr(report).startswith("<Report: ") and len(repr(report)) < 200
+    zh = report.to_html("zh")
+    assert "<th>规则</th><th>严重程度</th>" in zh and "<td>错误</td>" in zh and "引擎 内置" in zh
+    assert "问题" in zh and not re.search(r"\b(findings|error|warning|records checked)\b", zh)
+    assert "<td>error</td>" in report.to_html("en")
+    with pytest.raises(ValueError, match="lang is 'zh' or 'en'"):
+        report.to_html("fr")
 
 
 def test_frames_write_to_parquet_and_excel(examples_report: Report, tmp_path: Path) -> None:

@@ -13,14 +13,16 @@ Needs the ``analysis`` extra (pandas, matplotlib, a CJK font): ``pip install
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ._checker import Paths, as_path_list, check_dossiers
 from ._plotting import cjk_font, pyplot
 from .errors import EngineUnavailable
 from .records import Dossier, load_dossier
-from .records.loader import discover
+from .records.loader import PathNames, discover
 from .report.model import Report
 from .rulebook import Rulebook, default_rulebook
 
@@ -66,6 +68,7 @@ def findings_frame(report: Report, lang: str = "en") -> Any:
     >>> frame = findings_frame(report)  # doctest: +SKIP
     >>> frame.groupby(["community", frame["date"].dt.to_period("M")]).size()  # doctest: +SKIP
     """
+    _check_lang(lang)
     pandas = _pandas()
     rows = [{
         "rule_id": f.rule_id, "catalogue": ",".join(f.catalogue), "severity": f.severity.value,
@@ -93,6 +96,7 @@ def findings_frame(report: Report, lang: str = "en") -> Any:
 
 def rules_frame(report: Report, lang: str = "en") -> Any:
     """One row per rule: how often it applied, how often it failed, and the failure rate."""
+    _check_lang(lang)
     rows = []
     for rule in report.rules:
         applied = report.summary.applied.get(rule.id, 0)
@@ -104,11 +108,24 @@ def rules_frame(report: Report, lang: str = "en") -> Any:
     return _pandas().DataFrame(rows)
 
 
-def load_dossiers(paths: Paths) -> list[Dossier]:
+def load_dossiers(paths: Paths, base: str | os.PathLike[str] | None = None) -> list[Dossier]:
     """Read the dossiers under ``paths`` (a list, or one path) once, to check them under
-    several rulebooks."""
-    sources, _ = discover(as_path_list(paths))
-    return [load_dossier(source) for source in sources]
+    several rulebooks. Files are named relative to ``base`` (the working folder by default),
+    as :func:`~governance_rules.check_paths` names them, so that frames of both join on
+    ``file``. A path that is missing or cannot be read raises ``ValueError`` (a what-if over
+    no dossier would read as "no findings").
+
+    >>> load_dossiers(["exmaples/haliang-3"])
+    Traceback (most recent call last):
+    ValueError: cannot read the dossiers: exmaples/haliang-3: no such file or folder [path_not_found]
+    """
+    sources, errors = discover(as_path_list(paths))
+    if errors:
+        listed = "; ".join(e.render() for e in errors[:5])
+        raise ValueError(f"cannot read the dossiers: {listed}"
+                         + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""))
+    names = PathNames(Path(base) if base is not None else Path.cwd())
+    return [load_dossier(source, names=names) for source in sources]
 
 
 def what_if(dossiers: Iterable[Dossier], parameter: str, values: Iterable[Any],
@@ -148,19 +165,35 @@ def what_if(dossiers: Iterable[Dossier], parameter: str, values: Iterable[Any],
 
 def plot_what_if(table: Any, rules: Sequence[str] | None = None, ax: Any = None,
                  lang: str = "en") -> Any:
-    """A line per rule: findings against the parameter's value. Returns the matplotlib Axes."""
+    """A line per rule (and per place, for a table of :func:`what_if` by jurisdiction):
+    findings against the parameter's value. A rule asked for that found nothing under any
+    value is a line at 0. Returns the matplotlib Axes."""
+    _check_lang(lang)
     plt = pyplot()
     font = cjk_font()
     columns = list(rules) if rules is not None else [c for c in table.columns if c != "total"]
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4))
-    labels = [" ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in table.index]
-    for column in columns:
-        ax.plot(labels, table[column].tolist(), marker="o", label=column)
+    by_place = getattr(table.index, "nlevels", 1) == 2
+    places = list(dict.fromkeys(table.index.get_level_values(0))) if by_place else [None]
+    for place in places:
+        rows = table.loc[place] if by_place else table
+        values = [str(v) for v in rows.index]
+        for column in columns:
+            counts = rows[column].tolist() if column in rows.columns else [0] * len(values)
+            ax.plot(values, counts, marker="o",
+                    label=column if place is None else f"{column} · {place}")
     ax.set_xlabel(_LABELS["value"][lang], fontproperties=font)
     ax.set_ylabel(_LABELS["findings"][lang], fontproperties=font)
     ax.legend(loc="best", prop=font)
     return ax
+
+
+def _check_lang(lang: str) -> None:
+    """A frame's or a plot's language: ``zh`` or ``en`` (anything else was English in a frame
+    and a ``KeyError`` in a plot)."""
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang is 'zh' or 'en', not {lang!r}")
 
 
 def plot_findings(report: Report, by: str = "rule", lang: str = "en", ax: Any = None,

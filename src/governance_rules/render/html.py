@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .._type_words import record_type
 from .._words import day_name
 from ..errors import InputError
-from ..report.model import Finding, Report, RuleInfo, Severity, Source
+from ..report.model import Finding, Report, RuleInfo, Severity, Source, engine_words
 from ._common import evidence_text, quoted, waiver_note
 from ._kept import FormatOptions, Kept
 
@@ -240,18 +240,13 @@ def _communities(entries: Iterable[tuple[HtmlKey, tuple[str, str]]], names: dict
         yield label, "".join(part + "\n" for part in parts)
 
 
-_ENGINES = {"native": {"zh": "内置", "en": "native"},
-            "durable": {"zh": "durable-rules", "en": "durable-rules"}}
-"""The engines a report names, as a reader calls them (another engine: by its own name)."""
-
-
 def _summary(report: Report, lang: str, w: dict[str, str]) -> str:
     s = report.summary
     rows = [(sev.words(lang), s.by_severity.get(sev.value, 0)) for sev in Severity]
     rows += [(w["waived"], s.suppressed), (w["inputs"], s.input_errors),
              (w["records"], s.records_checked)]
     cells = "".join(f'<tr><th>{escape(k)}</th><td class="count">{v}</td></tr>' for k, v in rows)
-    engine = _ENGINES.get(report.engine, {}).get(lang, report.engine)
+    engine = engine_words(report.engine, lang)
     as_of = day_name(date.fromisoformat(report.as_of), lang) if report.as_of else ""
     meta = (f"{w['ruleset']} {escape(report.ruleset_version)} · {w['engine']} "
             f"{escape(engine)}" + (f" · {w['as_of']} {escape(as_of)}" if as_of else ""))

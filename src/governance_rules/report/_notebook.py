@@ -27,22 +27,53 @@ MAX_ROWS = 200
 """Findings shown in the table; the rest are counted (use ``findings_frame`` for all)."""
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, lang: str = "en") -> str:
     """One line: findings by severity, suppressed, input errors and records checked.
 
     >>> summary_line(report)  # doctest: +SKIP
-    '47 findings (39 error, 7 warning, 1 info), 0 input errors, 212 records checked'
+    '47 findings (39 errors, 7 warnings, 1 info), 0 input errors, 212 records checked'
+    >>> summary_line(report, "zh")  # doctest: +SKIP
+    '问题47个（错误39个，警告7个，提示1个），输入错误0个，检查记录212条'
     """
     s = report.summary
-    severities = ", ".join(f"{n} {k}" for k, n in s.by_severity.items() if n)
+    if lang == "zh":
+        severities = "，".join(f"{_SEVERITY_ZH.get(k, k)}{n}个" for k, n in s.by_severity.items()
+                               if n)
+        waived = f"，已豁免{s.suppressed}个" if s.suppressed else ""
+        return (f"问题{s.total}个（{severities or '无有效问题'}{waived}），"
+                f"输入错误{s.input_errors}个，检查记录{s.records_checked}条")
+    severities = ", ".join(_counted(n, k, "info" if k == "info" else f"{k}s")
+                           for k, n in s.by_severity.items() if n)
     waived = f", {s.suppressed} waived" if s.suppressed else ""
-    return (f"{s.total} findings ({severities or 'none active'}{waived}), "
-            f"{s.input_errors} input errors, {s.records_checked} records checked")
+    return (f"{_counted(s.total, 'finding', 'findings')} ({severities or 'none active'}{waived}), "
+            f"{_counted(s.input_errors, 'input error', 'input errors')}, "
+            f"{_counted(s.records_checked, 'record', 'records')} checked")
+
+
+def _counted(count: int, one: str, more: str) -> str:
+    return f"{count} {one if count == 1 else more}"
+
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+_WORDS: dict[str, dict[str, Any]] = {
+    "en": {"title": "governance-rules report", "ruleset": "rule set", "engine": "engine",
+           "findings": "findings", "errors": "input errors",
+           "head": ("rule", "severity", "community", "record", "message", "clause"),
+           "more": "… {more} more (findings_frame(report) has all)"},
+    "zh": {"title": "governance-rules 检查报告", "ruleset": "规则集", "engine": "引擎",
+           "findings": "问题", "errors": "输入错误",
+           "head": ("规则", "严重程度", "社区", "记录", "说明", "依据条款"),
+           "more": "…… 另有{more}个（findings_frame(report) 列出全部）"},
+}
 
 
 def report_html(report: Report, lang: str = "en") -> str:
-    """A compact HTML view: the summary, then findings (rule, severity, record, message,
-    clause) in a ``<details>`` block, and input errors in another."""
+    """A compact HTML view in ``lang``: the summary, then findings (rule, severity, record,
+    message, clause) in a ``<details>`` block, and input errors in another."""
+    from .model import engine_words  # the model imports this module when it shows itself
+
+    words = _WORDS["zh" if lang == "zh" else "en"]
     rows = []
     for f in report.findings[:MAX_ROWS]:
         where = f"{f.record.file}:{f.record.line}" if f.record.line else f.record.file
@@ -50,19 +81,22 @@ def report_html(report: Report, lang: str = "en") -> str:
                   + (f" ({f.source.title.get(lang)})" if f.source.title else "")
                   if f.source else "")
         rows.append("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in (
-            f.rule_id, f.severity.value, f.community or "", where, f.message.get(lang), clause,
+            f.rule_id, f.severity.words(lang), f.community or "", where, f.message.get(lang),
+            clause,
         )) + "</tr>")
     more = len(report.findings) - MAX_ROWS
     if more > 0:
-        rows.append(f'<tr><td colspan="6">… {more} more (findings_frame(report) has all)</td></tr>')
-    head = "".join(f"<th>{h}</th>" for h in
-                   ("rule", "severity", "community", "record", "message", "clause"))
-    errors = "".join(f"<li>{escape(e.render())}</li>" for e in report.input_errors[:MAX_ROWS])
-    parts = [f"<div><strong>governance-rules report</strong> · {escape(summary_line(report))}"
-             f" · rule set {escape(report.ruleset_version)} · engine {escape(report.engine)}",
-             f"<details><summary>findings</summary><table><thead><tr>{head}</tr></thead>"
-             f"<tbody>{''.join(rows)}</tbody></table></details>"]
+        rows.append(f'<tr><td colspan="6">{escape(words["more"].format(more=more))}</td></tr>')
+    head = "".join(f"<th>{h}</th>" for h in words["head"])
+    errors = "".join(f"<li>{escape(e.render(lang))}</li>"
+                     for e in report.input_errors[:MAX_ROWS])
+    parts = [f"<div><strong>{words['title']}</strong> · {escape(summary_line(report, lang))}"
+             f" · {words['ruleset']} {escape(report.ruleset_version)}"
+             f" · {words['engine']} {escape(engine_words(report.engine, lang))}",
+             f"<details><summary>{words['findings']}</summary><table><thead><tr>{head}</tr>"
+             f"</thead><tbody>{''.join(rows)}</tbody></table></details>"]
     if errors:
-        parts.append(f"<details open><summary>input errors</summary><ul>{errors}</ul></details>")
+        parts.append(f"<details open><summary>{words['errors']}</summary><ul>{errors}</ul>"
+                     "</details>")
     parts.append("</div>")
     return "".join(parts)

@@ -40,6 +40,19 @@ class Severity(StrEnum):
         return _IN_CHINESE[self.value] if lang == "zh" else self.value
 
 
+def engine_words(engine: str, lang: str) -> str:
+    """An engine as a report in ``lang`` names it (another engine: by its own name).
+
+    >>> engine_words("native", "zh"), engine_words("durable", "en")
+    ('内置', 'durable-rules')
+    """
+    return _ENGINES.get(engine, {}).get("zh" if lang == "zh" else "en", engine)
+
+
+_ENGINES = {"native": {"zh": "内置", "en": "native"},
+            "durable": {"zh": "durable-rules", "en": "durable-rules"}}
+
+
 _RANK = {"error": 3, "warning": 2, "info": 1}
 _IN_CHINESE = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -435,11 +448,19 @@ class Report(_Frozen):
         """The summary line (``print(report)``), not every field; ``to_json`` has them all."""
         return self.__repr__()
 
-    def _repr_html_(self) -> str:
-        """The notebook view: summary, then findings and input errors, collapsible."""
+    def to_html(self, lang: str = "en") -> str:
+        """The notebook view in ``lang`` (``zh`` or ``en``): summary, then findings and input
+        errors, collapsible; ``IPython.display.HTML(report.to_html("zh"))`` shows it."""
         from ._notebook import report_html
 
-        return report_html(self)
+        if lang not in ("zh", "en"):
+            raise ValueError(f"lang is 'zh' or 'en', not {lang!r}")
+        return report_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: in English, then in Chinese under 中文 (collapsed)."""
+        return (self.to_html("en")
+                + f"<details><summary>中文</summary>{self.to_html('zh')}</details>")
 
     def active_findings(self) -> list[Finding]:
         return [f for f in self.findings if f.active]
