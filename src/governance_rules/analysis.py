@@ -136,7 +136,9 @@ def what_if(dossiers: Iterable[Dossier], parameter: str, values: Iterable[Any],
     Without ``jurisdictions`` each value applies everywhere (every overlay of that parameter set
     aside); with them, each value applies as an overlay of one place at a time (``"cn/shandong"``),
     every other overlay kept, and the rows are indexed by (jurisdiction, value). Columns: the rules
-    that found anything under some value, by id, then ``total``; rows in the order given.
+    that found anything under some value, by id, then ``total``; rows in the order given. The
+    longest place wins, as for any overlay: a value for ``cn/anhui`` changes nothing where a
+    county of Anhui has an overlay of its own (docs/jurisdictions.md).
 
     >>> from fractions import Fraction
     >>> table = what_if(load_dossiers(["examples"]), "cc.consent_share",
