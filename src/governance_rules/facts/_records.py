@@ -107,18 +107,20 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
         seated = 0
         sectors: dict[Sector, int] = {}
         groups: dict[str, int] = {}
-        roles: dict[str, int] = {}  # by the seat's role (a ``StrEnum``: its text finds it)
+        roles: dict[str, int] = {}  # by the role held that day (a ``StrEnum``: its text finds it)
         full_time = zones_missing = leaders_outside = 0
         for held in body.held_seats().values():  # counts only: the roster's order is moot
             for seat in held:
-                for start, end, _ in seat.terms:  # held on ``day`` (HeldSeat.role_on, inline)
+                # held on ``day``, in the role of that term (HeldSeat.role_on, inline): a
+                # deputy elected vice-chair holds the post by a term of that role
+                for start, end, role in seat.terms:  # noqa: B007 - read after the break
                     if start <= day and (end is None or day <= end):
                         break
                 else:
                     continue
                 s = seat.seat
                 seated += 1
-                sector, group, role = s.sector, s.group, s.role  # each field read once
+                sector, group = s.sector, s.group  # each field read once
                 if sector is not None:
                     sectors[sector] = sectors.get(sector, 0) + 1
                 if group is not None and role is not _UNIT_REPRESENTATIVE:
