@@ -272,3 +272,18 @@ def test_the_mailbox_and_letter_findings_name_the_seat_holders_in_chinese() -> N
     assert "有 2 天未查看邮箱（2022年3月1日、2022年3月3日）" in keeper, keeper
     letter = findings["zz-letter"]
     assert "签订人签订之日不是主要领导（分管领导（lead）于2022年3月20日未任镇党委书记" in letter, letter
+
+
+@SETTINGS
+@given(month=st.integers(1, 12), days=st.lists(st.integers(1, 31), min_size=0, max_size=3))
+def test_screenings_are_one_in_each_half_of_the_month(month: int, days: list[int]) -> None:
+    """每半月一次 (ZZB-DINGYUAN:50): the 1st to the 15th and the 16th to the month's end each
+    need a screening; the 15th is in the first half, the 16th in the second."""
+    start = date(2022, month, 1)
+    end = (date(2022, month + 1, 1) if month < 12 else date(2023, 1, 1)) - timedelta(days=1)
+    on = sorted({min(d, end.day) for d in days})
+    files = _office(DINGYUAN, r={"reports": [
+        {"id": f"s{d}", "body": "o", "kind": "screening", "period": f"2022-{month:02d}",
+         "submitted_on": date(2022, month, d).isoformat()} for d in on]})
+    found = "zz-screening" in rule_ids(check(files, window=(start, end)))
+    assert found is not (any(d <= 15 for d in on) and any(d >= 16 for d in on)), on

@@ -40,6 +40,8 @@ CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
 }
 """Which event categories are counted for each kind of body."""
 
+_SCREENING = ReportKind.SCREENING
+
 _PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
 """Compared with each body's kind: a name, not a member of ``BodyKind`` looked up each time (a
 class attribute of an enum goes through ``EnumType.__getattr__``)."""
@@ -89,7 +91,11 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
     for r in dossier.reports:
         if r.record.body not in out:
             continue
-        add(r.record.body, period_of(r.record.period).start, f"report_{r.record.kind.value}")
+        covered = period_of(r.record.period)
+        day = covered.start
+        if r.record.kind is _SCREENING:  # 每半月一次: a screening counts on its day, in its month
+            day = min(max(r.record.submitted_on, covered.start), covered.end)
+        add(r.record.body, day, f"report_{r.record.kind.value}")
         if r.record.kind is ReportKind.CONGRESS_WORK_REPORT:
             # TPC-PARTY-REPORT (每年听取, RD-TOWNSHIP:510): the year the party committee heard it
             add(r.record.body, r.record.submitted_on, "party_hearing")
@@ -164,18 +170,25 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
             dates = {"period_start": first, "period_end": last}  # the body's facts of the period
             exception = exceptions.get(label)
             special = int(exception is not None)
+            # a month's halves (每半月一次: the 1st to the 15th, the 16th to its end); -1 else
+            middle = first.replace(day=15) if granularity == "month" else None
             for category in judged:
                 listed = days[category]
                 names = {"body_name": body_name, "subject": label, "period": label,
                          "category": category}
                 if exception:
                     names["special_circumstances"] = exception
+                start_at = bisect_left(listed, first)
+                count = bisect_right(listed, last) - start_at
+                first_half = (-1 if middle is None
+                              else bisect_right(listed, middle, start_at) - start_at)
                 yield Fact(
                     "period", RecordRef(f"{body_id}/{category}/{label}", "period", where),
                     last, jurisdiction,
                     {"body": body_id, "body_kind": body_kind, "granularity": granularity,
-                     "part": part, "category": category,
-                     "count": bisect_right(listed, last) - bisect_left(listed, first),
+                     "part": part, "category": category, "count": count,
+                     "first_half": first_half,
+                     "second_half": -1 if middle is None else count - first_half,
                      "special_circumstances": special},
                     dates, names)
 

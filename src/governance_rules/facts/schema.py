@@ -74,7 +74,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     },
     "period": {
         "body": str, "body_kind": str, "granularity": str, "part": str, "category": str,
-        "count": int, "special_circumstances": int,
+        "count": int, "first_half": int, "second_half": int, "special_circumstances": int,
     },
     "roster": {
         "body": str, "body_kind": str, "seated": int, "form": str, "party_members": int,
