@@ -109,7 +109,7 @@ def test_a_bodys_terms_in_a_role_are_those_its_seats_hold_in_it(
         bodies: list[Body], role: str, days: list[int]) -> None:
     """:meth:`Body.terms_in_role` and the count of a post's elected holders made from it (the
     congress posts' vacancies, TPC-VACANCY) are what a pass over the seats gives."""
-    from governance_rules.facts._township import _ELECTED, _elected_holders
+    from governance_rules.facts._township import ELECTED, _elected_holders
 
     wanted = Role(role)
     for body in bodies:
@@ -122,7 +122,7 @@ def test_a_bodys_terms_in_a_role_are_those_its_seats_hold_in_it(
             day = DAY0 + timedelta(days=k)
             assert _elected_holders(body, wanted, day) == sum(
                 1 for s in body.holders_of(wanted, day)
-                if (t := s.term_on(day)) is not None and t.obtained_by in _ELECTED)
+                if (t := s.term_on(day)) is not None and t.obtained_by in ELECTED)
 
 
 def _without_seats(dossier: Dossier) -> None:
