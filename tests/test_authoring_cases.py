@@ -208,6 +208,13 @@ def test_the_command_says_a_run_in_chinese(tmp_path: Path, monkeypatch: pytest.M
     messages = [f.get("message") for f in suites.iter("failure")]
     assert messages == ["问题与期望不符：期望而未出现1个，出现而未期望1个",
                         "规则 ra-quorum 应当通过，实际给出问题1个"]
+    texts = "\n".join(f.text or "" for f in suites.iter("failure"))
+    assert "问题（- 期望而未出现；+ 出现而未期望）：\n- 错误 ra-quorum m1" in texts
+    assert "+ 错误 ra-quorum m.yaml:m1 实测=1/4" in texts and "measured" not in texts
+    assert main(["test", str(broken), "--format", "junit", "--lang", "zh"]) == 2
+    suites = ET.fromstring(capsys.readouterr().out)
+    assert suites.get("tests") == "1" and suites.get("errors") == "1"
+    assert [c.get("name") for c in suites.iter("testcase")] == ["用例文件 1"]
 
 
 def test_case_files_are_found_in_cases_folders_and_by_suffix(tmp_path: Path) -> None:

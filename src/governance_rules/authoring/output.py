@@ -18,9 +18,10 @@ from .runner import CaseResult, Run
 
 _WORDS = {
     "en": {"pass": "PASS ", "fail": "FAIL ", "error": "ERROR", "malformed": "the records are "
-           "malformed: ", "diff": "findings (- expected, not found; + found, not expected):"},
+           "malformed: ", "diff": "findings (- expected, not found; + found, not expected):",
+           "case_file": "case file {n}"},
     "zh": {"pass": "通过", "fail": "未通过", "error": "出错", "malformed": "记录有误：",
-           "diff": "问题（- 期望而未出现；+ 出现而未期望）："},
+           "diff": "问题（- 期望而未出现；+ 出现而未期望）：", "case_file": "用例文件 {n}"},
 }
 
 
@@ -62,7 +63,9 @@ def render_junit(run: Run, lang: str = "en") -> str:
     by_file: dict[str, list[CaseResult]] = defaultdict(list)
     for result in run.results:
         by_file[result.case.file].append(result)
-    root = ET.Element("testsuites", name="governance-rules test", tests=str(len(run.results)),
+    words = _WORDS["zh" if lang == "zh" else "en"]
+    root = ET.Element("testsuites", name="governance-rules test",
+                      tests=str(len(run.results) + len(run.malformed)),
                       failures=str(sum(1 for r in run.results if r.problems and not r.errors)),
                       errors=str(sum(1 for r in run.results if r.errors) + len(run.malformed)))
     for file in sorted(by_file):
@@ -81,11 +84,13 @@ def render_junit(run: Run, lang: str = "en") -> str:
             elif result.problems:
                 problems = [in_language(p, lang) for p in result.problems]
                 failure = ET.SubElement(case, "failure", message=xml_safe(problems[0]))
-                failure.text = xml_safe("\n".join(problems + result.diff))
+                diff = ([words["diff"], *(in_language(d, lang) for d in result.diff)]
+                        if result.diff else [])
+                failure.text = xml_safe("\n".join(problems + diff))
     for n, problem in enumerate(run.malformed):
         suite = ET.SubElement(root, "testsuite", name=xml_safe(problem.file), tests="1",
                               failures="0", errors="1")
-        case = ET.SubElement(suite, "testcase", name=f"case file {n + 1}",
+        case = ET.SubElement(suite, "testcase", name=words["case_file"].format(n=n + 1),
                              classname=xml_safe(problem.file))
         error = ET.SubElement(case, "error", message=xml_safe(problem.text(lang)))
         error.text = xml_safe(problem.text(lang))
