@@ -351,3 +351,13 @@ def test_an_overlay_value_a_rule_cannot_use_is_reported_at_the_overlay(
     assert (Path(error.file).name, error.line) == ("p.yaml", 5), error
     assert said in error.msg and "version" in error.msg and "[cn/gansu]" in error.msg, error.msg
     assert zh in str(error.zh) and "自2023年1月1日起" in str(error.zh), error.zh
+
+
+def test_a_misspelt_key_of_a_document_is_refused_at_its_line(tmp_path: Path) -> None:
+    """``bind:`` for ``binds:`` bound the document nowhere, and the district's rules citing it
+    applied nowhere: a clean check of records that break them."""
+    error = _load(tmp_path, "documents:\n  - id: X-DOC\n    file: notice.txt\n    lines: [1, 3]\n"
+                  "    title: 某通知\n    bind: [cn/gansu]\n", "ruleset.yaml")
+    assert error.line == 6 and "unknown key 'bind' of a document (did you mean 'binds'?)" \
+        in error.msg, error
+    assert "文件没有「bind」这一项（是否指「binds」？）" in str(error.zh)

@@ -267,6 +267,15 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
         raise _fail(path, index, ("documents",), "`documents` is a list of cited documents",
                     "documents 须为所引文件的列表")
     for i, doc in enumerate(listed):
+        unknown = sorted(set(doc) - set(_DOCUMENT_KEYS), key=str) if isinstance(doc, dict) else []
+        if unknown:  # a misspelt `binds:` bound nothing, and the rules citing it applied nowhere
+            key = unknown[0]
+            raise _fail(path, index, ("documents", i, key),
+                        f"unknown key {short_input(key)} of a document"
+                        f"{did_you_mean(str(key), _DOCUMENT_KEYS)}; expected: "
+                        f"{', '.join(_DOCUMENT_KEYS)}",
+                        f"文件没有「{str(key)[:40]}」这一项{did_you_mean(str(key), _DOCUMENT_KEYS, 'zh')}，"
+                        f"可用的有：{'、'.join(_DOCUMENT_KEYS)}")
         try:
             first, last = doc["lines"]
             binds = doc.get("binds") or []
@@ -317,6 +326,11 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
     for prefix, ids in adopt.items():
         adoptions[str(prefix)] = (*adoptions.get(str(prefix), ()), *ids)
     return str(data.get("version", ""))
+
+
+_DOCUMENT_KEYS = ("id", "file", "lines", "title", "binds", "charter_lines", "issuer", "issued",
+                  "place", "note")
+"""The keys a document of ``ruleset.yaml`` may have."""
 
 
 def _check_document_place(path: Path, index: LineIndex, i: int, file: Any, first: int,
