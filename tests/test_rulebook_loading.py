@@ -361,3 +361,37 @@ def test_a_misspelt_key_of_a_document_is_refused_at_its_line(tmp_path: Path) -> 
     assert error.line == 6 and "unknown key 'bind' of a document (did you mean 'binds'?)" \
         in error.msg, error
     assert "文件没有「bind」这一项（是否指「binds」？）" in str(error.zh)
+
+
+_QUOTE = "协商委员会会议须有三分之二以上成员出席方可举行"
+
+
+def _overlay_with_notice(tmp_path: Path, cited: int, quote: str = _QUOTE) -> RulebookError | None:
+    (tmp_path / "d").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "d" / "notice.txt").write_text(
+        "安宁区社区协商议事规则\n一、设立社区协商委员会。\n二、协商议题经三分之二以上成员同意。\n"
+        "三、協商委員會會議須有三分之二以上成員出席方可舉行。\n", encoding="utf-8")
+    (tmp_path / "ruleset.yaml").write_text(
+        "documents:\n  - id: X-2022\n    file: d/notice.txt\n    lines: [1, 4]\n"
+        "    title: 某区通知\n    binds: [cn/gansu]\n", encoding="utf-8")
+    (tmp_path / "local.yaml").write_text(GOOD_RULE.replace(
+        "{document: HLS-356, lines: [26], quote: 必须经过80%以上成员同意后}",
+        f"{{document: X-2022, lines: [{cited}], quote: {quote}}}"), encoding="utf-8")
+    try:
+        load_rulebook(tmp_path)
+    except RulebookError as error:
+        return error
+    return None
+
+
+def test_an_overlay_s_quote_must_stand_on_the_line_it_cites(tmp_path: Path) -> None:
+    """A mistyped line number cited the wrong line in every finding (the bundled quotes are held
+    to their lines by test_quotes; an overlay's are checked as it loads). Traditional characters
+    and punctuation in the file do not matter."""
+    assert _overlay_with_notice(tmp_path, 4) is None
+    error = _overlay_with_notice(tmp_path, 1)
+    assert error is not None and error.line == 18, error  # the source entry's line
+    assert "X-2022:1 does not hold the quote" in error.msg and "it stands on line 4" in error.msg
+    assert "X-2022 第1行没有所引的文字" in str(error.zh) and "该文字在第4行" in str(error.zh)
+    error = _overlay_with_notice(tmp_path, 3, "从未出现的文字")
+    assert error is not None and "it stands on no line of the document" in error.msg

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -128,11 +129,15 @@ def read_clause(book: Rulebook, reference: str, context: int = 2,
     own = Path(document.folder) if document.folder else None
     if folder is None and own is not None and (own / document.file).is_file():
         folder = own  # an overlay's own document, beside its rules
-    text = _file_lines(folder or default_sources_dir(), document.file)
-    if len(text) < last:
-        raise SourceError(f"{document.file} in the sources folder has {len(text)} lines; "
+    read_in = folder or default_sources_dir()
+    text = _file_lines(read_in, document.file)
+    count = len(text) - (text[-1:] == [""])  # a last newline ends a line, it begins none
+    if count < last:
+        where, where_zh = (("the overlay's folder", "规则覆盖层文件夹") if read_in == own
+                           else ("the sources folder", "原文文件夹"))
+        raise SourceError(f"{document.file} in {where} ({read_in}) has {count} lines; "
                           f"{doc_id} needs {last}",
-                          f"原文文件夹中的 {document.file} 只有{len(text)}行，"
+                          f"{where_zh}（{read_in}）中的 {document.file} 只有{count}行，"
                           f"{doc_id} 需要到第{last}行")
     shown = (range(first, last + 1) if not wanted
              else sorted({n for w in wanted for n in range(max(first, w - context),
@@ -142,6 +147,50 @@ def read_clause(book: Rulebook, reference: str, context: int = 2,
     cited_by = sorted({r.id for r in book.rules for c in r.source
                        if c.document == doc_id and cited & set(c.lines)})
     return Clause(document, lines, cited_by, _simplifier() is not None)
+
+
+def quote_misplaced(document: Document, quote: str, lines: list[int]) -> int | None:
+    """The first of ``lines`` the ``quote`` does not stand on in ``document``'s text (pinyin in
+    brackets, punctuation and spaces left out, folded to simplified Chinese), or ``None``: also
+    when the document's file cannot be read here (no sources in this install).
+
+    A rule set's own quotes are held to this by the test suite; an overlay's are checked when
+    it loads, so that a finding never quotes words its cited line does not hold.
+    """
+    own = Path(document.folder) if document.folder else None
+    folder = own if own is not None and (own / document.file).is_file() else default_sources_dir()
+    try:
+        text = _file_lines(folder, document.file)
+    except SourceError:
+        return None
+    wanted = _plain(quote)
+    for n in lines:
+        if not (1 <= n <= len(text) and wanted in _plain(text[n - 1])):
+            return n
+    return None
+
+
+def quote_found_on(document: Document, quote: str) -> list[int]:
+    """The lines of ``document`` (within its span) that hold ``quote`` (as
+    :func:`quote_misplaced` compares them), to say where a misplaced quote is."""
+    own = Path(document.folder) if document.folder else None
+    folder = own if own is not None and (own / document.file).is_file() else default_sources_dir()
+    try:
+        text = _file_lines(folder, document.file)
+    except SourceError:
+        return []
+    wanted = _plain(quote)
+    return [n for n in range(document.first_line, min(document.last_line, len(text)) + 1)
+            if wanted in _plain(text[n - 1])][:5]
+
+
+def _plain(text: str) -> str:
+    """``text`` as quotes are compared: NFKC, no pinyin, no punctuation, symbols or spaces,
+    simplified Chinese."""
+    text = unicodedata.normalize("NFKC", _PINYIN.sub("", text))
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZSC")
+    convert = _simplifier()
+    return convert(text) if convert is not None else text
 
 
 def reading(text: str) -> str:

@@ -24,7 +24,15 @@ from ..models._base import Problem
 from ..models._types import _parse_yuan
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
 from .book import Document, Rulebook, RuleProblem, validate_rule
-from .model import Localised, Parameter, ParameterVersion, Rule, parse_typed, shown_value
+from .model import (
+    Citation,
+    Localised,
+    Parameter,
+    ParameterVersion,
+    Rule,
+    parse_typed,
+    shown_value,
+)
 
 HEADER = "ruleset.yaml"
 
@@ -144,7 +152,59 @@ def load_rulebook(*dirs: str | os.PathLike[str]) -> Rulebook:
                                 ) from None
     _check_adoptions(book, adopted_at)
     _check_parameter_references(book)
+    for folder in folders[1:]:
+        _check_overlay_quotes(book, folder, located)
     return book
+
+
+def _check_overlay_quotes(book: Rulebook, folder: Path,
+                          located: dict[str, tuple[Path, LineIndex, int]]) -> None:
+    """Each quote of the rules and parameter versions ``folder`` (an overlay) set stands on
+    every line it cites, where the document's text can be read: a line number mistyped in an
+    overlay cited the wrong line in every finding (the bundled rules are held to it by the
+    test suite)."""
+    from ..sources import quote_found_on, quote_misplaced
+
+    def check(citation: Citation, path: Path, index: LineIndex, loc: Path_) -> None:
+        document = book.documents.get(citation.document)
+        if document is None:
+            return
+        line = quote_misplaced(document, citation.quote, citation.lines)
+        if line is None:
+            return
+        found = quote_found_on(document, citation.quote)
+        where = (f"; it stands on line {', '.join(map(str, found))}" if found
+                 else "; it stands on no line of the document")
+        where_zh = (f"；该文字在第{'、'.join(map(str, found))}行" if found
+                    else "；文件中没有这段文字")
+        raise _fail(path, index, loc,
+                    f"{citation.document}:{line} does not hold the quote "
+                    f"{short_input(citation.quote)}{where}",
+                    f"{citation.document} 第{line}行没有所引的文字「{citation.quote[:80]}」"
+                    f"{where_zh}")
+
+    mine = str(folder.resolve())
+    for rule in book.rules:
+        path, index, i = located[rule.id]
+        if not str(path.resolve()).startswith(mine + os.sep):
+            continue
+        for j, citation in enumerate(rule.source):
+            check(citation, path, index, ("rules", i, "source", j))
+
+    def here(file: str) -> bool:
+        return bool(file) and str(Path(file).resolve()).startswith(mine + os.sep)
+
+    for name, param in book.parameters.items():
+        cited: list[tuple[str, Citation, Path_]] = []
+        if here(param.file) and param.reference is not None:
+            cited.append((param.file, param.reference, ("parameters", name, "reference")))
+            cited += [(param.file, v.reference, ("parameters", name, "values", k, "reference"))
+                      for k, v in enumerate(param.values) if v.reference is not None]
+        cited += [(v.file, v.reference, ("parameters", name, "overlays", scope, k, "reference"))
+                  for scope, versions in param.overlays.items()
+                  for k, v in enumerate(versions) if v.reference is not None and here(v.file)]
+        for file, citation, loc in cited:
+            check(citation, Path(file), _read(Path(file))[1], loc)
 
 
 def _check_parameter_references(book: Rulebook) -> None:
