@@ -70,13 +70,13 @@ def test_a_count_with_its_noun_agrees(tmp_path: Path) -> None:
     [
         (("kind: share_threshold", "kind: no_such_kind"), 4, "unknown rule kind"),
         (("numerator: consented", "numerator: consentd"), 2, "no field 'consentd'"),
-        (("lines: [26]", "lines: [99]"), 2, "outside its lines 12-33"),
+        (("lines: [26]", "lines: [99]"), 18, "outside its lines 12-33"),
         (("document: HLS-356", "document: NOPE"), 18, "unknown document"),
         (('"2/3"', "{param: no.such}"), 13, "unknown parameter"),
-        (('zh: "{share}"', 'zh: "{nope}"'), 2, r"placeholder \{nope\}"),
-        (('zh: "{share}"', 'zh: "{share.__class__}"'), 2, "placeholder"),
-        (('en: "{share}"', 'en: "{numerator|member}"'), 2, r"\{count\|one\|more\}"),
-        (('en: "{share}"', 'en: "{nope|member|members}"'), 2, r"placeholder \{nope\}"),
+        (('zh: "{share}"', 'zh: "{nope}"'), 9, r"placeholder \{nope\}"),
+        (('zh: "{share}"', 'zh: "{share.__class__}"'), 9, "placeholder"),
+        (('en: "{share}"', 'en: "{numerator|member}"'), 9, r"\{count\|one\|more\}"),
+        (('en: "{share}"', 'en: "{nope|member|members}"'), 9, r"placeholder \{nope\}"),
         (("severity: error", "severity: fatal"), 7, "severity"),
         (("    title: {zh: 标题, en: title}\n", ""), 2, "title"),
         (("when: {body_kind: consultation_committee}", "when: {seated: x}"), 6, "text fields"),
@@ -395,3 +395,24 @@ def test_an_overlay_s_quote_must_stand_on_the_line_it_cites(tmp_path: Path) -> N
     assert "X-2022 第1行没有所引的文字" in str(error.zh) and "该文字在第4行" in str(error.zh)
     error = _overlay_with_notice(tmp_path, 3, "从未出现的文字")
     assert error is not None and "it stands on no line of the document" in error.msg
+
+
+@pytest.mark.parametrize(("change", "zh"), [
+    (("kind: share_threshold", "kind: share_treshold"),
+     "没有规则类型「share_treshold」（是否指「share_threshold」？）"),
+    (("document: HLS-356", "document: HLS-355"),
+     "依据引用了未登记的文件「HLS-355」（是否指「HLS-356」？）"),
+    (("when: {body_kind: consultation_committee}", "when: {body_knd: consultation_committee}"),
+     "when 只能筛选「motion」的文本字段，「body_knd」不是（是否指「body_kind」？）"),
+    (('"2/3"', "{param: cc.consent_shar}"),
+     "没有参数「cc.consent_shar」（是否指「cc.consent_share」？）"),
+    (('zh: "{share}"', 'zh: "{shar}"'), "占位符 {shar} 不可用（是否指「share」？）"),
+    (("lines: [26]", "lines: [99]"), "依据引用 HLS-356 第99行，不在该文件的第12至33行之内"),
+])
+def test_an_author_s_mistake_reads_in_chinese(tmp_path: Path, change: tuple[str, str],
+                                             zh: str) -> None:
+    """The mistakes docs/authoring.md names were English inside the Chinese (校验结果：…)."""
+    error = _load(tmp_path, GOOD_RULE.replace(*change))
+    said = error.text("zh")
+    assert zh in said, said
+    assert "校验结果" not in said and not re.search(r"\b(unknown|known|cites|placeholder)\b", said)

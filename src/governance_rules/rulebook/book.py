@@ -560,45 +560,64 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
     a parameter version the rule cannot use, ``at`` the version's own file and line)."""
     if rule.kind not in KINDS:
         raise RuleProblem(f"unknown rule kind {rule.kind!r}{did_you_mean(rule.kind, KINDS)}; "
-                          f"known: {', '.join(sorted(KINDS))}", ("kind",))
+                          f"known: {', '.join(sorted(KINDS))}", ("kind",),
+                          f"没有规则类型「{rule.kind}」{did_you_mean(rule.kind, KINDS, 'zh')}；"
+                          f"可用的有：{'、'.join(sorted(KINDS))}")
     kind = KINDS[rule.kind]
     if rule.applies_to not in kind.fact_types:
         raise RuleProblem(f"kind {rule.kind!r} applies to {sorted(kind.fact_types)}, "
                           f"not {rule.applies_to!r}"
-                          f"{did_you_mean(rule.applies_to, kind.fact_types)}", ("applies_to",))
+                          f"{did_you_mean(rule.applies_to, kind.fact_types)}", ("applies_to",),
+                          f"规则类型「{rule.kind}」不能用于「{rule.applies_to}」"
+                          f"{did_you_mean(rule.applies_to, kind.fact_types, 'zh')}；可用于："
+                          f"{'、'.join(sorted(kind.fact_types))}")
     schema = FACT_SCHEMAS[rule.applies_to]
     for key in rule.when:
         if schema.get(key) is not str:
             texts = [k for k, t in schema.items() if t is str]
             raise RuleProblem(f"`when` can only test text fields of a {rule.applies_to}; "
-                              f"{key!r} is not one{did_you_mean(key, texts)}", ("when", key))
+                              f"{key!r} is not one{did_you_mean(key, texts)}", ("when", key),
+                              f"when 只能筛选「{rule.applies_to}」的文本字段，「{key}」不是"
+                              f"{did_you_mean(key, texts, 'zh')}")
         known = _WHEN_VALUES.get(key, frozenset())
         wanted = rule.when[key]
         for value in ([wanted] if isinstance(wanted, str) else wanted) if known else ():
             if value not in known:  # a misspelt value would make the rule never apply
                 raise RuleProblem(f"`when` {key} {value!r} is not one of its values"
                                   f"{did_you_mean(str(value), known)}: {', '.join(sorted(known))}",
-                                  ("when", key))
+                                  ("when", key),
+                                  f"when 的 {key} 没有「{value}」这个取值"
+                                  f"{did_you_mean(str(value), known, 'zh')}；可用的有："
+                                  f"{'、'.join(sorted(known))}")
     for lang in ("zh", "en"):
         allowed = kind.message_fields | (frozenset(schema) if kind.fact_fields_in_messages
                                          else frozenset())
-        _check_template(rule.message.get(lang), allowed, f"message.{lang}")
+        try:
+            _check_template(rule.message.get(lang), allowed, f"message.{lang}")
+        except RuleProblem as exc:
+            raise RuleProblem(str(exc), ("message", lang), exc.zh) from None
     for i, citation in enumerate(rule.source):
         document = book.documents.get(citation.document)
         if document is None:
             raise RuleProblem(f"source cites unknown document {citation.document!r}"
                               f"{did_you_mean(citation.document, book.documents)}; known: "
-                              + ", ".join(sorted(book.documents)), ("source", i, "document"))
+                              + ", ".join(sorted(book.documents)), ("source", i, "document"),
+                              f"依据引用了未登记的文件「{citation.document}」"
+                              f"{did_you_mean(citation.document, book.documents, 'zh')}；"
+                              f"已登记的有：{'、'.join(sorted(book.documents))}")
         for line in citation.lines:
             if not document.first_line <= line <= document.last_line:
-                raise ValueError(
+                raise RuleProblem(
                     f"source cites {citation.document} line {line}, outside its lines "
-                    f"{document.first_line}-{document.last_line}")
+                    f"{document.first_line}-{document.last_line}", ("source", i, "lines"),
+                    f"依据引用 {citation.document} 第{line}行，不在该文件的第{document.first_line}"
+                    f"至{document.last_line}行之内")
     names = book.parameter_names(rule)
     for name in names:
         if name not in book.parameters:
             raise RuleProblem(f"unknown parameter {name!r}{did_you_mean(name, book.parameters)}",
-                              ("params", *_ref_path(rule.params, name)))
+                              ("params", *_ref_path(rule.params, name)),
+                              f"没有参数「{name}」{did_you_mean(name, book.parameters, 'zh')}")
     variants: list[dict[str, ParameterVersion]] = []
     base = {n: _all_versions(book.parameters[n])[0] for n in names}
     variants.append(base)
@@ -717,10 +736,14 @@ def _check_template(template: str, allowed: frozenset[str], where: str) -> None:
         try:
             field_name = split_placeholder(field_name)[0]
         except ValueError as exc:
-            raise ValueError(f"{where}: {exc}") from None
+            raise RuleProblem(f"{where}: {exc}", (), f"{where}：占位符 {{{field_name}}} 写法有误："
+                              "带量词的数写作 {数|单数|复数}") from None
         if field_name not in allowed:
-            raise ValueError(f"{where}: placeholder {{{field_name}}} is not one of "
-                             + ", ".join(sorted(allowed)))
+            raise RuleProblem(f"{where}: placeholder {{{field_name}}} is not one of "
+                              f"{', '.join(sorted(allowed))}{did_you_mean(field_name, allowed)}",
+                              (), f"{where}：占位符 {{{field_name}}} 不可用"
+                              f"{did_you_mean(field_name, allowed, 'zh')}；可用的有："
+                              f"{'、'.join(sorted(allowed))}")
 
 
 _PLACEHOLDER_NAME = re.compile(r"[A-Za-z_]\w*(?:\|[^|{}.\[\]:!]+\|[^|{}.\[\]:!]+)?")
@@ -733,12 +756,15 @@ def _check_reason(text: str, where: str) -> None:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
-        raise ValueError(f"{where}: {exc} in {text!r}") from None
+        raise RuleProblem(f"{where}: {exc} in {text!r}", (),
+                          f"{where}：「{text[:80]}」中的花括号不成对（占位符写作 {{名称}}）") from None
     for _, name, spec, conversion in parsed:
         if name is not None and (spec or conversion or not _PLACEHOLDER_NAME.fullmatch(name)):
             shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-            raise ValueError(f"{where}: placeholder {{{shown}}} in {text!r}: a value is named "
-                             "{name}, or a count with its noun {count|one|more}")
+            raise RuleProblem(f"{where}: placeholder {{{shown}}} in {text!r}: a value is named "
+                              "{name}, or a count with its noun {count|one|more}", (),
+                              f"{where}：「{text[:80]}」中的占位符 {{{shown}}} 写法有误：取值写作 "
+                              "{名称}，带量词的数写作 {数|单数|复数}")
 
 
 def _refs(raw: Any) -> set[str]:
