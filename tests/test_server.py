@@ -172,6 +172,23 @@ def test_input_errors_are_located_by_json_pointer(client: httpx.Client) -> None:
     assert all(p.startswith("/files/meetings~1a.yaml/meetings/0") for p in pointers)
 
 
+def test_an_error_of_a_whole_dossier_names_it_and_points_at_its_files(
+        client: httpx.Client) -> None:
+    """A dossier without a community record: the error named the internal ``<memory>`` with no
+    pointer, and with several dossiers an app could not tell whose it was."""
+    meetings = {"m.yaml": {"meetings": []}}
+    answer = client.post("/check", json={"dossiers": [
+        {"root": "a", "files": meetings},
+        {"root": "b", "files": {**meetings, "c.yaml": {"community": {
+            "id": "c", "name": "社区", "jurisdiction": ["cn"]}}}}]})
+    [error] = [e for e in answer.json()["input_errors"] if e["type"] == "missing_community"]
+    assert (error["file"], error["pointer"]) == ("a", "/dossiers/0/files")
+    answer = client.post("/check", json={"files": meetings})
+    [error] = [e for e in answer.json()["input_errors"] if e["type"] == "missing_community"]
+    assert (error["file"], error["pointer"]) == ("files", "/files")
+    assert "<memory>" not in answer.text
+
+
 def test_upload_errors_keep_file_and_line(client: httpx.Client) -> None:
     files = [("files", ("community.yaml", b"community: {id: c, name: x, jurisdiction: [cn]}\n",
                         "application/yaml")),

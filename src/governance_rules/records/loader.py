@@ -369,15 +369,16 @@ def load_dossier(source: DossierSource, display_base: Path | None = None,
     return dossier
 
 
-def dossier_from_data(files: Mapping[str, Any]) -> Dossier:
-    """Validate and resolve in-memory records (file name → parsed data) into a :class:`Dossier`.
-    A file name is shown as every output can write it (:func:`~governance_rules.errors.printable`).
+def dossier_from_data(files: Mapping[str, Any], root: str = "<memory>") -> Dossier:
+    """Validate and resolve in-memory records (file name → parsed data) into a :class:`Dossier`
+    named ``root`` (where an error of the whole dossier, such as no community, is reported). A
+    file name is shown as every output can write it (:func:`~governance_rules.errors.printable`).
     """
     if not isinstance(files, Mapping):
         raise TypeError("records given as data are a mapping of file name → the file's records, "
                         f"e.g. {{'m.yaml': {{'meeting': {{...}}}}}}; got {type(files).__name__}")
     shown = {name: printable(str(name)) for name in files}
-    return _assemble("<memory>", {shown[name]: _record_runs(data, shown[name])
+    return _assemble(root, {shown[name]: _record_runs(data, shown[name])
                                   for name, data in files.items()})
 
 

@@ -186,9 +186,10 @@ def parse_json_body(raw: bytes) -> Parsed:
         for name, content in files.items():
             shown[_shown(root, name)] = content
             parsed.pointers[_shown(root, name)] = pointer(*where, name)
-        dossier = dossier_from_data(shown)
-        dossier.root = printable(root) if root else dossier.root
-        parsed.dossiers.append(dossier)
+        # an error of the whole dossier (no community) is named by its root, pointed at its files
+        named = printable(root) if root else "files"
+        parsed.pointers.setdefault(named, pointer(*where))
+        parsed.dossiers.append(dossier_from_data(shown, root=named))
     return parsed
 
 
