@@ -416,3 +416,17 @@ def test_an_author_s_mistake_reads_in_chinese(tmp_path: Path, change: tuple[str,
     said = error.text("zh")
     assert zh in said, said
     assert "校验结果" not in said and not re.search(r"\b(unknown|known|cites|placeholder)\b", said)
+
+
+def test_a_misspelt_key_of_a_parameter_version_or_a_field_names_the_nearest(
+        tmp_path: Path) -> None:
+    """``form:`` for ``from:`` said only "Extra inputs are not permitted"; a misspelt fact field
+    named no field it could have been."""
+    error = _load(tmp_path, "parameters:\n  cc.consent_share:\n    overlays:\n      cn/gansu:\n"
+                  "        - {value: \"2/3\",\n           form: 2023-01-01}\n", "parameters/p.yaml")
+    assert error.line == 6 and "unknown key 'form' of a version (did you mean 'from'?)" \
+        in error.msg, error
+    assert "版本没有「form」这一项（是否指「from」？）" in str(error.zh)
+    error = _load(tmp_path / "f", GOOD_RULE.replace("numerator: consented", "numerator: consentd"))
+    assert "no field 'consentd' (did you mean 'consented'?)" in error.msg
+    assert "所判断的事实没有字段「consentd」（是否指「consented」？）" in error.text("zh")

@@ -121,7 +121,14 @@ def check_types(cond: Condition, schema: Mapping[str, type], where: str) -> None
 
 def _field_type(field: Field, schema: Mapping[str, type], where: str) -> type:
     if field.name not in schema:
-        raise ValueError(f"{where}: the fact has no field {field.name!r}")
+        from .._names import did_you_mean
+        from ..models._base import Problem
+
+        raise Problem(f"{where}: the fact has no field {field.name!r}"
+                      f"{did_you_mean(field.name, schema)}; its fields: "
+                      f"{', '.join(sorted(schema))}",
+                      f"所判断的事实没有字段「{field.name}」"
+                      f"{did_you_mean(field.name, schema, 'zh')}")
     if field.times < 1:
         raise ValueError(f"{where}: a field can only be scaled by a positive whole number")
     return schema[field.name]

@@ -530,7 +530,16 @@ def _versions(kind: str, raw: Any, scope: str) -> list[ParameterVersion]:
             value = parse_typed(kind, _bounded_value(kind, item["value"]))
             out.append(ParameterVersion.model_validate({**item, "value": value, "overlay": scope}))
         except ValidationError as exc:
-            raise _ValueAt((*at, i, *exc.errors()[0]["loc"]), _worded(exc)) from None
+            first = exc.errors()[0]
+            if first["type"] == "extra_forbidden":  # a misspelt `from:` was "extra inputs"
+                key = str(first["loc"][-1])
+                keys = ("from", "until", "value", "reference")
+                raise _ValueAt((*at, i, key), Worded(
+                    f"unknown key {key!r} of a version{did_you_mean(key, keys)}; a version "
+                    "has value, from, until and reference",
+                    f"版本没有「{key[:40]}」这一项{did_you_mean(key, keys, 'zh')}；版本可写 value、"
+                    "from、until、reference")) from None
+            raise _ValueAt((*at, i, *first["loc"]), _worded(exc)) from None
         except (ValueError, TypeError, ArithmeticError) as exc:
             raise _ValueAt((*at, i, "value"), _worded(exc)) from None
     starts = [v.from_ for v in out]
