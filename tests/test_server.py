@@ -325,6 +325,12 @@ def test_rules_and_rule(client: httpx.Client, rulebook: Rulebook) -> None:
     assert rule["parameters"][0]["versions"][0]["value"] == "1/2"
     assert "present" in rule["violated_when"]
     assert client.get("/rules/no-such-rule").status_code == 404
+    # as `rules show`: a catalogue id of one rule names it, a near miss the nearest id
+    assert client.get("/rules/RA-QUORUM").json()["id"] == "ra-quorum"
+    missed = client.get("/rules/ra-quorom")
+    assert missed.status_code == 404 and "did you mean 'ra-quorum'" in missed.text
+    several = client.get("/rules/TPC-SESSIONS")
+    assert several.status_code == 404 and "tpc-sessions" in several.text
 
 
 def test_catalogue(client: httpx.Client) -> None:

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from .._checker import check_dossiers, rule_info
+from .._names import did_you_mean
 from .._said import Worded, in_language
 from ..engines import ENGINES
 from ..errors import EngineUnavailable, printable, pydantic_error_zh
@@ -312,9 +313,20 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
     async def rule(rule_id: Annotated[str, PathParam(max_length=64)]) -> RuleDetail:
         """One rule with its citations, reading, parameters and their versions."""
         detail = _rule_detail(book, rule_id)
+        if detail is None:  # a catalogue id names its rule when it has one, as `rules show` does
+            implementing = book.rules_for_catalogue(rule_id) if len(rule_id) < 64 else []
+            if len(implementing) == 1:
+                detail = _rule_detail(book, implementing[0].id)
         if detail is None:
-            raise HTTPException(404, Worded(f"no rule {rule_id!r}; GET /rules lists them",
-                                            f"没有规则「{rule_id}」；规则一览见 GET /rules"))
+            known = [r.id for r in book.rules]
+            if implementing:
+                ids = ", ".join(r.id for r in implementing)
+                raise HTTPException(404, Worded(
+                    f"catalogue id {rule_id!r} is checked by several rules: {ids}; ask for one",
+                    f"目录编号「{rule_id}」由多条规则检查：{ids}；请指定其中一条"))
+            raise HTTPException(404, Worded(
+                f"no rule {rule_id!r}{did_you_mean(rule_id, known)}; GET /rules lists them",
+                f"没有规则「{rule_id}」{did_you_mean(rule_id, known, 'zh')}；规则一览见 GET /rules"))
         return detail
 
     @app.get("/catalogue", dependencies=guarded, responses=_problems(400, 401, 404))
