@@ -464,3 +464,16 @@ def test_a_problem_answer_is_in_the_language_asked_for(client: httpx.Client, ask
 def test_an_unauthorised_answer_is_in_the_language_asked_for(server: str) -> None:
     answer = httpx.get(f"{server}/rules", headers={"Accept-Language": "zh"})
     assert answer.status_code == 401 and _HAN.search(answer.json()["title"]), answer.text
+
+
+def test_a_body_that_cannot_be_read_is_called_the_request_body(client: httpx.Client) -> None:
+    """The parser's words were about a "file" (``file is empty; expected a mapping of records``)
+    to an app that sent a request body."""
+    empty = client.post("/check", content=b"", headers={"content-type": "application/json"})
+    assert empty.status_code == 400
+    [error] = empty.json()["errors"]
+    assert error["msg"].startswith("the request body is empty; send {\"files\"")
+    wide = b'{"files": {"a.yaml": {"x": [' + b",".join([b"1"] * 500_001) + b"]}}}"
+    answer = client.post("/check", content=wide, headers={"content-type": "application/json"})
+    assert "in the request body" in answer.json()["errors"][0]["msg"], answer.text
+    assert "file" not in answer.json()["errors"][0]["msg"]

@@ -106,9 +106,18 @@ def parse_json_body(raw: bytes) -> Parsed:
     except ParseFailure as failure:
         error = failure.error
         status = 413 if error.type in ("file_too_large",) else 400
+        if error.type == "empty_file":
+            said = Worded('the request body is empty; send {"files": {"name.yaml": {...}}} or '
+                          '{"dossiers": [...]} (docs/server.md)',
+                          '请求体为空；请发送 {"files": {"文件名.yaml": {...}}} 或 '
+                          '{"dossiers": [...]}（见 docs/server.md）')
+        else:  # the parser's words are about a file: here it is the request's body
+            said = Worded(re.sub(r"\b(?:in one|the|this) file\b", "in the request body",
+                                 error.msg).replace("file is", "the request body is"),
+                          error.text("zh").replace("文件", "请求体"))
         raise RequestProblem(status, Worded("the request body is not usable JSON",
                                             "请求体不是可用的 JSON"), [(
-            error.type, Worded(error.msg, error.text("zh").replace("文件", "请求体")),
+            error.type, said,
             {"pointer": pointer(*error.loc) if error.loc else None, "line": error.line,
              "column": error.column})]) from None
     problems: list[tuple[str, str, Mapping[str, Any]]] = []
