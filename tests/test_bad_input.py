@@ -184,13 +184,13 @@ def test_the_records_of_the_whole_system_fail_clearly(tmp_path: Path) -> None:
         "it starts (2022-12-31) [value_error]",
         "r.yaml:2:47: reports[0].period: expected a calendar period such as 2022, 2022-H1, "
         "2022-Q3, 2022-B2 or 2022-03, got '2022-13' [value_error]",
-        "r.yaml:3: reports[1].body: no body with id 'nobody'; known: rc [unknown_id]",
+        "r.yaml:3:14: reports[1].body: no body with id 'nobody'; known: rc [unknown_id]",
         "r.yaml:4:47: proposal.residents_signed: residents_signed (300) exceeds residents_total "
         "(200) [value_error]",
         "r.yaml:5:56: hearing.published_on: published_on 2022-05-01 is before the hearing "
         "2022-05-10 [value_error]",
         "r.yaml:6:46: session.number: must be at least 1, got 0 [greater_than_equal]",
-        "r.yaml:7: meeting.proposal: no proposal with id 'nope' in this dossier [unknown_id]",
+        "r.yaml:7:59: meeting.proposal: no proposal with id 'nope' in this dossier [unknown_id]",
     ]
     assert sorted(errors) == sorted(expected)
 

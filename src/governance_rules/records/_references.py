@@ -52,9 +52,11 @@ class References:
             budget = self._budgets[located.file] = ErrorBudget()
         if not budget.take(1):
             return
-        where = located.where(*sub)
+        loc = (*located.path, *sub)
+        index = located.index  # the column as a validation error has it (records as data: none)
+        line, column = index.locate(loc) if index is not None else (None, None)
         self.dossier.input_errors.append(InputError(
-            type=kind, file=where.file, line=where.line, loc=(*located.path, *sub), msg=msg,
+            type=kind, file=located.file, line=line, column=column, loc=loc, msg=msg,
             input=None if value is None else short_input(value), ctx={"zh": zh} if zh else {}))
 
     def body_words(self, body_id: str) -> str:
