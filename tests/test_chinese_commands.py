@@ -164,7 +164,7 @@ def test_check_says_its_own_errors_and_progress_in_chinese(
     assert main(["check", examples, "--jobs", "1", "--progress", "--lang", "zh",
                  "--format", "json", "--output", str(tmp_path / "r.json")]) == 1
     shown = capsys.readouterr().err
-    assert "已检查 1/1 个档案 [" in shown and "条记录" in shown, shown
+    assert "已检查 1/1 个卷宗 [" in shown and "条记录" in shown, shown
     assert not re.search(r"[A-Za-z]", shown.replace("\x1b[K", "")), shown
 
 

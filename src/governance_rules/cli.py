@@ -611,13 +611,13 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
 
 class _ProgressBar:
     """``checked 12/40 dossiers [####      ] 3,120 records/s, ETA 9 s`` on one line of stderr
-    (``已检查 12/40 个档案 [####      ] 每秒 3,120 条记录，预计还需 9 秒`` with ``--lang zh``),
+    (``已检查 12/40 个卷宗 [####      ] 每秒 3,120 条记录，预计还需 9 秒`` with ``--lang zh``),
     redrawn at most ten times a second and ended with a newline."""
 
     WIDTH = 24
     LINES: ClassVar[dict[str, tuple[str, str]]] = {
         "en": ("checked {done}/{total} dossiers [{bar}] {rate} records/s{eta}", ", ETA {eta} s"),
-        "zh": ("已检查 {done}/{total} 个档案 [{bar}] 每秒 {rate} 条记录{eta}", "，预计还需 {eta} 秒"),
+        "zh": ("已检查 {done}/{total} 个卷宗 [{bar}] 每秒 {rate} 条记录{eta}", "，预计还需 {eta} 秒"),
     }
 
     def __init__(self, lang: str = "en") -> None:
