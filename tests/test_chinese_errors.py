@@ -119,17 +119,18 @@ def test_a_rule_set_that_does_not_load_is_said_in_chinese(
 
 def test_a_rule_that_does_not_compile_says_so_in_chinese_and_quotes_the_compiler(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """What is wrong inside a rule's expression is about the rule language: quoted as is."""
+    """A field a rule's expression names that the fact does not have is said in Chinese, with
+    the nearest field (it was quoted in English as the compiler's words)."""
     rules = (ROOT / "rules" / "consultation-committee.yaml").read_text(encoding="utf-8")
     folder = _overlay(tmp_path, "extra.yaml",
                       rules.replace("field: sectors_missing_most", "field: sectors_mising", 1))
     assert main(["rules", "--rules", folder, "--lang", "zh"]) == 2
     err = capsys.readouterr().err
-    assert re.match(r"governance-rules: 规则集文件 \S+ 第\d+行：规则 \S+ 写法有误，规则集未能载入（校验结果："
-                    r"the fact has no field 'sectors_mising'）\n$", err), err
+    assert re.match(r"governance-rules: 规则集文件 \S+ 第\d+行：规则 \S+ 写法有误，规则集未能载入："
+                    r"所判断的事实没有字段「sectors_mising」（是否指「sectors_missing」？）\n$", err), err
     assert main(["rules", "--rules", folder]) == 2
-    assert capsys.readouterr().err.endswith(  # the rule named once
-        ": rule cc-composition: the fact has no field 'sectors_mising'\n")
+    assert ": rule cc-composition: the fact has no field 'sectors_mising' (did you mean " \
+           "'sectors_missing'?)" in capsys.readouterr().err  # the rule named once
 
 
 def test_a_clause_that_cannot_be_found_is_said_in_chinese(
