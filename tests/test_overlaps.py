@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_rulebook_loading import REQUIREMENT_RULE
 
 from governance_rules import RulebookError, check_data, load_rulebook
 from governance_rules.report import Finding
@@ -74,25 +75,11 @@ def test_a_hearing_s_vote_on_a_reserved_matter(matter: str, catalogue: list[str]
     assert [s.lines for s in finding.sources] == lines
 
 
-_RULE = """\
-rules:
-  - id: my-req
-    catalogue: [CC-CONSENT-80]
-    overlaps: {OVERLAPS}
-    kind: requirement
-    applies_to: meeting
-    severity: error
-    title: {zh: 标题, en: title}
-    message: {zh: "{reasons}", en: "{reasons}"}
-    params:
-      clauses:
-        - when: [[present, ">", 0]]
-          zh: 出席{present}人
-          en: "{present} present"
-          name: attended
-    source:
-      - {document: HLS-356, lines: [26], quote: 必须经过80%以上成员同意后}
-"""
+_RULE = REQUIREMENT_RULE.replace(
+    "    catalogue: [CC-CONSENT-80]\n", "    catalogue: [CC-CONSENT-80]\n    overlaps: {OVERLAPS}\n"
+).replace('          en: "{present} present"\n',
+          '          en: "{present} present"\n          name: attended\n')
+"""A requirement rule of one named clause, ``attended``, with the overlaps put in its place."""
 
 
 def test_an_overlap_loads_and_names_its_ids(tmp_path: Path) -> None:
