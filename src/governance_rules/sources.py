@@ -17,35 +17,30 @@ simplified Chinese (with OpenCC where it is installed, else left traditional and
 
 from __future__ import annotations
 
-import os
 import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._said import Said, os_reason
+from ._source_files import (
+    _PINYIN,
+    SourceError,
+    _file_lines,
+    _simplifier,
+    default_sources_dir,
+)
 from ._suggest import did_you_mean
 
 if TYPE_CHECKING:
     from .rulebook import Rulebook
     from .rulebook.book import Document
 
-SOURCES_ENV = "GOVERNANCE_RULES_SOURCES"
-"""Names a folder of source documents to read instead of the bundled one."""
+__all__ = ["MAX_CONTEXT", "Clause", "SourceError", "SourceLine",
+           "default_sources_dir", "parse_reference", "read_clause", "reading"]
 
 MAX_CONTEXT = 50
-_PACKAGE = Path(__file__).resolve().parent
-_PINYIN = re.compile(r"\((?:[a-zü]|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])+\)")
 _REFERENCE = re.compile(r"^(?P<doc>[A-Za-z0-9][A-Za-z0-9_-]{0,63})"
                         r"(?::(?P<lines>\d{1,7}(?:-\d{1,7})?(?:,\d{1,7}(?:-\d{1,7})?)*))?$")
-
-
-class SourceError(Said):
-    """A reference that cannot be followed: unknown document, line outside it, no sources (in
-    English and Chinese)."""
 
 
 @dataclass(frozen=True)
@@ -68,18 +63,6 @@ class Clause:
     """Rules with a citation on one of the cited lines."""
     simplified: bool
     """Whether readings are simplified Chinese (OpenCC installed) or only stripped of pinyin."""
-
-
-def default_sources_dir() -> Path | None:
-    """``$GOVERNANCE_RULES_SOURCES``, else the bundled sources (in the wheel, or ``sources/`` at
-    the top of a source checkout); ``None`` when none is there."""
-    chosen = os.environ.get(SOURCES_ENV)
-    if chosen:
-        return Path(chosen)
-    for folder in (_PACKAGE / "_bundled" / "sources", _PACKAGE.parents[1] / "sources"):
-        if folder.is_dir():
-            return folder
-    return None
 
 
 def parse_reference(text: str) -> tuple[str, list[int]]:
@@ -149,50 +132,6 @@ def read_clause(book: Rulebook, reference: str, context: int = 2,
     return Clause(document, lines, cited_by, _simplifier() is not None)
 
 
-def quote_misplaced(document: Document, quote: str, lines: list[int]) -> int | None:
-    """The first of ``lines`` the ``quote`` does not stand on in ``document``'s text (pinyin in
-    brackets, punctuation and spaces left out, folded to simplified Chinese), or ``None``: also
-    when the document's file cannot be read here (no sources in this install).
-
-    A rule set's own quotes are held to this by the test suite; an overlay's are checked when
-    it loads, so that a finding never quotes words its cited line does not hold.
-    """
-    own = Path(document.folder) if document.folder else None
-    folder = own if own is not None and (own / document.file).is_file() else default_sources_dir()
-    try:
-        text = _file_lines(folder, document.file)
-    except SourceError:
-        return None
-    wanted = _plain(quote)
-    for n in lines:
-        if not (1 <= n <= len(text) and wanted in _plain(text[n - 1])):
-            return n
-    return None
-
-
-def quote_found_on(document: Document, quote: str) -> list[int]:
-    """The lines of ``document`` (within its span) that hold ``quote`` (as
-    :func:`quote_misplaced` compares them), to say where a misplaced quote is."""
-    own = Path(document.folder) if document.folder else None
-    folder = own if own is not None and (own / document.file).is_file() else default_sources_dir()
-    try:
-        text = _file_lines(folder, document.file)
-    except SourceError:
-        return []
-    wanted = _plain(quote)
-    return [n for n in range(document.first_line, min(document.last_line, len(text)) + 1)
-            if wanted in _plain(text[n - 1])][:5]
-
-
-def _plain(text: str) -> str:
-    """``text`` as quotes are compared: NFKC, no pinyin, no punctuation, symbols or spaces,
-    simplified Chinese."""
-    text = unicodedata.normalize("NFKC", _PINYIN.sub("", text))
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZSC")
-    convert = _simplifier()
-    return convert(text) if convert is not None else text
-
-
 def reading(text: str) -> str:
     """``text`` without the pinyin in brackets, folded to simplified Chinese where OpenCC is
     installed.
@@ -209,48 +148,4 @@ def _reading(text: str) -> str | None:
     read = reading(text)
     return None if read == text else read
 
-
-@cache
-def _simplifier() -> Callable[[str], str] | None:
-    try:
-        import opencc
-    except ImportError:
-        return None
-    converter = opencc.OpenCC("t2s")
-    return lambda text: str(converter.convert(text))
-
-
-
-MAX_SOURCE_BYTES = 16 << 20
-"""The longest source document read (the bundled ones are well under 1 MiB)."""
-
-
-def _read_source(path: Path) -> bytes:
-    """The bytes of the regular file at ``path``, at most :data:`MAX_SOURCE_BYTES`: a device
-    or a FIFO named by a rule set is refused, not read for ever."""
-    from ._bounded import NotRegular, TooLarge, read_regular
-
-    try:
-        return read_regular(path, MAX_SOURCE_BYTES)
-    except NotRegular:
-        raise SourceError(f"{path} is not a regular file", f"{path} 不是普通文件") from None
-    except TooLarge:
-        raise SourceError(f"{path} is larger than {MAX_SOURCE_BYTES:,} bytes",
-                          f"{path} 超过{MAX_SOURCE_BYTES:,}字节，未读取") from None
-
-
-@cache
-def _file_lines(folder: Path | None, file: str) -> list[str]:
-    if folder is None:
-        raise SourceError("the source documents are not in this install; set "
-                          f"{SOURCES_ENV} to a folder holding them",
-                          f"本安装中没有原文文件；请将环境变量 {SOURCES_ENV} 设为存放原文的文件夹")
-    try:
-        return _read_source(folder / file).decode("utf-8").split("\n")
-    except (OSError, UnicodeDecodeError) as exc:
-        if isinstance(exc, UnicodeDecodeError):
-            raise SourceError(f"cannot read {folder / file}: {exc}",
-                              f"无法读取 {folder / file}：不是 UTF-8 编码的文本") from None
-        raise SourceError(f"cannot read {folder / file}: {os_reason(exc, 'en')}",
-                          f"无法读取 {folder / file}：{os_reason(exc, 'zh')}") from None
 

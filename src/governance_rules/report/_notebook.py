@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any, Protocol
 
+from ._engines import engine_words
+
 
 class Report(Protocol):
     """What the notebook view reads of a report (the model's ``Report`` has it: this module is
@@ -71,8 +73,6 @@ _WORDS: dict[str, dict[str, Any]] = {
 def report_html(report: Report, lang: str = "en") -> str:
     """A compact HTML view in ``lang``: the summary, then findings (rule, severity, record,
     message, clause) in a ``<details>`` block, and input errors in another."""
-    from .model import engine_words  # the model imports this module when it shows itself
-
     words = _WORDS["zh" if lang == "zh" else "en"]
     rows = []
     for f in report.findings[:MAX_ROWS]:

@@ -13,6 +13,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from ..errors import InputError
+from ._engines import engine_words as engine_words  # the renderers name the engine with it
 from ._trusted import all_whole, trusted
 
 REPORT_FORMAT_VERSION = "2.1"
@@ -38,19 +39,6 @@ class Severity(StrEnum):
         ('警告', 'warning')
         """
         return _IN_CHINESE[self.value] if lang == "zh" else self.value
-
-
-def engine_words(engine: str, lang: str) -> str:
-    """An engine as a report in ``lang`` names it (another engine: by its own name).
-
-    >>> engine_words("native", "zh"), engine_words("durable", "en")
-    ('内置', 'durable-rules')
-    """
-    return _ENGINES.get(engine, {}).get("zh" if lang == "zh" else "en", engine)
-
-
-_ENGINES = {"native": {"zh": "内置", "en": "native"},
-            "durable": {"zh": "durable-rules", "en": "durable-rules"}}
 
 
 _RANK = {"error": 3, "warning": 2, "info": 1}

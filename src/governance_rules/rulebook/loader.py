@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from .._names import did_you_mean
 from .._said import Worded, os_reason
+from .._source_files import document_lines, quote_found_on, quote_misplaced
 from ..errors import RulebookError, dotted, pydantic_error_zh, short_input
 from ..models._base import Problem
 from ..models._types import _parse_yuan
@@ -163,16 +164,15 @@ def _check_overlay_quotes(book: Rulebook, folder: Path,
     every line it cites, where the document's text can be read: a line number mistyped in an
     overlay cited the wrong line in every finding (the bundled rules are held to it by the
     test suite)."""
-    from ..sources import quote_found_on, quote_misplaced
-
     def check(citation: Citation, path: Path, index: LineIndex, loc: Path_) -> None:
         document = book.documents.get(citation.document)
-        if document is None:
+        text = document_lines(document.folder, document.file) if document is not None else None
+        if document is None or text is None:  # no text here: nothing to hold the quote to
             return
-        line = quote_misplaced(document, citation.quote, citation.lines)
+        line = quote_misplaced(text, citation.quote, citation.lines)
         if line is None:
             return
-        found = quote_found_on(document, citation.quote)
+        found = quote_found_on(text, citation.quote, document.first_line, document.last_line)
         where = (f"; it stands on line {', '.join(map(str, found))}" if found
                  else "; it stands on no line of the document")
         where_zh = (f"；该文字在第{'、'.join(map(str, found))}行" if found
