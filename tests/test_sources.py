@@ -89,10 +89,12 @@ def test_source_command() -> None:
     out = result.stdout
     assert out.startswith("SQ-SIFANG  关于加强社区规范化建设的若干意见")
     assert "> 382  (一)會計" in out and "= (一)会计、出纳要分设" in out and "381" not in out
-    assert "引用此处的规则：" in out and "fin-seg-director" in out
+    assert "引用此处的规则和参数：" in out and "fin-seg-director" in out
     english = run("source", "HLS-356:26").stdout
     assert 'The "356" consultation method' in english and "dated: 25 December 2021" in english
     assert "> 26  一是定期例会制度" in english and "cited by: " in english
+    # a parameter whose value rests on the line is named too (an overlay's 2/3 cites its notice)
+    assert "parameter cc.consent_share" in english.splitlines()[-1]
     listing = run("source").stdout
     assert all(doc in listing for doc in ("HLS-356", "ZZB-TAONAN", "RD-TOWNSHIP"))
     bad = run("source", "SQ-SIFNAG:382")

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 _WORDS = {
     "en": {"issuer": "issued by", "issued": "dated", "undated": "none given", "place": "place",
            "file": "file {file}, lines {first}–{last}", "note": "note", "unknown": "not recorded",
-           "cited_by": "cited by", "none": "no rule cites these lines",
+           "cited_by": "cited by", "none": "no rule or parameter cites these lines",
            "sep": "; ", "colon": ": ",
            "reading": "(a line after = is the line above read in simplified Chinese, pinyin "
            "removed)",
@@ -22,7 +22,7 @@ _WORDS = {
            "opencc to read it in simplified Chinese)"},
     "zh": {"issuer": "发文机关", "issued": "日期", "undated": "未署", "place": "地方",
            "file": "文件 {file}，第 {first}–{last} 行", "note": "说明", "unknown": "未记载",
-           "cited_by": "引用此处的规则", "none": "没有规则引用这几行",
+           "cited_by": "引用此处的规则和参数", "none": "没有规则或参数引用这几行",
            "sep": "；", "colon": "：",
            "reading": "（= 后为上一行去掉拼音的简体读法）",
            "reading_trad": "（= 后为上一行去掉拼音的读法；安装 opencc 可转为简体）"},
@@ -53,8 +53,9 @@ def render_clause(clause: Clause, lang: str) -> str:
         if line.reading is not None:
             out.append(f"  {'':>{width}}  = {_clean(line.reading)}")
     if any(line.cited for line in clause.lines):
-        out.append(f"{w['cited_by']}{w['colon']}{', '.join(clause.cited_by)}" if clause.cited_by
-                   else w["none"])
+        names = [c.replace("parameter ", "参数 ") if lang == "zh" else c for c in clause.cited_by]
+        out.append(f"{w['cited_by']}{w['colon']}{('、' if lang == 'zh' else ', ').join(names)}"
+                   if names else w["none"])
     return "\n".join(out) + "\n"
 
 

@@ -60,7 +60,8 @@ class Clause:
     document: Document
     lines: list[SourceLine]
     cited_by: list[str]
-    """Rules with a citation on one of the cited lines."""
+    """Rules with a citation on one of the cited lines, then the parameters (``parameter
+    cc.consent_share``) whose value, or a version of it, rests on one."""
     simplified: bool
     """Whether readings are simplified Chinese (OpenCC installed) or only stripped of pinyin."""
 
@@ -129,6 +130,10 @@ def read_clause(book: Rulebook, reference: str, context: int = 2,
     lines = [SourceLine(n, text[n - 1], _reading(text[n - 1]), n in cited) for n in shown]
     cited_by = sorted({r.id for r in book.rules for c in r.source
                        if c.document == doc_id and cited & set(c.lines)})
+    cited_by += sorted({f"parameter {p.name}" for p in book.parameters.values()
+                        for ref in (p.reference, *(v.reference for v in p.values),
+                                    *(v.reference for vs in p.overlays.values() for v in vs))
+                        if ref is not None and ref.document == doc_id and cited & set(ref.lines)})
     return Clause(document, lines, cited_by, _simplifier() is not None)
 
 
