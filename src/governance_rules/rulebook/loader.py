@@ -164,7 +164,7 @@ def _check_overlay_quotes(book: Rulebook, folder: Path,
     every line it cites, where the document's text can be read: a line number mistyped in an
     overlay cited the wrong line in every finding (the bundled rules are held to it by the
     test suite)."""
-    def check(citation: Citation, path: Path, index: LineIndex, loc: Path_) -> None:
+    def check(citation: Citation, path: Path, index: LineIndex | None, loc: Path_) -> None:
         document = book.documents.get(citation.document)
         text = document_lines(document.folder, document.file) if document is not None else None
         if document is None or text is None:  # no text here: nothing to hold the quote to
@@ -177,7 +177,7 @@ def _check_overlay_quotes(book: Rulebook, folder: Path,
                  else "; it stands on no line of the document")
         where_zh = (f"；该文字在第{'、'.join(map(str, found))}行" if found
                     else "；文件中没有这段文字")
-        raise _fail(path, index, loc,
+        raise _fail(path, index if index is not None else _read(path)[1], loc,
                     f"{citation.document}:{line} does not hold the quote "
                     f"{short_input(citation.quote)}{where}",
                     f"{citation.document} 第{line}行没有所引的文字「{citation.quote[:80]}」"
@@ -204,7 +204,7 @@ def _check_overlay_quotes(book: Rulebook, folder: Path,
                   for scope, versions in param.overlays.items()
                   for k, v in enumerate(versions) if v.reference is not None and here(v.file)]
         for file, citation, loc in cited:
-            check(citation, Path(file), _read(Path(file))[1], loc)
+            check(citation, Path(file), None, loc)  # the file read again only to say where
 
 
 def _check_parameter_references(book: Rulebook) -> None:
