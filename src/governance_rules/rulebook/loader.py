@@ -64,9 +64,12 @@ def default_rulebook() -> Rulebook:
     """
     global _DEFAULT
     folder = default_rules_dir()
-    state = tuple((str(p), *_stamp(p)) for p in sorted(folder.rglob("*.y*ml")))
+    try:
+        state = tuple((str(p), *_stamp(p)) for p in sorted(folder.rglob("*.y*ml")))
+    except OSError:  # a file went while it was looked at: load afresh
+        state = ()
     with _DEFAULT_LOCK:
-        if _DEFAULT is None or _DEFAULT[0] != state:
+        if _DEFAULT is None or _DEFAULT[0] != state or not state:
             _DEFAULT = (state, load_rulebook())
         return _DEFAULT[1]
 
