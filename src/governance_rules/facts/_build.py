@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache, partial
@@ -203,6 +203,19 @@ class _BodyView:
         """How many seats are held on ``day``."""
         return bisect_right(self.starts, day) - bisect_left(self.ends, day)
 
+    def present_on(self, people: Sequence[str], day: date) -> int:
+        """How many of ``people`` hold a seat on the body on ``day``: those a quorum counts
+        (someone whose term has ended is present as nobody's representative)."""
+        seats = self.seats
+        count = 0
+        for person in people:
+            for seat in seats.get(person, ()):
+                if any(start <= day and (end is None or day <= end)
+                       for start, end, _ in seat.terms):
+                    count += 1
+                    break
+        return count
+
 
 class _FactBuilder:
     def __init__(self, dossier: Dossier, as_of: date | None, window: Window,
@@ -289,7 +302,8 @@ class _FactBuilder:
             seated = view.seated_on(day)
             common: dict[str, int | str] = {
                 "body": view.id, "body_kind": view.kind, "meeting_kind": kind,
-                "present": len(meeting.present), "seated": seated, "handling": handling,
+                "present": view.present_on(meeting.present, day), "seated": seated,
+                "handling": handling,
             }
             if may and self.wanted("meeting", common):
                 out.append(self._meeting_fact(located, view, day, common, seated, ref))
