@@ -16,6 +16,7 @@ from ..models import (
     DecisionRef,
     DisclosureChannel,
     HearingStep,
+    Matter,
     Outcome,
     Proposal,
     Register,
@@ -340,7 +341,8 @@ def _archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
 
 def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located, hearing, body, common in _kept(dossier, dossier.hearings, window, _date):
-        missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy)
+        missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy,
+                                         hearing.matter in _REFERRED)
         published = hearing.published_on
         found = _found(dossier, hearing.decision)
         decided = ({"decision": f"\"{found[1].title}\" ({hearing.decision.meeting}/"
@@ -640,11 +642,21 @@ def _date(record: Any) -> date:
 
 
 _ORDER = list(HearingStep)
+_VOTE = HearingStep.VOTE
 
 
-def _step_faults(steps: list[HearingStep], needs_officials: bool) -> tuple[int, int]:
-    """(steps missing, steps out of order) against SQ-SIFANG:379."""
-    required = [s for s in _ORDER if s is not _OFFICIALS_ANSWER or needs_officials]
+_REFERRED = frozenset({Matter.MAJOR_RESIDENTS_MATTER, Matter.RC_ELECTION, Matter.CHARTER,
+                       Matter.EXPENSE_OVER_500, Matter.RC_OWNERS_DISPUTE})
+"""The matters reserved to the assembly: a hearing on one is referred to the assembly, not
+voted (对应由社区成员代表大会讨论决定的事项……提请, SQ-SIFANG:378), so its vote is no missing step."""
+
+
+def _step_faults(steps: list[HearingStep], needs_officials: bool,
+                 referred: bool = False) -> tuple[int, int]:
+    """(steps missing, steps out of order) against SQ-SIFANG:379; a hearing whose matter is
+    ``referred`` to the assembly (:378) misses no vote."""
+    required = [s for s in _ORDER if (s is not _OFFICIALS_ANSWER or needs_officials)
+                and not (referred and s is _VOTE)]
     missing = sum(1 for s in required if s not in steps)
     ranks = [_ORDER.index(s) for s in steps]
     disorder = sum(1 for a, b in itertools.pairwise(ranks) if b < a)
