@@ -594,7 +594,11 @@ class _FactBuilder:
                     "rc_term_known": 0 if rc_end is None else 1,
                     "rc_end_gap": ((end - rc_end).days
                                    if rc_end is not None and end is not None else 0)}
-                self._departure(values, person, left, start, end, handled_funds, resigned)
+                # FIN-HANDOVER (SQ-SIFANG:387): who kept the funds is the seat's flag, or the
+                # cashier duty the roster gives it on the term's last day (a role is a seat)
+                funds = handled_funds or int(bool(seat.duties) and end is not None
+                                             and seat.duty_on(_CASHIER, end))
+                self._departure(values, person, left, start, end, funds, resigned)
                 if township:
                     values.update(post_vacancy(dossier, body, seat, term, window.end))
                     values.update(deputy_credentials(dossier, body, seat, term, window))
@@ -632,7 +636,8 @@ class _FactBuilder:
         """Add to a term's ``values`` how it (from ``start`` to ``end`` on a seat of ``person``,
         who left the region on ``left``) ended: was it over by the window's end, was a handover
         audit held, did the holder leave the region and keep acting; the seat's
-        ``handled_funds`` and ``resignation_decided`` (a township congress voted on the
+        ``handled_funds`` (its flag, or a cashier duty on the term's last day) and
+        ``resignation_decided`` (a township congress voted on the
         resignation, to accept it or not), as 0 or 1. Written into ``values``, each step only
         for a term it concerns
         (most terms run on, and most holders never left the region)."""
