@@ -758,12 +758,14 @@ class _FactBuilder:
         decision = self._assembly_decision(expense, {})
         decision_day = decision[0].date if decision is not None else None
         signed: set[SignatureRole] = set()
+        signers: set[str] = set()  # 三人以上: only the signatures that count make up the three
         for signature in expense.signatures:
             role, day = signature.role, expense.signed_on(signature)
             seat_of = _SIGNERS.get(role)  # the handler (经办人) is not a seat
             if day <= paid and (seat_of is None or dossier.holds_seat(
                     signature.person, seat_of[0], seat_of[1], day)):
                 signed.add(role)
+                signers.add(signature.person)
         rc_director = self._role_holder(_RESIDENTS_COMMITTEE, _DIRECTOR, paid)
         secretary = self._role_holder(_PARTY_COMMITTEE, _SECRETARY, paid)
         accountant, cashier = expense.accountant, expense.cashier
@@ -790,7 +792,7 @@ class _FactBuilder:
              "signed_director": int(_DIRECTOR_SIGNED in signed),
              "signed_party_secretary": int(_SECRETARY_SIGNED in signed),
              "signed_deputy_director": int(_DEPUTY_SIGNED in signed),
-             "distinct_signers": len({s.person for s in expense.signatures}),
+             "distinct_signers": len(signers),
              "informal_slip": int(expense.voucher is _INFORMAL_SLIP),
              "director_is_secretary": int(rc_director is not None and rc_director == secretary),
              "accountant": accountant, "cashier": cashier,
