@@ -50,7 +50,9 @@ def test_the_worst_day_of_each_count_is_the_worst_of_every_day(
     held = [(h.terms, h.seat.sector, h.seat.role != "unit_representative", h.seat.group)
             for group in body.held_seats().values() for h in group]
     daily = [(FIRST + timedelta(days=n)) for n in range((LAST - FIRST).days + 1)]
-    counts = {day: state_on(held, day, charter is not None and charter <= day) for day in daily}
+    groups = tuple({g for _, _, resident, g in held if resident and g is not None})
+    counts = {day: state_on(held, day, charter is not None and charter <= day, groups)
+              for day in daily}
     for suffix, pick, names_of in (("least", min, LEAST), ("most", max, MOST)):
         for count in names_of:
             known = [counts[day][count] for day in daily if counts[day][count] >= 0]
@@ -141,3 +143,16 @@ def test_before_the_charter_twenty_nine_in_all_cite_the_annex() -> None:
     finding = _finding(_files("member_representative_assembly", seats, None), "ra-size")
     assert finding is not None and [s.quote for s in finding.sources] == ["每個社區成員代表不少于30名"]
     assert finding.evidence.details["representatives_least"] == "29"
+
+
+def test_a_group_left_with_no_representative_is_short() -> None:
+    """A residents' group whose representatives have all gone for two weeks has fewer than 2
+    (none); counted only among the groups seated it was left out."""
+    seats = _assembly(30, 2)
+    for seat in seats:
+        if seat.get("group") == "g1":
+            seat["terms"] = [{"start": "2021-06-20", "end": "2022-03-31", "obtained_by": "election"},
+                             {"start": "2022-04-15", "end": "2024-06-19", "obtained_by": "election"}]
+    finding = _finding(_files("member_representative_assembly", seats), "ra-size")
+    assert finding is not None and "代表少于2名的居民小组数为1（2022年4月1日至2022年4月14日）" \
+        in finding.message.zh, finding.message.zh

@@ -69,7 +69,9 @@ def worst_states(body: Body, first: date, last: date, charter_from: date | None
             if end is not None and first <= end < last:
                 changes.add(end + timedelta(days=1))
     days = sorted(changes)
-    states = [state_on(seats, day, charter_from is not None and charter_from <= day)
+    # a residents' group the roster has ever seated counts on a day it has none (0 < 2)
+    groups = tuple({group for _, _, resident, group in seats if resident and group is not None})
+    states = [state_on(seats, day, charter_from is not None and charter_from <= day, groups)
               for day in days]
     values = dict(BLANK_VALUES)
     for counts, suffix, pick in ((LEAST, "least", min), (MOST, "most", max)):
@@ -109,11 +111,13 @@ Seats = list[tuple[tuple[tuple[date, date | None, Role], ...], Sector | None, bo
 """Each seat of a body as (terms, sector, a residents' seat (not a unit's), residents' group)."""
 
 
-def state_on(seats: Seats, day: date, charter: bool) -> dict[str, Any]:
-    """The counts of the roster on ``day`` (``charter``: whether the model charter binds)."""
+def state_on(seats: Seats, day: date, charter: bool, known_groups: tuple[str, ...] = ()
+             ) -> dict[str, Any]:
+    """The counts of the roster on ``day`` (``charter``: whether the model charter binds;
+    ``known_groups``: the residents' groups counted even when none of theirs is seated)."""
     seated = residents = 0
     sectors: dict[Sector, int] = {}
-    groups: dict[str, int] = {}
+    groups: dict[str, int] = dict.fromkeys(known_groups, 0)
     for terms, sector, resident, group in seats:
         for start, end, _ in terms:
             if start <= day and (end is None or day <= end):

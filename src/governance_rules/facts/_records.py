@@ -110,8 +110,11 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
         groups: dict[str, int] = {}
         roles: dict[str, int] = {}  # by the role held that day (a ``StrEnum``: its text finds it)
         full_time = zones_missing = leaders_outside = 0
+        ever: set[str] = set()  # the residents' groups the roster has seated on any day
         for held in body.held_seats().values():  # counts only: the roster's order is moot
             for seat in held:
+                if seat.seat.group is not None and seat.seat.role is not _UNIT_REPRESENTATIVE:
+                    ever.add(seat.seat.group)
                 # held on ``day``, in the role of that term (HeldSeat.role_on, inline): a
                 # deputy elected vice-chair holds the post by a term of that role
                 for start, end, role in seat.terms:  # noqa: B007 - read after the break
@@ -174,7 +177,9 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
             "sectors_missing": _SECTOR_COUNT - len(sectors),  # ``sectors``: those seats name
             "sectors_repeated": sum(n - 1 for n in sectors.values() if n > 1),
             "zones_missing": zones_missing,
-            "groups": len(groups), "groups_short": sum(1 for n in groups.values() if n < 2),
+            "groups": len(groups),
+            # a group with none of its representatives seated that day is short too (0 < 2)
+            "groups_short": sum(1 for n in groups.values() if n < 2) + len(ever - groups.keys()),
             "groups_over": sum(1 for n in groups.values() if n > 3),
             "unit_reps": get(_UNIT_REPRESENTATIVE, 0),
             "gov_posts": len(gov),
