@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache, partial
 from dateutil.relativedelta import relativedelta
 
 from ..models import (
+    AgendaItem,
     ApproverRole,
     AuditKind,
     Body,
@@ -19,6 +20,7 @@ from ..models import (
     DecisionRef,
     Duty,
     Expense,
+    Matter,
     Meeting,
     MeetingKind,
     Motion,
@@ -394,6 +396,11 @@ class _FactBuilder:
         values["notice_days"] = (day - notice).days if notice is not None else -1
         values["report_days"] = (day - reported).days if reported is not None else -1
         values["convener_kind"] = convener.kind if convener else ""
+        # RA-CONVENER: a sitting that elects (an election on its agenda or an election motion),
+        # the only one the election committee convenes (换届选举时, SQ-SIFANG:176, :448)
+        values["election_sitting"] = int(
+            AgendaItem.ELECTION in meeting.agenda
+            or any(m.matter is Matter.RC_ELECTION for m in meeting.motions))
         values["chair_role"] = _role_text(chair, chair_role)
         values["convener_role"] = _role_text(convener_id, held_role(seats, convener_id, day))
         values["chair_recorded"] = int(chair is not None)

@@ -18,7 +18,8 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     "meeting": {
         "body": str, "body_kind": str, "meeting_kind": str,
         "present": int, "seated": int, "special_circumstances": int,
-        "notice_days": int, "report_days": int, "convener_kind": str, "chair_role": str,
+        "notice_days": int, "report_days": int, "convener_kind": str, "election_sitting": int,
+        "chair_role": str,
         "convener_role": str, "has_proposal": int, "chair_recorded": int,
         "chair_on_convener": int, "convener_is_chair": int,
         "convener_recorded": int, "convener_on_party": int, "handling": str,
