@@ -543,9 +543,9 @@ def _standard_titles(dossier: Dossier, window: Window) -> Iterator[Fact]:
              "disorder_zh": "；".join(late_zh) or "无"})
 
 
-_MEMBER_REPRESENTATIVES = (Role.REPRESENTATIVE, Role.UNIT_REPRESENTATIVE)
-"""RC-YEAR-END-REVIEW (SQ-SIFANG:351): 社区成员代表, the assembly's representatives, residents' and
-units' alike (社区成员代表由…居民小组推选…和驻社区单位代表组成, :147)."""
+_MEMBER_REPRESENTATIVES = None
+"""RC-YEAR-END-REVIEW (SQ-SIFANG:351): 社区成员代表, any seat on the assembly, residents' and
+units' alike (社区成员代表由…居民小组推选…和驻社区单位代表组成, :147): the plain ``member`` too."""
 
 
 def _committee_review_years(dossier: Dossier, window: Window) -> Iterator[Fact]:

@@ -594,9 +594,9 @@ def _shown(count: int | None) -> str:
     return "?" if count is None else str(count)
 
 
-_REPRESENTATIVE = (Role.REPRESENTATIVE,)
-"""CC-ANNUAL-REVIEW (HLS-356:26): 社区居民代表, a residents' representative's seat on the member
-representative assembly (a unit representative is not a residents' representative)."""
+_UNIT_REPRESENTATIVES = (Role.UNIT_REPRESENTATIVE,)
+"""CC-ANNUAL-REVIEW (HLS-356:26): 社区居民代表 is any seat on the member representative assembly
+but a unit representative's (the plain ``member`` too, as RA-ELIGIBILITY reads it)."""
 
 
 def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
@@ -605,8 +605,9 @@ def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         day, reviewers = review.date, review.reviewers
         seated = seated_on(dossier, _RESIDENTS_COMMITTEE, None, day)
         on_rc = [p for p in reviewers if p in seated]
-        seated = seated_on(dossier, _MEMBER_REPRESENTATIVE_ASSEMBLY, _REPRESENTATIVE, day)
-        reps = [p for p in reviewers if p in seated]
+        seated = seated_on(dossier, _MEMBER_REPRESENTATIVE_ASSEMBLY, None, day)
+        units = seated_on(dossier, _MEMBER_REPRESENTATIVE_ASSEMBLY, _UNIT_REPRESENTATIVES, day)
+        reps = [p for p in reviewers if p in seated and p not in units]
         unseated = [p for p in reviewers if p not in on_rc and p not in reps]
         yield Fact("review", RecordRef(review.id, "review", located.where()), day,
                    dossier.jurisdiction,
