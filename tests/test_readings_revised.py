@@ -208,12 +208,14 @@ def test_a_seat_rests_on_an_election_held_on_or_before_its_start(shift: int, dir
         electing = {"body": {"id": "cm", "kind": "community_members", "name": "社区成员会议",
                              "seats": []}}
         meeting = {"id": "el", "body": "cm", "date": elected.isoformat(), "present": [],
-                   "voters": 900, "motions": [{"id": "x", "title": "直接选举", "outcome": "adopted",
+                   "voters": 900, "motions": [{"id": "x", "title": "直接选举", "matter": "rc_election",
+                                               "outcome": "adopted",
                                                "votes": {"yes": 800, "no": 100}}]}
     else:
         electing = _body("ra", "member_representative_assembly",
                          [("r0", "representative"), ("r1", "representative")])
         meeting = {"id": "el", "body": "ra", "date": elected.isoformat(), "present": ["r0", "r1"],
+                   "agenda": ["election"],  # an election sitting: its motion elects
                    "motions": [{"id": "x", "title": "选举", "outcome": "adopted",
                                 "votes": {"yes": 2}}]}
     files = {"community.yaml": SIFANG, "e.yaml": electing, "m.yaml": {"meeting": meeting},

@@ -576,7 +576,7 @@ class _FactBuilder:
                     continue
                 years, months, days = _span(start, end) if end else (0, 0, 0)
                 decision = term.decision
-                decision_kind, adopted, decided_on, meeting_kind = (
+                decision_kind, adopted, decided_on, meeting_kind, election = (
                     self._decision(decision) if decision is not None else _NO_DECISION)
                 rc_end = self._rc_term_end(start)
                 obtained_by = term.obtained_by
@@ -595,7 +595,7 @@ class _FactBuilder:
                     "has_end": 0 if end is None else 1, "span_years": years,
                     "span_months": months, "span_days": days,
                     "decision_body_kind": decision_kind, "decision_adopted": adopted,
-                    "decision_meeting_kind": meeting_kind,
+                    "decision_meeting_kind": meeting_kind, "decision_election": election,
                     "decision_in_time": (1 if decided_on is not None and decided_on <= start
                                          else 0),
                     "rc_term_known": 0 if rc_end is None else 1,
@@ -730,17 +730,19 @@ class _FactBuilder:
                 days.setdefault(a.record.person, []).append(a.record.date)
         return days
 
-    def _decision(self, ref: DecisionRef | None) -> tuple[str, int, date | None, str]:
+    def _decision(self, ref: DecisionRef | None) -> tuple[str, int, date | None, str, int]:
         """Of the motion ``ref`` names (a term's decision): the kind of its body, whether it
         was adopted, the sitting's day and the kind of meeting (a party members' assembly, a
-        party members' representative assembly …, PO-ELECTION, SQ-SIFANG:144); ``("", 0,
-        None, "")`` for none (:data:`_NO_DECISION`)."""
+        party members' representative assembly …, PO-ELECTION, SQ-SIFANG:144) and whether it is
+        an election (a motion on the election, or one of a sitting with an election on its
+        agenda, RC-ELECTION); ``("", 0, None, "", 0)`` for none (:data:`_NO_DECISION`)."""
         found = self.dossier.motion(ref.meeting, ref.motion) if ref is not None else None
         if found is None:
             return _NO_DECISION
         meeting, motion = found
         return (self.dossier.bodies[meeting.body].record.kind.value,
-                int(motion.outcome is Outcome.ADOPTED), meeting.date, meeting.kind.value)
+                int(motion.outcome is Outcome.ADOPTED), meeting.date, meeting.kind.value,
+                int(motion.matter is Matter.RC_ELECTION or AgendaItem.ELECTION in meeting.agenda))
 
     def _seat_check(self, person: str, kind: BodyKind, roles: tuple[Role, ...], day: date,
                     seat: str) -> tuple[bool, str]:
@@ -1058,7 +1060,7 @@ _TOWNSHIP_KINDS = frozenset((*ELECTED_POSTS, BodyKind.TOWNSHIP_CONGRESS))
 _NOT_TOWNSHIP = {**NO_VACANCY, **NO_DEPUTY}
 """What :func:`post_vacancy` (after the term's role) and :func:`deputy_credentials` give every
 term of a body whose kind is not in :data:`_TOWNSHIP_KINDS`: no elected post, no deputy."""
-_NO_DECISION: tuple[str, int, date | None, str] = ("", 0, None, "")
+_NO_DECISION: tuple[str, int, date | None, str, int] = ("", 0, None, "", 0)
 """:meth:`_FactBuilder._decision` of a term that names no decision."""
 _ORIGIN_ZH = {origin: label(origin, "zh") for origin in SeatOrigin}
 """How a term was obtained, in Chinese: looked up for every term."""

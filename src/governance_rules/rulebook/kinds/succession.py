@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Literal
 
+from pydantic import Field as PydanticField
+
 from ..conditions import Cmp, Field, all_of, any_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -92,6 +94,10 @@ class SeatOriginParams(KindParams):
     """The kind(s) of body whose adopted motion, dated on or before the term's start, the seat
     rests on (e.g. the assembly, or a meeting of all community members)."""
 
+    election: bool = PydanticField(
+        default=False, description="the decision is an election: a motion on the election "
+        "(`rc_election`) or one of a sitting with an election on its agenda")
+
     def kinds(self) -> list[str]:
         return ([self.decided_by_kind] if isinstance(self.decided_by_kind, str)
                 else list(self.decided_by_kind))
@@ -125,4 +131,9 @@ class SeatOrigin(ClauseKind[SeatOriginParams]):
             Clause(all_of(by_kind, eq("decision_adopted", 1), eq("decision_in_time", 0)),
                    "选举晚于任期开始之日", "the election was held after the seat's start date",
                    "in_time"),
+            *([Clause(all_of(by_kind, eq("decision_adopted", 1), eq("decision_election", 0)),
+                      "所记录的决定不是选举（既非选举事项的表决，也非有选举议程的会议）",
+                      "the decision recorded is no election (neither a motion on the election "
+                      "nor one of a sitting with an election on its agenda)", "decided_by")]
+              if params.election else []),
         ]
