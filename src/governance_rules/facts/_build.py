@@ -1002,7 +1002,10 @@ class _FactBuilder:
              "successor_obtained_by": term.obtained_by.value if term else "",
              "decision_found": int(decision_day is not None), "decision_body": found_body,
              "decision_adopted": adopted, "decision_consented": consented,
-             "decision_seated": seated},
+             "decision_seated": seated,
+             # 表决后…增补 (HLS-356:26): the vote no later than the successor's first day
+             "decision_before_successor": int(
+                 term is None or (decision_day is not None and decision_day <= term.start))},
             {"day": day, **({"decision": decision_day} if decision_day else {})},
             {"person": old.person if old else (recall.person if recall else ""),
              "person_name": old.name if old else "",

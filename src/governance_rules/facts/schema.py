@@ -72,6 +72,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "sector": str, "successor_sector": str, "group": str, "successor_group": str,
         "successor_obtained_by": str, "decision_found": int, "decision_body": str,
         "decision_adopted": int, "decision_consented": int, "decision_seated": int,
+        "decision_before_successor": int,
     },
     "period": {
         "body": str, "body_kind": str, "granularity": str, "part": str, "category": str,

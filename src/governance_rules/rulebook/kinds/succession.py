@@ -51,31 +51,37 @@ class Replacement(ClauseKind[ReplacementParams]):
         has = eq("has_successor", 1)
         if params.require_successor:
             out.append(Clause(eq("has_successor", 0), "{person}离任后未补选增补",
-                              "no successor recorded for {person}"))
+                              "no successor recorded for {person}", "successor"))
         if params.same is not None:
             zh, en = _SAME[params.same]
             out.append(Clause(all_of(has, Cmp(Field(params.same), "!=",
                                               Field(f"successor_{params.same}"))),
                               f"继任者{{successor_name}}（{{successor}}）不属于原{zh}",
                               f"successor {{successor_name}} ({{successor}}) is not from the "
-                              f"same {en}"))
+                              f"same {en}", "same"))
         if params.obtained_by:
             allowed = origins_en(params.obtained_by)
             out.append(Clause(
                 all_of(has, *(Cmp(Field("successor_obtained_by"), "!=", a)
                               for a in params.obtained_by)),
                 f"继任者不是经{'或'.join(ORIGINS_ZH.get(a, a) for a in params.obtained_by)}产生",
-                f"successor not obtained by {allowed}"))
+                f"successor not obtained by {allowed}", "obtained_by"))
         decision = params.decision
         if decision is not None:
             out.append(Clause(eq("decision_found", 0), "没有记录表决决定",
-                              "no recorded vote of the body decided the replacement"))
+                              "no recorded vote of the body decided the replacement", "decision"))
             found = eq("decision_found", 1)
             if decision.by_same_body:
                 out.append(Clause(all_of(found, Cmp(Field("decision_body"), "!=", Field("body"))),
-                                  "决定不是由本机构表决作出", "decided by another body"))
+                                  "决定不是由本机构表决作出", "decided by another body",
+                                  "decision"))
             out.append(Clause(all_of(found, eq("decision_adopted", 0)),
-                              "该表决未获通过", "the vote did not adopt the replacement"))
+                              "该表决未获通过", "the vote did not adopt the replacement",
+                              "decision"))
+            out.append(Clause(all_of(found, eq("decision_before_successor", 0)),
+                              "继任者在表决之前已经就任（须表决后再增补）",
+                              "the successor took the seat before the vote (the vote comes "
+                              "first, then the successor)", "decision"))
             if decision.threshold is not None:
                 p, q = decision.threshold.numerator, decision.threshold.denominator
                 op = "<" if decision.comparison == "at_least" else "<="
@@ -84,7 +90,7 @@ class Replacement(ClauseKind[ReplacementParams]):
                     all_of(found, Cmp(Field("decision_consented", q), op,
                                       Field("decision_seated", p))),
                     f"同意人数未达到成员的{sign}{p}/{q}",
-                    f"fewer than {sign} {p}/{q} of the members consented"))
+                    f"fewer than {sign} {p}/{q} of the members consented", "consent"))
         return out
 
 
