@@ -30,8 +30,8 @@ class Splitting(ClauseKind[SplittingParams]):
 
     def clauses(self, params: SplittingParams) -> list[Clause]:
         out = []
-        for limit in params.limits:
-            fen = int(limit * 100)
+        for n, limit in enumerate(params.limits, 1):  # named limit_1, limit_2 …: a citation
+            fen = int(limit * 100)                      # decides the limit it is `for`
             out.append(Clause(
                 all_of(Cmp(Field("cluster_size"), ">=", 2), Cmp(Field("max_single_fen"), "<=", fen),
                        Cmp(Field("cluster_before_fen"), "<=", fen), Cmp(Field("cluster_fen"), ">", fen)),
@@ -39,7 +39,7 @@ class Splitting(ClauseKind[SplittingParams]):
                 f"合计{{cluster_total}}元，超过{yuan(limit, 'zh')}，而单笔均未超过这一限额",
                 f"{{cluster_size}} expenses to \"{{group_key}}\" within {{window_days}} days "
                 f"({{expenses}}) total {{cluster_total}} yuan, over {yuan(limit, 'en')}, while "
-                "no single payment exceeds that limit"))
+                "no single payment exceeds that limit", f"limit_{n}"))
         return out
 
     def measured(self, fact: Fact, params: SplittingParams) -> Text:
