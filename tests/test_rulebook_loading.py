@@ -434,14 +434,10 @@ def test_a_misspelt_key_of_a_parameter_version_or_a_field_names_the_nearest(
 
 def test_an_overlay_parameter_s_quote_must_stand_on_its_line(tmp_path: Path) -> None:
     assert _overlay_with_notice(tmp_path, 4) is None
-    (tmp_path / "parameters").mkdir()
-    (tmp_path / "parameters" / "p.yaml").write_text(
-        "parameters:\n  cc.consent_share:\n    overlays:\n      cn/gansu:\n"
-        "        - {from: 2023-01-01, value: \"2/3\",\n"
-        "           reference: {document: X-2022, lines: [2], quote: 协商议题经三分之二以上成员同意}}\n",
-        encoding="utf-8")
-    with pytest.raises(RulebookError) as caught:
-        load_rulebook(tmp_path)
-    error = caught.value
+    error = _load(tmp_path, "parameters:\n  cc.consent_share:\n    overlays:\n      cn/gansu:\n"
+                  "        - {from: 2023-01-01, value: \"2/3\",\n"
+                  "           reference: {document: X-2022, lines: [2],\n"
+                  "                       quote: 协商议题经三分之二以上成员同意}}\n",
+                  "parameters/p.yaml")
     assert error.file.endswith("p.yaml") and error.line == 6, error
     assert "X-2022:2 does not hold the quote" in error.msg and "it stands on line 3" in error.msg
