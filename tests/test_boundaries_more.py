@@ -42,10 +42,26 @@ def test_proposal_thresholds_include_the_bound(who: tuple[str, Fraction], total:
                                                for d in (-1, 0, 1)})))
     qualifies = Fraction(signed, total) >= share
     counts = {f"{name}_signed": signed, f"{name}_total": total}
-    assert ("ra-adhoc-follow-up" in rule_ids(check(_assembly(counts, False)))) is qualifies
+    year = (date(2022, 1, 1), date(2022, 12, 31))  # the assembly's ra.adhoc_days have run
+    assert ("ra-adhoc-follow-up" in rule_ids(check(_assembly(counts, False), window=year))) \
+        is qualifies
     basis = [f for f in check(_assembly(counts, True)).findings if f.rule_id == "ra-adhoc-basis"]
     assert bool(basis) is not qualifies
     assert all(f.severity == "warning" for f in basis)
+
+
+@SETTINGS
+@given(after=st.integers(0, 60), to_end=st.integers(0, 60), followed=st.booleans())
+def test_the_ad_hoc_assembly_is_due_within_ra_adhoc_days(after: int, to_end: int,
+                                                         followed: bool) -> None:
+    """应当临时召集 has no number: ``ra.adhoc_days`` (30) after the proposal, the day included;
+    a proposal with no assembly is judged once that many days have run by the window's end."""
+    files = _assembly({"groups_signed": 2, "groups_total": 6}, followed)
+    if followed:
+        files["m.yaml"]["meeting"]["date"] = (date(2022, 5, 2) + timedelta(days=after)).isoformat()
+    end = date(2022, 5, 2) + timedelta(days=to_end + (after if followed else 0))
+    found = "ra-adhoc-follow-up" in rule_ids(check(files, window=(date(2022, 1, 1), end)))
+    assert found is (after > 30 if followed else to_end > 30)
 
 
 def _representatives(seated: int, signed: int, stated: int) -> dict[str, Any]:

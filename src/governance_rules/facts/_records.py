@@ -499,8 +499,12 @@ def _proposal_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         followed = int(held is not None and held.record.body == proposal.body
                        and held.record.date >= proposal.date)
         counts, note = proposal_counts(dossier, proposal)
+        # RA-ADHOC (a): how soon the assembly followed, and how long the window gave it
+        follow_days = (held.record.date - proposal.date).days if followed and held else -1
         yield Fact("proposal", RecordRef(proposal.id, "proposal", located.where()), proposal.date,
-                   dossier.jurisdiction, {**common, "followed": followed, **counts},
+                   dossier.jurisdiction,
+                   {**common, "followed": followed, "follow_days": follow_days,
+                    "days_to_window_end": (window.end - proposal.date).days, **counts},
                    {"proposed": proposal.date},
                    {"body_name": body.name, "subject": proposal.id, "representatives": note})
 

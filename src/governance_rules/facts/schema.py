@@ -136,7 +136,8 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "title_length": int, "page_size": str, "line_spacing_pt": int, "length_chars": int,
     },
     "proposal": {
-        "body": str, "body_kind": str, "followed": int,
+        "body": str, "body_kind": str, "followed": int, "follow_days": int,
+        "days_to_window_end": int,
         **{f"{what}_{n}": int for what in ("residents", "households", "groups",
                                              "representatives") for n in ("signed", "total")},
     },

@@ -34,6 +34,10 @@ _WHO = {"residents": ("18周岁以上居民", "名", "residents aged 18 or over"
 class TriggerParams(KindParams):
     direction: Literal["obliges", "rests_on"]
     thresholds: list[Threshold] = PydanticField(min_length=1)
+    within_days: int | None = PydanticField(
+        default=None, ge=0, le=3650, description="(obliges) the follow-up comes within this "
+        "many days of the trigger; a trigger with none is judged once that many days have run "
+        "by the window's end (none: any later follow-up counts, none at all fails)")
 
 
 def _met(t: Threshold) -> Condition:
@@ -56,9 +60,21 @@ class Trigger(ClauseKind[TriggerParams]):
 
     def clauses(self, params: TriggerParams) -> list[Clause]:
         if params.direction == "obliges":
-            return [Clause(all_of(any_of(*(_met(t) for t in params.thresholds)), eq("followed", 0)),
-                           "提议达到法定人数，但未召开临时会议",
-                           "the proposal met a threshold but no assembly followed it")]
+            met = any_of(*(_met(t) for t in params.thresholds))
+            days = params.within_days
+            if days is None:
+                return [Clause(all_of(met, eq("followed", 0)), "提议达到法定人数，但未召开临时会议",
+                               "the proposal met a threshold but no assembly followed it")]
+            return [
+                Clause(all_of(met, eq("followed", 0), Cmp(Field("days_to_window_end"), ">", days)),
+                       f"提议达到法定人数，{days}天内未召开临时会议",
+                       f"the proposal met a threshold but no assembly followed within {days} "
+                       f"day{'' if days == 1 else 's'}"),
+                Clause(all_of(met, eq("followed", 1), Cmp(Field("follow_days"), ">", days)),
+                       f"提议达到法定人数，临时会议于提议后{{follow_days}}天才召开，超过{days}天",
+                       f"the proposal met a threshold, but the assembly was held {{follow_days}} "
+                       f"days after it, more than {days}"),
+            ]
         return [
             Clause(all_of(eq("has_proposal", 0), eq("special_circumstances", 0)),
                    "临时会议既无提议也未说明特殊情况",
@@ -84,8 +100,12 @@ class Trigger(ClauseKind[TriggerParams]):
         en = " or ".join(f"{threshold_words(t.share, 'at_least', 'en')} of the {_WHO[t.who][2]}"
                          for t in params.thresholds)
         if params.direction == "obliges":
-            return trusted(Text, zh=f"{zh}的，应召开临时会议",
-                           en=f"an ad hoc assembly when proposed by {en}")
+            days = params.within_days
+            return trusted(Text, zh=f"{zh}的，应召开临时会议"
+                           + (f"（{days}天内）" if days is not None else ""),
+                           en=f"an ad hoc assembly when proposed by {en}"
+                           + (f", within {days} day{'' if days == 1 else 's'}"
+                              if days is not None else ""))
         return trusted(Text, zh=f"临时会议须经{zh}，或说明特殊情况",
                        en=f"an ad hoc assembly only on a proposal by {en}, or "
                        "with special circumstances stated")
