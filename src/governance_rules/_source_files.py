@@ -37,14 +37,18 @@ def default_sources_dir() -> Path | None:
     return None
 
 
-def document_lines(folder: str, file: str) -> list[str] | None:
-    """The lines of a document's ``file``: beside the rule set that names it (``folder``, an
-    overlay's) when it is there, else in the sources folder; ``None`` when it cannot be read
-    here (no sources in this install)."""
+def document_folder(folder: str, file: str) -> Path | None:
+    """Where a document's ``file`` is read: beside the rule set that names it (``folder``, an
+    overlay's) when it is there, else the sources folder (``None``: no sources here)."""
     own = Path(folder) if folder else None
-    where = own if own is not None and (own / file).is_file() else default_sources_dir()
+    return own if own is not None and (own / file).is_file() else default_sources_dir()
+
+
+def document_lines(folder: str, file: str) -> list[str] | None:
+    """The lines of a document's ``file`` where :func:`document_folder` finds it; ``None`` when
+    it cannot be read here (no sources in this install)."""
     try:
-        return _file_lines(where, file)
+        return _file_lines(document_folder(folder, file), file)
     except SourceError:
         return None
 

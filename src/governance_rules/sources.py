@@ -28,6 +28,7 @@ from ._source_files import (
     _file_lines,
     _simplifier,
     default_sources_dir,
+    document_folder,
 )
 from ._suggest import did_you_mean
 
@@ -110,13 +111,11 @@ def read_clause(book: Rulebook, reference: str, context: int = 2,
                           f"{doc_id} 为 {document.file} 的第{first}至{last}行，"
                           f"第{outside[0]}行不在其中")
     context = max(0, min(context, MAX_CONTEXT))
-    own = Path(document.folder) if document.folder else None
-    if folder is None and own is not None and (own / document.file).is_file():
-        folder = own  # an overlay's own document, beside its rules
-    read_in = folder or default_sources_dir()
+    read_in = folder or document_folder(document.folder, document.file)
     text = _file_lines(read_in, document.file)
     count = len(text) - (text[-1:] == [""])  # a last newline ends a line, it begins none
     if count < last:
+        own = Path(document.folder) if document.folder else None
         where, where_zh = (("the overlay's folder", "规则覆盖层文件夹") if read_in == own
                            else ("the sources folder", "原文文件夹"))
         raise SourceError(f"{document.file} in {where} ({read_in}) has {count} lines; "

@@ -209,14 +209,7 @@ class _BodyView:
         """How many of ``people`` hold a seat on the body on ``day``: those a quorum counts
         (someone whose term has ended is present as nobody's representative)."""
         seats = self.seats
-        count = 0
-        for person in people:
-            for seat in seats.get(person, ()):
-                if any(start <= day and (end is None or day <= end)
-                       for start, end, _ in seat.terms):
-                    count += 1
-                    break
-        return count
+        return sum(1 for person in people if held_role(seats, person, day) is not None)
 
 
 class _FactBuilder:
