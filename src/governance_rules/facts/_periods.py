@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from datetime import date
 
-from ..models import Body, BodyKind, ReportKind
+from ..models import AgendaItem, Body, BodyKind, ReportKind
 from ..records.dossier import Dossier
 from ._window import GRANULARITIES, Labelled, Window, calendar, period_of
 from .schema import Fact, RecordRef, Wanted
@@ -20,7 +20,7 @@ CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
     BodyKind.CONSULTATION_COMMITTEE: ("regular", "review"),
     BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY: ("meeting", "agenda_work_report",
                                               "agenda_finance_report"),
-    BodyKind.RESIDENTS_COMMITTEE: ("regular", "disclosure_government_affairs",
+    BodyKind.RESIDENTS_COMMITTEE: ("regular", "work_report_heard", "disclosure_government_affairs",
                                    "disclosure_affairs", "disclosure_finance",
                                    "account_closing"),
     BodyKind.PARTY_COMMITTEE: ("regular", "member_assembly", "party_group", "party_lecture",
@@ -40,7 +40,12 @@ CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
 }
 """Which event categories are counted for each kind of body."""
 
+_HEARERS = frozenset({BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, BodyKind.COMMUNITY_MEMBERS})
+"""The bodies a residents' committee reports its work to (向社区成员(代表)会议汇报工作,
+SQ-SIFANG:353, :473): the assembly of representatives or a meeting of all community members."""
+
 _SCREENING = ReportKind.SCREENING
+_WORK_REPORT = AgendaItem.WORK_REPORT
 
 _PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
 """Compared with each body's kind: a name, not a member of ``BodyKind`` looked up each time (a
@@ -68,9 +73,18 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
 
     # the bodies counting every meeting or its agenda items; the others, only meetings by kind
     every = {body for body, categories in counted.items() if "meeting" in categories} | agendas
+    # a residents' committee's work report counts for it at whichever assembly heard it
+    reported = [by_category["work_report_heard"] for by_category in out.values()
+                if "work_report_heard" in by_category]
+    hearers = {body for body, located in dossier.bodies.items()
+               if located.record.kind in _HEARERS} if reported else set()
     for m in dossier.meetings:  # the most numerous: each field read once
         meeting = m.record
-        by_category = out.get(body := meeting.body)
+        body = meeting.body
+        if body in hearers and _WORK_REPORT in meeting.agenda and first <= meeting.date <= last:
+            for days in reported:
+                days.append(meeting.date)
+        by_category = out.get(body)
         if by_category is None or not first <= (day := meeting.date) <= last:
             continue
         # a kind (a ``StrEnum``) finds the category named by its text
