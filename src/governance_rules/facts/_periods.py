@@ -82,8 +82,8 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
         meeting = m.record
         body = meeting.body
         if body in hearers and _WORK_REPORT in meeting.agenda and first <= meeting.date <= last:
-            for days in reported:
-                days.append(meeting.date)
+            for heard in reported:
+                heard.append(meeting.date)
         by_category = out.get(body)
         if by_category is None or not first <= (day := meeting.date) <= last:
             continue
