@@ -286,8 +286,8 @@ def sifang() -> None:
                             "kind": "party_lecture", "date": f"2022-{month:02d}-26",
                             "chair": "ma-jun", "present": pc_people})
     pc_meetings.append({"id": "life-2022", "body": "party-committee", "kind": "life_meeting",
-                        "date": "2022-12-27", "reported_on": "2022-12-20",
-                        "notice_date": "2022-12-20", "chair": "ma-jun",
+                        "date": "2022-11-25", "reported_on": "2022-11-18",
+                        "notice_date": "2022-11-18", "chair": "ma-jun",
                         "present": pc_people})
     write(root / "meetings" / "party-committee.yaml", {"meetings": pc_meetings})
     sifang_year(root)
@@ -620,7 +620,7 @@ def sifang_party(root: Path) -> None:
         {"id": f"min-{m}", "meeting": m, "taken_by": "guo-hong"}
         for m in committee if m != "pc-2022-11"]  # deliberate: November's minutes are missing
         + [{"id": "min-life-2022", "meeting": "life-2022", "taken_by": "guo-hong",
-            "reported_on": "2022-12-30", "reported_to": "兴华路街道党工委"}]},
+            "reported_on": "2022-11-28", "reported_to": "兴华路街道党工委"}]},
         # deliberate: the life meeting's problems and measures were not made known
         "党组织委员会议记录（SQ-SIFANG:306, :322）")
     leave = [("pc-2022-03", "yu-lan", "2022-03-08", "ma-jun"),

@@ -304,8 +304,27 @@ def test_life_meeting_report_within_the_parameter(engine: str, days: int) -> Non
              "n.yaml": {"minutes": [{"id": "n", "meeting": "lm", "taken_by": "pc-p1",
                                      "reported_on": reported.isoformat(),
                                      "measures_notified_on": "2022-12-28"}]}}
-    found = [f for f in check(files, engine=engine).findings if f.rule_id == "po-life-record"]
+    found = [f for f in check(files, engine=engine, window=(None, date(2023, 3, 31))).findings
+             if f.rule_id == "po-life-record"]
     assert bool(found) is (days < 0 or days > 30), days
+
+
+@ENGINES
+@SETTINGS
+@given(run=st.integers(0, 40))
+def test_life_meeting_report_missed_only_once_due(engine: str, run: int) -> None:
+    """A life meeting's report (and its measures' notice) not yet made is missed only once more
+    than po.life_record_report_days (30) have run by the window's end."""
+    from datetime import date, timedelta
+    files = {"c.yaml": community(), "pc.yaml": _committee(3),
+             "m.yaml": {"meeting": {"id": "lm", "body": "pc", "kind": "life_meeting",
+                                    "date": "2022-11-20", "reported_on": "2022-11-10",
+                                    "present": ["pc-p0", "pc-p1", "pc-p2"]}},
+             "n.yaml": {"minutes": [{"id": "n", "meeting": "lm", "taken_by": "pc-p1"}]}}
+    end = date(2022, 11, 20) + timedelta(days=run)
+    found = [f for f in check(files, engine=engine, window=(None, end)).findings
+             if f.rule_id == "po-life-record"]
+    assert bool(found) is (run > 30), run
 
 
 @ENGINES

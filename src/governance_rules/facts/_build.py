@@ -388,6 +388,7 @@ class _FactBuilder:
         chair_role = held_role(seats, chair, day)
         values["notice_days"] = (day - notice).days if notice is not None else -1
         values["report_days"] = (day - reported).days if reported is not None else -1
+        values["days_run"] = (self.window.end - day).days  # what follows it may not be due yet
         values["convener_kind"] = convener.kind if convener else ""
         # RA-CONVENER: a sitting that elects (an election on its agenda or an election motion),
         # the only one the election committee convenes (换届选举时, SQ-SIFANG:176, :448)

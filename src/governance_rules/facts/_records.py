@@ -361,6 +361,7 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "decided": int(hearing.votes is not None or hearing.outcome is not None),
                     "steps_missing": missing, "steps_out_of_order": disorder,
                     "publish_days": (published - hearing.date).days if published else -1,
+                    "days_run": (window.end - hearing.date).days,
                     "concerns_government": int(hearing.concerns_government),
                     "sent_in_writing": int(hearing.sent_in_writing_on is not None),
                     "chair_recorded": int(hearing.chair is not None),

@@ -317,7 +317,8 @@ def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    day, jurisdiction,
                    {"body": about[0], "body_kind": about[1], "person": person,
                     "kind": kind.value,
-                    "followed_days": (first - day).days if first is not None else -1},
+                    "followed_days": (first - day).days if first is not None else -1,
+                    "days_run": (until - day).days},
                    dates, {}, partial(_entry_names, names, about[2], record_id, person))
 
 

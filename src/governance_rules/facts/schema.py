@@ -25,7 +25,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "convener_recorded": int, "convener_on_party": int, "handling": str,
         "next_meeting": int, "reported_next": int, "chair_group_leader": int,
         "minutes": int, "minutes_taker": int, "minutes_report_days": int,
-        "measures_notice_days": int, "absent": int, "leave_missing": int, "leave_late": int,
+        "measures_notice_days": int, "days_run": int, "absent": int, "leave_missing": int, "leave_late": int,
         "leave_not_secretary": int,
         "chaired_by_tpc_chair": int, "convened_by_tpc_chair": int,
         **{f"{what}_{n}": int for what in ("residents", "households", "groups",
@@ -103,7 +103,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "category": str, "count": int,
     },
     "member_entry": {"body": str, "body_kind": str, "person": str, "kind": str,
-                     "followed_days": int},
+                     "followed_days": int, "days_run": int},
     "party_matter": {
         "body": str, "body_kind": str, "matter_kind": str, "amount_fen": int, "recorded": int,
         "decided": int, "decided_in_time": int, "decision_seated": int,
@@ -121,7 +121,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "sent_in_writing": int, "chair_recorded": int, "chair_on_rc": int,
         "decision_recorded": int, "decision_days_after": int, "decision_body_kind": str,
         "needs_invitation": int, "invited": int, "invited_absent": int, "voters_set": int,
-        "voting_members": int, "votes_cast": int,
+        "voting_members": int, "votes_cast": int, "days_run": int,
     },
     "review": {
         "body": str, "body_kind": str, "reviewers": int, "rc_reviewers": int,

@@ -1,7 +1,9 @@
 """B within N days after A, at least N days before it, or a report due by a day of the month.
 
 Day gaps come from the facts (``-1`` when the later or earlier day is not recorded, which
-counts as missed unless ``missing_ok``).
+counts as missed unless ``missing_ok``; with ``run``, a later day not recorded is missed only
+once more than N days have run by the window's end: a hearing on the window's last day has
+not yet missed its three days).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ class DeadlineParams(KindParams):
     day: int = PydanticField(default=1, ge=1, le=31)
     month: int = PydanticField(default=1, ge=1, le=12)
     missing_ok: bool = False
+    run: str = PydanticField(
+        default="", description="within_days: the field of the days from the first day to the "
+        "window's end; a later day not recorded is missed only once more than ``days`` have run")
     what: dict[str, str]
 
 
@@ -43,7 +48,10 @@ class Deadline(ClauseKind[DeadlineParams]):
         out = []
         if params.mode in ("within_days", "days_before"):
             if not params.missing_ok:
-                out.append(Clause(eq(params.gap, -1), f"未记录{zh}日期", f"no date of {en} recorded"))
+                missed = eq(params.gap, -1)
+                if params.run and params.mode == "within_days":  # not due by the window's end
+                    missed = all_of(missed, Cmp(Field(params.run), ">", params.days))
+                out.append(Clause(missed, f"未记录{zh}日期", f"no date of {en} recorded"))
             if params.mode == "within_days":
                 out.append(Clause(Cmp(Field(params.gap), ">", params.days),
                                   f"{zh}在{{{params.gap}}}天后，超过{params.days}天",
