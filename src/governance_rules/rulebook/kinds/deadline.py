@@ -16,7 +16,7 @@ from ..._words import _MONTHS_EN, counted, day_name, ordinal
 from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Text
-from ..conditions import Cmp, Field, all_of, any_of, eq
+from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
@@ -48,7 +48,7 @@ class Deadline(ClauseKind[DeadlineParams]):
         out = []
         if params.mode in ("within_days", "days_before"):
             if not params.missing_ok:
-                missed = eq(params.gap, -1)
+                missed: Condition = eq(params.gap, -1)
                 if params.run and params.mode == "within_days":  # not due by the window's end
                     missed = all_of(missed, Cmp(Field(params.run), ">", params.days))
                 out.append(Clause(missed, f"未记录{zh}日期", f"no date of {en} recorded"))
