@@ -47,7 +47,7 @@ from ._openness import supervisor_facts
 from ._party import PartyBooks
 from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
-from ._seats import PeopleNamed, held_role, seat_check, seat_note_zh
+from ._seats import PeopleNamed, consent_seated, held_role, seat_check, seat_note_zh
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import (
@@ -305,7 +305,10 @@ class _FactBuilder:
             else:
                 out.append(Fact("meeting", ref, day, self.jurisdiction, common))
             for i, motion in enumerate(motions):
-                votes, consented = motion.votes, motion.consent_count
+                votes, named = motion.votes, motion.consented
+                # a consent counts from a member seated that day (as the present do)
+                consented = (view.present_on(named, day) if named is not None
+                             else votes.yes if votes else 0)
                 values: dict[str, int | str] = {
                     **common, "outcome": motion.outcome.value, "matter": motion.matter.value,
                     "yes": votes.yes if votes else consented,
@@ -897,7 +900,8 @@ class _FactBuilder:
         body = self.dossier.bodies[meeting.body].record
         return {"decision_present": len(meeting.present),
                 "decision_seated": body.seated_count_on(meeting.date),
-                "decision_yes": motion.votes.yes if motion.votes else motion.consent_count}
+                "decision_yes": (motion.votes.yes if motion.votes
+                                 else consent_seated(motion, body, meeting.date))}
 
     def _duty_holders(self, duty: Duty, day: date) -> list[str]:
         """Who holds ``duty`` on ``day`` by the roster (a seat held that day, with the duty
@@ -981,7 +985,7 @@ class _FactBuilder:
                 deciding = self.dossier.bodies[meeting.body].record
                 found_body = deciding.id
                 adopted = int(motion.outcome is Outcome.ADOPTED)
-                consented = motion.consent_count
+                consented = consent_seated(motion, deciding, meeting.date)
                 seated = deciding.seated_count_on(meeting.date)
                 decision_day = meeting.date
         return Fact(

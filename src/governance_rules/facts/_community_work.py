@@ -33,7 +33,7 @@ from ..models.body import HeldSeat
 from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
-from ._seats import located_bodies, seated_on
+from ._seats import consent_seated, located_bodies, seated_on
 from ._seats import who as _who
 from ._spans import Span, covers, far, within
 from ._window import Window, calendar
@@ -714,7 +714,7 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
                                          located.where("motions", i)),
                 meeting.date, dossier.jurisdiction,
                 {"body": body.id, "body_kind": body.kind.value,
-                 "consented": motion.consent_count, "seated": seated,
+                 "consented": consent_seated(motion, body, meeting.date), "seated": seated,
                  "party_days": first(BodyKind.PARTY_COMMITTEE),
                  "rc_days": first(BodyKind.RESIDENTS_COMMITTEE),
                  "days_run": (window.end - meeting.date).days},

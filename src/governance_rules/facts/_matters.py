@@ -8,6 +8,7 @@ from datetime import date
 
 from ..models import BodyKind, DecisionRef, Outcome
 from ..records.dossier import Dossier
+from ._seats import consent_seated
 from ._window import Window
 from .schema import Fact, RecordRef
 
@@ -50,7 +51,7 @@ def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, 
         if deciding.kind is BodyKind.PARTY_COMMITTEE and motion.outcome is Outcome.ADOPTED:
             decided, decided_on = 1, meeting.date
             seated = deciding.seated_count_on(meeting.date)
-            consented = motion.consent_count
+            consented = consent_seated(motion, deciding, meeting.date)
     names = {"body_name": body.name, "subject": title, "title": title,
              **({"subject_zh": title_zh, "title_zh": title_zh} if title_zh else {})}
     if decision is not None:

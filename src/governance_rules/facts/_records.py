@@ -28,7 +28,7 @@ from ..records.dossier import Dossier, Located
 from ._every_date import BLANK_VALUES, EVERY_DATE_KINDS, worst_states
 from ._labels import label, labels, report_subject
 from ._periods import body_start
-from ._seats import seated_on
+from ._seats import consent_seated, seated_on
 from ._station import NO_STATION, STATION_KINDS, station_roster
 from ._township import (
     ELECTED,
@@ -471,7 +471,7 @@ def _party_sitting(dossier: Dossier, ref: DecisionRef | None
     if body.kind is not _PARTY_COMMITTEE or motion.outcome is not _ADOPTED:
         return None
     return (meeting.date, len(meeting.present), body.seated_count_on(meeting.date),
-            motion.consent_count)
+            consent_seated(motion, body, meeting.date))
 
 
 def _report_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:

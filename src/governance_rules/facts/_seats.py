@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from ..models import Body, BodyKind, Role
+from ..models import Body, BodyKind, Motion, Role
 from ..models.body import HeldSeat
 from ..records.dossier import Dossier, Located
 
@@ -63,6 +63,25 @@ def held_role(seats: Mapping[str, tuple[HeldSeat, ...]], person: str | None,
     it holds none, as :meth:`Body.holds <governance_rules.models.Body.holds>` reads it."""
     held = seats.get(person) if person else None
     return held[0].role_on(day) if held else None
+
+
+def consent_seated(motion: Motion, body: Body, day: date) -> int:
+    """How many consents of ``motion`` count on ``day``: of the people it names (``consented``),
+    those holding a seat on ``body`` that day, as a quorum counts the present (someone whose
+    term has ended consents as nobody's member); without names, its votes for.
+
+    >>> term = {"start": "2021-01-01", "end": "2021-12-31", "obtained_by": "election"}
+    >>> body = Body(id="cc", kind="consultation_committee", name="协商委员会",
+    ...             seats=[{"person": "a", "name": "甲", "terms": [term]}])
+    >>> motion = Motion(id="m", title="议题", outcome="adopted", consented=["a", "x"])
+    >>> consent_seated(motion, body, date(2021, 6, 1)), consent_seated(motion, body, date(2022, 1, 1))
+    (1, 0)
+    """
+    named = motion.consented
+    if named is None:
+        return motion.votes.yes if motion.votes is not None else 0
+    seats = body.held_seats()
+    return sum(1 for person in named if held_role(seats, person, day) is not None)
 
 
 def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],
