@@ -196,3 +196,28 @@ def test_the_words_compose_knows_are_all_the_letter_resolvers_match() -> None:
             assert "".join(body.split()).replace("|", "").replace("~", "").isalpha(), body
             assert {part.strip() for part in body.split("|")} - {"~", ""} <= words
     assert set(first.decode()) >= set("-+0123456789.<=~")
+
+
+def test_numbers_only_yaml_1_1_reads_so_stay_text() -> None:
+    """``0600`` (octal 384 in YAML 1.1) and ``8:20`` (base 60: 500) are not read as those
+    numbers: they stay text as YAML 1.2 reads them, so an amount of ``0600`` is 600 and an id
+    or a household number keeps its leading zero; plain numbers are unchanged."""
+    from governance_rules.records._parse import parse_record_text
+
+    data, _ = parse_record_text(
+        b"a: 0600\nb: 0101\nc: 8:20\nd: 0\ne: 600\nf: 0x1F\ng: 1_000\nh: -012\ni: 1:30.5\n",
+        "x.yaml")
+    assert data == {"a": "0600", "b": "0101", "c": "8:20", "d": 0, "e": 600, "f": 31,
+                    "g": 1000, "h": "-012", "i": "1:30.5"}
+
+
+def test_an_amount_with_a_leading_zero_is_its_decimal_value() -> None:
+    from decimal import Decimal
+
+    from governance_rules.models import Expense
+    from governance_rules.records._parse import parse_record_text
+
+    data, _ = parse_record_text(
+        b"expense: {id: e1, body: rc, amount: 0600, paid_on: 2022-01-10, payee: p, purpose: q,"
+        b" voucher: invoice, accountant: a, cashier: c}\n", "e.yaml")
+    assert Expense.model_validate(data["expense"]).amount == Decimal("600")

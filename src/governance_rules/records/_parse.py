@@ -285,6 +285,12 @@ _CORE_SCALARS = frozenset(f"{_Y}{t}" for t in ("str", "int", "float", "bool", "n
 _CORE_COLLECTIONS = frozenset({f"{_Y}map", f"{_Y}seq"})
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBERS = frozenset({f"{_Y}int", f"{_Y}float"})
+_YAML11_ONLY = re.compile(r"^[-+]?(?:0[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$")
+"""Plain numbers only YAML 1.1 reads as numbers of another value: a leading zero as octal
+(``0600`` is 384) and base 60 (``8:20`` is 500). They stay text, as YAML 1.2 reads them: a
+number field then takes ``0600`` as 600 and refuses ``8:20`` at its line, and an id or a
+household number keeps its zero."""
 
 
 _MERGE = f"{_Y}merge"
@@ -469,6 +475,8 @@ class _YamlBuilder:
             tag = _resolve(value, (event[5], event[6]))
             if tag in (f"{_Y}merge", f"{_Y}value"):  # `<<` or `=` as a value: plain text
                 return value
+            if tag in _NUMBERS and _YAML11_ONLY.match(value):
+                return value  # 0600, 8:20: YAML 1.2's reading (text; a number field reads 600)
         else:
             tag = event[4]
             if tag not in _CORE_SCALARS:
