@@ -82,7 +82,7 @@ def test_thresholds_tiers_and_people_in_the_sources_terms() -> None:
     assert threshold_words(Fraction(4, 5), "at_least", "zh") == "达80%以上"
     assert threshold_words(Fraction(1, 2), "more_than", "zh") == "超过半数"
     assert threshold_words(Fraction(2, 3), "at_least", "en") == "at least two thirds"
-    assert tier_words(3, Decimal("500.00"), None, "zh") == "500元以上（第三档）"
+    assert tier_words(3, Decimal("500.00"), None, "zh") == "超过500元（第三档）"
     assert tier_words(1, None, Decimal("100.00"), "zh") == "不超过100元（第一档）"
     assert tier_words(21, Decimal(1), None, "en") == "over 1 yuan (21st tier)"
     once = names_first("held that day by xu-gang (徐刚), d1 (成员1)", "zh")

@@ -172,12 +172,13 @@ def yuan(amount: Decimal | int | str, lang: str) -> str:
 
 
 def tier_words(number: int, lower: Decimal | None, upper: Decimal | None, lang: str) -> str:
-    """An approval tier by its bounds and rank: ``500元以上（第三档）``, ``over 500 yuan (3rd tier)``.
+    """An approval tier by its bounds and rank: ``超过500元（第三档）``, ``over 500 yuan (3rd tier)``
+    (超过, not the source's 以上: a tier starts above its lower bound, which the tier below holds).
 
     A tier covers amounts above ``lower`` up to and including ``upper``.
 
     >>> tier_words(1, None, Decimal(100), "zh"), tier_words(3, Decimal(500), None, "zh")
-    ('不超过100元（第一档）', '500元以上（第三档）')
+    ('不超过100元（第一档）', '超过500元（第三档）')
     >>> tier_words(2, Decimal(100), Decimal(500), "en")
     'over 100 up to 500 yuan (2nd tier)'
     """
@@ -185,7 +186,7 @@ def tier_words(number: int, lower: Decimal | None, upper: Decimal | None, lang: 
         if lower is None:
             span = f"不超过{yuan(upper or 0, 'zh')}"
         elif upper is None:
-            span = f"{yuan(lower, 'zh')}以上"
+            span = f"超过{yuan(lower, 'zh')}"
         else:
             span = f"超过{yuan(lower, 'zh')}、不超过{yuan(upper, 'zh')}"
         return f"{span}（第{chinese_number(number)}档）"

@@ -168,13 +168,28 @@ def _record_days(dossier: Dossier) -> Iterator[date]:
 @lru_cache(maxsize=65_536)
 def _span(start: date, end: date) -> tuple[int, int, int]:
     """Whole (years, months, days) from ``start`` to ``end`` (cached: a dossier asks for the
-    same few term starts and meeting days thousands of times).
+    same few term starts and meeting days thousands of times). A start on 29 February has its
+    anniversary on 1 March in a common year, as a person born that day turns a year older
+    (:func:`~._community_work.age_on`): a three-year term from 29 February 2020 may end on
+    1 March 2023.
 
     >>> _span(date(2021, 12, 25), date(2024, 12, 26))
     (3, 0, 1)
+    >>> _span(date(2020, 2, 29), date(2023, 3, 1)), _span(date(2020, 2, 29), date(2023, 3, 2))
+    ((3, 0, 0), (3, 0, 1))
+    >>> _span(date(2020, 2, 29), date(2023, 2, 28)), _span(date(2020, 2, 29), date(2024, 2, 29))
+    ((2, 11, 27), (4, 0, 0))
     """
-    delta = relativedelta(end, start)
-    return delta.years, delta.months, delta.days
+    if end < start:
+        delta = relativedelta(end, start)
+        return delta.years, delta.months, delta.days
+    years = end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+    try:
+        anniversary = start.replace(year=start.year + years)
+    except ValueError:  # 29 February in a common year
+        anniversary = date(start.year + years, 3, 1)
+    delta = relativedelta(end, anniversary)
+    return years, delta.months, delta.days
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ MATTERS = {
     "major_residents_matter": ("涉及全体社区成员利益的重大问题", "a major matter affecting all residents"),
     "rc_election": ("选举、撤换或补选社区居委会成员", "electing, removing or by-electing committee members"),
     "charter": ("居民公约或居民自治章程", "the residents' convention or charter"),
-    "expense_over_500": ("500元以上的开支", "an expense over 500 yuan"),
+    "expense_over_500": ("超过500元的开支", "an expense over 500 yuan"),
     "rc_owners_dispute": ("居委会与业主委员会的不同意见",
                           "a disagreement between the committee and the owners"),
 }
