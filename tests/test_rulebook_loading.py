@@ -397,6 +397,58 @@ def test_an_overlay_s_quote_must_stand_on_the_line_it_cites(tmp_path: Path) -> N
     assert error is not None and "it stands on no line of the document" in error.msg
 
 
+@pytest.mark.parametrize("kind", ["folder", "fifo", "not_utf8", "too_large"])
+def test_an_overlay_document_there_but_unreadable_is_refused(tmp_path: Path, kind: str) -> None:
+    """A notice given beside the overlay that cannot be read (a folder, a FIFO, not UTF-8, over
+    16 MiB) loaded with any quote at all: the check was skipped as for a notice not given."""
+    import os
+
+    assert _overlay_with_notice(tmp_path, 4) is None
+    notice = tmp_path / "d" / "notice.txt"
+    notice.unlink()
+    if kind == "folder":
+        notice.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(notice)
+    elif kind == "not_utf8":
+        notice.write_bytes(b"\xff\xfe")
+    else:
+        with notice.open("wb") as out:
+            out.truncate(17 << 20)
+    from governance_rules import _source_files
+
+    _source_files._file_lines.cache_clear()
+    error = _load_only(tmp_path)
+    assert error is not None and "the text of X-2022 cannot be read to hold the quote to" in \
+        error.msg, error
+    assert "无法读取 X-2022 的原文以核对所引文字" in str(error.zh)
+
+
+def _load_only(tmp_path: Path) -> RulebookError | None:
+    try:
+        load_rulebook(tmp_path)
+    except RulebookError as error:
+        return error
+    return None
+
+
+def test_a_large_file_or_a_blocking_link_beside_an_overlay_is_never_read(tmp_path: Path) -> None:
+    """The cache key of a rule set read every file of its folders whole: a 5 GB scan kept beside
+    the overlay was an internal error (MemoryError), a link to a FIFO hung for ever."""
+    import os
+
+    from governance_rules._listing_cache import rules_key_for
+
+    assert _overlay_with_notice(tmp_path, 4) is None
+    with (tmp_path / "scan.pdf").open("wb") as out:
+        out.truncate(5 << 30)  # sparse: no disk used, 5 GB if read
+    os.mkfifo(tmp_path / "pipe")
+    first = rules_key_for([tmp_path])
+    assert first is not None
+    (tmp_path / "d" / "notice.txt").write_text("安宁区\n", encoding="utf-8")
+    assert rules_key_for([tmp_path]) != first  # a change is still seen
+
+
 @pytest.mark.parametrize(("change", "zh"), [
     (("kind: share_threshold", "kind: share_treshold"),
      "没有规则类型「share_treshold」（是否指「share_threshold」？）"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,10 +66,15 @@ def rules_key_for(extra_dirs: Sequence[str | os.PathLike[str]], *salt: str) -> s
                                   .encode())
         for rules in (bundled, *(Path(d) for d in extra_dirs)):
             digest.update(f"\0{rules.resolve()}\0{rules.is_dir()}\0".encode())
-            for path in sorted(rules.rglob("*")):
-                if path.is_file():
-                    digest.update(f"{path.relative_to(rules)}\0".encode())
-                    digest.update(hashlib.sha256(path.read_bytes()).digest())
+            for folder, dirs, files in os.walk(rules):  # links to folders not followed
+                dirs.sort()
+                for name in sorted(files):
+                    # each file by its name, kind, size and time, as the modules above: never
+                    # read (a 5 GB file or a link to /proc/kmsg beside an overlay is no key's)
+                    info = os.stat(os.path.join(folder, name))
+                    digest.update(f"{os.path.relpath(os.path.join(folder, name), rules)}\0"
+                                  f"{stat.S_IFMT(info.st_mode)}\0{info.st_size}\0"
+                                  f"{info.st_mtime_ns}\0{info.st_ino}\0".encode())
     except (OSError, RuntimeError, ValueError):  # unreadable, a symbolic-link loop, a NUL
         return None
     return digest.hexdigest()

@@ -39,18 +39,22 @@ def default_sources_dir() -> Path | None:
 
 def document_folder(folder: str, file: str) -> Path | None:
     """Where a document's ``file`` is read: beside the rule set that names it (``folder``, an
-    overlay's) when it is there, else the sources folder (``None``: no sources here)."""
+    overlay's) when something of that name is there (a folder or a FIFO is refused when read,
+    not passed over for the sources folder's file), else the sources folder (``None``: no
+    sources here)."""
     own = Path(folder) if folder else None
-    return own if own is not None and (own / file).is_file() else default_sources_dir()
+    return own if own is not None and os.path.lexists(own / file) else default_sources_dir()
 
 
 def document_lines(folder: str, file: str) -> list[str] | None:
     """The lines of a document's ``file`` where :func:`document_folder` finds it; ``None`` when
-    it cannot be read here (no sources in this install)."""
-    try:
-        return _file_lines(document_folder(folder, file), file)
-    except SourceError:
+    it is not there (no sources in this install, a district's notice not given); a
+    :class:`SourceError` when it is there and cannot be read (not a regular file, too large,
+    not UTF-8), so that a quote is never passed as held by a text nobody read."""
+    where = document_folder(folder, file)
+    if where is None or not os.path.lexists(where / file):  # a name too long is not there
         return None
+    return _file_lines(where, file)
 
 
 def quote_misplaced(text: list[str], quote: str, lines: list[int]) -> int | None:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from .._names import did_you_mean
 from .._said import Worded, os_reason
-from .._source_files import document_lines, quote_found_on, quote_misplaced
+from .._source_files import SourceError, document_lines, quote_found_on, quote_misplaced
 from ..errors import RulebookError, dotted, pydantic_error_zh, short_input
 from ..models._base import Problem
 from ..models._types import _parse_yuan
@@ -169,7 +169,14 @@ def _check_overlay_quotes(book: Rulebook, folder: Path,
     test suite)."""
     def check(citation: Citation, path: Path, index: LineIndex | None, loc: Path_) -> None:
         document = book.documents.get(citation.document)
-        text = document_lines(document.folder, document.file) if document is not None else None
+        try:
+            text = (document_lines(document.folder, document.file) if document is not None
+                    else None)
+        except SourceError as exc:
+            raise _fail(path, index if index is not None else _read(path)[1], loc,
+                        f"the text of {citation.document} cannot be read to hold the quote "
+                        f"to: {exc}",
+                        f"无法读取 {citation.document} 的原文以核对所引文字：{exc.zh}") from None
         if document is None or text is None:  # no text here: nothing to hold the quote to
             return
         line = quote_misplaced(text, citation.quote, citation.lines)
