@@ -47,3 +47,15 @@ def test_an_empty_json_lines_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "m.jsonl").write_text("\n\n", encoding="utf-8")
     [error] = check_paths([tmp_path], base=tmp_path).input_errors
     assert (error.file, error.type) == ("m.jsonl", "empty_file")
+
+
+def test_bad_lines_count_against_the_file_s_values() -> None:
+    """A file of lines each failing at its end was scanned whole (16 MB: 20 s a file), since
+    only good lines' values counted against the file's 500,000: the bad ones count too."""
+    from governance_rules.records._parse import MAX_NODES, parse_record_lines
+
+    line = '{"meeting": [' + "1," * 1000 + "x]}\n"
+    raw = (line * (MAX_NODES // 1000 + 50)).encode()
+    errors = [e for e in parse_record_lines(raw, "bad.jsonl") if not isinstance(e, tuple)]
+    assert errors[-1].type == "too_many_nodes"
+    assert len(errors) <= MAX_NODES // 1000 + 2

@@ -206,10 +206,21 @@ def parse_record_lines(raw: bytes, file: str) -> Iterator[tuple[Any, LineIndex] 
             yield error.model_copy(update={"file": file, "line": number})
             if error.type == "too_many_nodes":
                 return
+            # a bad line's values count too (at most one a comma), or a file of lines each
+            # failing at its end is scanned without bound
+            nodes += line.count(",") + 1
+            if nodes > MAX_NODES:
+                yield _too_many_nodes(file, number)
+                return
             continue
         nodes += len(index.positions)
         index.positions = {path: (number, col) for path, (_, col) in index.positions.items()}
         yield data, index
+
+
+def _too_many_nodes(file: str, line: int) -> InputError:
+    return InputError(type="too_many_nodes", file=file, line=line, column=1,
+                      msg=f"more than {MAX_NODES} values in one file")
 
 
 def _decode(raw: bytes, file: str, expected: str) -> str:
