@@ -493,3 +493,13 @@ def test_an_overlay_parameter_s_quote_must_stand_on_its_line(tmp_path: Path) -> 
                   "parameters/p.yaml")
     assert error.file.endswith("p.yaml") and error.line == 6, error
     assert "X-2022:2 does not hold the quote" in error.msg and "it stands on line 3" in error.msg
+
+
+def test_a_when_list_is_bounded(tmp_path: Path) -> None:
+    """480,000 values in one `when` list made the guard an OR of as many comparisons (1.8 GB,
+    16 s); it is refused at the rule's line, in both languages."""
+    many = ", ".join(["consultation_committee"] * 101)
+    error = _load(tmp_path, GOOD_RULE.replace("when: {body_kind: consultation_committee}",
+                                              f"when: {{body_kind: [{many}]}}"))
+    assert "body_kind lists 101 values; a `when` names at most 100" in error.msg, error
+    assert "「body_kind」列了101个值" in error.text("zh")

@@ -69,7 +69,7 @@ class Citation(_Strict):
                               defer_build=True)
 
     document: str
-    lines: list[int] = Field(min_length=1)
+    lines: list[int] = Field(min_length=1, max_length=50)
     quote: str = Field(min_length=2, max_length=400)
     for_: list[str] = Field(default_factory=list, alias="for")
 
@@ -90,6 +90,11 @@ class InForce(_Strict):
 
     def covers(self, day: date) -> bool:
         return (self.from_ is None or self.from_ <= day) and (self.until is None or day < self.until)
+
+
+MAX_WHEN_VALUES = 100
+"""The most fields a rule's ``when`` names, and values one field lists: every field has fewer
+values than this (a list of 480,000 made the guard an OR of as many comparisons, 1.8 GB)."""
 
 
 class ParamRef(_Strict):
@@ -123,6 +128,23 @@ class Rule(_Strict):
         "reported once")
     file: str = ""
     line: int = 0
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _few_values(cls, when: Any) -> Any:
+        if isinstance(when, dict):
+            many = [key for key, value in when.items()
+                    if isinstance(value, list) and len(value) > MAX_WHEN_VALUES]
+            if len(when) > MAX_WHEN_VALUES or many:
+                if many:
+                    count = len(when[many[0]])
+                    en, zh = f"{many[0]} lists {count:,} values", f"「{many[0]}」列了{count:,}个值"
+                else:
+                    en, zh = f"it names {len(when):,} fields", f"列了{len(when):,}个字段"
+                raise Problem(f"{en}; a `when` names at most {MAX_WHEN_VALUES} fields, and "
+                              f"as many values a field",
+                              f"{zh}；至多{MAX_WHEN_VALUES}个字段，每个字段至多{MAX_WHEN_VALUES}个值")
+        return when
 
     def selects(self, values: Mapping[str, int | str]) -> bool:
         """Whether a fact passes the rule's ``when`` guard (text fields equal one of the values).
