@@ -108,7 +108,9 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
         covered = period_of(r.record.period)
         day = covered.start
         if r.record.kind is _SCREENING:  # 每半月一次: a screening counts on its day, in its month
-            day = min(max(r.record.submitted_on, covered.start), covered.end)
+            if r.record.submitted_on < covered.start:  # dated before the month it names
+                continue
+            day = min(r.record.submitted_on, covered.end)
         add(r.record.body, day, f"report_{r.record.kind.value}")
         if r.record.kind is ReportKind.CONGRESS_WORK_REPORT:
             # TPC-PARTY-REPORT (每年听取, RD-TOWNSHIP:510): the year the party committee heard it

@@ -475,8 +475,12 @@ def _party_sitting(dossier: Dossier, ref: DecisionRef | None
 
 
 def _report_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
-    for located, report, body, common in _kept(dossier, dossier.reports, window,
-                                               lambda r: r.submitted_on):
+    """Each report submitted in ``window``, or covering a period that ends in it: the cadence
+    counts a report in the period it covers, so a December report filed in January is judged
+    (late, incomplete) with the year it counts for, not left to a window nobody runs."""
+    for located, report, body, common in _kept(
+            dossier, dossier.reports, window,
+            lambda r: r.submitted_on if window.covers(r.submitted_on) else period_of(r.period).end):
         period = period_of(report.period)
         sub = report.submitted_on
         yield Fact("report", RecordRef(report.id, "report", located.where()), sub,
