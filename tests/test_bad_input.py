@@ -265,3 +265,18 @@ def test_a_community_or_body_left_out_for_its_errors_is_not_called_missing() -> 
     clean = check({"c.yaml": community(), "m.yaml": {"meeting": {
         "id": "m", "body": "b", "date": "2022-01-01", "present": []}}})
     assert "left out" not in next(e for e in clean.input_errors if e.type == "unknown_id").msg
+
+
+def test_a_sitting_outside_its_session_s_days_is_refused_at_its_line() -> None:
+    """A session of one stated day whose sittings ran into a second contradicts itself: the
+    length TPC-DURATION judges would be a guess."""
+    from governance_rules import check_data
+
+    report = check_data({"s.yaml": {"session": {
+        "id": "s1", "body": "tpc", "date": "2022-03-10", "number": 2, "days": 1,
+        "sittings": [{"kind": "plenary", "date": "2022-03-10"},
+                     {"kind": "plenary", "date": "2022-03-11"}]}}})
+    [error] = [e for e in report.input_errors if e.file == "s.yaml"]
+    assert error.loc[-3:] == ("sittings", 1, "date"), error
+    assert "outside the session's 1 day(s) from 2022-03-10" in error.msg
+    assert "2022年3月11日的会议不在会期之内" in error.ctx["zh"]

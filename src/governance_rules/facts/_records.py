@@ -556,7 +556,11 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         last_day = session.date + timedelta(days=max(session.days, 1) - 1)
         yield Fact("session", RecordRef(session.id, "session", located.where()), session.date,
                    dossier.jurisdiction,
-                   {**common, "number": session.number, "days": session.days,
+                   # the days it sat by its dated sittings, where they are recorded: a stated
+                   # length its own sittings contradict is not taken (TPC-DURATION)
+                   {**common, "number": session.number,
+                    "days": ((max(s.date for s in session.sittings) - session.date).days + 1
+                             if session.sittings else session.days),
                     "extra": int(session.extra), "extra_decided": decided,
                     "extra_decided_in_time": in_time, "election": int(session.election),
                     "method_adopted": int(session.election_method_adopted_on is not None),

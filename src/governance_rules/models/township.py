@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error
@@ -129,6 +131,18 @@ class Session(RecordModel):
         default=None, description="why a norm (侧重: the session's focus) was not met")
 
     @model_validator(mode="after")
+    def _sittings_in_the_session(self) -> Session:
+        last = self.date + timedelta(days=max(self.days, 1) - 1)
+        for i, sitting in enumerate(self.sittings):
+            if not self.date <= sitting.date <= last:
+                raise field_error(
+                    self, ("sittings", i, "date"), f"a sitting on {sitting.date} is outside the "
+                    f"session's {self.days} day(s) from {self.date}", sitting.date.isoformat(),
+                    zh=f"{_zh_day(sitting.date)}的会议不在会期之内（{_zh_day(self.date)}起"
+                       f"{max(self.days, 1)}天）")
+        return self
+
+    @model_validator(mode="after")
     def _method_not_after_the_session(self) -> Session:
         day = self.election_method_adopted_on
         if day is not None and day < self.date:
@@ -136,3 +150,7 @@ class Session(RecordModel):
                               f"{day} is before the session starts", day.isoformat(),
                               zh=f"「election_method_adopted_on」（{day}）早于会议开幕")
         return self
+
+
+def _zh_day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
