@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from ..models import Body, BodyKind, ReviewKind, Role, Seat, SeatOrigin, Session, Term
 from ..models.township import SessionItem, SittingKind
@@ -122,8 +123,7 @@ def presidium_chair(dossier: Dossier, body: Body, chair: str | None, convener: s
     if body.kind is not _PRESIDIUM:
         return dict(NOT_PRESIDIUM), {}
     holders = dossier.seat_holders(BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), day)
-    held_by = ", ".join(_who(dossier, s.person) for s in holders) or "-"
-    names = {"tpc_chair": held_by}
+    names = _holders_named(dossier, "tpc_chair", holders)
     values: dict[str, int] = {}
     for what, person in (("chaired", chair), ("convened", convener)):
         held = dossier.holds_seat(person, BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), day)
@@ -188,7 +188,7 @@ def _work_points_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                  "implemented_on": str(imp or "-")}
         if imp is not None:
             holders = dossier.seat_holders(BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), imp)
-            names["tpc_chair"] = ", ".join(_who(dossier, s.person) for s in holders) or "-"
+            names |= _holders_named(dossier, "tpc_chair", holders)
             names["implemented_by"] = _who(dossier, by) if by else "-"
         yield Fact("work_points", RecordRef(points.id, "work_points", located.where()),
                    points.date, dossier.jurisdiction,
@@ -261,7 +261,7 @@ def group_formation(dossier: Dossier, body: Body) -> tuple[dict[str, int], dict[
                if formed is not None else [])
     names = {"formed": str(formed or "-"), "deputies_elected": str(elected or "-"),
              "organised_by": _who(dossier, person) if person else "-",
-             "tpc_leaders": ", ".join(_who(dossier, s.person) for s in leaders) or "-"}
+             **_holders_named(dossier, "tpc_leaders", leaders)}
     return {"formation_days": (formed - elected).days if formed and elected else 0,
             "election_known": int(elected is not None),
             "organiser_recorded": int(person is not None),
@@ -444,3 +444,11 @@ def deputy_credentials(dossier: Dossier, body: Body, seat: Seat, term: Term,
         out["ended_early"] = 1
         out["ending_reported"] = int(any(r.kind in _ENDED and r.date >= end for r in reviews))
     return out
+
+
+def _holders_named(dossier: Dossier, key: str, holders: Sequence[Any]) -> dict[str, str]:
+    """``key`` → who held the seats (``holders``, the roster's), or nobody in both languages
+    (a dash would read "not recorded": the roster was read, and no one held them)."""
+    if holders:
+        return {key: ", ".join(_who(dossier, s.person) for s in holders)}
+    return {key: "nobody", f"{key}_en": "nobody", f"{key}_zh": "无人"}
