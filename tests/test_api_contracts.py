@@ -111,3 +111,29 @@ def test_a_what_if_value_names_its_place_and_cites_no_clause() -> None:
     [used] = {f.parameters["cc.consent_share"].source.lines[0] for f in report.findings
               if f.rule_id == "cc-consent-80"}
     assert used == 26  # the bundled value cites its clause
+
+
+def test_a_what_if_finding_says_its_value_is_not_the_source_s() -> None:
+    """Under a what-if 2/3 the finding cited the 80% clause and said nothing of the value it
+    was judged by: it now says, in both languages, that the value is a what-if."""
+    from governance_rules import check_data, load_rulebook
+
+    files = {
+        "c.yaml": {"community": {"id": "hl3", "name": "某社区",
+                                 "jurisdiction": ["cn", "heilongjiang", "harbin"],
+                                 "adopts": ["HLS-356"]}},
+        "cc.yaml": {"body": {"id": "cc", "kind": "consultation_committee", "name": "协商委员会",
+                             "seats": [{"person": p, "name": p, "terms": [
+                                 {"start": "2021-12-25", "end": "2024-12-24",
+                                  "obtained_by": "nomination"}]} for p in "abcdef"]}},
+        "m.yaml": {"meeting": {"id": "m3", "body": "cc", "date": "2022-03-15",
+                               "present": list("abcdef"), "motions": [
+                                   {"id": "t", "title": "停车", "outcome": "adopted",
+                                    "votes": {"yes": 3, "no": 3}}]}}}
+    book = load_rulebook().with_parameter("cc.consent_share", "2/3")
+    [finding] = [f for f in check_data(files, rulebook=book).findings
+                 if f.rule_id == "cc-consent-80"]
+    assert "按假设值 cc.consent_share = 2/3 判定，非原文的规定" in finding.message.zh
+    assert "judged by the what-if value cc.consent_share = 2/3" in finding.message.en
+    [plain] = [f for f in check_data(files).findings if f.rule_id == "cc-consent-80"]
+    assert "假设" not in plain.message.zh and "what-if" not in plain.message.en

@@ -6,9 +6,11 @@ and the day a month is closed (FIN-BOOKS)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from _helpers import check, rule_ids
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -149,3 +151,17 @@ def test_a_month_is_closed_on_or_after_its_last_day(closed: date, engine: str) -
     report = check(_books(paid, paid, closed), engine=engine,
                    window=(date(2022, 3, 1), date(2022, 3, 31)))
     assert ("fin-month-closing" in rule_ids(report)) is (closed < date(2022, 3, 31))
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("600.00", "tier 2 goes up to 500.00 yuan, not above the tier before it (600.00 yuan)"),
+    ("500", "tier 2 goes up to 500.00 yuan, not above the tier before it (500 yuan)"),
+    ("-1", "tier 1 goes up to -1 yuan, below 0"),
+])
+def test_a_what_if_tier_limit_must_keep_the_tiers_rising(value: str, said: str) -> None:
+    """A first tier up to 600 over a second up to 500 judged a 500.01-yuan payment by the first
+    tier's approval; a limit below 0 made a 0-yuan payment a second-tier one."""
+    from governance_rules import load_rulebook
+
+    with pytest.raises(ValueError, match=re.escape(said)):
+        load_rulebook().with_parameter("fin.tier1_limit", value)

@@ -6,8 +6,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from pydantic import model_validator
+
 from ..._words import day_name, threshold_words, tier_words, yuan
 from ...facts.schema import Fact
+from ...models._base import Problem
 from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
@@ -45,6 +48,28 @@ class TieredApprovalParams(KindParams):
     representatives seated present (RA-QUORUM)."""
     decision_majority: Fraction | None = None
     """… and with more than this share of those present voting for it (RA-MAJORITY)."""
+
+    @model_validator(mode="after")
+    def _tiers_rise(self) -> TieredApprovalParams:
+        """Each tier's upper bound is above the one before (0 at the least), and only the
+        last is open: a first tier up to 600 over a second up to 500 judged a 500.01-yuan
+        payment by the first."""
+        below = Decimal(-1)
+        for n, tier in enumerate(self.tiers, 1):
+            if tier.up_to is None:
+                if n != len(self.tiers):
+                    raise Problem(f"tier {n} has no upper bound but is not the last",
+                                  f"第{n}档没有上限，却不是最后一档")
+                continue
+            if tier.up_to < 0:
+                raise Problem(f"tier {n} goes up to {tier.up_to} yuan, below 0",
+                              f"第{n}档上限{tier.up_to}元，小于0")
+            if tier.up_to <= below:
+                raise Problem(f"tier {n} goes up to {tier.up_to} yuan, not above the tier "
+                              f"before it ({below} yuan)",
+                              f"第{n}档上限{tier.up_to}元，须高于前一档（{below}元）")
+            below = tier.up_to
+        return self
 
 
 def _fen(yuan: Decimal) -> int:
