@@ -17,7 +17,7 @@ its states are those days' rosters; each count's worst state is reported with it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
@@ -43,8 +43,8 @@ BLANK_VALUES: dict[str, int] = {
 """The fields of a body of another kind: unknown (-1), which no range judges."""
 
 
-def worst_states(body: Body, first: date, last: date, charter_from: date | None
-                 ) -> tuple[dict[str, int], Callable[[], dict[str, str]]]:
+def worst_states(body: Body, first: date, last: date, charter_from: date | None,
+                 groups: Iterable[str] = ()) -> tuple[dict[str, int], Callable[[], dict[str, str]]]:
     """Each count's worst value over ``first`` … ``last`` (``{count}_least`` /
     ``{count}_most``), and what makes the names a finding reads (a fact's ``later``): the
     span of each count's first worst state (``{field}_from``, ``{field}_until``, ISO days)
@@ -69,8 +69,10 @@ def worst_states(body: Body, first: date, last: date, charter_from: date | None
             if end is not None and first <= end < last:
                 changes.add(end + timedelta(days=1))
     days = sorted(changes)
-    # a residents' group the roster has ever seated counts on a day it has none (0 < 2)
-    groups = tuple({group for _, _, resident, group in seats if resident and group is not None})
+    # a residents' group the roster has ever seated, or the dossier has (``groups``), counts
+    # on a day it has none (0 < 2)
+    groups = tuple({*groups,
+                    *(group for _, _, resident, group in seats if resident and group is not None)})
     states = [state_on(seats, day, charter_from is not None and charter_from <= day, groups)
               for day in days]
     values = dict(BLANK_VALUES)

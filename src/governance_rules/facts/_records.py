@@ -149,7 +149,9 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
         if kind in EVERY_DATE_KINDS:  # judged on every date of the window the body existed
             since = body_start(body) or day
             first = min(day, max(window.start, since) if window is not None else day)
-            worst, spans = worst_states(body, first, day, charter_from)
+            group_ids = (_groups_since(dossier, first)
+                      if kind is _MEMBER_REPRESENTATIVE_ASSEMBLY else ())
+            worst, spans = worst_states(body, first, day, charter_from, group_ids)
         else:
             worst = BLANK_VALUES
         exceptions = body.exceptions
@@ -714,3 +716,11 @@ def _cluster_names(total: Decimal, ids: list[str], days: int) -> dict[str, str]:
 
 def _fen(amount: Decimal) -> int:
     return int(amount * 100)
+
+
+def _groups_since(dossier: Dossier, first: date) -> tuple[str, ...]:
+    """The residents' groups the dossier has by ``first`` (its ``residents_group`` bodies that
+    existed then, or whose start no record gives): each owes the assembly 2–3 representatives
+    (SQ-SIFANG:147), the ones that never had any too."""
+    return tuple(group.id for group in dossier.bodies_of_kind(BodyKind.RESIDENTS_GROUP)
+                 if (start := body_start(group)) is None or start <= first)
