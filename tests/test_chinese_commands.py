@@ -197,3 +197,18 @@ def test_a_rule_card_names_the_catalogue_overlap_of_a_clause() -> None:
            "neither to add it nor fixing its date and agenda) also breaches TPC-SESSIONS: its " \
            "finding names TPC-PREPARATION, TPC-SESSIONS\n" in en
     assert "also breaches" not in rule_card(BOOK, "tpc-sessions", "en")
+
+
+def test_every_category_a_period_record_counts_has_words() -> None:
+    """A period record's id (``party-committee/party_lecture/2022-B5``) named a JUnit test case
+    and an HTML finding's place with its code and its period code: they read in words now."""
+    from governance_rules._type_words import CATEGORY_WORDS, record_words
+    from governance_rules.facts._periods import CATEGORIES
+    from governance_rules.facts._station import MEMBER_CADENCES
+
+    counted = {c for categories in CATEGORIES.values() for c in categories}
+    counted |= {c for cadences in MEMBER_CADENCES.values() for c, _ in cadences}
+    missing = counted - set(CATEGORY_WORDS)
+    assert not missing, f"no words for {sorted(missing)} in _type_words.CATEGORY_WORDS"
+    said = record_words("period", "rc/work_report_heard/2022-H2", "zh")
+    assert said == "周期 rc · 向社区成员（代表）会议汇报工作 · 2022年下半年"

@@ -13,6 +13,8 @@ record type a fact names).
 
 from __future__ import annotations
 
+from ._words import period_name
+
 TYPE_WORDS: dict[str, tuple[str, str, str]] = {
     # code: (Chinese, English one, English many)
     "act": ("成员出席会议", "act of a member", "acts of members"),
@@ -107,3 +109,57 @@ def record_type(code: str, lang: str) -> str:
     ('会议', 'meeting', "worker's month")
     """
     return type_words(code, lang)
+
+
+CATEGORY_WORDS: dict[str, tuple[str, str]] = {
+    # what a period record counts (facts/_periods.py, facts/_station.py): (Chinese, English)
+    "meeting": ("会议", "meetings"),
+    "regular": ("例会", "regular meetings"),
+    "review": ("评议", "reviews"),
+    "agenda_work_report": ("听取工作报告", "work reports heard"),
+    "agenda_finance_report": ("听取财务收支报告", "finance reports heard"),
+    "agenda_link_briefing": ("“一管三带一联”情况通报", "briefings on the household links"),
+    "work_report_heard": ("向社区成员（代表）会议汇报工作", "work reports to the community members"),
+    "disclosure_government_affairs": ("政务公开", "disclosures of government affairs"),
+    "disclosure_affairs": ("居务公开", "disclosures of affairs"),
+    "disclosure_finance": ("财务公开", "disclosures of finances"),
+    "account_closing": ("月结", "month-end closings"),
+    "member_assembly": ("党员大会", "party members' assemblies"),
+    "party_group": ("党小组会", "party group meetings"),
+    "party_lecture": ("党课", "party lectures"),
+    "life_meeting": ("民主生活会", "democratic life meetings"),
+    "report_dispute_monthly": ("矛盾纠纷月报", "monthly dispute reports"),
+    "report_screening": ("矛盾纠纷排查", "screenings for disputes"),
+    "report_security_analysis": ("治安形势分析", "analyses of public security"),
+    "report_inspection": ("综治检查", "inspections"),
+    "report_work_record": ("工作实绩档案", "performance files"),
+    "session": ("人民代表大会会议", "congress sessions"),
+    "party_hearing": ("党委听取人大工作汇报", "the party committee's hearing of the congress"),
+    "activity": ("活动", "activities"),
+    "report_plan": ("活动计划", "activity plans"),
+    "contact": ("与社区联系", "contacts with the community"),
+    "feedback": ("表现反馈单", "feedback forms"),
+    "link_performance": ("“一管三带一联”表现记录", "entries in the household-link register"),
+    "household_contact": ("联户", "household contacts"),
+}
+"""The words for each category a period record (``{body}/…/{category}/{period}``) counts."""
+
+
+def record_words(code: str, record_id: str, lang: str) -> str:
+    """A record's type and id as a reader sees them: a period record's category and period
+    in words after the body (and member) it is of, any other record's id as it is.
+
+    >>> record_words("period", "party-committee/party_lecture/2022-B5", "zh")
+    '周期 party-committee · 党课 · 2022年9—10月'
+    >>> record_words("period", "g1/li/h-1/household_contact/2022-01", "en")
+    'period g1/li/h-1 · household contacts · January 2022'
+    >>> record_words("meeting", "pc-2022-06", "en")
+    'meeting pc-2022-06'
+    """
+    kind = record_type(code, lang)
+    *whose, category, label = record_id.split("/") if code == "period" else ("", "", "")
+    words = CATEGORY_WORDS.get(category)
+    if not whose or words is None or period_name(label, lang) == label:
+        return f"{kind} {record_id}"
+    return f"{kind} {'/'.join(whose)} · {words[0] if lang == 'zh' else words[1]} · " \
+           f"{period_name(label, lang)}"

@@ -19,7 +19,7 @@ from html import escape as _escape
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from .._type_words import record_type
+from .._type_words import record_words
 from .._words import day_name
 from ..errors import InputError
 from ..report.model import Finding, Report, RuleInfo, Severity, Source, engine_words
@@ -318,7 +318,7 @@ def _finding(f: Finding, lang: str, w: dict[str, str]) -> str:
         f'<span class="sev">{escape(f.severity.words(lang))}</span>'
         f'<span class="message">{escape(f.message.get(lang))}</span>'
         f'<div class="where">{escape(f.record.file)}:{f.record.line or 1} · '
-        f"{escape(record_type(f.record.type, lang))} {escape(f.record.id)} · "
+        f"{escape(record_words(f.record.type, f.record.id, lang))} · "
         f"{escape(f.record.path)}</div>"
         f'<div class="evidence">{escape(evidence_text(ev, lang))}</div>'
         f"{_clause(f.source, lang, w)}{waiver}</article>"

@@ -23,7 +23,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from .._type_words import record_type as _type_words
+from .._type_words import record_words
 from ..errors import InputError
 from ..report.model import Finding, Report
 from ._common import citation_text, evidence_text, one_line, waiver_note, xml_safe
@@ -222,8 +222,8 @@ def _testcase(suite: ET.Element, case: tuple[Any, ...], of_case: list[Item], sec
         return "errors"
     rule_id, record_type, record_id = case
     element = ET.SubElement(suite, "testcase",
-                            name=xml_safe(f"{rule_id} · {_type_words(record_type, lang)} "
-                                          f"{record_id}"),
+                            name=xml_safe(f"{rule_id} · "
+                                          f"{record_words(record_type, record_id, lang)}"),
                             classname=xml_safe(rule_id), file=xml_safe(file),
                             time=f"{seconds:.6f}")
     findings = [payload for key, payload in of_case if key[2] == _FINDING]
