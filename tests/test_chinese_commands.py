@@ -178,25 +178,27 @@ def test_a_rule_cards_yes_no_and_choices_read_in_chinese() -> None:
 
 
 def test_a_rule_card_says_what_each_decided_clause_is() -> None:
-    """A citation's ``for`` names a clause (``cult``): the card gives the clause's reason
-    beside it, in the card's language, not the name alone."""
+    """A citation's ``for`` names a clause (``cult``, ``tier1``): the card gives the clause's
+    reason, or the tier in words, in the card's language, not the clause's internal name."""
     zh, en = (rule_card(BOOK, "zz-peaceful-village", lang) for lang in ("zh", "en"))
-    assert "（判定：cult（发生邪教或非法宗教活动））" in zh
-    assert "— decides: cult (cult or illegal religious activity occurred)" in en
-    assert "offenders（违法犯罪人员未减少（本年 … 人，上年 … 人）／未记录本年违法犯罪人员数" in zh
+    assert "（判定：发生邪教或非法宗教活动）" in zh and "判定：cult" not in zh
+    assert "— decides: cult or illegal religious activity occurred" in en
+    assert "违法犯罪人员未减少（本年 … 人，上年 … 人）／未记录本年违法犯罪人员数" in zh
+    tiers = rule_card(BOOK, "fin-tiers", "zh")
+    assert "（判定：第三档）" in tiers and "tier3" not in tiers
 
 
 def test_a_rule_card_names_the_catalogue_overlap_of_a_clause() -> None:
     """A clause the catalogue lists under two ids (a rule's ``overlaps``) is named on the card
-    with its reason and the ids its finding names, in the card's language."""
+    by its reason with the ids its finding names, in the card's language."""
     zh, en = (rule_card(BOOK, "tpc-preparation", lang) for lang in ("zh", "en"))
-    assert "\n    条款added（增开的会议既未见人大主席团增开会议的决定，" \
-           "也未见主席团会议通过会期和议程的决定）同时违反TPC-SESSIONS：" \
-           "其发现列出TPC-PREPARATION、TPC-SESSIONS\n" in zh
-    assert "\n    clause added (the added session has no recorded decision of the presidium, " \
-           "neither to add it nor fixing its date and agenda) also breaches TPC-SESSIONS: its " \
-           "finding names TPC-PREPARATION, TPC-SESSIONS\n" in en
-    assert "also breaches" not in rule_card(BOOK, "tpc-sessions", "en")
+    assert "\n    违反“增开的会议既未见人大主席团增开会议的决定，" \
+           "也未见主席团会议通过会期和议程的决定”这一条款的，同时属于TPC-SESSIONS：" \
+           "发现列入TPC-PREPARATION、TPC-SESSIONS\n" in zh
+    assert "\n    a breach of the clause \"the added session has no recorded decision of the " \
+           "presidium, neither to add it nor fixing its date and agenda\" is also TPC-SESSIONS's:" \
+           " its finding is listed under TPC-PREPARATION, TPC-SESSIONS\n" in en
+    assert "is also" not in rule_card(BOOK, "tpc-sessions", "en")
 
 
 def test_every_category_a_period_record_counts_has_words() -> None:

@@ -18,6 +18,7 @@ import re
 
 from ._simplified import simplified_quote
 from ._type_words import type_words
+from ._words import chinese_number, ordinal
 from .rulebook import ParameterVersion, Rulebook
 
 _LABELS = {
@@ -27,14 +28,15 @@ _LABELS = {
            "always": "always", "decides": " — decides: {}", "overlay": "  (overlay {})",
            "simplified": " (simplified: 「{}」)",
            "each": "{kind} (applies to each {judged})",
-           "overlap": "    clause {clause} also breaches {also}: its finding names {ids}"},
+           "overlap": "    a breach of the clause \"{clause}\" is also {also}'s: its finding is "
+                      "listed under {ids}"},
     "zh": {"catalogue": "目录编号：", "severity": "严重程度：", "kind": "规则类型：",
            "when": "筛选条件：", "defined": "定义位置：", "sources": "依据：",
            "parameters": "参数：", "params": "规则参数：", "violated": "违反条件",
            "always": "无（全部适用）", "decides": "（判定：{}）", "overlay": "（地方规定 {}）",
            "simplified": "（简体：「{}」）",
            "each": "{kind_zh}（{kind}），逐个检查{judged}",
-           "overlap": "    条款{clause}同时违反{also}：其发现列出{ids}"},
+           "overlap": "    违反“{clause}”这一条款的，同时属于{also}：发现列入{ids}"},
 }
 _KINDS_ZH = {
     "requirement": "要件", "cadence": "定期频次", "count_range": "数量范围", "deadline": "期限",
@@ -62,8 +64,7 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
         f"{rule.id}{colon}{rule.title.get(lang)}",
         f"  {words['catalogue']}{', '.join(rule.catalogue)}",
         *(words["overlap"].format(
-            clause=f"{name}（{reasons[name]}）" if lang == "zh" and name in reasons
-            else f"{name} ({reasons[name]})" if name in reasons else name,
+            clause=_clause_words(name, reasons, lang),
             ids=listed.join(ids), also=listed.join(i for i in ids if i not in rule.catalogue))
           for name, ids in rule.overlaps.items()),
         f"  {words['severity']}{rule.severity.words(lang)}",
@@ -76,9 +77,7 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
     for c in rule.source:
         doc = book.documents[c.document]
         decides = words["decides"].format(("；" if lang == "zh" else "; ").join(
-            f"{name}（{reasons[name]}）" if lang == "zh" and name in reasons
-            else f"{name} ({reasons[name]})" if name in reasons else name
-            for name in c.for_)) if c.for_ else ""
+            _clause_words(name, reasons, lang) for name in c.for_)) if c.for_ else ""
         title = f"《{doc.title}》" if lang == "zh" else f"({doc.title_in('en')})"
         simplified = simplified_quote(c.quote)  # the document's own characters first
         plain = words["simplified"].format(simplified) if simplified else ""
@@ -132,6 +131,25 @@ def _clause_reasons(book: Rulebook, rule_id: str, lang: str) -> dict[str, str]:
 
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_TIER = re.compile(r"tier(\d+)")
+
+
+def _clause_words(name: str, reasons: dict[str, str], lang: str) -> str:
+    """A named clause as a reader sees it: the reason it gives (its values as ``…``), a tier
+    by its number, else its name (an overlay's kind of its own).
+
+    >>> _clause_words("tier3", {}, "zh"), _clause_words("tier1", {}, "en")
+    ('第三档', '1st tier')
+    >>> _clause_words("index", {"index": "档案没有目录"}, "zh")
+    '档案没有目录'
+    """
+    if name in reasons:
+        return reasons[name]
+    tier = _TIER.fullmatch(name)
+    if tier is not None:
+        n = int(tier.group(1))
+        return f"第{chinese_number(n)}档" if lang == "zh" else f"{ordinal(n)} tier"
+    return name
 
 
 def version_label(version: ParameterVersion, lang: str) -> str:
