@@ -179,8 +179,9 @@ def test_waivers_encodings_and_a_json_lines_line_say_what_to_do_in_chinese(
     (folder / "bad.yaml").write_bytes(b"meeting: \xff\xfe\n")
     (folder / "m.jsonl").write_text('{"community_note": 1}\n{bad\n', encoding="utf-8")
     errors = {e.type: e for e in check_paths([folder], base=folder).input_errors}
-    assert errors["not_utf8"].text("zh") == "文件不是 UTF-8 编码的文本，未读取"
-    assert errors["json_syntax"].text("zh") == "此行不是有效的 JSON，未读取（其余各行照常读取）"
+    assert errors["not_utf8"].text("zh") == "文件不是 UTF-8 编码的文本（第10个字节无法解码），未读取"
+    assert errors["json_syntax"].text("zh") == (
+        "JSON 格式错误：键须写在双引号内，此行未读取（其余各行照常读取）")
     waivers = tmp_path / "w.yaml"
     waivers.write_text('waivers:\n  - {rule: "*", record: "*", reason: r, approved_by: x, '
                        "expires: 2099-06-30}\n", encoding="utf-8")

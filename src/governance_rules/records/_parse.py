@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from .._input_words import quoted_input
 from .._said import os_reason
 from ..errors import InputError, short_input
 from ._events import (
@@ -114,7 +115,8 @@ def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYT
         if not stat.S_ISREG(info.st_mode):
             _not_a_file(file, info.st_mode)
         if info.st_size > limit:
-            _fail(file, "file_too_large", f"file is {info.st_size} bytes; at most {limit} are read")
+            _fail(file, "file_too_large", f"file is {info.st_size} bytes; at most {limit} are read",
+                  zh=f"文件大小{info.st_size:,}字节，超过上限{limit:,}字节，未读取")
         # O_NONBLOCK does nothing to a regular file: no need to clear it. The first read asks
         # for one byte more than fstat saw (a buffer the file's size, not a chunk's: a large
         # buffer cut down to a small file costs the allocator a map and unmap each time);
@@ -132,7 +134,8 @@ def read_file(path: str | os.PathLike[str], file: str, limit: int = MAX_FILE_BYT
                 break
             asked = min(1 << 20, limit + 1 - size)
         if size > limit:
-            _fail(file, "file_too_large", f"file is over {limit} bytes; at most {limit} are read")
+            _fail(file, "file_too_large", f"file is over {limit} bytes; at most {limit} are read",
+                  zh=f"文件超过上限{limit:,}字节，未读取")
         return b"".join(chunks)
     except OSError as exc:
         _fail(file, "unreadable", f"cannot read: {exc.strerror or exc}",
@@ -226,12 +229,14 @@ def _too_many_nodes(file: str, line: int) -> InputError:
 def _decode(raw: bytes, file: str, expected: str) -> str:
     """The file's text, or a parse failure: too large, not UTF-8, or empty."""
     if len(raw) > MAX_FILE_BYTES:
-        _fail(file, "file_too_large", f"file is {len(raw)} bytes; at most {MAX_FILE_BYTES} are read")
+        _fail(file, "file_too_large", f"file is {len(raw)} bytes; at most {MAX_FILE_BYTES} are read",
+              zh=f"文件大小{len(raw):,}字节，超过上限{MAX_FILE_BYTES:,}字节，未读取")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         _fail(file, "not_utf8", f"file is not UTF-8 text (bad byte at offset {exc.start})",
-              raw[: exc.start].count(b"\n") + 1)
+              raw[: exc.start].count(b"\n") + 1,
+              zh=f"文件不是 UTF-8 编码的文本（第{exc.start + 1:,}个字节无法解码），未读取")
     if not text.strip():
         _fail(file, "empty_file", f"file is empty; expected {expected}", 1)
     return text
@@ -360,7 +365,8 @@ class _YamlBuilder:
                     key = value  # libyaml gives text
                     if key in container:
                         self._fail("duplicate_key", f"key {short_input(key)} appears twice",
-                                   event, where)
+                                   event, where, zh=f"键{quoted_input(short_input(key))}写了两次，"
+                                   "文件未读取")
                     key_path = where + (key,)  # noqa: RUF005 - 2.4x faster than unpacking, per key
                     positions[key_path] = (line + 1, column + 1)
                 elif kind in (SCALAR, MAPPING_START, SEQUENCE_START):
@@ -477,8 +483,10 @@ class _YamlBuilder:
 
     def _too_much(self, event: Event, nodes: int, depth: int) -> NoReturn:
         if depth > MAX_DEPTH:
-            self._fail("too_deep", f"nesting deeper than {MAX_DEPTH} levels", event)
-        self._fail("too_many_nodes", f"more than {MAX_NODES} values in one file", event)
+            self._fail("too_deep", f"nesting deeper than {MAX_DEPTH} levels", event,
+                       zh=_TOO_DEEP_ZH)
+        self._fail("too_many_nodes", f"more than {MAX_NODES} values in one file", event,
+                   zh=_TOO_MANY_ZH)
 
     def _scalar(self, event: Event, path: Path_) -> Any:
         value: str = event[3]
@@ -584,7 +592,8 @@ def _parse_json(text: str, file: str, max_nodes: int = MAX_NODES) -> tuple[Any, 
         data = json.loads(text, parse_float=bounded_decimal, parse_int=bounded_int,
                           parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        _fail(file, "json_syntax", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+        _fail(file, "json_syntax", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno,
+              zh=f"JSON 格式错误：{json_problem_zh(exc.msg)}，文件未读取")
     except ValueError as exc:  # a number the scanner did not see (invalid JSON around it)
         _fail(file, "json_syntax", f"invalid JSON: {exc}", 1)
     except RecursionError:  # pragma: no cover - the scan refuses deep nesting first
@@ -618,7 +627,8 @@ def _scan_json(text: str, file: str, max_nodes: int) -> LineIndex:
     def value_path(offset: int) -> Path_ | None:
         nonlocal nodes
         if len(stack) > MAX_DEPTH:
-            _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", *where(offset))
+            _fail(file, "too_deep", f"nesting deeper than {MAX_DEPTH} levels", *where(offset),
+                  zh=_TOO_DEEP_ZH)
         if stack:
             top = stack[-1]
             if top[1]:
@@ -631,7 +641,8 @@ def _scan_json(text: str, file: str, max_nodes: int) -> LineIndex:
             path = ()
         nodes += 1
         if nodes > max_nodes:
-            _fail(file, "too_many_nodes", f"more than {MAX_NODES} values in one file", *where(offset))
+            _fail(file, "too_many_nodes", f"more than {MAX_NODES} values in one file",
+                  *where(offset), zh=_TOO_MANY_ZH)
         if path not in positions:
             positions[path] = where(offset)
         return path
@@ -664,7 +675,8 @@ def _scan_json(text: str, file: str, max_nodes: int) -> LineIndex:
                 break
             if key in top[4]:
                 _fail(file, "duplicate_key", f"key {short_input(key)} appears twice",
-                      *where(match.start()), loc=top[0])
+                      *where(match.start()), loc=top[0],
+                      zh=f"键{quoted_input(short_input(key))}写了两次，文件未读取")
             top[4].add(key)
             top[3] = key
             positions[(*top[0], key)] = where(match.start())
@@ -692,6 +704,35 @@ def _fail(
 ) -> NoReturn:
     raise ParseFailure(InputError(type=kind, file=file, line=line, column=column, loc=loc,
                                   msg=msg, ctx={"zh": zh} if zh else {}))
+
+
+_TOO_DEEP_ZH = f"嵌套超过{MAX_DEPTH}层，文件未读取"
+_TOO_MANY_ZH = f"文件中的值超过{MAX_NODES:,}个的上限，文件未读取"
+
+_JSON_PROBLEMS_ZH = (
+    ("Expecting property name enclosed in double quotes", "键须写在双引号内"),
+    ("Expecting value", "此处缺少值"),
+    ("Expecting ',' delimiter", "缺少逗号"),
+    ("Expecting ':' delimiter", "缺少冒号"),
+    ("Extra data", "文件末尾有多余的内容"),
+    ("Unterminated string", "字符串缺少结尾的引号"),
+    ("Invalid control character", "字符串中有控制字符"),
+    ("Invalid \\escape", "无效的转义字符"),
+    ("Invalid \\uXXXX escape", "无效的 \\u 转义"),
+)
+"""What :mod:`json` says of a syntax error, in Chinese (:func:`json_problem_zh`)."""
+
+
+def json_problem_zh(problem: str) -> str:
+    """A JSON syntax error in Chinese; one not listed is called a format error.
+
+    >>> json_problem_zh("Expecting property name enclosed in double quotes")
+    '键须写在双引号内'
+    """
+    for start, zh in _JSON_PROBLEMS_ZH:
+        if problem.startswith(start):
+            return zh
+    return "不符合 JSON 格式"
 
 
 _YAML_PROBLEMS_ZH = (

@@ -430,9 +430,7 @@ def _records_of(raw: bytes, file: str) -> tuple[_Runs, list[InputError]]:
         for parsed in parse_record_lines(raw, file):
             if isinstance(parsed, InputError):  # that line only: the others are read
                 if budget.take(1):
-                    errors.append(parsed if parsed.line is None or parsed.ctx.get("zh") else
-                                  parsed.model_copy(update={"ctx": {**parsed.ctx, "zh": _LINE_ZH.get(
-                                      parsed.type, "此行有误，未读取（其余各行照常读取）")}}))
+                    errors.append(parsed if parsed.line is None else _of_the_line(parsed))
                 continue
             line_found, line_errors = _record_runs(parsed[0], file, parsed[1], budget)
             found += line_found
@@ -445,6 +443,15 @@ def _records_of(raw: bytes, file: str) -> tuple[_Runs, list[InputError]]:
 _LINE_ZH = {"json_syntax": "此行不是有效的 JSON，未读取（其余各行照常读取）",
             "not_a_mapping": "此行须为“记录类型: 内容”的 JSON 对象，未读取（其余各行照常读取）"}
 """A JSON Lines line's error in Chinese: the line is left out, not the file."""
+
+
+def _of_the_line(error: InputError) -> InputError:
+    """A JSON Lines line's parse error, said of the line: the file's other lines are read."""
+    said = error.ctx.get("zh")
+    zh = (said.removesuffix("，文件未读取") + "，此行未读取（其余各行照常读取）"
+          if isinstance(said, str) and said else
+          _LINE_ZH.get(error.type, "此行有误，未读取（其余各行照常读取）"))
+    return error.model_copy(update={"ctx": {**error.ctx, "zh": zh}})
 
 _REPORT_START = re.compile(
     rb'\{\s*"(?:format_version"|rule_id"\s*:\s*"[^"]*"\s*,\s*"catalogue"|summary"\s*:\s*\{'
