@@ -59,18 +59,17 @@ class References:
             type=kind, file=located.file, line=line, column=column, loc=loc, msg=msg,
             input=None if value is None else short_input(value), ctx={"zh": zh} if zh else {}))
 
-    def body_words(self, body_id: str) -> str:
-        """A body as a Chinese message names it: ``哈量三社区协商委员会（cc）``, its id alone
-        in quotes when the dossier has no such body."""
+    def body_words(self, body_id: str, lang: str = "zh") -> str:
+        """A body as a message names it: ``哈量三社区协商委员会（cc）``, in English
+        ``哈量三社区协商委员会 (cc)``; its id alone in quotes when the dossier has no such body."""
         located = self.dossier.bodies.get(body_id)
         name = located.record.name if located is not None else body_id
-        return f"{name}（{body_id}）" if name != body_id else f"「{body_id}」"
+        return _named(name, body_id, lang)
 
-    def person_words(self, person: str) -> str:
-        """A person as a Chinese message names them: ``李娜（li-na）`` by the name a roster
-        gives, the id alone in quotes when no roster names them."""
-        name = self.dossier.person_name(person)
-        return f"{name}（{person}）" if name and name != person else f"「{person}」"
+    def person_words(self, person: str, lang: str = "zh") -> str:
+        """A person as a message names them: ``李娜（li-na）`` (``李娜 (li-na)``) by the name
+        a roster gives, the id alone in quotes when no roster names them."""
+        return _named(self.dossier.person_name(person), person, lang)
 
     def keep(self, collection: str, valid: Callable[[Located[Any]], bool]) -> None:
         setattr(self.dossier, collection,
@@ -139,3 +138,9 @@ def unknown_id(what: str, value: str, known: dict[str, Located[Body]],
     choices = ", ".join(sorted(known)) or "none defined"
     caveat = " (or it was left out for its input errors)" if refused else ""
     return f"no {what} with id {value!r}{caveat}; known: {choices}"
+
+
+def _named(name: str | None, given: str, lang: str) -> str:
+    if name and name != given:
+        return f"{name}（{given}）" if lang == "zh" else f"{name} ({given})"
+    return f"「{given}」" if lang == "zh" else repr(given)

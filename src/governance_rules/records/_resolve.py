@@ -94,14 +94,15 @@ def _check_rosters(dossier: Dossier, refs: References) -> None:
         for i, seat in enumerate(body.seats):
             if first.setdefault(seat.person, i) != i:
                 refs.fail(located_body, ("seats", i, "person"), "duplicate_id",
-                          f"{seat.person!r} has two seats on {body.id!r}; list every term on one "
-                          "seat", seat.person,
+                          f"{seat.name} ({seat.person}) has two seats on {body.name} ({body.id}); "
+                          "list every term on one seat", seat.person,
                           f"{seat.name}（{seat.person}）在{body.name}（{body.id}）有两个席位；"
                           "同一人的各届任期请列在同一席位下")
             for j, term in enumerate(seat.terms):
                 if term.replaces is not None and term.replaces not in refs.seats[body_id]:
                     refs.fail(located_body, ("seats", i, "terms", j, "replaces"), "unknown_id",
-                              f"no member {term.replaces!r} on {body.id!r} to replace",
+                              f"no member {term.replaces!r} on {body.name} ({body.id}) to "
+                              "replace",
                               term.replaces, f"{body.name}（{body.id}）没有可接替的成员"
                               f"{refs.person_words(term.replaces)}")
 
@@ -153,7 +154,8 @@ def _seated_meeting_ok(located: Located[Meeting], meeting: dict[str, Any],
         if first is None or day < first:
             sound = False
             refs.fail(located, ("present", i), "not_seated",
-                      f"{person!r} holds no seat on {body!r} on {day}", person,
+                      f"{refs.person_words(person, 'en')} holds no seat on "
+                      f"{refs.body_words(body, 'en')} on {day_name(day, 'en')}", person,
                       f"{refs.person_words(person)}{day_name(day, 'zh')}未在"
                       f"{refs.body_words(body)}任职")
     for role in ("chair", "convener"):
@@ -248,7 +250,8 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         if leave.person not in refs.seats[meeting.record.body]:
             ok = False
             refs.fail(entry, ("person",), "unknown_id",
-                      f"{leave.person!r} holds no seat on {meeting.record.body!r}", leave.person,
+                      f"{refs.person_words(leave.person, 'en')} holds no seat on "
+                      f"{refs.body_words(meeting.record.body, 'en')}", leave.person,
                       f"{refs.person_words(leave.person)}不是"
                       f"{refs.body_words(meeting.record.body)}的成员")
         return refs.person(entry, "to", leave.to, named=False) and ok
@@ -265,13 +268,14 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         seat = seats.get(person)
         if seat is None:
             refs.fail(item, ("person",), "unknown_id",
-                      f"{person!r} holds no seat on {body!r}", person,
+                      f"{refs.person_words(person, 'en')} holds no seat on "
+                      f"{refs.body_words(body, 'en')}", person,
                       f"{refs.person_words(person)}不是{refs.body_words(body)}的成员")
             return False
         if household is not None and household not in seat.households:
             refs.fail(item, ("household",), "unknown_id",
-                      f"{household!r} is not one of {person!r}'s assigned "
-                      f"households on {body!r}", household,
+                      f"{household!r} is not one of {refs.person_words(person, 'en')}'s "
+                      f"assigned households on {refs.body_words(body, 'en')}", household,
                       f"「{household}」不是{refs.person_words(person)}在{refs.body_words(body)}"
                       "联系的住户")
             return False
