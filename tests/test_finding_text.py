@@ -190,7 +190,8 @@ def test_findings_name_what_the_records_give_not_their_ids(examples_report) -> N
         "tpc-election-vacancy": "副乡镇长职务自2022年7月1日出缺",
         "zz-leading-group-setup": "张桥镇综治办的禁毒领导小组（group-drug-control）",
         "hear-timing": "决策「楼院油烟噪音治理公约」（rc-2022-09/fumes，2022年9月5日）",
-        "fin-splitting": "（exp-2022-010、exp-2022-011）",
+        "fin-splitting": ("（「冬季防滑垫」90.00元（exp-2022-010）、"
+                          "「冬季防滑垫（续购）」95.00元（exp-2022-011））"),
         "fin-seg-separate": "会计和出纳是同一人：何平（he-ping）",
         "po-matters": "「活动室墙面粉刷（860.00元）」",
         "tpc-session-close": "闭幕后的工作缺少记录：存档",

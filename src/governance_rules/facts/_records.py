@@ -15,6 +15,7 @@ from ..models import (
     BodyKind,
     DecisionRef,
     DisclosureChannel,
+    Expense,
     HearingStep,
     Matter,
     Outcome,
@@ -705,13 +706,16 @@ def cluster_facts(dossier: Dossier, window: Window, days: int, key: str) -> Iter
                     "max_single_fen": max(_fen(e.amount) for e in group)},
                    {"paid": expense.paid_on, "since": since},
                    {"body_name": body.name, "subject": expense.id, "group_key": str(group_key)},
-                   partial(_cluster_names, total, [e.id for e in group], days))
+                   partial(_cluster_names, total, group, days))
 
 
-def _cluster_names(total: Decimal, ids: list[str], days: int) -> dict[str, str]:
-    """An expense cluster's total and expenses in words: only a finding reads them."""
-    return {"cluster_total": f"{total:.2f}", "expenses": ", ".join(ids),
-            "expenses_zh": "、".join(ids), "window_days": str(days)}
+def _cluster_names(total: Decimal, group: list[Expense], days: int) -> dict[str, str]:
+    """An expense cluster's total and expenses in words, each by its purpose, amount and id
+    (「冬季防滑垫」90.00元（exp-2022-010）): only a finding reads them."""
+    return {"cluster_total": f"{total:.2f}",
+            "expenses": ", ".join(f'"{e.purpose}" {e.amount:.2f} yuan ({e.id})' for e in group),
+            "expenses_zh": "、".join(f"「{e.purpose}」{e.amount:.2f}元（{e.id}）" for e in group),
+            "window_days": str(days)}
 
 
 def _fen(amount: Decimal) -> int:
