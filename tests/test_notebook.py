@@ -33,3 +33,14 @@ def test_the_what_if_notebook_runs(tmp_path: Path) -> None:
     assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # the two plots
     texts = [o.data.get("text/plain", "") for o in outputs if o.output_type == "execute_result"]
     assert "['consent-share.xlsx', 'findings.parquet']" in texts
+
+
+def test_the_notebook_view_names_communities_and_cites_as_reports_do() -> None:
+    """The table named a community by its id (xinghua-road) and cited a clause in ASCII
+    brackets in Chinese; it reads as the CLI's HTML does now."""
+    from governance_rules import check_paths
+
+    report = check_paths(["examples/sifang"])
+    zh, en = report.to_html("zh"), report.to_html("en")
+    assert "<td>兴华路社区（xinghua-road）</td>" in zh and "<td>xinghua-road</td>" not in zh
+    assert "《" in zh and "兴华路社区 (xinghua-road)" in en

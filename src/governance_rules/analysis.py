@@ -23,6 +23,7 @@ from ._plotting import cjk_font, pyplot
 from .errors import EngineUnavailable
 from .records import Dossier, load_dossier
 from .records.loader import PathNames, discover
+from .report._notebook import community_names
 from .report.model import Report
 from .rulebook import Rulebook, default_rulebook
 
@@ -216,11 +217,16 @@ def plot_findings(report: Report, by: str = "rule", lang: str = "en", ax: Any = 
     groups = frame[column].fillna("—")
     if by == "severity":
         groups = groups.map(_SEVERITY_WORDS[lang])
+    elif by == "community":
+        named = community_names(report, lang)
+        groups = groups.map(lambda community: named.get(community, community))
     keep = set(groups.value_counts().index[:top])
     other = "其他" if lang == "zh" else "other"
     frame = frame.assign(group=groups.where(groups.isin(keep), other),
                          month=frame["date"].dt.strftime("%Y-%m"))
     table = frame.groupby(["month", "group"]).size().unstack(fill_value=0).sort_index()
+    if lang == "zh":  # sorted as 2022-04 … 2022-10, then named 2022年4月
+        table.index = [f"{month[:4]}年{int(month[5:])}月" for month in table.index]
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4))
     bottom = [0] * len(table.index)
@@ -232,6 +238,9 @@ def plot_findings(report: Report, by: str = "rule", lang: str = "en", ax: Any = 
     ax.set_xlabel(_LABELS["month"][lang], fontproperties=font)
     ax.set_ylabel(_LABELS["findings"][lang], fontproperties=font)
     ax.tick_params(axis="x", labelrotation=45)
+    for tick in ax.get_xticklabels():  # months in Chinese: 2022年4月
+        tick.set_fontproperties(font)
     if len(table.columns):
         ax.legend(loc="best", prop=font)
+    ax.figure.tight_layout()  # the rotated months and the axis's label inside the figure
     return ax

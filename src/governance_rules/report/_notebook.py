@@ -24,6 +24,8 @@ class Report(Protocol):
     def ruleset_version(self) -> str: ...
     @property
     def engine(self) -> str: ...
+    @property
+    def scopes(self) -> Sequence[Any]: ...
 
 MAX_ROWS = 200
 """Findings shown in the table; the rest are counted (use ``findings_frame`` for all)."""
@@ -70,19 +72,29 @@ _WORDS: dict[str, dict[str, Any]] = {
 }
 
 
+def community_names(report: Report, lang: str = "en") -> dict[str, str]:
+    """Each community of the report by its id, as a reader names it: ``兴华路社区（xinghua-road）``
+    (its name from the report's ``scopes``; the id alone where no record names it)."""
+    return {scope.community: (f"{scope.name}（{scope.community}）" if lang == "zh"
+                              else f"{scope.name} ({scope.community})")
+            for scope in report.scopes if scope.community and scope.name}
+
+
 def report_html(report: Report, lang: str = "en") -> str:
     """A compact HTML view in ``lang``: the summary, then findings (rule, severity, record,
     message, clause) in a ``<details>`` block, and input errors in another."""
     words = _WORDS["zh" if lang == "zh" else "en"]
+    named = community_names(report, lang)
     rows = []
     for f in report.findings[:MAX_ROWS]:
         where = f"{f.record.file}:{f.record.line}" if f.record.line else f.record.file
+        title = f.source.title.get(lang) if f.source and f.source.title else ""
         clause = (f"{f.source.document}:{','.join(map(str, f.source.lines))}"
-                  + (f" ({f.source.title.get(lang)})" if f.source.title else "")
+                  + ((f"《{title}》" if lang == "zh" else f" ({title})") if title else "")
                   if f.source else "")
         rows.append("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in (
-            f.rule_id, f.severity.words(lang), f.community or "", where, f.message.get(lang),
-            clause,
+            f.rule_id, f.severity.words(lang), named.get(f.community or "", f.community or ""),
+            where, f.message.get(lang), clause,
         )) + "</tr>")
     more = len(report.findings) - MAX_ROWS
     if more > 0:
