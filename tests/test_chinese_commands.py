@@ -155,9 +155,11 @@ def test_check_says_its_own_errors_and_progress_in_chinese(
     examples = str(ROOT / "examples" / "haliang-3")
     backwards = ["check", examples, "--from", "2022-06-01", "--to", "2022-01-01"]
     assert main([*backwards, "--lang", "zh"]) == 2
-    assert capsys.readouterr().err == "governance-rules: --from 的日期晚于 --to\n"
+    assert capsys.readouterr().err == (
+        "governance-rules: --from（2022年6月1日）晚于 --to（2022年1月1日）\n")
     assert main(backwards) == 2
-    assert capsys.readouterr().err == "governance-rules: --from is after --to\n"
+    assert capsys.readouterr().err == (
+        "governance-rules: --from (1 June 2022) is after --to (1 January 2022)\n")
     record = ROOT / "examples" / "haliang-3" / "community.yaml"
     assert main(["check", examples, "--output", str(record), "--lang", "zh"]) == 2
     assert "是被检查的记录文件之一，报告会覆盖它" in capsys.readouterr().err

@@ -448,7 +448,11 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     from .waivers import find_waiver_files, load_waivers
 
     if args.window_from and args.window_to and args.window_from > args.window_to:
-        _say(args, "--from is after --to", "--from 的日期晚于 --to")
+        from ._words import day_name
+
+        start, end = args.window_from, args.window_to
+        _say(args, f"--from ({day_name(start, 'en')}) is after --to ({day_name(end, 'en')})",
+             f"--from（{day_name(start, 'zh')}）晚于 --to（{day_name(end, 'zh')}）")
         return EXIT_USAGE
     if args.output is not None and _replaces_records(args.output, args.paths):
         _say(args, f"--output {args.output} is one of the record files being checked: the report "
@@ -701,10 +705,11 @@ def _rules(args: argparse.Namespace, book: Rulebook, listing_key: str | None = N
         sys.stdout.write(rule_card(book, rule.id, args.lang))
         return EXIT_OK
     width = max(len(r.id) for r in book.rules)
+    ids = max(len(",".join(r.catalogue)) for r in book.rules)  # a column as wide as its longest
     lines = []
     for rule in book.rules:
         cites = "; ".join(dict.fromkeys(c.label() for c in rule.source))  # a line once
-        lines.append(f"{rule.id:<{width}}  {','.join(rule.catalogue):<18} "
+        lines.append(f"{rule.id:<{width}}  {','.join(rule.catalogue):<{ids}} "
                      f"{rule.severity.words(args.lang):<7}  {cites}  {rule.title.get(args.lang)}\n")
     listing = "".join(lines)
     sys.stdout.write(listing)

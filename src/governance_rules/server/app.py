@@ -264,9 +264,12 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
         """Check one dossier (or several): the same JSON report as ``check --format json``."""
         day, start, end = (_day(as_of, "as_of"), _day(window_from, "from"), _day(window_to, "to"))
         if start and end and start > end:
-            raise RequestProblem(400, Worded("from is after to", "from 晚于 to"), [(
-                "bad_window", Worded("`from` is after `to`", "from 晚于 to"),
-                {"parameter": "from"})])
+            from .._words import day_name
+
+            en = f"`from` ({day_name(start, 'en')}) is after `to` ({day_name(end, 'en')})"
+            zh = f"from（{day_name(start, 'zh')}）晚于 to（{day_name(end, 'zh')}）"
+            raise RequestProblem(400, Worded(en, zh), [("bad_window", Worded(en, zh),
+                                                        {"parameter": "from"})])
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         work: Callable[[], Parsed]
         if kind == "application/json" or kind.endswith("+json"):
@@ -320,10 +323,11 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
         if detail is None:
             known = [r.id for r in book.rules]
             if implementing:
-                ids = ", ".join(r.id for r in implementing)
+                ids = [r.id for r in implementing]
                 raise HTTPException(404, Worded(
-                    f"catalogue id {rule_id!r} is checked by several rules: {ids}; ask for one",
-                    f"目录编号「{rule_id}」由多条规则检查：{ids}；请指定其中一条"))
+                    f"catalogue id {rule_id!r} is checked by several rules: {', '.join(ids)}; "
+                    "ask for one",
+                    f"目录编号「{rule_id}」由多条规则检查：{'、'.join(ids)}；请指定其中一条"))
             raise HTTPException(404, Worded(
                 f"no rule {rule_id!r}{did_you_mean(rule_id, known)}; GET /rules lists them",
                 f"没有规则「{rule_id}」{did_you_mean(rule_id, known, 'zh')}；规则一览见 GET /rules"))
