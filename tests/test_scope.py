@@ -173,3 +173,22 @@ def test_the_pairings_a_rule_set_keeps_are_bounded() -> None:
     for i in range(MAX_PAIRED_PER_SCOPE + 5):
         book.pairings("one")[("meeting", i, ("cn",), False)] = ()
     assert len(book.pairings("one")) <= MAX_PAIRED_PER_SCOPE
+
+
+def test_a_document_not_bound_here_names_the_ids_an_overlay_adopted_from_it() -> None:
+    """scopes said HLS-356 was 'not adopted here' while an overlay had adopted its
+    CC-CONSENT-80 for the place, and the finding applied: the reason now names the ids."""
+    from governance_rules import load_rulebook
+    from governance_rules.rulebook import Rulebook
+    from governance_rules.rulebook.scope import scope_for
+
+    book = load_rulebook()
+    adopting = Rulebook(book.version, book.rules, book.parameters, book.documents,
+                        book.exclusions, book.pending, {"cn/gansu/lanzhou/anning": ["CC-CONSENT-80"]})
+    scope = scope_for(adopting, "xilu", ["cn", "gansu", "lanzhou", "anning"])
+    reason = scope.not_applied["HLS-356"]
+    assert reason.zh.endswith("本社区未采用（规则叠加层为本辖区采用了其中的CC-CONSENT-80）"), reason
+    assert reason.en.endswith("not adopted here (its CC-CONSENT-80 adopted for this place by an "
+                              "overlay)")
+    plain = scope_for(book, "xilu", ["cn", "gansu", "lanzhou", "anning"]).not_applied["HLS-356"]
+    assert plain.zh.endswith("本社区未采用")

@@ -117,6 +117,13 @@ def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[s
                     for i in ids}
     applied: dict[str, Text] = {}
     not_applied: dict[str, Text] = {}
+    # the catalogue ids adopted here, by the documents their rules cite: a document not bound
+    # here may still have some of its procedures adopted (an overlay's ``adopt``)
+    ids_of: dict[str, set[str]] = {}
+    for catalogue_id in adopted_here - set(book.documents):
+        for rule in book.rules_for_catalogue(catalogue_id):
+            for citation in rule.source:
+                ids_of.setdefault(citation.document, set()).add(catalogue_id)
     for doc_id, doc in sorted(book.documents.items()):
         where = next((p for p in doc.binds if _within(p, full)), None)
         named = _place_words(doc)
@@ -129,9 +136,13 @@ def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[s
             applied[doc_id] = Text(zh="规则叠加层为本辖区采用", en="adopted for this place by an "
                                    "overlay")
         elif doc.binds:
+            some = sorted(ids_of.get(doc_id, ()))
             not_applied[doc_id] = Text(
-                zh=f"仅适用于{named['zh'] or '、'.join(doc.binds)}，本社区未采用",
-                en=f"binds only {named['en'] or ', '.join(doc.binds)}; not adopted here")
+                zh=f"仅适用于{named['zh'] or '、'.join(doc.binds)}，本社区未采用"
+                + (f"（规则叠加层为本辖区采用了其中的{'、'.join(some)}）" if some else ""),
+                en=f"binds only {named['en'] or ', '.join(doc.binds)}; not adopted here"
+                + (f" (its {', '.join(some)} adopted for this place by an overlay)"
+                   if some else ""))
         else:
             not_applied[doc_id] = Text(zh="未指明适用地方，本社区未采用",
                                        en="names no place it binds; not adopted here")
