@@ -137,3 +137,26 @@ def test_a_what_if_finding_says_its_value_is_not_the_source_s() -> None:
     assert "judged by the what-if value cc.consent_share = 2/3" in finding.message.en
     [plain] = [f for f in check_data(files).findings if f.rule_id == "cc-consent-80"]
     assert "假设" not in plain.message.zh and "what-if" not in plain.message.en
+
+
+def test_what_if_values_are_refused_in_words() -> None:
+    """A bad what-if value showed a Python repr (Fraction(3, 2)), an exception from Fraction or
+    Decimal, or pandas' KeyError for no values; a misspelt parameter had no suggestion."""
+    from fractions import Fraction
+
+    import pytest
+
+    from governance_rules import load_rulebook
+    from governance_rules.analysis import what_if
+
+    book = load_rulebook()
+    with pytest.raises(ValueError, match=r"a share must lie in \(0, 1\], got 3/2$"):
+        book.with_parameter("cc.consent_share", Fraction(3, 2))
+    with pytest.raises(ValueError, match=r"expected a share written p/q such as \"4/5\", got 'abc'"):
+        book.with_parameter("cc.consent_share", "abc")
+    with pytest.raises(ValueError, match=r"expected an amount of yuan such as \"100\.00\""):
+        book.with_parameter("fin.tier1_limit", "abc")
+    with pytest.raises(KeyError, match=r"did you mean 'cc\.consent_share'"):
+        book.with_parameter("cc.consent_shar", "1/2")
+    with pytest.raises(ValueError, match=r"no values of cc\.consent_share to try"):
+        what_if([], "cc.consent_share", [])

@@ -150,6 +150,8 @@ def what_if(dossiers: Iterable[Dossier], parameter: str, values: Iterable[Any],
     book = rulebook or default_rulebook()
     dossiers = list(dossiers)
     values = list(values)
+    if not values:
+        raise ValueError(f"no values of {parameter} to try: give at least one")
     places: list[str | None] = (
         [None] if jurisdictions is None
         else [p if isinstance(p, str) else "/".join(p) for p in jurisdictions])

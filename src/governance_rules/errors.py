@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
@@ -156,6 +157,9 @@ def short_input(value: Any, limit: int = 80) -> str:
         return f"<an integer of {_digits(value)} digits>"
     if isinstance(value, date):  # as the file wrote it, not datetime.date(9999, 1, 1)
         return repr(value.isoformat())
+    if isinstance(value, Fraction):  # 3/2, not Fraction(3, 2)
+        text = f"{value.numerator}/{value.denominator}"
+        return text if len(text) <= limit else text[: limit - 1] + "…"
     if isinstance(value, Decimal) and value.is_finite():  # 1.5, not Decimal('1.5')
         text = str(value)
         return text if len(text) <= limit else text[: limit - 1] + "…"

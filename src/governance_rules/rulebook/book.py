@@ -493,7 +493,7 @@ class Rulebook:
         from .model import parse_typed
 
         if name not in self.parameters:
-            raise KeyError(f"no parameter {name!r}")
+            raise KeyError(f"no parameter {name!r}{did_you_mean(name, self.parameters)}")
         old = self.parameters[name]
         parsed = parse_typed(old.type, value)
         if jurisdiction is None:

@@ -282,7 +282,11 @@ def parse_typed(kind: str, raw: Any) -> ParamValue:
         raise Problem(f"write {short_input(raw)} exactly, e.g. as a fraction \"4/5\" or a string \"100.00\"",
                       f"{shown_value(raw)}须写成精确值，如分数「4/5」或加引号的「\"100.00\"」")
     if kind == "fraction":
-        value = Fraction(str(raw))
+        try:
+            value = Fraction(str(raw))
+        except (ValueError, ZeroDivisionError):
+            raise Problem(f"expected a share written p/q such as \"4/5\", got {short_input(raw)}",
+                          f"比例须写成分数，如「4/5」，实为{shown_value(raw)}") from None
         if not 0 < value <= 1:
             raise Problem(f"a share must lie in (0, 1], got {short_input(raw)}",
                           f"比例须大于0且不大于1，实为{shown_value(raw)}")
@@ -291,7 +295,11 @@ def parse_typed(kind: str, raw: Any) -> ParamValue:
         if isinstance(raw, bool) or not isinstance(raw, int | str | Decimal):
             raise Problem(f"expected an amount of yuan, got {short_input(raw)}",
                           f"须为金额（元），实为{shown_value(raw)}")
-        return Decimal(str(raw))
+        try:
+            return Decimal(str(raw))
+        except ArithmeticError:  # InvalidOperation: "abc"
+            raise Problem(f"expected an amount of yuan such as \"100.00\", got {short_input(raw)}",
+                          f"须为金额（元），如「100.00」，实为{shown_value(raw)}") from None
     if kind in ("int", "years", "days"):
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise Problem(f"expected a whole number, got {short_input(raw)}",
