@@ -300,11 +300,12 @@ _KEYS_AND_LITERALS = {"value", "values", "overlays", "from", "until", "reference
     (("    severity: error\n", "    severity: error\n    in_force: {from: 2023-13-01}\n"),
      "in_force.from: '2023-13-01' is not a real calendar date",
      "in_force.from：「2023-13-01」不是真实存在的日期"),
-    (('threshold: "2/3"', 'threshold: "2/x"'), "params.threshold: Input is not a valid fraction",
+    (('threshold: "2/3"', 'threshold: "2/x"'), "params.threshold: expected a fraction such as 4/5, got '2/x'",
      "规则 my-rule 写法有误，规则集未能载入：params.threshold：应为分数（如「4/5」），实为「2/x」"),
     (('threshold: "2/3"', 'threshold: 1.5'), "at most 1, got 3/2",
      "规则 my-rule 写法有误，规则集未能载入：params.threshold：比例须大于0且不大于1，实为「3/2」"),
-    (('comparison: at_least', 'comparison: atleast'), "Input should be 'at_least' or 'more_than'",
+    (('comparison: at_least', 'comparison: atleast'),
+     "'atleast' is not one of the allowed values: 'at_least' or 'more_than'",
      "params.comparison：取值「atleast」不可用，须为以下之一：「at_least」、「more_than」"),
 ])
 def test_a_rule_value_error_is_said_in_both_languages(tmp_path: Path, change: tuple[str, str],
@@ -452,6 +453,8 @@ def test_a_large_file_or_a_blocking_link_beside_an_overlay_is_never_read(tmp_pat
 @pytest.mark.parametrize(("change", "zh"), [
     (("kind: share_threshold", "kind: share_treshold"),
      "没有规则类型「share_treshold」（是否指「share_threshold」？）"),
+    (("comparison: at_least", "compare: at_least"),
+     "params 中没有「compare」这一项（是否指「comparison」？）；share_threshold 规则的参数有："),
     (("document: HLS-356", "document: HLS-355"),
      "依据引用了未登记的文件「HLS-355」（是否指「HLS-356」？）"),
     (("when: {body_kind: consultation_committee}", "when: {body_knd: consultation_committee}"),

@@ -105,6 +105,7 @@ _BY_TYPE_EN: dict[str, str] = {
     "extra_forbidden": "not a field of this record (a misspelt name, or one that belongs under "
                        "another record)",
     "string_type": "expected text, got {input}",
+    "fraction_parsing": "expected a fraction such as 4/5, got {input}",
     "int_type": "expected a whole number, got {input}",
     "int_parsing": "expected a whole number, got {input}",
     "int_from_float": "expected a whole number, got {input}",

@@ -126,6 +126,21 @@ def dotted(loc: tuple[str | int, ...]) -> str:
     return out
 
 
+def pydantic_error_en(error: Mapping[str, Any]) -> str:
+    """One of pydantic's errors in English as the checker words it (the value given, not
+    pydantic's "Input should be …"); a validator's own reason as it gave it.
+
+    >>> pydantic_error_en({"type": "string_type", "input": ["present"], "ctx": {},
+    ...                    "msg": "Input should be a valid string"})
+    "expected text, got ['present']"
+    """
+    from ._input_words import english_message
+
+    given = str(error.get("msg", "")).removeprefix("Value error, ")
+    return english_message(error["type"], short_input(error.get("input")),
+                           error.get("ctx") or {}, given)
+
+
 def pydantic_error_zh(error: Mapping[str, Any]) -> str | None:
     """One of pydantic's errors (an item of ``ValidationError.errors()``) in Chinese: the
     Chinese of the problem a validator raised (``ctx["error"].zh``, see

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from .._input_words import english_message
 from .._names import did_you_mean
 from .._words import split_placeholder
-from ..errors import dotted, pydantic_error_zh, short_input
+from ..errors import dotted, pydantic_error_en, pydantic_error_zh, short_input
 from ..facts.schema import FACT_SCHEMAS
 from .conditions import (
     Condition,
@@ -636,13 +636,15 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
             errors = exc.errors()
             first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
             loc = dotted(("params", *first["loc"]))  # as the loader names the key
-            msg = first["msg"].removeprefix("Value error, ")
+            msg = pydantic_error_en(first)
             zh = None
             if first["type"] == "extra_forbidden" and len(first["loc"]) == 1:
                 fields = KINDS[rule.kind].params_model.model_fields
+                key = str(first["loc"][-1])
                 msg = (f"unknown key for a {rule.kind} rule"
-                       f"{did_you_mean(str(first['loc'][-1]), fields)}; its params: "
-                       + ", ".join(sorted(fields)))
+                       f"{did_you_mean(key, fields)}; its params: " + ", ".join(sorted(fields)))
+                zh = (f"params 中没有「{key}」这一项{did_you_mean(key, fields, 'zh')}；"
+                      f"{rule.kind} 规则的参数有：" + "、".join(sorted(fields)))
             elif (said := pydantic_error_zh(first)) is not None:
                 zh = f"{loc}：{said}"
             raise RuleProblem(f"{loc}: {msg}", ("params", *first["loc"]), zh) from None

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from .._names import did_you_mean
 from .._said import Worded, os_reason
 from .._source_files import SourceError, document_lines, quote_found_on, quote_misplaced
-from ..errors import RulebookError, dotted, pydantic_error_zh, short_input
+from ..errors import RulebookError, dotted, pydantic_error_en, pydantic_error_zh, short_input
 from ..models._base import Problem
 from ..models._types import _parse_yuan
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
@@ -299,7 +299,7 @@ def _worded(exc: BaseException) -> str:
         return exc.said
     if isinstance(exc, ValidationError):
         first = exc.errors()[0]
-        english = first["msg"].removeprefix("Value error, ")
+        english = pydantic_error_en(first)
         zh = pydantic_error_zh(first)
         return english if zh is None else Worded(english, zh)
     zh = getattr(exc, "zh", None)
