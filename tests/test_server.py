@@ -353,6 +353,10 @@ def test_sources(client: httpx.Client) -> None:
     assert client.get("/sources/SQ-SIFANG/1").status_code == 404      # outside the document
     assert client.get("/sources/..%2F..%2Fetc/1").status_code == 404
     assert client.get("/sources/SQ-SIFANG/0").status_code == 400
+    wide = client.get("/sources/SQ-SIFANG/382", params={"context": 50})
+    assert wide.status_code == 400 and "context: must be at most 20, got '50'" in \
+        wide.json()["detail"], \
+        wide.text  # not pydantic's "Input should be less than or equal to 20"
 
 
 def test_version_and_openapi(client: httpx.Client, rulebook: Rulebook) -> None:

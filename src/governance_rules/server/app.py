@@ -31,7 +31,7 @@ from .._checker import check_dossiers, rule_info
 from .._names import did_you_mean
 from .._said import Worded, in_language
 from ..engines import ENGINES
-from ..errors import EngineUnavailable, printable, pydantic_error_zh
+from ..errors import EngineUnavailable, printable, pydantic_error_en, pydantic_error_zh
 from ..models._types import FIRST_YEAR, LAST_YEAR
 from ..render._common import json_inert
 from ..render.json import render_json
@@ -93,8 +93,12 @@ def _language(request: Request) -> str:
 
 
 def _joined(items: list[ProblemItem], lang: str) -> str:
-    """The problems' texts as one ``detail``, listed as ``lang`` lists."""
-    return ("；" if lang == "zh" else "; ").join(i.msg for i in items)
+    """The problems' texts as one ``detail``, listed as ``lang`` lists, each after the
+    parameter it is about (``context: must be at most 20, got '50'``)."""
+    colon = "：" if lang == "zh" else ": "
+    return ("；" if lang == "zh" else "; ").join(
+        f"{i.parameter}{colon}{i.msg}" if i.parameter and not i.msg.startswith(i.parameter)
+        else i.msg for i in items)
 
 
 def _problem(status: int, title: str, detail: str, items: list[ProblemItem] | None = None,
@@ -208,8 +212,8 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         lang = _language(request)
         items = [ProblemItem(type=str(e.get("type", "invalid")),
-                             msg=(pydantic_error_zh(e) or str(e.get("msg", ""))) if lang == "zh"
-                             else str(e.get("msg", "")),
+                             msg=(pydantic_error_zh(e) or pydantic_error_en(e)) if lang == "zh"
+                             else pydantic_error_en(e),
                              parameter=str(e["loc"][-1]) if e.get("loc") else None)
                  for e in exc.errors()]
         title = in_language(_PARAMETER_NOT_USABLE, lang)
