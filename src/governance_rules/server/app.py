@@ -97,7 +97,7 @@ def _joined(items: list[ProblemItem], lang: str) -> str:
     parameter it is about (``context: must be at most 20, got '50'``)."""
     colon = "：" if lang == "zh" else ": "
     return ("；" if lang == "zh" else "; ").join(
-        f"{i.parameter}{colon}{i.msg}" if i.parameter and not i.msg.startswith(i.parameter)
+        f"{i.parameter}{colon}{i.msg}" if i.parameter and i.parameter not in i.msg
         else i.msg for i in items)
 
 
