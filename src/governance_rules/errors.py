@@ -6,6 +6,8 @@ the file, line and column of the offending node added.
 
 from __future__ import annotations
 
+import itertools
+import json
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -132,7 +134,7 @@ def pydantic_error_en(error: Mapping[str, Any]) -> str:
 
     >>> pydantic_error_en({"type": "string_type", "input": ["present"], "ctx": {},
     ...                    "msg": "Input should be a valid string"})
-    "expected text, got ['present']"
+    'expected text, got ["present"]'
     """
     from ._input_words import english_message
 
@@ -162,6 +164,30 @@ def pydantic_error_zh(error: Mapping[str, Any]) -> str | None:
     return chinese_message(error["type"], short_input(error.get("input")), ctx)
 
 
+def _as_written(value: Any, limit: int, depth: int = 0) -> str:
+    """A mapping or list as JSON writes it, reading no more of it than ``limit`` characters
+    could show (a list of a million items is not walked)."""
+    if depth > 3:
+        return "…"
+    if isinstance(value, dict):
+        items = [f"{_as_written(k, limit, depth + 1)}: {_as_written(v, limit, depth + 1)}"
+                 for k, v in itertools.islice(value.items(), limit // 4)]
+        more = ", …" if len(value) > limit // 4 else ""
+        return "{" + ", ".join(items) + more + "}"
+    if isinstance(value, list):
+        parts = [_as_written(v, limit, depth + 1) for v in value[: limit // 4]]
+        return "[" + ", ".join(parts) + (", …" if len(value) > limit // 4 else "") + "]"
+    if isinstance(value, str):
+        return json.dumps(value[: 4 * limit], ensure_ascii=False)
+    if isinstance(value, date):
+        return f'"{value.isoformat()}"'
+    if isinstance(value, Decimal) and value.is_finite():
+        return str(value)
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    return short_input(value, limit)
+
+
 def short_input(value: Any, limit: int = 80) -> str:
     """A bounded rendering of ``value`` for a message; never fails, never grows with the input.
 
@@ -180,6 +206,9 @@ def short_input(value: Any, limit: int = 80) -> str:
         return text if len(text) <= limit else text[: limit - 1] + "…"
     if isinstance(value, str | bytes) and len(value) > 4 * limit:
         value = value[: 4 * limit]
+    if isinstance(value, dict | list) and type(value) in (dict, list):
+        text = _as_written(value, limit)  # {"id": "m1"} as a record file writes it
+        return text if len(text) <= limit else text[: limit - 1] + "…"
     try:
         text = repr(value)
     except Exception:  # a value whose repr fails (e.g. past Python's integer-string limit)
