@@ -420,9 +420,8 @@ def test_an_overlay_document_there_but_unreadable_is_refused(tmp_path: Path, kin
 
     _source_files._file_lines.cache_clear()
     error = _load_only(tmp_path)
-    assert error is not None and "the text of X-2022 cannot be read to hold the quote to" in \
-        error.msg, error
-    assert "无法读取 X-2022 的原文以核对所引文字" in str(error.zh)
+    assert error is not None and "the text of X-2022 cannot be read" in error.msg, error
+    assert "无法读取 X-2022 的原文" in str(error.zh)
 
 
 def _load_only(tmp_path: Path) -> RulebookError | None:
@@ -506,3 +505,15 @@ def test_a_when_list_is_bounded(tmp_path: Path) -> None:
                                               f"when: {{body_kind: [{many}]}}"))
     assert "body_kind lists 101 values; a `when` names at most 100" in error.msg, error
     assert "「body_kind」列了101个值" in error.text("zh")
+
+
+def test_an_overlay_document_s_span_must_fit_its_text(tmp_path: Path) -> None:
+    """A span to line 10^12 of a four-line notice loaded; only `source` objected."""
+    assert _overlay_with_notice(tmp_path, 4) is None
+    ruleset = tmp_path / "ruleset.yaml"
+    ruleset.write_text(ruleset.read_text(encoding="utf-8").replace(
+        "lines: [1, 4]", "lines: [1, 1000000000000]"), encoding="utf-8")
+    error = _load_only(tmp_path)
+    assert error is not None and error.line == 4, error
+    assert "X-2022 spans lines 1–1000000000000, but d/notice.txt has" in error.msg
+    assert "X-2022 的 lines 为第1至1000000000000行" in str(error.zh)

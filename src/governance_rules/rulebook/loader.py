@@ -377,6 +377,8 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
                         "（issued: \"YYYY-MM-DD\"）、说明 note（{zh, en}）、适用的辖区"
                         "（binds: [cn/…]）以及须经采纳才适用的行（charter_lines: [起, 止]）"
                         ) from None
+        if overlay:
+            _check_document_text(path, index, i, documents[doc["id"]])
     for key, target, meaning, meaning_zh in (
             ("exclusions", exclusions, "the reason it cannot be checked from records",
              "无法凭记录检查的理由"),
@@ -419,6 +421,24 @@ def _check_document_place(path: Path, index: LineIndex, i: int, file: Any, first
         raise _fail(path, index, ("documents", i, "lines"),
                     f"a document's lines run from 1 upwards: [first, last], got [{first}, {last}]",
                     f"文件的 lines 须从1起由小到大写作 [起, 止]，实为 [{first}, {last}]")
+
+
+def _check_document_text(path: Path, index: LineIndex, i: int, document: Document) -> None:
+    """An overlay's document, where its text is given, can be read and holds the lines its
+    ``lines`` span: a span to line 10^12 of a six-line notice loaded, and only ``source``
+    objected."""
+    try:
+        text = document_lines(document.folder, document.file)
+    except SourceError as exc:
+        raise _fail(path, index, ("documents", i, "file"),
+                    f"the text of {document.id} cannot be read: {exc}",
+                    f"无法读取 {document.id} 的原文：{exc.zh}") from None
+    if text is not None and document.last_line > len(text):
+        raise _fail(path, index, ("documents", i, "lines"),
+                    f"{document.id} spans lines {document.first_line}–{document.last_line}, but "
+                    f"{document.file} has {len(text)} lines",
+                    f"{document.id} 的 lines 为第{document.first_line}至{document.last_line}行，"
+                    f"而 {document.file} 只有{len(text)}行")
 
 
 def _localised(raw: Any) -> Localised | None:
