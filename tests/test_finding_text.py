@@ -237,3 +237,29 @@ def test_a_count_names_what_it_counts(examples_report) -> None:  # type: ignore[
     assert "赵敏（zhao-min）任副主席，2021年10月12日起同时在王村镇人民政府任副乡镇长" in leadership.zh
     assert "vice chair, held a deputy head seat on 王村镇人民政府 from 12 October 2021" \
            in leadership.en
+
+
+def test_a_proposal_s_counts_not_given_are_not_zero_of_zero() -> None:
+    """RA-ADHOC's evidence said "0 of 0 households proposed it" for counts the proposal never
+    gave: only the counts given are said, or that none is recorded."""
+    from datetime import date
+
+    from governance_rules import load_rulebook
+    from governance_rules.facts.schema import Fact, RecordRef
+    from governance_rules.records.dossier import Where
+
+    from governance_rules.rulebook.book import compile_rule
+
+    book = load_rulebook()
+    rule = book.rule("ra-adhoc-follow-up")
+    bound = compile_rule(rule, {n: book.parameters[n].values[0]
+                                for n in book.parameter_names(rule)})
+    values = {f"{w}_{n}": 0 for w in ("residents", "households", "groups", "representatives")
+              for n in ("signed", "total")}
+    fact = Fact("proposal", RecordRef("p", "proposal", Where("p.yaml", 1, "proposal")),
+                date(2022, 1, 1), (), {**values, "residents_signed": 250,
+                                       "residents_total": 1000})
+    said = bound.kind.measured(fact, bound.params)
+    assert said.en == "250 of 1000 residents aged 18 or over proposed it", said
+    nothing = Fact("proposal", fact.ref, fact.day, (), values)
+    assert bound.kind.measured(nothing, bound.params).zh == "提议未记录提议人数"

@@ -537,7 +537,9 @@ def proposal_counts(dossier: Dossier, proposal: Proposal | None) -> tuple[dict[s
     seated = assembly.seated_count_on(proposal.date)
     counts["representatives_total"] = seated
     stated = proposal.representatives_total
-    note = (f"{proposal.representatives_signed} representatives signed; {seated} seated on "
+    signed = proposal.representatives_signed
+    note = (("no representatives' signatures recorded" if signed is None
+             else f"{signed} representatives signed") + f"; {seated} seated on "
             f"{assembly.name} on {proposal.date} by its roster"
             + (f" (the proposal states {stated})" if stated is not None and stated != seated
                else ""))

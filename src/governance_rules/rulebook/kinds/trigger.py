@@ -90,8 +90,12 @@ class Trigger(ClauseKind[TriggerParams]):
         for t in params.thresholds:
             who_zh, unit, who_en = _WHO[t.who]
             signed, total = v[f"{t.who}_signed"], v[f"{t.who}_total"]
+            if not signed and not total:  # a count the proposal does not give: not "0 of 0"
+                continue
             zh.append(f"{who_zh}{total}{unit}，其中{signed}{unit}提议")
             en.append(f"{signed} of {total} {who_en} proposed it")
+        if not zh:
+            return trusted(Text, zh="提议未记录提议人数", en="no count of proposers is recorded")
         return trusted(Text, zh="；".join(zh), en="; ".join(en))
 
     def required(self, params: TriggerParams) -> Text:
