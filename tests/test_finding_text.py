@@ -247,7 +247,6 @@ def test_a_proposal_s_counts_not_given_are_not_zero_of_zero() -> None:
     from governance_rules import load_rulebook
     from governance_rules.facts.schema import Fact, RecordRef
     from governance_rules.records.dossier import Where
-
     from governance_rules.rulebook.book import compile_rule
 
     book = load_rulebook()
