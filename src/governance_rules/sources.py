@@ -41,7 +41,7 @@ __all__ = ["MAX_CONTEXT", "Clause", "SourceError", "SourceLine",
 
 MAX_CONTEXT = 50
 _REFERENCE = re.compile(r"^(?P<doc>[A-Za-z0-9][A-Za-z0-9_-]{0,63})"
-                        r"(?::(?P<lines>\d{1,7}(?:-\d{1,7})?(?:,\d{1,7}(?:-\d{1,7})?)*))?$")
+                        r"(?::(?P<lines>\d{1,18}(?:-\d{1,18})?(?:,\d{1,18}(?:-\d{1,18})?)*))?$")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from decimal import Decimal
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -516,7 +517,7 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None,
         line, col = index.locate(())
         return [], [InputError(type="not_a_mapping", file=file, line=line, column=col,
                                msg="expected a mapping of records such as `meeting:` at the top "
-                               f"of the file, got {type(data).__name__}")]
+                               f"of the file, got {_what_it_is(data)}")]
     for key, value in data.items():
         if key == "$schema":
             continue
@@ -552,6 +553,25 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None,
     if own:
         errors += budget.summary(file)
     return found, errors
+
+
+def _what_it_is(data: Any) -> str:
+    """What a file holds instead of records, in words (not Python's NoneType, str, list).
+
+    >>> _what_it_is(None), _what_it_is("x"), _what_it_is([1]), _what_it_is(3)
+    ('nothing (null)', 'a text', 'a list', 'a number')
+    """
+    if data is None:
+        return "nothing (null)"
+    if isinstance(data, str):
+        return "a text"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, bool):
+        return "true or false"
+    if isinstance(data, int | float | Decimal):
+        return "a number"
+    return "a value of another kind"
 
 
 def _unknown_key(key: Any, file: str, index: LineIndex) -> InputError:
