@@ -481,3 +481,12 @@ def test_a_body_that_cannot_be_read_is_called_the_request_body(client: httpx.Cli
     answer = client.post("/check", content=wide, headers={"content-type": "application/json"})
     assert "in the request body" in answer.json()["errors"][0]["msg"], answer.text
     assert "file" not in answer.json()["errors"][0]["msg"]
+
+
+def test_a_second_root_is_refused(client: httpx.Client) -> None:
+    """Two ``root`` fields: the last was used without a word."""
+    files = [("files", ("community.yaml", b"community: {id: c, name: x, jurisdiction: [cn]}\n",
+                        "application/yaml"))]
+    answer = client.post("/check", files=files, data={"root": ["a", "b"]})
+    assert answer.status_code == 400 and "`root` is given more than once" in answer.text, \
+        answer.text

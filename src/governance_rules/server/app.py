@@ -407,11 +407,16 @@ async def _read_form(request: Request) -> tuple[list[tuple[str | None, bytes]], 
         form = await request.form(max_files=MAX_FILES + 1, max_fields=8)
     except (BodyTooLarge, BadLength):
         raise
-    except Exception as exc:  # a malformed multipart body
+    except Exception as exc:  # a malformed multipart body, or past its limits
+        said = str(getattr(exc, "detail", "") or exc)
+        why = (Worded(f"more than {MAX_FILES} files", f"文件超过{MAX_FILES}个")
+               if "Too many files" in said else
+               Worded("more fields than a check takes (files and root)",
+                      "字段过多（检查只接受 files 和 root）") if "Too many fields" in said else
+               Worded(said[:200] or "malformed multipart body", "multipart 请求体格式有误"))
         raise RequestProblem(400, Worded("the multipart body cannot be read",
-                                         "无法读取 multipart 请求体"), [(
-            "multipart", Worded(str(exc)[:200] or "malformed multipart body",
-                                "multipart 请求体格式有误"), {})]) from None
+                                         "无法读取 multipart 请求体"), [("multipart", why, {})]
+                             ) from None
     try:
         parts: list[tuple[str | None, bytes]] = []
         for value in form.getlist("files"):
@@ -421,6 +426,10 @@ async def _read_form(request: Request) -> tuple[list[tuple[str | None, bytes]], 
                                             "files 的每个部分须为带文件名的文件"),
                     {"parameter": "files"})])
             parts.append((value.filename, await value.read()))
+        if len(form.getlist("root")) > 1:
+            raise RequestProblem(400, UPLOAD_NOT_A_CHECK, [(
+                "request_shape", Worded("`root` is given more than once", "root 写了不止一次"),
+                {"parameter": "root"})])
         root = form.get("root")
         if root is not None and not isinstance(root, str):
             raise RequestProblem(400, UPLOAD_NOT_A_CHECK, [(
