@@ -94,18 +94,37 @@ class ExpectedFinding:
     evidence: Mapping[str, str] = field(default_factory=dict)
 
     def describe(self) -> Worded:
-        """The expected finding as a diff line shows it (``*``: any), in English and Chinese.
+        """The expected finding as a diff line shows it, in English and Chinese, its evidence
+        labelled as a found finding's is (what the case leaves open: any).
 
         >>> made = ExpectedFinding("ra-quorum", "m1", severity="error", evidence={"numerator": "3"})
         >>> made.describe(), made.describe().zh
-        ('error ra-quorum m1 numerator=3', '错误 ra-quorum m1 numerator=3')
+        ('error ra-quorum m1 numerator=3', '错误 ra-quorum m1 分子=3')
+        >>> ExpectedFinding("ra-quorum").describe().zh
+        '任意级别 ra-quorum 任意记录'
         """
-        where = f"{self.rule} {f'{self.file}:' if self.file else ''}{self.record or '*'}"
-        pairs = [f"{k}={v}" for k, v in sorted(self.evidence.items())]
-        evidence, evidence_zh = (f" {', '.join(pairs)}", f" {'，'.join(pairs)}") if pairs else ("", "")
+        file = f"{self.file}:" if self.file else ""
+        where, where_zh = (f"{self.rule} {file}{self.record or 'any record'}",
+                           f"{self.rule} {file}{self.record or '任意记录'}")
+        items = sorted(self.evidence.items())
+        evidence = f" {', '.join(f'{k}={v}' for k, v in items)}" if items else ""
+        evidence_zh = (" " + "，".join(f"{evidence_label(k)}={v}" for k, v in items)
+                       if items else "")
         known = {s.value: s for s in Severity}
-        zh = known[self.severity].words("zh") if self.severity in known else self.severity or "*"
-        return Worded(f"{self.severity or '*'} {where}{evidence}", f"{zh} {where}{evidence_zh}")
+        zh = (known[self.severity].words("zh") if self.severity in known
+              else self.severity or "任意级别")
+        return Worded(f"{self.severity or 'any'} {where}{evidence}", f"{zh} {where_zh}{evidence_zh}")
+
+
+EVIDENCE_LABELS_ZH = {"measured": "实测", "required": "要求", "shortfall": "差距",
+                      "numerator": "分子", "denominator": "分母"}
+"""The Chinese label of each evidence field a case may expect, as a diff line shows it."""
+
+
+def evidence_label(key: str) -> str:
+    """``差距`` for ``shortfall``: the Chinese label of a case file's evidence key, the one a
+    found finding's line gives it, so that an author lines up the two; another key as it is."""
+    return EVIDENCE_LABELS_ZH.get(key, key)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from .cases import (
     CaseFileError,
     ExpectedFinding,
     TestCase,
+    evidence_label,
     find_case_files,
     overlay_dirs,
     parse_case_file,
@@ -292,11 +293,11 @@ def _line(finding: Finding, full: bool = False) -> Worded:
     where = f"{finding.rule_id} {finding.record.file}:{finding.record.id}"
     en = (f"{finding.severity.value} {where} measured={share or ev.measured.en}, "
           f"required={ev.required.en}")
-    zh = (f"{finding.severity.words('zh')} {where} 实测={share or ev.measured.zh}，"
-          f"要求={ev.required.zh}")
+    zh = (f"{finding.severity.words('zh')} {where} {evidence_label('measured')}="
+          f"{share or ev.measured.zh}，{evidence_label('required')}={ev.required.zh}")
     if ev.shortfall is not None:
         en += f", shortfall={ev.shortfall.en}"
-        zh += f"，差距={ev.shortfall.zh}"
+        zh += f"，{evidence_label('shortfall')}={ev.shortfall.zh}"
     if full:
         en += f" | {finding.message.en}"
         zh += f"｜{finding.message.zh}"
