@@ -160,14 +160,16 @@ def threshold_words(share: Fraction, comparison: str, lang: str) -> str:
     return f"超过{words}" if lang == "zh" else f"more than {words}"
 
 
-def yuan(amount: Decimal | int | str, lang: str) -> str:
-    """An amount of money: ``500元`` / ``500 yuan``, cents only when there are some.
+def yuan(amount: Decimal | int | str, lang: str, *, paid: bool = False) -> str:
+    """An amount of money: a limit as ``500元`` / ``500 yuan``, cents only when there are
+    some; a sum paid (``paid``) always with its cents, ``185.00元``, as records and the other
+    findings write a payment.
 
-    >>> yuan(Decimal("500.00"), "zh"), yuan("600.01", "en")
-    ('500元', '600.01 yuan')
+    >>> yuan(Decimal("500.00"), "zh"), yuan("600.01", "en"), yuan(320, "zh", paid=True)
+    ('500元', '600.01 yuan', '320.00元')
     """
     value = Decimal(str(amount))
-    text = f"{value:.2f}".removesuffix(".00")
+    text = f"{value:.2f}" if paid else f"{value:.2f}".removesuffix(".00")
     return f"{text}元" if lang == "zh" else f"{text} yuan"
 
 

@@ -44,8 +44,8 @@ class Splitting(ClauseKind[SplittingParams]):
 
     def measured(self, fact: Fact, params: SplittingParams) -> Text:
         total, size = fact.names.get("cluster_total", "0"), int(fact.values["cluster_size"])
-        return trusted(Text, zh=f"{size}笔开支合计{yuan(total, 'zh')}",
-                       en=f"{size} expenses totalling {yuan(total, 'en')}")
+        return trusted(Text, zh=f"{size}笔开支合计{yuan(total, 'zh', paid=True)}",
+                       en=f"{size} expenses totalling {yuan(total, 'en', paid=True)}")
 
     def required(self, params: SplittingParams) -> Text:
         return trusted(Text,

@@ -206,7 +206,7 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                       ("未记录支付日期" if lang == "zh" else "no payment date recorded")
                       for lang in ("zh", "en")}
         tiers = {lang: tier_words(number, lower, upper, lang) for lang in ("zh", "en")}
-        amounts = {lang: yuan(money, lang) for lang in ("zh", "en")}
+        amounts = {lang: yuan(money, lang, paid=True) for lang in ("zh", "en")}
         return Explanation(
             dict(
                 measured=trusted(Text,
