@@ -133,8 +133,9 @@ def test_a_what_if_finding_says_its_value_is_not_the_source_s() -> None:
     book = load_rulebook().with_parameter("cc.consent_share", "2/3")
     [finding] = [f for f in check_data(files, rulebook=book).findings
                  if f.rule_id == "cc-consent-80"]
-    assert "按假设值 cc.consent_share = 2/3 判定，非原文的规定" in finding.message.zh
-    assert "judged by the what-if value cc.consent_share = 2/3" in finding.message.en
+    assert "（本次检查的假设值：" in finding.message.zh and "为2/3，非原文的规定）" in \
+        finding.message.zh and "cc.consent_share" not in finding.message.zh
+    assert "(checked with what-if values: cc.consent_share = 2/3" in finding.message.en
     [plain] = [f for f in check_data(files).findings if f.rule_id == "cc-consent-80"]
     assert "假设" not in plain.message.zh and "what-if" not in plain.message.en
 

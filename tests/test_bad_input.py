@@ -278,5 +278,5 @@ def test_a_sitting_outside_its_session_s_days_is_refused_at_its_line() -> None:
                      {"kind": "plenary", "date": "2022-03-11"}]}}})
     [error] = [e for e in report.input_errors if e.file == "s.yaml"]
     assert error.loc[-3:] == ("sittings", 1, "date"), error
-    assert "outside the session's 1 day(s) from 2022-03-10" in error.msg
-    assert "2022年3月11日的会议不在会期之内" in error.ctx["zh"]
+    assert "a sitting on 11 March 2022 is outside the session's days (10 March 2022" in error.msg
+    assert "2022年3月11日的会议不在会期（2022年3月10日）之内" in error.ctx["zh"]

@@ -59,3 +59,12 @@ def test_bad_lines_count_against_the_file_s_values() -> None:
     errors = [e for e in parse_record_lines(raw, "bad.jsonl") if not isinstance(e, tuple)]
     assert errors[-1].type == "too_many_nodes"
     assert len(errors) <= MAX_NODES // 1000 + 2
+
+
+def test_the_file_s_value_limit_says_reading_stops_at_the_line() -> None:
+    """The limit's Chinese said the other lines were read as usual; reading stops there."""
+    from governance_rules.records._parse import _too_many_nodes
+    from governance_rules.records.loader import _of_the_line
+
+    said = _of_the_line(_too_many_nodes("a.jsonl", 9)).text("zh")
+    assert said.endswith("自此行起未读取") and "其余各行照常读取" not in said, said

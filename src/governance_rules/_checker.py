@@ -900,11 +900,14 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     body = _body_of(fact)
     if body is not None:
         zh, en = _naming(zh, en, body.name)
-    what_if = [f"{name} = {render_value(version.value)}"
+    what_if = [(name, render_value(version.value))
                for name, version in bound.parameters.items() if version.what_if]
-    if what_if:  # the clause cited is the rule's basis; its number is not the one judged by
-        zh = f"{zh}（按假设值 {'、'.join(what_if)} 判定，非原文的规定）"
-        en = f"{en} (judged by the what-if value {', '.join(what_if)}, not the source's)"
+    if what_if:  # the clause cited is the rule's basis; the check ran with another value
+        described = [(book.parameters[name].description, value) for name, value in what_if]
+        zh = (f"{zh}（本次检查的假设值：" + "；".join(f"{d.zh}为{v}" for d, v in described)
+              + "，非原文的规定）")
+        en = (f"{en} (checked with what-if values: "
+              + "; ".join(f"{name} = {value}" for name, value in what_if) + ", not the source's)")
     severity = shared.severity
     reason = fact.names.get("special_circumstances")
     if reason and severity is Severity.WARNING:

@@ -55,6 +55,7 @@ _BY_TYPE: dict[str, str] = {
     "string_too_short": "至少须有{min_length}个字符",
     "string_too_long": "至多{max_length}个字符",
     "string_pattern_mismatch": "格式不符：编号只用字母、数字、点、连字符和下划线，实为{input}",
+    "day_pattern_mismatch": "日期须写作 YYYY-MM-DD，实为{input}",
     "value_error": "取值{input}不符合要求",
     "union_tag_invalid": "类型{input}不可用，须为以下之一：{expected_tags}",
     "union_tag_not_found": "缺少区分类型的字段{discriminator}",
@@ -132,6 +133,7 @@ _BY_TYPE_EN: dict[str, str] = {
     "string_too_short": "needs at least {min_length} characters",
     "string_too_long": "at most {max_length} characters",
     "string_pattern_mismatch": "an id takes letters, digits, '.', '-' and '_' only; got {input}",
+    "day_pattern_mismatch": "expected a day written YYYY-MM-DD, got {input}",
 }
 """The English of pydantic's own error types, as an inspector writes it (pydantic's ``Input
 should be …`` speaks to a programmer); ``{input}`` is the value as written."""
@@ -147,12 +149,20 @@ def english_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any],
     >>> english_message("enum", "'chairman'", {"expected": "'chair' or 'member'"}, "")
     "'chairman' is not one of the allowed values: 'chair' or 'member'"
     """
-    template = _BY_TYPE_EN.get(type_)
+    template = _BY_TYPE_EN.get(_day_pattern(type_, ctx))
     if template is None:
         return given
     values = {name: str(value) for name, value in ctx.items()}
     values["input"] = shown_input or "nothing"
     return template.format_map(_Blank(values))
+
+
+def _day_pattern(type_: str, ctx: Mapping[str, Any]) -> str:
+    """``day_pattern_mismatch`` for a pattern a day is written to (a query's ``as_of``, ``to``:
+    YYYY-MM-DD), not an id's; the type as it is otherwise."""
+    if type_ == "string_pattern_mismatch" and r"\d{4}-" in str(ctx.get("pattern", "")):
+        return "day_pattern_mismatch"
+    return type_
 
 
 _UNKNOWN = "输入有误，此记录未予检查"
@@ -165,7 +175,7 @@ def chinese_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any])
     given = ctx.get("zh")
     if isinstance(given, str) and given:
         return given
-    template = _BY_TYPE.get(type_)
+    template = _BY_TYPE.get(_day_pattern(type_, ctx))
     if template is None:
         return _UNKNOWN
     values = {name: _listed(str(value)) for name, value in ctx.items()}

@@ -263,7 +263,7 @@ class _FactBuilder:
         yield from member_period_facts(self.dossier, self.window)
         yield from entry_facts(self.dossier, self.window)
         yield from matter_facts(self.dossier, self.window)
-        yield from record_facts(self.dossier, self.window)
+        yield from record_facts(self.dossier, self.window, self.as_of)
         yield from governance_facts(self.dossier, self.window, self.as_of)
         yield from village_facts(self.dossier, self.window)
         yield from finance_facts(self.dossier, self.window)
@@ -326,7 +326,7 @@ class _FactBuilder:
                              else votes.yes if votes else 0)
                 values: dict[str, int | str] = {
                     **common, "outcome": motion.outcome.value, "matter": motion.matter.value,
-                    "yes": votes.yes if votes else consented,
+                    "yes": consented,  # the votes for, of those seated where names are given
                     "no": votes.no if votes else 0,
                     "abstain": votes.abstain if votes else 0,
                     "votes_cast": votes.cast if votes else consented,
@@ -915,8 +915,7 @@ class _FactBuilder:
         body = self.dossier.bodies[meeting.body].record
         return {"decision_present": len(meeting.present),
                 "decision_seated": body.seated_count_on(meeting.date),
-                "decision_yes": (motion.votes.yes if motion.votes
-                                 else consent_seated(motion, body, meeting.date))}
+                "decision_yes": consent_seated(motion, body, meeting.date)}
 
     def _duty_holders(self, duty: Duty, day: date) -> list[str]:
         """Who holds ``duty`` on ``day`` by the roster (a seat held that day, with the duty

@@ -21,6 +21,7 @@ from ..models import (
     Outcome,
     Proposal,
     Register,
+    Report,
     Role,
     Sector,
     WorkArea,
@@ -301,12 +302,13 @@ def _known(value: int | None) -> int:
     return -1 if value is None else value
 
 
-def record_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
-    """Hearings, disclosures, reports, proposals, sessions, assessments and archives in ``window``."""
+def record_facts(dossier: Dossier, window: Window, as_of: date | None = None) -> Iterator[Fact]:
+    """Hearings, disclosures, reports, proposals, sessions, assessments and archives in ``window``
+    (a report also when the period it covers ends in it, if it was made by ``as_of``)."""
     yield from _archive_facts(dossier, window)
     yield from _hearing_facts(dossier, window)
     yield from _disclosure_facts(dossier, window)
-    yield from _report_facts(dossier, window)
+    yield from _report_facts(dossier, window, as_of)
     yield from _proposal_facts(dossier, window)
     yield from _session_facts(dossier, window)
     yield from _assessment_facts(dossier, window)
@@ -477,13 +479,19 @@ def _party_sitting(dossier: Dossier, ref: DecisionRef | None
             consent_seated(motion, body, meeting.date))
 
 
-def _report_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
-    """Each report submitted in ``window``, or covering a period that ends in it: the cadence
-    counts a report in the period it covers, so a December report filed in January is judged
-    (late, incomplete) with the year it counts for, not left to a window nobody runs."""
-    for located, report, body, common in _kept(
-            dossier, dossier.reports, window,
-            lambda r: r.submitted_on if window.covers(r.submitted_on) else period_of(r.period).end):
+def _report_facts(dossier: Dossier, window: Window, as_of: date | None = None
+                  ) -> Iterator[Fact]:
+    """Each report submitted in ``window``, or covering a period that ends in it and submitted
+    by ``as_of`` (if given): the cadence counts a report in the period it covers, so a December
+    report filed in January is judged (late, incomplete) with the year it counts for, not left
+    to a window nobody runs; one filed after the day the check is as of has not happened."""
+    def day(report: Report) -> date:
+        submitted = report.submitted_on
+        if window.covers(submitted) or (as_of is not None and submitted > as_of):
+            return submitted
+        return period_of(report.period).end
+
+    for located, report, body, common in _kept(dossier, dossier.reports, window, day):
         period = period_of(report.period)
         sub = report.submitted_on
         yield Fact("report", RecordRef(report.id, "report", located.where()), sub,
@@ -564,7 +572,8 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    # the days it sat by its dated sittings, where they are recorded: a stated
                    # length its own sittings contradict is not taken (TPC-DURATION)
                    {**common, "number": session.number,
-                    "days": ((max(s.date for s in session.sittings) - session.date).days + 1
+                    "days": (min(session.days,
+                                 (max(s.date for s in session.sittings) - session.date).days + 1)
                              if session.sittings else session.days),
                     "extra": int(session.extra), "extra_decided": decided,
                     "extra_decided_in_time": in_time, "election": int(session.election),

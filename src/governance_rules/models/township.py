@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from pydantic import Field, model_validator
 
+from .._words import day_name
 from ._base import RecordModel, field_error
 from ._types import Count, Day, Slug, Text, TextEnum
 from .body import DecisionRef, SeatOrigin
@@ -135,11 +136,14 @@ class Session(RecordModel):
         last = self.date + timedelta(days=max(self.days, 1) - 1)
         for i, sitting in enumerate(self.sittings):
             if not self.date <= sitting.date <= last:
+                span, span_zh = ((day_name(self.date, "en"), _zh_day(self.date)) if last == self.date
+                                 else (f"{day_name(self.date, 'en')} to {day_name(last, 'en')}",
+                                       f"{_zh_day(self.date)}至{_zh_day(last)}"))
                 raise field_error(
-                    self, ("sittings", i, "date"), f"a sitting on {sitting.date} is outside the "
-                    f"session's {self.days} day(s) from {self.date}", sitting.date.isoformat(),
-                    zh=f"{_zh_day(sitting.date)}的会议不在会期之内（{_zh_day(self.date)}起"
-                       f"{max(self.days, 1)}天）")
+                    self, ("sittings", i, "date"), f"a sitting on {day_name(sitting.date, 'en')} "
+                    f"is outside the session's days ({span}, by its `days`)",
+                    sitting.date.isoformat(),
+                    zh=f"{_zh_day(sitting.date)}的会议不在会期（{span_zh}）之内")
         return self
 
     @model_validator(mode="after")

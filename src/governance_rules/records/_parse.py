@@ -223,7 +223,9 @@ def parse_record_lines(raw: bytes, file: str) -> Iterator[tuple[Any, LineIndex] 
 
 def _too_many_nodes(file: str, line: int) -> InputError:
     return InputError(type="too_many_nodes", file=file, line=line, column=1,
-                      msg=f"more than {MAX_NODES} values in one file")
+                      msg=f"more than {MAX_NODES} values in one file; from this line on the "
+                      "file is not read",
+                      ctx={"zh": f"文件中的值超过{MAX_NODES:,}个的上限，自此行起未读取"})
 
 
 def _decode(raw: bytes, file: str, expected: str) -> str:

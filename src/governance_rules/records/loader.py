@@ -449,6 +449,10 @@ _LINE_ZH = {"json_syntax": "此行不是有效的 JSON，未读取（其余各�
 def _of_the_line(error: InputError) -> InputError:
     """A JSON Lines line's parse error, said of the line: the file's other lines are read."""
     said = error.ctx.get("zh")
+    if error.type == "too_many_nodes" and isinstance(said, str):  # no line after it is read
+        return error.model_copy(update={"ctx": {
+            **error.ctx, "zh": said.removesuffix("，文件未读取").removesuffix("，自此行起未读取")
+            + "，自此行起未读取"}})
     zh = (said.removesuffix("，文件未读取") + "，此行未读取（其余各行照常读取）"
           if isinstance(said, str) and said else
           _LINE_ZH.get(error.type, "此行有误，未读取（其余各行照常读取）"))

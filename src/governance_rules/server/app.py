@@ -93,12 +93,8 @@ def _language(request: Request) -> str:
 
 
 def _joined(items: list[ProblemItem], lang: str) -> str:
-    """The problems' texts as one ``detail``, listed as ``lang`` lists, each after the
-    parameter it is about (``context: must be at most 20, got '50'``)."""
-    colon = "：" if lang == "zh" else ": "
-    return ("；" if lang == "zh" else "; ").join(
-        f"{i.parameter}{colon}{i.msg}" if i.parameter and i.parameter not in i.msg
-        else i.msg for i in items)
+    """The problems' texts as one ``detail``, listed as ``lang`` lists."""
+    return ("；" if lang == "zh" else "; ").join(i.msg for i in items)
 
 
 def _problem(status: int, title: str, detail: str, items: list[ProblemItem] | None = None,
@@ -211,11 +207,13 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         lang = _language(request)
+        colon = "：" if lang == "zh" else ": "
         items = [ProblemItem(type=str(e.get("type", "invalid")),
-                             msg=(pydantic_error_zh(e) or pydantic_error_en(e)) if lang == "zh"
-                             else pydantic_error_en(e),
+                             msg=(f"{e['loc'][-1]}{colon}" if e.get("loc") else "")
+                             + ((pydantic_error_zh(e) or pydantic_error_en(e)) if lang == "zh"
+                                else pydantic_error_en(e)),
                              parameter=str(e["loc"][-1]) if e.get("loc") else None)
-                 for e in exc.errors()]
+                 for e in exc.errors()]  # each said of its parameter: context: must be …
         title = in_language(_PARAMETER_NOT_USABLE, lang)
         return _problem(400, title, _joined(items, lang), items)
 
