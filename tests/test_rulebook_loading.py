@@ -378,11 +378,7 @@ def _overlay_with_notice(tmp_path: Path, cited: int, quote: str = _QUOTE) -> Rul
     (tmp_path / "local.yaml").write_text(GOOD_RULE.replace(
         "{document: HLS-356, lines: [26], quote: 必须经过80%以上成员同意后}",
         f"{{document: X-2022, lines: [{cited}], quote: {quote}}}"), encoding="utf-8")
-    try:
-        load_rulebook(tmp_path)
-    except RulebookError as error:
-        return error
-    return None
+    return _load_only(tmp_path)
 
 
 def test_an_overlay_s_quote_must_stand_on_the_line_it_cites(tmp_path: Path) -> None:
@@ -425,6 +421,7 @@ def test_an_overlay_document_there_but_unreadable_is_refused(tmp_path: Path, kin
 
 
 def _load_only(tmp_path: Path) -> RulebookError | None:
+    """The error loading the rule set of ``tmp_path`` gives, if any."""
     try:
         load_rulebook(tmp_path)
     except RulebookError as error:
