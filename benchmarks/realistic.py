@@ -264,15 +264,29 @@ def main() -> None:
 def corpus_of(folder: Path, communities: int, seed: int, records_per_file: int | None = None
               ) -> tuple[Path, Counter[tuple[str, str, int]]]:
     """The corpus of ``communities`` in ``folder`` (written there unless it is already) and the
-    findings it should give."""
+    findings it should give. Its folder's name carries a digest of the template and the
+    generator, so that a corpus kept from an older template is never taken for today's."""
     cut = f"-per-file{records_per_file}" if records_per_file else ""
-    root = folder / f"corpus-{communities}-seed{seed}{cut}"
+    root = folder / f"corpus-{communities}-seed{seed}{cut}-{_template_digest()}"
     written = root / ".expected.json"
     if written.is_file():
         return root, Counter({tuple(k): n for k, n in json.loads(written.read_text())})
     expected = generate(root, communities, seed=seed, records_per_file=records_per_file)
     written.write_text(json.dumps([[list(k), n] for k, n in expected.items()]))
     return root, expected
+
+
+
+def _template_digest() -> str:
+    """Eight hex digits of the template's files (records and README) and the generator."""
+    import hashlib
+
+    digest = hashlib.sha256(Path(__file__).with_name("corpus.py").read_bytes())
+    for path in sorted(TEMPLATE.rglob("*")):
+        if path.is_file() and path.suffix in (".yaml", ".md"):
+            digest.update(path.relative_to(TEMPLATE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 if __name__ == "__main__":
