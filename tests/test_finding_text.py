@@ -262,3 +262,23 @@ def test_a_proposal_s_counts_not_given_are_not_zero_of_zero() -> None:
     assert said.en == "250 of 1000 residents aged 18 or over proposed it", said
     nothing = Fact("proposal", fact.ref, fact.day, (), values)
     assert bound.kind.measured(nothing, bound.params).zh == "提议未记录提议人数"
+
+
+def test_votes_are_counted_in_votes() -> None:
+    """RA-MAJORITY's message said 还差 1 票 while its evidence said 赞成票12人 … 还差1人."""
+    from datetime import date
+
+    from governance_rules import load_rulebook
+    from governance_rules.facts.schema import Fact, RecordRef
+    from governance_rules.records.dossier import Where
+    from governance_rules.rulebook.book import compile_rule
+
+    book = load_rulebook()
+    rule = book.rule("ra-majority")
+    bound = compile_rule(rule, {n: book.parameters[n].values[0]
+                                for n in book.parameter_names(rule)})
+    fact = Fact("motion", RecordRef("m/x", "motion", Where("m.yaml", 1, "meeting")),
+                date(2022, 1, 10), (), {"yes": 3, "present": 7})
+    evidence = bound.kind.explain(fact, bound.params).evidence
+    assert evidence["measured"].zh.endswith("赞成票3票（42.9%）"), evidence["measured"]
+    assert evidence["shortfall"].zh == "还差1票"

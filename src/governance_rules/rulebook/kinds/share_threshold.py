@@ -70,15 +70,16 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
         num_label, den_label = params.numerator_label, params.denominator_label
         (num_en, _), (den_en, basis_en) = (_counted_label(num, num_label.en),
                                           _counted_label(den, den_label.en))
+        unit = "票" if num_label.zh.endswith("票") else "人"  # votes counted in votes (赞成票)
         return Explanation(
             dict(
                 measured=trusted(Text,
-                    zh=f"{den_label.zh}{den}人，{num_label.zh}{num}人（{shown}）",
+                    zh=f"{den_label.zh}{den}人，{num_label.zh}{num}{unit}（{shown}）",
                     en=f"{num_en} of {den_en} ({shown})"),
                 required=trusted(Text,
-                    zh=f"{num_label.zh}须{req['zh']}，即至少{needed}人",
+                    zh=f"{num_label.zh}须{req['zh']}，即至少{needed}{unit}",
                     en=f"{req['en']}, that is at least {needed}"),
-                shortfall=trusted(Text, zh=f"还差{short}人", en=f"{short} more needed"),
+                shortfall=trusted(Text, zh=f"还差{short}{unit}", en=f"{short} more needed"),
                 numerator=num, denominator=den,
                 denominator_basis=trusted(Text, zh=den_label.zh, en=basis_en),
                 dates=day_texts(fact),
