@@ -47,10 +47,11 @@ def test_the_worst_day_of_each_count_is_the_worst_of_every_day(
                                 "name": "代表大会", "seats": seats})
     values, later = worst_states(body, FIRST, LAST, charter)
     names = later()
-    held = [(h.terms, h.seat.sector, h.seat.role != "unit_representative", h.seat.group)
+    held = [(h.terms, h.seat.sector, h.seat.group)
             for group in body.held_seats().values() for h in group]
     daily = [(FIRST + timedelta(days=n)) for n in range((LAST - FIRST).days + 1)]
-    groups = tuple({g for _, _, resident, g in held if resident and g is not None})
+    groups = tuple({g for terms, _, g in held if g is not None
+                    and any(role != "unit_representative" for _, _, role in terms)})
     counts = {day: state_on(held, day, charter is not None and charter <= day, groups)
               for day in daily}
     for suffix, pick, names_of in (("least", min, LEAST), ("most", max, MOST)):

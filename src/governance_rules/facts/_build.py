@@ -165,6 +165,12 @@ def _record_days(dossier: Dossier) -> Iterator[date]:
     yield from (day for day, _, _ in work_days(dossier))
 
 
+def _decided_by(dossier: Dossier, decision: DecisionRef, body_id: str) -> int:
+    """1 where ``decision``'s meeting is one of the body ``body_id``'s own, else 0."""
+    found = dossier.meeting(decision.meeting)
+    return int(found is not None and found.record.body == body_id)
+
+
 @lru_cache(maxsize=65_536)
 def _span(start: date, end: date) -> tuple[int, int, int]:
     """Whole (years, months, days) from ``start`` to ``end`` (cached: a dossier asks for the
@@ -608,6 +614,9 @@ class _FactBuilder:
                     "span_months": months, "span_days": days,
                     "decision_body_kind": decision_kind, "decision_adopted": adopted,
                     "decision_meeting_kind": meeting_kind, "decision_election": election,
+                    # RC-GROUP-LEADER: chosen by this body itself, not another of its kind
+                    "decision_own_body": 0 if decision is None else _decided_by(
+                        dossier, decision, body_id),
                     "decision_in_time": (1 if decided_on is not None and decided_on <= start
                                          else 0),
                     "rc_term_known": 0 if rc_end is None else 1,

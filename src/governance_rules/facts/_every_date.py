@@ -56,13 +56,14 @@ def worst_states(body: Body, first: date, last: date, charter_from: date | None,
     A count no day of the span has is -1 (unknown: no range judges it).
     """
     # each seat's fields read once (a model's field costs several times a tuple's item)
-    seats = [(held.terms, seat.sector, seat.role is not _UNIT_REPRESENTATIVE, seat.group)
+    # a resident or a unit's representative by the role of each term, not the seat's label
+    seats = [(held.terms, seat.sector, seat.group)
              for group in body.held_seats().values() for held in group
              for seat in (held.seat,)]
     changes = {first}
     if charter_from is not None and first < charter_from <= last:  # the count changes rule
         changes.add(charter_from)
-    for terms, _, _, _ in seats:
+    for terms, _, _ in seats:
         for start, end, _ in terms:
             if first < start <= last:
                 changes.add(start)
@@ -71,8 +72,8 @@ def worst_states(body: Body, first: date, last: date, charter_from: date | None,
     days = sorted(changes)
     # a residents' group the roster has ever seated, or the dossier has (``groups``), counts
     # on a day it has none (0 < 2)
-    groups = tuple({*groups,
-                    *(group for _, _, resident, group in seats if resident and group is not None)})
+    groups = tuple({*groups, *(group for terms, _, group in seats if group is not None and any(
+        role is not _UNIT_REPRESENTATIVE for _, _, role in terms))})
     states = [state_on(seats, day, charter_from is not None and charter_from <= day, groups)
               for day in days]
     values = dict(BLANK_VALUES)
@@ -109,7 +110,7 @@ def _span_names(values: dict[str, int], states: list[dict[str, Any]], days: list
     return names
 
 
-Seats = list[tuple[tuple[tuple[date, date | None, Role], ...], Sector | None, bool, str | None]]
+Seats = list[tuple[tuple[tuple[date, date | None, Role], ...], Sector | None, str | None]]
 """Each seat of a body as (terms, sector, a residents' seat (not a unit's), residents' group)."""
 
 
@@ -120,8 +121,8 @@ def state_on(seats: Seats, day: date, charter: bool, known_groups: tuple[str, ..
     seated = residents = 0
     sectors: dict[Sector, int] = {}
     groups: dict[str, int] = dict.fromkeys(known_groups, 0)
-    for terms, sector, resident, group in seats:
-        for start, end, _ in terms:
+    for terms, sector, group in seats:
+        for start, end, role in terms:  # noqa: B007 - the role held is read after the break
             if start <= day and (end is None or day <= end):
                 break
         else:
@@ -129,7 +130,7 @@ def state_on(seats: Seats, day: date, charter: bool, known_groups: tuple[str, ..
         seated += 1
         if sector is not None:
             sectors[sector] = sectors.get(sector, 0) + 1
-        if resident:
+        if role is not _UNIT_REPRESENTATIVE:  # a residents' representative in this term's role
             residents += 1
             if group is not None:
                 groups[group] = groups.get(group, 0) + 1

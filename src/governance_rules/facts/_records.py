@@ -115,8 +115,9 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
         ever: set[str] = set()  # the residents' groups the roster has seated on any day
         for held in body.held_seats().values():  # counts only: the roster's order is moot
             for seat in held:
-                if seat.seat.group is not None and seat.seat.role is not _UNIT_REPRESENTATIVE:
-                    ever.add(seat.seat.group)
+                if seat.seat.group is not None and any(
+                        role is not _UNIT_REPRESENTATIVE for _, _, role in seat.terms):
+                    ever.add(seat.seat.group)  # a resident's seat in some term
                 # held on ``day``, in the role of that term (HeldSeat.role_on, inline): a
                 # deputy elected vice-chair holds the post by a term of that role
                 for start, end, role in seat.terms:  # noqa: B007 - read after the break

@@ -53,7 +53,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "body": str, "body_kind": str, "person": str, "role": str, "obtained_by": str,
         "has_end": int, "span_years": int, "span_months": int, "span_days": int,
         "decision_body_kind": str, "decision_adopted": int, "decision_in_time": int,
-        "decision_meeting_kind": str, "decision_election": int,
+        "decision_meeting_kind": str, "decision_election": int, "decision_own_body": int,
         "rc_term_known": int, "rc_end_gap": int, "ended": int,
         "handled_funds": int, "handover_audit": int, "handover_days_before": int,
         "handover_days_after": int, "days_to_window_end": int, "left_region": int,
