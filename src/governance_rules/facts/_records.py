@@ -558,8 +558,13 @@ def proposal_counts(dossier: Dossier, proposal: Proposal | None) -> tuple[dict[s
 def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for located, session, body, common in _kept(dossier, dossier.sessions, window, _date):
         # TPC-ELECTION (b): only an election or a by-election elects (an appointment or a
-        # nomination fills a post instead of an election, RD-TOWNSHIP:499)
-        elected = [post for post in session.posts if post.obtained_by in ELECTED]
+        # nomination fills a post instead of an election, RD-TOWNSHIP:499); the roster decides
+        # who was elected to a post at the session, the session's list only adds to it
+        last_day = session.date + timedelta(days=max(session.days, 1) - 1)
+        by_roster = _elected_to_posts(dossier, session.date, last_day)
+        elected = [post for post in session.posts
+                   if post.obtained_by in ELECTED or post.person in by_roster]
+        unlisted = len(by_roster.keys() - {post.person for post in session.posts})
         kind, adopted = dossier.decided_by(session.decision)
         found = (dossier.motion(session.decision.meeting, session.decision.motion)
                  if session.decision is not None else None)
@@ -567,7 +572,6 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         # TPC-SESSIONS: an added session rests on a presidium decision dated no later than it
         in_time = int(bool(decided) and found is not None and found[0].date <= session.date)
         more, more_names = session_fields(dossier, session)
-        last_day = session.date + timedelta(days=max(session.days, 1) - 1)
         yield Fact("session", RecordRef(session.id, "session", located.where()), session.date,
                    dossier.jurisdiction,
                    # the days it sat by its dated sittings, where they are recorded: a stated
@@ -584,8 +588,9 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "method_in_time": int(session.election_method_adopted_on is None
                                           or session.election_method_adopted_on <= last_day),
                     "posts_appointed": len(session.posts) - len(elected),
-                    # TPC-ELECTION (d): a dated oath, on or after the election (RD-TOWNSHIP:499)
-                    "oath_missing": sum(1 for post in elected if post.oath_on is None),
+                    # TPC-ELECTION (d): a dated oath, on or after the election (RD-TOWNSHIP:499);
+                    # one elected by the roster whom the session's posts omit has none recorded
+                    "oath_missing": sum(1 for post in elected if post.oath_on is None) + unlisted,
                     "oath_before": sum(1 for post in elected
                                        if post.oath_on is not None and post.oath_on < session.date),
                     **more},
@@ -593,6 +598,25 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"body_name": body.name, "subject": session.id,
                     "method_adopted_on": str(session.election_method_adopted_on or "-"),
                     **more_names})
+
+
+_POSTS = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.HEAD, Role.DEPUTY_HEAD})
+"""The leadership posts a township session elects (RD-TOWNSHIP:499)."""
+
+
+def _elected_to_posts(dossier: Dossier, first: date, last: date) -> dict[str, Role]:
+    """The people the township rosters show elected to a leadership post by a term starting
+    from ``first`` to ``last`` (a session's days), by person: the post."""
+    found: dict[str, Role] = {}
+    for kind in (BodyKind.TOWNSHIP_CONGRESS, BodyKind.TOWNSHIP_GOVERNMENT):
+        for body in dossier.bodies_of_kind(kind):
+            for seat in body.seats:
+                for term in seat.terms:
+                    role = term.role or seat.role
+                    if (first <= term.start <= last and term.obtained_by in ELECTED
+                            and role in _POSTS):
+                        found[seat.person] = role
+    return found
 
 
 def _assessment_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
