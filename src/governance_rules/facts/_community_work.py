@@ -35,7 +35,7 @@ from ._labels import label, labels
 from ._periods import body_start
 from ._seats import consent_seated, located_bodies, seated_on
 from ._seats import who as _who
-from ._spans import Span, covers, far, within
+from ._spans import Span, covers, far, merge, within
 from ._window import Window, calendar
 from .schema import Fact, RecordRef
 
@@ -91,8 +91,9 @@ class _People:
 
 def _worker_months(dossier: Dossier, window: Window, centres: _Centres) -> Iterator[Fact]:
     """RC-WORKERS-REPORT (SQ-SIFANG:395): for every professional community worker (a seat on an
-    affairs centre) and every calendar month wholly inside the checked window and wholly inside
-    one of the worker's terms, the reports the worker made to a residents' committee that month.
+    affairs centre) and every calendar month wholly inside the checked window and held through
+    by the worker (terms back to back join: a worker made the centre's director mid-month held
+    the seat all month), the reports the worker made to a residents' committee that month.
     A month in which the seat starts or ends part-way is not judged."""
     reports: dict[str, list[tuple[date, int, str]]] = {}
     committee = BodyKind.RESIDENTS_COMMITTEE  # an enum's member, looked up once
@@ -111,7 +112,7 @@ def _worker_months(dossier: Dossier, window: Window, centres: _Centres) -> Itera
         body_id, body_kind, body_name = body.id, body.kind.value, body.name
         for i, seat in enumerate(body.seats):
             person, name = seat.person, seat.name
-            terms = [(t.start, far(t.end)) for t in seat.terms]
+            terms = merge((t.start, far(t.end)) for t in seat.terms)
             made = reports.get(person, [])
             days = [day for day, _, _ in made]
             where = located_body.where("seats", i)

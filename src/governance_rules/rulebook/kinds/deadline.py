@@ -2,8 +2,8 @@
 
 Day gaps come from the facts (``-1`` when the later or earlier day is not recorded, which
 counts as missed unless ``missing_ok``; with ``run``, a later day not recorded is missed only
-once more than N days have run by the window's end: a hearing on the window's last day has
-not yet missed its three days).
+once the window reaches the last day allowed: a hearing on the window's last day has not yet
+missed its three days, one three days before it has).
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ class DeadlineParams(KindParams):
     missing_ok: bool = False
     run: str = PydanticField(
         default="", description="within_days: the field of the days from the first day to the "
-        "window's end; a later day not recorded is missed only once more than ``days`` have run")
+        "window's end; a later day not recorded is missed only once the window reaches the "
+        "last day allowed (``days`` after)")
     what: dict[str, str]
 
 
@@ -49,8 +50,8 @@ class Deadline(ClauseKind[DeadlineParams]):
         if params.mode in ("within_days", "days_before"):
             if not params.missing_ok:
                 missed: Condition = eq(params.gap, -1)
-                if params.run and params.mode == "within_days":  # not due by the window's end
-                    missed = all_of(missed, Cmp(Field(params.run), ">", params.days))
+                if params.run and params.mode == "within_days":  # due by the window's end
+                    missed = all_of(missed, Cmp(Field(params.run), ">=", params.days))
                 out.append(Clause(missed, f"未记录{zh}日期", f"no date of {en} recorded"))
             if params.mode == "within_days":
                 out.append(Clause(Cmp(Field(params.gap), ">", params.days),
