@@ -30,6 +30,7 @@ EVERY_DATE_KINDS = frozenset({BodyKind.CONSULTATION_COMMITTEE, BodyKind.RESIDENT
 """The kinds of body whose size or composition a rule judges on every date."""
 
 _UNIT_REPRESENTATIVE = Role.UNIT_REPRESENTATIVE
+_WORKER = Role.WORKER
 _SECTORS = tuple(Sector)
 _SECTOR_COUNT = len(_SECTORS)
 
@@ -126,6 +127,8 @@ def state_on(seats: Seats, day: date, charter: bool, known_groups: tuple[str, ..
             if start <= day and (end is None or day <= end):
                 break
         else:
+            continue
+        if role is _WORKER:  # a professional worker on the committee's roster is no member
             continue
         seated += 1
         if sector is not None:
