@@ -282,3 +282,25 @@ def test_votes_are_counted_in_votes() -> None:
     evidence = bound.kind.explain(fact, bound.params).evidence
     assert evidence["measured"].zh.endswith("赞成票3票（42.9%）"), evidence["measured"]
     assert evidence["shortfall"].zh == "还差1票"
+
+
+def test_a_signature_that_does_not_count_says_why() -> None:
+    """A party secretary's signature by someone else read as 缺少书记签字, the reason only in the
+    English details: the evidence now says whose signature did not count and who held the seat."""
+    import yaml
+
+    from governance_rules import check_data
+
+    doc = yaml.safe_load((ROOT / "rules" / "cases" / "finance.yaml").read_text(encoding="utf-8"))
+    files = dict(doc["base"])
+    files["e.yaml"] = {"expense": {
+        "id": "e1", "body": "rc", "amount": 30, "paid_on": "2022-03-03", "payee": "店",
+        "purpose": "茶叶", "voucher": "receipt", "accountant": "k", "cashier": "c",
+        "signatures": [{"role": "handler", "person": "k"}, {"role": "director", "person": "d"},
+                       {"role": "party_secretary", "person": "k"}]}}
+    [finding] = [f for f in check_data(files).findings if f.rule_id == "fin-signatures"]
+    measured = finding.evidence.measured
+    assert "不计的签字：" in measured.zh and "未任社区党组织书记" in measured.zh, measured.zh
+    assert "当日任社区党组织书记的是书记（s）" in measured.zh, measured.zh
+    assert "not counted:" in measured.en and "held no party organisation secretary seat" in \
+        measured.en, measured.en

@@ -852,12 +852,17 @@ class _FactBuilder:
             seat_of = _SIGNERS.get(signature.role)
             if seat_of is None:  # the handler (经办人) is not a seat
                 note = f"{signature.person} signed as handler on {day}"
+                note_zh = f"{_who(self.dossier, signature.person)}于{day}作为经办人签字"
             else:
                 kind, roles, seat = seat_of
                 note = self._seat_check(signature.person, kind, roles, day, seat)[1]
+                note_zh = seat_note_zh(self.dossier, signature.person, kind, roles, day,
+                                       _SIGNER_SEATS_ZH[signature.role])
             if day > paid:
                 note = f"{note}; signed after the payment on {paid}"
+                note_zh = f"{note_zh}；签字晚于{paid}的支付"
             notes.setdefault(f"signature_{signature.role.value}", []).append(note)
+            notes.setdefault(f"signature_{signature.role.value}_zh", []).append(note_zh)
         for duty in (Duty.ACCOUNTANT, Duty.CASHIER):
             self._duty_notes(expense, duty, paid, notes)
         rc_director = self._role_holder(BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, paid)
@@ -1109,6 +1114,10 @@ _APPROVERS: dict[ApproverRole, tuple[BodyKind, tuple[Role, ...], str]] = {
 _APPROVER_SEATS_ZH = {ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR: "社区居委会主任",
                       ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR: "街道办事处分管主任"}
 """The approvers' seats as SQ-SIFANG:385 names them."""
+_SIGNER_SEATS_ZH = {SignatureRole.DIRECTOR: "社区居委会主任",
+                    SignatureRole.DEPUTY_DIRECTOR: "社区居委会副主任",
+                    SignatureRole.PARTY_SECRETARY: "社区党组织书记"}
+"""The signers' seats as SQ-SIFANG:384 names them."""
 _SIGNERS: dict[SignatureRole, tuple[BodyKind, tuple[Role, ...], str]] = {
     SignatureRole.DIRECTOR: (BodyKind.RESIDENTS_COMMITTEE, (Role.DIRECTOR,),
                              "residents' committee director"),

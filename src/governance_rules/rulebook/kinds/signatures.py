@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..._words import counted
+from ..._words import counted, in_words
 from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -62,11 +62,19 @@ class Signatures(ClauseKind[SignaturesParams]):
         people = int(fact.values["distinct_signers"])
         slip_zh = "；使用白条" if fact.values["informal_slip"] == 1 else ""
         slip_en = "; paid on an informal slip" if fact.values["informal_slip"] == 1 else ""
+        # a signature given that does not count: who signed, and who held the seat that day
+        void = [role for role, (f, _, _) in SIGNATURE_FIELDS.items()
+                if fact.values[f] != 1 and f"signature_{role}" in fact.names]
+        roster = fact.people
+        void_zh = "".join("；不计的签字：" + in_words(fact.names.get(f"signature_{r}_zh", ""), "zh",
+                                                  roster) for r in void)
+        void_en = "".join("; not counted: " + in_words(fact.names[f"signature_{r}"], "en", roster)
+                          for r in void)
         return trusted(Text,
             zh=(f"{'、'.join(z for z, _ in signed)}签字，共{people}人" if signed
-                else "无人签字") + slip_zh,
+                else "无人签字") + slip_zh + void_zh,
             en=(f"signed by {', '.join(e for _, e in signed)}; "
                 f"{counted(people, 'person', 'en').replace('persons', 'people')}" if signed
-                else "nobody signed") + slip_en)
+                else "nobody signed") + slip_en + void_en)
 
 
