@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from ..._words import percent_words, threshold_words
+from ..._words import day_name, percent_words, threshold_words
 from ...facts.schema import Fact
 from ...models._base import Problem
 from ...report._trusted import trusted
@@ -50,7 +50,7 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
     params_model = ShareThresholdParams
     message_fields = frozenset({
         "numerator", "denominator", "share", "required", "shortfall",
-        "numerator_label", "denominator_label", "body_name", "title",
+        "numerator_label", "denominator_label", "body_name", "title", "day", "subject",
     })
 
     def violated(self, params: ShareThresholdParams) -> Condition:
@@ -93,6 +93,9 @@ class ShareThreshold(RuleKind[ShareThresholdParams]):
                 "denominator_label": {"zh": den_label.zh, "en": den_label.en},
                 "body_name": fact.names.get("body_name", ""),
                 "title": fact.names.get("title", ""),
+                # the meeting: its day in words, and its id (a motion's is its meeting's)
+                "day": {"zh": day_name(fact.day, "zh"), "en": day_name(fact.day, "en")},
+                "subject": fact.ref.id.split("/")[0],
             },
         )
 
