@@ -113,7 +113,8 @@ class Motion(RecordModel):
         ):
             raise field_error(
                 self, ("votes", "yes"),
-                f"votes.yes is {self.votes.yes} but `consented` names {len(self.consented)} people",
+                f"votes.yes is {self.votes.yes} but `consented` names {len(self.consented)} "
+                f"{'person' if len(self.consented) == 1 else 'people'}",
                 self.votes.yes,
                 zh=f"「votes.yes」为{self.votes.yes}，但「consented」列了{len(self.consented)}人")
         return self
@@ -199,8 +200,8 @@ class Meeting(RecordModel):
                 absent = sorted(set(consented) - present)
                 raise field_error(
                     self, ("motions", i, "consented", consented.index(absent[0])),
-                    f"motion {motion.id!r}: {', '.join(absent)} consented but are not in "
-                    "`present`", absent[0],
+                    f"motion {motion.id!r}: {', '.join(absent)} consented but "
+                    f"{'is' if len(absent) == 1 else 'are'} not in `present`", absent[0],
                     zh=f"议题「{motion.id}」：{'、'.join(absent)}列为同意，但不在「present」中")
         return self
 

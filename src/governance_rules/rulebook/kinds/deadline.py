@@ -62,8 +62,8 @@ class Deadline(ClauseKind[DeadlineParams]):
                 out.append(Clause(all_of(Cmp(Field(params.gap), ">=", 0),
                                          Cmp(Field(params.gap), "<", params.days)),
                                   f"{zh}只提前{{{params.gap}}}天，须至少提前{params.days}天",
-                                  f"{en} only {{{params.gap}|day|days}} before; at least "
-                                  f"{params.days} required"))
+                                  f"{en} came only {{{params.gap}|day|days}} before; at least "
+                                  f"{counted(params.days, 'day', 'en')} required"))
         elif params.mode == "by_day_of_month":
             k, d = params.month_offset, params.day
             due_zh, due_en = self._due(params, "zh"), self._due(params, "en")
