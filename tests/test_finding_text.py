@@ -304,3 +304,19 @@ def test_a_signature_that_does_not_count_says_why() -> None:
     assert "当日任社区党组织书记的是书记（s）" in measured.zh, measured.zh
     assert "not counted:" in measured.en and "held no party organisation secretary seat" in \
         measured.en, measured.en
+
+
+def test_a_hearing_missing_a_step_names_it() -> None:
+    """hear-order said 缺少 1 个程序步骤 without saying which."""
+    import yaml
+
+    from governance_rules import check_data
+
+    doc = yaml.safe_load((ROOT / "rules" / "cases" / "openness.yaml").read_text(encoding="utf-8"))
+    files = dict(doc["base"])
+    files["h.yaml"] = {"hearing": {"id": "h1", "body": "rc", "date": "2022-05-10",
+                                   "topic": "占道摊点整治", "published_on": "2022-05-11",
+                                   "steps": ["topic_reported", "discussion", "vote"]}}
+    [finding] = [f for f in check_data(files).findings if f.rule_id == "hear-order"]
+    assert finding.message.zh.endswith("缺少 1 个程序步骤（居委会通报情况）"), finding.message.zh
+    assert finding.message.en.endswith("1 step missing (the committee's briefing)")

@@ -365,7 +365,7 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    dossier.jurisdiction,
                    {**common, "matter": hearing.matter.value,
                     "decided": int(hearing.votes is not None or hearing.outcome is not None),
-                    "steps_missing": missing, "steps_out_of_order": disorder,
+                    "steps_missing": len(missing), "steps_out_of_order": disorder,
                     "publish_days": (published - hearing.date).days if published else -1,
                     "days_run": (window.end - hearing.date).days,
                     "concerns_government": int(hearing.concerns_government),
@@ -392,6 +392,9 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "steps": ", ".join(s.value for s in hearing.steps) or "-",
                     "steps_zh": "→".join(label(s, "zh") for s in hearing.steps) or "-",
                     "steps_en": " → ".join(label(s, "en") for s in hearing.steps) or "-",
+                    "missing_steps": ", ".join(label(s, "en") for s in missing),
+                    "missing_steps_zh": "、".join(label(s, "zh") for s in missing),
+                    "missing_steps_en": ", ".join(label(s, "en") for s in missing),
                     **decided,
                     "invited": ", ".join(hearing.invited) or "nobody",
                     "absent": ", ".join(sorted(set(hearing.invited) - set(hearing.attended)))},
@@ -710,12 +713,12 @@ voted (对应由社区成员代表大会讨论决定的事项……提请, SQ-SI
 
 
 def _step_faults(steps: list[HearingStep], needs_officials: bool,
-                 referred: bool = False) -> tuple[int, int]:
-    """(steps missing, steps out of order) against SQ-SIFANG:379; a hearing whose matter is
-    ``referred`` to the assembly (:378) misses no vote."""
+                 referred: bool = False) -> tuple[list[HearingStep], int]:
+    """(the steps missing, how many steps are out of order) against SQ-SIFANG:379; a hearing
+    whose matter is ``referred`` to the assembly (:378) misses no vote."""
     required = [s for s in _ORDER if (s is not _OFFICIALS_ANSWER or needs_officials)
                 and not (referred and s is _VOTE)]
-    missing = sum(1 for s in required if s not in steps)
+    missing = [s for s in required if s not in steps]
     ranks = [_ORDER.index(s) for s in steps]
     disorder = sum(1 for a, b in itertools.pairwise(ranks) if b < a)
     return missing, disorder
