@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from .._words import counted
 from ..models import BodyKind
@@ -32,8 +33,7 @@ def supervisor_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         gaps = uncovered([(lo, window.end)], seated)
         about = rosters[0] if rosters else located
         names = {"body_name": body.name, "subject": about.record.name,
-                 "gap": f"{counted(days(gaps), 'day', 'en')} from {gaps[0][0]}" if gaps else "",
-                 "gap_zh": f"自{gaps[0][0]}起" if gaps else "",
+                 **_gap_words(gaps),
                  "supervisors": ", ".join(f"{s.person} ({s.name})" for b in rosters
                                           for s in b.record.seats) or "no supervisors' roster",
                  "supervisors_zh": "、".join(f"{s.person} ({s.name})" for b in rosters
@@ -44,3 +44,32 @@ def supervisor_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"body": body.id, "body_kind": body.kind.value, "gap_days": days(gaps),
                     "supervision_day_fixed": int(bool(fixed))},
                    {"from": lo, "to": window.end}, names)
+
+
+_GAPS_NAMED = 5
+"""How many separate gaps a finding names, the rest counted in the total."""
+
+
+def _gap_words(gaps: list[tuple[date, date]]) -> dict[str, str]:
+    """The days no supervisor was seated, each gap apart (two gaps read as one run did):
+    ``76 days: 14 from 2022-04-01, 62 from 2022-07-01`` / ``自…起14天、自…起62天，共``.
+
+    >>> _gap_words([(date(2022, 4, 1), date(2022, 4, 14))])["gap"]
+    '14 days from 2022-04-01'
+    >>> said = _gap_words([(date(2022, 4, 1), date(2022, 4, 14)),
+    ...                    (date(2022, 7, 1), date(2022, 8, 31))])
+    >>> said["gap"], said["gap_zh"]
+    ('76 days: 14 from 2022-04-01, 62 from 2022-07-01', '自2022-04-01起14天、自2022-07-01起62天，共')
+    """
+    if not gaps:
+        return {"gap": "", "gap_zh": ""}
+    if len(gaps) == 1:
+        return {"gap": f"{counted(days(gaps), 'day', 'en')} from {gaps[0][0]}",
+                "gap_zh": f"自{gaps[0][0]}起"}
+    named = gaps[:_GAPS_NAMED]
+    more = len(gaps) - len(named)
+    en = ", ".join(f"{(e - s).days + 1} from {s}" for s, e in named)
+    zh = "、".join(f"自{s}起{(e - s).days + 1}天" for s, e in named)
+    return {"gap": f"{counted(days(gaps), 'day', 'en')}: {en}"
+                   + (f" and {more} more gaps" if more else ""),
+            "gap_zh": zh + (f"等{len(gaps)}段" if more else "") + "，共"}
