@@ -62,7 +62,7 @@ def period_name(label: str, lang: str) -> str:
     >>> [period_name(p, "zh") for p in ("2022", "2022-03", "2022-Q3", "2022-H1", "2022-B5")]
     ['2022年', '2022年3月', '2022年第三季度', '2022年上半年', '2022年9—10月']
     >>> [period_name(p, "en") for p in ("2022", "2022-03", "2022-Q3", "2022-H1", "2022-B5")]
-    ['2022', 'March 2022', 'Q3 2022', 'first half of 2022', 'September–October 2022']
+    ['2022', 'March 2022', 'Q3 2022', 'the first half of 2022', 'September–October 2022']
     """
     match = _PERIOD.match(label)
     if match is None:
@@ -78,7 +78,7 @@ def period_name(label: str, lang: str) -> str:
     if half is not None:
         first = half == "1"
         return (f"{year}年{'上' if first else '下'}半年" if zh
-                else f"{'first' if first else 'second'} half of {year}")
+                else f"the {'first' if first else 'second'} half of {year}")
     if bimonth is not None:
         start = (int(bimonth) - 1) * 2 + 1
         return (f"{year}年{start}—{start + 1}月" if zh
