@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from _helpers import body, check, community, rule_ids
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from governance_rules import Rulebook
@@ -52,16 +52,20 @@ def test_proposal_thresholds_include_the_bound(who: tuple[str, Fraction], total:
 
 @SETTINGS
 @given(after=st.integers(0, 60), to_end=st.integers(0, 60), followed=st.booleans())
+@example(after=0, to_end=29, followed=False)
+@example(after=0, to_end=30, followed=False)
+@example(after=30, to_end=0, followed=True)
+@example(after=31, to_end=0, followed=True)
 def test_the_ad_hoc_assembly_is_due_within_ra_adhoc_days(after: int, to_end: int,
                                                          followed: bool) -> None:
     """应当临时召集 has no number: ``ra.adhoc_days`` (30) after the proposal, the day included;
-    a proposal with no assembly is judged once that many days have run by the window's end."""
+    a proposal with no assembly is judged once the window reaches that day, the last allowed."""
     files = _assembly({"groups_signed": 2, "groups_total": 6}, followed)
     if followed:
         files["m.yaml"]["meeting"]["date"] = (date(2022, 5, 2) + timedelta(days=after)).isoformat()
     end = date(2022, 5, 2) + timedelta(days=to_end + (after if followed else 0))
     found = "ra-adhoc-follow-up" in rule_ids(check(files, window=(date(2022, 1, 1), end)))
-    assert found is (after > 30 if followed else to_end > 30)
+    assert found is (after > 30 if followed else to_end >= 30)
 
 
 def _representatives(seated: int, signed: int, stated: int) -> dict[str, Any]:

@@ -161,7 +161,7 @@ def test_the_handover_audit_falls_within_n_days_before_to_m_days_after(
     elif offset is not None and offset > after:
         breach = True  # late
     else:
-        breach = window_days > after  # none in time, and the allowance has run out
+        breach = window_days >= after  # none in time, and the records reach the last day allowed
     findings = [f for f in report.findings if f.rule_id == "fin-handover"]
     assert bool(findings) == breach, (offset, window_days)
     for f in findings:

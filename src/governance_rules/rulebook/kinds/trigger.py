@@ -66,7 +66,7 @@ class Trigger(ClauseKind[TriggerParams]):
                 return [Clause(all_of(met, eq("followed", 0)), "提议达到法定人数，但未召开临时会议",
                                "the proposal met a threshold but no assembly followed it")]
             return [
-                Clause(all_of(met, eq("followed", 0), Cmp(Field("days_to_window_end"), ">", days)),
+                Clause(all_of(met, eq("followed", 0), Cmp(Field("days_to_window_end"), ">=", days)),
                        f"提议达到法定人数，{days}天内未召开临时会议",
                        f"the proposal met a threshold but no assembly followed within {days} "
                        f"day{'' if days == 1 else 's'}"),
