@@ -112,7 +112,7 @@ def _span_names(values: dict[str, int], states: list[dict[str, Any]], days: list
 
 
 Seats = list[tuple[tuple[tuple[date, date | None, Role], ...], Sector | None, str | None]]
-"""Each seat of a body as (terms, sector, a residents' seat (not a unit's), residents' group)."""
+"""Each seat of a body as (terms, each with the role it holds; sector; residents' group)."""
 
 
 def state_on(seats: Seats, day: date, charter: bool, known_groups: tuple[str, ...] = ()
