@@ -47,7 +47,7 @@ from ._openness import supervisor_facts
 from ._party import PartyBooks
 from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
-from ._seats import PeopleNamed, consent_seated, held_role, seat_check, seat_note_zh
+from ._seats import PeopleNamed, consent_seated, held_role, seat_check, seat_note_zh, seated_among
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import (
@@ -229,8 +229,7 @@ class _BodyView:
     def present_on(self, people: Sequence[str], day: date) -> int:
         """How many of ``people`` hold a seat on the body on ``day``: those a quorum counts
         (someone whose term has ended is present as nobody's representative)."""
-        seats = self.seats
-        return sum(1 for person in people if held_role(seats, person, day) is not None)
+        return seated_among(self.seats, people, day)
 
 
 class _FactBuilder:

@@ -6,7 +6,7 @@ seats and terms do, on the day of the act.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ..models import Body, BodyKind, Motion, Role
@@ -65,6 +65,13 @@ def held_role(seats: Mapping[str, tuple[HeldSeat, ...]], person: str | None,
     return held[0].role_on(day) if held else None
 
 
+def seated_among(seats: Mapping[str, tuple[HeldSeat, ...]], people: Iterable[str],
+                 day: date) -> int:
+    """How many of ``people`` hold a seat of ``seats`` (a body's, as :func:`held_role` reads
+    them) on ``day``: the present a quorum counts, the consents a decision counts."""
+    return sum(1 for person in people if held_role(seats, person, day) is not None)
+
+
 def consent_seated(motion: Motion, body: Body, day: date) -> int:
     """How many consents of ``motion`` count on ``day``: of the people it names (``consented``),
     those holding a seat on ``body`` that day, as a quorum counts the present (someone whose
@@ -80,8 +87,7 @@ def consent_seated(motion: Motion, body: Body, day: date) -> int:
     named = motion.consented
     if named is None:
         return motion.votes.yes if motion.votes is not None else 0
-    seats = body.held_seats()
-    return sum(1 for person in named if held_role(seats, person, day) is not None)
+    return seated_among(body.held_seats(), named, day)
 
 
 def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from pydantic import Field, model_validator
 
@@ -136,14 +136,14 @@ class Session(RecordModel):
         last = self.date + timedelta(days=max(self.days, 1) - 1)
         for i, sitting in enumerate(self.sittings):
             if not self.date <= sitting.date <= last:
-                span, span_zh = ((day_name(self.date, "en"), _zh_day(self.date)) if last == self.date
+                span, span_zh = ((day_name(self.date, "en"), day_name(self.date, "zh")) if last == self.date
                                  else (f"{day_name(self.date, 'en')} to {day_name(last, 'en')}",
-                                       f"{_zh_day(self.date)}至{_zh_day(last)}"))
+                                       f"{day_name(self.date, 'zh')}至{day_name(last, 'zh')}"))
                 raise field_error(
                     self, ("sittings", i, "date"), f"a sitting on {day_name(sitting.date, 'en')} "
                     f"is outside the session's days ({span}, by its `days`)",
                     sitting.date.isoformat(),
-                    zh=f"{_zh_day(sitting.date)}的会议不在会期（{span_zh}）之内")
+                    zh=f"{day_name(sitting.date, 'zh')}的会议不在会期（{span_zh}）之内")
         return self
 
     @model_validator(mode="after")
@@ -154,7 +154,3 @@ class Session(RecordModel):
                               f"{day} is before the session starts", day.isoformat(),
                               zh=f"「election_method_adopted_on」（{day}）早于会议开幕")
         return self
-
-
-def _zh_day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
