@@ -16,11 +16,22 @@ from string import Formatter
 from typing import Any, Generic, TypeVar
 
 from ._simplified import simplified_quote
-from ._words import count_with_noun, in_words, split_placeholder
+from ._type_words import record_type
+from ._words import count_with_noun, day_name, in_words, split_placeholder
 from .engines import Case, Engine, Verdict, get_engine
 from .errors import InputError, RulebookError, short_input
-from .facts import Fact, FactOptions, Plans, Window, iter_facts, record_window
-from .records.dossier import Dossier
+from .facts import (
+    Fact,
+    FactOptions,
+    LeftOutEvents,
+    Plans,
+    Window,
+    iter_facts,
+    left_out_events,
+    record_window,
+)
+from .models.record_file import RECORD_KEYS
+from .records.dossier import Dossier, Located
 from .records.loader import (
     DossierSource,
     PathNames,
@@ -350,6 +361,7 @@ class DossierChecker:
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
         community = dossier.community.record.id if dossier.community else None
+        left_out = left_out_events(dossier, window) if dossier.left_out else None
         records: set[_RecordKey] = set()  # that gave facts (with details: no rule applied)
         in_files: list[str] = []  # each applied case's file, counted at the end
         while batch := list(itertools.islice(facts, self.batch)):
@@ -359,7 +371,7 @@ class DossierChecker:
             cases = cases_for(book, batch, scope, unapplied)
             result.cases += len(cases)
             self._judge(cases, self.runner.evaluate(cases), result, unapplied, in_files,
-                        community, scope)
+                        community, scope, left_out)
             records.update([(f.ref.where.file, f.ref.type, f.ref.id)
                             for f in (unapplied if self.details else batch)])
         if self.details:  # those of the facts a rule applied to are the keys of ``checked``
@@ -381,10 +393,12 @@ class DossierChecker:
 
     def _judge(self, cases: list[Case], verdicts: list[Verdict], result: DossierResult,
                unapplied: list[Fact], in_files: list[str], community: str | None,
-               scope: Scope | None = None) -> None:
+               scope: Scope | None = None, left_out: LeftOutEvents | None = None) -> None:
         """Add what ``cases`` gave to ``result``: the rules that applied, each record's entry
         of ``checked`` (with details), the findings; the facts no rule applied to are added to
-        ``unapplied`` and each applied case's file to ``in_files``."""
+        ``unapplied`` and each applied case's file to ``in_files``. ``left_out``: what the
+        records left out for their input errors would have counted for (a finding on a period
+        one of them is dated in says so)."""
         book, uses, details = self.book, self._uses, self.details
         # each case's rule listed, counted at the end by Counter's loop in C
         applied: list[str] = []
@@ -423,8 +437,23 @@ class DossierChecker:
                     used_by_rule.setdefault(rule_id, used)
                 in_file(file)
             if verdict is _VIOLATED:
-                result.findings.append(finding_for(bound, fact, book, used, community, scope))
+                result.findings.append(finding_for(
+                    bound, fact, book, used, community, scope,
+                    _left_out_of(fact, left_out) if left_out else ()))
         result.applied.update(applied)
+
+
+def _left_out_of(fact: Fact, left_out: LeftOutEvents) -> list[tuple[date, Located[Any]]]:
+    """The records left out for their input errors that ``fact``'s period would have counted
+    (a period fact of a body's events; none for any other fact)."""
+    values = fact.values
+    if fact.type != "period" or "category" not in values:
+        return []
+    events = left_out.get((str(values["body"]), str(values["category"])))
+    if not events:
+        return []
+    first, last = fact.dates["period_start"], fact.dates["period_end"]
+    return [(day, located) for day, located in events if first <= day <= last]
 
 
 def _batch_of(engine: Engine) -> int | None:
@@ -873,8 +902,13 @@ def _title_of(rule: Rule) -> Text:
 
 def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                 used: dict[str, ParameterUse] | None = None,
-                community: str | None = None, scope: Scope | None = None) -> Finding:
+                community: str | None = None, scope: Scope | None = None,
+                left_out: Sequence[tuple[date, Located[Any]]] = ()) -> Finding:
     """The finding for a violated case, citing the clauses that decided it.
+
+    ``left_out``: the records of the fact's period left out for their input errors, each with
+    the day it would have counted on: the finding names them, since it was judged without them
+    and may not stand once they are corrected.
 
     A warning-level norm (一般 / 原则上 / 为宜) met by an exception stated on the record
     (``special_circumstances``) becomes ``info`` and quotes the reason; a mandatory rule never does.
@@ -914,6 +948,11 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         severity = Severity.INFO
         zh, en = f"{zh}（已说明特殊情况：{reason}）", f"{en} (stated exception: {reason})"
         evidence["details"] = {**evidence["details"], "exception": reason}
+    if left_out:
+        note_zh, note_en = left_out_note(left_out)
+        zh, en = f"{zh}（{note_zh}）", f"{en} ({note_en})"
+        evidence["details"] = {**evidence["details"], "left_out": ", ".join(
+            located.record.id for _, located in left_out)}
     ref = fact.ref
     where = ref.where
     # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
@@ -935,6 +974,41 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         date=fact.day.isoformat(),
         parameters=used if used is not None else parameter_uses(book, bound),
     )
+
+
+def left_out_note(left_out: Sequence[tuple[date, Located[Any]]]) -> tuple[str, str]:
+    """What a finding adds (zh, en) about the records of its period left out for their input
+    errors, each named by its kind, id, day and place.
+
+    >>> from governance_rules.models import Meeting
+    >>> meeting = Meeting(id="rc-2022-02", body="rc", kind="regular", date="2022-02-05",
+    ...                   present=[])
+    >>> left = [(date(2022, 2, 5), Located(meeting, "meetings.yaml", ("meetings", 1)))]
+    >>> zh, en = left_out_note(left)
+    >>> zh
+    '另：会议 rc-2022-02（2022年2月5日，meetings.yaml）因输入错误未纳入本期检查，更正后本项结论可能改变'
+    >>> print(en.replace(", was", ",\\nwas"))
+    also: meeting rc-2022-02 of 5 February 2022, meetings.yaml,
+    was left out of this period for its input errors; the verdict may change once it is corrected
+    """
+    zh, en = [], []
+    for day, located in left_out:
+        where = located.where()
+        code = _RECORD_CODES.get(type(located.record), "record")
+        zh.append(f"{record_type(code, 'zh')} {located.record.id}（{day_name(day, 'zh')}，"
+                  f"{where.file}{'' if where.line is None else f'第{where.line}行'}）")
+        en.append(f"{record_type(code, 'en')} {located.record.id} of {day_name(day, 'en')}, "
+                  f"{where.file}{'' if where.line is None else f':{where.line}'}")
+    several = len(left_out) > 1
+    return (f"另：{'、'.join(zh)}因输入错误未纳入本期检查，更正后本项结论可能改变",
+            f"also: {'; '.join(en)}, {'were' if several else 'was'} left out of this period for "
+            f"{'their' if several else 'its'} input errors; the verdict may change once "
+            f"{'they are' if several else 'it is'} corrected")
+
+
+_RECORD_CODES: dict[type[Any], str] = {
+    model: key for key, (collection, model) in RECORD_KEYS.items() if key != collection}
+"""Each record model's type as a record file names one (``meeting:``)."""
 
 
 _SOURCES_KEPT = 64

@@ -2,9 +2,9 @@
 roster, hearing, report … (see ``FACT_SCHEMAS``)."""
 
 from ._build import FactOptions, build_facts, iter_facts, record_window
-from ._periods import Plans
+from ._periods import LeftOutEvents, Plans, left_out_events
 from ._window import Window
 from .schema import FACT_SCHEMAS, Fact, RecordRef
 
-__all__ = ["FACT_SCHEMAS", "Fact", "FactOptions", "Plans", "RecordRef", "Window", "build_facts",
-           "iter_facts", "record_window"]
+__all__ = ["FACT_SCHEMAS", "Fact", "FactOptions", "LeftOutEvents", "Plans", "RecordRef", "Window",
+           "build_facts", "iter_facts", "left_out_events", "record_window"]

@@ -10,9 +10,22 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from datetime import date
+from typing import Any
 
-from ..models import AgendaItem, Body, BodyKind, ReportKind
-from ..records.dossier import Dossier
+from ..models import (
+    AgendaItem,
+    Audit,
+    Body,
+    BodyKind,
+    Disclosure,
+    Ledger,
+    Meeting,
+    Report,
+    ReportKind,
+    Review,
+    Session,
+)
+from ..records.dossier import Dossier, Located
 from ._window import GRANULARITIES, Labelled, Window, calendar, period_of
 from .schema import Fact, RecordRef, Wanted
 
@@ -127,6 +140,40 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
     for by_category in out.values():
         for days in by_category.values():
             days.sort()
+    return out
+
+
+_COUNTED_COLLECTIONS: dict[type[Any], str] = {
+    Meeting: "meetings", Session: "sessions", Disclosure: "disclosures", Audit: "audits",
+    Report: "reports", Review: "reviews", Ledger: "ledgers"}
+"""The records :func:`event_days` counts events of, each with its collection."""
+
+LeftOutEvents = dict[tuple[str, str], list[tuple[date, Located[Any]]]]
+"""The records left out for their input errors that a period would have counted, each with the
+day it would have counted on, by the body and category counted."""
+
+
+def left_out_events(dossier: Dossier, window: Window) -> LeftOutEvents:
+    """What each record of ``dossier.left_out`` would have counted for (as :func:`event_days`
+    counts it), so that a period found short can say a record of its own was left out: a
+    meeting refused for one attendee without a seat is still a meeting held that month.
+
+    Counted a record at a time (there are few): which body and category it counts for is
+    :func:`event_days`'s own decision, not a second copy of it.
+    """
+    counted = {located.record.id: categories for located in dossier.bodies.values()
+               if (categories := _categories(dossier, located.record))}
+    out: LeftOutEvents = {}
+    for located in dossier.left_out:
+        collection = _COUNTED_COLLECTIONS.get(type(located.record))
+        if collection is None:
+            continue
+        alone = Dossier(root=dossier.root, bodies=dossier.bodies)
+        setattr(alone, collection, [located])
+        for body, by_category in event_days(alone, window, counted).items():
+            for category, days in by_category.items():
+                for day in days:
+                    out.setdefault((body, category), []).append((day, located))
     return out
 
 

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from ..errors import InputError, short_input
-from ..models import Body, DecisionRef, Seat
+from ..models import Body, DecisionRef, Meeting, Seat
 from ._budget import ErrorBudget
 from .dossier import Dossier, Located
 
@@ -72,8 +72,13 @@ class References:
         return _named(self.dossier.person_name(person), person, lang)
 
     def keep(self, collection: str, valid: Callable[[Located[Any]], bool]) -> None:
-        setattr(self.dossier, collection,
-                [located for located in getattr(self.dossier, collection) if valid(located)])
+        """Leave ``collection`` with the records ``valid`` accepts; the others join the
+        dossier's ``left_out``."""
+        kept: list[Located[Any]] = []
+        left_out = self.dossier.left_out
+        for located in getattr(self.dossier, collection):
+            (kept if valid(located) else left_out).append(located)
+        setattr(self.dossier, collection, kept)
 
     def body(self, located: Located[Any], field: Sub, value: str | None) -> bool:
         """``value`` (when given) is the id of a body of the dossier."""
@@ -119,6 +124,19 @@ class References:
         if ref is None:
             return True
         if self.dossier.meeting(ref.meeting) is None:
+            left = next((m for m in self.dossier.left_out
+                         if isinstance(m.record, Meeting) and m.record.id == ref.meeting), None)
+            if left is not None:  # named where it is, not as if it were missing
+                where = left.where()
+                place = where.file if where.line is None else f"{where.file}:{where.line}"
+                self.fail(located, (*sub, "meeting"), "unknown_id",
+                          f"meeting {ref.meeting!r} ({place}) was left out for its input errors, "
+                          "so this record is too; correct the meeting and both are checked",
+                          ref.meeting,
+                          f"会议「{ref.meeting}」（{where.file}"
+                          f"{'' if where.line is None else f'第{where.line}行'}）因输入错误未予检查，"
+                          "本记录随之未予检查；更正该会议后两者一并检查")
+                return False
             self.fail(located, (*sub, "meeting"), "unknown_id",
                       f"no meeting {ref.meeting!r} in this dossier (or it was left out above)",
                       ref.meeting, f"本卷宗没有会议「{ref.meeting}」（或该会议因其他输入错误未予检查）")

@@ -130,6 +130,7 @@ def _keep_seated_meetings(dossier: Dossier, refs: References) -> None:
         if seated is None:
             if body not in bodies:
                 refs.body(located, "body", body)
+                dossier.left_out.append(located)
                 continue
             first_days = _seated_from(bodies[body].record)
             seated = seated_from[body] = (first_days, frozenset(first_days),
@@ -139,6 +140,8 @@ def _keep_seated_meetings(dossier: Dossier, refs: References) -> None:
              and meeting["chair"] in named_ok and meeting["convener"] in named_ok)
                 or _seated_meeting_ok(located, meeting, first_days, refs)):
             kept.append(located)
+        else:
+            dossier.left_out.append(located)
     dossier.meetings = kept
 
 
@@ -289,6 +292,8 @@ def _party_records(dossier: Dossier, refs: References) -> None:
         if ((seat is not None and (household is None or household in seat.households))
                 or member_record_ok(item, record)):
             kept.append(item)
+        else:
+            dossier.left_out.append(item)
     dossier.member_records = kept
     expenses = {e.record.id for e in dossier.expenses}
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..errors import InputError, dotted
 from ..models import (
@@ -157,6 +157,9 @@ class Dossier:
     asset_registers: list[Located[AssetRegister]] = field(default_factory=list)
     archive_handovers: list[Located[ArchiveHandover]] = field(default_factory=list)
     input_errors: list[InputError] = field(default_factory=list)
+    left_out: list[Located[Any]] = field(default_factory=list)
+    """The records resolution left out for their input errors (a meeting with somebody present
+    who held no seat …), in the order they were: a finding they might have changed says so."""
     files: list[str] = field(default_factory=list)
     meetings_by_id: dict[str, Located[Meeting]] = field(default_factory=dict, repr=False)
     _roster_index: _RosterIndex | None = field(default=None, init=False, repr=False,

@@ -1,0 +1,66 @@
+"""A record left out for its input errors is named where its absence shows: a period found
+short says a record of its own was left out, and a record naming a left-out meeting says which
+meeting and where it is, not that there is none."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from _helpers import EXAMPLES
+
+from governance_rules import check_paths
+
+
+def _sifang_with_stranger(tmp_path: Path, meeting: str) -> Path:
+    """examples/sifang with somebody who held no seat present at residents' committee meeting
+    ``meeting``: the meeting is left out of the check."""
+    root = tmp_path / "sifang"
+    shutil.copytree(EXAMPLES / "sifang", root)
+    path = root / "meetings" / "residents-committee.yaml"
+    text = path.read_text(encoding="utf-8")
+    head = f"- id: {meeting}\n"
+    at = text.index(head)
+    present = text.index("  present:\n", at) + len("  present:\n")
+    path.write_text(text[:present] + "  - stranger\n" + text[present:], encoding="utf-8")
+    return root
+
+
+def _monthly(report: object, month: str) -> list:
+    return [f for f in report.findings  # type: ignore[attr-defined]
+            if f.rule_id == "rc-monthly" and f.record.id.endswith(month)]
+
+
+def test_a_month_short_of_its_left_out_meeting_says_so(tmp_path: Path) -> None:
+    root = _sifang_with_stranger(tmp_path, "rc-2022-02")
+    report = check_paths([root], base=tmp_path)
+    assert [e.type for e in report.input_errors] == ["not_seated"]
+    [finding] = _monthly(report, "2022-02")
+    line = finding.message.zh.split("另：")[1]
+    assert line.startswith("会议 rc-2022-02（2022年2月5日，sifang/meetings/residents-committee.yaml第")
+    assert "因输入错误未纳入本期检查，更正后本项结论可能改变" in finding.message.zh
+    assert ("also: meeting rc-2022-02 of 5 February 2022, sifang/meetings/residents-committee.yaml:"
+            in finding.message.en)
+    assert "was left out of this period for its input errors" in finding.message.en
+    assert finding.evidence.details["left_out"] == "rc-2022-02"
+    # the other months are judged as before, with no such note
+    assert not any("left out" in f.message.en for f in report.findings if f is not finding)
+
+
+def test_a_period_that_passes_or_lies_elsewhere_gets_no_note(tmp_path: Path) -> None:
+    root = _sifang_with_stranger(tmp_path, "rc-2022-02")
+    report = check_paths([root], base=tmp_path)
+    clean = check_paths([EXAMPLES / "sifang"], base=EXAMPLES)
+    assert not _monthly(clean, "2022-02")
+    assert len(report.findings) == len(clean.findings) + 1
+
+
+def test_a_record_naming_a_left_out_meeting_says_where_it_is(tmp_path: Path) -> None:
+    root = _sifang_with_stranger(tmp_path, "rc-2022-06")
+    report = check_paths([root], base=tmp_path)
+    [named] = [e for e in report.input_errors if e.type == "unknown_id"]
+    assert named.file == "sifang/hearings.yaml"
+    assert named.msg.startswith("meeting 'rc-2022-06' (sifang/meetings/residents-committee.yaml:")
+    assert "was left out for its input errors, so this record is too" in named.msg
+    assert named.ctx["zh"].startswith("会议「rc-2022-06」（sifang/meetings/residents-committee.yaml第")
+    assert "本卷宗没有" not in named.ctx["zh"]
