@@ -280,3 +280,41 @@ def test_a_sitting_outside_its_session_s_days_is_refused_at_its_line() -> None:
     assert error.loc[-3:] == ("sittings", 1, "date"), error
     assert "a sitting on 11 March 2022 is outside the session's days (10 March 2022" in error.msg
     assert "2022年3月11日的会议不在会期（2022年3月10日）之内" in error.ctx["zh"]
+
+
+def test_every_problem_of_a_record_is_reported_in_one_run(tmp_path: Path) -> None:
+    """A record's own checks report all they find, not the first: five problems of one
+    meeting (a notice after the day, a person twice, too many votes, a motion id twice, a
+    consent from somebody absent) are five input errors at their five lines in one run."""
+    path = _dossier(tmp_path, MEETING.replace("  date: 2022-03-15\n",
+                                              "  date: 2022-03-15\n  notice_date: 2022-03-20\n")
+                    .replace("b-p2]", "b-p0]").replace("no: 0}", "no: 2}")
+                    + "    - id: x\n      title: 议题\n      outcome: adopted\n"
+                      "      consented: [b-p2]\n")
+    report = check_paths([path.parent])
+    assert [(e.line, e.loc[1:]) for e in report.input_errors] == [
+        (5, ("notice_date",)), (6, ("present", 2)), (11, ("motions", 0, "votes")),
+        (12, ("motions", 1, "id")), (15, ("motions", 1, "consented", 0))]
+    assert all(e.type == "value_error" and e.ctx.get("zh") for e in report.input_errors)
+
+
+def test_an_expense_and_a_hearing_report_every_problem_at_once() -> None:
+    from pydantic import ValidationError
+
+    from governance_rules.models import Expense, Hearing
+
+    with pytest.raises(ValidationError) as hearing:
+        Hearing.model_validate({
+            "id": "h", "body": "rc", "date": "2022-05-10", "topic": "t", "invited": ["a"],
+            "attended": ["b"], "published_on": "2022-05-01", "sent_in_writing_on": "2022-05-02"})
+    assert [e["loc"] for e in hearing.value.errors()] == [
+        ("attended", 0), ("published_on",), ("sent_in_writing_on",)]
+    signature = {"role": "director", "person": "d", "date": "2022-01-05"}
+    with pytest.raises(ValidationError) as expense:
+        Expense.model_validate({
+            "id": "e", "body": "rc", "purpose": "p", "payee": "q", "amount": "50",
+            "paid_on": "2022-01-05", "accountant": "a", "cashier": "c", "voucher": "invoice",
+            "signatures": [signature, {**signature, "person": "x"},
+                           {"role": "deputy_director", "person": "x"}]})
+    assert [e["loc"] for e in expense.value.errors()] == [
+        ("signatures", 1, "role"), ("signatures", 1, "person"), ("signatures", 2, "person")]

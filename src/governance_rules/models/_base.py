@@ -2,6 +2,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core import InitErrorDetails
 
 
 class RecordModel(BaseModel):
@@ -25,14 +26,39 @@ class Problem(ValueError):
         self.zh = zh
 
 
-def field_error(record: BaseModel, loc: Sequence[str | int], msg: str,
-                value: Any = None, *, zh: str = "") -> ValidationError:
-    """A model validator's verdict on one field of ``record``, at that field's place.
+def field_problem(loc: Sequence[str | int], msg: str, value: Any = None, *,
+                  zh: str = "") -> InitErrorDetails:
+    """One problem a model validator finds at a field of its record (``loc``, inside the
+    record as written in the file: ``("motions", 0, "votes")``), for :func:`field_errors`."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return {"type": "value_error", "loc": tuple(loc), "input": value,
+            "ctx": {"error": Problem(msg, zh) if zh else ValueError(msg)}}
+
+
+def field_errors(record: BaseModel, problems: list[InitErrorDetails]) -> ValidationError:
+    """A model validator's verdict on ``record``: every problem it found, each at its field's
+    place, so that one run reports them all (not one a run).
 
     A ``ValueError`` raised in a model validator is placed at the whole record, so the input
-    error would point at the record's first line; raising this instead places it at ``loc``
-    (inside ``record``, as written in the file: ``("motions", 0, "votes")``), and pydantic
-    prefixes the record's own place as it does for any nested error.
+    error would point at the record's first line; raising this instead places each problem at
+    its field, and pydantic prefixes the record's own place as it does for any nested error.
+
+    >>> class Span(RecordModel):
+    ...     start: int
+    ...     end: int
+    >>> error = field_errors(Span(start=3, end=1), [
+    ...     field_problem(("end",), "ends before it starts", 1),
+    ...     field_problem(("start",), "starts after the year", 3)])
+    >>> [(e["loc"], e["msg"]) for e in error.errors(include_url=False)]
+    [(('end',), 'Value error, ends before it starts'), (('start',), 'Value error, starts after the year')]
+    """
+    return ValidationError.from_exception_data(type(record).__name__, problems)
+
+
+def field_error(record: BaseModel, loc: Sequence[str | int], msg: str,
+                value: Any = None, *, zh: str = "") -> ValidationError:
+    """:func:`field_errors` of one problem.
 
     >>> class Span(RecordModel):
     ...     start: int
@@ -41,9 +67,4 @@ def field_error(record: BaseModel, loc: Sequence[str | int], msg: str,
     >>> error.errors(include_url=False)[0]["loc"], error.errors()[0]["msg"]
     (('end',), 'Value error, ends before it starts')
     """
-    if isinstance(value, BaseModel):
-        value = value.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return ValidationError.from_exception_data(type(record).__name__, [{
-        "type": "value_error", "loc": tuple(loc), "input": value,
-        "ctx": {"error": Problem(msg, zh) if zh else ValueError(msg)},
-    }])
+    return field_errors(record, [field_problem(loc, msg, value, zh=zh)])

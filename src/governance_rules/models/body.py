@@ -9,7 +9,7 @@ from datetime import date
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel, field_error
+from ._base import RecordModel, field_error, field_errors, field_problem
 from ._types import Count, Day, Period, Slug, Text, TextEnum
 from .instrument import Instrument
 
@@ -208,13 +208,15 @@ class Seat(RecordModel):
         if len(self.terms) < 2:  # most seats: nothing to sort
             return self
         ordered = sorted(enumerate(self.terms), key=lambda item: item[1].start)
-        for (_, before), (j, after) in itertools.pairwise(ordered):
-            if before.end is None or after.start <= before.end:
-                raise field_error(
-                    self, ("terms", j, "start"),
-                    f"terms overlap: the term starting {before.start} is still running "
-                    f"when the term starting {after.start} begins", after.start.isoformat(),
-                    zh=f"任期重叠：{before.start}开始的任期在{after.start}开始的任期起始时仍未结束")
+        problems = [field_problem(
+            ("terms", j, "start"),
+            f"terms overlap: the term starting {before.start} is still running "
+            f"when the term starting {after.start} begins", after.start.isoformat(),
+            zh=f"任期重叠：{before.start}开始的任期在{after.start}开始的任期起始时仍未结束")
+            for (_, before), (j, after) in itertools.pairwise(ordered)
+            if before.end is None or after.start <= before.end]
+        if problems:
+            raise field_errors(self, problems)
         return self
 
     def term_on(self, day: date) -> Term | None:

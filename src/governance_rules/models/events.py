@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel, field_error
+from ._base import RecordModel, field_error, field_errors, field_problem
 from ._types import Count, Day, Period, Slug, Text, TextEnum
 from .body import DecisionRef
 from .governance import PlanKind, RectifyOrder, SummaryPart
@@ -61,22 +61,24 @@ class Hearing(RecordModel):
         "vote (听证表决权,由社区居委会确定, SQ-SIFANG:377); votes cast may not exceed them")
 
     @model_validator(mode="after")
-    def _attended_were_invited(self) -> Hearing:
+    def _attended_invited_and_dates_after(self) -> Hearing:
+        """Those who attended were invited; publication and the written reply follow the
+        hearing (every problem reported at once)."""
+        problems = []
         stray = sorted(set(self.attended) - set(self.invited))
         if stray:
-            raise field_error(self, ("attended", self.attended.index(stray[0])),
-                              f"`attended` names {', '.join(stray)}, who are not in `invited`",
-                              stray[0], zh=f"「attended」中的{'、'.join(stray)}不在「invited」之列")
-        return self
-
-    @model_validator(mode="after")
-    def _dates_follow_the_hearing(self) -> Hearing:
+            problems.append(field_problem(
+                ("attended", self.attended.index(stray[0])),
+                f"`attended` names {', '.join(stray)}, who are not in `invited`", stray[0],
+                zh=f"「attended」中的{'、'.join(stray)}不在「invited」之列"))
         for name in ("published_on", "sent_in_writing_on"):
             day = getattr(self, name)
             if day is not None and day < self.date:
-                raise field_error(self, (name,), f"{name} {day} is before the hearing "
-                                  f"{self.date}", day.isoformat(),
-                                  zh=f"「{name}」（{day}）早于听证日期（{self.date}）")
+                problems.append(field_problem((name,), f"{name} {day} is before the hearing "
+                                              f"{self.date}", day.isoformat(),
+                                              zh=f"「{name}」（{day}）早于听证日期（{self.date}）"))
+        if problems:
+            raise field_errors(self, problems)
         return self
 
 

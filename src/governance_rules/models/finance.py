@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field, model_validator
 
-from ._base import RecordModel, field_error
+from ._base import RecordModel, field_errors, field_problem
 from ._types import Day, Slug, Text, TextEnum, Yuan
 from .body import DecisionRef
 
@@ -77,20 +77,18 @@ class Expense(RecordModel):
                               "entered in the asset register (SQ-SIFANG:127)")
 
     @model_validator(mode="after")
-    def _one_signature_per_role(self) -> Expense:
+    def _roles_signed_once_and_one_director(self) -> Expense:
+        """The record contradicts itself when it lists a signing role twice, names two people
+        as the residents' committee director on one day, or one person as both its director
+        and its deputy director (every problem reported at once)."""
+        problems = []
         seen: set[SignatureRole] = set()
         for i, signature in enumerate(self.signatures):
             if signature.role in seen:
-                raise field_error(self, ("signatures", i, "role"),
-                                  "`signatures` lists the same role twice", signature.role.value,
-                                  zh="「signatures」中同一角色写了两次")
+                problems.append(field_problem(
+                    ("signatures", i, "role"), "`signatures` lists the same role twice",
+                    signature.role.value, zh="「signatures」中同一角色写了两次"))
             seen.add(signature.role)
-        return self
-
-    @model_validator(mode="after")
-    def _one_director_per_day(self) -> Expense:
-        """The record contradicts itself when it names two people as the residents' committee
-        director on one day, or one person as both its director and its deputy director."""
         claims: dict[object, dict[str, tuple[str | int, ...]]] = {}
         for i, a in enumerate(self.approvals):
             if a.role is ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR:
@@ -102,18 +100,20 @@ class Expense(RecordModel):
         for day, persons in sorted(claims.items(), key=lambda kv: str(kv[0])):
             if len(persons) > 1:
                 second = list(persons)[1]
-                raise field_error(self, persons[second], f"the record names "
-                                  f"{' and '.join(sorted(persons))} as the residents' committee "
-                                  f"director on {day}", second,
-                                  zh=f"记录将{'、'.join(sorted(persons))}均列为{day}的居委会主任")
+                problems.append(field_problem(
+                    persons[second], f"the record names {' and '.join(sorted(persons))} as the "
+                    f"residents' committee director on {day}", second,
+                    zh=f"记录将{'、'.join(sorted(persons))}均列为{day}的居委会主任"))
         by_role = {s.role: s.person for s in self.signatures}
         director = by_role.get(SignatureRole.DIRECTOR)
         if director is not None and director == by_role.get(SignatureRole.DEPUTY_DIRECTOR):
             deputy = next(i for i, s in enumerate(self.signatures)
                           if s.role is SignatureRole.DEPUTY_DIRECTOR)
-            raise field_error(self, ("signatures", deputy, "person"), f"{director!r} signs both "
-                              "as director and as deputy director", director,
-                              zh=f"「{director}」同时以主任和副主任身份签字")
+            problems.append(field_problem(
+                ("signatures", deputy, "person"), f"{director!r} signs both as director and as "
+                "deputy director", director, zh=f"「{director}」同时以主任和副主任身份签字"))
+        if problems:
+            raise field_errors(self, problems)
         return self
 
     def signed_on(self, signature: Signature) -> date:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from ._base import Problem, RecordModel, field_error
+from ._base import Problem, RecordModel, field_errors, field_problem
 from ._types import Count, Day, Slug, Text, TextEnum, Yuan
 
 
@@ -103,20 +103,23 @@ class Motion(RecordModel):
         if self.outcome is not Outcome.WITHDRAWN and self.votes is None and self.consented is None:
             raise Problem("a motion that was voted on needs `votes` or `consented`",
                           "已表决的议题须写明「votes」或「consented」")
-        if self.consented is not None and (twice := _second(self.consented)) is not None:
-            raise field_error(self, ("consented", twice), "`consented` names the same person "
-                              "twice", self.consented[twice], zh="「consented」中同一人写了两次")
-        if (
-            self.votes is not None
-            and self.consented is not None
-            and self.votes.yes != len(self.consented)
-        ):
-            raise field_error(
-                self, ("votes", "yes"),
-                f"votes.yes is {self.votes.yes} but `consented` names {len(self.consented)} "
-                f"{'person' if len(self.consented) == 1 else 'people'}",
+        consented = self.consented
+        if consented is None:
+            return self
+        problems = []
+        if (twice := _second(consented)) is not None:
+            problems.append(field_problem(("consented", twice), "`consented` names the same "
+                                          "person twice", consented[twice],
+                                          zh="「consented」中同一人写了两次"))
+        if self.votes is not None and self.votes.yes != len(consented):
+            problems.append(field_problem(
+                ("votes", "yes"),
+                f"votes.yes is {self.votes.yes} but `consented` names {len(consented)} "
+                f"{'person' if len(consented) == 1 else 'people'}",
                 self.votes.yes,
-                zh=f"「votes.yes」为{self.votes.yes}，但「consented」列了{len(self.consented)}人")
+                zh=f"「votes.yes」为{self.votes.yes}，但「consented」列了{len(consented)}人"))
+        if problems:
+            raise field_errors(self, problems)
         return self
 
     @property
@@ -164,45 +167,47 @@ class Meeting(RecordModel):
         # Every meeting is validated and few are wrong: each check first asks the cheapest
         # question that clears a sound meeting (the set of those present is made once), and
         # reads the fields as items of the model's dict (a model's attribute costs more).
+        # Every problem found is reported at once, not one a run.
         fields = self.__dict__
         listed = fields["present"]
         present = set(listed)
+        problems = []
         if len(present) < len(listed) and (twice := _second(listed)) is not None:
-            raise field_error(self, ("present", twice), "`present` names the same person twice",
-                              listed[twice], zh="「present」中同一人写了两次")
+            problems.append(field_problem(("present", twice), "`present` names the same person "
+                                          "twice", listed[twice], zh="「present」中同一人写了两次"))
         if fields["notice_date"] is not None or fields["reported_on"] is not None:
             held = fields["date"]
             for name in ("notice_date", "reported_on"):
                 day = fields[name]
                 if day is not None and day > held:
-                    raise field_error(self, (name,), f"{name} {day} is after the meeting "
-                                      f"{held}", day.isoformat(),
-                                      zh=f"「{name}」（{day}）晚于会议日期（{held}）")
-        motions = fields["motions"]
-        if not motions:
-            return self
+                    problems.append(field_problem((name,), f"{name} {day} is after the meeting "
+                                                  f"{held}", day.isoformat(),
+                                                  zh=f"「{name}」（{day}）晚于会议日期（{held}）"))
         seen: set[str] = set()
         taking_part = max(len(present), fields["voters"] or 0)
-        for i, motion in enumerate(motions):
+        for i, motion in enumerate(fields["motions"]):
             if motion.id in seen:
-                raise field_error(self, ("motions", i, "id"),
-                                  f"motion id {motion.id!r} is used twice in this meeting",
-                                  motion.id, zh=f"议题编号「{motion.id}」在本次会议中用了两次")
+                problems.append(field_problem(
+                    ("motions", i, "id"), f"motion id {motion.id!r} is used twice in this "
+                    "meeting", motion.id, zh=f"议题编号「{motion.id}」在本次会议中用了两次"))
             seen.add(motion.id)
             if motion.votes is not None and motion.votes.cast > taking_part:
-                raise field_error(
-                    self, ("motions", i, "votes"),
+                problems.append(field_problem(
+                    ("motions", i, "votes"),
                     f"motion {motion.id!r} has {motion.votes.cast} votes but only "
                     f"{taking_part} people are present", motion.votes,
-                    zh=f"议题「{motion.id}」共{motion.votes.cast}票，但出席只有{taking_part}人")
+                    zh=f"议题「{motion.id}」共{motion.votes.cast}票，但出席只有{taking_part}人"))
             consented = motion.consented
             if consented is not None and not present.issuperset(consented):
                 absent = sorted(set(consented) - present)
-                raise field_error(
-                    self, ("motions", i, "consented", consented.index(absent[0])),
+                problems.append(field_problem(
+                    ("motions", i, "consented", consented.index(absent[0])),
                     f"motion {motion.id!r}: {', '.join(absent)} consented but "
                     f"{'is' if len(absent) == 1 else 'are'} not in `present`", absent[0],
-                    zh=f"议题「{motion.id}」：{'、'.join(absent)}列为同意，但不在「present」中")
+                    zh=f"议题「{motion.id}」：{'、'.join(f'「{a}」' for a in absent)}列为同意，但不在"
+                    "「present」中"))
+        if problems:
+            raise field_errors(self, problems)
         return self
 
 
