@@ -516,7 +516,8 @@ def _years(dossier: Dossier, window: Window, located: Located[Body],
                                    if p.record.body == body.id
                                    and p.record.selected_on <= period.end
                                    and (p.record.ended_on is None
-                                        or p.record.ended_on >= period.start)})},
+                                        or p.record.ended_on >= period.start)}),
+                    "days_run": (window.end - end).days},  # a filing may come in January
                    {"year_end": end, **({"filed": best.date} if best else {})},
                    {"body_name": body.name, "subject": f"{body.name} {year}", "period": str(year),
                     "filed_on": str(best.date) if best else "-",

@@ -235,6 +235,7 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
             special = int(exception is not None)
             # a month's halves (每半月一次: the 1st to the 15th, the 16th to its end); -1 else
             middle = first.replace(day=15) if granularity == "month" else None
+            days_run = (window.end - last).days  # a report of the period may not be due yet
             for category in judged:
                 listed = days[category]
                 names = {"body_name": body_name, "subject": label, "period": label,
@@ -252,7 +253,7 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
                      "part": part, "category": category, "count": count,
                      "first_half": first_half,
                      "second_half": -1 if middle is None else count - first_half,
-                     "special_circumstances": special},
+                     "special_circumstances": special, "days_run": days_run},
                     dates, names)
 
 

@@ -77,6 +77,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     "period": {
         "body": str, "body_kind": str, "granularity": str, "part": str, "category": str,
         "count": int, "first_half": int, "second_half": int, "special_circumstances": int,
+        "days_run": int,
     },
     "roster": {
         "body": str, "body_kind": str, "seated": int, "form": str, "party_members": int,
@@ -186,6 +187,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "plans_peace_building": int, "plans_publicity": int, "plans_legal_education": int,
         "half_year_summaries": int, "annual_summaries": int, "filings": int,
         "filing_lead": int, "filing_lag": int, "filing_areas_missing": int, "pilots": int,
+        "days_run": int,
     },
     "zz_committee": {"body": str, "body_kind": str, "has_committee": int,
                      "committee_director_missing": int, "committee_director_unseated": int},

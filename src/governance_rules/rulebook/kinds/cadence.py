@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field as PydanticField
+from pydantic import model_validator
 
 from ..._words import period_name
 from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Text
-from ..conditions import Cmp, Field
+from ..conditions import Cmp, Condition, Field, all_of
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
@@ -16,6 +19,24 @@ from ._clauses import Clause, ClauseKind
 class CadenceParams(KindParams):
     at_least: int = PydanticField(default=1, ge=1)
     what: dict[str, str] = PydanticField(description="what is counted, {zh, en}")
+    due_month_offset: Literal[0, 1] | None = PydanticField(
+        default=None, description="for what is reported after its period (a monthly report due "
+        "by the 5th of the next month): 1 the month after the period, 0 its last month; with "
+        "``due_day``, a period is judged once the records reach that day")
+    due_day: int | None = PydanticField(default=None, ge=1, le=31,
+                                        description="the last day the report is due on")
+
+    @model_validator(mode="after")
+    def _due_in_full(self) -> CadenceParams:
+        if (self.due_month_offset is None) != (self.due_day is None):
+            raise ValueError("due_month_offset and due_day are given together, or neither")
+        return self
+
+    @property
+    def days_after_period(self) -> int:
+        """How many days after its period's last day a report of it may still come: the due
+        day of the next month (5 for 次月5日前), none when it is due within the period."""
+        return self.due_day if self.due_month_offset == 1 and self.due_day else 0
 
 
 class Cadence(ClauseKind[CadenceParams]):
@@ -32,7 +53,10 @@ class Cadence(ClauseKind[CadenceParams]):
     message_fields = ClauseKind.message_fields | {"period"}
 
     def clauses(self, params: CadenceParams) -> list[Clause]:
-        return [Clause(Cmp(Field("count"), "<", params.at_least), "{tally}", "{tally}")]
+        short: Condition = Cmp(Field("count"), "<", params.at_least)
+        if params.due_day is not None:  # missed once the records reach the due day
+            short = all_of(short, Cmp(Field("days_run"), ">=", params.days_after_period))
+        return [Clause(short, "{tally}", "{tally}")]
 
     def derived(self, fact: Fact, params: CadenceParams) -> dict[str, str]:
         """The period's tally in words: none at all is said as such (没有…, no …), and a
