@@ -26,6 +26,7 @@ from ..models import (
     Sector,
     WorkArea,
 )
+from ..models.township import SessionItem
 from ..records.dossier import Dossier, Located
 from ._every_date import BLANK_VALUES, EVERY_DATE_KINDS, worst_states
 from ._labels import label, labels, report_subject
@@ -568,6 +569,11 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         elected = [post for post in session.posts
                    if post.obtained_by in ELECTED or post.person in by_roster]
         unlisted = len(by_roster.keys() - {post.person for post in session.posts})
+        # the day of the election: its agenda item's vote where recorded, else the session's
+        voted = [entry.voted_on for entry in session.agenda
+                 if entry.item is SessionItem.ELECTION and entry.voted_on is not None]
+        election_day = min(voted, default=None)
+        elected_on = {person: start for person, (_, start) in by_roster.items()}
         kind, adopted = dossier.decided_by(session.decision)
         found = (dossier.motion(session.decision.meeting, session.decision.motion)
                  if session.decision is not None else None)
@@ -586,20 +592,26 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "extra": int(session.extra), "extra_decided": decided,
                     "extra_decided_in_time": in_time, "election": int(session.election),
                     "method_adopted": int(session.election_method_adopted_on is not None),
-                    # TPC-ELECTION (a): adopted, then applied: no later than the session's
-                    # last day (the elections are held in it; records give no hour)
+                    # TPC-ELECTION (a): adopted, then applied: no later than the day of the
+                    # election's vote, else the session's last day (records give no hour)
                     "method_in_time": int(session.election_method_adopted_on is None
-                                          or session.election_method_adopted_on <= last_day),
+                                          or session.election_method_adopted_on
+                                          <= (election_day or last_day)),
                     "posts_appointed": len(session.posts) - len(elected),
                     # TPC-ELECTION (d): a dated oath, on or after the election (RD-TOWNSHIP:499);
                     # one elected by the roster whom the session's posts omit has none recorded
                     "oath_missing": sum(1 for post in elected if post.oath_on is None) + unlisted,
-                    "oath_before": sum(1 for post in elected
-                                       if post.oath_on is not None and post.oath_on < session.date),
+                    # on or after the day the person was elected: the roster's term start,
+                    # else the election's vote, else the session's first day
+                    "oath_before": sum(1 for post in elected if post.oath_on is not None
+                                       and post.oath_on < elected_on.get(
+                                           post.person, election_day or session.date)),
                     **more},
                    {"session": session.date},
                    {"body_name": body.name, "subject": session.id,
                     "method_adopted_on": str(session.election_method_adopted_on or "-"),
+                    # the election: its vote, else no later than the session's last day
+                    "elected_on": str(election_day or last_day),
                     **more_names})
 
 
@@ -607,10 +619,11 @@ _POSTS = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.HEAD, Role.DEPUTY_HEAD})
 """The leadership posts a township session elects (RD-TOWNSHIP:499)."""
 
 
-def _elected_to_posts(dossier: Dossier, first: date, last: date) -> dict[str, Role]:
+def _elected_to_posts(dossier: Dossier, first: date, last: date
+                      ) -> dict[str, tuple[Role, date]]:
     """The people the township rosters show elected to a leadership post by a term starting
-    from ``first`` to ``last`` (a session's days), by person: the post."""
-    found: dict[str, Role] = {}
+    from ``first`` to ``last`` (a session's days), by person: the post and the term's start."""
+    found: dict[str, tuple[Role, date]] = {}
     for kind in (BodyKind.TOWNSHIP_CONGRESS, BodyKind.TOWNSHIP_GOVERNMENT):
         for body in dossier.bodies_of_kind(kind):
             for seat in body.seats:
@@ -618,7 +631,7 @@ def _elected_to_posts(dossier: Dossier, first: date, last: date) -> dict[str, Ro
                     role = term.role or seat.role
                     if (first <= term.start <= last and term.obtained_by in ELECTED
                             and role in _POSTS):
-                        found[seat.person] = role
+                        found[seat.person] = (role, term.start)
     return found
 
 
