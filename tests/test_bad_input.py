@@ -315,6 +315,21 @@ def test_an_expense_and_a_hearing_report_every_problem_at_once() -> None:
             "id": "e", "body": "rc", "purpose": "p", "payee": "q", "amount": "50",
             "paid_on": "2022-01-05", "accountant": "a", "cashier": "c", "voucher": "invoice",
             "signatures": [signature, {**signature, "person": "x"},
-                           {"role": "deputy_director", "person": "x"}]})
+                           {"role": "deputy_director", "person": "x"},
+                           {"role": "handler", "person": "h"}, {"role": "handler", "person": "h"}]})
     assert [e["loc"] for e in expense.value.errors()] == [
-        ("signatures", 1, "role"), ("signatures", 1, "person"), ("signatures", 2, "person")]
+        ("signatures", 4, "person"), ("signatures", 1, "person"), ("signatures", 2, "person")]
+
+
+def test_two_deputy_directors_may_both_sign() -> None:
+    """三人以上签字 (SQ-SIFANG:384): more signers than three is no contradiction, so a second
+    signer in a role is kept (a second director on one day still is one)."""
+    from governance_rules.models import Expense
+
+    expense = Expense.model_validate({
+        "id": "e", "body": "rc", "purpose": "p", "payee": "q", "amount": "300",
+        "paid_on": "2022-01-05", "accountant": "a", "cashier": "c", "voucher": "invoice",
+        "signatures": [{"role": "handler", "person": "h"}, {"role": "director", "person": "d"},
+                       {"role": "deputy_director", "person": "v1"},
+                       {"role": "deputy_director", "person": "v2"}]})
+    assert len(expense.signatures) == 4

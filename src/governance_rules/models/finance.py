@@ -78,17 +78,18 @@ class Expense(RecordModel):
 
     @model_validator(mode="after")
     def _roles_signed_once_and_one_director(self) -> Expense:
-        """The record contradicts itself when it lists a signing role twice, names two people
+        """The record contradicts itself when it lists one signature twice, names two people
         as the residents' committee director on one day, or one person as both its director
         and its deputy director (every problem reported at once)."""
         problems = []
-        seen: set[SignatureRole] = set()
-        for i, signature in enumerate(self.signatures):
-            if signature.role in seen:
+        seen: set[tuple[SignatureRole, str]] = set()
+        for i, signature in enumerate(self.signatures):  # two deputies may sign (三人以上)
+            if (signature.role, signature.person) in seen:
                 problems.append(field_problem(
-                    ("signatures", i, "role"), "`signatures` lists the same role twice",
-                    signature.role.value, zh="「signatures」中同一角色写了两次"))
-            seen.add(signature.role)
+                    ("signatures", i, "person"), f"`signatures` lists {signature.person!r} "
+                    f"signing as {signature.role.value} twice", signature.person,
+                    zh=f"「signatures」中「{signature.person}」以同一身份签字写了两次"))
+            seen.add((signature.role, signature.person))
         claims: dict[object, dict[str, tuple[str | int, ...]]] = {}
         for i, a in enumerate(self.approvals):
             if a.role is ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR:
