@@ -11,9 +11,11 @@ from functools import cached_property, lru_cache, partial
 
 from dateutil.relativedelta import relativedelta
 
+from .._words import day_name
 from ..models import (
     AgendaItem,
     ApproverRole,
+    Audit,
     AuditKind,
     Body,
     BodyKind,
@@ -697,6 +699,7 @@ class _FactBuilder:
         values["handover_audit"] = 1 if before < _NONE_DAYS or after < _NONE_DAYS else 0
         values["handover_days_before"] = before
         values["handover_days_after"] = after
+        values["handover_audits_own"] = self._own_handover_audits.get(person, 0) if ended else 0
         values["days_to_window_end"] = (window_end - end).days if end is not None else 0
         values["left_region"] = left_in_term
         values["acted_after_leaving"] = acted_after
@@ -743,12 +746,24 @@ class _FactBuilder:
 
     @cached_property
     def _handover_audits(self) -> dict[str | None, list[date]]:
-        """The days of each person's handover audits (each ended term asked every audit)."""
+        """The days of each person's handover audits by the street office or a department
+        outside the community (接受街道办事处和有关部门的审计, SQ-SIFANG:387): one the
+        community's own bodies made, or that names no auditor, is none (each ended term asked
+        every audit)."""
         days: dict[str | None, list[date]] = {}
         for a in self.dossier.audits:
-            if a.record.kind is AuditKind.HANDOVER:
+            if a.record.kind is AuditKind.HANDOVER and outside_auditor(self.dossier, a.record):
                 days.setdefault(a.record.person, []).append(a.record.date)
         return days
+
+    @cached_property
+    def _own_handover_audits(self) -> dict[str | None, int]:
+        """How many handover audits of each person were not by an outside auditor."""
+        counts: dict[str | None, int] = {}
+        for a in self.dossier.audits:
+            if a.record.kind is AuditKind.HANDOVER and not outside_auditor(self.dossier, a.record):
+                counts[a.record.person] = counts.get(a.record.person, 0) + 1
+        return counts
 
     def _decision(self, ref: DecisionRef | None) -> tuple[str, int, date | None, str, int]:
         """Of the motion ``ref`` names (a term's decision): the kind of its body, whether it
@@ -1048,11 +1063,40 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
     (:func:`vacancy_names`)."""
     names = {"person": seat.person, "person_name": seat.name, "body_name": body.name,
              "obtained_by_zh": _ORIGIN_ZH[term.obtained_by]}
+    own = [a.record for a in dossier.audits if a.record.kind is AuditKind.HANDOVER
+           and a.record.person == seat.person and not outside_auditor(dossier, a.record)]
+    if own:  # FIN-HANDOVER: the audits that do not count, and by whom
+        names["own_audits_en"] = "; ".join(
+            f"the audit of {day_name(a.date, 'en')} was made by "
+            f"{dossier.bodies[a.by].record.name}" if a.by
+            else f"the audit of {day_name(a.date, 'en')} names no auditor" for a in own)
+        names["own_audits_zh"] = "；".join(
+            f"{day_name(a.date, 'zh')}的审计由{dossier.bodies[a.by].record.name}进行" if a.by
+            else f"{day_name(a.date, 'zh')}的审计未写明审计机构" for a in own)
+        names["own_audits"] = names["own_audits_en"]
     if rc_end is not None:
         names["rc_term_end"] = rc_end.isoformat()
     if township:
         names.update(vacancy_names(dossier, body, seat, term))
     return names
+
+
+COMMUNITY_OWN_KINDS = frozenset({
+    BodyKind.RESIDENTS_COMMITTEE, BodyKind.PARTY_COMMITTEE, BodyKind.CONSULTATION_COMMITTEE,
+    BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, BodyKind.SUPERVISION_COMMITTEE,
+    BodyKind.AFFAIRS_CENTRE, BodyKind.RESIDENTS_GROUP, BodyKind.WORK_COMMITTEE,
+    BodyKind.COORDINATION_GROUP, BodyKind.ELECTION_COMMITTEE, BodyKind.COMMUNITY_MEMBERS,
+    BodyKind.PARTY_GROUP, BodyKind.WORK_STATION, BodyKind.BACKBONE_TEAM,
+    BodyKind.COMMUNITY_SUPERVISORS})
+"""The community's own bodies: an audit of one who leaves is the street office's and the
+departments' concerned (SQ-SIFANG:387), not theirs."""
+
+
+def outside_auditor(dossier: Dossier, audit: Audit) -> bool:
+    """Whether ``audit`` names its auditor (``by``) and that is a body outside the community
+    (the street office, a department): FIN-HANDOVER's 接受街道办事处和有关部门的审计."""
+    by = dossier.bodies.get(audit.by) if audit.by is not None else None
+    return by is not None and by.record.kind not in COMMUNITY_OWN_KINDS
 
 
 def _role_text(person: str | None, role: Role | None) -> str:

@@ -56,7 +56,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "decision_meeting_kind": str, "decision_election": int, "decision_own_body": int,
         "rc_term_known": int, "rc_end_gap": int, "ended": int,
         "handled_funds": int, "handover_audit": int, "handover_days_before": int,
-        "handover_days_after": int, "days_to_window_end": int, "left_region": int,
+        "handover_days_after": int, "handover_audits_own": int, "days_to_window_end": int, "left_region": int,
         "acted_after_leaving": int, "acts_after_leaving": int, "resignation_decided": int,
         "term_role": str, "vacancy": int, "vacancy_days": int, "refilled": int,
         "deputy_elected": int, "credentials_examined": int, "ended_early": int,
