@@ -45,6 +45,7 @@ _FOLLOW_UP_KINDS = frozenset(_FOLLOW_UPS.values())
 """The kinds of entry looked up as a follow-up (the others need no index)."""
 
 _PER_HOUSEHOLD = "household_contact"
+_FEEDBACK = "feedback"
 """A household contact is owed to each assigned household (联户对象, :329), counted apart."""
 
 ROSTER_FIELDS = ("head_days_off", "cards_missing", "book_missing", "building_groups_missing",
@@ -207,7 +208,7 @@ def member_period_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         body_id, kind, body_name = body.id, body_kind.value, body.name  # read once a body
         for i, seat in enumerate(body.seats):
             person, name, seat_role = seat.person, seat.name, seat.role
-            days = _entry_days(entries.get((body_id, person), []), kinds)
+            days = _entry_days(entries.get((body_id, person), []), kinds, seat.unit)
             where = located.where("seats", i)
             in_role = [(t.start, far(t.end)) for t in seat.terms if (t.role or seat_role) in roles]
             held = {granularity: _held_at_both_ends(in_role, periods)
@@ -264,14 +265,18 @@ def _held_at_both_ends(spans: list[Span], periods: _Dated) -> _Dated:
             if covers(spans, p[0].period.start) and covers(spans, p[0].period.end)]
 
 
-def _entry_days(entries: list[MemberRecord], kinds: dict[MemberRecordKind, str]
-                ) -> dict[tuple[str, str | None], list[date]]:
+def _entry_days(entries: list[MemberRecord], kinds: dict[MemberRecordKind, str],
+                unit: str | None = None) -> dict[tuple[str, str | None], list[date]]:
     """The days of a member's entries of ``kinds`` (each kind with its category's text, looked
     up without reading the kind's ``value`` for every entry), sorted, by category and, for a
-    household contact, household."""
+    household contact, household. A feedback form sent to a unit other than the member's
+    ``unit`` (the seat's) is none (向在职党员所在单位进行反馈, SQ-SIFANG:340)."""
     days: dict[tuple[str, str | None], list[date]] = {}
     for entry in entries:
         category = kinds.get(entry.kind)
+        if (category == _FEEDBACK and unit is not None and entry.unit is not None
+                and entry.unit != unit):
+            continue
         if category is not None:
             household = entry.household if category == _PER_HOUSEHOLD else None
             days.setdefault((category, household), []).append(entry.date)
