@@ -451,8 +451,13 @@ class _FactBuilder:
         days, held = self._committee_meetings.get(meeting.body, ([], []))
         at = bisect_right(days, meeting.date)  # the earliest later day; of one day, the first
         nxt = held[at] if at < len(held) else None
-        return {"next_meeting": int(nxt is not None),
-                "reported_next": int(nxt is not None and meeting.id in nxt.emergency_reports)}
+        # records give days, not hours: another meeting of the same day that records the report
+        # on it was held after it (the record says so)
+        same_day = any(meeting.id in m.emergency_reports
+                       for m in held[bisect_left(days, meeting.date):at] if m is not meeting)
+        return {"next_meeting": int(nxt is not None or same_day),
+                "reported_next": int(same_day or (nxt is not None
+                                                  and meeting.id in nxt.emergency_reports))}
 
     def _proposal(self, proposal_id: str | None) -> Proposal | None:
         """The proposal of that id (the first listed)."""
