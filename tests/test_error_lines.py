@@ -123,9 +123,9 @@ CASES: list[tuple[str, str, dict[str, Any], Loc, str]] = [
     ("two-directors-approving", "expense", _with(EXPENSE, ("approvals", 1), {
         "role": "residents_committee_director", "person": "rc-p2", "date": "2022-05-02"}),
      ("approvals", 1, "person"), "value_error"),
-    ("role-signed-twice", "expense", _with(EXPENSE, ("signatures", 2),
-                                           {"role": "handler", "person": "rc-p2"}),
-     ("signatures", 2, "role"), "value_error"),
+    ("signed-twice", "expense", _with(EXPENSE, ("signatures", 2),
+                                      {"role": "handler", "person": "rc-p1"}),
+     ("signatures", 2, "person"), "value_error"),
     ("director-and-deputy", "expense", _with(EXPENSE, ("signatures", 2),
                                              {"role": "deputy_director", "person": "rc-p0"}),
      ("signatures", 2, "person"), "value_error"),

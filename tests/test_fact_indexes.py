@@ -54,22 +54,27 @@ _terms = st.lists(st.tuples(st.integers(0, 60), st.one_of(st.none(), st.integers
 @settings(max_examples=150, deadline=None)
 @given(meetings=_meetings(), rc_terms=_terms, pc_terms=_terms,
        audits=st.lists(st.tuples(_days, st.sampled_from(["handover", "quarterly_review"]),
-                                 st.sampled_from(["pc-p0", "pc-p1", "rc-p0"])), max_size=5),
+                                 st.sampled_from(["pc-p0", "pc-p1", "rc-p0"]),
+                                 st.sampled_from(["so", "rc", None])), max_size=5),
        as_of=st.one_of(st.none(), st.integers(0, 60).map(lambda k: START + timedelta(days=k))),
        day=st.integers(-5, 95).map(lambda k: START + timedelta(days=k)))
 def test_indexed_lookups_are_the_scans(meetings: list[dict[str, Any]],
                                        rc_terms: list[tuple[int, int | None]],
                                        pc_terms: list[tuple[int, int | None]],
-                                       audits: list[tuple[str, str, str]], as_of: date | None,
+                                       audits: list[tuple[str, str, str, str | None]],
+                                       as_of: date | None,
                                        day: date) -> None:
     files = {
         "pc.yaml": {"body": {"id": "pc", "kind": "party_committee", "name": "党委",
                              "seats": _seats("pc", pc_terms)}},
         "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
                              "seats": _seats("rc", rc_terms)}},
+        "so.yaml": {"body": {"id": "so", "kind": "street_office", "name": "街道办事处",
+                             "seats": _seats("so", [(0, None)])}},
         "m.yaml": {"meetings": meetings},
         "a.yaml": {"audits": [{"id": f"a{i}", "body": "pc", "date": d, "kind": kind,
-                               "person": person} for i, (d, kind, person) in enumerate(audits)]},
+                               "person": person, **({"by": by} if by else {})}
+                              for i, (d, kind, person, by) in enumerate(audits)]},
     }
     builder = _builder(files, as_of)
     dossier = builder.dossier
@@ -80,8 +85,13 @@ def test_indexed_lookups_are_the_scans(meetings: list[dict[str, Any]],
                  and m.record.kind in (MeetingKind.REGULAR, MeetingKind.AD_HOC)
                  and (as_of is None or m.record.date <= as_of)]
         nxt = min(later, key=lambda m: m.date, default=None)
-        expected = ({"next_meeting": int(nxt is not None),
-                     "reported_next": int(nxt is not None and meeting.id in nxt.emergency_reports)}
+        same_day = any(meeting.id in m.record.emergency_reports for m in dossier.meetings
+                       if m.record is not meeting and m.record.body == meeting.body
+                       and m.record.date == meeting.date
+                       and m.record.kind in (MeetingKind.REGULAR, MeetingKind.AD_HOC))
+        expected = ({"next_meeting": int(nxt is not None or same_day),
+                     "reported_next": int(same_day or (
+                         nxt is not None and meeting.id in nxt.emergency_reports))}
                     if meeting.emergency else {"next_meeting": 0, "reported_next": 0})
         assert builder._emergency_report(meeting) == expected
     ends = [t.end for s in dossier.bodies["rc"].record.seats for t in s.terms
@@ -89,8 +99,9 @@ def test_indexed_lookups_are_the_scans(meetings: list[dict[str, Any]],
     assert builder._rc_term_end(day) == max(ends, default=None)
     for located in dossier.bodies["pc"].record.seats:
         person = located.person
-        handovers = [a.record.date for a in dossier.audits
-                     if a.record.kind is AuditKind.HANDOVER and a.record.person == person]
+        handovers = [a.record.date for a in dossier.audits  # by the street office only
+                     if a.record.kind is AuditKind.HANDOVER and a.record.person == person
+                     and a.record.by == "so"]
         assert builder._handover_audits.get(person, []) == handovers
         assert builder._keeps_funds_on(person, day) == any(
             s.person == person and s.term_on(day) is not None and s.handled_funds

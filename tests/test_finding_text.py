@@ -304,6 +304,32 @@ def test_a_signature_that_does_not_count_says_why() -> None:
     assert "当日任社区党组织书记的是书记（s）" in measured.zh, measured.zh
     assert "not counted:" in measured.en and "held no party organisation secretary seat" in \
         measured.en, measured.en
+    # the message itself says the signature was given and why it does not count
+    assert ("缺少书记的有效签字：会计（k）于2022年3月3日未任社区党组织书记，"
+            "当日任社区党组织书记的是书记（s）") in finding.message.zh, finding.message.zh
+    assert "no valid signature of the party secretary: 会计 (k) held no party organisation " \
+        "secretary seat on 3 March 2022, held that day by 书记 (s)" in finding.message.en, \
+        finding.message.en
+
+
+def test_a_signature_after_the_payment_is_late_not_missing() -> None:
+    import yaml
+
+    from governance_rules import check_data
+
+    doc = yaml.safe_load((ROOT / "rules" / "cases" / "finance.yaml").read_text(encoding="utf-8"))
+    files = dict(doc["base"])
+    files["e.yaml"] = {"expense": {
+        "id": "e1", "body": "rc", "amount": 30, "paid_on": "2022-03-03", "payee": "店",
+        "purpose": "茶叶", "voucher": "receipt", "accountant": "k", "cashier": "c",
+        "signatures": [{"role": "handler", "person": "k"}, {"role": "director", "person": "d"},
+                       {"role": "party_secretary", "person": "s", "date": "2022-03-04"}]}}
+    [finding] = [f for f in check_data(files).findings if f.rule_id == "fin-signatures"]
+    assert "缺少书记的有效签字：书记（s）于2022年3月4日任社区党组织书记，签字晚于2022年3月3日的支付" in \
+        finding.message.zh, finding.message.zh
+    assert ("no valid signature of the party secretary: 书记 (s) held the party organisation "
+            "secretary seat on 4 March 2022, signed after the payment on 3 March 2022"
+            in finding.message.en), finding.message.en
 
 
 def test_a_hearing_missing_a_step_names_it() -> None:

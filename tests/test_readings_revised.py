@@ -141,9 +141,13 @@ def _handover(offset: int | None, window_days: int) -> dict[str, Any]:
                                         "terms": [_term("2021-06-20", "2024-06-19")]},
                                        {"person": "c", "name": "出纳", "handled_funds": True,
                                         "terms": [_term("2021-06-20", last.isoformat())]}]}},
+        "so.yaml": {"body": {"id": "so", "kind": "street_office", "name": "街道办事处",
+                             "seats": [{"person": "x", "name": "副主任", "role": "deputy_director",
+                                        "terms": [_term("2020-01-01", "2025-12-31")]}]}},
     }
-    if offset is not None:
+    if offset is not None:  # audited by the street office (接受街道办事处和有关部门的审计)
         files["a.yaml"] = {"audit": {"id": "a9", "body": "rc", "kind": "handover", "person": "c",
+                                     "by": "so",
                                      "date": (last + timedelta(days=offset)).isoformat()}}
     return files
 

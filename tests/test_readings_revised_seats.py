@@ -136,7 +136,7 @@ def test_the_convener_evidence_names_who_held_the_branch_seats(engine: str) -> N
     found = [f for f in report.findings if f.rule_id == "po-coordination-convener"]
     assert len(found) == 1
     text = " ".join(found[0].evidence.details.values())
-    assert ("k (k) held no party (general) branch committee seat on 2022-05-01; "
+    assert ("k (k) held no party (general) branch committee seat on 2022-05-01, "
             "held that day by s (s)") in text
 
 

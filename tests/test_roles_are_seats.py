@@ -147,7 +147,7 @@ def test_a_tier_finding_says_who_gave_the_approval_that_does_not_count() -> None
         {"role": "residents_committee_director", "person": "od", "date": "2022-03-03"}]})
     [finding] = [f for f in check(files).findings if f.rule_id == "fin-tiers"]
     assert "缺少" not in finding.message.zh
-    assert ("所记社区居委会主任审批不作数：原主任（od）于2022年3月3日未任社区居委会主任；"
+    assert ("所记社区居委会主任审批不作数：原主任（od）于2022年3月3日未任社区居委会主任，"
             "当日任社区居委会主任的是新主任（d）") in finding.message.zh
     assert "recorded does not count: 原主任 (od) held no" in finding.message.en
     assert "held that day by d (新主任)" in (

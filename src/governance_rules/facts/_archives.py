@@ -57,7 +57,9 @@ def archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
              "outgoing_name": dossier.person_name(handover.outgoing) or handover.outgoing,
              "incoming_name": dossier.person_name(handover.incoming) or handover.incoming,
              "outgoing": _keeper(dossier, handover.outgoing, last_days, "last"),
-             "incoming": _keeper(dossier, handover.incoming, first_days, "first")})
+             "outgoing_zh": _keeper_zh(dossier, handover.outgoing, last_days, "最后一"),
+             "incoming": _keeper(dossier, handover.incoming, first_days, "first"),
+             "incoming_zh": _keeper_zh(dossier, handover.incoming, first_days, "第一")})
 
 
 def _nearest(day: date, days: list[date]) -> int:
@@ -71,6 +73,16 @@ def _keeper(dossier: Dossier, person: str, days: dict[str, list[date]], which: s
     listed = ", ".join(d.isoformat() for d in kept) or "none: never the keeper"
     return (f"{who}, {which} {'day' if len(kept) == 1 else 'days'} as keeper of the archives "
             f"by the roster: {listed}")
+
+
+def _keeper_zh(dossier: Dossier, person: str, days: dict[str, list[date]], which: str) -> str:
+    """:func:`_keeper` in Chinese: ``唐莉（tang-li），按名册担任档案人员的最后一日：2022-06-30``
+    (``which``: 最后一 or 第一)."""
+    name = dossier.person_name(person)
+    who = f"{name}（{person}）" if name else f"「{person}」"
+    kept = days.get(person, [])
+    listed = "、".join(d.isoformat() for d in kept) or "无，从未担任档案人员"
+    return f"{who}，按名册担任档案人员的{which}日：{listed}"
 
 
 def _seat_of(dossier: Dossier, person: str) -> tuple[Located[Body], int]:

@@ -878,8 +878,8 @@ class _FactBuilder:
                 note_zh = seat_note_zh(self.dossier, signature.person, kind, roles, day,
                                        _SIGNER_SEATS_ZH[signature.role])
             if day > paid:
-                note = f"{note}; signed after the payment on {paid}"
-                note_zh = f"{note_zh}；签字晚于{paid}的支付"
+                note = f"{note}, signed after the payment on {paid}"
+                note_zh = f"{note_zh}，签字晚于{paid}的支付"
             notes.setdefault(f"signature_{signature.role.value}", []).append(note)
             notes.setdefault(f"signature_{signature.role.value}_zh", []).append(note_zh)
         for duty in (Duty.ACCOUNTANT, Duty.CASHIER):
@@ -894,8 +894,15 @@ class _FactBuilder:
                 "paid_on": paid.isoformat(),
                 "accountant_who": _who(self.dossier, expense.accountant),
                 "cashier_who": _who(self.dossier, expense.cashier),
+                **({"director_who": _who(self.dossier, rc_director)} if rc_director else {}),
                 **{key: ("；" if key.endswith("_zh") else "; ").join(lines)
-                   for key, lines in notes.items()}}
+                   for key, lines in notes.items()},
+                # FIN-SIGNATURES: what was signed in a role that does not count, and why
+                **{f"void_{role.value}{lang}": (f"{mark}{sep.join(notes[key])}"
+                                               if (key := f"signature_{role.value}{lang}") in notes
+                                               else "")
+                   for role in SignatureRole
+                   for lang, mark, sep in (("", ": ", "; "), ("_zh", "：", "；"))}}
 
     def _assembly_decision(self, expense: Expense,
                            notes: dict[str, list[str]]) -> tuple[Meeting, Motion] | None:
@@ -1157,7 +1164,7 @@ _APPROVERS: dict[ApproverRole, tuple[BodyKind, tuple[Role, ...], str]] = {
     # 街道办事处分管主任: the director or a deputy director of the street office (docs/readings.md)
     ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR: (
         BodyKind.STREET_OFFICE, (Role.DIRECTOR, Role.DEPUTY_DIRECTOR),
-        "street office director (in charge)"),
+        "street office director in charge"),
 }
 _APPROVER_SEATS_ZH = {ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR: "社区居委会主任",
                       ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR: "街道办事处分管主任"}
@@ -1207,9 +1214,11 @@ def _group_leader_zh(dossier: Dossier, meeting: Meeting, body: Body) -> str:
     """Who led the party group on the meeting day, in Chinese, for :func:`_group_leader`."""
     groups = ([body] if body.kind is BodyKind.PARTY_GROUP
               else dossier.bodies_of_kind(BodyKind.PARTY_GROUP))
+    chair = _who(dossier, meeting.chair) if meeting.chair else "未记录主持人"
+    if not groups:  # as seat_check says it: no roster to read the seat from
+        return f"档案中没有党小组名册，无法核对主持人{chair}于{meeting.date}是否任党小组长"
     leaders = "、".join(f"{g.name}组长{_who(dossier, s.person)}" for g in groups
                        for s in g.holders_of(Role.LEADER, meeting.date))
-    chair = _who(dossier, meeting.chair) if meeting.chair else "未记录主持人"
     return f"主持人{chair}；当日" + (leaders if leaders else "无人任党小组长")
 
 

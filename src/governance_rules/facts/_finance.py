@@ -183,6 +183,7 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
             continue
         gaps = uncovered([(period.start, period.end)], seated)
         by_group, other, unpublished, early, other_zh = [], [], [], [], []
+        unpublished_zh, early_zh = [], []
         for audit in sorted((a for a in audits if period.start <= a.date <= period.end),
                             key=lambda a: (a.date, a.id)):
             group = group_bodies.get(audit.by or "")
@@ -193,8 +194,10 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
             by_group.append(f"{audit.id} ({audit.date}, by {group.name})")
             if audit.published_on is None:
                 unpublished.append(f"{audit.id} ({audit.date})")
+                unpublished_zh.append(f"{audit.date}审查的{audit.id}")
             elif audit.published_on < audit.date:
                 early.append(f"{audit.id} (published {audit.published_on}, reviewed {audit.date})")
+                early_zh.append(f"{audit.id}于{audit.published_on}公布，{audit.date}才审查")
         label = labelled.label
         yield Fact(
             "audit_quarter", RecordRef(f"{body.id}/audit/{label}", "period", located.where()),
@@ -204,13 +207,15 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
              "unpublished": len(unpublished), "published_early": len(early)},
             {"period_start": period.start, "period_end": period.end}, {},
             partial(_audit_names, body.name, label, gaps, by_group, other, other_zh,
-                    unpublished, early, roster))
+                    (unpublished, unpublished_zh), (early, early_zh), roster))
 
 
 def _audit_names(body_name: str, label: str, gaps: list[Span], by_group: list[str],
-                 other: list[str], other_zh: list[str], unpublished: list[str],
-                 early: list[str], roster: list[str]) -> dict[str, str]:
-    """An ``audit_quarter`` fact's names, in words: only a finding reads them."""
+                 other: list[str], other_zh: list[str],
+                 unpublished: tuple[list[str], list[str]], early: tuple[list[str], list[str]],
+                 roster: list[str]) -> dict[str, str]:
+    """An ``audit_quarter`` fact's names, in words: only a finding reads them (``unpublished``
+    and ``early``: each review named in English and in Chinese)."""
     return {"body_name": body_name, "subject": label, "period": label,
             "group_gap": (f"{counted(days(gaps), 'day', 'en')} from {gaps[0][0]}"
                           if gaps else ""),
@@ -222,9 +227,9 @@ def _audit_names(body_name: str, label: str, gaps: list[Span], by_group: list[st
                                    if other else ""),
             "other_reviews_note_zh": (f"（其他审查，不计入：{'；'.join(other_zh)}）"
                                       if other_zh else ""),
-            "unpublished": "; ".join(unpublished), "published_early": "; ".join(early),
-            # the Chinese clauses count them (有 1 次清查结果未公布)
-            "unpublished_zh": str(len(unpublished)), "published_early_zh": str(len(early)),
+            "unpublished": "; ".join(unpublished[0]), "published_early": "; ".join(early[0]),
+            "unpublished_zh": "；".join(unpublished[1]),
+            "published_early_zh": "；".join(early[1]),
             "group_roster": ", ".join(roster) or "no supervision group roster",
             "group_roster_zh": "、".join(roster) or "没有居务监督小组名册"}
 

@@ -101,13 +101,14 @@ def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tupl
     if person is None:
         return False, f"no {seat} is recorded"
     if not dossier.bodies_of_kind(kind):
-        return False, (f"{person}: the dossier has no {kind.value.replace('_', ' ')} roster, so "
-                       f"the {seat} seat on {day} cannot be verified")
+        return False, (f"the dossier has no {kind.value.replace('_', ' ')} roster, so whether "
+                       f"{who(dossier, person)} held the {seat} seat on {day} cannot be "
+                       "verified")
     if dossier.holds_seat(person, kind, roles, day):
         return True, f"{who(dossier, person)} held the {seat} seat on {day}"
     holders = dossier.seat_holders(kind, roles, day)
     held_by = ", ".join(who(dossier, s.person) for s in holders) or "nobody"
-    return False, (f"{who(dossier, person)} held no {seat} seat on {day}; "
+    return False, (f"{who(dossier, person)} held no {seat} seat on {day}, "
                    f"held that day by {held_by}")
 
 
@@ -122,5 +123,5 @@ def seat_note_zh(dossier: Dossier, person: str | None, kind: BodyKind, roles: tu
     if dossier.holds_seat(person, kind, roles, day):
         return f"{who(dossier, person)}于{day}任{seat_zh}"
     holders = "、".join(who(dossier, s.person) for s in dossier.seat_holders(kind, roles, day))
-    return (f"{who(dossier, person)}于{day}未任{seat_zh}；"
+    return (f"{who(dossier, person)}于{day}未任{seat_zh}，"
             + (f"当日任{seat_zh}的是{holders}" if holders else f"当日无人任{seat_zh}"))

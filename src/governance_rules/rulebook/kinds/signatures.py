@@ -48,8 +48,11 @@ class Signatures(ClauseKind[SignaturesParams]):
                 field, zh, en = SIGNATURE_FIELDS[role]
                 note_zh = "（主任书记一人兼）" if flag else ""
                 note_en = " (director and secretary are one person)" if flag else ""
+                # a signature given that does not count (not the seat's holder that day, or
+                # after the payment) is named with why (``void_{role}``, "" for none given)
                 out.append(Clause(all_of(eq("director_is_secretary", flag), eq(field, 0)),
-                                  f"缺少{zh}签字{note_zh}", f"no signature of {en}{note_en}",
+                                  f"缺少{zh}的有效签字{note_zh}{{void_{role}}}",
+                                  f"no valid signature of {en}{note_en}{{void_{role}}}",
                                   clause))
         out.append(Clause(Cmp(Field("distinct_signers"), "<", params.min_signers),
                           f"签字人少于{params.min_signers}人",

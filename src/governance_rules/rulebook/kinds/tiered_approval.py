@@ -24,7 +24,7 @@ REQUIREMENTS: dict[str, tuple[str, str, str, str]] = {
                              "社区居委会主任审批", "approval by the residents' committee director"),
     "street_deputy_approval": ("approved_street_deputy", "approved_street_deputy_in_time",
                                "街道办事处分管主任同意",
-                               "consent of the street office's deputy director in charge"),
+                               "consent of the street office's director in charge"),
     "assembly_decision": ("assembly_decision", "assembly_decision_in_time",
                           "社区成员代表大会讨论决定", "a decision of the member representative assembly"),
     "filing": ("filed", "filed", "备案", "filing"),
