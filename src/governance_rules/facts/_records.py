@@ -356,6 +356,8 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy,
                                          hearing.matter in _REFERRED)
         published = hearing.published_on
+        voted = (hearing.votes is not None or hearing.outcome is not None
+                 or HearingStep.VOTE in hearing.steps)  # a result to publish and send
         found = _found(dossier, hearing.decision)
         decided = ({"decision": f"\"{found[1].title}\" ({hearing.decision.meeting}/"
                                 f"{hearing.decision.motion}) on {found[0].date}",
@@ -366,6 +368,7 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    dossier.jurisdiction,
                    {**common, "matter": hearing.matter.value,
                     "decided": int(hearing.votes is not None or hearing.outcome is not None),
+                    "result": "voted" if voted else "none",
                     "steps_missing": len(missing), "steps_out_of_order": disorder,
                     "publish_days": (published - hearing.date).days if published else -1,
                     "days_run": (window.end - hearing.date).days,

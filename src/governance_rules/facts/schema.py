@@ -117,7 +117,8 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
                       "days_to_window_end": int},
     "archive_handover": {"outgoing_gap": int, "incoming_gap": int},
     "hearing": {
-        "body": str, "body_kind": str, "matter": str, "decided": int, "steps_missing": int,
+        "body": str, "body_kind": str, "matter": str, "decided": int, "result": str,
+        "steps_missing": int,
         "steps_out_of_order": int, "publish_days": int, "concerns_government": int,
         "sent_in_writing": int, "chair_recorded": int, "chair_on_rc": int,
         "decision_recorded": int, "decision_days_after": int, "decision_body_kind": str,
