@@ -388,6 +388,8 @@ class _FactBuilder:
             names["special_circumstances"] = special
         if proposal_id is not None:  # RA-ADHOC (b): the representatives' denominator
             names["representatives"] = note
+        if proposal is not None:
+            names["proposal_day"] = proposal.date.isoformat()
         dates = {"meeting": day}
         if notice:
             dates["notice"] = notice
@@ -432,6 +434,8 @@ class _FactBuilder:
         values["convener_on_party"] = int(convener_id is not None and self.dossier.holds_seat(
             convener_id, _PARTY_COMMITTEE, _ANY_SEAT, day))
         values["has_proposal"] = int(proposal is not None)
+        # RA-ADHOC (b): a sitting rests on a proposal made before it, not after
+        values["proposal_after"] = int(proposal is not None and proposal.date > day)
         values["chair_group_leader"] = int(
             values["meeting_kind"] == _PARTY_GROUP_MEETING
             and _leads_group(self.dossier, view, chair, chair_role, day))

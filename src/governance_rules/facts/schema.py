@@ -20,7 +20,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "present": int, "seated": int, "special_circumstances": int,
         "notice_days": int, "report_days": int, "convener_kind": str, "election_sitting": int,
         "chair_role": str,
-        "convener_role": str, "has_proposal": int, "chair_recorded": int,
+        "convener_role": str, "has_proposal": int, "proposal_after": int, "chair_recorded": int,
         "chair_on_convener": int, "convener_is_chair": int,
         "convener_recorded": int, "convener_on_party": int, "handling": str,
         "next_meeting": int, "reported_next": int, "chair_group_leader": int,

@@ -63,15 +63,15 @@ class Trigger(ClauseKind[TriggerParams]):
             met = any_of(*(_met(t) for t in params.thresholds))
             days = params.within_days
             if days is None:
-                return [Clause(all_of(met, eq("followed", 0)), "提议达到法定人数，但未召开临时会议",
+                return [Clause(all_of(met, eq("followed", 0)), "提议达到法定比例，但未召开临时会议",
                                "the proposal met a threshold but no assembly followed it")]
             return [
                 Clause(all_of(met, eq("followed", 0), Cmp(Field("days_to_window_end"), ">=", days)),
-                       f"提议达到法定人数，{days}天内未召开临时会议",
+                       f"提议达到法定比例，{days}天内未召开临时会议",
                        f"the proposal met a threshold but no assembly followed within {days} "
                        f"day{'' if days == 1 else 's'}"),
                 Clause(all_of(met, eq("followed", 1), Cmp(Field("follow_days"), ">", days)),
-                       f"提议达到法定人数，临时会议于提议后{{follow_days}}天才召开，超过{days}天",
+                       f"提议达到法定比例，临时会议于提议后{{follow_days}}天才召开，超过{days}天",
                        f"the proposal met a threshold, but the assembly was held {{follow_days}} "
                        f"days after it, more than {days}"),
             ]
@@ -80,8 +80,12 @@ class Trigger(ClauseKind[TriggerParams]):
                    "临时会议既无提议也未说明特殊情况",
                    "ad hoc meeting with neither a proposal nor stated special circumstances"),
             Clause(all_of(eq("has_proposal", 1), eq("special_circumstances", 0),
-                          *(_unmet(t) for t in params.thresholds)),
+                          eq("proposal_after", 0), *(_unmet(t) for t in params.thresholds)),
                    "提议未达到任何法定比例", "the proposal met none of the thresholds"),
+            Clause(all_of(eq("has_proposal", 1), eq("special_circumstances", 0),
+                          eq("proposal_after", 1)),
+                   "所依据的提议于{proposal_day}才提出，晚于会议",
+                   "the proposal it rests on was made only on {proposal_day}, after the sitting"),
         ]
 
     def measured(self, fact: Fact, params: TriggerParams) -> Text:
