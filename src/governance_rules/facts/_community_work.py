@@ -331,12 +331,6 @@ def _organiser_seat(dossier: Dossier, person: str | None, seats: tuple[bool, boo
                 for _, zh, people in seated)}
 
 
-_SUBMITTED_TO_ZH = {BodyKind.PARTY_COMMITTEE: "社区党组织",
-                    BodyKind.RESIDENTS_COMMITTEE: "社区居民委员会"}
-_SUBMITTED_TO_EN = {BodyKind.PARTY_COMMITTEE: "community party organisation",
-                    BodyKind.RESIDENTS_COMMITTEE: "residents' committee"}
-"""CC-SUBMISSION (HLS-356:26): where a decision goes, as a Chinese finding names it."""
-
 _STREET_APPROVERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
 """RC-AFFAIRS-DIRECTOR (SQ-SIFANG:154, 报街道办事处审批): who approves for the street office, as
 for FIN-TIERS tier 2 (docs/readings.md): its director or a deputy director."""
@@ -721,7 +715,35 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
                  "days_run": (window.end - meeting.date).days},
                 {"meeting": meeting.date},
                 {"body_name": body.name, "subject": motion.title, "title": motion.title,
-                 "submissions": "; ".join(f"sent to the {_SUBMITTED_TO_EN.get(k, 'another body')} on "
-                                          f"{d}, {sid}" for k, d, sid in these) or "none",
-                 "submissions_zh": "；".join(f"{d}报送{_SUBMITTED_TO_ZH.get(k, '其他机构')}，{sid}"
-                                            for k, d, sid in these) or "无任何报送记录"})
+                 **_submission_names("party", BodyKind.PARTY_COMMITTEE, these, meeting.date),
+                 **_submission_names("rc", BodyKind.RESIDENTS_COMMITTEE, these, meeting.date)})
+
+
+def _submission_names(prefix: str, kind: BodyKind, sent: list[tuple[BodyKind, date, str]],
+                      held: date) -> dict[str, str]:
+    """What was sent to a body of ``kind`` (``{prefix}_submissions`` and its ``_zh``): each
+    submission by day and id, one dated before the meeting ``held`` said not to count (a
+    decision is submitted once it is made); with none, what went to the other body, or that
+    none is recorded."""
+    these = [(day, sid) for k, day, sid in sent if k is kind]
+    if not these:
+        return {f"{prefix}_submissions": "; ".join(
+                    f"sent to the {_SUBMITTED_TO_EN.get(k, 'another body')} on {d}, {sid}"
+                    for k, d, sid in sent) or "none recorded",
+                f"{prefix}_submissions_zh": "；".join(
+                    f"{d}报送{_SUBMITTED_TO_ZH.get(k, '其他机构')}，{sid}"
+                    for k, d, sid in sent) or "未见报送记录"}
+    return {
+        f"{prefix}_submissions": "; ".join(
+            f"{sid} of {day}" + (f", before the meeting of {held}, does not count"
+                                 if day < held else "") for day, sid in these),
+        f"{prefix}_submissions_zh": "；".join(
+            f"{day}报送的「{sid}」" + (f"早于{held}的会议，不计" if day < held else "")
+            for day, sid in these)}
+
+
+_SUBMITTED_TO_ZH = {BodyKind.PARTY_COMMITTEE: "社区党组织",
+                    BodyKind.RESIDENTS_COMMITTEE: "社区居民委员会"}
+_SUBMITTED_TO_EN = {BodyKind.PARTY_COMMITTEE: "community party organisation",
+                    BodyKind.RESIDENTS_COMMITTEE: "residents' committee"}
+"""CC-SUBMISSION (HLS-356:26): where a decision goes, as a finding names it."""
