@@ -1063,8 +1063,10 @@ class _FactBuilder:
              "decision_before_successor": int(
                  term is None or (decision_day is not None and decision_day <= term.start))},
             {"day": day, **({"decision": decision_day} if decision_day else {})},
-            {"person": old.person if old else (recall.person if recall else ""),
+            {"person": (person := old.person if old else (recall.person if recall else "")),
              "person_name": old.name if old else "",
+             "departed": f"{old.name} ({person})" if old and old.name else person,
+             "departed_zh": f"{old.name}（{person}）" if old and old.name else f"「{person}」",
              "successor": new.person if new else "", "successor_name": new.name if new else "",
              "body_name": body.name},
         )

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field as PydanticField
 
+from ..._words import threshold_words
 from ..conditions import Cmp, Field, all_of, any_of, eq
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
@@ -50,8 +51,8 @@ class Replacement(ClauseKind[ReplacementParams]):
         out = []
         has = eq("has_successor", 1)
         if params.require_successor:
-            out.append(Clause(eq("has_successor", 0), "{person}离任后未补选增补",
-                              "no successor recorded for {person}", "successor"))
+            out.append(Clause(eq("has_successor", 0), "{departed}离任后未补选增补",
+                              "no successor recorded for {departed}", "successor"))
         if params.same is not None:
             zh, en = _SAME[params.same]
             out.append(Clause(all_of(has, Cmp(Field(params.same), "!=",
@@ -85,12 +86,15 @@ class Replacement(ClauseKind[ReplacementParams]):
             if decision.threshold is not None:
                 p, q = decision.threshold.numerator, decision.threshold.denominator
                 op = "<" if decision.comparison == "at_least" else "<="
-                sign = "≥" if decision.comparison == "at_least" else ">"
+                needed_zh = threshold_words(decision.threshold, decision.comparison, "zh")
+                needed_en = threshold_words(decision.threshold, decision.comparison, "en")
                 out.append(Clause(
                     all_of(found, Cmp(Field("decision_consented", q), op,
                                       Field("decision_seated", p))),
-                    f"同意人数未达到成员的{sign}{p}/{q}",
-                    f"fewer than {sign} {p}/{q} of the members consented", "consent"))
+                    f"撤换表决只有 {{decision_consented}}/{{decision_seated}} 名在任成员同意，"
+                    f"须{needed_zh}",
+                    f"only {{decision_consented}} of {{decision_seated}} seated members consented "
+                    f"to the replacement; {needed_en} required", "consent"))
         return out
 
 
