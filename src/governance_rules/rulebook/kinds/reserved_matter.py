@@ -12,12 +12,13 @@ from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
 MATTERS = {
-    "major_residents_matter": ("涉及全体社区成员利益的重大问题", "a major matter affecting all residents"),
+    # :344 与居民利益相关的重大问题 before the charter, :450 涉及全体社区成员利益的 under it
+    "major_residents_matter": ("与居民利益相关的重大问题", "a major matter of the residents' interests"),
     "rc_election": ("选举、撤换或补选社区居委会成员", "electing, removing or by-electing committee members"),
     "charter": ("居民公约或居民自治章程", "the residents' convention or charter"),
     "expense_over_500": ("超过500元的开支", "an expense over 500 yuan"),
     "rc_owners_dispute": ("居委会与业主委员会的不同意见",
-                          "a disagreement between the committee and the owners"),
+                          "a disagreement between the committee and the owners' committee"),
 }
 BODIES = {"member_representative_assembly": ("社区成员代表大会", "member representative assembly")}
 

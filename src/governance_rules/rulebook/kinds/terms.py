@@ -48,7 +48,13 @@ class TermLength(ClauseKind[TermParams]):
 
     def clauses(self, params: TermParams) -> list[Clause]:
         return [Clause(all_of(eq("has_end", 1), _beyond_years(params.years)),
-                       f"任期超过{params.years}年", f"the term is longer than {params.years} years")]
+                       f"任期{{span}}，超过{params.years}年",
+                       f"a term of {{span}}, longer than {params.years} years")]
+
+    def derived(self, fact: Fact, params: TermParams) -> dict[str, str]:
+        """The term's length in words, for the message (by how much it runs over)."""
+        en = _span_text(fact, "en")
+        return {"span": en, "span_en": en, "span_zh": _span_text(fact, "zh")}
 
     def measured(self, fact: Fact, params: TermParams) -> Text:
         return trusted(Text, zh=f"任期{_span_text(fact, 'zh')}",
