@@ -356,8 +356,10 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy,
                                          hearing.matter in _REFERRED)
         published = hearing.published_on
+        # a result to publish and send, unless the steps recorded show none was voted (a
+        # matter referred to the assembly, :378); steps not recorded leave it owed
         voted = (hearing.votes is not None or hearing.outcome is not None
-                 or HearingStep.VOTE in hearing.steps)  # a result to publish and send
+                 or not hearing.steps or HearingStep.VOTE in hearing.steps)
         found = _found(dossier, hearing.decision)
         decided = ({"decision": f"\"{found[1].title}\" ({hearing.decision.meeting}/"
                                 f"{hearing.decision.motion}) on {found[0].date}",
