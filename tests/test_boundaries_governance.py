@@ -287,3 +287,37 @@ def test_screenings_are_one_in_each_half_of_the_month(month: int, days: list[int
          "submitted_on": date(2022, month, d).isoformat()} for d in on]})
     found = "zz-screening" in rule_ids(check(files, window=(start, end)))
     assert found is not (any(d <= 15 for d in on) and any(d >= 16 for d in on)), on
+
+
+@SETTINGS
+@given(late=st.integers(1, 40), chain=st.sampled_from([DINGYUAN, TAONAN]))
+def test_a_late_report_says_when_it_came_when_it_was_due_and_how_late(
+        late: int, chain: list[str]) -> None:
+    """ZZ-SCREENING's monthly report (次月5日前 in Dingyuan, 当月25日前 in Taonan): the finding
+    gives the day it came, the day it was due and the days between, in both languages (it said
+    only 逾期：须于次月5日前报送, the day it came in the evidence alone)."""
+    due = date(2022, 4, 5) if chain == DINGYUAN else date(2022, 3, 25)
+    came = due + timedelta(days=late)
+    files = _office(chain, r={"report": {"id": "d", "body": "o", "kind": "dispute_monthly",
+                                         "period": "2022-03", "submitted_on": came.isoformat()}})
+    (finding,) = [f for f in check(files, window=YEAR).findings
+                  if f.rule_id == "zz-dispute-report-deadline"]
+    rule_zh = "次月5日" if chain == DINGYUAN else "当月25日"
+    assert (f"矛盾纠纷月报于{came.year}年{came.month}月{came.day}日报送，逾期{late}天：须于"
+            f"{rule_zh}（{due.year}年{due.month}月{due.day}日）前报送") in finding.message.zh, \
+        finding.message.zh
+    en_days = "1 day" if late == 1 else f"{late} days"
+    assert (f"came on {came.day} {came.strftime('%B')} 2022, {en_days} late: it was due by "
+            f"the {'5th of the next' if chain == DINGYUAN else '25th of the same'} month "
+            f"({due.day} {due.strftime('%B')} 2022)") in finding.message.en, finding.message.en
+    assert (finding.evidence.shortfall.zh, finding.evidence.shortfall.en) == (
+        f"逾期{late}天", f"{en_days} late")
+
+
+def test_a_late_letter_says_the_day_it_came_and_the_day_due() -> None:
+    files = _office(TAONAN, r={"report": {"id": "r", "body": "o", "kind": "responsibility_letter",
+                                          "period": "2022", "submitted_on": "2022-03-28"}})
+    (finding,) = [f for f in check(files).findings if f.rule_id == "zz-letter-deadline"]
+    assert finding.message.zh.endswith("责任状于2022年3月28日报送，逾期3天：须于2022年3月25日前报送")
+    assert finding.message.en.endswith(
+        "the responsibility letter came on 28 March 2022, 3 days late: it was due by 25 March 2022")

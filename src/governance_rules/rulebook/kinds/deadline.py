@@ -8,6 +8,8 @@ missed its three days, one three days before it has).
 
 from __future__ import annotations
 
+from calendar import monthrange
+from datetime import date
 from typing import Literal
 
 from pydantic import Field as PydanticField
@@ -17,7 +19,7 @@ from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import Cmp, Condition, Field, all_of, any_of, eq
-from ._base import KindParams
+from ._base import Explanation, KindParams
 from ._clauses import Clause, ClauseKind
 
 
@@ -66,12 +68,10 @@ class Deadline(ClauseKind[DeadlineParams]):
                                   f"{counted(params.days, 'day', 'en')} required"))
         elif params.mode == "by_day_of_month":
             k, d = params.month_offset, params.day
-            due_zh, due_en = self._due(params, "zh"), self._due(params, "en")
-            late_zh, late_en = f"{zh}逾期：须于{due_zh}前报送", f"{en} was late: due by {due_en}"
             out.append(Clause(any_of(Cmp(Field("months_after"), ">", k),
                                      all_of(eq("months_after", k),
                                             Cmp(Field("submitted_day"), ">", d))),
-                              late_zh, late_en))
+                              *self._late(params)))
         else:
             m, d = params.month, params.day
             out.append(Clause(any_of(Cmp(Field("year_offset"), ">", 0),
@@ -79,9 +79,70 @@ class Deadline(ClauseKind[DeadlineParams]):
                                             any_of(Cmp(Field("submitted_month"), ">", m),
                                                    all_of(eq("submitted_month", m),
                                                           Cmp(Field("submitted_day"), ">", d))))),
-                              f"{zh}逾期：须于{m}月{d}日前报送",
-                              f"{en} was late: due by {self._due(params, 'en')}"))
+                              *self._late(params)))
         return out
+
+    def _late(self, params: DeadlineParams) -> tuple[str, str]:
+        """A late report's reason: the day it came, how many days late, and the day it was
+        due, by the rule (次月5日) and as a date (``{due_on}``) where the rule counts from the
+        period."""
+        zh, en = params.what.get("zh", "?"), params.what.get("en", "?")
+        came_zh = f"{zh}于{{submitted_on}}报送，逾期{{days_late}}天"
+        came_en = f"{en} came on {{submitted_on}}, {{days_late|day|days}} late"
+        if params.mode == "by_date":
+            return f"{came_zh}：须于{{due_on}}前报送", f"{came_en}: it was due by {{due_on}}"
+        return (f"{came_zh}：须于{self._due(params, 'zh')}（{{due_on}}）前报送",
+                f"{came_en}: it was due by {self._due(params, 'en')} ({{due_on}})")
+
+    @staticmethod
+    def _due_day(fact: Fact, params: DeadlineParams) -> date | None:
+        """The last day a report of the fact's period may come (``by_day_of_month``,
+        ``by_date``), as the clauses decide it: the month's last day where it has no
+        ``day``-th; ``None`` for the other modes or without the period's end.
+
+        >>> from governance_rules.facts.schema import RecordRef
+        >>> from governance_rules.records.dossier import Where
+        >>> fact = Fact("report", RecordRef("r", "report", Where("r.yaml", 1, "report")),
+        ...             date(2022, 3, 1), (), {}, {"period_end": date(2022, 1, 31)})
+        >>> params = DeadlineParams(mode="by_day_of_month", month_offset=1, day=31, what={})
+        >>> Deadline._due_day(fact, params)
+        datetime.date(2022, 2, 28)
+        >>> Deadline._due_day(fact, DeadlineParams(mode="by_date", month=3, day=25, what={}))
+        datetime.date(2022, 3, 25)
+        """
+        end = fact.dates.get("period_end")
+        if end is None or params.mode not in ("by_day_of_month", "by_date"):
+            return None
+        if params.mode == "by_date":
+            year, month = end.year, params.month
+        else:
+            year, month = divmod(end.year * 12 + end.month - 1 + params.month_offset, 12)
+            month += 1
+        return date(year, month, min(params.day, monthrange(year, month)[1]))
+
+    def derived(self, fact: Fact, params: DeadlineParams) -> dict[str, str]:
+        """A late report's days in words: the day it came (``submitted_on``), the day it was
+        due (``due_on``) and the days between (``days_late``)."""
+        due, submitted = self._due_day(fact, params), fact.dates.get("submitted")
+        if due is None or submitted is None:
+            return {}
+        return {"submitted_on": day_name(submitted, "en"),
+                "submitted_on_zh": day_name(submitted, "zh"),
+                "submitted_on_en": day_name(submitted, "en"),
+                "due_on": day_name(due, "en"), "due_on_zh": day_name(due, "zh"),
+                "due_on_en": day_name(due, "en"),
+                "days_late": str((submitted - due).days)}
+
+    def explain(self, fact: Fact, params: DeadlineParams) -> Explanation:
+        """:meth:`ClauseKind.explain`, with a late report's shortfall in days (逾期3天, 3 days
+        late), not as a count of requirements."""
+        explanation = super().explain(fact, params)
+        due, submitted = self._due_day(fact, params), fact.dates.get("submitted")
+        if due is not None and submitted is not None and submitted > due:
+            late = (submitted - due).days
+            explanation.evidence["shortfall"] = trusted(
+                Text, zh=f"逾期{late}天", en=f"{counted(late, 'day', 'en')} late")
+        return explanation
 
     def measured(self, fact: Fact, params: DeadlineParams) -> Text:
         zh, en = params.what.get("zh", ""), params.what.get("en", "")
