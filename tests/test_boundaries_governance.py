@@ -321,3 +321,19 @@ def test_a_late_letter_says_the_day_it_came_and_the_day_due() -> None:
     assert finding.message.zh.endswith("责任状于2022年3月28日报送，逾期3天：须于2022年3月25日前报送")
     assert finding.message.en.endswith(
         "the responsibility letter came on 28 March 2022, 3 days late: it was due by 25 March 2022")
+
+
+def test_a_short_summary_and_a_long_title_say_the_bound_they_miss() -> None:
+    """ZZ-MAT-SUMMARIES, ZZ-MAT-FORMAT: the finding gives the count and the bound (it said only
+    只有 2999 字 and 题目长 21 字)."""
+    files = _office(TAONAN, r={"report": {
+        "id": "s", "body": "o", "kind": "annual_summary", "period": "2022",
+        "submitted_on": "2022-12-28", "length_chars": 2999, "title": "二" * 21,
+        "parts": ["practice", "experience", "shortcomings", "next_steps"]}})
+    found = {f.rule_id: f.message for f in check(files).findings}
+    assert found["zz-summary-length"].zh.endswith("只有2999字，须不少于3000字")
+    assert found["zz-summary-length"].en.endswith(
+        "only 2999 characters; at least 3000 required")
+    assert found["zz-material-title"].zh.endswith("题目长21字，一般不超过20字")
+    assert found["zz-material-title"].en.endswith(
+        "the title has 21 characters; at most 20 in general")
