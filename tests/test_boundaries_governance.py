@@ -221,9 +221,34 @@ def test_the_chinese_names_who_held_which_post_and_when_as_the_english_does() ->
     the English does (it said only 有的日子…, "on some days", where the English named both)."""
     files = _committee_led_by_the_head_until(YEAR[1] - timedelta(days=1), "王镇长")
     (finding,) = [f for f in check(files, window=YEAR).findings if f.rule_id == "zz-committee"]
-    assert ("王镇长（boss）于2022年12月31日任综治委主任，但既不是乡镇党委书记，也不是乡（镇）长"
+    assert ("2022年12月31日，王镇长（boss）任综治委主任，但既不是乡镇党委书记，也不是乡（镇）长"
             in finding.message.zh), finding.message.zh
-    assert "31 December 2022" in finding.message.en
+    assert ("on 31 December 2022, 王镇长 (boss) directed the committee but was neither township "
+            "party secretary nor township head") in finding.message.en, finding.message.en
+
+
+def test_a_breach_of_the_posts_is_said_once_with_its_days() -> None:
+    """ZZ-COMMITTEE, ZZ-POSTS: a breach that goes on over a day another roster changes (a
+    member joins on 1 September) is one breach, from the day it began to the window's end,
+    with its days counted; it read 于2022年7月1日任综治委主任 and again 于2022年9月1日…,
+    as if appointed on each of those days. The committee's finding is headed by the
+    committee's name, not the office's."""
+    files = _committee_led_by_the_head_until(date(2022, 6, 30), "王镇长")
+    files["w.yaml"]["body"]["seats"].append(
+        {"person": "m", "name": "委员", "role": "member",
+         "terms": [{"start": "2022-09-01", "obtained_by": "appointment"}]})
+    (finding,) = [f for f in check(files, window=YEAR).findings if f.rule_id == "zz-committee"]
+    assert finding.message.zh == ("综治委：2022年7月1日至2022年12月31日（共184天），王镇长（boss）"
+                                  "任综治委主任，但既不是乡镇党委书记，也不是乡（镇）长")
+    assert finding.message.en == ("综治委: from 1 July 2022 to 31 December 2022 (184 days), 王镇长 "
+                                  "(boss) directed the committee but was neither township party "
+                                  "secretary nor township head")
+    assert finding.body is not None and finding.body.id == "w"
+    (posts,) = [f for f in check(files, window=YEAR).findings if f.rule_id == "zz-posts"]
+    assert posts.message.zh.count("调处中心") == 1, posts.message.zh  # no centre: said once
+    assert "综治办主任空缺：2022年1月1日（检查期首日）至2022年12月31日（共365天）" in posts.message.zh
+    assert ("the office had no director: from 1 January 2022 (the first day checked) to "
+            "31 December 2022 (365 days)") in posts.message.en, posts.message.en
 
 
 def test_vacant_days_are_listed_with_their_count() -> None:

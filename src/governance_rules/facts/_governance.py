@@ -215,80 +215,146 @@ def _any_seat(dossier: Dossier, person: str, day: date,
 
 
 def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator[Fact]:
-    """ZZ-COMMITTEE and ZZ-POSTS, judged on every day of the window by the rosters."""
+    """ZZ-COMMITTEE and ZZ-POSTS, judged on every day of the window by the rosters: each
+    breach once, as the days it lasted (from a day the rosters change to the day before the
+    next, joined while it goes on), not once for every day a roster changed."""
     committee = located_bodies(dossier, BodyKind.GOVERNANCE_COMMITTEE)
     centre = dossier.bodies_of_kind(BodyKind.MEDIATION_CENTRE)
     judicial = dossier.bodies_of_kind(BodyKind.JUDICIAL_OFFICE)
-    faults: dict[str, list[tuple[str, str]]] = {k: [] for k in (
-        "committee_director_missing", "committee_director_unseated", "centre_director_missing",
-        "centre_director_unseated", "office_director_missing", "office_director_not_party",
-        "office_director_not_centre", "judicial_head_missing", "judicial_head_not_centre",
-        "judicial_head_not_office")}
+    keys = ("committee_director_missing", "committee_director_unseated", "centre_director_missing",
+            "centre_director_unseated", "office_director_missing", "office_director_not_party",
+            "office_director_not_centre", "judicial_head_missing", "judicial_head_not_centre",
+            "judicial_head_not_office")
+    spans = _Spans()
+    what: dict[str, tuple[str, str]] = {}  # key → (en, zh) of what a person did wrong
 
     def check(key: str, persons: list[str], seats: tuple[tuple[BodyKind, tuple[Role, ...]], ...],
-              what: str, what_zh: str, day: date) -> None:
+              en: str, zh: str, first: date, last: date) -> None:
+        what[key] = (en, zh)
         for person in persons:
-            if not _any_seat(dossier, person, day, seats):
-                who = _who(dossier, person)
-                faults[key].append((f"{who} {what} on {day}", f"{who}于{day}{what_zh}"))
+            if not _any_seat(dossier, person, first, seats):
+                spans.add(key, person, first, last)
 
     principals_zh = "，但既不是乡镇党委书记，也不是乡（镇）长"
-    for day in _change_days(dossier, window, _ROSTER_KINDS):
+    days = _change_days(dossier, window, _ROSTER_KINDS)
+    for i, day in enumerate(days):
+        last = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else window.end
         directors = _holders(dossier, BodyKind.GOVERNANCE_COMMITTEE, (Role.DIRECTOR,), day)
         if committee and not directors:
-            faults["committee_director_missing"].append((f"no director on {day}",
-                                                         day.isoformat()))
+            spans.add("committee_director_missing", "", day, last)
         check("committee_director_unseated", directors, PRINCIPALS,
               "directed the committee but was neither township party secretary nor township head",
-              f"任综治委主任{principals_zh}", day)
+              f"任综治委主任{principals_zh}", day, last)
         heads = _holders(dossier, BodyKind.MEDIATION_CENTRE, (Role.DIRECTOR,), day)
         if centre and not heads:
-            faults["centre_director_missing"].append((f"no centre director on {day}",
-                                                      day.isoformat()))
+            spans.add("centre_director_missing", "", day, last)
         check("centre_director_unseated", heads, PRINCIPALS,
               "directed the centre but was neither township party secretary nor township head",
-              f"任调处中心主任{principals_zh}", day)
+              f"任调处中心主任{principals_zh}", day, last)
         office_heads = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
         if not office_heads:
-            faults["office_director_missing"].append((f"no office director on {day}",
-                                                      day.isoformat()))
+            spans.add("office_director_missing", "", day, last)
         check("office_director_not_party", office_heads, _PARTY_DEPUTY,
               "directed the office but was neither deputy party secretary nor party committee "
-              "member", "任综治办主任，但既不是党委副书记，也不是党委委员", day)
+              "member", "任综治办主任，但既不是党委副书记，也不是党委委员", day, last)
         check("office_director_not_centre", office_heads,
               ((BodyKind.MEDIATION_CENTRE, (Role.DEPUTY_DIRECTOR,)),),
               "directed the office but was not the centre's (first) deputy director",
-              "任综治办主任，但未兼任调处中心第一副主任", day)
+              "任综治办主任，但未兼任调处中心第一副主任", day, last)
         justice = _holders(dossier, BodyKind.JUDICIAL_OFFICE, (Role.HEAD,), day)
         if judicial and not justice:
-            faults["judicial_head_missing"].append((f"no judicial office head on {day}",
-                                                    day.isoformat()))
+            spans.add("judicial_head_missing", "", day, last)
         check("judicial_head_not_centre", justice,
               ((BodyKind.MEDIATION_CENTRE, (Role.DEPUTY_DIRECTOR,)),),
               "headed the judicial office but was not the centre's deputy director",
-              "任司法所所长，但未兼任调处中心副主任", day)
+              "任司法所所长，但未兼任调处中心副主任", day, last)
         check("judicial_head_not_office", justice,
               ((BodyKind.GOVERNANCE_OFFICE, (Role.DEPUTY_DIRECTOR,)),),
               "headed the judicial office but was not the office's deputy director",
-              "任司法所所长，但未兼任综治办副主任", day)
-    body = office.record
-    names = {"body_name": body.name, "subject": body.name,
-             **{k: _first_three_en([en for en, _ in v]) for k, v in faults.items()},
-             **{f"{k}_zh": _first_three_zh([zh for _, zh in v]) for k, v in faults.items()}}
+              "任司法所所长，但未兼任综治办副主任", day, last)
+    faults: dict[str, list[tuple[str, str]]] = {k: [] for k in keys}
+    for key, person, first, last in spans.sorted():
+        opened = first == window.start  # the breach may be older: the window's first day
+        span_en, span_zh = _span_en(first, last, opened), _span_zh(first, last, opened)
+        if not person:  # a vacancy: the days it lasted
+            faults[key].append((span_en, span_zh))
+        else:
+            who, (en, zh) = _who(dossier, person), what[key]
+            faults[key].append((f"{span_en}, {who} {en}", f"{span_zh}，{who}{zh}"))
     counts = {k: len(v) for k, v in faults.items()}
+    texts = {**{k: _first_three_en([en for en, _ in v]) for k, v in faults.items()},
+             **{f"{k}_zh": _first_three_zh([zh for _, zh in v]) for k, v in faults.items()}}
+    body = office.record
     target = committee[0] if committee else office
     yield Fact("zz_committee", RecordRef(target.record.id, "body", target.where()), window.end,
                dossier.jurisdiction,
-               {**_common(body), "has_committee": int(bool(committee)),
+               {**_common(target.record), "has_committee": int(bool(committee)),
                 **{k: counts[k] for k in ("committee_director_missing",
                                           "committee_director_unseated")}},
-               {"window_end": window.end}, names)
+               {"window_end": window.end},
+               {"body_name": target.record.name, "subject": target.record.name, **texts})
     yield Fact("zz_posts", RecordRef(body.id, "body", office.where()), window.end,
                dossier.jurisdiction,
                {**_common(body), "has_centre": int(bool(centre)),
                 "has_judicial_office": int(bool(judicial)),
                 **{k: v for k, v in counts.items() if not k.startswith("committee")}},
-               {"window_end": window.end}, names)
+               {"window_end": window.end}, {"body_name": body.name, "subject": body.name, **texts})
+
+
+class _Spans:
+    """The days each breach lasted, by what it is and who (``""`` for a vacancy): a span
+    that ends the day before the next begins is the same breach going on.
+
+    >>> spans = _Spans()
+    >>> spans.add("k", "p", date(2022, 1, 1), date(2022, 6, 30))
+    >>> spans.add("k", "p", date(2022, 7, 1), date(2022, 12, 31))
+    >>> spans.add("k", "q", date(2022, 3, 1), date(2022, 3, 1))
+    >>> [(person, str(first), str(last)) for _, person, first, last in spans.sorted()]
+    [('p', '2022-01-01', '2022-12-31'), ('q', '2022-03-01', '2022-03-01')]
+    """
+
+    def __init__(self) -> None:
+        self._spans: dict[tuple[str, str], list[list[date]]] = {}
+
+    def add(self, key: str, person: str, first: date, last: date) -> None:
+        spans = self._spans.setdefault((key, person), [])
+        if spans and spans[-1][1] + timedelta(days=1) == first:
+            spans[-1][1] = last
+        else:
+            spans.append([first, last])
+
+    def sorted(self) -> list[tuple[str, str, date, date]]:
+        return sorted(((key, person, first, last) for (key, person), spans in self._spans.items()
+                       for first, last in spans), key=lambda s: (s[0], s[2], s[1]))
+
+
+def _span_en(first: date, last: date, opened: bool = False) -> str:
+    """The days of a breach as the facts give them (ISO days, put in words for a reader);
+    ``opened``: ``first`` is the window's first day, not the day the breach began.
+
+    >>> _span_en(date(2022, 7, 1), date(2022, 12, 31)), _span_en(date(2022, 3, 1), date(2022, 3, 1))
+    ('from 2022-07-01 to 2022-12-31 (184 days)', 'on 2022-03-01')
+    >>> _span_en(date(2022, 1, 1), date(2022, 1, 31), opened=True)
+    'from 2022-01-01 (the first day checked) to 2022-01-31 (31 days)'
+    """
+    if first == last:
+        return f"on {first}" + (" (the first day checked)" if opened else "")
+    return (f"from {first}{' (the first day checked)' if opened else ''} to {last} "
+            f"({(last - first).days + 1} days)")
+
+
+def _span_zh(first: date, last: date, opened: bool = False) -> str:
+    """:func:`_span_en` in Chinese.
+
+    >>> _span_zh(date(2022, 7, 1), date(2022, 12, 31)), _span_zh(date(2022, 3, 1), date(2022, 3, 1))
+    ('2022-07-01至2022-12-31（共184天）', '2022-03-01')
+    >>> _span_zh(date(2022, 1, 1), date(2022, 1, 31), opened=True)
+    '2022-01-01（检查期首日）至2022-01-31（共31天）'
+    """
+    if first == last:
+        return str(first) + ("（检查期首日）" if opened else "")
+    return (f"{first}{'（检查期首日）' if opened else ''}至{last}"
+            f"（共{(last - first).days + 1}天）")
 
 
 def _groups(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator[Fact]:
