@@ -134,15 +134,46 @@ class Deadline(ClauseKind[DeadlineParams]):
                 "days_late": str((submitted - due).days)}
 
     def explain(self, fact: Fact, params: DeadlineParams) -> Explanation:
-        """:meth:`ClauseKind.explain`, with a late report's shortfall in days (逾期3天, 3 days
-        late), not as a count of requirements."""
+        """:meth:`ClauseKind.explain`, with the shortfall in days where one is known (逾期3天,
+        3 days late; 超出2天, 2 days over; 少1天, 1 day short), not as a count of
+        requirements."""
         explanation = super().explain(fact, params)
+        shortfall = self._days_short(fact, params)
+        if shortfall is not None:
+            explanation.evidence["shortfall"] = shortfall
+        return explanation
+
+    def _days_short(self, fact: Fact, params: DeadlineParams) -> Text | None:
+        """By how many days the fact missed, in words; ``None`` where no day is recorded.
+
+        >>> from governance_rules.facts.schema import RecordRef
+        >>> from governance_rules.records.dossier import Where
+        >>> fact = Fact("meeting", RecordRef("m", "meeting", Where("m.yaml", 1, "meeting")),
+        ...             date(2022, 3, 1), (), {"gap": 7})
+        >>> within = DeadlineParams(mode="within_days", gap="gap", days=3, what={})
+        >>> Deadline()._days_short(fact, within)
+        Text(zh='超出4天', en='4 days over')
+        >>> fact.values["gap"] = 0
+        >>> Deadline()._days_short(fact, within.model_copy(update={"mode": "days_before"}))
+        Text(zh='少3天', en='3 days short')
+        >>> fact.values["gap"] = -1
+        >>> Deadline()._days_short(fact, within) is None
+        True
+        """
+        if params.gap:
+            gap, d = int(fact.values[params.gap]), params.days
+            if params.mode == "within_days" and gap > d:
+                return trusted(Text, zh=f"超出{gap - d}天",
+                               en=f"{counted(gap - d, 'day', 'en')} over")
+            if params.mode == "days_before" and 0 <= gap < d:
+                return trusted(Text, zh=f"少{d - gap}天",
+                               en=f"{counted(d - gap, 'day', 'en')} short")
+            return None
         due, submitted = self._due_day(fact, params), fact.dates.get("submitted")
         if due is not None and submitted is not None and submitted > due:
             late = (submitted - due).days
-            explanation.evidence["shortfall"] = trusted(
-                Text, zh=f"逾期{late}天", en=f"{counted(late, 'day', 'en')} late")
-        return explanation
+            return trusted(Text, zh=f"逾期{late}天", en=f"{counted(late, 'day', 'en')} late")
+        return None
 
     def measured(self, fact: Fact, params: DeadlineParams) -> Text:
         zh, en = params.what.get("zh", ""), params.what.get("en", "")
