@@ -230,19 +230,21 @@ def test_the_chinese_names_who_held_which_post_and_when_as_the_english_does() ->
 def test_a_breach_of_the_posts_is_said_once_with_its_days() -> None:
     """ZZ-COMMITTEE, ZZ-POSTS: a breach that goes on over a day another roster changes (a
     member joins on 1 September) is one breach, from the day it began to the window's end,
-    with its days counted; it read 于2022年7月1日任综治委主任 and again 于2022年9月1日…,
-    as if appointed on each of those days. The committee's finding is headed by the
-    committee's name, not the office's."""
+    with its days counted and the seat whose end began it; it read 于2022年7月1日任综治委主任
+    and again 于2022年9月1日…, as if appointed on each of those days. The committee's finding
+    is headed by the committee's name, not the office's."""
     files = _committee_led_by_the_head_until(date(2022, 6, 30), "王镇长")
     files["w.yaml"]["body"]["seats"].append(
         {"person": "m", "name": "委员", "role": "member",
          "terms": [{"start": "2022-09-01", "obtained_by": "appointment"}]})
     (finding,) = [f for f in check(files, window=YEAR).findings if f.rule_id == "zz-committee"]
     assert finding.message.zh == ("综治委：2022年7月1日至2022年12月31日（共184天），王镇长（boss）"
-                                  "任综治委主任，但既不是乡镇党委书记，也不是乡（镇）长")
+                                  "任综治委主任，但既不是乡镇党委书记，也不是乡（镇）长，"
+                                  "其乡（镇）长一职至2022年6月30日止")
     assert finding.message.en == ("综治委: from 1 July 2022 to 31 December 2022 (184 days), 王镇长 "
                                   "(boss) directed the committee but was neither township party "
-                                  "secretary nor township head")
+                                  "secretary nor township head (they held the township head's "
+                                  "seat until 30 June 2022)")
     assert finding.body is not None and finding.body.id == "w"
     (posts,) = [f for f in check(files, window=YEAR).findings if f.rule_id == "zz-posts"]
     assert posts.message.zh.count("调处中心") == 1, posts.message.zh  # no centre: said once

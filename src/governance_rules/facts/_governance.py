@@ -227,10 +227,11 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
             "judicial_head_not_office")
     spans = _Spans()
     what: dict[str, tuple[str, str]] = {}  # key → (en, zh) of what a person did wrong
+    wanted: dict[str, tuple[tuple[BodyKind, tuple[Role, ...]], ...]] = {}  # key → the seats
 
     def check(key: str, persons: list[str], seats: tuple[tuple[BodyKind, tuple[Role, ...]], ...],
               en: str, zh: str, first: date, last: date) -> None:
-        what[key] = (en, zh)
+        what[key], wanted[key] = (en, zh), seats
         for person in persons:
             if not _any_seat(dossier, person, first, seats):
                 spans.add(key, person, first, last)
@@ -280,7 +281,9 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
             faults[key].append((span_en, span_zh))
         else:
             who, (en, zh) = _who(dossier, person), what[key]
-            faults[key].append((f"{span_en}, {who} {en}", f"{span_zh}，{who}{zh}"))
+            left_en, left_zh = _seat_left(dossier, person, first, wanted[key], window)
+            faults[key].append((f"{span_en}, {who} {en}{left_en}",
+                                f"{span_zh}，{who}{zh}{left_zh}"))
     counts = {k: len(v) for k, v in faults.items()}
     texts = {**{k: _first_three_en([en for en, _ in v]) for k, v in faults.items()},
              **{f"{k}_zh": _first_three_zh([zh for _, zh in v]) for k, v in faults.items()}}
@@ -299,6 +302,41 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
                 "has_judicial_office": int(bool(judicial)),
                 **{k: v for k, v in counts.items() if not k.startswith("committee")}},
                {"window_end": window.end}, {"body_name": body.name, "subject": body.name, **texts})
+
+
+_SEAT_WORDS: dict[tuple[BodyKind, Role], tuple[str, str]] = {
+    (BodyKind.TOWNSHIP_PARTY_COMMITTEE, Role.SECRETARY):
+        ("the township party secretary's seat", "乡镇党委书记"),
+    (BodyKind.TOWNSHIP_GOVERNMENT, Role.HEAD): ("the township head's seat", "乡（镇）长"),
+    (BodyKind.TOWNSHIP_PARTY_COMMITTEE, Role.DEPUTY_SECRETARY):
+        ("the deputy party secretary's seat", "党委副书记"),
+    (BodyKind.TOWNSHIP_PARTY_COMMITTEE, Role.MEMBER):
+        ("a party committee member's seat", "党委委员"),
+    (BodyKind.MEDIATION_CENTRE, Role.DEPUTY_DIRECTOR):
+        ("the centre's deputy director seat", "调处中心副主任"),
+    (BodyKind.GOVERNANCE_OFFICE, Role.DEPUTY_DIRECTOR):
+        ("the office's deputy director seat", "综治办副主任"),
+}
+"""The seats ZZ-COMMITTEE and ZZ-POSTS ask for, as a finding names one a person left."""
+
+
+def _seat_left(dossier: Dossier, person: str, first: date,
+               seats: tuple[tuple[BodyKind, tuple[Role, ...]], ...], window: Window
+               ) -> tuple[str, str]:
+    """What ended the day before a breach began inside the window, when it was a seat the
+    person had to hold (他于6月30日卸任党委书记, not 于7月1日任调处中心主任): the note to add,
+    in English and in Chinese; empty where no such seat ended (the breach began with the
+    window or with a new post)."""
+    if first <= window.start:
+        return "", ""
+    before = first - timedelta(days=1)
+    for kind, roles in seats:
+        for role in roles:
+            if (dossier.holds_seat(person, kind, (role,), before)
+                    and not dossier.holds_seat(person, kind, (role,), first)):
+                en, zh = _SEAT_WORDS.get((kind, role), ("a seat the document asks for", "规定兼任的职务"))
+                return f" (they held {en} until {before})", f"，其{zh}一职至{before}止"
+    return "", ""
 
 
 class _Spans:
