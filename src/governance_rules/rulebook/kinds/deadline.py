@@ -60,12 +60,16 @@ class Deadline(ClauseKind[DeadlineParams]):
                                   f"{zh}在{{{params.gap}}}天后，超过{params.days}天",
                                   f"{en} came {{{params.gap}|day|days}} after; at most "
                                   f"{counted(params.days, 'day', 'en')} allowed"))
-            else:
-                out.append(Clause(all_of(Cmp(Field(params.gap), ">=", 0),
+            elif params.days > 0:  # on the day itself is no day before: said as such
+                least_en = f"at least {counted(params.days, 'day', 'en')} required"
+                out.append(Clause(eq(params.gap, 0),
+                                  f"{zh}当天才发出，须至少提前{params.days}天",
+                                  f"{en} came only on the day itself; {least_en}"))
+                out.append(Clause(all_of(Cmp(Field(params.gap), ">", 0),
                                          Cmp(Field(params.gap), "<", params.days)),
                                   f"{zh}只提前{{{params.gap}}}天，须至少提前{params.days}天",
-                                  f"{en} came only {{{params.gap}|day|days}} before; at least "
-                                  f"{counted(params.days, 'day', 'en')} required"))
+                                  f"{en} came only {{{params.gap}|day|days}} before; "
+                                  f"{least_en}"))
         elif params.mode == "by_day_of_month":
             k, d = params.month_offset, params.day
             out.append(Clause(any_of(Cmp(Field("months_after"), ">", k),
@@ -184,6 +188,8 @@ class Deadline(ClauseKind[DeadlineParams]):
             if params.mode == "within_days":
                 return trusted(Text, zh=f"{zh}在{gap}天后",
                                en=f"{en} {counted(gap, 'day', 'en')} after")
+            if gap == 0:
+                return trusted(Text, zh=f"{zh}当天才发出", en=f"{en} on the day itself")
             return trusted(Text, zh=f"{zh}只提前{gap}天",
                            en=f"{en} {counted(gap, 'day', 'en')} before")
         submitted = fact.dates.get("submitted")
