@@ -255,7 +255,8 @@ def test_a_breach_of_the_posts_is_said_once_with_its_days() -> None:
 
 def test_vacant_days_are_listed_with_their_count() -> None:
     """Four spells without an office director (each from the day the roster leaves the seat
-    empty): both languages list the first three and say how many there are."""
+    empty to the day before it is filled): both languages list the first three with their
+    days and say how many there are."""
     def term(start: str, end: str) -> dict[str, str]:
         return {"start": start, "end": end, "obtained_by": "election"}
 
@@ -274,10 +275,11 @@ def test_vacant_days_are_listed_with_their_count() -> None:
     window = (date(2022, 1, 1), date(2022, 10, 30))
     (finding,) = [f for f in check(files, window=window).findings
                   if f.rule_id == "zz-village-office"]
-    assert ("综治办主任空缺：2022年3月1日；2022年4月30日；2022年6月30日（共4处）"
-            in finding.message.zh), finding.message.zh
+    assert ("综治办主任空缺：2022年3月1日；2022年4月30日至2022年5月1日（共2天）；"
+            "2022年6月30日至2022年7月1日（共2天）等4处" in finding.message.zh), finding.message.zh
     assert finding.message.en.endswith(
-        "nobody held the office director seat on 30 June 2022 (4 in all)"), finding.message.en
+        "the office had no director: on 1 March 2022; from 30 April 2022 to 1 May 2022 (2 days); "
+        "from 30 June 2022 to 1 July 2022 (2 days); 4 in all"), finding.message.en
     assert finding.body is not None and (finding.body.id, finding.body.name) == ("o", "村综治办")
     assert finding.message.zh.startswith("村综治办："), finding.message.zh
 

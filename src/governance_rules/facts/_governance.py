@@ -118,22 +118,34 @@ def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     offices = located_bodies(dossier, BodyKind.GOVERNANCE_OFFICE)
     where = offices[0].where() if offices else community.where()
     kinds = (BodyKind.GOVERNANCE_OFFICE, BodyKind.PARTY_COMMITTEE, BodyKind.RESIDENTS_COMMITTEE)
+    spans = _Spans()  # each breach once, as the days it lasted (see _township)
+    days = _change_days(dossier, window, kinds)
+    for i, day in enumerate(days):
+        last = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else window.end
+        directors = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
+        if offices and not directors:
+            spans.add("missing", "", day, last)
+        for person in directors:
+            if not _any_seat(dossier, person, day, VILLAGE_DIRECTOR_SEATS):
+                spans.add("bad", person, day, last)
     bad: list[str] = []
     missing: list[str] = []
     bad_zh: list[str] = []
     missing_zh: list[str] = []
-    for day in _change_days(dossier, window, kinds):
-        directors = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
-        if offices and not directors:
-            missing.append(f"nobody held the office director seat on {day}")
-            missing_zh.append(day.isoformat())
-        for person in directors:
-            if not _any_seat(dossier, person, day, VILLAGE_DIRECTOR_SEATS):
-                bad.append(f"{_who(dossier, person)}, office director on {day}, held neither the "
-                           f"party secretary's nor a residents' committee director's or deputy "
-                           f"director's seat that day")
-                bad_zh.append(f"{_who(dossier, person)}于{day}任综治办主任，但当日既不是村（社区）"
-                              "党组织书记，也不是居委会主任、副主任")
+    for key, person, first, last in spans.sorted():
+        opened = first == window.start
+        span_en, span_zh = _span_en(first, last, opened), _span_zh(first, last, opened)
+        if key == "missing":
+            missing.append(span_en)
+            missing_zh.append(span_zh)
+            continue
+        who = _who(dossier, person)
+        left_en, left_zh = _seat_left(dossier, person, first, VILLAGE_DIRECTOR_SEATS, window)
+        bad.append(f"{span_en}, {who} directed the office but held neither the party "
+                   f"secretary's nor a residents' committee director's or deputy director's "
+                   f"seat{left_en}")
+        bad_zh.append(f"{span_zh}，{who}任综治办主任，但既不是村（社区）党组织书记，"
+                      f"也不是居委会主任、副主任{left_zh}")
     office = offices[0].record if offices else None
     yield Fact("zz_village", RecordRef(office.id if office else community.record.id,
                                        "body" if office else "community", where),
@@ -155,20 +167,20 @@ def _first_three_en(faults: list[str]) -> str:
     when there are more.
 
     >>> _first_three_en(["a", "b", "c", "d"])
-    'a; b; c (4 in all)'
+    'a; b; c; 4 in all'
     """
     shown = "; ".join(faults[:3])
-    return f"{shown} ({len(faults)} in all)" if len(faults) > 3 else shown
+    return f"{shown}; {len(faults)} in all" if len(faults) > 3 else shown
 
 
 def _first_three_zh(faults: list[str]) -> str:
     """:func:`_first_three_en` in Chinese.
 
     >>> _first_three_zh(["甲", "乙", "丙", "丁"])
-    '甲；乙；丙（共4处）'
+    '甲；乙；丙等4处'
     """
     shown = "；".join(faults[:3])
-    return f"{shown}（共{len(faults)}处）" if len(faults) > 3 else shown
+    return f"{shown}等{len(faults)}处" if len(faults) > 3 else shown
 
 
 VILLAGE_DIRECTOR_SEATS = (
@@ -316,8 +328,14 @@ _SEAT_WORDS: dict[tuple[BodyKind, Role], tuple[str, str]] = {
         ("the centre's deputy director seat", "调处中心副主任"),
     (BodyKind.GOVERNANCE_OFFICE, Role.DEPUTY_DIRECTOR):
         ("the office's deputy director seat", "综治办副主任"),
+    (BodyKind.PARTY_COMMITTEE, Role.SECRETARY): ("the party secretary's seat", "党组织书记"),
+    (BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR):
+        ("the residents' committee director's seat", "居委会主任"),
+    (BodyKind.RESIDENTS_COMMITTEE, Role.DEPUTY_DIRECTOR):
+        ("a residents' committee deputy director's seat", "居委会副主任"),
 }
-"""The seats ZZ-COMMITTEE and ZZ-POSTS ask for, as a finding names one a person left."""
+"""The seats ZZ-COMMITTEE, ZZ-POSTS and ZZ-VILLAGE-OFFICE ask for, as a finding names one a
+person left."""
 
 
 def _seat_left(dossier: Dossier, person: str, first: date,
