@@ -366,3 +366,36 @@ def test_a_short_summary_and_a_long_title_say_the_bound_they_miss() -> None:
     assert found["zz-material-title"].zh.endswith("题目长21字，一般不超过20字")
     assert found["zz-material-title"].en.endswith(
         "the title has 21 characters; at most 20 in general")
+
+
+def test_a_late_or_missing_rectification_and_filing_say_by_how_many_days() -> None:
+    """ZZ-RECTIFICATION, ZZ-ARCHIVE: a rectification after its deadline gives the day it came
+    and the days late (it read 至2022年8月31日没有整改记录（整改：2022年9月6日）, as if none
+    came); a filing outside the year end gives the days from 31 December."""
+    def files(rectified: str | None) -> dict[str, Any]:
+        return _office(DINGYUAN,
+                       r={"report": {"id": "i", "body": "o", "kind": "inspection",
+                                     "period": "2022-H1", "submitted_on": "2022-07-05",
+                                     "units": ["甲村"], "notice": "某综治〔2022〕5号",
+                                     "rectify": [{"unit": "甲村", "by": "2022-08-31"}]}},
+                       **({"x": {"rectification": {"id": "x", "body": "o", "inspection": "i",
+                                                   "unit": "甲村", "date": rectified}}}
+                          if rectified else {}),
+                       f={"year_end_filing": {"id": "f", "body": "o", "year": 2022,
+                                              "date": "2023-02-01",
+                                              "areas": ["organisation_leadership",
+                                                        "social_stability",
+                                                        "security_prevention", "disputes"]}})
+    found = {f.rule_id: f.message for f in check(files("2022-09-06"), window=YEAR).findings}
+    assert found["zz-rectification"].zh.endswith("于2022年9月6日才整改，比整改期限2022年8月31日晚6天")
+    assert found["zz-rectification"].en.endswith(
+        "rectified only on 6 September 2022, 6 days after the deadline of 31 August 2022")
+    found = {f.rule_id: f.message for f in check(files(None), window=YEAR).findings}
+    assert found["zz-rectification"].zh.endswith("整改期限2022年8月31日已过，没有整改记录")
+    assert found["zz-rectification"].en.endswith(
+        "the deadline of 31 August 2022 has passed and no rectification is recorded")
+    found = {f.rule_id: f.message for f in check(files(None), window=(YEAR[0], date(2023, 2, 28))
+                                                 ).findings}
+    assert found["zz-year-end-filing"].zh.endswith("2022年的材料于2023年2月1日才归档，比年底晚32天")
+    assert found["zz-year-end-filing"].en.endswith(
+        "the 2022 materials were filed only on 1 February 2023, 32 days after the year end")

@@ -562,7 +562,10 @@ def _inspections(dossier: Dossier, window: Window, reports: list[Located[Report]
                         **({"rectified": min(days)} if days else {})},
                        {"body_name": body.name, "subject": order.unit, "unit": order.unit,
                         "due": str(due or "-"),
-                        "rectified_on": ", ".join(map(str, sorted(days))) or "-"})
+                        "rectified_on": ", ".join(map(str, sorted(days))) or "-",
+                        "rectified_on_zh": "、".join(map(str, sorted(days))) or "-",
+                        "first_rectified": str(min(days)) if days else "-",
+                        "days_late": str((min(days) - due).days) if due and days else "-"})
 
 
 def _materials(dossier: Dossier, window: Window,
