@@ -51,6 +51,11 @@ def test_performance_files_are_due_by_the_25th(quarter: int, day: int) -> None:
     start = date(2022, quarter * 3 - 2, 1)
     report = check(_office(TAONAN, r={"reports": files}), window=(start, end))
     assert ("zz-performance-files" in rule_ids(report)) is (day > 0)
+    for finding in report.findings:  # the days late, with both days (both languages)
+        if finding.rule_id == "zz-performance-files":
+            assert f"逾期{day}天：须于2022年{quarter * 3}月25日前上报" in finding.message.zh
+            assert f"{day} day{'s' if day > 1 else ''} late: it was due by 25 " \
+                in finding.message.en
 
 
 @SETTINGS

@@ -701,7 +701,8 @@ def _performance(dossier: Dossier, window: Window, located: Located[Body],
                      "person": person, "person_name": dossier.person_name(person) if person else "",
                      "seat": seat, "seat_zh": seat_zh, "due": str(due),
                      "submitted": ", ".join(str(f.submitted_on) for f in mine) or "not submitted",
-                     "submitted_zh": "、".join(str(f.submitted_on) for f in mine) or "未报送"})
+                     "submitted_zh": "、".join(str(f.submitted_on) for f in mine) or "未报送",
+                     "days_late": str((mine[0].submitted_on - due).days) if mine else "-"})
 
 
 def _retentions(dossier: Dossier, window: Window) -> Iterator[Fact]:
