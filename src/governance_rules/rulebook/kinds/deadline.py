@@ -140,11 +140,15 @@ class Deadline(ClauseKind[DeadlineParams]):
     def explain(self, fact: Fact, params: DeadlineParams) -> Explanation:
         """:meth:`ClauseKind.explain`, with the shortfall in days where one is known (逾期3天,
         3 days late; 超出2天, 2 days over; 少1天, 1 day short), not as a count of
-        requirements."""
+        requirements, and the day a report was due among its dates."""
         explanation = super().explain(fact, params)
         shortfall = self._days_short(fact, params)
         if shortfall is not None:
             explanation.evidence["shortfall"] = shortfall
+        due = self._due_day(fact, params)
+        if due is not None:  # the day it was due, beside the day it came (evidence.dates)
+            explanation.evidence["dates"] = {**explanation.evidence["dates"],
+                                             "due": due.isoformat()}
         return explanation
 
     def _days_short(self, fact: Fact, params: DeadlineParams) -> Text | None:
