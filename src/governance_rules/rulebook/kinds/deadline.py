@@ -60,12 +60,13 @@ class Deadline(ClauseKind[DeadlineParams]):
                                   f"{zh}在{{{params.gap}}}天后，超过{params.days}天",
                                   f"{en} came {{{params.gap}|day|days}} after; at most "
                                   f"{counted(params.days, 'day', 'en')} allowed"))
-            elif params.days > 0:  # on the day itself is no day before: said as such
+            else:
                 least_en = f"at least {counted(params.days, 'day', 'en')} required"
-                out.append(Clause(eq(params.gap, 0),
-                                  f"{zh}当天才发出，须至少提前{params.days}天",
-                                  f"{en} came only on the day itself; {least_en}"))
-                out.append(Clause(all_of(Cmp(Field(params.gap), ">", 0),
+                if params.days > 0:  # on the day itself is no day before: said as such
+                    out.append(Clause(eq(params.gap, 0),
+                                      f"{zh}当天才发出，须至少提前{params.days}天",
+                                      f"{en} came only on the day itself; {least_en}"))
+                out.append(Clause(all_of(Cmp(Field(params.gap), ">", 0),  # never at 0 days
                                          Cmp(Field(params.gap), "<", params.days)),
                                   f"{zh}只提前{{{params.gap}}}天，须至少提前{params.days}天",
                                   f"{en} came only {{{params.gap}|day|days}} before; "
