@@ -41,6 +41,9 @@ BAD_DATA: dict[str, dict[str, Any]] = {
     "value_error": _meeting(date="2022-02-30"),
     "unknown_id": _meeting(body="nobody"),
     "not_seated": _meeting(present=["b-p0", "b-p1", "stranger"]),
+    "decimal_max_places": {"assessment": {
+        "id": "a", "body": "b", "date": "2022-12-20", "village": "张桥村", "year": 2022,
+        "accepted": True, "satisfaction_percent": "94.999"}},
 }
 """A meeting file wrong in one way, by the input error it gives."""
 
