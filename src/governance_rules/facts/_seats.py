@@ -19,6 +19,12 @@ def who(dossier: Dossier, person: str) -> str:
     return _named(person, dossier.person_name(person))
 
 
+def _who_zh(dossier: Dossier, person: str) -> str:
+    """:func:`who` for a Chinese sentence: an id no roster names in 「」 (not bare in the text)."""
+    name = dossier.person_name(person)
+    return _named(person, name) if name else f"「{person}」"
+
+
 def _named(person: str, name: str) -> str:
     """:func:`who` of ``person``, given the name a roster gives them ("" when none does)."""
     return f"{person} ({name})" if name else person
@@ -119,9 +125,9 @@ def seat_note_zh(dossier: Dossier, person: str | None, kind: BodyKind, roles: tu
     if person is None:
         return f"未记录{seat_zh}"
     if not dossier.bodies_of_kind(kind):
-        return f"档案中没有相应机构的名册，无法核对{who(dossier, person)}于{day}是否任{seat_zh}"
+        return f"档案中没有相应机构的名册，无法核对{_who_zh(dossier, person)}于{day}是否任{seat_zh}"
     if dossier.holds_seat(person, kind, roles, day):
-        return f"{who(dossier, person)}于{day}任{seat_zh}"
-    holders = "、".join(who(dossier, s.person) for s in dossier.seat_holders(kind, roles, day))
-    return (f"{who(dossier, person)}于{day}未任{seat_zh}，"
+        return f"{_who_zh(dossier, person)}于{day}任{seat_zh}"
+    holders = "、".join(_who_zh(dossier, s.person) for s in dossier.seat_holders(kind, roles, day))
+    return (f"{_who_zh(dossier, person)}于{day}未任{seat_zh}，"
             + (f"当日任{seat_zh}的是{holders}" if holders else f"当日无人任{seat_zh}"))
