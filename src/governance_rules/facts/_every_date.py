@@ -158,3 +158,35 @@ _SECTOR_WORDS: dict[str, Callable[[dict[Sector, int], Sector], bool]] = {
 NONE_ALLOWED = ("sectors_missing_most", "sectors_repeated_most", "groups_short_most",
                 "groups_over_most")
 """Counts whose best is none: their worst state's span is named only when some are."""
+
+
+def fewest_full_time(body: Body, first: date, last: date) -> tuple[int, date, date]:
+    """ZZ-STAFF (至少配备2—3名专职工作人员, ZZB-DINGYUAN:33) on every date from ``first`` to
+    ``last``: the fewest ``full_time`` seats held on one day, and the first span it lasted.
+
+    >>> office = Body.model_validate({"id": "o", "kind": "governance_office", "name": "综治办",
+    ...     "seats": [{"person": "a", "name": "甲", "full_time": True, "terms": [
+    ...                   {"start": "2022-01-01", "end": "2022-03-31", "obtained_by": "appointment"},
+    ...                   {"start": "2022-10-01", "obtained_by": "appointment"}]},
+    ...               {"person": "b", "name": "乙", "full_time": True, "terms": [
+    ...                   {"start": "2022-01-01", "obtained_by": "appointment"}]}]})
+    >>> fewest_full_time(office, date(2022, 1, 1), date(2022, 12, 31))
+    (1, datetime.date(2022, 4, 1), datetime.date(2022, 9, 30))
+    """
+    spans = [(t.start, t.end) for s in body.seats if s.full_time for t in s.terms]
+    changes = {first}
+    for start, end in spans:
+        if first < start <= last:
+            changes.add(start)
+        if end is not None and first <= end < last:
+            changes.add(end + timedelta(days=1))
+    days = sorted(changes)
+    counts = [sum(1 for start, end in spans if start <= day and (end is None or day <= end))
+              for day in days]
+    least = min(counts)
+    at = counts.index(least)
+    until = at
+    while until + 1 < len(counts) and counts[until + 1] == least:
+        until += 1
+    return least, days[at], (days[until + 1] - timedelta(days=1) if until + 1 < len(days)
+                             else last)

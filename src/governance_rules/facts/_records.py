@@ -28,7 +28,7 @@ from ..models import (
 )
 from ..models.township import SessionItem
 from ..records.dossier import Dossier, Located
-from ._every_date import BLANK_VALUES, EVERY_DATE_KINDS, worst_states
+from ._every_date import BLANK_VALUES, EVERY_DATE_KINDS, fewest_full_time, worst_states
 from ._labels import label, labels, report_subject
 from ._periods import body_start
 from ._seats import consent_seated, seated_on
@@ -58,6 +58,7 @@ _NOTICE_BOARD = DisclosureChannel.NOTICE_BOARD
 _ADOPTED = Outcome.ADOPTED
 _CHAIR = Role.CHAIR
 _MEMBER_REPRESENTATIVE_ASSEMBLY = BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY
+_GOVERNANCE_OFFICE = BodyKind.GOVERNANCE_OFFICE
 _OFFICIALS_ANSWER = HearingStep.OFFICIALS_ANSWER
 _PRESIDIUM = BodyKind.PRESIDIUM
 _REPRESENTATIVE_GROUP = BodyKind.REPRESENTATIVE_GROUP
@@ -158,6 +159,11 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
             worst, spans = worst_states(body, first, day, charter_from, group_ids)
         else:
             worst = BLANK_VALUES
+        full_time_least = -1  # ZZ-STAFF: the fewest full-time staff on any day of the window
+        if kind is _GOVERNANCE_OFFICE:
+            since = body_start(body) or day
+            first = min(day, max(window.start, since) if window is not None else day)
+            full_time_least, least_from, least_until = fewest_full_time(body, first, day)
         exceptions = body.exceptions
         exception = next((e.reason for e in exceptions
                           if period_of(e.period).start <= day <= period_of(e.period).end),
@@ -169,6 +175,9 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                  **({"off_presidium": "; ".join(outside.values())} if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
                  **station_names, **setup_names, **formation_names}
+        if full_time_least >= 0:
+            names["full_time_least_from"] = least_from.isoformat()
+            names["full_time_least_until"] = least_until.isoformat()
         if kind is _PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
             names["form_zh"] = f"设{label(form, 'zh')}" if form else "形式未记录"
             names["form_en"] = (f"constituted as {label(form, 'en')}" if form
@@ -179,7 +188,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
             "form": form.value if form else "",
             "party_members": _known(body.party_members),
             "households": _known(body.households), "office_rooms": _known(body.office_rooms),
-            "full_time_members": full_time,
+            "full_time_members": full_time, "full_time_least": full_time_least,
             "sectors_missing": _SECTOR_COUNT - len(sectors),  # ``sectors``: those seats name
             "sectors_repeated": sum(n - 1 for n in sectors.values() if n > 1),
             "zones_missing": zones_missing,

@@ -81,7 +81,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     },
     "roster": {
         "body": str, "body_kind": str, "seated": int, "form": str, "party_members": int,
-        "households": int, "office_rooms": int, "full_time_members": int,
+        "households": int, "office_rooms": int, "full_time_members": int, "full_time_least": int,
         "sectors_missing": int, "sectors_repeated": int, "zones_missing": int,
         "groups": int, "groups_short": int, "groups_over": int, "unit_reps": int,
         "gov_posts": int, "work_committees_missing": int, "leaders_outside_presidium": int,
