@@ -1094,6 +1094,11 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
         names["own_audits"] = names["own_audits_en"]
     if rc_end is not None:
         names["rc_term_end"] = rc_end.isoformat()
+    if term.decision is not None and (found := dossier.meeting(term.decision.meeting)):
+        decided = found.record  # RC-ELECTION: whose decision the seat rests on
+        by = dossier.bodies[decided.body].record.name if decided.body in dossier.bodies else ""
+        names["decided_by"] = f"{by} of {decided.date} ({decided.id}/{term.decision.motion})"
+        names["decided_by_zh"] = f"{by}{decided.date}的决定（{decided.id}/{term.decision.motion}）"
     if township:
         names.update(vacancy_names(dossier, body, seat, term))
     return names

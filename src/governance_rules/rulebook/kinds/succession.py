@@ -113,6 +113,11 @@ class SeatOriginParams(KindParams):
                 else list(self.decided_by_kind))
 
 
+_KIND_ZH = {"member_representative_assembly": "社区成员代表大会",
+            "community_members": "社区成员会议"}
+"""The bodies a seat's election may come from, as a finding names them."""
+
+
 class SeatOrigin(ClauseKind[SeatOriginParams]):
     """A seat is obtained only the prescribed way (e.g. elected by the assembly), by a decision
     held on or before the seat's start."""
@@ -126,14 +131,21 @@ class SeatOrigin(ClauseKind[SeatOriginParams]):
         allowed = origins_en(params.obtained_by)
         allowed_zh = "或".join(ORIGINS_ZH.get(a, a) for a in params.obtained_by)
         kinds = params.kinds()
+        kinds_zh = "或".join(_KIND_ZH.get(k, k) for k in kinds)
         by_kind = any_of(*(Cmp(Field("decision_body_kind"), "==", k) for k in kinds))
         return [
             Clause(all_of(*(Cmp(Field("obtained_by"), "!=", a) for a in params.obtained_by)),
                    f"{{person_name}}的席位不是经{allowed_zh}产生",
                    f"{{person_name}}'s seat was not obtained by {allowed}", "obtained_by"),
-            Clause(all_of(*(Cmp(Field("decision_body_kind"), "!=", k) for k in kinds)),
-                   "没有记录的选举决定来自规定的机构",
+            Clause(eq("decision_body_kind", ""),
+                   f"没有记录{kinds_zh}的选举决定",
                    "no recorded decision of the "
+                   + " or the ".join(k.replace("_", " ") for k in kinds),
+                   "decided_by"),
+            Clause(all_of(Cmp(Field("decision_body_kind"), "!=", ""),
+                          *(Cmp(Field("decision_body_kind"), "!=", k) for k in kinds)),
+                   f"席位依据的是{{decided_by}}，不是{kinds_zh}的选举",
+                   "the seat rests on a decision of {decided_by}, not of the "
                    + " or the ".join(k.replace("_", " ") for k in kinds),
                    "decided_by"),
             Clause(all_of(by_kind, eq("decision_adopted", 0)),
