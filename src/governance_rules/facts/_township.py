@@ -393,6 +393,7 @@ def _credentials_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         kind, adopted = dossier.decided_by(ref)
         confirmed_on = found[0].date if found and adopted and kind is BodyKind.PRESIDIUM else None
         session = next((s.record for s in dossier.sessions if s.record.id == review.session), None)
+        deputies = ", ".join(_who(dossier, p) for p in review.deputies)
         published = review.list_published_on
         announced = review.announced_on
         yield Fact("credentials_review",
@@ -409,13 +410,35 @@ def _credentials_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "announced": int(announced is not None and announced >= review.date)},
                    {"reviewed": review.date},
                    {"body_name": body.name,
-                    "subject": f"{review.id}: "
-                               + ", ".join(_who(dossier, p) for p in review.deputies),
-                    "subject_zh": f"{review.id}，"
-                                  + "、".join(_who(dossier, p) for p in review.deputies),
+                    # the message reads 代表资格审查委员会2022年6月3日关于某某（id）的报告（report-id）,
+                    # "… report of 3 June 2022 (report-id) on 某某 (id)": no brackets in brackets
+                    "subject": f"({review.id}) on {deputies}",
+                    "subject_zh": f"关于{deputies}的报告（{review.id}）",
                     "confirmed_on": str(confirmed_on or "-"),
                     "session": f"{session.id} ({session.date})" if session else "-",
-                    "list_published_on": str(published or "-")})
+                    "list_published_on": str(published or "-"),
+                    **_list_fault(session, published)})
+
+
+def _list_fault(session: Session | None, published: date | None) -> dict[str, str]:
+    """TPC-CREDENTIALS-REVIEW's list (在人代会前公布代表名单): why the list was not published by
+    the session's opening day, in both languages: no session recorded, no publication
+    recorded, or published the given number of days after the opening (both days named)."""
+    if session is None:
+        return {"list_fault": "the session the report is for is not recorded, so the list's "
+                              "publication before it cannot be checked",
+                "list_fault_zh": "未记录审查报告所为的代表大会会议，无从核对代表名单是否在会前公布"}
+    opened = session.date.isoformat()
+    if published is None:
+        return {"list_fault": "no publication of the list of deputies is recorded (due no later "
+                              f"than the session's opening on {opened})",
+                "list_fault_zh": f"未见公布代表名单的记录，应不晚于{opened}代表大会会议开幕之日公布"}
+    late = (published - session.date).days
+    return {"list_fault": f"the list of deputies was published on {published.isoformat()}, "
+                          f"{late} day{'s' if late != 1 else ''} after the session opened on "
+                          f"{opened}",
+            "list_fault_zh": f"代表名单于{published.isoformat()}公布，晚于{opened}代表大会会议"
+                             f"开幕{late}天"}
 
 
 _EXAMINED = ReviewKind.EXAMINATION
