@@ -364,7 +364,8 @@ def _preparation(dossier: Dossier, session: Session, names: dict[str, str]) -> d
     notice = prep.notice_on if prep else None
     sent = prep.reports_sent_on if prep else None
     names.update(party_approved_on=str(approved or "-"), decided_on=str(decided_on or "-"),
-                 notice_on=str(notice or "-"), reports_sent_on=str(sent or "-"))
+                 notice_on=str(notice or "-"), reports_sent_on=str(sent or "-"),
+                 **_lead("notice", notice, session.date), **_lead("reports", sent, session.date))
     return {
         "party_approved": int(approved is not None),
         "presidium_decided": int(decided_on is not None),
@@ -375,6 +376,40 @@ def _preparation(dossier: Dossier, session: Session, names: dict[str, str]) -> d
         "notice_days": (session.date - notice).days if notice else -1,
         "reports_days": (session.date - sent).days if sent else -1,
     }
+
+
+_LEAD_WORDS = {
+    "notice": ("会议通知", "下发", "the notice", "went out", "no notice to the deputies"),
+    "reports": ("主席团报告和政府工作报告", "发送代表",
+                "the presidium's report and the government work report", "reached the deputies",
+                "no sending of the presidium's report and the government work report"),
+}
+"""TPC-PREPARATION's notice and reports (及时下发会议通知,并向人大代表发送…报告): what, the verb."""
+
+
+def _plural_days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _lead(key: str, day: date | None, opened: date) -> dict[str, str]:
+    """``{key}_late`` (English) and its Chinese twin: when the notice or the reports went out
+    against the session's opening day, both days named and the days between them (after the
+    opening, on its day, or too few days before it)."""
+    zh, verb_zh, en, verb_en, none_en = _LEAD_WORDS[key]
+    o = opened.isoformat()
+    if day is None:
+        texts = (f"未见{zh}{verb_zh}的记录（{o}开幕）", f"{none_en} is recorded (opening on {o})")
+    elif day > opened:
+        n = (day - opened).days
+        texts = (f"{zh}于{day}才{verb_zh}，晚于{o}开幕{n}天",
+                 f"{en} {verb_en} only on {day}, {_plural_days(n)} after the opening on {o}")
+    elif day == opened:
+        texts = (f"{zh}于{o}开幕当日才{verb_zh}", f"{en} {verb_en} only on the opening day, {o}")
+    else:
+        n = (opened - day).days
+        texts = (f"{zh}于{day}{verb_zh}，距{o}开幕仅{n}天",
+                 f"{en} {verb_en} on {day}, only {_plural_days(n)} before the opening on {o}")
+    return {f"{key}_late_zh": texts[0], f"{key}_late": texts[1]}
 
 
 def _credentials_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
@@ -435,7 +470,7 @@ def _list_fault(session: Session | None, published: date | None) -> dict[str, st
                 "list_fault_zh": f"未见公布代表名单的记录，应不晚于{opened}代表大会会议开幕之日公布"}
     late = (published - session.date).days
     return {"list_fault": f"the list of deputies was published on {published.isoformat()}, "
-                          f"{late} day{'s' if late != 1 else ''} after the session opened on "
+                          f"{_plural_days(late)} after the session opened on "
                           f"{opened}",
             "list_fault_zh": f"代表名单于{published.isoformat()}公布，晚于{opened}代表大会会议"
                              f"开幕{late}天"}
