@@ -172,7 +172,9 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                  **({"government_posts": "; ".join(en for en, _ in gov.values()),
                      "government_posts_zh": "；".join(zh for _, zh in gov.values())}
                     if gov else {}),
-                 **({"off_presidium": "; ".join(outside.values())} if outside else {}),
+                 **({"off_presidium": "; ".join(en for en, _ in outside.values()),
+                     "off_presidium_zh": "；".join(zh for _, zh in outside.values())}
+                    if outside else {}),
                  **({"special_circumstances": exception} if exception else {}),
                  **station_names, **setup_names, **formation_names}
         if full_time_least >= 0:
@@ -239,11 +241,15 @@ def _missing_names(sectors: dict[Sector, int], areas: set[WorkArea],
             **(spans() if spans is not None else {})}
 
 
-def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, str]:
+_COMMITTEE_POSTS = {_CHAIR: ("主任委员", "chair"), _VICE_CHAIR: ("副主任委员", "vice-chair")}
+"""A credentials committee's chair and vice-chair as the source names them (主任委员、副主任委员)."""
+
+
+def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, tuple[str, str]]:
     """TPC-CREDENTIALS (RD-TOWNSHIP:507): the credentials committee's chairs and vice-chairs who,
     on some day they held that post (up to ``until``), held no presidium seat by the roster;
-    person → the first such day."""
-    out: dict[str, str] = {}
+    person → who, the post and the first such day (English, Chinese)."""
+    out: dict[str, tuple[str, str]] = {}
     if body.kind is not _CREDENTIALS_COMMITTEE:
         return out
     presidium = dossier.bodies_of_kind(_PRESIDIUM)
@@ -261,8 +267,10 @@ def _off_presidium(dossier: Dossier, body: Body, until: date) -> dict[str, str]:
                 if stop is None or stop >= day:
                     day = None if stop is None or stop >= end else stop + timedelta(days=1)
             if day is not None and day <= end:
-                out[seat.person] = (f"{seat.person} ({seat.name}) held no presidium seat on {day} "
-                                    f"while {(term.role or seat.role).value} of {body.name}")
+                zh, en = _COMMITTEE_POSTS[term.role or seat.role]
+                out.setdefault(seat.person, (
+                    f"{seat.person} ({seat.name}), its {en}, held no presidium seat on {day}",
+                    f"{seat.person} ({seat.name})任{zh}，{day}不是主席团成员"))
     return out
 
 
