@@ -107,12 +107,12 @@ def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term) -> dict[
     if term.end is None or role not in ELECTED_POSTS.get(body.kind, ()):
         return {}
     day = term.end + _ONE_DAY
-    later = sorted((t.start, s.person, s.name) for _, s, t in body.terms_in_role(role)
-                   if t.start >= day)
-    after = "; ".join(f"{p} ({n}) {start}" for start, p, n in later)
+    later = sorted((t.start, s.person) for _, s, t in body.terms_in_role(role) if t.start >= day)
+    named = [(_who(dossier, p), start) for start, p in later]
     return {"vacant_from": day.isoformat(), "post": role.value,
             "post_en": label(role, "en"), "post_zh": label(role, "zh"),
-            "successors": after or "-"}
+            "successors": "; ".join(f"{who} from {start}" for who, start in named) or "nobody",
+            "successors_zh": "；".join(f"{who}自{start}起" for who, start in named) or "无人"}
 
 
 def presidium_chair(dossier: Dossier, body: Body, chair: str | None, convener: str | None,
