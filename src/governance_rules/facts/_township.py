@@ -185,7 +185,10 @@ def _work_points_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                                                       (Role.CHAIR,), imp)
         names = {"body_name": body.name, "subject": points.title or points.id,
                  "reported_on": str(rep or "-"), "approved_on": str(app or "-"),
-                 "implemented_on": str(imp or "-")}
+                 "implemented_on": str(imp or "-"),
+                 # how many days the first act of implementation preceded the approval
+                 "approval_days_late": str((app - imp).days) if app and imp and imp < app
+                                        else "0"}
         if imp is not None:
             holders = dossier.seat_holders(BodyKind.TOWNSHIP_CONGRESS, (Role.CHAIR,), imp)
             names |= _holders_named(dossier, "tpc_chair", holders)
@@ -231,6 +234,8 @@ def _suggestion_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    {"made": item.date, **({"answered": answered} if answered else {})},
                    {"body_name": body.name, "subject": item.title or item.id,
                     "deputy": _who(dossier, item.deputy),
+                    "made_on": item.date.isoformat(), "answered_on": str(answered or "-"),
+                    "answer_until": window.end.isoformat(),
                     "next_session": str(later[0]) if later else "-",
                     "reported_at": (f"{at.id} ({at.date})" if at is not None else "-")})
 
