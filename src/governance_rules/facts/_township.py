@@ -330,6 +330,9 @@ def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], 
         sittings_out_of_order=int(firsts != sorted(firsts)
                                   or any(b < a for a, b in itertools.pairwise(dates))),
         voted_undeliberated=len(undeliberated))
+    absent = [k for k in SittingKind if k not in order]
+    names["sittings_missing_kinds"] = " or ".join(_SITTING_LABELS_EN[k] for k in absent) or "-"
+    names["sittings_missing_kinds_zh"] = "、".join(_SITTING_LABELS[k] for k in absent) or "-"
     names["sittings"] = "、".join(f"{_SITTING_LABELS[s.kind]} {s.date}"
                                   for s in session.sittings) or "-"
     names["sittings_en"] = ", ".join(f"{_SITTING_LABELS_EN[s.kind]} {s.date}"
@@ -348,8 +351,9 @@ def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], 
     names.update(closed=closed.isoformat(),
                  close_missing="、".join(_CLOSE_LABELS[k][0] for k in missing) or "-",
                  close_missing_en=", ".join(_CLOSE_LABELS[k][1] for k in missing) or "-",
-                 close_early="、".join(_CLOSE_LABELS[k][0] for k in early) or "-",
-                 close_early_en=", ".join(_CLOSE_LABELS[k][1] for k in early) or "-")
+                 close_early="、".join(f"{_CLOSE_LABELS[k][0]}于{acts[k]}" for k in early) or "-",
+                 close_early_en=", ".join(f"{_CLOSE_LABELS[k][1]} on {acts[k]}"
+                                          for k in early) or "-")
     values.update(_preparation(dossier, session, names))
     return values, names
 
