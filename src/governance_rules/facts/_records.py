@@ -35,6 +35,7 @@ from ._seats import consent_seated, seated_on
 from ._station import NO_STATION, STATION_KINDS, station_roster
 from ._township import (
     ELECTED,
+    election_names,
     group_formation,
     office_staff,
     session_fields,
@@ -631,6 +632,14 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     **more},
                    {"session": session.date},
                    {"body_name": body.name, "subject": session.id,
+                    **election_names(dossier, session, elected,
+                                     {p: by_roster[p] for p in by_roster.keys()
+                                      - {post.person for post in session.posts}},
+                                     elected_on, election_day or session.date),
+                    # TPC-SESSIONS: the presidium's decision to add the session, and how late
+                    **({"extra_decided_on": found[0].date.isoformat(),
+                        "extra_days_late": str((found[0].date - session.date).days)}
+                       if decided and found is not None else {}),
                     "method_adopted_on": str(session.election_method_adopted_on or "-"),
                     # the election: its vote, else no later than the session's last day
                     "elected_on": str(election_day or last_day),

@@ -358,6 +358,31 @@ def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], 
     return values, names
 
 
+def election_names(dossier: Dossier, session: Session, elected: Sequence[Any],
+                   unlisted: dict[str, tuple[Role, date]], elected_on: dict[str, date],
+                   election_day: date) -> dict[str, str]:
+    """TPC-ELECTION's people, in both languages: the posts filled at ``session`` otherwise than
+    by election, the newly ``elected`` (the session's posts; ``unlisted``: those the rosters
+    show elected whom its posts omit) with no dated oath, and those whose oath predates the day
+    they were elected (``elected_on``, else ``election_day``)."""
+    kept = {id(post) for post in elected}
+    appointed = [p for p in session.posts if id(p) not in kept]
+    no_oath = [p.person for p in elected if p.oath_on is None] + sorted(unlisted)
+    early = [(p.person, p.oath_on, elected_on.get(p.person, election_day)) for p in elected
+             if p.oath_on is not None and p.oath_on < elected_on.get(p.person, election_day)]
+    return {
+        "appointed_posts": "; ".join(f"{_who(dossier, p.person)} as {label(p.post, 'en')} by "
+                                     f"{label(p.obtained_by, 'en')}" for p in appointed) or "-",
+        "appointed_posts_zh": "；".join(f"{_who(dossier, p.person)}经{label(p.obtained_by, 'zh')}"
+                                       f"任{label(p.post, 'zh')}" for p in appointed) or "-",
+        "oath_missing_people": ", ".join(_who(dossier, p) for p in no_oath) or "-",
+        "oath_before_people": "; ".join(f"{_who(dossier, p)} took it on {oath}, elected on {day}"
+                                        for p, oath, day in early) or "-",
+        "oath_before_people_zh": "；".join(f"{_who(dossier, p)}于{oath}宣誓，{day}才当选"
+                                           for p, oath, day in early) or "-",
+    }
+
+
 def _preparation(dossier: Dossier, session: Session, names: dict[str, str]) -> dict[str, int]:
     """TPC-PREPARATION (:498): the party committee's approval, then the presidium meeting's
     decision (an added session's decision to add it counts), then notice and reports, each
