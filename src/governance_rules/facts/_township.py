@@ -102,17 +102,37 @@ def _session_on(dossier: Dossier, day: date) -> bool:
 
 
 def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term) -> dict[str, str]:
-    """The evidence: the post, the first vacant day and who held the post afterwards."""
+    """The evidence of a township term: its first and last day, and, where its holder left the
+    region, that day and how the post ran on (TPC-DEPARTURE, TPC-CREDENTIALS-REVIEW); for an
+    elected post, the post, the first vacant day and who held the post afterwards."""
+    out = {"term_start_on": term.start.isoformat(), "term_end_on": str(term.end or "-"),
+           **_departure_names(seat.left_region_on, term)}
     role = term.role or seat.role
     if term.end is None or role not in ELECTED_POSTS.get(body.kind, ()):
-        return {}
+        return out
     day = term.end + _ONE_DAY
     later = sorted((t.start, s.person) for _, s, t in body.terms_in_role(role) if t.start >= day)
     named = [(_who(dossier, p), start) for start, p in later]
-    return {"vacant_from": day.isoformat(), "post": role.value,
+    return {**out, "vacant_from": day.isoformat(), "post": role.value,
             "post_en": label(role, "en"), "post_zh": label(role, "zh"),
             "successors": "; ".join(f"{who} from {start}" for who, start in named) or "nobody",
             "successors_zh": "；".join(f"{who}自{start}起" for who, start in named) or "无人"}
+
+
+def _departure_names(left: date | None, term: Term) -> dict[str, str]:
+    """TPC-DEPARTURE: the day the holder left the region, and the post after it (still held, or
+    ended only so many days later), in both languages."""
+    if left is None:
+        return {}
+    out = {"left_region_on": left.isoformat()}
+    end = term.end
+    if end is None:
+        out["after_leaving"] = f"left the region on {left}, and the post has not ended"
+        out["after_leaving_zh"] = f"{left}调离本行政区，职务至今未终止"
+    elif end > left:
+        out["after_leaving"] = f"left the region on {left}, yet the roster keeps the post until {end}"
+        out["after_leaving_zh"] = f"{left}调离本行政区，名册上其职务仍延续至{end}"
+    return out
 
 
 def presidium_chair(dossier: Dossier, body: Body, chair: str | None, convener: str | None,
