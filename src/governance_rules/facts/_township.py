@@ -14,7 +14,17 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from ..models import Body, BodyKind, ReviewKind, Role, Seat, SeatOrigin, Session, Term
+from ..models import (
+    Body,
+    BodyKind,
+    CredentialsReview,
+    ReviewKind,
+    Role,
+    Seat,
+    SeatOrigin,
+    Session,
+    Term,
+)
 from ..models.township import SessionItem, SittingKind
 from ..records.dossier import Dossier
 from ._labels import label
@@ -506,7 +516,32 @@ def _credentials_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "confirmed_on": str(confirmed_on or "-"),
                     "session": f"{session.id} ({session.date})" if session else "-",
                     "list_published_on": str(published or "-"),
-                    **_list_fault(session, published)})
+                    **_list_fault(session, published),
+                    **_ending_faults(review, session, announced)})
+
+
+def _ending_faults(review: CredentialsReview, session: Session | None, announced: date | None
+                   ) -> dict[str, str]:
+    """TPC-CREDENTIALS-REVIEW's suspension or termination: why it was not reported to a
+    session (none recorded, or the session named opened before the report) and why a
+    termination was not announced (no announcement, or one dated before the report)."""
+    made = review.date.isoformat()
+    if session is None:
+        out = {"report_fault": "not reported to a session of the congress: no session recorded",
+               "report_fault_zh": "未记录向哪次乡镇人民代表大会会议报告"}
+    else:
+        out = {"report_fault": f"the session named ({session.id}) opened on {session.date}, "
+                               f"before the report of {made}: not reported to a later session",
+               "report_fault_zh": f"所记的代表大会会议（{session.id}）于{session.date}开幕，早于"
+                                  f"{made}的报告，未向其后的会议报告"}
+    if announced is None:
+        out |= {"announce_fault": "the end of the credentials was not announced",
+                "announce_fault_zh": "代表资格终止未予公告"}
+    else:
+        out |= {"announce_fault": f"the announcement of {announced} predates the report of "
+                                  f"{made}",
+                "announce_fault_zh": f"{announced}的公告早于{made}的报告"}
+    return out
 
 
 def _list_fault(session: Session | None, published: date | None) -> dict[str, str]:
