@@ -125,8 +125,8 @@ def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term) -> dict[
     named = [(_who(dossier, p), start) for start, p in later]
     return {**out, "vacant_from": day.isoformat(), "post": role.value,
             "post_en": label(role, "en"), "post_zh": label(role, "zh"),
-            "successors": "; ".join(f"{who} from {start}" for who, start in named) or "nobody",
-            "successors_zh": "；".join(f"{who}自{start}起" for who, start in named) or "无人"}
+            "successors": ", ".join(f"{who} from {start}" for who, start in named) or "nobody",
+            "successors_zh": "、".join(f"{who}自{start}起" for who, start in named) or "无人"}
 
 
 def _departure_names(left: date | None, term: Term) -> dict[str, str]:
@@ -401,14 +401,14 @@ def election_names(dossier: Dossier, session: Session, elected: Sequence[Any],
     early = [(p.person, p.oath_on, elected_on.get(p.person, election_day)) for p in elected
              if p.oath_on is not None and p.oath_on < elected_on.get(p.person, election_day)]
     return {
-        "appointed_posts": "; ".join(f"{_who(dossier, p.person)} as {label(p.post, 'en')} by "
+        "appointed_posts": ", ".join(f"{_who(dossier, p.person)} as {label(p.post, 'en')} by "
                                      f"{label(p.obtained_by, 'en')}" for p in appointed) or "-",
-        "appointed_posts_zh": "；".join(f"{_who(dossier, p.person)}经{label(p.obtained_by, 'zh')}"
+        "appointed_posts_zh": "、".join(f"{_who(dossier, p.person)}经{label(p.obtained_by, 'zh')}"
                                        f"任{label(p.post, 'zh')}" for p in appointed) or "-",
         "oath_missing_people": ", ".join(_who(dossier, p) for p in no_oath) or "-",
-        "oath_before_people": "; ".join(f"{_who(dossier, p)} took it on {oath}, elected on {day}"
+        "oath_before_people": ", ".join(f"{_who(dossier, p)} sworn on {oath} but elected on {day}"
                                         for p, oath, day in early) or "-",
-        "oath_before_people_zh": "；".join(f"{_who(dossier, p)}于{oath}宣誓，{day}才当选"
+        "oath_before_people_zh": "、".join(f"{_who(dossier, p)}于{oath}宣誓而{day}才当选"
                                            for p, oath, day in early) or "-",
     }
 
