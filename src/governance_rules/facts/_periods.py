@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..models import (
@@ -61,6 +61,7 @@ _SCREENING = ReportKind.SCREENING
 _WORK_REPORT = AgendaItem.WORK_REPORT
 
 _PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
+_PRESIDIUM_KIND = BodyKind.PRESIDIUM
 """Compared with each body's kind: a name, not a member of ``BodyKind`` looked up each time (a
 class attribute of an enum goes through ``EnumType.__getattr__``)."""
 
@@ -91,9 +92,16 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
                 if "work_report_heard" in by_category]
     hearers = {body for body, located in dossier.bodies.items()
                if located.record.kind in _HEARERS} if reported else set()
+    # TPC-PRESIDIUM (闭会期间…每季度, RD-TOWNSHIP:502): a presidium meeting on a day the
+    # congress sits is one of the session's, not one held between sessions
+    presidiums = {body for body in counted
+                  if dossier.bodies[body].record.kind is _PRESIDIUM_KIND}
+    sitting = _session_days(dossier) if presidiums else frozenset()
     for m in dossier.meetings:  # the most numerous: each field read once
         meeting = m.record
         body = meeting.body
+        if body in presidiums and meeting.date in sitting:
+            continue
         if body in hearers and _WORK_REPORT in meeting.agenda and first <= meeting.date <= last:
             for heard in reported:
                 heard.append(meeting.date)
@@ -175,6 +183,12 @@ def left_out_events(dossier: Dossier, window: Window) -> LeftOutEvents:
                 for day in days:
                     out.setdefault((body, category), []).append((day, located))
     return out
+
+
+def _session_days(dossier: Dossier) -> frozenset[date]:
+    """Every day a session of the township congress sits, from its opening for its ``days``."""
+    return frozenset(s.record.date + timedelta(days=i) for s in dossier.sessions
+                     for i in range(max(s.record.days, 1)))
 
 
 def _categories(dossier: Dossier, body: Body) -> tuple[str, ...]:
