@@ -81,12 +81,18 @@ class Trigger(ClauseKind[TriggerParams]):
                    "ad hoc meeting with neither a proposal nor stated special circumstances"),
             Clause(all_of(eq("has_proposal", 1), eq("special_circumstances", 0),
                           eq("proposal_after", 0), *(_unmet(t) for t in params.thresholds)),
-                   "提议未达到任何法定比例", "the proposal met none of the thresholds"),
+                   "提议未达到任何法定比例（{counts}）",
+                   "the proposal met none of the thresholds ({counts})"),
             Clause(all_of(eq("has_proposal", 1), eq("special_circumstances", 0),
                           eq("proposal_after", 1)),
                    "所依据的提议于{proposal_day}才提出，晚于会议",
                    "the proposal it rests on was made only on {proposal_day}, after the sitting"),
         ]
+
+    def derived(self, fact: Fact, params: TriggerParams) -> dict[str, str]:
+        """The proposers counted against each threshold, for the message (by how much)."""
+        counts = self.measured(fact, params)
+        return {"counts": counts.en, "counts_en": counts.en, "counts_zh": counts.zh}
 
     def measured(self, fact: Fact, params: TriggerParams) -> Text:
         v = fact.values
