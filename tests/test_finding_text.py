@@ -284,9 +284,9 @@ def test_votes_are_counted_in_votes() -> None:
     assert evidence["shortfall"].zh == "还差1票"
 
 
-def test_a_signature_that_does_not_count_says_why() -> None:
-    """A party secretary's signature by someone else read as 缺少书记签字, the reason only in the
-    English details: the evidence now says whose signature did not count and who held the seat."""
+def _signature_finding(secretary: dict[str, str]) -> Finding:
+    """fin-signatures' finding on a 30-yuan expense of rules/cases/finance.yaml's community,
+    signed by the handler k, the director d and, as party secretary, ``secretary``."""
     import yaml
 
     from governance_rules import check_data
@@ -297,8 +297,15 @@ def test_a_signature_that_does_not_count_says_why() -> None:
         "id": "e1", "body": "rc", "amount": 30, "paid_on": "2022-03-03", "payee": "店",
         "purpose": "茶叶", "voucher": "receipt", "accountant": "k", "cashier": "c",
         "signatures": [{"role": "handler", "person": "k"}, {"role": "director", "person": "d"},
-                       {"role": "party_secretary", "person": "k"}]}}
+                       secretary]}}
     [finding] = [f for f in check_data(files).findings if f.rule_id == "fin-signatures"]
+    return finding
+
+
+def test_a_signature_that_does_not_count_says_why() -> None:
+    """A party secretary's signature by someone else read as 缺少书记签字, the reason only in the
+    English details: the evidence now says whose signature did not count and who held the seat."""
+    finding = _signature_finding({"role": "party_secretary", "person": "k"})
     measured = finding.evidence.measured
     assert "不计的签字：" in measured.zh and "未任社区党组织书记" in measured.zh, measured.zh
     assert "当日任社区党组织书记的是书记（s）" in measured.zh, measured.zh
@@ -313,18 +320,7 @@ def test_a_signature_that_does_not_count_says_why() -> None:
 
 
 def test_a_signature_after_the_payment_is_late_not_missing() -> None:
-    import yaml
-
-    from governance_rules import check_data
-
-    doc = yaml.safe_load((ROOT / "rules" / "cases" / "finance.yaml").read_text(encoding="utf-8"))
-    files = dict(doc["base"])
-    files["e.yaml"] = {"expense": {
-        "id": "e1", "body": "rc", "amount": 30, "paid_on": "2022-03-03", "payee": "店",
-        "purpose": "茶叶", "voucher": "receipt", "accountant": "k", "cashier": "c",
-        "signatures": [{"role": "handler", "person": "k"}, {"role": "director", "person": "d"},
-                       {"role": "party_secretary", "person": "s", "date": "2022-03-04"}]}}
-    [finding] = [f for f in check_data(files).findings if f.rule_id == "fin-signatures"]
+    finding = _signature_finding({"role": "party_secretary", "person": "s", "date": "2022-03-04"})
     assert "缺少书记的有效签字：书记（s）于2022年3月4日任社区党组织书记，签字晚于2022年3月3日的支付" in \
         finding.message.zh, finding.message.zh
     assert ("no valid signature of the party secretary: 书记 (s) held the party organisation "
