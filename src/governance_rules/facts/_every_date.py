@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from .._words import day_name
 from ..models import Body, BodyKind, Role, Sector
 from ._labels import labels
 
@@ -104,6 +105,7 @@ def _span_names(values: dict[str, int], states: list[dict[str, Any]], days: list
                 until += 1
             names[f"{field}_from"] = days[at].isoformat()
             names[f"{field}_until"] = ends[until].isoformat()
+            names.update(span_names(field, days[at], ends[until]))
             if count in _SECTOR_WORDS:
                 then = [s for s in _SECTORS if _SECTOR_WORDS[count](states[at]["sectors"], s)]
                 names[f"{count}_then"] = labels(then, "en")
@@ -158,6 +160,22 @@ _SECTOR_WORDS: dict[str, Callable[[dict[Sector, int], Sector], bool]] = {
 NONE_ALLOWED = ("sectors_missing_most", "sectors_repeated_most", "groups_short_most",
                 "groups_over_most")
 """Counts whose best is none: their worst state's span is named only when some are."""
+
+
+def span_names(field: str, first: date, last: date) -> dict[str, str]:
+    """``{field}_span`` in words, in both languages: a span of one day is that day.
+
+    >>> span_names("x", date(2022, 4, 1), date(2022, 4, 1))["x_span_en"]
+    'on 1 April 2022'
+    >>> span_names("x", date(2022, 4, 1), date(2022, 9, 30))["x_span_zh"]
+    '2022年4月1日至2022年9月30日'
+    """
+    if first == last:
+        en, zh = f"on {day_name(first, 'en')}", day_name(first, "zh")
+    else:
+        en = f"from {day_name(first, 'en')} to {day_name(last, 'en')}"
+        zh = f"{day_name(first, 'zh')}至{day_name(last, 'zh')}"
+    return {f"{field}_span": en, f"{field}_span_en": en, f"{field}_span_zh": zh}
 
 
 def fewest_full_time(body: Body, first: date, last: date) -> tuple[int, date, date]:

@@ -28,7 +28,13 @@ from ..models import (
 )
 from ..models.township import SessionItem
 from ..records.dossier import Dossier, Located
-from ._every_date import BLANK_VALUES, EVERY_DATE_KINDS, fewest_full_time, worst_states
+from ._every_date import (
+    BLANK_VALUES,
+    EVERY_DATE_KINDS,
+    fewest_full_time,
+    span_names,
+    worst_states,
+)
 from ._labels import label, labels, report_subject
 from ._periods import body_start
 from ._seats import consent_seated, seated_on
@@ -179,8 +185,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                  **({"special_circumstances": exception} if exception else {}),
                  **station_names, **setup_names, **formation_names}
         if full_time_least >= 0:
-            names["full_time_least_from"] = least_from.isoformat()
-            names["full_time_least_until"] = least_until.isoformat()
+            names.update(span_names("full_time_least", least_from, least_until))
         if kind is _PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
             names["form_zh"] = f"设{label(form, 'zh')}" if form else "形式未记录"
             names["form_en"] = (f"constituted as {label(form, 'en')}" if form
