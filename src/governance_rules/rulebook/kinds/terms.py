@@ -82,14 +82,22 @@ class ActingWithinTerm(ClauseKind[TermParams]):
                    "{person_name} ({person}) acted {days_after_end_words} after their term "
                    "ended on {term_ended}"),
             Clause(all_of(eq("has_end", 0), _beyond_years(params.years)),
-                   f"{{person_name}}（{{person}}）任期已超过{params.years}年未换届仍参加会议",
+                   f"{{person_name}}（{{person}}）任期已超过{params.years}年（{{years_ran_out}}届满）"
+                   "未换届仍参加会议",
                    f"{{person_name}} ({{person}}) acted more than {params.years} years "
-                   "into an open-ended term"),
+                   "into an open-ended term (the years ran out on {years_ran_out})"),
         ]
 
     def derived(self, fact: Fact, params: TermParams) -> dict[str, str]:
         if fact.values["has_end"] != 1:
-            return {}
+            start = fact.dates.get("term_start")
+            if start is None:
+                return {}
+            try:  # the N-th anniversary; 29 February's is 1 March in a common year
+                ran_out = start.replace(year=start.year + params.years)
+            except ValueError:
+                ran_out = date(start.year + params.years, 3, 1)
+            return {"years_ran_out": ran_out.isoformat()}
         end = date.fromordinal(int(fact.values["term_end"]))
         late = int(fact.values["act_day"]) - int(fact.values["term_end"])
         return {"days_after_end": str(late), "days_after_end_words": counted(late, "day", "en"),
