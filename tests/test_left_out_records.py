@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from _helpers import EXAMPLES
 
 from governance_rules import check_paths
@@ -31,9 +32,10 @@ def _monthly(report: object, month: str) -> list:
             if f.rule_id == "rc-monthly" and f.record.id.endswith(month)]
 
 
-def test_a_month_short_of_its_left_out_meeting_says_so(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_a_month_short_of_its_left_out_meeting_says_so(tmp_path: Path, engine: str) -> None:
     root = _sifang_with_stranger(tmp_path, "rc-2022-02")
-    report = check_paths([root], base=tmp_path)
+    report = check_paths([root], base=tmp_path, engine=engine)
     assert [e.type for e in report.input_errors] == ["not_seated"]
     [finding] = _monthly(report, "2022-02")
     line = finding.message.zh.split("另：")[1]
