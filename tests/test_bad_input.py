@@ -333,3 +333,19 @@ def test_two_deputy_directors_may_both_sign() -> None:
                        {"role": "deputy_director", "person": "v1"},
                        {"role": "deputy_director", "person": "v2"}]})
     assert len(expense.signatures) == 4
+
+
+def test_a_director_signing_as_deputy_is_found_whatever_the_order() -> None:
+    from pydantic import ValidationError
+
+    from governance_rules.models import Expense
+
+    for deputies in (["m", "t"], ["t", "m"]):
+        with pytest.raises(ValidationError) as refused:
+            Expense.model_validate({
+                "id": "e", "body": "rc", "purpose": "p", "payee": "q", "amount": "50",
+                "paid_on": "2022-01-05", "accountant": "a", "cashier": "c", "voucher": "invoice",
+                "signatures": [{"role": "director", "person": "m"},
+                               *({"role": "deputy_director", "person": p} for p in deputies)]})
+        assert [e["loc"] for e in refused.value.errors()] == [
+            ("signatures", 1 + deputies.index("m"), "person")]

@@ -39,7 +39,8 @@ def test_a_month_short_of_its_left_out_meeting_says_so(tmp_path: Path, engine: s
     assert [e.type for e in report.input_errors] == ["not_seated"]
     [finding] = _monthly(report, "2022-02")
     line = finding.message.zh.split("另：")[1]
-    assert line.startswith("会议 rc-2022-02（2022年2月5日，sifang/meetings/residents-committee.yaml第")
+    assert line.startswith("会议「rc-2022-02」（2022年2月5日，sifang/meetings/residents-committee.yaml第")
+    assert "；另：" in finding.message.zh and "; also: " in finding.message.en  # a clause apart
     assert "因输入错误未纳入本期检查，更正后本项结论可能改变" in finding.message.zh
     assert ("also: meeting rc-2022-02 of 5 February 2022, sifang/meetings/residents-committee.yaml:"
             in finding.message.en)

@@ -948,9 +948,9 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         severity = Severity.INFO
         zh, en = f"{zh}（已说明特殊情况：{reason}）", f"{en} (stated exception: {reason})"
         evidence["details"] = {**evidence["details"], "exception": reason}
-    if left_out:
+    if left_out:  # a clause of its own, so that its brackets are not inside another's
         note_zh, note_en = left_out_note(left_out)
-        zh, en = f"{zh}（{note_zh}）", f"{en} ({note_en})"
+        zh, en = f"{zh}；{note_zh}", f"{en}; {note_en}"
         evidence["details"] = {**evidence["details"], "left_out": ", ".join(
             located.record.id for _, located in left_out)}
     ref = fact.ref
@@ -978,7 +978,7 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
 
 def left_out_note(left_out: Sequence[tuple[date, Located[Any]]]) -> tuple[str, str]:
     """What a finding adds (zh, en) about the records of its period left out for their input
-    errors, each named by its kind, id, day and place.
+    errors, each named by its kind, id, own day (where it has one) and place.
 
     >>> from governance_rules.models import Meeting
     >>> meeting = Meeting(id="rc-2022-02", body="rc", kind="regular", date="2022-02-05",
@@ -986,19 +986,24 @@ def left_out_note(left_out: Sequence[tuple[date, Located[Any]]]) -> tuple[str, s
     >>> left = [(date(2022, 2, 5), Located(meeting, "meetings.yaml", ("meetings", 1)))]
     >>> zh, en = left_out_note(left)
     >>> zh
-    '另：会议 rc-2022-02（2022年2月5日，meetings.yaml）因输入错误未纳入本期检查，更正后本项结论可能改变'
+    '另：会议「rc-2022-02」（2022年2月5日，meetings.yaml）因输入错误未纳入本期检查，更正后本项结论可能改变'
     >>> print(en.replace(", was", ",\\nwas"))
     also: meeting rc-2022-02 of 5 February 2022, meetings.yaml,
     was left out of this period for its input errors; the verdict may change once it is corrected
     """
     zh, en = [], []
-    for day, located in left_out:
+    for _, located in left_out:
+        record = located.record
         where = located.where()
-        code = _RECORD_CODES.get(type(located.record), "record")
-        zh.append(f"{record_type(code, 'zh')} {located.record.id}（{day_name(day, 'zh')}，"
-                  f"{where.file}{'' if where.line is None else f'第{where.line}行'}）")
-        en.append(f"{record_type(code, 'en')} {located.record.id} of {day_name(day, 'en')}, "
-                  f"{where.file}{'' if where.line is None else f':{where.line}'}")
+        code = _RECORD_CODES.get(type(record), "record")
+        # the record's own day: a ledger counts on its month, but is dated by none
+        day = getattr(record, "date", None) or getattr(record, "submitted_on", None)
+        place_zh = where.file + ("" if where.line is None else f"第{where.line}行")
+        place_en = where.file + ("" if where.line is None else f":{where.line}")
+        zh.append(f"{record_type(code, 'zh')}「{record.id}」（"
+                  + (f"{day_name(day, 'zh')}，" if day else "") + f"{place_zh}）")
+        en.append(f"{record_type(code, 'en')} {record.id}"
+                  + (f" of {day_name(day, 'en')}" if day else "") + f", {place_en}")
     several = len(left_out) > 1
     return (f"另：{'、'.join(zh)}因输入错误未纳入本期检查，更正后本项结论可能改变",
             f"also: {'; '.join(en)}, {'were' if several else 'was'} left out of this period for "

@@ -261,17 +261,28 @@ class _FactBuilder:
             self._holders[key] = self.dossier.role_holder(kind, role, day)
         return self._holders[key]
 
+    @cached_property
+    def reach(self) -> date:
+        """The last day time is known to have run to: the check's ``as_of``, else the latest
+        day a record is dated (records may run past the window, as a December report filed in
+        January does); never before the window's end. What is due after its period is judged
+        against it."""
+        if self.as_of is not None:
+            return max(self.as_of, self.window.end)
+        return max(self.window.end, max(_record_days(self.dossier), default=self.window.end))
+
     def _happened(self, day: date) -> bool:
         return self.as_of is None or day <= self.as_of
 
     def facts(self, options: FactOptions) -> Iterator[Fact]:
         yield from roster_facts(self.dossier, self.window.end, self.window, self.wanted)
-        yield from period_facts(self.dossier, self.window, self.wanted, self.plans)
+        yield from period_facts(self.dossier, self.window, self.wanted, self.plans,
+                                self.reach)
         yield from member_period_facts(self.dossier, self.window)
         yield from entry_facts(self.dossier, self.window)
         yield from matter_facts(self.dossier, self.window)
         yield from record_facts(self.dossier, self.window, self.as_of)
-        yield from governance_facts(self.dossier, self.window, self.as_of)
+        yield from governance_facts(self.dossier, self.window, self.as_of, self.reach)
         yield from village_facts(self.dossier, self.window)
         yield from finance_facts(self.dossier, self.window)
         yield from supervisor_facts(self.dossier, self.window)

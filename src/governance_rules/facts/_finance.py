@@ -194,10 +194,10 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
             by_group.append(f"{audit.id} ({audit.date}, by {group.name})")
             if audit.published_on is None:
                 unpublished.append(f"{audit.id} ({audit.date})")
-                unpublished_zh.append(f"{audit.date}审查的{audit.id}")
+                unpublished_zh.append(f"{audit.date}审查的「{audit.id}」")
             elif audit.published_on < audit.date:
                 early.append(f"{audit.id} (published {audit.published_on}, reviewed {audit.date})")
-                early_zh.append(f"{audit.id}于{audit.published_on}公布，{audit.date}才审查")
+                early_zh.append(f"「{audit.id}」于{audit.published_on}公布，{audit.date}才审查")
         label = labelled.label
         yield Fact(
             "audit_quarter", RecordRef(f"{body.id}/audit/{label}", "period", located.where()),

@@ -92,7 +92,8 @@ _PERFORMANCE_DAY = 25
 last month, included."""
 
 
-def governance_facts(dossier: Dossier, window: Window, as_of: date | None) -> Iterator[Fact]:
+def governance_facts(dossier: Dossier, window: Window, as_of: date | None,
+                     reach: date | None = None) -> Iterator[Fact]:
     offices = located_bodies(dossier, BodyKind.GOVERNANCE_OFFICE)
     if not offices:
         return
@@ -100,7 +101,7 @@ def governance_facts(dossier: Dossier, window: Window, as_of: date | None) -> It
     yield from _inspections(dossier, window, happened, as_of)
     yield from _materials(dossier, window, happened)
     for located in offices:
-        yield from _years(dossier, window, located, happened)
+        yield from _years(dossier, window, located, happened, reach or window.end)
         yield from _performance(dossier, window, located, happened)
     yield from _retentions(dossier, window)
     yield from _township(dossier, window, offices[0])
@@ -606,7 +607,7 @@ def _seat(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Rol
 
 
 def _years(dossier: Dossier, window: Window, located: Located[Body],
-           reports: list[Located[Report]]) -> Iterator[Fact]:
+           reports: list[Located[Report]], reach: date) -> Iterator[Fact]:
     """One fact per office and calendar year wholly inside the window: the yearly materials
     (ZZ-MAT-LETTER, -PLANS, -SUMMARIES) and the year-end filing (ZZ-ARCHIVE)."""
     body = located.record
@@ -642,7 +643,7 @@ def _years(dossier: Dossier, window: Window, located: Located[Body],
                                    and p.record.selected_on <= period.end
                                    and (p.record.ended_on is None
                                         or p.record.ended_on >= period.start)}),
-                    "days_run": (window.end - end).days},  # a filing may come in January
+                    "days_run": (reach - end).days},  # a filing may come in January
                    {"year_end": end, **({"filed": best.date} if best else {})},
                    {"body_name": body.name, "subject": f"{body.name} {year}", "period": str(year),
                     "filed_on": str(best.date) if best else "-",

@@ -8,7 +8,7 @@ period or a month before the body was set up is never judged.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -66,10 +66,11 @@ _PRESIDIUM_KIND = BodyKind.PRESIDIUM
 class attribute of an enum goes through ``EnumType.__getattr__``)."""
 
 
-def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str, ...]]
-               ) -> dict[str, dict[str, list[date]]]:
+def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str, ...]],
+               sitting: frozenset[date] | None = None) -> dict[str, dict[str, list[date]]]:
     """The days of the dated events inside ``window`` of each body of ``counted``, by category
-    (only the categories ``counted`` lists for the body), sorted."""
+    (only the categories ``counted`` lists for the body), sorted. ``sitting``: the days the
+    township congress sits (:func:`_session_days`), by default the dossier's own."""
     out: dict[str, dict[str, list[date]]] = {
         body: {c: [] for c in categories} for body, categories in counted.items()}
 
@@ -96,7 +97,8 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
     # congress sits is one of the session's, not one held between sessions
     presidiums = {body for body in counted
                   if dossier.bodies[body].record.kind is _PRESIDIUM_KIND}
-    sitting = _session_days(dossier) if presidiums else frozenset()
+    if sitting is None:
+        sitting = _session_days(dossier) if presidiums else frozenset()
     for m in dossier.meetings:  # the most numerous: each field read once
         meeting = m.record
         body = meeting.body
@@ -171,6 +173,7 @@ def left_out_events(dossier: Dossier, window: Window) -> LeftOutEvents:
     """
     counted = {located.record.id: categories for located in dossier.bodies.values()
                if (categories := _categories(dossier, located.record))}
+    sitting = _session_days(dossier, also=dossier.left_out)  # a session left out still sat
     out: LeftOutEvents = {}
     for located in dossier.left_out:
         collection = _COUNTED_COLLECTIONS.get(type(located.record))
@@ -178,17 +181,19 @@ def left_out_events(dossier: Dossier, window: Window) -> LeftOutEvents:
             continue
         alone = Dossier(root=dossier.root, bodies=dossier.bodies)
         setattr(alone, collection, [located])
-        for body, by_category in event_days(alone, window, counted).items():
+        for body, by_category in event_days(alone, window, counted, sitting).items():
             for category, days in by_category.items():
                 for day in days:
                     out.setdefault((body, category), []).append((day, located))
     return out
 
 
-def _session_days(dossier: Dossier) -> frozenset[date]:
-    """Every day a session of the township congress sits, from its opening for its ``days``."""
-    return frozenset(s.record.date + timedelta(days=i) for s in dossier.sessions
-                     for i in range(max(s.record.days, 1)))
+def _session_days(dossier: Dossier, also: Iterable[Located[Any]] = ()) -> frozenset[date]:
+    """Every day a session of the township congress sits, from its opening for its ``days``
+    (the dossier's sessions and the sessions among ``also``)."""
+    sessions = [s.record for s in dossier.sessions]
+    sessions += [s.record for s in also if isinstance(s.record, Session)]
+    return frozenset(s.date + timedelta(days=i) for s in sessions for i in range(max(s.days, 1)))
 
 
 def _categories(dossier: Dossier, body: Body) -> tuple[str, ...]:
@@ -211,7 +216,7 @@ def body_start(body: Body) -> date | None:
 
 
 def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
-                 plans: Plans | None = None) -> Iterator[Fact]:
+                 plans: Plans | None = None, reach: date | None = None) -> Iterator[Fact]:
     """A fact for each body, category and calendar period of ``window``: how many events of the
     category the body had in it. With ``wanted``, only the categories and granularities some
     rule may read (a period no cadence rule judges is not a record checked).
@@ -219,6 +224,10 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
     ``plans``: the periods judged, made with the same ``wanted`` for the same ``window``, which
     the caller may keep for the next dossier with both (asking ``wanted`` of every period of
     every kind of body is a third of these facts' cost); filled as they are made.
+
+    ``reach``: the last day time is known to have run to (the check's ``as_of``, else the
+    records' last day, never before the window's end): a count reported after its period
+    (a December report due on 5 January) is judged once it is due by then.
     """
     counted = {located.record.id: categories for located in dossier.bodies.values()
                if (categories := _categories(dossier, located.record))}
@@ -249,7 +258,7 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
             special = int(exception is not None)
             # a month's halves (每半月一次: the 1st to the 15th, the 16th to its end); -1 else
             middle = first.replace(day=15) if granularity == "month" else None
-            days_run = (window.end - last).days  # a report of the period may not be due yet
+            days_run = ((reach or window.end) - last).days  # its report may not be due yet
             for category in judged:
                 listed = days[category]
                 names = {"body_name": body_name, "subject": label, "period": label,

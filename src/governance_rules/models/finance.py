@@ -105,11 +105,11 @@ class Expense(RecordModel):
                     persons[second], f"the record names {' and '.join(sorted(persons))} as the "
                     f"residents' committee director on {day}", second,
                     zh=f"记录将{'、'.join(sorted(persons))}均列为{day}的居委会主任"))
-        by_role = {s.role: s.person for s in self.signatures}
-        director = by_role.get(SignatureRole.DIRECTOR)
-        if director is not None and director == by_role.get(SignatureRole.DEPUTY_DIRECTOR):
-            deputy = next(i for i, s in enumerate(self.signatures)
-                          if s.role is SignatureRole.DEPUTY_DIRECTOR)
+        directors = {s.person for s in self.signatures if s.role is SignatureRole.DIRECTOR}
+        both = next(((i, s.person) for i, s in enumerate(self.signatures)
+                     if s.role is SignatureRole.DEPUTY_DIRECTOR and s.person in directors), None)
+        if both is not None:  # whichever order the signatures are listed in
+            deputy, director = both
             problems.append(field_problem(
                 ("signatures", deputy, "person"), f"{director!r} signs both as director and as "
                 "deputy director", director, zh=f"「{director}」同时以主任和副主任身份签字"))
