@@ -719,7 +719,8 @@ class _FactBuilder:
         values["handover_audit"] = 1 if before < _NONE_DAYS or after < _NONE_DAYS else 0
         values["handover_days_before"] = before
         values["handover_days_after"] = after
-        values["handover_audits_own"] = self._own_handover_audits.get(person, 0) if ended else 0
+        values["handover_audits_own"] = (len(self._own_handover_audits.get(person, ()))
+                                         if ended else 0)
         values["days_to_window_end"] = (window_end - end).days if end is not None else 0
         values["left_region"] = left_in_term
         values["acted_after_leaving"] = acted_after
@@ -777,13 +778,9 @@ class _FactBuilder:
         return days
 
     @cached_property
-    def _own_handover_audits(self) -> dict[str | None, int]:
-        """How many handover audits of each person were not by an outside auditor."""
-        counts: dict[str | None, int] = {}
-        for a in self.dossier.audits:
-            if a.record.kind is AuditKind.HANDOVER and not outside_auditor(self.dossier, a.record):
-                counts[a.record.person] = counts.get(a.record.person, 0) + 1
-        return counts
+    def _own_handover_audits(self) -> dict[str | None, list[Audit]]:
+        """:func:`own_handover_audits`, made once a dossier (each ended term asks)."""
+        return own_handover_audits(self.dossier)
 
     def _decision(self, ref: DecisionRef | None) -> tuple[str, int, date | None, str, int]:
         """Of the motion ``ref`` names (a term's decision): the kind of its body, whether it
@@ -1092,8 +1089,7 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
     (:func:`vacancy_names`)."""
     names = {"person": seat.person, "person_name": seat.name, "body_name": body.name,
              "obtained_by_zh": _ORIGIN_ZH[term.obtained_by]}
-    own = [a.record for a in dossier.audits if a.record.kind is AuditKind.HANDOVER
-           and a.record.person == seat.person and not outside_auditor(dossier, a.record)]
+    own = own_handover_audits(dossier).get(seat.person, [])
     if own:  # FIN-HANDOVER: the audits that do not count, and by whom
         names["own_audits_en"] = "; ".join(
             f"the audit of {day_name(a.date, 'en')} was made by "
@@ -1124,6 +1120,16 @@ COMMUNITY_OWN_KINDS = frozenset({
     BodyKind.COMMUNITY_SUPERVISORS})
 """The community's own bodies: an audit of one who leaves is the street office's and the
 departments' concerned (SQ-SIFANG:387), not theirs."""
+
+
+def own_handover_audits(dossier: Dossier) -> dict[str | None, list[Audit]]:
+    """Each person's handover audits that are not by an outside auditor
+    (:func:`outside_auditor`): FIN-HANDOVER counts none of them, and its finding names them."""
+    own: dict[str | None, list[Audit]] = {}
+    for a in dossier.audits:
+        if a.record.kind is AuditKind.HANDOVER and not outside_auditor(dossier, a.record):
+            own.setdefault(a.record.person, []).append(a.record)
+    return own
 
 
 def outside_auditor(dossier: Dossier, audit: Audit) -> bool:
