@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from .._words import counted
 from ..models import (
     Body,
     BodyKind,
@@ -451,10 +452,6 @@ _LEAD_WORDS = {
 """TPC-PREPARATION's notice and reports (及时下发会议通知,并向人大代表发送…报告): what, the verb."""
 
 
-def _plural_days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
-
-
 def _lead(key: str, day: date | None, opened: date) -> dict[str, str]:
     """``{key}_late`` (English) and its Chinese twin: when the notice or the reports went out
     against the session's opening day, both days named and the days between them (after the
@@ -466,13 +463,13 @@ def _lead(key: str, day: date | None, opened: date) -> dict[str, str]:
     elif day > opened:
         n = (day - opened).days
         texts = (f"{zh}于{day}才{verb_zh}，晚于{o}开幕{n}天",
-                 f"{en} {verb_en} only on {day}, {_plural_days(n)} after the opening on {o}")
+                 f"{en} {verb_en} only on {day}, {counted(n, 'day', 'en')} after the opening on {o}")
     elif day == opened:
         texts = (f"{zh}于{o}开幕当日才{verb_zh}", f"{en} {verb_en} only on the opening day, {o}")
     else:
         n = (opened - day).days
         texts = (f"{zh}于{day}{verb_zh}，距{o}开幕仅{n}天",
-                 f"{en} {verb_en} on {day}, only {_plural_days(n)} before the opening on {o}")
+                 f"{en} {verb_en} on {day}, only {counted(n, 'day', 'en')} before the opening on {o}")
     return {f"{key}_late_zh": texts[0], f"{key}_late": texts[1]}
 
 
@@ -559,7 +556,7 @@ def _list_fault(session: Session | None, published: date | None) -> dict[str, st
                 "list_fault_zh": f"未见公布代表名单的记录，应不晚于{opened}代表大会会议开幕之日公布"}
     late = (published - session.date).days
     return {"list_fault": f"the list of deputies was published on {published.isoformat()}, "
-                          f"{_plural_days(late)} after the session opened on "
+                          f"{counted(late, 'day', 'en')} after the session opened on "
                           f"{opened}",
             "list_fault_zh": f"代表名单于{published.isoformat()}公布，晚于{opened}代表大会会议"
                              f"开幕{late}天"}
