@@ -59,6 +59,12 @@ class ClauseKind(RuleKind[P]):
         """What the rule asks, when the rule's title does not say it best."""
         return None
 
+    def shortfall(self, fact: Fact, params: P, failed: tuple[str, ...]) -> Text | None:
+        """By how much the record falls short, where the kind measures it (还差7, 逾期3天,
+        超出1年10天); ``failed``: the names of the clauses that failed. Where it gives none,
+        none is given for one failed clause (its reason says it) and a count for several."""
+        return None
+
     def derived(self, fact: Fact, params: P) -> dict[str, str]:
         """Names the clauses' reasons may use beyond the fact's own (e.g. a gap in days)."""
         return {}
@@ -83,11 +89,12 @@ class ClauseKind(RuleKind[P]):
             reasons_zh = "；".join([j.clause.zh.format_map(zh) for j in judged])
             reasons_en = "; ".join([j.clause.en.format_map(en) for j in judged])
         measured = self.measured(fact, params) if compiled.measures else None
+        short = self.shortfall(fact, params, failing.names) if compiled.shorts else None
         return Explanation(
             dict(
                 measured=measured or trusted(Text, zh=reasons_zh, en=reasons_en),
                 required=compiled.required,
-                shortfall=failing.shortfall,
+                shortfall=short or failing.shortfall,
                 numerator=None, denominator=None, denominator_basis=None,
                 dates=day_texts(fact),
                 details=_used(failing, fact),
@@ -107,9 +114,11 @@ RULE_TITLE = trusted(Text, zh="", en="")
 
 
 @lru_cache(maxsize=64)
-def _not_met(count: int) -> Text:
-    """How many of a rule's clauses failed, in words: one object a count (report models are
-    frozen)."""
+def _not_met(count: int) -> Text | None:
+    """How many of a rule's clauses failed, in words, where more than one did (one object a
+    count: report models are frozen); none for one, which the reason says already."""
+    if count < 2:
+        return None
     return trusted(Text, zh=f"{count}项要求未满足",
                    en=f"{count} requirement{'' if count == 1 else 's'} not met")
 
@@ -133,7 +142,7 @@ class _Failing:
     stems); by the names a fact gives, the fields its ``details`` report (see :func:`_used`)."""
 
     names: tuple[str, ...]
-    shortfall: Text
+    shortfall: Text | None
     fields: frozenset[str]
     stems: frozenset[str]
     reported: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
@@ -151,13 +160,14 @@ _FAILING_KEPT = 256
 class _Compiled:
     """What a finding needs of a rule's parameters, made once: its clauses compiled, what the
     rule asks in words (:data:`RULE_TITLE` where the rule's title says it), whether the kind
-    derives names or says what was measured itself, and by the clauses that failed what their
-    findings share."""
+    derives names, says what was measured or by how much it falls short itself, and by the
+    clauses that failed what their findings share."""
 
     judged: tuple[_Judged, ...]
     required: Text
     derives: bool
     measures: bool
+    shorts: bool
     failing: dict[tuple[_Judged, ...], _Failing] = field(default_factory=dict)
 
     def failing_of(self, judged: tuple[_Judged, ...]) -> _Failing:
@@ -197,7 +207,8 @@ def _compiled(kind: ClauseKind[P], params: P) -> _Compiled:
     kind_type = type(kind)
     compiled = _Compiled(tuple(judged), kind.required(params) or RULE_TITLE,
                          kind_type.derived is not ClauseKind.derived,
-                         kind_type.measured is not ClauseKind.measured)
+                         kind_type.measured is not ClauseKind.measured,
+                         kind_type.shortfall is not ClauseKind.shortfall)
     if len(_judged) >= _JUDGED_CACHED:
         _judged.clear()
     key, ref = id(params), weakref.ref(params)

@@ -91,6 +91,10 @@ class Cadence(ClauseKind[CadenceParams]):
             zh=f"{when_zh}没有{zh}" if count == 0 else f"{when_zh}{zh}{count}次",
             en=f"no {en} in {when_en}" if count == 0 else f"{en} in {when_en}: {count}")
 
+    def shortfall(self, fact: Fact, params: CadenceParams, failed: tuple[str, ...]) -> Text:
+        short = params.at_least - int(fact.values["count"])
+        return trusted(Text, zh=f"还差{short}次", en=f"{short} more needed")
+
     def required(self, params: CadenceParams) -> None:
         """The rule's title says how often, in the source's words (每月 / 每季度 …)."""
         return None

@@ -74,6 +74,37 @@ class CountInRange(ClauseKind[CountRangeParams]):
             en.append(f"{label_en}: not recorded" if value < 0 else f"{label_en}: {value}")
         return trusted(Text, zh="；".join(zh), en="; ".join(en))
 
+    def shortfall(self, fact: Fact, params: CountRangeParams,
+                  failed: tuple[str, ...]) -> Text | None:
+        """How far each count whose range failed (``failed``: the ranges' names) lies from it
+        (户数超出32, 代表人数还差7).
+
+        >>> from datetime import date
+        >>> from governance_rules.facts.schema import RecordRef
+        >>> from governance_rules.records.dossier import Where
+        >>> fact = Fact("community", RecordRef("g", "community", Where("g.yaml", 1, "group")),
+        ...             date(2022, 3, 1), (), {"households": 132})
+        >>> size = CountRange(field="households", min=50, max=100,
+        ...                   label={"zh": "户数", "en": "the number of households"})
+        >>> CountInRange().shortfall(fact, CountRangeParams(ranges=[size]), ("households",))
+        Text(zh='户数超出32', en='the number of households: 32 over')
+        """
+        zh, en = [], []
+        for r in params.ranges:
+            if (r.name or r.field) not in failed:
+                continue
+            value = int(fact.values[r.field])
+            if value < 0:  # not recorded: no distance to give
+                continue
+            label_zh, label_en = r.label.get("zh", r.field), r.label.get("en", r.field)
+            if r.min is not None and value < r.min:
+                zh.append(f"{label_zh}还差{r.min - value}")
+                en.append(f"{label_en}: {r.min - value} short")
+            elif r.max is not None and value > r.max:
+                zh.append(f"{label_zh}超出{value - r.max}")
+                en.append(f"{label_en}: {value - r.max} over")
+        return trusted(Text, zh="；".join(zh), en="; ".join(en)) if zh else None
+
     def required(self, params: CountRangeParams) -> None:
         """The rule's title says the range in the source's words (5至9人, 每组不少于2名 …)."""
         return None

@@ -139,34 +139,31 @@ class Deadline(ClauseKind[DeadlineParams]):
                 "days_late": str((submitted - due).days)}
 
     def explain(self, fact: Fact, params: DeadlineParams) -> Explanation:
-        """:meth:`ClauseKind.explain`, with the shortfall in days where one is known (逾期3天,
-        3 days late; 超出2天, 2 days over; 少1天, 1 day short), not as a count of
-        requirements, and the day a report was due among its dates."""
+        """:meth:`ClauseKind.explain`, with the day a report was due among its dates."""
         explanation = super().explain(fact, params)
-        shortfall = self._days_short(fact, params)
-        if shortfall is not None:
-            explanation.evidence["shortfall"] = shortfall
         due = self._due_day(fact, params)
         if due is not None:  # the day it was due, beside the day it came (evidence.dates)
             explanation.evidence["dates"] = {**explanation.evidence["dates"],
                                              "due": due.isoformat()}
         return explanation
 
-    def _days_short(self, fact: Fact, params: DeadlineParams) -> Text | None:
-        """By how many days the fact missed, in words; ``None`` where no day is recorded.
+    def shortfall(self, fact: Fact, params: DeadlineParams,
+                  failed: tuple[str, ...] = ()) -> Text | None:
+        """By how many days the fact missed, in words (逾期3天, 3 days late; 超出2天, 2 days
+        over; 少1天, 1 day short); ``None`` where no day is recorded.
 
         >>> from governance_rules.facts.schema import RecordRef
         >>> from governance_rules.records.dossier import Where
         >>> fact = Fact("meeting", RecordRef("m", "meeting", Where("m.yaml", 1, "meeting")),
         ...             date(2022, 3, 1), (), {"gap": 7})
         >>> within = DeadlineParams(mode="within_days", gap="gap", days=3, what={})
-        >>> Deadline()._days_short(fact, within)
+        >>> Deadline().shortfall(fact, within)
         Text(zh='超出4天', en='4 days over')
         >>> fact.values["gap"] = 0
-        >>> Deadline()._days_short(fact, within.model_copy(update={"mode": "days_before"}))
+        >>> Deadline().shortfall(fact, within.model_copy(update={"mode": "days_before"}))
         Text(zh='少3天', en='3 days short')
         >>> fact.values["gap"] = -1
-        >>> Deadline()._days_short(fact, within) is None
+        >>> Deadline().shortfall(fact, within) is None
         True
         """
         if params.gap:

@@ -26,16 +26,24 @@ def _beyond_years(years: int) -> Condition:
     )
 
 
-def _span_text(fact: Fact, lang: str) -> str:
-    """``3年2个月5天`` / ``3 years, 2 months and 5 days``, leaving out the parts that are 0."""
+def _span_text(fact: Fact, lang: str, less_years: int = 0) -> str:
+    """``3年2个月5天`` / ``3 years, 2 months and 5 days``, leaving out the parts that are 0;
+    ``less_years``: that many years fewer (what runs over a term of so many years)."""
     v = fact.values
-    parts = [(int(v["span_years"]), "year", "年"), (int(v["span_months"]), "month", "个月"),
+    parts = [(int(v["span_years"]) - less_years, "year", "年"), (int(v["span_months"]), "month", "个月"),
              (int(v["span_days"]), "day", "天")]
     said = [counted(n, noun, lang, unit) for n, noun, unit in parts if n] or [
         counted(0, "day", lang, "天")]
     if lang == "zh":
         return "".join(said)
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+
+
+def _over(fact: Fact, years: int) -> Text:
+    """By how much a span of more than ``years`` years runs over them (超出1年10天, 1 year
+    and 10 days over)."""
+    return trusted(Text, zh=f"超出{_span_text(fact, 'zh', years)}",
+                   en=f"{_span_text(fact, 'en', years)} over")
 
 
 class TermLength(ClauseKind[TermParams]):
@@ -59,6 +67,9 @@ class TermLength(ClauseKind[TermParams]):
     def measured(self, fact: Fact, params: TermParams) -> Text:
         return trusted(Text, zh=f"任期{_span_text(fact, 'zh')}",
                        en=f"a term of {_span_text(fact, 'en')}")
+
+    def shortfall(self, fact: Fact, params: TermParams, failed: tuple[str, ...]) -> Text:
+        return _over(fact, params.years)
 
     def required(self, params: TermParams) -> Text:
         return trusted(Text, zh=f"每届任期不超过{params.years}年",
@@ -115,6 +126,16 @@ class ActingWithinTerm(ClauseKind[TermParams]):
             zh=f"{day_name(act, 'zh')}参加会议，距任期开始已{_span_text(fact, 'zh')}，未换届",
             en=f"acted on {day_name(act, 'en')}, {_span_text(fact, 'en')} into an open-ended "
             "term")
+
+    def shortfall(self, fact: Fact, params: TermParams, failed: tuple[str, ...]) -> Text | None:
+        act, end = fact.dates.get("meeting") or fact.day, fact.dates.get("term_end")
+        if fact.values["has_end"] == 1:
+            if end is None:
+                return None
+            late = (act - end).days
+            return trusted(Text, zh=f"超出任期{late}天",
+                           en=f"{counted(late, 'day', 'en')} after the term")
+        return _over(fact, params.years)
 
     def required(self, params: TermParams) -> Text:
         return trusted(Text,
