@@ -303,7 +303,7 @@ def test_the_mailbox_and_letter_findings_name_the_seat_holders_in_chinese() -> N
     assert "安排人当日不是分管综治的领导：书记（sec）于2022年1月4日未任分管综治的领导，" in keeper
     assert "当日任分管综治的领导的是分管领导（lead）" in keeper
     assert "负责人安排之日不在综治办名册上：「stranger」于2022年1月4日未任综治办成员" in keeper
-    assert "有 2 天未查看邮箱（2022年3月1日、2022年3月3日）" in keeper, keeper
+    assert "有2天未查看邮箱（2022年3月1日、2022年3月3日）" in keeper, keeper
     letter = findings["zz-letter"]
     assert "签订人签订之日不是主要领导：分管领导（lead）于2022年3月20日未任镇党委书记" in letter, letter
 

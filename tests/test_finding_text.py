@@ -81,12 +81,13 @@ def test_the_reading_rules_catch_what_issue_13_reported() -> None:
            "继任者gao-jian不属于原方面", "会议 pc-2022-06：未记录主持人", "2022-B5只有0次",
            "晚于支付 -", "第3档 (500.00, ∞]", "{body_name}的签字", "须≥ None",
            "李庄村 2022被验收为平安村", "2022年年的材料没有年底归档记录",
-           "主持人 书记（s） 当日不在社区居委会任职", "2022年 年没有评议"]
+           "主持人 书记（s） 当日不在社区居委会任职", "2022年 年没有评议",
+           "只有 6/8 名成员同意", "还差 1 人", "满意率仅 93.50%"]
     good = ["2022年第三季度只有0次", "继任者高建（gao-jian）不属于原方面",
             "2022年6月15日社区党组织委员会会议（pc-2022-06）：未记录主持人",
             "超过500元（第三档）", "议题「Parking plan」记为通过", "须达80%以上",
-            "李庄村（2022年度）被验收为平安村", "满意率仅 93.50%", "共 2022 人",
-            "主持人书记（s）当日不在社区居委会任职", "有 2 天未查看"]
+            "李庄村（2022年度）被验收为平安村", "满意率仅93.50%", "共2022人",
+            "主持人书记（s）当日不在社区居委会任职", "有2天未查看", "编号 2022-07 的会议"]
     for text in bad:
         evidence = Evidence(measured=Text(zh=text, en="x"), required=Text(zh="须", en="y"))
         assert finding_problems(_finding(f"居委会：{text}", evidence)), text
@@ -340,5 +341,5 @@ def test_a_hearing_missing_a_step_names_it() -> None:
                                    "topic": "占道摊点整治", "published_on": "2022-05-11",
                                    "steps": ["topic_reported", "discussion", "vote"]}}
     [finding] = [f for f in check_data(files).findings if f.rule_id == "hear-order"]
-    assert finding.message.zh.endswith("缺少 1 个程序步骤（居委会通报情况）"), finding.message.zh
+    assert finding.message.zh.endswith("缺少1个程序步骤（居委会通报情况）"), finding.message.zh
     assert finding.message.en.endswith("1 step missing (the committee's briefing)")

@@ -80,6 +80,30 @@ class RequiredText(Localised):
                 _ONE_DAY.sub("1 day", fill_counts(self.en, values, "en")))
 
 
+def _with_values(text: str, values: dict[str, int | Decimal | Fraction | str], lang: str) -> str:
+    """A clause's reason with the values of the rule's ``required`` text put in (the number
+    the rule judged with, an overlay's where one applies), the fact's names left to fill.
+
+    >>> _with_values("只开了{days}天，须不少于{least}天", {"least": 2}, "zh")
+    '只开了{days}天，须不少于2天'
+    >>> _with_values("{days|day|days}; at least {least|day|days}", {"least": 1}, "en")
+    '{days|day|days}; at least 1 day'
+    """
+    if not values:
+        return text
+    plain = {k: _plain(v) for k, v in values.items()}
+    out = []
+    for literal, name, spec, conversion in Formatter().parse(text):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
+        if split_placeholder(name)[0] in plain:
+            out.append(fill_counts(f"{{{name}}}", plain, lang).replace("{", "{{").replace("}", "}}"))
+        else:
+            out.append(f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}")
+    return "".join(out)
+
+
 def _plain(value: int | Decimal | Fraction | str) -> str:
     """A value as a sentence states it: whole yuan without decimals (``500``, not ``500.00``).
 
@@ -159,10 +183,12 @@ class Requirement(ClauseKind[RequirementParams]):
     params_model = RequirementParams
 
     def clauses(self, params: RequirementParams) -> list[Clause]:
+        values = params.required.values if isinstance(params.required, RequiredText) else {}
         return [Clause(all_of(*(comparison(*c) for c in clause.when),
                               *([negate(all_of(*(comparison(*c) for c in clause.unless)))]
                                 if clause.unless else [])),
-                       clause.zh, clause.en, clause.name) for clause in params.clauses]
+                       _with_values(clause.zh, values, "zh"), _with_values(clause.en, values, "en"),
+                       clause.name) for clause in params.clauses]
 
     def required(self, params: RequirementParams) -> Text | None:
         if isinstance(params.required, RequiredText):

@@ -24,7 +24,7 @@ class Sequence(ClauseKind[SequenceParams]):
     def clauses(self, params: SequenceParams) -> list[Clause]:
         return [
             Clause(Cmp(Field("steps_missing"), ">", 0),
-                   "缺少 {steps_missing} 个程序步骤（{missing_steps}）",
+                   "缺少{steps_missing}个程序步骤（{missing_steps}）",
                    "{steps_missing|step|steps} missing ({missing_steps})"),
             Clause(Cmp(Field("steps_out_of_order"), ">", 0), "程序步骤顺序颠倒（{steps}）",
                    "steps out of order ({steps})"),

@@ -91,7 +91,7 @@ class Replacement(ClauseKind[ReplacementParams]):
                 out.append(Clause(
                     all_of(found, Cmp(Field("decision_consented", q), op,
                                       Field("decision_seated", p))),
-                    f"撤换表决只有 {{decision_consented}}/{{decision_seated}} 名在任成员同意，"
+                    f"撤换表决只有{{decision_consented}}/{{decision_seated}}名在任成员同意，"
                     f"须{needed_zh}",
                     f"only {{decision_consented}} of {{decision_seated}} seated members consented "
                     f"to the replacement; {needed_en} required", "consent"))
