@@ -221,3 +221,15 @@ def test_a_chinese_input_error_names_the_person_the_body_the_day_and_the_other_r
     assert said["yaml_syntax"] == ("YAML 格式错误：此处不能写「键: 值」（多为冒号后缺空格、缩进不齐，"
                                    "或值中的冒号未加引号），文件未读取")
     assert "不存在" in said["path_not_found"]
+
+
+@pytest.mark.parametrize("changes", [{"date": None}, {"body": None}, {"kind": None}])
+def test_a_field_left_empty_is_said_to_be_empty_not_none(changes: dict[str, Any]) -> None:
+    """``date:`` with nothing after it read "got None" / 实为「None」: Python's word for it."""
+    errors = _errors({"m.yaml": _meeting(**changes)})
+    assert errors, changes
+    for error in errors:
+        zh, en = error.text("zh"), error.text("en")
+        assert "None" not in zh + en + str(error.input), (zh, en, error.input)
+    assert any("未填写" in e.text("zh") and "nothing" in e.text("en")
+               for e in errors), [(e.text("zh"), e.text("en")) for e in errors]

@@ -18,6 +18,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .errors import NOTHING
+
 _BY_TYPE: dict[str, str] = {
     # pydantic's own types (https://docs.pydantic.dev/latest/errors/validation_errors/)
     "missing": "缺少必填项",
@@ -145,6 +147,16 @@ _BY_TYPE_EN: dict[str, str] = {
 should be …`` speaks to a programmer); ``{input}`` is the value as written."""
 
 
+_LEFT_EMPTY = {"enum": "未填写，须为以下之一：{expected}",
+               "literal_error": "未填写，须为以下之一：{expected}",
+               "value_error": "未填写"}
+_LEFT_EMPTY_EN = {"enum": "nothing given; one of the allowed values: {expected}",
+                  "literal_error": "nothing given; one of the allowed values: {expected}",
+                  "value_error": "nothing given"}
+"""The messages of a choice left empty (``kind:`` with nothing after it): not "the value
+nothing is not one of …"."""
+
+
 def english_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any],
                     given: str) -> str:
     """An input error's message in English: for pydantic's own types, the wording above with
@@ -158,6 +170,8 @@ def english_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any],
     template = _BY_TYPE_EN.get(_day_pattern(type_, ctx))
     if template is None:
         return given
+    if shown_input == NOTHING:
+        template = _LEFT_EMPTY_EN.get(type_, template)
     values = {name: str(value) for name, value in ctx.items()}
     values["input"] = shown_input or "nothing"
     return template.format_map(_Blank(values))
@@ -184,6 +198,8 @@ def chinese_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any])
     template = _BY_TYPE.get(_day_pattern(type_, ctx))
     if template is None:
         return _UNKNOWN
+    if shown_input == NOTHING:
+        template = _LEFT_EMPTY.get(type_, template)
     values = {name: _listed(str(value)) for name, value in ctx.items()}
     values["input"] = quoted_input(shown_input)
     return template.format_map(_Blank(values))
@@ -194,9 +210,13 @@ def quoted_input(shown: str | None) -> str:
 
     >>> quoted_input("'2022-13-01'"), quoted_input("12"), quoted_input(None)
     ('「2022-13-01」', '「12」', '')
+    >>> quoted_input("nothing")  # a field left empty
+    '空值（未填写）'
     """
     if not shown:
         return ""
+    if shown == NOTHING:
+        return "空值（未填写）"
     if len(shown) >= 2 and shown[0] == shown[-1] and shown[0] in "'\"":
         shown = shown[1:-1]
     return f"「{shown}」"

@@ -188,12 +188,21 @@ def _as_written(value: Any, limit: int, depth: int = 0) -> str:
     return short_input(value, limit)
 
 
+NOTHING = "nothing"
+"""How a message shows a value left empty (``amount:`` in YAML, ``null`` in JSON): a quoted text
+``'nothing'`` is told apart by its quotes."""
+
+
 def short_input(value: Any, limit: int = 80) -> str:
     """A bounded rendering of ``value`` for a message; never fails, never grows with the input.
 
     >>> short_input(10 ** 5000), short_input(date(9999, 1, 1)), short_input(Decimal("1.5"))
     ('<an integer of 5001 digits>', "'9999-01-01'", '1.5')
+    >>> short_input(None)  # a field left empty (``amount:``), not Python's None
+    'nothing'
     """
+    if value is None:
+        return NOTHING
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
         return f"<an integer of {_digits(value)} digits>"
     if isinstance(value, date):  # as the file wrote it, not datetime.date(9999, 1, 1)

@@ -25,9 +25,11 @@ from ._base import Problem
 def _zh_shown(value: Any) -> str:
     """``value`` bounded, for a Chinese message: 「2022-13」 (a text without its quotes).
 
-    >>> _zh_shown("2022-13"), _zh_shown(15), _zh_shown("x" * 500)[-3:]
-    ('「2022-13」', '「15」', 'x…」')
+    >>> _zh_shown("2022-13"), _zh_shown(15), _zh_shown("x" * 500)[-3:], _zh_shown(None)
+    ('「2022-13」', '「15」', 'x…」', '空值（未填写）')
     """
+    if value is None:
+        return "空值（未填写）"
     text = short_input(value)
     if isinstance(value, str) and text[:1] in ("'", '"'):
         text = text[1:-1] if text[-1] == text[0] else text[1:]
