@@ -61,9 +61,30 @@ def test_a_period_that_passes_or_lies_elsewhere_gets_no_note(tmp_path: Path) -> 
 def test_a_record_naming_a_left_out_meeting_says_where_it_is(tmp_path: Path) -> None:
     root = _sifang_with_stranger(tmp_path, "rc-2022-06")
     report = check_paths([root], base=tmp_path)
-    [named] = [e for e in report.input_errors if e.type == "unknown_id"]
-    assert named.file == "sifang/hearings.yaml"
-    assert named.msg.startswith("meeting 'rc-2022-06' (sifang/meetings/residents-committee.yaml:")
-    assert "was left out for its input errors, so this record is too" in named.msg
-    assert named.ctx["zh"].startswith("会议「rc-2022-06」（sifang/meetings/residents-committee.yaml第")
+    assert not [e for e in report.input_errors if e.type == "unknown_id"]
+    [named] = [e for e in report.input_errors if e.type == "left_out_with"]
+    assert named.file == "sifang/meetings/residents-committee.yaml"
+    assert named.msg == ("meeting 'rc-2022-06' was left out for its input errors, and with it 1 "
+                         "record that names it (sifang/hearings.yaml: hearing-2022-05); correct "
+                         "the meeting and all are checked")
+    assert named.ctx["zh"].startswith("会议「rc-2022-06」因输入错误未予检查，引用它的1条记录")
     assert "本卷宗没有" not in named.ctx["zh"]
+
+
+def test_a_book_naming_an_expense_refused_for_its_own_errors_is_still_checked(
+        tmp_path: Path) -> None:
+    """An expense refused for its amount (八十元) made the ledger naming it "name an expense the
+    dossier lacks", so the ledger was left out too and every other expense was found not
+    entered in it (ten false fin-books errors)."""
+    root = tmp_path / "sifang"
+    shutil.copytree(EXAMPLES / "sifang", root)
+    path = root / "expenses" / "exp-2022-001.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("amount: '80.00'", "amount: 八十元"),
+                    encoding="utf-8")
+    report = check_paths([root], base=tmp_path)
+    [refused] = report.input_errors
+    assert refused.file == "sifang/expenses/exp-2022-001.yaml" and refused.ctx["record"] == "exp-2022-001"
+    clean = check_paths([EXAMPLES / "sifang"], base=EXAMPLES)
+    books = [f.record.id for f in report.findings if f.rule_id.startswith("fin-books")]
+    assert books == [f.record.id for f in clean.findings if f.rule_id.startswith("fin-books")]
+    assert "exp-2022-001" not in {f.record.id for f in report.findings}

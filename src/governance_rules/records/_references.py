@@ -8,7 +8,8 @@ from functools import cached_property
 from typing import Any
 
 from ..errors import InputError, short_input
-from ..models import Body, DecisionRef, Meeting, Seat
+from ..models import Body, DecisionRef, Seat
+from ..models.record_file import RECORD_KEYS
 from ._budget import ErrorBudget
 from .dossier import Dossier, Located
 
@@ -36,9 +37,15 @@ class References:
                 seats.setdefault(seat.person, seat)
         self.people = {person for seats in self.seats.values() for person in seats}
         self._budgets: dict[str, ErrorBudget] = {}
+        self._left_out_with: dict[tuple[str, str], tuple[str, tuple[str, int | None],
+                                                         list[Located[Any]]]] = {}
+        """By what was left out (its kind in words and id): its kind in Chinese, its place,
+        the records left out with it."""
 
     def close(self) -> None:
-        """Add, for each file whose errors were not all listed, the error that counts them."""
+        """Add the errors of the records left out with another (:meth:`fail_left_out`), and,
+        for each file whose errors were not all listed, the error that counts them."""
+        self.dossier.input_errors += self._left_out_with_errors()
         for file, budget in self._budgets.items():
             self.dossier.input_errors += budget.summary(file)
 
@@ -80,10 +87,79 @@ class References:
             (kept if valid(located) else left_out).append(located)
         setattr(self.dossier, collection, kept)
 
+    def left_out_place(self, collection: str, record_id: str) -> tuple[str, int | None] | None:
+        """Where the record ``record_id`` of ``collection`` (``expenses``, ``bodies`` …) is
+        (file, line), when the dossier holds one that was left out for its input errors
+        (refused by its own checks, or for naming what is not there); ``None`` when it holds
+        none. A record naming it is then told so, not that there is no such record."""
+        refused = self._refused.get((collection, record_id))
+        if refused is not None:
+            return refused
+        for located in self.dossier.left_out:
+            record = located.record
+            if getattr(record, "id", None) == record_id and _COLLECTION_OF.get(
+                    type(record)) == collection:
+                where = located.where()
+                return where.file, where.line
+        return None
+
+    @cached_property
+    def _refused(self) -> dict[tuple[str, str], tuple[str, int | None]]:
+        """The records that failed validation and gave an id (``ctx.record``), by collection
+        and id: where the first error of each is."""
+        out: dict[tuple[str, str], tuple[str, int | None]] = {}
+        for error in self.dossier.input_errors:
+            own = error.ctx.get("record")
+            if own and error.loc and error.loc[0] in RECORD_KEYS:
+                out.setdefault((RECORD_KEYS[str(error.loc[0])][0], own), (error.file, error.line))
+        return out
+
+    def fail_left_out(self, located: Located[Any], what: str, what_zh: str, record_id: str,
+                      place: tuple[str, int | None]) -> bool:
+        """``located`` names ``record_id`` (a ``what``), which was left out for its own input
+        errors at ``place``: it is left out with it, and :meth:`close` lists it in one input
+        error of that record's (a body left out for one mistyped date is named by a hundred
+        records: one error says so, not a hundred). ``False``."""
+        entry = self._left_out_with.get((what, record_id))
+        if entry is None:
+            entry = self._left_out_with[what, record_id] = (what_zh, place, [])
+        entry[2].append(located)
+        return False
+
+    def _left_out_with_errors(self) -> list[InputError]:
+        """One error for each record left out for its input errors that others name: which
+        records were left out with it, by file."""
+        errors = []
+        for (what, record_id), (what_zh, (file, line), named_by) in self._left_out_with.items():
+            by_file: dict[str, list[str]] = {}
+            for located in named_by:
+                shown = getattr(located.record, "id", None) or located.where().path
+                by_file.setdefault(located.file, []).append(str(shown))
+            listed = list(by_file.items())[:_FILES_LISTED]
+            more = len(by_file) - len(listed)
+            en = "; ".join(f"{f}: {', '.join(ids[:_IDS_LISTED])}"
+                           + (f" and {len(ids) - _IDS_LISTED} more" if len(ids) > _IDS_LISTED else "")
+                           for f, ids in listed) + (f"; and in {more} more files" if more else "")
+            zh = "；".join(f"{f}：{'、'.join(f'「{i}」' for i in ids[:_IDS_LISTED])}"
+                          + (f"等{len(ids)}条" if len(ids) > _IDS_LISTED else "")
+                          for f, ids in listed) + (f"；另有{more}个文件" if more else "")
+            n = len(named_by)
+            errors.append(InputError(
+                type="left_out_with", file=file, line=line, loc=(), input=short_input(record_id),
+                msg=f"{what} {record_id!r} was left out for its input errors, and with it "
+                    f"{n} record{'' if n == 1 else 's'} that name{'s' if n == 1 else ''} it "
+                    f"({en}); correct the {what} and all are checked",
+                ctx={"zh": f"{what_zh}「{record_id}」因输入错误未予检查，引用它的{n}条记录随之"
+                           f"未予检查（{zh}）；更正该{what_zh}后一并检查"}))
+        return errors
+
     def body(self, located: Located[Any], field: Sub, value: str | None) -> bool:
         """``value`` (when given) is the id of a body of the dossier."""
         if value is None or value in self.dossier.bodies:
             return True
+        place = self.left_out_place("bodies", value)
+        if place is not None:
+            return self.fail_left_out(located, "body", "机构", value, place)
         known = "、".join(f"「{b}」" for b in sorted(self.dossier.bodies)) or "无"
         refused = self.bodies_refused
         self.fail(located, _sub(field), "unknown_id",
@@ -124,19 +200,9 @@ class References:
         if ref is None:
             return True
         if self.dossier.meeting(ref.meeting) is None:
-            left = next((m for m in self.dossier.left_out
-                         if isinstance(m.record, Meeting) and m.record.id == ref.meeting), None)
-            if left is not None:  # named where it is, not as if it were missing
-                where = left.where()
-                place = where.file if where.line is None else f"{where.file}:{where.line}"
-                self.fail(located, (*sub, "meeting"), "unknown_id",
-                          f"meeting {ref.meeting!r} ({place}) was left out for its input errors, "
-                          "so this record is too; correct the meeting and both are checked",
-                          ref.meeting,
-                          f"会议「{ref.meeting}」（{where.file}"
-                          f"{'' if where.line is None else f'第{where.line}行'}）因输入错误未予检查，"
-                          "本记录随之未予检查；更正该会议后两者一并检查")
-                return False
+            place = self.left_out_place("meetings", ref.meeting)
+            if place is not None:  # named where it is, not as if it were missing
+                return self.fail_left_out(located, "meeting", "会议", ref.meeting, place)
             self.fail(located, (*sub, "meeting"), "unknown_id",
                       f"no meeting {ref.meeting!r} in this dossier (or it was left out above)",
                       ref.meeting, f"本卷宗没有会议「{ref.meeting}」（或该会议因其他输入错误未予检查）")
@@ -147,6 +213,14 @@ class References:
                       f"会议「{ref.meeting}」没有议题「{ref.motion}」")
             return False
         return True
+
+
+_FILES_LISTED, _IDS_LISTED = 8, 3
+"""How many files, and ids a file, an error of records left out with another lists."""
+
+_COLLECTION_OF: dict[type[object], str] = {model: collection
+                                           for collection, model in RECORD_KEYS.values()}
+"""The collection each record model's records go into (``Meeting`` → ``meetings``)."""
 
 
 def unknown_id(what: str, value: str, known: dict[str, Located[Body]],

@@ -299,8 +299,8 @@ def _party_records(dossier: Dossier, refs: References) -> None:
 
     def matter_ok(matter: Located[Any]) -> bool:
         expense = matter.record.expense
-        if expense is None or expense in expenses:
-            return True
+        if expense is None or expense in expenses or refs.left_out_place("expenses", expense):
+            return True  # one left out for its own errors leaves the matter as it is
         refs.fail(matter, ("expense",), "unknown_id", f"no expense {expense!r} in this dossier",
                   expense, f"本卷宗没有编号为「{expense}」的开支")
         return False
@@ -320,7 +320,10 @@ def _resolve_books(dossier: Dossier, refs: References) -> None:
         record = located.record
         ok = refs.body(located, "body", record.body)
         for i, entry in enumerate(record.entries):
-            if entry.expense is not None and entry.expense not in expenses:
+            if (entry.expense is not None and entry.expense not in expenses
+                    and not refs.left_out_place("expenses", entry.expense)):
+                # an expense left out for its own errors leaves the book as it is: the book's
+                # other entries and closings are still judged
                 ok = False
                 refs.fail(located, ("entries", i, "expense"), "unknown_id",
                           f"no expense {entry.expense!r} in this dossier", entry.expense,

@@ -549,7 +549,8 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None,
             except ValidationError as exc:
                 listed = budget.take(exc.error_count())
                 if listed:
-                    errors.extend(validation_errors(exc, file, path, index, listed))
+                    errors.extend(validation_errors(exc, file, path, index, listed,
+                                                    _own_id(item)))
                 continue
             records.append(Located(record, file, path, index))
         if records:
@@ -594,10 +595,26 @@ def _unknown_key(key: Any, file: str, index: LineIndex) -> InputError:
              + "（记录类型如「meeting」「meetings」「body」「expense」，全部见「docs/record-format.md」）"})
 
 
+def _own_id(item: Any) -> str | None:
+    """The id a record that failed validation gives itself, if it gives one as text: a record
+    naming it is then told it was left out, not that there is none.
+
+    >>> _own_id({"id": "exp-1", "amount": "八十元"}), _own_id({"id": 7}), _own_id([1])
+    ('exp-1', None, None)
+    """
+    if isinstance(item, dict):
+        own = item.get("id")
+        if type(own) is str and 0 < len(own) <= 200:
+            return own
+    return None
+
+
 def validation_errors(
-    exc: ValidationError, file: str, prefix: Path_, index: LineIndex, limit: int | None = None
+    exc: ValidationError, file: str, prefix: Path_, index: LineIndex, limit: int | None = None,
+    record: str | None = None,
 ) -> list[InputError]:
-    """The input errors of a record that failed validation (the first ``limit`` of them)."""
+    """The input errors of a record that failed validation (the first ``limit`` of them);
+    ``record``: the id the record gives itself, kept in each error's ``ctx.record``."""
     out = []
     for err in islice(exc.errors(include_url=False), limit):
         loc = (*prefix, *err["loc"])
@@ -610,6 +627,8 @@ def validation_errors(
         zh = getattr(given.get("error"), "zh", None)  # a Problem's Chinese
         if isinstance(zh, str) and zh:
             ctx["zh"] = zh
+        if record is not None:
+            ctx["record"] = record
         out.append(InputError(type=err["type"], file=file, line=line, column=col, loc=loc,
                               msg=msg, input=shown, ctx=ctx))
     return out
