@@ -153,6 +153,18 @@ class References:
                            f"未予检查（{zh}）；更正该{what_zh}后一并检查"}))
         return errors
 
+    def missing(self, located: Located[Any], sub: tuple[str | int, ...], collection: str,
+                what: tuple[str, str], value: str, msg: str, zh: str) -> bool:
+        """``located`` names ``value``, a record of ``collection`` (``what``: its kind in words,
+        in English and Chinese) the dossier does not hold: left out with it when it was left
+        out for its input errors (:meth:`fail_left_out`), else the input error ``msg``
+        (``zh``). ``False``."""
+        place = self.left_out_place(collection, value)
+        if place is not None:
+            return self.fail_left_out(located, what[0], what[1], value, place)
+        self.fail(located, sub, "unknown_id", msg, value, zh)
+        return False
+
     def body(self, located: Located[Any], field: Sub, value: str | None) -> bool:
         """``value`` (when given) is the id of a body of the dossier."""
         if value is None or value in self.dossier.bodies:

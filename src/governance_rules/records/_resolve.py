@@ -199,9 +199,8 @@ def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -
         if isinstance(value, DecisionRef):
             ok = refs.decision(located, (field,), value) and ok
         elif field == "assembly" and value is not None and dossier.meeting(value) is None:
-            ok = False
-            refs.fail(located, (field,), "unknown_id", f"no meeting {value!r} in this dossier",
-                      value, f"本卷宗没有会议「{value}」（或该会议因其他输入错误未予检查）")
+            ok = refs.missing(located, (field,), "meetings", ("meeting", "会议"), value,
+                              f"no meeting {value!r} in this dossier", f"本卷宗没有会议「{value}」")
         elif field == "by" and isinstance(value, str):
             ok = refs.body(located, field, value) and ok
     return ok
@@ -232,12 +231,11 @@ def _party_records(dossier: Dossier, refs: References) -> None:
     record's person holds a seat on its body."""
 
     def meeting_of(located: Located[Any]) -> Located[Meeting] | None:
-        meeting = dossier.meeting(located.record.meeting)
+        named = located.record.meeting
+        meeting = dossier.meeting(named)
         if meeting is None:
-            refs.fail(located, ("meeting",), "unknown_id", f"no meeting "
-                      f"{located.record.meeting!r} in this dossier (or it was left out)",
-                      located.record.meeting, f"本卷宗没有会议「{located.record.meeting}」"
-                      "（或该会议因其他输入错误未予检查）")
+            refs.missing(located, ("meeting",), "meetings", ("meeting", "会议"), named,
+                         f"no meeting {named!r} in this dossier", f"本卷宗没有会议「{named}」")
         return meeting
 
     refs.keep("minutes", lambda m: all([meeting_of(m) is not None,

@@ -25,10 +25,9 @@ def resolve_township(dossier: Dossier, refs: References) -> None:
     def session(located: Located[Any], field: str, value: str | None) -> bool:
         if value is None or value in sessions:
             return True
-        refs.fail(located, (field,), "unknown_id",
-                  f"no session {value!r} in this dossier (or it was left out above)", value,
-                  f"本卷宗没有人民代表大会会议「{value}」（或该会议因其他输入错误未予检查）")
-        return False
+        return refs.missing(located, (field,), "sessions", ("session", "人民代表大会会议"), value,
+                            f"no session {value!r} in this dossier",
+                            f"本卷宗没有人民代表大会会议「{value}」")
 
     refs.keep("work_points_list", lambda w: refs.person(w, "implemented_by",
                                                         w.record.implemented_by, named=False))
