@@ -165,6 +165,9 @@ def _record_days(dossier: Dossier) -> Iterator[date]:
     for r in dossier.reports:
         yield r.record.submitted_on
     yield from (day for day, _, _ in work_days(dossier))
+    for body in dossier.bodies.values():  # a body set up is a dated event of the records
+        if body.record.established is not None:
+            yield body.record.established
 
 
 def _decided_by(dossier: Dossier, decision: DecisionRef, body_id: str) -> int:

@@ -107,6 +107,9 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                     if dossier.community is not None else None)
     for located in dossier.bodies.values():
         body = located.record
+        since = body_start(body)
+        if since is not None and day < since:  # not set up by the roster's day: no roster
+            continue
         kind, name, form = body.kind, body.name, body.form  # a record's fields: read once
         if wanted is not None:
             skipped = unread.get(kind)
@@ -159,8 +162,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                                       if kind is _REPRESENTATIVE_GROUP else _NO_FORMATION)
         spans: Callable[[], dict[str, str]] | None = None
         if kind in EVERY_DATE_KINDS:  # judged on every date of the window the body existed
-            since = body_start(body) or day
-            first = min(day, max(window.start, since) if window is not None else day)
+            first = min(day, max(window.start, since or day) if window is not None else day)
             group_ids = (_groups_since(dossier, first)
                       if kind is _MEMBER_REPRESENTATIVE_ASSEMBLY else ())
             worst, spans = worst_states(body, first, day, charter_from, group_ids)
@@ -168,8 +170,7 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
             worst = BLANK_VALUES
         full_time_least = -1  # ZZ-STAFF: the fewest full-time staff on any day of the window
         if kind is _GOVERNANCE_OFFICE:
-            since = body_start(body) or day
-            first = min(day, max(window.start, since) if window is not None else day)
+            first = min(day, max(window.start, since or day) if window is not None else day)
             full_time_least, least_from, least_until = fewest_full_time(body, first, day)
         exceptions = body.exceptions
         exception = next((e.reason for e in exceptions
