@@ -88,3 +88,25 @@ def test_a_book_naming_an_expense_refused_for_its_own_errors_is_still_checked(
     books = [f.record.id for f in report.findings if f.rule_id.startswith("fin-books")]
     assert books == [f.record.id for f in clean.findings if f.rule_id.startswith("fin-books")]
     assert "exp-2022-001" not in {f.record.id for f in report.findings}
+
+
+def test_a_body_listing_somebody_on_two_seats_is_left_out_not_judged_by_one(
+        tmp_path: Path) -> None:
+    """马军 listed twice on the residents' committee (a member's seat before the director's):
+    judged by the first seat, the body gave ~33 findings such as "马军 held no director's seat
+    on 14 February 2022, held that day by 马军"."""
+    root = tmp_path / "sifang"
+    shutil.copytree(EXAMPLES / "sifang", root)
+    path = root / "bodies" / "residents-committee.yaml"
+    text = path.read_text(encoding="utf-8")
+    earlier = ("  - person: ma-jun\n    name: 马军\n    role: member\n    terms:\n"
+               "    - start: '2018-06-20'\n      end: '2021-06-19'\n      obtained_by: election\n")
+    path.write_text(text.replace("  seats:\n", "  seats:\n" + earlier, 1), encoding="utf-8")
+    report = check_paths([root], base=tmp_path)
+    said = {(e.type, e.file): e for e in report.input_errors}
+    at = "sifang/bodies/residents-committee.yaml"
+    assert said["duplicate_id", at].loc == ("body", "seats", 1, "person")
+    assert said["left_out_with", at].msg.startswith(
+        "body 'residents-committee' was left out for its input errors, and with it ")
+    assert not [f for f in report.findings if "held that day by 马军" in f.message.en
+                or "ma-jun" in f.message.en and "held no" in f.message.en]

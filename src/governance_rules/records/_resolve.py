@@ -87,12 +87,19 @@ def resolve(dossier: Dossier) -> None:
 
 
 def _check_rosters(dossier: Dossier, refs: References) -> None:
-    """One seat a person on a body; a term that replaces somebody names a member of the body."""
+    """One seat a person on a body; a term that replaces somebody names a member of the body.
+
+    A body listing somebody on two seats is left out (and the records naming it with it): which
+    seat holds on a day is not known, and judged by one of them the body read "马军 held no
+    director's seat that day, held that day by 马军"."""
+    doubled: list[str] = []
     for body_id, located_body in dossier.bodies.items():
         body = located_body.record
         first: dict[str, int] = {}
         for i, seat in enumerate(body.seats):
             if first.setdefault(seat.person, i) != i:
+                if not doubled or doubled[-1] != body_id:
+                    doubled.append(body_id)
                 refs.fail(located_body, ("seats", i, "person"), "duplicate_id",
                           f"{seat.name} ({seat.person}) has two seats on {body.name} ({body.id}); "
                           "list every term on one seat", seat.person,
@@ -105,6 +112,10 @@ def _check_rosters(dossier: Dossier, refs: References) -> None:
                               "replace",
                               term.replaces, f"{body.name}（{body.id}）没有可接替的成员"
                               f"{refs.person_words(term.replaces)}")
+    for body_id in doubled:
+        dossier.left_out.append(dossier.bodies.pop(body_id))
+    if doubled:
+        dossier.forget_indexes()
 
 
 def _keep_seated_meetings(dossier: Dossier, refs: References) -> None:
