@@ -185,7 +185,7 @@ def test_a_rule_card_says_what_each_decided_clause_is() -> None:
     zh, en = (rule_card(BOOK, "zz-peaceful-village", lang) for lang in ("zh", "en"))
     assert "（判定：发生邪教或非法宗教活动）" in zh and "判定：cult" not in zh
     assert "— decides: cult or illegal religious activity occurred" in en
-    assert "违法犯罪人员未减少（本年 … 人，上年 … 人）／未记录本年违法犯罪人员数" in zh
+    assert "违法犯罪人员未减少（本年…人，上年…人）／未记录本年违法犯罪人员数" in zh
     tiers = rule_card(BOOK, "fin-tiers", "zh")
     assert "（判定：第三档）" in tiers and "tier3" not in tiers
 

@@ -67,8 +67,10 @@ def test_quiet_prints_only_findings(tmp_path: Path) -> None:
     assert "findings:" in loud.stdout and "findings:" not in quiet.stdout
     assert quiet.stdout == loud.stdout[:len(quiet.stdout)] and quiet.stdout.endswith("\n")
     assert run("check", haliang, "-q").stdout == quiet.stdout
-    clean = tmp_path / "empty"
+    clean = tmp_path / "clean"
     clean.mkdir()
+    (clean / "community.yaml").write_text(
+        "community: {id: c, name: 社区, jurisdiction: [cn, test]}\n", encoding="utf-8")
     assert run("check", str(clean), "-q").stdout.strip() in ("", "no findings")
 
 

@@ -151,7 +151,24 @@ def test_discovery_finds_what_walking_every_dossier_again_finds(
         os.symlink(goal, base / folder / (f"l{i}.yaml" if target.endswith(".yaml") else f"l{i}"))
     paths = [base / p for p in given if os.path.lexists(base / p)] or [base]
     sources, errors = discover(paths)
-    assert (sources, [e.file for e in errors]) == _reference(paths)
+    found = [e.file for e in errors if e.type != "no_records"]  # tested below
+    assert (sources, found) == _reference(paths)
+
+
+def test_a_folder_with_no_record_file_is_an_input_error_not_a_clean_pass(tmp_path: Path) -> None:
+    """``check empty/`` (or a folder whose records lie under ``.data/``) said "no findings …
+    0 records checked" and exit 0: a CI job pointed at the wrong folder went green."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "hidden" / ".data").mkdir(parents=True)
+    (tmp_path / "hidden" / ".data" / "r.yaml").write_text("x: 1\n")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "r.yaml").write_text("x: 1\n")
+    sources, errors = discover([tmp_path / "empty", tmp_path / "hidden", tmp_path / "full"])
+    assert [(e.type, e.file) for e in errors] == [
+        ("no_records", str(tmp_path / "empty")), ("no_records", str(tmp_path / "hidden"))]
+    assert [s.root for s in sources] == [tmp_path / "full"]
+    assert "folders whose names begin with a dot are not read" in errors[1].msg
+    assert errors[1].text("zh").startswith("此文件夹及其子文件夹中没有记录文件")
 
 
 def test_shown_paths_resolve_the_folder_not_the_file(tmp_path: Path) -> None:

@@ -212,6 +212,8 @@ def test_a_chinese_input_error_names_the_person_the_body_the_day_and_the_other_r
     assert texts[("unknown_id", "body.seats[1].terms[0].replaces")] == (
         "协商委员会（b）没有可接替的成员「nobody」")
     assert texts[("duplicate_id", "meeting.id")].startswith("编号「m」已由 m1.yaml")
+    del roster["body"]["seats"][3]  # a body listing somebody twice is left out: the meetings too
+    texts = {(e.type, e.field): e.text("zh") for e in _errors({**files, "b.yaml": roster})}
     assert texts[("not_seated", "meeting.present[0]")] == "李娜（b-p0）2019年5月5日未在协商委员会（b）任职"
     (tmp_path / "c.yaml").write_text("community: {id: c, name: 社区, jurisdiction: [cn]}\n",
                                      encoding="utf-8")

@@ -109,4 +109,4 @@ def test_a_body_listing_somebody_on_two_seats_is_left_out_not_judged_by_one(
     assert said["left_out_with", at].msg.startswith(
         "body 'residents-committee' was left out for its input errors, and with it ")
     assert not [f for f in report.findings if "held that day by 马军" in f.message.en
-                or "ma-jun" in f.message.en and "held no" in f.message.en]
+                or ("ma-jun" in f.message.en and "held no" in f.message.en)]

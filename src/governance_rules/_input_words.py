@@ -88,6 +88,7 @@ _BY_TYPE: dict[str, str] = {
     "too_many_nodes": "内容过多，超过单个文件的上限，文件未读取",
     # a folder and its files (records/loader.py)
     "path_not_found": "路径不存在",
+    "no_records": "此文件夹中没有记录文件",
     "broken_link": "符号链接指向的文件不存在",
     "symlink_outside": "符号链接指向所检查的文件夹之外，未读取",
     "pseudo_file_system": "该文件夹位于内核的虚拟文件系统中（内容为系统运行状态，不是记录），未检查",

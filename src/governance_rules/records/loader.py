@@ -182,8 +182,11 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
             errors.append(_pseudo_file_system(raw, kind))
         elif is_dir:
             folder = _real(path)
+            errors_before = len(unreadable)
             found, met_links = _walk_record_files(folder, links, has_community, unreadable,
                                                   pseudo.mount_points)
+            if not found and len(unreadable) == errors_before and not met_links:
+                errors.append(_no_records(raw))
             walked_files.extend(found)
             walked.append(folder)
             plain = plain and not met_links
@@ -235,6 +238,22 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
         sources.append(DossierSource(root, files, chosen, tuple(owned.get(root, ()))))
     once = {(e.type, e.file, e.msg): e for e in errors}  # a link walked and named on its own
     return sources, list(once.values())
+
+
+def _no_records(raw: str | os.PathLike[str]) -> InputError:
+    """A folder named that holds no record file: a check of it would pass having read nothing
+    (a CI job pointed at the wrong folder goes green).
+
+    >>> _no_records("records/").msg.split(";")[0]
+    'no record files (.yaml, .yml, .json, .jsonl) in this folder or its subfolders'
+    """
+    suffixes = ", ".join(RECORD_SUFFIXES)
+    return InputError(
+        type="no_records", file=printable(os.fspath(raw)),
+        msg=f"no record files ({suffixes}) in this folder or its subfolders; folders whose "
+        "names begin with a dot are not read",
+        ctx={"zh": f"此文件夹及其子文件夹中没有记录文件（{'、'.join(RECORD_SUFFIXES)}）；"
+                   "名称以“.”开头的文件夹不读取"})
 
 
 def _pseudo_file_system(raw: str | os.PathLike[str], kind: str) -> InputError:
