@@ -512,5 +512,11 @@ def test_an_overlay_document_s_span_must_fit_its_text(tmp_path: Path) -> None:
         "lines: [1, 4]", "lines: [1, 1000000000000]"), encoding="utf-8")
     error = _load_only(tmp_path)
     assert error is not None and error.line == 4, error
-    assert "X-2022 spans lines 1–1000000000000, but d/notice.txt has" in error.msg
+    assert "X-2022 spans lines 1–1000000000000, but d/notice.txt has 4 lines" in error.msg
     assert "X-2022 的 lines 为第1至1000000000000行" in str(error.zh)
+    # one line past the last: the newline that ends line 4 begins no fifth (it loaded, and
+    # `source` then refused every citation)
+    ruleset.write_text(ruleset.read_text(encoding="utf-8").replace(
+        "lines: [1, 1000000000000]", "lines: [1, 5]"), encoding="utf-8")
+    error = _load_only(tmp_path)
+    assert error is not None and "d/notice.txt has 4 lines" in error.msg, error

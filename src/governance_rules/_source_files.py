@@ -57,6 +57,16 @@ def document_lines(folder: str, file: str) -> list[str] | None:
     return _file_lines(where, file)
 
 
+def line_count(text: list[str]) -> int:
+    """How many lines ``text`` (a document split at its newlines) holds: a last newline ends a
+    line, it begins none.
+
+    >>> line_count(["一", "二", ""]), line_count(["一", "二"])
+    (2, 2)
+    """
+    return len(text) - (text[-1:] == [""])
+
+
 def quote_misplaced(text: list[str], quote: str, lines: list[int]) -> int | None:
     """The first of ``lines`` the ``quote`` does not stand on in ``text`` (a document's lines;
     pinyin in brackets, punctuation and spaces left out, folded to simplified Chinese), or

@@ -29,6 +29,7 @@ from ._source_files import (
     _simplifier,
     default_sources_dir,
     document_folder,
+    line_count,
 )
 from ._suggest import did_you_mean
 
@@ -113,7 +114,7 @@ def read_clause(book: Rulebook, reference: str, context: int = 2,
     context = max(0, min(context, MAX_CONTEXT))
     read_in = folder or document_folder(document.folder, document.file)
     text = _file_lines(read_in, document.file)
-    count = len(text) - (text[-1:] == [""])  # a last newline ends a line, it begins none
+    count = line_count(text)
     if count < last:
         own = Path(document.folder) if document.folder else None
         where, where_zh = (("the overlay's folder", "规则覆盖层文件夹") if read_in == own

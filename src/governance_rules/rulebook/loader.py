@@ -19,7 +19,13 @@ from pydantic import ValidationError
 
 from .._names import did_you_mean
 from .._said import Worded, os_reason
-from .._source_files import SourceError, document_lines, quote_found_on, quote_misplaced
+from .._source_files import (
+    SourceError,
+    document_lines,
+    line_count,
+    quote_found_on,
+    quote_misplaced,
+)
 from ..errors import RulebookError, dotted, pydantic_error_en, pydantic_error_zh, short_input
 from ..models._base import Problem
 from ..models._types import _parse_yuan
@@ -433,12 +439,12 @@ def _check_document_text(path: Path, index: LineIndex, i: int, document: Documen
         raise _fail(path, index, ("documents", i, "file"),
                     f"the text of {document.id} cannot be read: {exc}",
                     f"无法读取 {document.id} 的原文：{exc.zh}") from None
-    if text is not None and document.last_line > len(text):
+    if text is not None and document.last_line > (count := line_count(text)):
         raise _fail(path, index, ("documents", i, "lines"),
                     f"{document.id} spans lines {document.first_line}–{document.last_line}, but "
-                    f"{document.file} has {len(text)} lines",
+                    f"{document.file} has {count} lines",
                     f"{document.id} 的 lines 为第{document.first_line}至{document.last_line}行，"
-                    f"而 {document.file} 只有{len(text)}行")
+                    f"而 {document.file} 只有{count}行")
 
 
 def _localised(raw: Any) -> Localised | None:
