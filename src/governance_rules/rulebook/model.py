@@ -218,11 +218,13 @@ class ParameterVersion(_Strict):
 
         >>> version = ParameterVersion.model_validate({"value": "4/5", "from": "2021-01-01"})
         >>> version.words("zh"), version.words("en")
-        ('4/5，自2021年1月1日起', '4/5 from 2021-01-01')
+        ('4/5，自2021年1月1日起', '4/5 from 1 January 2021')
         """
-        if lang != "zh":
-            return self.label().removesuffix(f" [{self.overlay}]")
         shown = render_value(self.value)
+        if lang != "zh":
+            since = f" from {day_name(self.from_, 'en')}" if self.from_ else ""
+            until = f" until {day_name(self.until, 'en')}" if self.until else ""
+            return f"{shown}{since}{until}"
         parts = [_VALUES_ZH.get(shown, shown)]
         if self.from_:
             parts.append(f"自{day_name(self.from_, 'zh')}起")
