@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from governance_rules import check_paths
 from governance_rules.records.loader import (
     COMMUNITY_FILES,
     IGNORED_FILES,
@@ -390,3 +391,16 @@ def test_a_walk_passes_pseudo_file_systems_by(tmp_path: Path,
         names = {file.relative_to(root / "c").as_posix() for s in sources for file in s.files}
         assert errors == [] and "community.yaml" in names, path
         assert not {"proc/status.yaml", "sys/status.yaml"} & names, path
+
+
+def test_a_record_file_that_is_a_loop_of_links_is_named_by_its_own_name(tmp_path: Path) -> None:
+    """``minutes.yaml → loopA → loopB → loopA`` was reported as "loopA: cannot read", a name
+    that is not even a record file's, walked or named on the command line."""
+    (tmp_path / "community.yaml").write_text("community: {id: c, name: 社区, jurisdiction: [cn]}\n")
+    os.symlink("loopA", tmp_path / "minutes.yaml")
+    os.symlink("loopB", tmp_path / "loopA")
+    os.symlink("loopA", tmp_path / "loopB")
+    for named in (tmp_path, tmp_path / "minutes.yaml"):
+        errors = check_paths([named], base=tmp_path).input_errors
+        assert [(e.type, e.file) for e in errors] == [("unreadable", "minutes.yaml")], named
+        assert "符号链接循环" in errors[0].text("zh")

@@ -6,6 +6,7 @@ field; a broken file never stops the others from being read.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -357,6 +358,8 @@ def _given_file(path: Path, roots: Sequence[Path],
     checked, since it was asked for, in the dossier it was named in)."""
     real = _real(path)
     named = _real(path.parent) / path.name
+    if named != real and _looping(path):  # a loop of links: realpath names one of the loop
+        return named
     if named == real or (_dossier_root(real, roots, has_community)
                          == _dossier_root(named, roots, has_community)):
         return real
@@ -769,6 +772,9 @@ def _walk_record_files(folder: Path, links: set[Path] | None = None,
                     if unreadable is not None:
                         unreadable.setdefault(str(here), ("broken_link", _broken_link(here)))
                     continue
+                if _looping(here):  # read by its own name (realpath names a link of the loop)
+                    out.append(str(here))
+                    continue
                 real = _real(here)
                 if not _inside(real, folder):
                     if links is not None:
@@ -797,6 +803,15 @@ def _dangling(link: Path) -> bool:
         return True
     except OSError:
         return False
+    return False
+
+
+def _looping(link: Path) -> bool:
+    """Whether the symbolic link ``link`` is one of a loop of links (it leads back to itself)."""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
     return False
 
 
