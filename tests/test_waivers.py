@@ -187,3 +187,29 @@ def test_a_stated_waiver_of_everything_is_shown_in_the_report(tmp_path: Path) ->
     expired = run("check", str(tmp_path / "records"), "--today", "2100-01-01", "--format", "json")
     assert {f["rule_id"] for f in json.loads(expired.stdout)["findings"]
             if f["record"]["type"] == "waiver"} == {"waiver-expired"}
+
+
+PRE_COMMIT_WAIVERS = """\
+waivers:
+  - {rule: cc-consent-80, record: cc-2022-03/parking-plan, reason: re-voted, approved_by: 街道, expires: 2099-01-01}
+  - {rule: ra-quorum, record: ra-2022-07, reason: rebuilt roster, approved_by: 街道, expires: 2099-01-01}
+"""
+
+
+@pytest.mark.parametrize("given", [(), ("--waivers", "records/governance-waivers.yaml")])
+def test_a_file_checked_on_its_own_is_waived_as_its_folder_is(tmp_path: Path,
+                                                               given: tuple[str, ...]) -> None:
+    """The pre-commit hook names the files a commit touches: the waivers file above them was not
+    found, so a waived finding blocked the commit; given with --waivers, the waiver for another
+    dossier was 'unused', and --fail-on warning blocked it again."""
+    shutil.copytree(EXAMPLES / "haliang-3", tmp_path / "records" / "haliang-3")
+    shutil.copytree(EXAMPLES / "sifang", tmp_path / "records" / "sifang")
+    waivers_file(tmp_path / "records", PRE_COMMIT_WAIVERS)
+    result = run("check", "records/haliang-3/meetings/2022-03.yaml", "--fail-on", "warning",
+                 "--format", "json", *given, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule_id"], f["suppression"]["reason"]) for f in findings] == [
+        ("cc-consent-80", "re-voted")]
+    whole = run("check", "records", "--format", "json", cwd=tmp_path)  # a whole tree: all used
+    assert "waiver-unused" not in whole.stdout

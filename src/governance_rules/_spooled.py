@@ -79,11 +79,12 @@ class SpooledReport:
                  waivers: Sequence[LocatedWaiver] | None = None, today: date | None = None,
                  entries: bool = True, finding_entry: Callable[[Finding], Any] | None = None,
                  finding_key: Callable[[Finding], Any] | None = None,
-                 community_names: bool = False) -> None:
+                 community_names: bool = False, unused_waivers: bool = True) -> None:
         from .waivers.apply import WaiverLedger
 
         self.book, self.engine, self.as_of = book, engine, as_of
-        self.ledger = (WaiverLedger(waivers, today or date.today())
+        self.ledger = (WaiverLedger(waivers, today or date.today(),
+                                    report_unused=unused_waivers)
                        if waivers is not None else None)
         self.findings, self.errors = SortedSpool(), SortedSpool()
         self.checked, self.inputs, self.scopes = SortedSpool(), SortedSpool(), SortedSpool()

@@ -524,8 +524,10 @@ def _check_streamed(args: argparse.Namespace, book: Rulebook, jobs: int,
     from ._checker import iter_check_paths
     from ._spooled import SpooledReport
     from .render.jsonl import finding_line, summary_line
+    from .waivers.loader import whole_folders
 
     spooled = SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
+                            unused_waivers=whole_folders(args.paths),
                             entries=False)
     try:
         handle = (sys.stdout if args.output is None
@@ -586,13 +588,15 @@ def _check_spooled(args: argparse.Namespace, book: Rulebook, jobs: int,
     from ._spooled import SpooledReport, worker_step
     from .render import kept_on_disk
     from .render._kept import FormatOptions
+    from .waivers.loader import whole_folders
 
     colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     kept = kept_on_disk(args.format, FormatOptions(
         lang=args.lang, colour=colour, summary=not args.quiet,
         help_uri_base=args.help_uri_base, rules=partial(_rule_infos, book)))
     with SpooledReport(book, args.engine, args.as_of, waivers=waivers, today=today,
-                       entries=kept.report_entries, finding_entry=kept.finding_entry,
+                       unused_waivers=whole_folders(args.paths), entries=kept.report_entries,
+                       finding_entry=kept.finding_entry,
                        finding_key=kept.finding_key, community_names=kept.community_names
                        ) as spooled:
         with _progress(args) as progress:

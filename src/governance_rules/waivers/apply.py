@@ -50,8 +50,12 @@ class WaiverLedger:
     by dossier): :meth:`apply` marks waived findings and counts what each waiver matched;
     :meth:`closing_findings`, once every batch is in, gives the findings about the waivers."""
 
-    def __init__(self, waivers: Sequence[LocatedWaiver], today: date) -> None:
+    def __init__(self, waivers: Sequence[LocatedWaiver], today: date, *,
+                 report_unused: bool = True) -> None:
         self.waivers, self.today = waivers, today
+        self.report_unused = report_unused
+        """Whether a waiver that matched nothing is a finding: not on a check of some files
+        only (a commit's), which leaves out the records of the other waivers."""
         self.used: dict[int, int] = {}
 
     def apply(self, batch: Sequence[Finding]) -> list[Finding]:
@@ -80,7 +84,7 @@ class WaiverLedger:
         for located in self.waivers:
             if located.waiver.expired_on(today):
                 findings.append(_about_waiver(located, "waiver-expired", today))
-            elif id(located) not in used:
+            elif id(located) not in used and self.report_unused:
                 findings.append(_about_waiver(located, "waiver-unused", today))
             if located.waiver.everything and not located.waiver.expired_on(today):
                 findings.append(_about_waiver(located, "waiver-everything", today,
