@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from governance_rules.facts._build import _NONE_DAYS, _FactBuilder
+from governance_rules.facts._community_work import committee_terms
 from governance_rules.facts._window import Window
 from governance_rules.models import AuditKind, MeetingKind
 from governance_rules.records.loader import dossier_from_data
@@ -95,8 +96,8 @@ def test_indexed_lookups_are_the_scans(meetings: list[dict[str, Any]],
                          nxt is not None and meeting.id in nxt.emergency_reports))}
                     if meeting.emergency else {"next_meeting": 0, "reported_next": 0})
         assert builder._emergency_report(meeting) == expected
-    ends = [t.end for s in dossier.bodies["rc"].record.seats for t in s.terms
-            if t.end is not None and t.start <= day <= t.end]
+    ends = [end for start, end in committee_terms(dossier.bodies["rc"].record)
+            if end is not None and start <= day <= end]
     assert builder._rc_term_end(day) == max(ends, default=None)
     for located in dossier.bodies["pc"].record.seats:
         person = located.person

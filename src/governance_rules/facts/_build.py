@@ -40,7 +40,7 @@ from ..models.body import HeldSeat
 from ..records._resolve_work import work_days
 from ..records.dossier import Dossier, Located
 from ._archives import archive_facts
-from ._community_work import community_work_facts
+from ._community_work import committee_terms, community_work_facts, served_since
 from ._finance import Books, finance_facts
 from ._governance import governance_facts, village_facts
 from ._labels import label
@@ -218,6 +218,8 @@ class _BodyView:
     ends: list[date]
     acts: bool | None = None
     """Whether some act rule may read the acts of the body's members (asked once)."""
+    general: frozenset[date] | None = None
+    """A residents' committee's general elections, where its terms (届) begin."""
 
     @classmethod
     def of(cls, body: Body) -> _BodyView:
@@ -225,7 +227,9 @@ class _BodyView:
         terms = [term for held in seats.values() for seat in held for term in seat.terms]
         return cls(body, body.id, body.kind.value, body.name, seats,
                    sorted([start for start, _, _ in terms]),
-                   sorted([end for _, end, _ in terms if end is not None]))
+                   sorted([end for _, end, _ in terms if end is not None]),
+                   general=frozenset(start for start, _ in committee_terms(body))
+                   if body.kind is BodyKind.RESIDENTS_COMMITTEE else None)
 
     def seated_on(self, day: date) -> int:
         """How many seats are held on ``day``."""
@@ -566,6 +570,7 @@ class _FactBuilder:
         last started by the day; what every act of the meeting shares is read once."""
         meeting_id, act_day, jurisdiction = located.record.id, day.toordinal(), self.jurisdiction
         body_id, body_kind, body_name, seats = view.id, view.kind, view.name, view.seats
+        general = view.general
         for i, person in enumerate(located.record.present):
             held = seats.get(person)
             if not held:
@@ -575,6 +580,8 @@ class _FactBuilder:
             if term is None:
                 continue
             start, end, _ = term
+            if end is None and general is not None:
+                start = served_since(seat.seat, start, general)
             years, months, days = _span(start, day)
             if end is None:
                 dates, has_end, term_end = {"meeting": day, "term_start": start}, 0, 0
@@ -598,6 +605,8 @@ class _FactBuilder:
         window = self.window
         as_of = self.as_of
         township = body.kind in _TOWNSHIP_KINDS
+        general = ({start for start, _ in committee_terms(body)}
+                   if body.kind is BodyKind.RESIDENTS_COMMITTEE else None)
         for i, seat in enumerate(body.seats):
             person, left = seat.person, seat.left_region_on
             seat_role = seat.role
@@ -616,7 +625,8 @@ class _FactBuilder:
                 start, end = term.start, term.end
                 if as_of is not None and start > as_of:  # not happened yet
                     continue
-                years, months, days = _span(start, end) if end else (0, 0, 0)
+                served = start if general is None else served_since(seat, start, general)
+                years, months, days = _span(served, end) if end else (0, 0, 0)
                 decision = term.decision
                 decision_kind, adopted, decided_on, meeting_kind, election = (
                     self._decision(decision) if decision is not None else _NO_DECISION)
@@ -667,7 +677,8 @@ class _FactBuilder:
 
     def _rc_term_end(self, day: date) -> date | None:
         """RA-TERM (SQ-SIFANG:147, :434): the end of the residents' committee's term (届) in
-        force on ``day``: the latest declared end among its members' terms covering the day."""
+        force on ``day``, a term as ``committee_terms`` reads it: a member's election to deputy
+        director mid-term neither starts nor stretches one."""
         starts, latest = self._rc_ends
         at = bisect_right(starts, day)
         # the latest end of the terms started by ``day`` covers it if any of them does
@@ -677,8 +688,8 @@ class _FactBuilder:
     def _rc_ends(self) -> tuple[list[date], list[date]]:
         """The residents' committee's term starts in order, and the latest end of the terms
         started by each."""
-        terms = sorted((t.start, t.end) for b in self.dossier.bodies_of_kind(
-            BodyKind.RESIDENTS_COMMITTEE) for s in b.seats for t in s.terms if t.end is not None)
+        terms = sorted((start, end) for b in self.dossier.bodies_of_kind(
+            BodyKind.RESIDENTS_COMMITTEE) for start, end in committee_terms(b) if end is not None)
         return [start for start, _ in terms], list(itertools.accumulate(
             (end for _, end in terms), max))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from datetime import date, timedelta
 from functools import partial
 from operator import itemgetter
@@ -25,6 +25,7 @@ from ..models import (
     MeetingKind,
     Outcome,
     Role,
+    Seat,
     SeatOrigin,
     TermPlanPart,
     TitleStep,
@@ -412,20 +413,40 @@ def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, na
 
 
 def committee_terms(body: Body) -> list[tuple[date, date | None]]:
-    """The terms (届) of a residents' committee: each starts on a day members' terms start by a
-    general election (``election``; a by-election starts no term) and ends on the latest end of
-    the terms that began that day, or the day before the next term begins (open if neither)."""
-    starts = sorted({t.start for s in body.seats for t in s.terms
-                     if t.obtained_by is SeatOrigin.ELECTION})
+    """The terms (届) of a residents' committee. A term begins with a general election: a day on
+    which most of the members seated that day (a hired ``worker`` is none) start a term by
+    ``election``. A member elected deputy director mid-term (his seat split on that day), or a
+    by-election, starts no term: that committee's three years run on. Each term ends on the
+    latest end of the terms that began that day, or the day before the next term begins (open if
+    neither)."""
+    members = [t for s in body.seats for t in s.terms if (t.role or s.role) is not Role.WORKER]
+
+    def general(day: date) -> bool:
+        seated = [t for t in members if t.covers(day)]
+        elected = sum(t.start == day and t.obtained_by is SeatOrigin.ELECTION for t in seated)
+        return 2 * elected > len(seated)
+
+    starts = sorted({t.start for t in members
+                     if t.obtained_by is SeatOrigin.ELECTION and general(t.start)})
     out: list[tuple[date, date | None]] = []
     for k, start in enumerate(starts):
-        ends = [t.end for s in body.seats for t in s.terms
-                if t.start == start and t.end is not None]
+        ends = [t.end for t in members if t.start == start and t.end is not None]
         end = max(ends) if ends else None
         if k + 1 < len(starts) and (end is None or end >= starts[k + 1]):
             end = starts[k + 1] - timedelta(days=1)
         out.append((start, end))
     return out
+
+
+def served_since(seat: Seat, start: date, general: Container[date]) -> date:
+    """The day a member's term starting on ``start`` began to be served: a term that follows
+    the seat's previous one without a gap, and does not start at a general election (one of
+    ``general``), continues it. A member from 2021-06-20 elected deputy director on 2022-10-20
+    has served since 2021-06-20: the term is three years from then (SQ-SIFANG:151)."""
+    before = {t.end: t.start for t in seat.terms if t.end is not None}
+    while start not in general and (previous := before.get(start - timedelta(days=1))):
+        start = previous
+    return start
 
 
 def _committee_terms(dossier: Dossier, window: Window) -> Iterator[Fact]:
