@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from governance_rules.facts._build import _NONE_DAYS, _FactBuilder
 from governance_rules.facts._community_work import committee_terms
 from governance_rules.facts._window import Window
-from governance_rules.models import AuditKind, MeetingKind
+from governance_rules.models import AuditKind, BodyKind, MeetingKind, Role
 from governance_rules.records.loader import dossier_from_data
 
 START = date(2022, 1, 1)
@@ -40,8 +40,10 @@ def _meetings(draw: st.DrawFn) -> list[dict[str, Any]]:
             for i in range(count)]
 
 
-def _seats(prefix: str, terms: list[tuple[int, int | None]]) -> list[dict[str, Any]]:
+def _seats(prefix: str, terms: list[tuple[int, int | None]],
+           roles: tuple[str, ...] = ("member",)) -> list[dict[str, Any]]:
     return [{"person": f"{prefix}-p{i}", "name": f"成员{i}", "handled_funds": i % 2 == 0,
+             "role": roles[i % len(roles)],
              "terms": [{"start": (START + timedelta(days=a)).isoformat(),
                         **({"end": (START + timedelta(days=a + b)).isoformat()}
                            if b is not None else {}), "obtained_by": "election"}]}
@@ -69,7 +71,8 @@ def test_indexed_lookups_are_the_scans(meetings: list[dict[str, Any]],
         "pc.yaml": {"body": {"id": "pc", "kind": "party_committee", "name": "党委",
                              "seats": _seats("pc", pc_terms)}},
         "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
-                             "seats": _seats("rc", rc_terms)}},
+                             "seats": _seats("rc", rc_terms,
+                                             ("deputy_director", "member", "worker"))}},
         "so.yaml": {"body": {"id": "so", "kind": "street_office", "name": "街道办事处",
                              "seats": _seats("so", [(0, None)])}},
         "m.yaml": {"meetings": meetings},
@@ -99,14 +102,16 @@ def test_indexed_lookups_are_the_scans(meetings: list[dict[str, Any]],
     ends = [end for start, end in committee_terms(dossier.bodies["rc"].record)
             if end is not None and start <= day <= end]
     assert builder._rc_term_end(day) == max(ends, default=None)
-    for located in dossier.bodies["pc"].record.seats:
+    for located in [*dossier.bodies["pc"].record.seats, *dossier.bodies["rc"].record.seats]:
         person = located.person
         handovers = [a.record.date for a in dossier.audits  # by the street office only
                      if a.record.kind is AuditKind.HANDOVER and a.record.person == person
                      and a.record.by == "so"]
         assert builder._handover_audits.get(person, []) == handovers
-        assert builder._keeps_funds_on(person, day) == any(
+        assert builder._keeps_funds_on(person, day) == any(  # a director's, deputy's, worker's
             s.person == person and s.term_on(day) is not None and s.handled_funds
+            and b.record.kind is BodyKind.RESIDENTS_COMMITTEE
+            and s.role in (Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.WORKER)
             for b in dossier.bodies.values() for s in b.record.seats)
     assert _NONE_DAYS > 0
 

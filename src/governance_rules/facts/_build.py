@@ -657,9 +657,11 @@ class _FactBuilder:
                     "rc_end_gap": ((end - rc_end).days
                                    if rc_end is not None and end is not None else 0)}
                 # FIN-HANDOVER (SQ-SIFANG:387): who kept the funds is the seat's flag, or the
-                # cashier duty the roster gives it on the term's last day (a role is a seat)
-                funds = handled_funds or int(bool(seat.duties) and end is not None
-                                             and seat.duty_on(_CASHIER, end))
+                # cashier duty the roster gives it on the term's last day, on a director's,
+                # deputy director's or worker's seat that term (a role is a seat)
+                funds = (handled_funds or int(bool(seat.duties) and end is not None
+                                              and seat.duty_on(_CASHIER, end))
+                         ) if (term.role or seat_role) in _FUND_POSTS.get(body.kind, ()) else 0
                 self._departure(values, person, left, start, end, funds, resigned)
                 if township:
                     values.update(post_vacancy(dossier, body, seat, term, window.end))
@@ -763,20 +765,26 @@ class _FactBuilder:
         return acts
 
     def _keeps_funds_on(self, person: str, day: date) -> bool:
-        """Whether ``person`` holds a seat that keeps the community's funds on ``day``."""
-        return any(s.term_on(day) is not None
+        """Whether ``person`` holds a seat that keeps the community's funds on ``day``: a
+        director's, deputy director's or worker's (:data:`_FUND_POSTS`) that day."""
+        return any((term := s.term_on(day)) is not None
+                   and (term.role or s.role) in posts
                    and (s.handled_funds or s.duty_on(_CASHIER, day))
-                   for s in self._fund_seats.get(person, ()))
+                   for s, posts in self._fund_seats.get(person, ()))
 
     @cached_property
-    def _fund_seats(self) -> dict[str, list[Seat]]:
-        """The seats that may keep funds (handled them, or carry a cashier duty), by person."""
-        seats: dict[str, list[Seat]] = {}
+    def _fund_seats(self) -> dict[str, list[tuple[Seat, tuple[Role, ...]]]]:
+        """The seats that may keep funds (handled them, or carry a cashier duty) on a body with
+        fund-keeping posts, with those posts, by person."""
+        seats: dict[str, list[tuple[Seat, tuple[Role, ...]]]] = {}
         for located in self.dossier.bodies.values():
+            posts = _FUND_POSTS.get(located.record.kind)
+            if posts is None:
+                continue
             for seat in located.record.seats:
                 duties = seat.duties  # most seats carry none: no generator made for them
                 if seat.handled_funds or (duties and any(d.duty is _CASHIER for d in duties)):
-                    seats.setdefault(seat.person, []).append(seat)
+                    seats.setdefault(seat.person, []).append((seat, posts))
         return seats
 
     @cached_property
@@ -1169,6 +1177,10 @@ _PARTY_GROUP_MEETING = MeetingKind.PARTY_GROUP
 _RESIDENTS_COMMITTEE, _DIRECTOR, _SECRETARY = (
     BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, Role.SECRETARY)
 _ACCOUNTANT, _CASHIER, _INFORMAL_SLIP = Duty.ACCOUNTANT, Duty.CASHIER, Voucher.INFORMAL_SLIP
+# FIN-HANDOVER (SQ-SIFANG:387): 掌管社区经费的社区居委会正、副主任和职业社区工作者, the seats
+# whose holder, keeping the funds, is audited on leaving (a worker of the committee or its centre)
+_FUND_POSTS = {BodyKind.RESIDENTS_COMMITTEE: (Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.WORKER),
+               BodyKind.AFFAIRS_CENTRE: (Role.DIRECTOR, Role.WORKER)}
 _RC_DIRECTOR_APPROVAL, _STREET_APPROVAL = (
     ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR, ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR)
 _HANDLER_SIGNED, _DIRECTOR_SIGNED, _SECRETARY_SIGNED, _DEPUTY_SIGNED = (
