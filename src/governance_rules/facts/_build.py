@@ -49,7 +49,7 @@ from ._openness import supervisor_facts
 from ._party import PartyBooks
 from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
-from ._seats import PeopleNamed, consent_seated, held_role, seat_check, seat_note_zh, seated_among
+from ._seats import PeopleNamed, _who_zh, consent_seated, held_role, seat_check, seat_note_zh, seated_among
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import (
@@ -904,8 +904,8 @@ class _FactBuilder:
             day = expense.signed_on(signature)
             seat_of = _SIGNERS.get(signature.role)
             if seat_of is None:  # the handler (经办人) is not a seat
-                note = f"{signature.person} signed as handler on {day}"
-                note_zh = f"{_who(self.dossier, signature.person)}于{day}作为经办人签字"
+                note = f"{_who(self.dossier, signature.person)} signed as handler on {day}"
+                note_zh = f"{_who_zh(self.dossier, signature.person)}于{day}作为经办人签字"
             else:
                 kind, roles, seat = seat_of
                 note = self._seat_check(signature.person, kind, roles, day, seat)[1]
