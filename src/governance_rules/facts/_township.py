@@ -77,7 +77,7 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
         return out
     day = end + _ONE_DAY
     if (not _term_runs_on(dossier, end)
-            or _elected_holders(body, role, day) >= _elected_holders(body, role, end)):
+            or _elected_holders(body, role, day, dossier) >= _elected_holders(body, role, end)):
         return out
     starts = sorted(t.start for _, _, t in body.terms_in_role(role)
                     if t.start >= day and t.obtained_by in ELECTED)
@@ -87,11 +87,15 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
     return out
 
 
-def _elected_holders(body: Body, role: Role, day: date) -> int:
-    """How many hold ``role`` on ``day`` by an election: an appointee fills no vacancy."""
+def _elected_holders(body: Body, role: Role, day: date, dossier: Dossier | None = None) -> int:
+    """How many hold ``role`` on ``day`` by an election: an appointee fills no vacancy. Given the
+    ``dossier``, a term starting on ``day`` counts only if a session of the congress sat that day,
+    as a by-election must (杜绝以组织任命代替选举, RD-TOWNSHIP:499): a deputy head's term marked
+    ``by_election`` from 1 July, with no session that day, fills nothing."""
     return sum(1 for _, s, t in body.terms_in_role(role)
                if t.start <= day and (t.end is None or day <= t.end)
-               and t.obtained_by in ELECTED and s.term_on(day) is t)
+               and t.obtained_by in ELECTED and s.term_on(day) is t
+               and (dossier is None or t.start < day or _session_on(dossier, day)))
 
 
 def _term_runs_on(dossier: Dossier, end: date) -> bool:
