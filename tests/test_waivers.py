@@ -191,7 +191,8 @@ def test_a_stated_waiver_of_everything_is_shown_in_the_report(tmp_path: Path) ->
 
 PRE_COMMIT_WAIVERS = """\
 waivers:
-  - {rule: cc-consent-80, record: cc-2022-03/parking-plan, reason: re-voted, approved_by: 街道, expires: 2099-01-01}
+  - {rule: cc-consent-80, record: cc-2022-03/parking-plan, reason: re-voted, approved_by: 街道,
+     expires: 2099-01-01}
   - {rule: ra-quorum, record: ra-2022-07, reason: rebuilt roster, approved_by: 街道, expires: 2099-01-01}
 """
 
