@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from governance_rules import check_data, load_rulebook
+from governance_rules.analysis import load_dossiers
 from governance_rules.authoring.cases import TestCase, load_case_file
 from governance_rules.authoring.explain import (
     ExplainError,
@@ -111,6 +112,14 @@ def test_unknown_rule_and_record_suggest_the_nearest() -> None:
         explain_dossiers(BOOK, "cc-compositon", "committee", [dossier_from_data(files)])
     with pytest.raises(ExplainError, match="did you mean 'committee'"):
         explain_dossiers(BOOK, "cc-composition", "comittee", [dossier_from_data(files)])
+
+
+def test_a_mistyped_meeting_id_suggests_the_meeting_not_a_motion() -> None:
+    """RECORD may be a meeting's id: cc-2022-3 suggested 'cc-2022-11/snow' (only motion ids
+    were candidates, and the nearest by difflib is the shorter one)."""
+    dossier = load_dossiers([ROOT / "examples" / "haliang-3"])[0]
+    with pytest.raises(ExplainError, match="did you mean 'cc-2022-03'"):
+        explain_dossiers(BOOK, "cc-consent-80", "cc-2022-3", [dossier])
 
 
 def test_explain_command(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -117,7 +117,8 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
         scope, _ = _scope_of(book, dossier)
         for fact in facts:
             if fact.type == rule.applies_to and rule.selects(fact.values):
-                same_type.add(fact.ref.id)
+                same_type.add(fact.ref.id)  # and its record's id (a motion's meeting), which
+                same_type.add(fact.ref.id.partition("/")[0])  # RECORD may name as well
             named = _names(fact, record)
             if not named:
                 continue
