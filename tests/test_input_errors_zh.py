@@ -235,3 +235,19 @@ def test_a_field_left_empty_is_said_to_be_empty_not_none(changes: dict[str, Any]
         assert "None" not in zh + en + str(error.input), (zh, en, error.input)
     assert any("未填写" in e.text("zh") and "nothing" in e.text("en")
                for e in errors), [(e.text("zh"), e.text("en")) for e in errors]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_number_too_long_to_read_says_the_limit_in_both_languages(tmp_path: Path,
+                                                                     suffix: str) -> None:
+    """45 nines read "cannot read value '999…': a number written with more than 40 characters
+    ('9999…)", an unbalanced quote, and in Chinese only 无法识别的数字."""
+    (tmp_path / "community.yaml").write_text(
+        "community: {id: c, name: 社区, jurisdiction: [cn]}\n", encoding="utf-8")
+    (tmp_path / f"m{suffix}").write_text(
+        '{"meeting": {"id": "m", "votes": {"yes": ' + "9" * 45 + "}}}", encoding="utf-8")
+    [error] = check_paths([tmp_path], base=tmp_path).input_errors
+    assert error.type == "bad_number"
+    assert error.msg == ("cannot read value '999999999999999999999…': a number written with "
+                         "more than 40 characters")
+    assert error.text("zh") == "数字「999999999999999999999…」超过40个字符，无法读取，文件未读取"

@@ -215,6 +215,9 @@ def short_input(value: Any, limit: int = 80) -> str:
         return text if len(text) <= limit else text[: limit - 1] + "…"
     if isinstance(value, str | bytes) and len(value) > 4 * limit:
         value = value[: 4 * limit]
+    if isinstance(value, str) and len(value) > limit - 2:  # cut inside its quotes: '99…'
+        text = repr(value[: limit])
+        return text if len(text) <= limit else f"{text[: limit - 2]}…{text[0]}"
     if isinstance(value, dict | list) and type(value) in (dict, list):
         text = _as_written(value, limit)  # {"id": "m1"} as a record file writes it
         return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -244,18 +244,33 @@ def _decode(raw: bytes, file: str, expected: str) -> str:
     return text
 
 
+class NumberError(ValueError):
+    """A number the parser will not read, said in both languages (``zh`` ends as a file's
+    parse error does: the file is not read)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+
+def _too_long(text: str) -> NumberError:
+    shown = short_input(text, 24)
+    return NumberError(f"a number written with more than {MAX_NUMBER_CHARS} characters",
+                       f"数字{quoted_input(shown)}超过{MAX_NUMBER_CHARS}个字符，无法读取，文件未读取")
+
+
 def bounded_decimal(text: str) -> Decimal:
     """``text`` as an exact :class:`Decimal`, within :data:`MAX_NUMBER_CHARS` and
     :data:`MAX_EXPONENT`; ``ValueError`` otherwise.
 
-    >>> bounded_decimal("1.0e+999999")
-    Traceback (most recent call last):
-    ...
-    ValueError: '1.0e+999999' is too large or too small a number (at most 40 digits before or after the point)
+    >>> try:
+    ...     bounded_decimal("1.0e+999999")
+    ... except NumberError as exc:
+    ...     print(exc)
+    '1.0e+999999' is too large or too small a number (at most 40 digits before or after the point)
     """
     if len(text) > MAX_NUMBER_CHARS:
-        raise ValueError(f"a number written with more than {MAX_NUMBER_CHARS} characters "
-                         f"({short_input(text, 24)})")
+        raise _too_long(text)
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -263,8 +278,10 @@ def bounded_decimal(text: str) -> Decimal:
     if not value.is_finite():
         raise ValueError(f"{text!r} is not a finite number")
     if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
-        raise ValueError(f"{text!r} is too large or too small a number (at most "
-                         f"{MAX_EXPONENT} digits before or after the point)")
+        raise NumberError(f"{text!r} is too large or too small a number (at most "
+                          f"{MAX_EXPONENT} digits before or after the point)",
+                          f"数字{quoted_input(short_input(text, 24))}过大或过小（小数点前后至多"
+                          f"{MAX_EXPONENT}位），无法读取，文件未读取")
     return value
 
 
@@ -273,8 +290,7 @@ def bounded_int(text: str) -> int:
     most :data:`MAX_NUMBER_CHARS` characters; ``ValueError`` otherwise."""
     digits = text.replace("_", "")
     if len(digits) > MAX_NUMBER_CHARS:
-        raise ValueError(f"a number written with more than {MAX_NUMBER_CHARS} characters "
-                         f"({short_input(text, 24)})")
+        raise _too_long(text)
     sign = -1 if digits[:1] == "-" else 1
     digits = digits.lstrip("+-")
     if digits == "0":
@@ -519,7 +535,8 @@ class _YamlBuilder:
                 return None
         except (ValueError, KeyError) as exc:
             self._fail("bad_number" if tag in (f"{_Y}int", f"{_Y}float") else "bad_scalar",
-                       f"cannot read value {short_input(value)}: {exc}", event, path)
+                       f"cannot read value {short_input(value, 24)}: {exc}", event, path,
+                       getattr(exc, "zh", None))
         return _timestamp(value)
 
     def _fail(self, kind: str, msg: str, event: Event, loc: Path_ = (),
@@ -690,8 +707,8 @@ def _scan_json(text: str, file: str, max_nodes: int) -> LineIndex:
                 try:
                     bounded_decimal(token)
                 except ValueError as exc:
-                    _fail(file, "bad_number", f"cannot read value: {exc}", *where(match.start()),
-                          loc=path)
+                    _fail(file, "bad_number", f"cannot read value {short_input(token, 24)}: {exc}",
+                          *where(match.start()), loc=path, zh=getattr(exc, "zh", None))
     return index
 
 
