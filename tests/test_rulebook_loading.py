@@ -520,3 +520,19 @@ def test_an_overlay_document_s_span_must_fit_its_text(tmp_path: Path) -> None:
         "lines: [1, 1000000000000]", "lines: [1, 5]"), encoding="utf-8")
     error = _load_only(tmp_path)
     assert error is not None and "d/notice.txt has 4 lines" in error.msg, error
+
+
+@pytest.mark.parametrize(("old", "new", "en", "zh"), [
+    ("severity: error", "severity: fatal",
+     "severity: 'fatal' is not one of the allowed values: 'error', 'warning' or 'info'",
+     "severity：取值「fatal」不可用"),
+    ("quote: 必须经过80%以上成员同意后", 'quote: ""',
+     "source[0].quote: needs at least 2 characters", "source[0].quote："),
+])
+def test_a_rule_s_schema_error_is_worded_as_the_records_are(tmp_path: Path, old: str, new: str,
+                                                            en: str, zh: str) -> None:
+    """pydantic's own words (severity: Input should be 'error', …; source.0.quote: String
+    should have at least 2 characters) and a dotted path where the records write source[0]."""
+    error = _load(tmp_path, GOOD_RULE.replace(old, new))
+    assert error.msg.endswith(en), error.msg
+    assert zh in str(error.zh), error.zh

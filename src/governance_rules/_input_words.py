@@ -113,6 +113,8 @@ _BY_TYPE_EN: dict[str, str] = {
     "extra_forbidden": "not a field of this record (a misspelt name, or one that belongs under "
                        "another record)",
     "string_type": "expected text, got {input}",
+    "string_unicode": "the text holds a character that is no character (an unpaired surrogate "
+                      "such as \\ud800); not read",
     "fraction_parsing": "expected a fraction such as 4/5, got {input}",
     "int_type": "expected a whole number, got {input}",
     "int_parsing": "expected a whole number, got {input}",

@@ -470,8 +470,8 @@ def _rules(path: Path, data: dict[str, Any], index: LineIndex) -> list[Rule]:
             errors = exc.errors()
             first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
             loc = ("rules", i, *first["loc"])
-            field = ".".join(str(p) for p in first["loc"])
-            msg = first["msg"].removeprefix("Value error, ")
+            field = dotted(first["loc"])
+            msg = pydantic_error_en(first)
             if first["type"] == "extra_forbidden" and len(first["loc"]) == 1:
                 keys = [f.alias or n for n, f in Rule.model_fields.items()
                         if n not in ("file", "line")]
