@@ -26,7 +26,6 @@ from ..models import (
     Outcome,
     Role,
     Seat,
-    SeatOrigin,
     TermPlanPart,
     TitleStep,
 )
@@ -34,7 +33,7 @@ from ..models.body import HeldSeat
 from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
-from ._seats import consent_seated, located_bodies, seated_on
+from ._seats import consent_seated, general_elections, located_bodies, seated_on
 from ._seats import who as _who
 from ._spans import Span, covers, far, merge, within
 from ._window import Window, calendar
@@ -420,14 +419,7 @@ def committee_terms(body: Body) -> list[tuple[date, date | None]]:
     latest end of the terms that began that day, or the day before the next term begins (open if
     neither)."""
     members = [t for s in body.seats for t in s.terms if (t.role or s.role) is not Role.WORKER]
-
-    def general(day: date) -> bool:
-        seated = [t for t in members if t.covers(day)]
-        elected = sum(t.start == day and t.obtained_by is SeatOrigin.ELECTION for t in seated)
-        return 2 * elected > len(seated)
-
-    starts = sorted({t.start for t in members
-                     if t.obtained_by is SeatOrigin.ELECTION and general(t.start)})
+    starts = general_elections(members)
     out: list[tuple[date, date | None]] = []
     for k, start in enumerate(starts):
         ends = [t.end for t in members if t.start == start and t.end is not None]

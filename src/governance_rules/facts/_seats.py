@@ -6,11 +6,11 @@ seats and terms do, on the day of the act.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from ..models import Body, BodyKind, Motion, Role
-from ..models.body import HeldSeat
+from ..models import Body, BodyKind, Motion, Role, SeatOrigin
+from ..models.body import HeldSeat, Term
 from ..records.dossier import Dossier, Located
 
 
@@ -131,3 +131,24 @@ def seat_note_zh(dossier: Dossier, person: str | None, kind: BodyKind, roles: tu
     holders = "、".join(_who_zh(dossier, s.person) for s in dossier.seat_holders(kind, roles, day))
     return (f"{_who_zh(dossier, person)}于{day}未任{seat_zh}，"
             + (f"当日任{seat_zh}的是{holders}" if holders else f"当日无人任{seat_zh}"))
+
+
+def general_elections(terms: Sequence[Term]) -> list[date]:
+    """The days of ``terms`` (a body's members' terms) that began a term of the body (届) by a
+    general election: days on which most of the members seated that day start a term by
+    ``election``. A member elected to another post mid-term, or a by-election, is none.
+
+    >>> from governance_rules.models import Term
+    >>> def elected(start: str) -> Term:
+    ...     return Term.model_validate({"start": start, "obtained_by": "election"})
+    >>> [d.isoformat() for d in general_elections(
+    ...     [elected("2021-06-20"), elected("2021-06-20"), elected("2022-01-10")])]
+    ['2021-06-20']
+    """
+    def general(day: date) -> bool:
+        seated = [t for t in terms if t.covers(day)]
+        elected = sum(t.start == day and t.obtained_by is SeatOrigin.ELECTION for t in seated)
+        return 2 * elected > len(seated)
+
+    return sorted({t.start for t in terms
+                   if t.obtained_by is SeatOrigin.ELECTION and general(t.start)})

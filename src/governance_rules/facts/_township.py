@@ -29,6 +29,7 @@ from ..models import (
 from ..models.township import SessionItem, SittingKind
 from ..records.dossier import Dossier
 from ._labels import label
+from ._seats import general_elections
 from ._seats import who as _who
 from ._window import Window
 from .schema import Fact, RecordRef
@@ -289,10 +290,9 @@ def group_formation(dossier: Dossier, body: Body) -> tuple[dict[str, int], dict[
                 "organiser_is_leader": 0}, {}
     starts = [t.start for s in body.seats for t in s.terms]
     formed = body.established or (min(starts) if starts else None)
-    elections = [t.start for b in dossier.bodies_of_kind(BodyKind.TOWNSHIP_CONGRESS)
-                 for s in b.seats for t in s.terms
-                 if t.obtained_by is SeatOrigin.ELECTION and formed is not None
-                 and t.start <= formed]
+    elections = [day for b in dossier.bodies_of_kind(BodyKind.TOWNSHIP_CONGRESS)
+                 for day in general_elections([t for s in b.seats for t in s.terms])
+                 if formed is not None and day <= formed]  # a chair elected mid-term is none
     elected = max(elections, default=None)
     person = body.organised_by
     held = formed is not None and dossier.holds_seat(person, BodyKind.TOWNSHIP_CONGRESS,
