@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from ..._words import day_name, threshold_words, tier_words, yuan
+from ..._words import day_name, in_words, threshold_words, tier_words, yuan
 from ...facts.schema import Fact
 from ...models._base import Problem
 from ...report._trusted import trusted
@@ -182,8 +182,9 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             if absent:
                 out.append(f"缺少{missing_words}" if zh else f"missing {missing_words}")
             for r in refused:
-                note = fact.names.get(f"approval_{_APPROVAL_ROLES[r]}_zh" if zh else
-                                      f"approval_{_APPROVAL_ROLES[r]}", "")
+                note = in_words(fact.names.get(f"approval_{_APPROVAL_ROLES[r]}_zh" if zh else
+                                               f"approval_{_APPROVAL_ROLES[r]}", ""),
+                                lang, fact.people)
                 out.append(f"所记{REQUIREMENTS[r][2]}不作数：{note}" if zh else
                            f"the {REQUIREMENTS[r][3]} recorded does not count: {note}")
             out += [zh_en[0 if zh else 1] for zh_en in faults]
