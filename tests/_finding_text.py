@@ -78,6 +78,13 @@ def zh_problems(text: str) -> Iterator[str]:
         inner, _, _ = split_zh(part)
         if _PROSE.search(inner):
             yield f"English words in brackets: {part!r}"
+        if split_zh(_NAME_PART.sub("", part))[1]:
+            yield f"brackets inside brackets: {part!r}"
+
+
+_NAME_PART = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,3}）(?=[\u4e00-\u9fff])")
+"""A bracket inside a name, as the sources write it (社区党（总）支, 乡（镇）人民政府): not a
+bracket inside a bracket, which a reader is left to untangle (``（书记为马军（ma-jun））``)."""
 
 
 def common_problems(text: str) -> Iterator[str]:

@@ -49,7 +49,15 @@ from ._openness import supervisor_facts
 from ._party import PartyBooks
 from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
-from ._seats import PeopleNamed, _who_zh, consent_seated, held_role, seat_check, seat_note_zh, seated_among
+from ._seats import (
+    PeopleNamed,
+    _who_zh,
+    consent_seated,
+    held_role,
+    seat_check,
+    seat_note_zh,
+    seated_among,
+)
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
 from ._township import (
@@ -1268,12 +1276,12 @@ def _group_leader_zh(dossier: Dossier, meeting: Meeting, body: Body) -> str:
     """Who led the party group on the meeting day, in Chinese, for :func:`_group_leader`."""
     groups = ([body] if body.kind is BodyKind.PARTY_GROUP
               else dossier.bodies_of_kind(BodyKind.PARTY_GROUP))
-    chair = _who(dossier, meeting.chair) if meeting.chair else "未记录主持人"
+    chair = _who_zh(dossier, meeting.chair) if meeting.chair else "未记录主持人"
     if not groups:  # as seat_check says it: no roster to read the seat from
         return f"档案中没有党小组名册，无法核对主持人{chair}于{meeting.date}是否任党小组长"
-    leaders = "、".join(f"{g.name}组长{_who(dossier, s.person)}" for g in groups
+    leaders = "、".join(f"{g.name}组长为{_who_zh(dossier, s.person)}" for g in groups
                        for s in g.holders_of(Role.LEADER, meeting.date))
-    return f"主持人{chair}；当日" + (leaders if leaders else "无人任党小组长")
+    return f"主持人为{chair}，当日" + (leaders if leaders else "无人任党小组长")
 
 
 def _text(value: object) -> str:

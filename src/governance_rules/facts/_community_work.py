@@ -33,7 +33,7 @@ from ..models.body import HeldSeat
 from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
-from ._seats import consent_seated, general_elections, located_bodies, seated_on
+from ._seats import _who_zh, consent_seated, general_elections, located_bodies, seated_on
 from ._seats import who as _who
 from ._spans import Span, covers, far, merge, within
 from ._window import Window, calendar
@@ -314,21 +314,22 @@ def _organiser_seat(dossier: Dossier, person: str | None, seats: tuple[bool, boo
     """Which of the seats that may organise ``person`` held on ``day``, and who held each."""
     if not person:
         return {"organiser_seat": ""}
-    seated = [(en, zh, [_who(dossier, s.person) for s in dossier.seat_holders(
-        kind, (Role.SECRETARY,) if kind is BodyKind.PARTY_COMMITTEE else (Role.DIRECTOR,), day)])
+    seated = [(en, zh, dossier.seat_holders(
+        kind, (Role.SECRETARY,) if kind is BodyKind.PARTY_COMMITTEE else (Role.DIRECTOR,), day))
         for en, zh, kind in (
             ("party secretary", "社区党组织书记", BodyKind.PARTY_COMMITTEE),
             ("residents' committee director", "社区居委会主任", BodyKind.RESIDENTS_COMMITTEE),
             ("affairs centre director", "事务受理中心主任", BodyKind.AFFAIRS_CENTRE))]
-    holders = "; ".join(f"{en}: " + (", ".join(people) or "nobody") for en, _, people in seated)
+    holders = ", ".join(f"the {en} was " + ", ".join(_who(dossier, s.person) for s in people)
+                        if people else f"nobody was {en}" for en, _, people in seated)
     held = [words for words, held_that_day in zip(_SEAT_WORDS, seats, strict=True)
             if held_that_day]
     return {"organiser_seat": f"{_who(dossier, person)} held "
                               + (" and ".join(held) if held else "none of these seats")
-                              + f" on {day}; seats that day: {holders}",
-            "organiser_seat_zh": f"{day.isoformat()}" + "；".join(
-                f"{zh}为{'、'.join(people)}" if people else f"无人任{zh}"
-                for _, zh, people in seated)}
+                              + f" on {day}; that day {holders}",
+            "organiser_seat_zh": "当日" + "，".join(
+                f"{zh}为{'、'.join(_who_zh(dossier, s.person) for s in people)}" if people
+                else f"无人任{zh}" for _, zh, people in seated)}
 
 
 _STREET_APPROVERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
@@ -472,10 +473,12 @@ def _committee_terms(dossier: Dossier, window: Window) -> Iterator[Fact]:
                 {"body_name": body.name, "subject": label, "term": label,
                  "plans": ", ".join(f"{p.id} ({p.date}: {', '.join(x.value for x in p.parts)})"
                                     for p in inside) or "none in the term",
-                 "plans_en": "; ".join(f"{p.id} ({p.date}: {labels(p.parts, 'en')})"
-                                       for p in inside) or "none in the term",
-                 "plans_zh": "；".join(f"{p.id}（{p.date}：{labels(p.parts, 'zh')}）"
-                                      for p in inside) or "任期内没有任何计划"})
+                 "plans_en": ("plans in the term: " + "; ".join(
+                     f"{labels(p.parts, 'en')} of {p.date} ({p.id})" for p in inside)
+                     if inside else "no plan in the term"),
+                 "plans_zh": ("任期内的计划为" + "，".join(
+                     f"{p.date}的{labels(p.parts, 'zh')}（{p.id}）" for p in inside)
+                     if inside else "任期内没有任何计划")})
 
 
 _AUTHORITY_ZH: dict[Authority | None, str] = {

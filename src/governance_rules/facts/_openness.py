@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from datetime import date
 
 from .._words import counted
-from ..models import BodyKind
-from ..records.dossier import Dossier
+from ..models import Body, BodyKind
+from ..records.dossier import Dossier, Located
 from ._periods import body_start
-from ._seats import located_bodies
+from ._seats import _who_zh, located_bodies, who
 from ._spans import days, far, merge, uncovered
 from ._window import Window
 from .schema import Fact, RecordRef
@@ -34,10 +34,7 @@ def supervisor_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         about = rosters[0] if rosters else located
         names = {"body_name": body.name, "subject": about.record.name,
                  **_gap_words(gaps),
-                 "supervisors": ", ".join(f"{s.person} ({s.name})" for b in rosters
-                                          for s in b.record.seats) or "no supervisors' roster",
-                 "supervisors_zh": "、".join(f"{s.person} ({s.name})" for b in rosters
-                                            for s in b.record.seats) or "没有社区监督员名册",
+                 **_roster_words(dossier, rosters),
                  "supervision_day": "; ".join(fixed)}
         yield Fact("supervisors", RecordRef(about.record.id, "body", about.where()), window.end,
                    dossier.jurisdiction,
@@ -73,3 +70,17 @@ def _gap_words(gaps: list[tuple[date, date]]) -> dict[str, str]:
     return {"gap": f"{counted(days(gaps), 'day', 'en')}: {en}"
                    + (f" and {more} more gaps" if more else ""),
             "gap_zh": zh + (f"等{len(gaps)}段" if more else "") + "，共"}
+
+
+def _roster_words(dossier: Dossier, rosters: list[Located[Body]]) -> dict[str, str]:
+    """Who the supervisors' roster lists, as a sentence of its own: a finding says it after the
+    days without a supervisor (``…没有在册的社区监督员；社区监督员名册所列为孟庆华（meng-qinghua）``),
+    not in a bracket around the names' own brackets."""
+    seats = [s for b in rosters for s in b.record.seats]
+    if not seats:
+        return {"supervisors": "there is no supervisors' roster",
+                "supervisors_zh": "档案中没有社区监督员名册"}
+    return {"supervisors": "the supervisors' roster lists "
+                           + ", ".join(who(dossier, s.person) for s in seats),
+            "supervisors_zh": "社区监督员名册所列为"
+                              + "、".join(_who_zh(dossier, s.person) for s in seats)}

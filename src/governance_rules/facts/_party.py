@@ -160,12 +160,13 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
                                          for s in body.holders_of(Role.SECRETARY, r.date))
                        for r in in_time}
             not_secretary.append("; ".join(
-                f"{named[person]} asked {named[r.to]} on {r.date}, who did not "
-                f"hold the secretary's seat that day (held by {holders[r.date] or 'nobody'})"
+                f"{named[person]} asked {named[r.to]} on {r.date}, but "
+                + (f"the secretary that day was {holders[r.date]}" if holders[r.date]
+                   else "nobody held the secretary's seat that day")
                 for r in in_time))
             not_secretary_zh.append("；".join(
-                f"{named[person]}于{r.date}向{named[r.to]}请假，其当日不任书记"
-                + (f"（书记为{holders[r.date]}）" if holders[r.date] else "（当日无人任书记）")
+                f"{named[person]}于{r.date}向{named[r.to]}请假，而当日"
+                + (f"书记为{holders[r.date]}" if holders[r.date] else "无人任书记")
                 for r in in_time))
     names = {"absent": ", ".join([named[p] for p in absent]) or "nobody",
              "leave_missing": ", ".join(missing) or "nobody",

@@ -35,11 +35,12 @@ class Splitting(ClauseKind[SplittingParams]):
             out.append(Clause(
                 all_of(Cmp(Field("cluster_size"), ">=", 2), Cmp(Field("max_single_fen"), "<=", fen),
                        Cmp(Field("cluster_before_fen"), "<=", fen), Cmp(Field("cluster_fen"), ">", fen)),
-                f"{{window_days}}天内付给「{{group_key}}」的{{cluster_size}}笔开支（{{expenses}}）"
-                f"合计{{cluster_total}}元，超过{yuan(limit, 'zh')}，而单笔均未超过这一限额",
+                f"{{window_days}}天内付给「{{group_key}}」的{{cluster_size}}笔开支"
+                f"合计{{cluster_total}}元，超过{yuan(limit, 'zh')}，而单笔均未超过这一限额："
+                "{expenses}",
                 f"{{cluster_size}} expenses to \"{{group_key}}\" within {{window_days}} days "
-                f"({{expenses}}) total {{cluster_total}} yuan, over {yuan(limit, 'en')}, while "
-                "no single payment exceeds that limit", f"limit_{n}"))
+                f"total {{cluster_total}} yuan, over {yuan(limit, 'en')}, while "
+                "no single payment exceeds that limit: {expenses}", f"limit_{n}"))
         return out
 
     def measured(self, fact: Fact, params: SplittingParams) -> Text:
