@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from functools import partial
 
 from .._words import counted
-from ..models import AuditKind, Body, BodyKind, Duty, Expense, Role
+from ..models import Audit, AuditKind, Body, BodyKind, Duty, Expense, Role
 from ..records.dossier import Dossier, Located
 from ._periods import body_start
-from ._seats import located_bodies
+from ._seats import _who_zh, located_bodies
 from ._seats import who as _who
 from ._spans import EARLY, Span, clip, days, far, merge, overlap, uncovered
 from ._window import Window, calendar
@@ -176,7 +176,7 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                     for s in ((t.start, far(t.end)) for t in seat.terms))
     audits = [a.record for a in dossier.audits
               if a.record.body == body.id and a.record.kind is AuditKind.QUARTERLY_REVIEW]
-    roster = [f"{s.person} ({s.name})" for b in group_bodies.values() for s in b.seats]
+    roster = _roster_words(dossier, [s.person for b in group_bodies.values() for s in b.seats])
     for labelled in calendar("quarter", window):  # cached, each with its label
         period = labelled.period
         if start is not None and period.start < start:
@@ -188,8 +188,9 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                             key=lambda a: (a.date, a.id)):
             group = group_bodies.get(audit.by or "")
             if group is None or not group.seated_members_on(audit.date):
-                other.append(f"{audit.id} ({audit.date}, by {audit.by or 'nobody recorded'})")
-                other_zh.append(f"{audit.id}（{audit.date}，审查方：{audit.by or '未记录'}）")
+                en, zh = _other_review(dossier, audit, group)
+                other.append(en)
+                other_zh.append(zh)
                 continue
             by_group.append(f"{audit.id} ({audit.date}, by {group.name})")
             if audit.published_on is None:
@@ -210,10 +211,29 @@ def _audit_quarters(dossier: Dossier, located: Located[Body], window: Window) ->
                     (unpublished, unpublished_zh), (early, early_zh), roster))
 
 
+def _other_review(dossier: Dossier, audit: Audit, group: Body | None) -> tuple[str, str]:
+    """A review that is not the supervision group's, by its day and who made it, the body by
+    its name (``the review of 2022-06-28 by 居委会 (a2)`` / ``2022-06-28由居委会所作的审查（a2）``):
+    the reader is told what it was, not the record's codes."""
+    made_by = dossier.bodies.get(audit.by or "")
+    if audit.by is None:
+        return (f"the review of {audit.date}, by nobody recorded ({audit.id})",
+                f"{audit.date}所作、未记录审查方的审查（{audit.id}）")
+    if made_by is None:
+        return (f"the review of {audit.date} by {audit.by} ({audit.id})",
+                f"{audit.date}由「{audit.by}」所作的审查（{audit.id}）")
+    name = made_by.record.name
+    if group is not None:  # the group's own, on a day it had nobody seated
+        return (f"the review of {audit.date} by {name}, which had no member seated that day "
+                f"({audit.id})", f"{audit.date}由{name}所作的审查（{audit.id}），当日该小组无在任成员")
+    return (f"the review of {audit.date} by {name} ({audit.id})",
+            f"{audit.date}由{name}所作的审查（{audit.id}）")
+
+
 def _audit_names(body_name: str, label: str, gaps: list[Span], by_group: list[str],
                  other: list[str], other_zh: list[str],
                  unpublished: tuple[list[str], list[str]], early: tuple[list[str], list[str]],
-                 roster: list[str]) -> dict[str, str]:
+                 roster: dict[str, str]) -> dict[str, str]:
     """An ``audit_quarter`` fact's names, in words: only a finding reads them (``unpublished``
     and ``early``: each review named in English and in Chinese)."""
     return {"body_name": body_name, "subject": label, "period": label,
@@ -223,15 +243,25 @@ def _audit_names(body_name: str, label: str, gaps: list[Span], by_group: list[st
             "reviews": "; ".join(by_group) or "none",
             "other_reviews": "; ".join(other) or "none",
             "other_reviews_zh": "；".join(other_zh) or "无",
-            "other_reviews_note": (f" (other reviews, not counted: {'; '.join(other)})"
-                                   if other else ""),
-            "other_reviews_note_zh": (f"（其他审查，不计入：{'；'.join(other_zh)}）"
+            "other_reviews_note": (f"; not counted: {'; '.join(other)}" if other else ""),
+            "other_reviews_note_zh": (f"；不计入的审查：{'；'.join(other_zh)}"
                                       if other_zh else ""),
             "unpublished": "; ".join(unpublished[0]), "published_early": "; ".join(early[0]),
             "unpublished_zh": "；".join(unpublished[1]),
             "published_early_zh": "；".join(early[1]),
-            "group_roster": ", ".join(roster) or "no supervision group roster",
-            "group_roster_zh": "、".join(roster) or "没有居务监督小组名册"}
+            **roster}
+
+
+def _roster_words(dossier: Dossier, people: list[str]) -> dict[str, str]:
+    """Who the supervision group's roster lists, as a sentence of its own: a finding says it
+    after the days without the group, not in a bracket around the names' own brackets."""
+    if not people:
+        return {"group_roster": "there is no supervision group roster",
+                "group_roster_zh": "档案中没有居务监督小组名册"}
+    return {"group_roster": "the supervision group's roster lists "
+                            + ", ".join(_who(dossier, p) for p in people),
+            "group_roster_zh": "居务监督小组名册所列为"
+                               + "、".join(_who_zh(dossier, p) for p in people)}
 
 
 def _breakdown(dossier: Dossier, key: str, people: list[tuple[str, list[Span]]]
