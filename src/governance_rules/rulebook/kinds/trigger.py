@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field as PydanticField
 
-from ..._words import share_words, threshold_words
+from ..._words import days_in_words, share_words, threshold_words
 from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -91,10 +91,29 @@ class Trigger(ClauseKind[TriggerParams]):
 
     def derived(self, fact: Fact, params: TriggerParams) -> dict[str, str]:
         """The proposers counted against each threshold, for the message (by how much)."""
-        counts = self.measured(fact, params)
+        counts = self._counts(fact, params)
         return {"counts": counts.en, "counts_en": counts.en, "counts_zh": counts.zh}
 
     def measured(self, fact: Fact, params: TriggerParams) -> Text:
+        """The proposers counted; for a sitting, first whether it had a proposal at all and
+        when it was made (a sitting with none measured ``no count of proposers is recorded``,
+        as if it had one)."""
+        v = fact.values
+        if params.direction == "obliges" or v.get("special_circumstances") == 1:
+            return self._counts(fact, params)
+        if v.get("has_proposal") == 0:
+            return trusted(Text, zh="没有提议，也未说明特殊情况",
+                           en="no proposal, and no special circumstances stated")
+        counts = self._counts(fact, params)
+        if v.get("proposal_after") == 1:
+            made = fact.names.get("proposal_day", "")
+            return trusted(Text,
+                zh=f"提议于{days_in_words(made, 'zh')}提出，晚于会议；{counts.zh}",
+                en=f"the proposal was made on {days_in_words(made, 'en')}, after the sitting; "
+                   f"{counts.en}")
+        return counts
+
+    def _counts(self, fact: Fact, params: TriggerParams) -> Text:
         v = fact.values
         zh, en = [], []
         for t in params.thresholds:
