@@ -204,6 +204,9 @@ class Deadline(ClauseKind[DeadlineParams]):
         zh, en, d = params.what.get("zh", ""), params.what.get("en", ""), params.days
         if params.mode == "within_days":
             return trusted(Text, zh=f"{zh}须在{d}天内", en=f"{en} within {counted(d, 'day', 'en')}")
+        if params.mode == "days_before" and d == 0:  # 并通知党组织委员: no days, not 提前0天
+            return trusted(Text, zh=f"{zh}须不晚于会议当日",
+                           en=f"{en} no later than the meeting day")
         if params.mode == "days_before":
             return trusted(Text, zh=f"{zh}须至少提前{d}天",
                            en=f"{en} at least {counted(d, 'day', 'en')} before")
