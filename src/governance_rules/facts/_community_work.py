@@ -88,6 +88,10 @@ class _People:
             named = self._named[person] = _who(self._dossier, person)
         return named
 
+    def who_zh(self, person: str) -> str:
+        """:meth:`who` for a Chinese sentence: an id no roster names in 「」."""
+        return _who_zh(self._dossier, person)
+
 
 def _worker_months(dossier: Dossier, window: Window, centres: _Centres) -> Iterator[Fact]:
     """RC-WORKERS-REPORT (SQ-SIFANG:395): for every professional community worker (a seat on an
@@ -622,12 +626,11 @@ def _reviewers_named(people: _People, reps: list[str], unseated: list[str], miss
         return ", ".join(people.who(p) for p in persons) or "nobody"
 
     def who_zh(persons: list[str]) -> str:
-        return "、".join(people.who(p) for p in persons) or "无"
+        return "、".join(people.who_zh(p) for p in persons) or "无"
 
-    return {"representatives": f"{who(reps)} (member representatives on {day})",
-            "unseated": f"{who(unseated)} (on {day})",
+    return {"representatives": f"{who(reps)} held a member representative's seat on {day}",
+            "unseated": who(unseated),
             "not_reviewed": f"{who(missed)} (seated on {day})",
-            "representatives_zh": f"{day}为社区成员代表的评议人：{who_zh(reps)}",
             "unseated_zh": who_zh(unseated), "not_reviewed_zh": who_zh(missed)}
 
 

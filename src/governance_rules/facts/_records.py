@@ -37,7 +37,7 @@ from ._every_date import (
 )
 from ._labels import label, labels, report_subject
 from ._periods import body_start
-from ._seats import consent_seated, seated_on
+from ._seats import _who_zh, consent_seated, seated_on, who
 from ._station import NO_STATION, STATION_KINDS, station_roster
 from ._township import (
     ELECTED,
@@ -729,23 +729,13 @@ def _reviewers_named(dossier: Dossier, on_rc: list[str], reps: list[str], unseat
     """Who of a review's reviewers held a residents' committee seat on ``day``, who a residents'
     representative's, who neither: only a finding reads them."""
 
-    def who(persons: list[str]) -> str:
-        return ", ".join(_person(dossier, p) for p in persons) or "nobody"
+    def named(persons: list[str]) -> str:
+        return ", ".join(who(dossier, p) for p in persons) or "nobody"
 
-    def who_zh(persons: list[str]) -> str:
-        return "、".join(_person(dossier, p) for p in persons) or "无人"
-
-    return {"rc_reviewers": f"{who(on_rc)} (residents' committee seats on {day})",
-            "rep_reviewers": f"{who(reps)} (residents' representatives on {day})",
-            "unseated": f"{who(unseated)} (neither seat on {day})",
-            "rc_reviewers_zh": f"{day}在社区居委会任职的评议人：{who_zh(on_rc)}",
-            "rep_reviewers_zh": f"{day}为社区居民代表的评议人：{who_zh(reps)}",
-            "unseated_zh": who_zh(unseated)}
-
-
-def _person(dossier: Dossier, person: str) -> str:
-    name = dossier.person_name(person)
-    return f"{person} ({name})" if name else person
+    return {"rc_reviewers": f"{named(on_rc)} held a residents' committee seat on {day}",
+            "rep_reviewers": f"{named(reps)} held a residents' representative's seat on {day}",
+            "unseated": named(unseated),
+            "unseated_zh": "、".join(_who_zh(dossier, p) for p in unseated) or "无人"}
 
 
 def _date(record: Any) -> date:
