@@ -377,27 +377,35 @@ def _director_term(dossier: Dossier, body_id: str, where: Where, person: str, na
                      and dossier.holds_seat(approval.approver, BodyKind.STREET_OFFICE,
                                             _STREET_APPROVERS, day))
     worker = day is not None and dossier.bodies[body_id].record.holds(person, None, day)
-    notes = {"approval": (f"{approval.id}: approved on {day or 'no date'} "
-                          f"(the seat starts {start})" if approval is not None
+    notes = {"approval": (f"the approval ({approval.id}) "
+                          + (f"was made on {day}" if day is not None else "is undated")
+                          + f", the seat starting on {start}" if approval is not None
                           else f"no approval of {_who(dossier, person)} recorded"),
-             "approval_zh": (f"审批{approval.id}"
+             "approval_zh": (f"审批（{approval.id}）"
                              + (f"于{day}作出" if day is not None else "未注明日期")
                              + f"，任职始于{start}" if approval is not None
-                             else f"未记录对{_who(dossier, person)}的审批"),
+                             else f"未记录对{_who_zh(dossier, person)}的审批"),
              "approver": "", "worker": "", "approver_zh": "", "worker_zh": ""}
     if approval is not None and day is not None:
-        who = _who(dossier, approval.approver) if approval.approver else "nobody recorded"
-        seated = [_who(dossier, s.person) for s in dossier.seat_holders(
-            BodyKind.STREET_OFFICE, _STREET_APPROVERS, day)]
-        notes["approver"] = (f"approved by {who} for "
-                             f"{approval.approved_by or 'no body recorded'}; street office "
-                             f"director's seats on {day}: {', '.join(seated) or 'nobody'}")
+        approver = approval.approver
+        holders = dossier.seat_holders(BodyKind.STREET_OFFICE, _STREET_APPROVERS, day)
+        seated = ", ".join(_who(dossier, s.person) for s in holders)
+        by = dossier.bodies.get(approval.approved_by or "")
+        notes["approver"] = ((f"approved by {_who(dossier, approver)}" if approver
+                              else "no approver recorded")
+                             + (f" for {by.record.name}" if by is not None else "")
+                             + (f"; that day the street office's director's and deputy "
+                                f"directors' seats were held by {seated}" if seated
+                                else "; that day nobody held the street office's director's "
+                                "or deputy director's seat"))
         notes["worker"] = (f"{_who(dossier, person)} "
                            f"{'held' if worker else 'held no'} seat on {body_name} on {day}")
         notes["approver_zh"] = (
-            f"审批人{who if approval.approver else '未记录'}；{day}任街道办事处主任、副主任的"
-            + (f"是{'、'.join(seated)}" if seated else "无人"))
-        notes["worker_zh"] = (f"{_who(dossier, person)}于{day}"
+            (f"审批人为{_who_zh(dossier, approver)}" if approver else "未记录审批人")
+            + "，当日任街道办事处主任、副主任的"
+            + (f"是{'、'.join(_who_zh(dossier, s.person) for s in holders)}" if holders
+               else "无人"))
+        notes["worker_zh"] = (f"{_who_zh(dossier, person)}于{day}"
                               f"{'在' if worker else '未在'}{body_name}任职")
     return Fact(
         "director_term", RecordRef(f"{body_id}/{person}", "term", where), start,
