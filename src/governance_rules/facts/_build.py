@@ -543,10 +543,12 @@ class _FactBuilder:
             out["convener_party_seat"] = seat_check(
                 self.dossier, meeting.convener, BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day,
                 _BRANCH_SEAT)[1]
-            seated = "、".join(named[s.person] for s in self.dossier.seat_holders(
+            seated = "、".join(_who_zh(self.dossier, s.person) for s in self.dossier.seat_holders(
                 BodyKind.PARTY_COMMITTEE, _ANY_SEAT, day))
-            out["convener_party_seat_zh"] = (f"当日在社区党（总）支委员会任职的有：{seated}"
-                                             if seated else "当日社区党（总）支委员会无人任职")
+            out["convener_party_seat_zh"] = (
+                f"召集人为{_who_zh(self.dossier, meeting.convener)}，"
+                + (f"当日在社区党（总）支委员会任职的有{seated}" if seated
+                   else "当日社区党（总）支委员会无人任职"))
         if meeting.kind is MeetingKind.PARTY_GROUP:
             out["group_leader_seat"] = _group_leader(self.dossier, meeting, body)[1]
             out["group_leader_seat_zh"] = _group_leader_zh(self.dossier, meeting, body)

@@ -113,9 +113,9 @@ def seat_check(dossier: Dossier, person: str | None, kind: BodyKind, roles: tupl
     if dossier.holds_seat(person, kind, roles, day):
         return True, f"{who(dossier, person)} held the {seat} seat on {day}"
     holders = dossier.seat_holders(kind, roles, day)
-    held_by = ", ".join(who(dossier, s.person) for s in holders) or "nobody"
+    held_by = ", ".join(who(dossier, s.person) for s in holders)
     return False, (f"{who(dossier, person)} held no {seat} seat on {day}, "
-                   f"held that day by {held_by}")
+                   + (f"held that day by {held_by}" if held_by else "and nobody held one that day"))
 
 
 def seat_note_zh(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Role, ...],
