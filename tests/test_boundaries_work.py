@@ -398,6 +398,6 @@ def test_the_chinese_names_what_the_english_names() -> None:
     plan = zh(_term_plan(None, date(2021, 6, 20) + timedelta(days=100)), "rc-term-plan")
     assert "仍未制定三年任期目标；任期内没有任何计划" in plan, plan
     submitted = zh(_cc(8, {"rc": 3}, date(2022, 12, 31)), "cc-submission")
-    assert "未提交社区党组织（2022年3月18日报送社区居民委员会，s-rc）" in submitted, submitted
+    assert "未提交社区党组织（2022年3月18日报送社区居民委员会的「s-rc」）" in submitted, submitted
     late = zh(_director(date(2021, 7, 3)), "rc-affairs-director")
     assert "审批晚于任职之日或未注明日期：审批（a）于2021年7月3日作出，任职始于2021年7月1日" in late, late

@@ -1014,15 +1014,15 @@ class _FactBuilder:
         named = expense.accountant if duty is Duty.ACCOUNTANT else expense.cashier
         holders = self._duty_holders(duty, day)
         held = named in holders
-        who = ", ".join(_who(self.dossier, p) for p in holders) or "nobody"
+        who = ", ".join(_who(self.dossier, p) for p in holders)
         notes[f"{duty.value}_note"] = [
             f"{_who(self.dossier, named)} held the {duty.value} duty on {day}" if held else
             f"{_who(self.dossier, named)} is named {duty.value} but held no {duty.value} duty "
-            f"on {day}; held that day by {who}"]
-        who_zh = "、".join(_who(self.dossier, p) for p in holders)
+            f"on {day}; " + (f"held that day by {who}" if who else "nobody held it that day")]
+        who_zh = "、".join(_who_zh(self.dossier, p) for p in holders)
         notes[f"{duty.value}_note_zh"] = [
-            f"{_who(self.dossier, named)}当日担任{label(duty, 'zh')}" if held else
-            f"{_who(self.dossier, named)}未担任{label(duty, 'zh')}，当日"
+            f"{_who_zh(self.dossier, named)}当日担任{label(duty, 'zh')}" if held else
+            f"{_who_zh(self.dossier, named)}未担任{label(duty, 'zh')}，当日"
             + (f"由{who_zh}担任" if holders else "无人担任")]
 
     @cached_property

@@ -758,7 +758,7 @@ def _submission_names(prefix: str, kind: BodyKind, sent: list[tuple[BodyKind, da
                     f"sent to the {_SUBMITTED_TO_EN.get(k, 'another body')} on {d}, {sid}"
                     for k, d, sid in sent) or "none recorded",
                 f"{prefix}_submissions_zh": "；".join(
-                    f"{d}报送{_SUBMITTED_TO_ZH.get(k, '其他机构')}，{sid}"
+                    f"{d}报送{_SUBMITTED_TO_ZH.get(k, '其他机构')}的「{sid}」"
                     for k, d, sid in sent) or "未见报送记录"}
     return {
         f"{prefix}_submissions": "; ".join(

@@ -29,7 +29,7 @@ from ..models import (
 from ..models.township import SessionItem, SittingKind
 from ..records.dossier import Dossier
 from ._labels import label
-from ._seats import general_elections
+from ._seats import _who_zh, general_elections
 from ._seats import who as _who
 from ._window import Window
 from .schema import Fact, RecordRef
@@ -408,12 +408,12 @@ def election_names(dossier: Dossier, session: Session, elected: Sequence[Any],
     return {
         "appointed_posts": ", ".join(f"{_who(dossier, p.person)} as {label(p.post, 'en')} by "
                                      f"{label(p.obtained_by, 'en')}" for p in appointed) or "-",
-        "appointed_posts_zh": "、".join(f"{_who(dossier, p.person)}经{label(p.obtained_by, 'zh')}"
+        "appointed_posts_zh": "、".join(f"{_who_zh(dossier, p.person)}经{label(p.obtained_by, 'zh')}"
                                        f"任{label(p.post, 'zh')}" for p in appointed) or "-",
         "oath_missing_people": ", ".join(_who(dossier, p) for p in no_oath) or "-",
         "oath_before_people": ", ".join(f"{_who(dossier, p)} sworn on {oath} but elected on {day}"
                                         for p, oath, day in early) or "-",
-        "oath_before_people_zh": "、".join(f"{_who(dossier, p)}于{oath}宣誓而{day}才当选"
+        "oath_before_people_zh": "、".join(f"{_who_zh(dossier, p)}于{oath}宣誓而{day}才当选"
                                            for p, oath, day in early) or "-",
     }
 
