@@ -15,6 +15,7 @@ from ..models import Body, BodyKind, MemberRecord, MemberRecordKind, Role, Seat
 from ..records.dossier import Dossier, Located
 from ._labels import label
 from ._periods import body_start
+from ._seats import _who_zh
 from ._seats import who as _who
 from ._spans import Span, covers, far
 from ._window import Labelled, Window, calendar
@@ -176,13 +177,19 @@ def _head_days_off(dossier: Dossier, body: Body, window: Window
             continue
         off += (until - point).days
         if first is None:
-            secretaries = [_who(dossier, s.person) for s in dossier.seat_holders(
+            secretaries = [s.person for s in dossier.seat_holders(
                 _PARTY_COMMITTEE, (_SECRETARY,), point)]
-            named = [_who(dossier, h) for h in heads]
-            first = (f"from {point}: head {', '.join(named) or 'nobody'}, party secretary "
-                     f"{', '.join(secretaries) or 'nobody'}",
-                     f"自{point}起，站长为{'、'.join(named) or '无人'}，"
-                     f"社区党组织书记为{'、'.join(secretaries) or '无人'}")
+            named = ", ".join(_who(dossier, h) for h in heads)
+            held = ", ".join(_who(dossier, s) for s in secretaries)
+            first = (f"from {point}, "
+                     + (f"the head was {named}" if named else "the head's seat was vacant")
+                     + (f" and the party secretary was {held}" if held
+                        else " and the party secretary's seat was vacant"),
+                     f"自{point}起，"
+                     + (f"站长为{'、'.join(_who_zh(dossier, h) for h in heads)}" if heads
+                        else "站长空缺")
+                     + (f"，社区党组织书记为{'、'.join(_who_zh(dossier, s) for s in secretaries)}"
+                        if secretaries else "，社区党组织书记空缺"))
     return off, first
 
 
