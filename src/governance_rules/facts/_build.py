@@ -43,7 +43,7 @@ from ._archives import archive_facts
 from ._community_work import committee_terms, community_work_facts, served_since
 from ._finance import Books, finance_facts
 from ._governance import governance_facts, village_facts
-from ._labels import label
+from ._labels import label, seat_label
 from ._matters import matter_facts
 from ._openness import supervisor_facts
 from ._party import PartyBooks
@@ -534,8 +534,8 @@ class _FactBuilder:
             role = seats[0].role_on(day) if seats else None
             who = named[person]
             if role is not None:
-                out[what] = f"{who}, {label(role, 'en')} of {body.name} on {day}"
-                out[f"{what}_zh"] = f"{who}（时任{body.name}{label(role, 'zh')}）"
+                out[what] = f"{who}, {seat_label(role, body.kind, 'en')} of {body.name} on {day}"
+                out[f"{what}_zh"] = f"{who}（时任{body.name}{seat_label(role, body.kind, 'zh')}）"
             else:
                 out[what] = f"{who}, holding no seat on {body.name} on {day}"
                 out[f"{what}_zh"] = f"{who}（当日未在{body.name}任职）"

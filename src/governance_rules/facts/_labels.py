@@ -18,6 +18,7 @@ from enum import StrEnum
 from .._words import period_name
 from ..models import (
     ArchiveFile,
+    BodyKind,
     DisclosureChannel,
     Duty,
     HearingStep,
@@ -139,6 +140,39 @@ def label(code: StrEnum | None, lang: str) -> str:
     if words is None:  # made only on a miss: a member's value is a slow read
         value = str(code.value)
         words = (value, value.replace("_", " "))
+    return words[0] if lang == "zh" else words[1]
+
+
+_MEMBER_WORDS: dict[BodyKind, tuple[str, str]] = {
+    BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY: ("代表", "representative"),
+    BodyKind.TOWNSHIP_CONGRESS: ("代表", "deputy"),
+    BodyKind.REPRESENTATIVE_GROUP: ("代表", "deputy"),
+    BodyKind.RESIDENTS_GROUP: ("组员", "member"),
+    BodyKind.PARTY_GROUP: ("党员", "party member"),
+    BodyKind.WORK_STATION: ("在职党员", "in-service party member"),
+    BodyKind.COMMUNITY_SUPERVISORS: ("社区监督员", "community supervisor"),
+    **{kind: ("委员", "member") for kind in (
+        BodyKind.CONSULTATION_COMMITTEE, BodyKind.RESIDENTS_COMMITTEE, BodyKind.PARTY_COMMITTEE,
+        BodyKind.SUPERVISION_COMMITTEE, BodyKind.WORK_COMMITTEE, BodyKind.ELECTION_COMMITTEE,
+        BodyKind.GOVERNANCE_COMMITTEE, BodyKind.CREDENTIALS_COMMITTEE,
+        BodyKind.TOWNSHIP_PARTY_COMMITTEE)},
+}
+"""What a plain seat (``member``) is called on each kind of body: 委员 on a committee (委员会),
+代表 at an assembly, 组员 in a residents' group; 成员 where no other word is the body's own."""
+
+
+def seat_label(role: Role | None, kind: BodyKind, lang: str) -> str:
+    """:func:`label` of a seat on a body of ``kind``: a plain member's word is the body's.
+
+    >>> group = BodyKind.RESIDENTS_GROUP
+    >>> seat_label(Role.MEMBER, group, "zh"), seat_label(Role.LEADER, group, "zh")
+    ('组员', '组长')
+    >>> seat_label(Role.MEMBER, BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, "zh")
+    '代表'
+    """
+    if role is not Role.MEMBER:
+        return label(role, lang)
+    words = _MEMBER_WORDS.get(kind, ("成员", "member"))
     return words[0] if lang == "zh" else words[1]
 
 
