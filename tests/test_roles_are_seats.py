@@ -184,5 +184,5 @@ def test_a_chair_is_judged_by_the_seat_on_the_meeting_day() -> None:
                                "present": ["s", "t"]}},
     }
     [finding] = [f for f in check(files).findings if f.rule_id == "po-meeting-chair"]
-    assert "secretary: t (新书记)" in finding.evidence.details["seat_holders"]
+    assert "secretary that day: t (新书记)" in finding.evidence.details["seat_holders"]
     assert "s (原书记), holding no seat" in finding.evidence.details["chair"]

@@ -566,8 +566,8 @@ class _FactBuilder:
             holders = [(role, [named[s.person] for s in body.holders_of(role, day)])
                        for role in roles]
             out["seat_holders"] = "; ".join(
-                f"{label(role, 'en')}: {', '.join(people) or 'nobody'}"
-                for role, people in holders) + f" (on {day})"
+                f"{label(role, 'en')} that day: {', '.join(people)}" if people
+                else f"no {label(role, 'en')} that day" for role, people in holders)
             out["seat_holders_zh"] = "；".join(
                 f"当日{label(role, 'zh')}为{'、'.join(people)}" if people
                 else f"当日无人任{label(role, 'zh')}" for role, people in holders)
