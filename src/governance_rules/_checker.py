@@ -361,7 +361,7 @@ class DossierChecker:
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
         community = dossier.community.record.id if dossier.community else None
-        left_out = left_out_events(dossier, window) if dossier.left_out else None
+        left_out = left_out_events(dossier, window, as_of) if dossier.left_out else None
         records: set[_RecordKey] = set()  # that gave facts (with details: no rule applied)
         in_files: list[str] = []  # each applied case's file, counted at the end
         while batch := list(itertools.islice(facts, self.batch)):

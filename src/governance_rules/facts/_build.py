@@ -70,7 +70,7 @@ from ._township import (
     presidium_chair,
     vacancy_names,
 )
-from ._window import Window
+from ._window import Window, happened
 from .schema import Fact, RecordRef, Wanted
 
 _NONE_DAYS = 999_999
@@ -287,12 +287,12 @@ class _FactBuilder:
         return max(self.window.end, max(_record_days(self.dossier), default=self.window.end))
 
     def _happened(self, day: date) -> bool:
-        return self.as_of is None or day <= self.as_of
+        return happened(day, self.as_of)
 
     def facts(self, options: FactOptions) -> Iterator[Fact]:
         yield from roster_facts(self.dossier, self.window.end, self.window, self.wanted)
         yield from period_facts(self.dossier, self.window, self.wanted, self.plans,
-                                self.reach)
+                                self.reach, self.as_of)
         yield from member_period_facts(self.dossier, self.window)
         yield from entry_facts(self.dossier, self.window)
         yield from matter_facts(self.dossier, self.window)

@@ -26,7 +26,7 @@ from ..models import (
     Session,
 )
 from ..records.dossier import Dossier, Located
-from ._window import GRANULARITIES, Labelled, Window, calendar, period_of
+from ._window import GRANULARITIES, Labelled, Window, calendar, happened, period_of
 from .schema import Fact, RecordRef, Wanted
 
 CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
@@ -67,10 +67,15 @@ class attribute of an enum goes through ``EnumType.__getattr__``)."""
 
 
 def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str, ...]],
-               sitting: frozenset[date] | None = None) -> dict[str, dict[str, list[date]]]:
+               sitting: frozenset[date] | None = None, as_of: date | None = None
+               ) -> dict[str, dict[str, list[date]]]:
     """The days of the dated events inside ``window`` of each body of ``counted``, by category
     (only the categories ``counted`` lists for the body), sorted. ``sitting``: the days the
-    township congress sits (:func:`_session_days`), by default the dossier's own."""
+    township congress sits (:func:`_session_days`), by default the dossier's own.
+
+    A report or a month's closing counts in the period it covers, which may end before it is
+    made; one made after ``as_of`` (the day the check is as of) has not happened and counts for
+    none: October's dispute report sent on 10 November is no report yet as of 7 November."""
     out: dict[str, dict[str, list[date]]] = {
         body: {c: [] for c in categories} for body, categories in counted.items()}
 
@@ -126,7 +131,7 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
     for a in dossier.audits:
         add(a.record.body, a.record.date, f"audit_{a.record.kind.value}")
     for r in dossier.reports:
-        if r.record.body not in out:
+        if r.record.body not in out or not happened(r.record.submitted_on, as_of):
             continue
         covered = period_of(r.record.period)
         day = covered.start
@@ -145,7 +150,7 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
             continue
         for closing in ledger.record.closings:
             month = period_of(closing.month)
-            if closing.closed_on >= month.end:
+            if closing.closed_on >= month.end and happened(closing.closed_on, as_of):
                 add(ledger.record.body, month.start, "account_closing")
     for by_category in out.values():
         for days in by_category.values():
@@ -163,7 +168,8 @@ LeftOutEvents = dict[tuple[str, str], list[tuple[date, Located[Any]]]]
 day it would have counted on, by the body and category counted."""
 
 
-def left_out_events(dossier: Dossier, window: Window) -> LeftOutEvents:
+def left_out_events(dossier: Dossier, window: Window, as_of: date | None = None
+                    ) -> LeftOutEvents:
     """What each record of ``dossier.left_out`` would have counted for (as :func:`event_days`
     counts it), so that a period found short can say a record of its own was left out: a
     meeting refused for one attendee without a seat is still a meeting held that month.
@@ -181,7 +187,7 @@ def left_out_events(dossier: Dossier, window: Window) -> LeftOutEvents:
             continue
         alone = Dossier(root=dossier.root, bodies=dossier.bodies)
         setattr(alone, collection, [located])
-        for body, by_category in event_days(alone, window, counted, sitting).items():
+        for body, by_category in event_days(alone, window, counted, sitting, as_of).items():
             for category, days in by_category.items():
                 for day in days:
                     out.setdefault((body, category), []).append((day, located))
@@ -216,7 +222,8 @@ def body_start(body: Body) -> date | None:
 
 
 def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
-                 plans: Plans | None = None, reach: date | None = None) -> Iterator[Fact]:
+                 plans: Plans | None = None, reach: date | None = None,
+                 as_of: date | None = None) -> Iterator[Fact]:
     """A fact for each body, category and calendar period of ``window``: how many events of the
     category the body had in it. With ``wanted``, only the categories and granularities some
     rule may read (a period no cadence rule judges is not a record checked).
@@ -227,11 +234,12 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
 
     ``reach``: the last day time is known to have run to (the check's ``as_of``, else the
     records' last day, never before the window's end): a count reported after its period
-    (a December report due on 5 January) is judged once it is due by then.
+    (a December report due on 5 January) is judged once it is due by then. ``as_of``: a report
+    or closing made after it counts for none (:func:`event_days`).
     """
     counted = {located.record.id: categories for located in dossier.bodies.values()
                if (categories := _categories(dossier, located.record))}
-    events = event_days(dossier, window, counted)
+    events = event_days(dossier, window, counted, as_of=as_of)
     jurisdiction = dossier.jurisdiction
     if plans is None:
         plans = {}  # the same for every body of a kind

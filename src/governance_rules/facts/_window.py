@@ -34,6 +34,20 @@ class Window:
         return self.start <= day <= self.end
 
 
+def happened(day: date | None, as_of: date | None) -> bool:
+    """Whether ``day`` has come by the day the check is as of (``--as-of``; without one, every
+    day has): what is dated after it has not happened yet, so a report, a publication or an
+    answer dated later neither counts as done nor is judged late (docs/readings.md, --as-of).
+    A day not recorded has not happened either.
+
+    >>> happened(date(2022, 11, 10), date(2022, 11, 7)), happened(date(2022, 11, 7), date(2022, 11, 7))
+    (False, True)
+    >>> happened(date(2022, 11, 10), None), happened(None, None)
+    (True, False)
+    """
+    return day is not None and (as_of is None or day <= as_of)
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A calendar period, e.g. the third quarter of 2022."""
