@@ -11,7 +11,7 @@ from ..models import Body, Duty
 from ..records.dossier import Dossier, Located
 from ._finance import duty_days
 from ._spans import FAR
-from ._window import Window
+from ._window import Window, happened
 from .schema import Fact, RecordRef
 
 _KEEPER = (Duty.ARCHIVE_KEEPER,)
@@ -21,7 +21,10 @@ NONE_DAYS = 999_999
 """Days to a handover, a last day or a first day that does not exist: more than any tolerance."""
 
 
-def archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def archive_facts(dossier: Dossier, window: Window, as_of: date | None = None
+                  ) -> Iterator[Fact]:
+    """Each keeper's last day inside ``window``, with the days to the nearest handover made by
+    ``as_of`` (one dated later has not happened yet), and each handover in ``window``."""
     keepers = duty_days(dossier, _KEEPER)[Duty.ARCHIVE_KEEPER]
     last_days = {p: [end for _, end in spans if end < FAR] for p, spans in keepers.items()}
     first_days = {p: [start for start, _ in spans] for p, spans in keepers.items()}
@@ -31,7 +34,8 @@ def archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
             if not window.start <= end < window.end:
                 continue
             gap = min((abs((h.record.date - end).days) for h in dossier.archive_handovers
-                       if h.record.outgoing == person), default=NONE_DAYS)
+                       if h.record.outgoing == person and happened(h.record.date, as_of)),
+                      default=NONE_DAYS)
             held, i = _seat_of(dossier, person)
             body = held.record
             name = dossier.person_name(person)

@@ -294,14 +294,14 @@ class _FactBuilder:
         yield from period_facts(self.dossier, self.window, self.wanted, self.plans,
                                 self.reach, self.as_of)
         yield from member_period_facts(self.dossier, self.window)
-        yield from entry_facts(self.dossier, self.window)
+        yield from entry_facts(self.dossier, self.window, self.as_of)
         yield from matter_facts(self.dossier, self.window)
         yield from record_facts(self.dossier, self.window, self.as_of)
         yield from governance_facts(self.dossier, self.window, self.as_of, self.reach)
         yield from village_facts(self.dossier, self.window)
         yield from finance_facts(self.dossier, self.window)
         yield from supervisor_facts(self.dossier, self.window)
-        yield from archive_facts(self.dossier, self.window)
+        yield from archive_facts(self.dossier, self.window, self.as_of)
         yield from cluster_facts(self.dossier, self.window, options.split_window_days,
                                  options.split_key)
         yield from community_work_facts(self.dossier, self.window, self.as_of)
@@ -674,7 +674,7 @@ class _FactBuilder:
                          ) if (term.role or seat_role) in _FUND_POSTS.get(body.kind, ()) else 0
                 self._departure(values, person, left, start, end, funds, resigned)
                 if township:
-                    values.update(post_vacancy(dossier, body, seat, term, window.end))
+                    values.update(post_vacancy(dossier, body, seat, term, window.end, as_of))
                     values.update(deputy_credentials(dossier, body, seat, term, window))
                 else:
                     values["term_role"] = (term.role or seat_role).value
@@ -684,7 +684,7 @@ class _FactBuilder:
                     RecordRef(f"{body_id}/{person}", "term",
                               located_body.where("seats", i, "terms", j)),
                     start, jurisdiction, values, dates, {},
-                    partial(_term_names, dossier, body, seat, term, rc_end, township),
+                    partial(_term_names, dossier, body, seat, term, rc_end, township, as_of),
                 )
 
     def _rc_term_end(self, day: date) -> date | None:
@@ -1113,7 +1113,7 @@ class _FactBuilder:
 
 
 def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: date | None,
-                township: bool) -> dict[str, str]:
+                township: bool, as_of: date | None = None) -> dict[str, str]:
     """A term's names, made when a finding reads them (:meth:`Fact.explained`; a day written
     out costs more than the fact's other names together): the holder, the body, how the term
     was obtained, the end of the residents' committee's term in force and, for a township body
@@ -1139,7 +1139,7 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
         names["decided_by"] = f"{by} of {decided.date} ({decided.id}/{term.decision.motion})"
         names["decided_by_zh"] = f"{by}{decided.date}的决定（{decided.id}/{term.decision.motion}）"
     if township:
-        names.update(vacancy_names(dossier, body, seat, term))
+        names.update(vacancy_names(dossier, body, seat, term, as_of))
     return names
 
 

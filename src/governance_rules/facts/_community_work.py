@@ -36,7 +36,7 @@ from ._periods import body_start
 from ._seats import _who_zh, consent_seated, general_elections, located_bodies, seated_on
 from ._seats import who as _who
 from ._spans import Span, covers, far, merge, within
-from ._window import Window, calendar
+from ._window import Window, calendar, happened
 from .schema import Fact, RecordRef
 
 
@@ -55,7 +55,7 @@ def community_work_facts(dossier: Dossier, window: Window, as_of: date | None) -
     yield from _centre_weeks(dossier, window, centres, centre_meetings)
     yield from _centre_meetings(dossier, centres, centre_meetings, people)
     yield from _director_terms(dossier, as_of, centres)
-    yield from _committee_terms(dossier, window)
+    yield from _committee_terms(dossier, window, as_of)
     yield from _community_changes(dossier, window)
     yield from _standard_titles(dossier, window)
     yield from _committee_review_years(dossier, window)
@@ -454,13 +454,16 @@ def served_since(seat: Seat, start: date, general: Container[date]) -> date:
     return start
 
 
-def _committee_terms(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def _committee_terms(dossier: Dossier, window: Window, as_of: date | None = None
+                     ) -> Iterator[Fact]:
     """RC-TERM-PLAN (SQ-SIFANG:125): for every term of a residents' committee that overlaps the
     checked window, how many days into the term its three-year objectives and its work plan were
-    drawn up (-1: not yet), and how many days of the term had run by the window's end."""
+    drawn up (-1: not yet, as is a plan dated after ``as_of``), and how many days of the term
+    had run by the window's end."""
     for located in located_bodies(dossier, BodyKind.RESIDENTS_COMMITTEE):
         body = located.record
-        plans = [p.record for p in dossier.term_plans if p.record.body == body.id]
+        plans = [p.record for p in dossier.term_plans
+                 if p.record.body == body.id and happened(p.record.date, as_of)]
         for start, end in committee_terms(body):
             if start > window.end or (end is not None and end < window.start):
                 continue
@@ -703,7 +706,8 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
     """CC-SUBMISSION (HLS-356:26): for every adopted motion of a consultation committee, the
     consent it had (for the rule to tell a decision formed under CC-CONSENT-80), and how many days
     after the meeting it was first submitted to a party organisation and to a residents'
-    committee (-1: not at all; a submission dated before the meeting does not count)."""
+    committee (-1: not at all; a submission dated before the meeting does not count, nor one
+    dated after ``as_of``: not made yet)."""
     committee = BodyKind.CONSULTATION_COMMITTEE  # an enum's member, looked up once
     committees = {key: located.record for key, located in dossier.bodies.items()
                   if located.record.kind is committee}
@@ -712,6 +716,8 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
     sent: dict[tuple[str, str], list[tuple[BodyKind, date, str]]] = {}
     for submitted in dossier.submissions:
         sub = submitted.record
+        if not happened(sub.date, as_of):
+            continue
         sent.setdefault((sub.decision.meeting, sub.decision.motion), []).append(
             (dossier.bodies[sub.to].record.kind, sub.date, sub.id))
     for located in dossier.meetings:

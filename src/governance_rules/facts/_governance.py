@@ -29,7 +29,7 @@ from ._labels import report_subject
 from ._periods import body_start
 from ._seats import located_bodies, seat_check, seat_note_zh
 from ._seats import who as _who
-from ._window import Window, period_of, periods_within
+from ._window import Window, happened, period_of, periods_within
 from .schema import Fact, RecordRef
 
 MATERIALS = frozenset({ReportKind.PLAN, ReportKind.RESPONSIBILITY_LETTER, ReportKind.WORK_RECORD,
@@ -97,12 +97,12 @@ def governance_facts(dossier: Dossier, window: Window, as_of: date | None,
     offices = located_bodies(dossier, BodyKind.GOVERNANCE_OFFICE)
     if not offices:
         return
-    happened = [r for r in dossier.reports if as_of is None or r.record.submitted_on <= as_of]
-    yield from _inspections(dossier, window, happened, as_of)
-    yield from _materials(dossier, window, happened)
+    made = [r for r in dossier.reports if happened(r.record.submitted_on, as_of)]
+    yield from _inspections(dossier, window, made, as_of)
+    yield from _materials(dossier, window, made)
     for located in offices:
-        yield from _years(dossier, window, located, happened, reach or window.end)
-        yield from _performance(dossier, window, located, happened)
+        yield from _years(dossier, window, located, made, reach or window.end, as_of)
+        yield from _performance(dossier, window, located, made)
     yield from _retentions(dossier, window)
     yield from _township(dossier, window, offices[0])
     yield from _groups(dossier, window, offices[0])
@@ -552,7 +552,7 @@ def _inspections(dossier: Dossier, window: Window, reports: list[Located[Report]
             if not inside or (due is not None and due > window.end):
                 continue  # neither ordered nor due inside the window, or not yet due
             days = [d for d in done.get((body.id, report.id, order.unit), [])
-                    if as_of is None or d <= as_of]
+                    if happened(d, as_of)]
             in_time = due is not None and any(d <= due for d in days)
             yield Fact("zz_rectification",
                        RecordRef(f"{report.id}/{i}", "report", located.where("rectify", i)),
@@ -607,9 +607,11 @@ def _seat(dossier: Dossier, person: str | None, kind: BodyKind, roles: tuple[Rol
 
 
 def _years(dossier: Dossier, window: Window, located: Located[Body],
-           reports: list[Located[Report]], reach: date) -> Iterator[Fact]:
+           reports: list[Located[Report]], reach: date, as_of: date | None = None
+           ) -> Iterator[Fact]:
     """One fact per office and calendar year wholly inside the window: the yearly materials
-    (ZZ-MAT-LETTER, -PLANS, -SUMMARIES) and the year-end filing (ZZ-ARCHIVE)."""
+    (ZZ-MAT-LETTER, -PLANS, -SUMMARIES) and the year-end filing (ZZ-ARCHIVE), one filed after
+    ``as_of`` none yet (filed on 10 February is not filed as of 15 January)."""
     body = located.record
     start = body_start(body)
     own = [r.record for r in reports if r.record.body == body.id]
@@ -624,7 +626,8 @@ def _years(dossier: Dossier, window: Window, located: Located[Body],
 
         end = date(year, 12, 31)
         filings = [f.record for f in dossier.year_end_filings
-                   if f.record.body == body.id and f.record.year == year]
+                   if f.record.body == body.id and f.record.year == year
+                   and happened(f.record.date, as_of)]
         best = min(filings, key=lambda f: (abs((f.date - end).days), f.date), default=None)
         areas = [a.value for a in FilingArea if best is None or a not in best.areas]
         yield Fact("zz_year", RecordRef(f"{body.id}/{year}", "body", located.where()), end,

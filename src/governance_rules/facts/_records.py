@@ -48,7 +48,7 @@ from ._township import (
     setup_fields,
     township_facts,
 )
-from ._window import Window, month_index, period_of
+from ._window import Window, happened, month_index, period_of
 from .schema import Fact, RecordRef, Wanted
 
 R = TypeVar("R")
@@ -332,14 +332,14 @@ def record_facts(dossier: Dossier, window: Window, as_of: date | None = None) ->
     """Hearings, disclosures, reports, proposals, sessions, assessments and archives in ``window``
     (a report also when the period it covers ends in it, if it was made by ``as_of``)."""
     yield from _archive_facts(dossier, window)
-    yield from _hearing_facts(dossier, window)
+    yield from _hearing_facts(dossier, window, as_of)
     yield from _disclosure_facts(dossier, window)
     yield from _report_facts(dossier, window, as_of)
     yield from _proposal_facts(dossier, window)
     yield from _session_facts(dossier, window)
     yield from _assessment_facts(dossier, window)
     yield from _review_facts(dossier, window)
-    yield from township_facts(dossier, window)
+    yield from township_facts(dossier, window, as_of)
 
 
 def _kept(dossier: Dossier, collection: Sequence[Located[R]], window: Window,
@@ -375,11 +375,15 @@ def _archive_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                         "registers_absent_zh": labels(registers, "zh")})
 
 
-def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def _hearing_facts(dossier: Dossier, window: Window, as_of: date | None = None
+                   ) -> Iterator[Fact]:
+    """Each hearing in ``window``; its publication and written reply only if made by ``as_of``
+    (published on 20 September is not published yet as of 16 September)."""
     for located, hearing, body, common in _kept(dossier, dossier.hearings, window, _date):
         missing, disorder = _step_faults(hearing.steps, hearing.involves_law_or_policy,
                                          hearing.matter in _REFERRED)
-        published = hearing.published_on
+        published = hearing.published_on if happened(hearing.published_on, as_of) else None
+        in_writing = happened(hearing.sent_in_writing_on, as_of)
         # a result to publish and send, unless the steps recorded show none was voted (a
         # matter referred to the assembly, :378); steps not recorded leave it owed
         voted = (hearing.votes is not None or hearing.outcome is not None
@@ -399,7 +403,7 @@ def _hearing_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     "publish_days": (published - hearing.date).days if published else -1,
                     "days_run": (window.end - hearing.date).days,
                     "concerns_government": int(hearing.concerns_government),
-                    "sent_in_writing": int(hearing.sent_in_writing_on is not None),
+                    "sent_in_writing": int(in_writing),
                     "chair_recorded": int(hearing.chair is not None),
                     "chair_on_rc": int(dossier.holds_seat(hearing.chair,
                                                           _RESIDENTS_COMMITTEE, None,

@@ -18,7 +18,7 @@ from ._periods import body_start
 from ._seats import _who_zh
 from ._seats import who as _who
 from ._spans import Span, covers, far
-from ._window import Labelled, Window, calendar
+from ._window import Labelled, Window, calendar, happened
 from .schema import Fact, RecordRef
 
 MEMBER_CADENCES: dict[BodyKind, tuple[tuple[str, str], ...]] = {
@@ -292,18 +292,19 @@ def _entry_days(entries: list[MemberRecord], kinds: dict[MemberRecordKind, str],
     return days
 
 
-def entry_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def entry_facts(dossier: Dossier, window: Window, as_of: date | None = None
+                ) -> Iterator[Fact]:
     """PO-STATION-FEEDBACK (SQ-SIFANG:335, 将活动情况及时向党员所在单位党组织反馈) and PO-LINK-CONTACT
     (:329, 并及时向党组织反馈联户帮扶情况): for each activity and each household contact in the
     window, the days to the first follow-up on the member (the feedback form, the report back)
-    dated on or after it (-1 for none)."""
+    dated on or after it (-1 for none; one dated after ``as_of`` is none yet)."""
     follow_ups: dict[tuple[str, str, MemberRecordKind], list[date]] = {}
     followed: list[tuple[Located[MemberRecord], MemberRecord, MemberRecordKind, date]] = []
     since, until = window.start, window.end
     for located in dossier.member_records:  # each field read once: a record's reads are slow
         entry = located.record
         kind = entry.kind
-        if kind in _FOLLOW_UP_KINDS:
+        if kind in _FOLLOW_UP_KINDS and happened(entry.date, as_of):
             follow_ups.setdefault((entry.body, entry.person, kind), []).append(entry.date)
         follow_up = _FOLLOW_UPS.get(kind)
         if follow_up is not None and since <= (day := entry.date) <= until:

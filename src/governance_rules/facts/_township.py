@@ -31,7 +31,7 @@ from ..records.dossier import Dossier
 from ._labels import label
 from ._seats import _who_zh, general_elections
 from ._seats import who as _who
-from ._window import Window
+from ._window import Window, happened
 from .schema import Fact, RecordRef
 
 _ONE_DAY = timedelta(days=1)
@@ -61,12 +61,12 @@ NO_DEPUTY: dict[str, int] = {"deputy_elected": 0, "credentials_examined": 0, "en
 
 
 def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
-                 window_end: date) -> dict[str, int | str]:
+                 window_end: date, as_of: date | None = None) -> dict[str, int | str]:
     """TPC-ELECTION (c) (出缺应及时召开会议进行补选, RD-TOWNSHIP:499) for one term of an elected
     post: did its end leave the post vacant (fewer elected holders of the role the next day,
     while the congress's term runs on), and how many days from the first vacant day to a
     by-election at a session of the congress (``refilled``); unfilled, the days run to the
-    window's end.
+    window's end. A term starting after ``as_of`` has not started: it fills nothing yet.
 
     A term that ends with the congress's term (届: no deputy's seat runs on past that day) leaves
     no vacancy: a new congress is elected, and it elects the posts.
@@ -81,7 +81,7 @@ def post_vacancy(dossier: Dossier, body: Body, seat: Seat, term: Term,
             or _elected_holders(body, role, day, dossier) >= _elected_holders(body, role, end)):
         return out
     starts = sorted(t.start for _, _, t in body.terms_in_role(role)
-                    if t.start >= day and t.obtained_by in ELECTED)
+                    if t.start >= day and t.obtained_by in ELECTED and happened(t.start, as_of))
     filled = next((start for start in starts if _session_on(dossier, start)), None)
     out.update(vacancy=1, refilled=int(filled is not None),
                vacancy_days=((filled or window_end) - day).days)
@@ -117,17 +117,20 @@ def _session_on(dossier: Dossier, day: date) -> bool:
     return False
 
 
-def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term) -> dict[str, str]:
+def vacancy_names(dossier: Dossier, body: Body, seat: Seat, term: Term,
+                  as_of: date | None = None) -> dict[str, str]:
     """The evidence of a township term: its first and last day, and, where its holder left the
     region, that day and how the post ran on (TPC-DEPARTURE, TPC-CREDENTIALS-REVIEW); for an
-    elected post, the post, the first vacant day and who held the post afterwards."""
+    elected post, the post, the first vacant day and who held the post afterwards (by
+    ``as_of``: a holder from a later day is none yet)."""
     out = {"term_start_on": term.start.isoformat(), "term_end_on": str(term.end or "-"),
            **_departure_names(seat.left_region_on, term)}
     role = term.role or seat.role
     if term.end is None or role not in ELECTED_POSTS.get(body.kind, ()):
         return out
     day = term.end + _ONE_DAY
-    later = sorted((t.start, s.person) for _, s, t in body.terms_in_role(role) if t.start >= day)
+    later = sorted((t.start, s.person) for _, s, t in body.terms_in_role(role)
+                   if t.start >= day and happened(t.start, as_of))
     named = [(_who(dossier, p), start) for start, p in later]
     return {**out, "vacant_from": day.isoformat(), "post": role.value,
             "post_en": label(role, "en"), "post_zh": label(role, "zh"),
@@ -201,10 +204,11 @@ def setup_fields(dossier: Dossier, body: Body, day: date, staff: tuple[int, str]
             "office_staff": staff_count, "seal_ok": int(seal_ok)}, names
 
 
-def township_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def township_facts(dossier: Dossier, window: Window, as_of: date | None = None
+                   ) -> Iterator[Fact]:
     """The work points, the suggestions and the credentials reports dated inside ``window``."""
     yield from _work_points_facts(dossier, window)
-    yield from _suggestion_facts(dossier, window)
+    yield from _suggestion_facts(dossier, window, as_of)
     yield from _credentials_facts(dossier, window)
 
 
@@ -243,24 +247,26 @@ def _work_points_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    names)
 
 
-def _suggestion_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def _suggestion_facts(dossier: Dossier, window: Window, as_of: date | None = None
+                      ) -> Iterator[Fact]:
     """TPC-SUGGESTIONS (在规定时限内完成并答复代表…要向乡镇人民代表大会报告,并提请会议审议,
     RD-TOWNSHIP:502): the deputy's seat that day, the days to the answer (unanswered: to the
-    window's end), and, once a session of the congress opened on or after the answer, whether
-    the suggestion names such a session as the one that had the report."""
+    window's end; an answer dated after ``as_of`` is none yet), and, once a session of the
+    congress opened on or after the answer, whether the suggestion names such a session as the
+    one that had the report."""
     for located in dossier.suggestions:
         item = located.record
         if not window.covers(item.date):
             continue
         body = dossier.bodies[item.body].record
-        answered = item.answered_on
+        answered = item.answered_on if happened(item.answered_on, as_of) else None
         seated = body.holds(item.deputy, None, item.date)
         later = sorted(s.record.date for s in dossier.sessions
                        if s.record.body == body.id and answered is not None
                        and s.record.date >= answered and s.record.date <= window.end)
         at = next((s.record for s in dossier.sessions if s.record.id == item.reported_at), None)
         reported = (at is not None and at.body == body.id and answered is not None
-                    and at.date >= answered)
+                    and at.date >= answered and happened(at.date, as_of))
         yield Fact("suggestion", RecordRef(item.id, "suggestion", located.where()), item.date,
                    dossier.jurisdiction,
                    {"body": body.id, "body_kind": body.kind.value,
