@@ -59,7 +59,8 @@ def test_a_citation_for_an_unknown_clause_does_not_load(tmp_path: Path) -> None:
 @pytest.mark.parametrize("engine", ["native", "durable"])
 def test_a_pass_shows_the_overlay_and_the_clause_it_was_judged_by(engine: str) -> None:
     report = check(office(TAONAN, "2022-03-25"), engine=engine)
-    assert report.findings == []
+    # the one day checked is also the first quarter's performance files' (zz-performance-files)
+    assert [f for f in report.findings if f.rule_id == "zz-dispute-report-deadline"] == []
     [entry] = [c for c in report.checked if c.record.id == "disputes-2022-03"]
     used = entry.parameters["zz-dispute-report-deadline"]["zz.dispute_report_day"]
     assert (used.value, used.overlay) == ("25", "cn/jilin/baicheng/taonan")

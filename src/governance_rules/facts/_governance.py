@@ -671,7 +671,10 @@ def _performance(dossier: Dossier, window: Window, located: Located[Body],
     start = body_start(body)
     files = [r for r in reports
              if r.record.body == body.id and r.record.kind is ReportKind.WORK_RECORD]
-    for quarter in periods_within("quarter", Window(window.start, date(window.end.year, 12, 31))):
+    # every quarter whose 25th may lie in the window, the one the window starts in included
+    # (a window from 2 July still holds 25 September)
+    begun = window.start.replace(month=(window.start.month - 1) // 3 * 3 + 1, day=1)
+    for quarter in periods_within("quarter", Window(begun, date(window.end.year, 12, 31))):
         due = quarter.end.replace(day=_PERFORMANCE_DAY)
         if not window.covers(due) or (start is not None and due < start):
             continue
