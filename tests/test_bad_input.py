@@ -354,3 +354,23 @@ def test_a_director_signing_as_deputy_is_found_whatever_the_order() -> None:
                                *({"role": "deputy_director", "person": p} for p in deputies)]})
         assert [e["loc"] for e in refused.value.errors()] == [
             ("signatures", 1 + deputies.index("m"), "person")]
+
+
+@pytest.mark.parametrize(("kind", "period", "wanted_en", "wanted_zh"), [
+    ("dispute_monthly", "2022-Q4", "covers a month, such as 2022-10", "须为月份，如2022-10"),
+    ("security_analysis", "2022-10", "covers a quarter, such as 2022-Q3", "须为季度，如2022-Q3"),
+    ("inspection", "2022", "covers a half year, such as 2022-H1", "须为半年，如2022-H1")])
+def test_a_report_of_another_period_than_its_kind_is_refused(kind: str, period: str,
+                                                             wanted_en: str,
+                                                             wanted_zh: str) -> None:
+    """A monthly dispute report labelled with a quarter would count for the quarter's first
+    month and never be judged late: the period is of the kind's granularity, or the report is
+    an input error at its period."""
+    from governance_rules import check_data
+
+    report = check_data({"r.yaml": {"report": {"id": "r", "body": "o", "kind": kind,
+                                               "period": period,
+                                               "submitted_on": "2022-11-03"}}})
+    [error] = [e for e in report.input_errors if e.file == "r.yaml"]
+    assert error.loc[-1] == "period" and wanted_en in error.msg, error
+    assert wanted_zh in error.text("zh") and f"实为「{period}」" in error.text("zh")

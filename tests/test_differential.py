@@ -106,9 +106,12 @@ def periodic_dossiers(draw: st.DrawFn) -> dict[str, Any]:
                             if draw(st.booleans()) and day >= "2022-01-03" else {})})
     if meetings:
         files["m.yaml"] = {"meetings": meetings}
-    reports = [{"id": f"r{n}", "body": "b3", "kind": draw(st.sampled_from(
-                   ["dispute_monthly", "screening", "work_record", "plan"])),
-                "period": draw(st.sampled_from(["2022-02", "2022-03", "2022-Q1", "2022"])),
+    # each kind with a period of its own granularity (another is an input error)
+    periods_of = {"dispute_monthly": ["2022-02", "2022-03"], "screening": ["2022-02", "2022-03"],
+                  "work_record": ["2022-Q1"], "plan": ["2022"]}
+    reports = [{"id": f"r{n}", "body": "b3",
+                "kind": (report_kind := draw(st.sampled_from(sorted(periods_of)))),
+                "period": draw(st.sampled_from(periods_of[report_kind])),
                 "submitted_on": draw(st.sampled_from(DAYS)),
                 "title": "报" * draw(st.integers(19, 21)),
                 "line_spacing_pt": draw(st.sampled_from([28, 30]))}

@@ -58,6 +58,9 @@ _HEARERS = frozenset({BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY, BodyKind.COMMUNIT
 SQ-SIFANG:353, :473): the assembly of representatives or a meeting of all community members."""
 
 _SCREENING = ReportKind.SCREENING
+_AHEAD = frozenset({ReportKind.PLAN, ReportKind.RESPONSIBILITY_LETTER})
+"""The reports made for a period before it begins; every other reports on its period, and
+one dated before that period began is no report of it."""
 _WORK_REPORT = AgendaItem.WORK_REPORT
 
 _PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
@@ -136,10 +139,10 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
         covered = period_of(r.record.period)
         day = covered.start
         if r.record.kind is _SCREENING:  # 每半月一次: a screening counts on its day, in its month
-            if r.record.submitted_on < covered.start:  # dated before the month it names
-                continue
             day = min(r.record.submitted_on, covered.end)
-        add(r.record.body, day, f"report_{r.record.kind.value}")
+        # one dated before the period it reports on counts for none (a plan is made ahead)
+        if r.record.submitted_on >= covered.start or r.record.kind in _AHEAD:
+            add(r.record.body, day, f"report_{r.record.kind.value}")
         if r.record.kind is ReportKind.CONGRESS_WORK_REPORT:
             # TPC-PARTY-REPORT (每年听取, RD-TOWNSHIP:510): the year the party committee heard it
             add(r.record.body, r.record.submitted_on, "party_hearing")

@@ -152,6 +152,30 @@ class ReportKind(TextEnum):
     CONGRESS_WORK_REPORT = "congress_work_report"  # 乡镇人大工作汇报，乡镇党委听取 (RD-TOWNSHIP:510)
 
 
+REPORT_PERIODS: dict[ReportKind, str] = {
+    ReportKind.DISPUTE_MONTHLY: "month", ReportKind.SCREENING: "month",
+    ReportKind.SECURITY_ANALYSIS: "quarter", ReportKind.WORK_RECORD: "quarter",
+    ReportKind.INSPECTION: "half", ReportKind.HALF_YEAR_SUMMARY: "half",
+    ReportKind.PLAN: "year", ReportKind.RESPONSIBILITY_LETTER: "year",
+    ReportKind.ANNUAL_SUMMARY: "year", ReportKind.CONGRESS_WORK_REPORT: "year"}
+"""The calendar period each kind of report is made for (每月, 每季度, 每半年, 每年): a monthly
+dispute report labelled ``2022-Q4`` is a mistake in the record, not October's report."""
+
+_PERIOD_WORDS = {"month": ("a month", "月份", "2022-10"), "quarter": ("a quarter", "季度", "2022-Q3"),
+                 "half": ("a half year", "半年", "2022-H1"), "year": ("a year", "年度", "2022")}
+
+
+def _granularity(period: str) -> str:
+    """The granularity of a period label (a valid ``Period``).
+
+    >>> [_granularity(p) for p in ("2022", "2022-10", "2022-Q4", "2022-H1", "2022-B2")]
+    ['year', 'month', 'quarter', 'half', 'bimonth']
+    """
+    if len(period) == 4:
+        return "year"
+    return {"Q": "quarter", "H": "half", "B": "bimonth"}.get(period[5], "month")
+
+
 class Report(RecordModel):
     """A report or material document submitted by ``body`` for a ``period``.
 
@@ -184,6 +208,18 @@ class Report(RecordModel):
     dated_on: Day | None = Field(default=None, description="the date written on the document")
     parts: list[SummaryPart] = Field(default_factory=list, max_length=10,
                                      description="summary: what it states")
+
+    @model_validator(mode="after")
+    def _period_of_its_kind(self) -> Report:
+        """The period is of the granularity the kind is made for (:data:`REPORT_PERIODS`)."""
+        wanted = REPORT_PERIODS[self.kind]
+        if _granularity(self.period) != wanted:
+            en, zh, example = _PERIOD_WORDS[wanted]
+            raise field_error(self, ("period",), f"a {self.kind.value} report covers {en}, "
+                              f"such as {example}, not {self.period!r}", self.period,
+                              zh=f"「{self.kind.value}」报告所报期间须为{zh}，如{example}，"
+                                 f"实为「{self.period}」")
+        return self
 
 
 class Proposal(RecordModel):
