@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _helpers import body, check, community, members
@@ -374,3 +376,32 @@ def test_a_report_of_another_period_than_its_kind_is_refused(kind: str, period: 
     [error] = [e for e in report.input_errors if e.file == "r.yaml"]
     assert error.loc[-1] == "period" and wanted_en in error.msg, error
     assert wanted_zh in error.text("zh") and f"实为「{period}」" in error.text("zh")
+
+
+@pytest.mark.parametrize(("asked", "said_en", "said_zh"), [
+    ({"window": (None, date(2021, 6, 30))},
+     "from 1 January 2022 (the first day of records_cover) to 30 June 2021 (--to)",
+     "自2022年1月1日（「records_cover」的首日）至2021年6月30日（--to）"),
+    ({"as_of": date(2021, 6, 30)},
+     "from 1 January 2022 (the first day of records_cover) to 30 June 2021 (--as-of)",
+     "自2022年1月1日（「records_cover」的首日）至2021年6月30日（--as-of）"),
+    ({"window": (date(2023, 2, 1), None)},
+     "from 1 February 2023 (--from) to 31 December 2022 (the last day of records_cover)",
+     "自2023年2月1日（--from）至2022年12月31日（「records_cover」的末日）")])
+def test_days_asked_outside_records_cover_are_an_input_error_and_nothing_is_checked(
+        asked: dict[str, Any], said_en: str, said_zh: str) -> None:
+    """Records that cover 2022, checked to 30 June 2021, hold no day to check: the run says
+    so at records_cover (exit 2), in both languages, rather than find or pass anything."""
+    from governance_rules import check_data
+
+    place = community()
+    place["community"]["records_cover"] = {"from": "2022-01-01", "to": "2022-12-31"}
+    report = check_data({"c.yaml": place, "b.yaml": body("b", "consultation_committee", 1),
+                         "m.yaml": {"meeting": {"id": "m", "body": "b", "date": "2022-03-01",
+                                                "present": ["b-p0"]}}}, **asked)
+    [error] = report.input_errors
+    assert error.loc == ("community", "records_cover") and said_en in error.msg, error
+    assert said_zh in error.text("zh") and "起日晚于止日" in error.text("zh")
+    assert report.findings == [] and report.summary.records_checked == 0
+    on_the_first = check_data({"c.yaml": place}, window=(None, date(2022, 1, 1)))
+    assert on_the_first.input_errors == []  # one day is a window

@@ -160,6 +160,14 @@ def test_check_says_its_own_errors_and_progress_in_chinese(
     assert main(backwards) == 2
     assert capsys.readouterr().err == (
         "governance-rules: --from (1 June 2022) is after --to (1 January 2022)\n")
+    before = ["check", examples, "--from", "2022-06-01", "--as-of", "2022-03-01"]
+    assert main([*before, "--lang", "zh"]) == 2
+    assert capsys.readouterr().err == ("governance-rules: --from（2022年6月1日）晚于 --as-of"
+                                       "（2022年3月1日），期间内没有一天已经到来\n")
+    assert main(before) == 2
+    assert capsys.readouterr().err == (
+        "governance-rules: --from (1 June 2022) is after --as-of (1 March 2022): no day of the "
+        "window has come by then\n")
     record = ROOT / "examples" / "haliang-3" / "community.yaml"
     assert main(["check", examples, "--output", str(record), "--lang", "zh"]) == 2
     assert "是被检查的记录文件之一，报告会覆盖它" in capsys.readouterr().err

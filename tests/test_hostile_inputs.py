@@ -793,6 +793,8 @@ def test_the_catalogue_is_read_within_the_bound(tmp_path: Path,
     ({"as_of": date(9999, 12, 31)}, ValueError, "as_of 9999-12-31 is outside the years"),
     ({"window": (None, date.max)}, ValueError, "window's last day 9999-12-31 is outside"),
     ({"window": (date(2022, 2, 1), date(2022, 1, 1))}, ValueError, "is after its last"),
+    ({"window": (date(2022, 6, 1), None), "as_of": date(2022, 3, 1)}, ValueError,
+     "is after the day the check is as of, 2022-03-01"),
     ({"as_of": "2022-01-01"}, TypeError, "as_of is a datetime.date or None"),
     ({"window": date(2022, 1, 1)}, TypeError, "window is a pair"),
 ])

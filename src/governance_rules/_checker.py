@@ -240,6 +240,9 @@ def days_asked(as_of: object, window: object) -> None:
                              f"{FIRST_YEAR}–{LAST_YEAR} records may be dated in")
     if window[0] is not None and window[1] is not None and window[0] > window[1]:
         raise ValueError(f"the window's first day {window[0]} is after its last {window[1]}")
+    if window[0] is not None and isinstance(as_of, date) and window[0] > as_of:
+        raise ValueError(f"the window's first day {window[0]} is after the day the check is "
+                         f"as of, {as_of}: no day of it has come")
 
 
 def check_dossiers(
@@ -355,13 +358,18 @@ class DossierChecker:
                       if not (e.type == "window_too_long" and self.window[0] and self.window[1]))
         unread: set[_RecordKey] = set()  # records read whose fact no rule may select
         window = _window_for(dossier, as_of, self.window)
-        facts = iter_facts(dossier, as_of, window, _fact_options(book, dossier), book.may_select,
-                           unread=unread, plans=_period_plans(book, window))
+        empty = window.start > window.end  # the days asked for hold none the records cover
+        if empty:
+            errors.append(_no_days(dossier, as_of, self.window, window))
+        facts = iter(()) if empty else iter_facts(
+            dossier, as_of, window, _fact_options(book, dossier), book.may_select,
+            unread=unread, plans=_period_plans(book, window))
         scope, scope_errors = _scope_of(book, dossier)
         errors.extend(scope_errors)
         result.scope = _scope_entry(book, dossier, scope)
         community = dossier.community.record.id if dossier.community else None
-        left_out = left_out_events(dossier, window, as_of) if dossier.left_out else None
+        left_out = (left_out_events(dossier, window, as_of)
+                    if dossier.left_out and not empty else None)
         records: set[_RecordKey] = set()  # that gave facts (with details: no rule applied)
         in_files: list[str] = []  # each applied case's file, counted at the end
         while batch := list(itertools.islice(facts, self.batch)):
@@ -751,6 +759,43 @@ def _window_for(dossier: Dossier, as_of: date | None,
     found = record_window(dossier, as_of)
     start, end = window
     return Window(start or found.start, min(end or found.end, as_of or date.max))
+
+
+def _no_days(dossier: Dossier, as_of: date | None, asked: tuple[date | None, date | None],
+             window: Window) -> InputError:
+    """The input error of a dossier none of whose days the check was asked for: its window
+    would start after it ends, e.g. ``records_cover`` from 1 January 2022 and ``--to 2021-06-30``.
+    Nothing of it is checked, and the run says so (exit 2) rather than pass on no days; it names
+    each end and where it came from, at ``records_cover`` where the dossier has one.
+
+    (``--from`` after ``--to`` or ``--as-of`` is refused before any dossier is read.)
+    """
+    community = dossier.community
+    cover = community.record.records_cover if community is not None else None
+    first_en, first_zh = (("--from", "--from") if asked[0] is not None
+                          else ("the first day of records_cover", "「records_cover」的首日")
+                          if cover is not None else ("the first record's day", "最早记录的日期"))
+    if as_of is not None and window.end == as_of and (asked[1] is None or as_of < asked[1]):
+        last_en, last_zh = "--as-of", "--as-of"
+    elif asked[1] is not None:
+        last_en, last_zh = "--to", "--to"
+    elif cover is not None:
+        last_en, last_zh = "the last day of records_cover", "「records_cover」的末日"
+    else:
+        last_en, last_zh = "the last record's day", "最晚记录的日期"
+    en = (f"the days checked would run from {day_name(window.start, 'en')} ({first_en}) to "
+          f"{day_name(window.end, 'en')} ({last_en}): the first is after the last, no day is "
+          "left to check, and none of these records is checked; ask for days they cover")
+    zh = (f"检查期间将自{day_name(window.start, 'zh')}（{first_zh}）至"
+          f"{day_name(window.end, 'zh')}（{last_zh}），起日晚于止日，没有一天可检查，"
+          "这些记录均未检查；请指定记录覆盖的日子")
+    if community is not None:
+        field_path = ("records_cover",) if cover is not None else ()
+        where = community.where(*field_path)
+        return InputError(type="value_error", file=where.file, line=where.line,
+                          loc=(*community.path, *field_path), msg=en, ctx={"zh": zh})
+    return InputError(type="value_error", file=dossier.files[0] if dossier.files else dossier.root,
+                      msg=en, ctx={"zh": zh})
 
 
 def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:

@@ -454,6 +454,15 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
         _say(args, f"--from ({day_name(start, 'en')}) is after --to ({day_name(end, 'en')})",
              f"--from（{day_name(start, 'zh')}）晚于 --to（{day_name(end, 'zh')}）")
         return EXIT_USAGE
+    if args.window_from and args.as_of and args.window_from > args.as_of:
+        from ._words import day_name
+
+        start, end = args.window_from, args.as_of
+        _say(args, f"--from ({day_name(start, 'en')}) is after --as-of ({day_name(end, 'en')}): "
+             "no day of the window has come by then",
+             f"--from（{day_name(start, 'zh')}）晚于 --as-of（{day_name(end, 'zh')}），"
+             "期间内没有一天已经到来")
+        return EXIT_USAGE
     if args.output is not None and _replaces_records(args.output, args.paths):
         _say(args, f"--output {args.output} is one of the record files being checked: the report "
              "would replace it; write the report elsewhere",
