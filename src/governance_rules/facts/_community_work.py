@@ -486,14 +486,16 @@ def _committee_terms(dossier: Dossier, window: Window, as_of: date | None = None
                  "days_run": (min(window.end, end or window.end) - start).days},
                 {"term_start": start, **({"term_end": end} if end else {})},
                 {"body_name": body.name, "subject": label, "term": label,
+                 # the plans the term has, after the reason that one is missing (none: the
+                 # reasons say so already, and two said it twice)
                  "plans": ", ".join(f"{p.id} ({p.date}: {', '.join(x.value for x in p.parts)})"
-                                    for p in inside) or "none in the term",
-                 "plans_en": ("plans in the term: " + "; ".join(
+                                    for p in inside),
+                 "plans_en": ("; plans in the term: " + "; ".join(
                      f"{labels(p.parts, 'en')} of {p.date} ({p.id})" for p in inside)
-                     if inside else "no plan in the term"),
-                 "plans_zh": ("任期内的计划为" + "，".join(
+                     if inside else ""),
+                 "plans_zh": ("；任期内的计划为" + "，".join(
                      f"{p.date}的{labels(p.parts, 'zh')}（{p.id}）" for p in inside)
-                     if inside else "任期内没有任何计划")})
+                     if inside else "")})
 
 
 _AUTHORITY_ZH: dict[Authority | None, str] = {
