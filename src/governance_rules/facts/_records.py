@@ -61,6 +61,7 @@ _UNIT_REPRESENTATIVE = Role.UNIT_REPRESENTATIVE
 _PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
 _CREDENTIALS_COMMITTEE = BodyKind.CREDENTIALS_COMMITTEE
 _TOWNSHIP_CONGRESS = BodyKind.TOWNSHIP_CONGRESS
+_CONSULTATION_COMMITTEE = BodyKind.CONSULTATION_COMMITTEE
 _NOTICE_BOARD = DisclosureChannel.NOTICE_BOARD
 _ADOPTED = Outcome.ADOPTED
 _CHAIR = Role.CHAIR
@@ -124,6 +125,8 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
         groups: dict[str, int] = {}
         roles: dict[str, int] = {}  # by the role held that day (a ``StrEnum``: its text finds it)
         full_time = zones_missing = leaders_outside = 0
+        full_timers: list[str] = []  # who, for the consultation committee's findings
+        zoneless: list[str] = []
         ever: set[str] = set()  # the residents' groups the roster has seated on any day
         for held in body.held_seats().values():  # counts only: the roster's order is moot
             for seat in held:
@@ -145,8 +148,12 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                 if group is not None and role is not _UNIT_REPRESENTATIVE:
                     groups[group] = groups.get(group, 0) + 1
                 roles[role] = roles.get(role, 0) + 1
-                full_time += s.full_time
-                zones_missing += not s.zone
+                if s.full_time:
+                    full_time += 1
+                    full_timers.append(s.person)
+                if not s.zone:
+                    zones_missing += 1
+                    zoneless.append(s.person)
                 if role in _LEADERS and s.person not in presidium:
                     leaders_outside += 1
         gov = _government_posts(dossier, body) if kind is _TOWNSHIP_CONGRESS else {}
@@ -187,6 +194,12 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
                  **station_names, **setup_names, **formation_names}
         if full_time_least >= 0:
             names.update(span_names("full_time_least", least_from, least_until))
+        if kind is _CONSULTATION_COMMITTEE:  # CC-PART-TIME, CC-ZONES name whom they count
+            for field, people in (("full_time_members", full_timers),
+                                  ("zones_missing", zoneless)):
+                if people:
+                    names[f"{field}_named"] = ", ".join(who(dossier, p) for p in people)
+                    names[f"{field}_named_zh"] = "、".join(_who_zh(dossier, p) for p in people)
         if kind is _PARTY_COMMITTEE:  # PO-FORM's message says how it is constituted
             names["form_zh"] = f"设{label(form, 'zh')}" if form else "形式未记录"
             names["form_en"] = (f"constituted as {label(form, 'en')}" if form
