@@ -161,3 +161,21 @@ def test_what_if_values_are_refused_in_words() -> None:
         book.with_parameter("cc.consent_shar", "1/2")
     with pytest.raises(ValueError, match=r"no values of cc\.consent_share to try"):
         what_if([], "cc.consent_share", [])
+
+
+def test_a_finding_judged_with_a_place_s_value_is_titled_with_it() -> None:
+    """Under a Heilongjiang 9/10 the finding's title still said "at least 80% of members" beside
+    a message saying 90%: the title now states the value the finding was judged with; the
+    report's rule title keeps the rule set's own (a run may cover places of both)."""
+    from fractions import Fraction
+
+    book = BOOK.with_parameter("cc.consent_share", Fraction(9, 10), "cn/heilongjiang")
+    report = check_paths([EXAMPLES / "haliang-3"], rulebook=book, base=EXAMPLES)
+    titles = {(f.title.zh, f.title.en) for f in report.findings if f.rule_id == "cc-consent-80"}
+    assert titles == {("协商议题须经90%以上成员同意方能形成决策性意见",
+                       "A consultation topic becomes a decision only with the consent of at "
+                       "least 90% of members")}
+    [info] = [r for r in report.rules if r.id == "cc-consent-80"]
+    assert "80%" in info.title.zh and "80%" in info.title.en
+    everywhere = BOOK.with_parameter("cc.consent_share", Fraction(2, 3))
+    assert "two thirds" in everywhere.rule("cc-consent-80").title.en  # the rule set's own

@@ -536,3 +536,21 @@ def test_a_rule_s_schema_error_is_worded_as_the_records_are(tmp_path: Path, old:
     error = _load(tmp_path, GOOD_RULE.replace(old, new))
     assert error.msg.endswith(en), error.msg
     assert zh in str(error.zh), error.zh
+
+
+def test_a_title_naming_values_names_the_rule_set_s_parameters(tmp_path: Path) -> None:
+    """A title's number may come from a parameter (so that an overlay's value titles its
+    findings); one naming no parameter, or a placeholder with no value, is refused."""
+    error = _load(tmp_path, GOOD_RULE.replace(
+        "title: {zh: 标题, en: title}",
+        "title: {zh: '须{s}', en: 'at least {s}', values: {s: {param: cc.consent_shar}}}"))
+    assert "names no parameter 'cc.consent_shar'" in error.msg, error.msg
+    assert "did you mean 'cc.consent_share'" in error.msg
+    error = _load(tmp_path, GOOD_RULE.replace("title: {zh: 标题, en: title}",
+                                              "title: {zh: '须{s}', en: 'at least {s}'}"))
+    assert "{s} in the title" in error.msg, error.msg
+    (tmp_path / "extra.yaml").write_text(GOOD_RULE.replace(
+        "title: {zh: 标题, en: title}",
+        "title: {zh: '须{s}', en: 'at least {s}', values: {s: {param: cc.consent_share}}}"),
+        encoding="utf-8")
+    assert load_rulebook(tmp_path).rule("my-rule").title.en == "at least 80%"

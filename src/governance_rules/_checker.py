@@ -940,11 +940,6 @@ def _selecting(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> tuple[
     return admitted(rules, fact.day) if rules and admitted is not None else rules
 
 
-def _title_of(rule: Rule) -> Text:
-    """The rule's title as the report's text, one object a title (report models are frozen)."""
-    return _titled(rule.title.zh, rule.title.en)
-
-
 def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                 used: dict[str, ParameterUse] | None = None,
                 community: str | None = None, scope: Scope | None = None,
@@ -1146,7 +1141,8 @@ def _shared(bound: BoundRule, documents: Mapping[str, Document]) -> _Shared:
     if shared is None or shared.documents is not documents:
         rule = bound.rule
         shared = _SHARED[bound] = _Shared(
-            rule, documents, rule.id, tuple(rule.catalogue), rule.severity, _title_of(rule),
+            rule, documents, rule.id, tuple(rule.catalogue), rule.severity,
+            _titled(*rule.title_with({n: v.value for n, v in bound.parameters.items()})),
             rule.message.zh, rule.message.en,
             [_source(c, documents) for c in _overlay_citations(bound)])
     return shared

@@ -220,6 +220,9 @@ class Rulebook:
     """:meth:`pairings`, by the way a scope admits rules."""
 
     def __post_init__(self) -> None:
+        base = {name: param.values[-1].value for name, param in self.parameters.items()
+                if param.values}
+        self.rules = tuple(rule.titled(base) for rule in self.rules)  # titles with its values
         by_type: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_type.setdefault(rule.applies_to, []).append(rule)
@@ -564,6 +567,13 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
                           f"没有规则类型「{rule.kind}」{did_you_mean(rule.kind, KINDS, 'zh')}；"
                           f"可用的有：{'、'.join(sorted(KINDS))}")
     kind = KINDS[rule.kind]
+    template = rule._title_template or rule.title
+    for name, ref in template.values.items():
+        if ref.param not in book.parameters:
+            raise RuleProblem(f"the title's {{{name}}} names no parameter {ref.param!r}"
+                              f"{did_you_mean(ref.param, book.parameters)}", ("title", "values", name),
+                              f"标题的 {{{name}}} 所指的参数「{ref.param}」不存在"
+                              f"{did_you_mean(ref.param, book.parameters, 'zh')}")
     if rule.applies_to not in kind.fact_types:
         raise RuleProblem(f"kind {rule.kind!r} applies to {sorted(kind.fact_types)}, "
                           f"not {rule.applies_to!r}"

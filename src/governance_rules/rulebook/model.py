@@ -6,12 +6,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from string import Formatter
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from .._input_words import quoted_input
-from .._words import day_name
+from .._words import day_name, fill_counts, share_words, split_placeholder
 from ..errors import short_input
 from ..models._base import Problem
 from ..models._types import Day
@@ -103,6 +104,55 @@ class ParamRef(_Strict):
     param: str
 
 
+class Title(Localised):
+    """A rule's title. A number it states may come from a parameter (``{share}`` with
+    ``values: {share: {param: cc.consent_share}}``), so that a finding judged with a place's own
+    value (an overlay, a what-if) is not titled with the value it replaced.
+
+    >>> title = Title(zh="须经{share}以上成员同意", en="at least {share} of members",
+    ...               values={"share": {"param": "cc.consent_share"}})
+    >>> title.filled({"share": Fraction(2, 3)})
+    ('须经三分之二以上成员同意', 'at least two thirds of members')
+    """
+
+    values: dict[str, ParamRef] = Field(default_factory=dict)
+
+    @field_validator("values")
+    @classmethod
+    def _few(cls, values: dict[str, ParamRef]) -> dict[str, ParamRef]:
+        if len(values) > MAX_WHEN_VALUES:
+            raise ValueError(f"a title names at most {MAX_WHEN_VALUES} values")
+        return values
+
+    @model_validator(mode="after")
+    def _placeholders_are_values(self) -> Title:
+        for text in (self.zh, self.en):
+            for _, name, spec, conversion in Formatter().parse(text):
+                if name is not None and (split_placeholder(name)[0] not in self.values
+                                         or spec or conversion):
+                    raise ValueError(f"{{{name}}} in the title {text!r} is not one of its "
+                                     f"`values` ({', '.join(sorted(self.values)) or 'none given'})")
+        return self
+
+    def filled(self, values: Mapping[str, object]) -> tuple[str, str]:
+        """(zh, en) with ``values`` (by the names of :attr:`values`) put in: a share in the
+        sources' words (80%, 三分之二), a count with its noun (``{years|year|years}``)."""
+        if not self.values:
+            return self.zh, self.en
+        return (fill_counts(self.zh, {k: _said(v, "zh") for k, v in values.items()}, "zh"),
+                fill_counts(self.en, {k: _said(v, "en") for k, v in values.items()}, "en"))
+
+
+def _said(value: object, lang: str) -> str:
+    """A parameter's value as a title states it: a share in words, a whole amount without
+    decimals."""
+    if isinstance(value, Fraction):
+        return share_words(value, lang)
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return str(int(value))
+    return str(value)
+
+
 class Rule(_Strict):
     """One rule: an instance of a rule kind with parameters, guards and a citation."""
 
@@ -112,7 +162,7 @@ class Rule(_Strict):
     applies_to: str
     when: dict[str, str | list[str]] = Field(default_factory=dict)
     severity: Severity
-    title: Localised
+    title: Title
     message: Localised
     params: dict[str, Any] = Field(default_factory=dict)
     source: list[Citation] = Field(min_length=1)
@@ -128,6 +178,33 @@ class Rule(_Strict):
         "reported once")
     file: str = ""
     line: int = 0
+    _title_template: Title | None = PrivateAttr(default=None)
+    """The title as written, where it names parameter values (``title`` then holds it filled
+    with the rule set's own values: :meth:`titled`)."""
+
+    def titled(self, values: Mapping[str, object]) -> Rule:
+        """This rule with its title filled with ``values`` (parameter name → value) where the
+        title names them: what a rule set gives its rules, with its parameters' values."""
+        template = self._title_template or self.title
+        known = {name: values[ref.param] for name, ref in template.values.items()
+                 if ref.param in values}
+        if not template.values or len(known) < len(template.values):  # none, or one unknown
+            return self  # (the rule set refuses a title naming no parameter of its own)
+        zh, en = template.filled(known)
+        titled = self.model_copy(update={"title": Title(zh=zh, en=en)})
+        titled._title_template = template
+        return titled
+
+    def title_with(self, values: Mapping[str, object]) -> tuple[str, str]:
+        """The title (zh, en) with ``values`` (parameter name → value, a finding's) where it
+        names them; the rule set's own title otherwise."""
+        template = self._title_template
+        if template is None:
+            return self.title.zh, self.title.en
+        known = {name: values[ref.param] for name, ref in template.values.items()
+                 if ref.param in values}
+        return template.filled(known) if len(known) == len(template.values) else (
+            self.title.zh, self.title.en)
 
     @field_validator("when", mode="before")
     @classmethod
