@@ -110,3 +110,62 @@ def test_a_body_listing_somebody_on_two_seats_is_left_out_not_judged_by_one(
         "body 'residents-committee' was left out for its input errors, and with it ")
     assert not [f for f in report.findings if "held that day by 马军" in f.message.en
                 or ("ma-jun" in f.message.en and "held no" in f.message.en)]
+
+
+def test_every_finding_of_a_dossier_whose_body_was_left_out_says_it_may_change(
+        tmp_path: Path) -> None:
+    """A residents' committee left out for its input errors made its workers' months "no report
+    to the residents' committee" (its meetings were left out with it): 48 findings that read as
+    settled. Each finding of the dossier now says the body was left out and where."""
+    root = tmp_path / "sifang"
+    shutil.copytree(EXAMPLES / "sifang", root)
+    path = root / "bodies" / "residents-committee.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("end: '2022-10-14'",
+                                                             "end: '2020-10-14'", 1),
+                    encoding="utf-8")
+    report = check_paths([root], base=tmp_path)
+    assert report.findings
+    for finding in report.findings:
+        assert finding.evidence.details["bodies_left_out"] == "residents-committee"
+        assert finding.message.zh.endswith(
+            "；另：机构「residents-committee」（sifang/bodies/residents-committee.yaml第13行）"
+            "因输入错误未予检查，依赖其名册或记录的结论更正后可能改变"), finding.message.zh
+    clean = check_paths([EXAMPLES / "sifang"], base=EXAMPLES)
+    assert not any("bodies_left_out" in f.evidence.details for f in clean.findings)
+
+
+def test_a_meeting_convened_by_a_left_out_body_is_left_out_with_it(tmp_path: Path) -> None:
+    """ra-1, convened by a body left out for its errors, was listed as left out with it and
+    then checked all the same ("the convening body is not recorded")."""
+    from _helpers import body, community, members
+
+    from governance_rules import check_data
+
+    refused = body("rc", "residents_committee", 3)
+    refused["body"]["established"] = "2003-05-41"
+    files = {"c.yaml": community(), "rc.yaml": refused,
+             "ra.yaml": body("ra", "member_representative_assembly", 3),
+             "m.yaml": {"meeting": {"id": "ra-1", "body": "ra", "date": "2022-03-01",
+                                    "convened_by": "rc", "present": members("ra", 3)}}}
+    report = check_data(files)
+    [named] = [e for e in report.input_errors if e.type == "left_out_with"]
+    assert named.msg.startswith("body 'rc' was left out for its input errors, and with it 1 "
+                                "record that names it (m.yaml: ra-1)")
+    assert not [f for f in report.findings if f.record.id == "ra-1"]
+
+
+def test_the_records_days_window_does_not_reach_back_to_a_body_set_up_years_before(
+        tmp_path: Path) -> None:
+    """Without records_cover the window began on the residents' committee's established day,
+    1 May 2003: 'no full-member meetings in May 2003' and 224 more months of three rules."""
+    root = tmp_path / "sifang"
+    shutil.copytree(EXAMPLES / "sifang", root)
+    path = root / "community.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.rindex("\n", 0, text.index("records_cover")) + 1
+    end = text.index("\n", text.index("to:", start))
+    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    report = check_paths([root], base=tmp_path)
+    assert not report.input_errors and report.findings
+    assert not [f for f in report.findings if (f.date or "") < "2021"], [
+        (f.rule_id, f.date) for f in report.findings if (f.date or "") < "2021"]

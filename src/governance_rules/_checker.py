@@ -30,6 +30,7 @@ from .facts import (
     left_out_events,
     record_window,
 )
+from .models import Body
 from .models.record_file import RECORD_KEYS
 from .records.dossier import Dossier, Located
 from .records.loader import (
@@ -370,6 +371,7 @@ class DossierChecker:
         community = dossier.community.record.id if dossier.community else None
         left_out = (left_out_events(dossier, window, as_of)
                     if dossier.left_out and not empty else None)
+        bodies_note = bodies_left_out_note(dossier)
         records: set[_RecordKey] = set()  # that gave facts (with details: no rule applied)
         in_files: list[str] = []  # each applied case's file, counted at the end
         while batch := list(itertools.islice(facts, self.batch)):
@@ -379,7 +381,7 @@ class DossierChecker:
             cases = cases_for(book, batch, scope, unapplied)
             result.cases += len(cases)
             self._judge(cases, self.runner.evaluate(cases), result, unapplied, in_files,
-                        community, scope, left_out)
+                        community, scope, left_out, bodies_note)
             records.update([(f.ref.where.file, f.ref.type, f.ref.id)
                             for f in (unapplied if self.details else batch)])
         if self.details:  # those of the facts a rule applied to are the keys of ``checked``
@@ -401,7 +403,8 @@ class DossierChecker:
 
     def _judge(self, cases: list[Case], verdicts: list[Verdict], result: DossierResult,
                unapplied: list[Fact], in_files: list[str], community: str | None,
-               scope: Scope | None = None, left_out: LeftOutEvents | None = None) -> None:
+               scope: Scope | None = None, left_out: LeftOutEvents | None = None,
+               bodies_note: tuple[str, str, str] | None = None) -> None:
         """Add what ``cases`` gave to ``result``: the rules that applied, each record's entry
         of ``checked`` (with details), the findings; the facts no rule applied to are added to
         ``unapplied`` and each applied case's file to ``in_files``. ``left_out``: what the
@@ -447,7 +450,7 @@ class DossierChecker:
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(
                     bound, fact, book, used, community, scope,
-                    _left_out_of(fact, left_out) if left_out else ()))
+                    _left_out_of(fact, left_out) if left_out else (), bodies_note))
         result.applied.update(applied)
 
 
@@ -943,8 +946,12 @@ def _selecting(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> tuple[
 def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                 used: dict[str, ParameterUse] | None = None,
                 community: str | None = None, scope: Scope | None = None,
-                left_out: Sequence[tuple[date, Located[Any]]] = ()) -> Finding:
+                left_out: Sequence[tuple[date, Located[Any]]] = (),
+                bodies_note: tuple[str, str, str] | None = None) -> Finding:
     """The finding for a violated case, citing the clauses that decided it.
+
+    ``bodies_note``: :func:`bodies_left_out_note`, where the dossier's bodies were not all
+    checked: the finding says its verdict may rest on their absence.
 
     ``left_out``: the records of the fact's period left out for their input errors, each with
     the day it would have counted on: the finding names them, since it was judged without them
@@ -993,6 +1000,10 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         zh, en = f"{zh}；{note_zh}", f"{en}; {note_en}"
         evidence["details"] = {**evidence["details"], "left_out": ", ".join(
             located.record.id for _, located in left_out)}
+    if bodies_note is not None:
+        note_zh, note_en, ids = bodies_note
+        zh, en = f"{zh}；{note_zh}", f"{en}; {note_en}"
+        evidence["details"] = {**evidence["details"], "bodies_left_out": ids}
     ref = fact.ref
     where = ref.where
     # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
@@ -1049,6 +1060,44 @@ def left_out_note(left_out: Sequence[tuple[date, Located[Any]]]) -> tuple[str, s
             f"also: {'; '.join(en)}, {'were' if several else 'was'} left out of this period for "
             f"{'their' if several else 'its'} input errors; the verdict may change once "
             f"{'they are' if several else 'it is'} corrected")
+
+
+def bodies_left_out_note(dossier: Dossier) -> tuple[str, str, str] | None:
+    """What every finding of ``dossier`` adds (zh, en, and the bodies' ids) where a body of it
+    was left out for its input errors (refused by its own checks, or for a person on two
+    seats): the records naming it were left out with it, and a verdict may rest on what it
+    would have given (a worker's reports at its meetings, a convener on its roster). ``None``
+    where every body was checked.
+
+    >>> from governance_rules.records.loader import dossier_from_data
+    >>> files = {"b.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
+    ...                              "established": "2022-02-30", "seats": []}}}
+    >>> bodies_left_out_note(dossier_from_data(files))[0]
+    '另：机构「rc」（b.yaml）因输入错误未予检查，依赖其名册或记录的结论更正后可能改变'
+    """
+    named: dict[str, tuple[str | None, str, int | None]] = {}  # id → name, file, line
+    for located in dossier.left_out:
+        if isinstance(located.record, Body):
+            where = located.where()
+            named.setdefault(located.record.id, (located.record.name, where.file, where.line))
+    for error in dossier.input_errors:
+        own = error.ctx.get("record")
+        if own and error.loc[:1] in (("body",), ("bodies",)):
+            named.setdefault(own, (None, error.file, error.line))
+    if not named:
+        return None
+    zh = "、".join((f"{name}（{id_}，" if name else f"「{id_}」（") + file
+                  + ("" if line is None else f"第{line}行") + "）"
+                  for id_, (name, file, line) in named.items())
+    en = "; ".join((f"{name} ({id_}, " if name else f"{id_!r} (") + file
+                   + ("" if line is None else f":{line}") + ")"
+                   for id_, (name, file, line) in named.items())
+    several = len(named) > 1
+    return (f"另：机构{zh}因输入错误未予检查，依赖其名册或记录的结论更正后可能改变",
+            f"also: {'bodies' if several else 'body'} {en} {'were' if several else 'was'} left "
+            "out for input errors; a verdict resting on "
+            f"{'their' if several else 'its'} roster or records may change once corrected",
+            ", ".join(named))
 
 
 _RECORD_CODES: dict[type[Any], str] = {

@@ -148,6 +148,12 @@ def record_window(dossier: Dossier, as_of: date | None = None) -> Window:
         end = cover.to if as_of is None else min(cover.to, as_of)
         return Window(cover.from_, max(end, cover.from_))
     days = [d for d in _record_days(dossier) if as_of is None or d <= as_of]
+    # a body set up after the last record is one more: the window reaches it (not one set up
+    # before the first, which would reach back to years nobody kept records of)
+    set_up = [b.record.established for b in dossier.bodies.values()
+              if b.record.established is not None and (as_of is None or b.record.established <= as_of)]
+    if days and set_up and max(set_up) > max(days):
+        days.append(max(set_up))
     if not days:
         starts = [t.start for b in dossier.bodies.values() for s in b.record.seats for t in s.terms
                   if as_of is None or t.start <= as_of]
@@ -173,9 +179,6 @@ def _record_days(dossier: Dossier) -> Iterator[date]:
     for r in dossier.reports:
         yield r.record.submitted_on
     yield from (day for day, _, _ in work_days(dossier))
-    for body in dossier.bodies.values():  # a body set up is a dated event of the records
-        if body.record.established is not None:
-            yield body.record.established
 
 
 def _decided_by(dossier: Dossier, decision: DecisionRef, body_id: str) -> int:

@@ -55,17 +55,24 @@ def resolve(dossier: Dossier) -> None:
     proposal_ids = {p.record.id for p in dossier.proposals}
     expense_ids = {e.record.id for e in dossier.expenses}
     bodies = dossier.bodies
+    unconvened: list[Located[Any]] = []  # convened by a body the dossier does not hold
     for located in dossier.meetings:
         meeting = located.record.__dict__  # its fields, read as a dict's items (see above)
         if meeting["emergency_reports"] or meeting["motions"]:
             _check_links(located, meeting, dossier, expense_ids, refs.fail)
         if (convened_by := meeting["convened_by"]) is not None and convened_by not in bodies:
             refs.body(located, "convened_by", convened_by)
+            unconvened.append(located)
         proposal = meeting["proposal"]
         if proposal is not None and proposal not in proposal_ids:
             refs.fail(located, ("proposal",), "unknown_id",
                       f"no proposal with id {proposal!r} in this dossier", proposal,
                       f"本卷宗没有编号为「{proposal}」的提议")
+    if unconvened:  # left out as every record naming what is not there is, and listed so
+        dropped = {id(m) for m in unconvened}
+        dossier.meetings = [m for m in dossier.meetings if id(m) not in dropped]
+        dossier.left_out.extend(unconvened)
+        dossier.forget_indexes()
     for collection in _BODY_RECORDS:
         refs.keep(collection, lambda located: _body_record_ok(dossier, refs, located))
     resolve_township(dossier, refs)
