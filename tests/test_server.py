@@ -262,6 +262,7 @@ def test_upload_names_are_labels_never_paths(client: httpx.Client, name: str) ->
 
 @pytest.mark.parametrize("params", [{"lang": "fr"}, {"as_of": "2022-02-30"}, {"as_of": "20220101"},
                                     {"from": "2022-05-01", "to": "2022-01-01"},
+                                    {"from": "2022-06-01", "as_of": "2022-03-01"},  # was a 500
                                     {"engine": "drools"}, {"fail_on": "sometimes"},
                                     {"as_of": "1066-10-14"}])
 def test_bad_query_options_get_400(client: httpx.Client, params: dict[str, str]) -> None:

@@ -265,13 +265,14 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
     ) -> Response:
         """Check one dossier (or several): the same JSON report as ``check --format json``."""
         day, start, end = (_day(as_of, "as_of"), _day(window_from, "from"), _day(window_to, "to"))
-        if start and end and start > end:
-            from .._words import day_name
+        for last, name in ((end, "to"), (day, "as_of")):  # a window holding no day
+            if start and last and start > last:
+                from .._words import day_name
 
-            en = f"`from` ({day_name(start, 'en')}) is after `to` ({day_name(end, 'en')})"
-            zh = f"from（{day_name(start, 'zh')}）晚于 to（{day_name(end, 'zh')}）"
-            raise RequestProblem(400, Worded(en, zh), [("bad_window", Worded(en, zh),
-                                                        {"parameter": "from"})])
+                en = f"`from` ({day_name(start, 'en')}) is after `{name}` ({day_name(last, 'en')})"
+                zh = f"from（{day_name(start, 'zh')}）晚于 {name}（{day_name(last, 'zh')}）"
+                raise RequestProblem(400, Worded(en, zh), [("bad_window", Worded(en, zh),
+                                                            {"parameter": "from"})])
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         work: Callable[[], Parsed]
         if kind == "application/json" or kind.endswith("+json"):
