@@ -435,6 +435,10 @@ def _hearing_facts(dossier: Dossier, window: Window, as_of: date | None = None
                     **({"decided": found[0].date} if found else {})},
                    {"body_name": body.name, "subject": hearing.topic, "title": hearing.topic,
                     "hearing_day": hearing.date.isoformat(),
+                    # published after the check's day: not yet, not "not recorded"
+                    **({"publish_days_not_by": as_of.isoformat()}
+                       if as_of is not None and hearing.published_on and published is None
+                       else {}),
                     **({"decided_day": found[0].date.isoformat()} if found else {}),
                     "steps": ", ".join(s.value for s in hearing.steps) or "-",
                     "steps_zh": "→".join(label(s, "zh") for s in hearing.steps) or "-",

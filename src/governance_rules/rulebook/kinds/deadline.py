@@ -54,7 +54,7 @@ class Deadline(ClauseKind[DeadlineParams]):
                 missed: Condition = eq(params.gap, -1)
                 if params.run and params.mode == "within_days":  # due by the window's end
                     missed = all_of(missed, Cmp(Field(params.run), ">=", params.days))
-                out.append(Clause(missed, f"未记录{zh}日期", f"no date of {en} recorded"))
+                out.append(Clause(missed, "{not_made}", "{not_made}"))
             if params.mode == "within_days":
                 out.append(Clause(Cmp(Field(params.gap), ">", params.days),
                                   f"{zh}在{{{params.gap}}}天后，超过{params.days}天",
@@ -127,7 +127,13 @@ class Deadline(ClauseKind[DeadlineParams]):
 
     def derived(self, fact: Fact, params: DeadlineParams) -> dict[str, str]:
         """A late report's days in words: the day it came (``submitted_on``), the day it was
-        due (``due_on``) and the days between (``days_late``)."""
+        due (``due_on``) and the days between (``days_late``); a step not made, in words
+        (``not_made``: none recorded, or none yet by the day the check is as of)."""
+        if params.gap:
+            if int(fact.values[params.gap]) != -1:
+                return {}
+            said = self._not_made(fact, params)
+            return {"not_made": said.en, "not_made_en": said.en, "not_made_zh": said.zh}
         due, submitted = self._due_day(fact, params), fact.dates.get("submitted")
         if due is None or submitted is None:
             return {}
@@ -181,12 +187,24 @@ class Deadline(ClauseKind[DeadlineParams]):
             return trusted(Text, zh=f"逾期{late}天", en=f"{counted(late, 'day', 'en')} late")
         return None
 
+    @staticmethod
+    def _not_made(fact: Fact, params: DeadlineParams) -> Text:
+        """A step with no day: none recorded, or made only after the day the check is as of
+        (``{gap}_not_by``: that day), which is not yet made, not unrecorded."""
+        zh, en = params.what.get("zh", ""), params.what.get("en", "")
+        by = fact.names.get(f"{params.gap}_not_by")
+        if by:
+            day = date.fromisoformat(by)
+            return trusted(Text, zh=f"截至{day_name(day, 'zh')}（检查日）尚无{zh}",
+                           en=f"no {en} by {day_name(day, 'en')}, the day checked")
+        return trusted(Text, zh=f"未记录{zh}日期", en=f"no date of {en} recorded")
+
     def measured(self, fact: Fact, params: DeadlineParams) -> Text:
         zh, en = params.what.get("zh", ""), params.what.get("en", "")
         if params.gap:
             gap = int(fact.values[params.gap])
             if gap == -1:
-                return trusted(Text, zh=f"未记录{zh}日期", en=f"no date of {en} recorded")
+                return self._not_made(fact, params)
             if params.mode == "within_days":
                 return trusted(Text, zh=f"{zh}在{gap}天后",
                                en=f"{en} {counted(gap, 'day', 'en')} after")
