@@ -646,6 +646,8 @@ class _FactBuilder:
                 rc_end = self._rc_term_end(start)
                 obtained_by = term.obtained_by
                 dates = {"term_start": start}
+                if served != start:  # the term it continues (a post taken mid-term)
+                    dates["served_from"] = served
                 if end:
                     dates["term_end"] = end
                 if rc_end is not None:

@@ -39,6 +39,17 @@ def _span_text(fact: Fact, lang: str, less_years: int = 0) -> str:
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
 
 
+def _counted_span(fact: Fact, lang: str) -> str:
+    """:func:`_span_text`, and where the term continues an earlier one (a member elected to a
+    post mid-term) the day it is counted from: ``3年1天（自2021年6月20日起连任）``."""
+    span, served = _span_text(fact, lang), fact.dates.get("served_from")
+    if served is None:
+        return span
+    if lang == "zh":
+        return f"{span}（自{day_name(served, 'zh')}起连任）"
+    return f"{span} counted from {day_name(served, 'en')}, the start of the term it continues"
+
+
 def _over(fact: Fact, years: int) -> Text:
     """By how much a span of more than ``years`` years runs over them (超出1年10天, 1 year
     and 10 days over)."""
@@ -60,13 +71,14 @@ class TermLength(ClauseKind[TermParams]):
                        f"a term of {{span}}, longer than {params.years} years")]
 
     def derived(self, fact: Fact, params: TermParams) -> dict[str, str]:
-        """The term's length in words, for the message (by how much it runs over)."""
-        en = _span_text(fact, "en")
-        return {"span": en, "span_en": en, "span_zh": _span_text(fact, "zh")}
+        """The term's length in words, for the message (by how much it runs over), and for a
+        post taken mid-term the day it is counted from (the start of the term it continues)."""
+        en, zh = _counted_span(fact, "en"), _counted_span(fact, "zh")
+        return {"span": en, "span_en": en, "span_zh": zh}
 
     def measured(self, fact: Fact, params: TermParams) -> Text:
-        return trusted(Text, zh=f"任期{_span_text(fact, 'zh')}",
-                       en=f"a term of {_span_text(fact, 'en')}")
+        return trusted(Text, zh=f"任期{_counted_span(fact, 'zh')}",
+                       en=f"a term of {_counted_span(fact, 'en')}")
 
     def shortfall(self, fact: Fact, params: TermParams, failed: tuple[str, ...]) -> Text:
         return _over(fact, params.years)
