@@ -159,6 +159,8 @@ def test_what_if_values_are_refused_in_words() -> None:
         book.with_parameter("fin.tier1_limit", "abc")
     with pytest.raises(KeyError, match=r"did you mean 'cc\.consent_share'"):
         book.with_parameter("cc.consent_shar", "1/2")
+    with pytest.raises(ValueError, match=r"with at most two decimals, got '149\.995'"):
+        book.with_parameter("fin.tier1_limit", "149.995")  # was taken, and said as 150元
     with pytest.raises(ValueError, match=r"no values of cc\.consent_share to try"):
         what_if([], "cc.consent_share", [])
 

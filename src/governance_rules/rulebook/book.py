@@ -9,6 +9,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from enum import Enum
+from fractions import Fraction
 from functools import cached_property
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -493,12 +494,15 @@ class Rulebook:
         >>> there.parameters["cc.consent_share"].version_for(("cn", "heilongjiang"), date(2022, 1, 1)).value
         Fraction(2, 3)
         """
+        from .loader import _bounded_value
         from .model import parse_typed
 
         if name not in self.parameters:
             raise KeyError(f"no parameter {name!r}{did_you_mean(name, self.parameters)}")
         old = self.parameters[name]
         parsed = parse_typed(old.type, value)
+        if not isinstance(value, Fraction):  # refused as a parameter file refuses it: 149.995 yuan
+            parsed = parse_typed(old.type, _bounded_value(old.type, value))
         if jurisdiction is None:
             version = ParameterVersion(value=parsed, what_if=True)
             new = old.model_copy(update={"values": [version], "overlays": {}})
