@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import pickle
 
+import pytest
 from _helpers import EXAMPLES
 
 from governance_rules import check_paths, iter_check_paths, load_rulebook
@@ -133,11 +134,35 @@ def test_a_what_if_finding_says_its_value_is_not_the_source_s() -> None:
     book = load_rulebook().with_parameter("cc.consent_share", "2/3")
     [finding] = [f for f in check_data(files, rulebook=book).findings
                  if f.rule_id == "cc-consent-80"]
-    assert "（本次检查的假设值：" in finding.message.zh and "为2/3，非原文的规定）" in \
-        finding.message.zh and "cc.consent_share" not in finding.message.zh
-    assert "(checked with what-if values: cc.consent_share = 2/3" in finding.message.en
+    assert finding.message.zh.endswith(
+        "；本次检查用了假设值：协商议题形成决策性意见所需同意成员比例（以上，含本数）为2/3，非原文的规定")
+    assert finding.message.en.endswith(
+        "; checked with a what-if value, not the source's: share of committee members whose "
+        "consent makes a topic a decision (inclusive) is 2/3")  # was `cc.consent_share = 2/3`
     [plain] = [f for f in check_data(files).findings if f.rule_id == "cc-consent-80"]
     assert "假设" not in plain.message.zh and "what-if" not in plain.message.en
+    as_the_source = load_rulebook().with_parameter("cc.consent_share", "4/5")  # HLS-356's 80%
+    [same] = [f for f in check_data(files, rulebook=as_the_source).findings
+              if f.rule_id == "cc-consent-80"]
+    assert (same.message.zh, same.message.en) == (plain.message.zh, plain.message.en)
+
+
+@pytest.mark.parametrize(("name", "value", "zh", "en"), [
+    ("po.half_comparison", "at_least", "党组织“半数以上”的读法为达到半数",
+     "reading of 半数以上 for the party committee is at least half"),
+    ("rc.term_years", 2, "社区居民委员会每届任期为2年", "term of the residents' committee is 2 years"),
+])
+def test_a_what_if_note_says_its_value_in_words(name: str, value: object, zh: str,
+                                                en: str) -> None:
+    """A choice's code stood in the Chinese note (`…为at_least`) and a term had no unit
+    (`每届任期为2`)."""
+    from governance_rules import load_rulebook
+
+    report = check_paths([EXAMPLES / "sifang"], rulebook=load_rulebook().with_parameter(
+        name, value), base=EXAMPLES)
+    noted = [f for f in report.findings if "假设值" in f.message.zh]
+    assert noted and all(f.message.zh.endswith(f"本次检查用了假设值：{zh}，非原文的规定")
+                         and f.message.en.endswith(f"not the source's: {en}") for f in noted)
 
 
 def test_what_if_values_are_refused_in_words() -> None:

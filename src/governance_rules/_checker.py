@@ -61,7 +61,7 @@ from .report.model import (
 from .rulebook import BoundRule, Rule, Rulebook, default_rulebook
 from .rulebook.book import Document, binding_here, citations_for_clauses
 from .rulebook.kinds._base import Explanation
-from .rulebook.model import Citation, render_value
+from .rulebook.model import Citation, Parameter, render_value
 from .rulebook.scope import Scope, scope_for
 
 Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
@@ -943,6 +943,21 @@ def _selecting(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> tuple[
     return admitted(rules, fact.day) if rules and admitted is not None else rules
 
 
+def what_if_values(book: Rulebook, bound: BoundRule, fact: Fact) -> list[tuple[Parameter, Any]]:
+    """The what-if values ``bound`` judged ``fact`` with, each with its parameter, other than
+    the value the sources give the fact's place and day anyway: a what-if of 4/5 for the
+    consent share checks a community of HLS-356, whose share is 80%, by its own rule."""
+    out = []
+    for name, version in bound.parameters.items():
+        if not version.what_if:
+            continue
+        replaced = book.replaced.get(name)
+        before = replaced.version_for(fact.jurisdiction, fact.day) if replaced else None
+        if before is None or before.value != version.value:
+            out.append((book.parameters[name], version.value))
+    return out
+
+
 def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                 used: dict[str, ParameterUse] | None = None,
                 community: str | None = None, scope: Scope | None = None,
@@ -981,14 +996,13 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     body = _body_of(fact)
     if body is not None:
         zh, en = _naming(zh, en, body.name)
-    what_if = [(name, render_value(version.value))
-               for name, version in bound.parameters.items() if version.what_if]
+    what_if = what_if_values(book, bound, fact)
     if what_if:  # the clause cited is the rule's basis; the check ran with another value
-        described = [(book.parameters[name].description, value) for name, value in what_if]
-        zh = (f"{zh}（本次检查的假设值：" + "；".join(f"{d.zh}为{v}" for d, v in described)
-              + "，非原文的规定）")
-        en = (f"{en} (checked with what-if values: "
-              + "; ".join(f"{name} = {value}" for name, value in what_if) + ", not the source's)")
+        zh = (f"{zh}；本次检查用了假设值：" + "，".join(
+            f"{p.description.zh}为{p.value_words(v, 'zh')}" for p, v in what_if) + "，非原文的规定")
+        en = (f"{en}; checked with {'a what-if value' if len(what_if) == 1 else 'what-if values'}"
+              ", not the source's: " + " and ".join(
+            f"{p.description.en} is {p.value_words(v, 'en')}" for p, v in what_if))
     severity = shared.severity
     reason = fact.names.get("special_circumstances")
     if reason and severity is Severity.WARNING:

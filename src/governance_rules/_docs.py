@@ -42,7 +42,7 @@ def rule_reference(book: Rulebook) -> str:
         for name in book.parameter_names(rule):
             param = book.parameters[name]
             values = "; ".join(v.label() for v in param.values)
-            out.append(f"- parameter `{name}` = {values}: {param.description.en}")
+            out.append(f"- parameter `{name}` = {values}: {param.described('en')}")
         out.append("")
     out += ["## Rule kinds", "", "| kind | applies to | what it checks |", "|---|---|---|"]
     for name, kind in sorted(KINDS.items()):

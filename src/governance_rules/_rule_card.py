@@ -87,7 +87,7 @@ def rule_card(book: Rulebook, rule_id: str, lang: str) -> str:
         lines.append(f"  {words['parameters']}")
         for name in names:
             param = book.parameters[name]
-            lines.append(f"    {name}{colon}{param.description.get(lang)}")
+            lines.append(f"    {name}{colon}{param.described(lang)}")
             for version in param.values:
                 lines.append(f"      {version_label(version, lang)}")
             for scope, versions in sorted(param.overlays.items()):

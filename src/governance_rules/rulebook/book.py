@@ -201,6 +201,10 @@ class Rulebook:
     """Catalogue id → what its implementation still needs (not yet a rule, not excluded)."""
     adoptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Jurisdiction prefix → documents or catalogue ids an overlay adopted for it."""
+    replaced: dict[str, Parameter] = field(default_factory=dict)
+    """Parameter name → the parameter as the rule set gave it, before a what-if
+    (:meth:`with_parameter`) replaced it: a finding checked with the value the sources give its
+    place and day anyway says nothing of the what-if."""
     _bound: dict[tuple[str, tuple[int, ...]], BoundRule] = field(default_factory=dict, repr=False)
     _by_type: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     _guards: dict[str, tuple[Callable[[Mapping[str, int | str]], object], tuple[str, ...]]] = (
@@ -514,7 +518,8 @@ class Rulebook:
             label = f"+{name}@{place}={value}"
         params = {**self.parameters, name: new}
         book = Rulebook(self.version + label, self.rules, params, self.documents,
-                        self.exclusions, self.pending, self.adoptions)
+                        self.exclusions, self.pending, self.adoptions,
+                        {name: old, **self.replaced})
         for rule in book.rules:
             validate_rule(book, rule)
         return book

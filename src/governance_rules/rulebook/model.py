@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from .._input_words import quoted_input
-from .._words import day_name, fill_counts, share_words, split_placeholder
+from .._words import counted, day_name, fill_counts, share_words, split_placeholder, yuan
 from ..errors import short_input
 from ..models._base import Problem
 from ..models._types import Day
@@ -314,6 +314,9 @@ _VALUES_ZH = {"true": "是", "false": "否", "more_than": "超过（more_than）
               "at_least": "达到（at_least）", "payee": "收款方（payee）", "purpose": "用途（purpose）"}
 """A yes/no or a choice as Chinese says it (a choice keeps its code, which an overlay writes)."""
 
+_UNITS = {"years": ("year", "年"), "days": ("day", "天")}
+"""The noun of a parameter's type that counts: ``5年``, ``3 days``."""
+
 
 class Parameter(_Strict):
     """A named, dated, jurisdiction-aware value such as the 80% consent share."""
@@ -327,8 +330,49 @@ class Parameter(_Strict):
     reference: Citation | None = None
     values: list[ParameterVersion]
     overlays: dict[str, list[ParameterVersion]] = Field(default_factory=dict)
+    choices: dict[str, Localised] = Field(
+        default_factory=dict, description="a choice's values in words (more_than: 超过半数 / "
+        "more than half): a finding checked with one says it so, not by its code")
     file: str = ""
     line: int = 0
+
+    def described(self, lang: str) -> str:
+        """The description, with a choice's values by the codes an overlay writes and in words:
+        what a rule card and docs/rules.md say of the parameter.
+
+        >>> Parameter.model_validate({"name": "k", "type": "choice", "values": [],
+        ...     "description": {"zh": "分组依据", "en": "what groups expenses"},
+        ...     "choices": {"payee": {"zh": "收款方", "en": "the payee"},
+        ...                 "purpose": {"zh": "用途", "en": "the purpose"}}}).described("en")
+        'what groups expenses; payee (the payee) or purpose (the purpose)'
+        """
+        if not self.choices:
+            return self.description.get(lang)
+        if lang == "zh":
+            return (f"{self.description.zh}：" + "或".join(
+                f"{words.zh}（{code}）" for code, words in self.choices.items()))
+        return (f"{self.description.en}; " + " or ".join(
+            f"{code} ({words.en})" for code, words in self.choices.items()))
+
+    def value_words(self, value: Any, lang: str) -> str:
+        """``value`` as a sentence states it, with the unit the parameter's type gives it: a
+        what-if note says ``任期为5年``, not ``为5``.
+
+        >>> term = Parameter.model_validate({"name": "t", "type": "years", "values": [],
+        ...                                  "description": {"zh": "任期", "en": "term"}})
+        >>> term.value_words(5, "zh"), term.value_words(1, "en")
+        ('5年', '1 year')
+        """
+        if self.type in _UNITS:
+            noun, unit = _UNITS[self.type]
+            return counted(value, noun, lang, unit)
+        if self.type == "money":
+            return yuan(value, lang)
+        if value in self.choices:
+            return self.choices[value].get(lang)
+        if isinstance(value, bool):
+            return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+        return render_value(value)
 
     def version_for(self, jurisdiction: tuple[str, ...], day: date) -> ParameterVersion | None:
         """The value in force on ``day`` for the longest matching jurisdiction prefix."""
