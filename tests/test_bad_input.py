@@ -380,18 +380,19 @@ def test_a_report_of_another_period_than_its_kind_is_refused(kind: str, period: 
 
 @pytest.mark.parametrize(("asked", "said_en", "said_zh"), [
     ({"window": (None, date(2021, 6, 30))},
-     "from 1 January 2022 (the first day of records_cover) to 30 June 2021 (--to)",
-     "自2022年1月1日（「records_cover」的首日）至2021年6月30日（--to）"),
+     "from 1 January 2022 (the first day of records_cover) to 30 June 2021 (window[1])",
+     "自2022年1月1日（「records_cover」的首日）至2021年6月30日（参数window[1]）"),
     ({"as_of": date(2021, 6, 30)},
-     "from 1 January 2022 (the first day of records_cover) to 30 June 2021 (--as-of)",
-     "自2022年1月1日（「records_cover」的首日）至2021年6月30日（--as-of）"),
+     "from 1 January 2022 (the first day of records_cover) to 30 June 2021 (as_of)",
+     "自2022年1月1日（「records_cover」的首日）至2021年6月30日（参数as_of）"),
     ({"window": (date(2023, 2, 1), None)},
-     "from 1 February 2023 (--from) to 31 December 2022 (the last day of records_cover)",
-     "自2023年2月1日（--from）至2022年12月31日（「records_cover」的末日）")])
+     "from 1 February 2023 (window[0]) to 31 December 2022 (the last day of records_cover)",
+     "自2023年2月1日（参数window[0]）至2022年12月31日（「records_cover」的末日）")])
 def test_days_asked_outside_records_cover_are_an_input_error_and_nothing_is_checked(
         asked: dict[str, Any], said_en: str, said_zh: str) -> None:
     """Records that cover 2022, checked to 30 June 2021, hold no day to check: the run says
-    so at records_cover (exit 2), in both languages, rather than find or pass anything."""
+    so at records_cover (exit 2), in both languages, rather than find or pass anything. The
+    days asked for are named as the caller gave them (a Python caller passed no `--to`)."""
     from governance_rules import check_data
 
     place = community()
@@ -405,3 +406,15 @@ def test_days_asked_outside_records_cover_are_an_input_error_and_nothing_is_chec
     assert report.findings == [] and report.summary.records_checked == 0
     on_the_first = check_data({"c.yaml": place}, window=(None, date(2022, 1, 1)))
     assert on_the_first.input_errors == []  # one day is a window
+
+
+def test_days_outside_the_records_name_the_flag_on_the_command_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The command line names its own flag, as the API and the server name theirs."""
+    from _helpers import EXAMPLES
+
+    from governance_rules.cli import main
+
+    assert main(["check", str(EXAMPLES / "sifang"), "--to", "2021-01-01", "--format",
+                 "json"]) == 2
+    assert "to 1 January 2021 (--to): the first is after the last" in capsys.readouterr().out

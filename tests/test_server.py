@@ -172,6 +172,16 @@ def test_input_errors_are_located_by_json_pointer(client: httpx.Client) -> None:
     assert all(p.startswith("/files/meetings~1a.yaml/meetings/0") for p in pointers)
 
 
+def test_days_outside_the_records_name_the_query_parameter(client: httpx.Client) -> None:
+    """`?to=2021-01-01` on records of 2022 said `(--to)`, a flag no HTTP caller passed."""
+    answer = client.post("/check?to=2021-01-01&lang=zh",
+                         json={"files": _as_json(EXAMPLES / "sifang")})
+    assert answer.status_code == 422
+    [error] = [e for e in answer.json()["input_errors"] if e["loc"][-1] == "records_cover"]
+    assert "1 January 2021 (query parameter to)" in error["message"]["en"], error
+    assert "2021年1月1日（查询参数to）" in error["message"]["zh"] and "--" not in answer.text
+
+
 def test_an_error_of_a_whole_dossier_names_it_and_points_at_its_files(
         client: httpx.Client) -> None:
     """A dossier without a community record: the error named the internal ``<memory>`` with no

@@ -81,6 +81,29 @@ def as_path_list(paths: Paths) -> list[str | os.PathLike[str]]:
     return list(paths)
 
 
+@dataclass(frozen=True)
+class DayOptions:
+    """The names a caller gave the days it asked for, each (English, Chinese): a message about
+    those days names the option the caller set, not a command-line flag it never passed.
+
+    >>> ARGUMENTS.last, QUERY.as_of
+    (('window[1]', '参数window[1]'), ('query parameter as_of', '查询参数as_of'))
+    """
+
+    first: tuple[str, str]
+    last: tuple[str, str]
+    as_of: tuple[str, str]
+
+
+COMMAND_LINE = DayOptions(("--from", "--from"), ("--to", "--to"), ("--as-of", "--as-of"))
+ARGUMENTS = DayOptions(("window[0]", "参数window[0]"), ("window[1]", "参数window[1]"),
+                       ("as_of", "参数as_of"))
+"""The Python API's: ``check_paths(window=(first, last), as_of=…)``."""
+QUERY = DayOptions(("query parameter from", "查询参数from"), ("query parameter to", "查询参数to"),
+                   ("query parameter as_of", "查询参数as_of"))
+"""The web service's: ``POST /check?from=…&to=…&as_of=…``."""
+
+
 def check_paths(
     paths: Paths,
     *,
@@ -107,7 +130,7 @@ def check_paths(
     book = rulebook or default_rulebook()
     builder = ReportBuilder(book, _engine_name(engine), as_of)
     for result in iter_check_paths(paths, rulebook=book, engine=engine, as_of=as_of, base=base,
-                                   window=window, jobs=jobs, dask=dask):
+                                   window=window, jobs=jobs, dask=dask, days_named=ARGUMENTS):
         builder.add(result)
     return builder.build()
 
@@ -127,6 +150,7 @@ def iter_check_paths(
     render: Callable[[Finding], str] | None = None,
     prepare: Callable[[DossierResult], DossierResult] | None = None,
     skip: Collection[str | os.PathLike[str]] = (),
+    days_named: DayOptions = COMMAND_LINE,
 ) -> Iterator[DossierResult]:
     """Check ``paths`` one dossier at a time, yielding each dossier's :class:`DossierResult` as
     soon as it (and every dossier before it) is done, in path order whatever ``jobs`` and
@@ -145,7 +169,9 @@ def iter_check_paths(
     of the findings. ``prepare`` (picklable too) is given each result where it was made, and
     what it returns is yielded: e.g. :func:`~governance_rules._spooled.report_texts` renders the
     JSON report's entries in the worker processes, in parallel, rather than here. The files
-    at ``skip`` are not read (a report being written inside a checked folder).
+    at ``skip`` are not read (a report being written inside a checked folder). ``days_named``:
+    what the caller calls ``as_of`` and the window's ends, which a message about them names
+    (the command line's flags unless given; :func:`check_paths` gives its arguments').
     """
     from .scheduling import units_runner
 
@@ -154,7 +180,7 @@ def iter_check_paths(
     book = rulebook or default_rulebook()
     unit = CheckSource(book, engine, as_of, window,
                        Path(base) if base is not None else Path.cwd(), details=details,
-                       render=render, prepare=prepare)
+                       render=render, prepare=prepare, days_named=days_named)
     # workers for a folder of dossiers start before discovery: its list of files stays here
     with units_runner(unit, jobs=jobs, dask=dask,
                       start_now=jobs > 1 and _holds_dossiers_for(paths, jobs)) as run:
@@ -255,9 +281,11 @@ def check_dossiers(
     selections: Sequence[frozenset[str] | None] | None = None,
     extra_errors: Sequence[InputError] = (),
     window: tuple[date | None, date | None] = (None, None),
+    days_named: DayOptions = ARGUMENTS,
 ) -> Report:
     """Check resolved dossiers. ``window`` (from, to) bounds the periods cadence rules judge
     and the day rosters are read on; either end defaults to the records' own first or last day.
+    ``days_named``: what the caller calls ``as_of`` and the window's ends (:class:`DayOptions`).
 
     ``dossiers`` may be a generator: each dossier is dropped once checked. The collector is
     tuned for a batch while they are (:func:`~governance_rules.scheduling.batch_gc`).
@@ -266,7 +294,7 @@ def check_dossiers(
 
     days_asked(as_of, window)
     book = rulebook or default_rulebook()
-    checker = DossierChecker(book, engine, as_of, window)
+    checker = DossierChecker(book, engine, as_of, window, days_named=days_named)
     builder = ReportBuilder(book, checker.runner.name, as_of)
     builder.add(DossierResult(root=None, input_errors=list(extra_errors)))
     with batch_gc():
@@ -334,8 +362,9 @@ class DossierChecker:
 
     def __init__(self, book: Rulebook, engine: str | Engine = "native", as_of: date | None = None,
                  window: tuple[date | None, date | None] = (None, None), *,
-                 details: bool = True) -> None:
+                 details: bool = True, days_named: DayOptions = ARGUMENTS) -> None:
         self.book = book
+        self.days_named = days_named
         self.details = details
         self.runner = get_engine(engine) if isinstance(engine, str) else engine
         self.batch = _batch_of(self.runner)
@@ -361,7 +390,7 @@ class DossierChecker:
         window = _window_for(dossier, as_of, self.window)
         empty = window.start > window.end  # the days asked for hold none the records cover
         if empty:
-            errors.append(_no_days(dossier, as_of, self.window, window))
+            errors.append(_no_days(dossier, as_of, self.window, window, self.days_named))
         facts = iter(()) if empty else iter_facts(
             dossier, as_of, window, _fact_options(book, dossier), book.may_select,
             unread=unread, plans=_period_plans(book, window))
@@ -493,16 +522,18 @@ class CheckSource:
     def __init__(self, book: Rulebook, engine: str | Engine, as_of: date | None,
                  window: tuple[date | None, date | None], base: Path, *,
                  details: bool = True, render: Callable[[Finding], str] | None = None,
-                 prepare: Callable[[DossierResult], DossierResult] | None = None) -> None:
+                 prepare: Callable[[DossierResult], DossierResult] | None = None,
+                 days_named: DayOptions = COMMAND_LINE) -> None:
         self.book, self.engine, self.as_of, self.window, self.base = book, engine, as_of, window, base
         self.details, self.render, self.prepare = details, render, prepare
+        self.days_named = days_named
         self._checker: DossierChecker | None = None
         self._names: PathNames | None = None
 
     def __call__(self, source: DossierSource) -> DossierResult:
         if self._checker is None:
             self._checker = DossierChecker(self.book, self.engine, self.as_of, self.window,
-                                           details=self.details)
+                                           details=self.details, days_named=self.days_named)
         if self._names is None:  # one for the whole run: its folders are resolved once
             self._names = PathNames(self.base)
         shown = self._names
@@ -520,7 +551,7 @@ class CheckSource:
         return {"book": self.book.without_caches(), "engine": _engine_name(self.engine),
                 "as_of": self.as_of, "window": self.window, "base": self.base,
                 "details": self.details, "render": self.render, "prepare": self.prepare,
-                "_checker": None, "_names": None}
+                "days_named": self.days_named, "_checker": None, "_names": None}
 
 
 def _engine_name(engine: str | Engine) -> str:
@@ -765,23 +796,24 @@ def _window_for(dossier: Dossier, as_of: date | None,
 
 
 def _no_days(dossier: Dossier, as_of: date | None, asked: tuple[date | None, date | None],
-             window: Window) -> InputError:
+             window: Window, named: DayOptions) -> InputError:
     """The input error of a dossier none of whose days the check was asked for: its window
     would start after it ends, e.g. ``records_cover`` from 1 January 2022 and ``--to 2021-06-30``.
     Nothing of it is checked, and the run says so (exit 2) rather than pass on no days; it names
-    each end and where it came from, at ``records_cover`` where the dossier has one.
+    each end and where it came from, at ``records_cover`` where the dossier has one: a day the
+    caller asked for by the name the caller gave it (``named``: ``--to``, ``window[1]`` …).
 
     (``--from`` after ``--to`` or ``--as-of`` is refused before any dossier is read.)
     """
     community = dossier.community
     cover = community.record.records_cover if community is not None else None
-    first_en, first_zh = (("--from", "--from") if asked[0] is not None
+    first_en, first_zh = (named.first if asked[0] is not None
                           else ("the first day of records_cover", "「records_cover」的首日")
                           if cover is not None else ("the first record's day", "最早记录的日期"))
     if as_of is not None and window.end == as_of and (asked[1] is None or as_of < asked[1]):
-        last_en, last_zh = "--as-of", "--as-of"
+        last_en, last_zh = named.as_of
     elif asked[1] is not None:
-        last_en, last_zh = "--to", "--to"
+        last_en, last_zh = named.last
     elif cover is not None:
         last_en, last_zh = "the last day of records_cover", "「records_cover」的末日"
     else:

@@ -27,7 +27,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from .. import __version__
-from .._checker import check_dossiers, rule_info
+from .._checker import QUERY, check_dossiers, rule_info
 from .._names import did_you_mean
 from .._said import Worded, in_language
 from ..engines import ENGINES
@@ -293,10 +293,10 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
                 if engine == "durable":  # its rule sets are shared: one check at a time
                     with durable_lock:
                         report = check_dossiers(parsed.dossiers, rulebook=mine, engine=engine,
-                                                as_of=day, window=(start, end))
+                                                as_of=day, window=(start, end), days_named=QUERY)
                 else:
                     report = check_dossiers(parsed.dossiers, rulebook=mine, engine=engine,
-                                            as_of=day, window=(start, end))
+                                            as_of=day, window=(start, end), days_named=QUERY)
             except EngineUnavailable as exc:
                 raise RequestProblem(400, Worded("engine unavailable", "引擎不可用"), [(
                     "engine_unavailable", Worded(str(exc), exc.text("zh")),
