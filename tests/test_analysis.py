@@ -201,3 +201,24 @@ def test_frames_write_to_parquet_and_excel(examples_report: Report, tmp_path: Pa
     assert book.sheetnames == ["findings", "rules", "what if"]
     header = [c.value for c in book["findings"][1]]
     assert header == FINDING_COLUMNS and book["findings"].max_row == len(frame) + 1
+
+
+def test_findings_frame_columns_hold_what_they_say(examples_report: Report) -> None:
+    """`period` was empty for every finding of a period (rc-monthly's 2022-08); counts read
+    6.0 (float); an empty report's frame had `numerator` and `suppressed` as objects; the
+    Chinese frames said error / motion."""
+    from governance_rules import check_data
+
+    frame = findings_frame(examples_report)
+    periods = frame[frame["record_type"] == "period"]
+    assert len(periods) and periods["period"].notna().all()
+    assert (periods["record_id"].str.rsplit("/", n=1).str[-1] == periods["period"]).all()
+    assert str(frame["numerator"].dtype) == str(frame["denominator"].dtype) == "Int64"
+    assert (6, 8) in set(zip(frame["numerator"].dropna(), frame["denominator"].dropna(),
+                             strict=True))
+    empty = findings_frame(check_data({}), "zh")
+    assert empty.empty and empty.dtypes.to_dict() == frame.dtypes.to_dict()
+    chinese = findings_frame(examples_report, "zh")
+    assert set(chinese["severity"]) <= {"错误", "警告", "提示"}
+    assert {"议题", "周期", "会议"} <= set(chinese["record_type"])
+    assert set(rules_frame(examples_report, "zh")["severity"]) == {"错误", "警告", "提示"}

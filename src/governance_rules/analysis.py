@@ -20,11 +20,12 @@ from typing import Any
 
 from ._checker import Paths, as_path_list, check_dossiers
 from ._plotting import cjk_font, pyplot
+from ._type_words import record_type
 from .errors import EngineUnavailable
 from .records import Dossier, load_dossier
 from .records.loader import PathNames, discover
 from .report._notebook import community_names
-from .report.model import Report
+from .report.model import Finding, Report
 from .rulebook import Rulebook, default_rulebook
 
 FINDING_COLUMNS = ["rule_id", "catalogue", "severity", "suppressed", "community", "jurisdiction",
@@ -34,9 +35,21 @@ FINDING_COLUMNS = ["rule_id", "catalogue", "severity", "suppressed", "community"
                    "document_title", "lines", "source_line", "quote"]
 """The columns of :func:`findings_frame`, in order. ``body_key`` (``community/body``) tells apart
 bodies of different communities that share an id; ``date`` is the day the record was judged on;
-``measured``, ``required`` and ``shortfall`` are in the frame's language, ``numerator`` and
-``denominator`` the counts a share rule compared (empty for other rules);
-``document_title`` is the title of the clause's document in the frame's language."""
+``measured``, ``required`` and ``shortfall`` are in the frame's language, and so are
+``severity`` and ``record_type`` (错误, 会议 in Chinese; ``error``, ``meeting`` in English);
+``numerator`` and ``denominator`` the counts a share rule compared (empty for other rules);
+``period`` the period a record of a period (a month's meetings) or a report stands for, as its
+code (``2022-08``); ``document_title`` is the title of the clause's document in the frame's
+language."""
+
+RULE_COLUMNS = ["rule_id", "catalogue", "severity", "title", "applied", "findings",
+                "failure_rate"]
+"""The columns of :func:`rules_frame`, in order; ``severity`` and ``title`` in its language."""
+
+_FINDING_TYPES = {"suppressed": "bool", "line": "Int64", "numerator": "Int64",
+                  "denominator": "Int64", "source_line": "Int64"}
+"""The columns of :func:`findings_frame` that are not text (``date`` aside): nullable whole
+numbers, so that a count reads 6, not 6.0, and an empty report's frame has them too."""
 
 _LABELS = {
     "findings": {"zh": "发现问题数", "en": "findings"},
@@ -47,10 +60,6 @@ _LABELS = {
     "per_month": {"zh": "每月发现问题数（按{by}）", "en": "Findings per month by {by}"},
     "value": {"zh": "参数取值", "en": "parameter value"},
 }
-_SEVERITY_WORDS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
-                   "en": {"error": "error", "warning": "warning", "info": "info"}}
-
-
 def _pandas() -> Any:
     try:
         import pandas
@@ -72,12 +81,14 @@ def findings_frame(report: Report, lang: str = "en") -> Any:
     _check_lang(lang)
     pandas = _pandas()
     rows = [{
-        "rule_id": f.rule_id, "catalogue": ",".join(f.catalogue), "severity": f.severity.value,
+        "rule_id": f.rule_id, "catalogue": ",".join(f.catalogue),
+        "severity": f.severity.words(lang),
         "suppressed": f.suppression is not None, "community": f.community,
         "jurisdiction": "/".join(f.jurisdiction), "body": f.body.id if f.body else None,
         "body_key": f"{f.community or ''}/{f.body.id}" if f.body else None,
-        "body_name": f.body.name if f.body else None, "record_type": f.record.type,
-        "record_id": f.record.id, "date": f.date, "period": f.evidence.details.get("period"),
+        "body_name": f.body.name if f.body else None,
+        "record_type": record_type(f.record.type, "zh") if lang == "zh" else f.record.type,
+        "record_id": f.record.id, "date": f.date, "period": _period_of(f),
         "file": f.record.file, "line": f.record.line, "message": f.message.get(lang),
         "measured": f.evidence.measured.get(lang), "required": f.evidence.required.get(lang),
         "shortfall": f.evidence.shortfall.get(lang) if f.evidence.shortfall else None,
@@ -88,11 +99,20 @@ def findings_frame(report: Report, lang: str = "en") -> Any:
         "source_line": f.source.lines[0] if f.source and f.source.lines else None,
         "quote": f.source.quote if f.source else None,
     } for f in report.findings]
-    frame = pandas.DataFrame(rows, columns=FINDING_COLUMNS)
+    typed = rows or [{**dict.fromkeys(FINDING_COLUMNS, ""), "date": "2022-01-01",
+                      **dict.fromkeys(_FINDING_TYPES, 0)}]  # no findings: the dtypes of some
+    frame = pandas.DataFrame(typed, columns=FINDING_COLUMNS).astype(_FINDING_TYPES)
     frame["date"] = pandas.to_datetime(frame["date"], format="%Y-%m-%d")
-    frame["line"] = frame["line"].astype("Int64")
-    frame["source_line"] = frame["source_line"].astype("Int64")
-    return frame
+    return frame if rows else frame.iloc[:0]
+
+
+def _period_of(finding: Finding) -> str | None:
+    """The period ``finding``'s record stands for: a report's, or a period record's (whose id
+    ends in its period, ``residents-committee/regular/2022-08``, as the facts name it)."""
+    period = finding.evidence.details.get("period")
+    if period is None and finding.record.type == "period":
+        period = finding.record.id.rsplit("/", 1)[-1]
+    return period
 
 
 def rules_frame(report: Report, lang: str = "en") -> Any:
@@ -103,10 +123,11 @@ def rules_frame(report: Report, lang: str = "en") -> Any:
         applied = report.summary.applied.get(rule.id, 0)
         failed = report.summary.by_rule.get(rule.id, 0)
         rows.append({"rule_id": rule.id, "catalogue": ",".join(rule.catalogue),
-                     "severity": rule.severity.value, "title": rule.title.get(lang),
+                     "severity": rule.severity.words(lang), "title": rule.title.get(lang),
                      "applied": applied, "findings": failed,
                      "failure_rate": failed / applied if applied else None})
-    return _pandas().DataFrame(rows)
+    return _pandas().DataFrame(rows, columns=RULE_COLUMNS).astype(
+        {"applied": "int64", "findings": "int64", "failure_rate": "float64"})
 
 
 def load_dossiers(paths: Paths, base: str | os.PathLike[str] | None = None) -> list[Dossier]:
@@ -217,9 +238,7 @@ def plot_findings(report: Report, by: str = "rule", lang: str = "en", ax: Any = 
     column = {"rule": "rule_id", "community": "community", "severity": "severity"}[by]
     frame = frame.dropna(subset=["date"])
     groups = frame[column].fillna("—")
-    if by == "severity":
-        groups = groups.map(_SEVERITY_WORDS[lang])
-    elif by == "community":
+    if by == "community":
         named = community_names(report, lang)
         groups = groups.map(lambda community: named.get(community, community))
     keep = set(groups.value_counts().index[:top])
