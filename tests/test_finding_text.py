@@ -159,7 +159,7 @@ def test_every_rule_case_finding_reads_in_words() -> None:
     assert dict(found) == {}
 
 
-_NAMED = re.compile(r"\{([^{}|]+)")
+_NAMED = re.compile(r"\{([^{}|:]+)")
 
 CHINESE_SAYS_LESS: set[tuple[str, str]] = set()
 """Clauses whose Chinese may name less than their English (none today): a clause added here

@@ -58,3 +58,38 @@ def test_every_built_in_requirement_states_what_it_asks_in_both_languages() -> N
     plain = [rule.id for rule in load_rulebook().rules
              if rule.kind == "requirement" and isinstance(rule.params.get("required"), str)]
     assert plain == []
+
+
+def test_a_minimum_age_changed_is_the_age_every_text_states() -> None:
+    """Under ra.min_age = 20 the finding said 只有17周岁，未满十八周岁 / under 18, and its
+    required text 年满十八周岁: a threshold the check did not judge with."""
+    book = load_rulebook().with_parameter("ra.min_age", 20)
+    finding = _finding(check_paths([EXAMPLES / "sifang"], rulebook=book), "ra-eligibility")
+    assert "只有17周岁，未满二十周岁" in finding.message.zh
+    assert "17 years old on the seat's first day, under 20" in finding.message.en
+    assert "社区居民代表任职首日年满二十周岁" in finding.evidence.required.zh
+    assert "a residents' representative is 20 or over" in finding.evidence.required.en
+    plain = _finding(check_paths([EXAMPLES / "sifang"]), "ra-eligibility")
+    assert "未满十八周岁" in plain.message.zh
+
+
+def test_a_party_committee_share_changed_is_the_share_every_text_states() -> None:
+    """Under po.half_share = 2/3 open-procedure said 到会委员未达半数以上（3/5）, false of 3/5;
+    po-matters asked 赞同委员超过当日在任委员半数, also under po.half_comparison = at_least."""
+    from fractions import Fraction
+
+    book = load_rulebook()
+    report = check_paths([EXAMPLES / "sifang"], rulebook=book.with_parameter(
+        "po.half_share", Fraction(2, 3)))
+    disclosure = next(f for f in report.findings if f.rule_id == "open-procedure"
+                      and "3/5" in f.message.zh)
+    assert "到会委员未超过三分之二（3/5），决定无效" in disclosure.message.zh
+    assert "3 of 5 members present, more than two thirds required" in disclosure.message.en
+    assert "半数" not in disclosure.message.zh
+    matters = _finding(report, "po-matters").evidence.required
+    assert "赞同委员占当日在任委员超过三分之二" in matters.zh
+    assert "the consent of more than two thirds of the members seated" in matters.en
+    at_least = _finding(check_paths([EXAMPLES / "sifang"], rulebook=book.with_parameter(
+        "po.half_comparison", "at_least")), "po-matters").evidence.required
+    assert "赞同委员占当日在任委员达半数以上" in at_least.zh
+    assert "the consent of at least half of the members" in at_least.en

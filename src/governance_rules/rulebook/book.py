@@ -578,11 +578,13 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
     kind = KINDS[rule.kind]
     template = rule._title_template or rule.title
     for name, ref in template.values.items():
-        if ref.param not in book.parameters:
-            raise RuleProblem(f"the title's {{{name}}} names no parameter {ref.param!r}"
-                              f"{did_you_mean(ref.param, book.parameters)}", ("title", "values", name),
-                              f"标题的 {{{name}}} 所指的参数「{ref.param}」不存在"
-                              f"{did_you_mean(ref.param, book.parameters, 'zh')}")
+        for param in ref.params():
+            if param in book.parameters:
+                continue
+            raise RuleProblem(f"the title's {{{name}}} names no parameter {param!r}"
+                              f"{did_you_mean(param, book.parameters)}",
+                              ("title", "values", name), f"标题的 {{{name}}} 所指的参数"
+                              f"「{param}」不存在{did_you_mean(param, book.parameters, 'zh')}")
     if rule.applies_to not in kind.fact_types:
         raise RuleProblem(f"kind {rule.kind!r} applies to {sorted(kind.fact_types)}, "
                           f"not {rule.applies_to!r}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -12,7 +12,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from .._input_words import quoted_input
-from .._words import counted, day_name, fill_counts, share_words, split_placeholder, yuan
+from .._words import (
+    chinese_number,
+    count_with_noun,
+    counted,
+    day_name,
+    share_words,
+    split_placeholder,
+    threshold_words,
+    yuan,
+)
 from ..errors import short_input
 from ..models._base import Problem
 from ..models._types import Day
@@ -103,23 +112,140 @@ class ParamRef(_Strict):
 
     param: str
 
+    def params(self) -> list[str]:
+        return [self.param]
+
+    def value_in(self, values: Mapping[str, object]) -> object:
+        """The value among ``values`` (parameter name → value); :data:`UNKNOWN` if absent."""
+        return values.get(self.param, UNKNOWN)
+
+
+class ThresholdRef(_Strict):
+    """``{share: {param: …}, comparison: {param: …}}``: a share with its reading, said as the
+    sources say a threshold (超过半数, 达三分之二以上; more than half, at least two thirds)."""
+
+    share: ParamRef
+    comparison: ParamRef | str
+
+    def params(self) -> list[str]:
+        return [self.share.param] + ([] if isinstance(self.comparison, str)
+                                     else [self.comparison.param])
+
+    def value_in(self, values: Mapping[str, object]) -> object:
+        share = self.share.value_in(values)
+        comparison = (self.comparison if isinstance(self.comparison, str)
+                      else self.comparison.value_in(values))
+        if share is UNKNOWN or comparison is UNKNOWN:
+            return UNKNOWN
+        return Threshold(share=share, comparison=comparison)
+
+
+class Threshold(_Strict):
+    """A share and whether reaching it is enough (``at_least``) or it must be exceeded
+    (``more_than``): a text's ``{half}`` says 超过半数 or 达半数以上."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True,
+                              defer_build=True)
+
+    share: Fraction
+    comparison: str
+
+
+UNKNOWN: Any = object()
+"""A value a text names that the values at hand do not give."""
+
+CHINESE_NUMERALS = "chinese"
+"""The one format a text may ask of a value, ``{age:chinese}``: a whole number in Chinese
+numerals in a Chinese text (年满十八周岁, 三日内), as the sources write it; digits in English."""
+
+
+def said(value: object, lang: str, spec: str = "") -> str:
+    """A value as a rule's text states it: a share in the sources' words, a threshold with its
+    reading, a whole amount without decimals, a number in Chinese numerals where the text asks
+    (``{days:chinese}``).
+
+    >>> said(Fraction(2, 3), "zh"), said(18, "zh", "chinese"), said(18, "en", "chinese")
+    ('三分之二', '十八', '18')
+    >>> said(Threshold(share=Fraction(1, 2), comparison="at_least"), "zh")
+    '达半数以上'
+    """
+    if isinstance(value, Threshold):
+        return threshold_words(value.share, value.comparison, lang)
+    if isinstance(value, Fraction):
+        return share_words(value, lang)
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return str(int(value))
+    if (spec == CHINESE_NUMERALS and lang == "zh" and isinstance(value, int)
+            and not isinstance(value, bool)):
+        return chinese_number(value)
+    return str(value)
+
+
+def put_values(text: str, values: Mapping[str, object], lang: str) -> str:
+    """``text`` with the ``values`` it names put in (:func:`said`, a count with its noun
+    agreeing), as a template still: what it names that ``values`` do not give is left to fill
+    (a requirement's clause names the fact's values too), and braces stay escaped.
+
+    >>> put_values("只开了{days}天，须不少于{least:chinese}天", {"least": 2}, "zh")
+    '只开了{days}天，须不少于二天'
+    >>> put_values("{days|day|days}; at least {least|day|days}", {"least": 1}, "en")
+    '{days|day|days}; at least 1 day'
+    """
+    out = []
+    for literal, name, spec, conversion in Formatter().parse(text):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
+        key, forms = split_placeholder(name)
+        if key in values:
+            shown = said(values[key], lang, spec or "")
+            if forms is not None:
+                shown = count_with_noun(shown, forms, lang)
+            out.append(shown.replace("{", "{{").replace("}", "}}"))
+        else:
+            out.append(f"{{{name}{'!' + conversion if conversion else ''}"
+                       f"{':' + spec if spec else ''}}}")
+    return "".join(out)
+
+
+def placeholders_problem(text: str, names: Collection[str], *, title: bool = False) -> str | None:
+    """What is wrong with the placeholders of a text whose every placeholder is one of
+    ``names``, each as ``{name}``, ``{name:chinese}`` or ``{count|one|more}``; ``None`` if
+    nothing is."""
+    for _, name, spec, conversion in Formatter().parse(text):
+        if name is None:
+            continue
+        if split_placeholder(name)[0] not in names:
+            return (f"{{{name}}} in {'the title ' if title else ''}{text!r} is not one of "
+                    f"{'its ' if title else ''}`values` ({', '.join(sorted(names)) or 'none given'})")
+        if conversion or spec not in ("", CHINESE_NUMERALS):
+            return (f"{{{name}{'!' + conversion if conversion else ''}:{spec}}} in {text!r}: a "
+                    f"value is put in as {{{name}}}, or {{{name}:{CHINESE_NUMERALS}}} for "
+                    "Chinese numerals")
+    return None
+
 
 class Title(Localised):
     """A rule's title. A number it states may come from a parameter (``{share}`` with
     ``values: {share: {param: cc.consent_share}}``), so that a finding judged with a place's own
-    value (an overlay, a what-if) is not titled with the value it replaced.
+    value (an overlay, a what-if) is not titled with the value it replaced. A number the title
+    writes in Chinese numerals is ``{days:chinese}`` (三日内); a share with its reading is
+    ``{share: {param: …}, comparison: {param: …}}`` (超过半数).
 
     >>> title = Title(zh="须经{share}以上成员同意", en="at least {share} of members",
     ...               values={"share": {"param": "cc.consent_share"}})
     >>> title.filled({"share": Fraction(2, 3)})
     ('须经三分之二以上成员同意', 'at least two thirds of members')
+    >>> Title(zh="{days:chinese}日内公示", en="within {days|day|days}",
+    ...       values={"days": {"param": "hear.publish_days"}}).filled({"days": 3})
+    ('三日内公示', 'within 3 days')
     """
 
-    values: dict[str, ParamRef] = Field(default_factory=dict)
+    values: dict[str, ParamRef | ThresholdRef] = Field(default_factory=dict)
 
     @field_validator("values")
     @classmethod
-    def _few(cls, values: dict[str, ParamRef]) -> dict[str, ParamRef]:
+    def _few(cls, values: dict[str, ParamRef | ThresholdRef]) -> dict[str, ParamRef | ThresholdRef]:
         if len(values) > MAX_WHEN_VALUES:
             raise ValueError(f"a title names at most {MAX_WHEN_VALUES} values")
         return values
@@ -127,30 +253,24 @@ class Title(Localised):
     @model_validator(mode="after")
     def _placeholders_are_values(self) -> Title:
         for text in (self.zh, self.en):
-            for _, name, spec, conversion in Formatter().parse(text):
-                if name is not None and (split_placeholder(name)[0] not in self.values
-                                         or spec or conversion):
-                    raise ValueError(f"{{{name}}} in the title {text!r} is not one of its "
-                                     f"`values` ({', '.join(sorted(self.values)) or 'none given'})")
+            problem = placeholders_problem(text, self.values, title=True)
+            if problem is not None:
+                raise ValueError(problem)
         return self
+
+    def values_in(self, values: Mapping[str, object]) -> dict[str, object] | None:
+        """The title's values (by their names) among ``values`` (parameter name → value);
+        ``None`` unless all are there."""
+        known = {name: ref.value_in(values) for name, ref in self.values.items()}
+        return None if any(v is UNKNOWN for v in known.values()) else known
 
     def filled(self, values: Mapping[str, object]) -> tuple[str, str]:
         """(zh, en) with ``values`` (by the names of :attr:`values`) put in: a share in the
         sources' words (80%, 三分之二), a count with its noun (``{years|year|years}``)."""
         if not self.values:
             return self.zh, self.en
-        return (fill_counts(self.zh, {k: _said(v, "zh") for k, v in values.items()}, "zh"),
-                fill_counts(self.en, {k: _said(v, "en") for k, v in values.items()}, "en"))
-
-
-def _said(value: object, lang: str) -> str:
-    """A parameter's value as a title states it: a share in words, a whole amount without
-    decimals."""
-    if isinstance(value, Fraction):
-        return share_words(value, lang)
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        return str(int(value))
-    return str(value)
+        return (put_values(self.zh, values, "zh").format(),
+                put_values(self.en, values, "en").format())
 
 
 class Rule(_Strict):
@@ -186,9 +306,8 @@ class Rule(_Strict):
         """This rule with its title filled with ``values`` (parameter name → value) where the
         title names them: what a rule set gives its rules, with its parameters' values."""
         template = self._title_template or self.title
-        known = {name: values[ref.param] for name, ref in template.values.items()
-                 if ref.param in values}
-        if not template.values or len(known) < len(template.values):  # none, or one unknown
+        known = template.values_in(values)
+        if not template.values or known is None:  # none, or one unknown
             return self  # (the rule set refuses a title naming no parameter of its own)
         zh, en = template.filled(known)
         titled = self.model_copy(update={"title": Title(zh=zh, en=en)})
@@ -201,10 +320,8 @@ class Rule(_Strict):
         template = self._title_template
         if template is None:
             return self.title.zh, self.title.en
-        known = {name: values[ref.param] for name, ref in template.values.items()
-                 if ref.param in values}
-        return template.filled(known) if len(known) == len(template.values) else (
-            self.title.zh, self.title.en)
+        known = template.values_in(values)
+        return template.filled(known) if known is not None else (self.title.zh, self.title.en)
 
     @field_validator("when", mode="before")
     @classmethod

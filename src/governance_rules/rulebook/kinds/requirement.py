@@ -19,14 +19,14 @@ from typing import Any
 from pydantic import Field as PydanticField
 from pydantic import model_validator
 
-from ..._words import fill_counts, split_placeholder
+from ..._words import split_placeholder
 from ...errors import short_input
 from ...facts.schema import FACT_SCHEMAS
 from ...models._base import Problem
 from ...report._trusted import trusted
 from ...report.model import Text
 from ..conditions import NEGATED, Cmp, Field, all_of, negate
-from ..model import Localised
+from ..model import Localised, Threshold, placeholders_problem, put_values
 from ._base import KindParams
 from ._clauses import Clause, ClauseKind
 
@@ -53,66 +53,34 @@ class RequiredText(Localised):
     """What the rule asks, in both languages, with the parameter values it names: ``{days}``
     in the text is the value of ``values: {days: {param: tpc.notice_days}}`` in force for the
     case (an overlay's where one applies), so that the text never states a number the rule did
-    not judge with.
+    not judge with; ``{age:chinese}`` writes it in Chinese numerals in Chinese (年满十八周岁),
+    and a share with its reading (``{share: {param: …}, comparison: {param: …}}``) is said as
+    a threshold (超过半数). The rule's clauses may name the same values.
 
     >>> RequiredText(zh="开幕{days}日前", en="{days} days before", values={"days": 3}).text()
     ('开幕3日前', '3 days before')
-    >>> RequiredText(zh="{n}日内", en="within {n|day|days}", values={"n": 1}).text()
-    ('1日内', 'within 1 day')
+    >>> RequiredText(zh="{n:chinese}日内", en="within {n|day|days}", values={"n": 1}).text()
+    ('一日内', 'within 1 day')
+    >>> RequiredText(zh="赞同委员{half}", en="{half} consenting", values={"half": {
+    ...     "share": Fraction(2, 3), "comparison": "at_least"}}).text()
+    ('赞同委员达三分之二以上', 'at least two thirds consenting')
     """
 
-    values: dict[str, int | Decimal | Fraction | str] = PydanticField(default_factory=dict)
+    values: dict[str, int | Decimal | Fraction | Threshold | str] = PydanticField(
+        default_factory=dict)
 
     @model_validator(mode="after")
     def _placeholders_are_values(self) -> RequiredText:
         for text in (self.zh, self.en):
-            for _, name, spec, conversion in Formatter().parse(text):
-                if name is not None and (split_placeholder(name)[0] not in self.values
-                                         or spec or conversion):
-                    raise ValueError(f"{{{name}}} in {text!r} is not one of `values` "
-                                     f"({', '.join(sorted(self.values)) or 'none given'})")
+            problem = placeholders_problem(text, self.values)
+            if problem is not None:
+                raise ValueError(problem)
         return self
 
     def text(self) -> tuple[str, str]:
         """(zh, en) with the values put in (``1 day``, not ``1 days``)."""
-        values = {k: _plain(v) for k, v in self.values.items()}
-        return (fill_counts(self.zh, values, "zh"),
-                _ONE_DAY.sub("1 day", fill_counts(self.en, values, "en")))
-
-
-def _with_values(text: str, values: dict[str, int | Decimal | Fraction | str], lang: str) -> str:
-    """A clause's reason with the values of the rule's ``required`` text put in (the number
-    the rule judged with, an overlay's where one applies), the fact's names left to fill.
-
-    >>> _with_values("只开了{days}天，须不少于{least}天", {"least": 2}, "zh")
-    '只开了{days}天，须不少于2天'
-    >>> _with_values("{days|day|days}; at least {least|day|days}", {"least": 1}, "en")
-    '{days|day|days}; at least 1 day'
-    """
-    if not values:
-        return text
-    plain = {k: _plain(v) for k, v in values.items()}
-    out = []
-    for literal, name, spec, conversion in Formatter().parse(text):
-        out.append(literal.replace("{", "{{").replace("}", "}}"))
-        if name is None:
-            continue
-        if split_placeholder(name)[0] in plain:
-            out.append(fill_counts(f"{{{name}}}", plain, lang).replace("{", "{{").replace("}", "}}"))
-        else:
-            out.append(f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}")
-    return "".join(out)
-
-
-def _plain(value: int | Decimal | Fraction | str) -> str:
-    """A value as a sentence states it: whole yuan without decimals (``500``, not ``500.00``).
-
-    >>> _plain(Decimal("500.00")), _plain(Decimal("12.50")), _plain(3)
-    ('500', '12.50', '3')
-    """
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        return str(int(value))
-    return str(value)
+        return (put_values(self.zh, self.values, "zh").format(),
+                _ONE_DAY.sub("1 day", put_values(self.en, self.values, "en").format()))
 
 
 _ONE_DAY = re.compile(r"(?<![\d.,])1 days\b")
@@ -187,7 +155,7 @@ class Requirement(ClauseKind[RequirementParams]):
         return [Clause(all_of(*(comparison(*c) for c in clause.when),
                               *([negate(all_of(*(comparison(*c) for c in clause.unless)))]
                                 if clause.unless else [])),
-                       _with_values(clause.zh, values, "zh"), _with_values(clause.en, values, "en"),
+                       put_values(clause.zh, values, "zh"), put_values(clause.en, values, "en"),
                        clause.name) for clause in params.clauses]
 
     def required(self, params: RequirementParams) -> Text | None:
