@@ -62,15 +62,16 @@ def test_every_built_in_requirement_states_what_it_asks_in_both_languages() -> N
 
 def test_a_minimum_age_changed_is_the_age_every_text_states() -> None:
     """Under ra.min_age = 20 the finding said 只有17周岁，未满十八周岁 / under 18, and its
-    required text 年满十八周岁: a threshold the check did not judge with."""
+    required text and title 年满十八周岁: a threshold the check did not judge with."""
     book = load_rulebook().with_parameter("ra.min_age", 20)
     finding = _finding(check_paths([EXAMPLES / "sifang"], rulebook=book), "ra-eligibility")
     assert "只有17周岁，未满二十周岁" in finding.message.zh
     assert "17 years old on the seat's first day, under 20" in finding.message.en
     assert "社区居民代表任职首日年满二十周岁" in finding.evidence.required.zh
     assert "a residents' representative is 20 or over" in finding.evidence.required.en
+    assert "年满二十周岁以上" in finding.title.zh and "aged 20 or over" in finding.title.en
     plain = _finding(check_paths([EXAMPLES / "sifang"]), "ra-eligibility")
-    assert "未满十八周岁" in plain.message.zh
+    assert "未满十八周岁" in plain.message.zh and "年满十八周岁以上" in plain.title.zh
 
 
 def test_a_party_committee_share_changed_is_the_share_every_text_states() -> None:
@@ -93,3 +94,39 @@ def test_a_party_committee_share_changed_is_the_share_every_text_states() -> Non
         "po.half_comparison", "at_least")), "po-matters").evidence.required
     assert "赞同委员占当日在任委员达半数以上" in at_least.zh
     assert "the consent of at least half of the members" in at_least.en
+
+
+@pytest.mark.parametrize(("name", "value", "rule_id", "zh", "en"), [
+    ("ra.quorum_share", "2/3", "ra-quorum", "须有代表过三分之二出席",
+     "more than two thirds of all representatives present"),
+    ("ra.majority_share", "2/3", "ra-majority", "须由出席人过三分之二通过",
+     "more than two thirds of those present"),
+    ("po.half_share", "2/3", "po-quorum", "须有三分之二以上委员到会",
+     "needs more than two thirds of its members present"),
+    ("po.half_comparison", "at_least", "po-decision", "须由应到会半数以上的委员赞同",
+     "the consent of at least half of the members"),
+    ("fin.min_signers", 5, "fin-signatures", "书记五人以上签字", "signatures of handler"),
+    ("hear.publish_days", 1, "hear-publish", "表决结果于一日内公示", "within 1 day"),
+    ("po.notice_days", 5, "po-notice", "须提前五天通知", "notified 5 days ahead"),
+    ("po.life_meeting_report_days", 10, "po-life-meeting-report", "提前十日书面报告",
+     "10 days ahead"),
+])
+def test_a_finding_is_titled_with_the_value_it_was_judged_by(
+        name: str, value: object, rule_id: str, zh: str, en: str) -> None:
+    """The titles kept the replaced number beside a message stating the new one:
+    社区成员代表大会须有代表过半数出席才能召开 beside 须超过三分之二."""
+    book = load_rulebook().with_parameter(name, value)
+    report = check_paths([EXAMPLES / "sifang"], rulebook=book)
+    titles = {(f.title.zh, f.title.en) for f in report.findings if f.rule_id == rule_id}
+    assert titles and all(zh in t_zh and en in t_en for t_zh, t_en in titles), titles
+
+
+def test_the_rule_set_s_titles_read_as_the_sources_write_them() -> None:
+    """Numbers the sources write in Chinese numerals stay so: 三日内, 提前一天, 十八周岁."""
+    rules = {rule.id: rule.title for rule in load_rulebook().rules}
+    assert rules["hear-publish"].zh == "听证会表决结果于三日内公示"
+    assert rules["po-notice"].zh == "党组织委员会议的日期、议题须提前一天通知（临时会议除外）"
+    assert "notified a day ahead" in rules["po-notice"].en
+    assert rules["ra-quorum"].zh == "社区成员代表大会须有代表过半数出席才能召开"
+    assert rules["po-quorum"].en == "A party committee meeting needs more than half of its members present"
+    assert "年满十八周岁以上" in rules["ra-eligibility"].zh

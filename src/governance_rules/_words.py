@@ -236,15 +236,20 @@ def split_placeholder(name: str) -> tuple[str, tuple[str, str] | None]:
 
 def count_with_noun(count: str, forms: tuple[str, str], lang: str) -> str:
     """A count as a text gives it, with the form of its noun that agrees: ``1 day``,
-    ``3 days``, ``1,000 days``; in Chinese the noun follows the count (``3天``).
+    ``3 days``, ``1,000 days``; in Chinese the noun follows the count (``3天``). A form of
+    one with its article says the count itself (``{days|a day|days}``: ``a day``, ``5 days``).
 
     >>> count_with_noun("1", ("day", "days"), "en"), count_with_noun("12", ("day", "days"), "en")
     ('1 day', '12 days')
+    >>> count_with_noun("1", ("a day", "days"), "en"), count_with_noun("5", ("a day", "days"), "en")
+    ('a day', '5 days')
     >>> count_with_noun("3", ("天", "天"), "zh")
     '3天'
     """
     if lang == "zh":
         return f"{count}{forms[1]}"
+    if count == "1" and forms[0].startswith(("a ", "an ")):
+        return forms[0]
     return f"{count} {forms[0] if count == '1' else forms[1]}"
 
 
