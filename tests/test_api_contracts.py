@@ -151,11 +151,17 @@ def test_a_what_if_finding_says_its_value_is_not_the_source_s() -> None:
     ("po.half_comparison", "at_least", "党组织“半数以上”的读法为达到半数",
      "reading of 半数以上 for the party committee is at least half"),
     ("rc.term_years", 2, "社区居民委员会每届任期为2年", "term of the residents' committee is 2 years"),
+    ("ra.min_age", 20, "社区居民代表任职之日的最低年龄（年满，含本数）为20周岁",
+     "the youngest a residents' representative may be on the seat's first day (years, "
+     "inclusive: old enough on the birthday itself) is 20 years"),
+    ("fin.min_signers", 5, "发票和收据报销所需签字人数（至少）为5",
+     "number of different people who must sign a voucher (at least) is 5"),
 ])
 def test_a_what_if_note_says_its_value_in_words(name: str, value: object, zh: str,
                                                 en: str) -> None:
     """A choice's code stood in the Chinese note (`…为at_least`) and a term had no unit
-    (`每届任期为2`)."""
+    (`每届任期为2`); an age was counted in 年, and a description stated the value it replaced
+    (`签字人数（三人以上）为5`)."""
     from governance_rules import load_rulebook
 
     report = check_paths([EXAMPLES / "sifang"], rulebook=load_rulebook().with_parameter(

@@ -447,6 +447,9 @@ class Parameter(_Strict):
     reference: Citation | None = None
     values: list[ParameterVersion]
     overlays: dict[str, list[ParameterVersion]] = Field(default_factory=dict)
+    unit: Localised | None = Field(
+        default=None, description="what a value counts, where not its type's (an age in 周岁 / "
+        "years, where a term is 年): the singular in English")
     choices: dict[str, Localised] = Field(
         default_factory=dict, description="a choice's values in words (more_than: 超过半数 / "
         "more than half): a finding checked with one says it so, not by its code")
@@ -480,6 +483,8 @@ class Parameter(_Strict):
         >>> term.value_words(5, "zh"), term.value_words(1, "en")
         ('5年', '1 year')
         """
+        if self.unit is not None:
+            return counted(value, self.unit.en, lang, self.unit.zh)
         if self.type in _UNITS:
             noun, unit = _UNITS[self.type]
             return counted(value, noun, lang, unit)
