@@ -169,3 +169,74 @@ def test_the_records_days_window_does_not_reach_back_to_a_body_set_up_years_befo
     assert not report.input_errors and report.findings
     assert not [f for f in report.findings if (f.date or "") < "2021"], [
         (f.rule_id, f.date) for f in report.findings if (f.date or "") < "2021"]
+
+
+def _example_with(tmp_path: Path, example: str, file: str, old: str, new: str) -> Path:
+    """``examples/<example>`` with ``old`` in ``file`` written ``new`` (once)."""
+    root = tmp_path / example
+    shutil.copytree(EXAMPLES / example, root)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return root
+
+
+def test_a_meeting_on_a_proposal_left_out_is_left_out_with_it(tmp_path: Path) -> None:
+    """proposal-2022-10 refused for its date (2022-10-38) gave "no proposal with id
+    'proposal-2022-10' in this dossier" at ra-2022-10, and ra-adhoc-basis then found the ad
+    hoc meeting held "with neither a proposal nor stated special circumstances"."""
+    root = _example_with(tmp_path, "sifang", "proposals.yaml", "date: '2022-10-08'",
+                         "date: '2022-10-38'")
+    report = check_paths([root], base=tmp_path)
+    assert {e.type for e in report.input_errors} == {"value_error", "left_out_with"}
+    [named] = [e for e in report.input_errors if e.type == "left_out_with"]
+    assert named.file == "sifang/proposals.yaml"
+    assert named.msg.startswith("proposal 'proposal-2022-10' was left out for its input errors, "
+                                "and with it 1 record that names it (sifang/meetings/assembly."
+                                "yaml: ra-2022-10)")
+    assert not [f for f in report.findings if f.record.id == "ra-2022-10"]
+
+
+def test_a_meeting_on_a_proposal_not_held_is_left_out(tmp_path: Path) -> None:
+    """A mistyped proposal id was reported and the meeting judged all the same as a sitting on
+    no proposal (ra-adhoc-basis: "neither a proposal nor stated special circumstances")."""
+    root = _example_with(tmp_path, "sifang", "meetings/assembly.yaml",
+                         "proposal: proposal-2022-10", "proposal: proposal-2022-11")
+    report = check_paths([root], base=tmp_path)
+    said = {e.type: e for e in report.input_errors}
+    assert said["unknown_id"].msg == "no proposal with id 'proposal-2022-11' in this dossier"
+    assert said["left_out_with"].msg.startswith("meeting 'ra-2022-10' was left out")
+    assert not [f for f in report.findings if f.record.id == "ra-2022-10"]
+
+
+def test_a_motion_naming_an_expense_left_out_says_where_it_is(tmp_path: Path) -> None:
+    """exp-2022-005 refused for its paid_on (2022-05-41) gave "no expense with id
+    'exp-2022-005' in this dossier" at the motion naming it."""
+    root = _example_with(tmp_path, "sifang", "expenses/exp-2022-005.yaml",
+                         "paid_on: '2022-05-06'", "paid_on: '2022-05-41'")
+    report = check_paths([root], base=tmp_path)
+    said = {e.type: e for e in report.input_errors}
+    assert said.keys() == {"value_error", "names_left_out"}
+    link = said["names_left_out"]
+    assert link.file == "sifang/meetings/assembly.yaml" and link.loc[-2:] == ("expense", "id")
+    assert link.msg == ("expense 'exp-2022-005' was left out for its input errors "
+                        "(sifang/expenses/exp-2022-005.yaml:5); this link to it counts for "
+                        "nothing until it is corrected")
+    assert link.text("zh") == ("开支「exp-2022-005」因输入错误未予检查（sifang/expenses/"
+                               "exp-2022-005.yaml第5行），此处对它的引用不计，更正后一并检查")
+    clean = check_paths([EXAMPLES / "sifang"], base=EXAMPLES)
+    assert {f.record.id for f in report.findings} <= {f.record.id for f in clean.findings}
+
+
+def test_a_rectification_of_an_inspection_left_out_is_left_out_with_it(tmp_path: Path) -> None:
+    """inspection-2022-h1 refused for its period (2022) gave "no inspection report
+    'inspection-2022-h1' of 'office' in this dossier", the office by its id."""
+    root = _example_with(tmp_path, "dingyuan", "reports.yaml", "period: 2022-H1\n",
+                         "period: 2022\n")
+    report = check_paths([root], base=tmp_path)
+    assert not [e for e in report.input_errors if e.type == "unknown_id"]
+    [named] = [e for e in report.input_errors if e.type == "left_out_with"]
+    assert named.msg.startswith("inspection report 'inspection-2022-h1' was left out for its "
+                                "input errors, and with it 1 record that names it "
+                                "(dingyuan/rectifications.yaml: ")

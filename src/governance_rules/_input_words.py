@@ -102,6 +102,7 @@ _BY_TYPE: dict[str, str] = {
     "unknown_id": "所指的{input}在本卷宗中不存在（或已因其他输入错误未予检查）",
     "not_seated": "{input}当日未在该机构任职",
     "left_out_with": "{input}因输入错误未予检查，引用它的记录随之未予检查",
+    "names_left_out": "所指的{input}因输入错误未予检查，此处对它的引用不计",
     "window_too_long": "检查期间过长，请用「--from」和「--to」指定期间",
     "unknown_document": "引用了规则集中不存在的文件",
 }

@@ -165,6 +165,21 @@ class References:
         self.fail(located, sub, "unknown_id", msg, value, zh)
         return False
 
+    def link_left_out(self, located: Located[Any], sub: tuple[str | int, ...],
+                      what: tuple[str, str], value: str, place: tuple[str, int | None]) -> None:
+        """``located``, still checked, links at ``sub`` to ``value`` (``what``: its kind in
+        words, in English and Chinese), a record left out for its own input errors at
+        ``place``: the link counts for nothing, and the error says where that record is, not
+        that there is none (a motion naming an expense whose ``paid_on`` is mistyped:
+        ``expense 'e1' was left out for its input errors (expenses.yaml:5); …``)."""
+        file, line = place
+        at_en, at_zh = (file, file) if line is None else (f"{file}:{line}", f"{file}第{line}行")
+        self.fail(located, sub, "names_left_out",
+                  f"{what[0]} {value!r} was left out for its input errors ({at_en}); this link "
+                  "to it counts for nothing until it is corrected", value,
+                  f"{what[1]}「{value}」因输入错误未予检查（{at_zh}），此处对它的引用不计，"
+                  "更正后一并检查")
+
     def body(self, located: Located[Any], field: Sub, value: str | None) -> bool:
         """``value`` (when given) is the id of a body of the dossier."""
         if value is None or value in self.dossier.bodies:

@@ -55,23 +55,24 @@ def resolve(dossier: Dossier) -> None:
     proposal_ids = {p.record.id for p in dossier.proposals}
     expense_ids = {e.record.id for e in dossier.expenses}
     bodies = dossier.bodies
-    unconvened: list[Located[Any]] = []  # convened by a body the dossier does not hold
+    unlinked: list[Located[Any]] = []  # convened by a body, or on a proposal, not held
     for located in dossier.meetings:
         meeting = located.record.__dict__  # its fields, read as a dict's items (see above)
         if meeting["emergency_reports"] or meeting["motions"]:
-            _check_links(located, meeting, dossier, expense_ids, refs.fail)
+            _check_links(located, meeting, dossier, expense_ids, refs)
         if (convened_by := meeting["convened_by"]) is not None and convened_by not in bodies:
             refs.body(located, "convened_by", convened_by)
-            unconvened.append(located)
-        proposal = meeting["proposal"]
-        if proposal is not None and proposal not in proposal_ids:
-            refs.fail(located, ("proposal",), "unknown_id",
-                      f"no proposal with id {proposal!r} in this dossier", proposal,
-                      f"本卷宗没有编号为「{proposal}」的提议")
-    if unconvened:  # left out as every record naming what is not there is, and listed so
-        dropped = {id(m) for m in unconvened}
+            unlinked.append(located)
+        elif (proposal := meeting["proposal"]) is not None and proposal not in proposal_ids:
+            # left out, not judged as a sitting on no proposal (ra-adhoc-basis)
+            refs.missing(located, ("proposal",), "proposals", ("proposal", "提议"), proposal,
+                         f"no proposal with id {proposal!r} in this dossier",
+                         f"本卷宗没有编号为「{proposal}」的提议")
+            unlinked.append(located)
+    if unlinked:  # left out as every record naming what is not there is, and listed so
+        dropped = {id(m) for m in unlinked}
         dossier.meetings = [m for m in dossier.meetings if id(m) not in dropped]
-        dossier.left_out.extend(unconvened)
+        dossier.left_out.extend(unlinked)
         dossier.forget_indexes()
     for collection in _BODY_RECORDS:
         refs.keep(collection, lambda located: _body_record_ok(dossier, refs, located))
@@ -225,22 +226,32 @@ def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -
 
 
 def _check_links(located: Located[Any], meeting: dict[str, Any], dossier: Dossier,
-                 expense_ids: set[str], fail: Any) -> None:
+                 expense_ids: set[str], refs: References) -> None:
     """A meeting's links to other records (the emergency handlings reported to it, the expense a
     motion decides) must name records of the dossier: a dangling link is an input error; the
-    meeting itself is still checked, the link counts for nothing. ``meeting`` is the meeting's
-    fields (its ``__dict__``)."""
+    meeting itself is still checked, the link counts for nothing (an expense is judged by the
+    motions naming it, a motion by nothing its expense holds). A link to a record left out for
+    its own errors says where that record is. ``meeting`` is the meeting's fields (its
+    ``__dict__``)."""
     for i, handled in enumerate(meeting["emergency_reports"]):
         if dossier.meeting(handled) is None:
-            fail(located, ("emergency_reports", i), "unknown_id",
-                 f"no meeting {handled!r} in this dossier to report on", handled,
-                 f"本卷宗没有可汇报的会议「{handled}」")
+            sub: tuple[str | int, ...] = ("emergency_reports", i)
+            if (place := refs.left_out_place("meetings", handled)) is not None:
+                refs.link_left_out(located, sub, ("meeting", "会议"), handled, place)
+                continue
+            refs.fail(located, sub, "unknown_id",
+                      f"no meeting {handled!r} in this dossier to report on", handled,
+                      f"本卷宗没有可汇报的会议「{handled}」")
     for i, motion in enumerate(meeting["motions"]):
         subject = motion.expense
         if subject is not None and subject.id is not None and subject.id not in expense_ids:
-            fail(located, ("motions", i, "expense", "id"), "unknown_id",
-                 f"no expense with id {subject.id!r} in this dossier", subject.id,
-                 f"本卷宗没有编号为「{subject.id}」的开支")
+            sub = ("motions", i, "expense", "id")
+            if (place := refs.left_out_place("expenses", subject.id)) is not None:
+                refs.link_left_out(located, sub, ("expense", "开支"), subject.id, place)
+                continue
+            refs.fail(located, sub, "unknown_id",
+                      f"no expense with id {subject.id!r} in this dossier", subject.id,
+                      f"本卷宗没有编号为「{subject.id}」的开支")
 
 
 def _party_records(dossier: Dossier, refs: References) -> None:
@@ -419,11 +430,11 @@ def _check_inspections(dossier: Dossier, refs: References) -> None:
         record = located.record
         units = orders.get((record.inspection, record.body))
         if units is None:
-            refs.fail(located, ("inspection",), "unknown_id", f"no inspection report "
-                      f"{record.inspection!r} of {record.body!r} in this dossier",
-                      record.inspection, f"本卷宗没有{refs.body_words(record.body)}的检查报告"
-                      f"「{record.inspection}」")
-            return False
+            return refs.missing(
+                located, ("inspection",), "reports", ("inspection report", "检查报告"),
+                record.inspection, f"no inspection report {record.inspection!r} of "
+                f"{refs.body_words(record.body, 'en')} in this dossier",
+                f"本卷宗没有{refs.body_words(record.body)}的检查报告「{record.inspection}」")
         if record.unit not in units:
             refs.fail(located, ("unit",), "unknown_id", f"inspection {record.inspection!r} "
                       f"ordered no rectification of {record.unit!r}", record.unit,
