@@ -214,3 +214,76 @@ def test_a_file_checked_on_its_own_is_waived_as_its_folder_is(tmp_path: Path,
         ("cc-consent-80", "re-voted")]
     whole = run("check", "records", "--format", "json", cwd=tmp_path)  # a whole tree: all used
     assert "waiver-unused" not in whole.stdout
+
+
+SIFANG_WAIVERS = """\
+waivers:
+  - {rule: ra-quorum, record: ra-2022-07, reason: re-held, approved_by: 街道办事处,
+     expires: 2099-06-30}
+  - {rule: fin-tiers, record: exp-2022-004, reason: reviewed, approved_by: 街道办事处,
+     expires: 2099-06-30}
+"""
+"""A waiver of an assembly meeting's finding, and one of an expense's."""
+
+
+def _sifang_waived(tmp_path: Path) -> Path:
+    root = tmp_path / "dossiers" / "sifang"
+    shutil.copytree(EXAMPLES / "sifang", root)
+    waivers_file(root, SIFANG_WAIVERS)
+    return root
+
+
+def _waiver_findings(result: object) -> list[tuple[str, bool]]:
+    report = json.loads(result.stdout)  # type: ignore[attr-defined]
+    return [(f["rule_id"], bool(f["suppression"])) for f in report["findings"]
+            if f["rule_id"] in ("ra-quorum", "waiver-unused")]
+
+
+def test_a_subfolder_of_a_dossier_is_checked_with_the_dossiers_waivers(tmp_path: Path) -> None:
+    """``check sifang/meetings`` read no waivers (ra-quorum on ra-2022-07 unwaived), and with
+    ``--waivers sifang/governance-waivers.yaml`` the expense's waiver was 'waiver-unused'
+    though no expense was checked."""
+    root = _sifang_waived(tmp_path)
+    found = run("check", "sifang/meetings", "--format", "json", cwd=root.parent)
+    assert _waiver_findings(found) == [("ra-quorum", True)]
+    named = run("check", "sifang/meetings", "--waivers", "sifang/governance-waivers.yaml",
+                "--format", "json", cwd=root.parent)
+    assert _waiver_findings(named) == [("ra-quorum", True)]
+    whole = run("check", "sifang", "--format", "json", cwd=root.parent)
+    assert _waiver_findings(whole) == [("ra-quorum", True)]
+
+
+def test_a_file_named_from_anywhere_is_checked_with_its_dossiers_waivers(
+        tmp_path: Path) -> None:
+    """Naming sifang/meetings/assembly.yaml from a folder outside the dossier left ra-quorum
+    unwaived: waivers were looked for only up to the folder the check ran in."""
+    root = _sifang_waived(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run("check", str(root / "meetings" / "assembly.yaml"), "--format", "json",
+                 cwd=elsewhere)
+    assert _waiver_findings(result) == [("ra-quorum", True)]
+
+
+def test_waivers_are_looked_for_up_to_the_dossiers_root(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from governance_rules.waivers.loader import find_waiver_files, whole_folders
+
+    monkeypatch.chdir(tmp_path)
+    root = _sifang_waived(tmp_path)
+    waivers = root / "governance-waivers.yaml"
+    outer = waivers_file(tmp_path / "dossiers", "waivers: []\n")
+    own = waivers_file(root / "party", "waivers: []\n")
+    assert find_waiver_files([root / "meetings"]) == [waivers]
+    assert find_waiver_files([root / "meetings" / "assembly.yaml"]) == [waivers]
+    assert find_waiver_files([root / "party"]) == [own]
+    assert find_waiver_files([root / "party" / "minutes.yaml"]) == [own]
+    assert find_waiver_files([root]) == [waivers]
+    assert find_waiver_files([tmp_path / "dossiers"]) == [outer]
+    waivers.unlink()  # a repository's one file for its dossiers, as a check of it reads it
+    assert find_waiver_files([root / "meetings"]) == [outer]
+    assert find_waiver_files([root]) == []  # whole: its own only
+    assert whole_folders([root]) and whole_folders([tmp_path / "dossiers"])
+    assert not whole_folders([root / "meetings"])
+    assert not whole_folders([root / "meetings" / "assembly.yaml"])
+    assert not whole_folders([root, root / "party"])

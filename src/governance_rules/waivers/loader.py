@@ -10,23 +10,29 @@ from pydantic import ValidationError
 
 from ..errors import InputError
 from ..records._parse import ParseFailure, parse_record_text, read_file
-from ..records.loader import display_path, validation_errors
+from ..records.loader import display_path, has_community_file, validation_errors
 from .model import LocatedWaiver, WaiverFile
 
 WAIVERS_FILE = "governance-waivers.yaml"
 
 
 def find_waiver_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """The ``governance-waivers.yaml`` at the top of each checked folder, once each; for a
-    file named on its own (a pre-commit hook names the files a commit touches), the one in
-    its folder or the nearest folder above it, up to the folder the check runs in."""
+    """The ``governance-waivers.yaml`` each checked path is judged with, once each: the one in
+    the checked folder itself (a file's own folder), else the nearest in a folder above it up
+    to and including its dossier's root (the folder with ``community.yaml``), wherever the
+    check runs: ``check sifang/meetings``, and a pre-commit hook naming
+    ``sifang/meetings/assembly.yaml``, read ``sifang/governance-waivers.yaml`` as ``check
+    sifang`` does. A file or a dossier's subfolder whose dossier has none reads the nearest
+    above it up to the folder the check runs in (a repository's one file for all its
+    dossiers, as ``check records`` reads it); a whole dossier, or a folder of them, only its
+    own."""
     found: dict[Path, Path] = {}
     here = Path.cwd().resolve()
     for raw in paths:
         path = Path(raw)
         try:
-            folders = [path] if path.is_dir() else _folders_up(path.parent, here)
-            for folder in folders:
+            is_dir = path.is_dir()
+            for folder in _folders_up(path if is_dir else path.parent, here, whole=is_dir):
                 candidate = folder / WAIVERS_FILE
                 if candidate.is_file():
                     found.setdefault(candidate.resolve(), candidate)
@@ -36,21 +42,27 @@ def find_waiver_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     return list(found.values())
 
 
-def _folders_up(folder: Path, top: Path) -> list[Path]:
-    """``folder`` and the folders above it up to ``top`` (inclusive), nearest first; only
-    ``folder`` when it does not lie under ``top``."""
+def _folders_up(folder: Path, top: Path, *, whole: bool) -> list[Path]:
+    """``folder`` and the folders above it up to its dossier's root (inclusive), nearest first;
+    then, unless ``folder`` is checked ``whole`` and is a dossier's root or in none, those
+    above up to ``top`` (inclusive)."""
     real = folder.resolve()
-    if real != top and top not in real.parents:
+    up = [real, *real.parents]
+    root = next((i for i, above in enumerate(up) if has_community_file(above)), None)
+    if whole and not root:  # a dossier's root, or a folder of dossiers
         return [folder]
-    return [real, *[p for p in real.parents if p == top or top in p.parents]]
+    mine = up[:(root or 0) + 1]
+    return [*mine, *[p for p in up[len(mine):] if p == top or top in p.parents]]
 
 
 def whole_folders(paths: Sequence[str | os.PathLike[str]]) -> bool:
-    """Whether every path checked is a folder (a whole dossier or tree): only then does a
-    waiver that matched nothing match nothing there. A check of some files (a commit's) leaves
-    out the records of the waivers for the rest."""
+    """Whether every path checked is a whole dossier or a folder of whole dossiers (a folder
+    in no dossier's root below its own): only then does a waiver that matched nothing match
+    nothing there. A check of some files (a commit's) or of a dossier's subfolder
+    (``sifang/meetings``) leaves out the records of the waivers for the rest."""
     try:
-        return all(Path(p).is_dir() for p in paths)
+        return all(Path(p).is_dir() and not any(map(has_community_file, Path(p).resolve().parents))
+                   for p in paths)
     except OSError:
         return False
 
