@@ -359,9 +359,12 @@ def test_a_director_signing_as_deputy_is_found_whatever_the_order() -> None:
 
 
 @pytest.mark.parametrize(("kind", "period", "wanted_en", "wanted_zh"), [
-    ("dispute_monthly", "2022-Q4", "covers a month, such as 2022-10", "须为月份，如2022-10"),
-    ("security_analysis", "2022-10", "covers a quarter, such as 2022-Q3", "须为季度，如2022-Q3"),
-    ("inspection", "2022", "covers a half year, such as 2022-H1", "须为半年，如2022-H1")])
+    ("dispute_monthly", "2022-Q4", "this monthly dispute report is a month, such as 2022-10",
+     "矛盾纠纷月报所报期间须为月份，如「2022-10」"),
+    ("security_analysis", "2022-10", "this security analysis is a quarter, such as 2022-Q3",
+     "治安形势分析所报期间须为季度，如「2022-Q3」"),
+    ("inspection", "2022", "this inspection report is a half year, such as 2022-H1",
+     "检查报告所报期间须为半年，如「2022-H1」")])
 def test_a_report_of_another_period_than_its_kind_is_refused(kind: str, period: str,
                                                              wanted_en: str,
                                                              wanted_zh: str) -> None:

@@ -251,3 +251,21 @@ def test_a_number_too_long_to_read_says_the_limit_in_both_languages(tmp_path: Pa
     assert error.msg == ("cannot read value '999999999999999999999…': a number written with "
                          "more than 40 characters")
     assert error.text("zh") == "数字「999999999999999999999…」超过40个字符，无法读取，文件未读取"
+
+
+@pytest.mark.parametrize("kind", ["inspection", "dispute_monthly", "security_analysis",
+                                  "annual_summary"])
+def test_a_report_of_the_wrong_period_names_its_kind_in_words(kind: str) -> None:
+    """A half-year inspection report labelled 2022 read "a inspection report covers a half
+    year, such as 2022-H1, not '2022'" / 「inspection」报告所报期间须为半年…: the kind's code,
+    and "a" before a vowel; 2022-H1 outside quotes in the Chinese."""
+    from governance_rules.models.events import REPORT_KIND_WORDS, ReportKind
+
+    period = "2022-Q4" if kind == "dispute_monthly" else "2022-10"
+    [error] = _errors({"r.yaml": {"report": {"id": "r", "body": "b", "kind": kind,
+                                             "period": period, "submitted_on": "2022-12-20"}}})
+    zh, en = REPORT_KIND_WORDS[ReportKind(kind)]
+    assert error.msg.startswith(f"the period of this {en} is a "), error.msg
+    assert error.text("zh").startswith(f"{zh}所报期间须为"), error.text("zh")
+    assert f"「{kind}」" not in error.text("zh")
+    _reads_as_chinese(error)

@@ -25,7 +25,6 @@ from ..models import (
     PartyForm,
     Register,
     Report,
-    ReportKind,
     Role,
     SeatOrigin,
     Sector,
@@ -33,6 +32,7 @@ from ..models import (
     TitleStep,
     WorkArea,
 )
+from ..models.events import REPORT_KIND_WORDS
 
 _LABELS: dict[StrEnum, tuple[str, str]] = {
     Sector.PARTY_ORGANISATION: ("社区党组织", "the community party organisation"),
@@ -119,17 +119,8 @@ _LABELS: dict[StrEnum, tuple[str, str]] = {
     TitleStep.PUBLIC_NOTICE: ("公示", "public notice"),
     TitleStep.CIVIL_AFFAIRS_ACCEPTANCE: ("区民政局审查验收", "the civil-affairs bureau's acceptance"),
     TitleStep.DISTRICT_APPROVAL: ("区政府审批", "the district government's approval"),
-    ReportKind.DISPUTE_MONTHLY: ("矛盾纠纷月报", "monthly dispute report"),
-    ReportKind.SCREENING: ("矛盾纠纷排查报告", "dispute screening report"),
-    ReportKind.SECURITY_ANALYSIS: ("治安形势分析", "security analysis"),
-    ReportKind.INSPECTION: ("检查报告", "inspection report"),
-    ReportKind.WORK_RECORD: ("工作记录", "work record"),
-    ReportKind.PLAN: ("工作计划", "plan"),
-    ReportKind.RESPONSIBILITY_LETTER: ("目标责任书", "responsibility letter"),
-    ReportKind.HALF_YEAR_SUMMARY: ("半年工作总结", "half-year summary"),
-    ReportKind.ANNUAL_SUMMARY: ("年度工作总结", "annual summary"),
-    ReportKind.CONGRESS_WORK_REPORT: ("人大工作报告", "report on the congress's work"),
 }
+_LABELS.update(REPORT_KIND_WORDS.items())
 
 
 def label(code: StrEnum | None, lang: str) -> str:

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from ..models._types import granularity_of
+
 GRANULARITIES = ("month", "bimonth", "quarter", "half", "year")
 MAX_PERIOD_YEARS = 20
 """Calendar periods are judged for at most the last this many years of a window, so that no
@@ -122,18 +124,9 @@ def period_of(label: str) -> Period:
     >>> period_of("2022-B2").start, period_of("2022-B2").end
     (datetime.date(2022, 3, 1), datetime.date(2022, 4, 30))
     """
-    year = int(label[:4])
-    rest = label[5:]
-    if not rest:
-        granularity, month = "year", 1
-    elif rest[0] == "Q":
-        granularity, month = "quarter", (int(rest[1]) - 1) * 3 + 1
-    elif rest[0] == "H":
-        granularity, month = "half", (int(rest[1]) - 1) * 6 + 1
-    elif rest[0] == "B":
-        granularity, month = "bimonth", (int(rest[1]) - 1) * 2 + 1
-    else:
-        granularity, month = "month", int(rest)
+    granularity = granularity_of(label)
+    part = 1 if granularity == "year" else int(label[5:].lstrip("QHB"))
+    year, month = int(label[:4]), (part - 1) * _MONTHS[granularity] + 1
     start = date(year, month, 1)
     return Period(granularity, start, add_months(start, _MONTHS[granularity]) - timedelta(days=1))
 

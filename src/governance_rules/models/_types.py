@@ -175,3 +175,16 @@ Period = Annotated[str, BeforeValidator(_parse_period),
                                                          "2022-03"]})]
 """A calendar period: ``2022``, ``2022-H1``, ``2022-Q3``, ``2022-B2`` (two months, March–April:
 how a bimonthly norm's period is named) or ``2022-03`` (a bare year may be unquoted)."""
+
+
+def granularity_of(period: str) -> str:
+    """The granularity of a :data:`Period` label: what the records' kinds of report are made
+    for (a monthly report labelled ``2022-Q4`` is a mistake), and how the checks read a
+    period's days.
+
+    >>> [granularity_of(p) for p in ("2022", "2022-10", "2022-Q4", "2022-H1", "2022-B2")]
+    ['year', 'month', 'quarter', 'half', 'bimonth']
+    """
+    if len(period) == 4:
+        return "year"
+    return {"Q": "quarter", "H": "half", "B": "bimonth"}.get(period[5], "month")

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import Field, model_validator
 
 from ._base import RecordModel, field_error, field_errors, field_problem
-from ._types import Count, Day, Period, Slug, Text, TextEnum
+from ._types import Count, Day, Period, Slug, Text, TextEnum, granularity_of
 from .body import DecisionRef
 from .governance import PlanKind, RectifyOrder, SummaryPart
 from .meeting import Matter, Outcome, Votes
@@ -161,19 +161,23 @@ REPORT_PERIODS: dict[ReportKind, str] = {
 """The calendar period each kind of report is made for (每月, 每季度, 每半年, 每年): a monthly
 dispute report labelled ``2022-Q4`` is a mistake in the record, not October's report."""
 
+REPORT_KIND_WORDS: dict[ReportKind, tuple[str, str]] = {
+    ReportKind.DISPUTE_MONTHLY: ("矛盾纠纷月报", "monthly dispute report"),
+    ReportKind.SCREENING: ("矛盾纠纷排查报告", "dispute screening report"),
+    ReportKind.SECURITY_ANALYSIS: ("治安形势分析", "security analysis"),
+    ReportKind.INSPECTION: ("检查报告", "inspection report"),
+    ReportKind.WORK_RECORD: ("工作记录", "work record"),
+    ReportKind.PLAN: ("工作计划", "plan"),
+    ReportKind.RESPONSIBILITY_LETTER: ("目标责任书", "responsibility letter"),
+    ReportKind.HALF_YEAR_SUMMARY: ("半年工作总结", "half-year summary"),
+    ReportKind.ANNUAL_SUMMARY: ("年度工作总结", "annual summary"),
+    ReportKind.CONGRESS_WORK_REPORT: ("人大工作报告", "report on the congress's work"),
+}
+"""Each kind of report in words, Chinese and English: a record's own check names the kind
+(``this inspection report``), as findings do (:func:`~governance_rules.facts._labels.label`)."""
+
 _PERIOD_WORDS = {"month": ("a month", "月份", "2022-10"), "quarter": ("a quarter", "季度", "2022-Q3"),
                  "half": ("a half year", "半年", "2022-H1"), "year": ("a year", "年度", "2022")}
-
-
-def _granularity(period: str) -> str:
-    """The granularity of a period label (a valid ``Period``).
-
-    >>> [_granularity(p) for p in ("2022", "2022-10", "2022-Q4", "2022-H1", "2022-B2")]
-    ['year', 'month', 'quarter', 'half', 'bimonth']
-    """
-    if len(period) == 4:
-        return "year"
-    return {"Q": "quarter", "H": "half", "B": "bimonth"}.get(period[5], "month")
 
 
 class Report(RecordModel):
@@ -213,12 +217,12 @@ class Report(RecordModel):
     def _period_of_its_kind(self) -> Report:
         """The period is of the granularity the kind is made for (:data:`REPORT_PERIODS`)."""
         wanted = REPORT_PERIODS[self.kind]
-        if _granularity(self.period) != wanted:
+        if granularity_of(self.period) != wanted:
             en, zh, example = _PERIOD_WORDS[wanted]
-            raise field_error(self, ("period",), f"a {self.kind.value} report covers {en}, "
+            kind_zh, kind_en = REPORT_KIND_WORDS[self.kind]
+            raise field_error(self, ("period",), f"the period of this {kind_en} is {en}, "
                               f"such as {example}, not {self.period!r}", self.period,
-                              zh=f"「{self.kind.value}」报告所报期间须为{zh}，如{example}，"
-                                 f"实为「{self.period}」")
+                              zh=f"{kind_zh}所报期间须为{zh}，如「{example}」，实为「{self.period}」")
         return self
 
 
