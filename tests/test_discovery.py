@@ -172,6 +172,27 @@ def test_a_folder_with_no_record_file_is_an_input_error_not_a_clean_pass(tmp_pat
     assert errors[1].text("zh").startswith("此文件夹及其子文件夹中没有记录文件")
 
 
+def test_a_folder_with_links_but_no_record_file_is_an_input_error(tmp_path: Path) -> None:
+    """A folder holding ``2022/README.md`` and ``current -> 2022``, or only a link to a text
+    file, said "no findings … 0 records checked" and exit 0: any link met turned the check
+    off. A link out of the folder is reported (``symlink_outside``), and no more."""
+    (tmp_path / "linkin" / "2022").mkdir(parents=True)
+    (tmp_path / "linkin" / "2022" / "README.md").write_text("# 2022\n")
+    os.symlink("2022", tmp_path / "linkin" / "current")
+    (tmp_path / "linkonly").mkdir()
+    (tmp_path / "notes.txt").write_text("notes\n")
+    os.symlink(tmp_path / "notes.txt", tmp_path / "linkonly" / "notes.txt")
+    (tmp_path / "linkout" / "empty").mkdir(parents=True)
+    (tmp_path / "linkout" / "outside").mkdir()
+    os.symlink(tmp_path / "linkout" / "empty", tmp_path / "linkout" / "outside" / "sub")
+    named = [tmp_path / "linkin", tmp_path / "linkonly", tmp_path / "linkout" / "outside"]
+    sources, errors = discover(named)
+    assert sources == []
+    assert [(e.type, e.file) for e in errors] == [
+        ("no_records", str(tmp_path / "linkin")), ("no_records", str(tmp_path / "linkonly")),
+        ("symlink_outside", str(tmp_path / "linkout" / "outside" / "sub"))]
+
+
 def test_shown_paths_resolve_the_folder_not_the_file(tmp_path: Path) -> None:
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "r.yaml").write_text("x: 1\n")

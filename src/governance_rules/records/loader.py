@@ -183,11 +183,11 @@ def discover(paths: Sequence[str | os.PathLike[str]], *,
             errors.append(_pseudo_file_system(raw, kind))
         elif is_dir:
             folder = _real(path)
-            errors_before = len(unreadable)
+            errors_before, links_before = len(unreadable), len(links)
             found, met_links = _walk_record_files(folder, links, has_community, unreadable,
                                                   pseudo.mount_points)
-            if not found and len(unreadable) == errors_before and not met_links:
-                errors.append(_no_records(raw))
+            if not found and len(unreadable) == errors_before and len(links) == links_before:
+                errors.append(_no_records(raw))  # nothing read, nothing else said of it
             walked_files.extend(found)
             walked.append(folder)
             plain = plain and not met_links
