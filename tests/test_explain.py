@@ -185,3 +185,29 @@ def test_an_unrelated_broken_file_does_not_hide_the_answer(
     captured = capsys.readouterr()
     assert "broken.yaml" in captured.err and "yaml_syntax" in captured.err
     assert "rule cc-consent-80" in captured.out and "Verdict" in captured.out
+
+
+@pytest.mark.parametrize(("days", "said"), [
+    (["--from", "2022-06-01", "--as-of", "2022-03-01"],
+     "governance-rules: --from (1 June 2022) is after --as-of (1 March 2022): no day of the "
+     "window has come by then\n"),
+    (["--from", "2022-06-01", "--to", "2022-05-01", "--lang", "zh"],
+     "governance-rules: --from（2022年6月1日）晚于 --to（2022年5月1日）\n"),
+    (["--to", "2021-06-30"],
+     "governance-rules: examples/sifang/community.yaml:12: community.records_cover: the days "
+     "checked would run from 1 January 2022 (the first day of records_cover) to 30 June 2021 "
+     "(--to): the first is after the last, no day is left to check, and none of these records "
+     "is checked; ask for days they cover [value_error]\n")])
+def test_days_a_check_refuses_are_refused_by_explain_alike(
+        days: list[str], said: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """explain over days check refuses said "no record 'residents-committee/regular/2022-05'
+    gives a case of rule rc-monthly …; records it selects: none in these files"."""
+    monkeypatch.chdir(ROOT)
+    asked = ["rc-monthly", "residents-committee/regular/2022-05", "examples/sifang", *days]
+    assert main(["explain", *asked]) == 2
+    explained = capsys.readouterr()
+    assert (explained.out, explained.err) == ("", said)
+    assert main(["check", "examples/sifang", *days]) == 2
+    checked = capsys.readouterr()
+    assert said.removeprefix("governance-rules: ").strip() in checked.out + checked.err

@@ -1,12 +1,16 @@
 """Argument types shared by the command line's subcommands (``check``, ``serve`` …): each turns
 the text typed into a value or an :class:`ArgumentWords` saying what was expected, in English
-and Chinese; and argparse's own errors in Chinese (:func:`usage_error_zh`)."""
+and Chinese; the days asked for that hold none to check (:func:`days_refused`); and argparse's
+own errors in Chinese (:func:`usage_error_zh`)."""
 
 from __future__ import annotations
 
 import argparse
 import re
 from collections.abc import Callable
+from datetime import date
+
+from ._said import Said
 
 
 class ArgumentWords(argparse.ArgumentTypeError):
@@ -85,3 +89,26 @@ def usage_error_zh(message: str) -> str:
         if found:
             return zh.format(*found.groups())
     return "命令行参数有误，用法见上一行"
+
+
+def days_refused(start: date | None, end: date | None, as_of: date | None) -> Said | None:
+    """Why the days asked for (``--from``, ``--to``, ``--as-of``) hold none to judge, or
+    ``None``: ``check`` and ``explain`` refuse them alike, a usage error before any record is
+    read (an ``explain`` over them answered "no record … records it selects: none").
+
+    >>> print(days_refused(date(2022, 6, 1), None, date(2022, 3, 1)))
+    --from (1 June 2022) is after --as-of (1 March 2022): no day of the window has come by then
+    >>> days_refused(date(2022, 6, 1), date(2022, 6, 30), None) is None
+    True
+    """
+    from ._words import day_name
+
+    for other, name in ((end, "--to"), (as_of, "--as-of")):
+        if start is not None and other is not None and start > other:
+            en = f"--from ({day_name(start, 'en')}) is after {name} ({day_name(other, 'en')})"
+            zh = f"--from（{day_name(start, 'zh')}）晚于 {name}（{day_name(other, 'zh')}）"
+            if name == "--as-of":
+                en += ": no day of the window has come by then"
+                zh += "，期间内没有一天已经到来"
+            return Said(en, zh)
+    return None

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import __version__, _completion
-from ._arguments import ArgumentWords, dask_address, usage_error_zh, whole_number
+from ._arguments import ArgumentWords, dask_address, days_refused, usage_error_zh, whole_number
 from ._config import CONFIG_FILE
 from ._output import OutputError, emit, emit_bytes, emit_with, silence_stdout
 from ._said import Said, language_asked
@@ -447,21 +447,9 @@ def _check(args: argparse.Namespace, book: Rulebook) -> int:
     from .scheduling import available_cores
     from .waivers import find_waiver_files, load_waivers
 
-    if args.window_from and args.window_to and args.window_from > args.window_to:
-        from ._words import day_name
-
-        start, end = args.window_from, args.window_to
-        _say(args, f"--from ({day_name(start, 'en')}) is after --to ({day_name(end, 'en')})",
-             f"--from（{day_name(start, 'zh')}）晚于 --to（{day_name(end, 'zh')}）")
-        return EXIT_USAGE
-    if args.window_from and args.as_of and args.window_from > args.as_of:
-        from ._words import day_name
-
-        start, end = args.window_from, args.as_of
-        _say(args, f"--from ({day_name(start, 'en')}) is after --as-of ({day_name(end, 'en')}): "
-             "no day of the window has come by then",
-             f"--from（{day_name(start, 'zh')}）晚于 --as-of（{day_name(end, 'zh')}），"
-             "期间内没有一天已经到来")
+    refused = days_refused(args.window_from, args.window_to, args.as_of)
+    if refused is not None:
+        _say(args, str(refused), refused.text("zh"))
         return EXIT_USAGE
     if args.output is not None and _replaces_records(args.output, args.paths):
         _say(args, f"--output {args.output} is one of the record files being checked: the report "

@@ -87,22 +87,32 @@ def run_test(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace, book: Rulebook) -> int:
-    """``governance-rules explain``: 0 explained, 2 no such rule or record, or bad input. The
+    """``governance-rules explain``: 0 explained, 2 no such rule or record, days asked for that
+    hold none to check (refused as ``check`` refuses them), or bad input. The
     input errors of the dossier are said first, and the record asked about is still explained
     when it was read (an unrelated broken file does not hide the answer)."""
     from pathlib import Path
 
+    from .._arguments import days_refused
     from ..records.loader import discover, load_dossier
-    from .explain import ExplainError, explain_dossiers, render_text, to_json
+    from .explain import ExplainError, days_not_asked, explain_dossiers, render_text, to_json
 
+    refused = days_refused(args.window_from, args.window_to, args.as_of)
+    if refused is not None:  # as check refuses them
+        sys.stderr.write(f"governance-rules: {refused.text(args.lang)}\n")
+        return 2
+    window = (args.window_from, args.window_to)
     sources, errors = discover(args.paths)
     dossiers = [load_dossier(s, Path.cwd()) for s in sources]
-    errors = [*errors, *(e for d in dossiers for e in d.input_errors)]
+    unasked = [e for d in dossiers if (e := days_not_asked(d, args.as_of, window)) is not None]
+    errors = [*errors, *(e for d in dossiers for e in d.input_errors), *unasked]
     for error in errors:
         sys.stderr.write(f"governance-rules: {error.render(args.lang)}\n")
+    if dossiers and len(unasked) == len(dossiers):
+        return 2  # no day of any dossier to explain a case on
     try:
         found = explain_dossiers(book, args.rule_id, args.record, dossiers, engine=args.engine,
-                                 as_of=args.as_of, window=(args.window_from, args.window_to))
+                                 as_of=args.as_of, window=window)
     except ExplainError as exc:
         sys.stderr.write(f"governance-rules: {exc.text(args.lang)}\n")
         return 2

@@ -25,13 +25,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .._checker import _fact_options, _scope_of, _window_for, finding_for, parameter_uses
+from .._checker import (
+    _fact_options,
+    _no_days,
+    _scope_of,
+    _window_for,
+    finding_for,
+    parameter_uses,
+)
 from .._names import did_you_mean
 from .._said import Said
 from .._terminal import terminal_safe
 from .._type_words import type_words
 from .._words import day_name
 from ..engines import get_engine
+from ..errors import InputError
 from ..facts import Fact, build_facts
 from ..records.dossier import Dossier
 from ..report.model import Finding, Text
@@ -112,8 +120,10 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
     same_type: set[str] = set()
     other_type: dict[str, str] = {}
     for dossier in dossiers:
-        facts = build_facts(dossier, as_of, _window_for(dossier, as_of, window),
-                            _fact_options(book, dossier))
+        days = _window_for(dossier, as_of, window)
+        if days.start > days.end:  # refused, as a check refuses it (days_not_asked)
+            continue
+        facts = build_facts(dossier, as_of, days, _fact_options(book, dossier))
         scope, _ = _scope_of(book, dossier)
         for fact in facts:
             if fact.type == rule.applies_to and rule.selects(fact.values):
@@ -151,6 +161,16 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
         f"该规则逐个检查{judged_zh}，"
         + (f"这些文件中可检查的有：{'、'.join(known[:12])}{' 等' if len(known) > 12 else ''}"
            if known else "这些文件中没有可检查的记录"))
+
+
+def days_not_asked(dossier: Dossier, as_of: date | None,
+                   window: tuple[date | None, date | None]) -> InputError | None:
+    """The input error a check gives ``dossier`` when none of the days asked for is one its
+    records cover (``records_cover`` from 1 January 2022 and ``--to 2021-06-30``), or
+    ``None``: explain says the same, and explains nothing of it, rather than "no record …
+    records it selects: none in these files"."""
+    days = _window_for(dossier, as_of, window)
+    return _no_days(dossier, as_of, window, days) if days.start > days.end else None
 
 
 def _relative(file: str) -> str:
