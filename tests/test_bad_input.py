@@ -421,3 +421,28 @@ def test_days_outside_the_records_name_the_flag_on_the_command_line(
     assert main(["check", str(EXAMPLES / "sifang"), "--to", "2021-01-01", "--format",
                  "json"]) == 2
     assert "to 1 January 2021 (--to): the first is after the last" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("value", "limit", "shown"), [
+    ("\n" * 50, 12, r"'\n\n\n\n…'"),
+    ("x" * 20 + "\\" * 20, 30, "'" + "x" * 20 + "\\\\" * 3 + "…'"),
+    ('"' + "'" * 40, 14, "'\"" + "\\'" * 5 + "…'"),
+    ("短" * 100, 10, "'" + "短" * 7 + "…'"),
+    ("ok", 10, "'ok'"),
+])
+def test_a_long_text_shown_keeps_its_quotes_and_escapes(value: str, limit: int,
+                                                        shown: str) -> None:
+    """short_input('\\n' * 50) gave '\\n\\n… with no closing quote, and a text of backslashes
+    was cut inside an escape ('…\\…'): the text is cut before it is quoted."""
+    from governance_rules.errors import short_input
+
+    assert short_input(value, limit) == shown
+    assert len(shown) <= limit
+
+
+def test_a_long_text_shown_in_chinese_has_no_escaped_quotes() -> None:
+    """_zh_shown('"' + "'" * 40) showed 「"\\'\\'\\'…」: Python's escapes of its own quote."""
+    from governance_rules.models._types import _zh_shown
+
+    assert _zh_shown('"' + "'" * 40) == "「\"" + "'" * 38 + "…」"
+    assert _zh_shown("\n" * 50) == "「" + "\\n" * 38 + "…」"

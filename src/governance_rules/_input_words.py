@@ -211,19 +211,23 @@ def chinese_message(type_: str, shown_input: str | None, ctx: Mapping[str, Any])
 
 
 def quoted_input(shown: str | None) -> str:
-    """A value as an error shows it (``'2022-13-01'``, Python's way) in Chinese quotes.
+    r"""A value as an error shows it (``'2022-13-01'``, Python's way) in Chinese quotes, its
+    own quotes no longer escaped: 「\'」 told a reader of the Chinese nothing.
 
     >>> quoted_input("'2022-13-01'"), quoted_input("12"), quoted_input(None)
     ('「2022-13-01」', '「12」', '')
     >>> quoted_input("nothing")  # a field left empty
     '空值（未填写）'
+    >>> print(quoted_input(repr("\"it's\"\n")))
+    「"it's"\n」
     """
     if not shown:
         return ""
     if shown == NOTHING:
         return "空值（未填写）"
     if len(shown) >= 2 and shown[0] == shown[-1] and shown[0] in "'\"":
-        shown = shown[1:-1]
+        quote = shown[0]  # escaped wherever the text holds it, and bare nowhere else
+        shown = shown[1:-1].replace("\\" + quote, quote)
     return f"「{shown}」"
 
 

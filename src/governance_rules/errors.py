@@ -213,11 +213,8 @@ def short_input(value: Any, limit: int = 80) -> str:
     if isinstance(value, Decimal) and value.is_finite():  # 1.5, not Decimal('1.5')
         text = str(value)
         return text if len(text) <= limit else text[: limit - 1] + "…"
-    if isinstance(value, str | bytes) and len(value) > 4 * limit:
-        value = value[: 4 * limit]
-    if isinstance(value, str) and len(value) > limit - 2:  # cut inside its quotes: '99…'
-        text = repr(value[: limit])
-        return text if len(text) <= limit else f"{text[: limit - 2]}…{text[0]}"
+    if isinstance(value, str | bytes):
+        return _quoted_cut(value, limit)
     if isinstance(value, dict | list) and type(value) in (dict, list):
         text = _as_written(value, limit)  # {"id": "m1"} as a record file writes it
         return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -226,6 +223,28 @@ def short_input(value: Any, limit: int = 80) -> str:
     except Exception:  # a value whose repr fails (e.g. past Python's integer-string limit)
         text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quoted_cut(value: str | bytes, limit: int) -> str:
+    r"""``repr(value)``, or that of its longest start whose quotes and ``…`` fit in ``limit``:
+    the text is cut before it is quoted, so that the result ends with its closing quote and
+    never in the middle of an escape.
+
+    >>> print(_quoted_cut("\n" * 50, 12), _quoted_cut("x" * 6 + "\\" * 20, 12))
+    '\n\n\n\n…' 'xxxxxx\\…'
+    """
+    text = repr(value[: 4 * limit])
+    if len(text) <= limit and len(value) <= 4 * limit:
+        return text
+    low, high = 0, min(len(value), 4 * limit)  # the longest start that fits: between them
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(repr(value[:middle])) < limit:  # room for the …
+            low = middle
+        else:
+            high = middle - 1
+    text = repr(value[:low])
+    return f"{text[:-1]}…{text[-1]}"
 
 
 def _digits(value: int) -> int:

@@ -18,22 +18,21 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
+from .._input_words import quoted_input
 from ..errors import short_input
 from ._base import Problem
 
 
 def _zh_shown(value: Any) -> str:
-    """``value`` bounded, for a Chinese message: 「2022-13」 (a text without its quotes).
+    """``value`` bounded, for a Chinese message: 「2022-13」 (a text without its quotes), as
+    an input error's Chinese shows its input (:func:`quoted_input`).
 
     >>> _zh_shown("2022-13"), _zh_shown(15), _zh_shown("x" * 500)[-3:], _zh_shown(None)
     ('「2022-13」', '「15」', 'x…」', '空值（未填写）')
+    >>> print(_zh_shown('"' + "'" * 3))
+    「"'''」
     """
-    if value is None:
-        return "空值（未填写）"
-    text = short_input(value)
-    if isinstance(value, str) and text[:1] in ("'", '"'):
-        text = text[1:-1] if text[-1] == text[0] else text[1:]
-    return f"「{text}」"
+    return quoted_input(short_input(value))
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONEY = re.compile(r"^-?\d{1,20}(\.\d{1,2})?$")
