@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import NOTHING
+from .errors import NOTHING, NOTHING_ZH
 
 _BY_TYPE: dict[str, str] = {
     # pydantic's own types (https://docs.pydantic.dev/latest/errors/validation_errors/)
@@ -224,7 +224,7 @@ def quoted_input(shown: str | None) -> str:
     if not shown:
         return ""
     if shown == NOTHING:
-        return "空值（未填写）"
+        return NOTHING_ZH
     if len(shown) >= 2 and shown[0] == shown[-1] and shown[0] in "'\"":
         quote = shown[0]  # escaped wherever the text holds it, and bare nowhere else
         shown = shown[1:-1].replace("\\" + quote, quote)

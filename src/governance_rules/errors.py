@@ -191,6 +191,8 @@ def _as_written(value: Any, limit: int, depth: int = 0) -> str:
 NOTHING = "nothing"
 """How a message shows a value left empty (``amount:`` in YAML, ``null`` in JSON): a quoted text
 ``'nothing'`` is told apart by its quotes."""
+NOTHING_ZH = "空值（未填写）"
+""":data:`NOTHING` in a Chinese message."""
 
 
 def short_input(value: Any, limit: int = 80) -> str:

@@ -184,16 +184,13 @@ class References:
         """``value`` (when given) is the id of a body of the dossier."""
         if value is None or value in self.dossier.bodies:
             return True
-        place = self.left_out_place("bodies", value)
-        if place is not None:
-            return self.fail_left_out(located, "body", "机构", value, place)
         known = "、".join(f"「{b}」" for b in sorted(self.dossier.bodies)) or "无"
         refused = self.bodies_refused
-        self.fail(located, _sub(field), "unknown_id",
-                  unknown_id("body", value, self.dossier.bodies, refused), value,
-                  f"本卷宗没有编号为「{value}」的机构"
-                  + ("（或该机构因输入错误未予检查）" if refused else "") + f"；已有的机构：{known}")
-        return False
+        return self.missing(located, _sub(field), "bodies", ("body", "机构"), value,
+                            unknown_id("body", value, self.dossier.bodies, refused),
+                            f"本卷宗没有编号为「{value}」的机构"
+                            + ("（或该机构因输入错误未予检查）" if refused else "")
+                            + f"；已有的机构：{known}")
 
     @cached_property
     def bodies_refused(self) -> bool:
