@@ -240,3 +240,17 @@ def test_a_rectification_of_an_inspection_left_out_is_left_out_with_it(tmp_path:
     assert named.msg.startswith("inspection report 'inspection-2022-h1' was left out for its "
                                 "input errors, and with it 1 record that names it "
                                 "(dingyuan/rectifications.yaml: ")
+
+
+def test_a_meeting_naming_two_records_not_held_says_both() -> None:
+    from _helpers import body, community, members
+
+    from governance_rules import check_data
+
+    files = {"c.yaml": community(), "ra.yaml": body("ra", "member_representative_assembly", 3),
+             "m.yaml": {"meeting": {"id": "ra-1", "body": "ra", "date": "2022-03-01",
+                                    "convened_by": "rc", "proposal": "p-1",
+                                    "present": members("ra", 3)}}}
+    report = check_data(files)
+    assert sorted(e.loc[-1] for e in report.input_errors) == ["convened_by", "proposal"]
+    assert not [f for f in report.findings if f.record.id == "ra-1"]

@@ -60,14 +60,15 @@ def resolve(dossier: Dossier) -> None:
         meeting = located.record.__dict__  # its fields, read as a dict's items (see above)
         if meeting["emergency_reports"] or meeting["motions"]:
             _check_links(located, meeting, dossier, expense_ids, refs)
+        linked = True
         if (convened_by := meeting["convened_by"]) is not None and convened_by not in bodies:
-            refs.body(located, "convened_by", convened_by)
-            unlinked.append(located)
-        elif (proposal := meeting["proposal"]) is not None and proposal not in proposal_ids:
+            linked = refs.body(located, "convened_by", convened_by)
+        if (proposal := meeting["proposal"]) is not None and proposal not in proposal_ids:
             # left out, not judged as a sitting on no proposal (ra-adhoc-basis)
-            refs.missing(located, ("proposal",), "proposals", ("proposal", "提议"), proposal,
-                         f"no proposal with id {proposal!r} in this dossier",
-                         f"本卷宗没有编号为「{proposal}」的提议")
+            linked = refs.missing(located, ("proposal",), "proposals", ("proposal", "提议"),
+                                  proposal, f"no proposal with id {proposal!r} in this dossier",
+                                  f"本卷宗没有编号为「{proposal}」的提议")
+        if not linked:
             unlinked.append(located)
     if unlinked:  # left out as every record naming what is not there is, and listed so
         dropped = {id(m) for m in unlinked}
