@@ -26,6 +26,8 @@ from datetime import date
 from typing import Any
 
 from .._checker import (
+    COMMAND_LINE,
+    DayOptions,
     _fact_options,
     _no_days,
     _scope_of,
@@ -164,13 +166,15 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
 
 
 def days_not_asked(dossier: Dossier, as_of: date | None,
-                   window: tuple[date | None, date | None]) -> InputError | None:
+                   window: tuple[date | None, date | None],
+                   named: DayOptions = COMMAND_LINE) -> InputError | None:
     """The input error a check gives ``dossier`` when none of the days asked for is one its
     records cover (``records_cover`` from 1 January 2022 and ``--to 2021-06-30``), or
     ``None``: explain says the same, and explains nothing of it, rather than "no record …
-    records it selects: none in these files"."""
+    records it selects: none in these files". ``named``: what the caller calls the days (the
+    command line's flags by default: explain is a command)."""
     days = _window_for(dossier, as_of, window)
-    return _no_days(dossier, as_of, window, days) if days.start > days.end else None
+    return _no_days(dossier, as_of, window, days, named) if days.start > days.end else None
 
 
 def _relative(file: str) -> str:
