@@ -273,13 +273,12 @@ def test_a_report_of_the_wrong_period_names_its_kind_in_words(kind: str) -> None
 
 def test_a_value_left_empty_reads_alike_in_every_chinese_message() -> None:
     """A record model's check and an input error's type words each wrote 空值（未填写） for a
-    value left empty; one constant beside errors.NOTHING says it for both."""
-    from governance_rules._input_words import quoted_input
-    from governance_rules.errors import NOTHING, NOTHING_ZH
+    value left empty; one constant beside _input_words.NOTHING says it for both."""
+    from governance_rules._input_words import NOTHING, NOTHING_ZH, quoted_input
     from governance_rules.models._types import _zh_shown
 
     assert _zh_shown(None) == quoted_input(NOTHING) == NOTHING_ZH == "空值（未填写）"
     written = [path.name for path in SRC.rglob("*.py")
                if any(isinstance(node, ast.Constant) and node.value == NOTHING_ZH
                       for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))]
-    assert written == ["errors.py"]
+    assert written == ["_input_words.py"]

@@ -18,7 +18,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import NOTHING, NOTHING_ZH
+NOTHING = "nothing"
+"""How a message shows a value left empty (``amount:`` in YAML, ``null`` in JSON): a quoted text
+``'nothing'`` is told apart by its quotes."""
+NOTHING_ZH = "空值（未填写）"
+""":data:`NOTHING` in a Chinese message."""
 
 _BY_TYPE: dict[str, str] = {
     # pydantic's own types (https://docs.pydantic.dev/latest/errors/validation_errors/)

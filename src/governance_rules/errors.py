@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
+from ._input_words import NOTHING
 from ._said import Said
 
 
@@ -188,11 +189,6 @@ def _as_written(value: Any, limit: int, depth: int = 0) -> str:
     return short_input(value, limit)
 
 
-NOTHING = "nothing"
-"""How a message shows a value left empty (``amount:`` in YAML, ``null`` in JSON): a quoted text
-``'nothing'`` is told apart by its quotes."""
-NOTHING_ZH = "空值（未填写）"
-""":data:`NOTHING` in a Chinese message."""
 
 
 def short_input(value: Any, limit: int = 80) -> str:

@@ -34,7 +34,15 @@ from .conditions import (
 )
 from .kinds import KINDS, RuleKind
 from .kinds._clauses import ClauseKind
-from .model import Citation, Localised, Parameter, ParameterVersion, ParamRef, Rule
+from .model import (
+    Citation,
+    Localised,
+    Parameter,
+    ParameterVersion,
+    ParamRef,
+    Rule,
+    bounded_value,
+)
 
 _ABSENT = object()
 """A guarded field the caller did not give."""
@@ -498,7 +506,6 @@ class Rulebook:
         >>> there.parameters["cc.consent_share"].version_for(("cn", "heilongjiang"), date(2022, 1, 1)).value
         Fraction(2, 3)
         """
-        from .loader import _bounded_value
         from .model import parse_typed
 
         if name not in self.parameters:
@@ -506,7 +513,7 @@ class Rulebook:
         old = self.parameters[name]
         parsed = parse_typed(old.type, value)
         if not isinstance(value, Fraction):  # refused as a parameter file refuses it: 149.995 yuan
-            parsed = parse_typed(old.type, _bounded_value(old.type, value))
+            parsed = parse_typed(old.type, bounded_value(old.type, value))
         if jurisdiction is None:
             version = ParameterVersion(value=parsed, what_if=True)
             new = old.model_copy(update={"values": [version], "overlays": {}})

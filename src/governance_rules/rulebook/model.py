@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -24,7 +25,7 @@ from .._words import (
 )
 from ..errors import short_input
 from ..models._base import Problem
-from ..models._types import Day
+from ..models._types import Day, _parse_yuan
 from ..report.model import Severity
 
 Slug = str
@@ -516,6 +517,44 @@ def render_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+_SHARE = re.compile(r"^\s*\d{1,9}\s*(/\s*\d{1,9}\s*)?$|^\s*\d{1,9}\.\d{1,9}\s*$")
+MAX_SHARE_TERM = 10**8
+"""A share's numerator and denominator in lowest terms lie within this: a count of up to 10^7
+times a term stays within the durable engine's exact integers (±2^53)."""
+MAX_WHOLE = 10**9
+"""A whole-number parameter (a count, days, years) lies within ±this."""
+
+
+def bounded_value(kind: str, raw: Any) -> Any:
+    """Refuse, before any arithmetic, a parameter value too large, too precise or malformed:
+    shares are ``p/q`` or a decimal whose terms in lowest form are at most
+    :data:`MAX_SHARE_TERM`, money is a bounded exact
+    amount, whole numbers lie within ±:data:`MAX_WHOLE`."""
+    if isinstance(raw, bool) or raw is None:
+        return raw
+    if kind == "fraction":
+        text = str(raw)
+        if not isinstance(raw, str | int | Decimal) or not _SHARE.match(text):
+            raise Problem(f"expected a share written p/q (such as \"4/5\"), got {short_input(raw)}",
+                          f"比例须写成 p/q（如「4/5」），实为{shown_value(raw)}")
+        if "/" in text and int(text.split("/")[1]) == 0:
+            raise Problem(f"a share p/q needs q > 0, got {short_input(raw)}",
+                          f"比例 p/q 的 q 须大于0，实为{shown_value(raw)}")
+        share = Fraction("".join(text.split()))
+        if max(share.numerator, share.denominator) > MAX_SHARE_TERM:
+            raise Problem(f"a share's terms in lowest form must be at most {MAX_SHARE_TERM:,} "
+                          f"(such as \"4/5\" or 0.8), got {short_input(raw)}",
+                          f"比例约分后分子、分母均不得大于{MAX_SHARE_TERM}（如「4/5」或 0.8），"
+                          f"实为{shown_value(raw)}")
+    elif kind == "money":
+        if isinstance(raw, int | str | Decimal):
+            return _parse_yuan(raw)
+    elif kind in ("int", "years", "days") and isinstance(raw, int) and not -MAX_WHOLE <= raw <= MAX_WHOLE:
+        raise Problem(f"expected a whole number within ±{MAX_WHOLE}, got {short_input(raw)}",
+                      f"须为绝对值不超过{MAX_WHOLE}的整数，实为{shown_value(raw)}")
+    return raw
 
 
 def parse_typed(kind: str, raw: Any) -> ParamValue:
