@@ -32,6 +32,7 @@ from .facts import (
 )
 from .models import Body
 from .models.record_file import RECORD_KEYS
+from .records._references import refused_records
 from .records.dossier import Dossier, Located
 from .records.loader import (
     DossierSource,
@@ -1126,10 +1127,9 @@ def bodies_left_out_note(dossier: Dossier) -> tuple[str, str, str] | None:
         if isinstance(located.record, Body):
             where = located.where()
             named.setdefault(located.record.id, (located.record.name, where.file, where.line))
-    for error in dossier.input_errors:
-        own = error.ctx.get("record")
-        if own and error.loc[:1] in (("body",), ("bodies",)):
-            named.setdefault(own, (None, error.file, error.line))
+    for (collection, own), (file, line) in refused_records(dossier.input_errors).items():
+        if collection == "bodies":
+            named.setdefault(own, (None, file, line))
     if not named:
         return None
     zh = "、".join((f"{name}（{id_}，" if name else f"「{id_}」（") + file

@@ -3,7 +3,7 @@ the resolvers (:mod:`._resolve`, :mod:`._resolve_township`, :mod:`._resolve_work
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
@@ -105,14 +105,7 @@ class References:
 
     @cached_property
     def _refused(self) -> dict[tuple[str, str], tuple[str, int | None]]:
-        """The records that failed validation and gave an id (``ctx.record``), by collection
-        and id: where the first error of each is."""
-        out: dict[tuple[str, str], tuple[str, int | None]] = {}
-        for error in self.dossier.input_errors:
-            own = error.ctx.get("record")
-            if own and error.loc and error.loc[0] in RECORD_KEYS:
-                out.setdefault((RECORD_KEYS[str(error.loc[0])][0], own), (error.file, error.line))
-        return out
+        return refused_records(self.dossier.input_errors)
 
     def fail_left_out(self, located: Located[Any], what: str, what_zh: str, record_id: str,
                       place: tuple[str, int | None]) -> bool:
@@ -237,6 +230,23 @@ class References:
                       f"会议「{ref.meeting}」没有议题「{ref.motion}」")
             return False
         return True
+
+
+def refused_records(errors: Iterable[InputError]) -> dict[tuple[str, str], tuple[str, int | None]]:
+    """The records that failed validation and gave an id (``ctx.record``), by collection
+    (``bodies``, ``expenses`` …) and id: where the first error of each is.
+
+    >>> error = InputError(type="value_error", file="b.yaml", line=3, loc=("body", "established"),
+    ...                    msg="not a day", ctx={"record": "rc"})
+    >>> refused_records([error])
+    {('bodies', 'rc'): ('b.yaml', 3)}
+    """
+    out: dict[tuple[str, str], tuple[str, int | None]] = {}
+    for error in errors:
+        own = error.ctx.get("record")
+        if own and error.loc and error.loc[0] in RECORD_KEYS:
+            out.setdefault((RECORD_KEYS[str(error.loc[0])][0], own), (error.file, error.line))
+    return out
 
 
 _FILES_LISTED, _IDS_LISTED = 8, 3
