@@ -91,10 +91,12 @@ def usage_error_zh(message: str) -> str:
     return "命令行参数有误，用法见上一行"
 
 
-def days_refused(start: date | None, end: date | None, as_of: date | None) -> Said | None:
-    """Why the days asked for (``--from``, ``--to``, ``--as-of``) hold none to judge, or
-    ``None``: ``check`` and ``explain`` refuse them alike, a usage error before any record is
-    read (an ``explain`` over them answered "no record … records it selects: none").
+def days_refused(start: date | None, end: date | None, as_of: date | None,
+                 names: tuple[str, str, str] = ("--from", "--to", "--as-of")) -> Said | None:
+    """Why the days asked for (``--from``, ``--to``, ``--as-of``, or as ``names`` calls them:
+    the web service's ``from``, ``to``, ``as_of``) hold none to judge, or ``None``: ``check``,
+    ``explain`` and ``serve`` refuse them alike, before any record is read (an ``explain`` over
+    them answered "no record … records it selects: none", the service an internal error).
 
     >>> print(days_refused(date(2022, 6, 1), None, date(2022, 3, 1)))
     --from (1 June 2022) is after --as-of (1 March 2022): no day of the window has come by then
@@ -103,11 +105,12 @@ def days_refused(start: date | None, end: date | None, as_of: date | None) -> Sa
     """
     from ._words import day_name
 
-    for other, name in ((end, "--to"), (as_of, "--as-of")):
+    first, last, day = names
+    for other, name in ((end, last), (as_of, day)):
         if start is not None and other is not None and start > other:
-            en = f"--from ({day_name(start, 'en')}) is after {name} ({day_name(other, 'en')})"
-            zh = f"--from（{day_name(start, 'zh')}）晚于 {name}（{day_name(other, 'zh')}）"
-            if name == "--as-of":
+            en = f"{first} ({day_name(start, 'en')}) is after {name} ({day_name(other, 'en')})"
+            zh = f"{first}（{day_name(start, 'zh')}）晚于 {name}（{day_name(other, 'zh')}）"
+            if name == day:
                 en += ": no day of the window has come by then"
                 zh += "，期间内没有一天已经到来"
             return Said(en, zh)

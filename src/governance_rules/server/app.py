@@ -27,6 +27,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from .. import __version__
+from .._arguments import days_refused
 from .._checker import QUERY, check_dossiers, rule_info
 from .._names import did_you_mean
 from .._said import Worded, in_language
@@ -265,14 +266,10 @@ def create_app(config: ServerConfig | None = None, *, rulebook: Rulebook | None 
     ) -> Response:
         """Check one dossier (or several): the same JSON report as ``check --format json``."""
         day, start, end = (_day(as_of, "as_of"), _day(window_from, "from"), _day(window_to, "to"))
-        for last, name in ((end, "to"), (day, "as_of")):  # a window holding no day
-            if start and last and start > last:
-                from .._words import day_name
-
-                en = f"`from` ({day_name(start, 'en')}) is after `{name}` ({day_name(last, 'en')})"
-                zh = f"from（{day_name(start, 'zh')}）晚于 {name}（{day_name(last, 'zh')}）"
-                raise RequestProblem(400, Worded(en, zh), [("bad_window", Worded(en, zh),
-                                                            {"parameter": "from"})])
+        refused = days_refused(start, end, day, ("from", "to", "as_of"))
+        if refused is not None:  # a window holding no day, refused as the command line does
+            said = Worded(str(refused), refused.zh)
+            raise RequestProblem(400, said, [("bad_window", said, {"parameter": "from"})])
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         work: Callable[[], Parsed]
         if kind == "application/json" or kind.endswith("+json"):
