@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from string import Formatter
 from typing import Any, Generic, TypeVar
@@ -57,6 +57,7 @@ from .report.model import (
     Severity,
     Source,
     Text,
+    in_report_order,
     summarise,
 )
 from .rulebook import BoundRule, Rule, Rulebook, default_rulebook
@@ -230,6 +231,10 @@ def check_data(
 ) -> Report:
     """Check records given as data: ``{"file name": {"meeting": {...}}, ...}`` is one dossier.
 
+    The caller holds the records already: each finding's words (message, evidence, clauses)
+    are made when first read, so a program that only counts findings or reads their rules
+    and records does not pay for them (:meth:`Finding.explained_later`).
+
     >>> check_data({"c": {"community": {"id": "c", "name": "x", "jurisdiction": ["cn"]}}}
     ...            ).summary.total
     0
@@ -240,7 +245,7 @@ def check_data(
     with batch_gc():  # the records' models are made under the batch's collector too
         dossier = dossier_from_data(files)
         return check_dossiers([dossier], rulebook=rulebook, engine=engine, as_of=as_of,
-                              window=window)
+                              window=window, explain_later=True)
 
 
 def days_asked(as_of: object, window: object) -> None:
@@ -283,6 +288,7 @@ def check_dossiers(
     extra_errors: Sequence[InputError] = (),
     window: tuple[date | None, date | None] = (None, None),
     days_named: DayOptions = ARGUMENTS,
+    explain_later: bool = False,
 ) -> Report:
     """Check resolved dossiers. ``window`` (from, to) bounds the periods cadence rules judge
     and the day rosters are read on; either end defaults to the records' own first or last day.
@@ -290,12 +296,16 @@ def check_dossiers(
 
     ``dossiers`` may be a generator: each dossier is dropped once checked. The collector is
     tuned for a batch while they are (:func:`~governance_rules.scheduling.batch_gc`).
+    ``explain_later``: each finding's message, evidence and clauses are made when first read
+    (:meth:`Finding.explained_later`); until then a finding keeps its dossier's facts alive,
+    so it is for dossiers the caller holds anyway, not for a stream of them.
     """
     from .scheduling import batch_gc
 
     days_asked(as_of, window)
     book = rulebook or default_rulebook()
-    checker = DossierChecker(book, engine, as_of, window, days_named=days_named)
+    checker = DossierChecker(book, engine, as_of, window, days_named=days_named,
+                             explain_later=explain_later)
     builder = ReportBuilder(book, checker.runner.name, as_of)
     builder.add(DossierResult(root=None, input_errors=list(extra_errors)))
     with batch_gc():
@@ -363,8 +373,12 @@ class DossierChecker:
 
     def __init__(self, book: Rulebook, engine: str | Engine = "native", as_of: date | None = None,
                  window: tuple[date | None, date | None] = (None, None), *,
-                 details: bool = True, days_named: DayOptions = ARGUMENTS) -> None:
+                 details: bool = True, days_named: DayOptions = ARGUMENTS,
+                 explain_later: bool = False) -> None:
         self.book = book
+        self.explain_later = explain_later
+        """Whether findings are explained when first read (:func:`finding_for`'s ``later``):
+        their explanations hold the dossier's facts till then."""
         self.days_named = days_named
         self.details = details
         self.runner = get_engine(engine) if isinstance(engine, str) else engine
@@ -422,7 +436,7 @@ class DossierChecker:
         records |= unread
         result.record_count = len(records)
         per_file = Counter(in_files)
-        result.findings.sort(key=Finding.sort_key)
+        result.findings = in_report_order(result.findings)
         result.in_report_order = True
         errors.sort(key=InputError.sort_key)
         elapsed = time.perf_counter() - started
@@ -440,7 +454,7 @@ class DossierChecker:
         ``unapplied`` and each applied case's file to ``in_files``. ``left_out``: what the
         records left out for their input errors would have counted for (a finding on a period
         one of them is dated in says so)."""
-        book, uses, details = self.book, self._uses, self.details
+        book, uses, details, later = self.book, self._uses, self.details, self.explain_later
         # each case's rule listed, counted at the end by Counter's loop in C
         applied: list[str] = []
         apply, in_file = applied.append, in_files.append
@@ -480,7 +494,8 @@ class DossierChecker:
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(
                     bound, fact, book, used, community, scope,
-                    _left_out_of(fact, left_out) if left_out else (), bodies_note))
+                    _left_out_of(fact, left_out) if left_out else (), bodies_note,
+                    later=later))
         result.applied.update(applied)
 
 
@@ -656,7 +671,7 @@ class ReportBuilder:
         book, checked = self.book, self.checked
         self._shared = True
         findings = (self.findings.copy() if self.findings_in_order
-                    else sorted(self.findings, key=Finding.sort_key))
+                    else in_report_order(self.findings))
         errors = sorted(self.errors, key=InputError.sort_key)
         inputs = sorted(self.inputs)
         # Made of models and lists made here, all valid: not validated again (each list was
@@ -995,7 +1010,8 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
                 used: dict[str, ParameterUse] | None = None,
                 community: str | None = None, scope: Scope | None = None,
                 left_out: Sequence[tuple[date, Located[Any]]] = (),
-                bodies_note: tuple[str, str, str] | None = None) -> Finding:
+                bodies_note: tuple[str, str, str] | None = None, *,
+                later: bool = False) -> Finding:
     """The finding for a violated case, citing the clauses that decided it.
 
     ``bodies_note``: :func:`bodies_left_out_note`, where the dossier's bodies were not all
@@ -1010,8 +1026,42 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     With the community's ``scope``, a record dated before the community adopted the model
     charter does not cite the charter's lines (a clause the annex and the charter both state is
     cited at the annex's line alone).
+
+    ``later``: the finding's explanation (message, evidence, the clauses cited, the body
+    named) is made when
+    first read (:meth:`Finding.explained_later`), for a caller that holds the dossier anyway;
+    a warning's is made now, since a stated exception changes its severity.
     """
     shared = _shared(bound, book.documents)
+    severity = shared.severity
+    ref = fact.ref
+    where = ref.where
+    values = {
+        "rule_id": shared.rule_id,
+        "title": shared.title,
+        "record": trusted(RecordLocation, id=ref.id, type=ref.type, file=where.file,
+                          line=where.line, path=where.path),
+        "jurisdiction": list(fact.jurisdiction),
+        "community": community,
+        "date": fact.day.isoformat(),
+        "parameters": used if used is not None else parameter_uses(book, bound),
+    }
+    explain = partial(_explanation, shared, bound, fact, book, scope, left_out, bodies_note)
+    if later and severity is not Severity.WARNING:
+        return Finding.explained_later(explain, severity=severity, **values)
+    explained = explain()
+    if "exception" in explained["evidence"].details:
+        severity = Severity.INFO
+    # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
+    return trusted(Finding, severity=severity, **values, **explained)
+
+
+def _explanation(shared: _Shared, bound: BoundRule, fact: Fact, book: Rulebook,
+                 scope: Scope | None, left_out: Sequence[tuple[date, Located[Any]]],
+                 bodies_note: tuple[str, str, str] | None) -> dict[str, Any]:
+    """The fields of :data:`~governance_rules.report.model.EXPLAINED` for :func:`finding_for`:
+    the explanation of the violated case, the clauses that decided it, the message with its
+    notes; ``evidence.details`` holds ``exception`` where a warning met a stated exception."""
     fact = fact.explained()
     explanation: Explanation = bound.kind.explain(fact, bound.params)
     unadopted = (scope.charter_parts if scope is not None and scope.charter_parts and (
@@ -1036,10 +1086,8 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         en = (f"{en}; checked with {'a what-if value' if len(what_if) == 1 else 'what-if values'}"
               ", not the source's: " + " and ".join(
             f"{p.description.en} is {p.value_words(v, 'en')}" for p, v in what_if))
-    severity = shared.severity
     reason = fact.names.get("special_circumstances")
-    if reason and severity is Severity.WARNING:
-        severity = Severity.INFO
+    if reason and shared.severity is Severity.WARNING:
         zh, en = f"{zh}（已说明特殊情况：{reason}）", f"{en} (stated exception: {reason})"
         evidence["details"] = {**evidence["details"], "exception": reason}
     if left_out:  # a clause of its own, so that its brackets are not inside another's
@@ -1051,27 +1099,9 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         note_zh, note_en, ids = bodies_note
         zh, en = f"{zh}；{note_zh}", f"{en}; {note_en}"
         evidence["details"] = {**evidence["details"], "bodies_left_out": ids}
-    ref = fact.ref
-    where = ref.where
-    # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
-    return trusted(
-        Finding,
-        rule_id=shared.rule_id,
-        catalogue=shared.catalogue_for(explanation.failed),
-        severity=severity,
-        title=shared.title,
-        record=trusted(RecordLocation, id=ref.id, type=ref.type, file=where.file,
-                       line=where.line, path=where.path),
-        body=body,
-        message=trusted(Text, zh=zh, en=en),
-        evidence=trusted(Evidence, **evidence),
-        source=cited[0],
-        sources=cited,
-        jurisdiction=list(fact.jurisdiction),
-        community=community,
-        date=fact.day.isoformat(),
-        parameters=used if used is not None else parameter_uses(book, bound),
-    )
+    return {"catalogue": shared.catalogue_for(explanation.failed), "body": body,
+            "message": trusted(Text, zh=zh, en=en), "evidence": trusted(Evidence, **evidence),
+            "source": cited[0], "sources": cited}
 
 
 def left_out_note(left_out: Sequence[tuple[date, Located[Any]]]) -> tuple[str, str]:

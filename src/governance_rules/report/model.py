@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -171,10 +179,110 @@ class Finding(_Frozen):
 
     def sort_key(self) -> tuple[str, int, str, str, str, str]:
         """File, line, rule, then record id: a body's missing periods (ids ending in the period
-        code) come in calendar order."""
+        code) come in calendar order; then the message (:func:`in_report_order` reads it
+        only where the rest ties)."""
+        return (*self.place_key(), self.message.en)
+
+    def place_key(self) -> tuple[str, int, str, str, str]:
+        """:meth:`sort_key` without the message: the record's place and the rule."""
         record = self.record  # read once: a model's field is slow to read
-        return (record.file, record.line or 0, record.path, self.rule_id, record.id,
-                self.message.en)
+        return record.file, record.line or 0, record.path, self.rule_id, record.id
+
+    @classmethod
+    def explained_later(cls, explain: Callable[[], dict[str, Any]], /, **values: Any
+                        ) -> Finding:
+        """A finding whose explanation (the fields of ``EXPLAINED``: its message, evidence,
+        the clauses cited, the body named) ``explain`` makes when one of them is first read, or the finding is
+        dumped, compared, copied or pickled: a program that counts findings, or reads their
+        rules and records only, never pays for the words. ``values`` are the other fields.
+
+        >>> text = Text(zh="甲", en="A")
+        >>> place = RecordLocation(id="m", type="meeting", file="m.yaml", line=1, path="m")
+        >>> finding = Finding.explained_later(
+        ...     lambda: {"catalogue": [], "body": None, "message": text, "source": None, "sources": [],
+        ...              "evidence": Evidence(measured=text, required=text)},
+        ...     rule_id="r", severity=Severity.ERROR, title=text, record=place, jurisdiction=[])
+        >>> finding.message.en
+        'A'
+        """
+        finding: Finding = trusted(cls, **dict.fromkeys(EXPLAINED), **values)
+        parts = finding.__dict__
+        for name in EXPLAINED:
+            del parts[name]
+        parts[_EXPLAIN] = explain
+        return finding
+
+    def explain(self) -> Finding:
+        """This finding with its explanation made, if it was left for later
+        (:meth:`explained_later`); a field given already stands."""
+        parts = self.__dict__
+        explain = parts.get(_EXPLAIN)
+        if explain is not None:
+            made = explain()
+            _set_dict(self, {name: parts[name] if name in parts else made[name]
+                             for name in type(self).__pydantic_fields__})  # in field order
+        return self
+
+    @model_serializer(mode="wrap")
+    def _explained_first(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        # no return type: pydantic would publish it as the schema of a dumped finding
+        return handler(self.explain())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Finding):
+            self.explain(), other.explain()
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # lists inside: as unhashable as before
+
+    def __getstate__(self) -> dict[Any, Any]:
+        return super(Finding, self.explain()).__getstate__()
+
+    def __repr_args__(self) -> Any:
+        return super(Finding, self.explain()).__repr_args__()
+
+    def __copy__(self) -> Finding:
+        return super(Finding, self.explain()).__copy__()
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Finding:
+        return super(Finding, self.explain()).__deepcopy__(memo)
+
+    if not TYPE_CHECKING:
+        def __getattr__(self, name: str) -> Any:
+            if name in EXPLAINED and _EXPLAIN in self.__dict__:
+                return getattr(self.explain(), name)
+            return super().__getattr__(name)
+
+
+EXPLAINED = ("catalogue", "body", "message", "evidence", "source", "sources")
+"""The fields of a finding that its explanation gives (:meth:`Finding.explained_later`)."""
+_EXPLAIN = "_explain"
+"""Where a finding explained later keeps how (a key of its ``__dict__`` that is no field, so
+that serialising never sees it)."""
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+
+
+def in_report_order(findings: list[Finding]) -> list[Finding]:
+    """``findings`` sorted by :meth:`Finding.sort_key`, reading the messages only of findings
+    whose place and rule tie (a finding explained later stays unexplained otherwise).
+
+    >>> in_report_order([]) == []
+    True
+    """
+    keys = [f.place_key() for f in findings]
+    order = sorted(range(len(findings)), key=keys.__getitem__)
+    ordered = [findings[i] for i in order]
+    start = 0
+    for end in range(1, len(order) + 1):
+        if end == len(order) or keys[order[end]] != keys[order[start]]:
+            if end - start > 1:
+                ordered[start:end] = sorted(ordered[start:end], key=_message_en)
+            start = end
+    return ordered
+
+
+def _message_en(finding: Finding) -> str:
+    return finding.message.en
 
 
 class RuleInfo(_Frozen):
