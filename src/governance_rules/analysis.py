@@ -179,7 +179,9 @@ def what_if(dossiers: Iterable[Dossier], parameter: str, values: Iterable[Any],
     rows = []
     for place in places:
         for value in values:
-            report = check_dossiers(dossiers, rulebook=book.with_parameter(parameter, value, place))
+            # counted only: no finding's words are made (the dossiers are held here anyway)
+            report = check_dossiers(dossiers, rulebook=book.with_parameter(parameter, value, place),
+                                    explain_later=True)
             rows.append({"jurisdiction": place, "value": str(value), **report.summary.by_rule,
                          "total": report.summary.total})
     frame = pandas.DataFrame(rows).fillna(0)
