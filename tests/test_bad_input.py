@@ -264,9 +264,9 @@ def test_a_community_or_body_left_out_for_its_errors_is_not_called_missing() -> 
     assert "c.yaml中的社区（community）记录有输入错误" in said["missing_community"].text("zh")
     named = said["left_out_with"]  # at the body, the root of it; the meeting left out with it
     assert named.file == "b.yaml"
-    assert named.msg == ("body 'b' was left out for its input errors, and with it 1 record that "
-                         "names it (m.yaml: m); correct the body and all are checked")
-    assert named.text("zh") == ("机构「b」因输入错误未予检查，引用它的1条记录随之未予检查"
+    assert named.msg == ("body 委员会 (b) was left out for its input errors, and with it 1 record "
+                         "that names it (m.yaml: m); correct the body and all are checked")
+    assert named.text("zh") == ("机构委员会（b）因输入错误未予检查，引用它的1条记录随之未予检查"
                                 "（m.yaml：「m」）；更正该机构后一并检查")
     assert "unknown_id" not in said
     clean = check({"c.yaml": community(), "m.yaml": {"meeting": {

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from _helpers import EXAMPLES
 
-from governance_rules import check_paths
+from governance_rules import Report, check_paths
 
 
 def _sifang_with_stranger(tmp_path: Path, meeting: str) -> Path:
@@ -107,7 +107,10 @@ def test_a_body_listing_somebody_on_two_seats_is_left_out_not_judged_by_one(
     at = "sifang/bodies/residents-committee.yaml"
     assert said["duplicate_id", at].loc == ("body", "seats", 1, "person")
     assert said["left_out_with", at].msg.startswith(
-        "body 'residents-committee' was left out for its input errors, and with it ")
+        "body 兴华路社区居民委员会 (residents-committee) was left out for its input errors, and "
+        "with it ")
+    assert said["left_out_with", at].text("zh").startswith(
+        "机构兴华路社区居民委员会（residents-committee）因输入错误未予检查，引用它的")
     assert not [f for f in report.findings if "held that day by 马军" in f.message.en
                 or ("ma-jun" in f.message.en and "held no" in f.message.en)]
 
@@ -128,30 +131,53 @@ def test_every_finding_of_a_dossier_whose_body_was_left_out_says_it_may_change(
     for finding in report.findings:
         assert finding.evidence.details["bodies_left_out"] == "residents-committee"
         assert finding.message.zh.endswith(
-            "；另：机构「residents-committee」（sifang/bodies/residents-committee.yaml第13行）"
+            "；另：机构兴华路社区居民委员会（residents-committee，sifang/bodies/"
+            "residents-committee.yaml第13行）"
             "因输入错误未予检查，依赖其名册或记录的结论更正后可能改变"), finding.message.zh
     clean = check_paths([EXAMPLES / "sifang"], base=EXAMPLES)
     assert not any("bodies_left_out" in f.evidence.details for f in clean.findings)
 
 
-def test_a_meeting_convened_by_a_left_out_body_is_left_out_with_it(tmp_path: Path) -> None:
-    """ra-1, convened by a body left out for its errors, was listed as left out with it and
-    then checked all the same ("the convening body is not recorded")."""
+def _convened_by_a_refused_body(name: object = "rc") -> Report:
+    """The report of meeting ra-1 convened by body rc (named ``name``), refused for its
+    established day (2003-05-41)."""
     from _helpers import body, community, members
 
     from governance_rules import check_data
 
     refused = body("rc", "residents_committee", 3)
-    refused["body"]["established"] = "2003-05-41"
-    files = {"c.yaml": community(), "rc.yaml": refused,
-             "ra.yaml": body("ra", "member_representative_assembly", 3),
-             "m.yaml": {"meeting": {"id": "ra-1", "body": "ra", "date": "2022-03-01",
-                                    "convened_by": "rc", "present": members("ra", 3)}}}
-    report = check_data(files)
+    refused["body"].update(name=name, established="2003-05-41")
+    return check_data({"c.yaml": community(), "rc.yaml": refused,
+                       "ra.yaml": body("ra", "member_representative_assembly", 3),
+                       "m.yaml": {"meeting": {"id": "ra-1", "body": "ra", "date": "2022-03-01",
+                                              "convened_by": "rc",
+                                              "present": members("ra", 3)}}})
+
+
+def test_a_meeting_convened_by_a_left_out_body_is_left_out_with_it() -> None:
+    """ra-1, convened by a body left out for its errors, was listed as left out with it and
+    then checked all the same ("the convening body is not recorded")."""
+    report = _convened_by_a_refused_body()
     [named] = [e for e in report.input_errors if e.type == "left_out_with"]
     assert named.msg.startswith("body 'rc' was left out for its input errors, and with it 1 "
                                 "record that names it (m.yaml: ra-1)")
     assert not [f for f in report.findings if f.record.id == "ra-1"]
+
+
+@pytest.mark.parametrize(("name", "en", "zh"), [
+    ("四方居委会", "body 四方居委会 (rc)", "机构四方居委会（rc）"),
+    (7, "body 'rc'", "机构「rc」"),  # a name that is no text: by its id alone
+], ids=["by its name", "by its id"])
+def test_a_body_refused_for_its_errors_is_named_by_its_name(name: object, en: str,
+                                                             zh: str) -> None:
+    """A body refused for a mistyped day was named by its id alone ("body 'rc' was left out
+    …", 机构「rc」) though its record gave its name."""
+    report = _convened_by_a_refused_body(name)
+    [named] = [e for e in report.input_errors if e.type == "left_out_with"]
+    assert named.msg == (f"{en} was left out for its input errors, and with it 1 record that "
+                         "names it (m.yaml: ra-1); correct the body and all are checked")
+    assert named.text("zh") == (f"{zh}因输入错误未予检查，引用它的1条记录随之未予检查"
+                                "（m.yaml：「ra-1」）；更正该机构后一并检查")
 
 
 def test_the_records_days_window_does_not_reach_back_to_a_body_set_up_years_before(

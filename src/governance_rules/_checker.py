@@ -30,9 +30,8 @@ from .facts import (
     left_out_events,
     record_window,
 )
-from .models import Body
 from .models.record_file import RECORD_KEYS
-from .records._references import refused_records
+from .records._references import bodies_left_out
 from .records.dossier import Dossier, Located
 from .records.loader import (
     DossierSource,
@@ -1150,24 +1149,17 @@ def bodies_left_out_note(dossier: Dossier) -> tuple[str, str, str] | None:
     >>> files = {"b.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
     ...                              "established": "2022-02-30", "seats": []}}}
     >>> bodies_left_out_note(dossier_from_data(files))[0]
-    '另：机构「rc」（b.yaml）因输入错误未予检查，依赖其名册或记录的结论更正后可能改变'
+    '另：机构居委会（rc，b.yaml）因输入错误未予检查，依赖其名册或记录的结论更正后可能改变'
     """
-    named: dict[str, tuple[str | None, str, int | None]] = {}  # id → name, file, line
-    for located in dossier.left_out:
-        if isinstance(located.record, Body):
-            where = located.where()
-            named.setdefault(located.record.id, (located.record.name, where.file, where.line))
-    for (collection, own), (file, line) in refused_records(dossier.input_errors).items():
-        if collection == "bodies":
-            named.setdefault(own, (None, file, line))
+    named = bodies_left_out(dossier)
     if not named:
         return None
     zh = "、".join((f"{name}（{id_}，" if name else f"「{id_}」（") + file
                   + ("" if line is None else f"第{line}行") + "）"
-                  for id_, (name, file, line) in named.items())
+                  for id_, (file, line, name) in named.items())
     en = "; ".join((f"{name} ({id_}, " if name else f"{id_!r} (") + file
                    + ("" if line is None else f":{line}") + ")"
-                   for id_, (name, file, line) in named.items())
+                   for id_, (file, line, name) in named.items())
     several = len(named) > 1
     return (f"另：机构{zh}因输入错误未予检查，依赖其名册或记录的结论更正后可能改变",
             f"also: {'bodies' if several else 'body'} {en} {'were' if several else 'was'} left "

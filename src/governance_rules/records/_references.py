@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError, short_input
 from ..models import Body, DecisionRef, Seat
@@ -19,6 +19,34 @@ Sub = str | tuple[str | int, ...]
 
 def _sub(field: Sub) -> tuple[str | int, ...]:
     return (field,) if isinstance(field, str) else field
+
+
+class LeftOut(NamedTuple):
+    """Where a record left out for its input errors is (file, line), and the name it gives
+    itself (a body's; ``None`` for a meeting, or a body whose name is not text): a record
+    naming it is told it was left out, and which body that is by its name."""
+
+    file: str
+    line: int | None
+    name: str | None = None
+
+    def words(self, what: tuple[str, str], record_id: str) -> tuple[str, str]:
+        """The record as a message names it, in English and Chinese (``what``: its kind in
+        words in both): ``body 居委会 (rc)`` and ``机构居委会（rc）`` by its name, ``meeting
+        'm-1'`` and ``会议「m-1」`` by its id alone.
+
+        >>> LeftOut("b.yaml", 3, "居委会").words(("body", "机构"), "rc")
+        ('body 居委会 (rc)', '机构居委会（rc）')
+        """
+        return (f"{what[0]} {_named(self.name, record_id, 'en')}",
+                f"{what[1]}{_named(self.name, record_id, 'zh')}")
+
+
+def _left_out_at(located: Located[Any]) -> LeftOut:
+    """Where ``located``, parsed and then left out by resolution, is, with its name."""
+    where = located.where()
+    name = getattr(located.record, "name", None)
+    return LeftOut(where.file, where.line, name if isinstance(name, str) else None)
 
 
 class References:
@@ -37,10 +65,10 @@ class References:
                 seats.setdefault(seat.person, seat)
         self.people = {person for seats in self.seats.values() for person in seats}
         self._budgets: dict[str, ErrorBudget] = {}
-        self._left_out_with: dict[tuple[str, str], tuple[str, tuple[str, int | None],
+        self._left_out_with: dict[tuple[str, str], tuple[tuple[str, str], LeftOut,
                                                          list[Located[Any]]]] = {}
-        """By what was left out (its kind in words and id): its kind in Chinese, its place,
-        the records left out with it."""
+        """By what was left out (its kind in words and id): its kind in English and Chinese,
+        where it is and its name, the records left out with it."""
 
     def close(self) -> None:
         """Add the errors of the records left out with another (:meth:`fail_left_out`), and,
@@ -87,9 +115,9 @@ class References:
             (kept if valid(located) else left_out).append(located)
         setattr(self.dossier, collection, kept)
 
-    def left_out_place(self, collection: str, record_id: str) -> tuple[str, int | None] | None:
-        """Where the record ``record_id`` of ``collection`` (``expenses``, ``bodies`` …) is
-        (file, line), when the dossier holds one that was left out for its input errors
+    def left_out(self, collection: str, record_id: str) -> LeftOut | None:
+        """Where the record ``record_id`` of ``collection`` (``expenses``, ``bodies`` …) is,
+        and its name, when the dossier holds one that was left out for its input errors
         (refused by its own checks, or for naming what is not there); ``None`` when it holds
         none. A record naming it is then told so, not that there is no such record."""
         refused = self._refused.get((collection, record_id))
@@ -99,23 +127,23 @@ class References:
             record = located.record
             if getattr(record, "id", None) == record_id and _COLLECTION_OF.get(
                     type(record)) == collection:
-                where = located.where()
-                return where.file, where.line
+                return _left_out_at(located)
         return None
 
     @cached_property
-    def _refused(self) -> dict[tuple[str, str], tuple[str, int | None]]:
+    def _refused(self) -> dict[tuple[str, str], LeftOut]:
         return refused_records(self.dossier.input_errors)
 
-    def fail_left_out(self, located: Located[Any], what: str, what_zh: str, record_id: str,
-                      place: tuple[str, int | None]) -> bool:
-        """``located`` names ``record_id`` (a ``what``), which was left out for its own input
-        errors at ``place``: it is left out with it, and :meth:`close` lists it in one input
-        error of that record's (a body left out for one mistyped date is named by a hundred
-        records: one error says so, not a hundred). ``False``."""
-        entry = self._left_out_with.get((what, record_id))
+    def fail_left_out(self, located: Located[Any], what: tuple[str, str], record_id: str,
+                      left_out: LeftOut) -> bool:
+        """``located`` names ``record_id`` (a ``what``: its kind in words, in English and
+        Chinese), which was left out for its own input errors (``left_out``: where, and its
+        name): it is left out with it, and :meth:`close` lists it in one input error of that
+        record's (a body left out for one mistyped date is named by a hundred records: one
+        error says so, not a hundred). ``False``."""
+        entry = self._left_out_with.get((what[0], record_id))
         if entry is None:
-            entry = self._left_out_with[what, record_id] = (what_zh, place, [])
+            entry = self._left_out_with[what[0], record_id] = (what, left_out, [])
         entry[2].append(located)
         return False
 
@@ -123,7 +151,7 @@ class References:
         """One error for each record left out for its input errors that others name: which
         records were left out with it, by file."""
         errors = []
-        for (what, record_id), (what_zh, (file, line), named_by) in self._left_out_with.items():
+        for (_, record_id), (what, left_out, named_by) in self._left_out_with.items():
             by_file: dict[str, list[str]] = {}
             for located in named_by:
                 shown = getattr(located.record, "id", None) or located.where().path
@@ -137,13 +165,15 @@ class References:
                           + (f"等{len(ids)}条" if len(ids) > _IDS_LISTED else "")
                           for f, ids in listed) + (f"；另有{more}个文件" if more else "")
             n = len(named_by)
+            named_en, named_zh = left_out.words(what, record_id)
             errors.append(InputError(
-                type="left_out_with", file=file, line=line, loc=(), input=short_input(record_id),
-                msg=f"{what} {record_id!r} was left out for its input errors, and with it "
+                type="left_out_with", file=left_out.file, line=left_out.line, loc=(),
+                input=short_input(record_id),
+                msg=f"{named_en} was left out for its input errors, and with it "
                     f"{n} record{'' if n == 1 else 's'} that name{'s' if n == 1 else ''} it "
-                    f"({en}); correct the {what} and all are checked",
-                ctx={"zh": f"{what_zh}「{record_id}」因输入错误未予检查，引用它的{n}条记录随之"
-                           f"未予检查（{zh}）；更正该{what_zh}后一并检查"}))
+                    f"({en}); correct the {what[0]} and all are checked",
+                ctx={"zh": f"{named_zh}因输入错误未予检查，引用它的{n}条记录随之"
+                           f"未予检查（{zh}）；更正该{what[1]}后一并检查"}))
         return errors
 
     def missing(self, located: Located[Any], sub: tuple[str | int, ...], collection: str,
@@ -152,20 +182,20 @@ class References:
         in English and Chinese) the dossier does not hold: left out with it when it was left
         out for its input errors (:meth:`fail_left_out`), else the input error ``msg``
         (``zh``). ``False``."""
-        place = self.left_out_place(collection, value)
-        if place is not None:
-            return self.fail_left_out(located, what[0], what[1], value, place)
+        left_out = self.left_out(collection, value)
+        if left_out is not None:
+            return self.fail_left_out(located, what, value, left_out)
         self.fail(located, sub, "unknown_id", msg, value, zh)
         return False
 
     def link_left_out(self, located: Located[Any], sub: tuple[str | int, ...],
-                      what: tuple[str, str], value: str, place: tuple[str, int | None]) -> None:
+                      what: tuple[str, str], value: str, place: LeftOut) -> None:
         """``located``, still checked, links at ``sub`` to ``value`` (``what``: its kind in
         words, in English and Chinese), a record left out for its own input errors at
         ``place``: the link counts for nothing, and the error says where that record is, not
         that there is none (a motion naming an expense whose ``paid_on`` is mistyped:
         ``expense 'e1' was left out for its input errors (expenses.yaml:5); …``)."""
-        file, line = place
+        file, line = place.file, place.line
         at_en, at_zh = (file, file) if line is None else (f"{file}:{line}", f"{file}第{line}行")
         self.fail(located, sub, "names_left_out",
                   f"{what[0]} {value!r} was left out for its input errors ({at_en}); this link "
@@ -217,9 +247,9 @@ class References:
         if ref is None:
             return True
         if self.dossier.meeting(ref.meeting) is None:
-            place = self.left_out_place("meetings", ref.meeting)
-            if place is not None:  # named where it is, not as if it were missing
-                return self.fail_left_out(located, "meeting", "会议", ref.meeting, place)
+            left_out = self.left_out("meetings", ref.meeting)
+            if left_out is not None:  # named where it is, not as if it were missing
+                return self.fail_left_out(located, ("meeting", "会议"), ref.meeting, left_out)
             self.fail(located, (*sub, "meeting"), "unknown_id",
                       f"no meeting {ref.meeting!r} in this dossier (or it was left out above)",
                       ref.meeting, f"本卷宗没有会议「{ref.meeting}」（或该会议因其他输入错误未予检查）")
@@ -232,20 +262,40 @@ class References:
         return True
 
 
-def refused_records(errors: Iterable[InputError]) -> dict[tuple[str, str], tuple[str, int | None]]:
+def refused_records(errors: Iterable[InputError]) -> dict[tuple[str, str], LeftOut]:
     """The records that failed validation and gave an id (``ctx.record``), by collection
-    (``bodies``, ``expenses`` …) and id: where the first error of each is.
+    (``bodies``, ``expenses`` …) and id: where the first error of each is, and the name the
+    record gave (``ctx.record_name``).
 
     >>> error = InputError(type="value_error", file="b.yaml", line=3, loc=("body", "established"),
-    ...                    msg="not a day", ctx={"record": "rc"})
+    ...                    msg="not a day", ctx={"record": "rc", "record_name": "居委会"})
     >>> refused_records([error])
-    {('bodies', 'rc'): ('b.yaml', 3)}
+    {('bodies', 'rc'): LeftOut(file='b.yaml', line=3, name='居委会')}
     """
-    out: dict[tuple[str, str], tuple[str, int | None]] = {}
+    out: dict[tuple[str, str], LeftOut] = {}
     for error in errors:
         own = error.ctx.get("record")
         if own and error.loc and error.loc[0] in RECORD_KEYS:
-            out.setdefault((RECORD_KEYS[str(error.loc[0])][0], own), (error.file, error.line))
+            out.setdefault((RECORD_KEYS[str(error.loc[0])][0], own),
+                           LeftOut(error.file, error.line, error.ctx.get("record_name")))
+    return out
+
+
+def bodies_left_out(dossier: Dossier) -> dict[str, LeftOut]:
+    """The bodies of ``dossier`` left out for their input errors (refused by their own checks,
+    or for a person on two seats), by id: where each is, and its name.
+
+    >>> from governance_rules.records.loader import dossier_from_data
+    >>> files = {"b.yaml": {"body": {"id": "rc", "kind": "residents_committee", "name": "居委会",
+    ...                              "established": "2022-02-30", "seats": []}}}
+    >>> bodies_left_out(dossier_from_data(files))
+    {'rc': LeftOut(file='b.yaml', line=None, name='居委会')}
+    """
+    out = {located.record.id: _left_out_at(located) for located in dossier.left_out
+           if isinstance(located.record, Body)}
+    for (collection, own), refused in refused_records(dossier.input_errors).items():
+        if collection == "bodies":
+            out.setdefault(own, refused)
     return out
 
 

@@ -237,7 +237,7 @@ def _check_links(located: Located[Any], meeting: dict[str, Any], dossier: Dossie
     for i, handled in enumerate(meeting["emergency_reports"]):
         if dossier.meeting(handled) is None:
             sub: tuple[str | int, ...] = ("emergency_reports", i)
-            if (place := refs.left_out_place("meetings", handled)) is not None:
+            if (place := refs.left_out("meetings", handled)) is not None:
                 refs.link_left_out(located, sub, ("meeting", "会议"), handled, place)
                 continue
             refs.fail(located, sub, "unknown_id",
@@ -247,7 +247,7 @@ def _check_links(located: Located[Any], meeting: dict[str, Any], dossier: Dossie
         subject = motion.expense
         if subject is not None and subject.id is not None and subject.id not in expense_ids:
             sub = ("motions", i, "expense", "id")
-            if (place := refs.left_out_place("expenses", subject.id)) is not None:
+            if (place := refs.left_out("expenses", subject.id)) is not None:
                 refs.link_left_out(located, sub, ("expense", "开支"), subject.id, place)
                 continue
             refs.fail(located, sub, "unknown_id",
@@ -327,7 +327,7 @@ def _party_records(dossier: Dossier, refs: References) -> None:
 
     def matter_ok(matter: Located[Any]) -> bool:
         expense = matter.record.expense
-        if expense is None or expense in expenses or refs.left_out_place("expenses", expense):
+        if expense is None or expense in expenses or refs.left_out("expenses", expense):
             return True  # one left out for its own errors leaves the matter as it is
         refs.fail(matter, ("expense",), "unknown_id", f"no expense {expense!r} in this dossier",
                   expense, f"本卷宗没有编号为「{expense}」的开支")
@@ -349,7 +349,7 @@ def _resolve_books(dossier: Dossier, refs: References) -> None:
         ok = refs.body(located, "body", record.body)
         for i, entry in enumerate(record.entries):
             if (entry.expense is not None and entry.expense not in expenses
-                    and not refs.left_out_place("expenses", entry.expense)):
+                    and not refs.left_out("expenses", entry.expense)):
                 # an expense left out for its own errors leaves the book as it is: the book's
                 # other entries and closings are still judged
                 ok = False

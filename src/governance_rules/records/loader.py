@@ -572,7 +572,8 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None,
                 listed = budget.take(exc.error_count())
                 if listed:
                     errors.extend(validation_errors(exc, file, path, index, listed,
-                                                    _own_id(item)))
+                                                    _own_text(item, "id"),
+                                                    _own_text(item, "name")))
                 continue
             records.append(Located(record, file, path, index))
         if records:
@@ -617,15 +618,18 @@ def _unknown_key(key: Any, file: str, index: LineIndex) -> InputError:
              + "（记录类型如「meeting」「meetings」「body」「expense」，全部见「docs/record-format.md」）"})
 
 
-def _own_id(item: Any) -> str | None:
-    """The id a record that failed validation gives itself, if it gives one as text: a record
-    naming it is then told it was left out, not that there is none.
+def _own_text(item: Any, field: str) -> str | None:
+    """The id (``field``: ``id``) or name a record that failed validation gives itself, if it
+    gives one as text: a record naming it is then told it was left out, not that there is none,
+    and the body left out is named by its name.
 
-    >>> _own_id({"id": "exp-1", "amount": "八十元"}), _own_id({"id": 7}), _own_id([1])
-    ('exp-1', None, None)
+    >>> _own_text({"id": "exp-1", "amount": "八十元"}, "id"), _own_text({"id": 7}, "id")
+    ('exp-1', None)
+    >>> _own_text({"id": "rc", "name": "居委会"}, "name"), _own_text([1], "name")
+    ('居委会', None)
     """
     if isinstance(item, dict):
-        own = item.get("id")
+        own = item.get(field)
         if type(own) is str and 0 < len(own) <= 200:
             return own
     return None
@@ -633,10 +637,11 @@ def _own_id(item: Any) -> str | None:
 
 def validation_errors(
     exc: ValidationError, file: str, prefix: Path_, index: LineIndex, limit: int | None = None,
-    record: str | None = None,
+    record: str | None = None, name: str | None = None,
 ) -> list[InputError]:
     """The input errors of a record that failed validation (the first ``limit`` of them);
-    ``record``: the id the record gives itself, kept in each error's ``ctx.record``."""
+    ``record``: the id the record gives itself, kept in each error's ``ctx.record``, and
+    ``name`` the name it gives itself (a body's), in ``ctx.record_name``."""
     out = []
     for err in islice(exc.errors(include_url=False), limit):
         loc = (*prefix, *err["loc"])
@@ -651,6 +656,8 @@ def validation_errors(
             ctx["zh"] = zh
         if record is not None:
             ctx["record"] = record
+            if name is not None:
+                ctx["record_name"] = name
         out.append(InputError(type=err["type"], file=file, line=line, column=col, loc=loc,
                               msg=msg, input=shown, ctx=ctx))
     return out
