@@ -91,12 +91,19 @@ def usage_error_zh(message: str) -> str:
     return "命令行参数有误，用法见上一行"
 
 
+class DaysRefused(Said, ValueError):
+    """Days asked for that hold none to judge, in English and Chinese: what the command line
+    and the web service say, and what the Python API raises (a ``ValueError``)."""
+
+
 def days_refused(start: date | None, end: date | None, as_of: date | None,
-                 names: tuple[str, str, str] = ("--from", "--to", "--as-of")) -> Said | None:
+                 names: tuple[str, str, str] = ("--from", "--to", "--as-of")
+                 ) -> DaysRefused | None:
     """Why the days asked for (``--from``, ``--to``, ``--as-of``, or as ``names`` calls them:
-    the web service's ``from``, ``to``, ``as_of``) hold none to judge, or ``None``: ``check``,
-    ``explain`` and ``serve`` refuse them alike, before any record is read (an ``explain`` over
-    them answered "no record … records it selects: none", the service an internal error).
+    the web service's ``from``, ``to``, ``as_of``, the API's ``window[0]``, ``window[1]``,
+    ``as_of``) hold none to judge, or ``None``: ``check``, ``explain``, ``serve`` and the API
+    refuse them alike, before any record is read (an ``explain`` over them answered "no
+    record … records it selects: none", the service an internal error).
 
     >>> print(days_refused(date(2022, 6, 1), None, date(2022, 3, 1)))
     --from (1 June 2022) is after --as-of (1 March 2022): no day of the window has come by then
@@ -113,5 +120,5 @@ def days_refused(start: date | None, end: date | None, as_of: date | None,
             if name == day:
                 en += ": no day of the window has come by then"
                 zh += "，期间内没有一天已经到来"
-            return Said(en, zh)
+            return DaysRefused(en, zh)
     return None

@@ -250,12 +250,20 @@ def check_data(
 def days_asked(as_of: object, window: object) -> None:
     """Refuse, with what is wrong, an ``as_of`` day or a ``window`` (from, to) a check cannot
     use: each a :class:`datetime.date` (or ``None``) in the years records may be dated in
-    (1900–2200), the window's first day no later than its last.
+    (1900–2200), and holding a day to judge as the command line asks it
+    (:func:`~governance_rules._arguments.days_refused`, whose words in both languages the
+    ``ValueError`` carries).
 
     >>> days_asked(date(2022, 1, 1), (None, date(9999, 12, 31)))
     Traceback (most recent call last):
     ValueError: window's last day 9999-12-31 is outside the years 1900–2200 records may be dated in
+    >>> try:
+    ...     days_asked(date(2022, 1, 1), (date(2022, 2, 1), None))
+    ... except ValueError as error:
+    ...     print(error.text("zh"))  # type: ignore[attr-defined]
+    window[0]（2022年2月1日）晚于 as_of（2022年1月1日），期间内没有一天已经到来
     """
+    from ._arguments import days_refused
     from .models._types import FIRST_YEAR, LAST_YEAR
 
     if not (isinstance(window, tuple) and len(window) == 2):
@@ -270,11 +278,10 @@ def days_asked(as_of: object, window: object) -> None:
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
             raise ValueError(f"{name} {day.isoformat()} is outside the years "
                              f"{FIRST_YEAR}–{LAST_YEAR} records may be dated in")
-    if window[0] is not None and window[1] is not None and window[0] > window[1]:
-        raise ValueError(f"the window's first day {window[0]} is after its last {window[1]}")
-    if window[0] is not None and isinstance(as_of, date) and window[0] > as_of:
-        raise ValueError(f"the window's first day {window[0]} is after the day the check is "
-                         f"as of, {as_of}: no day of it has come")
+    refused = days_refused(window[0], window[1], as_of if isinstance(as_of, date) else None,
+                           (ARGUMENTS.first[0], ARGUMENTS.last[0], ARGUMENTS.as_of[0]))
+    if refused is not None:
+        raise refused
 
 
 def check_dossiers(
