@@ -170,12 +170,39 @@ def span_names(field: str, first: date, last: date) -> dict[str, str]:
     >>> span_names("x", date(2022, 4, 1), date(2022, 9, 30))["x_span_zh"]
     '2022年4月1日至2022年9月30日'
     """
-    if first == last:
-        en, zh = f"on {day_name(first, 'en')}", day_name(first, "zh")
-    else:
-        en = f"from {day_name(first, 'en')} to {day_name(last, 'en')}"
-        zh = f"{day_name(first, 'zh')}至{day_name(last, 'zh')}"
+    en, zh = span_words(first, last)
     return {f"{field}_span": en, f"{field}_span_en": en, f"{field}_span_zh": zh}
+
+
+def span_words(first: date, last: date, *, iso: bool = False, opened: bool = False,
+               counted: bool = False) -> tuple[str, str]:
+    """The days from ``first`` to ``last`` in English and Chinese, a span of one day that day.
+    ``iso`` writes the days as a fact's text holds them (put in words when a finding is
+    written); ``opened``: ``first`` is the window's first day, not the day the span began (it
+    may be older); ``counted`` adds how many days it lasted.
+
+    >>> span_words(date(2022, 4, 1), date(2022, 4, 1))
+    ('on 1 April 2022', '2022年4月1日')
+    >>> en, zh = span_words(date(2022, 1, 1), date(2022, 1, 31), iso=True, opened=True,
+    ...                     counted=True)
+    >>> en
+    'from 2022-01-01 (the first day checked) to 2022-01-31 (31 days)'
+    >>> zh
+    '2022-01-01（检查期首日）至2022-01-31（共31天）'
+    """
+
+    def named(day: date, lang: str) -> str:
+        return day.isoformat() if iso else day_name(day, lang)
+
+    opened_en, opened_zh = (" (the first day checked)", "（检查期首日）") if opened else ("", "")
+    if first == last:
+        return f"on {named(first, 'en')}{opened_en}", f"{named(first, 'zh')}{opened_zh}"
+    en = f"from {named(first, 'en')}{opened_en} to {named(last, 'en')}"
+    zh = f"{named(first, 'zh')}{opened_zh}至{named(last, 'zh')}"
+    if counted:
+        days = (last - first).days + 1
+        en, zh = f"{en} ({days} days)", f"{zh}（共{days}天）"
+    return en, zh
 
 
 def fewest_full_time(body: Body, first: date, last: date) -> tuple[int, date, date]:

@@ -25,6 +25,7 @@ from ..models import (
     SummaryPart,
 )
 from ..records.dossier import Dossier, Located
+from ._every_date import span_words
 from ._labels import report_subject
 from ._periods import body_start
 from ._seats import located_bodies, seat_check, seat_note_zh
@@ -135,7 +136,7 @@ def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     missing_zh: list[str] = []
     for key, person, first, last in spans.sorted():
         opened = first == window.start
-        span_en, span_zh = _span_en(first, last, opened), _span_zh(first, last, opened)
+        span_en, span_zh = _breach_span(first, last, opened)
         if key == "missing":
             missing.append(span_en)
             missing_zh.append(span_zh)
@@ -289,7 +290,7 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
     faults: dict[str, list[tuple[str, str]]] = {k: [] for k in keys}
     for key, person, first, last in spans.sorted():
         opened = first == window.start  # the breach may be older: the window's first day
-        span_en, span_zh = _span_en(first, last, opened), _span_zh(first, last, opened)
+        span_en, span_zh = _breach_span(first, last, opened)
         if not person:  # a vacancy: the days it lasted
             faults[key].append((span_en, span_zh))
         else:
@@ -385,33 +386,17 @@ class _Spans:
                        for first, last in spans), key=lambda s: (s[0], s[2], s[1]))
 
 
-def _span_en(first: date, last: date, opened: bool = False) -> str:
-    """The days of a breach as the facts give them (ISO days, put in words for a reader);
-    ``opened``: ``first`` is the window's first day, not the day the breach began.
+def _breach_span(first: date, last: date, opened: bool) -> tuple[str, str]:
+    """The days of a breach as the facts give them (ISO days, put in words for a reader), in
+    English and Chinese; ``opened``: ``first`` is the window's first day, not the day the
+    breach began.
 
-    >>> _span_en(date(2022, 7, 1), date(2022, 12, 31)), _span_en(date(2022, 3, 1), date(2022, 3, 1))
-    ('from 2022-07-01 to 2022-12-31 (184 days)', 'on 2022-03-01')
-    >>> _span_en(date(2022, 1, 1), date(2022, 1, 31), opened=True)
-    'from 2022-01-01 (the first day checked) to 2022-01-31 (31 days)'
+    >>> _breach_span(date(2022, 7, 1), date(2022, 12, 31), False)
+    ('from 2022-07-01 to 2022-12-31 (184 days)', '2022-07-01至2022-12-31（共184天）')
+    >>> _breach_span(date(2022, 3, 1), date(2022, 3, 1), True)
+    ('on 2022-03-01 (the first day checked)', '2022-03-01（检查期首日）')
     """
-    if first == last:
-        return f"on {first}" + (" (the first day checked)" if opened else "")
-    return (f"from {first}{' (the first day checked)' if opened else ''} to {last} "
-            f"({(last - first).days + 1} days)")
-
-
-def _span_zh(first: date, last: date, opened: bool = False) -> str:
-    """:func:`_span_en` in Chinese.
-
-    >>> _span_zh(date(2022, 7, 1), date(2022, 12, 31)), _span_zh(date(2022, 3, 1), date(2022, 3, 1))
-    ('2022-07-01至2022-12-31（共184天）', '2022-03-01')
-    >>> _span_zh(date(2022, 1, 1), date(2022, 1, 31), opened=True)
-    '2022-01-01（检查期首日）至2022-01-31（共31天）'
-    """
-    if first == last:
-        return str(first) + ("（检查期首日）" if opened else "")
-    return (f"{first}{'（检查期首日）' if opened else ''}至{last}"
-            f"（共{(last - first).days + 1}天）")
+    return span_words(first, last, iso=True, opened=opened, counted=True)
 
 
 def _groups(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator[Fact]:
