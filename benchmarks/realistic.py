@@ -137,15 +137,16 @@ def machine_speed(items: list[tuple[Any, Any]]) -> float:
 
 
 def per_record(pairs: int = 15) -> None:
-    """CPU µs per record of one community: bare validation, check from dicts, from files, and
-    from files whose values the parser has not seen and whose days the rule set has not bound
+    """CPU µs per record of one community: bare validation, check from dicts (its findings'
+    words made when read, :meth:`Finding.explained_later`), the same with every finding read,
+    from files, and from files whose values the parser has not seen and whose days the rule set has not bound
     rules for (its cache of plain values and the rule set's bindings emptied first: the corpus
     repeats its template's values and days, real records mostly do not).
 
-    Measured in rounds (bare validation, then a check from dicts, from files and from files
-    with new values, each the best of 3 calls, so that the ratios compare like with like) and
-    each check divided by the bare validation of its own round: this machine's speed drifts
-    from one second to the next, and a ratio of figures taken seconds apart carries that drift.
+    Measured in rounds (bare validation, then each check, each the best of 3 calls, so that
+    the ratios compare like with like) and each check divided by the bare validation of its
+    own round: this machine's speed drifts from one second to the next, and a ratio of
+    figures taken seconds apart carries that drift.
     """
     from governance_rules import check_data, check_paths, load_rulebook
     from governance_rules._checker import _PERIOD_PLANS
@@ -161,6 +162,10 @@ def per_record(pairs: int = 15) -> None:
     def from_dicts() -> None:
         check_data(files, rulebook=book)
 
+    def from_dicts_read() -> None:
+        for finding in check_data(files, rulebook=book).findings:
+            finding.message  # noqa: B018  # its words made: a finding is explained when read
+
     def from_files() -> None:
         check_paths([TEMPLATE], rulebook=book, base=TEMPLATE)
 
@@ -174,14 +179,14 @@ def per_record(pairs: int = 15) -> None:
     records = len(items)
     for warm in (validate, from_dicts, from_files):
         warm()
-    rounds = [(_cpu(validate, 3), _cpu(from_dicts, 3), _cpu(from_files, 3),
-               _cpu(from_new_values, 3)) for _ in range(pairs)]
+    rounds = [(_cpu(validate, 3), _cpu(from_dicts, 3), _cpu(from_dicts_read, 3),
+               _cpu(from_files, 3), _cpu(from_new_values, 3)) for _ in range(pairs)]
     print(f"per written record, one community ({records} records in {len(files)} files), CPU, {pairs} "
           f"rounds, best of 3 calls each, each check divided by the bare validation of its round; "
           f"medians (range), "
           f"load {load_average():.1f}:")
-    for i, label in enumerate(("bare model_validate", "check from dicts", "check from files",
-                               "  new values, days")):
+    for i, label in enumerate(("bare model_validate", "check from dicts",
+                               "  findings read", "check from files", "  new values, days")):
         micros = sorted(r[i] * 1e6 / records for r in rounds)
         ratios = sorted(r[i] / r[0] for r in rounds)
         print(f"  {label:<20} {statistics.median(micros):8.1f} µs ({micros[0]:.1f}–{micros[-1]:.1f})"
