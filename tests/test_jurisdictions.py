@@ -43,6 +43,28 @@ def test_the_same_report_is_on_time_in_dingyuan_and_late_in_taonan(engine: str) 
     assert "25th of the same month" in finding.message.en
 
 
+def test_a_late_report_is_titled_with_its_county_s_deadline_in_force() -> None:
+    """The title stated both counties' days whatever the finding's place, and kept Dingyuan's
+    5th under a what-if of the 3rd (矛盾纠纷排查情况按时上报（定远：次月5日前；洮南：每月25日前）
+    beside a message saying 须于次月3日前报送): a finding is titled with its place's deadline;
+    the rule set's list of rules still says both."""
+    book = load_rulebook()
+    what_if = book.with_parameter("zz.dispute_report_day", 3, "cn/anhui/chuzhou/dingyuan")
+    [dingyuan] = late(check(office(DINGYUAN, "2022-04-04"), rulebook=what_if))
+    assert (dingyuan.title.zh, dingyuan.title.en) == (
+        "矛盾纠纷排查情况按时上报（次月3日前）",
+        "The monthly dispute report is on time (by the 3rd of the next month)")
+    [taonan] = late(check(office(TAONAN, "2022-04-03"), rulebook=what_if))
+    assert (taonan.title.zh, taonan.title.en) == (
+        "矛盾纠纷排查情况按时上报（当月25日前）",
+        "The monthly dispute report is on time (by the 25th of the same month)")
+    [source] = late(check(office(DINGYUAN, "2022-04-06")))
+    assert source.title.zh == "矛盾纠纷排查情况按时上报（次月5日前）"
+    for rules in (book, what_if):
+        assert rules.rule("zz-dispute-report-deadline").title.zh == (
+            "矛盾纠纷排查情况按时上报（定远：次月5日前；洮南：每月25日前）")
+
+
 @pytest.mark.parametrize(("jurisdiction", "day", "is_late"), [
     (DINGYUAN, "2022-04-05", False), (DINGYUAN, "2022-04-06", True),
     (DINGYUAN, "2022-03-31", False), (TAONAN, "2022-03-25", False), (TAONAN, "2022-03-26", True),
@@ -79,7 +101,8 @@ def test_a_district_overlay_folder_changes_the_deadline(tmp_path: Path) -> None:
     book = load_rulebook(tmp_path)
     qingdao = ["cn", "shandong", "qingdao", "sifang"]
     assert late(check(office(qingdao, "2022-04-10"), rulebook=book)) == []
-    assert late(check(office(qingdao, "2022-04-11"), rulebook=book))
+    [finding] = late(check(office(qingdao, "2022-04-11"), rulebook=book))
+    assert finding.title.en == "The monthly dispute report is on time (by the 10th of the next month)"
 
 
 def test_the_overlay_folder_through_the_cli(tmp_path: Path) -> None:

@@ -554,3 +554,19 @@ def test_a_title_naming_values_names_the_rule_set_s_parameters(tmp_path: Path) -
         "title: {zh: '须{s}', en: 'at least {s}', values: {s: {param: cc.consent_share}}}"),
         encoding="utf-8")
     assert load_rulebook(tmp_path).rule("my-rule").title.en == "at least 80%"
+
+
+def test_a_title_naming_a_value_given_only_for_places_says_its_general_words(
+        tmp_path: Path) -> None:
+    """A title naming the dispute report's deadline, which only the counties' overlays give,
+    has words for the rule set's list of rules (``general``), else it is refused: the list
+    showed ``{due}`` as written."""
+    due = ("title: {zh: '按时（{due}前）', en: 'on time (by {due})', values: {due: {day: "
+           "{param: zz.dispute_report_day}, month_offset: {param: zz.dispute_report_month_offset}}}")
+    error = _load(tmp_path, GOOD_RULE.replace("title: {zh: 标题, en: title}", due + "}"))
+    assert "{due} names 'zz.dispute_report_day', which has a value only for places" in error.msg
+    assert "general" in str(error.zh), error.zh
+    (tmp_path / "extra.yaml").write_text(GOOD_RULE.replace(
+        "title: {zh: 标题, en: title}", due + ", general: {zh: 按时, en: on time}}"),
+        encoding="utf-8")
+    assert load_rulebook(tmp_path).rule("my-rule").title.en == "on time"

@@ -43,6 +43,24 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def due_words(month_offset: int, day: int, lang: str) -> str:
+    """A day of a month counted from a period's last month, as a deadline states it: ``0`` the
+    month itself, ``1`` the next.
+
+    >>> due_words(1, 5, "zh"), due_words(0, 25, "en"), due_words(1, 5, "en")
+    ('次月5日', 'the 25th of the same month', 'the 5th of the next month')
+    >>> due_words(2, 10, "zh"), due_words(2, 10, "en")
+    ('其后第2个月10日', 'the 10th of the 2nd month after')
+    """
+    if lang == "zh":
+        return (f"当月{day}日" if month_offset == 0 else f"次月{day}日" if month_offset == 1
+                else f"其后第{month_offset}个月{day}日")
+    if month_offset == 0:
+        return f"the {ordinal(day)} of the same month"
+    return (f"the {ordinal(day)} of the next month" if month_offset == 1
+            else f"the {ordinal(day)} of the {ordinal(month_offset)} month after")
+
+
 def day_name(day: date, lang: str) -> str:
     """``2022年6月15日`` or ``15 June 2022``.
 

@@ -587,6 +587,13 @@ def validate_rule(book: Rulebook, rule: Rule) -> None:
     for name, ref in template.values.items():
         for param in ref.params():
             if param in book.parameters:
+                if not book.parameters[param].values and template.general is None:
+                    raise RuleProblem(
+                        f"the title's {{{name}}} names {param!r}, which has a value only for "
+                        "places (overlays): give the title's `general` words, said for all of "
+                        "them", ("title", "values", name),
+                        f"标题的 {{{name}}} 所指的参数「{param}」只有地方规定的取值：须写明标题的 "
+                        "general（对各地通用的说法）")
                 continue
             raise RuleProblem(f"the title's {{{name}}} names no parameter {param!r}"
                               f"{did_you_mean(param, book.parameters)}",

@@ -18,6 +18,7 @@ from .._words import (
     count_with_noun,
     counted,
     day_name,
+    due_words,
     share_words,
     split_placeholder,
     threshold_words,
@@ -152,6 +153,31 @@ class Threshold(_Strict):
     comparison: str
 
 
+class DueRef(_Strict):
+    """``{day: {param: …}, month_offset: {param: …}}``: the day a report is due, a day of a month
+    counted from its period's last month, as a ``deadline`` rule's ``by_day_of_month`` reads
+    them, said as the rule says it (次月5日, the 5th of the next month)."""
+
+    day: ParamRef
+    month_offset: ParamRef
+
+    def params(self) -> list[str]:
+        return [self.day.param, self.month_offset.param]
+
+    def value_in(self, values: Mapping[str, object]) -> object:
+        day, offset = self.day.value_in(values), self.month_offset.value_in(values)
+        if not isinstance(day, int) or not isinstance(offset, int):  # UNKNOWN
+            return UNKNOWN
+        return Due(day=day, month_offset=offset)
+
+
+class Due(_Strict):
+    """A day of a month counted from a period's last month (``0`` the month itself)."""
+
+    day: int
+    month_offset: int
+
+
 UNKNOWN: Any = object()
 """A value a text names that the values at hand do not give."""
 
@@ -172,6 +198,8 @@ def said(value: object, lang: str, spec: str = "") -> str:
     """
     if isinstance(value, Threshold):
         return threshold_words(value.share, value.comparison, lang)
+    if isinstance(value, Due):
+        return due_words(value.month_offset, value.day, lang)
     if isinstance(value, Fraction):
         return share_words(value, lang)
     if isinstance(value, Decimal) and value == value.to_integral_value():
@@ -231,7 +259,9 @@ class Title(Localised):
     ``values: {share: {param: cc.consent_share}}``), so that a finding judged with a place's own
     value (an overlay, a what-if) is not titled with the value it replaced. A number the title
     writes in Chinese numerals is ``{days:chinese}`` (三日内); a share with its reading is
-    ``{share: {param: …}, comparison: {param: …}}`` (超过半数).
+    ``{share: {param: …}, comparison: {param: …}}`` (超过半数); the day a report is due is
+    ``{day: {param: …}, month_offset: {param: …}}`` (次月5日). Where the rule set gives a value
+    only for places (each county its own deadline), ``general`` says the title for all of them.
 
     >>> title = Title(zh="须经{share}以上成员同意", en="at least {share} of members",
     ...               values={"share": {"param": "cc.consent_share"}})
@@ -240,13 +270,23 @@ class Title(Localised):
     >>> Title(zh="{days:chinese}日内公示", en="within {days|day|days}",
     ...       values={"days": {"param": "hear.publish_days"}}).filled({"days": 3})
     ('三日内公示', 'within 3 days')
+    >>> Title(zh="按时上报（{due}前）", en="on time (by {due})", values={"due": {
+    ...     "day": {"param": "d"}, "month_offset": {"param": "m"}}}).filled(
+    ...     {"due": Due(day=5, month_offset=1)})
+    ('按时上报（次月5日前）', 'on time (by the 5th of the next month)')
     """
 
-    values: dict[str, ParamRef | ThresholdRef] = Field(default_factory=dict)
+    values: dict[str, ParamRef | ThresholdRef | DueRef] = Field(default_factory=dict)
+    general: Localised | None = Field(
+        default=None, description="the title where a value it names is given only for places "
+        "(a county's own deadline, in overlays), not by the rule set for all: what the report's "
+        "list of rules, the rule card and docs/rules.md say; a finding is titled with its "
+        "place's value")
 
     @field_validator("values")
     @classmethod
-    def _few(cls, values: dict[str, ParamRef | ThresholdRef]) -> dict[str, ParamRef | ThresholdRef]:
+    def _few(cls, values: dict[str, ParamRef | ThresholdRef | DueRef]
+             ) -> dict[str, ParamRef | ThresholdRef | DueRef]:
         if len(values) > MAX_WHEN_VALUES:
             raise ValueError(f"a title names at most {MAX_WHEN_VALUES} values")
         return values
@@ -257,6 +297,10 @@ class Title(Localised):
             problem = placeholders_problem(text, self.values, title=True)
             if problem is not None:
                 raise ValueError(problem)
+        for text in (self.general.zh, self.general.en) if self.general else ():
+            problem = placeholders_problem(text, ())
+            if problem is not None:  # the words for every place name no value
+                raise ValueError(f"general: {problem}")
         return self
 
     def values_in(self, values: Mapping[str, object]) -> dict[str, object] | None:
@@ -308,9 +352,12 @@ class Rule(_Strict):
         title names them: what a rule set gives its rules, with its parameters' values."""
         template = self._title_template or self.title
         known = template.values_in(values)
-        if not template.values or known is None:  # none, or one unknown
+        if known is not None and template.values:
+            zh, en = template.filled(known)
+        elif template.values and template.general is not None:  # values only for places
+            zh, en = template.general.zh, template.general.en
+        else:  # none, or one unknown
             return self  # (the rule set refuses a title naming no parameter of its own)
-        zh, en = template.filled(known)
         titled = self.model_copy(update={"title": Title(zh=zh, en=en)})
         titled._title_template = template
         return titled

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field as PydanticField
 
-from ..._words import _MONTHS_EN, counted, day_name, ordinal
+from ..._words import _MONTHS_EN, counted, day_name, due_words
 from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -236,10 +236,4 @@ class Deadline(ClauseKind[DeadlineParams]):
         if params.mode == "by_date":
             m, d = params.month, params.day
             return f"{m}月{d}日" if lang == "zh" else f"{d} {_MONTHS_EN[m - 1]}"
-        k, d = params.month_offset, params.day
-        if lang == "zh":
-            return f"当月{d}日" if k == 0 else f"次月{d}日" if k == 1 else f"其后第{k}个月{d}日"
-        if k == 0:
-            return f"the {ordinal(d)} of the same month"
-        return (f"the {ordinal(d)} of the next month" if k == 1
-                else f"the {ordinal(d)} of the {ordinal(k)} month after")
+        return due_words(params.month_offset, params.day, lang)
