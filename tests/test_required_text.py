@@ -130,3 +130,28 @@ def test_the_rule_set_s_titles_read_as_the_sources_write_them() -> None:
     assert rules["ra-quorum"].zh == "社区成员代表大会须有代表过半数出席才能召开"
     assert rules["po-quorum"].en == "A party committee meeting needs more than half of its members present"
     assert "年满十八周岁以上" in rules["ra-eligibility"].zh
+
+
+def test_an_emergency_is_titled_with_the_reading_of_half_it_was_judged_by() -> None:
+    """po-emergency's title took the share but not its reading: under po.half_comparison =
+    at_least, 2 of 6 was titled 委员不足半数时 / by fewer than half, the same words as under
+    more_than, where 3 of 6 fails too; the title says the reading the finding was judged by."""
+    import yaml
+    from _helpers import ROOT, check
+
+    files = dict(yaml.safe_load((ROOT / "rules" / "cases" / "party-organisation.yaml")
+                                .read_text(encoding="utf-8"))["base"])
+    files["m.yaml"] = {"meetings": [
+        {"id": "m1", "body": "pc", "kind": "ad_hoc", "emergency": True, "date": "2022-02-08",
+         "present": ["s", "t1"]},
+        {"id": "m2", "body": "pc", "date": "2022-02-20", "notice_date": "2022-02-18",
+         "present": ["s", "t1", "t2", "t3"]}]}
+    book = load_rulebook()
+    for rules, zh, en in (
+            (book, "紧急情况下到会委员未超过半数时处理的重大问题",
+             "handled in an emergency without more than half of the members present"),
+            (book.with_parameter("po.half_comparison", "at_least"),
+             "紧急情况下到会委员未达半数以上时处理的重大问题",
+             "handled in an emergency without at least half of the members present")):
+        emergency = _finding(check(files, rulebook=rules), "po-emergency")
+        assert zh in emergency.title.zh and en in emergency.title.en, emergency.title
