@@ -211,3 +211,28 @@ def test_days_a_check_refuses_are_refused_by_explain_alike(
     assert main(["check", "examples/sifang", *days]) == 2
     checked = capsys.readouterr()
     assert said.removeprefix("governance-rules: ").strip() in checked.out + checked.err
+
+
+@pytest.mark.parametrize(("asked", "said"), [
+    (["po-meetings", "party-committee"],
+     "rule po-meetings judges each whole month; the days checked (5 March 2022 to 25 March "
+     "2022) hold no whole month, so there is no case of it to explain"),
+    (["po-meetings", "party-committee", "--lang", "zh"],
+     "规则 po-meetings 逐个检查完整的月份；检查的期间（2022年3月5日至2022年3月25日）不含完整的"
+     "月份，没有可供解释的情形"),
+    (["rc-monthly", "residents-committee/regular/2022-03"],
+     "rule rc-monthly judges each whole month; the days checked (5 March 2022 to 25 March "
+     "2022) hold no whole month, so there is no case of it to explain")])
+def test_a_window_holding_no_whole_period_is_said_so(
+        asked: list[str], said: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """explain over 5 to 25 March said the monthly rule "does not apply" to the committee
+    (record 'party-committee' gives only rosters, terms …, so the rule does not apply to it):
+    it applies, but those days hold no month it judges."""
+    monkeypatch.chdir(ROOT)
+    assert main(["explain", asked[0], asked[1], "examples/sifang", "--from", "2022-03-05",
+                 "--to", "2022-03-25", *asked[2:]]) == 2
+    explained = capsys.readouterr()
+    assert (explained.out, explained.err) == ("", f"governance-rules: {said}\n")
+    assert main(["explain", asked[0], asked[1], "examples/sifang", "--from", "2022-03-01",
+                 "--to", "2022-03-31", *asked[2:]]) == 0

@@ -42,7 +42,8 @@ from .._type_words import type_words
 from .._words import day_name
 from ..engines import get_engine
 from ..errors import InputError
-from ..facts import Fact, build_facts
+from ..facts import Fact, Window, build_facts
+from ..facts._window import calendar
 from ..records.dossier import Dossier
 from ..report.model import Finding, Text
 from ..rulebook import Rule, Rulebook
@@ -121,10 +122,12 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
     unselected: list[CaseExplanation] = []
     same_type: set[str] = set()
     other_type: dict[str, str] = {}
+    checked: list[Window] = []
     for dossier in dossiers:
         days = _window_for(dossier, as_of, window)
         if days.start > days.end:  # refused, as a check refuses it (days_not_asked)
             continue
+        checked.append(days)
         facts = build_facts(dossier, as_of, days, _fact_options(book, dossier))
         scope, _ = _scope_of(book, dossier)
         for fact in facts:
@@ -144,6 +147,9 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
             out.append(_explain(book, rule, fact, scope, dossier, runner))
     if out or unselected:
         return out or unselected
+    no_period = _no_whole_period(rule, checked)
+    if no_period is not None:
+        raise no_period
     judged_en = type_words(rule.applies_to, "en", many=True)
     judged_zh = type_words(rule.applies_to, "zh")
     if other_type:
@@ -163,6 +169,34 @@ def explain_dossiers(book: Rulebook, rule_id: str, record: str, dossiers: Iterab
         f"该规则逐个检查{judged_zh}，"
         + (f"这些文件中可检查的有：{'、'.join(known[:12])}{' 等' if len(known) > 12 else ''}"
            if known else "这些文件中没有可检查的记录"))
+
+
+_PERIOD_NOUNS = {"month": ("month", "月份"), "bimonth": ("two-month period", "两个月周期"),
+                 "quarter": ("quarter", "季度"), "half": ("half year", "半年"),
+                 "year": ("year", "年度")}
+"""A calendar period a rule judges (its ``when`` granularity), as a sentence names it."""
+
+
+def _no_whole_period(rule: Rule, checked: Sequence[Window]) -> ExplainError | None:
+    """Why a rule judging whole calendar periods (``granularity: month``) has no case on the
+    days ``checked`` (a dossier's each), where they hold none of its periods (5 to 25 March,
+    for a monthly rule): not that the rule does not apply to the record. ``None`` where some
+    period lies wholly within them, or the rule judges no calendar period."""
+    wanted = rule.when.get("granularity")
+    granularities = [wanted] if isinstance(wanted, str) else list(wanted or ())
+    if (not checked or not granularities or not all(g in _PERIOD_NOUNS for g in granularities)
+            or any(calendar(g, days) for g in granularities for days in checked)):
+        return None
+    en = " or ".join(_PERIOD_NOUNS[g][0] for g in granularities)
+    zh = "或".join(_PERIOD_NOUNS[g][1] for g in granularities)
+    spans = list(dict.fromkeys((days.start, days.end) for days in checked))
+    spans_en = "; ".join(f"{day_name(a, 'en')} to {day_name(b, 'en')}" for a, b in spans)
+    spans_zh = "；".join(f"{day_name(a, 'zh')}至{day_name(b, 'zh')}" for a, b in spans)
+    return ExplainError(
+        f"rule {rule.id} judges each whole {en}; the days checked ({spans_en}) hold no whole "
+        f"{en}, so there is no case of it to explain",
+        f"规则 {rule.id} 逐个检查完整的{zh}；检查的期间（{spans_zh}）不含完整的{zh}，"
+        "没有可供解释的情形")
 
 
 def days_not_asked(dossier: Dossier, as_of: date | None,
