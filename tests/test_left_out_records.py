@@ -280,3 +280,60 @@ def test_a_meeting_naming_two_records_not_held_says_both() -> None:
     report = check_data(files)
     assert sorted(e.loc[-1] for e in report.input_errors) == ["convened_by", "proposal"]
     assert not [f for f in report.findings if f.record.id == "ra-1"]
+
+
+def _dingyuan_with(tmp_path: Path, old: str, new: str) -> Path:
+    root = tmp_path / "dingyuan"
+    shutil.copytree(EXAMPLES / "dingyuan", root)
+    path = root / "reports.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_a_half_year_short_of_its_refused_inspection_report_names_it(
+        tmp_path: Path, engine: str) -> None:
+    """An inspection report refused for its own input errors (a rectification due on 31
+    August written 2022-08-32) left zz-inspection saying only "no inspection reports in the
+    first half of 2022; at least 1 required", as settled: a report is refused by its own checks
+    only, and such a record never reached the records left out of a period. The half year now
+    names it, as a month names a meeting left out."""
+    root = _dingyuan_with(tmp_path, "    by: '2022-08-31'", "    by: '2022-08-32'")
+    report = check_paths([root], base=tmp_path, engine=engine)
+    [refused] = [e for e in report.input_errors if e.ctx.get("record") == "inspection-2022-h1"]
+    [half] = [f for f in report.findings if f.rule_id == "zz-inspection"]
+    assert half.record.id == "office/report_inspection/2022-H1"
+    assert half.message.en.endswith(
+        "; also: report inspection-2022-h1 of 4 July 2022, dingyuan/reports.yaml:224, was left "
+        "out of this period for its input errors; the verdict may change once it is corrected")
+    assert half.message.zh.endswith(
+        "；另：报告「inspection-2022-h1」（2022年7月4日，dingyuan/reports.yaml第224行）"
+        "因输入错误未纳入本期检查，更正后本项结论可能改变")
+    assert half.evidence.details["left_out"] == "inspection-2022-h1"
+    assert refused.file == "dingyuan/reports.yaml"
+
+
+def test_a_record_refused_whole_or_for_its_period_is_named_by_no_period(tmp_path: Path) -> None:
+    """A report whose period itself was refused cannot say which half year it would have
+    counted for: no period names it (the input error does)."""
+    root = _dingyuan_with(tmp_path, "  period: 2022-H1\n", "  period: 2022-Q2\n")
+    report = check_paths([root], base=tmp_path)
+    assert [e.loc[-1] for e in report.input_errors
+            if e.ctx.get("record") == "inspection-2022-h1"] == ["period"]
+    assert not [f for f in report.findings if "left out of this period" in f.message.en]
+
+
+def test_a_month_short_of_a_meeting_refused_by_its_own_checks_names_it(tmp_path: Path) -> None:
+    """A meeting refused for a field no meeting has was not named by its month either."""
+    root = tmp_path / "sifang"
+    shutil.copytree(EXAMPLES / "sifang", root)
+    path = root / "meetings" / "residents-committee.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("  present:\n", text.index("- id: rc-2022-02\n"))
+    path.write_text(text[:at] + "  quorum_note: 1\n" + text[at:], encoding="utf-8")
+    report = check_paths([root], base=tmp_path)
+    assert [e.type for e in report.input_errors] == ["extra_forbidden"]
+    [finding] = _monthly(report, "2022-02")
+    assert "also: meeting rc-2022-02 of 5 February 2022" in finding.message.en

@@ -14,18 +14,12 @@ from typing import Any
 
 from ..models import (
     AgendaItem,
-    Audit,
     Body,
     BodyKind,
-    Disclosure,
-    Ledger,
-    Meeting,
-    Report,
     ReportKind,
-    Review,
     Session,
 )
-from ..records.dossier import Dossier, Located
+from ..records.dossier import COUNTED_RECORDS, Dossier, Located
 from ._window import GRANULARITIES, Labelled, Window, calendar, happened, period_of
 from .schema import Fact, RecordRef, Wanted
 
@@ -161,9 +155,7 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
     return out
 
 
-_COUNTED_COLLECTIONS: dict[type[Any], str] = {
-    Meeting: "meetings", Session: "sessions", Disclosure: "disclosures", Audit: "audits",
-    Report: "reports", Review: "reviews", Ledger: "ledgers"}
+_COUNTED_COLLECTIONS = COUNTED_RECORDS
 """The records :func:`event_days` counts events of, each with its collection."""
 
 LeftOutEvents = dict[tuple[str, str], list[tuple[date, Located[Any]]]]

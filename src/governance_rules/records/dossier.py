@@ -106,6 +106,14 @@ _RosterIndex = tuple[int, dict[BodyKind, tuple[Body, ...]], dict[str, str],
 the terms :meth:`Dossier.holds_seat` gathered, by kind, roles and person."""
 
 
+COUNTED_RECORDS: Mapping[type[Any], str] = MappingProxyType({
+    Meeting: "meetings", Session: "sessions", Disclosure: "disclosures", Audit: "audits",
+    Report: "reports", Review: "reviews", Ledger: "ledgers"})
+"""The records whose events a calendar period counts (a meeting held, a report made for it),
+each with its collection: one refused by its own checks is still named by a period it would
+have counted (:func:`~governance_rules.facts.left_out_events`)."""
+
+
 @dataclass
 class Dossier:
     """Everything one community's records say, after loading and resolving.
@@ -158,8 +166,10 @@ class Dossier:
     archive_handovers: list[Located[ArchiveHandover]] = field(default_factory=list)
     input_errors: list[InputError] = field(default_factory=list)
     left_out: list[Located[Any]] = field(default_factory=list)
-    """The records resolution left out for their input errors (a meeting with somebody present
-    who held no seat …), in the order they were: a finding they might have changed says so."""
+    """The records left out for their input errors: those a period counts that their own
+    checks refused, as read from their sound fields (:data:`COUNTED_RECORDS`), then those
+    resolution left out (a meeting with somebody present who held no seat …), in the order
+    they were: a finding they might have changed says so."""
     files: list[str] = field(default_factory=list)
     meetings_by_id: dict[str, Located[Meeting]] = field(default_factory=dict, repr=False)
     _roster_index: _RosterIndex | None = field(default=None, init=False, repr=False,

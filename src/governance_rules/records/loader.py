@@ -34,7 +34,7 @@ from ._parse import (
 )
 from ._pseudo_fs import PseudoFileSystems
 from ._resolve import resolve
-from .dossier import Dossier, Located
+from .dossier import COUNTED_RECORDS, Dossier, Located
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 COMMUNITY_FILES = tuple(f"community{s}" for s in RECORD_SUFFIXES)
@@ -430,7 +430,9 @@ def _assemble(root: str, results: Mapping[str, tuple[_Runs, list[InputError]]]) 
 
 
 def read_records(raw: bytes, file: str) -> tuple[list[tuple[str, Located[Any]]], list[InputError]]:
-    """Parse and validate one file: its records, each tagged with the collection it joins.
+    """Parse and validate one file: its records, each tagged with the collection it joins
+    (:data:`LEFT_OUT` for one its own checks refused that a period counts, as far as it is
+    sound: the dossier's ``left_out``).
 
     A ``.jsonl`` file holds one JSON object of records per line; a bad line is an input error
     at its line and the other lines are still read. A report of an earlier run holds none.
@@ -564,6 +566,7 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None,
         # arguments (all None): pydantic-core parsing them cost a tenth of a record's validation
         validate = model.__pydantic_validator__.validate_python  # type: ignore[attr-defined]
         records: list[Located[Any]] = []
+        refused: list[Located[Any]] = []
         for i, item in enumerate(value) if plural else ((None, value),):
             path = (key,) if i is None else (key, i)
             try:
@@ -574,13 +577,53 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None,
                     errors.extend(validation_errors(exc, file, path, index, listed,
                                                     _own_text(item, "id"),
                                                     _own_text(item, "name")))
+                if model in COUNTED_RECORDS and (sound := _sound_part(validate, item, exc)):
+                    refused.append(Located(sound, file, path, index))
                 continue
             records.append(Located(record, file, path, index))
         if records:
             found.append((collection, records))
+        if refused:
+            found.append((LEFT_OUT, refused))
     if own:
         errors += budget.summary(file)
     return found, errors
+
+
+LEFT_OUT = "left_out"
+"""The collection a file's records refused by their own checks join, as far as a period
+counts them (:func:`_sound_part`): the dossier's ``left_out``, not its records."""
+
+
+def _sound_part(validate: Callable[[Any], Any], item: Any, exc: ValidationError) -> Any:
+    """What a record refused by its own checks (``exc``) is without the fields they refused,
+    where that still validates: a period it would have counted (a report made for it, a
+    meeting held in it) names it as left out, as one resolution left out. ``None`` where a
+    field it needs (its id, body, day, period) or the record as a whole was refused.
+
+    >>> from governance_rules.models import Report
+    >>> validate = Report.__pydantic_validator__.validate_python
+    >>> def sound(**fields: Any) -> Any:
+    ...     item = {"id": "r", "body": "office", "kind": "inspection", "period": "2022-H1",
+    ...             "submitted_on": "2022-07-04", **fields}
+    ...     try:
+    ...         validate(item)
+    ...     except ValidationError as exc:
+    ...         return _sound_part(validate, item, exc)
+    >>> sound(cases=-1).period, sound(cases=-1).cases, sound(period="2022-Q2")
+    ('2022-H1', None, None)
+    """
+    if not isinstance(item, dict):
+        return None
+    refused = set()
+    for error in exc.errors(include_url=False):
+        if not error["loc"]:
+            return None
+        refused.add(error["loc"][0])
+    try:
+        return validate({k: v for k, v in item.items() if k not in refused})
+    except ValidationError:
+        return None
 
 
 def _what_it_is(data: Any) -> str:
@@ -675,7 +718,7 @@ def _collect(dossier: Dossier, runs: _Runs) -> None:
         grouped.setdefault(collection, []).extend(records)
     if len(grouped.get("communities", ())) > 1 or any(
             len({located.record.id for located in group}) != len(group)
-            for group in grouped.values()):
+            for collection, group in grouped.items() if collection != LEFT_OUT):
         _collect_one_by_one(dossier, _flat(runs))
         return
     for collection, group in grouped.items():
@@ -694,6 +737,9 @@ def _collect_one_by_one(dossier: Dossier, collected: list[tuple[str, Located[Any
     for collection, located in collected:
         record = located.record
         key = (collection, record.id)
+        if collection == LEFT_OUT:  # refused already: its id is no second record's
+            dossier.left_out.append(located)
+            continue
         if key in seen:
             if not budgets.setdefault(located.file, ErrorBudget()).take(1):
                 continue
