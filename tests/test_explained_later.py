@@ -155,3 +155,43 @@ def test_findings_come_in_sort_key_order_reading_messages_only_where_places_tie(
     tied = sum(places.count(p) for p in set(places) if places.count(p) > 1)
     assert len(read) == tied  # the messages of findings whose places tie, no others
     assert [id(f) for f in ordered] == [id(f) for f in sorted(findings, key=Finding.sort_key)]
+
+
+def test_a_finding_iterated_gives_every_field(files: dict[str, Any], rulebook: Rulebook
+                                              ) -> None:
+    """``dict(finding)`` and pandas read a model's fields by iterating it."""
+    eager = checker.check_dossiers([dossier_from_data(files)], rulebook=rulebook).findings
+    later = check_data(files, rulebook=rulebook).findings
+    assert [dict(f) for f in later] == [dict(f) for f in eager]
+    assert all(Finding(**dict(f)) == f for f in later)
+
+
+def test_threads_reading_one_finding_at_once_all_read_it(files: dict[str, Any],
+                                                         rulebook: Rulebook) -> None:
+    """A thread whose look-up missed a field another thread is explaining reads it once that
+    thread is done, not an ``AttributeError``."""
+    import sys
+    import threading
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch as often as they can
+    failures: list[BaseException] = []
+    try:
+        for _ in range(15):
+            report = check_data(files, rulebook=rulebook)
+
+            def read(findings: list[Finding] = report.findings) -> None:
+                try:
+                    for finding in findings:
+                        finding.message, finding.sources, finding.body  # noqa: B018
+                except BaseException as error:
+                    failures.append(error)
+
+            threads = [threading.Thread(target=read) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []

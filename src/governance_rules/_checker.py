@@ -230,9 +230,11 @@ def check_data(
 ) -> Report:
     """Check records given as data: ``{"file name": {"meeting": {...}}, ...}`` is one dossier.
 
-    The caller holds the records already: each finding's words (message, evidence, clauses)
-    are made when first read, so a program that only counts findings or reads their rules
-    and records does not pay for them (:meth:`Finding.explained_later`).
+    Each finding's words (message, evidence, clauses) are made when first read, so a program
+    that only counts findings or reads their rules and records does not pay for them
+    (:meth:`Finding.explained_later`). Until then a finding keeps the dossier's facts and the
+    rule set alive: a report kept unread holds about twice what a read one does (a
+    community's year of records: 2 MB against 1 MB).
 
     >>> check_data({"c": {"community": {"id": "c", "name": "x", "jurisdiction": ["cn"]}}}
     ...            ).summary.total

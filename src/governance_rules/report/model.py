@@ -247,10 +247,14 @@ class Finding(_Frozen):
     def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Finding:
         return super(Finding, self.explain()).__deepcopy__(memo)
 
+    def __iter__(self) -> Any:  # ``dict(finding)``, pandas: every field
+        return super(Finding, self.explain()).__iter__()
+
     if not TYPE_CHECKING:
         def __getattr__(self, name: str) -> Any:
-            if name in EXPLAINED and _EXPLAIN in self.__dict__:
-                return getattr(self.explain(), name)
+            if name in EXPLAINED:
+                # explained here, or by another thread since this lookup missed the field
+                return self.explain().__dict__[name]
             return super().__getattr__(name)
 
 
