@@ -790,8 +790,10 @@ def test_the_catalogue_is_read_within_the_bound(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("kwargs", "error", "says"), [
-    ({"as_of": date(9999, 12, 31)}, ValueError, "as_of 9999-12-31 is outside the years"),
-    ({"window": (None, date.max)}, ValueError, "window's last day 9999-12-31 is outside"),
+    ({"as_of": date(9999, 12, 31)}, ValueError,
+     "as_of (31 December 9999) is outside the years 1900–2200 that records may be dated in"),
+    ({"window": (None, date.max)}, ValueError, "window[1] (31 December 9999) is outside"),
+    ({"window": (date(1200, 1, 1), None)}, ValueError, "window[0] (1 January 1200) is outside"),
     ({"window": (date(2022, 2, 1), date(2022, 1, 1))}, ValueError,
      "window[0] (1 February 2022) is after window[1] (1 January 2022)"),
     ({"window": (date(2022, 6, 1), None), "as_of": date(2022, 3, 1)}, ValueError,
@@ -813,12 +815,16 @@ def test_the_api_refuses_days_it_cannot_use_saying_why(kwargs: dict[str, Any],
      "window[0]（2022年2月1日）晚于 window[1]（2022年1月1日）"),
     ({"window": (date(2022, 6, 1), None), "as_of": date(2022, 3, 1)},
      "window[0]（2022年6月1日）晚于 as_of（2022年3月1日），期间内没有一天已经到来"),
-], ids=["after its last day", "after as_of"])
-def test_the_api_refuses_a_window_holding_no_day_in_both_languages(kwargs: dict[str, Any],
-                                                                    zh: str) -> None:
-    """The API said a window holding no day in English alone, its days as ISO dates ("the
-    window's first day 2022-06-01 is after the day the check is as of, 2022-03-01"), where
-    the command line and the web service say it in both languages."""
+    ({"as_of": date(9999, 12, 31)}, "as_of（9999年12月31日）不在记录可用的年份（1900至2200年）之内"),
+    ({"window": (None, date(1200, 1, 1))},
+     "window[1]（1200年1月1日）不在记录可用的年份（1900至2200年）之内"),
+], ids=["after its last day", "after as_of", "as_of outside the years",
+        "window outside the years"])
+def test_the_api_refuses_days_it_cannot_use_in_both_languages(kwargs: dict[str, Any],
+                                                               zh: str) -> None:
+    """The API said a window holding no day, and a day outside the years records may be dated
+    in, in English alone, its days as ISO dates ("window's last day 9999-12-31 is outside the
+    years …"), where the command line and the web service say them in both languages."""
     for call in (lambda: check_data({"c.yaml": community()}, **kwargs),
                  lambda: check_paths([], **kwargs)):
         with pytest.raises(ValueError) as refused:

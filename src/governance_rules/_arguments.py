@@ -1,6 +1,7 @@
 """Argument types shared by the command line's subcommands (``check``, ``serve`` …): each turns
 the text typed into a value or an :class:`ArgumentWords` saying what was expected, in English
-and Chinese; the days asked for that hold none to check (:func:`days_refused`); and argparse's
+and Chinese; the days asked for that a check cannot use (:func:`day_outside_years`,
+:func:`days_refused`); and argparse's
 own errors in Chinese (:func:`usage_error_zh`)."""
 
 from __future__ import annotations
@@ -92,8 +93,32 @@ def usage_error_zh(message: str) -> str:
 
 
 class DaysRefused(Said, ValueError):
-    """Days asked for that hold none to judge, in English and Chinese: what the command line
-    and the web service say, and what the Python API raises (a ``ValueError``)."""
+    """Days asked for that a check cannot use (outside the years records are dated in, or
+    holding none to judge), in English and Chinese: what the command line and the web service
+    say, and what the Python API raises (a ``ValueError``)."""
+
+
+def day_outside_years(day: date, name: str | None = None) -> DaysRefused | None:
+    """Why ``day`` cannot be asked for, or ``None``: no record is dated outside the years
+    1900–2200, so no check is as of such a day or judges it. ``name`` is the day as the caller
+    called it (the API's ``as_of``, ``window[0]``); the command line leaves it out, argparse
+    naming the option before the words (``argument --from: 1 January 1200 is outside …``).
+
+    >>> print(day_outside_years(date(9999, 12, 31), "as_of"))
+    as_of (31 December 9999) is outside the years 1900–2200 that records may be dated in
+    >>> day_outside_years(date(1200, 1, 1)).text("zh")
+    '1200年1月1日不在记录可用的年份（1900至2200年）之内'
+    """
+    from ._words import day_name
+    from .models._types import FIRST_YEAR, LAST_YEAR
+
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    en, zh = day_name(day, "en"), day_name(day, "zh")
+    if name is not None:
+        en, zh = f"{name} ({en})", f"{name}（{zh}）"
+    return DaysRefused(f"{en} is outside the years {FIRST_YEAR}–{LAST_YEAR} that records may be "
+                       "dated in", f"{zh}不在记录可用的年份（{FIRST_YEAR}至{LAST_YEAR}年）之内")
 
 
 def days_refused(start: date | None, end: date | None, as_of: date | None,

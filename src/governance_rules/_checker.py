@@ -251,35 +251,37 @@ def check_data(
 
 def days_asked(as_of: object, window: object) -> None:
     """Refuse, with what is wrong, an ``as_of`` day or a ``window`` (from, to) a check cannot
-    use: each a :class:`datetime.date` (or ``None``) in the years records may be dated in
-    (1900–2200), and holding a day to judge as the command line asks it
-    (:func:`~governance_rules._arguments.days_refused`, whose words in both languages the
-    ``ValueError`` carries).
+    use: each a :class:`datetime.date` (or ``None``), and, as the command line asks them, in
+    the years records may be dated in (1900–2200) and holding a day to judge
+    (:func:`~governance_rules._arguments.day_outside_years`,
+    :func:`~governance_rules._arguments.days_refused`, whose words in both languages the
+    ``ValueError`` carries, each day named as the caller named it).
 
-    >>> days_asked(date(2022, 1, 1), (None, date(9999, 12, 31)))
-    Traceback (most recent call last):
-    ValueError: window's last day 9999-12-31 is outside the years 1900–2200 records may be dated in
+    >>> try:
+    ...     days_asked(date(2022, 1, 1), (None, date(9999, 12, 31)))
+    ... except ValueError as error:
+    ...     print(error)
+    window[1] (31 December 9999) is outside the years 1900–2200 that records may be dated in
     >>> try:
     ...     days_asked(date(2022, 1, 1), (date(2022, 2, 1), None))
     ... except ValueError as error:
     ...     print(error.text("zh"))  # type: ignore[attr-defined]
     window[0]（2022年2月1日）晚于 as_of（2022年1月1日），期间内没有一天已经到来
     """
-    from ._arguments import days_refused
-    from .models._types import FIRST_YEAR, LAST_YEAR
+    from ._arguments import day_outside_years, days_refused
 
     if not (isinstance(window, tuple) and len(window) == 2):
         raise TypeError(f"window is a pair (first day, last day), each a date or None; got "
                         f"{short_input(window)}")
-    for name, day in (("as_of", as_of), ("window's first day", window[0]),
-                      ("window's last day", window[1])):
+    for (name, _), day in ((ARGUMENTS.as_of, as_of), (ARGUMENTS.first, window[0]),
+                           (ARGUMENTS.last, window[1])):
         if day is None:
             continue
         if not isinstance(day, date):
             raise TypeError(f"{name} is a datetime.date or None, got {short_input(day)}")
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise ValueError(f"{name} {day.isoformat()} is outside the years "
-                             f"{FIRST_YEAR}–{LAST_YEAR} records may be dated in")
+        refused = day_outside_years(day, name)
+        if refused is not None:
+            raise refused
     refused = days_refused(window[0], window[1], as_of if isinstance(as_of, date) else None,
                            (ARGUMENTS.first[0], ARGUMENTS.last[0], ARGUMENTS.as_of[0]))
     if refused is not None:

@@ -28,7 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import __version__, _completion
-from ._arguments import ArgumentWords, dask_address, days_refused, usage_error_zh, whole_number
+from ._arguments import (
+    ArgumentWords,
+    dask_address,
+    day_outside_years,
+    days_refused,
+    usage_error_zh,
+    whole_number,
+)
 from ._config import CONFIG_FILE
 from ._output import OutputError, emit, emit_bytes, emit_with, silence_stdout
 from ._said import Said, language_asked
@@ -126,8 +133,6 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
 
 
 def _day(text: str) -> date:
-    from .models._types import FIRST_YEAR, LAST_YEAR
-
     try:
         if len(text) != 10:
             raise ValueError
@@ -135,10 +140,9 @@ def _day(text: str) -> date:
     except ValueError:
         raise ArgumentWords(f"expected a date YYYY-MM-DD, got {text!r}",
                             f"须为日期（写作 YYYY-MM-DD），实为「{text}」") from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ArgumentWords(
-            f"{text} is outside the years {FIRST_YEAR}–{LAST_YEAR} that records may be dated in",
-            f"{text} 不在记录可用的年份（{FIRST_YEAR}至{LAST_YEAR}年）之内")
+    refused = day_outside_years(day)
+    if refused is not None:
+        raise ArgumentWords(str(refused), refused.zh)
     return day
 
 
