@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import re
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,10 @@ def test_a_folder_of_records(tmp_path: Path) -> None:
          "(did you mean 'error'?)"),
         ("bsae: {}\ncases: [{name: x, findings: []}]\n", 1, "did you mean 'base'?"),
         ("cases:\n  - name: x\n    as_of: 2022-13-01\n    findings: []\n", 3, "YYYY-MM-DD"),
+        ("cases:\n  - name: x\n    window: [2022-06-01, 2022-05-30]\n    findings: []\n", 3,
+         "window[0] (1 June 2022) is after window[1] (30 May 2022)"),
+        ("as_of: 2022-03-01\ncases:\n  - name: x\n    window: [2022-06-01, null]\n"
+         "    findings: []\n", 4, "window[0] (1 June 2022) is after as_of (1 March 2022): no day"),
         ("cases:\n  - name: x\n", 2, "says what must come out"),
         ("cases: []\n", 1, "non-empty list"),
         ("cases:\n  - {name: x, findings: []}\n  - {name: x, findings: []}\n", 3,
@@ -164,6 +169,23 @@ def test_a_malformed_case_file_names_file_line_and_key(text: str, line: int, mes
     assert not _ENGLISH_PROSE.search(prose), said
     copy = pickle.loads(pickle.dumps(caught.value))
     assert (str(copy), copy.text("zh")) == (str(caught.value), said)
+
+
+def test_a_window_holding_no_day_is_refused_as_the_command_line_refuses_it() -> None:
+    """A case's window starting after its ``as_of`` was the run's internal error (the API's
+    refusal, uncaught), and one starting after its last day was said in words of its own."""
+
+    def cases(window: str) -> bytes:
+        return (f"as_of: 2022-03-01\ncases:\n  - name: x\n    window: {window}\n"
+                "    findings: []\n").encode()
+
+    for window, zh in (("[2022-06-01, 2022-05-30]", "晚于 window[1]（2022年5月30日）"),
+                       ("[2022-06-01, null]", "晚于 as_of（2022年3月1日），期间内没有一天已经到来")):
+        with pytest.raises(CaseFileError) as caught:
+            parse_case_file(cases(window), "c.yaml", BOOK)
+        assert caught.value.text("zh") == f"c.yaml 第4行，cases[0].window：window[0]（2022年6月1日）{zh}"
+    [case] = parse_case_file(cases("[2022-01-01, 2022-06-30]"), "c.yaml", BOOK)
+    assert case.window == (date(2022, 1, 1), date(2022, 6, 30))
 
 
 _ENGLISH_PROSE = re.compile(r"\b(expected|unknown|cannot|must|got|no such|did you mean|each|"

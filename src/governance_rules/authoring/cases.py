@@ -338,10 +338,11 @@ class _Reader:
         if cites and not any(e.outcome == "fail" for e in expectations):
             raise self.fail((*loc, "cites"), "`cites` goes with `expect: fail`",
                             "cites 须与 expect: fail 同用")
+        as_of = self.day(raw, own, loc, "as_of")
         return TestCase(
             file=self.file, line=self.index.locate(loc)[0], name=name.strip(), records=records,
-            folder=folder, as_of=self.day(raw, own, loc, "as_of"),
-            window=self.window(raw, own, loc), jurisdiction=self.jurisdiction(raw, own, loc),
+            folder=folder, as_of=as_of, window=self.window(raw, own, loc, as_of),
+            jurisdiction=self.jurisdiction(raw, own, loc),
             expectations=expectations, findings=findings, cites=tuple(cites),
             rules_dirs=rules_dirs)
 
@@ -445,21 +446,29 @@ class _Reader:
                             f"{day} 不在{FIRST_YEAR}至{LAST_YEAR}年之内")
         return day
 
-    def window(self, raw: Mapping[str, Any], own: Mapping[str, Any],
-               loc: Path_) -> tuple[date | None, date | None]:
+    def window(self, raw: Mapping[str, Any], own: Mapping[str, Any], loc: Path_,
+               as_of: date | None) -> tuple[date | None, date | None]:
+        """The case's checked window, refused here as the command line refuses ``--from``
+        after ``--to`` or ``--as-of`` (:func:`~governance_rules._arguments.days_refused`): a
+        window starting after ``as_of`` was the run's internal error.
+
+        ``window: [2022-06-01, 2022-06-30]`` with ``as_of: 2022-03-01`` is refused at the
+        window: ``window[0] (1 June 2022) is after as_of (1 March 2022): …``.
+        """
+        from .._arguments import days_refused
+
         value = raw.get("window")
         if value is None:
             return None, None
+        where = (*loc, "window") if "window" in own else ("window",)
         if not isinstance(value, list) or len(value) != 2:
-            raise self.fail((*loc, "window") if "window" in own else ("window",),
-                            "the checked window is [first day, last day]",
+            raise self.fail(where, "the checked window is [first day, last day]",
                             "检查期间须写作 [首日, 末日]")
         start = self.day({"window": value[0]}, own, loc, "window") if value[0] else None
         end = self.day({"window": value[1]}, own, loc, "window") if value[1] else None
-        if start and end and start > end:
-            raise self.fail((*loc, "window") if "window" in own else ("window",),
-                            "the window's first day is after its last",
-                            "检查期间的首日晚于末日")
+        refused = days_refused(start, end, as_of, ("window[0]", "window[1]", "as_of"))
+        if refused is not None:
+            raise self.fail(where, str(refused), refused.zh)
         return start, end
 
     def jurisdiction(self, raw: Mapping[str, Any], own: Mapping[str, Any],
