@@ -147,6 +147,8 @@ def test_a_folder_of_records(tmp_path: Path) -> None:
          "(did you mean 'error'?)"),
         ("bsae: {}\ncases: [{name: x, findings: []}]\n", 1, "did you mean 'base'?"),
         ("cases:\n  - name: x\n    as_of: 2022-13-01\n    findings: []\n", 3, "YYYY-MM-DD"),
+        ("cases:\n  - name: x\n    as_of: 1200-01-01\n    findings: []\n", 3,
+         "as_of: 1 January 1200 is outside the years 1900–2200 that records may be dated in"),
         ("cases:\n  - name: x\n    window: [2022-06-01, 2022-05-30]\n    findings: []\n", 3,
          "window[0] (1 June 2022) is after window[1] (30 May 2022)"),
         ("as_of: 2022-03-01\ncases:\n  - name: x\n    window: [2022-06-01, null]\n"
@@ -186,6 +188,16 @@ def test_a_window_holding_no_day_is_refused_as_the_command_line_refuses_it() -> 
         assert caught.value.text("zh") == f"c.yaml 第4行，cases[0].window：window[0]（2022年6月1日）{zh}"
     [case] = parse_case_file(cases("[2022-01-01, 2022-06-30]"), "c.yaml", BOOK)
     assert case.window == (date(2022, 1, 1), date(2022, 6, 30))
+
+
+def test_a_day_outside_the_years_is_refused_as_the_command_line_refuses_it() -> None:
+    """A case's day outside 1900–2200 was said with words of its own, an ISO day in the
+    Chinese (1200-01-01 不在1900至2200年之内)."""
+    with pytest.raises(CaseFileError) as caught:
+        parse_case_file(b"cases:\n  - name: x\n    window: [1200-01-01, null]\n    findings: []\n",
+                        "c.yaml", BOOK)
+    assert caught.value.text("zh") == ("c.yaml 第3行，cases[0].window：1200年1月1日不在记录可用的"
+                                       "年份（1900至2200年）之内")
 
 
 _ENGLISH_PROSE = re.compile(r"\b(expected|unknown|cannot|must|got|no such|did you mean|each|"

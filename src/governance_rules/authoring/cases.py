@@ -37,9 +37,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .._arguments import day_outside_years, days_refused
 from .._names import did_you_mean
 from .._said import Said, Worded
-from ..models._types import FIRST_YEAR, LAST_YEAR
 from ..records._parse import LineIndex, ParseFailure, Path_, parse_record_text, read_file
 from ..report.model import Evidence, Severity
 from ..rulebook import Rulebook
@@ -441,9 +441,9 @@ class _Reader:
         except ValueError:
             raise self.fail(where, f"expected a date YYYY-MM-DD, got {value!r}",
                             f"须为日期（写作 YYYY-MM-DD），实为「{value}」") from None
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise self.fail(where, f"{day} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
-                            f"{day} 不在{FIRST_YEAR}至{LAST_YEAR}年之内")
+        refused = day_outside_years(day)
+        if refused is not None:
+            raise self.fail(where, str(refused), refused.zh)
         return day
 
     def window(self, raw: Mapping[str, Any], own: Mapping[str, Any], loc: Path_,
@@ -455,8 +455,6 @@ class _Reader:
         ``window: [2022-06-01, 2022-06-30]`` with ``as_of: 2022-03-01`` is refused at the
         window: ``window[0] (1 June 2022) is after as_of (1 March 2022): …``.
         """
-        from .._arguments import days_refused
-
         value = raw.get("window")
         if value is None:
             return None, None
