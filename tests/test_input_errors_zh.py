@@ -79,6 +79,7 @@ def test_a_record_models_own_checks_say_it_in_chinese() -> None:
     Chinese, not the type's general words."""
     cases = [
         _meeting(date="2022-02-30"),
+        _meeting(date="1800-03-15"),  # the years records may be dated in, no gap by a number
         _meeting(present=["b-p0", "b-p0"]),
         _meeting(notice_date="2022-04-01"),
         _meeting(motions=[{"id": "x", "title": "议题", "outcome": "adopted"}]),

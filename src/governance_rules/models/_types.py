@@ -66,7 +66,7 @@ def _in_range(day: date, shown: Any) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise Problem(f"{shown!s} is outside the years {FIRST_YEAR}–{LAST_YEAR} "
                       "that records may be dated in",
-                      f"「{shown!s}」不在记录可用的年份 {FIRST_YEAR}–{LAST_YEAR} 之内")
+                      f"「{shown!s}」不在记录可用的年份（{FIRST_YEAR}至{LAST_YEAR}年）之内")
     return day
 
 
@@ -160,7 +160,7 @@ def _parse_period(value: Any) -> str:
     if isinstance(value, str) and _PERIOD.match(value):
         if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
             raise Problem(f"{value!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
-                          f"「{value}」不在记录可用的年份 {FIRST_YEAR}–{LAST_YEAR} 之内")
+                          f"「{value}」不在记录可用的年份（{FIRST_YEAR}至{LAST_YEAR}年）之内")
         return value
     raise Problem(f"expected a calendar period such as 2022, 2022-H1, 2022-Q3, 2022-B2 or 2022-03, "
                   f"got {short_input(value)}",
