@@ -11,6 +11,8 @@ import pytest
 from test_rulebook_loading import REQUIREMENT_RULE
 
 from governance_rules import RulebookError, check_data, load_rulebook
+from governance_rules.authoring.explain import explain_dossiers
+from governance_rules.records.loader import dossier_from_data
 from governance_rules.report import Finding
 
 _CONGRESS = {
@@ -105,3 +107,62 @@ def test_an_overlap_that_names_no_clause_or_drops_the_rule_s_id_is_refused(
     error = caught.value
     assert said in error.msg and error.line == 4, error
     assert zh in str(error.zh), error.zh
+
+
+def _adopting(tmp_path: Path, place: str, ids: list[str]) -> Any:
+    (tmp_path / "ruleset.yaml").write_text(
+        f"adopt:\n  {place}:\n" + "".join(f"    - {i}\n" for i in ids), encoding="utf-8")
+    return load_rulebook(tmp_path)
+
+
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_a_place_that_adopted_only_the_other_id_of_an_overlap_gets_that_finding(
+        tmp_path: Path, engine: str) -> None:
+    """A district that adopted TPC-SESSIONS alone got no finding for an added session with no
+    presidium decision at all (while one with a late decision was a warning): the catalogue
+    routes that breach to tpc-preparation, which was not bound there. It is now, for that
+    clause alone: the session's late notice (a TPC-PREPARATION clause) is not judged."""
+    book = _adopting(tmp_path, "cn/hebei/baoding", ["TPC-SESSIONS"])
+    town = {**_CONGRESS, "community.yaml": {"community": {
+        "id": "tz", "name": "某镇", "jurisdiction": ["cn", "hebei", "baoding", "laishui"]}}}
+    late = {**_PREPARED, "notice_on": "2022-05-10", "reports_sent_on": "2022-05-10"}
+    added = {"id": "s9", "body": "tpc", "date": "2022-05-10", "number": 3, "days": 1,
+             "extra": True, "preparation": late}
+    report = check_data({**town, "s.yaml": {"session": added}}, rulebook=book, engine=engine)
+    [finding] = [f for f in report.findings if f.rule_id.startswith("tpc-")
+                 and f.rule_id != "tpc-session-quarters"]
+    assert finding.rule_id == "tpc-preparation" and finding.severity == "error"
+    assert finding.catalogue == ["TPC-PREPARATION", "TPC-SESSIONS"]
+    assert [s.lines for s in finding.sources] == [[498], [496]]
+    assert finding.message.en.endswith(
+        "the added session has no recorded decision of the presidium, neither to add it nor "
+        "fixing its date and agenda"), finding.message.en
+    [explained] = explain_dossiers(book, "tpc-preparation", "s9", [dossier_from_data(
+        {**town, "s.yaml": {"session": added}})], engine=engine)
+    assert explained.verdict == "violated" and explained.checks[0].ok
+    assert "only that clause is judged" in explained.checks[0].text.en
+    ordinary = {**added, "extra": False}
+    report = check_data({**town, "s.yaml": {"session": ordinary}}, rulebook=book, engine=engine)
+    assert "tpc-preparation" in report.summary.applied
+    assert [f.rule_id for f in report.findings if f.rule_id == "tpc-preparation"] == []
+
+
+def test_a_hearing_s_vote_where_only_ra_reserved_was_adopted(tmp_path: Path) -> None:
+    """Likewise a hearing's vote on a major matter of the residents' interests where an overlay
+    adopted RA-RESERVED alone: hear-escalate's overlapping clause, not its others."""
+    book = _adopting(tmp_path, "cn/test", ["RA-RESERVED"])
+
+    def hearing(matter: str) -> dict[str, Any]:
+        return {"community.yaml": {"community": {"id": "c", "name": "某社区",
+                                                 "jurisdiction": ["cn", "test"]}},
+                "h.yaml": {"hearing": {"id": "h1", "body": "rc", "date": "2022-05-10",
+                                       "topic": "改造", "matter": matter,
+                                       "votes": {"yes": 20, "no": 4}}},
+                "rc.yaml": {"body": {"id": "rc", "kind": "residents_committee",
+                                     "name": "居委会", "seats": []}}}
+
+    [finding] = [f for f in check_data(hearing("major_residents_matter"), rulebook=book).findings
+                 if f.rule_id == "hear-escalate"]
+    assert finding.catalogue == ["RA-RESERVED", "HEAR-ESCALATE"]
+    assert [f for f in check_data(hearing("charter"), rulebook=book).findings
+            if f.rule_id == "hear-escalate"] == []

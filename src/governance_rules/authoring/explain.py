@@ -258,7 +258,7 @@ def _explain(book: Rulebook, rule: Rule, fact: Fact, scope: Scope, dossier: Doss
             None if version.what_if else (version.line if version.file else param.line) or None))
     if not out.applies or not params_ok:
         return out
-    bound = book.bind(rule, fact.jurisdiction, fact.day)
+    bound = book.bind(scope.judging(rule) or rule, fact.jurisdiction, fact.day)
     if bound is None:  # pragma: no cover - every reason is a check above
         return out
     out.condition = read_condition(bound.violated, fact.values)
@@ -285,6 +285,17 @@ def _scope_check(book: Rulebook, rule: Rule, scope: Scope) -> Check:
         return Check("adoption", True, Text(
             zh=f"规则叠加层为本辖区采用了{'、'.join(adopted)}",
             en=f"an overlay adopted {', '.join(adopted)} for this place"))
+    overlapping = scope.overlapping(rule)
+    if overlapping:
+        ids = sorted({i for brought in overlapping.values() for i in brought})
+        names = sorted(overlapping)
+        return Check("adoption", True, Text(
+            zh=f"规则叠加层为本辖区采用了{'、'.join(ids)}；本规则条款"
+               f"{'、'.join(f'「{n}」' for n in names)}所查的违反，目录也列在该编号下（重合），"
+               "本规则只按该条款检查",
+            en=f"an overlay adopted {', '.join(ids)} for this place; the breach the rule's "
+               f"clause {', '.join(repr(n) for n in names)} finds is listed under it too (the "
+               "catalogue's Overlaps), and only that clause is judged"))
     why_zh = "；".join(f"{d}{scope.not_applied[d].zh}" for d in cited if d in scope.not_applied)
     why_en = "; ".join(f"{d} {scope.not_applied[d].en}" for d in cited if d in scope.not_applied)
     return Check("scope", False, Text(

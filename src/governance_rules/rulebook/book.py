@@ -33,6 +33,7 @@ from .conditions import (
     eq,
 )
 from .kinds import KINDS, RuleKind
+from .kinds._base import KindParams
 from .kinds._clauses import ClauseKind
 from .model import (
     Citation,
@@ -368,7 +369,7 @@ class Rulebook:
         binding may change (:meth:`_change_days`), not per day: records name every day of
         the year, a rule set changes on a few.
         """
-        place = (rule.id, jurisdiction)
+        place = (rule.binding_key, jurisdiction)
         slot = self._by_case.get(place)
         if slot is None:
             if len(self._by_case) >= MAX_CACHED_CASES:  # many places: start again
@@ -446,7 +447,7 @@ class Rulebook:
 
     def _by_case_days(self, rule: Rule, jurisdiction: tuple[str, ...]) -> list[date]:
         """:meth:`_change_days` of ``rule``, as :meth:`bind` keeps them for the place."""
-        slot = self._by_case.get((rule.id, jurisdiction))
+        slot = self._by_case.get((rule.binding_key, jurisdiction))
         return self._change_days(rule) if slot is None else slot[0]
 
     def _change_days(self, rule: Rule) -> list[date]:
@@ -483,7 +484,7 @@ class Rulebook:
             if version is None:
                 return None
             versions[name] = version
-        key = (rule.id, tuple(id(versions[n]) for n in names))
+        key = (rule.binding_key, tuple(id(versions[n]) for n in names))
         bound = self._bound.get(key)
         if bound is None:
             bound = compile_rule(rule, versions)
@@ -536,6 +537,8 @@ def compile_rule(rule: Rule, versions: Mapping[str, ParameterVersion]) -> BoundR
     kind = KINDS[rule.kind]
     raw = _substitute(rule.params, {n: v.value for n, v in versions.items()})
     params = kind.parse_params(raw)
+    if rule.only is not None and isinstance(params, KindParams):
+        params = params.judging_only(rule.only)
     schema = FACT_SCHEMAS[rule.applies_to]
     guard = all_of(*(any_of(*(eq(k, v) for v in ([vals] if isinstance(vals, str) else vals)))
                      for k, vals in sorted(rule.when.items())))
@@ -544,7 +547,7 @@ def compile_rule(rule: Rule, versions: Mapping[str, ParameterVersion]) -> BoundR
     check_types(violated, schema, f"rule {rule.id}")
     suffix = "-".join(f"{n}={v.label()}" for n, v in sorted(versions.items()))
     return BoundRule(rule, kind, params, guard, violated, dict(versions),
-                     f"{rule.id}|{suffix}" if suffix else rule.id,
+                     f"{rule.binding_key}|{suffix}" if suffix else rule.binding_key,
                      compile_native(guard), compile_native(violated), rule.id,
                      compile_judge(guard, violated))
 

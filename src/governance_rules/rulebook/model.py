@@ -346,6 +346,36 @@ class Rule(_Strict):
     _title_template: Title | None = PrivateAttr(default=None)
     """The title as written, where it names parameter values (``title`` then holds it filled
     with the rule set's own values: :meth:`titled`)."""
+    _only: frozenset[str] | None = PrivateAttr(default=None)
+    """The names of the only clauses this rule judges (:meth:`judging_only`); ``None``: all."""
+
+    @property
+    def only(self) -> frozenset[str] | None:
+        """The names of the only clauses this rule judges (:meth:`judging_only`), ``None`` for
+        all of them."""
+        return self._only
+
+    @property
+    def binding_key(self) -> str:
+        """What a rule set keeps this rule's bindings by: its id, with the clauses it alone
+        judges (:meth:`judging_only`), so that the whole rule and the part of it a place binds
+        are never taken for each other.
+
+        >>> rule = Rule.model_construct(id="tpc-preparation")
+        >>> rule.binding_key, rule.judging_only(frozenset({"added"})).binding_key
+        ('tpc-preparation', 'tpc-preparation#added')
+        """
+        return self.id if self._only is None else "#".join([self.id, *sorted(self._only)])
+
+    def judging_only(self, clauses: frozenset[str]) -> Rule:
+        """This rule judging only its clauses named ``clauses``, under its own id: the rule as
+        it applies where no document it cites binds and none of its own catalogue ids was
+        adopted, but an id its :attr:`overlaps` name for those clauses was (a place that
+        adopted TPC-SESSIONS alone judges ``tpc-preparation``'s ``added`` clause, the added
+        session without any presidium decision, and none of its others)."""
+        part = self.model_copy()
+        part._only = clauses
+        return part
 
     def titled(self, values: Mapping[str, object]) -> Rule:
         """This rule with its title filled with ``values`` (parameter name → value) where the

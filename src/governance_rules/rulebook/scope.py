@@ -5,7 +5,9 @@ prefixes; the last step may be a community id). A community may adopt a document
 (``adopts: [HLS-356]``), and an overlay folder may adopt documents, or single catalogue ids, for a
 whole jurisdiction (``adopt: {cn/hebei/baoding/laishui: [RD-TOWNSHIP]}``). A rule applies to a
 record when one of the documents it cites binds the record's community, or when one of its
-catalogue ids was adopted there. A document part that binds only from a day the community
+catalogue ids was adopted there; where neither, but an id its ``overlaps`` name for a clause was
+(one breach the catalogue lists under two ids), it applies with those clauses alone
+(:meth:`Scope.judging`). A document part that binds only from a day the community
 chose (the SQ-SIFANG model charter, ``charter_lines``) applies from that day: a rule that cites
 only such lines applies from the community's ``charter_adopted_on``.
 
@@ -38,7 +40,9 @@ class Scope:
     adopted_ids: frozenset[str] = frozenset()
     charter_from: date | None = None
     charter_parts: Mapping[str, tuple[int, int]] = field(default_factory=dict)
-    _admits: dict[str, tuple[bool, bool]] = field(default_factory=dict, repr=False)
+    _admits: dict[str, tuple[Rule | None, bool]] = field(default_factory=dict, repr=False)
+    """Rule id → the rule as this community judges it (:meth:`judging`), and whether it cites
+    only the charter's lines."""
     _admitted: dict[int, tuple[tuple[Rule, ...], tuple[Rule, ...], tuple[Rule, ...]]] = field(
         default_factory=dict, repr=False)
 
@@ -52,16 +56,51 @@ class Scope:
                 frozenset(self.charter_parts.items()))
 
     def admits(self, rule: Rule, day: date) -> bool:
-        """Whether ``rule`` applies in this community to a record dated ``day``."""
+        """Whether ``rule`` applies in this community to a record dated ``day`` (whole, or only
+        some of its clauses: :meth:`judging`)."""
+        judged, charter_only = self._binding(rule)
+        if judged is None:
+            return False
+        return not charter_only or (self.charter_from is not None and self.charter_from <= day)
+
+    def judging(self, rule: Rule) -> Rule | None:
+        """``rule`` as this community judges it: whole where a document it cites binds here or
+        one of its own catalogue ids was adopted here; where neither, but an overlay adopted
+        here an id that its :attr:`~.model.Rule.overlaps` name for some of its clauses (one
+        breach the catalogue lists under two ids), the rule judging those clauses alone
+        (:meth:`~.model.Rule.judging_only`); ``None`` where it does not apply.
+
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook()
+        >>> rule = book.rule("tpc-preparation")
+        >>> scope = Scope({}, {}, frozenset({"TPC-SESSIONS"}))
+        >>> sorted(scope.judging(rule).only)
+        ['added']
+        >>> Scope({}, {}, frozenset({"TPC-PREPARATION"})).judging(rule) is rule
+        True
+        """
+        return self._binding(rule)[0]
+
+    def overlapping(self, rule: Rule) -> dict[str, list[str]]:
+        """The clauses of ``rule`` this community judges through its overlaps alone, each with
+        the ids adopted here that bring it (empty where the whole rule applies, or none of it)."""
+        judged = self.judging(rule)
+        if judged is None or judged.only is None:
+            return {}
+        return {name: [i for i in rule.overlaps[name] if i in self.adopted_ids]
+                for name in sorted(judged.only)}
+
+    def _binding(self, rule: Rule) -> tuple[Rule | None, bool]:
         cached = self._admits.get(rule.id)
         if cached is None:
             cited = {c.document for c in rule.source}
-            bound = bool(cited & set(self.applied)) or bool(set(rule.catalogue) & self.adopted_ids)
-            cached = self._admits[rule.id] = (bound, self._charter_only(rule))
-        bound, charter_only = cached
-        if not bound:
-            return False
-        return not charter_only or (self.charter_from is not None and self.charter_from <= day)
+            judged: Rule | None = rule
+            if not (cited & set(self.applied) or set(rule.catalogue) & self.adopted_ids):
+                clauses = frozenset(name for name, ids in rule.overlaps.items()
+                                    if not self.adopted_ids.isdisjoint(ids))
+                judged = rule.judging_only(clauses) if clauses else None
+            cached = self._admits[rule.id] = (judged, self._charter_only(rule))
+        return cached
 
     def admitted(self, rules: tuple[Rule, ...], day: date) -> tuple[Rule, ...]:
         """Those of ``rules`` that :meth:`admits` on ``day``, in their order.
@@ -79,9 +118,10 @@ class Scope:
         """
         hit = self._admitted.get(id(rules))
         if hit is None or hit[0] is not rules:  # kept with its answer: its id is not reused
-            before = tuple(r for r in rules if self.admits(r, date.min))
+            before = tuple(self._binding(r)[0] or r for r in rules if self.admits(r, date.min))
             after = (before if self.charter_from is None else
-                     tuple(r for r in rules if self.admits(r, self.charter_from)))
+                     tuple(self._binding(r)[0] or r for r in rules
+                           if self.admits(r, self.charter_from)))
             hit = self._admitted[id(rules)] = (rules, before, after)
         return hit[2] if self.charter_from is not None and self.charter_from <= day else hit[1]
 

@@ -10,7 +10,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from ...facts.schema import Fact
 from ..conditions import Condition
@@ -21,6 +21,22 @@ P = TypeVar("P", bound=BaseModel)
 class KindParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True,
                               defer_build=True)
+    _only: frozenset[str] | None = PrivateAttr(default=None)
+    """The names of the only clauses judged, where the rule is bound in a place through its
+    ``overlaps`` alone (:meth:`Rule.judging_only <governance_rules.rulebook.model.Rule.judging_only>`);
+    ``None``: every clause."""
+
+    @property
+    def only(self) -> frozenset[str] | None:
+        return self._only
+
+    def judging_only(self, clauses: frozenset[str] | None) -> KindParams:
+        """These parameters judging only the clauses named ``clauses`` (all for ``None``)."""
+        if clauses is None:
+            return self
+        part = self.model_copy()
+        part._only = clauses
+        return part
 
 
 @dataclass(slots=True)

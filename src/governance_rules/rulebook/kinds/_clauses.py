@@ -45,8 +45,16 @@ class ClauseKind(RuleKind[P]):
     @abstractmethod
     def clauses(self, params: P) -> list[Clause]: ...
 
+    def judged(self, params: P) -> list[Clause]:
+        """The clauses judged with ``params``: all of :meth:`clauses`, or those of them its
+        :attr:`~._base.KindParams.only` names (a rule bound in a place through its overlaps
+        alone)."""
+        clauses = self.clauses(params)
+        only = params.only
+        return clauses if only is None else [c for c in clauses if c.name in only]
+
     def violated(self, params: P) -> Condition:
-        return any_of(*(c.when for c in self.clauses(params)))
+        return any_of(*(c.when for c in self.judged(params)))
 
     def clause_names(self, params: P) -> frozenset[str]:
         return frozenset(c.name for c in self.clauses(params) if c.name)
@@ -197,7 +205,7 @@ def _compiled(kind: ClauseKind[P], params: P) -> _Compiled:
     if hit is not None and hit[0]() is params:
         return hit[1]
     judged = []
-    for clause in kind.clauses(params):
+    for clause in kind.judged(params):
         fields = set(condition_fields(clause.when))
         for text in (clause.zh, clause.en):
             fields |= {split_placeholder(name)[0] for _, name, _, _ in Formatter().parse(text)
