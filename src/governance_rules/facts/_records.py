@@ -623,6 +623,11 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         voted = [entry.voted_on for entry in session.agenda
                  if entry.item is SessionItem.ELECTION and entry.voted_on is not None]
         election_day = min(voted, default=None)
+        # TPC-DURATION, TPC-ELECTION (a): a session holds elections when its record shows one
+        # (an election item on its agenda, a post it filled by election, a leadership term the
+        # rosters start in its days), whatever its own ``election`` flag says
+        elects = (session.election or bool(elected)
+                  or any(entry.item is SessionItem.ELECTION for entry in session.agenda))
         elected_on = {person: start for person, (_, start) in by_roster.items()}
         kind, adopted = dossier.decided_by(session.decision)
         found = (dossier.motion(session.decision.meeting, session.decision.motion)
@@ -640,7 +645,7 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                                  (max(s.date for s in session.sittings) - session.date).days + 1)
                              if session.sittings else session.days),
                     "extra": int(session.extra), "extra_decided": decided,
-                    "extra_decided_in_time": in_time, "election": int(session.election),
+                    "extra_decided_in_time": in_time, "election": int(elects),
                     "method_adopted": int(session.election_method_adopted_on is not None),
                     # TPC-ELECTION (a): adopted, then applied: no later than the day of the
                     # election's vote, else the session's last day (records give no hour)
