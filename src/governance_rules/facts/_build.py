@@ -40,7 +40,7 @@ from ..models.body import HeldSeat
 from ..records._resolve_work import work_days
 from ..records.dossier import Dossier, Located
 from ._archives import archive_facts
-from ._community_work import committee_terms, community_work_facts, served_since
+from ._community_work import committee_terms, community_work_facts
 from ._finance import Books, finance_facts
 from ._governance import governance_facts, village_facts
 from ._labels import label, seat_label
@@ -53,10 +53,12 @@ from ._seats import (
     PeopleNamed,
     _who_zh,
     consent_seated,
+    general_elections,
     held_role,
     seat_check,
     seat_note_zh,
     seated_among,
+    served_since,
 )
 from ._seats import who as _who
 from ._station import entry_facts, member_period_facts
@@ -620,6 +622,10 @@ class _FactBuilder:
         township = body.kind in _TOWNSHIP_KINDS
         general = ({start for start, _ in committee_terms(body)}
                    if body.kind is BodyKind.RESIDENTS_COMMITTEE else None)
+        # the congress's general elections: a deputy's term that continues the seat's previous
+        # one elects no deputy (TPC-CREDENTIALS-REVIEW)
+        elections = (frozenset(general_elections([t for s in body.seats for t in s.terms]))
+                     if body.kind is _TOWNSHIP_CONGRESS else frozenset())
         for i, seat in enumerate(body.seats):
             person, left = seat.person, seat.left_region_on
             seat_role = seat.role
@@ -680,7 +686,7 @@ class _FactBuilder:
                 self._departure(values, person, left, start, end, funds, resigned)
                 if township:
                     values.update(post_vacancy(dossier, body, seat, term, window.end, as_of))
-                    values.update(deputy_credentials(dossier, body, seat, term, window))
+                    values.update(deputy_credentials(dossier, body, seat, term, window, elections))
                 else:
                     values["term_role"] = (term.role or seat_role).value
                     values.update(_NOT_TOWNSHIP)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import partial
 from operator import itemgetter
@@ -25,7 +25,6 @@ from ..models import (
     MeetingKind,
     Outcome,
     Role,
-    Seat,
     TermPlanPart,
     TitleStep,
 )
@@ -441,17 +440,6 @@ def committee_terms(body: Body) -> list[tuple[date, date | None]]:
             end = starts[k + 1] - timedelta(days=1)
         out.append((start, end))
     return out
-
-
-def served_since(seat: Seat, start: date, general: Container[date]) -> date:
-    """The day a member's term starting on ``start`` began to be served: a term that follows
-    the seat's previous one without a gap, and does not start at a general election (one of
-    ``general``), continues it. A member from 2021-06-20 elected deputy director on 2022-10-20
-    has served since 2021-06-20: the term is three years from then (SQ-SIFANG:151)."""
-    before = {t.end: t.start for t in seat.terms if t.end is not None}
-    while start not in general and (previous := before.get(start - timedelta(days=1))):
-        start = previous
-    return start
 
 
 def _committee_terms(dossier: Dossier, window: Window, as_of: date | None = None

@@ -6,11 +6,11 @@ seats and terms do, on the day of the act.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from collections.abc import Container, Iterable, Mapping, Sequence
+from datetime import date, timedelta
 
 from ..models import Body, BodyKind, Motion, Role, SeatOrigin
-from ..models.body import HeldSeat, Term
+from ..models.body import HeldSeat, Seat, Term
 from ..records.dossier import Dossier, Located
 
 
@@ -152,3 +152,16 @@ def general_elections(terms: Sequence[Term]) -> list[date]:
 
     return sorted({t.start for t in terms
                    if t.obtained_by is SeatOrigin.ELECTION and general(t.start)})
+
+
+def served_since(seat: Seat, start: date, general: Container[date]) -> date:
+    """The day a member's term starting on ``start`` began to be served: a term that follows
+    the seat's previous one without a gap, and does not start at a general election (one of
+    ``general``), continues it. A member from 2021-06-20 elected deputy director on 2022-10-20
+    has served since 2021-06-20: the term is three years from then (SQ-SIFANG:151); a deputy
+    elected vice-chair mid-term was elected a deputy when that seat's first term began, not
+    again (RD-TOWNSHIP:507)."""
+    before = {t.end: t.start for t in seat.terms if t.end is not None}
+    while start not in general and (previous := before.get(start - timedelta(days=1))):
+        start = previous
+    return start

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,7 +29,7 @@ from ..models import (
 from ..models.township import SessionItem, SittingKind
 from ..records.dossier import Dossier
 from ._labels import label
-from ._seats import _who_zh, general_elections
+from ._seats import _who_zh, general_elections, served_since
 from ._seats import who as _who
 from ._window import Window, happened
 from .schema import Fact, RecordRef
@@ -577,18 +577,24 @@ _ENDED = (ReviewKind.TERMINATION, ReviewKind.SUSPENSION)
 
 
 def deputy_credentials(dossier: Dossier, body: Body, seat: Seat, term: Term,
-                       window: Window) -> dict[str, int]:
+                       window: Window, general: Container[date]) -> dict[str, int]:
     """TPC-CREDENTIALS-REVIEW for one deputy's term on a township congress: a term won by
-    election or by-election that started inside the window is examined (a report of kind
-    ``examination`` naming the deputy, dated on or after the term's start); a seat that ends
-    while the congress's term runs on (credentials ended early) is named in a ``termination``
-    or ``suspension`` report dated on or after the last day."""
+    election or by-election that started inside the window and elected a deputy is examined
+    (a report of kind ``examination`` naming the deputy, dated on or after the term's start);
+    a seat that ends while the congress's term runs on (credentials ended early) is named in a
+    ``termination`` or ``suspension`` report dated on or after the last day.
+
+    A term that continues the seat's previous one (:func:`served_since`, ``general``: the days
+    of the congress's general elections), a deputy elected vice-chair mid-term or a chair
+    whose seat goes on as a deputy's, elects no deputy: 本届补选和选举的下一届本级人大代表
+    (RD-TOWNSHIP:507) are deputies by-elected or elected to the next congress."""
     out = dict(NO_DEPUTY)
     if body.kind is not _TOWNSHIP_CONGRESS:
         return out
     reviews = [r.record for r in dossier.credentials_reviews if seat.person in r.record.deputies
                and dossier.bodies[r.record.body].record.kind is BodyKind.CREDENTIALS_COMMITTEE]
-    if term.obtained_by in ELECTED and window.covers(term.start):
+    if (term.obtained_by in ELECTED and window.covers(term.start)
+            and served_since(seat, term.start, general) == term.start):
         out["deputy_elected"] = 1
         out["credentials_examined"] = int(any(r.kind is _EXAMINED and r.date >= term.start
                                               for r in reviews))
