@@ -633,13 +633,9 @@ class _FactBuilder:
             # a field's 0 or 1 by a conditional, not ``int()``: a call costs ten times as much,
             # and a dossier has a fact for every term
             handled_funds = 1 if seat.handled_funds else 0
-            resigned = 0
+            resigned = _NO_RESIGNATION
             if seat.resignation is not None:  # most seats: no decision to look up
-                # 大会决定是否接受辞职 (RD-TOWNSHIP:499): a vote of the congress either way decides
-                found = dossier.motion(seat.resignation.meeting, seat.resignation.motion)
-                resigned = int(found is not None
-                               and dossier.bodies[found[0].body].record.kind is _TOWNSHIP_CONGRESS
-                               and found[1].outcome is not Outcome.WITHDRAWN)
+                resigned = _resignation(dossier, seat.resignation, left)
             for j, term in enumerate(seat.terms):
                 start, end = term.start, term.end
                 if as_of is not None and start > as_of:  # not happened yet
@@ -718,13 +714,12 @@ class _FactBuilder:
 
     def _departure(self, values: dict[str, int | str], person: str, left: date | None,
                    start: date, end: date | None, handled_funds: int,
-                   resignation_decided: int) -> None:
+                   resignation: tuple[int, int, int]) -> None:
         """Add to a term's ``values`` how it (from ``start`` to ``end`` on a seat of ``person``,
         who left the region on ``left``) ended: was it over by the window's end, was a handover
         audit held, did the holder leave the region and keep acting; the seat's
         ``handled_funds`` (its flag, or a cashier duty on the term's last day) and
-        ``resignation_decided`` (a township congress voted on the
-        resignation, to accept it or not), as 0 or 1. Written into ``values``, each step only
+        ``resignation`` (:func:`_resignation`), as 0 or 1. Written into ``values``, each step only
         for a term it concerns
         (most terms run on, and most holders never left the region)."""
         window_end = self.window.end
@@ -761,7 +756,8 @@ class _FactBuilder:
         values["days_to_window_end"] = (window_end - end).days if end is not None else 0
         values["left_region"] = left_in_term
         values["acted_after_leaving"] = acted_after
-        values["resignation_decided"] = resignation_decided
+        (values["resignation_voted"], values["resignation_on_matter"],
+         values["resignation_decided"]) = resignation
 
     def _acts_after(self, person: str, left: date) -> list[Meeting]:
         """TPC-DEPARTURE (a): meetings of the township congress, its presidium or its committees
@@ -1123,6 +1119,27 @@ class _FactBuilder:
         )
 
 
+_NO_RESIGNATION = (0, 0, 0)
+""":func:`_resignation` of a seat that names no decision on a resignation."""
+
+
+def _resignation(dossier: Dossier, named: DecisionRef, left: date | None) -> tuple[int, int, int]:
+    """TPC-DEPARTURE (b) (应向人代会提出辞职,大会决定是否接受辞职, RD-TOWNSHIP:499): of the
+    decision a seat names as the congress's on its holder's resignation, as 0 or 1, whether it
+    is a vote of a township congress (adopted or rejected: either way it decides; a withdrawn
+    motion is none), whether that vote is on a resignation (``matter: resignation``: another
+    motion of the congress, its credentials committee's list, decides none), and whether it
+    decides the resignation the transfer called for: on a resignation, voted on or after the day
+    the holder left the region (调离…应…提出辞职: the resignation follows the transfer)."""
+    found = dossier.motion(named.meeting, named.motion)
+    if (found is None or dossier.bodies[found[0].body].record.kind is not _TOWNSHIP_CONGRESS
+            or found[1].outcome is Outcome.WITHDRAWN):
+        return _NO_RESIGNATION
+    if found[1].matter is not Matter.RESIGNATION:
+        return 1, 0, 0
+    return 1, 1, int(left is None or found[0].date >= left)
+
+
 def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: date | None,
                 township: bool, as_of: date | None = None) -> dict[str, str]:
     """A term's names, made when a finding reads them (:meth:`Fact.explained`; a day written
@@ -1149,6 +1166,11 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
         by = dossier.bodies[decided.body].record.name if decided.body in dossier.bodies else ""
         names["decided_by"] = f"{by} of {decided.date} ({decided.id}/{term.decision.motion})"
         names["decided_by_zh"] = f"{by}{decided.date}的决定（{decided.id}/{term.decision.motion}）"
+    if seat.resignation is not None and (
+            voted := dossier.motion(seat.resignation.meeting, seat.resignation.motion)):
+        # TPC-DEPARTURE (b): the vote the seat names as the decision on the resignation
+        names["resignation_motion"] = voted[1].title
+        names["resignation_on"] = voted[0].date.isoformat()
     if township:
         names.update(vacancy_names(dossier, body, seat, term, as_of))
     return names
