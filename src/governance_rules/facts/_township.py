@@ -253,7 +253,9 @@ def _suggestion_facts(dossier: Dossier, window: Window, as_of: date | None = Non
     RD-TOWNSHIP:502): the deputy's seat that day, the days to the answer (unanswered: to the
     window's end; an answer dated after ``as_of`` is none yet), and, once a session of the
     congress opened on or after the answer, whether the suggestion names such a session as the
-    one that had the report."""
+    one that had the report: its agenda has the report on the handling (a ``suggestions_report``
+    item: 要向乡镇人民代表大会报告,并提请会议审议), else the suggestion's own ``reported_at`` is a
+    label its session's record contradicts."""
     for located in dossier.suggestions:
         item = located.record
         if not window.covers(item.date):
@@ -265,21 +267,25 @@ def _suggestion_facts(dossier: Dossier, window: Window, as_of: date | None = Non
                        if s.record.body == body.id and answered is not None
                        and s.record.date >= answered and s.record.date <= window.end)
         at = next((s.record for s in dossier.sessions if s.record.id == item.reported_at), None)
-        reported = (at is not None and at.body == body.id and answered is not None
-                    and at.date >= answered and happened(at.date, as_of))
+        named = (at is not None and at.body == body.id and answered is not None
+                 and at.date >= answered and happened(at.date, as_of))
+        on_agenda = at is not None and any(entry.item is SessionItem.SUGGESTIONS_REPORT
+                                           for entry in at.agenda)
         yield Fact("suggestion", RecordRef(item.id, "suggestion", located.where()), item.date,
                    dossier.jurisdiction,
                    {"body": body.id, "body_kind": body.kind.value,
                     "deputy_seated": int(seated), "answered": int(answered is not None),
                     "answer_days": ((answered or window.end) - item.date).days,
-                    "later_session": int(bool(later)), "reported": int(reported)},
+                    "later_session": int(bool(later)), "reported": int(named and on_agenda),
+                    "named_unreported": int(named and not on_agenda)},
                    {"made": item.date, **({"answered": answered} if answered else {})},
                    {"body_name": body.name, "subject": item.title or item.id,
                     "deputy": _who(dossier, item.deputy),
                     "made_on": item.date.isoformat(), "answered_on": str(answered or "-"),
                     "answer_until": window.end.isoformat(),
                     "next_session": str(later[0]) if later else "-",
-                    "reported_at": (f"{at.id} ({at.date})" if at is not None else "-")})
+                    "reported_at": (f"{at.id} ({at.date})" if at is not None else "-"),
+                    "reported_at_on": str(at.date) if at is not None else "-"})
 
 
 _LEADERS = (Role.CHAIR, Role.VICE_CHAIR)

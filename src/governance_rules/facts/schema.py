@@ -162,7 +162,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     },
     "suggestion": {
         "body": str, "body_kind": str, "deputy_seated": int, "answered": int, "answer_days": int,
-        "later_session": int, "reported": int,
+        "later_session": int, "reported": int, "named_unreported": int,
     },
     "credentials_review": {
         "body": str, "body_kind": str, "review_kind": str, "confirmed": int,
