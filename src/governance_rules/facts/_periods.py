@@ -39,7 +39,9 @@ CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
                                  "report_security_analysis", "report_inspection",
                                  "report_work_record"),
     BodyKind.TOWNSHIP_CONGRESS: ("session", "party_hearing"),
-    BodyKind.PRESIDIUM: ("regular",),
+    # TPC-PRESIDIUM (人大主席团会议一般每季度举行一次, RD-TOWNSHIP:502): any meeting of the
+    # presidium between sessions, regular or ad hoc
+    BodyKind.PRESIDIUM: ("meeting",),
     BodyKind.REPRESENTATIVE_GROUP: ("activity", "report_plan"),
     BodyKind.PARTY_GROUP: ("party_group",),
     BodyKind.WORK_STATION: ("regular", "member_assembly"),
