@@ -197,11 +197,13 @@ def test_the_notice_goes_out_a_whole_day_ahead(ahead: int, which: str) -> None:
 @SETTINGS
 @given(offset=st.integers(-3, 3), days=st.integers(1, 3))
 def test_close_acts_are_dated_on_or_after_the_closing_day(offset: int, days: int) -> None:
-    """TPC-SESSION-CLOSE: the session closes on its last day (opening + days - 1); an
-    announcement dated before then is not one of the closed session."""
+    """TPC-SESSION-CLOSE: the session closes on its last day (opening + days - 1, its last
+    plenary held that day); an announcement dated before then is not one of the closed
+    session."""
     opening = date(2022, 2, 20)
     closed = opening + timedelta(days=days - 1)
     files = _session(opening, days=days)
+    files["s.yaml"]["session"]["sittings"].append({"kind": "plenary", "date": closed.isoformat()})
     files["s.yaml"]["session"]["closing"] = {"announced_on": day(offset, closed),
                                              "reported_on": closed.isoformat(),
                                              "archived_on": closed.isoformat()}
@@ -274,3 +276,21 @@ def test_unknown_references_are_input_errors_at_their_line(tmp_path: Path) -> No
                      ("w.yaml", "unknown_id", "implemented_by", 5),
                      ("y.yaml", "unknown_id", "reported_at", 6)]
     assert not [f for f in report.findings if f.record.id in ("s", "w", "y")]
+
+
+@SETTINGS
+@given(stated=st.integers(1, 3), held=st.integers(1, 3))
+def test_duration_and_close_read_one_closing_day(stated: int, held: int) -> None:
+    """TPC-DURATION and TPC-SESSION-CLOSE read the same closing day: a session said to last
+    ``stated`` days whose last sitting fell on its ``held``-th day closed that day (its sittings
+    decide where they end sooner), so closing acts dated that day are not early. They used to
+    disagree: the duration counted the sittings, the close ``date + days - 1``."""
+    opening = date(2022, 2, 20)
+    held = min(held, stated)
+    closed = opening + timedelta(days=held - 1)
+    files = _session(opening, days=stated)
+    files["s.yaml"]["session"]["sittings"].append({"kind": "plenary", "date": closed.isoformat()})
+    c = closed.isoformat()
+    files["s.yaml"]["session"]["closing"] = {"announced_on": c, "reported_on": c,
+                                             "archived_on": c}
+    assert "tpc-session-close" not in rule_ids(check(files))

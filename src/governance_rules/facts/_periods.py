@@ -192,11 +192,13 @@ def left_out_events(dossier: Dossier, window: Window, as_of: date | None = None
 
 
 def _session_days(dossier: Dossier, also: Iterable[Located[Any]] = ()) -> frozenset[date]:
-    """Every day a session of the township congress sits, from its opening for its ``days``
-    (the dossier's sessions and the sessions among ``also``)."""
+    """Every day a session of the township congress sits, from its opening to its closing day
+    (:attr:`Session.closing_day <governance_rules.models.Session.closing_day>`; the dossier's
+    sessions and the sessions among ``also``)."""
     sessions = [s.record for s in dossier.sessions]
     sessions += [s.record for s in also if isinstance(s.record, Session)]
-    return frozenset(s.date + timedelta(days=i) for s in sessions for i in range(max(s.days, 1)))
+    return frozenset(s.date + timedelta(days=i) for s in sessions
+                     for i in range((s.closing_day - s.date).days + 1))
 
 
 def _categories(dossier: Dossier, body: Body) -> tuple[str, ...]:

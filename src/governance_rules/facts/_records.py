@@ -614,7 +614,7 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         # TPC-ELECTION (b): only an election or a by-election elects (an appointment or a
         # nomination fills a post instead of an election, RD-TOWNSHIP:499); the roster decides
         # who was elected to a post at the session, the session's list only adds to it
-        last_day = session.date + timedelta(days=max(session.days, 1) - 1)
+        last_day = session.closing_day
         by_roster = _elected_to_posts(dossier, session.date, last_day)
         elected = [post for post in session.posts
                    if post.obtained_by in ELECTED or post.person in by_roster]
@@ -640,10 +640,7 @@ def _session_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                    dossier.jurisdiction,
                    # the days it sat by its dated sittings, where they are recorded: a stated
                    # length its own sittings contradict is not taken (TPC-DURATION)
-                   {**common, "number": session.number,
-                    "days": (min(session.days,
-                                 (max(s.date for s in session.sittings) - session.date).days + 1)
-                             if session.sittings else session.days),
+                   {**common, "number": session.number, "days": session.days_held,
                     "extra": int(session.extra), "extra_decided": decided,
                     "extra_decided_in_time": in_time, "election": int(elects),
                     "method_adopted": int(session.election_method_adopted_on is not None),

@@ -111,8 +111,7 @@ def _session_on(dossier: Dossier, day: date) -> bool:
     for located in dossier.sessions:
         session = located.record
         kind = dossier.bodies[session.body].record.kind
-        last = session.date + timedelta(days=max(session.days, 1) - 1)
-        if kind is BodyKind.TOWNSHIP_CONGRESS and session.date <= day <= last:
+        if kind is BodyKind.TOWNSHIP_CONGRESS and session.date <= day <= session.closing_day:
             return True
     return False
 
@@ -388,7 +387,7 @@ def session_fields(dossier: Dossier, session: Session) -> tuple[dict[str, int], 
     names["undeliberated_en"] = "; ".join(e.title or _ITEM_LABELS_EN[e.item]
                                           for e in undeliberated) or "-"
     # TPC-SESSION-CLOSE: announcement, report to the higher level, archiving, after the close
-    closed = session.date + timedelta(days=max(session.days, 1) - 1)
+    closed = session.closing_day
     acts = {"announced": None, "reported": None, "archived": None} if session.closing is None \
         else {"announced": session.closing.announced_on, "reported": session.closing.reported_on,
               "archived": session.closing.archived_on}

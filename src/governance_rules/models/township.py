@@ -131,6 +131,31 @@ class Session(RecordModel):
     special_circumstances: Text | None = Field(
         default=None, description="why a norm (侧重: the session's focus) was not met")
 
+    @property
+    def days_held(self) -> int:
+        """Its length as its records show it: its ``days``, or, where its sittings are dated,
+        the days from its opening to its last sitting where those are fewer (a session said to
+        last two days whose sittings all fell on the first lasted one, TPC-DURATION).
+
+        >>> Session(id="s1", body="tpc", date="2022-03-10", number=1, days=2,
+        ...         sittings=[{"kind": "plenary", "date": "2022-03-10"}]).days_held
+        1
+        """
+        if not self.sittings:
+            return self.days
+        return min(self.days, (max(s.date for s in self.sittings) - self.date).days + 1)
+
+    @property
+    def closing_day(self) -> Day:
+        """The day it closed, the one every rule reads: its opening day and the days it was
+        held (:attr:`days_held`), the closing day included; its opening day for a sitting
+        shorter than a day.
+
+        >>> Session(id="s1", body="tpc", date="2022-03-10", number=1, days=2).closing_day
+        datetime.date(2022, 3, 11)
+        """
+        return self.date + timedelta(days=max(self.days_held, 1) - 1)
+
     @model_validator(mode="after")
     def _sittings_in_the_session(self) -> Session:
         last = self.date + timedelta(days=max(self.days, 1) - 1)
