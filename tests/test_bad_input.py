@@ -446,3 +446,26 @@ def test_a_long_text_shown_in_chinese_has_no_escaped_quotes() -> None:
 
     assert _zh_shown('"' + "'" * 40) == "「\"" + "'" * 38 + "…」"
     assert _zh_shown("\n" * 50) == "「" + "\\n" * 38 + "…」"
+
+
+def test_a_township_record_naming_a_body_of_another_kind_is_an_input_error() -> None:
+    """A suggestion on the presidium, work points of the congress: each was left out without a
+    word (its findings vanished, 0 input errors); now each is an input error at its ``body``
+    saying, in both languages, what the record belongs to and what the body named is."""
+    files = {"community.yaml": community(),
+             "tpc.yaml": {"body": {"id": "tpc", "kind": "township_congress", "name": "某镇人大",
+                                   "seats": [{"person": "d", "name": "代表甲", "terms": [
+                                       {"start": "2021-10-01", "obtained_by": "election"}]}]}},
+             "zxt.yaml": body("zxt", "presidium", 3),
+             "y.yaml": {"suggestion": {"id": "y1", "body": "zxt", "date": "2022-02-24",
+                                       "deputy": "d", "answered_on": "2022-08-30"}},
+             "w.yaml": {"work_points": {"id": "wp", "body": "tpc", "date": "2022-01-10"}}}
+    errors = {e.file: e for e in check(files).input_errors}
+    suggestion, points = errors["y.yaml"], errors["w.yaml"]
+    assert (suggestion.type, suggestion.field) == ("wrong_body_kind", "suggestion.body")
+    assert suggestion.msg == ("a deputy's suggestion belongs to the township people's "
+                                  "congress; 'zxt' is the presidium of the congress"), suggestion
+    assert suggestion.text("zh") == "代表建议属于乡镇人民代表大会，「zxt」是人大主席团"
+    assert points.msg == ("a set of work points belongs to the presidium of the congress; "
+                              "某镇人大 (tpc) is the township people's congress")
+    assert points.text("zh") == "工作要点属于人大主席团，某镇人大（tpc）是乡镇人民代表大会"

@@ -169,13 +169,27 @@ CASES: list[tuple[str, str, dict[str, Any], Loc, str]] = [
     ("leave-to-oneself", "leave_request", {"id": "l", "meeting": "cc-m", "person": "cc-p0",
                                            "date": "2022-03-01", "to": "cc-p0"},
      ("to",), "value_error"),
-    ("credentials-deputy", "credentials_review", {"id": "cr", "body": "tpc", "date": "2022-03-01",
+    ("credentials-deputy", "credentials_review", {"id": "cr", "body": "dsw", "date": "2022-03-01",
                                                   "kind": "examination",
                                                   "deputies": ["tpc-p0", "nobody"]},
      ("deputies", 1), "unknown_id"),
-    ("implemented-undated", "work_points", {"id": "wp", "body": "tpc", "date": "2022-01-10",
+    ("implemented-undated", "work_points", {"id": "wp", "body": "zxt", "date": "2022-01-10",
                                             "implemented_by": "tpc-p0"},
      ("implemented_by",), "value_error"),
+    # a record naming a body of another kind than the one it belongs to (docs/record-format.md)
+    ("suggestion-to-the-presidium", "suggestion", {"id": "y", "body": "zxt", "date": "2022-02-24",
+                                                   "deputy": "tpc-p0"},
+     ("body",), "wrong_body_kind"),
+    ("work-points-of-the-congress", "work_points", {"id": "wp", "body": "tpc",
+                                                    "date": "2022-01-10"},
+     ("body",), "wrong_body_kind"),
+    ("session-of-the-presidium", "session", {"id": "s", "body": "zxt", "date": "2022-03-10",
+                                             "number": 2, "days": 1},
+     ("body",), "wrong_body_kind"),
+    ("credentials-of-the-congress", "credentials_review", {
+        "id": "cr", "body": "tpc", "date": "2022-03-01", "kind": "examination",
+        "deputies": ["tpc-p0"]},
+     ("body",), "wrong_body_kind"),
 ]
 
 
@@ -191,6 +205,8 @@ def _context() -> dict[str, Any]:
             "ra.yaml": body("ra", "member_representative_assembly", 3),
             "ac.yaml": body("ac", "affairs_centre", 3),
             "tpc.yaml": body("tpc", "township_congress", 3),
+            "zxt.yaml": body("zxt", "presidium", 3),
+            "dsw.yaml": body("dsw", "credentials_committee", 3),
             "cc-m.yaml": {"meeting": cc_meeting}, "e0.yaml": {"expense": expense}}
 
 

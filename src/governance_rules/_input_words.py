@@ -104,6 +104,7 @@ _BY_TYPE: dict[str, str] = {
     # the records of one dossier (records/_resolve*.py)
     "missing_community": "本卷宗没有社区（community）记录，无法确定所属辖区及适用的规则",
     "unknown_id": "所指的{input}在本卷宗中不存在（或已因其他输入错误未予检查）",
+    "wrong_body_kind": "所指的机构{input}不是这类记录所属的那类机构",
     "not_seated": "{input}当日未在该机构任职",
     "left_out_with": "{input}因输入错误未予检查，引用它的记录随之未予检查",
     "names_left_out": "所指的{input}因输入错误未予检查，此处对它的引用不计",

@@ -46,6 +46,39 @@ class BodyKind(TextEnum):
     COMMUNITY_SUPERVISORS = "community_supervisors"  # 社区监督员 (residents engaged, SQ-SIFANG:372)
 
 
+BODY_KIND_WORDS: dict[BodyKind, tuple[str, str]] = {
+    BodyKind.CONSULTATION_COMMITTEE: ("社区协商委员会", "consultation committee"),
+    BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY: ("社区成员代表大会", "member representative assembly"),
+    BodyKind.RESIDENTS_COMMITTEE: ("社区居民委员会", "residents' committee"),
+    BodyKind.PARTY_COMMITTEE: ("社区党组织委员会", "community party committee"),
+    BodyKind.AFFAIRS_CENTRE: ("社区事务受理中心", "community affairs centre"),
+    BodyKind.SUPERVISION_COMMITTEE: ("居务监督委员会", "residence-affairs supervision committee"),
+    BodyKind.GOVERNANCE_OFFICE: ("综治办", "comprehensive-governance office"),
+    BodyKind.TOWNSHIP_CONGRESS: ("乡镇人民代表大会", "township people's congress"),
+    BodyKind.STREET_OFFICE: ("街道办事处", "street office"),
+    BodyKind.RESIDENTS_GROUP: ("居民小组", "residents' group"),
+    BodyKind.WORK_COMMITTEE: ("居委会下设工作委员会", "work committee of the residents' committee"),
+    BodyKind.COORDINATION_GROUP: ("社区党建协调小组", "party-building coordination group"),
+    BodyKind.ELECTION_COMMITTEE: ("社区选举委员会", "community election committee"),
+    BodyKind.GOVERNANCE_COMMITTEE: ("乡镇综治委", "township comprehensive-governance committee"),
+    BodyKind.TOWNSHIP_GOVERNMENT: ("乡镇人民政府", "township government"),
+    BodyKind.TOWNSHIP_PARTY_COMMITTEE: ("乡镇党委", "township party committee"),
+    BodyKind.MEDIATION_CENTRE: ("乡镇社会矛盾调处中心", "township dispute mediation centre"),
+    BodyKind.JUDICIAL_OFFICE: ("司法所", "judicial office"),
+    BodyKind.PRESIDIUM: ("人大主席团", "presidium of the congress"),
+    BodyKind.REPRESENTATIVE_GROUP: ("人大代表小组", "deputies' group"),
+    BodyKind.CREDENTIALS_COMMITTEE: ("代表资格审查委员会", "credentials committee"),
+    BodyKind.PRESIDIUM_OFFICE: ("人大主席团办公室", "presidium office"),
+    BodyKind.COMMUNITY_MEMBERS: ("社区成员会议", "meeting of all community members"),
+    BodyKind.PARTY_GROUP: ("党小组", "party group"),
+    BodyKind.WORK_STATION: ("在职党员工作站", "in-service party members' work station"),
+    BodyKind.BACKBONE_TEAM: ("工作骨干队伍", "party backbone team"),
+    BodyKind.COMMUNITY_SUPERVISORS: ("社区监督员", "community supervisors"),
+}
+"""Each kind of body in words, Chinese and English: an input error names the kind a record's
+body is and the kind it must be in these, never by code."""
+
+
 class Sector(TextEnum):
     """The eight sectors of the consultation committee (HLS-356:18)."""
 

@@ -7,8 +7,19 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from .._type_words import type_words
 from ..errors import InputError, short_input
-from ..models import Body, DecisionRef, Seat
+from ..models import (
+    Body,
+    BodyKind,
+    CredentialsReview,
+    DecisionRef,
+    Seat,
+    Session,
+    Suggestion,
+    WorkPoints,
+)
+from ..models.body import BODY_KIND_WORDS
 from ..models.record_file import RECORD_KEYS
 from ._budget import ErrorBudget
 from .dossier import Dossier, Located
@@ -204,9 +215,15 @@ class References:
                   "更正后一并检查")
 
     def body(self, located: Located[Any], field: Sub, value: str | None) -> bool:
-        """``value`` (when given) is the id of a body of the dossier."""
-        if value is None or value in self.dossier.bodies:
+        """``value`` (when given) is the id of a body of the dossier, and, for a record's own
+        ``body``, of a kind that record belongs to (:data:`BODY_KINDS`)."""
+        if value is None:
             return True
+        named = self.dossier.bodies.get(value)
+        if named is not None:
+            kinds = BODY_KINDS.get(type(located.record)) if field == "body" else None
+            return kinds is None or named.record.kind in kinds or self._wrong_kind(
+                located, named.record, kinds)
         known = "、".join(f"「{b}」" for b in sorted(self.dossier.bodies)) or "无"
         refused = self.bodies_refused
         return self.missing(located, _sub(field), "bodies", ("body", "机构"), value,
@@ -214,6 +231,20 @@ class References:
                             f"本卷宗没有编号为「{value}」的机构"
                             + ("（或该机构因输入错误未予检查）" if refused else "")
                             + f"；已有的机构：{known}")
+
+    def _wrong_kind(self, located: Located[Any], body: Body, kinds: tuple[BodyKind, ...]
+                    ) -> bool:
+        """``located``'s ``body`` names ``body``, which is of none of ``kinds``: an input error
+        saying what the record belongs to and what that body is. ``False``."""
+        what = _RECORD_TYPES[type(located.record)]
+        wanted_zh = "或".join(BODY_KIND_WORDS[k][0] for k in kinds)
+        wanted_en = " or the ".join(BODY_KIND_WORDS[k][1] for k in kinds)
+        is_zh, is_en = BODY_KIND_WORDS[body.kind]
+        self.fail(located, ("body",), "wrong_body_kind",
+                  f"a {type_words(what, 'en')} belongs to the {wanted_en}; "
+                  f"{self.body_words(body.id, 'en')} is the {is_en}", body.id,
+                  f"{type_words(what, 'zh')}属于{wanted_zh}，{self.body_words(body.id)}是{is_zh}")
+        return False
 
     @cached_property
     def bodies_refused(self) -> bool:
@@ -305,6 +336,21 @@ _FILES_LISTED, _IDS_LISTED = 8, 3
 _COLLECTION_OF: dict[type[object], str] = {model: collection
                                            for collection, model in RECORD_KEYS.values()}
 """The collection each record model's records go into (``Meeting`` → ``meetings``)."""
+
+_RECORD_TYPES: dict[type[object], str] = {model: key for key, (collection, model)
+                                          in RECORD_KEYS.items() if key != collection}
+"""Each record model's type as a record file names one (``Session`` → ``session``)."""
+
+BODY_KINDS: dict[type[object], tuple[BodyKind, ...]] = {
+    Session: (BodyKind.TOWNSHIP_CONGRESS,),
+    Suggestion: (BodyKind.TOWNSHIP_CONGRESS,),
+    WorkPoints: (BodyKind.PRESIDIUM,),
+    CredentialsReview: (BodyKind.CREDENTIALS_COMMITTEE,),
+}
+"""The kinds of body a record of each type belongs to (its ``body``, docs/record-format.md): a
+session or a deputy's suggestion to the congress, work points to its presidium, a credentials
+report to its credentials committee. A record naming a body of another kind is an input error,
+not a record the rules quietly pass by."""
 
 
 def unknown_id(what: str, value: str, known: dict[str, Located[Body]],
