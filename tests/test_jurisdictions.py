@@ -105,6 +105,31 @@ def test_a_district_overlay_folder_changes_the_deadline(tmp_path: Path) -> None:
     assert finding.title.en == "The monthly dispute report is on time (by the 10th of the next month)"
 
 
+def test_a_place_that_adopted_taonan_s_document_is_cited_taonan_s_clause(tmp_path: Path) -> None:
+    """A township outside both counties that adopts ZZB-TAONAN, with its own deadline of the
+    25th (an overlay): a late report was cited Dingyuan's 于下月5日前 (ZZB-DINGYUAN:50) beside
+    须于当月25日前, and a missing month ZZB-DINGYUAN:50 and :56, since no document bound the
+    place by its county; the document it adopted binds it."""
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "qingdao.yaml").write_text(
+        "parameters:\n"
+        "  zz.dispute_report_month_offset:\n"
+        "    overlays:\n      cn/shandong/qingdao:\n        - value: 0\n"
+        "  zz.dispute_report_day:\n"
+        "    overlays:\n      cn/shandong/qingdao:\n        - value: 25\n", encoding="utf-8")
+    files = office(["cn", "shandong", "qingdao", "jimo"], "2022-04-03")
+    files["community.yaml"]["community"]["adopts"] = ["ZZB-TAONAN"]
+    book = load_rulebook(tmp_path)
+    [finding] = late(check(files, rulebook=book))
+    assert [(s.document, s.lines) for s in finding.sources] == [("ZZB-TAONAN", [102])]
+    assert "25th of the same month" in finding.message.en
+    # no report for April: Taonan's monthly report and zero report, not Dingyuan's :50 and :56
+    report = check(files, rulebook=book, window=(date(2022, 3, 1), date(2022, 4, 30)))
+    [zero] = [f for f in report.findings if f.rule_id == "zz-zero-report"]
+    assert [(s.document, s.quote) for s in zero.sources] == [
+        ("ZZB-TAONAN", "要求每月25日前及時上報矛盾糾紛排查情況"), ("ZZB-TAONAN", "實施零報告制度")]
+
+
 def test_the_overlay_folder_through_the_cli(tmp_path: Path) -> None:
     (tmp_path / "rules" / "parameters").mkdir(parents=True)
     (tmp_path / "rules" / "parameters" / "taonan-2023.yaml").write_text(

@@ -7,7 +7,7 @@ import os
 import time
 import weakref
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
@@ -1076,7 +1076,7 @@ def _explanation(shared: _Shared, bound: BoundRule, fact: Fact, book: Rulebook,
     explanation: Explanation = bound.kind.explain(fact, bound.params)
     unadopted = (scope.charter_parts if scope is not None and scope.charter_parts and (
         scope.charter_from is None or fact.day < scope.charter_from) else None)
-    cited = shared.sources(explanation.failed, fact.jurisdiction, unadopted)
+    cited = shared.sources(explanation.failed, fact.jurisdiction, unadopted, scope)
     people = fact.people
     zh = render_message(shared.message_zh, explanation, "zh", people)
     en = render_message(shared.message_en, explanation, "en", people)
@@ -1205,10 +1205,10 @@ class _Shared:
     message_en: str
     overlay: list[Source]
     """The source of :func:`_overlay_citations`, cited first."""
-    by_place: dict[tuple[tuple[str, ...], tuple[str, ...], object], list[Source]] = field(
+    by_place: dict[tuple[tuple[str, ...], Hashable, object], list[Source]] = field(
         default_factory=dict)
-    """The sources by the clauses that failed, the record's place and the charter's lines
-    not yet adopted."""
+    """The sources by the clauses that failed, the record's place (its community's scope,
+    where known) and the charter's lines not yet adopted."""
 
     def catalogue_for(self, failed: tuple[str, ...]) -> list[str]:
         """The ids the finding names: the rule's, led by those of the catalogue's overlaps
@@ -1218,12 +1218,16 @@ class _Shared:
         return self.rule.catalogue_for(failed)
 
     def sources(self, failed: tuple[str, ...], jurisdiction: tuple[str, ...],
-                unadopted: Mapping[str, tuple[int, int]] | None = None) -> list[Source]:
+                unadopted: Mapping[str, tuple[int, int]] | None = None,
+                scope: Scope | None = None) -> list[Source]:
         """The overlay's source, then those of the rule's
-        :func:`~governance_rules.rulebook.book.deciding_citations` (a list of its own),
-        without the lines of ``unadopted`` (by document, the charter's span of lines that does
-        not bind the record yet)."""
-        place = (failed, jurisdiction, None if not unadopted else tuple(sorted(unadopted.items())))
+        :func:`~governance_rules.rulebook.book.deciding_citations` (a list of its own), the
+        documents binding the place read from the community's ``scope`` where given (by its
+        place or by adoption: a township that adopted ZZB-TAONAN is cited Taonan's clause, not
+        Dingyuan's), without the lines of ``unadopted`` (by document, the charter's span of
+        lines that does not bind the record yet)."""
+        place = (failed, jurisdiction if scope is None else scope.admission,
+                 None if not unadopted else tuple(sorted(unadopted.items())))
         cited = self.by_place.get(place)
         if cited is None:
             documents = self.documents
@@ -1232,7 +1236,8 @@ class _Shared:
                                               unadopted)]
             if len(self.by_place) >= _SOURCES_KEPT:
                 self.by_place.clear()
-            cited = self.by_place[place] = [*self.overlay, *binding_here(chosen, jurisdiction)]
+            cited = self.by_place[place] = [*self.overlay, *binding_here(
+                chosen, jurisdiction, None if scope is None else scope.applied)]
         return cited.copy()
 
 

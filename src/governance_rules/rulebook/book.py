@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from enum import Enum
@@ -165,15 +165,22 @@ _Cited = TypeVar("_Cited")
 
 
 def binding_here(cited: Sequence[tuple[_Cited, Document | None]],
-                 jurisdiction: tuple[str, ...]) -> list[_Cited]:
+                 jurisdiction: tuple[str, ...], applied: Collection[str] | None = None
+                 ) -> list[_Cited]:
     """Of clauses with their documents (a citation, or a report's source of one), those whose
-    document binds ``jurisdiction``; all of them when none does.
+    document binds the place: one of ``applied`` (the documents of the community's scope, by
+    its place or by adoption) where the scope is known, else one whose scope holds
+    ``jurisdiction``; all of them when none does (a rule applied by an adopted catalogue id
+    alone cites that id's clauses).
 
     >>> binding_here([("a", None), ("b", None)], ("cn",))
     ['a', 'b']
+    >>> d, t = (Document(i, "f", 1, 2, "", (p,)) for i, p in (("D", "cn/d"), ("T", "cn/t")))
+    >>> binding_here([("d", d), ("t", t)], ("cn", "q"), applied={"T"})
+    ['t']
     """
-    binding = [item for item, document in cited
-               if document is not None and document.binds_in(jurisdiction)]
+    binding = [item for item, document in cited if document is not None and (
+        document.binds_in(jurisdiction) if applied is None else document.id in applied)]
     return binding or [item for item, _ in cited]
 
 
