@@ -125,7 +125,7 @@ def village_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
     for i, day in enumerate(days):
         last = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else window.end
         directors = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
-        if offices and not directors:
+        if _set_up(dossier, BodyKind.GOVERNANCE_OFFICE, day) and not directors:
             spans.add("missing", "", day, last)
         for person in directors:
             if not _any_seat(dossier, person, day, VILLAGE_DIRECTOR_SEATS):
@@ -205,18 +205,36 @@ RAILWAY_TOWNSHIPS = ("炉桥", "年家岗")
 
 
 def _change_days(dossier: Dossier, window: Window, kinds: tuple[BodyKind, ...]) -> list[date]:
-    """The window's first day and every day inside it on which a seat of those kinds begins or
-    ends: between two such days every roster stands still, so checking these is checking every
-    day of the window."""
+    """The window's first day and every day inside it on which a body of those kinds is set up
+    or a seat of them begins or ends: between two such days every roster stands still, so
+    checking these is checking every day of the window."""
     days = {window.start}
     for kind in kinds:
         for body in dossier.bodies_of_kind(kind):
+            start = body_start(body)
+            if start is not None:
+                days.add(start)
             for seat in body.seats:
                 for term in seat.terms:
                     days.add(term.start)
                     if term.end is not None and term.end < date.max:
                         days.add(term.end + timedelta(days=1))
     return sorted(d for d in days if window.covers(d))
+
+
+def _set_up(dossier: Dossier, kind: BodyKind, day: date) -> bool:
+    """Whether a body of ``kind`` exists on ``day``: it is judged from the day it was set up
+    (``established``, else its first term; docs/readings.md), so an office set up on 1 March
+    had no director missing in February."""
+    return any((start := body_start(body)) is None or start <= day
+               for body in dossier.bodies_of_kind(kind))
+
+
+def _not_yet(dossier: Dossier, kind: BodyKind, day: date) -> bool:
+    """Whether the dossier has bodies of ``kind`` but none set up by ``day``: a seat on one
+    is not asked for before (a judicial office head is not the office's deputy director
+    before the office exists); a kind the dossier has no body of is asked for all along."""
+    return bool(dossier.bodies_of_kind(kind)) and not _set_up(dossier, kind, day)
 
 
 def _holders(dossier: Dossier, kind: BodyKind, roles: tuple[Role, ...], day: date) -> list[str]:
@@ -246,6 +264,8 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
     def check(key: str, persons: list[str], seats: tuple[tuple[BodyKind, tuple[Role, ...]], ...],
               en: str, zh: str, first: date, last: date) -> None:
         what[key], wanted[key] = (en, zh), seats
+        if all(_not_yet(dossier, kind, first) for kind, _ in seats):
+            return
         for person in persons:
             if not _any_seat(dossier, person, first, seats):
                 spans.add(key, person, first, last)
@@ -255,19 +275,19 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
     for i, day in enumerate(days):
         last = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else window.end
         directors = _holders(dossier, BodyKind.GOVERNANCE_COMMITTEE, (Role.DIRECTOR,), day)
-        if committee and not directors:
+        if _set_up(dossier, BodyKind.GOVERNANCE_COMMITTEE, day) and not directors:
             spans.add("committee_director_missing", "", day, last)
         check("committee_director_unseated", directors, PRINCIPALS,
               "directed the committee but was neither township party secretary nor township head",
               f"任综治委主任{principals_zh}", day, last)
         heads = _holders(dossier, BodyKind.MEDIATION_CENTRE, (Role.DIRECTOR,), day)
-        if centre and not heads:
+        if _set_up(dossier, BodyKind.MEDIATION_CENTRE, day) and not heads:
             spans.add("centre_director_missing", "", day, last)
         check("centre_director_unseated", heads, PRINCIPALS,
               "directed the centre but was neither township party secretary nor township head",
               f"任调处中心主任{principals_zh}", day, last)
         office_heads = _holders(dossier, BodyKind.GOVERNANCE_OFFICE, (Role.DIRECTOR,), day)
-        if not office_heads:
+        if _set_up(dossier, BodyKind.GOVERNANCE_OFFICE, day) and not office_heads:
             spans.add("office_director_missing", "", day, last)
         check("office_director_not_party", office_heads, _PARTY_DEPUTY,
               "directed the office but was neither deputy party secretary nor party committee "
@@ -277,7 +297,7 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
               "directed the office but was not the centre's (first) deputy director",
               "任综治办主任，但未兼任调处中心第一副主任", day, last)
         justice = _holders(dossier, BodyKind.JUDICIAL_OFFICE, (Role.HEAD,), day)
-        if judicial and not justice:
+        if _set_up(dossier, BodyKind.JUDICIAL_OFFICE, day) and not justice:
             spans.add("judicial_head_missing", "", day, last)
         check("judicial_head_not_centre", justice,
               ((BodyKind.MEDIATION_CENTRE, (Role.DEPUTY_DIRECTOR,)),),
