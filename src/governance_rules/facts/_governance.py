@@ -30,7 +30,7 @@ from ._labels import report_subject
 from ._periods import body_start
 from ._seats import located_bodies, seat_check, seat_note_zh
 from ._seats import who as _who
-from ._window import Window, happened, period_of, periods_within
+from ._window import Window, happened, period_of, periods_within, report_day
 from .schema import Fact, RecordRef
 
 MATERIALS = frozenset({ReportKind.PLAN, ReportKind.RESPONSIBILITY_LETTER, ReportKind.WORK_RECORD,
@@ -100,7 +100,7 @@ def governance_facts(dossier: Dossier, window: Window, as_of: date | None,
         return
     made = [r for r in dossier.reports if happened(r.record.submitted_on, as_of)]
     yield from _inspections(dossier, window, made, as_of)
-    yield from _materials(dossier, window, made)
+    yield from _materials(dossier, window, made, as_of)
     for located in offices:
         yield from _years(dossier, window, located, made, reach or window.end, as_of)
         yield from _performance(dossier, window, located, made)
@@ -527,7 +527,9 @@ def _common(body: Body) -> dict[str, int | str]:
 
 def _inspections(dossier: Dossier, window: Window, reports: list[Located[Report]],
                  as_of: date | None) -> Iterator[Fact]:
-    """ZZ-INSPECTION coverage and notice; ZZ-RECTIFICATION, one fact per unit ordered."""
+    """ZZ-INSPECTION coverage and notice, judged when the report was submitted in the window or
+    covers a period ending in it (:func:`report_day`: the second half's inspection submitted
+    in January is judged with its year); ZZ-RECTIFICATION, one fact per unit ordered."""
     done: dict[tuple[str, str, str], list[date]] = {}
     for r in dossier.rectifications:
         rec = r.record
@@ -538,7 +540,7 @@ def _inspections(dossier: Dossier, window: Window, reports: list[Located[Report]
         if report.kind is not ReportKind.INSPECTION or body.kind is not BodyKind.GOVERNANCE_OFFICE:
             continue
         period = period_of(report.period)
-        if window.covers(report.submitted_on):
+        if window.covers(report_day(report.submitted_on, report.period, window, as_of)):
             letters = sorted({u.record.unit for u in dossier.unit_letters
                               if u.record.body == body.id and u.record.year == period.start.year
                               and u.record.signed_on <= period.end})
@@ -574,14 +576,17 @@ def _inspections(dossier: Dossier, window: Window, reports: list[Located[Report]
                         "days_late": str((min(days) - due).days) if due and days else "-"})
 
 
-def _materials(dossier: Dossier, window: Window,
-               reports: list[Located[Report]]) -> Iterator[Fact]:
-    """ZZ-MAT-LETTER, -PLANS, -SUMMARIES: what each submitted material shows of itself."""
+def _materials(dossier: Dossier, window: Window, reports: list[Located[Report]],
+               as_of: date | None = None) -> Iterator[Fact]:
+    """ZZ-MAT-LETTER, -PLANS, -SUMMARIES: what each submitted material shows of itself, judged
+    when it was submitted in the window or covers a period ending in it (:func:`report_day`:
+    the year's summary submitted in January is judged with its year)."""
     for located in reports:
         report = located.record
         body = dossier.bodies[report.body].record
         if (report.kind not in MATERIALS or body.kind is not BodyKind.GOVERNANCE_OFFICE
-                or not window.covers(report.submitted_on)):
+                or not window.covers(report_day(report.submitted_on, report.period, window,
+                                                as_of))):
             continue
         signed_on = report.signed_on or report.dated_on or report.submitted_on
         held, note = _seat(dossier, report.signed_by, *PRINCIPAL, signed_on)

@@ -48,7 +48,7 @@ from ._township import (
     setup_fields,
     township_facts,
 )
-from ._window import Window, happened, month_index, period_of
+from ._window import Window, happened, month_index, period_of, report_day
 from .schema import Fact, RecordRef, Wanted
 
 R = TypeVar("R")
@@ -541,10 +541,7 @@ def _report_facts(dossier: Dossier, window: Window, as_of: date | None = None
     report filed in January is judged (late, incomplete) with the year it counts for, not left
     to a window nobody runs; one filed after the day the check is as of has not happened."""
     def day(report: Report) -> date:
-        submitted = report.submitted_on
-        if window.covers(submitted) or (as_of is not None and submitted > as_of):
-            return submitted
-        return period_of(report.period).end
+        return report_day(report.submitted_on, report.period, window, as_of)
 
     for located, report, body, common in _kept(dossier, dossier.reports, window, day):
         period = period_of(report.period)

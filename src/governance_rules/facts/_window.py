@@ -50,6 +50,24 @@ def happened(day: date | None, as_of: date | None) -> bool:
     return day is not None and (as_of is None or day <= as_of)
 
 
+def report_day(submitted: date, period: str, window: Window, as_of: date | None = None) -> date:
+    """The day a report counts on for ``window``: the day it was submitted, where that is in
+    the window or after the day the check is as of (not made yet); else the last day of the
+    period it covers. A report is judged when it was submitted in the window or covers a
+    period ending in it (docs/readings.md): December's report, or the year's summary, filed
+    in January is judged with the year it counts for.
+
+    >>> year = Window(date(2022, 1, 1), date(2022, 12, 31))
+    >>> report_day(date(2023, 1, 4), "2022-H2", year)
+    datetime.date(2022, 12, 31)
+    >>> report_day(date(2023, 1, 4), "2022-H2", year, as_of=date(2023, 1, 3))
+    datetime.date(2023, 1, 4)
+    """
+    if window.covers(submitted) or (as_of is not None and submitted > as_of):
+        return submitted
+    return period_of(period).end
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A calendar period, e.g. the third quarter of 2022."""
