@@ -96,7 +96,9 @@ last month, included."""
 def governance_facts(dossier: Dossier, window: Window, as_of: date | None,
                      reach: date | None = None) -> Iterator[Fact]:
     offices = located_bodies(dossier, BodyKind.GOVERNANCE_OFFICE)
-    if not offices:
+    if not offices:  # the committee is judged without an office: ZZ-COMMITTEE is its own
+        if located_bodies(dossier, BodyKind.GOVERNANCE_COMMITTEE):
+            yield from _township(dossier, window, None)
         return
     made = [r for r in dossier.reports if happened(r.record.submitted_on, as_of)]
     yield from _inspections(dossier, window, made, as_of)
@@ -246,10 +248,12 @@ def _any_seat(dossier: Dossier, person: str, day: date,
     return any(dossier.holds_seat(person, kind, roles, day) for kind, roles in seats)
 
 
-def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator[Fact]:
+def _township(dossier: Dossier, window: Window, office: Located[Body] | None) -> Iterator[Fact]:
     """ZZ-COMMITTEE and ZZ-POSTS, judged on every day of the window by the rosters: each
     breach once, as the days it lasted (from a day the rosters change to the day before the
-    next, joined while it goes on), not once for every day a roster changed."""
+    next, joined while it goes on), not once for every day a roster changed. Without an
+    ``office`` (a dossier with the committee's roster and none of the office's), ZZ-COMMITTEE
+    alone: ZZ-POSTS is the office's."""
     committee = located_bodies(dossier, BodyKind.GOVERNANCE_COMMITTEE)
     centre = dossier.bodies_of_kind(BodyKind.MEDIATION_CENTRE)
     judicial = dossier.bodies_of_kind(BodyKind.JUDICIAL_OFFICE)
@@ -321,8 +325,7 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
     counts = {k: len(v) for k, v in faults.items()}
     texts = {**{k: _first_three_en([en for en, _ in v]) for k, v in faults.items()},
              **{f"{k}_zh": _first_three_zh([zh for _, zh in v]) for k, v in faults.items()}}
-    body = office.record
-    target = committee[0] if committee else office
+    target = committee[0] if committee or office is None else office  # one of them is there
     yield Fact("zz_committee", RecordRef(target.record.id, "body", target.where()), window.end,
                dossier.jurisdiction,
                {**_common(target.record), "has_committee": int(bool(committee)),
@@ -330,6 +333,9 @@ def _township(dossier: Dossier, window: Window, office: Located[Body]) -> Iterat
                                           "committee_director_unseated")}},
                {"window_end": window.end},
                {"body_name": target.record.name, "subject": target.record.name, **texts})
+    if office is None:
+        return
+    body = office.record
     yield Fact("zz_posts", RecordRef(body.id, "body", office.where()), window.end,
                dossier.jurisdiction,
                {**_common(body), "has_centre": int(bool(centre)),
