@@ -680,7 +680,8 @@ _FILING_AREAS_ZH = {"organisation_leadership": "组织领导", "social_stability
 def _performance(dossier: Dossier, window: Window, located: Located[Body],
                  reports: list[Located[Report]]) -> Iterator[Fact]:
     """ZZ-MAT-PERFORMANCE: for each quarter whose deadline falls in the window, one fact per
-    person who held the principal leader's or the leader in charge's seat on that day; it is
+    person who held the principal leader's or the leader in charge's seat on that day (one
+    for a person holding both: 每人每季度), and one per seat nobody held; it is
     the person's file for the quarter (the first submitted) where there is one, so that a late
     or unsigned file is found where it is written, else the office's."""
     body = located.record
@@ -694,38 +695,48 @@ def _performance(dossier: Dossier, window: Window, located: Located[Body],
         due = quarter.end.replace(day=_PERFORMANCE_DAY)
         if not window.covers(due) or (start is not None and due < start):
             continue
+        # 每人每季度: one file a person and quarter, whichever of the two seats (or both) the
+        # person held on the day; a seat nobody held is a vacancy of its own
+        owed: dict[tuple[str, str], list[tuple[str, str, str]]] = {}  # (person, vacant seat)
         for what, (kind, roles, seat), seat_zh in (("principal", PRINCIPAL, "主要领导"),
                                                   ("in_charge", IN_CHARGE, "分管领导")):
             holders = sorted({s.person for s in dossier.seat_holders(kind, roles, due)})
-            for person in holders or [""]:
-                kept = sorted((f for f in files if f.record.period == quarter.label
-                               and f.record.person == person),
-                              key=lambda f: f.record.submitted_on)
-                mine = [f.record for f in kept]
-                on_time = [f for f in mine if f.submitted_on <= due]
-                yield Fact(
-                    "zz_performance",
-                    RecordRef(mine[0].id, "report", kept[0].where()) if mine else
-                    RecordRef(f"{body.id}/{quarter.label}/{what}/{person or '-'}", "body",
-                              located.where()),
-                    due, dossier.jurisdiction,
-                    {**_common(body), "year": quarter.start.year, "seat": what,
-                     "holder_known": int(bool(person)), "filed": int(bool(mine)),
-                     "filed_in_time": int(bool(on_time)),
-                     "signed_by_person": int(any(f.signed_by == person for f in on_time)),
-                     "sealed": int(any(f.sealed for f in on_time))},
-                    {"due": due, **({"submitted": min(f.submitted_on for f in mine)}
-                                    if mine else {})},
-                    {"body_name": body.name, "period": quarter.label,
-                     "subject": f"{period_name(quarter.label, 'en')}, "
-                                f"{_who(dossier, person) if person else seat}",
-                     "subject_zh": f"{period_name(quarter.label, 'zh')}，"
-                                   f"{_who(dossier, person) if person else seat_zh}",
-                     "person": person, "person_name": dossier.person_name(person) if person else "",
-                     "seat": seat, "seat_zh": seat_zh, "due": str(due),
-                     "submitted": ", ".join(str(f.submitted_on) for f in mine) or "not submitted",
-                     "submitted_zh": "、".join(str(f.submitted_on) for f in mine) or "未报送",
-                     "days_late": str((mine[0].submitted_on - due).days) if mine else "-"})
+            for person in holders:
+                owed.setdefault((person, ""), []).append((what, seat, seat_zh))
+            if not holders:
+                owed[("", what)] = [(what, seat, seat_zh)]
+        for (person, _), seats in owed.items():
+            what = seats[0][0]
+            seat = " and ".join(s for _, s, _ in seats)
+            seat_zh = "、".join(z for _, _, z in seats)
+            kept = sorted((f for f in files if f.record.period == quarter.label
+                           and f.record.person == person),
+                          key=lambda f: f.record.submitted_on)
+            mine = [f.record for f in kept]
+            on_time = [f for f in mine if f.submitted_on <= due]
+            yield Fact(
+                "zz_performance",
+                RecordRef(mine[0].id, "report", kept[0].where()) if mine else
+                RecordRef(f"{body.id}/{quarter.label}/{what}/{person or '-'}", "body",
+                          located.where()),
+                due, dossier.jurisdiction,
+                {**_common(body), "year": quarter.start.year, "seat": what,
+                 "holder_known": int(bool(person)), "filed": int(bool(mine)),
+                 "filed_in_time": int(bool(on_time)),
+                 "signed_by_person": int(any(f.signed_by == person for f in on_time)),
+                 "sealed": int(any(f.sealed for f in on_time))},
+                {"due": due, **({"submitted": min(f.submitted_on for f in mine)}
+                                if mine else {})},
+                {"body_name": body.name, "period": quarter.label,
+                 "subject": f"{period_name(quarter.label, 'en')}, "
+                            f"{_who(dossier, person) if person else seat}",
+                 "subject_zh": f"{period_name(quarter.label, 'zh')}，"
+                               f"{_who(dossier, person) if person else seat_zh}",
+                 "person": person, "person_name": dossier.person_name(person) if person else "",
+                 "seat": seat, "seat_zh": seat_zh, "due": str(due),
+                 "submitted": ", ".join(str(f.submitted_on) for f in mine) or "not submitted",
+                 "submitted_zh": "、".join(str(f.submitted_on) for f in mine) or "未报送",
+                 "days_late": str((mine[0].submitted_on - due).days) if mine else "-"})
 
 
 def _retentions(dossier: Dossier, window: Window) -> Iterator[Fact]:
