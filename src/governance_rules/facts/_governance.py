@@ -27,7 +27,7 @@ from ..models import (
 from ..records.dossier import Dossier, Located
 from ._every_date import span_words
 from ._labels import report_subject
-from ._periods import body_start
+from ._periods import body_start, counts_for_its_period
 from ._seats import located_bodies, seat_check, seat_note_zh
 from ._seats import who as _who
 from ._window import Window, happened, period_of, periods_within, report_day
@@ -710,7 +710,8 @@ def _performance(dossier: Dossier, window: Window, located: Located[Body],
             seat = " and ".join(s for _, s, _ in seats)
             seat_zh = "、".join(z for _, _, z in seats)
             kept = sorted((f for f in files if f.record.period == quarter.label
-                           and f.record.person == person),
+                           and f.record.person == person
+                           and counts_for_its_period(f.record, quarter)),
                           key=lambda f: f.record.submitted_on)
             mine = [f.record for f in kept]
             on_time = [f for f in mine if f.submitted_on <= due]

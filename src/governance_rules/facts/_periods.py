@@ -16,11 +16,12 @@ from ..models import (
     AgendaItem,
     Body,
     BodyKind,
+    Report,
     ReportKind,
     Session,
 )
 from ..records.dossier import COUNTED_RECORDS, Dossier, Located
-from ._window import GRANULARITIES, Labelled, Window, calendar, happened, period_of
+from ._window import GRANULARITIES, Labelled, Period, Window, calendar, happened, period_of
 from .schema import Fact, RecordRef, Wanted
 
 CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
@@ -57,6 +58,16 @@ _SCREENING = ReportKind.SCREENING
 _AHEAD = frozenset({ReportKind.PLAN, ReportKind.RESPONSIBILITY_LETTER})
 """The reports made for a period before it begins; every other reports on its period, and
 one dated before that period began is no report of it."""
+
+
+def counts_for_its_period(report: Report, covered: Period) -> bool:
+    """Whether ``report`` counts for the period it covers (``covered``): one dated before that
+    period began reports on nothing of it and counts for none, unless it is made ahead (a plan,
+    a responsibility letter). November's dispute report dated 20 October, or a third quarter's
+    performance file dated 30 June, is no report of its period."""
+    return report.submitted_on >= covered.start or report.kind in _AHEAD
+
+
 _WORK_REPORT = AgendaItem.WORK_REPORT
 
 _PARTY_COMMITTEE = BodyKind.PARTY_COMMITTEE
@@ -136,8 +147,7 @@ def event_days(dossier: Dossier, window: Window, counted: Mapping[str, tuple[str
         day = covered.start
         if r.record.kind is _SCREENING:  # 每半月一次: a screening counts on its day, in its month
             day = min(r.record.submitted_on, covered.end)
-        # one dated before the period it reports on counts for none (a plan is made ahead)
-        if r.record.submitted_on >= covered.start or r.record.kind in _AHEAD:
+        if counts_for_its_period(r.record, covered):
             add(r.record.body, day, f"report_{r.record.kind.value}")
         if r.record.kind is ReportKind.CONGRESS_WORK_REPORT:
             # TPC-PARTY-REPORT (每年听取, RD-TOWNSHIP:510): the year the party committee heard it
