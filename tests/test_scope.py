@@ -11,6 +11,7 @@ import pytest
 from _helpers import body, check, members
 
 from governance_rules import load_rulebook
+from governance_rules.errors import RulebookError
 
 SIFANG = ["cn", "shandong", "qingdao", "sifang"]
 HARBIN = ["cn", "heilongjiang", "harbin", "xiangfang", "minsheng"]
@@ -192,3 +193,53 @@ def test_a_document_not_bound_here_names_the_ids_an_overlay_adopted_from_it() ->
                               "overlay)")
     plain = scope_for(book, "xilu", ["cn", "gansu", "lanzhou", "anning"]).not_applied["HLS-356"]
     assert plain.zh.endswith("本社区未采用")
+
+
+DINGYUAN_VILLAGE = ["cn", "anhui", "chuzhou", "dingyuan", "hongxing"]
+
+
+def _village_office(**extra: Any) -> dict[str, Any]:
+    """A village of Dingyuan county with its governance office directed by its party secretary."""
+    return {"community.yaml": _community("hongxing-village", DINGYUAN_VILLAGE, **extra),
+            "office.yaml": {"bodies": [
+                {"id": "zzb", "kind": "governance_office", "name": "红星村综治办", "seats": [
+                    {"person": "p1", "name": "甲", "role": "director",
+                     "terms": [{"start": "2021-01-01", "obtained_by": "appointment"}]}]},
+                {"id": "pc", "kind": "party_committee", "name": "红星村党支部", "seats": [
+                    {"person": "p1", "name": "甲", "role": "secretary",
+                     "terms": [{"start": "2021-01-01", "obtained_by": "election"}]}]}]}}
+
+
+def test_a_village_that_keeps_its_office_by_zzb_village_is_no_township_of_its_county() -> None:
+    """ZZB-DINGYUAN is addressed to the county's townships (各乡镇综治委, :26): a village of the
+    county that adopts ZZB-VILLAGE got every township rule (no governance committee, no
+    inspection, leading groups, screenings, the centre's posts…); now ZZB-VILLAGE's alone,
+    and the report says why ZZB-DINGYUAN was not applied."""
+    window = (date(2022, 1, 1), date(2022, 12, 31))
+    report = check(_village_office(adopts=["ZZB-VILLAGE"]), window=window)
+    assert {f.rule_id for f in report.findings} == set()
+    assert "zz-village-office" in report.summary.applied
+    assert not [r for r in report.summary.applied if r != "zz-village-office"
+                and r.startswith("zz-")]
+    [scope] = report.scopes
+    reasons = {d.document: d.reason for d in scope.not_applied}
+    assert reasons["ZZB-DINGYUAN"].zh == ("适用范围：安徽省滁州市定远县（cn/anhui/chuzhou/dingyuan），"
+                                         "但不含采用ZZB-VILLAGE的社区（本社区已采用）")
+    assert reasons["ZZB-DINGYUAN"].en == (
+        "issued for Dingyuan county, Chuzhou, Anhui (cn/anhui/chuzhou/dingyuan), but not for a "
+        "community that adopted ZZB-VILLAGE, as this one did")
+    # a township of the county, or a village that adopts the county's document itself, is held to it
+    township = check(_village_office(), window=window)
+    assert "zz-committee" in {f.rule_id for f in township.findings}
+    both = check(_village_office(adopts=["ZZB-VILLAGE", "ZZB-DINGYUAN"]), window=window)
+    assert "zz-committee" in {f.rule_id for f in both.findings}
+
+
+def test_unless_adopted_names_a_document_of_the_rule_set(tmp_path: Path) -> None:
+    (tmp_path / "notice.txt").write_text("某县通知\n各乡镇综治委\n", encoding="utf-8")
+    (tmp_path / "ruleset.yaml").write_text(
+        "documents:\n  - {id: X-NOTICE, file: notice.txt, lines: [1, 2], title: 某县通知,"
+        " binds: [cn/x], unless_adopted: [ZZB-VILAGE]}\n", encoding="utf-8")
+    with pytest.raises(RulebookError, match=r"'ZZB-VILAGE' is not a document of the rule set.*"
+                                            r"ZZB-VILLAGE"):
+        load_rulebook(tmp_path)

@@ -98,6 +98,10 @@ class Document:
     folder: str = ""
     """The overlay folder that registered the document (empty for the bundled rule set's):
     its ``file`` is looked for there first, then in the sources folder."""
+    unless_adopted: tuple[str, ...] = ()
+    """Documents a community adopting (its own ``adopts:``) lies outside ``binds`` by that: a
+    county's document addressed to its townships does not take in a village that keeps its
+    office by ZZB-VILLAGE."""
 
     def title_in(self, lang: str) -> str:
         return self.title_en if lang == "en" and self.title_en else self.title

@@ -351,7 +351,9 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
         try:
             first, last = doc["lines"]
             binds = doc.get("binds") or []
-            if not isinstance(binds, list) or not all(isinstance(b, str) for b in binds):
+            unless = doc.get("unless_adopted") or []
+            if not all(isinstance(v, list) and all(isinstance(b, str) for b in v)
+                       for v in (binds, unless)):
                 raise TypeError
             charter = doc.get("charter_lines")
             span = None if charter is None else (int(charter[0]), int(charter[1]))
@@ -366,21 +368,31 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
                 titles.zh if titles else str(title), tuple(binds), span,
                 title_en=titles.en if titles else "", issuer=_localised(doc.get("issuer")),
                 issued=issued, place=_localised(doc.get("place")), note=_localised(doc.get("note")),
-                folder=str(path.parent) if overlay else "")
+                folder=str(path.parent) if overlay else "", unless_adopted=tuple(unless))
         except (KeyError, TypeError, ValueError, ValidationError):
             raise _fail(path, index, ("documents", i),
                         "a document needs id, file, lines: [first, last] and title (text, or "
                         "{zh, en}), and may name its issuer and place ({zh, en}), the date it "
                         "was issued (issued: \"YYYY-MM-DD\"), a note ({zh, en}), the "
-                        "jurisdictions it binds (binds: [cn/…]) and the lines that bind only "
+                        "jurisdictions it binds (binds: [cn/…]), the documents whose adopters "
+                        "it does not bind (unless_adopted: [DOC]) and the lines that bind only "
                         "once adopted (charter_lines: [first, last])",
                         "文件须写明 id、file、lines: [起, 止] 和 title（文本，或 {zh, en}），"
                         "可写发文机关和地方 issuer、place（{zh, en}）、发文日期"
                         "（issued: \"YYYY-MM-DD\"）、说明 note（{zh, en}）、适用的辖区"
-                        "（binds: [cn/…]）以及须经采纳才适用的行（charter_lines: [起, 止]）"
+                        "（binds: [cn/…]）、采用了哪些文件的社区不受其约束（unless_adopted: [文件]）"
+                        "以及须经采纳才适用的行（charter_lines: [起, 止]）"
                         ) from None
         if overlay:
             _check_document_text(path, index, i, documents[doc["id"]])
+    for i, doc in enumerate(listed):  # each document named, once all of the file's are in
+        for k, other in enumerate(documents[doc["id"]].unless_adopted):
+            if other not in documents:
+                raise _fail(path, index, ("documents", i, "unless_adopted", k),
+                            f"unless_adopted[{k}]: {other!r} is not a document of the rule set"
+                            f"{did_you_mean(other, documents)}",
+                            f"unless_adopted 中的「{other}」不是规则集中的文件"
+                            f"{did_you_mean(other, documents, 'zh')}")
     for key, target, meaning, meaning_zh in (
             ("exclusions", exclusions, "the reason it cannot be checked from records",
              "无法凭记录检查的理由"),
@@ -403,7 +415,7 @@ def _header(path: Path, data: dict[str, Any], index: LineIndex,
 
 
 _DOCUMENT_KEYS = ("id", "file", "lines", "title", "binds", "charter_lines", "issuer", "issued",
-                  "place", "note")
+                  "place", "note", "unless_adopted")
 """The keys a document of ``ruleset.yaml`` may have."""
 
 

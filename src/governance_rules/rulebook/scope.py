@@ -167,7 +167,14 @@ def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[s
     for doc_id, doc in sorted(book.documents.items()):
         where = next((p for p in doc.binds if _within(p, full)), None)
         named = _place_words(doc)
-        if where is not None:
+        apart = sorted(own.intersection(doc.unless_adopted))  # a village, not a township
+        if where is not None and apart and doc_id not in own | adopted_here:
+            not_applied[doc_id] = Text(
+                zh=f"适用范围：{named['zh'] or where}，但不含采用{'、'.join(apart)}的社区"
+                   "（本社区已采用）",
+                en=f"issued for {named['en'] or where}, but not for a community that adopted "
+                   f"{', '.join(apart)}, as this one did")
+        elif where is not None:
             applied[doc_id] = Text(zh=f"适用范围：{named['zh'] or where}",
                                    en=f"issued for {named['en'] or where}")
         elif doc_id in own:
