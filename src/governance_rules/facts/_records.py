@@ -558,7 +558,10 @@ def _report_facts(dossier: Dossier, window: Window, as_of: date | None = None
                     "length_chars": _known(report.length_chars)},
                    {"submitted": sub, "period_end": period.end},
                    {"body_name": body.name, **report_subject(report),
-                    "period": report.period, "title": report.title or ""})
+                    "period": report.period, "title": report.title or "",
+                    # a stated exception to a norm (一般不超过20字): the finding quotes it
+                    **({"special_circumstances": report.special_circumstances}
+                       if report.special_circumstances else {})})
 
 
 def _proposal_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:

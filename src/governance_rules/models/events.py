@@ -212,6 +212,9 @@ class Report(RecordModel):
     dated_on: Day | None = Field(default=None, description="the date written on the document")
     parts: list[SummaryPart] = Field(default_factory=list, max_length=10,
                                      description="summary: what it states")
+    special_circumstances: Text | None = Field(
+        default=None, description="why a norm (一般: a title of at most 20 characters) was not "
+        "met: turns that warning into info, quoting the reason; a mandatory rule is not softened")
 
     @model_validator(mode="after")
     def _period_of_its_kind(self) -> Report:
