@@ -108,7 +108,7 @@ def governance_facts(dossier: Dossier, window: Window, as_of: date | None,
         yield from _performance(dossier, window, located, made)
     yield from _retentions(dossier, window)
     yield from _township(dossier, window, offices[0])
-    yield from _groups(dossier, window, offices[0])
+    yield from _groups(dossier, window, offices[0], as_of)
     yield from _pilots(dossier, window)
     yield from _mailboxes(dossier, window)
 
@@ -425,9 +425,11 @@ def _breach_span(first: date, last: date, opened: bool) -> tuple[str, str]:
     return span_words(first, last, iso=True, opened=opened, counted=True)
 
 
-def _groups(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator[Fact]:
+def _groups(dossier: Dossier, window: Window, office: Located[Body],
+            as_of: date | None = None) -> Iterator[Fact]:
     """ZZ-LEADING-GROUPS: which groups exist by the window's end, and each one's document and
-    membership adjustments."""
+    membership adjustments; a report, an issue or an adjustment dated after ``as_of`` has not
+    happened yet (a document issued on 1 March 2023 is not issued as of 4 January 2023)."""
     body = office.record
     name = dossier.community.record.name if dossier.community else ""
     railway = any(t in name for t in RAILWAY_TOWNSHIPS)
@@ -447,16 +449,17 @@ def _groups(dossier: Dossier, window: Window, office: Located[Body]) -> Iterator
         group = located.record
         if group.established > window.end or group.body != body.id:
             continue
-        gaps = [((c.adjusted_on or window.end) - c.date).days for c in group.changes
-                if window.covers(c.date)]
-        late = [str(c.date) for c in group.changes if window.covers(c.date)
-                and ((c.adjusted_on or window.end) - c.date).days == max(gaps, default=-1)]
+        adjusted = [(c.date, c.adjusted_on if happened(c.adjusted_on, as_of) else None)
+                    for c in group.changes if window.covers(c.date)]
+        gaps = [((done or window.end) - changed).days for changed, done in adjusted]
+        late = [str(changed) for (changed, _), gap in zip(adjusted, gaps, strict=True)
+                if gap == max(gaps, default=-1)]
         yield Fact("zz_group", RecordRef(group.id, "leading_group", located.where()),
                    group.established, dossier.jurisdiction,
                    {**_common(body), "area": group.area.value,
                     "document": int(group.document is not None),
-                    "reported": int(group.reported_on is not None),
-                    "issued": int(group.issued_on is not None),
+                    "reported": int(happened(group.reported_on, as_of)),
+                    "issued": int(happened(group.issued_on, as_of)),
                     "adjust_gap_max": max(gaps, default=-1)},
                    {"established": group.established},
                    {"body_name": body.name, "subject": group.id,
