@@ -348,7 +348,7 @@ def record_facts(dossier: Dossier, window: Window, as_of: date | None = None) ->
     yield from _hearing_facts(dossier, window, as_of)
     yield from _disclosure_facts(dossier, window)
     yield from _report_facts(dossier, window, as_of)
-    yield from _proposal_facts(dossier, window)
+    yield from _proposal_facts(dossier, window, as_of)
     yield from _session_facts(dossier, window)
     yield from _assessment_facts(dossier, window)
     yield from _review_facts(dossier, window)
@@ -564,11 +564,15 @@ def _report_facts(dossier: Dossier, window: Window, as_of: date | None = None
                        if report.special_circumstances else {})})
 
 
-def _proposal_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def _proposal_facts(dossier: Dossier, window: Window, as_of: date | None = None
+                    ) -> Iterator[Fact]:
+    """Each proposal in ``window``; the assembly it names follows it only if held by ``as_of``
+    (a sitting dated after the check's day has not been held: the days still run)."""
     for located, proposal, body, common in _kept(dossier, dossier.proposals, window, _date):
         held = dossier.meeting(proposal.assembly or "")
         followed = int(held is not None and held.record.body == proposal.body
-                       and held.record.date >= proposal.date)
+                       and held.record.date >= proposal.date
+                       and happened(held.record.date, as_of))
         counts, note = proposal_counts(dossier, proposal)
         # RA-ADHOC (a): how soon the assembly followed, and how long the window gave it
         follow_days = (held.record.date - proposal.date).days if followed and held else -1
