@@ -1049,6 +1049,12 @@ class _FactBuilder:
         return spans
 
     def _replacements(self) -> Iterator[Fact]:
+        """Each successor seated by the check's day, with the departure it fills; each departure
+        (``recalls``) with none, once the seat is vacant on the check's day (:attr:`reach`, and
+        no earlier than the departure): a member who still holds the seat has left nothing to
+        fill, and a successor whose term starts after the check's day is pending, not missing
+        (neither text gives a number of days, SQ-SIFANG:435, HLS-356:26: a step with no deadline
+        is not overdue)."""
         recalls_by_person: dict[tuple[str, str], Located[Recall]] = {
             (r.record.body, r.record.person): r for r in self.dossier.recalls
         }
@@ -1057,7 +1063,10 @@ class _FactBuilder:
             body = located_body.record
             for i, seat in enumerate(body.seats):
                 for j, term in enumerate(seat.terms):
-                    if term.replaces is None or not self._happened(term.start):
+                    if term.replaces is None:
+                        continue
+                    if not self._happened(term.start):
+                        covered.add((body.id, term.replaces))  # pending
                         continue
                     old = body.seat_of(term.replaces)
                     recall = recalls_by_person.get((body.id, term.replaces))
@@ -1074,6 +1083,9 @@ class _FactBuilder:
             if key in covered or not self._happened(departure.date):
                 continue
             body = self.dossier.bodies[departure.body].record
+            day = max(self.reach, departure.date)  # the check's day: the departure has come
+            if any(seat.term_on(day) for seat in body.seats_of(departure.person)):
+                continue  # still seated on the check's day: no vacancy yet
             yield self._replacement_fact(
                 body, body.seat_of(departure.person), None, None, departure.decision,
                 RecordRef(departure.id, "recall", located_recall.where()), departure, departure.date)
