@@ -130,6 +130,38 @@ def test_a_place_that_adopted_taonan_s_document_is_cited_taonan_s_clause(tmp_pat
         ("ZZB-TAONAN", "要求每月25日前及時上報矛盾糾紛排查情況"), ("ZZB-TAONAN", "實施零報告制度")]
 
 
+@pytest.mark.parametrize("engine", ["native", "durable"])
+def test_an_overlay_keyed_by_a_community_holds_for_that_community_alone(
+        tmp_path: Path, engine: str) -> None:
+    """An overlay keyed by a community's path (its jurisdiction, then its id), as `adopt:` and
+    `binds:` may be keyed, was silently ignored (a street-level key worked): the community's
+    report of 4 April passed under Dingyuan's 5th though its own overlay says the 3rd. It holds
+    for that community, and for no other of its street."""
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "one-community.yaml").write_text(
+        "parameters:\n  zz.dispute_report_day:\n    overlays:\n"
+        f"      {'/'.join(DINGYUAN)}/t:\n        - value: 3\n", encoding="utf-8")
+    book = load_rulebook(tmp_path)
+    [finding] = late(check(office(DINGYUAN, "2022-04-04"), rulebook=book, engine=engine))
+    assert finding.parameters["zz.dispute_report_day"].value == "3"
+    assert finding.parameters["zz.dispute_report_day"].overlay == f"{'/'.join(DINGYUAN)}/t"
+    assert "3rd of the next month" in finding.message.en
+    neighbour = office(DINGYUAN, "2022-04-04")
+    neighbour["community.yaml"]["community"]["id"] = "u"
+    assert late(check(neighbour, rulebook=book, engine=engine)) == []
+
+
+def test_explain_reads_a_community_s_own_overlay(tmp_path: Path) -> None:
+    (tmp_path / "rules" / "parameters").mkdir(parents=True)
+    (tmp_path / "rules" / "parameters" / "one-community.yaml").write_text(
+        "parameters:\n  zz.dispute_report_day:\n    overlays:\n"
+        "      cn/anhui/chuzhou/dingyuan/zhangqiao/zhangqiao-town:\n        - value: 3\n",
+        encoding="utf-8")
+    out = run("--rules", str(tmp_path / "rules"), "explain", "zz-dispute-report-deadline",
+              "disputes-2022-03", "examples/dingyuan").stdout
+    assert "zz.dispute_report_day = 3" in out, out
+
+
 def test_the_overlay_folder_through_the_cli(tmp_path: Path) -> None:
     (tmp_path / "rules" / "parameters").mkdir(parents=True)
     (tmp_path / "rules" / "parameters" / "taonan-2023.yaml").write_text(

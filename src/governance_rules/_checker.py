@@ -862,10 +862,12 @@ def _no_days(dossier: Dossier, as_of: date | None, asked: tuple[date | None, dat
 def _fact_options(book: Rulebook, dossier: Dossier) -> FactOptions:
     """The FIN-SPLITTING window and grouping key, from the parameters of the dossier's jurisdiction."""
     values: dict[str, Any] = {}
+    community = dossier.community.record.id if dossier.community else None
+    place = book.place_of(dossier.jurisdiction, community)
     for name, option in (("fin.split_window_days", "split_window_days"),
                          ("fin.split_group_key", "split_key")):
         param = book.parameters.get(name)
-        version = param.version_for(dossier.jurisdiction, date.max) if param else None
+        version = param.version_for(place, date.max) if param else None
         if version is not None:
             values[option] = version.value
     key = values.get("split_key", "payee")
@@ -951,25 +953,28 @@ def cases_for(book: Rulebook, facts: Iterable[Fact], scope: Scope | None = None,
     admitted = scope.admitted if scope is not None else None
     charter_from = scope.charter_from if scope is not None else None
     kept = book.pairings(scope.admission if scope is not None else None)
+    own = scope.place if scope is not None else None
     kind: str | None = None
-    place: tuple[str, ...] | None = None
+    seen: tuple[str, ...] | None = None
+    place: tuple[str, ...] = ()
     bounds: Sequence[BoundRule] | None
     for fact in facts:
-        if fact.type is not kind or fact.jurisdiction is not place:
-            kind, place = fact.type, fact.jurisdiction
+        if fact.type is not kind or fact.jurisdiction is not seen:
+            kind, seen = fact.type, fact.jurisdiction
+            place = own or seen
             guard = book.guarded_values(kind)
             before, after = book.paired(kept, kind, place)
         try:
             key = guard(fact.values)
         except KeyError:  # values without a guarded field: a fact no rule reads
-            bounds = _bound_every_day(book, fact, admitted)
+            bounds = _bound_every_day(book, fact, admitted, place)
         else:
             paired = after if charter_from is not None and charter_from <= fact.day else before
             bounds = paired.get(key, _UNKNOWN)
             if bounds is _UNKNOWN:
-                bounds = paired[key] = _bound_every_day(book, fact, admitted)
+                bounds = paired[key] = _bound_every_day(book, fact, admitted, place)
         if bounds is None:  # some rule's binding changes with the day
-            bounds = _bound_on_day(book, fact, admitted)
+            bounds = _bound_on_day(book, fact, admitted, place)
         if not bounds:
             alone.append(fact)
         for bound in bounds:
@@ -982,17 +987,19 @@ _UNKNOWN: Any = object()
 _Admitted = Callable[[tuple[Rule, ...], date], tuple[Rule, ...]]
 
 
-def _bound_every_day(book: Rulebook, fact: Fact,
-                     admitted: _Admitted | None) -> tuple[BoundRule, ...] | None:
-    """The bound rules that select ``fact``, if they bind alike on every day, else ``None``."""
+def _bound_every_day(book: Rulebook, fact: Fact, admitted: _Admitted | None,
+                     place: tuple[str, ...]) -> tuple[BoundRule, ...] | None:
+    """The bound rules that select ``fact`` in ``place`` (:attr:`Scope.place`), if they bind
+    alike on every day, else ``None``."""
     rules = _selecting(book, fact, admitted)
-    return book.bound_every_day(rules, fact.jurisdiction, fact.day) if rules else ()
+    return book.bound_every_day(rules, place, fact.day) if rules else ()
 
 
-def _bound_on_day(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> list[BoundRule]:
-    """The bound rules that select ``fact`` on its day."""
+def _bound_on_day(book: Rulebook, fact: Fact, admitted: _Admitted | None,
+                  place: tuple[str, ...]) -> list[BoundRule]:
+    """The bound rules that select ``fact`` in ``place`` on its day."""
     return [bound for rule in _selecting(book, fact, admitted)
-            if (bound := book.bind(rule, fact.jurisdiction, fact.day)) is not None]
+            if (bound := book.bind(rule, place, fact.day)) is not None]
 
 
 def _selecting(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> tuple[Rule, ...]:

@@ -235,19 +235,20 @@ def _explain(book: Rulebook, rule: Rule, fact: Fact, scope: Scope, dossier: Doss
     charter = _charter_check(rule, fact, scope)
     if charter is not None:
         out.checks.append(charter)
-    out.checks.append(_jurisdiction_check(rule, fact))
+    place = scope.place or fact.jurisdiction  # where the check judges it
+    out.checks.append(_jurisdiction_check(rule, place))
     out.checks.append(_in_force_check(rule, fact))
     out.checks.extend(_guard_checks(rule, fact))
     params_ok = True
     for name in book.parameter_names(rule):
         param = book.parameters[name]
-        version = param.version_for(fact.jurisdiction, fact.day)
+        version = param.version_for(place, fact.day)
         if version is None:
             params_ok = False
             out.checks.append(Check("parameters", False, Text(
-                zh=f"参数 {name} 在{day_name(fact.day, 'zh')}于{'/'.join(fact.jurisdiction)}无适用取值",
+                zh=f"参数 {name} 在{day_name(fact.day, 'zh')}于{'/'.join(place)}无适用取值",
                 en=f"parameter {name} has no value in force on {fact.day} in "
-                   f"{'/'.join(fact.jurisdiction)}")))
+                   f"{'/'.join(place)}")))
             continue
         out.parameters.append(ParameterRead(
             name, render_value(version.value),
@@ -258,7 +259,7 @@ def _explain(book: Rulebook, rule: Rule, fact: Fact, scope: Scope, dossier: Doss
             None if version.what_if else (version.line if version.file else param.line) or None))
     if not out.applies or not params_ok:
         return out
-    bound = book.bind(scope.judging(rule) or rule, fact.jurisdiction, fact.day)
+    bound = book.bind(scope.judging(rule) or rule, place, fact.day)
     if bound is None:  # pragma: no cover - every reason is a check above
         return out
     out.condition = read_condition(bound.violated, fact.values)
@@ -322,12 +323,12 @@ def _charter_check(rule: Rule, fact: Fact, scope: Scope) -> Check | None:
            + ("on or after it" if ok else "before it")))
 
 
-def _jurisdiction_check(rule: Rule, fact: Fact) -> Check:
-    place = "/".join(fact.jurisdiction)
+def _jurisdiction_check(rule: Rule, chain: tuple[str, ...]) -> Check:
+    place = "/".join(chain)
     if not rule.jurisdictions:
         return Check("jurisdiction", True, Text(zh="本规则不限于特定地方",
                                                 en="the rule is not limited to a place"))
-    ok = rule.applies_in(fact.jurisdiction)
+    ok = rule.applies_in(chain)
     listed = ", ".join(rule.jurisdictions)
     return Check("jurisdiction", ok, Text(
         zh=f"本规则限于{'、'.join(rule.jurisdictions)}；记录所在辖区{place}"

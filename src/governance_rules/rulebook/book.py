@@ -393,6 +393,27 @@ class Rulebook:
             bound = by_span[span] = self._bind(rule, jurisdiction, day)
         return bound  # type: ignore[return-value]
 
+    def place_of(self, jurisdiction: tuple[str, ...], community: str | None) -> tuple[str, ...]:
+        """The place a community's records are judged in: its ``jurisdiction`` chain, and its
+        own id after it where the rule set names the community itself, as ``binds:`` and
+        ``adopt:`` may (a parameter overlay keyed ``cn/…/heping/haliang-4``, a rule's
+        ``jurisdictions``); else the chain alone, so that the communities of one place share
+        their bound rules.
+
+        >>> from governance_rules import load_rulebook
+        >>> book = load_rulebook().with_parameter("cc.consent_share", "2/3", "cn/heilongjiang/c9")
+        >>> book.place_of(("cn", "heilongjiang"), "c9"), book.place_of(("cn", "heilongjiang"), "c8")
+        (('cn', 'heilongjiang', 'c9'), ('cn', 'heilongjiang'))
+        """
+        if community is None:
+            return jurisdiction
+        own = "/".join((*jurisdiction, community))
+        named = (*(key for p in self.parameters.values() for key in p.overlays),
+                 *(key for rule in self.rules for key in rule.jurisdictions))
+        if any(key == own or key.startswith(own + "/") for key in named):
+            return (*jurisdiction, community)
+        return jurisdiction
+
     def pairings(self, admission: Hashable) -> Pairings:
         """Where a checker keeps the bound rules it paired facts with, for the communities
         whose scope admits rules as ``admission`` says (:attr:`Scope.admission

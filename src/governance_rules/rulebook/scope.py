@@ -40,6 +40,11 @@ class Scope:
     adopted_ids: frozenset[str] = frozenset()
     charter_from: date | None = None
     charter_parts: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    place: tuple[str, ...] | None = None
+    """Where the community's records are judged (:meth:`Rulebook.place_of
+    <governance_rules.rulebook.Rulebook.place_of>`): the parameter versions and the rules'
+    ``jurisdictions`` of its chain, and of the community itself where the rule set names it;
+    ``None``: the facts' own jurisdiction."""
     _admits: dict[str, tuple[Rule | None, bool]] = field(default_factory=dict, repr=False)
     """Rule id → the rule as this community judges it (:meth:`judging`), and whether it cites
     only the charter's lines."""
@@ -150,7 +155,8 @@ def _place_words(doc: Document) -> dict[str, str]:
 def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[str],
               adopts: Iterable[str] = (), charter_adopted_on: date | None = None) -> Scope:
     """The scope of the community ``community_id`` in ``jurisdiction`` under ``book``."""
-    place = "/".join(jurisdiction)
+    chain = tuple(jurisdiction)
+    place = "/".join(chain)
     full = f"{place}/{community_id}" if community_id else place
     own = set(adopts)
     adopted_here = {i for prefix, ids in book.adoptions.items() if _within(prefix, full)
@@ -196,4 +202,4 @@ def scope_for(book: Rulebook, community_id: str | None, jurisdiction: Iterable[s
     parts = {d: doc.charter_lines for d, doc in book.documents.items()
              if doc.charter_lines is not None}
     return Scope(applied, not_applied, frozenset(adopted_here - set(book.documents)),
-                 charter_adopted_on, parts)
+                 charter_adopted_on, parts, book.place_of(chain, community_id))
