@@ -47,6 +47,23 @@ def body(body_id: str, kind: str, n: int, *, start: str = "2021-01-01",
     return {"body": {"id": body_id, "kind": kind, "name": body_id, "seats": seats}}
 
 
+def half_consent() -> dict[str, Any]:
+    """A consultation committee of six in Harbin (HLS-356 adopted) whose topic 停车 is recorded
+    as adopted on 2022-03-15 with 3 of 6 consenting: short of 4/5, and of 2/3."""
+    return {
+        "c.yaml": {"community": {"id": "hl3", "name": "某社区",
+                                 "jurisdiction": ["cn", "heilongjiang", "harbin"],
+                                 "adopts": ["HLS-356"]}},
+        "cc.yaml": {"body": {"id": "cc", "kind": "consultation_committee", "name": "协商委员会",
+                             "seats": [{"person": p, "name": p, "terms": [
+                                 {"start": "2021-12-25", "end": "2024-12-24",
+                                  "obtained_by": "nomination"}]} for p in "abcdef"]}},
+        "m.yaml": {"meeting": {"id": "m3", "body": "cc", "date": "2022-03-15",
+                               "present": list("abcdef"), "motions": [
+                                   {"id": "t", "title": "停车", "outcome": "adopted",
+                                    "votes": {"yes": 3, "no": 3}}]}}}
+
+
 def members(body_id: str, n: int) -> list[str]:
     return [f"{body_id}-p{i}" for i in range(n)]
 

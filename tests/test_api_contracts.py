@@ -8,7 +8,7 @@ import copy
 import pickle
 
 import pytest
-from _helpers import EXAMPLES
+from _helpers import EXAMPLES, half_consent
 
 from governance_rules import check_paths, iter_check_paths, load_rulebook
 from governance_rules._checker import ReportBuilder
@@ -119,18 +119,7 @@ def test_a_what_if_finding_says_its_value_is_not_the_source_s() -> None:
     was judged by: it now says, in both languages, that the value is a what-if."""
     from governance_rules import check_data, load_rulebook
 
-    files = {
-        "c.yaml": {"community": {"id": "hl3", "name": "某社区",
-                                 "jurisdiction": ["cn", "heilongjiang", "harbin"],
-                                 "adopts": ["HLS-356"]}},
-        "cc.yaml": {"body": {"id": "cc", "kind": "consultation_committee", "name": "协商委员会",
-                             "seats": [{"person": p, "name": p, "terms": [
-                                 {"start": "2021-12-25", "end": "2024-12-24",
-                                  "obtained_by": "nomination"}]} for p in "abcdef"]}},
-        "m.yaml": {"meeting": {"id": "m3", "body": "cc", "date": "2022-03-15",
-                               "present": list("abcdef"), "motions": [
-                                   {"id": "t", "title": "停车", "outcome": "adopted",
-                                    "votes": {"yes": 3, "no": 3}}]}}}
+    files = half_consent()
     book = load_rulebook().with_parameter("cc.consent_share", "2/3")
     [finding] = [f for f in check_data(files, rulebook=book).findings
                  if f.rule_id == "cc-consent-80"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _helpers import check
+from _helpers import check, half_consent
 from test_cli import run
 
 from governance_rules import Rulebook, load_rulebook
@@ -160,6 +160,36 @@ def test_explain_reads_a_community_s_own_overlay(tmp_path: Path) -> None:
     out = run("--rules", str(tmp_path / "rules"), "explain", "zz-dispute-report-deadline",
               "disputes-2022-03", "examples/dingyuan").stdout
     assert "zz.dispute_report_day = 3" in out, out
+
+
+def test_an_overlay_value_with_no_reference_cites_no_clause(tmp_path: Path) -> None:
+    """A street's 2/3 with no `reference` was cited to the clause it overrides: 须达三分之二以上
+    beside 依据：HLS-356:26「必须经过80%以上成员同意后…」, and the JSON parameters gave 2/3 with
+    source HLS-356:26. The value rests on no clause: its entry has no source, and the finding
+    says, as a what-if's does, that the value is not the source's; an overlay giving the
+    source's own value says nothing."""
+    from governance_rules import check_data
+
+    files = half_consent()
+    for value in ("2/3", "4/5"):
+        folder = tmp_path / value.replace("/", "-")
+        (folder / "parameters").mkdir(parents=True)
+        (folder / "parameters" / "consent.yaml").write_text(
+            "parameters:\n  cc.consent_share:\n    overlays:\n"
+            f"      cn/heilongjiang/harbin:\n        - value: \"{value}\"\n", encoding="utf-8")
+        [finding] = [f for f in check_data(files, rulebook=load_rulebook(folder)).findings
+                     if f.rule_id == "cc-consent-80"]
+        used = finding.parameters["cc.consent_share"]
+        assert (used.value, used.overlay, used.source) == (value, "cn/heilongjiang/harbin", None)
+        if value == "2/3":
+            assert finding.message.zh.endswith(
+                "须达三分之二以上；还差1人；本次检查用了假设值：协商议题形成决策性意见所需同意成员比例"
+                "（以上，含本数）为2/3，非原文的规定"), finding.message.zh
+            assert finding.message.en.endswith(
+                "; checked with a what-if value, not the source's: share of committee members "
+                "whose consent makes a topic a decision (inclusive) is 2/3")
+        else:
+            assert "假设" not in finding.message.zh and "what-if" not in finding.message.en
 
 
 def test_the_overlay_folder_through_the_cli(tmp_path: Path) -> None:

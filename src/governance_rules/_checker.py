@@ -907,10 +907,12 @@ def document_title(document: Document | None) -> Text | None:
 
 def parameter_uses(book: Rulebook, bound: BoundRule) -> dict[str, ParameterUse]:
     """The parameter versions ``bound`` was judged with, each with the clause it rests on: the
-    version's own reference (a jurisdiction's document), else the parameter's."""
+    version's own reference (a jurisdiction's document), else, for the rule set's own values,
+    the parameter's. A what-if rests on none, nor does an overlay's version that cites none:
+    the parameter's clause states the value it replaced (HLS-356:26's 80%, not a street's 2/3)."""
     out = {}
     for name, version in sorted(bound.parameters.items()):
-        reference = version.reference or (None if version.what_if  # a what-if rests on none
+        reference = version.reference or (None if version.what_if or version.overlay
                                           else book.parameters[name].reference)
         out[name] = trusted(
             ParameterUse,
@@ -1009,15 +1011,20 @@ def _selecting(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> tuple[
 
 
 def what_if_values(book: Rulebook, bound: BoundRule, fact: Fact) -> list[tuple[Parameter, Any]]:
-    """The what-if values ``bound`` judged ``fact`` with, each with its parameter, other than
-    the value the sources give the fact's place and day anyway: a what-if of 4/5 for the
-    consent share checks a community of HLS-356, whose share is 80%, by its own rule."""
+    """The values ``bound`` judged ``fact`` with that no source gives, each with its
+    parameter: what-if values, other than the value the sources give the fact's place and day
+    anyway (a what-if of 4/5 for the consent share checks a community of HLS-356, whose share
+    is 80%, by its own rule), and an overlay's versions that cite no clause (no ``reference``),
+    other than the rule set's own value that day."""
     out = []
     for name, version in bound.parameters.items():
-        if not version.what_if:
+        if version.what_if:
+            replaced = book.replaced.get(name)
+            before = replaced.version_for(fact.jurisdiction, fact.day) if replaced else None
+        elif version.overlay and version.reference is None:  # a place's value, on no clause
+            before = book.parameters[name].version_for((), fact.day)
+        else:
             continue
-        replaced = book.replaced.get(name)
-        before = replaced.version_for(fact.jurisdiction, fact.day) if replaced else None
         if before is None or before.value != version.value:
             out.append((book.parameters[name], version.value))
     return out
