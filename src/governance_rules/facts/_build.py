@@ -50,6 +50,7 @@ from ._party import PartyBooks
 from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
 from ._seats import (
+    RC_MEMBERS,
     PeopleNamed,
     _who_zh,
     consent_seated,
@@ -457,8 +458,14 @@ class _FactBuilder:
         values["convener_role"] = _role_text(convener_id, held_role(seats, convener_id, day))
         values["chair_recorded"] = int(chair is not None)
         values["convener_is_chair"] = int(chair is not None and convener_id == chair)
-        values["chair_on_convener"] = int(
-            convener is not None and held_role(convener.seats, chair, day) is not None)
+        # RA-CONVENER: the chair sits on the convening body that day; on the residents'
+        # committee as a member (a hired worker on its roster is none, docs/record-format.md)
+        chair_there = None
+        if convener is not None:
+            chair_there = held_role(convener.seats, chair, day)
+            if convener.kind == _RESIDENTS_COMMITTEE.value and chair_there not in RC_MEMBERS:
+                chair_there = None
+        values["chair_on_convener"] = int(chair_there is not None)
         # PO-COORDINATION: whoever convenes for the party (general) branch holds a seat on
         # the branch's committee on the date (SQ-SIFANG:173); as :func:`seat_check` decides
         values["convener_recorded"] = int(convener_id is not None)
@@ -561,10 +568,13 @@ class _FactBuilder:
         if convening is not None:
             out["convening_body"] = convening.record.name
         if convening is not None and meeting.chair is not None:
-            held = convening.record.holds(meeting.chair, None, day)
+            on = convening.record
+            held = ("no seat" if not on.holds(meeting.chair, None, day)
+                    else "a seat" if on.kind is not _RESIDENTS_COMMITTEE
+                    or on.holds(meeting.chair, RC_MEMBERS, day)
+                    else "only a hired worker's seat, no member's,")
             out["chair_on_convening_body"] = (
-                f"{named[meeting.chair]} "
-                f"{'held' if held else 'held no'} seat on {convening.record.name} on {day}")
+                f"{named[meeting.chair]} held {held} on {on.name} on {day}")
         out.update(presidium_chair(self.dossier, body, meeting.chair, meeting.convener, day)[1])
         roles = _CHAIR_ROLES.get(body.kind)
         if roles:
@@ -594,7 +604,7 @@ class _FactBuilder:
             term = seat.latest_start_by(day)
             if term is None:
                 continue
-            start, end, _ = term
+            start, end, role = term
             if end is None and general is not None:
                 start = served_since(seat.seat, start, general)
             years, months, days = _span(start, day)
@@ -607,6 +617,7 @@ class _FactBuilder:
                 "act", RecordRef(meeting_id, "meeting", located.where("present", i)), day,
                 jurisdiction,
                 {"body": body_id, "body_kind": body_kind, "person": person,
+                 "term_role": role.value,  # a hired worker's seat has no term (RC-TERM)
                  "act_day": act_day, "has_end": has_end, "term_end": term_end,
                  "span_years": years, "span_months": months, "span_days": days},
                 dates, {"person": person, "person_name": seat.name, "body_name": body_name},

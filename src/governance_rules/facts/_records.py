@@ -37,7 +37,7 @@ from ._every_date import (
 )
 from ._labels import label, labels, report_subject
 from ._periods import body_start
-from ._seats import _who_zh, consent_seated, seated_on, who
+from ._seats import RC_MEMBERS, _who_zh, consent_seated, seated_on, who
 from ._station import NO_STATION, STATION_KINDS, station_roster
 from ._township import (
     ELECTED,
@@ -732,10 +732,11 @@ but a unit representative's (the plain ``member`` too, as RA-ELIGIBILITY reads i
 
 
 def _review_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
-    """CC-ANNUAL-REVIEW: who reviewed, by the seat each held on the review date."""
+    """CC-ANNUAL-REVIEW: who reviewed, by the seat each held on the review date (a hired
+    worker on the residents' committee's roster is none of its members)."""
     for located, review, body, common in _kept(dossier, dossier.reviews, window, _date):
         day, reviewers = review.date, review.reviewers
-        seated = seated_on(dossier, _RESIDENTS_COMMITTEE, None, day)
+        seated = seated_on(dossier, _RESIDENTS_COMMITTEE, RC_MEMBERS, day)
         on_rc = [p for p in reviewers if p in seated]
         seated = seated_on(dossier, _MEMBER_REPRESENTATIVE_ASSEMBLY, None, day)
         units = seated_on(dossier, _MEMBER_REPRESENTATIVE_ASSEMBLY, _UNIT_REPRESENTATIVES, day)
@@ -759,7 +760,7 @@ def _reviewers_named(dossier: Dossier, on_rc: list[str], reps: list[str], unseat
     def named(persons: list[str]) -> str:
         return ", ".join(who(dossier, p) for p in persons) or "nobody"
 
-    return {"rc_reviewers": f"{named(on_rc)} held a residents' committee seat on {day}",
+    return {"rc_reviewers": f"{named(on_rc)} held a residents' committee member's seat on {day}",
             "rep_reviewers": f"{named(reps)} held a residents' representative's seat on {day}",
             "unseated": named(unseated),
             "unseated_zh": "、".join(_who_zh(dossier, p) for p in unseated) or "无人"}

@@ -45,6 +45,12 @@ class PeopleNamed(dict[str, str]):
         return said
 
 
+RC_MEMBERS: tuple[Role, ...] = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.MEMBER)
+"""The roles of a residents' committee's members (rc-election's and rc-term-length's
+``term_role``): a ``worker`` seat on its roster is a hired worker's, not a member's
+(docs/record-format.md), who neither reviews as the committee nor chairs its assembly."""
+
+
 def located_bodies(dossier: Dossier, kind: BodyKind) -> list[Located[Body]]:
     """The bodies of ``kind`` with their places, in file order (``kind``, a member of an enum, is
     looked up once by the caller: each lookup goes through ``EnumType.__getattr__``)."""

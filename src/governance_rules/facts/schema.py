@@ -64,7 +64,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "ending_reported": int,
     },
     "act": {
-        "body": str, "body_kind": str, "person": str, "act_day": int,
+        "body": str, "body_kind": str, "person": str, "term_role": str, "act_day": int,
         "has_end": int, "term_end": int,
         "span_years": int, "span_months": int, "span_days": int,
     },

@@ -305,7 +305,8 @@ class Rulebook:
 
     def may_select(self, fact_type: str, values: Mapping[str, int | str]) -> bool:
         """Whether some rule for ``fact_type`` may select a fact with ``values``, which may
-        be only some of its fields: a rule guarding on a field not given may.
+        be only some of its fields: a rule whose guard the fields given pass may, whatever it
+        asks of a field not given.
 
         Lets the fact builder leave out what no rule reads (an act on a body no act rule is
         about). Cached on the guarded fields' values, as :meth:`rules_selecting`, by fact type:
@@ -320,9 +321,8 @@ class Rulebook:
         answers = self._may_select.setdefault(fact_type, {})
         known = answers.get(key)
         if known is None:
-            known = answers[key] = any(
-                not r.when.keys() <= values.keys() or r.selects(values)
-                for r in self.rules_for(fact_type))
+            known = answers[key] = any(r.selects(values, partial=True)
+                                       for r in self.rules_for(fact_type))
         return known
 
     def _guard_key(self, fact_type: str, values: Mapping[str, int | str],
@@ -333,10 +333,11 @@ class Rulebook:
 
         >>> from governance_rules import load_rulebook
         >>> book = load_rulebook()
-        >>> book._guard_key("act", {"body": "rc", "body_kind": "residents_committee"}, None)
-        ('act', 'residents_committee')
-        >>> book._guard_key("act", {}, None)
-        ('act', (None,))
+        >>> book._guard_key("act", {"body": "rc", "body_kind": "residents_committee",
+        ...                         "term_role": "member"}, None)
+        ('act', ('residents_committee', 'member'))
+        >>> book._guard_key("act", {"body_kind": "residents_committee"}, None)
+        ('act', ('residents_committee', None))
         """
         pick, fields = self._guard(fact_type)
         try:
@@ -353,8 +354,9 @@ class Rulebook:
         caller pairing many facts may remember its answer by them.
 
         >>> from governance_rules import load_rulebook
-        >>> load_rulebook().guarded_values("act")({"body": "rc", "body_kind": "party_committee"})
-        'party_committee'
+        >>> load_rulebook().guarded_values("act")({"body": "rc", "body_kind": "party_committee",
+        ...                                        "term_role": "secretary"})
+        ('party_committee', 'secretary')
         """
         return self._guard(fact_type)[0]
 

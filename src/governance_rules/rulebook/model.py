@@ -418,12 +418,22 @@ class Rule(_Strict):
                               f"{zh}；至多{MAX_WHEN_VALUES}个字段，每个字段至多{MAX_WHEN_VALUES}个值")
         return when
 
-    def selects(self, values: Mapping[str, int | str]) -> bool:
-        """Whether a fact passes the rule's ``when`` guard (text fields equal one of the values).
+    def selects(self, values: Mapping[str, int | str], partial: bool = False) -> bool:
+        """Whether a fact passes the rule's ``when`` guard (text fields equal one of the values);
+        ``partial``: ``values`` are only some of its fields, and a field not given may pass.
 
         Engines evaluate the guard too; this only spares them the cases it rules out.
+
+        >>> rule = Rule.model_construct(when={"body_kind": "residents_committee",
+        ...                                   "term_role": ["director", "member"]})
+        >>> rule.selects({"body_kind": "party_committee"}, partial=True)
+        False
+        >>> rule.selects({"body_kind": "residents_committee"}, partial=True)
+        True
         """
         for key, wanted in self.when.items():
+            if partial and key not in values:
+                continue
             value = values.get(key)
             if value != wanted if isinstance(wanted, str) else value not in wanted:
                 return False
