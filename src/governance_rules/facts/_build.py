@@ -596,6 +596,9 @@ class _FactBuilder:
         meeting_id, act_day, jurisdiction = located.record.id, day.toordinal(), self.jurisdiction
         body_id, body_kind, body_name, seats = view.id, view.kind, view.name, view.seats
         general = view.general
+        # RA-TERM (与社区居委会任期一致, SQ-SIFANG:147, :434): a representative's open term ends
+        # with the residents' committee's term in force at its start
+        with_rc = body_kind == _ASSEMBLY_KIND
         for i, person in enumerate(located.record.present):
             held = seats.get(person)
             if not held:
@@ -608,8 +611,12 @@ class _FactBuilder:
             if end is None and general is not None:
                 start = served_since(seat.seat, start, general)
             years, months, days = _span(start, day)
+            rc_end = 0
             if end is None:
                 dates, has_end, term_end = {"meeting": day, "term_start": start}, 0, 0
+                rc_day = self._rc_term_end(start) if with_rc else None
+                if rc_day is not None:
+                    dates["rc_term_end"], rc_end = rc_day, rc_day.toordinal()
             else:
                 dates = {"meeting": day, "term_start": start, "term_end": end}
                 has_end, term_end = 1, end.toordinal()
@@ -619,6 +626,7 @@ class _FactBuilder:
                 {"body": body_id, "body_kind": body_kind, "person": person,
                  "term_role": role.value,  # a hired worker's seat has no term (RC-TERM)
                  "act_day": act_day, "has_end": has_end, "term_end": term_end,
+                 "rc_term_end": rc_end,
                  "span_years": years, "span_months": months, "span_days": days},
                 dates, {"person": person, "person_name": seat.name, "body_name": body_name},
             ))
@@ -1240,6 +1248,7 @@ _LEADER = (Role.LEADER,)
 _PARTY_COMMITTEE, _PARTY_GROUP, _TOWNSHIP_CONGRESS = (
     BodyKind.PARTY_COMMITTEE, BodyKind.PARTY_GROUP, BodyKind.TOWNSHIP_CONGRESS)
 _PARTY_GROUP_MEETING = MeetingKind.PARTY_GROUP
+_ASSEMBLY_KIND = BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY.value
 _RESIDENTS_COMMITTEE, _DIRECTOR, _SECRETARY = (
     BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, Role.SECRETARY)
 _ACCOUNTANT, _CASHIER, _INFORMAL_SLIP = Duty.ACCOUNTANT, Duty.CASHIER, Voucher.INFORMAL_SLIP

@@ -65,7 +65,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
     },
     "act": {
         "body": str, "body_kind": str, "person": str, "term_role": str, "act_day": int,
-        "has_end": int, "term_end": int,
+        "has_end": int, "term_end": int, "rc_term_end": int,
         "span_years": int, "span_months": int, "span_days": int,
     },
     "replacement": {
