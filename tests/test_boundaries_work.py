@@ -399,6 +399,6 @@ def test_the_chinese_names_what_the_english_names() -> None:
     assert plan.endswith("仍未制定三年任期目标；任期已过100天，仍未制定工作计划"), plan  # no note
     # twice that the term has no plan (its reasons say it); the plans it has are named
     submitted = zh(_cc(8, {"rc": 3}, date(2022, 12, 31)), "cc-submission")
-    assert "未提交社区党组织（2022年3月18日报送社区居民委员会的「s-rc」）" in submitted, submitted
+    assert "未提交社区党组织（2022年3月18日报送居委会的「s-rc」）" in submitted, submitted
     late = zh(_director(date(2021, 7, 3)), "rc-affairs-director")
     assert "审批晚于任职之日或未注明日期：审批（a）于2021年7月3日作出，任职始于2021年7月1日" in late, late

@@ -703,13 +703,14 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
                   if located.record.kind is committee}
     if not committees:
         return
-    sent: dict[tuple[str, str], list[tuple[BodyKind, date, str]]] = {}
+    sent: dict[tuple[str, str], list[tuple[BodyKind, date, str, str]]] = {}
     for submitted in dossier.submissions:
         sub = submitted.record
         if not happened(sub.date, as_of):
             continue
+        to = dossier.bodies[sub.to].record
         sent.setdefault((sub.decision.meeting, sub.decision.motion), []).append(
-            (dossier.bodies[sub.to].record.kind, sub.date, sub.id))
+            (to.kind, sub.date, sub.id, to.name))
     for located in dossier.meetings:
         meeting = located.record
         body = committees.get(meeting.body)
@@ -722,9 +723,9 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
                 continue
             these = sent.get((meeting.id, motion.id), [])
 
-            def first(kind: BodyKind, these: list[tuple[BodyKind, date, str]] = these,
+            def first(kind: BodyKind, these: list[tuple[BodyKind, date, str, str]] = these,
                       held: date = meeting.date) -> int:
-                days = [(d - held).days for k, d, _ in these if k is kind and d >= held]
+                days = [(d - held).days for k, d, _, _ in these if k is kind and d >= held]
                 return min(days, default=_NONE)
 
             yield Fact(
@@ -742,31 +743,23 @@ def _cc_decisions(dossier: Dossier, window: Window, as_of: date | None) -> Itera
                  **_submission_names("rc", BodyKind.RESIDENTS_COMMITTEE, these, meeting.date)})
 
 
-def _submission_names(prefix: str, kind: BodyKind, sent: list[tuple[BodyKind, date, str]],
-                      held: date) -> dict[str, str]:
+def _submission_names(prefix: str, kind: BodyKind,
+                      sent: list[tuple[BodyKind, date, str, str]], held: date) -> dict[str, str]:
     """What was sent to a body of ``kind`` (``{prefix}_submissions`` and its ``_zh``): each
     submission by day and id, one dated before the meeting ``held`` said not to count (a
-    decision is submitted once it is made); with none, what went to the other body, or that
-    none is recorded."""
-    these = [(day, sid) for k, day, sid in sent if k is kind]
+    decision is submitted once it is made); with none, what went elsewhere, each body by its
+    name (the other of the two, or a body that is neither), or that none is recorded."""
+    these = [(day, sid) for k, day, sid, _ in sent if k is kind]
     if not these:
         return {f"{prefix}_submissions": "; ".join(
-                    f"sent to the {_SUBMITTED_TO_EN.get(k, 'another body')} on {d}, {sid}"
-                    for k, d, sid in sent) or "none recorded",
+                    f"submission {sid}, sent to {name} on {d}"
+                    for _, d, sid, name in sent) or "none recorded",
                 f"{prefix}_submissions_zh": "；".join(
-                    f"{d}报送{_SUBMITTED_TO_ZH.get(k, '其他机构')}的「{sid}」"
-                    for k, d, sid in sent) or "未见报送记录"}
+                    f"{d}报送{name}的「{sid}」" for _, d, sid, name in sent) or "未见报送记录"}
     return {
         f"{prefix}_submissions": "; ".join(
-            f"{sid} of {day}" + (f", before the meeting of {held}, does not count"
-                                 if day < held else "") for day, sid in these),
+            f"submission {sid} of {day}" + (f", before the meeting of {held}, does not count"
+                                            if day < held else "") for day, sid in these),
         f"{prefix}_submissions_zh": "；".join(
             f"{day}报送的「{sid}」" + (f"早于{held}的会议，不计" if day < held else "")
             for day, sid in these)}
-
-
-_SUBMITTED_TO_ZH = {BodyKind.PARTY_COMMITTEE: "社区党组织",
-                    BodyKind.RESIDENTS_COMMITTEE: "社区居民委员会"}
-_SUBMITTED_TO_EN = {BodyKind.PARTY_COMMITTEE: "community party organisation",
-                    BodyKind.RESIDENTS_COMMITTEE: "residents' committee"}
-"""CC-SUBMISSION (HLS-356:26): where a decision goes, as a finding names it."""
