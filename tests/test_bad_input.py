@@ -305,6 +305,26 @@ def test_every_problem_of_a_record_is_reported_in_one_run(tmp_path: Path) -> Non
     assert all(e.type == "value_error" and e.ctx.get("zh") for e in report.input_errors)
 
 
+def test_one_motion_s_error_hides_no_other_motion_s(tmp_path: Path) -> None:
+    """A motion's own error (votes.yes 2, one person consented) stopped the meeting's checks,
+    so the other motion's consent from someone absent went unreported until the first was
+    mended, and it named the motion by its id ('c') where its title was known: both are input
+    errors of one run, and a motion is named by its title."""
+    path = _dossier(tmp_path, MEETING.replace(", b-p2]", "]").replace(
+        "    - id: x\n      title: 议题\n      outcome: adopted\n      votes: {yes: 3, no: 0}\n",
+        "    - {id: c, title: 丙, outcome: adopted, consented: [b-p0, b-p2]}\n"
+        "    - {id: f, title: 己, outcome: adopted, consented: [b-p0], votes: {yes: 2}}\n"
+        "    - {id: g, title: 庚, outcome: adopted}\n"))
+    report = check_paths([path.parent])
+    assert [(e.loc[1:], e.msg, e.ctx["zh"]) for e in report.input_errors] == [
+        (("motions", 0, "consented", 1), 'motion "丙": b-p2 consented but is not in `present`',
+         "议题「丙」：「b-p2」列为同意，但不在「present」中"),
+        (("motions", 1, "votes", "yes"), "votes.yes is 2 but `consented` names 1 person",
+         "「votes.yes」为2，但「consented」列了1人"),
+        (("motions", 2), 'motion "庚" was voted on and needs `votes` or `consented`',
+         "议题「庚」已表决，须写明「votes」或「consented」")]
+
+
 def test_an_expense_and_a_hearing_report_every_problem_at_once() -> None:
     from pydantic import ValidationError
 

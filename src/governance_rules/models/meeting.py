@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydantic import Field, model_validator
+from pydantic_core import InitErrorDetails
 
 from ._base import Problem, RecordModel, field_errors, field_problem
 from ._types import Count, Day, Slug, Text, TextEnum, Yuan
@@ -98,29 +99,39 @@ class Motion(RecordModel):
         default=None, description="the expense this motion decides (an assembly's tier-3 "
         "decision, SQ-SIFANG:385)")
 
-    @model_validator(mode="after")
-    def _has_a_count(self) -> Motion:
+    def problems(self, at: tuple[str | int, ...] = ()) -> list[InitErrorDetails]:
+        """What is wrong with the motion's counts, each at its field under ``at`` (the motion's
+        place in its meeting): checked by the meeting with its own checks, so that one
+        motion's error hides neither another motion's nor the meeting's (a motion's own
+        validator failing would stop the meeting's)."""
         if self.outcome is not Outcome.WITHDRAWN and self.votes is None and self.consented is None:
-            raise Problem("a motion that was voted on needs `votes` or `consented`",
-                          "已表决的议题须写明「votes」或「consented」")
+            return [field_problem(at, f"motion {self.named('en')} was voted on and needs "
+                                  "`votes` or `consented`", self,
+                                  zh=f"议题{self.named('zh')}已表决，须写明「votes」或「consented」")]
         consented = self.consented
         if consented is None:
-            return self
+            return []
         problems = []
         if (twice := _second(consented)) is not None:
-            problems.append(field_problem(("consented", twice), "`consented` names the same "
-                                          "person twice", consented[twice],
+            problems.append(field_problem((*at, "consented", twice), "`consented` names the "
+                                          "same person twice", consented[twice],
                                           zh="「consented」中同一人写了两次"))
         if self.votes is not None and self.votes.yes != len(consented):
             problems.append(field_problem(
-                ("votes", "yes"),
+                (*at, "votes", "yes"),
                 f"votes.yes is {self.votes.yes} but `consented` names {len(consented)} "
                 f"{'person' if len(consented) == 1 else 'people'}",
                 self.votes.yes,
                 zh=f"「votes.yes」为{self.votes.yes}，但「consented」列了{len(consented)}人"))
-        if problems:
-            raise field_errors(self, problems)
-        return self
+        return problems
+
+    def named(self, lang: str) -> str:
+        """The motion as an input error names it: by its title (``"停车"`` / ``「停车」``).
+
+        >>> Motion(id="c", title="丙", outcome="withdrawn").named("en")
+        '"丙"'
+        """
+        return f"「{self.title}」" if lang == "zh" else f'"{self.title}"'
 
     @property
     def consent_count(self) -> int:
@@ -191,21 +202,22 @@ class Meeting(RecordModel):
                     ("motions", i, "id"), f"motion id {motion.id!r} is used twice in this "
                     "meeting", motion.id, zh=f"议题编号「{motion.id}」在本次会议中用了两次"))
             seen.add(motion.id)
+            problems.extend(motion.problems(("motions", i)))
             if motion.votes is not None and motion.votes.cast > taking_part:
                 problems.append(field_problem(
                     ("motions", i, "votes"),
-                    f"motion {motion.id!r} has {motion.votes.cast} votes but only "
+                    f"motion {motion.named('en')} has {motion.votes.cast} votes but only "
                     f"{taking_part} people are present", motion.votes,
-                    zh=f"议题「{motion.id}」共{motion.votes.cast}票，但出席只有{taking_part}人"))
+                    zh=f"议题{motion.named('zh')}共{motion.votes.cast}票，但出席只有{taking_part}人"))
             consented = motion.consented
             if consented is not None and not present.issuperset(consented):
                 absent = sorted(set(consented) - present)
                 problems.append(field_problem(
                     ("motions", i, "consented", consented.index(absent[0])),
-                    f"motion {motion.id!r}: {', '.join(absent)} consented but "
+                    f"motion {motion.named('en')}: {', '.join(absent)} consented but "
                     f"{'is' if len(absent) == 1 else 'are'} not in `present`", absent[0],
-                    zh=f"议题「{motion.id}」：{'、'.join(f'「{a}」' for a in absent)}列为同意，但不在"
-                    "「present」中"))
+                    zh=f"议题{motion.named('zh')}：{'、'.join(f'「{a}」' for a in absent)}列为同意，"
+                    "但不在「present」中"))
         if problems:
             raise field_errors(self, problems)
         return self
