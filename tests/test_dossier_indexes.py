@@ -17,7 +17,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from governance_rules import Report, check_dossiers, load_rulebook
-from governance_rules.models import Body, BodyKind, Outcome, Role, Seat, Term
+from governance_rules.models import (
+    Body,
+    BodyKind,
+    Expense,
+    ExpenseSubject,
+    Outcome,
+    Role,
+    Seat,
+    Term,
+)
 from governance_rules.records.dossier import Dossier, Located
 from governance_rules.records.loader import discover, load_dossier
 
@@ -44,18 +53,30 @@ def test_member_entries_are_each_members_entries_in_file_order() -> None:
 
 
 def test_motions_on_an_expense_are_those_that_name_it() -> None:
+    """By the expense's id, or by its purpose and payee (SQ-SIFANG:385, docs/readings.md)."""
     dossier = _sifang()
-    expense_ids = [e.record.id for e in dossier.expenses]
-    found = {i: dossier.motions_on_expense(i) for i in expense_ids}
+    expenses = {e.record.id: e.record for e in dossier.expenses}
+
+    def names(subject: ExpenseSubject | None, expense: Expense) -> bool:
+        return subject is not None and (subject.id == expense.id or (
+            subject.id is None
+            and (subject.purpose, subject.payee) == (expense.purpose, expense.payee)))
+
+    found = {i: dossier.motions_on_expense(e) for i, e in expenses.items()}
     assert found == {i: [(m.record, motion) for m in dossier.meetings
-                         for motion in m.record.motions
-                         if motion.expense is not None and motion.expense.id == i]
-                     for i in expense_ids}
-    assert any(found.values()) and dossier.motions_on_expense("no-such-expense") == []
-    named = next(pair for pairs in found.values() for pair in pairs)
+                         for motion in m.record.motions if names(motion.expense, e)]
+                     for i, e in expenses.items()}
+    nothing = next(iter(expenses.values())).model_copy(
+        update={"id": "no-such-expense", "purpose": "无此用途", "payee": "无此收款方"})
+    assert any(found.values()) and dossier.motions_on_expense(nothing) == []
+    spent, named = next((i, pair) for i, pairs in found.items() for pair in pairs)
     meeting = copy.copy(next(m for m in dossier.meetings if m.record is named[0]))
     dossier.meetings.append(meeting)
-    assert dossier.motions_on_expense(named[1].expense.id)[-1] == (meeting.record, named[1])
+    assert dossier.motions_on_expense(expenses[spent])[-1] == (meeting.record, named[1])
+    by_purpose = expenses[spent].model_copy(update={"id": "later-record"})
+    assert named[1].expense is not None
+    if named[1].expense.id is None:  # named by purpose and payee: found whatever the id
+        assert dossier.motions_on_expense(by_purpose)[-1] == (meeting.record, named[1])
 
 
 _ROLES = ["member", "chair", "vice_chair", "secretary", "director"]

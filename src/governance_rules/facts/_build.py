@@ -977,7 +977,8 @@ class _FactBuilder:
     def _assembly_decision(self, expense: Expense,
                            notes: dict[str, list[str]]) -> tuple[Meeting, Motion] | None:
         """The adopted assembly motion that decides ``expense`` (FIN-TIERS tier 3 (i),
-        SQ-SIFANG:385): the motion the expense points at, else one that names the expense by id.
+        SQ-SIFANG:385): the motion the expense points at, else one that names the expense (by
+        id, or by its purpose and payee: :meth:`Dossier.motions_on_expense`).
         It counts only if it names this expense (by id, or its purpose and payee) for no less
         than the amount paid; whether its sitting met RA-QUORUM and RA-MAJORITY is for the rule
         (``decision_*`` fields), as those shares are parameters."""
@@ -990,7 +991,7 @@ class _FactBuilder:
                 return None
             candidates.append(found)
         else:
-            candidates.extend(self.dossier.motions_on_expense(expense.id))
+            candidates.extend(self.dossier.motions_on_expense(expense))
         reasons: list[str] = []
         for meeting, motion in candidates:
             where = f"motion {meeting.id}/{motion.id} (\"{motion.title}\", {meeting.date})"

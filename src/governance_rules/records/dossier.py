@@ -178,8 +178,8 @@ class Dossier:
         default=None, init=False, repr=False, compare=False)
     _entry_index: tuple[int, dict[tuple[str, str], list[MemberRecord]]] | None = field(
         default=None, init=False, repr=False, compare=False)
-    _expense_motions: tuple[int, dict[str, list[tuple[Meeting, Motion]]]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+    _expense_motions: tuple[int, dict[tuple[str, ...], list[tuple[int, Meeting, Motion]]]
+                            ] | None = field(default=None, init=False, repr=False, compare=False)
 
     def forget_indexes(self) -> None:
         """Drop what was indexed from the records (bodies by kind, member entries, motions by
@@ -325,20 +325,42 @@ class Dossier:
             index = self._entry_index = (len(self.member_records), by_member)
         return index[1]
 
-    def motions_on_expense(self, expense_id: str) -> list[tuple[Meeting, Motion]]:
-        """The motions that name expense ``expense_id`` (``motion.expense``), with their
-        meetings, in file order; indexed once the meetings are all in (each expense asked
-        every motion of every meeting)."""
+    def motions_on_expense(self, expense: Expense) -> list[tuple[Meeting, Motion]]:
+        """The motions that name ``expense`` (``motion.expense``): by its id, or, without one,
+        by its purpose and payee (SQ-SIFANG:385, FIN-TIERS tier 3 (i): a motion may decide an
+        expense before it has a record), with their meetings, in file order; indexed once the
+        meetings are all in (each expense asked every motion of every meeting).
+
+        >>> from governance_rules.models import Meeting
+        >>> motions = [{"id": "a", "title": "甲", "outcome": "adopted", "votes": {"yes": 1},
+        ...             "expense": {"purpose": "屋顶", "payee": "某公司", "amount": "10.00"}},
+        ...            {"id": "b", "title": "乙", "outcome": "adopted", "votes": {"yes": 1},
+        ...             "expense": {"id": "e1"}}]
+        >>> meeting = Meeting(id="m", body="ra", date="2022-01-05", present=["r"], motions=motions)
+        >>> dossier = Dossier(root="c", meetings=[Located(meeting, "m.yaml", ("meeting",))])
+        >>> paid = Expense(id="e1", body="rc", amount="10.00", paid_on="2022-02-01",
+        ...                payee="某公司", purpose="屋顶", voucher="invoice", accountant="k",
+        ...                cashier="c")
+        >>> [motion.id for _, motion in dossier.motions_on_expense(paid)]
+        ['a', 'b']
+        """
         index = self._expense_motions
         if index is None or index[0] != len(self.meetings):
-            by_expense: dict[str, list[tuple[Meeting, Motion]]] = {}
+            by_expense: dict[tuple[str, ...], list[tuple[int, Meeting, Motion]]] = {}
+            order = 0
             for located in self.meetings:
                 for motion in located.record.motions:
-                    if motion.expense is not None and motion.expense.id is not None:
-                        by_expense.setdefault(motion.expense.id, []).append(
-                            (located.record, motion))
+                    subject = motion.expense
+                    if subject is None:
+                        continue
+                    key = ((subject.id,) if subject.id is not None
+                           else (subject.purpose or "", subject.payee or ""))
+                    by_expense.setdefault(key, []).append((order, located.record, motion))
+                    order += 1
             index = self._expense_motions = (len(self.meetings), by_expense)
-        return index[1].get(expense_id, [])
+        found = index[1].get((expense.id,), []) + index[1].get(
+            (expense.purpose, expense.payee), [])
+        return [(meeting, motion) for _, meeting, motion in sorted(found, key=lambda f: f[0])]
 
     def person_name(self, person: str) -> str:
         """The name a roster gives ``person`` ("" when no roster names them)."""
