@@ -104,9 +104,10 @@ def test_indexed_lookups_are_the_scans(meetings: list[dict[str, Any]],
     assert builder._rc_term_end(day) == max(ends, default=None)
     for located in [*dossier.bodies["pc"].record.seats, *dossier.bodies["rc"].record.seats]:
         person = located.person
-        handovers = [a.record.date for a in dossier.audits  # by the street office only
+        handovers = [a.record.date for a in dossier.audits  # by the street office only,
                      if a.record.kind is AuditKind.HANDOVER and a.record.person == person
-                     and a.record.by == "so"]
+                     and a.record.by == "so"  # that have happened by the day checked
+                     and (as_of is None or a.record.date <= as_of)]
         assert builder._handover_audits.get(person, []) == handovers
         assert builder._keeps_funds_on(person, day) == any(  # a director's, deputy's, worker's
             s.person == person and s.term_on(day) is not None and s.handled_funds

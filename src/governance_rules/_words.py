@@ -72,6 +72,17 @@ def day_name(day: date, lang: str) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
+def not_yet_words(what_zh: str, what_en: str, day: date) -> tuple[str, str]:
+    """A step that was not made by ``day``, the day the check is as of (``--as-of``): what is
+    dated after it has not happened, so it is not yet made, neither late nor unrecorded.
+
+    >>> not_yet_words("备案", "filing", date(2022, 3, 12))
+    ('截至2022年3月12日（检查日）尚无备案', 'no filing by 12 March 2022, the day checked')
+    """
+    return (f"截至{day_name(day, 'zh')}（检查日）尚无{what_zh}",
+            f"no {what_en} by {day_name(day, 'en')}, the day checked")
+
+
 @lru_cache(maxsize=4096)
 def period_name(label: str, lang: str) -> str:
     """A period code as words; text that is not a period code is returned as it is.

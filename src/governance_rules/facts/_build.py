@@ -827,18 +827,19 @@ class _FactBuilder:
     def _handover_audits(self) -> dict[str | None, list[date]]:
         """The days of each person's handover audits by the street office or a department
         outside the community (接受街道办事处和有关部门的审计, SQ-SIFANG:387): one the
-        community's own bodies made, or that names no auditor, is none (each ended term asked
-        every audit)."""
+        community's own bodies made, or that names no auditor, is none, nor one dated after the
+        day the check is as of, which has not happened (each ended term asked every audit)."""
         days: dict[str | None, list[date]] = {}
         for a in self.dossier.audits:
-            if a.record.kind is AuditKind.HANDOVER and outside_auditor(self.dossier, a.record):
+            if (a.record.kind is AuditKind.HANDOVER and self._happened(a.record.date)
+                    and outside_auditor(self.dossier, a.record)):
                 days.setdefault(a.record.person, []).append(a.record.date)
         return days
 
     @cached_property
     def _own_handover_audits(self) -> dict[str | None, list[Audit]]:
         """:func:`own_handover_audits`, made once a dossier (each ended term asks)."""
-        return own_handover_audits(self.dossier)
+        return own_handover_audits(self.dossier, self.as_of)
 
     def _decision(self, ref: DecisionRef | None) -> tuple[str, int, date | None, str, int]:
         """Of the motion ``ref`` names (a term's decision): the kind of its body, whether it
@@ -869,9 +870,9 @@ class _FactBuilder:
         body = dossier.bodies[expense.body].record
         paid = expense.paid_on
         approved: dict[ApproverRole, list[date]] = {role: [] for role in _APPROVERS}
-        for a in expense.approvals:
+        for a in expense.approvals:  # one dated after the day checked is not given yet
             kind, roles, _ = _APPROVERS[a.role]
-            if dossier.holds_seat(a.person, kind, roles, a.date):
+            if self._happened(a.date) and dossier.holds_seat(a.person, kind, roles, a.date):
                 approved[a.role].append(a.date)
         director, street = (approved[_RC_DIRECTOR_APPROVAL], approved[_STREET_APPROVAL])
         decision = self._assembly_decision(expense, {})
@@ -892,7 +893,8 @@ class _FactBuilder:
         cashiers = self._duty_holders(_CASHIER, paid)
         dates = {"paid_on": paid}
         for a in expense.approvals:
-            dates.setdefault(f"approval_{a.role.value}", a.date)
+            if self._happened(a.date):
+                dates.setdefault(f"approval_{a.role.value}", a.date)
         if decision_day is not None:
             dates["assembly_decision"] = decision_day
         return Fact(
@@ -906,7 +908,7 @@ class _FactBuilder:
              "assembly_decision": int(decision is not None),
              "assembly_decision_in_time": int(decision_day is not None and decision_day <= paid),
              **self._sitting(decision),
-             "filed": int(expense.filing is not None),
+             "filed": int(expense.filing is not None and self._happened(expense.filing.date)),
              "signed_handler": int(_HANDLER_SIGNED in signed),
              "signed_director": int(_DIRECTOR_SIGNED in signed),
              "signed_party_secretary": int(_SECRETARY_SIGNED in signed),
@@ -928,18 +930,27 @@ class _FactBuilder:
         approval, signature and duty saying who held the seat on the day, by the roster."""
         paid = expense.paid_on
         notes: dict[str, list[str]] = {}
+        not_by = [str(self.as_of)]  # what is dated after the day checked: not made by then
         for role, (kind, roles, seat) in _APPROVERS.items():
             for a in expense.approvals:
-                if a.role is role:
+                if a.role is role and not self._happened(a.date):
+                    notes[f"approval_{role.value}_not_by"] = not_by
+                elif a.role is role:
                     notes.setdefault(f"approval_{role.value}", []).append(
                         self._seat_check(a.person, kind, roles, a.date, seat)[1])
                     notes.setdefault(f"approval_{role.value}_zh", []).append(seat_note_zh(
                         self.dossier, a.person, kind, roles, a.date, _APPROVER_SEATS_ZH[role]))
         self._assembly_decision(expense, notes)
+        if expense.filing is not None and not self._happened(expense.filing.date):
+            notes["filing_not_by"] = not_by
         for signature in expense.signatures:
             day = expense.signed_on(signature)
             seat_of = _SIGNERS.get(signature.role)
-            if seat_of is None:  # the handler (经办人) is not a seat
+            if not self._happened(day):  # not signed yet by the day checked
+                note = (f"{_who(self.dossier, signature.person)} had not signed by "
+                        f"{self.as_of}, the day checked")
+                note_zh = f"截至{self.as_of}（检查日）{_who_zh(self.dossier, signature.person)}尚未签字"
+            elif seat_of is None:  # the handler (经办人) is not a seat
                 note = f"{_who(self.dossier, signature.person)} signed as handler on {day}"
                 note_zh = f"{_who_zh(self.dossier, signature.person)}于{day}作为经办人签字"
             else:
@@ -947,7 +958,7 @@ class _FactBuilder:
                 note = self._seat_check(signature.person, kind, roles, day, seat)[1]
                 note_zh = seat_note_zh(self.dossier, signature.person, kind, roles, day,
                                        _SIGNER_SEATS_ZH[signature.role])
-            if day > paid:
+            if day > paid and self._happened(day):
                 note = f"{note}, signed after the payment on {paid}"
                 note_zh = f"{note_zh}，签字晚于{paid}的支付"
             notes.setdefault(f"signature_{signature.role.value}", []).append(note)
@@ -997,7 +1008,10 @@ class _FactBuilder:
             where = f"motion {meeting.id}/{motion.id} (\"{motion.title}\", {meeting.date})"
             kind = self.dossier.bodies[meeting.body].record.kind
             subject = motion.expense
-            if kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
+            if not self._happened(meeting.date):  # not held yet by the day checked
+                reasons.append(f"{where} is dated after {self.as_of}, the day checked")
+                notes["assembly_decision_not_by"] = [str(self.as_of)]
+            elif kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
                 reasons.append(f"{where} is not the member representative assembly's")
             elif motion.outcome is not Outcome.ADOPTED:
                 reasons.append(f"{where} was not adopted")
@@ -1181,7 +1195,7 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
     (:func:`vacancy_names`)."""
     names = {"person": seat.person, "person_name": seat.name, "body_name": body.name,
              "obtained_by_zh": _ORIGIN_ZH[term.obtained_by]}
-    own = own_handover_audits(dossier).get(seat.person, [])
+    own = own_handover_audits(dossier, as_of).get(seat.person, [])
     if own:  # FIN-HANDOVER: the audits that do not count, and by whom
         names["own_audits_en"] = "; ".join(
             f"the audit of {day_name(a.date, 'en')} was made by "
@@ -1219,12 +1233,15 @@ COMMUNITY_OWN_KINDS = frozenset({
 departments' concerned (SQ-SIFANG:387), not theirs."""
 
 
-def own_handover_audits(dossier: Dossier) -> dict[str | None, list[Audit]]:
+def own_handover_audits(dossier: Dossier, as_of: date | None = None
+                        ) -> dict[str | None, list[Audit]]:
     """Each person's handover audits that are not by an outside auditor
-    (:func:`outside_auditor`): FIN-HANDOVER counts none of them, and its finding names them."""
+    (:func:`outside_auditor`): FIN-HANDOVER counts none of them, and its finding names them;
+    none dated after ``as_of``, which has not happened."""
     own: dict[str | None, list[Audit]] = {}
     for a in dossier.audits:
-        if a.record.kind is AuditKind.HANDOVER and not outside_auditor(dossier, a.record):
+        if (a.record.kind is AuditKind.HANDOVER and happened(a.record.date, as_of)
+                and not outside_auditor(dossier, a.record)):
             own.setdefault(a.record.person, []).append(a.record)
     return own
 

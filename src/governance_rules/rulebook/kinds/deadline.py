@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field as PydanticField
 
-from ..._words import _MONTHS_EN, counted, day_name, due_words
+from ..._words import _MONTHS_EN, counted, day_name, due_words, not_yet_words
 from ...facts.schema import Fact
 from ...report._trusted import trusted
 from ...report.model import Text
@@ -194,9 +194,8 @@ class Deadline(ClauseKind[DeadlineParams]):
         zh, en = params.what.get("zh", ""), params.what.get("en", "")
         by = fact.names.get(f"{params.gap}_not_by")
         if by:
-            day = date.fromisoformat(by)
-            return trusted(Text, zh=f"截至{day_name(day, 'zh')}（检查日）尚无{zh}",
-                           en=f"no {en} by {day_name(day, 'en')}, the day checked")
+            not_yet_zh, not_yet_en = not_yet_words(zh, en, date.fromisoformat(by))
+            return trusted(Text, zh=not_yet_zh, en=not_yet_en)
         return trusted(Text, zh=f"未记录{zh}日期", en=f"no date of {en} recorded")
 
     def measured(self, fact: Fact, params: DeadlineParams) -> Text:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
 from pydantic import model_validator
 
-from ..._words import day_name, in_words, threshold_words, tier_words, yuan
+from ..._words import day_name, in_words, not_yet_words, threshold_words, tier_words, yuan
 from ...facts.schema import Fact
 from ...models._base import Problem
 from ...report._trusted import trusted
@@ -34,6 +35,13 @@ REQUIREMENTS: dict[str, tuple[str, str, str, str]] = {
 _APPROVAL_ROLES = {"rc_director_approval": "residents_committee_director",
                    "street_deputy_approval": "street_office_deputy_director"}
 """The approval a requirement is met by: the record's approver role (``approvals[].role``)."""
+
+
+def _not_by(requirement: str) -> str:
+    """The name under which an expense's fact gives the day the check is as of, where the
+    record of ``requirement`` is dated after it (made later: not yet made by then)."""
+    role = _APPROVAL_ROLES.get(requirement)
+    return f"approval_{role}_not_by" if role else f"{requirement}_not_by"
 
 
 class Tier(KindParams):
@@ -181,6 +189,11 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             out = []
             if absent:
                 out.append(f"缺少{missing_words}" if zh else f"missing {missing_words}")
+            if not_yet:  # dated after the day checked: not made by then
+                checked_on = date.fromisoformat(fact.names[_not_by(not_yet[0])])
+                out.append(not_yet_words(  # "no decision", not "no a decision"
+                    listing(not_yet, "zh"), listing(not_yet, "en").removeprefix("a "),
+                    checked_on)[0 if zh else 1])
             for r in refused:
                 note = in_words(fact.names.get(f"approval_{_APPROVAL_ROLES[r]}_zh" if zh else
                                                f"approval_{_APPROVAL_ROLES[r]}", ""),
@@ -198,7 +211,9 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             return (f"{items}，均不晚于支付之日" if lang == "zh"
                     else f"{items}, each dated no later than the payment")
 
-        absent = [r for r in missing if r not in refused]  # the refused are said on their own
+        # the refused are said on their own, and so are those made after the day checked
+        not_yet = [r for r in missing if r not in refused and fact.names.get(_not_by(r))]
+        absent = [r for r in missing if r not in refused and r not in not_yet]
         missing_zh, missing_en = listing(absent, "zh"), listing(absent, "en")
         late_zh, late_en = listing(late, "zh"), listing(late, "en")
         problems_zh = problems("zh", missing_zh, late_zh)
