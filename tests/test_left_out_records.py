@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _helpers import EXAMPLES
@@ -41,10 +42,10 @@ def test_a_month_short_of_its_left_out_meeting_says_so(tmp_path: Path, engine: s
     line = finding.message.zh.split("另：")[1]
     assert line.startswith("会议「rc-2022-02」（2022年2月5日，sifang/meetings/residents-committee.yaml第")
     assert "；另：" in finding.message.zh and "; also: " in finding.message.en  # a clause apart
-    assert "因输入错误未纳入本期检查，更正后本项结论可能改变" in finding.message.zh
+    assert "因输入错误未纳入本次检查，更正后本项结论可能改变" in finding.message.zh
     assert ("also: meeting rc-2022-02 of 5 February 2022, sifang/meetings/residents-committee.yaml:"
             in finding.message.en)
-    assert "was left out of this period for its input errors" in finding.message.en
+    assert "was left out of this check for its input errors" in finding.message.en
     assert finding.evidence.details["left_out"] == "rc-2022-02"
     # the other months are judged as before, with no such note
     assert not any("left out" in f.message.en for f in report.findings if f is not finding)
@@ -282,6 +283,14 @@ def test_a_meeting_naming_two_records_not_held_says_both() -> None:
     assert not [f for f in report.findings if f.record.id == "ra-1"]
 
 
+def _noted(finding: Any, zh: str, en: str) -> None:
+    """``finding``'s message ends naming one record left out, as ``zh`` and ``en`` name it."""
+    assert finding.message.zh.endswith(f"；另：{zh}因输入错误未纳入本次检查，更正后本项结论可能改变")
+    assert finding.message.en.endswith(
+        f"; also: {en}, was left out of this check for its input errors; the verdict may change "
+        "once it is corrected")
+
+
 def _dingyuan_with(tmp_path: Path, old: str, new: str) -> Path:
     root = tmp_path / "dingyuan"
     shutil.copytree(EXAMPLES / "dingyuan", root)
@@ -305,12 +314,8 @@ def test_a_half_year_short_of_its_refused_inspection_report_names_it(
     [refused] = [e for e in report.input_errors if e.ctx.get("record") == "inspection-2022-h1"]
     [half] = [f for f in report.findings if f.rule_id == "zz-inspection"]
     assert half.record.id == "office/report_inspection/2022-H1"
-    assert half.message.en.endswith(
-        "; also: report inspection-2022-h1 of 4 July 2022, dingyuan/reports.yaml:224, was left "
-        "out of this period for its input errors; the verdict may change once it is corrected")
-    assert half.message.zh.endswith(
-        "；另：报告「inspection-2022-h1」（2022年7月4日，dingyuan/reports.yaml第224行）"
-        "因输入错误未纳入本期检查，更正后本项结论可能改变")
+    _noted(half, "报告「inspection-2022-h1」（2022年7月4日，dingyuan/reports.yaml第224行）",
+           "report inspection-2022-h1 of 4 July 2022, dingyuan/reports.yaml:224")
     assert half.evidence.details["left_out"] == "inspection-2022-h1"
     assert refused.file == "dingyuan/reports.yaml"
 
@@ -322,7 +327,7 @@ def test_a_record_refused_whole_or_for_its_period_is_named_by_no_period(tmp_path
     report = check_paths([root], base=tmp_path)
     assert [e.loc[-1] for e in report.input_errors
             if e.ctx.get("record") == "inspection-2022-h1"] == ["period"]
-    assert not [f for f in report.findings if "left out of this period" in f.message.en]
+    assert not [f for f in report.findings if "left out of this check" in f.message.en]
 
 
 def test_a_month_short_of_a_meeting_refused_by_its_own_checks_names_it(tmp_path: Path) -> None:
@@ -337,3 +342,77 @@ def test_a_month_short_of_a_meeting_refused_by_its_own_checks_names_it(tmp_path:
     assert [e.type for e in report.input_errors] == ["extra_forbidden"]
     [finding] = _monthly(report, "2022-02")
     assert "also: meeting rc-2022-02 of 5 February 2022" in finding.message.en
+
+
+def _sifang_with(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> Path:
+    """examples/sifang with ``edits`` (file → old text, new text) made."""
+    root = tmp_path / "sifang"
+    shutil.copytree(EXAMPLES / "sifang", root)
+    for name, (old, new) in edits.items():
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return root
+
+
+_HE_PING_LEAVES = ("bodies/residents-committee.yaml", (
+    "  - person: he-ping\n    name: 何平\n    role: deputy_director\n",
+    "  - person: he-ping\n    name: 何平\n    role: deputy_director\n    handled_funds: true\n"))
+
+
+def _he_ping_until(root: Path, last: str) -> None:
+    """何平's deputy director term ends on ``last``: he leaves the post that kept the funds."""
+    path = root / "bodies" / "residents-committee.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("  - person: he-ping\n")
+    end = text.index("      end: '2024-06-19'", at)
+    path.write_text(text[:end] + f"      end: '{last}'" + text[end + len("      end: '2024-06-19'"):],
+                    encoding="utf-8")
+
+
+def test_an_expense_short_of_its_left_out_ledger_names_it(tmp_path: Path) -> None:
+    """FIN-BOOKS (SQ-SIFANG:383): an account book left out for an entry naming no expense was
+    the expenses' book; their "not entered in the account book" findings name it, and no other
+    rule's finding on the expenses does (fin-tiers reads no entry)."""
+    root = _sifang_with(tmp_path, {"finance-books/ledger-2022.yaml": (
+        "  entries:\n", "  entries:\n  - expense: exp-2022-099\n    entered_on: '2022-12-01'\n")})
+    report = check_paths([root], base=tmp_path)
+    books = [f for f in report.findings if f.rule_id == "fin-books"]
+    assert books and all(f.evidence.details["left_out"] == "ledger-2022" for f in books)
+    first = next(f for f in books if f.record.id == "exp-2022-001")
+    _noted(first, "账簿「ledger-2022」（sifang/finance-books/ledger-2022.yaml第2行）",
+           "ledger ledger-2022, sifang/finance-books/ledger-2022.yaml:2")
+    tiers = [f for f in report.findings if f.rule_id == "fin-tiers"]
+    assert tiers and not any("left_out" in f.evidence.details for f in tiers)
+
+
+def test_a_quarter_short_of_its_left_out_review_names_it(tmp_path: Path) -> None:
+    """FIN-AUDIT (SQ-SIFANG:386): the supervision group's review of 20 September, refused for
+    its publication day, is named by the third quarter it would have counted in."""
+    root = _sifang_with(tmp_path, {"audits.yaml": ("audits:\n", (
+        "audits:\n- id: audit-t\n  body: residents-committee\n  date: '2022-09-20'\n"
+        "  kind: quarterly_review\n  by: supervision-group\n  published_on: '2022-09-31'\n"))})
+    report = check_paths([root], base=tmp_path)
+    [quarter] = [f for f in report.findings if f.rule_id == "fin-audit"]
+    assert quarter.evidence.details["left_out"] == "audit-t"
+    assert "；另：财务审查「audit-t」（2022年9月20日，sifang/audits.yaml第" in quarter.message.zh
+    assert "; also: audit audit-t of 20 September 2022, sifang/audits.yaml:" in quarter.message.en
+
+
+@pytest.mark.parametrize("day", ["2022-09-31", "2022-09-20"])
+def test_a_handover_short_of_its_left_out_audit_names_it(tmp_path: Path, day: str) -> None:
+    """FIN-HANDOVER (SQ-SIFANG:387): a handover audit naming 何平, refused for its impossible
+    date (no period to count it in: it names the person) or for its auditor that is no body of
+    the dossier, is named by his finding, not left as "no handover audit is recorded"."""
+    by = "street-office" if day.endswith("31") else "no-such-office"
+    root = _sifang_with(tmp_path, {"audits.yaml": ("audits:\n", (
+        f"audits:\n- id: audit-ho\n  body: residents-committee\n  date: '{day}'\n"
+        f"  kind: handover\n  by: {by}\n  person: he-ping\n")), _HE_PING_LEAVES[0]: _HE_PING_LEAVES[1]})
+    _he_ping_until(root, "2022-08-31")
+    report = check_paths([root], base=tmp_path)
+    assert [e.file for e in report.input_errors] == ["sifang/audits.yaml"]
+    [handover] = [f for f in report.findings if f.rule_id == "fin-handover"]
+    assert handover.evidence.details["left_out"] == "audit-ho"
+    assert "；另：财务审查「audit-ho」（" in handover.message.zh
+    assert "; also: audit audit-ho" in handover.message.en

@@ -24,15 +24,18 @@ from .facts import (
     Fact,
     FactOptions,
     LeftOutEvents,
+    LeftOutRecords,
     Plans,
     Window,
     iter_facts,
     left_out_events,
+    left_out_for,
+    left_out_records,
     record_window,
 )
 from .models.record_file import RECORD_KEYS
 from .records._references import bodies_left_out
-from .records.dossier import Dossier, Located
+from .records.dossier import Dossier, Located, RefusedRecord
 from .records.loader import (
     DossierSource,
     PathNames,
@@ -61,6 +64,7 @@ from .report.model import (
 )
 from .rulebook import BoundRule, Rule, Rulebook, default_rulebook
 from .rulebook.book import Document, binding_here, citations_for_clauses
+from .rulebook.conditions import condition_fields
 from .rulebook.kinds._base import Explanation
 from .rulebook.model import Citation, Parameter, render_value
 from .rulebook.scope import Scope, scope_for
@@ -425,6 +429,8 @@ class DossierChecker:
         community = dossier.community.record.id if dossier.community else None
         left_out = (left_out_events(dossier, window, as_of)
                     if dossier.left_out and not empty else None)
+        records_left_out = (left_out_records(dossier, as_of)
+                            if dossier.left_out and not empty else None)
         bodies_note = bodies_left_out_note(dossier)
         records: set[_RecordKey] = set()  # that gave facts (with details: no rule applied)
         in_files: list[str] = []  # each applied case's file, counted at the end
@@ -435,7 +441,7 @@ class DossierChecker:
             cases = cases_for(book, batch, scope, unapplied)
             result.cases += len(cases)
             self._judge(cases, self.runner.evaluate(cases), result, unapplied, in_files,
-                        community, scope, left_out, bodies_note)
+                        community, scope, left_out, bodies_note, records_left_out)
             records.update([(f.ref.where.file, f.ref.type, f.ref.id)
                             for f in (unapplied if self.details else batch)])
         if self.details:  # those of the facts a rule applied to are the keys of ``checked``
@@ -458,12 +464,15 @@ class DossierChecker:
     def _judge(self, cases: list[Case], verdicts: list[Verdict], result: DossierResult,
                unapplied: list[Fact], in_files: list[str], community: str | None,
                scope: Scope | None = None, left_out: LeftOutEvents | None = None,
-               bodies_note: tuple[str, str, str] | None = None) -> None:
+               bodies_note: tuple[str, str, str] | None = None,
+               records_left_out: LeftOutRecords | None = None) -> None:
         """Add what ``cases`` gave to ``result``: the rules that applied, each record's entry
         of ``checked`` (with details), the findings; the facts no rule applied to are added to
         ``unapplied`` and each applied case's file to ``in_files``. ``left_out``: what the
         records left out for their input errors would have counted for (a finding on a period
-        one of them is dated in says so)."""
+        one of them is dated in says so); ``records_left_out``: what they would have given a
+        record's fact (an account book's entry of an expense, a handover audit of a person),
+        named by a finding of a rule that reads it."""
         book, uses, details, later = self.book, self._uses, self.details, self.explain_later
         # each case's rule listed, counted at the end by Counter's loop in C
         applied: list[str] = []
@@ -504,22 +513,40 @@ class DossierChecker:
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(
                     bound, fact, book, used, community, scope,
-                    _left_out_of(fact, left_out) if left_out else (), bodies_note,
-                    later=later))
+                    _left_out_of(fact, left_out, records_left_out, book, bound)
+                    if left_out or records_left_out else (), bodies_note, later=later))
         result.applied.update(applied)
 
 
-def _left_out_of(fact: Fact, left_out: LeftOutEvents) -> list[tuple[date, Located[Any]]]:
+def _left_out_of(fact: Fact, left_out: LeftOutEvents | None,
+                 records: LeftOutRecords | None = None, book: Rulebook | None = None,
+                 bound: BoundRule | None = None) -> list[tuple[date, Located[Any]]]:
     """The records left out for their input errors that ``fact``'s period would have counted
-    (a period fact of a body's events; none for any other fact)."""
+    (a period fact of a body's events), or that ``fact`` of a record would have read for
+    ``bound``'s rule (:func:`~governance_rules.facts.left_out_for`: by the fields the rule
+    reads, so that a ledger left out is named by FIN-BOOKS, not by FIN-TIERS on the expense)."""
     values = fact.values
     if fact.type != "period" or "category" not in values:
+        if not records or book is None or bound is None:
+            return []
+        return left_out_for(fact, records, _rule_reads(book, bound))
+    if not left_out:
         return []
     events = left_out.get((str(values["body"]), str(values["category"])))
     if not events:
         return []
     first, last = fact.dates["period_start"], fact.dates["period_end"]
     return [(day, located) for day, located in events if first <= day <= last]
+
+
+def _rule_reads(book: Rulebook, bound: BoundRule) -> frozenset[str]:
+    """The fact fields ``bound``'s test reads (made once a bound rule of a live rulebook: few
+    findings ask)."""
+    kept = _RULE_READS(book)
+    reads = kept.get(bound.key)
+    if reads is None:
+        reads = kept[bound.key] = frozenset(condition_fields(bound.violated))
+    return reads
 
 
 def _batch_of(engine: Engine) -> int | None:
@@ -750,6 +777,11 @@ _PARAMETER_USES: _PerRulebook[dict[str, dict[str, ParameterUse]]] = _PerRulebook
 """Each live rulebook's :func:`parameter_uses`, by bound rule (:attr:`BoundRule.key`), made on
 first use: the same for every dossier and every call (an app checking one dossier a call made
 them again each time)."""
+
+
+_RULE_READS: _PerRulebook[dict[str, frozenset[str]]] = _PerRulebook(lambda book: {})
+"""Each live rulebook's fact fields each bound rule's test reads (:func:`_rule_reads`), by
+:attr:`BoundRule.key`."""
 
 
 _PERIOD_PLANS: _PerRulebook[dict[Window, Plans]] = _PerRulebook(lambda book: {})
@@ -1138,16 +1170,17 @@ def left_out_note(left_out: Sequence[tuple[date, Located[Any]]]) -> tuple[str, s
     >>> left = [(date(2022, 2, 5), Located(meeting, "meetings.yaml", ("meetings", 1)))]
     >>> zh, en = left_out_note(left)
     >>> zh
-    '另：会议「rc-2022-02」（2022年2月5日，meetings.yaml）因输入错误未纳入本期检查，更正后本项结论可能改变'
+    '另：会议「rc-2022-02」（2022年2月5日，meetings.yaml）因输入错误未纳入本次检查，更正后本项结论可能改变'
     >>> print(en.replace(", was", ",\\nwas"))
     also: meeting rc-2022-02 of 5 February 2022, meetings.yaml,
-    was left out of this period for its input errors; the verdict may change once it is corrected
+    was left out of this check for its input errors; the verdict may change once it is corrected
     """
     zh, en = [], []
     for _, located in left_out:
         record = located.record
         where = located.where()
-        code = _RECORD_CODES.get(type(record), "record")
+        code = _RECORD_CODES.get(record.model if isinstance(record, RefusedRecord)
+                                 else type(record), "record")
         # the record's own day: a ledger counts on its month, but is dated by none
         day = getattr(record, "date", None) or getattr(record, "submitted_on", None)
         place_zh = where.file + ("" if where.line is None else f"第{where.line}行")
@@ -1157,8 +1190,8 @@ def left_out_note(left_out: Sequence[tuple[date, Located[Any]]]) -> tuple[str, s
         en.append(f"{record_type(code, 'en')} {record.id}"
                   + (f" of {day_name(day, 'en')}" if day else "") + f", {place_en}")
     several = len(left_out) > 1
-    return (f"另：{'、'.join(zh)}因输入错误未纳入本期检查，更正后本项结论可能改变",
-            f"also: {'; '.join(en)}, {'were' if several else 'was'} left out of this period for "
+    return (f"另：{'、'.join(zh)}因输入错误未纳入本次检查，更正后本项结论可能改变",
+            f"also: {'; '.join(en)}, {'were' if several else 'was'} left out of this check for "
             f"{'their' if several else 'its'} input errors; the verdict may change once "
             f"{'they are' if several else 'it is'} corrected")
 

@@ -8,17 +8,19 @@ of days, both included.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from datetime import date
 from functools import partial
+from typing import Any
 
 from .._words import counted
-from ..models import Audit, AuditKind, Body, BodyKind, Duty, Expense, Role
-from ..records.dossier import Dossier, Located
+from ..models import Audit, AuditKind, Body, BodyKind, Duty, Expense, Ledger, Role
+from ..records.dossier import Dossier, Located, RefusedRecord
 from ._periods import body_start
 from ._seats import _who_zh, located_bodies
 from ._seats import who as _who
 from ._spans import EARLY, Span, clip, days, far, merge, overlap, uncovered
-from ._window import Window, calendar
+from ._window import Window, calendar, happened
 from .schema import Fact, RecordRef
 
 
@@ -39,6 +41,68 @@ class Books:
                 "balanced": int((expense.body, expense.paid_on) in self.balanced),
                 "fixed_asset": int(expense.fixed_asset),
                 "asset_registered": int(expense.id in self.registered)}
+
+
+LeftOutRecords = dict[tuple[str, str], list[tuple[frozenset[str], date | None, Located[Any]]]]
+"""The records left out for their input errors that a fact of a record (not a period's count)
+would have read, by the fact's type and what it is looked up by (:func:`left_out_for`): each
+with the fact's fields it would have changed and the day it is dated (``None``: none known)."""
+
+_ENTRY, _DAILY = frozenset({"entered"}), frozenset({"balanced"})
+_REVIEWS = frozenset({"reviews_by_group", "reviews_other", "unpublished", "published_early"})
+_HANDOVER = frozenset({"handover_audit", "handover_days_before", "handover_days_after",
+                       "handover_audits_own"})
+
+
+def left_out_records(dossier: Dossier, as_of: date | None = None) -> LeftOutRecords:
+    """What each record of ``dossier.left_out`` would have given the finance facts: an account
+    book's entry of an expense or its cash balanced on the payment day (FIN-BOOKS, by the
+    expense), a supervision group's quarterly review (FIN-AUDIT, by the body and the quarter
+    its day falls in), a handover audit naming a person (FIN-HANDOVER, by the person, its day
+    refused or not). A finding on such a fact names them, as a period's names what it would
+    have counted (docs/record-format.md); what is dated after ``as_of`` had not happened."""
+    out: LeftOutRecords = {}
+    paid = {e.record.id: (e.record.body, e.record.paid_on) for e in dossier.expenses}
+    for located in dossier.left_out:
+        record = located.record
+        if isinstance(record, Ledger):
+            balanced = set(record.balanced_on)
+            named = {e.expense for e in record.entries}
+            for expense, (body, day) in paid.items():
+                fields = (_ENTRY if expense in named else frozenset()) | (
+                    _DAILY if body == record.body and day in balanced else frozenset())
+                if fields:
+                    out.setdefault(("expense", expense), []).append((fields, None, located))
+        elif isinstance(record, Audit) and happened(record.date, as_of):
+            if record.kind is AuditKind.QUARTERLY_REVIEW:
+                out.setdefault(("audit_quarter", record.body), []).append(
+                    (_REVIEWS, record.date, located))
+            elif record.kind is AuditKind.HANDOVER and record.person is not None:
+                out.setdefault(("term", record.person), []).append(
+                    (_HANDOVER, record.date, located))
+        elif (isinstance(record, RefusedRecord) and record.model is Audit
+              and record.texts.get("kind") == AuditKind.HANDOVER.value
+              and (person := record.texts.get("person"))):
+            out.setdefault(("term", person), []).append((_HANDOVER, None, located))
+    return out
+
+
+def left_out_for(fact: Fact, records: LeftOutRecords, reads: Collection[str]
+                 ) -> list[tuple[date, Located[Any]]]:
+    """The records of :func:`left_out_records` that ``fact`` would have read, for a rule that
+    reads the fields ``reads``: each with its day (else the fact's), as a period names the
+    records it would have counted. A quarter's are those dated in it."""
+    values = fact.values
+    kind = fact.type
+    key = (str(values.get("person", "")) if kind == "term"
+           else str(values.get("body", "")) if kind == "audit_quarter" else fact.ref.id)
+    found = records.get((kind, key))
+    if not found:
+        return []
+    first, last = fact.dates.get("period_start"), fact.dates.get("period_end")
+    return [(day or fact.day, located) for fields, day, located in found
+            if not fields.isdisjoint(reads)
+            and (first is None or last is None or (day is not None and first <= day <= last))]
 
 
 def finance_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:

@@ -114,6 +114,24 @@ each with its collection: one refused by its own checks is still named by a peri
 have counted (:func:`~governance_rules.facts.left_out_events`)."""
 
 
+@dataclass(frozen=True, slots=True)
+class RefusedRecord:
+    """What can still be told of a record refused by its own checks that has no sound part (a
+    field it is counted by, its day, was refused): its model, its id and the texts of its
+    fields that were not refused. It counts for no period, but a finding it bears on still
+    names it (a handover audit with an impossible date, by the person it names); it joins the
+    dossier's ``left_out``.
+
+    >>> from governance_rules.models import Audit
+    >>> RefusedRecord(Audit, "a1", {"kind": "handover", "person": "p"}).texts["person"]
+    'p'
+    """
+
+    model: type[Any]
+    id: str
+    texts: Mapping[str, str]
+
+
 @dataclass
 class Dossier:
     """Everything one community's records say, after loading and resolving.

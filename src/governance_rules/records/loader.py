@@ -34,7 +34,7 @@ from ._parse import (
 )
 from ._pseudo_fs import PseudoFileSystems
 from ._resolve import resolve
-from .dossier import COUNTED_RECORDS, Dossier, Located
+from .dossier import COUNTED_RECORDS, Dossier, Located, RefusedRecord
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 COMMUNITY_FILES = tuple(f"community{s}" for s in RECORD_SUFFIXES)
@@ -577,7 +577,8 @@ def _record_runs(data: Any, file: str, index: LineIndex | None = None,
                     errors.extend(validation_errors(exc, file, path, index, listed,
                                                     _own_text(item, "id"),
                                                     _own_text(item, "name")))
-                if model in COUNTED_RECORDS and (sound := _sound_part(validate, item, exc)):
+                if model in COUNTED_RECORDS and (sound := _sound_part(validate, item, exc,
+                                                                      model)):
                     refused.append(Located(sound, file, path, index))
                 continue
             records.append(Located(record, file, path, index))
@@ -595,11 +596,14 @@ LEFT_OUT = "left_out"
 counts them (:func:`_sound_part`): the dossier's ``left_out``, not its records."""
 
 
-def _sound_part(validate: Callable[[Any], Any], item: Any, exc: ValidationError) -> Any:
+def _sound_part(validate: Callable[[Any], Any], item: Any, exc: ValidationError,
+                model: type[Any]) -> Any:
     """What a record refused by its own checks (``exc``) is without the fields they refused,
     where that still validates: a period it would have counted (a report made for it, a
-    meeting held in it) names it as left out, as one resolution left out. ``None`` where a
-    field it needs (its id, body, day, period) or the record as a whole was refused.
+    meeting held in it) names it as left out, as one resolution left out. Where a field it
+    needs (its body, day, period) was refused, what can still be told of it
+    (:class:`~.dossier.RefusedRecord`: a finding on the person a handover audit names still
+    names it); ``None`` where its id or the record as a whole was refused.
 
     >>> from governance_rules.models import Report
     >>> validate = Report.__pydantic_validator__.validate_python
@@ -609,9 +613,11 @@ def _sound_part(validate: Callable[[Any], Any], item: Any, exc: ValidationError)
     ...     try:
     ...         validate(item)
     ...     except ValidationError as exc:
-    ...         return _sound_part(validate, item, exc)
-    >>> sound(cases=-1).period, sound(cases=-1).cases, sound(period="2022-Q2")
-    ('2022-H1', None, None)
+    ...         return _sound_part(validate, item, exc, Report)
+    >>> sound(cases=-1).period, sound(cases=-1).cases, sound(period="2022-Q2").texts["body"]
+    ('2022-H1', None, 'office')
+    >>> sound(id=7) is None
+    True
     """
     if not isinstance(item, dict):
         return None
@@ -620,10 +626,15 @@ def _sound_part(validate: Callable[[Any], Any], item: Any, exc: ValidationError)
         if not error["loc"]:
             return None
         refused.add(error["loc"][0])
+    kept = {k: v for k, v in item.items() if k not in refused}
     try:
-        return validate({k: v for k, v in item.items() if k not in refused})
+        return validate(kept)
     except ValidationError:
-        return None
+        ident = _own_text(kept, "id")
+        if ident is None:
+            return None
+        return RefusedRecord(model, ident, {k: v for k, v in kept.items() if type(k) is str
+                                            and type(v) is str and len(v) <= 200})
 
 
 def _what_it_is(data: Any) -> str:
