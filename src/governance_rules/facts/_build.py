@@ -41,7 +41,7 @@ from ..records._resolve_work import work_days
 from ..records.dossier import Dossier, Located
 from ._archives import archive_facts
 from ._community_work import committee_terms, community_work_facts
-from ._finance import Books, finance_facts
+from ._finance import WORKER_SEATS, Books, finance_facts
 from ._governance import governance_facts, village_facts
 from ._labels import label, seat_label
 from ._matters import matter_facts
@@ -1272,8 +1272,8 @@ _RESIDENTS_COMMITTEE, _DIRECTOR, _SECRETARY = (
 _ACCOUNTANT, _CASHIER, _INFORMAL_SLIP = Duty.ACCOUNTANT, Duty.CASHIER, Voucher.INFORMAL_SLIP
 # FIN-HANDOVER (SQ-SIFANG:387): 掌管社区经费的社区居委会正、副主任和职业社区工作者, the seats
 # whose holder, keeping the funds, is audited on leaving (a worker of the committee or its centre)
-_FUND_POSTS = {BodyKind.RESIDENTS_COMMITTEE: (Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.WORKER),
-               BodyKind.AFFAIRS_CENTRE: (Role.DIRECTOR, Role.WORKER)}
+_FUND_POSTS = {**WORKER_SEATS, BodyKind.RESIDENTS_COMMITTEE: (
+    Role.DIRECTOR, Role.DEPUTY_DIRECTOR, *WORKER_SEATS[BodyKind.RESIDENTS_COMMITTEE])}
 _RC_DIRECTOR_APPROVAL, _STREET_APPROVAL = (
     ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR, ApproverRole.STREET_OFFICE_DEPUTY_DIRECTOR)
 _HANDLER_SIGNED, _DIRECTOR_SIGNED, _SECRETARY_SIGNED, _DEPUTY_SIGNED = (

@@ -8,9 +8,10 @@ of days, both included.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from datetime import date
 from functools import partial
+from types import MappingProxyType
 from typing import Any
 
 from .._words import counted
@@ -124,20 +125,21 @@ _Rosters = tuple[dict[Duty, dict[str, list[Span]]], dict[str, list[Span]],
 
 def _rosters(dossier: Dossier) -> _Rosters:
     return (duty_days(dossier),
-            _held(dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DIRECTOR,)),
-            _held(dossier, (BodyKind.RESIDENTS_COMMITTEE,), (Role.DEPUTY_DIRECTOR,)),
-            _held(dossier, _STAFF_BODIES, (Role.WORKER,)))
+            _held(dossier, {BodyKind.RESIDENTS_COMMITTEE: (Role.DIRECTOR,)}),
+            _held(dossier, {BodyKind.RESIDENTS_COMMITTEE: (Role.DEPUTY_DIRECTOR,)}),
+            _held(dossier, WORKER_SEATS))
 
 
-def _held(dossier: Dossier, kinds: tuple[BodyKind, ...], roles: tuple[Role, ...]
+def _held(dossier: Dossier, seats: Mapping[BodyKind, tuple[Role, ...]]
           ) -> dict[str, list[Span]]:
-    """person → the days they hold a seat (of ``roles``, on a body of ``kinds``)."""
+    """person → the days they hold a seat (of the roles ``seats`` gives a body of its kind)."""
     out: dict[str, list[Span]] = {}  # each person's days merged below: their order is moot
-    for body in (b for kind in kinds for b in dossier.bodies_of_kind(kind)):
-        for seat in body.seats:
-            for term in seat.terms:
-                if (term.role or seat.role) in roles:
-                    out.setdefault(seat.person, []).append((term.start, far(term.end)))
+    for kind, roles in seats.items():
+        for body in dossier.bodies_of_kind(kind):
+            for seat in body.seats:
+                for term in seat.terms:
+                    if (term.role or seat.role) in roles:
+                        out.setdefault(seat.person, []).append((term.start, far(term.end)))
     return {p: merge(s) for p, s in out.items()}
 
 
@@ -168,9 +170,13 @@ def duty_days(dossier: Dossier, wanted: tuple[Duty, ...] = _ALL_DUTIES
 
 # -- who keeps the accounts, the cash and the goods -------------------------------------------
 
-_STAFF_BODIES = (BodyKind.RESIDENTS_COMMITTEE, BodyKind.AFFAIRS_CENTRE)
-"""FIN-STAFF (SQ-SIFANG:382): 职业社区工作者 is a `worker` seat on the residents' committee or
-its affairs centre; 副主任 a `deputy_director` seat on the residents' committee."""
+WORKER_SEATS: Mapping[BodyKind, tuple[Role, ...]] = MappingProxyType({
+    BodyKind.RESIDENTS_COMMITTEE: (Role.WORKER,),
+    BodyKind.AFFAIRS_CENTRE: (Role.DIRECTOR, Role.WORKER)})
+"""The seats of a professional community worker (职业社区工作者): a `worker` seat on the
+residents' committee, and every seat of the affairs centre, its director's included
+(社区事务受理中心由3—5名职业社区工作者组成,设主任1人, SQ-SIFANG:154): FIN-STAFF's (:382; 副主任
+is a `deputy_director` seat on the residents' committee) and FIN-HANDOVER's (:387)."""
 
 
 def _duties(dossier: Dossier, located: Located[Body], window: Window,
