@@ -83,7 +83,10 @@ def test_tier3_evidence_says_why_the_decision_does_not_count() -> None:
     assert "2 of 4 representatives present" in finding.evidence.details["assembly_sitting"]
     files = _tier3(1, 1, 1, Decimal("1000"), Decimal("1200"), False)
     [finding] = [f for f in check(files).findings if f.rule_id == "fin-tiers"]
-    assert "less than the 1200.00 paid" in finding.evidence.details["assembly_decision"]
+    assert "less than the 1200.00 yuan paid" in finding.evidence.details["assembly_decision"]
+    # said in both languages in the evidence, as the sitting's quorum and majority are
+    assert "少于实际支付的1200.00元" in finding.evidence.measured.zh
+    assert "less than the 1200.00 yuan paid" in finding.evidence.measured.en
 
 
 def test_tier3_motion_naming_the_expense_counts_without_a_pointer() -> None:

@@ -8,10 +8,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache, partial
+from typing import cast
 
 from dateutil.relativedelta import relativedelta
 
-from .._words import day_name
+from .._words import day_name, yuan
 from ..models import (
     AgendaItem,
     ApproverRole,
@@ -992,44 +993,67 @@ class _FactBuilder:
         id, or by its purpose and payee: :meth:`Dossier.motions_on_expense`).
         It counts only if it names this expense (by id, or its purpose and payee) for no less
         than the amount paid; whether its sitting met RA-QUORUM and RA-MAJORITY is for the rule
-        (``decision_*`` fields), as those shares are parameters."""
+        (``decision_*`` fields), as those shares are parameters. ``notes`` get which motion was
+        tried and why it does not count, in English and Chinese (``assembly_decision``,
+        ``assembly_decision_zh``; ``assembly_decision_tried`` where one was)."""
         candidates: list[tuple[Meeting, Motion]] = []
         ref = expense.assembly_decision
         if ref is not None:
             found = self.dossier.motion(ref.meeting, ref.motion)
             if found is None:
                 notes["assembly_decision"] = [f"motion {ref.meeting}/{ref.motion} not found"]
+                notes["assembly_decision_zh"] = [f"会议「{ref.meeting}」没有议题「{ref.motion}」"]
                 return None
             candidates.append(found)
         else:
             candidates.extend(self.dossier.motions_on_expense(expense))
-        reasons: list[str] = []
+        reasons: list[tuple[str, str]] = []
         for meeting, motion in candidates:
-            where = f"motion {meeting.id}/{motion.id} (\"{motion.title}\", {meeting.date})"
-            kind = self.dossier.bodies[meeting.body].record.kind
+            held_by = self.dossier.bodies[meeting.body].record
+            day_en, day_zh = day_name(meeting.date, "en"), day_name(meeting.date, "zh")
+            where = f'the motion "{motion.title}" at {held_by.name} on {day_en}'
+            where_zh = f"{held_by.name}{day_zh}会议的「{motion.title}」"
             subject = motion.expense
             if not self._happened(meeting.date):  # not held yet by the day checked
-                reasons.append(f"{where} is dated after {self.as_of}, the day checked")
-                notes["assembly_decision_not_by"] = [str(self.as_of)]
-            elif kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
-                reasons.append(f"{where} is not the member representative assembly's")
+                checked_on = cast(date, self.as_of)
+                notes["assembly_decision_not_by"] = [checked_on.isoformat()]
+                reasons.append((f"{where} is dated after {day_name(checked_on, 'en')}, the "
+                                "day checked",
+                                f"{where_zh}晚于检查日{day_name(checked_on, 'zh')}"))
+                continue
+            notes["assembly_decision_tried"] = ["1"]
+            if held_by.kind is not BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY:
+                reasons.append((f"{where} is not the member representative assembly's",
+                                f"{where_zh}不是社区成员代表大会的决定"))
             elif motion.outcome is not Outcome.ADOPTED:
-                reasons.append(f"{where} was not adopted")
+                reasons.append((f"{where} was not adopted", f"{where_zh}未获通过"))
             elif subject is None:
-                reasons.append(f"{where} names no expense: another motion does not decide "
-                               f"this one")
+                reasons.append((f"{where} names no expense: another motion does not decide "
+                                "this one",
+                                f"{where_zh}未写明所决定的开支，不能代替对本项开支的决定"))
             elif not (subject.id == expense.id or (
                     subject.id is None and subject.purpose == expense.purpose
                     and subject.payee == expense.payee)):
-                reasons.append(f"{where} decides another expense "
-                               f"({subject.id or f'{subject.purpose} / {subject.payee}'})")
+                other = (f"expense {subject.id}" if subject.id is not None
+                         else f'"{subject.purpose}" paid to "{subject.payee}"')
+                other_zh = (f"开支「{subject.id}」" if subject.id is not None
+                            else f"支付给「{subject.payee}」的「{subject.purpose}」")
+                reasons.append((f"{where} decides another expense, {other}",
+                                f"{where_zh}决定的是另一项开支：{other_zh}"))
             elif subject.amount is not None and subject.amount < expense.amount:
-                reasons.append(f"{where} allows {subject.amount:.2f} yuan, less than the "
-                               f"{expense.amount:.2f} paid")
+                reasons.append((
+                    f"{where} allows {yuan(subject.amount, 'en', paid=True)}, less than the "
+                    f"{yuan(expense.amount, 'en', paid=True)} paid",
+                    f"{where_zh}只准许支出{yuan(subject.amount, 'zh', paid=True)}，"
+                    f"少于实际支付的{yuan(expense.amount, 'zh', paid=True)}"))
             else:
                 notes["assembly_decision"] = [f"{where} decides this expense"]
+                notes["assembly_decision_zh"] = [f"{where_zh}决定了本项开支"]
                 return meeting, motion
-        notes["assembly_decision"] = reasons or ["no assembly motion names this expense"]
+        notes["assembly_decision"] = ([en for en, _ in reasons]
+                                      or ["no assembly motion names this expense"])
+        notes["assembly_decision_zh"] = ([zh for _, zh in reasons]
+                                         or ["没有社区成员代表大会的议题写明本项开支"])
         return None
 
     def _sitting(self, decision: tuple[Meeting, Motion] | None) -> dict[str, int]:

@@ -37,6 +37,14 @@ _APPROVAL_ROLES = {"rc_director_approval": "residents_committee_director",
 """The approval a requirement is met by: the record's approver role (``approvals[].role``)."""
 
 
+def _note(requirement: str) -> str:
+    """The name under which an expense's fact says, in English (its Chinese twin ``…_zh``),
+    why the record of ``requirement`` given does not count: who held the approver's seat
+    that day, which assembly motion was tried and why it does not decide the expense."""
+    role = _APPROVAL_ROLES.get(requirement)
+    return f"approval_{role}" if role else requirement
+
+
 def _not_by(requirement: str) -> str:
     """The name under which an expense's fact gives the day the check is as of, where the
     record of ``requirement`` is dated after it (made later: not yet made by then)."""
@@ -180,9 +188,14 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
             return ("、" if lang == "zh" else ", ").join(
                 REQUIREMENTS[n][2 if lang == "zh" else 3] for n in names)
 
-        # an approval given by somebody the roster does not seat counts for nothing: say who
-        refused = {r: fact.names[f"approval_{_APPROVAL_ROLES[r]}"] for r in missing
-                   if r in _APPROVAL_ROLES and f"approval_{_APPROVAL_ROLES[r]}" in fact.names}
+        # an approval given by somebody the roster does not seat counts for nothing: say who;
+        # an assembly motion that does not decide this expense: say which, and why; but a
+        # record dated after the day checked is not made yet (``not_yet``)
+        names = fact.names
+        refused = {r: names[_note(r)] for r in missing if _note(r) in names
+                   and not names.get(_not_by(r)) and (r in _APPROVAL_ROLES or (
+                       r == "assembly_decision" and not faults
+                       and names.get("assembly_decision_tried")))}
 
         def problems(lang: str, missing_words: str, late_words: str) -> str:
             zh = lang == "zh"
@@ -195,11 +208,11 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                     listing(not_yet, "zh"), listing(not_yet, "en").removeprefix("a "),
                     checked_on)[0 if zh else 1])
             for r in refused:
-                note = in_words(fact.names.get(f"approval_{_APPROVAL_ROLES[r]}_zh" if zh else
-                                               f"approval_{_APPROVAL_ROLES[r]}", ""),
-                                lang, fact.people)
+                note = in_words(names.get(f"{_note(r)}_zh" if zh else _note(r), ""), lang,
+                                fact.people)
                 out.append(f"所记{REQUIREMENTS[r][2]}不作数：{note}" if zh else
-                           f"the {REQUIREMENTS[r][3]} recorded does not count: {note}")
+                           f"the {REQUIREMENTS[r][3].removeprefix('a ')} recorded does not "
+                           f"count: {note}")
             out += [zh_en[0 if zh else 1] for zh_en in faults]
             if late:
                 out.append(f"{late_words}晚于支付" if zh
@@ -248,7 +261,7 @@ class TieredApproval(RuleKind[TieredApprovalParams]):
                          **({"tier_above": str(lower)} if lower is not None else {}),
                          **({"tier_up_to": str(upper)} if upper is not None else {}),
                          **({"missing": ",".join(missing)} if missing else {}),
-                         **{f"approval_{_APPROVAL_ROLES[r]}": note for r, note in refused.items()},
+                         **{_note(r): note for r, note in refused.items()},
                          **({"late": ",".join(late)} if late else {})},
             ),
             {
