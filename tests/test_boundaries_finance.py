@@ -165,3 +165,23 @@ def test_a_what_if_tier_limit_must_keep_the_tiers_rising(value: str, said: str) 
 
     with pytest.raises(ValueError, match=re.escape(said)):
         load_rulebook().with_parameter("fin.tier1_limit", value)
+
+
+def test_a_handover_finding_names_the_post_left_and_its_last_day() -> None:
+    """FIN-HANDOVER (掌管社区经费的…副主任…离岗时, SQ-SIFANG:387): 离岗 is leaving the post that
+    kept the funds. A deputy director who stays on the committee as a plain member left the
+    post, not the committee: the finding says which post, and its last day."""
+    files = {"community.yaml": SIFANG,
+             "rc.yaml": _rc({**_seat("v", "deputy_director", terms=[
+                 _term("2021-06-20", "2022-05-31"),
+                 _term("2022-06-01", "2024-06-19", role="member")]), "name": "何平",
+                 "handled_funds": True}),
+             "m.yaml": {"meeting": {"id": "m1", "body": "rc", "date": "2022-12-20",
+                                    "present": ["d", "v"]}}}
+    [finding] = [f for f in check(files).findings if f.rule_id == "fin-handover"]
+    assert finding.message.zh.startswith(
+        "何平（v）离开居委会副主任岗位（最后任职日2022年5月31日）：掌管经费")
+    assert finding.message.en.startswith(
+        "何平 (v) left the post of deputy director of 居委会, last held on 31 May 2022: kept the "
+        "funds")
+    assert "离开居委会：" not in finding.message.zh

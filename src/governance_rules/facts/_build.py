@@ -1219,6 +1219,12 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
     (:func:`vacancy_names`)."""
     names = {"person": seat.person, "person_name": seat.name, "body_name": body.name,
              "obtained_by_zh": _ORIGIN_ZH[term.obtained_by]}
+    if term.end is not None:  # the post the term held and its last day (FIN-HANDOVER: 离岗)
+        role = term.role or seat.role
+        post_en, post_zh = seat_label(role, body.kind, "en"), seat_label(role, body.kind, "zh")
+        names["subject"] = names["subject_en"] = (
+            f"the post of {post_en} of {body.name}, last held on {term.end}")
+        names["subject_zh"] = f"{body.name}{post_zh}岗位（最后任职日{term.end}）"
     own = own_handover_audits(dossier, as_of).get(seat.person, [])
     if own:  # FIN-HANDOVER: the audits that do not count, and by whom
         names["own_audits_en"] = "; ".join(
