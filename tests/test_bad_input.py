@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,33 @@ def test_money_must_be_exact() -> None:
     report = check({"c.yaml": community(), "b.yaml": body("b", "residents_committee", 1),
                     "e.yaml": {"expense": expense}})
     assert "two decimals" in report.input_errors[0].msg
+
+
+@pytest.mark.parametrize(("amount", "en", "zh"), [
+    ("1,000.00", "expected an amount of yuan without a thousands separator (1000.00), got "
+     "'1,000.00'", "金额（元）不用千位分隔符，应写作1000.00，实为「1,000.00」"),
+    ("99999999999999999999999999.99", "an amount must be below 1000000000 yuan, got "
+     "'99999999999999999999999999.99'", "金额须小于1000000000元，实为「99999999999999999999999999.99」"),
+    (Decimal("99999999999999999999999999.99"), "an amount must be below 1000000000 yuan, got "
+     "99999999999999999999999999.99", "金额须小于1000000000元，实为「99999999999999999999999999.99」"),
+    ("12.345", "expected an amount of yuan with at most two decimals, got '12.345'",
+     "应为金额（元），至多两位小数，实为「12.345」"),
+    ("八十元", "expected an amount of yuan in digits, such as 120.50, got '八十元'",
+     "应为用数字写的金额（元），如120.50，实为「八十元」"),
+    (Decimal("NaN"), "expected an amount of yuan, got NaN, which is not a number",
+     "应为金额（元），「NaN」不是数字"),
+])
+def test_an_amount_refused_says_what_is_wrong_with_it(amount: object, en: str, zh: str) -> None:
+    """A thousands separator, a 26-digit amount, a word or NaN were all "at most two decimals"
+    or "below 1000000000, got Decimal('NaN')": the message says what is wrong, in both
+    languages, the input as written."""
+    expense = {"id": "e", "body": "b", "amount": amount, "paid_on": "2022-01-01", "payee": "p",
+               "purpose": "q", "voucher": "invoice", "accountant": "a", "cashier": "c"}
+    report = check({"c.yaml": community(), "b.yaml": body("b", "residents_committee", 1),
+                    "e.yaml": {"expense": expense}})
+    [error] = report.input_errors
+    assert (error.field, error.msg, error.text("zh")) == ("expense.amount", en, zh)
+    assert "Decimal(" not in f"{error.msg}{error.input}{error.text('zh')}"
 
 
 @pytest.mark.parametrize(("field", "value"), [

@@ -196,6 +196,8 @@ def short_input(value: Any, limit: int = 80) -> str:
 
     >>> short_input(10 ** 5000), short_input(date(9999, 1, 1)), short_input(Decimal("1.5"))
     ('<an integer of 5001 digits>', "'9999-01-01'", '1.5')
+    >>> short_input(Decimal("NaN")), short_input(Decimal("-Infinity"))
+    ('NaN', '-Infinity')
     >>> short_input(None)  # a field left empty (``amount:``), not Python's None
     'nothing'
     """
@@ -208,7 +210,7 @@ def short_input(value: Any, limit: int = 80) -> str:
     if isinstance(value, Fraction):  # 3/2, not Fraction(3, 2)
         text = f"{value.numerator}/{value.denominator}"
         return text if len(text) <= limit else text[: limit - 1] + "…"
-    if isinstance(value, Decimal) and value.is_finite():  # 1.5, not Decimal('1.5')
+    if isinstance(value, Decimal):  # 1.5 and NaN, not Decimal('1.5') and Decimal('NaN')
         text = str(value)
         return text if len(text) <= limit else text[: limit - 1] + "…"
     if isinstance(value, str | bytes):

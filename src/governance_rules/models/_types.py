@@ -102,20 +102,39 @@ def _day_written(value: str) -> date:
 
 
 def _parse_yuan(value: Any) -> Decimal:
+    """An exact amount of yuan, or a problem that says what is wrong with it (a thousands
+    separator, a third decimal, more than :data:`MAX_YUAN`, not a number).
+
+    >>> for given in ("1,000.00", "12.345", "99999999999999999999999999.99", Decimal("NaN")):
+    ...     try:
+    ...         _parse_yuan(given)
+    ...     except Problem as problem:
+    ...         print(problem.zh)
+    金额（元）不用千位分隔符，应写作1000.00，实为「1,000.00」
+    应为金额（元），至多两位小数，实为「12.345」
+    金额须小于1000000000元，实为「99999999999999999999999999.99」
+    应为金额（元），「NaN」不是数字
+    """
     if isinstance(value, bool | float):
         raise Problem(
             f"expected an exact amount of yuan such as 120.50, got {short_input(value)}"
             + (" (quote it, or write it with at most two decimals)" if isinstance(value, float) else ""),
-            f"应为精确的金额（元），如 120.50，实为{_zh_shown(value)}"
+            f"应为精确的金额（元），如120.50，实为{_zh_shown(value)}"
             + ("；请加引号，或至多写两位小数" if isinstance(value, float) else ""))
     if isinstance(value, int):
-        if not -MAX_YUAN < value < MAX_YUAN:
+        if not -MAX_YUAN < value < MAX_YUAN:  # not shown: it may have thousands of digits
             raise Problem(f"an amount must be below {MAX_YUAN} yuan", f"金额须小于{MAX_YUAN}元")
         return Decimal(value)
     if isinstance(value, Decimal):
-        if not value.is_finite() or (value and not -20 <= value.adjusted() < len(str(MAX_YUAN))):
-            raise Problem(f"expected an amount of yuan below {MAX_YUAN}, got {short_input(value)}",
-                          f"应为小于{MAX_YUAN}元的金额，实为{_zh_shown(value)}")
+        if not value.is_finite():  # NaN, Infinity: as written, not as Decimal('NaN')
+            what = "not a number" if value.is_nan() else "not a finite amount"
+            raise Problem(f"expected an amount of yuan, got {short_input(value)}, which is {what}",
+                          f"应为金额（元），{_zh_shown(value)}"
+                          + ("不是数字" if value.is_nan() else "不是有限的金额"))
+        if value and value.adjusted() >= len(str(MAX_YUAN)):  # not written out: it may be huge
+            raise _too_large(value)
+        if value and value.adjusted() < -20:
+            raise _too_many_decimals(value)
         text = format(value, "f")
     elif isinstance(value, str):
         text = value.strip()
@@ -123,17 +142,50 @@ def _parse_yuan(value: Any) -> Decimal:
         raise Problem(f"expected an amount of yuan, got {short_input(value)}",
                       f"应为金额（元），实为{_zh_shown(value)}")
     if not _MONEY.match(text):
-        raise Problem(f"expected an amount of yuan with at most two decimals, got "
-                      f"{short_input(value)}", f"应为金额（元），至多两位小数，实为{_zh_shown(value)}")
+        raise _money_written(text, value)
     try:
         amount = Decimal(text)
     except InvalidOperation:
         raise Problem(f"expected an amount of yuan, got {short_input(value)}",
                       f"应为金额（元），实为{_zh_shown(value)}") from None
     if not -MAX_YUAN < amount < MAX_YUAN:
-        raise Problem(f"an amount must be below {MAX_YUAN} yuan, got {short_input(value)}",
-                      f"金额须小于{MAX_YUAN}元，实为{_zh_shown(value)}")
+        raise _too_large(value)
     return amount
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_DIGITS = re.compile(r"^-?\d+(?:\.(\d+))?$")
+
+
+def _money_written(text: str, value: Any) -> Problem:
+    """What is wrong with ``text``, an amount :data:`_MONEY` refuses (``value`` as given)."""
+    if _THOUSANDS.match(text):
+        plain = text.replace(",", "")
+        if not _MONEY.match(plain):  # more wrong with it than the separator
+            return Problem(f"expected an amount of yuan without a thousands separator, got "
+                           f"{short_input(value)}",
+                           f"金额（元）不用千位分隔符，实为{_zh_shown(value)}")
+        return Problem(f"expected an amount of yuan without a thousands separator ({plain}), "
+                       f"got {short_input(value)}",
+                       f"金额（元）不用千位分隔符，应写作{plain}，实为{_zh_shown(value)}")
+    digits = _DIGITS.match(text)
+    if digits is None:
+        return Problem(f"expected an amount of yuan in digits, such as 120.50, got "
+                       f"{short_input(value)}",
+                       f"应为用数字写的金额（元），如120.50，实为{_zh_shown(value)}")
+    if digits[1] is not None and len(digits[1]) > 2:
+        return _too_many_decimals(value)
+    return _too_large(value)  # more digits than any amount below MAX_YUAN has
+
+
+def _too_many_decimals(value: Any) -> Problem:
+    return Problem(f"expected an amount of yuan with at most two decimals, got "
+                   f"{short_input(value)}", f"应为金额（元），至多两位小数，实为{_zh_shown(value)}")
+
+
+def _too_large(value: Any) -> Problem:
+    return Problem(f"an amount must be below {MAX_YUAN} yuan, got {short_input(value)}",
+                   f"金额须小于{MAX_YUAN}元，实为{_zh_shown(value)}")
 
 
 Day = Annotated[date, BeforeValidator(_parse_day)]
