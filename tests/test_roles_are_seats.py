@@ -158,16 +158,24 @@ def test_a_tier_finding_says_who_gave_the_approval_that_does_not_count() -> None
     ({"approvals": [{"role": "residents_committee_director", "person": "od",
                      "date": "2022-03-03"}],
       "signatures": [{"role": "director", "person": "d"}]},
-     "names d and od as the residents' committee director on 2022-03-03"),
+     ("the record names 新主任 (d) and 原主任 (od) as the residents' committee director on "
+      "3 March 2022", "记录将新主任（d）、原主任（od）均列为2022年3月3日的社区居委会主任")),
     ({"signatures": [{"role": "director", "person": "d"},
                      {"role": "deputy_director", "person": "d"}]},
-     "signs both as director and as deputy director"),
+     ("新主任 (d) signs both as director and as deputy director",
+      "新主任（d）同时以主任和副主任身份签字")),
+    ({"signatures": [{"role": "deputy_director", "person": "h9"},
+                     {"role": "deputy_director", "person": "h9"}]},
+     ("`signatures` lists 'h9' signing as deputy director twice",
+      "「signatures」中「h9」以同一身份签字写了两次")),
 ])
 def test_a_record_that_contradicts_itself_is_an_input_error(expense: dict[str, Any],
-                                                            says: str) -> None:
+                                                            says: tuple[str, str]) -> None:
+    """Said with the names the rosters give (the ids where none does), the day in words: the
+    two directors' error read 记录将d、od均列为2022-03-03的居委会主任."""
     files = _dossier(date(2022, 2, 24), {"paid_on": "2022-03-03", **expense})
     report = check(files)
-    assert any(says in e.msg for e in report.input_errors), [e.msg for e in report.input_errors]
+    assert [(e.msg, e.text("zh").split(": ", 1)[-1]) for e in report.input_errors] == [says]
 
 
 def test_a_chair_is_judged_by_the_seat_on_the_meeting_day() -> None:

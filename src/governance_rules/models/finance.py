@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from ._base import RecordModel, field_errors, field_problem
+from ._base import RecordModel
 from ._types import Day, Slug, Text, TextEnum, Yuan
 from .body import DecisionRef
 
@@ -53,7 +53,9 @@ class Filing(RecordModel):
 
 
 class Expense(RecordModel):
-    """One payment out of community funds.
+    """One payment out of community funds. Whether it contradicts itself (two people as the
+    residents' committee director on one day …) is checked with the rosters known, when the
+    dossier is resolved (``records._resolve``), so that the error names them.
 
     >>> Expense(id="e1", body="rc", amount="120.50", paid_on="2022-05-03", payee="x",
     ...         purpose="y", voucher="invoice", accountant="a", cashier="b").amount
@@ -75,47 +77,6 @@ class Expense(RecordModel):
     cashier: Slug
     fixed_asset: bool = Field(default=False, description="the payment buys a fixed asset, to be "
                               "entered in the asset register (SQ-SIFANG:127)")
-
-    @model_validator(mode="after")
-    def _roles_signed_once_and_one_director(self) -> Expense:
-        """The record contradicts itself when it lists one signature twice, names two people
-        as the residents' committee director on one day, or one person as both its director
-        and its deputy director (every problem reported at once)."""
-        problems = []
-        seen: set[tuple[SignatureRole, str]] = set()
-        for i, signature in enumerate(self.signatures):  # two deputies may sign (三人以上)
-            if (signature.role, signature.person) in seen:
-                problems.append(field_problem(
-                    ("signatures", i, "person"), f"`signatures` lists {signature.person!r} "
-                    f"signing as {signature.role.value} twice", signature.person,
-                    zh=f"「signatures」中「{signature.person}」以同一身份签字写了两次"))
-            seen.add((signature.role, signature.person))
-        claims: dict[object, dict[str, tuple[str | int, ...]]] = {}
-        for i, a in enumerate(self.approvals):
-            if a.role is ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR:
-                claims.setdefault(a.date, {}).setdefault(a.person, ("approvals", i, "person"))
-        for i, s in enumerate(self.signatures):
-            if s.role is SignatureRole.DIRECTOR:
-                claims.setdefault(s.date or self.paid_on, {}).setdefault(
-                    s.person, ("signatures", i, "person"))
-        for day, persons in sorted(claims.items(), key=lambda kv: str(kv[0])):
-            if len(persons) > 1:
-                second = list(persons)[1]
-                problems.append(field_problem(
-                    persons[second], f"the record names {' and '.join(sorted(persons))} as the "
-                    f"residents' committee director on {day}", second,
-                    zh=f"记录将{'、'.join(sorted(persons))}均列为{day}的居委会主任"))
-        directors = {s.person for s in self.signatures if s.role is SignatureRole.DIRECTOR}
-        both = next(((i, s.person) for i, s in enumerate(self.signatures)
-                     if s.role is SignatureRole.DEPUTY_DIRECTOR and s.person in directors), None)
-        if both is not None:  # whichever order the signatures are listed in
-            deputy, director = both
-            problems.append(field_problem(
-                ("signatures", deputy, "person"), f"{director!r} signs both as director and as "
-                "deputy director", director, zh=f"「{director}」同时以主任和副主任身份签字"))
-        if problems:
-            raise field_errors(self, problems)
-        return self
 
     def signed_on(self, signature: Signature) -> date:
         """The day ``signature`` was made: its own date, else the payment day."""

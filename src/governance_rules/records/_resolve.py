@@ -12,7 +12,7 @@ from typing import Any
 
 from .._words import day_name
 from ..errors import InputError
-from ..models import Body, DecisionRef, Meeting, Seat
+from ..models import ApproverRole, Body, DecisionRef, Expense, Meeting, Seat, SignatureRole
 from ._references import References
 from ._resolve_township import resolve_township
 from ._resolve_work import resolve_work, work_days
@@ -41,6 +41,8 @@ def resolve(dossier: Dossier) -> None:
         ))
     refs = References(dossier)
     _check_rosters(dossier, refs)
+    # before any record naming an expense is checked: one left out here is named as left out
+    refs.keep("expenses", lambda e: _expense_consistent(e, refs))
     _keep_seated_meetings(dossier, refs)
     dossier.forget_indexes()  # the meetings by id, for the links below
     for located_body in list(dossier.bodies.values()):
@@ -125,6 +127,53 @@ def _check_rosters(dossier: Dossier, refs: References) -> None:
         dossier.left_out.append(dossier.bodies.pop(body_id))
     if doubled:
         dossier.forget_indexes()
+
+
+def _expense_consistent(located: Located[Expense], refs: References) -> bool:
+    """An expense that contradicts itself is an input error (docs/readings.md, "Roles are
+    seats"): one signature listed twice, two people as the residents' committee director on
+    one day, one person signing as its director and as its deputy director. Every problem is
+    reported, the people by the names the rosters give them (why this is checked here, with
+    the rosters known, and not by the record's model)."""
+    expense = located.record
+    ok = True
+    seen: set[tuple[SignatureRole, str]] = set()
+    for i, signature in enumerate(expense.signatures):  # two deputies may sign (三人以上)
+        if (signature.role, signature.person) in seen:
+            ok = False
+            refs.fail(located, ("signatures", i, "person"), "value_error",
+                      f"`signatures` lists {refs.person_words(signature.person, 'en')} signing "
+                      f"as {signature.role.value.replace('_', ' ')} twice", signature.person,
+                      f"「signatures」中{refs.person_words(signature.person)}以同一身份签字写了两次")
+        seen.add((signature.role, signature.person))
+    claims: dict[date, dict[str, tuple[str | int, ...]]] = {}
+    for i, a in enumerate(expense.approvals):
+        if a.role is ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR:
+            claims.setdefault(a.date, {}).setdefault(a.person, ("approvals", i, "person"))
+    for i, sig in enumerate(expense.signatures):
+        if sig.role is SignatureRole.DIRECTOR:
+            claims.setdefault(expense.signed_on(sig), {}).setdefault(
+                sig.person, ("signatures", i, "person"))
+    for day, persons in sorted(claims.items()):
+        if len(persons) > 1:
+            ok = False
+            second = list(persons)[1]
+            named = sorted(persons)
+            refs.fail(located, persons[second], "value_error",
+                      f"the record names {' and '.join(refs.person_words(p, 'en') for p in named)}"
+                      f" as the residents' committee director on {day_name(day, 'en')}", second,
+                      f"记录将{'、'.join(refs.person_words(p) for p in named)}均列为"
+                      f"{day_name(day, 'zh')}的社区居委会主任")
+    directors = {s.person for s in expense.signatures if s.role is SignatureRole.DIRECTOR}
+    both = next(((i, s.person) for i, s in enumerate(expense.signatures)
+                 if s.role is SignatureRole.DEPUTY_DIRECTOR and s.person in directors), None)
+    if both is not None:  # whichever order the signatures are listed in
+        ok = False
+        deputy, director = both
+        refs.fail(located, ("signatures", deputy, "person"), "value_error",
+                  f"{refs.person_words(director, 'en')} signs both as director and as deputy "
+                  "director", director, f"{refs.person_words(director)}同时以主任和副主任身份签字")
+    return ok
 
 
 def _keep_seated_meetings(dossier: Dossier, refs: References) -> None:
