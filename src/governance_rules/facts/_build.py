@@ -191,6 +191,18 @@ def _decided_by(dossier: Dossier, decision: DecisionRef, body_id: str) -> int:
     return int(found is not None and found.record.body == body_id)
 
 
+def _on_days(start: date, end: date | None, first: date | None, last: date | None) -> bool:
+    """Whether a term from ``start`` to ``end`` (open: ``None``) has a day from ``first`` to
+    ``last`` (:attr:`_FactBuilder._term_bounds`; ``None``: unbounded).
+
+    >>> _on_days(date(2015, 4, 10), date(2018, 4, 9), date(2022, 1, 1), None)
+    False
+    >>> _on_days(date(2021, 4, 10), None, date(2022, 1, 1), date(2022, 6, 30))
+    True
+    """
+    return (last is None or start <= last) and (first is None or end is None or end >= first)
+
+
 @lru_cache(maxsize=65_536)
 def _span(start: date, end: date) -> tuple[int, int, int]:
     """Whole (years, months, days) from ``start`` to ``end`` (cached: a dossier asks for the
@@ -296,6 +308,21 @@ class _FactBuilder:
     def _happened(self, day: date) -> bool:
         return happened(day, self.as_of)
 
+    @cached_property
+    def _term_bounds(self) -> tuple[date | None, date | None]:
+        """The day a term must reach, and the day it must start by, to be judged: the window's
+        ends where they were asked for (``--from``/``--to``) or declared (``records_cover``), a
+        term none of whose days is checked being no seat held on them; an end the window only
+        takes from the records' first or last day does not bound the roster (a member
+        by-elected after the last meeting recorded is judged), save ``as_of`` (a term starting
+        after it has not happened yet)."""
+        window, community = self.window, self.dossier.community
+        if community is not None and community.record.records_cover is not None:
+            return window.start, window.end
+        found = record_window(self.dossier, self.as_of)
+        return (None if window.start == found.start else window.start,
+                self.as_of if window.end == found.end else window.end)
+
     def facts(self, options: FactOptions) -> Iterator[Fact]:
         yield from roster_facts(self.dossier, self.window.end, self.window, self.wanted)
         yield from period_facts(self.dossier, self.window, self.wanted, self.plans,
@@ -312,16 +339,19 @@ class _FactBuilder:
         yield from cluster_facts(self.dossier, self.window, options.split_window_days,
                                  options.split_key)
         yield from community_work_facts(self.dossier, self.window, self.as_of)
-        as_of = self.as_of  # :meth:`_happened`, read once for every meeting
+        # a meeting (its motions and its members' acts) and an expense are judged when dated
+        # on a day of the window, as a hearing or a report is (the window ends by ``as_of``:
+        # what is dated after it has not happened); one outside it is no record checked
+        covers = self.window.covers  # read once for every meeting
         meeting_facts: list[Fact] = []  # one meeting's, given on at once (most give none)
         for meeting in self.dossier.meetings:
-            if as_of is None or meeting.record.date <= as_of:
+            if covers(meeting.record.date):
                 self._meeting(meeting, meeting_facts)
                 if meeting_facts:
                     yield from meeting_facts
                     meeting_facts.clear()
         for expense in self.dossier.expenses:
-            if self._happened(expense.record.paid_on):
+            if covers(expense.record.paid_on):
                 yield self._expense(expense)
         for located_body in self.dossier.bodies.values():
             yield from self._terms(located_body)
@@ -638,6 +668,7 @@ class _FactBuilder:
         dossier = self.dossier
         jurisdiction = self.jurisdiction
         window = self.window
+        first, last = self._term_bounds
         as_of = self.as_of
         township = body.kind in _TOWNSHIP_KINDS
         general = ({start for start, _ in committee_terms(body)}
@@ -658,8 +689,8 @@ class _FactBuilder:
                 resigned = _resignation(dossier, seat.resignation, left)
             for j, term in enumerate(seat.terms):
                 start, end = term.start, term.end
-                if as_of is not None and start > as_of:  # not happened yet
-                    continue
+                if not _on_days(start, end, first, last):
+                    continue  # no day of it is checked
                 served = start if general is None else served_since(seat, start, general)
                 years, months, days = _span(served, end) if end else (0, 0, 0)
                 decision = term.decision
@@ -1117,14 +1148,17 @@ class _FactBuilder:
             (r.record.body, r.record.person): r for r in self.dossier.recalls
         }
         covered: set[tuple[str, str]] = set()
+        first, last = self._term_bounds  # a replacement on a day checked, as a term
         for located_body in self.dossier.bodies.values():
             body = located_body.record
             for i, seat in enumerate(body.seats):
                 for j, term in enumerate(seat.terms):
                     if term.replaces is None:
                         continue
-                    if not self._happened(term.start):
-                        covered.add((body.id, term.replaces))  # pending
+                    if not (self._happened(term.start)
+                            and _on_days(term.start, term.start, first, last)):
+                        # not yet seated, or seated on a day another check judges: no vacancy
+                        covered.add((body.id, term.replaces))
                         continue
                     old = body.seat_of(term.replaces)
                     recall = recalls_by_person.get((body.id, term.replaces))
@@ -1138,7 +1172,8 @@ class _FactBuilder:
                         recall.record if recall else None, term.start)
         for key, located_recall in recalls_by_person.items():
             departure = located_recall.record
-            if key in covered or not self._happened(departure.date):
+            if key in covered or not (self._happened(departure.date)
+                                      and _on_days(departure.date, departure.date, first, last)):
                 continue
             body = self.dossier.bodies[departure.body].record
             day = max(self.reach, departure.date)  # the check's day: the departure has come
