@@ -283,7 +283,7 @@ class _FactBuilder:
         self._meetings_wanted: dict[tuple[str, MeetingKind, bool], bool] = {}
         """Whether some meeting rule may select a meeting, by body, kind and whether it was
         an emergency handling."""
-        self._books = PartyBooks(dossier)
+        self._books = PartyBooks(dossier, as_of)
         self.books = Books(dossier)
         self.unread = unread
         """Where the records that give no fact go (:func:`build_facts`), if anywhere."""
@@ -329,7 +329,7 @@ class _FactBuilder:
                                 self.reach, self.as_of)
         yield from member_period_facts(self.dossier, self.window)
         yield from entry_facts(self.dossier, self.window, self.as_of)
-        yield from matter_facts(self.dossier, self.window)
+        yield from matter_facts(self.dossier, self.window, self.as_of)
         yield from record_facts(self.dossier, self.window, self.as_of)
         yield from governance_facts(self.dossier, self.window, self.as_of, self.reach)
         yield from village_facts(self.dossier, self.window)
@@ -878,9 +878,10 @@ class _FactBuilder:
         was adopted, the sitting's day and the kind of meeting (a party members' assembly, a
         party members' representative assembly …, PO-ELECTION, SQ-SIFANG:144) and whether it is
         an election (a motion on the election, or one of a sitting with an election on its
-        agenda, RC-ELECTION); ``("", 0, None, "", 0)`` for none (:data:`_NO_DECISION`)."""
+        agenda, RC-ELECTION); ``("", 0, None, "", 0)`` for none (:data:`_NO_DECISION`), and
+        for one whose sitting has not happened by ``as_of`` (none on record yet)."""
         found = self.dossier.motion(ref.meeting, ref.motion) if ref is not None else None
-        if found is None:
+        if found is None or not self._happened(found[0].date):
             return _NO_DECISION
         meeting, motion = found
         return (self.dossier.bodies[meeting.body].record.kind.value,
@@ -1272,7 +1273,8 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
         names["own_audits"] = names["own_audits_en"]
     if rc_end is not None:
         names["rc_term_end"] = rc_end.isoformat()
-    if term.decision is not None and (found := dossier.meeting(term.decision.meeting)):
+    if (term.decision is not None and (found := dossier.meeting(term.decision.meeting))
+            and happened(found.record.date, as_of)):
         decided = found.record  # RC-ELECTION: whose decision the seat rests on
         by = dossier.bodies[decided.body].record.name if decided.body in dossier.bodies else ""
         names["decided_by"] = f"{by} of {decided.date} ({decided.id}/{term.decision.motion})"

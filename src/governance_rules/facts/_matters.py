@@ -9,16 +9,18 @@ from datetime import date
 from ..models import BodyKind, DecisionRef, Outcome
 from ..records.dossier import Dossier
 from ._seats import consent_seated
-from ._window import Window
+from ._window import Window, happened
 from .schema import Fact, RecordRef
 
 
-def matter_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+def matter_facts(dossier: Dossier, window: Window, as_of: date | None = None
+                 ) -> Iterator[Fact]:
     """One fact per matter record dated in ``window`` and one per expense paid in it (its
     decision taken from the matter record that names it, if any): whether an adopted motion of
     the party committee decided it, on or before its day, and with how many consenting of how
     many seated; the expense's amount, so that the rule can hold "larger amounts" to a
-    parameter (较大数额, no number in the text)."""
+    parameter (较大数额, no number in the text). A decision whose meeting is dated after
+    ``as_of`` has not been taken yet: none is on record."""
     by_expense = {m.record.expense: m.record for m in dossier.party_matters
                   if m.record.expense is not None}
     for located in dossier.party_matters:
@@ -26,7 +28,8 @@ def matter_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
         if matter.expense is not None or not window.covers(matter.date):
             continue
         yield _fact(dossier, RecordRef(matter.id, "party_matter", located.where()), matter.body,
-                    matter.kind.value, matter.date, -1, 1, matter.decision, matter.title)
+                    matter.kind.value, matter.date, -1, 1, matter.decision, matter.title,
+                    as_of=as_of)
     for located_expense in dossier.expenses:
         expense = located_expense.record
         if not window.covers(expense.paid_on):
@@ -36,14 +39,16 @@ def matter_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
                     expense.body, "expenditure", expense.paid_on, int(expense.amount * 100),
                     int(named is not None), named.decision if named else None,
                     f"{expense.purpose} ({expense.amount:.2f} yuan)",
-                    f"{expense.purpose}（{expense.amount:.2f}元）")
+                    f"{expense.purpose}（{expense.amount:.2f}元）", as_of)
 
 
 def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, fen: int,
           recorded: int, decision: DecisionRef | None, title: str,
-          title_zh: str | None = None) -> Fact:
+          title_zh: str | None = None, as_of: date | None = None) -> Fact:
     body = dossier.bodies[body_id].record
     found = dossier.motion(decision.meeting, decision.motion) if decision is not None else None
+    if found is not None and not happened(found[0].date, as_of):
+        found = None  # a meeting not held yet decided nothing
     decided, decided_on, seated, consented = 0, None, 0, 0
     if found is not None:
         meeting, motion = found

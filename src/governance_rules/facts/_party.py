@@ -12,20 +12,26 @@ from ..models.body import HeldSeat
 from ..records.dossier import Dossier
 from ._seats import PeopleNamed, held_role
 from ._seats import who as _who
+from ._window import happened
 
 
 class PartyBooks:
-    """The minutes and leave requests of a dossier, indexed by meeting once."""
+    """The minutes and leave requests of a dossier, indexed by meeting once; as of ``as_of``
+    (``--as-of``), what is dated after it has not happened: a leave request asked later is
+    none asked, a report or a notice of the minutes made later none made (docs/readings.md,
+    --as-of)."""
 
-    def __init__(self, dossier: Dossier) -> None:
+    def __init__(self, dossier: Dossier, as_of: date | None = None) -> None:
         self.dossier = dossier
+        self.as_of = as_of
         self.minutes: dict[str, list[Minutes]] = defaultdict(list)
         for m in dossier.minutes:
             self.minutes[m.record.meeting].append(m.record)
         self.asked: dict[str, dict[str, list[LeaveRequest]]] = defaultdict(dict)
-        """meeting → person → the leave they asked for it."""
+        """meeting → person → the leave they asked for it (by ``as_of``)."""
         for r in dossier.leave_requests:
-            self.asked[r.record.meeting].setdefault(r.record.person, []).append(r.record)
+            if happened(r.record.date, as_of):
+                self.asked[r.record.meeting].setdefault(r.record.person, []).append(r.record)
 
     def meeting(self, meeting: Meeting, body: Body, values: dict[str, int | str],
                 names: dict[str, str], seats: Mapping[str, tuple[HeldSeat, ...]] | None = None,
@@ -36,7 +42,7 @@ class PartyBooks:
         meeting_id = meeting.id
         found = self.minutes.get(meeting_id)
         if found:
-            minutes, minutes_names = _minutes(self.dossier, meeting, found)
+            minutes, minutes_names = _minutes(self.dossier, meeting, found, self.as_of)
             values |= minutes
             names |= minutes_names
         else:  # most meetings
@@ -63,17 +69,21 @@ def _days_after(day: date | None, meeting: Meeting) -> int:
     return (day - meeting.date).days if day is not None else -1
 
 
-def _minutes(dossier: Dossier, meeting: Meeting, found: list[Minutes]
-             ) -> tuple[dict[str, int], dict[str, str]]:
+def _minutes(dossier: Dossier, meeting: Meeting, found: list[Minutes],
+             as_of: date | None = None) -> tuple[dict[str, int], dict[str, str]]:
+    """The minutes' fields of ``meeting``: who kept them, and the earliest report and notice
+    made by ``as_of`` (one dated after it is not made yet: SQ-SIFANG:318–319)."""
     taker: str | None = None  # the first named; the earliest days (most meetings have none)
     reported: date | None = None
     notified: date | None = None
     for m in found:
         if taker is None:
             taker = m.taken_by
-        if (day := m.reported_on) is not None and (reported is None or day < reported):
+        if ((day := m.reported_on) is not None and happened(day, as_of)
+                and (reported is None or day < reported)):
             reported = day
-        if (day := m.measures_notified_on) is not None and (notified is None or day < notified):
+        if ((day := m.measures_notified_on) is not None and happened(day, as_of)
+                and (notified is None or day < notified)):
             notified = day
     names = {"minutes_taken_by": _who(dossier, taker) if taker else _NOBODY_NAMED}
     if reported is not None:
