@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..models import BodyKind, DecisionRef, Outcome
+from .._words import day_name
+from ..models import BodyKind, DecisionRef, Meeting, MeetingKind, Motion, Outcome
 from ..records.dossier import Dossier
 from ._seats import consent_seated
 from ._window import Window, happened
@@ -59,15 +60,46 @@ def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, 
             consented = consent_seated(motion, deciding, meeting.date)
     names = {"body_name": body.name, "subject": title, "title": title,
              **({"subject_zh": title_zh, "title_zh": title_zh} if title_zh else {})}
-    if decision is not None:
-        named = f"{decision.meeting}/{decision.motion}"
-        names["decision"] = named + (
-            f" on {decided_on}" if decided_on else " (not an adopted party committee motion)")
-        names["decision_zh"] = named + (
-            f"，{decided_on}" if decided_on else "，不是党组织委员会通过的议题")
+    if found is not None:
+        names["decision"], names["decision_zh"] = _decision_words(dossier, *found)
     return Fact("party_matter", ref, day, dossier.jurisdiction,
                 {"body": body.id, "body_kind": body.kind.value, "matter_kind": kind,
                  "amount_fen": fen, "recorded": recorded, "decided": decided,
                  "decided_in_time": int(decided_on is not None and decided_on <= day),
                  "decision_seated": seated, "decision_consented": consented},
                 {"day": day, **({"decided": decided_on} if decided_on else {})}, names)
+
+
+_SITTING_WORDS = {MeetingKind.REGULAR: ("会议", "meeting"),
+                  MeetingKind.AD_HOC: ("临时会议", "ad hoc meeting"),
+                  MeetingKind.MEMBER_ASSEMBLY: ("党员大会", "party members' assembly"),
+                  MeetingKind.PARTY_CONGRESS: ("党员代表大会", "party members' representative assembly"),
+                  MeetingKind.PARTY_GROUP: ("党小组会", "party group meeting"),
+                  MeetingKind.PARTY_LECTURE: ("党课", "party lecture"),
+                  MeetingKind.LIFE_MEETING: ("民主生活会", "democratic life meeting")}
+"""What a decision's sitting is called: the kinds of meeting a party body holds."""
+_OUTCOME_WORDS = {Outcome.REJECTED: ("未获通过", "rejected"), Outcome.WITHDRAWN: ("已撤回", "withdrawn")}
+
+
+def _decision_words(dossier: Dossier, meeting: Meeting, motion: Motion) -> tuple[str, str]:
+    """The decision a matter names, as an inspector names it: the body, the kind of sitting
+    and its day, the motion's title (and its outcome, if it was not adopted), in English and
+    in Chinese.
+
+    >>> from governance_rules.records import dossier_from_data
+    >>> dossier = dossier_from_data({"pc.yaml": {"body": {
+    ...     "id": "pc", "kind": "party_committee", "name": "党委", "seats": []}}})
+    >>> meeting = Meeting(id="m", body="pc", date="2022-04-25", present=[])
+    >>> en, zh = _decision_words(dossier, meeting, Motion(
+    ...     id="x", title="财务收支计划", outcome="rejected", votes={"yes": 1, "no": 4}))
+    >>> print(en); print(zh)
+    党委 meeting of 25 April 2022 on "财务收支计划", rejected
+    党委2022年4月25日会议「财务收支计划」，未获通过
+    """
+    body = dossier.bodies[meeting.body].record.name if meeting.body in dossier.bodies else ""
+    zh, en = _SITTING_WORDS.get(meeting.kind, ("会议", "meeting"))
+    outcome_zh, outcome_en = _OUTCOME_WORDS.get(motion.outcome, ("", ""))
+    return (f'{body} {en} of {day_name(meeting.date, "en")} on "{motion.title}"'
+            + (f", {outcome_en}" if outcome_en else ""),
+            f"{body}{day_name(meeting.date, 'zh')}{zh}「{motion.title}」"
+            + (f"，{outcome_zh}" if outcome_zh else ""))

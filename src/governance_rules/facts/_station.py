@@ -329,7 +329,7 @@ def entry_facts(dossier: Dossier, window: Window, as_of: date | None = None
         yield Fact("member_entry", RecordRef(record_id, "member_record", located.where()),
                    day, jurisdiction,
                    {"body": about[0], "body_kind": about[1], "person": person,
-                    "kind": kind.value,
+                    "kind": kind.value, "household": record.household or "",
                     "followed_days": (first - day).days if first is not None else -1,
                     "days_run": (until - day).days},
                    dates, {}, partial(_entry_names, names, about[2], record_id, person))
@@ -337,7 +337,9 @@ def entry_facts(dossier: Dossier, window: Window, as_of: date | None = None
 
 def _entry_names(people: Mapping[str, str], body_name: str, record_id: str, person: str
                  ) -> dict[str, str]:
-    """An entry's names, made when a finding reads them (:meth:`Fact.explained`)."""
+    """An entry's names, made when a finding reads them (:meth:`Fact.explained`); a message
+    names the entry by its day and a household contact by its ``household`` too, not by its
+    id (the ``subject``, for a program)."""
     return {"body_name": body_name, "subject": record_id, "person": person,
             "person_name": people.get(person, "")}
 

@@ -105,7 +105,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "category": str, "count": int,
     },
     "member_entry": {"body": str, "body_kind": str, "person": str, "kind": str,
-                     "followed_days": int, "days_run": int},
+                     "household": str, "followed_days": int, "days_run": int},
     "party_matter": {
         "body": str, "body_kind": str, "matter_kind": str, "amount_fen": int, "recorded": int,
         "decided": int, "decided_in_time": int, "decision_seated": int,

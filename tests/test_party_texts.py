@@ -1,0 +1,50 @@
+"""The party organisation's findings name what a reader knows by name: a decision by its
+meeting's day and its motion's title, a household contact by its day and household, not by the
+records' ids; in Chinese and in English (SQ-SIFANG:299, :329)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import yaml
+from _helpers import EXAMPLES
+
+from governance_rules import check_data
+from governance_rules.report.model import Finding
+
+_FILES = {p.relative_to(EXAMPLES / "sifang").as_posix(): yaml.safe_load(p.read_text("utf-8"))
+          for p in sorted((EXAMPLES / "sifang").rglob("*.yaml"))}
+
+
+def _entry(files: dict[str, Any], file: str, collection: str, record_id: str) -> dict[str, Any]:
+    return next(r for r in files[file][collection] if r["id"] == record_id)
+
+
+def _findings(files: dict[str, Any], rule: str) -> list[Finding]:
+    return [f for f in check_data(files).findings if f.rule_id == rule]
+
+
+def test_a_late_decision_is_named_by_its_meeting_day_and_motion_title() -> None:
+    files = copy.deepcopy(_FILES)
+    _entry(files, "party/matters.yaml", "party_matters", "finance-plan-2022")["date"] = "2022-04-24"
+    found = [f for f in _findings(files, "po-matters") if f.record.id == "finance-plan-2022"]
+    assert len(found) == 1
+    en, zh = found[0].message.en, found[0].message.zh
+    assert ('decided it only afterwards (中共兴华路社区委员会 meeting of 25 April 2022 on '
+            '"2022年社区财务收支计划")') in en
+    assert "（中共兴华路社区委员会2022年4月25日会议「2022年社区财务收支计划」）" in zh
+    assert "pc-2022-04-25" not in en + zh and "finance-plan" not in en + zh
+
+
+def test_a_household_contact_is_named_by_its_day_and_household() -> None:
+    files = copy.deepcopy(_FILES)
+    _entry(files, "party/link-books.yaml", "member_records", "report-dy-zhao-01")["date"] = (
+        "2022-02-13")
+    found = sorted(_findings(files, "po-link-contact-report"), key=lambda f: f.record.line or 0)
+    assert [f.record.id for f in found] == ["contact-dy-zhao-01-1", "contact-dy-zhao-01-2"]
+    assert found[0].message.en == (
+        "第一党小组, party member 赵德顺 (dy-zhao), contact of 5 January 2022 with household "
+        "(h-zhao-1): the report back came 39 days after the contact")
+    assert found[0].message.zh == (
+        "第一党小组党员赵德顺（dy-zhao）2022年1月5日对联户对象（h-zhao-1）的联系：联户后39天才反馈")
