@@ -54,7 +54,10 @@ def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, 
     if found is not None:
         meeting, motion = found
         deciding = dossier.bodies[meeting.body].record
-        if deciding.kind is BodyKind.PARTY_COMMITTEE and motion.outcome is Outcome.ADOPTED:
+        # 研究决定 (SQ-SIFANG:299) is the remit of the committee's own meetings (委员会议,
+        # :294): a party members' assembly, a group meeting or a lecture on its body is none
+        if (deciding.kind is BodyKind.PARTY_COMMITTEE and meeting.kind in _COMMITTEE_MEETINGS
+                and motion.outcome is Outcome.ADOPTED):
             decided, decided_on = 1, meeting.date
             seated = deciding.seated_count_on(meeting.date)
             consented = consent_seated(motion, deciding, meeting.date)
@@ -65,11 +68,14 @@ def _fact(dossier: Dossier, ref: RecordRef, body_id: str, kind: str, day: date, 
     return Fact("party_matter", ref, day, dossier.jurisdiction,
                 {"body": body.id, "body_kind": body.kind.value, "matter_kind": kind,
                  "amount_fen": fen, "recorded": recorded, "decided": decided,
+                 "decision_named": int(found is not None),
                  "decided_in_time": int(decided_on is not None and decided_on <= day),
                  "decision_seated": seated, "decision_consented": consented},
                 {"day": day, **({"decided": decided_on} if decided_on else {})}, names)
 
 
+_COMMITTEE_MEETINGS = (MeetingKind.REGULAR, MeetingKind.AD_HOC)
+"""The kinds of meeting of the party committee that are its committee meetings (委员会议)."""
 _SITTING_WORDS = {MeetingKind.REGULAR: ("会议", "meeting"),
                   MeetingKind.AD_HOC: ("临时会议", "ad hoc meeting"),
                   MeetingKind.MEMBER_ASSEMBLY: ("党员大会", "party members' assembly"),

@@ -108,7 +108,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
                      "household": str, "followed_days": int, "days_run": int},
     "party_matter": {
         "body": str, "body_kind": str, "matter_kind": str, "amount_fen": int, "recorded": int,
-        "decided": int, "decided_in_time": int, "decision_seated": int,
+        "decided": int, "decision_named": int, "decided_in_time": int, "decision_seated": int,
         "decision_consented": int,
     },
     "community": {"households": int, "special_circumstances": int, "single_estate": int},
