@@ -36,8 +36,12 @@ def matter_facts(dossier: Dossier, window: Window, as_of: date | None = None
         if not window.covers(expense.paid_on):
             continue
         named = by_expense.get(expense.id)
+        # a matter is judged by its own kind: the purchase of a fixed asset (固定资产购置) that
+        # names its payment needs the decision whatever the amount, as one naming none does;
+        # only an expenditure (经费开支) is held to the larger amount
+        kind = named.kind.value if named is not None else "expenditure"
         yield _fact(dossier, RecordRef(expense.id, "expense", located_expense.where()),
-                    expense.body, "expenditure", expense.paid_on, int(expense.amount * 100),
+                    expense.body, kind, expense.paid_on, int(expense.amount * 100),
                     int(named is not None), named.decision if named else None,
                     f"{expense.purpose} ({expense.amount:.2f} yuan)",
                     f"{expense.purpose}（{expense.amount:.2f}元）", as_of)
