@@ -118,7 +118,7 @@ def _leave_counts(meeting: Meeting, body: Body, asked: dict[str, list[LeaveReque
                     seated_present += 1
                     break
     absent = (body.seated_count_on(day) if seated is None else seated) - seated_present
-    with_leave = late = not_secretary = 0
+    with_leave = late = not_secretary = not_member = 0
     for person, requests in asked.items():
         if person in present:
             continue
@@ -129,10 +129,13 @@ def _leave_counts(meeting: Meeting, body: Body, asked: dict[str, list[LeaveReque
         in_time = [r for r in requests if r.date <= day]
         if not in_time:
             late += held
+        elif held_role(seats, person, day) is Role.SECRETARY:  # asks another member
+            if not any(held_role(seats, r.to, r.date) is not None for r in in_time):
+                not_member += held
         elif not any(held_role(seats, r.to, r.date) is Role.SECRETARY for r in in_time):
             not_secretary += held
     return {"absent": absent, "leave_missing": absent - with_leave, "leave_late": late,
-            "leave_not_secretary": not_secretary}
+            "leave_not_secretary": not_secretary, "leave_not_member": not_member}
 
 
 def _leave(dossier: Dossier, meeting: Meeting, body: Body,
@@ -140,8 +143,10 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
            ) -> tuple[dict[str, int], dict[str, str]]:
     """PO-LEAVE (SQ-SIFANG:294, 委员因故不能出席会议，要事先向书记请假): every member seated on
     the meeting day and absent from it asked leave on or before that day (事先: records carry
-    dates, not hours) of the person holding the secretary's seat on the day of asking.
-    ``asked_for``: the leave asked for this meeting, by person."""
+    dates, not hours) of the person holding the secretary's seat on the day of asking; the
+    secretary of the meeting day, who cannot ask himself, of another member seated on the
+    committee that day (docs/readings.md). ``asked_for``: the leave asked for this meeting, by
+    person."""
     present, day = set(meeting.present), meeting.date
     seats = body.held_seats()
     if len(seats) == len(body.seats):  # a seat a person: by person is in roster order
@@ -155,6 +160,8 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
     late_zh: list[str] = []
     not_secretary: list[str] = []
     not_secretary_zh: list[str] = []
+    not_member: list[str] = []
+    not_member_zh: list[str] = []
     for person in absent:
         asked = asked_for.get(person)
         if not asked:
@@ -165,6 +172,14 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
             days = sorted(r.date.isoformat() for r in asked)
             late.append(f"{named[person]} asked on {', '.join(days)}")
             late_zh.append(f"{named[person]}于{'、'.join(days)}请假")
+        elif body.holds(person, (Role.SECRETARY,), day):  # asks another member
+            if not any(body.holds(r.to, None, r.date) for r in in_time):
+                not_member.append("; ".join(
+                    f"{named[person]} asked {named[r.to]} on {r.date}, who held no seat on "
+                    f"{body.name} that day" for r in in_time))
+                not_member_zh.append("；".join(
+                    f"{named[person]}于{r.date}向{named[r.to]}请假，而{named[r.to]}当日未在"
+                    f"{body.name}任职" for r in in_time))
         elif not any(body.holds(r.to, (Role.SECRETARY,), r.date) for r in in_time):
             holders = {r.date: ", ".join(named[s.person]
                                          for s in body.holders_of(Role.SECRETARY, r.date))
@@ -182,7 +197,10 @@ def _leave(dossier: Dossier, meeting: Meeting, body: Body,
              "leave_missing": ", ".join(missing) or "nobody",
              "leave_late": "; ".join(late) or "nobody",
              "leave_not_secretary": "; ".join(not_secretary) or "nobody",
+             "leave_not_member": "; ".join(not_member) or "nobody",
              "leave_late_zh": "；".join(late_zh) or "无",
-             "leave_not_secretary_zh": "；".join(not_secretary_zh) or "无"}
+             "leave_not_secretary_zh": "；".join(not_secretary_zh) or "无",
+             "leave_not_member_zh": "；".join(not_member_zh) or "无"}
     return ({"absent": len(absent), "leave_missing": len(missing), "leave_late": len(late),
-             "leave_not_secretary": len(not_secretary)}, names)
+             "leave_not_secretary": len(not_secretary), "leave_not_member": len(not_member)},
+            names)

@@ -26,7 +26,7 @@ FACT_SCHEMAS: dict[str, dict[str, type]] = {
         "next_meeting": int, "reported_next": int, "chair_group_leader": int,
         "minutes": int, "minutes_taker": int, "minutes_report_days": int,
         "measures_notice_days": int, "days_run": int, "absent": int, "leave_missing": int, "leave_late": int,
-        "leave_not_secretary": int,
+        "leave_not_secretary": int, "leave_not_member": int,
         "chaired_by_tpc_chair": int, "convened_by_tpc_chair": int,
         **{f"{what}_{n}": int for what in ("residents", "households", "groups",
                                              "representatives") for n in ("signed", "total")},
