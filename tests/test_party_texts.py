@@ -48,3 +48,30 @@ def test_a_household_contact_is_named_by_its_day_and_household() -> None:
         "(h-zhao-1): the report back came 39 days after the contact")
     assert found[0].message.zh == (
         "第一党小组党员赵德顺（dy-zhao）2022年1月5日对联户对象（h-zhao-1）的联系：联户后39天才反馈")
+
+
+def _branch(party_members: int | None, seated: int) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": "pc", "kind": "party_committee", "name": "中共示例社区支部委员会", "form": "branch",
+        "seats": [{"person": f"p{i}", "name": f"委员{i}", "terms": [
+            {"start": "2021-04-10", "end": "2024-04-09", "obtained_by": "appointment"}]}
+            for i in range(seated)]}
+    if party_members is not None:
+        body["party_members"] = party_members
+    return {"community.yaml": {"community": {
+                "id": "sf", "name": "示例社区", "jurisdiction": ["cn", "shandong", "qingdao", "sifang"],
+                "records_cover": {"from": "2022-01-01", "to": "2022-12-31"}}},
+            "pc.yaml": {"body": body}}
+
+
+def test_a_membership_not_recorded_is_said_so_not_minus_one() -> None:
+    found = _findings(_branch(None, 2), "po-form")
+    assert [(f.message.en, f.message.zh) for f in found] == [(
+        "中共示例社区支部委员会 (party members not recorded, constituted as a branch, "
+        "2 committee members): a branch committee has fewer than 3 members",
+        "中共示例社区支部委员会（党员人数未记录，设党支部，委员2人）：支部委员会少于3人")]
+    found = _findings(_branch(40, 1), "po-form")
+    assert [(f.message.en, f.message.zh) for f in found] == [(
+        "中共示例社区支部委员会 (40 party members, constituted as a branch, "
+        "1 committee member): a branch committee has fewer than 3 members",
+        "中共示例社区支部委员会（党员40人，设党支部，委员1人）：支部委员会少于3人")]

@@ -204,6 +204,12 @@ def roster_facts(dossier: Dossier, day: date, window: Window | None = None,
             names["form_zh"] = f"设{label(form, 'zh')}" if form else "形式未记录"
             names["form_en"] = (f"constituted as {label(form, 'en')}" if form
                                 else "its form not recorded")
+            members = body.party_members  # a count not recorded is said so, never -1
+            names["party_members_zh"] = (f"党员{members}人" if members is not None
+                                         else "党员人数未记录")
+            names["party_members_en"] = (
+                f"{members} party member{'' if members == 1 else 's'}"
+                if members is not None else "party members not recorded")
         get = roles.get
         values: dict[str, int | str] = {
             "body": body.id, "body_kind": kind.value, "seated": seated,
