@@ -5,6 +5,7 @@ records' ids; in Chinese and in English (SQ-SIFANG:299, :329)."""
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 import yaml
@@ -75,3 +76,22 @@ def test_a_membership_not_recorded_is_said_so_not_minus_one() -> None:
         "中共示例社区支部委员会 (40 party members, constituted as a branch, "
         "1 committee member): a branch committee has fewer than 3 members",
         "中共示例社区支部委员会（党员40人，设党支部，委员1人）：支部委员会少于3人")]
+
+
+def test_an_election_finding_names_the_term_it_judges() -> None:
+    """A seat that held an appointed term years before its elected one: the finding names the
+    term's days, and a term that ended before the window is not judged (PO-ELECTION, :144)."""
+    files = copy.deepcopy(_FILES)
+    seat = next(s for s in files["bodies/party-committee.yaml"]["body"]["seats"]
+                if s["person"] == "he-ping")
+    seat["terms"].insert(0, {"start": "2015-04-10", "end": "2018-04-09",
+                             "obtained_by": "appointment"})
+    assert not [f for f in _findings(files, "po-election") if f.record.id.endswith("/he-ping")]
+    found = [f for f in check_data(files, window=(date(2015, 1, 1), None)).findings
+             if f.rule_id == "po-election" and f.record.id.endswith("/he-ping")]
+    assert [(f.message.en, f.message.zh) for f in found] == [(
+        "中共兴华路社区委员会: Seat of party committee member 何平 (he-ping), term from "
+        "10 April 2015 to 9 April 2018: the term was not obtained by election; no election by "
+        "a party members' assembly or representative assembly is recorded",
+        "中共兴华路社区委员会：党组织委员何平（he-ping）2015年4月10日至2018年4月9日的任期："
+        "该任期不是经选举产生；未记录党员大会或党员代表大会的选举决定")]

@@ -1254,7 +1254,7 @@ def _term_names(dossier: Dossier, body: Body, seat: Seat, term: Term, rc_end: da
     (the only kind with elected posts), the post's later holders, for a finding on its vacancy
     (:func:`vacancy_names`)."""
     names = {"person": seat.person, "person_name": seat.name, "body_name": body.name,
-             "obtained_by_zh": _ORIGIN_ZH[term.obtained_by]}
+             "obtained_by_zh": _ORIGIN_ZH[term.obtained_by], **_term_words(term)}
     if term.end is not None:  # the post the term held and its last day (FIN-HANDOVER: 离岗)
         role = term.role or seat.role
         post_en, post_zh = seat_label(role, body.kind, "en"), seat_label(role, body.kind, "zh")
@@ -1298,6 +1298,23 @@ COMMUNITY_OWN_KINDS = frozenset({
     BodyKind.COMMUNITY_SUPERVISORS})
 """The community's own bodies: an audit of one who leaves is the street office's and the
 departments' concerned (SQ-SIFANG:387), not theirs."""
+
+
+def _term_words(term: Term) -> dict[str, str]:
+    """The term's days in words (``term_days``): a finding on one of a seat's terms names
+    which (a seat may have held an appointed term years before its elected one).
+
+    >>> _term_words(Term(start="2021-04-10", end="2024-04-09", obtained_by="election"))
+    {'term_days': 'from 10 April 2021 to 9 April 2024', 'term_days_zh': '2021年4月10日至2024年4月9日'}
+    >>> _term_words(Term(start="2021-04-10", obtained_by="election"))["term_days_zh"]
+    '自2021年4月10日起'
+    """
+    start, end = term.start, term.end
+    if end is None:
+        return {"term_days": f"from {day_name(start, 'en')}",
+                "term_days_zh": f"自{day_name(start, 'zh')}起"}
+    return {"term_days": f"from {day_name(start, 'en')} to {day_name(end, 'en')}",
+            "term_days_zh": f"{day_name(start, 'zh')}至{day_name(end, 'zh')}"}
 
 
 def own_handover_audits(dossier: Dossier, as_of: date | None = None

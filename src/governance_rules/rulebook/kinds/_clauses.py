@@ -39,7 +39,7 @@ class ClauseKind(RuleKind[P]):
     """A rule broken when any of its clauses holds; the finding lists every clause that held."""
 
     message_fields = frozenset({"reasons", "body_name", "person", "person_name", "subject", "day",
-                                "purpose", "amount", "payee"})
+                                "purpose", "amount", "payee", "term_days"})
     fact_fields_in_messages = True
 
     @abstractmethod
