@@ -15,6 +15,7 @@ from ..report.model import (
     Severity,
     Suppression,
     Text,
+    in_report_order,
     summarise,
 )
 from .model import LocatedWaiver
@@ -36,8 +37,7 @@ def apply_waivers(report: Report, waivers: Sequence[LocatedWaiver], today: date,
     ``scope: everything`` is itself shown, as an info finding ``waiver-everything``.
     """
     ledger = WaiverLedger(waivers, today)
-    findings = [*ledger.apply(report.findings), *ledger.closing_findings()]
-    findings.sort(key=Finding.sort_key)
+    findings = in_report_order([*ledger.apply(report.findings), *ledger.closing_findings()])
     all_errors = sorted([*report.input_errors, *errors], key=InputError.sort_key)
     summary = summarise(findings, all_errors, report.summary.records_checked,
                         report.summary.cases_evaluated, report.summary.applied)
