@@ -21,7 +21,7 @@ from ..models import (
     Session,
 )
 from ..records.dossier import COUNTED_RECORDS, Dossier, Located
-from ._window import GRANULARITIES, Labelled, Period, Window, calendar, happened, period_of
+from ._window import GRANULARITIES, Period, Window, calendar, happened, period_of
 from .schema import Fact, RecordRef, Wanted
 
 CATEGORIES: dict[BodyKind, tuple[str, ...]] = {
@@ -250,6 +250,7 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
                if (categories := _categories(dossier, located.record))}
     events = event_days(dossier, window, counted, as_of=as_of)
     jurisdiction = dossier.jurisdiction
+    ran_to = reach or window.end
     if plans is None:
         plans = {}  # the same for every body of a kind
     for located in dossier.bodies.values():
@@ -265,17 +266,13 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
         plan = plans.get((body_kind, categories))
         if plan is None:
             plan = plans[body_kind, categories] = _plan(body_kind, categories, window, wanted)
-        for granularity, labelled, judged in plan:
-            period, part, label = labelled.period, labelled.part, labelled.label
-            first, last = period.start, period.end
+        for granularity, part, label, first, last, middle, judged in plan:
             if start is not None and first < start:
                 continue
             dates = {"period_start": first, "period_end": last}  # the body's facts of the period
             exception = exceptions.get(label)
             special = int(exception is not None)
-            # a month's halves (每半月一次: the 1st to the 15th, the 16th to its end); -1 else
-            middle = first.replace(day=15) if granularity == "month" else None
-            days_run = ((reach or window.end) - last).days  # its report may not be due yet
+            days_run = (ran_to - last).days  # its report may not be due yet
             for category in judged:
                 listed = days[category]
                 names = {"body_name": body_name, "subject": label, "period": label,
@@ -297,9 +294,11 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
                     dates, names)
 
 
-_Plan = list[tuple[str, Labelled, list[str]]]
-"""The calendar periods of a window that some rule may judge for a kind of body, each with its
-granularity and the categories judged in it, in order."""
+_Plan = list[tuple[str, str, str, date, date, date | None, list[str]]]
+"""The calendar periods of a window that some rule may judge for a kind of body, in order, each
+as its granularity, part of the year, label, first and last days, the last day of a month's
+first half (每半月一次: the 1st to the 15th, the 16th to its end; ``None`` for a longer period)
+and the categories judged in it: worked out once for every body of the kind."""
 
 Plans = dict[tuple[str, tuple[str, ...]], _Plan]
 """The periods of one window judged for a kind of body counting some categories (:func:`_plan`),
@@ -323,5 +322,8 @@ def _plan(body_kind: str, categories: tuple[str, ...], window: Window,
                 if wanted is None or wanted("period", asked):
                     judged.append(category)
             if judged:
-                plan.append((granularity, labelled, judged))
+                period = labelled.period
+                first = period.start
+                plan.append((granularity, labelled.part, labelled.label, first, period.end,
+                             first.replace(day=15) if granularity == "month" else None, judged))
     return plan

@@ -489,14 +489,23 @@ def _hearing_chair(dossier: Dossier, person: str | None, day: date) -> dict[str,
 
 
 def _disclosure_facts(dossier: Dossier, window: Window) -> Iterator[Fact]:
+    """Each disclosure in ``window``, with the party committee's sitting that decided it (one
+    decision is disclosed by several: each sitting is worked out once)."""
+    sittings: dict[tuple[str, str], tuple[date, int, int, int] | None] = {}
+    jurisdiction = dossier.jurisdiction
     for located, disclosure, body, common in _kept(dossier, dossier.disclosures, window, _date):
         decision, disclosed, title = disclosure.decision, disclosure.date, disclosure.title
         channels = disclosure.channels
-        sitting = _party_sitting(dossier, decision)
+        if decision is None:
+            sitting = None
+        elif (key := (decision.meeting, decision.motion)) in sittings:
+            sitting = sittings[key]
+        else:
+            sitting = sittings[key] = _party_sitting(dossier, decision)
         decided = int(sitting is not None)
         day = sitting[0] if sitting else None
         yield Fact("disclosure", RecordRef(disclosure.id, "disclosure", located.where()),
-                   disclosed, dossier.jurisdiction,
+                   disclosed, jurisdiction,
                    {**common, "category": disclosure.category.value, "decided_by_party": decided,
                     # OPEN-PROCEDURE: the decision is dated on or before the disclosure
                     "decided_in_time": int(day is not None and day <= disclosed),
