@@ -45,6 +45,7 @@ def test_a_stated_reason_turns_the_warning_into_info_and_is_quoted(engine: str) 
     [finding] = findings(party([{"period": "2022-B1", "reason": reason}]), "po-party-lecture",
                          engine)
     assert finding.severity is Severity.INFO
+    assert "_explain" in finding.__dict__  # its severity read without its words
     assert finding.evidence.details["exception"] == reason
     assert reason in finding.message.zh and reason in finding.message.en
 

@@ -1084,12 +1084,16 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
     cited at the annex's line alone).
 
     ``later``: the finding's explanation (message, evidence, the clauses cited, the body
-    named) is made when
-    first read (:meth:`Finding.explained_later`), for a caller that holds the dossier anyway;
-    a warning's is made now, since a stated exception changes its severity.
+    named) is made when first read (:meth:`Finding.explained_later`), for a caller that holds
+    the dossier anyway. A warning's too: the exception that makes it ``info`` is a name the
+    fact is given when made (its ``later`` adds only words), read without explaining it.
     """
     shared = _shared(bound, book.documents)
     severity = shared.severity
+    exception = (fact.names.get("special_circumstances") if severity is Severity.WARNING
+                 else None)
+    if exception:
+        severity = Severity.INFO
     ref = fact.ref
     where = ref.where
     values = {
@@ -1102,22 +1106,22 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         "date": fact.day.isoformat(),
         "parameters": used if used is not None else parameter_uses(book, bound),
     }
-    explain = partial(_explanation, shared, bound, fact, book, scope, left_out, bodies_note)
-    if later and severity is not Severity.WARNING:
+    explain = partial(_explanation, shared, bound, fact, book, scope, left_out, bodies_note,
+                      exception)
+    if later:
         return Finding.explained_later(explain, severity=severity, **values)
-    explained = explain()
-    if "exception" in explained["evidence"].details:
-        severity = Severity.INFO
     # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
-    return trusted(Finding, severity=severity, **values, **explained)
+    return trusted(Finding, severity=severity, **values, **explain())
 
 
 def _explanation(shared: _Shared, bound: BoundRule, fact: Fact, book: Rulebook,
                  scope: Scope | None, left_out: Sequence[tuple[date, Located[Any]]],
-                 bodies_note: tuple[str, str, str] | None) -> dict[str, Any]:
+                 bodies_note: tuple[str, str, str] | None, exception: str | None
+                 ) -> dict[str, Any]:
     """The fields of :data:`~governance_rules.report.model.EXPLAINED` for :func:`finding_for`:
     the explanation of the violated case, the clauses that decided it, the message with its
-    notes; ``evidence.details`` holds ``exception`` where a warning met a stated exception."""
+    notes; ``exception``: the reason stated that met a warning (quoted, and held in
+    ``evidence.details``)."""
     fact = fact.explained()
     explanation: Explanation = bound.kind.explain(fact, bound.params)
     unadopted = (scope.charter_parts if scope is not None and scope.charter_parts and (
@@ -1142,10 +1146,9 @@ def _explanation(shared: _Shared, bound: BoundRule, fact: Fact, book: Rulebook,
         en = (f"{en}; checked with {'a what-if value' if len(what_if) == 1 else 'what-if values'}"
               ", not the source's: " + " and ".join(
             f"{p.description.en} is {p.value_words(v, 'en')}" for p, v in what_if))
-    reason = fact.names.get("special_circumstances")
-    if reason and shared.severity is Severity.WARNING:
-        zh, en = f"{zh}（已说明特殊情况：{reason}）", f"{en} (stated exception: {reason})"
-        evidence["details"] = {**evidence["details"], "exception": reason}
+    if exception:
+        zh, en = f"{zh}（已说明特殊情况：{exception}）", f"{en} (stated exception: {exception})"
+        evidence["details"] = {**evidence["details"], "exception": exception}
     if left_out:  # a clause of its own, so that its brackets are not inside another's
         note_zh, note_en = left_out_note(left_out)
         zh, en = f"{zh}；{note_zh}", f"{en}; {note_en}"
