@@ -409,12 +409,23 @@ class Rulebook:
         """
         if community is None:
             return jurisdiction
-        own = "/".join((*jurisdiction, community))
-        named = (*(key for p in self.parameters.values() for key in p.overlays),
-                 *(key for rule in self.rules for key in rule.jurisdictions))
-        if any(key == own or key.startswith(own + "/") for key in named):
+        if "/".join((*jurisdiction, community)) in self._places_named:
             return (*jurisdiction, community)
         return jurisdiction
+
+    @cached_property
+    def _places_named(self) -> frozenset[str]:
+        """The places the rule set names (a parameter overlay's key, a rule's
+        ``jurisdictions``), each with every place above it (``cn/a/c9`` holds ``cn/a`` and
+        ``cn``): made once, not for each dossier :meth:`place_of` is asked about (a copy,
+        :meth:`without_caches`, makes its own)."""
+        named = (*(key for p in self.parameters.values() for key in p.overlays),
+                 *(key for rule in self.rules for key in rule.jurisdictions))
+        places: set[str] = set()
+        for key in named:
+            parts = key.split("/")
+            places.update("/".join(parts[:end]) for end in range(1, len(parts) + 1))
+        return frozenset(places)
 
     def pairings(self, admission: Hashable) -> Pairings:
         """Where a checker keeps the bound rules it paired facts with, for the communities
