@@ -113,6 +113,14 @@ def test_a_finding_used_before_it_is_read_is_the_eager_one(
         assert list(used.__dict__) == list(Finding.model_fields)  # fields in their order
 
 
+def test_a_finding_explained_later_counts_the_fields_the_eager_one_does(
+        files: dict[str, Any], rulebook: Rulebook) -> None:
+    eager = checker.check_dossiers([dossier_from_data(files)], rulebook=rulebook).findings
+    later = check_data(files, rulebook=rulebook).findings
+    assert any("_explain" in f.__dict__ for f in later)
+    assert [f.model_fields_set for f in later] == [f.model_fields_set for f in eager]
+
+
 def test_a_field_given_to_a_copy_stands_when_it_is_explained(
         files: dict[str, Any], rulebook: Rulebook) -> None:
     finding = next(f for f in check_data(files, rulebook=rulebook).findings

@@ -42,6 +42,41 @@ def trusted(model: type[M], /, **values: Any) -> M:
     if fields is None:  # private attributes or aliases: pydantic's own way
         return model.model_construct(**values)
     given = set(values)
+    return _made(model, fields, values, given, given)
+
+
+def trusted_apart(model: type[M], apart: frozenset[str], /, **values: Any) -> M:
+    """``model`` with ``values`` as :func:`trusted` makes it, but for its fields ``apart``:
+    given, as its :attr:`~pydantic.BaseModel.model_fields_set` says, they are left out of its
+    ``__dict__`` for the model to add when they are first read (a finding's explanation:
+    :meth:`~governance_rules.report.model.Finding.explained_later`), in field order then.
+
+    >>> from governance_rules.report.model import Text
+    >>> text = trusted_apart(Text, frozenset({"en"}), zh="甲")
+    >>> text.__dict__, sorted(text.model_fields_set)
+    ({'zh': '甲'}, ['en', 'zh'])
+    """
+    kept = (model, apart)
+    fields = _FIELDS_APART.get(kept, _UNKNOWN)
+    if fields is _UNKNOWN:
+        whole = _FIELDS.get(model, _UNKNOWN)
+        if whole is _UNKNOWN:
+            whole = _FIELDS[model] = _fields(model)
+        if whole is None or not apart <= whole.defaults.keys():
+            raise TypeError(f"{model.__name__} is not made apart from {sorted(apart)}")
+        fields = _FIELDS_APART[kept] = _Fields(
+            {name: default for name, default in whole.defaults.items() if name not in apart},
+            {name: make for name, make in whole.made.items() if name not in apart},
+            whole.required - apart)
+    given = set(values)
+    return _made(model, fields, values, given, given | apart)
+
+
+def _made(model: type[M], fields: _Fields, values: dict[str, Any], given: set[str],
+          fields_set: set[str]) -> M:
+    """``model`` of ``values``, the fields ``given`` (``fields`` says which the instance
+    holds), each field not given taking its default; ``fields_set``: the fields it counts as
+    set."""
     defaults = fields.defaults
     if len(given) != len(defaults):
         values = {**defaults, **values}  # in field order
@@ -56,7 +91,7 @@ def trusted(model: type[M], /, **values: Any) -> M:
                 values[name] = make()
     instance = _new(model)
     _set_dict(instance, values)
-    _set_fields_set(instance, given)
+    _set_fields_set(instance, fields_set)
     _set_extra(instance, None)
     _set_private(instance, None)
     return instance
@@ -106,6 +141,8 @@ _UNKNOWN: Any = object()
 _FIELDS: dict[type[BaseModel], _Fields | None] = {}
 """Each model's fields (:func:`_fields`), by model: a dictionary rather than a cache's
 wrapper, asked once a model built."""
+_FIELDS_APART: dict[tuple[type[BaseModel], frozenset[str]], _Fields] = {}
+"""The fields :func:`trusted_apart` puts in an instance, by model and the fields apart."""
 
 
 def _fields(model: type[BaseModel]) -> _Fields | None:

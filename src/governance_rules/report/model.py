@@ -22,7 +22,7 @@ from pydantic_core import core_schema
 
 from ..errors import InputError
 from ._engines import engine_words as engine_words  # the renderers name the engine with it
-from ._trusted import all_whole, trusted
+from ._trusted import all_whole, trusted, trusted_apart
 
 REPORT_FORMAT_VERSION = "2.1"
 """2.1: input errors carry ``message: {zh, en}``. 2.0: ``evidence.measured``, ``required``,
@@ -205,11 +205,8 @@ class Finding(_Frozen):
         >>> finding.message.en
         'A'
         """
-        finding: Finding = trusted(cls, **dict.fromkeys(EXPLAINED), **values)
-        parts = finding.__dict__
-        for name in EXPLAINED:
-            del parts[name]
-        parts[_EXPLAIN] = explain
+        finding: Finding = trusted_apart(cls, _EXPLAINED_APART, **values)
+        finding.__dict__[_EXPLAIN] = explain
         return finding
 
     def explain(self) -> Finding:
@@ -260,6 +257,7 @@ class Finding(_Frozen):
 
 EXPLAINED = ("catalogue", "body", "message", "evidence", "source", "sources")
 """The fields of a finding that its explanation gives (:meth:`Finding.explained_later`)."""
+_EXPLAINED_APART = frozenset(EXPLAINED)
 _EXPLAIN = "_explain"
 """Where a finding explained later keeps how (a key of its ``__dict__`` that is no field, so
 that serialising never sees it)."""
