@@ -1096,22 +1096,25 @@ def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
         severity = Severity.INFO
     ref = fact.ref
     where = ref.where
-    values = {
-        "rule_id": shared.rule_id,
-        "title": shared.title,
-        "record": trusted(RecordLocation, id=ref.id, type=ref.type, file=where.file,
-                          line=where.line, path=where.path),
-        "jurisdiction": list(fact.jurisdiction),
-        "community": community,
-        "date": fact.day.isoformat(),
-        "parameters": used if used is not None else parameter_uses(book, bound),
-    }
-    explain = partial(_explanation, shared, bound, fact, book, scope, left_out, bodies_note,
-                      exception)
-    if later:
-        return Finding.explained_later(explain, severity=severity, **values)
     # Built from validated parts only, so validation is skipped (it dominated the cost of a finding).
-    return trusted(Finding, severity=severity, **values, **explain())
+    made = Finding.explained_later if later else _explained
+    return made(
+        partial(_explanation, shared, bound, fact, book, scope, left_out, bodies_note, exception),
+        rule_id=shared.rule_id,
+        severity=severity,
+        title=shared.title,
+        record=trusted(RecordLocation, id=ref.id, type=ref.type, file=where.file,
+                       line=where.line, path=where.path),
+        jurisdiction=list(fact.jurisdiction),
+        community=community,
+        date=fact.day.isoformat(),
+        parameters=used if used is not None else parameter_uses(book, bound))
+
+
+def _explained(explain: Callable[[], dict[str, Any]], /, **values: Any) -> Finding:
+    """The finding :meth:`Finding.explained_later` would make of the same arguments, explained
+    now."""
+    return trusted(Finding, **values, **explain())
 
 
 def _explanation(shared: _Shared, bound: BoundRule, fact: Fact, book: Rulebook,

@@ -45,14 +45,15 @@ def trusted(model: type[M], /, **values: Any) -> M:
     return _made(model, fields, values, given, given)
 
 
-def trusted_apart(model: type[M], apart: frozenset[str], /, **values: Any) -> M:
+def trusted_apart(model: type[M], apart: frozenset[str], values: dict[str, Any], /) -> M:
     """``model`` with ``values`` as :func:`trusted` makes it, but for its fields ``apart``:
     given, as its :attr:`~pydantic.BaseModel.model_fields_set` says, they are left out of its
     ``__dict__`` for the model to add when they are first read (a finding's explanation:
     :meth:`~governance_rules.report.model.Finding.explained_later`), in field order then.
+    ``values`` may become the instance's ``__dict__``: the caller gives it up.
 
     >>> from governance_rules.report.model import Text
-    >>> text = trusted_apart(Text, frozenset({"en"}), zh="甲")
+    >>> text = trusted_apart(Text, frozenset({"en"}), {"zh": "甲"})
     >>> text.__dict__, sorted(text.model_fields_set)
     ({'zh': '甲'}, ['en', 'zh'])
     """

@@ -205,7 +205,7 @@ class Finding(_Frozen):
         >>> finding.message.en
         'A'
         """
-        finding: Finding = trusted_apart(cls, _EXPLAINED_APART, **values)
+        finding: Finding = trusted_apart(cls, _EXPLAINED_APART, values)
         finding.__dict__[_EXPLAIN] = explain
         return finding
 
