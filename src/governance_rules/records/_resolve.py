@@ -134,26 +134,32 @@ def _expense_consistent(located: Located[Expense], refs: References) -> bool:
     seats"): one signature listed twice, two people as the residents' committee director on
     one day, one person signing as its director and as its deputy director. Every problem is
     reported, the people by the names the rosters give them (why this is checked here, with
-    the rosters known, and not by the record's model)."""
+    the rosters known, and not by the record's model). The signatures are gone through once,
+    each field read once (a model's field costs several times a plain value to read)."""
     expense = located.record
     ok = True
-    seen: set[tuple[SignatureRole, str]] = set()
-    for i, signature in enumerate(expense.signatures):  # two deputies may sign (三人以上)
-        if (signature.role, signature.person) in seen:
-            ok = False
-            refs.fail(located, ("signatures", i, "person"), "value_error",
-                      f"`signatures` lists {refs.person_words(signature.person, 'en')} signing "
-                      f"as {signature.role.value.replace('_', ' ')} twice", signature.person,
-                      f"「signatures」中{refs.person_words(signature.person)}以同一身份签字写了两次")
-        seen.add((signature.role, signature.person))
     claims: dict[date, dict[str, tuple[str | int, ...]]] = {}
     for i, a in enumerate(expense.approvals):
-        if a.role is ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR:
+        if a.role is _RC_DIRECTOR_APPROVES:
             claims.setdefault(a.date, {}).setdefault(a.person, ("approvals", i, "person"))
-    for i, sig in enumerate(expense.signatures):
-        if sig.role is SignatureRole.DIRECTOR:
-            claims.setdefault(expense.signed_on(sig), {}).setdefault(
-                sig.person, ("signatures", i, "person"))
+    seen: set[tuple[SignatureRole, str]] = set()
+    directors: set[str] = set()
+    deputies: list[tuple[int, str]] = []
+    for i, signature in enumerate(expense.signatures):  # two deputies may sign (三人以上)
+        role, person = signature.role, signature.person
+        if (role, person) in seen:
+            ok = False
+            refs.fail(located, ("signatures", i, "person"), "value_error",
+                      f"`signatures` lists {refs.person_words(person, 'en')} signing "
+                      f"as {role.value.replace('_', ' ')} twice", person,
+                      f"「signatures」中{refs.person_words(person)}以同一身份签字写了两次")
+        seen.add((role, person))
+        if role is _DIRECTOR_SIGNS:
+            directors.add(person)
+            claims.setdefault(expense.signed_on(signature), {}).setdefault(
+                person, ("signatures", i, "person"))
+        elif role is _DEPUTY_SIGNS:
+            deputies.append((i, person))
     for day, persons in sorted(claims.items()):
         if len(persons) > 1:
             ok = False
@@ -164,16 +170,20 @@ def _expense_consistent(located: Located[Expense], refs: References) -> bool:
                       f" as the residents' committee director on {day_name(day, 'en')}", second,
                       f"记录将{'、'.join(refs.person_words(p) for p in named)}均列为"
                       f"{day_name(day, 'zh')}的社区居委会主任")
-    directors = {s.person for s in expense.signatures if s.role is SignatureRole.DIRECTOR}
-    both = next(((i, s.person) for i, s in enumerate(expense.signatures)
-                 if s.role is SignatureRole.DEPUTY_DIRECTOR and s.person in directors), None)
-    if both is not None:  # whichever order the signatures are listed in
-        ok = False
-        deputy, director = both
-        refs.fail(located, ("signatures", deputy, "person"), "value_error",
-                  f"{refs.person_words(director, 'en')} signs both as director and as deputy "
-                  "director", director, f"{refs.person_words(director)}同时以主任和副主任身份签字")
+    for deputy, person in deputies:  # whichever order the signatures are listed in
+        if person in directors:
+            refs.fail(located, ("signatures", deputy, "person"), "value_error",
+                      f"{refs.person_words(person, 'en')} signs both as director and as deputy "
+                      "director", person, f"{refs.person_words(person)}同时以主任和副主任身份签字")
+            return False
     return ok
+
+
+_RC_DIRECTOR_APPROVES = ApproverRole.RESIDENTS_COMMITTEE_DIRECTOR
+_DIRECTOR_SIGNS = SignatureRole.DIRECTOR
+_DEPUTY_SIGNS = SignatureRole.DEPUTY_DIRECTOR
+"""The roles :func:`_expense_consistent` compares, read once: an enum's member read from its
+class costs a Python-level call (``enum.property``) in Python 3.11."""
 
 
 def _keep_seated_meetings(dossier: Dossier, refs: References) -> None:
@@ -265,9 +275,11 @@ def _body_record_ok(dossier: Dossier, refs: References, located: Located[Any]) -
     fields = record.__dict__  # not getattr: a field a model lacks costs pydantic an exception
     for field in ("by", "decision", "assembly", "confirmed_by"):
         value = fields.get(field)
+        if value is None:
+            continue
         if isinstance(value, DecisionRef):
             ok = refs.decision(located, (field,), value) and ok
-        elif field == "assembly" and value is not None and dossier.meeting(value) is None:
+        elif field == "assembly" and dossier.meeting(value) is None:
             ok = refs.missing(located, (field,), "meetings", ("meeting", "会议"), value,
                               f"no meeting {value!r} in this dossier", f"本卷宗没有会议「{value}」")
         elif field == "by" and isinstance(value, str):
