@@ -151,13 +151,20 @@ def general_elections(terms: Sequence[Term]) -> list[date]:
     ...     [elected("2021-06-20"), elected("2021-06-20"), elected("2022-01-10")])]
     ['2021-06-20']
     """
-    def general(day: date) -> bool:
-        seated = [t for t in terms if t.covers(day)]
-        elected = sum(t.start == day and t.obtained_by is SeatOrigin.ELECTION for t in seated)
-        return 2 * elected > len(seated)
+    election = SeatOrigin.ELECTION
 
-    return sorted({t.start for t in terms
-                   if t.obtained_by is SeatOrigin.ELECTION and general(t.start)})
+    def general(day: date) -> bool:
+        seated = elected = 0
+        for t in terms:
+            start, end = t.start, t.end
+            if start <= day and (end is None or day <= end):  # Term.covers
+                seated += 1
+                if start == day and t.obtained_by is election:
+                    elected += 1
+        return 2 * elected > seated
+
+    # each day asked once (a general election starts many terms on one day)
+    return sorted(filter(general, {t.start for t in terms if t.obtained_by is election}))
 
 
 def served_since(seat: Seat, start: date, general: Container[date]) -> date:
