@@ -81,7 +81,15 @@ def seated_among(seats: Mapping[str, tuple[HeldSeat, ...]], people: Iterable[str
                  day: date) -> int:
     """How many of ``people`` hold a seat of ``seats`` (a body's, as :func:`held_role` reads
     them) on ``day``: the present a quorum counts, the consents a decision counts."""
-    return sum(1 for person in people if held_role(seats, person, day) is not None)
+    count = 0
+    for person in people:  # held_role, without two calls for each of them
+        held = seats.get(person)
+        if held:
+            for start, end, _ in held[0].terms:  # HeldSeat.role_on
+                if start <= day and (end is None or day <= end):
+                    count += 1
+                    break
+    return count
 
 
 def consent_seated(motion: Motion, body: Body, day: date) -> int:
