@@ -188,7 +188,7 @@ def _record_days(dossier: Dossier) -> Iterator[date]:
 def _decided_by(dossier: Dossier, decision: DecisionRef, body_id: str) -> int:
     """1 where ``decision``'s meeting is one of the body ``body_id``'s own, else 0."""
     found = dossier.meeting(decision.meeting)
-    return int(found is not None and found.record.body == body_id)
+    return 1 if found is not None and found.record.body == body_id else 0
 
 
 def _on_days(start: date, end: date | None, first: date | None, last: date | None) -> bool:
@@ -439,7 +439,7 @@ class _FactBuilder:
         body = view.body
         special, proposal_id = meeting.special_circumstances, meeting.proposal
         notice, reported = meeting.notice_date, meeting.reported_on
-        values = {**common, "special_circumstances": int(special is not None)}
+        values = {**common, "special_circumstances": 0 if special is None else 1}
         proposal = self._proposal(proposal_id)
         self._meeting_extras(meeting, view, day, notice, reported, proposal, values)
         counts, note = (self._no_proposal if proposal is None
@@ -482,13 +482,15 @@ class _FactBuilder:
         values["convener_kind"] = convener.kind if convener else ""
         # RA-CONVENER: a sitting that elects (an election on its agenda or an election motion),
         # the only one the election committee convenes (换届选举时, SQ-SIFANG:176, :448)
-        values["election_sitting"] = int(
-            AgendaItem.ELECTION in meeting.agenda
-            or any(m.matter is Matter.RC_ELECTION for m in meeting.motions))
+        # (a field's 0 or 1 by a conditional, not ``int()``: a call costs several times as much)
+        values["election_sitting"] = 1 if (
+            _ELECTION_ITEM in meeting.agenda
+            or (meeting.motions and any(m.matter is _RC_ELECTION for m in meeting.motions))
+        ) else 0
         values["chair_role"] = _role_text(chair, chair_role)
         values["convener_role"] = _role_text(convener_id, held_role(seats, convener_id, day))
-        values["chair_recorded"] = int(chair is not None)
-        values["convener_is_chair"] = int(chair is not None and convener_id == chair)
+        values["chair_recorded"] = 0 if chair is None else 1
+        values["convener_is_chair"] = 1 if chair is not None and convener_id == chair else 0
         # RA-CONVENER: the chair sits on the convening body that day; on the residents'
         # committee as a member (a hired worker on its roster is none, docs/record-format.md)
         chair_there = None
@@ -496,18 +498,18 @@ class _FactBuilder:
             chair_there = held_role(convener.seats, chair, day)
             if convener.kind == _RESIDENTS_COMMITTEE.value and chair_there not in RC_MEMBERS:
                 chair_there = None
-        values["chair_on_convener"] = int(chair_there is not None)
+        values["chair_on_convener"] = 0 if chair_there is None else 1
         # PO-COORDINATION: whoever convenes for the party (general) branch holds a seat on
         # the branch's committee on the date (SQ-SIFANG:173); as :func:`seat_check` decides
-        values["convener_recorded"] = int(convener_id is not None)
-        values["convener_on_party"] = int(convener_id is not None and self.dossier.holds_seat(
-            convener_id, _PARTY_COMMITTEE, _ANY_SEAT, day))
-        values["has_proposal"] = int(proposal is not None)
+        values["convener_recorded"] = 0 if convener_id is None else 1
+        values["convener_on_party"] = 1 if convener_id is not None and self.dossier.holds_seat(
+            convener_id, _PARTY_COMMITTEE, _ANY_SEAT, day) else 0
+        values["has_proposal"] = 0 if proposal is None else 1
         # RA-ADHOC (b): a sitting rests on a proposal made before it, not after
-        values["proposal_after"] = int(proposal is not None and proposal.date > day)
-        values["chair_group_leader"] = int(
+        values["proposal_after"] = 1 if proposal is not None and proposal.date > day else 0
+        values["chair_group_leader"] = 1 if (
             values["meeting_kind"] == _PARTY_GROUP_MEETING
-            and _leads_group(self.dossier, view, chair, chair_role, day))
+            and _leads_group(self.dossier, view, chair, chair_role, day)) else 0
         if view.kind == _PRESIDIUM_KIND:
             values |= presidium_chair(self.dossier, view.body, chair, convener_id, day)[0]
         else:
@@ -671,6 +673,7 @@ class _FactBuilder:
         first, last = self._term_bounds
         as_of = self.as_of
         township = body.kind in _TOWNSHIP_KINDS
+        fund_posts = _FUND_POSTS.get(body.kind, ())
         general = ({start for start, _ in committee_terms(body)}
                    if body.kind is BodyKind.RESIDENTS_COMMITTEE else None)
         # the congress's general elections: a deputy's term that continues the seat's previous
@@ -727,15 +730,16 @@ class _FactBuilder:
                 # FIN-HANDOVER (SQ-SIFANG:387): who kept the funds is the seat's flag, or the
                 # cashier duty the roster gives it on the term's last day, on a director's,
                 # deputy director's or worker's seat that term (a role is a seat)
-                funds = (handled_funds or int(bool(seat.duties) and end is not None
-                                              and seat.duty_on(_CASHIER, end))
-                         ) if (term.role or seat_role) in _FUND_POSTS.get(body.kind, ()) else 0
+                held_as = term.role or seat_role
+                funds = 1 if held_as in fund_posts and (
+                    handled_funds or (seat.duties and end is not None
+                                      and seat.duty_on(_CASHIER, end))) else 0
                 self._departure(values, person, left, start, end, funds, resigned)
                 if township:
                     values.update(post_vacancy(dossier, body, seat, term, window.end, as_of))
                     values.update(deputy_credentials(dossier, body, seat, term, window, elections))
                 else:
-                    values["term_role"] = (term.role or seat_role).value
+                    values["term_role"] = held_as.value
                     values.update(_NOT_TOWNSHIP)
                 yield Fact(
                     "term",
@@ -934,25 +938,27 @@ class _FactBuilder:
             "expense", RecordRef(expense.id, "expense", located.where()), paid, self.jurisdiction,
             {"body": body.id, "body_kind": body.kind.value,
              "amount_fen": int(expense.amount * 100),
-             "approved_rc_director": int(bool(director)),
-             "approved_rc_director_in_time": int(any(d <= paid for d in director)),
-             "approved_street_deputy": int(bool(street)),
-             "approved_street_deputy_in_time": int(any(d <= paid for d in street)),
-             "assembly_decision": int(decision is not None),
-             "assembly_decision_in_time": int(decision_day is not None and decision_day <= paid),
+             "approved_rc_director": 1 if director else 0,
+             "approved_rc_director_in_time": 1 if director and min(director) <= paid else 0,
+             "approved_street_deputy": 1 if street else 0,
+             "approved_street_deputy_in_time": 1 if street and min(street) <= paid else 0,
+             "assembly_decision": 0 if decision is None else 1,
+             "assembly_decision_in_time": (
+                 1 if decision_day is not None and decision_day <= paid else 0),
              **self._sitting(decision),
-             "filed": int(expense.filing is not None and self._happened(expense.filing.date)),
-             "signed_handler": int(_HANDLER_SIGNED in signed),
-             "signed_director": int(_DIRECTOR_SIGNED in signed),
-             "signed_party_secretary": int(_SECRETARY_SIGNED in signed),
-             "signed_deputy_director": int(_DEPUTY_SIGNED in signed),
+             "filed": 1 if expense.filing is not None and self._happened(expense.filing.date) else 0,
+             "signed_handler": 1 if _HANDLER_SIGNED in signed else 0,
+             "signed_director": 1 if _DIRECTOR_SIGNED in signed else 0,
+             "signed_party_secretary": 1 if _SECRETARY_SIGNED in signed else 0,
+             "signed_deputy_director": 1 if _DEPUTY_SIGNED in signed else 0,
              "distinct_signers": len(signers),
-             "informal_slip": int(expense.voucher is _INFORMAL_SLIP),
-             "director_is_secretary": int(rc_director is not None and rc_director == secretary),
+             "informal_slip": 1 if expense.voucher is _INFORMAL_SLIP else 0,
+             "director_is_secretary": (
+                 1 if rc_director is not None and rc_director == secretary else 0),
              "accountant": accountant, "cashier": cashier,
              "director": rc_director or "",
-             "accountant_seated": int(accountant in accountants),
-             "cashier_seated": int(cashier in cashiers),
+             "accountant_seated": 1 if accountant in accountants else 0,
+             "cashier_seated": 1 if cashier in cashiers else 0,
              "accountant_on_roster": ",".join(accountants),
              "cashier_on_roster": ",".join(cashiers),
              **self.books.values(expense)},
@@ -1350,6 +1356,7 @@ _LEADER = (Role.LEADER,)
 _PARTY_COMMITTEE, _PARTY_GROUP, _TOWNSHIP_CONGRESS = (
     BodyKind.PARTY_COMMITTEE, BodyKind.PARTY_GROUP, BodyKind.TOWNSHIP_CONGRESS)
 _PARTY_GROUP_MEETING = MeetingKind.PARTY_GROUP
+_ELECTION_ITEM, _RC_ELECTION = AgendaItem.ELECTION, Matter.RC_ELECTION
 _ASSEMBLY_KIND = BodyKind.MEMBER_REPRESENTATIVE_ASSEMBLY.value
 _RESIDENTS_COMMITTEE, _DIRECTOR, _SECRETARY = (
     BodyKind.RESIDENTS_COMMITTEE, Role.DIRECTOR, Role.SECRETARY)
