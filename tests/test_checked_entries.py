@@ -13,6 +13,8 @@ from _helpers import EXAMPLES
 from pydantic import ValidationError
 
 from governance_rules import check_data
+from governance_rules.facts import RecordRef
+from governance_rules.records.dossier import Where
 from governance_rules.report import CheckedEntries, CheckedRecord, Report
 from governance_rules.report.model import RecordLocation, checked_records
 
@@ -25,10 +27,15 @@ def _place(id_: str, file: str = "a.yaml") -> dict[str, object]:
     return {"id": id_, "type": "meeting", "file": file, "line": 3, "path": "meeting"}
 
 
+def _ref(id_: str, file: str = "a.yaml") -> RecordRef:
+    """A record's reference, as a checker keeps it in a ``checked`` entry's parts."""
+    return RecordRef(id_, "meeting", Where(file, 3, "meeting"))
+
+
 def test_entries_are_made_when_first_read_and_then_kept() -> None:
-    entries = CheckedEntries.deferred({("b.yaml", "meeting", "m2"): (_place("m2", "b.yaml"),
+    entries = CheckedEntries.deferred({("b.yaml", "meeting", "m2"): (_ref("m2", "b.yaml"),
                                                                      ["z"], {}),
-                                       ("a.yaml", "meeting", "m1"): (_place("m1"), ["b", "a"],
+                                       ("a.yaml", "meeting", "m1"): (_ref("m1"), ["b", "a"],
                                                                      {})},
                                       ["a.yaml", "b.yaml"])
     assert entries._parts is not None and len(entries) == 2  # counted without being made

@@ -332,19 +332,21 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
     gives, odd characters included (a record's id with a quote, a backslash, a line separator,
     a C1 control, a tab, DEL, NUL, an astral character; other controls elsewhere)."""
     from governance_rules._spooled import _checked_texts, _entry
-    from governance_rules.report.model import CheckedRecord
+    from governance_rules.facts import RecordRef
+    from governance_rules.records.dossier import Where
+    from governance_rules.report.model import CheckedRecord, place_of
 
     results = [r for r in iter_check_paths([corpus], rulebook=rulebook, base=corpus)
                if r.checked]
     odd = next(iter(results[0].checked.values()))
-    place = {"id": 'a"b\\c\u2028d\x85e\tf\x7fg\x00h\x1fi/\U0001f600', "type": "meeting\x08\x0c\r",
-             "file": "x/ü\u2029.yaml", "line": None, "path": "meeting[0]\n"}
-    results[0].checked[("x/ü.yaml", "meeting", "odd")] = (place, {"z", "a"}, odd[2])
+    ref = RecordRef('a"b\\c\u2028d\x85e\tf\x7fg\x00h\x1fi/\U0001f600', "meeting\x08\x0c\r",
+                    Where("x/ü\u2029.yaml", None, "meeting[0]\n"))
+    results[0].checked[("x/ü.yaml", "meeting", "odd")] = (ref, ["z", "a"], odd[2])
     compared = 0
     for result in results:
-        expected = [(key, _entry(CheckedRecord.at(place, rules, uses)
+        expected = [(key, _entry(CheckedRecord.at(place_of(ref), rules, uses)
                                  .model_dump_json(indent=2)))
-                    for key, (place, rules, uses) in sorted(result.checked.items())]
+                    for key, (ref, rules, uses) in sorted(result.checked.items())]
         assert list(_checked_texts(result)) == expected
         compared += len(expected)
     assert compared > 50 and any(entry[2] for r in results for entry in r.checked.values())

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, 
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 from string import Formatter
 from typing import Any, Generic, TypeVar
@@ -26,6 +27,7 @@ from .facts import (
     LeftOutEvents,
     LeftOutRecords,
     Plans,
+    RecordRef,
     Window,
     iter_facts,
     left_out_events,
@@ -330,13 +332,11 @@ def check_dossiers(
 
 
 _RecordKey = tuple[str, str, str]
-RecordPlace = dict[str, Any]
-"""A record's place as its ``RecordLocation`` holds it: the fields ``id``, ``type``, ``file``,
-``line`` and ``path``, in that order (the model is made of this dict)."""
-_Checked = tuple[RecordPlace, list[str], dict[str, dict[str, ParameterUse]]]
-"""A record's place, the rules that applied to it (in the order they did, a rule listed again
-for each of the record's facts it applied to: a list costs less than a set, and most records
-have one rule), and each rule's parameters."""
+_Checked = tuple[RecordRef, list[str], dict[str, dict[str, ParameterUse]]]
+"""A record (the reference of its first fact a rule applied to: its ``RecordLocation`` is
+made of it when the entry is read), the rules that applied to it (in the order they did, a
+rule listed again for each of the record's facts it applied to: a list costs less than a set,
+and most records have one rule), and each rule's parameters."""
 
 
 @dataclass
@@ -362,10 +362,13 @@ class DossierResult:
     record_count: int = 0
     """How many records gave facts."""
     checked: dict[_RecordKey, _Checked] = field(default_factory=dict)
-    """Each record's rules and parameters (empty when checked without details)."""
+    """Each record's reference, rules and parameters (empty when checked without details)."""
     cases: int = 0
     applied: Counter[str] = field(default_factory=Counter)
     seconds: dict[str, float] = field(default_factory=dict)
+    """The time the dossier's check took, split among its files by the records of each that a
+    rule applied to (the entries of ``checked``): an estimate, which the JUnit report divides
+    among each file's test cases (empty when checked without details)."""
     lines: list[str] | None = None
     """The findings as the worker rendered them (``iter_check_paths(render=…)``), in report
     order; ``findings`` is then empty and ``tally`` counts them."""
@@ -380,6 +383,8 @@ class DossierResult:
 
 
 _NOT_APPLICABLE, _VIOLATED = Verdict.NOT_APPLICABLE, Verdict.VIOLATED
+_file_of = itemgetter(0)
+"""A record's file, from its key (file, type, id)."""
 
 
 class DossierChecker:
@@ -433,15 +438,14 @@ class DossierChecker:
                             if dossier.left_out and not empty else None)
         bodies_note = bodies_left_out_note(dossier)
         records: set[_RecordKey] = set()  # that gave facts (with details: no rule applied)
-        in_files: list[str] = []  # each applied case's file, counted at the end
         while batch := list(itertools.islice(facts, self.batch)):
             if selected is not None:
                 batch = [f for f in batch if f.ref.where.file in selected]
             unapplied: list[Fact] = []  # facts no rule was paired with, or none applied to
             cases = cases_for(book, batch, scope, unapplied)
             result.cases += len(cases)
-            self._judge(cases, self.runner.evaluate(cases), result, unapplied, in_files,
-                        community, scope, left_out, bodies_note, records_left_out)
+            self._judge(cases, self.runner.evaluate(cases), result, unapplied, community, scope,
+                        left_out, bodies_note, records_left_out)
             records.update([(f.ref.where.file, f.ref.type, f.ref.id)
                             for f in (unapplied if self.details else batch)])
         if self.details:  # those of the facts a rule applied to are the keys of ``checked``
@@ -451,24 +455,23 @@ class DossierChecker:
             unread = {key for key in unread if key[0] in selected}
         records |= unread
         result.record_count = len(records)
-        per_file = Counter(in_files)
         result.findings = in_report_order(result.findings)
         result.in_report_order = True
         errors.sort(key=InputError.sort_key)
-        elapsed = time.perf_counter() - started
-        total = sum(per_file.values()) or 1
-        for file, count in per_file.items():
-            result.seconds[file] = elapsed * count / total
+        if result.checked:
+            per_file = Counter(map(_file_of, result.checked))
+            share = (time.perf_counter() - started) / len(result.checked)
+            result.seconds.update((file, share * count) for file, count in per_file.items())
         return result
 
     def _judge(self, cases: list[Case], verdicts: list[Verdict], result: DossierResult,
-               unapplied: list[Fact], in_files: list[str], community: str | None,
+               unapplied: list[Fact], community: str | None,
                scope: Scope | None = None, left_out: LeftOutEvents | None = None,
                bodies_note: tuple[str, str, str] | None = None,
                records_left_out: LeftOutRecords | None = None) -> None:
         """Add what ``cases`` gave to ``result``: the rules that applied, each record's entry
         of ``checked`` (with details), the findings; the facts no rule applied to are added to
-        ``unapplied`` and each applied case's file to ``in_files``. ``left_out``: what the
+        ``unapplied``. ``left_out``: what the
         records left out for their input errors would have counted for (a finding on a period
         one of them is dated in says so); ``records_left_out``: what they would have given a
         record's fact (an account book's entry of an expense, a handover audit of a person),
@@ -476,12 +479,11 @@ class DossierChecker:
         book, uses, details, later = self.book, self._uses, self.details, self.explain_later
         # each case's rule listed, counted at the end by Counter's loop in C
         applied: list[str] = []
-        apply, in_file = applied.append, in_files.append
+        apply = applied.append
         checked = result.checked
         noted: Fact | None = None  # cases come grouped by fact: its entry is looked up once
         rules: list[str] = []
         used_by_rule: dict[str, dict[str, ParameterUse]] = {}
-        file = ""
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
             if verdict is _NOT_APPLICABLE:
                 unapplied.append(fact)  # its record may have no other case
@@ -497,19 +499,14 @@ class DossierChecker:
                 if fact is not noted:
                     noted = fact
                     ref = fact.ref
-                    where = ref.where
-                    file = where.file
-                    key = (file, ref.type, ref.id)
+                    key = (ref.where.file, ref.type, ref.id)
                     entry = checked.get(key)
-                    if entry is None:  # its first fact's place, a dict till build makes a model
-                        entry = checked[key] = (
-                            {"id": ref.id, "type": ref.type, "file": file, "line": where.line,
-                             "path": where.path}, [], {})
+                    if entry is None:  # its first fact's reference, made a model when read
+                        entry = checked[key] = (ref, [], {})
                     rules, used_by_rule = entry[1], entry[2]
                 rules.append(rule_id)
                 if used:
                     used_by_rule.setdefault(rule_id, used)
-                in_file(file)
             if verdict is _VIOLATED:
                 result.findings.append(finding_for(
                     bound, fact, book, used, community, scope,

@@ -421,8 +421,9 @@ def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
     strings: dict[str, str] = {}  # types, files and paths recur record after record
     checked = result.checked
     for key in keys_in_report_order(checked, result.inputs):  # the keys alone: pairs compare slower
-        place, rules, uses = checked[key]
-        id_, type_, file, line, path = _PLACE(place)
+        ref, rules, uses = checked[key]
+        where = ref.where
+        id_, type_, file, line, path = ref.id, ref.type, where.file, where.line, where.path
         ordered = tuple(sorted(set(rules)) if len(rules) > 1 else rules)
         rules_text = rules_texts.get(ordered)
         if rules_text is None:
@@ -442,8 +443,6 @@ def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
         yield key, (f'{_OPEN}{record},{_RULES}{rules_text},{_PARAMETERS}{uses_text}{_CLOSE}')
 
 
-_PLACE = itemgetter("id", "type", "file", "line", "path")
-"""A ``checked`` entry's place (a dict of a ``RecordLocation``'s fields), as values."""
 _OPEN = f'{INDENT}{{\n{INDENT}  "record": '
 _RULES = f'\n{INDENT}  "rules": '
 _PARAMETERS = f'\n{INDENT}  "parameters": '

@@ -365,7 +365,23 @@ _LOCATION_FIELDS = frozenset(RecordLocation.model_fields)
 _CHECKED_FIELDS = frozenset(CheckedRecord.model_fields)
 
 
-_CheckedParts = tuple[dict[str, Any], Collection[str], dict[str, dict[str, ParameterUse]]]
+_CheckedParts = tuple[Any, Collection[str], dict[str, dict[str, ParameterUse]]]
+"""A record's reference (:class:`~governance_rules.facts.RecordRef`: its ``id``, ``type`` and
+``where``, the ``file``, ``line`` and ``path``), its rules and its parameters."""
+
+
+def place_of(ref: Any) -> dict[str, Any]:
+    """The fields of a record's :class:`RecordLocation`, in their order, from its reference
+    (:class:`~governance_rules.facts.RecordRef`).
+
+    >>> from governance_rules.facts import RecordRef
+    >>> from governance_rules.records.dossier import Where
+    >>> place_of(RecordRef("m1", "meeting", Where("a.yaml", 3, "meeting")))
+    {'id': 'm1', 'type': 'meeting', 'file': 'a.yaml', 'line': 3, 'path': 'meeting'}
+    """
+    where = ref.where
+    return {"id": ref.id, "type": ref.type, "file": where.file, "line": where.line,
+            "path": where.path}
 
 
 class CheckedEntries(Sequence[CheckedRecord]):
@@ -375,13 +391,16 @@ class CheckedEntries(Sequence[CheckedRecord]):
     A report has an entry a record checked, and an app that wants the findings alone (most
     calls of :func:`~governance_rules.check_data`) never reads them: made at once, their
     models were a tenth of a check from dicts. A checker gives the entries as parts (each
-    record's place, rules and parameters, by record) with the files that order them; reading
+    record's reference, rules and parameters, by record: :data:`_CheckedParts`) with the
+    files that order them; reading
     one, comparing, serialising or pickling the report makes them all, once. Equal to a list
     of the same entries; validated from a list and serialised as one, so the report's JSON and
     its schema are as they were.
 
-    >>> place = {"id": "m1", "type": "meeting", "file": "a.yaml", "line": 3, "path": "meeting"}
-    >>> entries = CheckedEntries.deferred({("a.yaml", "meeting", "m1"): (place, ["b", "a"], {})},
+    >>> from governance_rules.facts import RecordRef
+    >>> from governance_rules.records.dossier import Where
+    >>> ref = RecordRef("m1", "meeting", Where("a.yaml", 3, "meeting"))
+    >>> entries = CheckedEntries.deferred({("a.yaml", "meeting", "m1"): (ref, ["b", "a"], {})},
     ...                                   ["a.yaml"])
     >>> len(entries), entries[0].rules
     (1, ['a', 'b'])
@@ -397,9 +416,9 @@ class CheckedEntries(Sequence[CheckedRecord]):
     @classmethod
     def deferred(cls, parts: Mapping[tuple[str, str, str], _CheckedParts],
                  files: Collection[str]) -> CheckedEntries:
-        """The entries of ``parts`` (by each record's key, (file, type, id): its place, rules
-        and parameters, none changed after), in report order among ``files``, made when first
-        read."""
+        """The entries of ``parts`` (by each record's key, (file, type, id): its reference,
+        rules and parameters, none changed after), in report order among ``files``, made when
+        first read."""
         entries = cls()
         if parts:
             entries._parts = (parts, files)
@@ -410,8 +429,8 @@ class CheckedEntries(Sequence[CheckedRecord]):
         if parts is not None:
             # two threads reading at once may both make them: equal entries, one kept
             by_key, files = parts
-            self._made = checked_records([  # each place copied: the parts may be shared
-                ({**place}, rules, used) for place, rules, used in
+            self._made = checked_records([
+                (place_of(ref), rules, used) for ref, rules, used in
                 map(by_key.__getitem__, keys_in_report_order(by_key, files))])
             self._parts = None
         return self._made
