@@ -608,6 +608,9 @@ def _is_count(value: object) -> bool:
     return type(value) is int and value >= 0
 
 
+_TEXT, _WHOLE = frozenset({str}), frozenset({int})
+
+
 def summarise(findings: Sequence[Finding], errors: Sequence[InputError], records: int,
               cases: int, applied: dict[str, int] | None = None) -> Summary:
     """Count ``findings`` (suppressed ones apart) into a :class:`Summary`: of whole numbers by
@@ -623,12 +626,14 @@ def summarise(findings: Sequence[Finding], errors: Sequence[InputError], records
     if not (_is_count(records) and _is_count(cases)):
         raise ValueError("records and cases are counts (whole numbers, at least 0); "
                          f"got {records!r} and {cases!r}")
-    wrong = next(((r, n) for r, n in (applied or {}).items()
-                  if not (type(r) is str and _is_count(n))), None)
-    if wrong is not None:
+    applied = applied or {}
+    # checked in C first (a report counts every rule applied): the loop names the one wrong
+    if not (set(map(type, applied)) <= _TEXT and set(map(type, applied.values())) <= _WHOLE
+            and min(applied.values(), default=0) >= 0):
+        wrong = next((r, n) for r, n in applied.items() if not (type(r) is str and _is_count(n)))
         raise ValueError("applied counts each rule's cases by its id (text), each a whole "
                          f"number, at least 0; got {wrong[0]!r}: {wrong[1]!r}")
-    active = [f.severity for f in findings if f.active]
+    active = [f.severity for f in findings if f.suppression is None]  # Finding.active
     severities = Counter(active)  # by member: an enum's ``value`` is slow to read
     return trusted(
         Summary,
@@ -636,7 +641,7 @@ def summarise(findings: Sequence[Finding], errors: Sequence[InputError], records
         by_severity={s.value: severities[s] for s in Severity},
         suppressed=len(findings) - len(active),
         by_rule=dict(sorted(Counter(f.rule_id for f in findings).items())),
-        applied=dict(sorted((applied or {}).items())),
+        applied=dict(sorted(applied.items())),
         input_errors=len(errors),
         records_checked=records,
         cases_evaluated=cases,
