@@ -438,14 +438,15 @@ class DossierChecker:
                             if dossier.left_out and not empty else None)
         bodies_note = bodies_left_out_note(dossier)
         records: set[_RecordKey] = set()  # that gave facts (with details: no rule applied)
+        found_at: list[tuple[str, int, str, str, str]] = []  # each finding's place_key
         while batch := list(itertools.islice(facts, self.batch)):
             if selected is not None:
                 batch = [f for f in batch if f.ref.where.file in selected]
             unapplied: list[Fact] = []  # facts no rule was paired with, or none applied to
             cases = cases_for(book, batch, scope, unapplied)
             result.cases += len(cases)
-            self._judge(cases, self.runner.evaluate(cases), result, unapplied, community, scope,
-                        left_out, bodies_note, records_left_out)
+            self._judge(cases, self.runner.evaluate(cases), result, unapplied, found_at,
+                        community, scope, left_out, bodies_note, records_left_out)
             records.update([(f.ref.where.file, f.ref.type, f.ref.id)
                             for f in (unapplied if self.details else batch)])
         if self.details:  # those of the facts a rule applied to are the keys of ``checked``
@@ -455,7 +456,7 @@ class DossierChecker:
             unread = {key for key in unread if key[0] in selected}
         records |= unread
         result.record_count = len(records)
-        result.findings = in_report_order(result.findings)
+        result.findings = in_report_order(result.findings, found_at)
         result.in_report_order = True
         errors.sort(key=InputError.sort_key)
         if result.checked:
@@ -465,17 +466,19 @@ class DossierChecker:
         return result
 
     def _judge(self, cases: list[Case], verdicts: list[Verdict], result: DossierResult,
-               unapplied: list[Fact], community: str | None,
+               unapplied: list[Fact], found_at: list[tuple[str, int, str, str, str]],
+               community: str | None,
                scope: Scope | None = None, left_out: LeftOutEvents | None = None,
                bodies_note: tuple[str, str, str] | None = None,
                records_left_out: LeftOutRecords | None = None) -> None:
         """Add what ``cases`` gave to ``result``: the rules that applied, each record's entry
-        of ``checked`` (with details), the findings; the facts no rule applied to are added to
-        ``unapplied``. ``left_out``: what the
-        records left out for their input errors would have counted for (a finding on a period
-        one of them is dated in says so); ``records_left_out``: what they would have given a
-        record's fact (an account book's entry of an expense, a handover audit of a person),
-        named by a finding of a rule that reads it."""
+        of ``checked`` (with details), the findings (each one's :meth:`Finding.place_key` to
+        ``found_at``, made of its fact's reference); the facts no rule applied to are added to
+        ``unapplied``. ``left_out``: what the records left out for their input errors would
+        have counted for (a finding on a period one of them is dated in says so);
+        ``records_left_out``: what they would have given a record's fact (an account book's
+        entry of an expense, a handover audit of a person), named by a finding of a rule that
+        reads it."""
         book, uses, details, later = self.book, self._uses, self.details, self.explain_later
         # each case's rule listed, counted at the end by Counter's loop in C
         applied: list[str] = []
@@ -508,6 +511,9 @@ class DossierChecker:
                 if used:
                     used_by_rule.setdefault(rule_id, used)
             if verdict is _VIOLATED:
+                ref = fact.ref
+                where = ref.where
+                found_at.append((where.file, where.line or 0, where.path, rule_id, ref.id))
                 result.findings.append(finding_for(
                     bound, fact, book, used, community, scope,
                     _left_out_of(fact, left_out, records_left_out, book, bound)
