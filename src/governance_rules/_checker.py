@@ -428,9 +428,8 @@ class DossierChecker:
         facts = iter(()) if empty else iter_facts(
             dossier, as_of, window, _fact_options(book, dossier), book.may_select,
             unread=unread, plans=_period_plans(book, window))
-        scope, scope_errors = _scope_of(book, dossier)
+        scope, result.scope, scope_errors = _scoped(book, dossier)
         errors.extend(scope_errors)
-        result.scope = _scope_entry(book, dossier, scope)
         community = dossier.community.record.id if dossier.community else None
         left_out = (left_out_events(dossier, window, as_of)
                     if dossier.left_out and not empty else None)
@@ -816,21 +815,40 @@ def _rule_infos(book: Rulebook) -> list[RuleInfo]:
 def _scope_of(book: Rulebook, dossier: Dossier) -> tuple[Scope, list[InputError]]:
     """The documents binding the dossier's community; an adopted document the rule set does not
     know is an input error at its place in the community record."""
+    scope, _, errors = _scoped(book, dossier)
+    return scope, errors
+
+
+def _scoped(book: Rulebook, dossier: Dossier) -> tuple[Scope, CommunityScope, list[InputError]]:
+    """:func:`_scope_of`, with the community's entry of a report's ``scopes``: both made once
+    a community (by its id, name, jurisdiction, adopted documents and charter day) and rule
+    set, and shared by the checks of it (frozen; the scope keeps what it works out of the
+    rules)."""
     located = dossier.community
-    if located is None:
-        return scope_for(book, None, dossier.jurisdiction), []
-    community = located.record
+    community = located.record if located is not None else None
     errors = []
-    for i, doc in enumerate(community.adopts):
-        if doc not in book.documents:
-            where = located.where("adopts", i)
-            errors.append(InputError(
-                type="unknown_document", file=where.file, line=where.line,
-                loc=("community", "adopts", i), input=doc,
-                msg=f"adopts {doc!r}, which is not a document of the rule set; known: "
-                    + ", ".join(sorted(book.documents))))
-    return scope_for(book, community.id, dossier.jurisdiction, community.adopts,
-                     community.charter_adopted_on), errors
+    if located is not None and community is not None:
+        for i, doc in enumerate(community.adopts):
+            if doc not in book.documents:
+                where = located.where("adopts", i)
+                errors.append(InputError(
+                    type="unknown_document", file=where.file, line=where.line,
+                    loc=("community", "adopts", i), input=doc,
+                    msg=f"adopts {doc!r}, which is not a document of the rule set; known: "
+                        + ", ".join(sorted(book.documents))))
+    jurisdiction = dossier.jurisdiction
+    key = (jurisdiction, None) if community is None else (
+        jurisdiction, community.id, community.name, tuple(community.adopts),
+        community.charter_adopted_on)
+    kept = _SCOPES(book)
+    made = kept.get(key)
+    if made is None:
+        scope = (scope_for(book, None, jurisdiction) if community is None else scope_for(
+            book, community.id, jurisdiction, community.adopts, community.charter_adopted_on))
+        if len(kept) >= SCOPES_KEPT:
+            kept.clear()
+        made = kept[key] = (scope, _scope_entry(book, dossier, scope))
+    return made[0], made[1], errors
 
 
 def _scope_entry(book: Rulebook, dossier: Dossier, scope: Scope) -> CommunityScope:
@@ -847,6 +865,16 @@ def _scope_entry(book: Rulebook, dossier: Dossier, scope: Scope) -> CommunitySco
         applied=listed(scope.applied), not_applied=listed(scope.not_applied),
         charter_adopted_on=(community.charter_adopted_on.isoformat()
                             if community and community.charter_adopted_on else None))
+
+
+_SCOPES: _PerRulebook[dict[Hashable, tuple[Scope, CommunityScope]]] = _PerRulebook(
+    lambda book: {})
+"""Each live rulebook's scopes of the communities checked, with their report entries
+(:func:`_scoped`): the same for every check of a community (an app checking one community a
+call made them again each time)."""
+
+SCOPES_KEPT = 1024
+"""How many communities' scopes :func:`_scoped` keeps for a rulebook before it starts again."""
 
 
 def _window_for(dossier: Dossier, as_of: date | None,
