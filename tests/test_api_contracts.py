@@ -33,14 +33,14 @@ def test_merging_changes_neither_the_results_nor_a_report_built_before() -> None
     results = _results()
     alone = _report_of(results[:1])
     sizes = [(len(r.checked), len(r.records)) for r in results]
-    kept = {key: (list(rules), dict(used)) for key, (_, rules, used) in results[0].checked.items()}
+    kept = {key: list(ruled) for key, (_, ruled) in results[0].checked.items()}
     builder = ReportBuilder(BOOK, "native", None)
     builder.add(results[0])
     early = builder.build()
     builder.add(results[1])
     both = builder.build()
     assert [(len(r.checked), len(r.records)) for r in results] == sizes
-    assert {key: (rules, used) for key, (_, rules, used) in results[0].checked.items()} == kept
+    assert {key: ruled for key, (_, ruled) in results[0].checked.items()} == kept
     assert len(early.checked) == sizes[0][0] and early == alone
     assert len(both.checked) == sizes[0][0] + sizes[1][0]
     assert _report_of(results[:1]) == alone  # the results can be merged again

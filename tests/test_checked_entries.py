@@ -34,9 +34,9 @@ def _ref(id_: str, file: str = "a.yaml") -> RecordRef:
 
 def test_entries_are_made_when_first_read_and_then_kept() -> None:
     entries = CheckedEntries.deferred({("b.yaml", "meeting", "m2"): (_ref("m2", "b.yaml"),
-                                                                     ["z"], {}),
-                                       ("a.yaml", "meeting", "m1"): (_ref("m1"), ["b", "a"],
-                                                                     {})},
+                                                                     [("z", {})]),
+                                       ("a.yaml", "meeting", "m1"): (_ref("m1"),
+                                                                     [("b", {}), ("a", {})])},
                                       ["a.yaml", "b.yaml"])
     assert entries._parts is not None and len(entries) == 2  # counted without being made
     first = entries[0]

@@ -57,6 +57,7 @@ from .report.model import (
     ParameterUse,
     RecordLocation,
     Report,
+    RuledWith,
     RuleInfo,
     Severity,
     Source,
@@ -332,11 +333,13 @@ def check_dossiers(
 
 
 _RecordKey = tuple[str, str, str]
-_Checked = tuple[RecordRef, list[str], dict[str, dict[str, ParameterUse]]]
+_Checked = tuple[RecordRef, list[RuledWith]]
 """A record (the reference of its first fact a rule applied to: its ``RecordLocation`` is
-made of it when the entry is read), the rules that applied to it (in the order they did, a
-rule listed again for each of the record's facts it applied to: a list costs less than a set,
-and most records have one rule), and each rule's parameters."""
+made of it when the entry is read), and each rule that applied to it with the parameters it
+was judged with (in the order they did, a rule listed again for each of the record's facts it
+applied to: a list costs less than a set, and most records have one rule; each pair is a bound
+rule's own, shared). :func:`~governance_rules.report.model.rules_and_parameters` gives the
+entry's rules and parameters."""
 
 
 @dataclass
@@ -362,7 +365,8 @@ class DossierResult:
     record_count: int = 0
     """How many records gave facts."""
     checked: dict[_RecordKey, _Checked] = field(default_factory=dict)
-    """Each record's reference, rules and parameters (empty when checked without details)."""
+    """Each record's reference, and the rules that applied to it with their parameters (empty
+    when checked without details)."""
     cases: int = 0
     applied: Counter[str] = field(default_factory=Counter)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -404,7 +408,7 @@ class DossierChecker:
         self.batch = _batch_of(self.runner)
         self.as_of = as_of
         self.window = window
-        self._uses = _PARAMETER_USES(book)
+        self._ruled = _RULED_WITH(book)
 
     def check(self, dossier: Dossier, selected: frozenset[str] | None = None) -> DossierResult:
         """Check ``dossier``; only the facts of the files in ``selected`` (all when ``None``).
@@ -478,14 +482,13 @@ class DossierChecker:
         ``records_left_out``: what they would have given a record's fact (an account book's
         entry of an expense, a handover audit of a person), named by a finding of a rule that
         reads it."""
-        book, uses, details, later = self.book, self._uses, self.details, self.explain_later
+        book, ruled_with, details, later = self.book, self._ruled, self.details, self.explain_later
         # each case's rule listed, counted at the end by Counter's loop in C
         applied: list[str] = []
         apply = applied.append
         checked = result.checked
         noted: Fact | None = None  # cases come grouped by fact: its entry is looked up once
-        rules: list[str] = []
-        used_by_rule: dict[str, dict[str, ParameterUse]] = {}
+        ruled_here: list[RuledWith] = []
         for (bound, fact), verdict in zip(cases, verdicts, strict=True):
             if verdict is _NOT_APPLICABLE:
                 unapplied.append(fact)  # its record may have no other case
@@ -494,9 +497,9 @@ class DossierChecker:
             apply(rule_id)
             if not details and verdict is not _VIOLATED:
                 continue
-            used = uses.get(bound.key)
-            if used is None:
-                used = uses[bound.key] = parameter_uses(book, bound)
+            ruled = ruled_with.get(bound.key)
+            if ruled is None:
+                ruled = ruled_with[bound.key] = (rule_id, parameter_uses(book, bound))
             if details:
                 if fact is not noted:
                     noted = fact
@@ -504,17 +507,15 @@ class DossierChecker:
                     key = (ref.where.file, ref.type, ref.id)
                     entry = checked.get(key)
                     if entry is None:  # its first fact's reference, made a model when read
-                        entry = checked[key] = (ref, [], {})
-                    rules, used_by_rule = entry[1], entry[2]
-                rules.append(rule_id)
-                if used:
-                    used_by_rule.setdefault(rule_id, used)
+                        entry = checked[key] = (ref, [])
+                    ruled_here = entry[1]
+                ruled_here.append(ruled)
             if verdict is _VIOLATED:
                 ref = fact.ref
                 where = ref.where
                 found_at.append((where.file, where.line or 0, where.path, rule_id, ref.id))
                 result.findings.append(finding_for(
-                    bound, fact, book, used, community, scope,
+                    bound, fact, book, ruled[1], community, scope,
                     _left_out_of(fact, left_out, records_left_out, book, bound)
                     if left_out or records_left_out else (), bodies_note, later=later))
         result.applied.update(applied)
@@ -680,8 +681,7 @@ class ReportBuilder:
         """Copies of ``records`` and ``checked`` (each entry's lists and dicts too) to merge
         into."""
         self.records = set(self.records)
-        self.checked = {key: (place, list(rules), dict(used))
-                        for key, (place, rules, used) in self.checked.items()}
+        self.checked = {key: (ref, list(ruled)) for key, (ref, ruled) in self.checked.items()}
         self._shared = False
 
     def _merge_checked(self, entries: dict[_RecordKey, _Checked]) -> None:
@@ -692,10 +692,8 @@ class ReportBuilder:
             mine = checked.get(key)
             if mine is None:
                 checked[key] = entry
-                continue
-            mine[1].extend(entry[1])
-            for rule_id, used in entry[2].items():
-                mine[2].setdefault(rule_id, used)
+            else:
+                mine[1].extend(entry[1])
 
     def build_findings_only(self, findings: list[Finding]) -> Report:
         """A report of ``findings`` alone (no counts, no errors), e.g. to apply waivers to."""
@@ -774,11 +772,11 @@ _RULE_INFOS = _PerRulebook(lambda book: [rule_info(rule, book.documents)
 """Each live rulebook's rule descriptions, by id (not mutated: an app that checks records one
 call at a time gets the same list each time)."""
 
-_PARAMETER_USES: _PerRulebook[dict[str, dict[str, ParameterUse]]] = _PerRulebook(
-    lambda book: {})
-"""Each live rulebook's :func:`parameter_uses`, by bound rule (:attr:`BoundRule.key`), made on
-first use: the same for every dossier and every call (an app checking one dossier a call made
-them again each time)."""
+_RULED_WITH: _PerRulebook[dict[str, RuledWith]] = _PerRulebook(lambda book: {})
+"""Each live rulebook's bound rules' ids with their :func:`parameter_uses`, by bound rule
+(:attr:`BoundRule.key`), made on first use: the same for every dossier and every call (an app
+checking one dossier a call made them again each time); a record's ``checked`` entry lists
+the pair of each rule that applied to it."""
 
 
 _RULE_READS: _PerRulebook[dict[str, frozenset[str]]] = _PerRulebook(lambda book: {})

@@ -47,6 +47,7 @@ from .report.model import (
     Severity,
     Summary,
     keys_in_report_order,
+    rules_and_parameters,
 )
 
 if TYPE_CHECKING:
@@ -421,7 +422,8 @@ def _checked_texts(result: DossierResult) -> Iterator[tuple[Any, str]]:
     strings: dict[str, str] = {}  # types, files and paths recur record after record
     checked = result.checked
     for key in keys_in_report_order(checked, result.inputs):  # the keys alone: pairs compare slower
-        ref, rules, uses = checked[key]
+        ref, ruled = checked[key]
+        rules, uses = rules_and_parameters(ruled)
         where = ref.where
         id_, type_, file, line, path = ref.id, ref.type, where.file, where.line, where.path
         ordered = tuple(sorted(set(rules)) if len(rules) > 1 else rules)

@@ -80,8 +80,9 @@ def junit_items(result: DossierResult, lang: str = "en", findings: bool = True
     record, each file's seconds, and (with ``findings``) each finding's texts and ``tally``.
     Findings stay models when waivers are to be applied to them (``findings=False``)."""
     items = [*seconds_items(result.seconds)]
-    for (file, record_type, record_id), (_, rules, _) in result.checked.items():
-        items.extend(checked_items(file, record_type, record_id, sorted(set(rules))))
+    for (file, record_type, record_id), (_, ruled) in result.checked.items():
+        items.extend(checked_items(file, record_type, record_id,
+                                   sorted({rule_id for rule_id, _ in ruled})))
     texts = result.texts if result.texts is not None else {}
     if findings:
         items.extend(finding_item(f, lang) for f in result.findings)

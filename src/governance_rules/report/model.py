@@ -369,9 +369,31 @@ _LOCATION_FIELDS = frozenset(RecordLocation.model_fields)
 _CHECKED_FIELDS = frozenset(CheckedRecord.model_fields)
 
 
-_CheckedParts = tuple[Any, Collection[str], dict[str, dict[str, ParameterUse]]]
+RuledWith = tuple[str, dict[str, ParameterUse]]
+"""A rule's id and the parameters it was judged with (of one bound rule)."""
+
+_CheckedParts = tuple[Any, Sequence[RuledWith]]
 """A record's reference (:class:`~governance_rules.facts.RecordRef`: its ``id``, ``type`` and
-``where``, the ``file``, ``line`` and ``path``), its rules and its parameters."""
+``where``, the ``file``, ``line`` and ``path``), and each rule that applied to it with its
+parameters (:func:`rules_and_parameters`)."""
+
+
+def rules_and_parameters(ruled: Sequence[RuledWith]) -> tuple[list[str], dict[str, dict[str, ParameterUse]]]:
+    """The rules of a ``checked`` entry (a rule listed as often as it applied) and each one's
+    parameters, from the rules that applied to its record with the parameters each was judged
+    with, in the order they did: a rule's first parameters where it applied more than once.
+
+    >>> rules_and_parameters([("b", {}), ("a", {"x": "1"}), ("a", {"x": "2"})])
+    (['b', 'a', 'a'], {'a': {'x': '1'}})
+    """
+    if len(ruled) == 1:  # most records
+        rule_id, used = ruled[0]
+        return [rule_id], {rule_id: used} if used else {}
+    parameters: dict[str, dict[str, ParameterUse]] = {}
+    for rule_id, used in ruled:
+        if used and rule_id not in parameters:
+            parameters[rule_id] = used
+    return [rule_id for rule_id, _ in ruled], parameters
 
 
 def place_of(ref: Any) -> dict[str, Any]:
@@ -404,7 +426,7 @@ class CheckedEntries(Sequence[CheckedRecord]):
     >>> from governance_rules.facts import RecordRef
     >>> from governance_rules.records.dossier import Where
     >>> ref = RecordRef("m1", "meeting", Where("a.yaml", 3, "meeting"))
-    >>> entries = CheckedEntries.deferred({("a.yaml", "meeting", "m1"): (ref, ["b", "a"], {})},
+    >>> entries = CheckedEntries.deferred({("a.yaml", "meeting", "m1"): (ref, [("b", {}), ("a", {})])},
     ...                                   ["a.yaml"])
     >>> len(entries), entries[0].rules
     (1, ['a', 'b'])
@@ -420,9 +442,9 @@ class CheckedEntries(Sequence[CheckedRecord]):
     @classmethod
     def deferred(cls, parts: Mapping[tuple[str, str, str], _CheckedParts],
                  files: Collection[str]) -> CheckedEntries:
-        """The entries of ``parts`` (by each record's key, (file, type, id): its reference,
-        rules and parameters, none changed after), in report order among ``files``, made when
-        first read."""
+        """The entries of ``parts`` (by each record's key, (file, type, id): its reference and
+        rules with their parameters, none changed after), in report order among ``files``,
+        made when first read."""
         entries = cls()
         if parts:
             entries._parts = (parts, files)
@@ -434,7 +456,7 @@ class CheckedEntries(Sequence[CheckedRecord]):
             # two threads reading at once may both make them: equal entries, one kept
             by_key, files = parts
             self._made = checked_records([
-                (place_of(ref), rules, used) for ref, rules, used in
+                (place_of(ref), *rules_and_parameters(ruled)) for ref, ruled in
                 map(by_key.__getitem__, keys_in_report_order(by_key, files))])
             self._parts = None
         return self._made
