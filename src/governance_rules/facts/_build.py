@@ -657,7 +657,7 @@ class _FactBuilder:
                 "act", RecordRef(meeting_id, "meeting", located.where("present", i)), day,
                 jurisdiction,
                 {"body": body_id, "body_kind": body_kind, "person": person,
-                 "term_role": role.value,  # a hired worker's seat has no term (RC-TERM)
+                 "term_role": _ROLE_TEXT[role],  # a hired worker's seat has no term (RC-TERM)
                  "act_day": act_day, "has_end": has_end, "term_end": term_end,
                  "rc_term_end": rc_end,
                  "span_years": years, "span_months": months, "span_days": days},
@@ -683,7 +683,7 @@ class _FactBuilder:
         for i, seat in enumerate(body.seats):
             person, left = seat.person, seat.left_region_on
             seat_role = seat.role
-            role = seat_role.value
+            role = _ROLE_TEXT[seat_role]
             # a field's 0 or 1 by a conditional, not ``int()``: a call costs ten times as much,
             # and a dossier has a fact for every term
             handled_funds = 1 if seat.handled_funds else 0
@@ -714,7 +714,7 @@ class _FactBuilder:
                     dates["left_region"] = left
                 values: dict[str, int | str] = {
                     "body": body_id, "body_kind": body_kind, "person": person,
-                    "role": role, "obtained_by": obtained_by.value,
+                    "role": role, "obtained_by": _ORIGIN_TEXT[obtained_by],
                     "has_end": 0 if end is None else 1, "span_years": years,
                     "span_months": months, "span_days": days,
                     "decision_body_kind": decision_kind, "decision_adopted": adopted,
@@ -739,7 +739,7 @@ class _FactBuilder:
                     values.update(post_vacancy(dossier, body, seat, term, window.end, as_of))
                     values.update(deputy_credentials(dossier, body, seat, term, window, elections))
                 else:
-                    values["term_role"] = held_as.value
+                    values["term_role"] = _ROLE_TEXT[held_as]
                     values.update(_NOT_TOWNSHIP)
                 yield Fact(
                     "term",
@@ -1386,6 +1386,10 @@ _NO_DECISION: tuple[str, int, date | None, str, int] = ("", 0, None, "", 0)
 """:meth:`_FactBuilder._decision` of a term that names no decision."""
 _ORIGIN_ZH = {origin: label(origin, "zh") for origin in SeatOrigin}
 """How a term was obtained, in Chinese: looked up for every term."""
+_ROLE_TEXT = {role: role.value for role in Role}
+_ORIGIN_TEXT = {origin: origin.value for origin in SeatOrigin}
+"""A role's and a term's origin's text, looked up for every term and act: a member's ``value``
+is an ``enum.property``, a Python call, where hashing it into a dict is about a third of it."""
 _BRANCH_SEAT = "party (general) branch committee"
 """PO-COORDINATION (SQ-SIFANG:173): any seat on the branch's committee."""
 

@@ -252,9 +252,10 @@ def _centre_meetings(dossier: Dossier, centres: _Centres, held_in_window: _Centr
             "centre_meeting", RecordRef(meeting_id, "meeting", located.where()), day,
             jurisdiction,
             {"body": body[0], "body_kind": body[1], "meeting_kind": _MEETING_KIND_VALUES[kind],
-             "organiser_recorded": int(person is not None),
-             "organiser_secretary": int(seats[0]), "organiser_rc_director": int(seats[1]),
-             "organiser_centre_director": int(seats[2])},
+             "organiser_recorded": 0 if person is None else 1,
+             "organiser_secretary": 1 if seats[0] else 0,
+             "organiser_rc_director": 1 if seats[1] else 0,
+             "organiser_centre_director": 1 if seats[2] else 0},
             {"meeting": day},
             {"body_name": body[2], "subject": meeting_id, "organiser": who},
             partial(_organiser_seat, dossier, person, seats, day))

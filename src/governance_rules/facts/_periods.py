@@ -271,7 +271,7 @@ def period_facts(dossier: Dossier, window: Window, wanted: Wanted | None = None,
                 continue
             dates = {"period_start": first, "period_end": last}  # the body's facts of the period
             exception = exceptions.get(label)
-            special = int(exception is not None)
+            special = 0 if exception is None else 1
             days_run = (ran_to - last).days  # its report may not be due yet
             for category in judged:
                 listed = days[category]

@@ -18,7 +18,7 @@ from ._periods import body_start
 from ._seats import _who_zh
 from ._seats import who as _who
 from ._spans import Span, covers, far
-from ._window import Labelled, Window, calendar, happened
+from ._window import Labelled, Window, calendar
 from .schema import Fact, RecordRef
 
 MEMBER_CADENCES: dict[BodyKind, tuple[tuple[str, str], ...]] = {
@@ -44,6 +44,10 @@ the feedback to the member's unit (:335), a household contact by the report back
 
 _FOLLOW_UP_KINDS = frozenset(_FOLLOW_UPS.values())
 """The kinds of entry looked up as a follow-up (the others need no index)."""
+
+_FOLLOWED_TEXT = {kind: kind.value for kind in _FOLLOW_UPS}
+"""The text of each kind of entry followed up, for its fact (a member's ``value`` is a Python
+call; hashing it into a dict costs a third of that)."""
 
 _PER_HOUSEHOLD = "household_contact"
 _FEEDBACK = "feedback"
@@ -299,28 +303,29 @@ def entry_facts(dossier: Dossier, window: Window, as_of: date | None = None
     window, the days to the first follow-up on the member (the feedback form, the report back)
     dated on or after it (-1 for none; one dated after ``as_of`` is none yet)."""
     follow_ups: dict[tuple[str, str, MemberRecordKind], list[date]] = {}
-    followed: list[tuple[Located[MemberRecord], MemberRecord, MemberRecordKind, date]] = []
+    followed: list[tuple[Located[MemberRecord], MemberRecord, MemberRecordKind,
+                         MemberRecordKind, date]] = []
     since, until = window.start, window.end
     for located in dossier.member_records:  # each field read once: a record's reads are slow
         entry = located.record
-        kind = entry.kind
-        if kind in _FOLLOW_UP_KINDS and happened(entry.date, as_of):
-            follow_ups.setdefault((entry.body, entry.person, kind), []).append(entry.date)
+        kind, day = entry.kind, entry.date
+        if kind in _FOLLOW_UP_KINDS and (as_of is None or day <= as_of):  # it has happened
+            follow_ups.setdefault((entry.body, entry.person, kind), []).append(day)
         follow_up = _FOLLOW_UPS.get(kind)
-        if follow_up is not None and since <= (day := entry.date) <= until:
-            followed.append((located, entry, kind, day))
+        if follow_up is not None and since <= day <= until:
+            followed.append((located, entry, kind, follow_up, day))
     for days in follow_ups.values():
         days.sort()
     jurisdiction = dossier.jurisdiction
     names = dossier.roster_names()
     bodies: dict[str, tuple[str, str, str]] = {}
-    for located, record, kind, day in followed:
+    for located, record, kind, follow_up, day in followed:
         body_id, person, record_id = record.body, record.person, record.id
         about = bodies.get(body_id)
         if about is None:
             body = dossier.bodies[body_id].record
             about = bodies[body_id] = (body.id, body.kind.value, body.name)
-        later = follow_ups.get((body_id, person, _FOLLOW_UPS[kind]), ())
+        later = follow_ups.get((body_id, person, follow_up), ())
         at = bisect_left(later, day)
         first = later[at] if at < len(later) else None
         dates: dict[str, Any] = {"activity": day}
@@ -329,7 +334,7 @@ def entry_facts(dossier: Dossier, window: Window, as_of: date | None = None
         yield Fact("member_entry", RecordRef(record_id, "member_record", located.where()),
                    day, jurisdiction,
                    {"body": about[0], "body_kind": about[1], "person": person,
-                    "kind": kind.value, "household": record.household or "",
+                    "kind": _FOLLOWED_TEXT[kind], "household": record.household or "",
                     "followed_days": (first - day).days if first is not None else -1,
                     "days_run": (until - day).days},
                    dates, {}, partial(_entry_names, names, about[2], record_id, person))
