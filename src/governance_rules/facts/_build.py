@@ -385,7 +385,9 @@ class _FactBuilder:
                 "present": view.present_on(meeting.present, day), "seated": seated,
                 "handling": handling,
             }
-            if may and self.wanted("meeting", common):
+            # not asked again with ``present`` and ``seated``: no rule's guard reads them, and
+            # a fact no rule selects gives no case, whatever values it carries
+            if may:
                 out.append(self._meeting_fact(located, view, day, common, seated, ref))
             else:
                 out.append(Fact("meeting", ref, day, self.jurisdiction, common))
