@@ -342,16 +342,16 @@ class _FactBuilder:
         # a meeting (its motions and its members' acts) and an expense are judged when dated
         # on a day of the window, as a hearing or a report is (the window ends by ``as_of``:
         # what is dated after it has not happened); one outside it is no record checked
-        covers = self.window.covers  # read once for every meeting
+        first, last = self.window.start, self.window.end  # read once, compared for each
         meeting_facts: list[Fact] = []  # one meeting's, given on at once (most give none)
         for meeting in self.dossier.meetings:
-            if covers(meeting.record.date):
+            if first <= meeting.record.date <= last:
                 self._meeting(meeting, meeting_facts)
                 if meeting_facts:
                     yield from meeting_facts
                     meeting_facts.clear()
         for expense in self.dossier.expenses:
-            if covers(expense.record.paid_on):
+            if first <= expense.record.paid_on <= last:
                 yield self._expense(expense)
         for located_body in self.dossier.bodies.values():
             yield from self._terms(located_body)
