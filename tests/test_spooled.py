@@ -334,7 +334,7 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
     from governance_rules._spooled import _checked_texts, _entry
     from governance_rules.facts import RecordRef
     from governance_rules.records.dossier import Where
-    from governance_rules.report.model import CheckedRecord, place_of, rules_and_parameters
+    from governance_rules.report.model import CheckedRecord, location_fields, rules_and_parameters
 
     results = [r for r in iter_check_paths([corpus], rulebook=rulebook, base=corpus)
                if r.checked]
@@ -345,7 +345,7 @@ def test_checked_entries_render_as_the_model_renders_them(corpus: Path,
                                                                 ("z", {}), ("a", {})])
     compared = 0
     for result in results:
-        expected = [(key, _entry(CheckedRecord.at(place_of(ref), *rules_and_parameters(ruled))
+        expected = [(key, _entry(CheckedRecord.at(location_fields(ref), *rules_and_parameters(ruled))
                                  .model_dump_json(indent=2)))
                     for key, (ref, ruled) in sorted(result.checked.items())]
         assert list(_checked_texts(result)) == expected

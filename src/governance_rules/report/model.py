@@ -396,13 +396,13 @@ def rules_and_parameters(ruled: Sequence[RuledWith]) -> tuple[list[str], dict[st
     return [rule_id for rule_id, _ in ruled], parameters
 
 
-def place_of(ref: Any) -> dict[str, Any]:
+def location_fields(ref: Any) -> dict[str, Any]:
     """The fields of a record's :class:`RecordLocation`, in their order, from its reference
     (:class:`~governance_rules.facts.RecordRef`).
 
     >>> from governance_rules.facts import RecordRef
     >>> from governance_rules.records.dossier import Where
-    >>> place_of(RecordRef("m1", "meeting", Where("a.yaml", 3, "meeting")))
+    >>> location_fields(RecordRef("m1", "meeting", Where("a.yaml", 3, "meeting")))
     {'id': 'm1', 'type': 'meeting', 'file': 'a.yaml', 'line': 3, 'path': 'meeting'}
     """
     where = ref.where
@@ -456,7 +456,7 @@ class CheckedEntries(Sequence[CheckedRecord]):
             # two threads reading at once may both make them: equal entries, one kept
             by_key, files = parts
             self._made = checked_records([
-                (place_of(ref), *rules_and_parameters(ruled)) for ref, ruled in
+                (location_fields(ref), *rules_and_parameters(ruled)) for ref, ruled in
                 map(by_key.__getitem__, keys_in_report_order(by_key, files))])
             self._parts = None
         return self._made
