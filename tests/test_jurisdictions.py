@@ -166,7 +166,8 @@ def test_an_overlay_value_with_no_reference_cites_no_clause(tmp_path: Path) -> N
     """A street's 2/3 with no `reference` was cited to the clause it overrides: 须达三分之二以上
     beside 依据：HLS-356:26「必须经过80%以上成员同意后…」, and the JSON parameters gave 2/3 with
     source HLS-356:26. The value rests on no clause: its entry has no source, and the finding
-    says, as a what-if's does, that the value is not the source's; an overlay giving the
+    says that the value is the place's own setting, on no clause the rule set names (in words
+    of its own: it said 假设值 / what-if value, a test's words, before); an overlay giving the
     source's own value says nothing."""
     from governance_rules import check_data
 
@@ -183,13 +184,38 @@ def test_an_overlay_value_with_no_reference_cites_no_clause(tmp_path: Path) -> N
         assert (used.value, used.overlay, used.source) == (value, "cn/heilongjiang/harbin", None)
         if value == "2/3":
             assert finding.message.zh.endswith(
-                "须达三分之二以上；还差1人；本次检查用了假设值：协商议题形成决策性意见所需同意成员比例"
-                "（以上，含本数）为2/3，非原文的规定"), finding.message.zh
+                "须达三分之二以上；还差1人；本次检查用了本地设定值：协商议题形成决策性意见所需同意成员"
+                "比例（以上，含本数）为2/3，规则集未注明其依据，非原文的规定"), finding.message.zh
             assert finding.message.en.endswith(
-                "; checked with a what-if value, not the source's: share of committee members "
-                "whose consent makes a topic a decision (inclusive) is 2/3")
-        else:
+                "; checked with a local value the rule set gives no source for, not the source's: "
+                "share of committee members whose consent makes a topic a decision (inclusive) "
+                "is 2/3"), finding.message.en
             assert "假设" not in finding.message.zh and "what-if" not in finding.message.en
+        else:
+            assert "本地设定" not in finding.message.zh and "local value" not in finding.message.en
+
+
+def test_a_what_if_is_measured_against_the_community_s_own_value(tmp_path: Path) -> None:
+    """A what-if of 2/3 for a community whose own overlay (keyed by its id) is 2/3 already
+    checks it by the value in force there: the finding says nothing of a what-if. The value in
+    force was read for the jurisdiction alone (80%), so the finding said it was checked with a
+    what-if value; a neighbour without the overlay is still told."""
+    from governance_rules import check_data
+
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "consent.yaml").write_text(
+        "parameters:\n  cc.consent_share:\n    overlays:\n"
+        "      cn/heilongjiang/harbin/hl3:\n        - value: \"2/3\"\n"
+        "          reference: {document: HLS-356, lines: [26], quote: 必须经过80%以上成员同意后}\n",
+        encoding="utf-8")
+    book = load_rulebook(tmp_path).with_parameter("cc.consent_share", "2/3")
+    for community, told in (("hl3", False), ("hl4", True)):
+        files = half_consent()
+        files["c.yaml"]["community"]["id"] = community
+        [finding] = [f for f in check_data(files, rulebook=book).findings
+                     if f.rule_id == "cc-consent-80"]
+        assert ("假设值" in finding.message.zh) is told, (community, finding.message.zh)
+        assert ("what-if" in finding.message.en) is told, (community, finding.message.en)
 
 
 def test_the_overlay_folder_through_the_cli(tmp_path: Path) -> None:

@@ -1071,24 +1071,33 @@ def _selecting(book: Rulebook, fact: Fact, admitted: _Admitted | None) -> tuple[
     return admitted(rules, fact.day) if rules and admitted is not None else rules
 
 
-def what_if_values(book: Rulebook, bound: BoundRule, fact: Fact) -> list[tuple[Parameter, Any]]:
+def values_no_source_gives(book: Rulebook, bound: BoundRule, fact: Fact,
+                           place: tuple[str, ...] | None = None,
+                           ) -> tuple[list[tuple[Parameter, Any]], list[tuple[Parameter, Any]]]:
     """The values ``bound`` judged ``fact`` with that no source gives, each with its
-    parameter: what-if values, other than the value the sources give the fact's place and day
-    anyway (a what-if of 4/5 for the consent share checks a community of HLS-356, whose share
-    is 80%, by its own rule), and an overlay's versions that cite no clause (no ``reference``),
-    other than the rule set's own value that day."""
-    out = []
+    parameter: the what-if values, other than the value the sources give the fact's ``place``
+    (its jurisdiction, and its community where the rule set names it: :meth:`Rulebook.place_of
+    <governance_rules.rulebook.Rulebook.place_of>`) and day anyway (a what-if of 4/5 for the
+    consent share checks a community of HLS-356, whose share is 80%, by its own rule); and,
+    apart, an overlay's versions that cite no clause (no ``reference``), other than the rule
+    set's own value that day: a place's own setting, which a finding names as such, not as a
+    what-if."""
+    what_ifs: list[tuple[Parameter, Any]] = []
+    unsourced: list[tuple[Parameter, Any]] = []
     for name, version in bound.parameters.items():
         if version.what_if:
             replaced = book.replaced.get(name)
-            before = replaced.version_for(fact.jurisdiction, fact.day) if replaced else None
+            before = (replaced.version_for(place or fact.jurisdiction, fact.day)
+                      if replaced else None)
+            kept = what_ifs
         elif version.overlay and version.reference is None:  # a place's value, on no clause
             before = book.parameters[name].version_for((), fact.day)
+            kept = unsourced
         else:
             continue
         if before is None or before.value != version.value:
-            out.append((book.parameters[name], version.value))
-    return out
+            kept.append((book.parameters[name], version.value))
+    return what_ifs, unsourced
 
 
 def finding_for(bound: BoundRule, fact: Fact, book: Rulebook,
@@ -1171,13 +1180,21 @@ def _explanation(shared: _Shared, bound: BoundRule, fact: Fact, book: Rulebook,
     body = _body_of(fact)
     if body is not None:
         zh, en = _naming(zh, en, body.name)
-    what_if = what_if_values(book, bound, fact)
-    if what_if:  # the clause cited is the rule's basis; the check ran with another value
+    what_ifs, unsourced = values_no_source_gives(
+        book, bound, fact, scope.place if scope is not None else None)
+    if what_ifs:  # the clause cited is the rule's basis; the check ran with another value
         zh = (f"{zh}；本次检查用了假设值：" + "，".join(
-            f"{p.description.zh}为{p.value_words(v, 'zh')}" for p, v in what_if) + "，非原文的规定")
-        en = (f"{en}; checked with {'a what-if value' if len(what_if) == 1 else 'what-if values'}"
+            f"{p.description.zh}为{p.value_words(v, 'zh')}" for p, v in what_ifs) + "，非原文的规定")
+        en = (f"{en}; checked with {'a what-if value' if len(what_ifs) == 1 else 'what-if values'}"
               ", not the source's: " + " and ".join(
-            f"{p.description.en} is {p.value_words(v, 'en')}" for p, v in what_if))
+            f"{p.description.en} is {p.value_words(v, 'en')}" for p, v in what_ifs))
+    if unsourced:  # the rule set's own value for the place, on no clause it names
+        zh = (f"{zh}；本次检查用了本地设定值：" + "，".join(
+            f"{p.description.zh}为{p.value_words(v, 'zh')}" for p, v in unsourced)
+            + "，规则集未注明其依据，非原文的规定")
+        en = (f"{en}; checked with {'a local value' if len(unsourced) == 1 else 'local values'}"
+              " the rule set gives no source for, not the source's: " + " and ".join(
+            f"{p.description.en} is {p.value_words(v, 'en')}" for p, v in unsourced))
     if exception:
         zh, en = f"{zh}（已说明特殊情况：{exception}）", f"{en} (stated exception: {exception})"
         evidence["details"] = {**evidence["details"], "exception": exception}

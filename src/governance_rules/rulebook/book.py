@@ -415,11 +415,13 @@ class Rulebook:
 
     @cached_property
     def _places_named(self) -> frozenset[str]:
-        """The places the rule set names (a parameter overlay's key, a rule's
+        """The places the rule set names (a parameter overlay's key, a what-if's replaced
+        parameter's too, which a finding's note measures the what-if against; a rule's
         ``jurisdictions``), each with every place above it (``cn/a/c9`` holds ``cn/a`` and
         ``cn``): made once, not for each dossier :meth:`place_of` is asked about (a copy,
         :meth:`without_caches`, makes its own)."""
-        named = (*(key for p in self.parameters.values() for key in p.overlays),
+        named = (*(key for p in (*self.parameters.values(), *self.replaced.values())
+                   for key in p.overlays),
                  *(key for rule in self.rules for key in rule.jurisdictions))
         places: set[str] = set()
         for key in named:
