@@ -52,6 +52,7 @@ from ._periods import Plans, period_facts
 from ._records import cluster_facts, proposal_counts, record_facts, roster_facts
 from ._seats import (
     RC_MEMBERS,
+    ROLE_VALUES,
     PeopleNamed,
     _who_zh,
     consent_seated,
@@ -659,7 +660,7 @@ class _FactBuilder:
                 "act", RecordRef(meeting_id, "meeting", located.where("present", i)), day,
                 jurisdiction,
                 {"body": body_id, "body_kind": body_kind, "person": person,
-                 "term_role": _ROLE_TEXT[role],  # a hired worker's seat has no term (RC-TERM)
+                 "term_role": ROLE_VALUES[role],  # a hired worker's seat has no term (RC-TERM)
                  "act_day": act_day, "has_end": has_end, "term_end": term_end,
                  "rc_term_end": rc_end,
                  "span_years": years, "span_months": months, "span_days": days},
@@ -685,7 +686,7 @@ class _FactBuilder:
         for i, seat in enumerate(body.seats):
             person, left = seat.person, seat.left_region_on
             seat_role = seat.role
-            role = _ROLE_TEXT[seat_role]
+            role = ROLE_VALUES[seat_role]
             # a field's 0 or 1 by a conditional, not ``int()``: a call costs ten times as much,
             # and a dossier has a fact for every term
             handled_funds = 1 if seat.handled_funds else 0
@@ -741,7 +742,7 @@ class _FactBuilder:
                     values.update(post_vacancy(dossier, body, seat, term, window.end, as_of))
                     values.update(deputy_credentials(dossier, body, seat, term, window, elections))
                 else:
-                    values["term_role"] = _ROLE_TEXT[held_as]
+                    values["term_role"] = ROLE_VALUES[held_as]
                     values.update(_NOT_TOWNSHIP)
                 yield Fact(
                     "term",
@@ -1388,10 +1389,8 @@ _NO_DECISION: tuple[str, int, date | None, str, int] = ("", 0, None, "", 0)
 """:meth:`_FactBuilder._decision` of a term that names no decision."""
 _ORIGIN_ZH = {origin: label(origin, "zh") for origin in SeatOrigin}
 """How a term was obtained, in Chinese: looked up for every term."""
-_ROLE_TEXT = {role: role.value for role in Role}
 _ORIGIN_TEXT = {origin: origin.value for origin in SeatOrigin}
-"""A role's and a term's origin's text, looked up for every term and act: a member's ``value``
-is an ``enum.property``, a Python call, where hashing it into a dict is about a third of it."""
+"""How a term was obtained, as its fact gives it (looked up as :data:`~._seats.ROLE_VALUES` is)."""
 _BRANCH_SEAT = "party (general) branch committee"
 """PO-COORDINATION (SQ-SIFANG:173): any seat on the branch's committee."""
 

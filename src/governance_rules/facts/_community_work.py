@@ -32,7 +32,14 @@ from ..models.body import HeldSeat
 from ..records.dossier import Dossier, Located, Where
 from ._labels import label, labels
 from ._periods import body_start
-from ._seats import _who_zh, consent_seated, general_elections, located_bodies, seated_on
+from ._seats import (
+    ROLE_VALUES,
+    _who_zh,
+    consent_seated,
+    general_elections,
+    located_bodies,
+    seated_on,
+)
 from ._seats import who as _who
 from ._spans import Span, covers, far, merge, within
 from ._window import Window, calendar, happened
@@ -650,10 +657,6 @@ def _tri(value: bool | None) -> int:
     return -1 if value is None else int(value)
 
 
-_ROLE_VALUES = {role: role.value for role in Role}
-"""Each role's value (a member's ``value`` is a slow read; one a representative's term)."""
-
-
 def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact]:
     """RA-ELIGIBILITY (SQ-SIFANG:432): on the start of each term of a seat on the member
     representative assembly, what the assembly's register says of the person: a residents'
@@ -681,7 +684,7 @@ def _representative_terms(dossier: Dossier, as_of: date | None) -> Iterator[Fact
                     RecordRef(f"{body_id}/{person}", "term",
                               located.where("seats", i, "terms", j)),
                     start, jurisdiction,
-                    {"body": body_id, "body_kind": body_kind, "role": _ROLE_VALUES[role],
+                    {"body": body_id, "body_kind": body_kind, "role": ROLE_VALUES[role],
                      "registered": int(entry is not None),
                      "age": age_on(born, start) if born is not None else -1,
                      "voting_rights": voting, "unit_in_area": in_area},

@@ -13,6 +13,11 @@ from ..models import Body, BodyKind, Motion, Role, SeatOrigin
 from ..models.body import HeldSeat, Seat, Term
 from ..records.dossier import Dossier, Located
 
+ROLE_VALUES = {role: role.value for role in Role}
+"""Each role's text as a fact gives it, looked up for every term and act: a member's
+``value`` is an ``enum.property``, a Python call, where hashing it into a dict is about a
+third of it."""
+
 
 def who(dossier: Dossier, person: str) -> str:
     """``id (name)``: a person as the evidence names them."""
